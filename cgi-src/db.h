@@ -1,0 +1,68 @@
+/* db: the SQLite connection of a process, its migrations and its prepared statements. */
+#ifndef ABERTA_DB_H
+#define ABERTA_DB_H
+#include <stddef.h>
+#include <sqlite3.h>
+
+/* Every statement the public site runs; SQL text in db.c, same order. */
+enum stmt {
+	ST_STATE,		/* content version and time of last change */
+	ST_PLANS,		/* every plan with its commitment count */
+	ST_PLAN_BY_NUMBER,	/* one plan */
+	ST_PLAN_COMMITMENTS,	/* commitments of a plan with milestone aggregates */
+	ST_PLAN_LEADS,		/* lead bodies of every commitment of a plan */
+	ST_ROLLUP,		/* milestone aggregates of every commitment, by plan */
+	ST_PLAN_LINKS,		/* links of a plan */
+	ST_COMMITMENT,		/* one commitment with its plan */
+	ST_COMMITMENT_ENTITIES,	/* leads and supporters of a commitment */
+	ST_COMMITMENT_VALUES,	/* OGP values of a commitment */
+	ST_COMMITMENT_AREAS,	/* policy areas of a commitment */
+	ST_COMMITMENT_LINKS,	/* sources of a commitment */
+	ST_MILESTONES,		/* milestones of a commitment */
+	ST_MILESTONE_LINKS,	/* evidence of the milestones of a commitment */
+	ST_ENTITIES,		/* every body, members first */
+	ST_ENTITY,		/* one body by slug */
+	ST_ENTITY_COMMITMENTS,	/* commitments a body leads or supports */
+	ST_ENTITY_LINKS,	/* links of a body */
+	ST_EVENTS,		/* every event, newest first */
+	ST_EVENTS_UPCOMING,	/* events not yet over, soonest first */
+	ST_EVENT,		/* one event */
+	ST_EVENT_LINKS,		/* links of an event */
+	ST_PAGE,		/* one text page */
+	ST_COUNTS,		/* members, plans, commitments */
+	ST__MAX
+};
+
+/* Opens the database.  rw: 1 read-write (creating it), 0 read-only.  Applies the
+ * connection settings (busy timeout, foreign keys, defensive mode, limits).
+ * Returns the handle, or NULL with a message in err. */
+sqlite3		*db_open(const char *path, int rw, char *err, size_t errlen);
+/* Returns the schema version recorded in db (0 for an empty database), or -1. */
+int		 db_version(sqlite3 *db);
+/* The version this program expects (its highest migration). */
+int		 db_latest_version(void);
+/* Applies the missing migrations, each in its own IMMEDIATE transaction with its
+ * version row.  Returns the number applied, or -1 with a message in err. */
+int		 db_migrate(sqlite3 *db, char *err, size_t errlen);
+/* Prepares every statement of enum stmt on db.  Returns 0, or -1 with a message. */
+int		 db_prepare_all(sqlite3 *db, char *err, size_t errlen);
+/* Returns statement id, reset and with its bindings cleared, ready to bind. */
+sqlite3_stmt	*db_stmt(enum stmt id);
+/* Finalizes the prepared statements. */
+void		 db_finalize_all(void);
+/* Returns the SQL text of statement id (for tests: EXPLAIN QUERY PLAN). */
+const char	*db_sql(enum stmt id);
+/* Steps s like sqlite3_step; any result other than a row or done is remembered
+ * (see db_failed) and returned as SQLITE_DONE, so loops simply end. */
+int		 db_step(sqlite3_stmt *s);
+/* 0 when no statement failed since db_clear_error(); 2 when one failed because the
+ * database was busy or locked; 1 for any other failure. */
+int		 db_failed(void);
+/* The message of the last failure, or "". */
+const char	*db_last_error(void);
+/* Forgets earlier failures (at the start of each request). */
+void		 db_clear_error(void);
+/* Returns column i as text, or NULL for SQL NULL. */
+const char	*db_text(sqlite3_stmt *s, int i);
+
+#endif

@@ -1,0 +1,282 @@
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "dispatch.h"
+#include "i18n.h"
+#include "routes.h"
+#include "valid.h"
+
+#ifndef BUILD_ID
+#define BUILD_ID PACKAGE_VERSION
+#endif
+
+static void	(*logger)(const char *, void *);
+static void	*logger_arg;
+
+void
+dispatch_set_logger(void (*fn)(const char *line, void *arg), void *arg)
+{
+	logger = fn;
+	logger_arg = arg;
+}
+
+void
+dispatch_log(const char *fmt, ...)
+{
+	char	 line[1024], *p;
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	for (p = line; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	if (logger != NULL)
+		logger(line, logger_arg);
+	else
+		fprintf(stderr, "aberta[%d]: %s\n", (int)getpid(), line);
+}
+
+/* Sets the language of c (and the interface strings) to "pt" or "en". */
+static void
+set_lang(struct ctx *c, const char *lang)
+{
+	c->en = strcmp(lang, "en") == 0;
+	c->lang = c->en ? "en" : "pt";
+	c->other = c->en ? "pt" : "en";
+	i18n_apply(c->en);
+}
+
+/* The path of the same page in the other language (query kept); "/" stays "/". */
+static void
+other_path(const struct ctx *c, char *out, size_t outlen)
+{
+	const char	*path = c->req->path;
+
+	if (strncmp(path, "/pt/", 4) == 0 || strncmp(path, "/en/", 4) == 0)
+		snprintf(out, outlen, "/%s/%s%s%s", c->other, path + 4,
+		    *c->req->query ? "?" : "", c->req->query);
+	else
+		snprintf(out, outlen, "/%s/", c->other);
+}
+
+/* Renders the layout with the page in c->body into c->resp->body.  Returns 0 or -1. */
+static int
+render(struct ctx *c, enum nav nav)
+{
+	static const char *const navkeys[NAV__MAX] = {
+		NULL, "NAV_HOME", "NAV_NETWORK", "NAV_PLANS", "NAV_EVENTS", "NAV_OGP" };
+	char	 op[REQ_PATH_MAX + REQ_QUERY_MAX + 8];
+	int	 i;
+
+	tpl_set_tglobal(c->page, "LANG", c->lang);
+	tpl_set_tglobal(c->page, "OTHER", c->other);
+	other_path(c, op, sizeof op);
+	tpl_set(c->page, "OTHER_PATH", op);
+	tpl_set(c->page, "TITLE", c->title);
+	for (i = 1; i < NAV__MAX; i++)
+		tpl_set(c->page, navkeys[i], i == (int)nav ? "page" : "false");
+	buf_reset(&c->resp->body);
+	if (tpl_render("layout.tpl", c->page, &c->resp->body) != 0) {
+		buf_reset(&c->resp->body);
+		return -1;
+	}
+	return 0;
+}
+
+/* Replaces whatever was built with the error page for status; key is the message. */
+static void
+error_page(struct ctx *c, int status, const char *key, const char *allow)
+{
+	char	 hkey[8];
+	tpl_dict *b;
+
+	tpl_dict_free(c->page);
+	c->page = tpl_dict_new();
+	resp_reset(c->resp);
+	c->resp->status = status;
+	if (c->page == NULL)
+		goto bare;
+	snprintf(hkey, sizeof hkey, "H_%d", status);
+	b = page_body(c, "error.tpl");
+	tpl_set(b, "HEADING", i18n(hkey, c->en));
+	tpl_set(b, "MESSAGE", i18n(key, c->en));
+	page_title(c, "%s (%d)", i18n(hkey, c->en), status);
+	if (allow != NULL) {
+		tpl_show(b, "ALLOW");
+		tpl_set(b, "METHODS", allow);
+		resp_header(c->resp, "Allow", allow);
+	}
+	resp_header(c->resp, "Cache-Control", "no-store");
+	if (render(c, NAV_NONE) == 0)
+		return;
+bare:
+	c->resp->ctype = "text/plain; charset=utf-8";
+	buf_reset(&c->resp->body);
+	buf_printf(&c->resp->body, "%d %s\n", status, resp_reason(status));
+}
+
+/* Formats an ISO time "YYYY-MM-DDTHH:MM:SSZ" as an HTTP date; returns 0 or -1. */
+static int
+http_date(const char *iso, char *out, size_t outlen)
+{
+	struct tm	 tm;
+
+	memset(&tm, 0, sizeof tm);
+	if (iso == NULL || strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL)
+		return -1;
+	return strftime(out, outlen, "%a, %d %b %Y %H:%M:%S GMT", &tm) > 0 ? 0 : -1;
+}
+
+/* Sets the validators of a public page; returns 1 when the client's copy is current
+ * (answer 304), 0 otherwise, -1 when the database cannot be read. */
+static int
+validators(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_STATE);
+	char		 etag[96], lm[64];
+	const char	*inm = c->req->if_none_match, *ims = c->req->if_modified_since;
+	int		 have_lm;
+
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return -1;
+	snprintf(etag, sizeof etag, "\"%lld-%s\"", (long long)sqlite3_column_int64(s, 0),
+	    BUILD_ID);
+	have_lm = http_date(db_text(s, 1), lm, sizeof lm) == 0;
+	sqlite3_reset(s);
+	resp_header(c->resp, "ETag", etag);
+	if (have_lm)
+		resp_header(c->resp, "Last-Modified", lm);
+	resp_header(c->resp, "Cache-Control", "no-cache");
+	if (inm != NULL)
+		return strstr(inm, etag) != NULL || strcmp(inm, "*") == 0;
+	return ims != NULL && have_lm && strcmp(ims, lm) == 0;
+}
+
+/* Today's date (UTC) into c->today; ABERTA_TODAY=YYYY-MM-DD overrides it for tests. */
+static void
+set_today(struct ctx *c)
+{
+	const char	*t = getenv("ABERTA_TODAY");
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	if (t != NULL && strlen(t) == 10) {
+		snprintf(c->today, sizeof c->today, "%s", t);
+		return;
+	}
+	gmtime_r(&now, &tm);
+	strftime(c->today, sizeof c->today, "%Y-%m-%d", &tm);
+}
+
+/* Routes c->req and runs the handler; the response is complete in c->resp after. */
+static void
+handle(struct ctx *c, int perr)
+{
+	const struct route	*rt = NULL;
+	char			 fix[REQ_PATH_MAX + 2], allow[32], up[7];
+	enum match		 m;
+	int			 st;
+	size_t			 i;
+
+	set_lang(c, strncmp(c->req->path, "/en/", 4) == 0 ? "en" :
+	    strncmp(c->req->path, "/pt/", 4) == 0 ? "pt" : req_pick_lang(c->req->accept_language));
+	if (perr != 0) {
+		error_page(c, perr, c->req->error, NULL);
+		return;
+	}
+	m = route_find(c->req->path, &rt, c, fix, sizeof fix);
+	if (m == MATCH_BAD_ARG && rt->fn == page_commitments_show &&
+	    strlen(c->arg[0]) == 6) {
+		for (i = 0; i < 6; i++)
+			up[i] = (char)toupper((unsigned char)c->arg[0][i]);
+		up[6] = '\0';
+		if (valid_ogp_id(up)) {
+			snprintf(fix, sizeof fix, "/%s/commitments/%s", c->lang, up);
+			m = MATCH_REDIRECT;
+		}
+	}
+	if (m == MATCH_REDIRECT) {
+		c->resp->status = 301;
+		resp_header(c->resp, "Location", fix);
+		resp_header(c->resp, "Cache-Control", "no-store");
+		return;
+	}
+	if (m == MATCH_NONE) {
+		error_page(c, 404, "ERR_NOT_FOUND", NULL);
+		return;
+	}
+	set_lang(c, c->lang);
+	if ((rt->methods & c->req->method) == 0) {
+		route_allow(rt, allow, sizeof allow);
+		error_page(c, 405, "ERR_METHOD", allow);
+		return;
+	}
+	if (m == MATCH_BAD_ARG) {
+		error_page(c, 400, rt->bad_arg, NULL);
+		return;
+	}
+	if (rt->cache == CACHE_PUBLIC) {
+		if ((st = validators(c)) < 0) {
+			error_page(c, 503, "ERR_BUSY", NULL);
+			return;
+		}
+		if (st == 1) {
+			c->resp->status = 304;
+			return;
+		}
+	} else
+		resp_header(c->resp, "Cache-Control", "no-store");
+	st = rt->fn(c);
+	if (c->body == NULL && c->resp->body.len > 0) {
+		c->resp->status = st;	/* a plain answer the handler wrote itself */
+		return;
+	}
+	if (db_failed()) {
+		dispatch_log("database error on %s: %s", c->req->path, db_last_error());
+		error_page(c, db_failed() == 2 ? 503 : 500, db_failed() == 2 ? "ERR_BUSY" :
+		    "ERR_INTERNAL", NULL);
+		return;
+	}
+	if (st >= 400) {
+		error_page(c, st, c->error ? c->error : "ERR_NOT_FOUND", NULL);
+		return;
+	}
+	c->resp->status = st;
+	if (c->body != NULL && render(c, rt->nav) != 0) {
+		dispatch_log("template expansion failed on %s", c->req->path);
+		error_page(c, 500, "ERR_INTERNAL", NULL);
+	}
+}
+
+int
+dispatch(req_getter get, void *arg, struct buf *out)
+{
+	static struct req	 r;
+	static struct resp	 resp;
+	struct ctx		 c;
+	int			 perr;
+
+	memset(&c, 0, sizeof c);
+	resp_reset(&resp);
+	db_clear_error();
+	perr = req_parse(&r, get, arg);
+	c.req = &r;
+	c.resp = &resp;
+	set_today(&c);
+	if ((c.page = tpl_dict_new()) == NULL)
+		resp.status = 500;
+	else
+		handle(&c, perr);
+	tpl_dict_free(c.page);
+	buf_reset(out);
+	resp_serialize(&resp, r.method == METHOD_HEAD, out);
+	return resp.status;
+}

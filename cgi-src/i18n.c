@@ -1,0 +1,372 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "tpl.h"
+
+struct msg {
+	const char	*key;	/* L_ keys are template labels; others are used from C */
+	const char	*pt;
+	const char	*en;
+};
+
+static const struct msg msgs[] = {
+	{ "L_SITE_NAME", "Rede Nacional para a Administração Aberta",
+	  "National Network for Open Administration" },
+	{ "L_SITE_SHORT", "Administração Aberta", "Open Administration Portugal" },
+	{ "L_SITE_DESCRIPTION", "Os planos de ação nacionais de Portugal para a administração "
+	  "aberta, os seus compromissos e o progresso real, com fontes.",
+	  "Portugal's national action plans for open administration, their commitments and "
+	  "real progress, with sources." },
+	{ "L_SKIP", "Saltar para o conteúdo", "Skip to content" },
+	{ "L_OTHER_LANG_NAME", "English", "Português" },
+	{ "L_NAV_MAIN", "Navegação principal", "Main navigation" },
+	{ "L_NAV_HOME", "Início", "Home" },
+	{ "L_NAV_NETWORK", "A rede", "The network" },
+	{ "L_NAV_PLANS", "Planos de ação", "Action plans" },
+	{ "L_NAV_EVENTS", "Eventos", "Events" },
+	{ "L_NAV_OGP", "Sobre a OGP", "About OGP" },
+	{ "L_NAV_ACCESSIBILITY", "Acessibilidade", "Accessibility" },
+	{ "L_BREADCRUMB", "Localização", "You are here" },
+	{ "L_FOOTER_ABOUT", "Rede Nacional para a Administração Aberta (RNAA), coordenada pela "
+	  "AMA; ponto focal da Parceria para o Governo Aberto (OGP): LabX.",
+	  "National Network for Open Administration (RNAA), coordinated by AMA; Open "
+	  "Government Partnership (OGP) focal point: LabX." },
+	{ "L_FOOTER_SOURCES", "Cada facto indica a sua fonte. O que não foi confirmado aparece "
+	  "como «ainda não registado».", "Every fact cites its source. What has not been "
+	  "confirmed is shown as \"not yet recorded\"." },
+	{ "L_HOME_HEADING", "Administração aberta em Portugal, compromisso a compromisso",
+	  "Open administration in Portugal, commitment by commitment" },
+	{ "L_HOME_INTRO", "A Rede Nacional para a Administração Aberta junta organismos "
+	  "públicos e organizações da sociedade civil para co-criar, executar e acompanhar os "
+	  "planos de ação nacionais de Portugal na Parceria para o Governo Aberto.",
+	  "The National Network for Open Administration brings public bodies and civil "
+	  "society organisations together to co-create, carry out and monitor Portugal's "
+	  "national action plans in the Open Government Partnership." },
+	{ "L_HOME_ABOUT_LINK", "Conhecer a rede", "About the network" },
+	{ "L_FIG_MEMBERS", "Membros da rede", "Network members" },
+	{ "L_FIG_PLANS", "Planos de ação", "Action plans" },
+	{ "L_FIG_COMMITMENTS", "Compromissos", "Commitments" },
+	{ "L_CURRENT_PLAN", "O plano em curso", "The current plan" },
+	{ "L_ALL_PLANS", "Todos os planos", "All plans" },
+	{ "L_COMMITMENTS_LC", "compromissos", "commitments" },
+	{ "L_PLAN_PROGRESS", "Progresso do plano", "Plan progress" },
+	{ "L_PLAN_PROGRESS_LEAD", "Progresso dos compromissos que lidera",
+	  "Progress of the commitments it leads" },
+	{ "L_HOW_CALCULATED", "Como é calculado o progresso", "How progress is calculated" },
+	{ "L_UPCOMING_EVENTS", "Próximos eventos", "Upcoming events" },
+	{ "L_NO_UPCOMING", "Não há eventos anunciados.", "No events have been announced." },
+	{ "L_SEE_PAST_EVENTS", "Ver eventos anteriores", "See past events" },
+	{ "L_PLANS_HEADING", "Planos de ação nacionais", "National action plans" },
+	{ "L_PLANS_INTRO", "Cada plano reúne compromissos co-criados pela administração e pela "
+	  "sociedade civil, com marcos verificáveis.", "Each plan brings together commitments "
+	  "co-created by government and civil society, with verifiable milestones." },
+	{ "L_PERIOD", "Período", "Period" },
+	{ "L_PUBLISHED", "Publicado", "Published" },
+	{ "L_STATUS", "Estado", "Status" },
+	{ "L_DOCUMENT", "Documento", "Document" },
+	{ "L_PLAN_DOCUMENT", "Documento do plano", "Plan document" },
+	{ "L_HOW_MADE", "Como foi feito", "How it was made" },
+	{ "L_PLAN_SUMMARY", "Resumo e avaliação independente",
+	  "Summary and independent assessment" },
+	{ "L_SOURCES", "Fontes", "Sources" },
+	{ "L_COMMITMENTS", "Compromissos", "Commitments" },
+	{ "L_COMMITMENT", "Compromisso", "Commitment" },
+	{ "L_PLAN_TABLE_CAPTION", "Compromissos do plano, com a entidade responsável, o estado "
+	  "declarado e o progresso calculado a partir dos marcos.", "The plan's commitments, "
+	  "with the lead body, the self-reported status and the progress computed from the "
+	  "milestones." },
+	{ "L_NUMBER_SHORT", "N.º", "No." },
+	{ "L_LEAD", "Responsável", "Lead" },
+	{ "L_SUPPORT", "Apoio", "Supported by" },
+	{ "L_SELF_STATUS", "Estado declarado", "Self-reported status" },
+	{ "L_PROGRESS", "Progresso", "Progress" },
+	{ "L_NOT_RECORDED", "ainda não registado", "not yet recorded" },
+	{ "L_TITLE_NOT_RECORDED", "Título ainda não registado", "Title not yet recorded" },
+	{ "L_STATUS_NOT_RECORDED", "estado ainda não registado", "status not yet recorded" },
+	{ "L_DATE_NOT_RECORDED", "data ainda não registada", "date not yet recorded" },
+	{ "L_SOURCE_NOT_RECORDED", "fonte não registada", "source not recorded" },
+	{ "L_NO_DATA", "sem dados", "no data" },
+	{ "L_AS_OF", "dados registados em", "data recorded on" },
+	{ "L_ONLY_OTHER_LANG", "Este texto só está disponível em inglês.",
+	  "This text is only available in Portuguese." },
+	{ "L_ONLY_OTHER_LANG_SHORT", "(em inglês)", "(in Portuguese)" },
+	{ "L_DATA_NOTE", "Nota sobre os dados", "Note on the data" },
+	{ "L_PLAN", "Plano", "Plan" },
+	{ "L_DATES", "Datas", "Dates" },
+	{ "L_OGP_VALUES", "Valores OGP", "OGP values" },
+	{ "L_POLICY_AREAS", "Áreas temáticas", "Policy areas" },
+	{ "L_WHAT_IT_DOES", "O que se propõe fazer", "What it sets out to do" },
+	{ "L_PROBLEM", "O problema a que responde", "The problem it addresses" },
+	{ "L_STATUS_AND_ASSESSMENT", "Estado declarado e avaliação independente",
+	  "Self-reported status and independent assessment" },
+	{ "L_SELF_REPORTED", "Segundo os responsáveis", "As reported by those responsible" },
+	{ "L_SELF_REPORTED_HELP", "O que o governo e as entidades responsáveis declaram.",
+	  "What the government and the lead bodies report." },
+	{ "L_IRM", "Segundo o Mecanismo de Avaliação Independente (IRM)",
+	  "According to the Independent Reporting Mechanism (IRM)" },
+	{ "L_IRM_HELP", "Avaliação independente da OGP, ao lado do que é declarado.",
+	  "OGP's independent assessment, shown beside what is reported." },
+	{ "L_MILESTONES", "Marcos", "Milestones" },
+	{ "L_NO_MILESTONES", "Os marcos deste compromisso ainda não foram registados.",
+	  "The milestones of this commitment have not been recorded yet." },
+	{ "L_PLANNED", "Previsto", "Planned" },
+	{ "L_COMPLETED_ON", "concluído em", "completed on" },
+	{ "L_EVIDENCE", "Evidências", "Evidence" },
+	{ "L_NO_EVIDENCE_YET", "nenhuma evidência registada", "no evidence recorded" },
+	{ "L_LAST_UPDATED", "Última atualização:", "Last updated:" },
+	{ "L_FORMULA_1", "O progresso de um compromisso é a média simples do progresso (0 a "
+	  "100%) dos seus marcos com progresso registado; cada marco pesa o mesmo.",
+	  "A commitment's progress is the plain average of the progress (0 to 100%) of its "
+	  "milestones whose progress is recorded; each milestone weighs the same." },
+	{ "L_FORMULA_2", "Marcos sem progresso registado ficam de fora e são contados à parte "
+	  "(por exemplo, 3/5 marcos); sem nenhum, o compromisso mostra «sem dados», nunca 0%.",
+	  "Milestones with no recorded progress are left out and counted separately (for "
+	  "example, 3/5 milestones); with none, the commitment shows \"no data\", never 0%." },
+	{ "L_FORMULA_3", "O progresso de um plano ou de uma entidade é a média simples do "
+	  "progresso dos seus compromissos com dados. Cada percentagem traz a data dos dados "
+	  "mais recentes em que se baseia.", "The progress of a plan or a body is the plain "
+	  "average of the progress of its commitments that have data. Every percentage shows "
+	  "the date of the latest figure it is based on." },
+	{ "L_NETWORK_HEADING", "A Rede Nacional para a Administração Aberta",
+	  "The National Network for Open Administration" },
+	{ "L_MEMBERS", "Membros", "Members" },
+	{ "L_MEMBERS_INTRO", "Membros da rede segundo as fontes públicas consultadas, por "
+	  "setor.", "Members of the network according to the public sources consulted, by "
+	  "sector." },
+	{ "L_OTHER_BODIES", "Outras entidades nos planos", "Other bodies in the plans" },
+	{ "L_OTHER_BODIES_INTRO", "Entidades que lideram ou apoiam compromissos sem que a sua "
+	  "pertença à rede esteja confirmada.", "Bodies that lead or support commitments "
+	  "whose membership of the network is not confirmed." },
+	{ "L_KIND", "Setor", "Sector" },
+	{ "L_MEMBERSHIP", "Pertença à rede", "Network membership" },
+	{ "L_IS_MEMBER", "Membro da rede", "Member of the network" },
+	{ "L_NOT_MEMBER", "Não confirmada", "Not confirmed" },
+	{ "L_MEMBER_SINCE", "Membro desde", "Member since" },
+	{ "L_WEBSITE", "Sítio na Internet", "Website" },
+	{ "L_LEADS", "Compromissos que lidera", "Commitments it leads" },
+	{ "L_SUPPORTS", "Compromissos que apoia", "Commitments it supports" },
+	{ "L_NONE_RECORDED", "Nenhum registado.", "None recorded." },
+	{ "L_EVENTS_HEADING", "Eventos", "Events" },
+	{ "L_EVENTS_INTRO", "A Semana da Administração Aberta (Open Gov Week), as reuniões da "
+	  "rede, consultas públicas e outros eventos.", "Open Gov Week, network meetings, "
+	  "public consultations and other events." },
+	{ "L_PAST_EVENTS", "Eventos anteriores, por ano", "Past events, by year" },
+	{ "L_WHEN", "Quando", "When" },
+	{ "L_WHERE", "Onde", "Where" },
+	{ "L_ONLINE", "Em linha", "Online" },
+	{ "L_ORGANISER", "Organização", "Organiser" },
+	{ "L_MORE_INFO", "Mais informação", "More information" },
+	{ "L_ERR_ALLOWED", "Métodos aceites:", "Allowed methods:" },
+	/* Used from C. */
+	{ "UNIT_ONE_MS", "marco com dados", "milestone with data" },
+	{ "UNIT_MANY_MS", "marcos com dados", "milestones with data" },
+	{ "UNIT_ONE_C", "compromisso com dados", "commitment with data" },
+	{ "UNIT_MANY_C", "compromissos com dados", "commitments with data" },
+	{ "T_HOME", "Início", "Home" },
+	{ "T_PLANS", "Planos de ação nacionais", "National action plans" },
+	{ "T_NETWORK", "A rede", "The network" },
+	{ "T_EVENTS", "Eventos", "Events" },
+	{ "T_PLAN", "Plano", "Plan" },
+	{ "UNDATED", "Data ainda não registada", "Date not yet recorded" },
+	{ "IRM_VERIFIABLE", "Verificável", "Verifiable" },
+	{ "IRM_RELEVANT", "Relevante para os valores OGP", "Relevant to OGP values" },
+	{ "IRM_AMBITION", "Ambição", "Ambition" },
+	{ "IRM_POTENTIAL_IMPACT", "Impacto potencial", "Potential impact" },
+	{ "IRM_POTENTIAL_RESULTS", "Potencial de resultados", "Potential for results" },
+	{ "IRM_PROMISING", "Promissor", "Promising" },
+	{ "IRM_COMPLETION", "Conclusão (IRM)", "Completion (IRM)" },
+	{ "IRM_DIOG", "Abriu o governo?", "Did it open government?" },
+	{ "IRM_EARLY_RESULTS", "Primeiros resultados", "Early results" },
+	{ "IRM_STARRED", "Compromisso estrela", "Starred commitment" },
+	{ "IRM_CLUSTER", "Agrupado com", "Clustered as" },
+	{ "H_400", "Pedido inválido", "Bad request" },
+	{ "H_404", "Página não encontrada", "Page not found" },
+	{ "H_405", "Método não permitido", "Method not allowed" },
+	{ "H_414", "Endereço demasiado longo", "Address too long" },
+	{ "H_500", "Erro interno", "Internal error" },
+	{ "H_503", "Serviço temporariamente indisponível", "Service temporarily unavailable" },
+	{ "ERR_NOT_FOUND", "Não existe nenhuma página neste endereço. Verifique o endereço ou "
+	  "use as ligações abaixo.", "There is no page at this address. Check the address or "
+	  "use the links below." },
+	{ "ERR_LANG", "O sítio existe em português (/pt/) e em inglês (/en/).",
+	  "The site exists in Portuguese (/pt/) and English (/en/)." },
+	{ "ERR_BAD_PATH", "O endereço pedido não é válido.", "The address requested is not "
+	  "valid." },
+	{ "ERR_BAD_ENCODING", "O endereço contém uma codificação inválida (percentagens ou "
+	  "UTF-8 mal formados).", "The address contains invalid encoding (malformed percent "
+	  "escapes or UTF-8)." },
+	{ "ERR_TOO_LONG", "O endereço ou os parâmetros são demasiado longos.",
+	  "The address or its parameters are too long." },
+	{ "ERR_TOO_MANY_PARAMS", "O pedido tem demasiados parâmetros.",
+	  "The request has too many parameters." },
+	{ "ERR_BAD_PLAN_NUMBER", "O número de um plano é um número inteiro de 1 a 999, por "
+	  "exemplo /pt/plans/2.", "A plan number is a whole number from 1 to 999, for example "
+	  "/en/plans/2." },
+	{ "ERR_BAD_EVENT_ID", "O identificador de um evento é um número inteiro positivo.",
+	  "An event id is a positive whole number." },
+	{ "ERR_BAD_OGP_ID", "Um identificador OGP tem duas letras e quatro algarismos, por "
+	  "exemplo PT0013.", "An OGP id has two letters and four digits, for example PT0013." },
+	{ "ERR_BAD_SLUG", "O identificador de uma entidade tem apenas letras minúsculas, "
+	  "algarismos e hífenes.", "A body's identifier has only lower-case letters, digits "
+	  "and hyphens." },
+	{ "ERR_NO_PLAN", "Não existe nenhum plano com esse número.",
+	  "There is no plan with that number." },
+	{ "ERR_NO_COMMITMENT", "Não existe nenhum compromisso com esse identificador.",
+	  "There is no commitment with that id." },
+	{ "ERR_NO_MEMBER", "Não existe nenhuma entidade com esse identificador.",
+	  "There is no body with that identifier." },
+	{ "ERR_NO_EVENT", "Não existe nenhum evento com esse identificador.",
+	  "There is no event with that id." },
+	{ "ERR_NO_PAGE", "Esta página ainda não foi escrita.", "This page has not been written "
+	  "yet." },
+	{ "ERR_METHOD", "Este endereço não aceita esse método.", "This address does not accept "
+	  "that method." },
+	{ "ERR_INTERNAL", "Ocorreu um erro do nosso lado. Tente de novo dentro de momentos.",
+	  "Something went wrong on our side. Please try again in a moment." },
+	{ "ERR_BUSY", "O sítio está ocupado. Tente de novo dentro de momentos.",
+	  "The site is busy. Please try again in a moment." },
+};
+
+struct enum_msg {
+	const char	*domain;
+	const char	*value;
+	const char	*pt;
+	const char	*en;
+};
+
+static const struct enum_msg enums[] = {
+	{ "self_status", "no_evidence", "Sem evidências disponíveis", "No evidence available" },
+	{ "self_status", "not_started", "Não iniciado", "Not started" },
+	{ "self_status", "limited", "Limitado", "Limited" },
+	{ "self_status", "substantial", "Substancial", "Substantial" },
+	{ "self_status", "complete", "Concluído", "Complete" },
+	{ "self_status", "withdrawn", "Retirado", "Withdrawn" },
+	{ "plan_status", "preparation", "Em preparação", "In preparation" },
+	{ "plan_status", "implementation", "Em execução", "In implementation" },
+	{ "plan_status", "closed", "Encerrado", "Closed" },
+	{ "ms_status", "not_started", "Não iniciado", "Not started" },
+	{ "ms_status", "in_progress", "Em curso", "In progress" },
+	{ "ms_status", "complete", "Concluído", "Complete" },
+	{ "ms_status", "withdrawn", "Retirado", "Withdrawn" },
+	{ "entity_kind", "public", "Administração pública", "Public administration" },
+	{ "entity_kind", "civil_society", "Sociedade civil", "Civil society" },
+	{ "entity_kind", "academia", "Academia", "Academia" },
+	{ "entity_kind", "private", "Setor privado", "Private sector" },
+	{ "entity_kind", "other", "Outras", "Other" },
+	{ "event_kind", "open_gov_week", "Semana da Administração Aberta", "Open Gov Week" },
+	{ "event_kind", "network_meeting", "Reunião da rede", "Network meeting" },
+	{ "event_kind", "consultation", "Consulta pública", "Public consultation" },
+	{ "event_kind", "other", "Outro", "Other" },
+	{ "ogp_value", "access_to_information", "Acesso à informação",
+	  "Access to information" },
+	{ "ogp_value", "civic_participation", "Participação cívica", "Civic participation" },
+	{ "ogp_value", "public_accountability", "Responsabilização pública",
+	  "Public accountability" },
+	{ "ogp_value", "technology_innovation", "Tecnologia e inovação",
+	  "Technology and innovation" },
+	{ "yesno", "yes", "Sim", "Yes" },
+	{ "yesno", "no", "Não", "No" },
+	{ "ambition", "low", "Baixa", "Low" },
+	{ "ambition", "high", "Alta", "High" },
+	{ "ambition", "no_data", "Sem dados (OGP)", "No data (OGP)" },
+	{ "potential_impact", "none", "Nenhum", "None" },
+	{ "potential_impact", "minor", "Menor", "Minor" },
+	{ "potential_impact", "moderate", "Moderado", "Moderate" },
+	{ "potential_impact", "transformative", "Transformador", "Transformative" },
+	{ "potential_results", "unclear", "Pouco claro", "Unclear" },
+	{ "potential_results", "modest", "Modesto", "Modest" },
+	{ "potential_results", "substantial", "Substancial", "Substantial" },
+	{ "diog", "worsened", "Piorou", "Worsened" },
+	{ "diog", "did_not_change", "Não mudou", "Did not change" },
+	{ "diog", "marginal", "Marginalmente", "Marginal" },
+	{ "diog", "major", "Significativamente", "Major" },
+	{ "diog", "outstanding", "Excecionalmente", "Outstanding" },
+	{ "early_results", "no_notable", "Sem resultados notáveis", "No notable results" },
+	{ "early_results", "moderate", "Resultados moderados", "Moderate results" },
+	{ "early_results", "significant", "Resultados significativos", "Significant results" },
+	{ "starred", "yes", "Sim", "Yes" },
+	{ "starred", "no", "Não", "No" },
+	{ "starred", "pending", "Pendente", "Pending" },
+	{ "link_kind", "source", "fonte", "source" },
+	{ "link_kind", "irm_report", "relatório do IRM", "IRM report" },
+	{ "link_kind", "evidence", "evidência", "evidence" },
+	{ "link_kind", "ogp_page", "página na OGP", "OGP page" },
+	{ "link_kind", "document", "documento", "document" },
+};
+
+static const char *const months_pt[] = { "janeiro", "fevereiro", "março", "abril", "maio",
+	"junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro" };
+static const char *const months_en[] = { "January", "February", "March", "April", "May",
+	"June", "July", "August", "September", "October", "November", "December" };
+
+void
+i18n_apply(int en)
+{
+	static int	 applied = -1;
+	size_t		 i;
+
+	if (applied == en)
+		return;
+	for (i = 0; i < sizeof msgs / sizeof msgs[0]; i++)
+		if (strncmp(msgs[i].key, "L_", 2) == 0)
+			tpl_set_global(msgs[i].key, en ? msgs[i].en : msgs[i].pt);
+	applied = en;
+}
+
+const char *
+i18n(const char *key, int en)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof msgs / sizeof msgs[0]; i++)
+		if (strcmp(msgs[i].key, key) == 0)
+			return en ? msgs[i].en : msgs[i].pt;
+	return key;
+}
+
+const char *
+i18n_enum(const char *domain, const char *value, int en)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof enums / sizeof enums[0]; i++)
+		if (strcmp(enums[i].domain, domain) == 0 && strcmp(enums[i].value, value) == 0)
+			return en ? enums[i].en : enums[i].pt;
+	return value;
+}
+
+void
+i18n_date(const char *iso, int en, char *out, size_t outlen)
+{
+	int	 y = 0, m = 0, d = 0;
+	size_t	 len = strlen(iso);
+
+	if (len >= 4)
+		sscanf(iso, "%4d", &y);
+	if (len >= 7)
+		sscanf(iso + 5, "%2d", &m);
+	if (len >= 10)
+		sscanf(iso + 8, "%2d", &d);
+	if (m < 1 || m > 12)
+		snprintf(out, outlen, "%.10s", iso);
+	else if (d < 1 || d > 31)
+		snprintf(out, outlen, en ? "%s %d" : "%s de %d",
+		    en ? months_en[m - 1] : months_pt[m - 1], y);
+	else if (en)
+		snprintf(out, outlen, "%d %s %d", d, months_en[m - 1], y);
+	else
+		snprintf(out, outlen, "%d de %s de %d", d, months_pt[m - 1], y);
+}
+
+size_t
+i18n_count(void)
+{
+	return sizeof msgs / sizeof msgs[0];
+}
+
+const char *
+i18n_key(size_t i)
+{
+	return msgs[i].key;
+}

@@ -1,0 +1,147 @@
+/*
+ * aberta: the FastCGI worker.  One process answers one request at a time; nginx talks
+ * to several of them through one unix socket (spawn-fcgi + multiwatch).  Run without a
+ * FastCGI socket (FCGX_IsCGI) it answers the single CGI request in its environment,
+ * which the request tests use.
+ *
+ * Environment: ABERTA_DB (database path, default var/aberta.db), ABERTA_TEMPLATES
+ * (template folder, default templates).
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "db.h"
+#include "dispatch.h"
+#include "tpl.h"
+
+static volatile sig_atomic_t stopping;
+
+/* SIGTERM/SIGINT: finish the current request, then leave.  No SA_RESTART, so a
+ * blocked accept() returns at once. */
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+	FCGX_ShutdownPending();
+}
+
+/* Request variables from the FastCGI parameters. */
+static const char *
+fcgi_get(const char *name, void *arg)
+{
+	return FCGX_GetParam(name, *(FCGX_ParamArray *)arg);
+}
+
+/* Request variables from the process environment (CGI mode). */
+static const char *
+env_get(const char *name, void *arg)
+{
+	(void)arg;
+	return getenv(name);
+}
+
+/* Log lines during a FastCGI request go to nginx's error log. */
+static void
+fcgi_log(const char *line, void *arg)
+{
+	FCGX_Request	*rq = arg;
+
+	FCGX_PutS("aberta: ", rq->err);
+	FCGX_PutS(line, rq->err);
+	FCGX_PutS("\n", rq->err);
+}
+
+/* Loads the templates, migrates the database and prepares the statements.
+ * Returns 0, or -1 after printing why the worker cannot start. */
+static int
+start(sqlite3 **dbp)
+{
+	const char	*dbpath = getenv("ABERTA_DB"), *tdir = getenv("ABERTA_TEMPLATES");
+	char		 err[512];
+	sqlite3		*rw;
+
+	if (dbpath == NULL || *dbpath == '\0')
+		dbpath = "var/aberta.db";
+	if (tdir == NULL || *tdir == '\0')
+		tdir = "templates";
+	if (tpl_init(tdir, err, sizeof err) != 0)
+		goto fail;
+	if ((rw = db_open(dbpath, 1, err, sizeof err)) == NULL)
+		goto fail;
+	if (db_migrate(rw, err, sizeof err) < 0) {
+		sqlite3_close(rw);
+		goto fail;
+	}
+	sqlite3_close(rw);
+	if ((*dbp = db_open(dbpath, 0, err, sizeof err)) == NULL)
+		goto fail;
+	if (db_prepare_all(*dbp, err, sizeof err) != 0) {
+		sqlite3_close(*dbp);
+		goto fail;
+	}
+	return 0;
+fail:
+	fprintf(stderr, "aberta: cannot start: %s\n", err);
+	return -1;
+}
+
+/* The FastCGI loop: accept, dispatch, send the whole response, finish. */
+static void
+serve(void)
+{
+	FCGX_Request		 rq;
+	struct sigaction	 sa;
+	struct buf		 out = { 0 };
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
+	FCGX_Init();
+	FCGX_InitRequest(&rq, 0, 0);
+	while (!stopping && FCGX_Accept_r(&rq) >= 0) {
+		dispatch_set_logger(fcgi_log, &rq);
+		dispatch(fcgi_get, &rq.envp, &out);
+		if (out.oom)
+			FCGX_PutS("Status: 500 Internal Server Error\r\n"
+			    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+			    "500 Internal Server Error\n", rq.out);
+		else
+			FCGX_PutStr(out.p, (int)out.len, rq.out);
+		dispatch_set_logger(NULL, NULL);
+		FCGX_Finish_r(&rq);
+		if (out.cap > (1u << 22))
+			buf_free(&out);
+	}
+	buf_free(&out);
+}
+
+int
+main(void)
+{
+	sqlite3		*db = NULL;
+	struct buf	 out = { 0 };
+	int		 rc = 0;
+
+	if (start(&db) != 0)
+		return 1;
+	if (FCGX_IsCGI()) {
+		dispatch(env_get, NULL, &out);
+		if (fwrite(out.p, 1, out.len, stdout) != out.len)
+			rc = 1;
+		buf_free(&out);
+	} else
+		serve();
+	db_finalize_all();
+	sqlite3_close(db);
+	return rc;
+}

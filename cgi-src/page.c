@@ -1,0 +1,257 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "page.h"
+
+tpl_dict *
+page_body(struct ctx *c, const char *tplfile)
+{
+	c->body = tpl_include(c->page, "BODY", tplfile);
+	return c->body;
+}
+
+void
+page_title(struct ctx *c, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->title, sizeof c->title, fmt, ap);
+	va_end(ap);
+}
+
+/* Sets key_suffix to val in d. */
+static void
+set_suffixed(tpl_dict *d, const char *key, const char *suffix, const char *val)
+{
+	char	 k[96];
+
+	snprintf(k, sizeof k, "%s_%s", key, suffix);
+	tpl_set(d, k, val);
+}
+
+/* Shows section key_suffix in d. */
+static void
+show_suffixed(tpl_dict *d, const char *key, const char *suffix)
+{
+	char	 k[96];
+
+	snprintf(k, sizeof k, "%s_%s", key, suffix);
+	tpl_show(d, k);
+}
+
+const char *
+page_text(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en)
+{
+	const char	*mine = c->en ? en : pt, *theirs = c->en ? pt : en;
+
+	if (mine != NULL && *mine != '\0') {
+		tpl_set(d, key, mine);
+		set_suffixed(d, key, "LANG", c->lang);
+		return mine;
+	}
+	if (theirs != NULL && *theirs != '\0') {
+		tpl_set(d, key, theirs);
+		set_suffixed(d, key, "LANG", c->other);
+		show_suffixed(d, key, "FALLBACK");
+		return theirs;
+	}
+	set_suffixed(d, key, "LANG", c->lang);
+	show_suffixed(d, key, "MISSING");
+	return NULL;
+}
+
+void
+page_entity_name(struct ctx *c, tpl_dict *d, const char *key, const char *acronym,
+    const char *pt, const char *en)
+{
+	const char	*shown;
+
+	shown = page_text(c, d, key, pt, en);
+	if (shown == NULL && acronym != NULL) {
+		tpl_set(d, key, acronym);
+		return;
+	}
+	if (acronym != NULL && *acronym != '\0' && shown != NULL &&
+	    strcmp(acronym, shown) != 0) {
+		set_suffixed(d, key, "ACRONYM", acronym);
+		tpl_show(d, "HAS_ACRONYM");
+		tpl_set(d, "ACRONYM", acronym);
+	}
+}
+
+void
+page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso)
+{
+	char	 out[64];
+
+	if (iso == NULL || *iso == '\0') {
+		show_suffixed(d, key, "MISSING");
+		return;
+	}
+	i18n_date(iso, c->en, out, sizeof out);
+	tpl_set(d, key, out);
+	set_suffixed(d, key, "ISO", iso);
+}
+
+void
+page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const char *value)
+{
+	if (value == NULL || *value == '\0') {
+		show_suffixed(d, key, "MISSING");
+		return;
+	}
+	tpl_set(d, key, i18n_enum(domain, value, c->en));
+	set_suffixed(d, key, "CODE", value);
+}
+
+void
+page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup)
+{
+	tpl_dict	*inc = tpl_include(d, "PROGRESS", "progress.tpl");
+	int		 pct;
+
+	tpl_set_int(inc, "TOTAL", p->total);
+	tpl_set_int(inc, "KNOWN", p->known);
+	tpl_set(inc, "UNIT", i18n(rollup ? (p->total == 1 ? "UNIT_ONE_C" : "UNIT_MANY_C") :
+	    (p->total == 1 ? "UNIT_ONE_MS" : "UNIT_MANY_MS"), c->en));
+	if (!progress_has_data(p)) {
+		tpl_show(inc, "NO_DATA");
+		if (p->total > 0)
+			tpl_show(inc, "HAS_PARTS");
+		return;
+	}
+	pct = progress_percent(p);
+	tpl_show(inc, "HAS_DATA");
+	tpl_set_int(inc, "PCT", pct);
+	tpl_set_int(inc, "PCT_STEP", (pct + 2) / 5 * 5);
+	page_date(c, inc, "PCT_AS_OF", p->as_of);
+}
+
+void
+page_paragraphs(tpl_dict *d, const char *section, const char *text)
+{
+	const char	*p = text, *end;
+	size_t		 n;
+
+	while (p != NULL && *p != '\0') {
+		while (*p == '\n' || *p == '\r' || *p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		end = strstr(p, "\n\n");
+		n = end ? (size_t)(end - p) : strlen(p);
+		tpl_set_n(tpl_section(d, section), "TEXT", p, n);
+		p = end ? end + 2 : p + strlen(p);
+	}
+}
+
+void
+page_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
+{
+	progress_init(p);
+	p->total = sqlite3_column_int(s, i);
+	p->known = sqlite3_column_int(s, i + 1);
+	p->sum = sqlite3_column_double(s, i + 2);
+	if (db_text(s, i + 3) != NULL)
+		snprintf(p->as_of, sizeof p->as_of, "%.10s", db_text(s, i + 3));
+}
+
+int
+page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
+    sqlite3_stmt *s)
+{
+	tpl_dict	*h = NULL, *l;
+	const char	*kind;
+	int		 n = 0;
+
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(d, has);
+		l = tpl_section(h, section);
+		kind = db_text(s, 0);
+		tpl_set(l, "URL", db_text(s, 1));
+		if (page_text(c, l, "LABEL", db_text(s, 2), db_text(s, 3)) == NULL)
+			tpl_set(l, "LABEL", db_text(s, 1));
+		tpl_set(l, "KIND", i18n_enum("link_kind", kind ? kind : "source", c->en));
+		n++;
+	}
+	return n;
+}
+
+void
+page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en)
+{
+	const char	*t = page_text(c, d, key, pt, en);
+	char		 sec[64];
+
+	if (t != NULL) {
+		snprintf(sec, sizeof sec, "%s_P", key);
+		page_paragraphs(d, sec, t);
+	}
+}
+
+void
+page_plan_rollups(const long long *ids, struct progress *roll, size_t n)
+{
+	sqlite3_stmt	*s = db_stmt(ST_ROLLUP);
+	struct progress	 part;
+	long long	 pid;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		progress_init(&roll[i]);
+	while (db_step(s) == SQLITE_ROW) {
+		pid = sqlite3_column_int64(s, 0);
+		for (i = 0; i < n && ids[i] != pid; i++)
+			;
+		if (i == n)
+			continue;
+		page_ms_agg(s, 2, &part);
+		progress_add_rollup(&roll[i], &part);
+	}
+}
+
+void
+page_period(struct ctx *c, tpl_dict *d, const char *key, const char *from, const char *to)
+{
+	char	 a[64], b[64], out[160];
+
+	if (from == NULL && to == NULL) {
+		tpl_set(d, key, i18n("L_NOT_RECORDED", c->en));
+		return;
+	}
+	if (from != NULL)
+		i18n_date(from, c->en, a, sizeof a);
+	if (to != NULL)
+		i18n_date(to, c->en, b, sizeof b);
+	snprintf(out, sizeof out, "%s – %s", from ? a : i18n("L_NOT_RECORDED", c->en),
+	    to ? b : i18n("L_NOT_RECORDED", c->en));
+	if (from != NULL && to != NULL && strlen(from) == 4 && strlen(to) == 4)
+		snprintf(out, sizeof out, "%s–%s", from, to);
+	tpl_set(d, key, out);
+}
+
+void
+page_when(struct ctx *c, tpl_dict *d, const char *start, const char *end,
+    const char *note_pt, const char *note_en)
+{
+	tpl_dict	*w = tpl_include(d, "WHEN", "when.tpl");
+
+	if (start != NULL && *start != '\0') {
+		tpl_show(w, "DATED");
+		page_date(c, w, "START", start);
+		if (end != NULL && *end != '\0' && strcmp(start, end) != 0) {
+			tpl_show(w, "RANGE");
+			page_date(c, w, "END", end);
+		}
+	} else
+		tpl_show(w, "UNDATED");
+	if ((note_pt != NULL && *note_pt) || (note_en != NULL && *note_en)) {
+		tpl_dict *n = tpl_section(w, "DATE_NOTE");
+		page_text(c, n, "NOTE", note_pt, note_en);
+	}
+}

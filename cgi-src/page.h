@@ -1,0 +1,89 @@
+/* page: what every handler receives, and the helpers handlers share. */
+#ifndef ABERTA_PAGE_H
+#define ABERTA_PAGE_H
+#include <sqlite3.h>
+
+#include "progress.h"
+#include "req.h"
+#include "resp.h"
+#include "tpl.h"
+
+#define ROUTE_ARGS_MAX 3
+
+struct ctx {
+	const struct req *req;
+	struct resp	*resp;
+	const char	*lang;		/* "pt" or "en" */
+	const char	*other;		/* the other language */
+	int		 en;		/* 1 when lang is "en" */
+	const char	*arg[ROUTE_ARGS_MAX];	/* path segments captured by the route */
+	long long	 num;		/* the validated number of an :int segment */
+	tpl_dict	*page;		/* the layout's dictionary */
+	tpl_dict	*body;		/* the page's own dictionary (the layout's BODY) */
+	char		 title[512];	/* the page title, raw text */
+	const char	*error;		/* message key of an error page */
+	char		 today[11];	/* YYYY-MM-DD, UTC (injectable: ABERTA_TODAY) */
+};
+
+/* Starts the page: includes tplfile as the layout's BODY and returns its dictionary. */
+tpl_dict	*page_body(struct ctx *c, const char *tplfile);
+/* Sets the page title (printf-style); it must be unique per page. */
+void		 page_title(struct ctx *c, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+/* Sets key to the text in the page language, falling back to the other language
+ * (then sets key_LANG and shows key_FALLBACK) or, when both are NULL or empty, shows
+ * key_MISSING.  key_LANG always holds the language of the text shown.  Returns the
+ * text shown, or NULL. */
+const char	*page_text(struct ctx *c, tpl_dict *d, const char *key, const char *pt,
+		    const char *en);
+/* Sets key to the display name of a body: name in the page language, else the other,
+ * else its acronym; key_ACRONYM to the acronym (section key_HAS_ACRONYM when it differs). */
+void		 page_entity_name(struct ctx *c, tpl_dict *d, const char *key,
+		    const char *acronym, const char *pt, const char *en);
+/* Sets key to a human date ("12 March 2019") and key_ISO to the ISO value, or shows
+ * key_MISSING when iso is NULL or empty. */
+void		 page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso);
+/* Sets key to the translated label of an enum value (domain "self_status"...), and
+ * key_CODE to the value itself; shows key_MISSING when value is NULL. */
+void		 page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain,
+		    const char *value);
+/* Includes progress.tpl as d's PROGRESS: percentage, date, parts with data, or "no data".
+ * rollup: 1 when the parts are commitments (a plan, a body), 0 for milestones. */
+void		 page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup);
+/* Splits text on blank lines into repetitions of section (variable TEXT). */
+void		 page_paragraphs(tpl_dict *d, const char *section, const char *text);
+/* Reads the milestone aggregate columns starting at column i (see MS_AGG in db.c). */
+void		 page_ms_agg(sqlite3_stmt *s, int i, struct progress *p);
+/* Adds the links of the statement's rows (kind, url, label_pt, label_en) as repetitions
+ * of section inside section has of d (shown only when there is a link).  Returns how many. */
+int		 page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
+		    sqlite3_stmt *s);
+/* page_text, then the chosen text split into paragraphs as section key_P. */
+void		 page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt,
+		    const char *en);
+
+/* Handlers: each returns an HTTP status (200, or 4xx/5xx for the error page). */
+int	page_home(struct ctx *c);
+int	page_network(struct ctx *c);
+int	page_member(struct ctx *c);
+int	page_plans_list(struct ctx *c);
+int	page_plans_show(struct ctx *c);
+int	page_commitments_show(struct ctx *c);
+int	page_events_list(struct ctx *c);
+int	page_events_show(struct ctx *c);
+int	page_text_ogp(struct ctx *c);
+int	page_text_accessibility(struct ctx *c);
+int	page_health(struct ctx *c);
+int	page_root(struct ctx *c);
+
+
+/* Computes the progress roll-up of each plan ids[i] into roll[i] (see progress.h). */
+void	page_plan_rollups(const long long *ids, struct progress *roll, size_t n);
+/* Sets key to a period "2018–2020" (or with human dates) from two ISO dates. */
+void	page_period(struct ctx *c, tpl_dict *d, const char *key, const char *from,
+	    const char *to);
+/* Fills the WHEN include of d (when.tpl) from an event's dates and date notes. */
+void	page_when(struct ctx *c, tpl_dict *d, const char *start, const char *end,
+	    const char *note_pt, const char *note_en);
+
+#endif

@@ -1,0 +1,213 @@
+/* One commitment: milestones, progress and its formula, self-reported status beside
+ * the independent (IRM) assessment, sources. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../db.h"
+#include "../i18n.h"
+#include "../page.h"
+
+/* Column numbers of ST_COMMITMENT. */
+enum {
+	C_ID, C_OGP_ID, C_NUMBER, C_TITLE_PT, C_TITLE_EN, C_SUMMARY_PT, C_SUMMARY_EN,
+	C_PROBLEM_PT, C_PROBLEM_EN, C_START, C_END, C_SELF_STATUS, C_SELF_DATE,
+	C_VERIFIABLE, C_RELEVANT, C_AMBITION, C_POT_IMPACT, C_POT_RESULTS, C_PROMISING,
+	C_COMPLETION, C_DIOG, C_EARLY, C_STARRED, C_CLUSTER_PT, C_CLUSTER_EN, C_NOTE_PT,
+	C_NOTE_EN, C_UPDATED, C_PLAN_NUMBER, C_PLAN_TITLE_PT, C_PLAN_TITLE_EN, C__MAX
+};
+
+/* The IRM indicators, in the order shown, with their enum domains. */
+static const struct {
+	int		 col;
+	const char	*label;
+	const char	*domain;
+} irm_rows[] = {
+	{ C_VERIFIABLE, "IRM_VERIFIABLE", "yesno" },
+	{ C_RELEVANT, "IRM_RELEVANT", "yesno" },
+	{ C_AMBITION, "IRM_AMBITION", "ambition" },
+	{ C_POT_IMPACT, "IRM_POTENTIAL_IMPACT", "potential_impact" },
+	{ C_POT_RESULTS, "IRM_POTENTIAL_RESULTS", "potential_results" },
+	{ C_PROMISING, "IRM_PROMISING", "yesno" },
+	{ C_COMPLETION, "IRM_COMPLETION", "self_status" },
+	{ C_DIOG, "IRM_DIOG", "diog" },
+	{ C_EARLY, "IRM_EARLY_RESULTS", "early_results" },
+	{ C_STARRED, "IRM_STARRED", "starred" },
+};
+
+/* Fills the IRM panel, one row per indicator; unknown values say so. */
+static void
+irm(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
+{
+	tpl_dict	*d;
+	const char	*v;
+	size_t		 i;
+
+	for (i = 0; i < sizeof irm_rows / sizeof irm_rows[0]; i++) {
+		d = tpl_section(b, "IRM");
+		tpl_set(d, "LABEL", i18n(irm_rows[i].label, c->en));
+		v = db_text(s, irm_rows[i].col);
+		if (irm_rows[i].col == C_PROMISING && v != NULL)
+			v = sqlite3_column_int(s, C_PROMISING) ? "yes" : "no";
+		page_enum(c, d, "VALUE", irm_rows[i].domain, v);
+	}
+	if (db_text(s, C_CLUSTER_PT) != NULL || db_text(s, C_CLUSTER_EN) != NULL) {
+		d = tpl_section(b, "IRM");
+		tpl_set(d, "LABEL", i18n("IRM_CLUSTER", c->en));
+		page_text(c, d, "VALUE", db_text(s, C_CLUSTER_PT), db_text(s, C_CLUSTER_EN));
+	}
+}
+
+/* Leads and supporters, values and policy areas. */
+static void
+relations(struct ctx *c, tpl_dict *b, long long id)
+{
+	sqlite3_stmt	*s;
+	tpl_dict	*d;
+	int		 leads = 0, supports = 0, n = 0;
+
+	s = db_stmt(ST_COMMITMENT_ENTITIES);
+	sqlite3_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		int lead = strcmp(db_text(s, 0), "lead") == 0;
+		d = tpl_section(b, lead ? "LEAD" : "SUPPORT");
+		*(lead ? &leads : &supports) += 1;
+		tpl_set(d, "SLUG", db_text(s, 1));
+		page_entity_name(c, d, "NAME", db_text(s, 2), db_text(s, 3), db_text(s, 4));
+	}
+	if (leads == 0)
+		tpl_show(b, "NO_LEAD");
+	if (supports == 0)
+		tpl_show(b, "NO_SUPPORT");
+	s = db_stmt(ST_COMMITMENT_VALUES);
+	sqlite3_bind_int64(s, 1, id);
+	for (n = 0; db_step(s) == SQLITE_ROW; n++)
+		tpl_set(tpl_section(b, "VALUE"), "NAME",
+		    i18n_enum("ogp_value", db_text(s, 0), c->en));
+	if (n == 0)
+		tpl_show(b, "NO_VALUES");
+	s = db_stmt(ST_COMMITMENT_AREAS);
+	sqlite3_bind_int64(s, 1, id);
+	for (n = 0; db_step(s) == SQLITE_ROW; n++)
+		page_text(c, tpl_section(b, "AREA"), "NAME", db_text(s, 1), db_text(s, 2));
+	if (n == 0)
+		tpl_show(b, "NO_AREAS");
+}
+
+/* One milestone row of ST_MILESTONES into d; adds its figure to p. */
+static void
+milestone(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, struct progress *p)
+{
+	const char	*asof;
+
+	page_text(c, d, "TITLE", db_text(s, 2), db_text(s, 3));
+	page_date(c, d, "PSTART", db_text(s, 4));
+	page_date(c, d, "PEND", db_text(s, 5));
+	if (db_text(s, 6) != NULL) {
+		tpl_dict *done = tpl_section(d, "DONE");
+		page_date(c, done, "DONE_TEXT", db_text(s, 6));
+		tpl_set(done, "DONE_ISO", db_text(s, 6));
+	}
+	page_enum(c, d, "STATUS", "ms_status", db_text(s, 7));
+	if (sqlite3_column_type(s, 8) == SQLITE_NULL) {
+		tpl_show(d, "NO_PCT");
+		progress_add(p, -1, NULL);
+		return;
+	}
+	asof = db_text(s, 9) ? db_text(s, 9) : db_text(s, 11);
+	tpl_dict *h = tpl_section(d, "HAS_PCT");
+	tpl_set_int(h, "PCT", sqlite3_column_int(s, 8));
+	page_date(c, h, "ASOF", asof);
+	if (db_text(s, 10) != NULL)
+		tpl_set(h, "SOURCE", db_text(s, 10));
+	else
+		tpl_show(h, "SOURCE_MISSING");
+	progress_add(p, sqlite3_column_int(s, 8), asof);
+}
+
+/* The milestones with their evidence; returns the commitment's progress in p. */
+static void
+milestones(struct ctx *c, tpl_dict *b, long long id, struct progress *p)
+{
+	sqlite3_stmt	*s = db_stmt(ST_MILESTONES), *l;
+	tpl_dict	*h = NULL, *d, *e;
+	long long	 mid;
+	int		 nev;
+
+	progress_init(p);
+	sqlite3_bind_int64(s, 1, id);
+	l = db_stmt(ST_MILESTONE_LINKS);
+	sqlite3_bind_int64(l, 1, id);
+	int lrow = db_step(l);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(b, "HAS_MILESTONES");
+		d = tpl_section(h, "MS");
+		milestone(c, d, s, p);
+		mid = sqlite3_column_int64(s, 0);
+		/* Links come ordered by milestone position, like the milestones. */
+		for (nev = 0; lrow == SQLITE_ROW && sqlite3_column_int64(l, 0) == mid; nev++) {
+			e = tpl_section(d, "EVIDENCE");
+			tpl_set(e, "URL", db_text(l, 1));
+			if (page_text(c, e, "LABEL", db_text(l, 2), db_text(l, 3)) == NULL)
+				tpl_set(e, "LABEL", db_text(l, 1));
+			lrow = db_step(l);
+		}
+		if (nev == 0)
+			tpl_show(d, "NO_EVIDENCE");
+	}
+	if (h == NULL)
+		tpl_show(b, "NO_MILESTONES");
+}
+
+int
+page_commitments_show(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
+	tpl_dict	*b;
+	struct progress	 p;
+	long long	 id;
+	const char	*t;
+	char		 ord[64];
+
+	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_COMMITMENT";
+		return 404;
+	}
+	b = page_body(c, "commitment.tpl");
+	id = sqlite3_column_int64(s, C_ID);
+	tpl_set(b, "OGP_ID", db_text(s, C_OGP_ID));
+	tpl_set(b, "NUMBER", db_text(s, C_NUMBER));
+	t = page_text(c, b, "TITLE", db_text(s, C_TITLE_PT), db_text(s, C_TITLE_EN));
+	page_title(c, "%s – %s", db_text(s, C_OGP_ID), t ? t :
+	    i18n("L_TITLE_NOT_RECORDED", c->en));
+	if (page_text(c, b, "NOTE", db_text(s, C_NOTE_PT), db_text(s, C_NOTE_EN)) != NULL)
+		tpl_show(b, "HAS_NOTE");
+	tpl_set(b, "PLAN_NUMBER", db_text(s, C_PLAN_NUMBER));
+	snprintf(ord, sizeof ord, "%s %s", i18n("T_PLAN", c->en), db_text(s, C_PLAN_NUMBER));
+	tpl_set(b, "PLAN_ORDINAL", ord);
+	page_text(c, b, "PLAN_TITLE", db_text(s, C_PLAN_TITLE_PT), db_text(s, C_PLAN_TITLE_EN));
+	page_date(c, b, "START", db_text(s, C_START));
+	page_date(c, b, "END", db_text(s, C_END));
+	page_paras(c, b, "SUMMARY", db_text(s, C_SUMMARY_PT), db_text(s, C_SUMMARY_EN));
+	page_paras(c, b, "PROBLEM", db_text(s, C_PROBLEM_PT), db_text(s, C_PROBLEM_EN));
+	page_enum(c, b, "SELF_STATUS", "self_status", db_text(s, C_SELF_STATUS));
+	if (db_text(s, C_SELF_DATE) != NULL) {
+		tpl_dict *sd = tpl_section(b, "SELF_DATE");
+		page_date(c, sd, "SELF_DATE_TEXT", db_text(s, C_SELF_DATE));
+		tpl_set(sd, "SELF_DATE_ISO", db_text(s, C_SELF_DATE));
+	}
+	irm(c, b, s);
+	tpl_set(b, "UPDATED", db_text(s, C_UPDATED));
+	page_date(c, b, "UPDATED_TEXT", db_text(s, C_UPDATED));
+	sqlite3_reset(s);
+	relations(c, b, id);
+	milestones(c, b, id, &p);
+	page_progress(c, b, &p, 0);
+	s = db_stmt(ST_COMMITMENT_LINKS);
+	sqlite3_bind_int64(s, 1, id);
+	if (page_links(c, b, "HAS_LINKS", "LINK", s) == 0)
+		tpl_show(b, "NO_LINKS");
+	tpl_include(b, "HOW", "how.tpl");
+	return 200;
+}

@@ -1,0 +1,99 @@
+/* Events: upcoming first, then past ones by year (the Open Gov Week archive). */
+#include <stdio.h>
+#include <string.h>
+
+#include "../db.h"
+#include "../i18n.h"
+#include "../page.h"
+
+/* Fills an event list item from a row of ST_EVENTS / ST_EVENTS_UPCOMING. */
+static void
+item(struct ctx *c, tpl_dict *d, sqlite3_stmt *s)
+{
+	tpl_set_int(d, "ID", sqlite3_column_int64(s, 0));
+	page_text(c, d, "TITLE", db_text(s, 1), db_text(s, 2));
+	tpl_set(d, "KIND", i18n_enum("event_kind", db_text(s, 3), c->en));
+	page_when(c, d, db_text(s, 4), db_text(s, 5), db_text(s, 6), db_text(s, 7));
+}
+
+int
+page_events_list(struct ctx *c)
+{
+	tpl_dict	*b = page_body(c, "events.tpl"), *y = NULL, *h = NULL;
+	sqlite3_stmt	*s;
+	char		 year[8] = "";
+	const char	*start, *end;
+
+	page_title(c, "%s", i18n("T_EVENTS", c->en));
+	s = db_stmt(ST_EVENTS_UPCOMING);
+	sqlite3_bind_text(s, 1, c->today, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, 1000);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(b, "HAS_UPCOMING");
+		item(c, tpl_section(h, "UP"), s);
+	}
+	if (h == NULL)
+		tpl_show(b, "NO_UPCOMING");
+	s = db_stmt(ST_EVENTS);
+	while (db_step(s) == SQLITE_ROW) {
+		start = db_text(s, 4);
+		end = db_text(s, 5) ? db_text(s, 5) : start;
+		if (end != NULL && strcmp(end, c->today) >= 0)
+			continue;	/* listed as upcoming */
+		if (y == NULL || strncmp(year, start ? start : "", 4) != 0 ||
+		    (start == NULL && year[0] != '-')) {
+			y = tpl_section(b, "YEAR");
+			snprintf(year, sizeof year, "%.4s", start ? start : "-");
+			tpl_set(y, "YEAR_LABEL", start ? year : i18n("UNDATED", c->en));
+		}
+		item(c, tpl_section(y, "EV"), s);
+	}
+	return 200;
+}
+
+int
+page_events_show(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_EVENT);
+	tpl_dict	*b;
+	const char	*t;
+	int		 where = 0;
+
+	sqlite3_bind_int64(s, 1, c->num);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_EVENT";
+		return 404;
+	}
+	b = page_body(c, "event.tpl");
+	t = page_text(c, b, "TITLE", db_text(s, 1), db_text(s, 2));
+	page_title(c, "%s", t ? t : i18n("T_EVENTS", c->en));
+	tpl_set(b, "SHORT", t ? t : "");
+	tpl_set(b, "KIND", i18n_enum("event_kind", db_text(s, 3), c->en));
+	page_when(c, b, db_text(s, 4), db_text(s, 5), db_text(s, 6), db_text(s, 7));
+	if (db_text(s, 8) != NULL || db_text(s, 9) != NULL) {
+		page_text(c, tpl_section(b, "PLACE"), "PLACE_TEXT", db_text(s, 8), db_text(s, 9));
+		where = 1;
+	}
+	if (sqlite3_column_int(s, 10) == 1 && sqlite3_column_type(s, 10) != SQLITE_NULL) {
+		tpl_show(b, "ONLINE");
+		where = 1;
+	}
+	if (!where)
+		tpl_show(b, "NO_PLACE");
+	if (db_text(s, 11) != NULL)
+		tpl_set(b, "ORGANISER", db_text(s, 11));
+	else
+		tpl_show(b, "ORGANISER_MISSING");
+	if (db_text(s, 12) != NULL) {
+		tpl_show(b, "URL");
+		tpl_set(b, "URL_HREF", db_text(s, 12));
+	} else
+		tpl_show(b, "NO_URL");
+	page_paras(c, b, "DESC", db_text(s, 13), db_text(s, 14));
+	sqlite3_reset(s);
+	s = db_stmt(ST_EVENT_LINKS);
+	sqlite3_bind_int64(s, 1, c->num);
+	page_links(c, b, "HAS_LINKS", "LINK", s);
+	return 200;
+}

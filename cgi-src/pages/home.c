@@ -1,0 +1,81 @@
+/* The home page: what the network does, the current plan and its progress, events. */
+#include <string.h>
+
+#include "../db.h"
+#include "../i18n.h"
+#include "../page.h"
+
+#define HOME_PLANS_MAX	64	/* plans shown on the home page */
+#define HOME_EVENTS	4	/* upcoming events shown */
+
+/* Fills one plan card (CURRENT or PLAN section) from a row of ST_PLANS. */
+static void
+plan_card(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, const struct progress *roll)
+{
+	tpl_set_int(d, "NUMBER", sqlite3_column_int(s, 1));
+	page_text(c, d, "PLAN_TITLE", db_text(s, 2), db_text(s, 3));
+	page_period(c, d, "PERIOD", db_text(s, 4), db_text(s, 5));
+	page_enum(c, d, "STATUS", "plan_status", db_text(s, 6));
+	tpl_set_int(d, "N", sqlite3_column_int(s, 7));
+	page_progress(c, d, roll, 1);
+}
+
+/* The plans, the current one (the latest in implementation, else the latest) first. */
+static void
+plans(struct ctx *c, tpl_dict *b)
+{
+	long long	 ids[HOME_PLANS_MAX];
+	struct progress	 roll[HOME_PLANS_MAX];
+	sqlite3_stmt	*s;
+	size_t		 n = 0, i, cur = 0;
+	int		 found = 0;
+
+	s = db_stmt(ST_PLANS);
+	while (db_step(s) == SQLITE_ROW && n < HOME_PLANS_MAX)
+		ids[n++] = sqlite3_column_int64(s, 0);
+	page_plan_rollups(ids, roll, n);
+	s = db_stmt(ST_PLANS);
+	for (i = 0; db_step(s) == SQLITE_ROW && i < n; i++) {
+		const char *st = db_text(s, 6);
+		if (st != NULL && strcmp(st, "implementation") == 0) {
+			cur = i;
+			found = 1;
+		} else if (!found)
+			cur = i;
+	}
+	s = db_stmt(ST_PLANS);
+	for (i = 0; db_step(s) == SQLITE_ROW && i < n; i++) {
+		if (i == cur)
+			plan_card(c, tpl_section(b, "CURRENT"), s, &roll[i]);
+		plan_card(c, tpl_section(b, "PLAN"), s, &roll[i]);
+	}
+}
+
+int
+page_home(struct ctx *c)
+{
+	tpl_dict	*b = page_body(c, "home.tpl"), *e;
+	sqlite3_stmt	*s;
+	int		 n = 0;
+
+	page_title(c, "%s", i18n("L_SITE_NAME", c->en));
+	s = db_stmt(ST_COUNTS);
+	if (db_step(s) == SQLITE_ROW) {
+		tpl_set_int(b, "N_MEMBERS", sqlite3_column_int(s, 0));
+		tpl_set_int(b, "N_PLANS", sqlite3_column_int(s, 1));
+		tpl_set_int(b, "N_COMMITMENTS", sqlite3_column_int(s, 2));
+	}
+	plans(c, b);
+	s = db_stmt(ST_EVENTS_UPCOMING);
+	sqlite3_bind_text(s, 1, c->today, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, HOME_EVENTS);
+	while (db_step(s) == SQLITE_ROW) {
+		e = tpl_section(b, "EVENT");
+		tpl_set_int(e, "ID", sqlite3_column_int64(s, 0));
+		page_text(c, e, "TITLE", db_text(s, 1), db_text(s, 2));
+		page_when(c, e, db_text(s, 4), db_text(s, 5), db_text(s, 6), db_text(s, 7));
+		n++;
+	}
+	tpl_show(b, n > 0 ? "HAS_UPCOMING" : "NO_UPCOMING");
+	return 200;
+}

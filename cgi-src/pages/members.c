@@ -1,0 +1,127 @@
+/* The network: what it is, its members by sector, and one body's page. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../db.h"
+#include "../i18n.h"
+#include "../page.h"
+
+/* Fills text of the "about" page into BODY / BODY_P of b. */
+static void
+about_text(struct ctx *c, tpl_dict *b)
+{
+	sqlite3_stmt	*s = db_stmt(ST_PAGE);
+
+	sqlite3_bind_text(s, 1, "about", -1, SQLITE_STATIC);
+	if (db_step(s) == SQLITE_ROW)
+		page_paras(c, b, "BODY", db_text(s, 2), db_text(s, 3));
+	else
+		tpl_show(b, "BODY_MISSING");
+}
+
+int
+page_network(struct ctx *c)
+{
+	tpl_dict	*b = page_body(c, "network.tpl"), *g = NULL, *d;
+	sqlite3_stmt	*s;
+	char		 kind[32] = "";
+	const char	*k;
+
+	page_title(c, "%s", i18n("L_NETWORK_HEADING", c->en));
+	about_text(c, b);
+	s = db_stmt(ST_ENTITIES);
+	while (db_step(s) == SQLITE_ROW) {
+		k = db_text(s, 5);
+		if (sqlite3_column_int(s, 6)) {
+			if (g == NULL || strcmp(kind, k) != 0) {
+				g = tpl_section(b, "GROUP");
+				tpl_set(g, "KIND", i18n_enum("entity_kind", k, c->en));
+				snprintf(kind, sizeof kind, "%s", k);
+			}
+			d = tpl_section(g, "ENTITY");
+			if (page_text(c, d, "NOTE", db_text(s, 9), db_text(s, 10)) != NULL)
+				tpl_show(d, "HAS_NOTE");
+		} else
+			d = tpl_section(b, "OTHER");
+		tpl_set(d, "SLUG", db_text(s, 1));
+		page_entity_name(c, d, "NAME", db_text(s, 2), db_text(s, 3), db_text(s, 4));
+	}
+	return 200;
+}
+
+/* The commitments a body leads or supports, with the roll-up of those it leads. */
+static void
+entity_commitments(struct ctx *c, tpl_dict *b, long long id)
+{
+	sqlite3_stmt	*s = db_stmt(ST_ENTITY_COMMITMENTS);
+	struct progress	 roll, p;
+	tpl_dict	*d, *hl = NULL, *hs = NULL;
+	char		 ord[64];
+	int		 lead;
+
+	progress_init(&roll);
+	sqlite3_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		lead = strcmp(db_text(s, 0), "lead") == 0;
+		if (lead && hl == NULL)
+			hl = tpl_section(b, "HAS_LEADS");
+		if (!lead && hs == NULL)
+			hs = tpl_section(b, "HAS_SUPPORTS");
+		d = tpl_section(lead ? hl : hs, lead ? "LEADS" : "SUPPORTS");
+		tpl_set(d, "OGP_ID", db_text(s, 1));
+		page_text(c, d, "TITLE", db_text(s, 2), db_text(s, 3));
+		page_enum(c, d, "STATUS", "self_status", db_text(s, 4));
+		snprintf(ord, sizeof ord, "%s %d", i18n("T_PLAN", c->en), sqlite3_column_int(s, 5));
+		tpl_set(d, "PLAN_ORDINAL", ord);
+		page_ms_agg(s, 6, &p);
+		page_progress(c, d, &p, 0);
+		if (lead)
+			progress_add_rollup(&roll, &p);
+	}
+	if (hl == NULL)
+		tpl_show(b, "NO_LEADS");
+	if (hs == NULL)
+		tpl_show(b, "NO_SUPPORTS");
+	page_progress(c, b, &roll, 1);
+}
+
+int
+page_member(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_ENTITY);
+	tpl_dict	*b;
+	long long	 id;
+	const char	*name;
+
+	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_MEMBER";
+		return 404;
+	}
+	b = page_body(c, "member.tpl");
+	id = sqlite3_column_int64(s, 0);
+	page_entity_name(c, b, "NAME", db_text(s, 2), db_text(s, 3), db_text(s, 4));
+	name = c->en ? (db_text(s, 4) ? db_text(s, 4) : db_text(s, 3)) :
+	    (db_text(s, 3) ? db_text(s, 3) : db_text(s, 4));
+	if (name == NULL)
+		name = db_text(s, 2) ? db_text(s, 2) : db_text(s, 1);
+	page_title(c, "%s", name);
+	tpl_set(b, "SHORT", db_text(s, 2) ? db_text(s, 2) : name);
+	tpl_set(b, "KIND", i18n_enum("entity_kind", db_text(s, 5), c->en));
+	if (db_text(s, 6) != NULL) {
+		tpl_show(b, "SITE");
+		tpl_set(b, "SITE_URL", db_text(s, 6));
+	} else
+		tpl_show(b, "NO_SITE");
+	tpl_show(b, sqlite3_column_int(s, 7) ? "MEMBER" : "NOT_MEMBER");
+	page_date(c, b, "SINCE", db_text(s, 8));
+	page_paras(c, b, "DESC", db_text(s, 10), db_text(s, 11));
+	if (page_text(c, b, "NOTE", db_text(s, 12), db_text(s, 13)) != NULL)
+		tpl_show(b, "HAS_NOTE");
+	sqlite3_reset(s);
+	entity_commitments(c, b, id);
+	s = db_stmt(ST_ENTITY_LINKS);
+	sqlite3_bind_int64(s, 1, id);
+	page_links(c, b, "HAS_LINKS", "LINK", s);
+	return 200;
+}

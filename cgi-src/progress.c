@@ -1,0 +1,47 @@
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "progress.h"
+
+void
+progress_init(struct progress *p)
+{
+	memset(p, 0, sizeof *p);
+}
+
+void
+progress_add(struct progress *p, double pct, const char *date)
+{
+	p->total++;
+	if (pct < 0 || pct > 100 || isnan(pct))
+		return;
+	p->known++;
+	p->sum += pct;
+	if (date != NULL && strlen(date) >= 4 && strncmp(date, p->as_of, 10) > 0) {
+		snprintf(p->as_of, sizeof p->as_of, "%.10s", date);
+	}
+}
+
+void
+progress_add_rollup(struct progress *p, const struct progress *part)
+{
+	if (progress_has_data(part))
+		progress_add(p, part->sum / part->known, part->as_of);
+	else
+		progress_add(p, -1, NULL);
+}
+
+int
+progress_has_data(const struct progress *p)
+{
+	return p->known > 0;
+}
+
+int
+progress_percent(const struct progress *p)
+{
+	if (p->known == 0)
+		return 0;
+	return (int)lround(p->sum / p->known);
+}

@@ -1,0 +1,145 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "routes.h"
+#include "valid.h"
+
+#define G	(METHOD_GET | METHOD_HEAD)
+
+static const struct route routes[] = {
+	{ "/",				G, page_root, CACHE_NONE, NAV_NONE, NULL },
+	{ "/healthz",			G, page_health, CACHE_NONE, NAV_NONE, NULL },
+	{ "/:lang/",			G, page_home, CACHE_PUBLIC, NAV_HOME, NULL },
+	{ "/:lang/network",		G, page_network, CACHE_PUBLIC, NAV_NETWORK, NULL },
+	{ "/:lang/members/:slug",	G, page_member, CACHE_PUBLIC, NAV_NETWORK,
+					   "ERR_BAD_SLUG" },
+	{ "/:lang/plans",		G, page_plans_list, CACHE_PUBLIC, NAV_PLANS, NULL },
+	{ "/:lang/plans/:int",		G, page_plans_show, CACHE_PUBLIC, NAV_PLANS,
+					   "ERR_BAD_PLAN_NUMBER" },
+	{ "/:lang/commitments/:ogpid",	G, page_commitments_show, CACHE_PUBLIC, NAV_PLANS,
+					   "ERR_BAD_OGP_ID" },
+	{ "/:lang/events",		G, page_events_list, CACHE_PUBLIC, NAV_EVENTS, NULL },
+	{ "/:lang/events/:int",		G, page_events_show, CACHE_PUBLIC, NAV_EVENTS,
+					   "ERR_BAD_EVENT_ID" },
+	{ "/:lang/ogp",			G, page_text_ogp, CACHE_PUBLIC, NAV_OGP, NULL },
+	{ "/:lang/accessibility",	G, page_text_accessibility, CACHE_PUBLIC, NAV_NONE,
+					   NULL },
+};
+
+/* Copies the next segment of *p (up to '/' or the end) into seg; advances *p past it.
+ * Returns 1 if a segment was read (possibly empty), 0 at the end of the path. */
+static int
+next_seg(const char **p, char *seg, size_t seglen)
+{
+	const char	*s = *p, *e;
+	size_t		 n;
+
+	if (*s != '/')
+		return 0;
+	s++;
+	e = strchr(s, '/');
+	n = e ? (size_t)(e - s) : strlen(s);
+	if (n >= seglen)
+		n = seglen - 1;
+	memcpy(seg, s, n);
+	seg[n] = '\0';
+	*p = e ? e : s + strlen(s);
+	return 1;
+}
+
+/* Checks one typed segment; returns 1 when valid, 0 when not (the shape still matches). */
+static int
+check_typed(const char *type, char *seg, struct ctx *c, int argi)
+{
+	if (strcmp(type, ":int") == 0)
+		return valid_int(seg, 1, 999999, &c->num) == 0;
+	if (strcmp(type, ":slug") == 0)
+		return valid_slug(seg);
+	if (strcmp(type, ":ogpid") == 0)
+		return valid_ogp_id(seg);
+	(void)argi;
+	return 0;
+}
+
+/* Tries one route: -1 no match, 0 match, 1 shape matches but a segment is invalid. */
+static int
+try_route(const struct route *rt, const char *path, struct ctx *c, char segs[][128])
+{
+	const char	*pp = rt->pattern, *xp = path;
+	char		 pseg[32], *seg;
+	int		 n = 0, argi = 0, bad = 0;
+
+	for (;;) {
+		int a = next_seg(&pp, pseg, sizeof pseg);
+		int b = next_seg(&xp, segs[n], 128);
+		if (!a || !b)
+			return a == b ? (bad ? 1 : 0) : -1;
+		seg = segs[n++];
+		if (strcmp(pseg, ":lang") == 0) {
+			if (strcmp(seg, "pt") != 0 && strcmp(seg, "en") != 0)
+				return -1;
+			c->lang = strcmp(seg, "en") == 0 ? "en" : "pt";
+		} else if (pseg[0] == ':') {
+			if (*seg == '\0' || argi >= ROUTE_ARGS_MAX)
+				return -1;
+			if (!check_typed(pseg, seg, c, argi))
+				bad = 1;
+			c->arg[argi++] = seg;
+		} else if (strcmp(pseg, seg) != 0)
+			return -1;
+		if (n == 8)
+			return -1;
+	}
+}
+
+enum match
+route_find(const char *path, const struct route **rt, struct ctx *c, char *fix,
+    size_t fixlen)
+{
+	static char	 segs[8][128];
+	size_t		 i, len = strlen(path);
+	int		 r;
+
+	for (i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		if ((r = try_route(&routes[i], path, c, segs)) < 0)
+			continue;
+		*rt = &routes[i];
+		return r == 0 ? MATCH_OK : MATCH_BAD_ARG;
+	}
+	/* Canonical forms: "/pt" -> "/pt/", "/pt/plans/" -> "/pt/plans". */
+	if ((strcmp(path, "/pt") == 0 || strcmp(path, "/en") == 0) && fixlen > 4) {
+		snprintf(fix, fixlen, "%s/", path);
+		return MATCH_REDIRECT;
+	}
+	if (len > 4 && path[len - 1] == '/' && len < fixlen) {
+		memcpy(fix, path, len - 1);
+		fix[len - 1] = '\0';
+		for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
+			if (try_route(&routes[i], fix, c, segs) == 0)
+				return MATCH_REDIRECT;
+	}
+	return MATCH_NONE;
+}
+
+void
+route_allow(const struct route *rt, char *out, size_t outlen)
+{
+	snprintf(out, outlen, "%s%s%s",
+	    rt->methods & METHOD_GET ? "GET, " : "",
+	    rt->methods & METHOD_HEAD ? "HEAD, " : "",
+	    rt->methods & METHOD_POST ? "POST, " : "");
+	if (strlen(out) >= 2)
+		out[strlen(out) - 2] = '\0';
+}
+
+size_t
+route_count(void)
+{
+	return sizeof routes / sizeof routes[0];
+}
+
+const struct route *
+route_at(size_t i)
+{
+	return &routes[i];
+}

@@ -1,0 +1,42 @@
+/* routes: the one table that says which handler answers which path and method. */
+#ifndef ABERTA_ROUTES_H
+#define ABERTA_ROUTES_H
+#include "page.h"
+
+enum cache_class {
+	CACHE_PUBLIC,	/* depends only on the content: validators, 304, revalidate */
+	CACHE_NONE,	/* never stored: no-store */
+	CACHE__MAX
+};
+
+enum nav {
+	NAV_NONE, NAV_HOME, NAV_NETWORK, NAV_PLANS, NAV_EVENTS, NAV_OGP, NAV__MAX
+};
+
+struct route {
+	const char	*pattern;	/* segments: literal, :lang, :int, :ogpid, :slug */
+	unsigned int	 methods;	/* METHOD_* bits */
+	int		(*fn)(struct ctx *);
+	enum cache_class cache;
+	enum nav	 nav;		/* which navigation entry is current */
+	const char	*bad_arg;	/* message key when a typed segment is invalid */
+};
+
+enum match {
+	MATCH_OK,	/* route found and its segments are valid */
+	MATCH_NONE,	/* no route has this shape: 404 */
+	MATCH_BAD_ARG,	/* a route has this shape but a segment is invalid: 400 */
+	MATCH_REDIRECT,	/* a canonical form exists (case, trailing slash): 301 to *fix */
+};
+
+/* Finds the route for path.  On MATCH_OK and MATCH_BAD_ARG sets *rt and fills c->lang,
+ * c->arg and c->num; on MATCH_REDIRECT writes the canonical path into fix. */
+enum match	 route_find(const char *path, const struct route **rt, struct ctx *c,
+		    char *fix, size_t fixlen);
+/* The Allow header value for a route's methods ("GET, HEAD"). */
+void		 route_allow(const struct route *rt, char *out, size_t outlen);
+/* The table itself, for tests: the number of routes and route i. */
+size_t		 route_count(void);
+const struct route *route_at(size_t i);
+
+#endif

@@ -1,0 +1,135 @@
+// The only C++ in aberta: a thin C wrapper around ctemplate (see tpl.h).
+#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <string>
+#include <vector>
+#include <algorithm>
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_emitter.h>
+
+#include "tpl.h"
+
+using ctemplate::TemplateDictionary;
+
+namespace {
+
+// Writes expanded template output straight into a C buffer.
+class BufEmitter : public ctemplate::ExpandEmitter {
+ public:
+  explicit BufEmitter(struct buf *b) : b_(b) {}
+  void Emit(char c) override { buf_put(b_, &c, 1); }
+  void Emit(const std::string &s) override { buf_put(b_, s.data(), s.size()); }
+  void Emit(const char *s) override { buf_puts(b_, s); }
+  void Emit(const char *s, size_t len) override { buf_put(b_, s, len); }
+ private:
+  struct buf *b_;
+};
+
+TemplateDictionary *D(tpl_dict *d) { return reinterpret_cast<TemplateDictionary *>(d); }
+tpl_dict *C(TemplateDictionary *d) { return reinterpret_cast<tpl_dict *>(d); }
+
+}  // namespace
+
+extern "C" int tpl_has_pragma(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (f == nullptr) return -1;
+  char line[256];
+  int ok = fgets(line, sizeof line, f) != nullptr &&
+           strncmp(line, "{{%AUTOESCAPE context=\"", 23) == 0;
+  fclose(f);
+  return ok ? 1 : 0;
+}
+
+extern "C" int tpl_init(const char *dir, char *err, size_t errlen) {
+  ctemplate::TemplateCache *cache = ctemplate::mutable_default_template_cache();
+  std::string root(dir);
+  if (root.empty() || root.back() != '/') root += '/';
+  cache->SetTemplateRootDirectory(root);
+  DIR *dp = opendir(dir);
+  if (dp == nullptr) {
+    snprintf(err, errlen, "cannot open template directory %s", dir);
+    return -1;
+  }
+  std::vector<std::string> names;
+  while (struct dirent *de = readdir(dp)) {
+    size_t n = strlen(de->d_name);
+    if (n > 4 && strcmp(de->d_name + n - 4, ".tpl") == 0) names.push_back(de->d_name);
+  }
+  closedir(dp);
+  std::sort(names.begin(), names.end());
+  if (names.empty()) {
+    snprintf(err, errlen, "no templates in %s", dir);
+    return -1;
+  }
+  for (const std::string &n : names) {
+    if (tpl_has_pragma((root + n).c_str()) != 1) {
+      snprintf(err, errlen, "template %s does not start with the AUTOESCAPE pragma", n.c_str());
+      return -1;
+    }
+    if (!ctemplate::LoadTemplate(n, ctemplate::STRIP_BLANK_LINES)) {
+      snprintf(err, errlen, "template %s failed to load (see the log above)", n.c_str());
+      return -1;
+    }
+  }
+  cache->Freeze();
+  return 0;
+}
+
+extern "C" tpl_dict *tpl_dict_new(void) {
+  try {
+    return C(new TemplateDictionary("page"));
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+extern "C" void tpl_dict_free(tpl_dict *d) { delete D(d); }
+
+extern "C" void tpl_set(tpl_dict *d, const char *key, const char *val) {
+  D(d)->SetValue(key, val != nullptr ? val : "");
+}
+
+extern "C" void tpl_set_n(tpl_dict *d, const char *key, const char *val, size_t len) {
+  D(d)->SetValue(key, ctemplate::TemplateString(val, len));
+}
+
+extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long v) {
+  char b[32];
+  snprintf(b, sizeof b, "%lld", v);
+  D(d)->SetValue(key, b);
+}
+
+extern "C" void tpl_set_global(const char *key, const char *val) {
+  TemplateDictionary::SetGlobalValue(key, val != nullptr ? val : "");
+}
+
+extern "C" void tpl_set_tglobal(tpl_dict *d, const char *key, const char *val) {
+  D(d)->SetTemplateGlobalValue(key, val != nullptr ? val : "");
+}
+
+extern "C" void tpl_show(tpl_dict *d, const char *section) { D(d)->ShowSection(section); }
+
+extern "C" tpl_dict *tpl_section(tpl_dict *d, const char *section) {
+  return C(D(d)->AddSectionDictionary(section));
+}
+
+extern "C" tpl_dict *tpl_include(tpl_dict *d, const char *name, const char *file) {
+  TemplateDictionary *sub = D(d)->AddIncludeDictionary(name);
+  sub->SetFilename(file);
+  return C(sub);
+}
+
+extern "C" int tpl_render(const char *file, const tpl_dict *d, struct buf *out) {
+  BufEmitter em(out);
+  bool ok;
+  try {
+    ok = ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES,
+                                   reinterpret_cast<const TemplateDictionary *>(d), &em);
+  } catch (...) {
+    ok = false;
+  }
+  return ok && !out->oom ? 0 : -1;
+}

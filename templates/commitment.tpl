@@ -1,0 +1,68 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="wrap">
+<nav class="crumbs" aria-label="{{L_BREADCRUMB}}"><a href="/{{LANG}}/plans">{{L_NAV_PLANS}}</a> › <a href="/{{LANG}}/plans/{{PLAN_NUMBER}}">{{PLAN_ORDINAL}}</a> › <span aria-current="page">{{OGP_ID}}</span></nav>
+<p class="kicker">{{L_COMMITMENT}} {{NUMBER}} · {{OGP_ID}}</p>
+<h1><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</h1>
+{{#TITLE_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/TITLE_FALLBACK}}
+{{#HAS_NOTE}}<aside class="caveat" aria-label="{{L_DATA_NOTE}}"><h2>{{L_DATA_NOTE}}</h2><p lang="{{NOTE_LANG}}">{{NOTE}}</p>{{#NOTE_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/NOTE_FALLBACK}}</aside>{{/HAS_NOTE}}
+<dl class="facts">
+<div><dt>{{L_PLAN}}</dt><dd><a href="/{{LANG}}/plans/{{PLAN_NUMBER}}" lang="{{PLAN_TITLE_LANG}}">{{PLAN_TITLE}}</a></dd></div>
+<div><dt>{{L_LEAD}}</dt><dd>{{#LEAD}}<a href="/{{LANG}}/members/{{SLUG}}" lang="{{NAME_LANG}}">{{NAME}}</a>{{#HAS_ACRONYM}} ({{ACRONYM}}){{/HAS_ACRONYM}}{{#LEAD_separator}}; {{/LEAD_separator}}{{/LEAD}}{{#NO_LEAD}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_LEAD}}</dd></div>
+<div><dt>{{L_SUPPORT}}</dt><dd>{{#SUPPORT}}<a href="/{{LANG}}/members/{{SLUG}}" lang="{{NAME_LANG}}">{{NAME}}</a>{{#HAS_ACRONYM}} ({{ACRONYM}}){{/HAS_ACRONYM}}{{#SUPPORT_separator}}; {{/SUPPORT_separator}}{{/SUPPORT}}{{#NO_SUPPORT}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_SUPPORT}}</dd></div>
+<div><dt>{{L_DATES}}</dt><dd>{{#START_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/START_MISSING}}<time datetime="{{START_ISO}}">{{START}}</time> – {{#END_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/END_MISSING}}<time datetime="{{END_ISO}}">{{END}}</time></dd></div>
+<div><dt>{{L_OGP_VALUES}}</dt><dd>{{#VALUE}}{{NAME}}{{#VALUE_separator}}, {{/VALUE_separator}}{{/VALUE}}{{#NO_VALUES}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_VALUES}}</dd></div>
+<div><dt>{{L_POLICY_AREAS}}</dt><dd>{{#AREA}}<span lang="{{NAME_LANG}}">{{NAME}}</span>{{#AREA_separator}}, {{/AREA_separator}}{{/AREA}}{{#NO_AREAS}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_AREAS}}</dd></div>
+</dl>
+<section aria-labelledby="what-h">
+<h2 id="what-h">{{L_WHAT_IT_DOES}}</h2>
+{{#SUMMARY_MISSING}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/SUMMARY_MISSING}}
+<div lang="{{SUMMARY_LANG}}">{{#SUMMARY_P}}<p>{{TEXT}}</p>{{/SUMMARY_P}}</div>
+{{#SUMMARY_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/SUMMARY_FALLBACK}}
+<h3>{{L_PROBLEM}}</h3>
+{{#PROBLEM_MISSING}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/PROBLEM_MISSING}}
+<div lang="{{PROBLEM_LANG}}">{{#PROBLEM_P}}<p>{{TEXT}}</p>{{/PROBLEM_P}}</div>
+{{#PROBLEM_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/PROBLEM_FALLBACK}}
+</section>
+<section aria-labelledby="status-h">
+<h2 id="status-h">{{L_STATUS_AND_ASSESSMENT}}</h2>
+<div class="two">
+<div class="panel">
+<h3>{{L_SELF_REPORTED}}</h3>
+<p class="small">{{L_SELF_REPORTED_HELP}}</p>
+<dl>
+<dt>{{L_SELF_STATUS}}</dt><dd>{{SELF_STATUS}}{{#SELF_STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/SELF_STATUS_MISSING}}{{#SELF_DATE}} <span class="small">({{L_AS_OF}} <time datetime="{{SELF_DATE_ISO}}">{{SELF_DATE_TEXT}}</time>)</span>{{/SELF_DATE}}</dd>
+<dt>{{L_PROGRESS}}</dt><dd>{{>PROGRESS}} <a class="small" href="#how">{{L_HOW_CALCULATED}}</a></dd>
+</dl>
+</div>
+<div class="panel">
+<h3>{{L_IRM}}</h3>
+<p class="small">{{L_IRM_HELP}}</p>
+<dl>{{#IRM}}
+<dt>{{LABEL}}</dt><dd>{{VALUE}}{{#VALUE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/VALUE_MISSING}}</dd>{{/IRM}}
+</dl>
+</div>
+</div>
+</section>
+<section aria-labelledby="ms-h">
+<h2 id="ms-h">{{L_MILESTONES}}</h2>
+{{#NO_MILESTONES}}<p class="unknown">{{L_NO_MILESTONES}}</p>{{/NO_MILESTONES}}
+{{#HAS_MILESTONES}}<ol class="milestones">{{#MS}}
+<li>
+<h3><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}</h3>
+<dl class="facts compact">
+<div><dt>{{L_PLANNED}}</dt><dd>{{#PSTART_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PSTART_MISSING}}<time datetime="{{PSTART_ISO}}">{{PSTART}}</time> – {{#PEND_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PEND_MISSING}}<time datetime="{{PEND_ISO}}">{{PEND}}</time></dd></div>
+<div><dt>{{L_STATUS}}</dt><dd>{{STATUS}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}{{#DONE}} · {{L_COMPLETED_ON}} <time datetime="{{DONE_ISO}}">{{DONE_TEXT}}</time>{{/DONE}}</dd></div>
+<div><dt>{{L_PROGRESS}}</dt><dd>{{#HAS_PCT}}<strong>{{PCT}}%</strong> <span class="small">({{SOURCE}}{{#SOURCE_MISSING}}{{L_SOURCE_NOT_RECORDED}}{{/SOURCE_MISSING}}, {{L_AS_OF}} <time datetime="{{ASOF_ISO}}">{{ASOF}}</time>)</span>{{/HAS_PCT}}{{#NO_PCT}}<span class="unknown">{{L_NO_DATA}}</span>{{/NO_PCT}}</dd></div>
+<div><dt>{{L_EVIDENCE}}</dt><dd>{{#EVIDENCE}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{#EVIDENCE_separator}}; {{/EVIDENCE_separator}}{{/EVIDENCE}}{{#NO_EVIDENCE}}<span class="unknown">{{L_NO_EVIDENCE_YET}}</span>{{/NO_EVIDENCE}}</dd></div>
+</dl>
+</li>{{/MS}}
+</ol>{{/HAS_MILESTONES}}
+</section>
+<section aria-labelledby="src-h">
+<h2 id="src-h">{{L_SOURCES}}</h2>
+{{#NO_LINKS}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/NO_LINKS}}
+{{#HAS_LINKS}}<ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span></li>{{/LINK}}</ul>{{/HAS_LINKS}}
+<p class="small">{{L_LAST_UPDATED}} <time datetime="{{UPDATED}}">{{UPDATED_TEXT}}</time></p>
+</section>
+{{>HOW}}
+</div>

@@ -1,0 +1,21 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="wrap">
+<h1>{{L_EVENTS_HEADING}}</h1>
+<p class="lead">{{L_EVENTS_INTRO}}</p>
+<section aria-labelledby="up-h">
+<h2 id="up-h">{{L_UPCOMING_EVENTS}}</h2>
+{{#NO_UPCOMING}}<p>{{L_NO_UPCOMING}}</p>{{/NO_UPCOMING}}
+{{#HAS_UPCOMING}}<ul class="events">{{#UP}}
+<li><a href="/{{LANG}}/events/{{ID}}" lang="{{TITLE_LANG}}">{{TITLE}}</a> <span class="tag">{{KIND}}</span><br><span class="small">{{>WHEN}}</span></li>{{/UP}}
+</ul>{{/HAS_UPCOMING}}
+</section>
+<section aria-labelledby="past-h">
+<h2 id="past-h">{{L_PAST_EVENTS}}</h2>
+{{#YEAR}}
+<h3>{{YEAR_LABEL}}</h3>
+<ul class="events">{{#EV}}
+<li><a href="/{{LANG}}/events/{{ID}}" lang="{{TITLE_LANG}}">{{TITLE}}</a> <span class="tag">{{KIND}}</span><br><span class="small">{{>WHEN}}</span></li>{{/EV}}
+</ul>
+{{/YEAR}}
+</section>
+</div>

@@ -1,0 +1,44 @@
+{{%AUTOESCAPE context="HTML"}}
+<!DOCTYPE html>
+<html lang="{{LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} · {{L_SITE_SHORT}}</title>
+<meta name="description" content="{{L_SITE_DESCRIPTION}}">
+<link rel="stylesheet" href="/static/style.css">
+<link rel="alternate" hreflang="{{OTHER}}" href="{{OTHER_PATH}}">
+</head>
+<body>
+<a class="skip" href="#main">{{L_SKIP}}</a>
+<header class="site">
+<div class="wrap bar">
+<a class="brand" href="/{{LANG}}/"><span class="brand-mark" aria-hidden="true">RNAA</span> <span>{{L_SITE_NAME}}</span></a>
+<a class="lang" href="{{OTHER_PATH}}" hreflang="{{OTHER}}" lang="{{OTHER}}">{{L_OTHER_LANG_NAME}}</a>
+</div>
+<nav class="wrap" aria-label="{{L_NAV_MAIN}}">
+<ul>
+<li><a href="/{{LANG}}/" aria-current="{{NAV_HOME}}">{{L_NAV_HOME}}</a></li>
+<li><a href="/{{LANG}}/network" aria-current="{{NAV_NETWORK}}">{{L_NAV_NETWORK}}</a></li>
+<li><a href="/{{LANG}}/plans" aria-current="{{NAV_PLANS}}">{{L_NAV_PLANS}}</a></li>
+<li><a href="/{{LANG}}/events" aria-current="{{NAV_EVENTS}}">{{L_NAV_EVENTS}}</a></li>
+<li><a href="/{{LANG}}/ogp" aria-current="{{NAV_OGP}}">{{L_NAV_OGP}}</a></li>
+</ul>
+</nav>
+</header>
+<main id="main" tabindex="-1">
+{{>BODY}}
+</main>
+<footer class="site">
+<div class="wrap">
+<p>{{L_FOOTER_ABOUT}}</p>
+<ul class="inline">
+<li><a href="/{{LANG}}/accessibility">{{L_NAV_ACCESSIBILITY}}</a></li>
+<li><a href="/{{LANG}}/ogp">{{L_NAV_OGP}}</a></li>
+<li><a href="mailto:ogp@ama.pt">ogp@ama.pt</a></li>
+</ul>
+<p class="small">{{L_FOOTER_SOURCES}}</p>
+</div>
+</footer>
+</body>
+</html>

@@ -1,0 +1,43 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="wrap">
+<nav class="crumbs" aria-label="{{L_BREADCRUMB}}"><a href="/{{LANG}}/plans">{{L_NAV_PLANS}}</a> › <span aria-current="page">{{ORDINAL}}</span></nav>
+<h1 lang="{{PLAN_TITLE_LANG}}">{{PLAN_TITLE}}</h1>
+{{#PLAN_TITLE_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/PLAN_TITLE_FALLBACK}}
+<dl class="facts">
+<div><dt>{{L_PERIOD}}</dt><dd>{{PERIOD}}</dd></div>
+<div><dt>{{L_PUBLISHED}}</dt><dd>{{#PUBLISHED_MISSING}}{{L_NOT_RECORDED}}{{/PUBLISHED_MISSING}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED}}</time></dd></div>
+<div><dt>{{L_STATUS}}</dt><dd>{{STATUS}}{{#STATUS_MISSING}}{{L_NOT_RECORDED}}{{/STATUS_MISSING}}</dd></div>
+<div><dt>{{L_FIG_COMMITMENTS}}</dt><dd>{{N}}</dd></div>
+<div><dt>{{L_PLAN_PROGRESS}}</dt><dd>{{>PROGRESS}}</dd></div>
+<div><dt>{{L_DOCUMENT}}</dt><dd>{{#DOC}}<a href="{{DOC_URL}}" rel="external">{{L_PLAN_DOCUMENT}}</a>{{/DOC}}{{#NO_DOC}}{{L_NOT_RECORDED}}{{/NO_DOC}}</dd></div>
+</dl>
+<section aria-labelledby="made-h">
+<h2 id="made-h">{{L_HOW_MADE}}</h2>
+{{#COCREATION_MISSING}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/COCREATION_MISSING}}
+<div lang="{{COCREATION_LANG}}">{{#COCREATION_P}}<p>{{TEXT}}</p>{{/COCREATION_P}}</div>
+{{#COCREATION_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/COCREATION_FALLBACK}}
+</section>
+<section aria-labelledby="summary-h">
+<h2 id="summary-h">{{L_PLAN_SUMMARY}}</h2>
+{{#SUMMARY_MISSING}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/SUMMARY_MISSING}}
+<div lang="{{SUMMARY_LANG}}">{{#SUMMARY_P}}<p>{{TEXT}}</p>{{/SUMMARY_P}}</div>
+{{#SUMMARY_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/SUMMARY_FALLBACK}}
+{{#HAS_LINKS}}<h3>{{L_SOURCES}}</h3><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span></li>{{/LINK}}</ul>{{/HAS_LINKS}}
+</section>
+<section aria-labelledby="commitments-h">
+<h2 id="commitments-h">{{L_COMMITMENTS}}</h2>
+<div class="table-wrap">
+<table>
+<caption>{{L_PLAN_TABLE_CAPTION}}</caption>
+<thead><tr><th scope="col">{{L_NUMBER_SHORT}}</th><th scope="col">{{L_COMMITMENT}}</th><th scope="col">{{L_LEAD}}</th><th scope="col">{{L_SELF_STATUS}}</th><th scope="col">{{L_PROGRESS}}</th></tr></thead>
+<tbody>{{#COMMITMENT}}
+<tr><td>{{NUMBER}}</td><td><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a> <span class="small">{{OGP_ID}}</span>{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}</td>
+<td>{{#LEAD}}<a href="/{{LANG}}/members/{{SLUG}}" lang="{{NAME_LANG}}">{{NAME}}</a>{{#LEAD_separator}}, {{/LEAD_separator}}{{/LEAD}}{{#NO_LEAD}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_LEAD}}</td>
+<td>{{STATUS}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}</td>
+<td>{{>PROGRESS}}</td></tr>{{/COMMITMENT}}
+</tbody>
+</table>
+</div>
+</section>
+{{>HOW}}
+</div>

@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}
+{{#HAS_DATA}}<span class="progress"><span class="bar" aria-hidden="true"><span class="fill w{{PCT_STEP}}"></span></span> <strong>{{PCT}}%</strong> <span class="small">{{L_AS_OF}} <time datetime="{{PCT_AS_OF_ISO}}">{{PCT_AS_OF}}</time>{{#PCT_AS_OF_MISSING}}{{L_DATE_NOT_RECORDED}}{{/PCT_AS_OF_MISSING}} · {{KNOWN}}/{{TOTAL}} {{UNIT}}</span></span>{{/HAS_DATA}}{{#NO_DATA}}<span class="progress nodata">{{L_NO_DATA}}{{#HAS_PARTS}} <span class="small">· 0/{{TOTAL}} {{UNIT}}</span>{{/HAS_PARTS}}</span>{{/NO_DATA}}

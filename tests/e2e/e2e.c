@@ -1,0 +1,241 @@
+/*
+ * End-to-end tests: libcurl against nginx and the FastCGI workers, started by
+ * tests/e2e/run.sh on a free port with a fresh database holding the real content.
+ * Usage: e2e BASE_URL DBPATH.  Prints TAP.
+ */
+#include <curl/curl.h>
+#include <stdarg.h>
+#include <sqlite3.h>
+
+#include "../testlib.h"
+
+static const char	*base;
+static const char	*dbpath;
+static int		 ntest, nfail;
+
+/* Prints one TAP line. */
+static void
+tap(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void
+tap(int ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%sok %d - ", ok ? "" : "not ", ++ntest);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+	if (!ok)
+		nfail++;
+}
+
+static size_t
+on_body(char *p, size_t sz, size_t n, void *arg)
+{
+	buf_put(arg, p, sz * n);
+	return sz * n;
+}
+
+static size_t
+on_head(char *p, size_t sz, size_t n, void *arg)
+{
+	buf_put(arg, p, sz * n);
+	return sz * n;
+}
+
+/* Fetches base+path with an optional method and extra header; fills r. */
+static int
+fetch(const char *method, const char *path, const char *header, struct res *r)
+{
+	CURL *c = curl_easy_init();
+	struct curl_slist *h = NULL;
+	char url[8192];
+	long code = 0;
+	CURLcode rc;
+
+	memset(r, 0, sizeof *r);
+	if (c == NULL)
+		return -1;
+	snprintf(url, sizeof url, "%s%s", base, path);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http");
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_head);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->head);
+	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+	if (strcmp(method, "HEAD") == 0)
+		curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+	else if (strcmp(method, "GET") != 0)
+		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	if (header != NULL) {
+		h = curl_slist_append(NULL, header);
+		curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	}
+	rc = curl_easy_perform(c);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	r->status = (int)code;
+	curl_slist_free_all(h);
+	curl_easy_cleanup(c);
+	if (r->body.p == NULL)
+		buf_puts(&r->body, "");
+	return rc == CURLE_OK ? 0 : -1;
+}
+
+/* GET path; checks status and that the body holds needle (when not NULL). */
+static void
+check(const char *path, int status, const char *needle)
+{
+	struct res r;
+	int ok = fetch("GET", path, NULL, &r) == 0 && r.status == status &&
+	    (needle == NULL || strstr(r.body.p, needle) != NULL);
+
+	tap(ok, "GET %s -> %d%s%s (got %d)", path, status, needle ? " with " : "",
+	    needle ? needle : "", r.status);
+	res_free(&r);
+}
+
+/* Counts occurrences of needle in hay. */
+static int
+count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (; (hay = strstr(hay, needle)) != NULL; hay++)
+		n++;
+	return n;
+}
+
+static void
+every_page(void)
+{
+	static const char *const paths[] = { "/", "/network", "/plans", "/plans/1",
+	    "/plans/2", "/plans/3", "/commitments/PT0013", "/commitments/PT0001",
+	    "/commitments/PT0024", "/events", "/events/1", "/ogp", "/accessibility",
+	    "/members/ama", "/members/cada" };
+	char uri[128];
+	size_t i;
+	int l;
+
+	for (l = 0; l < 2; l++)
+		for (i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+			snprintf(uri, sizeof uri, "/%s%s", l ? "en" : "pt", paths[i]);
+			check(uri, 200, l ? "<html lang=\"en\">" : "<html lang=\"pt\">");
+		}
+	check("/healthz", 200, "ok");
+	check("/static/style.css", 200, NULL);
+}
+
+static void
+content(void)
+{
+	struct res r;
+
+	fetch("GET", "/en/plans/2", NULL, &r);
+	tap(count(r.body.p, "href=\"/en/commitments/PT") == 9,
+	    "plan 2 lists its 9 commitments");
+	res_free(&r);
+	fetch("GET", "/pt/plans/3", NULL, &r);
+	tap(count(r.body.p, "href=\"/pt/commitments/PT") == 7,
+	    "the 2023-2027 plan lists its 7 commitments");
+	res_free(&r);
+	fetch("GET", "/pt/plans/1", NULL, &r);
+	tap(count(r.body.p, "href=\"/pt/commitments/PT") == 8, "plan 1 lists 8 commitments");
+	res_free(&r);
+	check("/en/commitments/PT0013", 200, "Agência para a Modernização Administrativa");
+	check("/pt/commitments/PT0001", 200, "Título ainda não registado");
+	check("/en/network", 200, "TI Portugal");
+	check("/en/events", 200, "Open Gov Week 2023");
+}
+
+static void
+errors(void)
+{
+	struct res r;
+	char v[64];
+
+	check("/pt/nada", 404, "Página não encontrada");
+	check("/en/plans/abc", 400, "A plan number");
+	check("/en/plans/-1", 400, "A plan number");
+	check("/en/plans/99999999999999999999999", 400, "A plan number");
+	check("/en/commitments/PT9999", 404, "There is no commitment");
+	check("/en/commitments/%ff", 400, NULL);
+	check("/en/plans?x=%zz", 400, "invalid encoding");
+	check("/xx/plans", 404, NULL);
+	fetch("POST", "/en/plans", NULL, &r);
+	tap(r.status == 405 && res_header(&r, "Allow", v, sizeof v) &&
+	    strcmp(v, "GET, HEAD") == 0, "POST to a page gives 405 with Allow: GET, HEAD");
+	res_free(&r);
+	/* The worker goes on serving after bad input. */
+	check("/en/plans/2", 200, "PT0013");
+}
+
+static void
+redirects_and_caching(void)
+{
+	struct res r;
+	char v[128], hdr[160];
+
+	fetch("GET", "/", "Accept-Language: en-US,en;q=0.9", &r);
+	tap(r.status == 302 && res_header(&r, "Location", v, sizeof v) &&
+	    strstr(v, "/en/") != NULL, "/ redirects English readers to /en/");
+	res_free(&r);
+	fetch("GET", "/", "Accept-Language: pt-PT,pt;q=0.9", &r);
+	tap(r.status == 302 && res_header(&r, "Location", v, sizeof v) &&
+	    strstr(v, "/pt/") != NULL, "/ redirects Portuguese readers to /pt/");
+	res_free(&r);
+	fetch("GET", "/en/plans/2", NULL, &r);
+	int have = res_header(&r, "ETag", v, sizeof v) != NULL;
+	tap(have, "a public page has an ETag");
+	res_free(&r);
+	snprintf(hdr, sizeof hdr, "If-None-Match: %s", v);
+	fetch("GET", "/en/plans/2", hdr, &r);
+	tap(have && r.status == 304, "conditional GET gives 304");
+	res_free(&r);
+	fetch("HEAD", "/en/plans/2", NULL, &r);
+	tap(r.status == 200 && r.body.len == 0, "HEAD answers 200 without a body");
+	res_free(&r);
+}
+
+/* Text with <>&"' stored in the database comes out escaped, at once. */
+static void
+escaping(void)
+{
+	sqlite3 *db;
+	struct res r;
+	int ok;
+
+	ok = sqlite3_open(dbpath, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) ==
+	    SQLITE_OK && sqlite3_exec(db, "UPDATE event SET title_en = "
+	    "'<b>Bold</b> & \"q\" ''s''' WHERE id = 1", NULL, NULL, NULL) == SQLITE_OK;
+	sqlite3_close(db);
+	tap(ok, "stored markup in an event title");
+	fetch("GET", "/en/events/1", NULL, &r);
+	tap(r.status == 200 && strstr(r.body.p, "<b>Bold</b>") == NULL &&
+	    strstr(r.body.p, "&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;q&quot; &#39;s&#39;") != NULL,
+	    "<>&\"' come out escaped");
+	res_free(&r);
+}
+
+int
+main(int argc, char *argv[])
+{
+	if (argc != 3) {
+		fprintf(stderr, "usage: e2e BASE_URL DBPATH\n");
+		return 2;
+	}
+	base = argv[1];
+	dbpath = argv[2];
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	every_page();
+	content();
+	errors();
+	redirects_and_caching();
+	escaping();
+	curl_global_cleanup();
+	printf("1..%d\n", ntest);
+	return nfail == 0 ? 0 : 1;
+}

@@ -1,0 +1,46 @@
+#!/bin/sh
+# Code checks, as TAP: every template starts with the AUTOESCAPE pragma; no SQL is
+# built from strings; no atoi/sprintf/strcpy/strcat/gets in the C sources.
+srcdir=${ABERTA_SRCDIR:-$(dirname "$0")/..}
+n=0
+fail=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
+
+for t in "$srcdir"/templates/*.tpl; do
+	if head -n 1 "$t" | grep -q '^{{%AUTOESCAPE context="[A-Z]*"'; then
+		ok "$(basename "$t") starts with the AUTOESCAPE pragma"
+	else
+		notok "$(basename "$t") does not start with the AUTOESCAPE pragma"
+	fi
+done
+
+# Raw output (:none) is allowed nowhere yet.
+if grep -n ':none' "$srcdir"/templates/*.tpl; then
+	notok "templates use :none (unescaped output)"
+else
+	ok "no template turns escaping off"
+fi
+
+csrc=$(find "$srcdir/cgi-src" -name '*.c' -o -name '*.cc' -o -name '*.h' | grep -v sql_embed)
+if grep -nE '\b(atoi|atol|sprintf|vsprintf|strcpy|strcat|gets)\s*\(' $csrc; then
+	notok "banned string functions in cgi-src"
+else
+	ok "no atoi/sprintf/strcpy/strcat/gets in cgi-src"
+fi
+
+if grep -nE 'sqlite3_(mprintf|vmprintf|snprintf)' $csrc; then
+	notok "SQL built with sqlite3_mprintf"
+else
+	ok "no SQL built with sqlite3_mprintf"
+fi
+
+# sqlite3_exec only with literal SQL (migrations are compiled-in text).
+if grep -nE 'sqlite3_exec\(db, [^"]' $csrc | grep -v 'sql_migrations\['; then
+	notok "sqlite3_exec with non-literal SQL"
+else
+	ok "sqlite3_exec only runs literal SQL or the compiled-in migrations"
+fi
+
+echo "1..$n"
+exit $fail

@@ -1,0 +1,369 @@
+/* Request tests: the real aberta binary in CGI mode against a temporary database
+ * holding the real content.  TAP output through Check. */
+#include <fcntl.h>
+#include <sqlite3.h>
+
+#include "../testlib.h"
+
+static char dbpath[64];
+static char binary[512];
+
+/* Runs the binary as CGI with method and uri (and optional extra env "K=V" or NULL);
+ * parses the CGI output into r. */
+static void
+cgi(const char *method, const char *uri, const char *extra, struct res *r)
+{
+	int fds[2], st;
+	pid_t pid;
+	char chunk[8192], *sep;
+	struct buf all = { 0 };
+	ssize_t n;
+	const char *q;
+
+	memset(r, 0, sizeof *r);
+	ck_assert_int_eq(pipe(fds), 0);
+	if ((pid = fork()) == 0) {
+		close(fds[0]);
+		dup2(fds[1], 1);
+		setenv("REQUEST_METHOD", method, 1);
+		setenv("REQUEST_URI", uri, 1);
+		q = strchr(uri, '?');
+		setenv("QUERY_STRING", q ? q + 1 : "", 1);
+		setenv("GATEWAY_INTERFACE", "CGI/1.1", 1);
+		setenv("ABERTA_DB", dbpath, 1);
+		if (extra != NULL)
+			putenv((char *)extra);
+		execl(binary, binary, (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
+		buf_put(&all, chunk, (size_t)n);
+	close(fds[0]);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "worker exited abnormally");
+	ck_assert_ptr_nonnull(all.p);
+	sep = strstr(all.p, "\r\n\r\n");
+	ck_assert_ptr_nonnull(sep);
+	buf_put(&r->head, all.p, (size_t)(sep - all.p) + 2);
+	buf_put(&r->body, sep + 4, all.len - (size_t)(sep + 4 - all.p));
+	ck_assert_int_eq(sscanf(all.p, "Status: %d", &r->status), 1);
+	buf_free(&all);
+}
+
+/* Asserts that uri answers status and that the body contains needle (if not NULL). */
+static void
+expect(const char *uri, int status, const char *needle)
+{
+	struct res r;
+
+	cgi("GET", uri, NULL, &r);
+	ck_assert_msg(r.status == status, "%s: status %d, expected %d", uri, r.status, status);
+	if (needle != NULL)
+		ck_assert_msg(r.body.p != NULL && strstr(r.body.p, needle) != NULL,
+		    "%s: body lacks \"%s\"", uri, needle);
+	res_free(&r);
+}
+
+START_TEST(pages_both_languages)
+{
+	static const char *const paths[] = { "/", "/network", "/plans", "/plans/1",
+	    "/plans/2", "/plans/3", "/commitments/PT0013", "/commitments/PT0001",
+	    "/events", "/ogp", "/accessibility", "/members/ama", "/events/1" };
+	char uri[128];
+	size_t i;
+	int l;
+
+	for (l = 0; l < 2; l++)
+		for (i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+			snprintf(uri, sizeof uri, "/%s%s", l ? "en" : "pt", paths[i]);
+			expect(uri, 200, l ? "<html lang=\"en\">" : "<html lang=\"pt\">");
+		}
+}
+END_TEST
+
+START_TEST(real_content)
+{
+	struct res r;
+	const char *p;
+	int n = 0;
+
+	cgi("GET", "/en/plans/2", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	for (p = r.body.p; (p = strstr(p, "href=\"/en/commitments/PT")) != NULL; p++)
+		n++;
+	ck_assert_int_eq(n, 9);
+	res_free(&r);
+	cgi("GET", "/pt/plans/3", NULL, &r);
+	for (n = 0, p = r.body.p; (p = strstr(p, "href=\"/pt/commitments/PT")) != NULL; p++)
+		n++;
+	ck_assert_int_eq(n, 7);
+	res_free(&r);
+	expect("/en/commitments/PT0013", 200, "Agência para a Modernização Administrativa");
+	expect("/en/commitments/PT0013", 200, "Improvements to dados.gov Portal");
+	expect("/pt/commitments/PT0013", 200, "Evoluir e divulgar o portal Dados.gov");
+	/* The first commitment of the first plan has no known title. */
+	expect("/en/commitments/PT0001", 200, "Title not yet recorded");
+	/* Unknown progress is "no data", never 0%. */
+	expect("/en/commitments/PT0013", 200, "no data");
+	/* Known milestone progress is shown with its formula. */
+	expect("/en/commitments/PT0018", 200, "How progress is calculated");
+	expect("/en/commitments/PT0018", 200, "80%");
+}
+END_TEST
+
+START_TEST(fallback_language)
+{
+	/* PT0019 has an English title only: the Portuguese page shows it with a note. */
+	expect("/pt/commitments/PT0019", 200, "Este texto só está disponível em inglês.");
+	expect("/pt/commitments/PT0019", 200, "lang=\"en\">Training on Law of Access");
+}
+END_TEST
+
+START_TEST(language_switch)
+{
+	expect("/pt/commitments/PT0013", 200, "href=\"/en/commitments/PT0013\"");
+	expect("/en/plans/2", 200, "href=\"/pt/plans/2\"");
+}
+END_TEST
+
+START_TEST(root_redirect)
+{
+	struct res r;
+	char v[64];
+
+	cgi("GET", "/", "HTTP_ACCEPT_LANGUAGE=en-GB,en;q=0.9", &r);
+	ck_assert_int_eq(r.status, 302);
+	ck_assert_str_eq(res_header(&r, "Location", v, sizeof v), "/en/");
+	res_free(&r);
+	cgi("GET", "/", "HTTP_ACCEPT_LANGUAGE=pt-PT", &r);
+	ck_assert_str_eq(res_header(&r, "Location", v, sizeof v), "/pt/");
+	res_free(&r);
+	cgi("GET", "/", NULL, &r);
+	ck_assert_str_eq(res_header(&r, "Location", v, sizeof v), "/pt/");
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(errors)
+{
+	struct res r;
+	char v[64];
+
+	expect("/pt/nothing-here", 404, "Página não encontrada");
+	expect("/en/plans/99", 404, "There is no plan with that number.");
+	expect("/en/plans/abc", 400, "A plan number is a whole number");
+	expect("/en/plans/-3", 400, "A plan number");
+	expect("/en/plans/123456789012345678901234567890", 400, "A plan number");
+	expect("/en/commitments/PT99", 400, "An OGP id has two letters");
+	expect("/en/commitments/PT9999", 404, "There is no commitment");
+	expect("/en/events/0", 400, "An event id");
+	expect("/fr/plans", 404, NULL);
+	expect("/en/plans?q=%zz", 400, "invalid encoding");
+	expect("/en/%C3%28", 400, "invalid encoding");
+	expect("/en/%00", 400, NULL);
+	cgi("POST", "/en/plans", NULL, &r);
+	ck_assert_int_eq(r.status, 405);
+	ck_assert_str_eq(res_header(&r, "Allow", v, sizeof v), "GET, HEAD");
+	res_free(&r);
+	cgi("DELETE", "/pt/", NULL, &r);
+	ck_assert_int_eq(r.status, 405);
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(overlong_query)
+{
+	static char uri[6000];
+	size_t i;
+
+	snprintf(uri, sizeof uri, "/en/plans?x=");
+	for (i = strlen(uri); i < sizeof uri - 1; i++)
+		uri[i] = 'a';
+	uri[i] = '\0';
+	expect(uri, 414, "too long");
+}
+END_TEST
+
+START_TEST(canonical_redirects)
+{
+	struct res r;
+	char v[64];
+
+	cgi("GET", "/en/commitments/pt0013", NULL, &r);
+	ck_assert_int_eq(r.status, 301);
+	ck_assert_str_eq(res_header(&r, "Location", v, sizeof v), "/en/commitments/PT0013");
+	res_free(&r);
+	cgi("GET", "/en/plans/", NULL, &r);
+	ck_assert_int_eq(r.status, 301);
+	ck_assert_str_eq(res_header(&r, "Location", v, sizeof v), "/en/plans");
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(conditional_get)
+{
+	struct res r;
+	char etag[96], lm[64], env[160];
+
+	cgi("GET", "/en/plans/2", NULL, &r);
+	ck_assert_ptr_nonnull(res_header(&r, "ETag", etag, sizeof etag));
+	ck_assert_ptr_nonnull(res_header(&r, "Last-Modified", lm, sizeof lm));
+	res_free(&r);
+	snprintf(env, sizeof env, "HTTP_IF_NONE_MATCH=%s", etag);
+	cgi("GET", "/en/plans/2", env, &r);
+	ck_assert_int_eq(r.status, 304);
+	ck_assert_uint_eq(r.body.len, 0);
+	res_free(&r);
+	snprintf(env, sizeof env, "HTTP_IF_MODIFIED_SINCE=%s", lm);
+	cgi("GET", "/en/plans/2", env, &r);
+	ck_assert_int_eq(r.status, 304);
+	res_free(&r);
+	cgi("GET", "/en/plans/2", "HTTP_IF_NONE_MATCH=\"stale\"", &r);
+	ck_assert_int_eq(r.status, 200);
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(head_has_no_body)
+{
+	struct res r;
+	char v[32];
+
+	cgi("HEAD", "/en/plans", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_uint_eq(r.body.len, 0);
+	ck_assert_ptr_nonnull(res_header(&r, "Content-Length", v, sizeof v));
+	ck_assert_int_gt(strtol(v, NULL, 10), 1000);
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(headers_everywhere)
+{
+	static const char *const uris[] = { "/en/plans", "/en/nothing", "/en/plans/abc",
+	    "/healthz", "/" };
+	struct res r;
+	char v[256];
+	size_t i;
+
+	for (i = 0; i < sizeof uris / sizeof uris[0]; i++) {
+		cgi("GET", uris[i], NULL, &r);
+		ck_assert_ptr_nonnull(res_header(&r, "Content-Security-Policy", v, sizeof v));
+		ck_assert_ptr_nonnull(strstr(v, "object-src 'none'"));
+		ck_assert_str_eq(res_header(&r, "X-Content-Type-Options", v, sizeof v), "nosniff");
+		ck_assert_ptr_nonnull(res_header(&r, "Referrer-Policy", v, sizeof v));
+		ck_assert_ptr_nonnull(strstr(res_header(&r, "Content-Type", v, sizeof v),
+		    "charset=utf-8"));
+		res_free(&r);
+	}
+}
+END_TEST
+
+START_TEST(markup_is_escaped)
+{
+	sqlite3 *db;
+	struct res r;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "UPDATE commitment SET title_en = "
+	    "'<script>alert(1)</script> & \"quotes\" ''single''', summary_en = "
+	    "'\"><svg onload=alert(1)>' WHERE ogp_id = 'PT0002'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	cgi("GET", "/en/commitments/PT0002", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_null(strstr(r.body.p, "<script>alert(1)"));
+	ck_assert_ptr_null(strstr(r.body.p, "<svg onload"));
+	ck_assert_ptr_nonnull(strstr(r.body.p,
+	    "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;single&#39;"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "&quot;&gt;&lt;svg onload=alert(1)&gt;"));
+	res_free(&r);
+	cgi("GET", "/en/plans/1", NULL, &r);
+	ck_assert_ptr_null(strstr(r.body.p, "<script>alert(1)"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "&lt;script&gt;alert(1)"));
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(health)
+{
+	expect("/healthz", 200, "ok");
+}
+END_TEST
+
+START_TEST(health_without_database)
+{
+	struct res r;
+	char env[128];
+
+	/* A database path that cannot be opened: the worker refuses to start. */
+	snprintf(env, sizeof env, "ABERTA_DB=/nonexistent-dir/x.db");
+	memset(&r, 0, sizeof r);
+	{
+		pid_t pid;
+		int st;
+		if ((pid = fork()) == 0) {
+			int fd = open("/dev/null", O_WRONLY);
+			dup2(fd, 1);
+			dup2(fd, 2);
+			putenv(env);
+			setenv("REQUEST_URI", "/healthz", 1);
+			setenv("GATEWAY_INTERFACE", "CGI/1.1", 1);
+			execl(binary, binary, (char *)NULL);
+			_exit(127);
+		}
+		ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+		ck_assert(WIFEXITED(st) && WEXITSTATUS(st) == 1);
+	}
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("request");
+	TCase *tc = tcase_create("cgi");
+	SRunner *sr;
+	int failed, fd;
+	const char *bd = getenv("ABERTA_BUILDDIR");
+
+	snprintf(binary, sizeof binary, "%s/cgi-src/aberta", bd ? bd : ".");
+	snprintf(dbpath, sizeof dbpath, "/tmp/aberta-reqXXXXXX");
+	if ((fd = mkstemp(dbpath)) < 0)
+		return 1;
+	close(fd);
+	unlink(dbpath);
+	if (make_test_db(dbpath) != 0) {
+		printf("Bail out! cannot create the test database\n");
+		return 1;
+	}
+	setenv("ABERTA_TODAY", "2026-11-27", 1);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, pages_both_languages);
+	tcase_add_test(tc, real_content);
+	tcase_add_test(tc, fallback_language);
+	tcase_add_test(tc, language_switch);
+	tcase_add_test(tc, root_redirect);
+	tcase_add_test(tc, errors);
+	tcase_add_test(tc, overlong_query);
+	tcase_add_test(tc, canonical_redirects);
+	tcase_add_test(tc, conditional_get);
+	tcase_add_test(tc, head_has_no_body);
+	tcase_add_test(tc, headers_everywhere);
+	tcase_add_test(tc, health);
+	tcase_add_test(tc, health_without_database);
+	tcase_add_test(tc, markup_is_escaped);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_set_tap(sr, "-");
+	srunner_run_all(sr, CK_SILENT);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	char p[96];
+	unlink(dbpath);
+	snprintf(p, sizeof p, "%s-wal", dbpath);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", dbpath);
+	unlink(p);
+	return failed == 0 ? 0 : 1;
+}
