@@ -71,7 +71,9 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_ENTITIES */
 	"SELECT id, slug, acronym, name_pt, name_en, kind, is_member, member_since, "
 	"member_until, note_pt, note_en FROM entity "
-	"ORDER BY is_member DESC, kind, coalesce(acronym, name_pt, name_en)",
+	"ORDER BY is_member DESC, CASE kind WHEN 'public' THEN 0 WHEN 'civil_society' THEN 1 "
+	"WHEN 'academia' THEN 2 WHEN 'private' THEN 3 ELSE 4 END, "
+	"coalesce(name_pt, name_en, acronym)",
 	/* ST_ENTITY */
 	"SELECT id, slug, acronym, name_pt, name_en, kind, website, is_member, "
 	"member_since, member_until, description_pt, description_en, note_pt, note_en, "
@@ -147,7 +149,10 @@ sqlite3 *
 db_open(const char *path, int rw, char *err, size_t errlen)
 {
 	sqlite3	*db = NULL;
-	int	 flags = rw ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+	/* A reader is opened read-write but query-only: a SQLITE_OPEN_READONLY connection
+	 * that finds no -shm file cannot create one and then misses other processes'
+	 * commits to the WAL. */
+	int	 flags = rw ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE;
 
 	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open database %s: %s", path,
@@ -162,6 +167,7 @@ db_open(const char *path, int rw, char *err, size_t errlen)
 	sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 200000);
 	sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, 100);
 	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
+	    (!rw && sqlite3_exec(db, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK) ||
 	    (rw && sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
 	    NULL, NULL, NULL) != SQLITE_OK)) {
 		snprintf(err, errlen, "cannot configure database %s: %s", path,
@@ -284,6 +290,16 @@ db_stmt(enum stmt id)
 	sqlite3_reset(stmts[id]);
 	sqlite3_clear_bindings(stmts[id]);
 	return stmts[id];
+}
+
+void
+db_reset_all(void)
+{
+	int	 i;
+
+	for (i = 0; i < ST__MAX; i++)
+		if (stmts[i] != NULL)
+			sqlite3_reset(stmts[i]);
 }
 
 void

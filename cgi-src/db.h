@@ -33,7 +33,7 @@ enum stmt {
 	ST__MAX
 };
 
-/* Opens the database.  rw: 1 read-write (creating it), 0 read-only.  Applies the
+/* Opens the database.  rw: 1 read-write (creating it), 0 read-only (query_only).  Applies the
  * connection settings (busy timeout, foreign keys, defensive mode, limits).
  * Returns the handle, or NULL with a message in err. */
 sqlite3		*db_open(const char *path, int rw, char *err, size_t errlen);
@@ -48,6 +48,9 @@ int		 db_migrate(sqlite3 *db, char *err, size_t errlen);
 int		 db_prepare_all(sqlite3 *db, char *err, size_t errlen);
 /* Returns statement id, reset and with its bindings cleared, ready to bind. */
 sqlite3_stmt	*db_stmt(enum stmt id);
+/* Resets every statement, ending any read transaction left open by a statement that
+ * stopped at a row: called after each request, so the next one sees fresh data. */
+void		 db_reset_all(void);
 /* Finalizes the prepared statements. */
 void		 db_finalize_all(void);
 /* Returns the SQL text of statement id (for tests: EXPLAIN QUERY PLAN). */

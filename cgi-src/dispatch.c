@@ -275,6 +275,7 @@ dispatch(req_getter get, void *arg, struct buf *out)
 		resp.status = 500;
 	else
 		handle(&c, perr);
+	db_reset_all();
 	tpl_dict_free(c.page);
 	buf_reset(out);
 	resp_serialize(&resp, r.method == METHOD_HEAD, out);

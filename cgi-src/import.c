@@ -24,7 +24,9 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "import.h"
+#include "valid.h"
 
 #define IMP_TEXT_MAX	20000		/* bytes in one text value */
 #define IMP_URL_MAX	2048		/* bytes in one URL (schema limit) */
@@ -84,13 +86,14 @@ static const char *const stmt_sql[ST__MAX] = {
 	"SELECT id FROM entity WHERE name_en = ?1 OR name_pt = ?1"
 	" ORDER BY is_member DESC, id LIMIT 1", /* ST_ENTITY_BY_NAME */
 	"INSERT INTO entity (slug, acronym, name_pt, name_en, kind, is_member,"
-	" note_en, source_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", /* ST_ENTITY_INSERT */
+	" note_en, source_url) VALUES (?1, ?2, ?3, ?4, COALESCE(?5, 'other'), ?6,"
+	" ?7, ?8)", /* ST_ENTITY_INSERT */
 	"UPDATE entity SET acronym = COALESCE(?2, acronym),"
 	" name_pt = COALESCE(?3, name_pt), name_en = COALESCE(?4, name_en),"
-	" kind = ?5, is_member = ?6, note_en = COALESCE(?7, note_en),"
+	" kind = COALESCE(?5, kind), is_member = ?6, note_en = COALESCE(?7, note_en),"
 	" source_url = COALESCE(?8, source_url), updated_at = " SQL_NOW
 	" WHERE id = ?1 AND (COALESCE(?2, acronym), COALESCE(?3, name_pt),"
-	" COALESCE(?4, name_en), ?5, ?6, COALESCE(?7, note_en),"
+	" COALESCE(?4, name_en), COALESCE(?5, kind), ?6, COALESCE(?7, note_en),"
 	" COALESCE(?8, source_url)) IS NOT (acronym, name_pt, name_en, kind,"
 	" is_member, note_en, source_url)", /* ST_ENTITY_UPDATE */
 	"UPDATE entity SET name_pt = ?2, updated_at = " SQL_NOW
@@ -197,13 +200,6 @@ static const char *const stmt_sql[ST__MAX] = {
 	" WHERE (" NEWV("title_pt") ", " NEWV("title_en") ", " NEWV("body_pt")
 	", " NEWV("body_en") ") IS NOT (title_pt, title_en, body_pt,"
 	" body_en)", /* ST_PAGE_UPSERT */
-};
-
-/* A text being built (a note, a title without its marker). */
-struct buf {
-	char	 s[IMP_TEXT_MAX + 1];
-	size_t	 len;
-	int	 over;		/* an append did not fit */
 };
 
 /* The import in progress. */
@@ -549,74 +545,64 @@ list_add(char *dst, size_t cap, const char *text, size_t n)
 	return 0;
 }
 
-/* Empties b. */
-static void
-buf_reset(struct buf *b)
-{
-	b->len = 0;
-	b->over = 0;
-	b->s[0] = '\0';
-}
-
-/* Appends n bytes of s to b; sets b->over and appends nothing when they do not fit. */
-static void
-buf_addn(struct buf *b, const char *s, size_t n)
-{
-	if (b->over || n > IMP_TEXT_MAX - b->len) {
-		b->over = 1;
-		return;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-/* Appends the NUL-terminated s to b. */
-static void
-buf_add(struct buf *b, const char *s)
-{
-	buf_addn(b, s, strlen(s));
-}
-
 /*
- * Appends "prefix: text." (or "text." when prefix is NULL) as one sentence, after a
- * space when b is not empty; no period is added after final punctuation. With cap set
- * a lower-case first letter of text is raised ("coordinator" -> "Coordinator.").
+ * Appends "prefix: text." (or "text." when prefix is NULL) to b as one sentence, after
+ * a space when b is not empty; no period is added after final punctuation. With cap
+ * set a lower-case first letter of text is raised ("coordinator" -> "Coordinator.").
+ * NULL or empty text appends nothing.
  */
 static void
-buf_sentence_x(struct buf *b, const char *prefix, const char *text, int cap)
+sentence_x(struct buf *b, const char *prefix, const char *text, int cap)
 {
-	size_t n = strlen(text);
-	char first[2] = { text[0], '\0' };
+	size_t n = text != NULL ? strlen(text) : 0;
+	char first;
 
 	if (n == 0)
 		return;
 	if (b->len > 0)
-		buf_add(b, " ");
+		buf_puts(b, " ");
 	if (prefix != NULL) {
-		buf_add(b, prefix);
-		buf_add(b, ": ");
+		buf_puts(b, prefix);
+		buf_puts(b, ": ");
 	}
-	if (cap && is_lower((unsigned char)first[0]))
-		first[0] = (char)(first[0] - 'a' + 'A');
-	buf_add(b, first);
-	buf_add(b, text + 1);
+	first = text[0];
+	if (cap && is_lower((unsigned char)first))
+		first = (char)(first - 'a' + 'A');
+	buf_put(b, &first, 1);
+	buf_puts(b, text + 1);
 	if (strchr(".!?", text[n - 1]) == NULL)
-		buf_add(b, ".");
+		buf_puts(b, ".");
 }
 
-/* Appends text as a sentence, verbatim (see buf_sentence_x). */
+/* Appends text to b as a sentence, verbatim (see sentence_x). */
 static void
-buf_sentence(struct buf *b, const char *prefix, const char *text)
+sentence(struct buf *b, const char *prefix, const char *text)
 {
-	buf_sentence_x(b, prefix, text, 0);
+	sentence_x(b, prefix, text, 0);
 }
 
 /* The text of b, or NULL when b is empty. */
 static const char *
-buf_str(const struct buf *b)
+buf_text(const struct buf *b)
 {
-	return b->len > 0 ? b->s : NULL;
+	return b->len > 0 ? b->p : NULL;
+}
+
+static int fail(struct imp *, const char *, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Checks the texts built for the current row: 0, or -1 (message) when one could not be
+ * allocated or the note grew longer than IMP_TEXT_MAX bytes.
+ */
+static int
+scratch_check(struct imp *im)
+{
+	if (im->note.oom || im->t1.oom || im->t2.oom)
+		return fail(im, NULL, "out of memory");
+	if (im->note.len > IMP_TEXT_MAX)
+		return fail(im, NULL, "note longer than %d bytes", IMP_TEXT_MAX);
+	return 0;
 }
 
 /*
@@ -719,78 +705,6 @@ digits(const char *s, size_t n)
 		v = v * 10 + (s[i] - '0');
 	}
 	return v;
-}
-
-/* 1 when s is an ISO 8601 date YYYY, YYYY-MM or YYYY-MM-DD that exists. */
-static int
-valid_date(const char *s)
-{
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	size_t n = strlen(s);
-	int y, m, d;
-
-	if ((n != 4 && n != 7 && n != 10) || (y = digits(s, 4)) < 1000)
-		return 0;
-	if (n == 4)
-		return 1;
-	if (s[4] != '-' || (m = digits(s + 5, 2)) < 1 || m > 12)
-		return 0;
-	if (n == 7)
-		return 1;
-	if (s[7] != '-' || (d = digits(s + 8, 2)) < 1 || d > mdays[m - 1])
-		return 0;
-	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
-/* 1 when s is an absolute http(s) URL with a host and no space, quote or angle bracket. */
-static int
-valid_url(const char *s)
-{
-	const char *host;
-	size_t i, n = strlen(s);
-
-	if (n > IMP_URL_MAX)
-		return 0;
-	if (strncmp(s, "https://", 8) == 0)
-		host = s + 8;
-	else if (strncmp(s, "http://", 7) == 0)
-		host = s + 7;
-	else
-		return 0;
-	for (i = 0; host[i] != '\0' && strchr("/?#", host[i]) == NULL; i++)
-		if (!is_lower(to_lower((unsigned char)host[i])) &&
-		    !is_digit((unsigned char)host[i]) &&
-		    strchr(".-:[]", host[i]) == NULL)
-			return 0;
-	if (i == 0 || host[0] == '.' || host[0] == '-')
-		return 0;
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f ||
-		    strchr("\"<>\\^`{|}", s[i]) != NULL)
-			return 0;
-	return 1;
-}
-
-/* 1 when s is an OGP commitment id: two capital letters and four digits (PT0013). */
-static int
-valid_ogp_id(const char *s)
-{
-	return strlen(s) == 6 && is_upper((unsigned char)s[0]) &&
-	    is_upper((unsigned char)s[1]) && digits(s + 2, 4) >= 0;
-}
-
-/* 1 when s is a page slug: 1 to IMP_SLUG_MAX of a-z, 0-9 and '-'. */
-static int
-valid_slug(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!is_lower((unsigned char)s[i]) &&
-		    !is_digit((unsigned char)s[i]) && s[i] != '-')
-			return 0;
-	return i >= 1 && i <= IMP_SLUG_MAX;
 }
 
 /* 1 when s holds a control character other than tab and newline (C0, DEL or C1). */
@@ -1109,7 +1023,7 @@ val_url(struct imp *im, json_t *v, const char *key, const char **out)
 {
 	if (val_text(im, v, key, out) == -1)
 		return -1;
-	if (*out != NULL && !valid_url(*out))
+	if (*out != NULL && !valid_http_url(*out))
 		return fail(im, key, "not an http or https URL");
 	return 0;
 }
@@ -1134,9 +1048,9 @@ get_date(struct imp *im, json_t *obj, const char *key, char *buf,
 
 	if (json_is_integer(v)) {
 		y = json_integer_value(v);
-		if (y < 1000 || y > 9999)
-			return fail(im, key, "year out of range 1000-9999");
-		snprintf(buf, 16, "%d", (int)y);
+		snprintf(buf, 16, "%lld", (long long)y);
+		if (!valid_date(buf))
+			return fail(im, key, "year out of range");
 		*out = buf;
 		return 0;
 	}
@@ -1299,7 +1213,7 @@ link_add(struct imp *im, struct linkset *ls, const char *url,
     const char *kind)
 {
 	struct binder b;
-	sqlite3_int64 id;
+	sqlite3_int64 id = 0;
 	size_t i;
 	int o;
 
@@ -1401,10 +1315,12 @@ body_strip(struct body *b, const char *s, char *rest, size_t cap)
 
 	for (i = 0; s[i] != '\0'; i++) {
 		if (depth == 0 && s[i] == ',' && s[i + 1] == ' ' &&
-		    is_lower((unsigned char)s[i + 2]))
-			return list_add(b->qual, sizeof b->qual, s + i + 2,
-			    strlen(s + i + 2)) == -1 ? -1 :
-			    copy_trim(rest, cap, rest, n);
+		    is_lower((unsigned char)s[i + 2])) {
+			if (list_add(b->qual, sizeof b->qual, s + i + 2,
+			    strlen(s + i + 2)) == -1)
+				return -1;
+			break;
+		}
 		if (s[i] == '(' && depth++ == 0) {
 			open = i + 1;
 			continue;
@@ -1501,8 +1417,8 @@ entity_slug(struct imp *im, const char *base, char *out, size_t cap)
 {
 	char stem[IMP_SLUG_MAX + 1];
 	struct binder b;
-	sqlite3_int64 id;
-	int i;
+	sqlite3_int64 id = 0;
+	unsigned int i;
 
 	if (slugify(base, stem, sizeof stem) == 0)
 		return fail(im, NULL, "no letters or digits to make a slug "
@@ -1511,7 +1427,7 @@ entity_slug(struct imp *im, const char *base, char *out, size_t cap)
 		if (i == 1)
 			snprintf(out, cap, "%s", stem);
 		else
-			snprintf(out, cap, "%.*s-%d", IMP_SLUG_MAX - 3, stem, i);
+			snprintf(out, cap, "%.*s-%u", IMP_SLUG_MAX - 3, stem, i);
 		b = bind_start(im, ST_ENTITY_BY_SLUG);
 		b_text(&b, 1, out);
 		if (run(im, &b, &id) == -1)
@@ -1612,14 +1528,14 @@ member_note(struct imp *im, const struct body *b, const char *note)
 	char part[IMP_ACR_MAX + 16];
 
 	buf_reset(&im->note);
-	buf_sentence_x(&im->note, NULL, b->qual, 1);
+	sentence_x(&im->note, NULL, b->qual, 1);
 	if (b->parent[0] != '\0') {
 		snprintf(part, sizeof part, "Part of %s", b->parent);
-		buf_sentence(&im->note, NULL, part);
+		sentence(&im->note, NULL, part);
 	}
 	if (note == NULL)
 		return 1;
-	buf_sentence_x(&im->note, NULL, note, 1);
+	sentence_x(&im->note, NULL, note, 1);
 	return !(contains_ci(note, "not listed as separate member") ||
 	    contains_ci(note, "not listed as a member") ||
 	    contains_ci(note, "not a member"));
@@ -1671,7 +1587,7 @@ load_member(struct imp *im, json_t *m, size_t idx, void *arg)
 	char slug[IMP_SLUG_MAX + 1];
 	struct body b;
 	struct binder bd;
-	sqlite3_int64 id;
+	sqlite3_int64 id = 0;
 	int member;
 
 	(void)idx, (void)arg;
@@ -1685,6 +1601,8 @@ load_member(struct imp *im, json_t *m, size_t idx, void *arg)
 	if (strlen(name) >= IMP_NAME_MAX || body_parse(&b, name) == -1)
 		return fail(im, "name", "longer than %d bytes", IMP_NAME_MAX - 1);
 	member = member_note(im, &b, note);
+	if (scratch_check(im) == -1)
+		return -1;
 	acr = b.acr[0] != '\0' ? b.acr : NULL;
 	if (slugify(acr != NULL ? acr : b.name, slug, sizeof slug) == 0)
 		return fail(im, "name", "no letters or digits to make a slug");
@@ -1699,9 +1617,9 @@ load_member(struct imp *im, json_t *m, size_t idx, void *arg)
 	member_names(&b, &pt, &en);
 	b_text(&bd, 3, pt);
 	b_text(&bd, 4, en);
-	b_text(&bd, 5, kind != NULL ? kind : "other");
+	b_text(&bd, 5, kind);
 	b_int(&bd, 6, member);
-	b_text(&bd, 7, buf_str(&im->note));
+	b_text(&bd, 7, buf_text(&im->note));
 	b_text(&bd, 8, src);
 	return run(im, &bd, NULL);
 }
@@ -1733,7 +1651,7 @@ body_note(struct imp *im, enum role r, const char *label, const char *qual)
 	char prefix[IMP_NAME_MAX + 32];
 
 	snprintf(prefix, sizeof prefix, "%s (%s)", role_body[r], label);
-	buf_sentence(&im->note, prefix, qual);
+	sentence(&im->note, prefix, qual);
 }
 
 /*
@@ -1746,7 +1664,7 @@ body_segment(struct imp *im, const char *seg, enum role r, struct roles *rs,
     char *label, size_t cap)
 {
 	struct body b;
-	sqlite3_int64 id;
+	sqlite3_int64 id = 0;
 
 	if (seg[0] == '\0')
 		return 0;
@@ -1755,7 +1673,7 @@ body_segment(struct imp *im, const char *seg, enum role r, struct roles *rs,
 		return 0;
 	}
 	if (is_lower((unsigned char)seg[0]) || strncmp(seg, "All ", 4) == 0) {
-		buf_sentence(&im->note, role_other[r], seg);
+		sentence(&im->note, role_other[r], seg);
 		return 0;
 	}
 	if (body_parse(&b, seg) == -1)
@@ -1853,7 +1771,7 @@ body_fields(struct imp *im, json_t *c, struct roles *rs)
 	if (body_field(im, c, "related_partners", ROLE_SUPPORT, rs) == -1)
 		return -1;
 	if (rs->n[ROLE_SUPPORT] > before)
-		buf_sentence(&im->note, NULL, "Support bodies listed as related "
+		sentence(&im->note, NULL, "Support bodies listed as related "
 		    "partners by the source");
 	return 0;
 }
@@ -1898,15 +1816,15 @@ strip_mark(struct imp *im, const char *title, struct buf *out,
 	open = strrchr(title, '(');
 	if (n > 0 && title[n - 1] == ')' && open != NULL && open > title &&
 	    strstr(open, "UNCERTAIN") != NULL) {
-		buf_addn(out, open + 1, n - (size_t)(open - title) - 2);
-		buf_sentence(&im->note, what, out->s);
+		buf_put(out, open + 1, n - (size_t)(open - title) - 2);
+		sentence(&im->note, what, buf_text(out));
 		buf_reset(out);
 		n = (size_t)(open - title);
 		while (n > 0 && title[n - 1] == ' ')
 			n--;
 	}
-	buf_addn(out, title, n);
-	return out->s;
+	buf_put(out, title, n);
+	return buf_text(out);
 }
 
 /* Reads the identity, titles, texts and dates of commitment c into cm. 0, or -1. */
@@ -1932,7 +1850,7 @@ cmt_texts(struct imp *im, json_t *c, struct cmt *cm)
 		return fail(im, "ogp_id", "not an OGP id (two capital letters "
 		    "and four digits, e.g. PT0013)");
 	if (unc != NULL)
-		buf_sentence(&im->note, NULL, unc);
+		sentence(&im->note, NULL, unc);
 	cm->title_pt = strip_mark(im, tpt, &im->t1, "Portuguese title");
 	cm->title_en = strip_mark(im, ten, &im->t2, "English title");
 	return 0;
@@ -1969,12 +1887,12 @@ cmt_save(struct imp *im, const struct cmt *cm, sqlite3_int64 plan_id,
 	    cm->summary_en, cm->start, cm->end, cm->verifiable, cm->relevant,
 	    cm->ambition, cm->impact, cm->results };
 	const char *w[] = { cm->completion, cm->diog, cm->early, cm->starred,
-	    cm->cluster, buf_str(&im->note) };
+	    cm->cluster, buf_text(&im->note) };
 	struct binder b = bind_start(im, ST_COMMITMENT_UPSERT);
 	size_t i;
 
-	if (im->note.over)
-		return fail(im, NULL, "note longer than %d bytes", IMP_TEXT_MAX);
+	if (scratch_check(im) == -1)
+		return -1;
 	b_text(&b, 1, cm->ogp_id);
 	b_id(&b, 2, plan_id);
 	b_int(&b, 3, cm->number);
@@ -2013,7 +1931,7 @@ area_item(struct imp *im, json_t *item, size_t idx, void *arg)
 	char slug[IMP_SLUG_MAX + 1];
 	const char *name, *pt = NULL;
 	struct binder b;
-	sqlite3_int64 id;
+	sqlite3_int64 id = 0;
 	size_t i;
 
 	(void)idx;
@@ -2073,12 +1991,15 @@ load_milestone(struct imp *im, json_t *m, size_t idx, void *arg)
 	return run(im, &b, NULL);
 }
 
-/* Link kind for a commitment's source: its OGP page, or another source. */
+/* Link kind for a commitment's source URL: its OGP page, or another source. */
 static const char *
 source_kind(const char *url)
 {
-	const char *host = strstr(url, "://") + 3;
+	const char *host = strstr(url, "://");
 
+	if (host == NULL)
+		return "source";
+	host += 3;
 	if ((strncmp(host, "www.opengovpartnership.org/", 27) == 0 ||
 	    strncmp(host, "opengovpartnership.org/", 23) == 0) &&
 	    strstr(host, "/commitments/") != NULL)
@@ -2119,7 +2040,7 @@ load_commitment(struct imp *im, json_t *c, size_t idx, void *arg)
 	struct cmt cm;
 	struct roles *rs;
 	const char *self;
-	sqlite3_int64 cid;
+	sqlite3_int64 cid = 0;
 	int rc = -1;
 
 	(void)idx;
@@ -2131,7 +2052,7 @@ load_commitment(struct imp *im, json_t *c, size_t idx, void *arg)
 	    body_fields(im, c, rs) == 0 &&
 	    get_text(im, c, "self_reported_progress", &self) == 0) {
 		if (self != NULL)
-			buf_sentence(&im->note, "Self-reported progress", self);
+			sentence(&im->note, "Self-reported progress", self);
 		if (cmt_save(im, &cm, *(sqlite3_int64 *)arg, &cid) == 0 &&
 		    roles_save(im, rs, cid) == 0)
 			rc = cmt_children(im, c, cid);
@@ -2173,12 +2094,12 @@ plan_titles(struct imp *im, const char *title, const char **pt,
 	buf_reset(&im->t1);
 	buf_reset(&im->t2);
 	if (sep != NULL) {
-		buf_addn(&im->t1, title, (size_t)(sep - title));
-		buf_add(&im->t2, sep + 3);
+		buf_put(&im->t1, title, (size_t)(sep - title));
+		buf_puts(&im->t2, sep + 3);
 	} else if (title != NULL)
-		buf_add(&im->t2, title);
-	*pt = buf_str(&im->t1);
-	*en = buf_str(&im->t2);
+		buf_puts(&im->t2, title);
+	*pt = buf_text(&im->t1);
+	*en = buf_text(&im->t2);
 }
 
 /* Item callback for plans[]: upserts the plan, its IRM report links, its commitments. */
@@ -2190,7 +2111,7 @@ load_plan(struct imp *im, json_t *p, size_t idx, void *arg)
 	struct linkset ls;
 	struct binder b;
 	long long number;
-	sqlite3_int64 id;
+	sqlite3_int64 id = 0;
 
 	(void)idx, (void)arg;
 	if (get_int(im, p, "number", 1, 999, &number) == -1 ||
@@ -2204,6 +2125,8 @@ load_plan(struct imp *im, json_t *p, size_t idx, void *arg)
 	if (number < 0)
 		return fail(im, "number", "required");
 	plan_titles(im, title, &pt, &en);
+	if (scratch_check(im) == -1)
+		return -1;
 	b = bind_start(im, ST_PLAN_UPSERT);
 	b_int(&b, 1, number);
 	b_text(&b, 2, pt);
@@ -2283,14 +2206,14 @@ event_title(struct imp *im, const char *name, const char *start)
 		    digits(open + i, 4) >= 1000)
 			year = 1;
 	if (start != NULL || !year || open == name || name[n - 1] != ')') {
-		buf_add(&im->t1, name);
+		buf_puts(&im->t1, name);
 		return;
 	}
-	buf_addn(&im->t2, open + 1, n - (size_t)(open - name) - 2);
+	buf_put(&im->t2, open + 1, n - (size_t)(open - name) - 2);
 	n = (size_t)(open - name);
 	while (n > 0 && name[n - 1] == ' ')
 		n--;
-	buf_addn(&im->t1, name, n);
+	buf_put(&im->t1, name, n);
 }
 
 /* Binds the event columns shared by ST_EVENT_INSERT and ST_EVENT_UPDATE (?1-?9). */
@@ -2298,11 +2221,11 @@ static void
 event_bind(struct imp *im, struct binder *b, const char *name,
     const char *start, const char *end, const char *org, const char *url)
 {
-	b_text(b, 1, im->t1.s);
+	b_text(b, 1, buf_text(&im->t1));
 	b_text(b, 2, event_kind(name));
 	b_text(b, 3, start);
 	b_text(b, 4, end);
-	b_text(b, 5, buf_str(&im->t2));
+	b_text(b, 5, buf_text(&im->t2));
 	b_text(b, 6, event_place(name));
 	b_int(b, 7, strncmp(name, "Webinar", 7) == 0 ||
 	    strncmp(name, "Online", 6) == 0 ? 1 : -1);
@@ -2318,7 +2241,7 @@ load_event(struct imp *im, json_t *e, size_t idx, void *arg)
 	char sbuf[16], ebuf[16];
 	struct linkset ls;
 	struct binder b;
-	sqlite3_int64 id;
+	sqlite3_int64 id = 0;
 
 	(void)idx, (void)arg;
 	if (get_text(im, e, "name", &name) == -1 ||
@@ -2330,8 +2253,10 @@ load_event(struct imp *im, json_t *e, size_t idx, void *arg)
 	if (name == NULL || name[0] == '\0')
 		return fail(im, "name", "required");
 	event_title(im, name, start);
+	if (scratch_check(im) == -1)
+		return -1;
 	b = bind_start(im, ST_EVENT_FIND);
-	b_text(&b, 1, im->t1.s);
+	b_text(&b, 1, buf_text(&im->t1));
 	b_text(&b, 2, start);
 	if (run(im, &b, &id) == -1)
 		return -1;
@@ -2456,6 +2381,9 @@ import_json_file(sqlite3 *db, const char *path, char *errbuf, size_t errlen)
 		rc = load_transaction(im, root);
 	finalize_all(im);
 	json_decref(root);
+	buf_free(&im->note);
+	buf_free(&im->t1);
+	buf_free(&im->t2);
 	free(im);
 	return rc;
 }

@@ -1,0 +1,79 @@
+#!/bin/bash
+# End-to-end tests: start the built site (nginx + FastCGI workers) on a free
+# port with a fresh database in a temporary dir, run tests/e2e/e2e BASE_URL DB
+# (TAP) against it, and print "N passed, N failed" as the last line.
+# Builds nothing: run `make` (or ./dev.sh test) first.
+set -euo pipefail
+
+# shellcheck source=tests/lib-site.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
+E2E=$ROOT/tests/e2e/e2e
+TMP=''
+DONE=0
+
+# free_port: print a TCP port in 18000-18999 that nothing on 127.0.0.1 listens on.
+free_port() {
+	local i p
+	for (( i = 0; i < 1000; i++ )); do
+		p=$(( 18000 + (RANDOM + i) % 1000 ))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			echo "$p"
+			return 0
+		fi
+	done
+	log "no free port in 18000-18999"
+	return 1
+}
+
+# finish PASS FAIL: print the summary line once and exit accordingly.
+finish() {
+	DONE=1
+	echo "$1 passed, $2 failed"
+	(( $2 == 0 )) && exit 0 || exit 1
+}
+
+# cleanup: stop the site, remove the temp dir; a run that died before its
+# summary counts as one failure.
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	if [ -n "$TMP" ]; then
+		stop_site "$TMP"
+		rm -rf "$TMP"
+	fi
+	(( DONE )) || { log "e2e harness aborted (exit $rc)"; echo "0 passed, 1 failed"; exit 1; }
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ ! -x "$E2E" ]; then
+	log "e2e: $E2E is missing or not executable (build it with make)"
+	finish 0 1
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/aberta-e2e.XXXXXX")
+export ABERTA_DB=$TMP/aberta.db
+prepare_db "$ABERTA_DB"
+port=$(free_port)
+start_site "$port" "$TMP"
+
+rc=0
+"$E2E" "http://127.0.0.1:$port" "$ABERTA_DB" 2>&1 | tee "$TMP/e2e.tap" || rc=$?
+pass=$(grep -c '^ok ' "$TMP/e2e.tap" || true)
+fail=$(grep -c '^not ok ' "$TMP/e2e.tap" || true)
+plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\).*/\1/p' "$TMP/e2e.tap" | head -n 1)
+if [ -n "$plan" ] && (( pass + fail < plan )); then
+	log "e2e: plan was $plan tests, $((pass + fail)) ran: counting the missing ones as failed"
+	fail=$(( plan - pass ))
+fi
+if (( rc != 0 && fail == 0 )); then
+	log "e2e: $E2E exited $rc without a failing test: counting 1 failure"
+	fail=1
+fi
+if (( pass + fail == 0 )); then
+	log "e2e: $E2E printed no TAP results"
+	fail=1
+fi
+stop_site "$TMP"
+finish "$pass" "$fail"
