@@ -220,6 +220,55 @@ escaping(void)
 	res_free(&r);
 }
 
+/* An edit shows at once: the old validator no longer matches and the page is new. */
+static void
+edit_shows_at_once(void)
+{
+	sqlite3 *db;
+	struct res r;
+	char etag[128] = "", hdr[160];
+	int ok;
+
+	fetch("GET", "/pt/plans/2", NULL, &r);
+	res_header(&r, "ETag", etag, sizeof etag);
+	res_free(&r);
+	ok = sqlite3_open(dbpath, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) ==
+	    SQLITE_OK && sqlite3_exec(db, "UPDATE commitment SET title_pt = 'Título novo "
+	    "de teste' WHERE ogp_id = 'PT0013'", NULL, NULL, NULL) == SQLITE_OK;
+	sqlite3_close(db);
+	snprintf(hdr, sizeof hdr, "If-None-Match: %s", etag);
+	fetch("GET", "/pt/plans/2", hdr, &r);
+	tap(ok && r.status == 200 && strstr(r.body.p, "Título novo de teste") != NULL,
+	    "an edit shows at once on the plan page, despite the client's old ETag");
+	res_free(&r);
+	check("/pt/commitments/PT0013", 200, "Título novo de teste");
+	check("/en/commitments/PT0013", 200, "Improvements to dados.gov Portal");
+}
+
+/* Hostile input gets a 4xx, and the workers go on serving. */
+static void
+hostile(void)
+{
+	static char longq[7000];
+	size_t i;
+	struct res r;
+
+	snprintf(longq, sizeof longq, "/en/plans?q=");
+	for (i = strlen(longq); i < sizeof longq - 1; i++)
+		longq[i] = 'x';
+	longq[i] = '\0';
+	fetch("GET", longq, NULL, &r);
+	tap(r.status == 414, "an overlong query string gives 414 (got %d)", r.status);
+	res_free(&r);
+	check("/en/plans/%C0%AF", 400, NULL);
+	check("/en/members/%2e%2e%2fetc", 400, NULL);
+	check("/en/plans?a=%", 400, "invalid encoding");
+	check("/en/events/18446744073709551617", 400, "An event id");
+	for (i = 0; i < 20; i++)
+		check("/pt/plans/abc", 400, NULL);
+	check("/en/plans/2", 200, "PT0013");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -235,6 +284,8 @@ main(int argc, char *argv[])
 	errors();
 	redirects_and_caching();
 	escaping();
+	edit_shows_at_once();
+	hostile();
 	curl_global_cleanup();
 	printf("1..%d\n", ntest);
 	return nfail == 0 ? 0 : 1;

@@ -318,6 +318,37 @@ START_TEST(health_without_database)
 }
 END_TEST
 
+START_TEST(broken_template_stops_start)
+{
+	char dir[] = "/tmp/aberta-badtplXXXXXX", path[600];
+	pid_t pid;
+	int st;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/layout.tpl", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	/* An unquoted URL attribute with the variable first: ctemplate refuses it. */
+	fputs("{{%AUTOESCAPE context=\"HTML\"}}\n<a href={{U}}>x</a>\n", f);
+	fclose(f);
+	if ((pid = fork()) == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		setenv("ABERTA_TEMPLATES", dir, 1);
+		setenv("ABERTA_DB", dbpath, 1);
+		setenv("REQUEST_URI", "/pt/", 1);
+		setenv("GATEWAY_INTERFACE", "CGI/1.1", 1);
+		execl(binary, binary, (char *)NULL);
+		_exit(127);
+	}
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 1, "a broken template must stop the start");
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -352,6 +383,7 @@ main(void)
 	tcase_add_test(tc, headers_everywhere);
 	tcase_add_test(tc, health);
 	tcase_add_test(tc, health_without_database);
+	tcase_add_test(tc, broken_template_stops_start);
 	tcase_add_test(tc, markup_is_escaped);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
