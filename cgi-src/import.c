@@ -103,17 +103,21 @@ static const char *const stmt_sql[ST__MAX] = {
 	" WHERE id = ?1 AND (name_en IS NULL OR name_en IS acronym)"
 	" AND name_en IS NOT ?2", /* ST_ENTITY_FILL_EN */
 	"INSERT INTO action_plan (number, title_pt, title_en, period_start,"
-	" period_end, published, summary_en, document_url, status)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	" period_end, published, summary_en, document_url, status,"
+	" cocreation_pt, cocreation_en, summary_pt)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
 	" ON CONFLICT (number) DO UPDATE SET " KEEP("title_pt") ", "
 	KEEP("title_en") ", " KEEP("period_start") ", " KEEP("period_end") ", "
 	KEEP("published") ", " KEEP("summary_en") ", " KEEP("document_url") ", "
-	KEEP("status") ", updated_at = " SQL_NOW
+	KEEP("status") ", " KEEP("cocreation_pt") ", " KEEP("cocreation_en") ", "
+	KEEP("summary_pt") ", updated_at = " SQL_NOW
 	" WHERE (" NEWV("title_pt") ", " NEWV("title_en") ", "
 	NEWV("period_start") ", " NEWV("period_end") ", " NEWV("published") ", "
-	NEWV("summary_en") ", " NEWV("document_url") ", " NEWV("status")
+	NEWV("summary_en") ", " NEWV("document_url") ", " NEWV("status") ", "
+	NEWV("cocreation_pt") ", " NEWV("cocreation_en") ", " NEWV("summary_pt")
 	") IS NOT (title_pt, title_en, period_start, period_end, published,"
-	" summary_en, document_url, status)", /* ST_PLAN_UPSERT */
+	" summary_en, document_url, status, cocreation_pt, cocreation_en,"
+	" summary_pt)", /* ST_PLAN_UPSERT */
 	"SELECT id FROM action_plan WHERE number = ?1", /* ST_PLAN_ID */
 	"INSERT INTO commitment (ogp_id, plan_id, number, title_pt, title_en,"
 	" summary_pt, summary_en, start_date, end_date, irm_verifiable,"
@@ -306,6 +310,23 @@ struct cmt {
 	const char	*verifiable, *relevant, *ambition, *impact, *results;
 	long long	 promising;	/* -1: absent */
 	const char	*completion, *diog, *early, *starred, *cluster;
+};
+
+/* Fields of one plan object. */
+struct plan {
+	long long	 number;	/* -1: absent */
+	const char	*title, *start, *end, *pub, *notes, *doc;
+	const char	*coc_pt, *coc_en, *sum_pt;
+	char		 sbuf[16], ebuf[16], pbuf[16];
+};
+
+/*
+ * Keys that describe a plan itself. A plan object without any of them (only number and
+ * texts such as cocreation_pt) may only update a plan that is already stored.
+ */
+static const char *const plan_keys[] = {
+	"title", "period_start", "period_end", "published", "notes",
+	"document_url", "irm_reports", "commitments", NULL
 };
 
 static const struct label yes_no[] = {
@@ -2102,46 +2123,99 @@ plan_titles(struct imp *im, const char *title, const char **pt,
 	*en = buf_text(&im->t2);
 }
 
-/* Item callback for plans[]: upserts the plan, its IRM report links, its commitments. */
+/* Reads the fields of plan object p into *pl. 0, or -1 (message). */
 static int
-load_plan(struct imp *im, json_t *p, size_t idx, void *arg)
+plan_read(struct imp *im, json_t *p, struct plan *pl)
 {
-	const char *title, *pt, *en, *start, *end, *pub, *notes, *doc;
-	char sbuf[16], ebuf[16], pbuf[16];
-	struct linkset ls;
-	struct binder b;
-	long long number;
-	sqlite3_int64 id = 0;
-
-	(void)idx, (void)arg;
-	if (get_int(im, p, "number", 1, 999, &number) == -1 ||
-	    get_text(im, p, "title", &title) == -1 ||
-	    get_date(im, p, "period_start", sbuf, &start) == -1 ||
-	    get_date(im, p, "period_end", ebuf, &end) == -1 ||
-	    get_date(im, p, "published", pbuf, &pub) == -1 ||
-	    get_text(im, p, "notes", &notes) == -1 ||
-	    get_url(im, p, "document_url", &doc) == -1)
+	if (get_int(im, p, "number", 1, 999, &pl->number) == -1 ||
+	    get_text(im, p, "title", &pl->title) == -1 ||
+	    get_date(im, p, "period_start", pl->sbuf, &pl->start) == -1 ||
+	    get_date(im, p, "period_end", pl->ebuf, &pl->end) == -1 ||
+	    get_date(im, p, "published", pl->pbuf, &pl->pub) == -1 ||
+	    get_text(im, p, "notes", &pl->notes) == -1 ||
+	    get_url(im, p, "document_url", &pl->doc) == -1 ||
+	    get_text(im, p, "cocreation_pt", &pl->coc_pt) == -1 ||
+	    get_text(im, p, "cocreation_en", &pl->coc_en) == -1 ||
+	    get_text(im, p, "summary_pt", &pl->sum_pt) == -1)
 		return -1;
-	if (number < 0)
+	if (pl->number < 0)
 		return fail(im, "number", "required");
-	plan_titles(im, title, &pt, &en);
-	if (scratch_check(im) == -1)
-		return -1;
-	b = bind_start(im, ST_PLAN_UPSERT);
-	b_int(&b, 1, number);
-	b_text(&b, 2, pt);
-	b_text(&b, 3, en);
-	b_text(&b, 4, start);
-	b_text(&b, 5, end);
-	b_text(&b, 6, pub);
-	b_text(&b, 7, notes);
-	b_text(&b, 8, doc);
-	b_text(&b, 9, plan_status(im, start, end));
-	if (run(im, &b, NULL) == -1)
-		return -1;
+	return 0;
+}
+
+/*
+ * Refuses a plan object that holds none of plan_keys when its plan is not stored yet:
+ * such an object only adds texts, and a plan needs more than that. 0, or -1 (message).
+ */
+static int
+plan_must_exist(struct imp *im, json_t *p, long long number)
+{
+	struct binder b;
+	sqlite3_int64 id = 0;
+	json_t *v;
+	size_t i;
+
+	for (i = 0; plan_keys[i] != NULL; i++)
+		if ((v = json_object_get(p, plan_keys[i])) != NULL &&
+		    !json_is_null(v))
+			return 0;
 	b = bind_start(im, ST_PLAN_ID);
 	b_int(&b, 1, number);
 	if (run(im, &b, &id) == -1)
+		return -1;
+	if (id == 0)
+		return fail(im, "number", "no plan %lld in the database; an object "
+		    "with no title, dates, notes, document_url, irm_reports or "
+		    "commitments can only update an existing plan", number);
+	return 0;
+}
+
+/* Upserts plan *pl (see ST_PLAN_UPSERT) and sets *id to its row id. 0, or -1. */
+static int
+plan_save(struct imp *im, const struct plan *pl, sqlite3_int64 *id)
+{
+	const char *pt, *en;
+	struct binder b;
+
+	plan_titles(im, pl->title, &pt, &en);
+	if (scratch_check(im) == -1)
+		return -1;
+	b = bind_start(im, ST_PLAN_UPSERT);
+	b_int(&b, 1, pl->number);
+	b_text(&b, 2, pt);
+	b_text(&b, 3, en);
+	b_text(&b, 4, pl->start);
+	b_text(&b, 5, pl->end);
+	b_text(&b, 6, pl->pub);
+	b_text(&b, 7, pl->notes);
+	b_text(&b, 8, pl->doc);
+	b_text(&b, 9, plan_status(im, pl->start, pl->end));
+	b_text(&b, 10, pl->coc_pt);
+	b_text(&b, 11, pl->coc_en);
+	b_text(&b, 12, pl->sum_pt);
+	if (run(im, &b, NULL) == -1)
+		return -1;
+	b = bind_start(im, ST_PLAN_ID);
+	b_int(&b, 1, pl->number);
+	return run(im, &b, id);
+}
+
+/*
+ * Item callback for plans[]: upserts the plan, its IRM report links, its commitments.
+ * An object with only number and texts updates an existing plan (plan_must_exist).
+ */
+static int
+load_plan(struct imp *im, json_t *p, size_t idx, void *arg)
+{
+	struct plan pl;
+	struct linkset ls;
+	sqlite3_int64 id = 0;
+
+	(void)idx, (void)arg;
+	memset(&pl, 0, sizeof pl);
+	if (plan_read(im, p, &pl) == -1 ||
+	    plan_must_exist(im, p, pl.number) == -1 ||
+	    plan_save(im, &pl, &id) == -1)
 		return -1;
 	links_start(&ls, OWN_PLAN, id);
 	if (link_array(im, p, "irm_reports", &ls, "irm_report") == -1)

@@ -71,49 +71,152 @@ parse_path(struct req *r, const char *uri, size_t len)
 	return 0;
 }
 
-/* Splits the query string into decoded parameters.  Returns 0 or an HTTP status. */
+/* Splits url-encoded text src into decoded pairs stored in store (size cap), at most
+ * max pairs.  Returns 0 or an HTTP status with r->error set. */
 static int
-parse_query(struct req *r)
+parse_pairs(struct req *r, const char *src, char *store, size_t cap, struct param *out,
+    size_t max, size_t *np)
 {
-	const char	*p = r->query, *amp, *eq;
+	const char	*p = src, *amp, *eq;
 	size_t		 used = 0, klen, seglen;
 	long		 n;
 	char		*key;
 
-	if (strlen(p) > REQ_QUERY_MAX)
-		return r->error = "ERR_TOO_LONG", 414;
+	*np = 0;
 	while (*p != '\0') {
 		amp = strchr(p, '&');
 		seglen = amp ? (size_t)(amp - p) : strlen(p);
 		if (seglen > 0) {
-			if (r->nparams == REQ_PARAMS_MAX)
+			if (*np == max)
 				return r->error = "ERR_TOO_MANY_PARAMS", 400;
 			eq = memchr(p, '=', seglen);
 			klen = eq ? (size_t)(eq - p) : seglen;
-			key = r->store + used;
-			if ((n = req_decode(key, sizeof r->store - used, p, klen, 1)) < 0 ||
+			key = store + used;
+			if ((n = req_decode(key, cap - used, p, klen, 1)) < 0 ||
 			    !valid_utf8(key, (size_t)n))
 				return r->error = "ERR_BAD_ENCODING", 400;
 			used += (size_t)n + 1;
-			r->params[r->nparams].key = key;
-			r->params[r->nparams].val = r->store + used;
-			n = eq ? req_decode(r->store + used, sizeof r->store - used, eq + 1,
-			    seglen - klen - 1, 1) : req_decode(r->store + used,
-			    sizeof r->store - used, "", 0, 1);
-			if (n < 0 || !valid_utf8(r->store + used, (size_t)n))
+			out[*np].key = key;
+			out[*np].val = store + used;
+			n = req_decode(store + used, cap - used, eq ? eq + 1 : "",
+			    eq ? seglen - klen - 1 : 0, 1);
+			if (n < 0 || !valid_utf8(store + used, (size_t)n))
 				return r->error = "ERR_BAD_ENCODING", 400;
 			used += (size_t)n + 1;
-			r->nparams++;
+			(*np)++;
 		}
 		p += seglen + (amp ? 1 : 0);
 	}
 	return 0;
 }
 
+/* Splits the query string into decoded parameters.  Returns 0 or an HTTP status. */
+static int
+parse_query(struct req *r)
+{
+	if (strlen(r->query) > REQ_QUERY_MAX)
+		return r->error = "ERR_TOO_LONG", 414;
+	return parse_pairs(r, r->query, r->store, sizeof r->store, r->params, REQ_PARAMS_MAX,
+	    &r->nparams);
+}
+
+int
+req_read_body(struct req *r, req_reader read, void *arg)
+{
+	size_t	 got = 0;
+	long	 n;
+	char	*form;
+	int	 rc;
+
+	if (r->method != METHOD_POST || r->content_length == 0)
+		return 0;
+	if (r->content_length > REQ_BODY_MAX)
+		return r->error = "ERR_TOO_BIG", 413;
+	if ((r->body = malloc(r->content_length + 1)) == NULL)
+		return r->error = "ERR_TOO_BIG", 413;
+	while (got < r->content_length) {
+		if ((n = read(r->body + got, r->content_length - got, arg)) <= 0)
+			return r->error = "ERR_BAD_BODY", 400;
+		got += (size_t)n;
+	}
+	r->body[got] = '\0';
+	r->bodylen = got;
+	if (r->content_type == NULL ||
+	    strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33) != 0)
+		return 0;
+	if (got > REQ_FORM_MAX || memchr(r->body, '\0', got) != NULL)
+		return r->error = got > REQ_FORM_MAX ? "ERR_TOO_BIG" : "ERR_BAD_ENCODING",
+		    got > REQ_FORM_MAX ? 413 : 400;
+	/* Decoded text is never longer than the encoded text. */
+	if ((form = malloc(got * 2 + 2)) == NULL)
+		return r->error = "ERR_TOO_BIG", 413;
+	rc = parse_pairs(r, r->body, form, got * 2 + 2, r->form,
+	    sizeof r->form / sizeof r->form[0], &r->nform);
+	r->formstore = form;
+	return rc;
+}
+
+void
+req_free(struct req *r)
+{
+	free(r->body);
+	free(r->formstore);
+	r->body = r->formstore = NULL;
+	r->bodylen = 0;
+	r->nform = 0;
+}
+
+const char *
+req_form(const struct req *r, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nform; i++)
+		if (strcmp(r->form[i].key, key) == 0)
+			return r->form[i].val;
+	return NULL;
+}
+
+size_t
+req_form_count(const struct req *r, const char *key)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < r->nform; i++)
+		if (strcmp(r->form[i].key, key) == 0)
+			n++;
+	return n;
+}
+
+char *
+req_cookie(const struct req *r, const char *name, char *out, size_t outlen)
+{
+	const char	*p = r->cookie, *v, *e;
+	size_t		 n = strlen(name);
+
+	while (p != NULL && *p != '\0') {
+		while (*p == ' ' || *p == ';')
+			p++;
+		e = strchr(p, ';');
+		if (strncmp(p, name, n) == 0 && p[n] == '=') {
+			v = p + n + 1;
+			n = e ? (size_t)(e - v) : strlen(v);
+			if (n >= outlen)
+				return NULL;
+			memcpy(out, v, n);
+			out[n] = '\0';
+			return out;
+		}
+		p = e;
+	}
+	return NULL;
+}
+
 int
 req_parse(struct req *r, req_getter get, void *arg)
 {
-	const char	*m, *uri, *q;
+	const char	*m, *uri, *q, *cl;
+	long long	 len;
 	int		 rc;
 
 	r->path[0] = '/';
@@ -125,6 +228,16 @@ req_parse(struct req *r, req_getter get, void *arg)
 	r->if_none_match = get("HTTP_IF_NONE_MATCH", arg);
 	r->if_modified_since = get("HTTP_IF_MODIFIED_SINCE", arg);
 	r->https = get("HTTPS", arg);
+	r->cookie = get("HTTP_COOKIE", arg);
+	r->origin = get("HTTP_ORIGIN", arg);
+	r->sec_fetch_site = get("HTTP_SEC_FETCH_SITE", arg);
+	r->host = get("HTTP_HOST", arg);
+	r->remote_addr = get("REMOTE_ADDR", arg);
+	r->content_type = get("CONTENT_TYPE", arg);
+	r->content_length = 0;
+	r->body = r->formstore = NULL;
+	r->bodylen = 0;
+	r->nform = 0;
 	m = get("REQUEST_METHOD", arg);
 	if (m == NULL || strcmp(m, "GET") == 0)
 		r->method = METHOD_GET;
@@ -136,6 +249,11 @@ req_parse(struct req *r, req_getter get, void *arg)
 		r->method = METHOD_OTHER;
 	if ((uri = get("REQUEST_URI", arg)) == NULL && (uri = get("SCRIPT_NAME", arg)) == NULL)
 		uri = "/";
+	if ((cl = get("CONTENT_LENGTH", arg)) != NULL && *cl != '\0') {
+		if (valid_int(cl, 0, REQ_BODY_MAX + 1LL, &len) != 0)
+			return r->error = "ERR_TOO_BIG", 413;
+		r->content_length = (size_t)len;
+	}
 	q = strchr(uri, '?');
 	if ((rc = parse_path(r, uri, q ? (size_t)(q - uri) : strlen(uri))) != 0)
 		return rc;

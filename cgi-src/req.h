@@ -21,6 +21,12 @@ struct param {
 
 /* Looks up a request variable (REQUEST_URI, HTTP_ACCEPT...); NULL when absent. */
 typedef const char *(*req_getter)(const char *name, void *arg);
+/* Reads up to len bytes of the request body into p; returns the count, 0 at the end,
+ * or -1 on error. */
+typedef long (*req_reader)(char *p, size_t len, void *arg);
+
+#define REQ_FORM_MAX	(256 * 1024)	/* largest url-encoded body; larger gets 413 */
+#define REQ_BODY_MAX	(10 * 1024 * 1024) /* largest body of any kind (uploads) */
 
 struct req {
 	enum method	 method;
@@ -32,6 +38,18 @@ struct req {
 	const char	*if_none_match;
 	const char	*if_modified_since;
 	const char	*https;		/* "on" when served over TLS */
+	const char	*cookie;	/* the Cookie header */
+	const char	*origin;	/* the Origin header */
+	const char	*sec_fetch_site; /* the Sec-Fetch-Site header */
+	const char	*host;		/* the Host header */
+	const char	*remote_addr;	/* the client address as nginx saw it */
+	const char	*content_type;	/* the Content-Type of the body */
+	size_t		 content_length; /* the declared body length (checked) */
+	struct param	 form[REQ_PARAMS_MAX * 4];	/* url-encoded body fields */
+	size_t		 nform;
+	char		*body;		/* the raw body (malloc'd, NUL-terminated) or NULL */
+	char		*formstore;	/* decoded form keys and values (malloc'd) */
+	size_t		 bodylen;
 	const char	*error;		/* why parsing failed: an i18n key (ERR_...) */
 	char		 store[REQ_QUERY_MAX + 2];	/* decoded keys and values */
 };
@@ -42,6 +60,18 @@ int		 req_parse(struct req *r, req_getter get, void *arg);
 /* Percent-decodes src[0..len) into dst (size dstlen); plus_space turns '+' into ' '.
  * Returns the decoded length, or -1 on a malformed escape, NUL, or overflow. */
 long		 req_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_space);
+/* Reads the body (POST only) with read, up to REQ_BODY_MAX, and parses a url-encoded
+ * one into r->form.  Returns 0 or an HTTP status (400, 411, 413) with r->error set. */
+int		 req_read_body(struct req *r, req_reader read, void *arg);
+/* Frees what req_read_body allocated; r may be parsed again afterwards. */
+void		 req_free(struct req *r);
+/* Returns the value of the first form field named key, or NULL. */
+const char	*req_form(const struct req *r, const char *key);
+/* Returns how many form fields are named key. */
+size_t		 req_form_count(const struct req *r, const char *key);
+/* Copies the value of cookie name into out (size outlen); returns out, or NULL when
+ * absent or longer than outlen - 1. */
+char		*req_cookie(const struct req *r, const char *name, char *out, size_t outlen);
 /* Returns the value of the first parameter named key, or NULL. */
 const char	*req_param(const struct req *r, const char *key);
 /* Returns how many parameters are named key. */

@@ -6,13 +6,15 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CONTENT=${CONTENT:-$ROOT/../shared/content/ogp-portugal.json}
 PAGES=$ROOT/content/pages.json
+PLANS=$ROOT/content/plans.json
 SPAWNED='multiwatch|sh'	# sh until the wrapper in start_site execs multiwatch
 
 # log MSG...: print a message on stderr.
 log() { printf '%s\n' "$*" >&2; }
 
 # prepare_db DB: create or migrate the database; if it holds no plan yet,
-# import the OGP content and then the project's own page texts.
+# import the OGP content, then the project's own page texts, then the plans'
+# co-creation texts (which update plans the OGP content created).
 prepare_db() {
 	local db=$1 admin=$ROOT/cgi-src/aberta-admin n f
 	[ -x "$admin" ] || { log "missing $admin (run make)"; return 1; }
@@ -22,7 +24,7 @@ prepare_db() {
 	n=${n//[[:space:]]/}
 	[[ $n =~ ^[0-9]+$ ]] || { log "count-plans printed '$n', not an integer"; return 1; }
 	(( n == 0 )) || return 0
-	for f in "$CONTENT" "$PAGES"; do
+	for f in "$CONTENT" "$PAGES" "$PLANS"; do
 		[ -r "$f" ] || { log "missing content file $f"; return 1; }
 		"$admin" --db "$db" import "$f" || { log "aberta-admin import $f failed"; return 1; }
 	done

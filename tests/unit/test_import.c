@@ -7,6 +7,7 @@
  *   ABERTA_SCHEMA   sql/schema.sql
  *   ABERTA_CONTENT  ../shared/content/ogp-portugal.json
  *   ABERTA_PAGES    content/pages.json
+ *   ABERTA_PLANS    content/plans.json
  * Bad files must fail with the JSON path in the message and leave the database exactly
  * as it was (same rows, same content_version).
  */
@@ -85,6 +86,14 @@ pages_path(void)
 	static char buf[1024];
 
 	return input_path("ABERTA_PAGES", "content/pages.json", buf, sizeof buf);
+}
+
+static const char *
+plans_path(void)
+{
+	static char buf[1024];
+
+	return input_path("ABERTA_PLANS", "content/plans.json", buf, sizeof buf);
 }
 
 /* Reads a whole file into a NUL-terminated malloc'd string. */
@@ -457,6 +466,84 @@ START_TEST(test_pages)
 }
 END_TEST
 
+START_TEST(test_plans_texts)
+{
+	char title[256], buf[256];
+
+	import_ok(content_path());
+	ck_assert_int_eq(q_int("SELECT count(*) FROM action_plan WHERE "
+	    "cocreation_pt IS NOT NULL OR cocreation_en IS NOT NULL OR "
+	    "summary_pt IS NOT NULL"), 0);
+	q_text("SELECT title_pt FROM action_plan WHERE number = 1", title,
+	    sizeof title);
+	import_ok(plans_path());
+	ck_assert_int_eq(q_int("SELECT count(*) FROM action_plan"), 3);
+	ck_assert_int_eq(q_int("SELECT count(*) FROM action_plan WHERE number "
+	    "IN (1, 2, 3) AND length(cocreation_pt) > 0 AND "
+	    "length(cocreation_en) > 0 AND length(summary_pt) > 0"), 3);
+	ck_assert_int_eq(q_int("SELECT count(*) FROM action_plan WHERE "
+	    "cocreation_pt LIKE '%<%' OR cocreation_en LIKE '%<%' OR "
+	    "summary_pt LIKE '%<%'"), 0);
+	ck_assert_int_eq(q_int("SELECT count(*) FROM action_plan WHERE number = "
+	    "1 AND cocreation_en LIKE '%19 November to 3 December 2018%' AND "
+	    "cocreation_pt LIKE '%19 de novembro a 3 de dezembro de 2018%'"), 1);
+	ck_assert_int_eq(q_int("SELECT count(*) FROM action_plan WHERE number = "
+	    "2 AND cocreation_en LIKE '%\n\n%' AND cocreation_pt LIKE "
+	    "'%\n\n%'"), 1);
+	/* The plans file only adds texts: what the research file gave is kept. */
+	ck_assert_str_eq(q_text("SELECT title_pt FROM action_plan WHERE number = "
+	    "1", buf, sizeof buf), title);
+	ck_assert_int_eq(q_int("SELECT count(*) FROM action_plan WHERE "
+	    "summary_en IS NULL OR status IS NULL"), 0);
+}
+END_TEST
+
+START_TEST(test_plans_idempotent)
+{
+	char *first, *second;
+	long long version;
+
+	import_ok(content_path());
+	import_ok(pages_path());
+	import_ok(plans_path());
+	version = q_int("SELECT content_version FROM site_state");
+	first = dump();
+	import_ok(plans_path());
+	second = dump();
+	ck_assert_int_eq(q_int("SELECT content_version FROM site_state"),
+	    version);
+	ck_assert_str_eq(first, second);
+	free(second);
+	/* Neither does the research file again: absent texts keep stored ones. */
+	import_ok(content_path());
+	second = dump();
+	ck_assert_int_eq(q_int("SELECT content_version FROM site_state"),
+	    version);
+	ck_assert_str_eq(first, second);
+	free(first);
+	free(second);
+}
+END_TEST
+
+START_TEST(test_plan_text_update)
+{
+	static const char doc[] = "{\"plans\":[{\"number\":2,"
+	    "\"cocreation_en\":\"One.\\n\\nTwo.\"}]}";
+	char buf[64];
+	long long version;
+
+	import_ok(content_path());
+	version = q_int("SELECT content_version FROM site_state");
+	import_ok(write_json(doc, sizeof doc - 1));
+	ck_assert_str_eq(q_text("SELECT cocreation_en FROM action_plan WHERE "
+	    "number = 2", buf, sizeof buf), "One.\n\nTwo.");
+	ck_assert_str_eq(q_text("SELECT cocreation_pt FROM action_plan WHERE "
+	    "number = 2", buf, sizeof buf), "<NULL>");
+	ck_assert_int_eq(q_int("SELECT content_version FROM site_state"),
+	    version + 1);
+}
+END_TEST
+
 START_TEST(test_unknown_keys_ignored)
 {
 	static const char doc[] = "{\"country\":\"Portugal\",\"network\":{\"x\":1},"
@@ -609,6 +696,29 @@ START_TEST(test_plans_not_array)
 }
 END_TEST
 
+START_TEST(test_plan_text_unknown_plan)
+{
+	static const char doc[] = "{\"plans\":[{\"number\":1,"
+	    "\"cocreation_en\":\"Changed.\"},{\"number\":9,"
+	    "\"cocreation_pt\":\"Texto.\",\"cocreation_en\":\"Text.\"}]}";
+
+	expect_rejected(write_json(doc, sizeof doc - 1), "plans[1].number");
+	ck_assert_int_eq(q_int("SELECT count(*) FROM action_plan WHERE number = "
+	    "9"), 0);
+}
+END_TEST
+
+START_TEST(test_plan_text_control)
+{
+	static const char doc[] = "{\"plans\":[{\"number\":1,"
+	    "\"cocreation_pt\":\"Texto.\"},{\"number\":2,"
+	    "\"cocreation_en\":\"a\\u0001b\"}]}";
+
+	expect_rejected(write_json(doc, sizeof doc - 1),
+	    "plans[1].cocreation_en");
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	char err[1024];
@@ -634,6 +744,9 @@ import_suite(void)
 	tcase_add_test(good, test_idempotent);
 	tcase_add_test(good, test_pages);
 	tcase_add_test(good, test_unknown_keys_ignored);
+	tcase_add_test(good, test_plans_texts);
+	tcase_add_test(good, test_plans_idempotent);
+	tcase_add_test(good, test_plan_text_update);
 	tcase_add_test(bad, test_bad_ogp_id);
 	tcase_add_test(bad, test_missing_ogp_id);
 	tcase_add_test(bad, test_javascript_url);
@@ -651,6 +764,8 @@ import_suite(void)
 	tcase_add_test(bad, test_bad_event_url);
 	tcase_add_test(bad, test_not_an_object);
 	tcase_add_test(bad, test_plans_not_array);
+	tcase_add_test(bad, test_plan_text_unknown_plan);
+	tcase_add_test(bad, test_plan_text_control);
 	tcase_add_test(bad, test_missing_file);
 	suite_add_tcase(s, good);
 	suite_add_tcase(s, bad);
