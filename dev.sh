@@ -8,7 +8,8 @@ set -euo pipefail
 
 PKGS="build-essential autoconf automake libtool pkg-config libctemplate-dev
 libfcgi-dev libfcgi-bin libsqlite3-dev sqlite3 libcurl4-openssl-dev
-libsodium-dev libjansson-dev check spawn-fcgi multiwatch nginx-light curl"
+libsodium-dev libjansson-dev check spawn-fcgi multiwatch nginx-light curl
+liboath-dev libqrencode-dev"
 TEST_PKGS="valgrind"
 
 # shellcheck source=tests/lib-site.sh

@@ -139,6 +139,12 @@ db_last_error(void)
 }
 
 void
+db_failed_set(void)
+{
+	failed = 1;
+}
+
+void
 db_clear_error(void)
 {
 	failed = 0;

@@ -63,6 +63,8 @@ int		 db_step(sqlite3_stmt *s);
 int		 db_failed(void);
 /* The message of the last failure, or "". */
 const char	*db_last_error(void);
+/* Records a failure outside db_step (an admin query that failed). */
+void		 db_failed_set(void);
 /* Forgets earlier failures (at the start of each request). */
 void		 db_clear_error(void);
 /* Returns column i as text, or NULL for SQL NULL. */

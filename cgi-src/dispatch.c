@@ -18,6 +18,13 @@
 
 static void	(*logger)(const char *, void *);
 static void	*logger_arg;
+static sqlite3	*rwdb;
+
+void
+dispatch_set_rw(sqlite3 *rw)
+{
+	rwdb = rw;
+}
 
 void
 dispatch_set_logger(void (*fn)(const char *line, void *arg), void *arg)
@@ -84,7 +91,7 @@ render(struct ctx *c, enum nav nav)
 	for (i = 1; i < NAV__MAX; i++)
 		tpl_set(c->page, navkeys[i], i == (int)nav ? "page" : "false");
 	buf_reset(&c->resp->body);
-	if (tpl_render("layout.tpl", c->page, &c->resp->body) != 0) {
+	if (tpl_render(c->layout, c->page, &c->resp->body) != 0) {
 		buf_reset(&c->resp->body);
 		return -1;
 	}
@@ -100,6 +107,8 @@ error_page(struct ctx *c, int status, const char *key, const char *allow)
 
 	tpl_dict_free(c->page);
 	c->page = tpl_dict_new();
+	c->body = NULL;
+	c->layout = "layout.tpl";
 	resp_reset(c->resp);
 	c->resp->status = status;
 	if (c->page == NULL)
@@ -176,6 +185,72 @@ set_today(struct ctx *c)
 	strftime(c->today, sizeof c->today, "%Y-%m-%d", &tm);
 }
 
+/* Refuses a request whose origin is not this site: a cross-site Sec-Fetch-Site, or an
+ * Origin that is not the Host.  Returns 1 when the request may go on. */
+static int
+same_origin(const struct ctx *c)
+{
+	const char	*sfs = c->req->sec_fetch_site, *o = c->req->origin, *h = c->req->host;
+	const char	*rest;
+
+	if (sfs != NULL && strcmp(sfs, "same-origin") != 0 && strcmp(sfs, "none") != 0)
+		return 0;
+	if (o == NULL)
+		return 1;
+	if (strncmp(o, "https://", 8) == 0)
+		rest = o + 8;
+	else if (strncmp(o, "http://", 7) == 0)
+		rest = o + 7;
+	else
+		return 0;
+	return h != NULL && strcmp(rest, h) == 0;
+}
+
+/* The checks of an admin route: session, second factor, role, then (for POST) the
+ * anti-CSRF token and the origin.  Returns 0 when the handler may run, or the status of
+ * the answer already prepared (303 to the login page, 403). */
+static int
+admin_gate(struct ctx *c, const struct route *rt)
+{
+	static struct staff	 me;
+	char			 tok[AUTH_TOKEN_HEX + 2], pre[AUTH_TOKEN_HEX + 2];
+	const char		*csrf = NULL, *why = NULL;
+	int			 rc;
+
+	c->rw = rwdb;
+	c->https = c->req->https != NULL && strcmp(c->req->https, "on") == 0;
+	c->layout = "admin_layout.tpl";
+	resp_header(c->resp, "Cache-Control", "no-store");
+	if (req_cookie(c->req, page_cookie_name(c), tok, sizeof tok) != NULL &&
+	    (rc = auth_session_get(c->rw, tok, c->now, &me)) <= 0) {
+		if (rc < 0)
+			return db_failed_set(), 503;
+		c->me = &me;
+	}
+	if (rt->cap >= CAP_SECOND && c->me == NULL)
+		return page_redirect(c, "/admin/login");
+	if (rt->cap >= CAP_STAFF && !c->me->full)
+		return page_redirect(c, c->me->has_totp ? "/admin/2fa" : "/admin/2fa/enrol");
+	if ((rt->cap == CAP_CONTENT && c->me->role == ROLE_MEMBER) ||
+	    (rt->cap == CAP_USERS && c->me->role != ROLE_ADMIN))
+		why = "forbidden";
+	if (why == NULL && c->req->method == METHOD_POST) {
+		if (c->me != NULL)
+			csrf = c->me->csrf;
+		else if (req_cookie(c->req, "aberta_pre", pre, sizeof pre) != NULL)
+			csrf = pre;
+		if (csrf == NULL || !auth_csrf_ok(csrf, req_form(c->req, "csrf")) ||
+		    !same_origin(c))
+			why = "csrf";
+	}
+	if (why == NULL)
+		return 0;
+	auth_audit(c->rw, c->me ? c->me->id : 0, c->me ? c->me->login : NULL,
+	    c->req->remote_addr, why, c->req->path, NULL);
+	c->error = strcmp(why, "csrf") == 0 ? "ERR_CSRF" : "ERR_FORBIDDEN";
+	return 403;
+}
+
 /* Routes c->req and runs the handler; the response is complete in c->resp after. */
 static void
 handle(struct ctx *c, int perr)
@@ -223,6 +298,13 @@ handle(struct ctx *c, int perr)
 		error_page(c, 400, rt->bad_arg, NULL);
 		return;
 	}
+	if (rt->cap != CAP_PUBLIC && (st = admin_gate(c, rt)) != 0) {
+		if (st >= 400)
+			error_page(c, st, c->error ? c->error : "ERR_FORBIDDEN", NULL);
+		if (st == 503)
+			dispatch_log("database error in the admin gate: %s", db_last_error());
+		return;
+	}
 	if (rt->cache == CACHE_PUBLIC) {
 		if ((st = validators(c)) < 0) {
 			error_page(c, 503, "ERR_BUSY", NULL);
@@ -232,10 +314,10 @@ handle(struct ctx *c, int perr)
 			c->resp->status = 304;
 			return;
 		}
-	} else
+	} else if (rt->cap == CAP_PUBLIC)
 		resp_header(c->resp, "Cache-Control", "no-store");
 	st = rt->fn(c);
-	if (c->body == NULL && c->resp->body.len > 0) {
+	if (c->body == NULL && (c->resp->body.len > 0 || (st >= 300 && st < 400))) {
 		c->resp->status = st;	/* a plain answer the handler wrote itself */
 		return;
 	}
@@ -245,7 +327,7 @@ handle(struct ctx *c, int perr)
 		    "ERR_INTERNAL", NULL);
 		return;
 	}
-	if (st >= 400) {
+	if (st >= 400 && c->body == NULL) {
 		error_page(c, st, c->error ? c->error : "ERR_NOT_FOUND", NULL);
 		return;
 	}
@@ -257,7 +339,7 @@ handle(struct ctx *c, int perr)
 }
 
 int
-dispatch(req_getter get, void *arg, struct buf *out)
+dispatch(req_getter get, req_reader read, void *arg, struct buf *out)
 {
 	static struct req	 r;
 	static struct resp	 resp;
@@ -268,7 +350,11 @@ dispatch(req_getter get, void *arg, struct buf *out)
 	resp_reset(&resp);
 	db_clear_error();
 	perr = req_parse(&r, get, arg);
+	if (perr == 0)
+		perr = req_read_body(&r, read, arg);
 	c.req = &r;
+	c.layout = "layout.tpl";
+	c.now = time(NULL);
 	c.resp = &resp;
 	set_today(&c);
 	if ((c.page = tpl_dict_new()) == NULL)
@@ -277,6 +363,7 @@ dispatch(req_getter get, void *arg, struct buf *out)
 		handle(&c, perr);
 	db_reset_all();
 	tpl_dict_free(c.page);
+	req_free(&r);
 	buf_reset(out);
 	resp_serialize(&resp, r.method == METHOD_HEAD, out);
 	return resp.status;

@@ -15,9 +15,11 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#include <sodium.h>
 
 #include "db.h"
 #include "dispatch.h"
+#include "edit.h"
 #include "tpl.h"
 
 static volatile sig_atomic_t stopping;
@@ -36,7 +38,7 @@ on_term(int sig)
 static const char *
 fcgi_get(const char *name, void *arg)
 {
-	return FCGX_GetParam(name, *(FCGX_ParamArray *)arg);
+	return FCGX_GetParam(name, ((FCGX_Request *)arg)->envp);
 }
 
 /* Request variables from the process environment (CGI mode). */
@@ -45,6 +47,26 @@ env_get(const char *name, void *arg)
 {
 	(void)arg;
 	return getenv(name);
+}
+
+/* Reads the body of a FastCGI request. */
+static long
+fcgi_read(char *p, size_t len, void *arg)
+{
+	FCGX_Request	*rq = arg;
+
+	return FCGX_GetStr(p, len > 1u << 30 ? 1 << 30 : (int)len, rq->in);
+}
+
+/* Reads the body of a CGI request from standard input. */
+static long
+stdin_read(char *p, size_t len, void *arg)
+{
+	size_t	 n;
+
+	(void)arg;
+	n = fread(p, 1, len, stdin);
+	return n == 0 && ferror(stdin) ? -1 : (long)n;
 }
 
 /* Log lines during a FastCGI request go to nginx's error log. */
@@ -61,7 +83,7 @@ fcgi_log(const char *line, void *arg)
 /* Loads the templates, migrates the database and prepares the statements.
  * Returns 0, or -1 after printing why the worker cannot start. */
 static int
-start(sqlite3 **dbp)
+start(sqlite3 **dbp, sqlite3 **rwp)
 {
 	const char	*dbpath = getenv("ABERTA_DB"), *tdir = getenv("ABERTA_TEMPLATES");
 	char		 err[512];
@@ -79,13 +101,22 @@ start(sqlite3 **dbp)
 		sqlite3_close(rw);
 		goto fail;
 	}
-	sqlite3_close(rw);
-	if ((*dbp = db_open(dbpath, 0, err, sizeof err)) == NULL)
-		goto fail;
-	if (db_prepare_all(*dbp, err, sizeof err) != 0) {
-		sqlite3_close(*dbp);
+	*rwp = rw;
+	if ((*dbp = db_open(dbpath, 0, err, sizeof err)) == NULL) {
+		sqlite3_close(rw);
 		goto fail;
 	}
+	if (db_prepare_all(*dbp, err, sizeof err) != 0) {
+		sqlite3_close(*dbp);
+		sqlite3_close(rw);
+		goto fail;
+	}
+	if (edit_init(rw, err, sizeof err) != 0) {
+		sqlite3_close(*dbp);
+		sqlite3_close(rw);
+		goto fail;
+	}
+	dispatch_set_rw(rw);
 	return 0;
 fail:
 	fprintf(stderr, "aberta: cannot start: %s\n", err);
@@ -110,7 +141,7 @@ serve(void)
 	FCGX_InitRequest(&rq, 0, 0);
 	while (!stopping && FCGX_Accept_r(&rq) >= 0) {
 		dispatch_set_logger(fcgi_log, &rq);
-		dispatch(fcgi_get, &rq.envp, &out);
+		dispatch(fcgi_get, fcgi_read, &rq, &out);
 		if (out.oom)
 			FCGX_PutS("Status: 500 Internal Server Error\r\n"
 			    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
@@ -128,20 +159,22 @@ serve(void)
 int
 main(void)
 {
-	sqlite3		*db = NULL;
+	sqlite3		*db = NULL, *rw = NULL;
 	struct buf	 out = { 0 };
 	int		 rc = 0;
 
-	if (start(&db) != 0)
+	if (sodium_init() < 0 || start(&db, &rw) != 0)
 		return 1;
 	if (FCGX_IsCGI()) {
-		dispatch(env_get, NULL, &out);
+		dispatch(env_get, stdin_read, NULL, &out);
 		if (fwrite(out.p, 1, out.len, stdout) != out.len)
 			rc = 1;
 		buf_free(&out);
 	} else
 		serve();
 	db_finalize_all();
+	edit_finish();
 	sqlite3_close(db);
+	sqlite3_close(rw);
 	return rc;
 }

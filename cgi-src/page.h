@@ -7,6 +7,8 @@
 #include "req.h"
 #include "resp.h"
 #include "tpl.h"
+#include "auth.h"
+#include <time.h>
 
 #define ROUTE_ARGS_MAX 3
 
@@ -23,6 +25,11 @@ struct ctx {
 	char		 title[512];	/* the page title, raw text */
 	const char	*error;		/* message key of an error page */
 	char		 today[11];	/* YYYY-MM-DD, UTC (injectable: ABERTA_TODAY) */
+	time_t		 now;		/* the request's clock */
+	const char	*layout;	/* the layout template (layout.tpl, admin_layout.tpl) */
+	struct staff	*me;		/* the logged-in staff member, or NULL */
+	sqlite3		*rw;		/* the writable connection: admin routes only, after checks */
+	int		 https;		/* served over TLS: __Host- cookies with Secure */
 };
 
 /* Starts the page: includes tplfile as the layout's BODY and returns its dictionary. */
@@ -75,6 +82,26 @@ int	page_text_ogp(struct ctx *c);
 int	page_text_accessibility(struct ctx *c);
 int	page_health(struct ctx *c);
 int	page_root(struct ctx *c);
+int	page_admin_login(struct ctx *c);
+int	page_admin_logout(struct ctx *c);
+int	page_admin_2fa(struct ctx *c);
+int	page_admin_2fa_enrol(struct ctx *c);
+int	page_admin_home(struct ctx *c);
+int	page_admin_list(struct ctx *c);
+int	page_admin_new(struct ctx *c);
+int	page_admin_edit(struct ctx *c);
+int	page_admin_delete(struct ctx *c);
+
+/* The session cookie's name: "__Host-aberta" over HTTPS, "aberta" on plain http. */
+const char	*page_cookie_name(const struct ctx *c);
+/* Sets (token non-NULL) or clears the session cookie. */
+void		 page_set_session_cookie(struct ctx *c, const char *token);
+/* Starts an admin page: admin layout, body template, title; returns the body dict. */
+tpl_dict	*page_admin_body(struct ctx *c, const char *tplfile, const char *title);
+/* Shows a status message at the top of an admin page. */
+void		 page_flash(struct ctx *c, const char *text);
+/* Answers 303 See Other to path (an admin redirect after a POST). */
+int		 page_redirect(struct ctx *c, const char *path);
 
 
 /* Computes the progress roll-up of each plan ids[i] into roll[i] (see progress.h). */

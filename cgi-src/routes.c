@@ -5,25 +5,38 @@
 #include "valid.h"
 
 #define G	(METHOD_GET | METHOD_HEAD)
+#define P	METHOD_POST
+#define GP	(METHOD_GET | METHOD_HEAD | METHOD_POST)
+#define A	NAV_NONE, "ERR_BAD_PATH"	/* admin routes: no public navigation entry */
 
 static const struct route routes[] = {
-	{ "/",				G, page_root, CACHE_NONE, NAV_NONE, NULL },
-	{ "/healthz",			G, page_health, CACHE_NONE, NAV_NONE, NULL },
-	{ "/:lang/",			G, page_home, CACHE_PUBLIC, NAV_HOME, NULL },
-	{ "/:lang/network",		G, page_network, CACHE_PUBLIC, NAV_NETWORK, NULL },
+	{ "/",				G, page_root, CACHE_NONE, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/healthz",			G, page_health, CACHE_NONE, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/:lang/",			G, page_home, CACHE_PUBLIC, NAV_HOME, NULL, CAP_PUBLIC },
+	{ "/:lang/network",		G, page_network, CACHE_PUBLIC, NAV_NETWORK, NULL, CAP_PUBLIC },
 	{ "/:lang/members/:slug",	G, page_member, CACHE_PUBLIC, NAV_NETWORK,
-					   "ERR_BAD_SLUG" },
-	{ "/:lang/plans",		G, page_plans_list, CACHE_PUBLIC, NAV_PLANS, NULL },
+					   "ERR_BAD_SLUG", CAP_PUBLIC },
+	{ "/:lang/plans",		G, page_plans_list, CACHE_PUBLIC, NAV_PLANS, NULL, CAP_PUBLIC },
 	{ "/:lang/plans/:int",		G, page_plans_show, CACHE_PUBLIC, NAV_PLANS,
-					   "ERR_BAD_PLAN_NUMBER" },
+					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
 	{ "/:lang/commitments/:ogpid",	G, page_commitments_show, CACHE_PUBLIC, NAV_PLANS,
-					   "ERR_BAD_OGP_ID" },
-	{ "/:lang/events",		G, page_events_list, CACHE_PUBLIC, NAV_EVENTS, NULL },
+					   "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/events",		G, page_events_list, CACHE_PUBLIC, NAV_EVENTS, NULL, CAP_PUBLIC },
 	{ "/:lang/events/:int",		G, page_events_show, CACHE_PUBLIC, NAV_EVENTS,
-					   "ERR_BAD_EVENT_ID" },
-	{ "/:lang/ogp",			G, page_text_ogp, CACHE_PUBLIC, NAV_OGP, NULL },
+					   "ERR_BAD_EVENT_ID", CAP_PUBLIC },
+	{ "/:lang/ogp",			G, page_text_ogp, CACHE_PUBLIC, NAV_OGP, NULL, CAP_PUBLIC },
 	{ "/:lang/accessibility",	G, page_text_accessibility, CACHE_PUBLIC, NAV_NONE,
-					   NULL },
+					   NULL, CAP_PUBLIC },
+	/* The admin area: every route no-store; every POST checked for CSRF first. */
+	{ "/admin/login",		GP, page_admin_login, CACHE_NONE, A, CAP_LOGIN },
+	{ "/admin/logout",		P, page_admin_logout, CACHE_NONE, A, CAP_SECOND },
+	{ "/admin/2fa",			GP, page_admin_2fa, CACHE_NONE, A, CAP_SECOND },
+	{ "/admin/2fa/enrol",		GP, page_admin_2fa_enrol, CACHE_NONE, A, CAP_SECOND },
+	{ "/admin/",			G, page_admin_home, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/:slug",		G, page_admin_list, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/:slug/new",		GP, page_admin_new, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/:slug/:int",		GP, page_admin_edit, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/:slug/:int/delete",	GP, page_admin_delete, CACHE_NONE, A, CAP_CONTENT },
 };
 
 /* Copies the next segment of *p (up to '/' or the end) into seg; advances *p past it.
@@ -106,10 +119,12 @@ route_find(const char *path, const struct route **rt, struct ctx *c, char *fix,
 		*rt = &routes[i];
 		return r == 0 ? MATCH_OK : MATCH_BAD_ARG;
 	}
-	/* Canonical forms: "/pt" -> "/pt/", "/pt/plans/" -> "/pt/plans". */
-	if ((strcmp(path, "/pt") == 0 || strcmp(path, "/en") == 0) && fixlen > 4) {
+	/* Canonical forms: "/pt" -> "/pt/", "/admin" -> "/admin/", "/pt/plans/" -> "/pt/plans". */
+	if (len > 1 && path[len - 1] != '/' && len + 2 < fixlen) {
 		snprintf(fix, fixlen, "%s/", path);
-		return MATCH_REDIRECT;
+		for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
+			if (try_route(&routes[i], fix, c, segs) == 0)
+				return MATCH_REDIRECT;
 	}
 	if (len > 4 && path[len - 1] == '/' && len < fixlen) {
 		memcpy(fix, path, len - 1);

@@ -9,6 +9,17 @@ enum cache_class {
 	CACHE__MAX
 };
 
+/* Who may reach a route; the dispatcher checks it before any handler runs. */
+enum cap {
+	CAP_PUBLIC,	/* the public site: no session is even looked at */
+	CAP_LOGIN,	/* admin pages for people not logged in (the login form) */
+	CAP_SECOND,	/* password given, second factor pending (2FA pages) */
+	CAP_STAFF,	/* any staff member (member editors: checked per object too) */
+	CAP_CONTENT,	/* focal-point editors and administrators */
+	CAP_USERS,	/* administrators only */
+	CAP__MAX
+};
+
 enum nav {
 	NAV_NONE, NAV_HOME, NAV_NETWORK, NAV_PLANS, NAV_EVENTS, NAV_OGP, NAV__MAX
 };
@@ -20,6 +31,7 @@ struct route {
 	enum cache_class cache;
 	enum nav	 nav;		/* which navigation entry is current */
 	const char	*bad_arg;	/* message key when a typed segment is invalid */
+	enum cap	 cap;		/* who may reach it */
 };
 
 enum match {

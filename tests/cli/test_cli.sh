@@ -1,0 +1,170 @@
+#!/bin/sh
+# aberta-admin's staff commands on a temporary database, as TAP: no account on a fresh
+# install, generated passwords shown once and never stored or logged, refusals with their
+# exit status (1: failed, 2: usage), sessions ended by disable, passwd and reset-2fa,
+# and what `user list` shows.  Needs the sqlite3 command-line shell.
+# shellcheck disable=SC2016 # sh -c scripts and SQL text are single-quoted on purpose
+builddir=${ABERTA_BUILDDIR:-$(dirname "$0")/../..}
+admin=$builddir/cgi-src/aberta-admin
+tmp=$(mktemp -d /tmp/aberta-cli.XXXXXX) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/aberta.db
+n=0
+fail=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
+# check DESCRIPTION COMMAND...: a test that passes when COMMAND succeeds.
+check() {
+	d=$1
+	shift
+	if "$@"; then ok "$d"; else notok "$d"; fi
+}
+# run ARGS...: runs aberta-admin on the test database; sets rc, out and err.
+run() {
+	"$admin" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	out=$(cat "$tmp/out")
+	err=$(cat "$tmp/err")
+}
+sql() { sqlite3 -batch -noheader "$db" "$1"; }
+# session_add LOGIN: inserts a live session for LOGIN, as a login would.
+session_add() {
+	sql "INSERT INTO session (token_hash, staff_id, csrf, stage, created_at, last_seen)
+	     SELECT randomblob(32), id, lower(hex(randomblob(32))), 'full',
+	            CAST(strftime('%s','now') AS INTEGER), CAST(strftime('%s','now') AS INTEGER)
+	     FROM staff WHERE login = '$1'"
+}
+sessions() { sql "SELECT count(*) FROM session x JOIN staff s ON s.id = x.staff_id WHERE s.login = '$1'"; }
+# field LOGIN COLUMN: a column of LOGIN's line in `user list` (1 login ... 7 sessions).
+field() { printf '%s\n' "$out" | awk -F '\t' -v l="$1" -v c="$2" '$1 == l { print $c }'; }
+# password: the generated password in the output of add or passwd.
+password() { printf '%s\n' "$out" | sed -n 's/^password for [^:]*: //p'; }
+
+if [ ! -x "$admin" ]; then
+	echo "Bail out! $admin is not built"
+	exit 1
+fi
+if ! command -v sqlite3 >/dev/null; then
+	echo "Bail out! the sqlite3 shell is needed"
+	exit 1
+fi
+
+# A fresh install has no account at all.
+run migrate
+check "migrate creates the database" [ "$rc" -eq 0 ]
+check "a fresh install has no staff rows" [ "$(sql 'SELECT count(*) FROM staff')" = 0 ]
+run user list
+check "user list on a fresh install succeeds" [ "$rc" -eq 0 ]
+check "user list on a fresh install prints no account" [ -z "$out" ]
+
+# Adding an administrator: a generated password, shown once.
+run user add ana@example.pt "Ana Silva" admin
+check "user add admin exits 0" [ "$rc" -eq 0 ]
+pw=$(password)
+check "user add prints a 20-character generated password" \
+	sh -c 'printf %s "$1" | grep -Eqx "[2-9a-hjkmnp-zA-HJ-NP-Z]{20}"' - "$pw"
+check "the password appears exactly once in the output" \
+	[ "$(printf '%s\n' "$out$err" | grep -cF -- "$pw")" = 1 ]
+check "the output says it is shown only once" \
+	sh -c 'printf %s "$1" | grep -qi "shown only once"' - "$out"
+check "the stored hash is argon2id" \
+	[ "$(sql "SELECT substr(pw_hash, 1, 26) FROM staff WHERE login = 'ana@example.pt'")" = '$argon2id$v=19$m=65536,t=2' ]
+check "the password is nowhere in the database files" \
+	sh -c '! cat "$1"* | grep -qaF -- "$2"' - "$db" "$pw"
+check "user add is in the audit log, by aberta-admin" \
+	[ "$(sql "SELECT actor || ' ' || action || ' ' || object FROM audit_log ORDER BY id DESC LIMIT 1")" = 'aberta-admin user_add staff:ana@example.pt' ]
+
+# Refusals.
+run user add ANA@Example.pt "Ana again" focal
+check "a duplicate login (any case) exits 1" [ "$rc" -eq 1 ]
+check "the duplicate is explained" sh -c 'printf %s "$1" | grep -q "already exists"' - "$err"
+check "the duplicate printed no password" [ -z "$out" ]
+run user add bea@example.pt "Bea Costa" member
+check "a member without an entity exits 2" [ "$rc" -eq 2 ]
+check "the missing entity is explained" sh -c 'printf %s "$1" | grep -q "entity"' - "$err"
+run user add bea@example.pt "Bea Costa" member no-such-body
+check "a member with an unknown entity exits 1" [ "$rc" -eq 1 ]
+check "the unknown entity is named" sh -c 'printf %s "$1" | grep -q "no-such-body"' - "$err"
+run user add bea@example.pt "Bea Costa" editor
+check "an unknown role exits 2" [ "$rc" -eq 2 ]
+run user add not-an-email "Bea Costa" focal
+check "a login that is not email-like exits 2" [ "$rc" -eq 2 ]
+run user add bea@example.pt "" focal
+check "an empty name exits 2" [ "$rc" -eq 2 ]
+run user add bea@example.pt "Bea Costa" focal some-body
+check "an entity for a focal point exits 2" [ "$rc" -eq 2 ]
+check "no refused add created an account" [ "$(sql 'SELECT count(*) FROM staff')" = 1 ]
+run user frobnicate
+check "an unknown user command exits 2" [ "$rc" -eq 2 ]
+run user passwd
+check "a missing login exits 2" [ "$rc" -eq 2 ]
+run user disable nobody@example.pt
+check "disabling an unknown account exits 1" [ "$rc" -eq 1 ]
+
+# A member editor with its entity.
+sql "INSERT INTO entity (slug, name_pt) VALUES ('ti-portugal', 'Transparência e Integridade')"
+run user add bea@example.pt "Bea Costa" member ti-portugal
+check "a member with an existing entity is added" [ "$rc" -eq 0 ]
+run user list
+check "user list shows the member's entity" [ "$(field bea@example.pt 4)" = ti-portugal ]
+check "user list shows the roles" \
+	[ "$(field ana@example.pt 3) $(field bea@example.pt 3)" = "admin member" ]
+
+# Disabling ends every session at once.
+session_add ana@example.pt
+session_add ana@example.pt
+session_add bea@example.pt
+run user list
+check "user list counts active sessions" [ "$(field ana@example.pt 7)" = 2 ]
+check "user list shows enabled accounts" [ "$(field ana@example.pt 6)" = no ]
+run user disable ana@example.pt
+check "user disable exits 0" [ "$rc" -eq 0 ]
+check "disable ended all of that account's sessions" [ "$(sessions ana@example.pt)" = 0 ]
+check "disable left other accounts' sessions" [ "$(sessions bea@example.pt)" = 1 ]
+run user list
+check "user list shows the account disabled" [ "$(field ana@example.pt 6)" = yes ]
+check "user list shows no session for it" [ "$(field ana@example.pt 7)" = 0 ]
+run user enable ana@example.pt
+check "user enable exits 0" [ "$rc" -eq 0 ]
+run user list
+check "user enable clears the flag" [ "$(field ana@example.pt 6)" = no ]
+
+# A new password: different, printed once, sessions ended.
+session_add ana@example.pt
+run user passwd ana@example.pt
+pw2=$(password)
+check "user passwd exits 0" [ "$rc" -eq 0 ]
+check "user passwd prints a new, different password" [ "${pw2:-$pw}" != "$pw" ]
+check "user passwd ended the sessions" [ "$(sessions ana@example.pt)" = 0 ]
+
+# The second factor: list shows it; reset-2fa removes it with the codes and sessions.
+sql "UPDATE staff SET totp_secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', totp_last_step = 5
+     WHERE login = 'bea@example.pt';
+     INSERT INTO recovery_code (staff_id, code_hash)
+     SELECT id, 'x' FROM staff WHERE login = 'bea@example.pt'"
+run user list
+check "user list shows 2FA enrolled" [ "$(field bea@example.pt 5)" = yes ]
+run user reset-2fa bea@example.pt
+check "user reset-2fa exits 0" [ "$rc" -eq 0 ]
+check "reset-2fa cleared the secret" \
+	[ "$(sql "SELECT coalesce(totp_secret, '-') || coalesce(totp_last_step, '-') FROM staff WHERE login = 'bea@example.pt'")" = -- ]
+check "reset-2fa removed the recovery codes" [ "$(sql 'SELECT count(*) FROM recovery_code')" = 0 ]
+check "reset-2fa ended the sessions" [ "$(sessions bea@example.pt)" = 0 ]
+run user list
+check "user list shows 2FA not enrolled" [ "$(field bea@example.pt 5)" = no ]
+
+session_add bea@example.pt
+run user sessions-kill bea@example.pt
+check "user sessions-kill exits 0" [ "$rc" -eq 0 ]
+check "user sessions-kill ends the sessions" [ "$(sessions bea@example.pt)" = 0 ]
+
+# The audit log: one line per change, by aberta-admin, never a password.
+check "every change is audited" [ "$(sql "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log ORDER BY id)")" = \
+	"user_add user_add user_disable user_enable user_passwd user_reset_2fa user_sessions_kill" ]
+check "every audit line names aberta-admin" \
+	[ "$(sql "SELECT count(*) FROM audit_log WHERE actor <> 'aberta-admin'")" = 0 ]
+check "no password is in the audit log" \
+	sh -c '! sqlite3 "$1" "SELECT * FROM audit_log" | grep -qF -e "$2" -e "$3"' - "$db" "$pw" "$pw2"
+
+echo "1..$n"
+exit $fail
