@@ -35,11 +35,7 @@
 #include "valid.h"
 
 #define ACTOR		"aberta-admin"
-#define GEN_PW_LEN	20
-/* Generated passwords: letters and digits that cannot be mistaken for one another (no
- * 0/O/o, 1/l/I/i); 20 of 55 characters are about 115 bits. */
-static const char pw_alphabet[] =
-    "23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+#define GEN_PW_LEN	AUTH_GEN_PW_LEN
 
 enum ucmd {
 	U_ADD,			/* user add LOGIN NAME ROLE [ENTITY-SLUG] */
@@ -244,21 +240,6 @@ run_id(sqlite3 *db, const char *sql, long long id)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Writes a new random password that the policy accepts into pw (GEN_PW_LEN + 1 bytes)
- * and its hash into hash (crypto_pwhash_STRBYTES).  Returns 0 or -1. */
-static int
-password_new(char *pw, char *hash)
-{
-	size_t	 i;
-
-	do {
-		for (i = 0; i < GEN_PW_LEN; i++)
-			pw[i] = pw_alphabet[randombytes_uniform(sizeof pw_alphabet - 1)];
-		pw[GEN_PW_LEN] = '\0';
-	} while (auth_password_problem(pw) != NULL);
-	return auth_hash(pw, hash, crypto_pwhash_STRBYTES);
-}
-
 /* Prints a generated password for login, the only time it is ever shown, and wipes it. */
 static void
 password_show(const char *login, char *pw)
@@ -343,7 +324,7 @@ user_add(sqlite3 *db, int argc, char *argv[])
 			    "ignore case)\n", argv[0]);
 		return -1;
 	}
-	if (password_new(pw, hash) != 0 || user_insert(db, argc, argv, hash, &id) != 0) {
+	if (auth_password_new(pw, hash) != 0 || user_insert(db, argc, argv, hash, &id) != 0) {
 		sodium_memzero(pw, sizeof pw);
 		return -1;
 	}
@@ -387,7 +368,7 @@ user_passwd(sqlite3 *db, const char *login, long long id)
 	sqlite3_stmt	*s;
 	int		 rc;
 
-	if (password_new(pw, hash) != 0 ||
+	if (auth_password_new(pw, hash) != 0 ||
 	    sqlite3_prepare_v2(db, "UPDATE staff SET pw_hash = ?1, updated_at = "
 	    "strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?2", -1, &s, NULL) != SQLITE_OK)
 		goto fail;

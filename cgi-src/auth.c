@@ -56,6 +56,23 @@ auth_hash(const char *pw, char *out, size_t outlen)
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
 
+int
+auth_password_new(char *pw, char *hash)
+{
+	/* Letters and digits that cannot be mistaken for one another (no 0/O/o, 1/l/I/i);
+	 * 20 of 55 characters are about 115 bits. */
+	static const char alphabet[] =
+	    "23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+	size_t	 i;
+
+	do {
+		for (i = 0; i < AUTH_GEN_PW_LEN; i++)
+			pw[i] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
+		pw[AUTH_GEN_PW_LEN] = '\0';
+	} while (auth_password_problem(pw) != NULL);
+	return auth_hash(pw, hash, crypto_pwhash_STRBYTES);
+}
+
 void
 auth_token(char *out)
 {

@@ -43,6 +43,11 @@ const char	*auth_role_name(enum role r);
 /* Checks a new password against the policy: 8 to 1024 bytes of valid UTF-8, not on the
  * list of common passwords.  Returns NULL when acceptable, else a message key. */
 const char	*auth_password_problem(const char *pw);
+#define AUTH_GEN_PW_LEN		20	/* generated passwords: 20 characters */
+
+/* Writes a new random password that the policy accepts into pw (AUTH_GEN_PW_LEN + 1
+ * bytes) and its hash into hash (crypto_pwhash_STRBYTES).  Returns 0 or -1. */
+int		 auth_password_new(char *pw, char *hash);
 /* Hashes pw into out (crypto_pwhash_STRBYTES); returns 0 or -1. */
 int		 auth_hash(const char *pw, char *out, size_t outlen);
 /* Fills out with a random hex token of AUTH_TOKEN_HEX characters plus NUL. */

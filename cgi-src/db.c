@@ -10,6 +10,16 @@
 	"max(CASE WHEN m.progress IS NOT NULL " \
 	"THEN coalesce(m.progress_as_of, substr(m.updated_at, 1, 10)) END)"
 
+/* A revision row as the History pages show it: change, time, actor, reviewer, table,
+ * row, operation, field, before, after, milestone position, OGP id, staff id, and the
+ * body of a member editor. */
+#define HIST_COLS "r.change_id, r.at, r.actor, r.approved_by, r.tbl, r.row_id, r.op, " \
+	"r.field, r.before, r.after, m.position, c.ogp_id, r.staff_id, " \
+	"CASE WHEN s.role = 'member' THEN coalesce(e.acronym, e.name_pt, e.name_en) END " \
+	"FROM revision r LEFT JOIN milestone m ON r.tbl = 'milestone' AND m.id = r.row_id " \
+	"LEFT JOIN commitment c ON c.id = r.commitment_id " \
+	"LEFT JOIN staff s ON s.id = r.staff_id LEFT JOIN entity e ON e.id = s.entity_id"
+
 static const char *const sqls[ST__MAX] = {
 	/* ST_STATE */
 	"SELECT content_version, changed_at FROM site_state WHERE id = 1",
@@ -108,6 +118,10 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_COUNTS */
 	"SELECT (SELECT count(*) FROM entity WHERE is_member = 1), "
 	"(SELECT count(*) FROM action_plan), (SELECT count(*) FROM commitment)",
+	/* ST_HISTORY_COMMITMENT */
+	"SELECT " HIST_COLS " WHERE r.commitment_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
+	/* ST_HISTORY_PLAN */
+	"SELECT " HIST_COLS " WHERE r.plan_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
 };
 
 static sqlite3_stmt	*stmts[ST__MAX];

@@ -30,6 +30,8 @@ enum stmt {
 	ST_EVENT_LINKS,		/* links of an event */
 	ST_PAGE,		/* one text page */
 	ST_COUNTS,		/* members, plans, commitments */
+	ST_HISTORY_COMMITMENT,	/* the revisions of a commitment and its milestones */
+	ST_HISTORY_PLAN,	/* the revisions of a plan and its commitments */
 	ST__MAX
 };
 

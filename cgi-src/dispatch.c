@@ -299,6 +299,7 @@ handle(struct ctx *c, int perr)
 		return;
 	}
 	if (rt->cap != CAP_PUBLIC && (st = admin_gate(c, rt)) != 0) {
+		c->resp->status = st;
 		if (st >= 400)
 			error_page(c, st, c->error ? c->error : "ERR_FORBIDDEN", NULL);
 		if (st == 503)

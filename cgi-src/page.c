@@ -283,12 +283,15 @@ static const struct {
 	enum role	 role;	/* ROLE_MEMBER: everyone; ROLE_FOCAL: focal and admin; ROLE_ADMIN */
 } admin_nav[] = {
 	{ "/admin/", "Painel", ROLE_MEMBER },
+	{ "/admin/reviews", "Revisões", ROLE_FOCAL },
 	{ "/admin/plans", "Planos", ROLE_FOCAL },
 	{ "/admin/commitments", "Compromissos", ROLE_MEMBER },
 	{ "/admin/milestones", "Marcos", ROLE_MEMBER },
 	{ "/admin/entities", "Entidades", ROLE_FOCAL },
 	{ "/admin/events", "Eventos", ROLE_FOCAL },
 	{ "/admin/pages", "Páginas", ROLE_FOCAL },
+	{ "/admin/users", "Utilizadores", ROLE_ADMIN },
+	{ "/admin/audit", "Registos", ROLE_ADMIN },
 };
 
 tpl_dict *

@@ -62,7 +62,7 @@
 <h2 id="src-h">{{L_SOURCES}}</h2>
 {{#NO_LINKS}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/NO_LINKS}}
 {{#HAS_LINKS}}<ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span></li>{{/LINK}}</ul>{{/HAS_LINKS}}
-<p class="small">{{L_LAST_UPDATED}} <time datetime="{{UPDATED}}">{{UPDATED_TEXT}}</time></p>
+<p class="small">{{L_LAST_UPDATED}} <time datetime="{{UPDATED}}">{{UPDATED_TEXT}}</time> · <a href="/{{LANG}}/commitments/{{OGP_ID}}/history">{{L_SEE_HISTORY}}</a></p>
 </section>
 {{>HOW}}
 </div>

@@ -127,6 +127,7 @@ page_plans_show(struct ctx *c)
 	id = sqlite3_column_int64(s, 0);
 	snprintf(ord, sizeof ord, "%s %lld", i18n("T_PLAN", c->en), c->num);
 	tpl_set(b, "ORDINAL", ord);
+	tpl_set_int(b, "PLAN_NUMBER", c->num);
 	title = page_text(c, b, "PLAN_TITLE", db_text(s, 2), db_text(s, 3));
 	page_title(c, "%s", title ? title : ord);
 	page_period(c, b, "PERIOD", db_text(s, 4), db_text(s, 5));

@@ -1,0 +1,173 @@
+/* The public History of a commitment or a plan: every dated change, from the
+ * append-only revision log.  Progress is never silently overwritten. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../db.h"
+#include "../i18n.h"
+#include "../page.h"
+
+#define HISTORY_MAX	1000	/* changes shown at most */
+
+/* Columns whose values are enum codes, with their label domain. */
+static const struct {
+	const char	*col;
+	const char	*domain;
+} enum_cols[] = {
+	{ "self_status", "self_status" }, { "irm_completion", "self_status" },
+	{ "status", "ms_status" }, { "irm_verifiable", "yesno" }, { "irm_relevant", "yesno" },
+	{ "irm_ambition", "ambition" }, { "irm_potential_impact", "potential_impact" },
+	{ "irm_potential_results", "potential_results" }, { "irm_diog", "diog" },
+	{ "irm_early_results", "early_results" }, { "irm_starred", "starred" },
+};
+
+/* A value as a reader sees it: enum codes translated, progress with %, empty said. */
+static void
+shown(struct ctx *c, const char *tbl, const char *col, const char *v, char *out,
+    size_t len)
+{
+	size_t	 i;
+
+	if (v == NULL || *v == '\0') {
+		snprintf(out, len, "%s", i18n("HIST_EMPTY", c->en));
+		return;
+	}
+	for (i = 0; i < sizeof enum_cols / sizeof enum_cols[0]; i++)
+		if (strcmp(col, enum_cols[i].col) == 0) {
+			snprintf(out, len, "%s", i18n_enum(strcmp(tbl, "action_plan") == 0 &&
+			    strcmp(col, "status") == 0 ? "plan_status" : enum_cols[i].domain, v,
+			    c->en));
+			return;
+		}
+	snprintf(out, len, strcmp(col, "progress") == 0 ? "%s%%" : "%s", v);
+}
+
+/* What was changed: "Commitment PT0013", "Milestone 2". */
+static void
+what(struct ctx *c, sqlite3_stmt *s, char *out, size_t len)
+{
+	const char	*tbl = db_text(s, 4);
+
+	if (strcmp(tbl, "milestone") == 0)
+		snprintf(out, len, "%s %d", i18n("HIST_MILESTONE", c->en),
+		    sqlite3_column_int(s, 10));
+	else if (strcmp(tbl, "commitment") == 0)
+		snprintf(out, len, "%s %s", i18n("HIST_COMMITMENT", c->en),
+		    db_text(s, 11) ? db_text(s, 11) : "");
+	else
+		snprintf(out, len, "%s", i18n("HIST_PLAN", c->en));
+}
+
+/* Who made a change, as the public sees it: the body of a member editor, the focal
+ * point for its staff, or the data import. */
+static const char *
+who(struct ctx *c, sqlite3_stmt *s)
+{
+	if (sqlite3_column_type(s, 12) == SQLITE_NULL)
+		return i18n("HIST_IMPORT", c->en);
+	if (db_text(s, 13) != NULL)
+		return db_text(s, 13);
+	return i18n("HIST_FOCAL", c->en);
+}
+
+/* Lists the changes of statement s (see ST_HISTORY_*) into b. */
+static void
+changes(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
+{
+	tpl_dict	*h = NULL, *ch = NULL, *it, *f;
+	long long	 cid = -1;
+	char		 w[96], before[512], after[512], key[64], at[64];
+	int		 n = 0;
+
+	while (db_step(s) == SQLITE_ROW && n < HISTORY_MAX) {
+		if (h == NULL)
+			h = tpl_section(b, "HAS");
+		if (sqlite3_column_int64(s, 0) != cid) {
+			cid = sqlite3_column_int64(s, 0);
+			ch = tpl_section(h, "CHANGE");
+			tpl_set(ch, "AT", db_text(s, 1));
+			i18n_date(db_text(s, 1), c->en, at, sizeof at);
+			tpl_set(ch, "AT_TEXT", at);
+			tpl_set(ch, "WHO", who(c, s));
+			if (db_text(s, 3) != NULL)
+				tpl_show(ch, "REVIEWED");
+			n++;
+		}
+		it = tpl_section(ch, "ITEM");
+		what(c, s, w, sizeof w);
+		tpl_set(it, "WHAT", w);
+		if (db_text(s, 7) != NULL) {
+			f = tpl_section(it, "FIELD");
+			snprintf(key, sizeof key, "COL_%s", db_text(s, 7));
+			tpl_set(f, "LABEL", i18n(key, c->en));
+			shown(c, db_text(s, 4), db_text(s, 7), db_text(s, 8), before, sizeof before);
+			shown(c, db_text(s, 4), db_text(s, 7), db_text(s, 9), after, sizeof after);
+			tpl_set(f, "BEFORE", before);
+			tpl_set(f, "AFTER", after);
+		} else {
+			snprintf(key, sizeof key, "HIST_OP_%s", db_text(s, 6));
+			tpl_set(tpl_section(it, "OP"), "TEXT", i18n(key, c->en));
+		}
+	}
+	if (h == NULL)
+		tpl_show(b, "NONE");
+}
+
+int
+page_commitments_history(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
+	tpl_dict	*b;
+	long long	 id;
+	char		 back[64];
+	const char	*t;
+
+	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_COMMITMENT";
+		return 404;
+	}
+	b = page_body(c, "history.tpl");
+	id = sqlite3_column_int64(s, 0);
+	t = page_text(c, b, "NAME", db_text(s, 3), db_text(s, 4));
+	if (t == NULL)
+		tpl_set(b, "NAME", c->arg[0]);
+	page_title(c, "%s – %s", i18n("L_HISTORY", c->en), c->arg[0]);
+	snprintf(back, sizeof back, "/%s/commitments/%s", c->lang, c->arg[0]);
+	tpl_set(b, "BACK", back);
+	tpl_set(b, "BACK_LABEL", c->arg[0]);
+	sqlite3_reset(s);
+	s = db_stmt(ST_HISTORY_COMMITMENT);
+	sqlite3_bind_int64(s, 1, id);
+	changes(c, b, s);
+	return 200;
+}
+
+int
+page_plans_history(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_PLAN_BY_NUMBER);
+	tpl_dict	*b;
+	long long	 id;
+	char		 back[64], ord[64];
+
+	sqlite3_bind_int64(s, 1, c->num);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_PLAN";
+		return 404;
+	}
+	b = page_body(c, "history.tpl");
+	id = sqlite3_column_int64(s, 0);
+	snprintf(ord, sizeof ord, "%s %lld", i18n("T_PLAN", c->en), c->num);
+	if (page_text(c, b, "NAME", db_text(s, 2), db_text(s, 3)) == NULL)
+		tpl_set(b, "NAME", ord);
+	page_title(c, "%s – %s", i18n("L_HISTORY", c->en), ord);
+	snprintf(back, sizeof back, "/%s/plans/%lld", c->lang, c->num);
+	tpl_set(b, "BACK", back);
+	tpl_set(b, "BACK_LABEL", ord);
+	sqlite3_reset(s);
+	s = db_stmt(ST_HISTORY_PLAN);
+	sqlite3_bind_int64(s, 1, id);
+	changes(c, b, s);
+	return 200;
+}

@@ -1,0 +1,18 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Utilizadores</h1>
+{{#NEWPW}}<div class="note-box" role="status"><p>Conta <strong>{{LOGIN}}</strong>: a palavra-passe é <code class="secret">{{PW}}</code></p><p>Só é mostrada agora. Entregue-a à pessoa por um canal seguro; no primeiro acesso ativa o segundo fator.</p></div>{{/NEWPW}}
+<div class="table-wrap"><table>
+<caption>Contas da equipa</caption>
+<thead><tr><th scope="col">Utilizador</th><th scope="col">Nome</th><th scope="col">Papel</th><th scope="col">Entidade</th><th scope="col">Segundo fator</th><th scope="col">Estado</th><th scope="col">Sessões ativas</th></tr></thead>
+<tbody>{{#U}}<tr><td><a href="/admin/users/{{ID}}">{{LOGIN}}</a></td><td>{{NAME}}</td><td>{{ROLE}}</td><td>{{ENTITY}}</td><td>{{TOTP}}</td><td>{{STATE}}</td><td>{{SESSIONS}}</td></tr>{{/U}}</tbody>
+</table></div>
+<h2>Nova conta</h2>
+{{#ERROR}}<p class="error-box" role="alert">{{TEXT}}</p>{{/ERROR}}
+<form method="post" action="/admin/users/new" class="form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="f-login">Utilizador (endereço de correio)</label><input id="f-login" name="login" type="email" maxlength="254" required value="{{F_LOGIN}}"></div>
+<div class="field"><label for="f-name">Nome</label><input id="f-name" name="name" type="text" maxlength="200" required value="{{F_NAME}}"></div>
+<div class="field"><label for="f-role">Papel</label><select id="f-role" name="role">{{#ROLEOPT}}<option value="{{V}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ROLEOPT}}</select></div>
+<div class="field"><label for="f-entity">Entidade (só para editores de entidade)</label><select id="f-entity" name="entity">{{#ENTOPT}}<option value="{{V}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/ENTOPT}}</select></div>
+<p><button type="submit">Criar conta</button></p>
+</form>
