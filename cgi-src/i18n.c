@@ -169,6 +169,10 @@ static const struct msg msgs[] = {
 	{ "L_REVIEWED", "revisto pelo ponto focal", "reviewed by the focal point" },
 	/* Used from C. */
 	{ "HIST_EMPTY", "(vazio)", "(empty)" },
+	{ "COL_leads", "Entidades responsáveis", "Lead bodies" },
+	{ "COL_supports", "Entidades de apoio", "Supporting bodies" },
+	{ "COL_ogp_values", "Valores OGP", "OGP values" },
+	{ "COL_policy_areas", "Áreas temáticas", "Policy areas" },
 	{ "HIST_MILESTONE", "Marco", "Milestone" },
 	{ "HIST_COMMITMENT", "Compromisso", "Commitment" },
 	{ "HIST_PLAN", "Plano", "Plan" },

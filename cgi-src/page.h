@@ -91,6 +91,7 @@ int	page_admin_2fa_enrol(struct ctx *c);
 int	page_admin_home(struct ctx *c);
 int	page_admin_list(struct ctx *c);
 int	page_admin_reviews(struct ctx *c);
+int	page_admin_relations(struct ctx *c);
 int	page_admin_users(struct ctx *c);
 int	page_admin_user_new(struct ctx *c);
 int	page_admin_user(struct ctx *c);

@@ -50,6 +50,8 @@ static const struct route routes[] = {
 	{ "/admin/:slug",		G, page_admin_list, CACHE_NONE, A, CAP_STAFF },
 	{ "/admin/:slug/new",		GP, page_admin_new, CACHE_NONE, A, CAP_STAFF },
 	{ "/admin/:slug/:int",		GP, page_admin_edit, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/commitments/:int/relations", GP, page_admin_relations, CACHE_NONE, A,
+					   CAP_CONTENT },
 	{ "/admin/:slug/:int/delete",	GP, page_admin_delete, CACHE_NONE, A, CAP_CONTENT },
 };
 

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="crumbs"><a href="/admin/{{KIND}}">{{PLURAL}}</a></p>
 <h1>{{HEADING}}</h1>
-{{#PUBLIC}}<p><a href="{{HREF}}">Ver a página pública</a></p>{{/PUBLIC}}
+{{#PUBLIC}}<p><a href="{{HREF}}">Ver a página pública</a>{{#RELATIONS}} · <a href="/admin/commitments/{{ID}}/relations">Entidades, valores e áreas</a>{{/RELATIONS}}</p>{{/PUBLIC}}
 {{#DRAFT_NOTE}}<p class="note-box">As suas alterações ficam à espera de revisão pelo ponto focal antes de serem publicadas.</p>{{/DRAFT_NOTE}}
 {{#CONFLICT}}<div class="error-box" role="alert">
 <h2>Outra pessoa gravou este registo enquanto o editava</h2>

@@ -1,5 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Painel</h1>
+{{#MINE}}<section aria-labelledby="mine-h">
+<h2 id="mine-h">As minhas propostas</h2>
+{{#NO_OWN}}<p>Ainda não enviou nenhuma proposta.</p>{{/NO_OWN}}
+{{#HAS_OWN}}<ul>{{#OWN}}<li>{{WHAT}} — <time datetime="{{AT}}">{{AT}}</time> — {{STATE}}{{#COMMENT}}: «{{TEXT}}»{{/COMMENT}}</li>{{/OWN}}</ul>{{/HAS_OWN}}
+</section>{{/MINE}}
 <section aria-labelledby="rev-h">
 <h2 id="rev-h">Alterações à espera de revisão ({{N_PENDING}})</h2>
 {{#NO_PENDING}}<p>Nenhuma alteração pendente.</p>{{/NO_PENDING}}

@@ -144,7 +144,7 @@ struct formpage {
 
 /* The public page of a record, when it has one. */
 static void
-public_link(const struct kind *k, const struct values *v, tpl_dict *b)
+public_link(const struct kind *k, const struct values *v, tpl_dict *b, int relations)
 {
 	char	 href[128] = "";
 	int	 f;
@@ -155,8 +155,12 @@ public_link(const struct kind *k, const struct values *v, tpl_dict *b)
 		snprintf(href, sizeof href, "/pt/plans/%s", v->v[f]);
 	else if (strcmp(k->slug, "entities") == 0 && v->v[f = edit_field(k, "slug")] != NULL)
 		snprintf(href, sizeof href, "/pt/members/%s", v->v[f]);
-	if (href[0] != '\0')
-		tpl_set(tpl_section(b, "PUBLIC"), "HREF", href);
+	if (href[0] != '\0') {
+		tpl_dict *p = tpl_section(b, "PUBLIC");
+		tpl_set(p, "HREF", href);
+		if (relations && strcmp(k->slug, "commitments") == 0)
+			tpl_show(p, "RELATIONS");
+	}
 }
 
 /* Renders the form of k with v; returns status. */
@@ -186,7 +190,7 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v,
 		tpl_show(b, "DRAFT_NOTE");
 	else if (fp->id && k->deletable)
 		tpl_show(b, "CAN_DELETE");
-	public_link(k, v, b);
+	public_link(k, v, b, c->me->role != ROLE_MEMBER && fp->id != 0);
 	edit_form(c->rw, k, v, b);
 	if (strcmp(k->slug, "milestones") == 0) {
 		d = tpl_section(b, "EVIDENCE");

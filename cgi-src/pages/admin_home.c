@@ -46,6 +46,37 @@ listing(struct ctx *c, tpl_dict *b, const char *section, const char *const *keys
 	return n;
 }
 
+/* A member editor's own drafts, with their state and the reviewer's comment. */
+static int
+own_drafts(struct ctx *c, tpl_dict *b)
+{
+	sqlite3_stmt	*s;
+	tpl_dict	*m = tpl_section(b, "MINE"), *h = NULL, *d;
+	const char	*st;
+
+	if (sqlite3_prepare_v2(c->rw, "SELECT tbl || ' ' || coalesce(row_id, '(novo)'), "
+	    "created_at, status, comment FROM draft WHERE staff_id = ?1 ORDER BY id DESC "
+	    "LIMIT 50", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, c->me->id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(m, "HAS_OWN");
+		d = tpl_section(h, "OWN");
+		tpl_set(d, "WHAT", db_text(s, 0));
+		tpl_set(d, "AT", db_text(s, 1));
+		st = db_text(s, 2);
+		tpl_set(d, "STATE", strcmp(st, "pending") == 0 ? "à espera de revisão" :
+		    strcmp(st, "approved") == 0 ? "aprovada e publicada" : "devolvida");
+		if (db_text(s, 3) != NULL)
+			tpl_set(tpl_section(d, "COMMENT"), "TEXT", db_text(s, 3));
+	}
+	sqlite3_finalize(s);
+	if (h == NULL)
+		tpl_show(m, "NO_OWN");
+	return 0;
+}
+
 int
 page_admin_home(struct ctx *c)
 {
@@ -58,6 +89,8 @@ page_admin_home(struct ctx *c)
 	time_t		 t = c->now - (time_t)STALE_DAYS * 86400;
 	struct tm	 tm;
 
+	if (c->me->role == ROLE_MEMBER && own_drafts(c, b) != 0)
+		return db_failed_set(), 503;
 	gmtime_r(&t, &tm);
 	strftime(cutoff, sizeof cutoff, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (listing(c, b, "PENDING", kpend, "SELECT d.tbl || ' ' || coalesce(d.row_id, "
