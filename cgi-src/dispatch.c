@@ -235,10 +235,14 @@ admin_gate(struct ctx *c, const struct route *rt)
 	    (rt->cap == CAP_USERS && c->me->role != ROLE_ADMIN))
 		why = "forbidden";
 	if (why == NULL && c->req->method == METHOD_POST) {
-		if (c->me != NULL)
+		/* The login form always carries the pre-session token, even when a
+		 * half-finished session (second factor pending) exists. */
+		if (rt->cap == CAP_LOGIN) {
+			if (req_cookie(c->req, c->https ? "__Host-aberta_pre" : "aberta_pre", pre,
+			    sizeof pre) != NULL)
+				csrf = pre;
+		} else if (c->me != NULL)
 			csrf = c->me->csrf;
-		else if (req_cookie(c->req, "aberta_pre", pre, sizeof pre) != NULL)
-			csrf = pre;
 		if (csrf == NULL || !auth_csrf_ok(csrf, req_form(c->req, "csrf")) ||
 		    !same_origin(c))
 			why = "csrf";

@@ -103,7 +103,7 @@ CREATE TABLE draft (
   id           INTEGER PRIMARY KEY,                    -- internal id
   created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), -- UTC
   staff_id     INTEGER NOT NULL REFERENCES staff(id),  -- who proposed it
-  tbl          TEXT NOT NULL,                          -- table to change
+  tbl          TEXT NOT NULL,                          -- kind of record, as in /admin/<kind>
   row_id       INTEGER,                                -- row to change; NULL to create one
   base_version INTEGER,                                -- version of the row the change was made on
   payload      TEXT NOT NULL,                          -- field values as JSON (checked by the program)

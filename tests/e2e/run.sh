@@ -1,13 +1,16 @@
 #!/bin/bash
 # End-to-end tests: start the built site (nginx + FastCGI workers) on a free
 # port with a fresh database in a temporary dir, run tests/e2e/e2e BASE_URL DB
-# (TAP) against it, and print "N passed, N failed" as the last line.
-# Builds nothing: run `make` (or ./dev.sh test) first.
+# and then tests/e2e/e2e_admin BASE_URL DB ADMIN_BIN (both TAP) against the
+# same site and database, and print "N passed, N failed" (both counts added)
+# as the last line.  Builds nothing: run `make check` (or ./dev.sh test) first.
 set -euo pipefail
 
 # shellcheck source=tests/lib-site.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
 E2E=$ROOT/tests/e2e/e2e
+E2E_ADMIN=$ROOT/tests/e2e/e2e_admin
+ADMIN_BIN=$ROOT/cgi-src/aberta-admin
 TMP=''
 DONE=0
 
@@ -47,8 +50,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [ ! -x "$E2E" ]; then
-	log "e2e: $E2E is missing or not executable (build it with make)"
+if [ ! -x "$E2E" ] && [ ! -x "$E2E_ADMIN" ]; then
+	log "e2e: $E2E and $E2E_ADMIN are missing (build them with make check)"
 	finish 0 1
 fi
 
@@ -58,22 +61,42 @@ prepare_db "$ABERTA_DB"
 port=$(free_port)
 start_site "$port" "$TMP"
 
-rc=0
-"$E2E" "http://127.0.0.1:$port" "$ABERTA_DB" 2>&1 | tee "$TMP/e2e.tap" || rc=$?
-pass=$(grep -c '^ok ' "$TMP/e2e.tap" || true)
-fail=$(grep -c '^not ok ' "$TMP/e2e.tap" || true)
-plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\).*/\1/p' "$TMP/e2e.tap" | head -n 1)
-if [ -n "$plan" ] && (( pass + fail < plan )); then
-	log "e2e: plan was $plan tests, $((pass + fail)) ran: counting the missing ones as failed"
-	fail=$(( plan - pass ))
-fi
-if (( rc != 0 && fail == 0 )); then
-	log "e2e: $E2E exited $rc without a failing test: counting 1 failure"
-	fail=1
-fi
-if (( pass + fail == 0 )); then
-	log "e2e: $E2E printed no TAP results"
-	fail=1
-fi
+PASS=0
+FAIL=0
+# run_tap NAME CMD...: run one TAP program, keep its output in $TMP/NAME.tap and
+# add its results to PASS and FAIL (a short run counts the missing tests as
+# failed; a failing exit without a failing test counts one failure; a missing
+# program counts one failure).
+run_tap() {
+	local name=$1 rc=0 pass fail plan
+	shift
+	if [ ! -x "$1" ]; then
+		log "$name: $1 is missing or not executable (build it with make check): counting 1 failure"
+		FAIL=$(( FAIL + 1 ))
+		return 0
+	fi
+	"$@" 2>&1 | tee "$TMP/$name.tap" || rc=$?
+	pass=$(grep -c '^ok ' "$TMP/$name.tap" || true)
+	fail=$(grep -c '^not ok ' "$TMP/$name.tap" || true)
+	plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\).*/\1/p' "$TMP/$name.tap" | head -n 1)
+	if [ -n "$plan" ] && (( pass + fail < plan )); then
+		log "$name: plan was $plan tests, $((pass + fail)) ran: counting the missing ones as failed"
+		fail=$(( plan - pass ))
+	fi
+	if (( rc != 0 && fail == 0 )); then
+		log "$name: $1 exited $rc without a failing test: counting 1 failure"
+		fail=1
+	fi
+	if (( pass + fail == 0 )); then
+		log "$name: $1 printed no TAP results"
+		fail=1
+	fi
+	log "$name: $pass passed, $fail failed"
+	PASS=$(( PASS + pass ))
+	FAIL=$(( FAIL + fail ))
+}
+
+run_tap e2e "$E2E" "http://127.0.0.1:$port" "$ABERTA_DB"
+run_tap e2e_admin "$E2E_ADMIN" "http://127.0.0.1:$port" "$ABERTA_DB" "$ADMIN_BIN"
 stop_site "$TMP"
-finish "$pass" "$fail"
+finish "$PASS" "$FAIL"

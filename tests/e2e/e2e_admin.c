@@ -1,0 +1,2202 @@
+/*
+ * End-to-end tests of the admin area: libcurl against nginx and the FastCGI workers,
+ * started by tests/e2e/run.sh on a free port with a fresh database holding the real
+ * content (after tests/e2e/e2e ran against the same site).  Each simulated person has
+ * a cookie jar of its own (one curl handle with the cookie engine on).  Accounts are
+ * made with aberta-admin in the same database; second-factor codes come from
+ * totp_code().  Usage: e2e_admin BASE_URL DBPATH ADMIN_BIN.  Prints TAP.
+ *
+ * It needs a database it has not run against before (it creates fixed accounts, and
+ * failed logins count towards the per-address limit for 15 minutes); run.sh makes a
+ * fresh one.  With E2E_ADMIN_DUMP=DIR every exchange is written to DIR/NNNN.
+ */
+#include <curl/curl.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <sqlite3.h>
+#include <time.h>
+
+#include "../testlib.h"
+#include "totp.h"
+
+static const char	*base;		/* http://127.0.0.1:PORT */
+static const char	*dbpath;
+static const char	*adminbin;
+static int		 ntest, nfail;
+
+/* Prints one TAP line. */
+static void
+tap(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void
+tap(int ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%sok %d - ", ok ? "" : "not ", ++ntest);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+	if (!ok)
+		nfail++;
+}
+
+/* Prints a TAP diagnostic line. */
+static void
+diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void
+diag(const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("# ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Security headers: every response under /admin is checked as it arrives; the results
+ * are reported per status at the end.
+ */
+
+struct hstat {
+	int	 status;
+	int	 n, bad;
+	char	 why[300];
+};
+static struct hstat	 hstats[32];
+static int		 nhstats;
+
+/* Returns 1 if header name of r holds needle (case-sensitive), copying why otherwise. */
+static int
+hdr_has(const struct res *r, const char *name, const char *needle, char *why, size_t wlen)
+{
+	char v[1024];
+
+	if (res_header(r, name, v, sizeof v) != NULL && strstr(v, needle) != NULL)
+		return 1;
+	if (why[0] == '\0')
+		snprintf(why, wlen, "%s lacks \"%s\" (got \"%.120s\")", name, needle,
+		    res_header(r, name, v, sizeof v) ? v : "(none)");
+	return 0;
+}
+
+static void
+admin_headers_note(const char *method, const char *path, const struct res *r)
+{
+	char	 why[300] = "";
+	int	 i, ok = 1;
+
+	if (r->status == 0)
+		return;
+	ok &= hdr_has(r, "Cache-Control", "no-store", why, sizeof why);
+	ok &= hdr_has(r, "Content-Security-Policy", "object-src 'none'", why, sizeof why);
+	ok &= hdr_has(r, "Content-Security-Policy", "frame-ancestors 'none'", why, sizeof why);
+	ok &= hdr_has(r, "X-Content-Type-Options", "nosniff", why, sizeof why);
+	ok &= hdr_has(r, "Referrer-Policy", "-", why, sizeof why) ||
+	    hdr_has(r, "Referrer-Policy", "no-referrer", why, sizeof why);
+	ok &= hdr_has(r, "Content-Type", "charset=utf-8", why, sizeof why);
+	for (i = 0; i < nhstats && hstats[i].status != r->status; i++)
+		;
+	if (i == nhstats) {
+		if (nhstats == (int)(sizeof hstats / sizeof hstats[0]))
+			return;
+		memset(&hstats[nhstats], 0, sizeof hstats[0]);
+		hstats[nhstats++].status = r->status;
+	}
+	hstats[i].n++;
+	if (!ok) {
+		if (hstats[i].bad++ == 0)
+			snprintf(hstats[i].why, sizeof hstats[i].why, "%.8s %.100s: %.180s",
+			    method, path, why);
+	}
+}
+
+/* ------------------------------------------------------------------------------------
+ * HTTP: a person is a curl handle with its own cookie jar; NULL is a stranger without
+ * cookies.
+ */
+
+struct person {
+	CURL		*h;
+	const char	*who;
+};
+
+static size_t
+on_data(char *p, size_t sz, size_t n, void *arg)
+{
+	buf_put(arg, p, sz * n);
+	return sz * n;
+}
+
+static void
+person_init(struct person *p, const char *who)
+{
+	p->h = curl_easy_init();
+	p->who = who;
+	curl_easy_setopt(p->h, CURLOPT_COOKIEFILE, "");	/* the cookie engine, in memory */
+}
+
+static void
+person_free(struct person *p)
+{
+	if (p->h != NULL)
+		curl_easy_cleanup(p->h);
+	p->h = NULL;
+}
+
+/* With E2E_ADMIN_DUMP=DIR, writes each exchange to DIR/NNNN (for diagnosis). */
+static void
+dump(const struct person *p, const char *method, const char *path, const char *body,
+    const struct res *r)
+{
+	static int	 seq;
+	const char	*dir = getenv("E2E_ADMIN_DUMP");
+	char		 fn[512];
+	FILE		*f;
+
+	if (dir == NULL || *dir == '\0')
+		return;
+	snprintf(fn, sizeof fn, "%s/%04d", dir, ++seq);
+	if ((f = fopen(fn, "w")) == NULL)
+		return;
+	fprintf(f, "%s %s %s (as %s)\n%s\n\n%s%s", method, path, body ? body : "",
+	    p ? p->who : "stranger", r->head.p ? r->head.p : "", r->body.p ? r->body.p : "",
+	    "");
+	fclose(f);
+}
+
+/* Sends method path (body: url-encoded form, or NULL) with the extra headers hdrs
+ * (NULL-terminated, or NULL) as person p; fills r.  Returns 0 or -1. */
+static int
+http(struct person *p, const char *method, const char *path, const char *body,
+    const char *const *hdrs, struct res *r)
+{
+	CURL			*c = p != NULL ? p->h : curl_easy_init();
+	struct curl_slist	*h = NULL;
+	char			 url[8192];
+	long			 code = 0;
+	CURLcode		 rc;
+	size_t			 i;
+
+	memset(r, 0, sizeof *r);
+	if (c == NULL)
+		return -1;
+	snprintf(url, sizeof url, "%s%s", base, path);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http");
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->head);
+	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+	curl_easy_setopt(c, CURLOPT_NOBODY, 0L);
+	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, NULL);
+	if (strcmp(method, "POST") == 0) {
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body != NULL ? body : "");
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)(body ? strlen(body) : 0));
+	} else {
+		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+		if (strcmp(method, "HEAD") == 0)
+			curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+		else if (strcmp(method, "GET") != 0)
+			curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	}
+	for (i = 0; hdrs != NULL && hdrs[i] != NULL; i++)
+		h = curl_slist_append(h, hdrs[i]);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	rc = curl_easy_perform(c);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	r->status = (int)code;
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, NULL);
+	curl_slist_free_all(h);
+	if (p == NULL)
+		curl_easy_cleanup(c);
+	if (r->body.p == NULL)
+		buf_puts(&r->body, "");
+	if (r->head.p == NULL)
+		buf_puts(&r->head, "");
+	if (rc != CURLE_OK)
+		diag("%s %s: %s", method, path, curl_easy_strerror(rc));
+	if (strncmp(path, "/admin", 6) == 0)
+		admin_headers_note(method, path, r);
+	dump(p, method, path, body, r);
+	return rc == CURLE_OK ? 0 : -1;
+}
+
+static int
+get(struct person *p, const char *path, struct res *r)
+{
+	return http(p, "GET", path, NULL, NULL, r);
+}
+
+static int
+post(struct person *p, const char *path, const char *body, struct res *r)
+{
+	return http(p, "POST", path, body, NULL, r);
+}
+
+/* GET path with "Cookie: name=value" and no jar. */
+static int
+get_with_cookie(const char *path, const char *name, const char *value, struct res *r)
+{
+	char		 ck[512];
+	const char	*h[] = { ck, NULL };
+
+	snprintf(ck, sizeof ck, "Cookie: %s=%s", name, value);
+	return http(NULL, "GET", path, NULL, h, r);
+}
+
+/* Returns 1 if r's Location is path (relative or on base). */
+static int
+loc_is(const struct res *r, const char *path)
+{
+	char	 v[1024], full[1024];
+
+	if (res_header(r, "Location", v, sizeof v) == NULL)
+		return 0;
+	snprintf(full, sizeof full, "%s%s", base, path);
+	return strcmp(v, path) == 0 || strcmp(v, full) == 0;
+}
+
+/* The Location of r (for messages). */
+static const char *
+loc(const struct res *r)
+{
+	static char	 v[1024];
+
+	if (res_header(r, "Location", v, sizeof v) == NULL)
+		snprintf(v, sizeof v, "(none)");
+	return v;
+}
+
+/* Copies the whole Set-Cookie line for cookie name (after "Set-Cookie: ") into out;
+ * returns out or NULL. */
+static const char *
+set_cookie_line(const struct res *r, const char *name, char *out, size_t outlen)
+{
+	const char	*p = r->head.p, *e;
+	size_t		 n = strlen(name);
+
+	while (p != NULL && *p != '\0') {
+		if (strncasecmp(p, "Set-Cookie:", 11) == 0) {
+			const char *v = p + 11;
+			while (*v == ' ')
+				v++;
+			if (strncmp(v, name, n) == 0 && v[n] == '=') {
+				e = strpbrk(v, "\r\n");
+				snprintf(out, outlen, "%.*s", (int)(e ? e - v : (long)strlen(v)), v);
+				return out;
+			}
+		}
+		p = strchr(p, '\n');
+		if (p != NULL)
+			p++;
+	}
+	return NULL;
+}
+
+/* The value of cookie name in a Set-Cookie line of r, or "" */
+static const char *
+set_cookie_value(const struct res *r, const char *name, char *out, size_t outlen)
+{
+	char	 line[1024], *semi;
+
+	out[0] = '\0';
+	if (set_cookie_line(r, name, line, sizeof line) == NULL)
+		return out;
+	if ((semi = strchr(line, ';')) != NULL)
+		*semi = '\0';
+	snprintf(out, outlen, "%s", line + strlen(name) + 1);
+	return out;
+}
+
+/* Returns 1 if the Set-Cookie line has attribute attr (case-insensitive, exact). */
+static int
+cookie_attr(const char *line, const char *attr)
+{
+	const char	*p = strchr(line, ';');
+	size_t		 n = strlen(attr);
+
+	while (p != NULL) {
+		p++;
+		while (*p == ' ')
+			p++;
+		if (strncasecmp(p, attr, n) == 0 && (p[n] == ';' || p[n] == '\0'))
+			return 1;
+		p = strchr(p, ';');
+	}
+	return 0;
+}
+
+/* The value of cookie name in person p's jar, or "". */
+static const char *
+jar_value(struct person *p, const char *name, char *out, size_t outlen)
+{
+	struct curl_slist	*l = NULL, *it;
+	char			*f[7], *s, *tmp;
+	int			 i;
+
+	out[0] = '\0';
+	if (curl_easy_getinfo(p->h, CURLINFO_COOKIELIST, &l) != CURLE_OK)
+		return out;
+	for (it = l; it != NULL; it = it->next) {
+		if ((tmp = strdup(it->data)) == NULL)
+			break;
+		for (i = 0, s = tmp; i < 7; i++) {
+			f[i] = s;
+			if (s != NULL && (s = strchr(s, '\t')) != NULL)
+				*s++ = '\0';
+		}
+		if (f[5] != NULL && f[6] != NULL && strcmp(f[5], name) == 0)
+			snprintf(out, outlen, "%s", f[6]);
+		free(tmp);
+	}
+	curl_slist_free_all(l);
+	return out;
+}
+
+/* ------------------------------------------------------------------------------------
+ * HTML forms: the controls of one <form action="..."> as a browser would submit them.
+ */
+
+#define FORM_MAX	200
+
+struct form {
+	int	 n;
+	char	*name[FORM_MAX];
+	char	*val[FORM_MAX];
+};
+
+static void
+form_free(struct form *f)
+{
+	int	 i;
+
+	for (i = 0; i < f->n; i++) {
+		free(f->name[i]);
+		free(f->val[i]);
+	}
+	f->n = 0;
+}
+
+/* Decodes the HTML character references ctemplate writes into a malloc'd string. */
+static char *
+unescape(const char *s, size_t len)
+{
+	char		*out = malloc(len + 1), *o = out;
+	const char	*e = s + len;
+	unsigned long	 cp;
+	char		*end;
+
+	if (out == NULL)
+		return NULL;
+	while (s < e) {
+		if (*s != '&') {
+			*o++ = *s++;
+			continue;
+		}
+		if (strncmp(s, "&amp;", 5) == 0)
+			*o++ = '&', s += 5;
+		else if (strncmp(s, "&lt;", 4) == 0)
+			*o++ = '<', s += 4;
+		else if (strncmp(s, "&gt;", 4) == 0)
+			*o++ = '>', s += 4;
+		else if (strncmp(s, "&quot;", 6) == 0)
+			*o++ = '"', s += 6;
+		else if (strncmp(s, "&#", 2) == 0 && (cp = strtoul(s + 2 + (s[2] == 'x'),
+		    &end, s[2] == 'x' ? 16 : 10)) > 0 && cp < 0x80 && *end == ';') {
+			*o++ = (char)cp;
+			s = end + 1;
+		} else
+			*o++ = *s++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Finds attribute name in the tag [t, e) (t at '<'); copies its unescaped value into
+ * out.  Returns 1 with a value, 2 bare, 0 absent. */
+static int
+attr(const char *t, const char *e, const char *name, char *out, size_t outlen)
+{
+	size_t		 n = strlen(name);
+	const char	*p, *q;
+	char		*u;
+
+	out[0] = '\0';
+	for (p = t + 1; p + n <= e; p++) {
+		if ((p[-1] != ' ' && p[-1] != '\n') || strncmp(p, name, n) != 0)
+			continue;
+		if (p[n] == '=' && p[n + 1] == '"') {
+			q = memchr(p + n + 2, '"', (size_t)(e - (p + n + 2)));
+			if (q == NULL)
+				return 0;
+			u = unescape(p + n + 2, (size_t)(q - (p + n + 2)));
+			snprintf(out, outlen, "%s", u ? u : "");
+			free(u);
+			return 1;
+		}
+		if (p[n] == ' ' || p[n] == '>' || p[n] == '/')
+			return 2;
+	}
+	return 0;
+}
+
+static void
+form_add(struct form *f, const char *name, const char *val)
+{
+	if (f->n >= FORM_MAX)
+		return;
+	f->name[f->n] = strdup(name);
+	f->val[f->n] = strdup(val);
+	f->n++;
+}
+
+static const char *
+form_val(const struct form *f, const char *name)
+{
+	int	 i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->name[i], name) == 0)
+			return f->val[i];
+	return NULL;
+}
+
+/* Sets name to val (adds it when absent; val NULL removes it). */
+static void
+form_set(struct form *f, const char *name, const char *val)
+{
+	int	 i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->name[i], name) == 0) {
+			free(f->val[i]);
+			if (val == NULL) {
+				free(f->name[i]);
+				f->name[i] = f->name[f->n - 1];
+				f->val[i] = f->val[f->n - 1];
+				f->n--;
+			} else
+				f->val[i] = strdup(val);
+			return;
+		}
+	if (val != NULL)
+		form_add(f, name, val);
+}
+
+/* Parses the form of html whose action is action into f.  Returns 0, or -1 when there
+ * is no such form. */
+static int
+form_parse(const char *html, const char *action, struct form *f)
+{
+	char		 needle[300], name[200], val[64 * 1024], type[32];
+	const char	*p, *end, *t, *te, *o, *oe, *se, *first;
+	char		*u;
+	int		 sel;
+
+	memset(f, 0, sizeof *f);
+	snprintf(needle, sizeof needle, "action=\"%s\"", action);
+	if ((p = strstr(html, needle)) == NULL || (end = strstr(p, "</form>")) == NULL)
+		return -1;
+	for (t = p; (t = strchr(t, '<')) != NULL && t < end; t++) {
+		if ((te = strchr(t, '>')) == NULL)
+			break;
+		if (strncmp(t, "<input", 6) == 0) {
+			if (attr(t, te, "name", name, sizeof name) != 1)
+				continue;
+			attr(t, te, "type", type, sizeof type);
+			attr(t, te, "value", val, sizeof val);
+			if (strcmp(type, "checkbox") == 0 || strcmp(type, "radio") == 0) {
+				if (attr(t, te, "checked", type, sizeof type) == 0)
+					continue;
+				if (val[0] == '\0')
+					snprintf(val, sizeof val, "on");
+			}
+			if (strcmp(type, "submit") == 0 || strcmp(type, "button") == 0)
+				continue;
+			form_add(f, name, val);
+		} else if (strncmp(t, "<textarea", 9) == 0) {
+			if (attr(t, te, "name", name, sizeof name) != 1 ||
+			    (oe = strstr(te, "</textarea>")) == NULL)
+				continue;
+			u = unescape(te + 1, (size_t)(oe - (te + 1)));
+			form_add(f, name, u ? u : "");
+			free(u);
+		} else if (strncmp(t, "<select", 7) == 0) {
+			if (attr(t, te, "name", name, sizeof name) != 1 ||
+			    (se = strstr(te, "</select>")) == NULL)
+				continue;
+			first = NULL;
+			sel = 0;
+			for (o = te; (o = strstr(o, "<option")) != NULL && o < se; o++) {
+				oe = strchr(o, '>');
+				if (first == NULL)
+					first = o;
+				if (attr(o, oe, "selected", val, sizeof val) != 0) {
+					attr(o, oe, "value", val, sizeof val);
+					form_add(f, name, val);
+					sel = 1;
+					break;
+				}
+			}
+			if (!sel && first != NULL) {
+				attr(first, strchr(first, '>'), "value", val, sizeof val);
+				form_add(f, name, val);
+			}
+		}
+	}
+	return 0;
+}
+
+/* The url-encoded body of f (malloc'd). */
+static char *
+form_encode(const struct form *f)
+{
+	struct buf	 b = { 0 };
+	char		*k, *v, *out;
+	int		 i;
+
+	for (i = 0; i < f->n; i++) {
+		k = curl_easy_escape(NULL, f->name[i], 0);
+		v = curl_easy_escape(NULL, f->val[i], 0);
+		buf_printf(&b, "%s%s=%s", i ? "&" : "", k, v);
+		curl_free(k);
+		curl_free(v);
+	}
+	out = strdup(b.p ? b.p : "");
+	buf_free(&b);
+	return out;
+}
+
+/* Builds a url-encoded body from name, value pairs (NULL-terminated). */
+static char *
+body_of(const char *first, ...)
+{
+	struct form	 f = { 0 };
+	const char	*k, *v;
+	char		*out;
+	va_list		 ap;
+
+	va_start(ap, first);
+	for (k = first; k != NULL; k = va_arg(ap, const char *)) {
+		v = va_arg(ap, const char *);
+		form_add(&f, k, v);
+	}
+	va_end(ap);
+	out = form_encode(&f);
+	form_free(&f);
+	return out;
+}
+
+/* Copies the first hidden csrf value of html into out; returns out ("" if none). */
+static const char *
+csrf_of(const char *html, char *out, size_t outlen)
+{
+	const char	*p = strstr(html, "name=\"csrf\" value=\"");
+	const char	*e;
+
+	out[0] = '\0';
+	if (p == NULL)
+		return out;
+	p += 19;
+	if ((e = strchr(p, '"')) != NULL)
+		snprintf(out, outlen, "%.*s", (int)(e - p), p);
+	return out;
+}
+
+/* Copies the csrf field of the form whose action is action into out ("" if none). */
+static const char *
+form_csrf(const char *html, const char *action, char *out, size_t outlen)
+{
+	char		 needle[300];
+	const char	*p;
+
+	snprintf(needle, sizeof needle, "action=\"%s\"", action);
+	out[0] = '\0';
+	if ((p = strstr(html, needle)) != NULL)
+		csrf_of(p, out, outlen);
+	return out;
+}
+
+/* The csrf token of person p's session, read from the dashboard's logout form. */
+static const char *
+session_csrf(struct person *p, char *out, size_t outlen)
+{
+	struct res	 r;
+
+	get(p, "/admin/", &r);
+	csrf_of(r.body.p, out, outlen);
+	res_free(&r);
+	return out;
+}
+
+/* Opens the form at path as p into f (action path).  Returns the status. */
+static int
+open_form(struct person *p, const char *path, struct form *f)
+{
+	struct res	 r;
+	int		 st;
+
+	get(p, path, &r);
+	st = r.status;
+	if (form_parse(r.body.p, path, f) != 0)
+		memset(f, 0, sizeof *f);
+	res_free(&r);
+	return st;
+}
+
+/* Submits f to action as p; fills r. */
+static int
+submit_form(struct person *p, const char *action, const struct form *f, struct res *r)
+{
+	char	*b = form_encode(f);
+	int	 rc = post(p, action, b, r);
+
+	free(b);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------------------
+ * The database (read, and the clock moved by hand).
+ */
+
+static sqlite3 *
+db_open_rw(void)
+{
+	sqlite3	*db = NULL;
+
+	if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		diag("cannot open %s: %s", dbpath, db ? sqlite3_errmsg(db) : "?");
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 10000);
+	return db;
+}
+
+/* Runs sql with text ?1 (t1, may be NULL) and integers ?2, ?3; returns the first
+ * column of the first row as an integer, or def. */
+static long long
+db_int(const char *sql, const char *t1, long long i2, long long i3, long long def)
+{
+	sqlite3		*db = db_open_rw();
+	sqlite3_stmt	*s;
+	long long	 v = def;
+	int		 np;
+
+	if (db == NULL)
+		return def;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		diag("SQL %s: %s", sql, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return def;
+	}
+	np = sqlite3_bind_parameter_count(s);
+	if (np >= 1)
+		sqlite3_bind_text(s, 1, t1, -1, SQLITE_TRANSIENT);
+	if (np >= 2)
+		sqlite3_bind_int64(s, 2, i2);
+	if (np >= 3)
+		sqlite3_bind_int64(s, 3, i3);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* Same, with text ?1 and integer ?2, returning the first column as text into out
+ * ("" when NULL or no row). */
+static const char *
+db_text1(const char *sql, const char *t1, long long i2, char *out, size_t outlen)
+{
+	sqlite3		*db = db_open_rw();
+	sqlite3_stmt	*s;
+	int		 np;
+
+	out[0] = '\0';
+	if (db == NULL)
+		return out;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		diag("SQL %s: %s", sql, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return out;
+	}
+	np = sqlite3_bind_parameter_count(s);
+	if (np >= 1)
+		sqlite3_bind_text(s, 1, t1, -1, SQLITE_TRANSIENT);
+	if (np >= 2)
+		sqlite3_bind_int64(s, 2, i2);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
+		snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return out;
+}
+
+/* Runs one statement with integers ?1 and ?2; returns the rows changed or -1. */
+static int
+db_run(const char *sql, long long i1, long long i2)
+{
+	sqlite3		*db = db_open_rw();
+	sqlite3_stmt	*s;
+	int		 rc, n = -1;
+
+	if (db == NULL)
+		return -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, i1);
+		sqlite3_bind_int64(s, 2, i2);
+		if ((rc = sqlite3_step(s)) == SQLITE_DONE)
+			n = sqlite3_changes(db);
+		else
+			diag("SQL %s: %s", sql, sqlite3_errmsg(db));
+		sqlite3_finalize(s);
+	} else
+		diag("SQL %s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+	return n;
+}
+
+/* Every column of the row that sql (one integer ?1) selects, as "col=value|..." into
+ * a malloc'd string; NULL shown as \N. */
+static char *
+db_row(const char *sql, long long id)
+{
+	sqlite3		*db = db_open_rw();
+	sqlite3_stmt	*s;
+	struct buf	 b = { 0 };
+	char		*out;
+	int		 i;
+
+	if (db == NULL)
+		return strdup("");
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			for (i = 0; i < sqlite3_column_count(s); i++)
+				buf_printf(&b, "%s=%s|", sqlite3_column_name(s, i),
+				    sqlite3_column_type(s, i) == SQLITE_NULL ? "\\N" :
+				    (const char *)sqlite3_column_text(s, i));
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	out = strdup(b.p ? b.p : "");
+	buf_free(&b);
+	return out;
+}
+
+/* Copies up to 20 bytes of s into out with line breaks shown as \n. */
+static const char *
+visible(const char *s, char *out, size_t outlen)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; s[i] != '\0' && i < 20 && o + 3 < outlen; i++) {
+		if (s[i] == '\n' || s[i] == '\r') {
+			out[o++] = '\\';
+			out[o++] = s[i] == '\n' ? 'n' : 'r';
+		} else
+			out[o++] = s[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Compares the stored row (sql with ?1 = id) with the form's values: every column that
+ * is a form field must equal it (NULL = "").  Writes the first difference into why.
+ * Returns the number of fields compared, or -1 on a difference. */
+static int
+form_matches_row(const struct form *f, const char *sql, long long id, char *why,
+    size_t wlen)
+{
+	sqlite3		*db = db_open_rw();
+	sqlite3_stmt	*s;
+	const char	*fv, *dv;
+	int		 i, n = 0;
+
+	why[0] = '\0';
+	if (db == NULL || sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		snprintf(why, wlen, "cannot read the row");
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		for (i = 0; i < sqlite3_column_count(s); i++) {
+			if ((fv = form_val(f, sqlite3_column_name(s, i))) == NULL)
+				continue;
+			dv = (const char *)sqlite3_column_text(s, i);
+			n++;
+			if (strcmp(fv, dv ? dv : "") != 0) {
+				char	 a[64], b[64];
+				size_t	 at = 0;
+
+				if (dv == NULL)
+					dv = "";
+				while (dv[at] != '\0' && dv[at] == fv[at])
+					at++;
+				snprintf(why, wlen, "field %s differs at byte %zu: stored \"%s\", "
+				    "form \"%s\"", sqlite3_column_name(s, i), at,
+				    visible(dv + (at > 8 ? at - 8 : 0), a, sizeof a),
+				    visible(fv + (at > 8 ? at - 8 : 0), b, sizeof b));
+				n = -1;
+				break;
+			}
+		}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Accounts, made with aberta-admin; logins with both factors.
+ */
+
+struct acct {
+	char		 login[96];
+	char		 pw[64];
+	char		 secret[64];
+	char		 rec[RECOVERY_CODES][24];
+	int		 nrec;
+	long long	 last_step;	/* TOTP step last used; 0 before enrolment */
+	long long	 id;
+};
+
+/* Every password this run typed or was given, to look for in the audit log. */
+static char	 pwseen[64][80];
+static int	 npwseen;
+
+static void
+pw_note(const char *pw)
+{
+	if (npwseen < (int)(sizeof pwseen / sizeof pwseen[0]))
+		snprintf(pwseen[npwseen++], sizeof pwseen[0], "%s", pw);
+}
+
+/* Runs ADMIN_BIN --db DBPATH args... (NULL-terminated); its stdout and stderr go into
+ * out.  Returns the exit status, or -1. */
+static int
+run_admin(char *out, size_t outlen, ...)
+{
+	char	*argv[16];
+	int	 argc = 0, fd[2], st;
+	size_t	 got = 0;
+	ssize_t	 n;
+	pid_t	 pid;
+	va_list	 ap;
+
+	argv[argc++] = (char *)adminbin;
+	argv[argc++] = (char *)"--db";
+	argv[argc++] = (char *)dbpath;
+	va_start(ap, outlen);
+	while (argc < 15 && (argv[argc] = va_arg(ap, char *)) != NULL)
+		argc++;
+	va_end(ap);
+	argv[argc] = NULL;
+	out[0] = '\0';
+	if (pipe(fd) != 0)
+		return -1;
+	if ((pid = fork()) == 0) {
+		close(fd[0]);
+		dup2(fd[1], 1);
+		dup2(fd[1], 2);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	while (pid > 0 && got + 1 < outlen &&
+	    ((n = read(fd[0], out + got, outlen - got - 1)) > 0 || (n < 0 && errno == EINTR)))
+		if (n > 0)
+			got += (size_t)n;
+	out[got] = '\0';
+	close(fd[0]);
+	if (pid < 0 || waitpid(pid, &st, 0) < 0)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Prints the lines of out as diagnostics, leaving out the password line. */
+static void
+diag_output(const char *out)
+{
+	const char	*p = out, *e;
+
+	for (; *p != '\0'; p = *e ? e + 1 : e) {
+		e = strchr(p, '\n');
+		if (e == NULL)
+			e = p + strlen(p);
+		if (strncmp(p, "password for ", 13) != 0 && e > p)
+			diag("aberta-admin: %.*s", (int)(e - p), p);
+	}
+}
+
+/* aberta-admin user add LOGIN NAME ROLE [SLUG]; reads the password.  Returns 0 or -1. */
+static int
+acct_add(struct acct *a, const char *login, const char *name, const char *role,
+    const char *slug)
+{
+	char		 out[4096], pfx[160];
+	const char	*p;
+	int		 rc;
+
+	memset(a, 0, sizeof *a);
+	snprintf(a->login, sizeof a->login, "%s", login);
+	rc = run_admin(out, sizeof out, "user", "add", login, name, role, slug, NULL);
+	snprintf(pfx, sizeof pfx, "password for %s: ", login);
+	if (rc != 0 || (p = strstr(out, pfx)) == NULL) {
+		diag("aberta-admin user add %s exited %d", login, rc);
+		diag_output(out);
+		return -1;
+	}
+	p += strlen(pfx);
+	snprintf(a->pw, sizeof a->pw, "%.*s", (int)strcspn(p, "\r\n "), p);
+	pw_note(a->pw);
+	a->id = db_int("SELECT id FROM staff WHERE login = ?1", login, 0, 0, 0);
+	return a->pw[0] != '\0' && a->id > 0 ? 0 : -1;
+}
+
+/* GET /admin/login, then POST the login form as p with login and pw; fills r with the
+ * answer to the POST.  pre gets the aberta_pre cookie of the GET (may be NULL). */
+static int
+login_pw(struct person *p, const char *login, const char *pw, struct res *r, char *pre,
+    size_t prelen)
+{
+	struct res	 g;
+	char		 csrf[128], *b;
+	int		 rc;
+
+	get(p, "/admin/login", &g);
+	form_csrf(g.body.p, "/admin/login", csrf, sizeof csrf);
+	if (pre != NULL)
+		set_cookie_value(&g, "aberta_pre", pre, prelen);
+	res_free(&g);
+	b = body_of("csrf", csrf, "login", login, "password", pw, NULL);
+	rc = post(p, "/admin/login", b, r);
+	free(b);
+	return rc;
+}
+
+/* Reads the text between open and close after marker in html into out. */
+static const char *
+between(const char *html, const char *open, const char *close, char *out, size_t outlen)
+{
+	const char	*p = strstr(html, open), *e;
+
+	out[0] = '\0';
+	if (p == NULL)
+		return out;
+	p += strlen(open);
+	if ((e = strstr(p, close)) != NULL)
+		snprintf(out, outlen, "%.*s", (int)(e - p), p);
+	return out;
+}
+
+/* Enrols the second factor of a as p (which passed the password): reads the secret,
+ * posts the current code.  Fills r with the answer to the POST; keeps the recovery
+ * codes. */
+static int
+enrol(struct person *p, struct acct *a, struct res *r)
+{
+	struct res	 g;
+	char		 csrf[128], code[7] = "", *b, *s, *e;
+	time_t		 now = time(NULL);
+	int		 rc;
+
+	get(p, "/admin/2fa/enrol", &g);
+	between(g.body.p, "<code class=\"secret\">", "</code>", a->secret, sizeof a->secret);
+	form_csrf(g.body.p, "/admin/2fa/enrol", csrf, sizeof csrf);
+	res_free(&g);
+	if (a->secret[0] == '\0' || totp_code(a->secret, now, code) != 0)
+		diag("enrol %s: no secret on the page or totp_code failed", a->login);
+	b = body_of("csrf", csrf, "code", code, NULL);
+	rc = post(p, "/admin/2fa/enrol", b, r);
+	free(b);
+	if (r->status == 200) {
+		a->last_step = (long long)now / TOTP_STEP;
+		a->nrec = 0;
+		s = strstr(r->body.p, "<ul class=\"codes\">");
+		while (s != NULL && a->nrec < RECOVERY_CODES &&
+		    (s = strstr(s, "<li><code>")) != NULL) {
+			s += 10;
+			if ((e = strstr(s, "</code>")) == NULL)
+				break;
+			snprintf(a->rec[a->nrec++], sizeof a->rec[0], "%.*s", (int)(e - s), s);
+		}
+	}
+	return rc;
+}
+
+/* A TOTP code of a that the server will accept once: a step later than the last one
+ * used, within one step of now (waits for the clock when needed). */
+static void
+next_code(struct acct *a, char code[7], long long *step)
+{
+	long long	 now = (long long)time(NULL) / TOTP_STEP, s;
+
+	s = a->last_step + 1 > now ? a->last_step + 1 : now;
+	while (s > (long long)time(NULL) / TOTP_STEP + 1) {
+		diag("waiting for the next TOTP step of %s", a->login);
+		sleep(1);
+	}
+	*step = s;
+	totp_code(a->secret, (time_t)(s * TOTP_STEP), code);
+}
+
+/* POSTs code to /admin/2fa as p; fills r. */
+static int
+post_2fa(struct person *p, const char *code, struct res *r)
+{
+	struct res	 g;
+	char		 csrf[128], *b;
+	int		 rc;
+
+	get(p, "/admin/2fa", &g);
+	form_csrf(g.body.p, "/admin/2fa", csrf, sizeof csrf);
+	res_free(&g);
+	b = body_of("csrf", csrf, "code", code, NULL);
+	rc = post(p, "/admin/2fa", b, r);
+	free(b);
+	return rc;
+}
+
+/* Logs a in with both factors as p (enrolling when needed).  Returns 1 when the
+ * dashboard then answers 200. */
+static int
+login_full(struct person *p, struct acct *a)
+{
+	struct res	 r;
+	char		 code[7];
+	long long	 step;
+	int		 ok = 0;
+
+	login_pw(p, a->login, a->pw, &r, NULL, 0);
+	if (r.status == 303 && loc_is(&r, "/admin/2fa/enrol")) {
+		res_free(&r);
+		enrol(p, a, &r);
+		ok = r.status == 200;
+	} else if (r.status == 303 && loc_is(&r, "/admin/2fa")) {
+		res_free(&r);
+		next_code(a, code, &step);
+		post_2fa(p, code, &r);
+		if ((ok = r.status == 303))
+			a->last_step = step;
+	} else
+		diag("login of %s: %d %s", a->login, r.status, loc(&r));
+	res_free(&r);
+	if (!ok)
+		return 0;
+	get(p, "/admin/", &r);
+	ok = r.status == 200;
+	res_free(&r);
+	return ok;
+}
+
+/* ------------------------------------------------------------------------------------
+ * The tests.
+ */
+
+static void
+anonymous(void)
+{
+	struct res	 r;
+	char		 line[512], csrf[128], pre[128];
+
+	get(NULL, "/admin/", &r);
+	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	    "anonymous GET /admin/ -> 303 to /admin/login (got %d, Location %s)", r.status,
+	    loc(&r));
+	res_free(&r);
+	get(NULL, "/admin/login", &r);
+	form_csrf(r.body.p, "/admin/login", csrf, sizeof csrf);
+	set_cookie_value(&r, "aberta_pre", pre, sizeof pre);
+	tap(r.status == 200 && strlen(csrf) == 64,
+	    "GET /admin/login -> 200 with a csrf field of 64 hex digits (got %d, csrf '%s')",
+	    r.status, csrf);
+	tap(set_cookie_line(&r, "aberta_pre", line, sizeof line) != NULL && pre[0] != '\0',
+	    "GET /admin/login sets the aberta_pre cookie");
+	tap(cookie_attr(line, "HttpOnly") && cookie_attr(line, "SameSite=Strict") &&
+	    cookie_attr(line, "Path=/") && !cookie_attr(line, "Secure"),
+	    "aberta_pre is HttpOnly; SameSite=Strict; Path=/; not Secure over http (%s)",
+	    line);
+	res_free(&r);
+}
+
+/* The account of the login and second-factor tests. */
+static struct acct	 ana;
+
+static void
+login_and_enrol(void)
+{
+	struct person	 p;
+	struct res	 r;
+	char		 pre[128], tok1[128], tok2[128], line[512];
+	int		 i, ok;
+
+	tap(acct_add(&ana, "ana@example.org", "Ana Admin", "admin", NULL) == 0,
+	    "aberta-admin user add prints the password of a new admin account");
+	person_init(&p, "ana");
+	login_pw(&p, ana.login, ana.pw, &r, pre, sizeof pre);
+	tap(r.status == 303 && loc_is(&r, "/admin/2fa/enrol"),
+	    "a new account's password login -> 303 to /admin/2fa/enrol (got %d, %s)",
+	    r.status, loc(&r));
+	set_cookie_value(&r, "aberta", tok1, sizeof tok1);
+	tap(tok1[0] != '\0' && strcmp(tok1, pre) != 0 && strlen(tok1) == 64,
+	    "the login sets a new session cookie, unlike the pre-login cookie");
+	set_cookie_line(&r, "aberta", line, sizeof line);
+	tap(cookie_attr(line, "HttpOnly") && cookie_attr(line, "SameSite=Strict") &&
+	    !cookie_attr(line, "Secure"),
+	    "session cookie is HttpOnly; SameSite=Strict; not Secure over http (%s)", line);
+	res_free(&r);
+
+	get(&p, "/admin/", &r);
+	tap(r.status == 303 && loc_is(&r, "/admin/2fa/enrol"),
+	    "with only the password, /admin/ -> 303 to the enrolment (got %d, %s)",
+	    r.status, loc(&r));
+	res_free(&r);
+
+	enrol(&p, &ana, &r);
+	tap(strlen(ana.secret) == TOTP_SECRET_B32,
+	    "the enrolment page shows a %d-character secret in <code class=\"secret\">",
+	    TOTP_SECRET_B32);
+	tap(r.status == 200 && ana.nrec == RECOVERY_CODES,
+	    "posting the code from totp_code() -> 200 with %d recovery codes (got %d, %d codes)",
+	    RECOVERY_CODES, r.status, ana.nrec);
+	for (ok = 1, i = 0; i < ana.nrec; i++)
+		ok &= strlen(ana.rec[i]) == RECOVERY_CODE_LEN;
+	tap(ok && ana.nrec > 0, "recovery codes look like k7q2-m9xp-4tzn");
+	set_cookie_value(&r, "aberta", tok2, sizeof tok2);
+	tap(tok2[0] != '\0' && strcmp(tok2, tok1) != 0,
+	    "passing the second factor issues another new session token");
+	res_free(&r);
+
+	get(&p, "/admin/", &r);
+	tap(r.status == 200 && strstr(r.body.p, "<h1>Painel</h1>") != NULL,
+	    "then /admin/ -> 200 \"Painel\" (got %d)", r.status);
+	res_free(&r);
+
+	get_with_cookie("/admin/", "aberta", tok1, &r);
+	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	    "the password-stage token stops working after the second factor (got %d, %s)",
+	    r.status, loc(&r));
+	res_free(&r);
+	get_with_cookie("/admin/", "aberta", tok2, &r);
+	tap(r.status == 200, "the new token works alone (got %d)", r.status);
+	res_free(&r);
+	person_free(&p);
+}
+
+static void
+second_login(void)
+{
+	struct person	 p2, p3, p4, p5;
+	struct res	 r;
+	char		 code[7], wrong[16], c[3][7];
+	long long	 step, now = (long long)time(NULL) / TOTP_STEP;
+	int		 i, n;
+
+	person_init(&p2, "ana-2");
+	login_pw(&p2, ana.login, ana.pw, &r, NULL, 0);
+	tap(r.status == 303 && loc_is(&r, "/admin/2fa"),
+	    "second login of the same account -> 303 to /admin/2fa (got %d, %s)", r.status,
+	    loc(&r));
+	res_free(&r);
+
+	for (i = 0; i < 3; i++)
+		totp_code(ana.secret, (time_t)((now - 1 + i) * TOTP_STEP), c[i]);
+	for (n = 0; n < 1000000; n++) {
+		snprintf(wrong, sizeof wrong, "%06d", n);
+		if (strcmp(wrong, c[0]) && strcmp(wrong, c[1]) && strcmp(wrong, c[2]))
+			break;
+	}
+	post_2fa(&p2, wrong, &r);
+	tap(r.status == 401 && strstr(r.body.p, "Código errado") != NULL,
+	    "a wrong code -> 401 \"Código errado\" (got %d)", r.status);
+	res_free(&r);
+
+	next_code(&ana, code, &step);
+	post_2fa(&p2, code, &r);
+	tap(r.status == 303 && loc_is(&r, "/admin/"),
+	    "the right code -> 303 to /admin/ (got %d, %s)", r.status, loc(&r));
+	if (r.status == 303)
+		ana.last_step = step;
+	res_free(&r);
+	get(&p2, "/admin/", &r);
+	tap(r.status == 200, "and the dashboard answers 200 (got %d)", r.status);
+	res_free(&r);
+
+	person_init(&p3, "ana-3");
+	login_pw(&p3, ana.login, ana.pw, &r, NULL, 0);
+	res_free(&r);
+	post_2fa(&p3, code, &r);
+	tap(r.status == 401, "the same code again (replay) is refused: 401 (got %d)",
+	    r.status);
+	res_free(&r);
+	get(&p3, "/admin/", &r);
+	tap(r.status == 303 && loc_is(&r, "/admin/2fa"),
+	    "after the refused replay the session is still waiting for the second factor "
+	    "(got %d, %s)", r.status, loc(&r));
+	res_free(&r);
+	/* Beyond the list: the same browser, still waiting for the second factor, goes
+	 * back to the login page and logs in again. */
+	login_pw(&p3, ana.login, ana.pw, &r, NULL, 0);
+	tap(r.status == 303 && loc_is(&r, "/admin/2fa"),
+	    "logging in again from a browser left at the second-factor step -> 303 to "
+	    "/admin/2fa (got %d, %s)", r.status, loc(&r));
+	res_free(&r);
+
+	person_init(&p4, "ana-4");
+	login_pw(&p4, ana.login, ana.pw, &r, NULL, 0);
+	res_free(&r);
+	post_2fa(&p4, ana.nrec > 0 ? ana.rec[0] : "none", &r);
+	tap(r.status == 303 && loc_is(&r, "/admin/"),
+	    "a recovery code passes the second factor (got %d, %s)", r.status, loc(&r));
+	res_free(&r);
+	person_init(&p5, "ana-5");
+	login_pw(&p5, ana.login, ana.pw, &r, NULL, 0);
+	res_free(&r);
+	post_2fa(&p5, ana.nrec > 0 ? ana.rec[0] : "none", &r);
+	tap(r.status == 401, "the same recovery code a second time is refused: 401 (got %d)",
+	    r.status);
+	res_free(&r);
+	tap(db_int("SELECT count(*) FROM recovery_code WHERE staff_id = ?2 AND used_at IS "
+	    "NOT NULL", NULL, ana.id, 0, -1) == 1, "exactly one recovery code is marked used");
+	person_free(&p2);
+	person_free(&p3);
+	person_free(&p4);
+	person_free(&p5);
+}
+
+/* Replaces every occurrence of what in s (in place; with is not longer than what). */
+static void
+replace_all(char *s, const char *what, const char *with)
+{
+	size_t	 wl = strlen(what), nl = strlen(with);
+	char	*p;
+
+	if (wl == 0 || nl > wl)
+		return;
+	while ((p = strstr(s, what)) != NULL) {
+		memcpy(p, with, nl);
+		memmove(p + nl, p + wl, strlen(p + wl) + 1);
+	}
+}
+
+static void
+login_failures(void)
+{
+	struct acct	 bea, cid;
+	struct person	 p;
+	struct res	 r1, r2, r;
+	char		 pre1[128], pre2[128], *b1, *b2, pw[64];
+	const char	*unknown = "nobody-here@example.org";
+	int		 i, st[5], ok;
+
+	acct_add(&bea, "bea@example.org", "Bea Focal", "focal", NULL);
+	person_init(&p, "stranger");
+	pw_note("wrong-password-Xq7-e2e");
+	login_pw(&p, bea.login, "wrong-password-Xq7-e2e", &r1, pre1, sizeof pre1);
+	login_pw(&p, unknown, "wrong-password-Xq7-e2e", &r2, pre2, sizeof pre2);
+	tap(r1.status == 401 && r2.status == 401,
+	    "wrong password and unknown user both -> 401 (got %d and %d)", r1.status,
+	    r2.status);
+	b1 = strdup(r1.body.p);
+	b2 = strdup(r2.body.p);
+	/* Each answer carries a fresh pre-login token (cookie and field). */
+	replace_all(b1, form_csrf(r1.body.p, "/admin/login", pre1, sizeof pre1), "CSRF");
+	replace_all(b2, form_csrf(r2.body.p, "/admin/login", pre2, sizeof pre2), "CSRF");
+	replace_all(b1, bea.login, "LOGIN");
+	replace_all(b2, unknown, "LOGIN");
+	tap(strcmp(b1, b2) == 0 && strstr(b1, "Utilizador ou palavra-passe errados") != NULL,
+	    "their bodies are the same apart from the echoed login and the csrf token");
+	free(b1);
+	free(b2);
+	res_free(&r1);
+	res_free(&r2);
+
+	acct_add(&cid, "cid@example.org", "Cid Member", "member", "ama");
+	for (i = 0; i < 5; i++) {
+		snprintf(pw, sizeof pw, "not-the-password-%d", i);
+		pw_note(pw);
+		login_pw(&p, cid.login, pw, &r, NULL, 0);
+		st[i] = r.status;
+		res_free(&r);
+	}
+	tap(st[0] == 401 && st[1] == 401 && st[2] == 401 && st[3] == 401 && st[4] == 401,
+	    "five failed logins each -> 401 (got %d %d %d %d %d)", st[0], st[1], st[2],
+	    st[3], st[4]);
+	login_pw(&p, cid.login, cid.pw, &r, NULL, 0);
+	tap(r.status == 429, "the sixth attempt, with the right password -> 429 (got %d)",
+	    r.status);
+	tap(strstr(r.body.p, "Demasiadas tentativas") != NULL, "429 page says why");
+	res_free(&r);
+	tap(db_int("SELECT count(*) FROM audit_log WHERE action = 'login_fail' AND actor = ?1",
+	    cid.login, 0, 0, 0) == 5 && db_int("SELECT count(*) FROM audit_log WHERE action "
+	    "= 'login_fail' AND actor = ?1", unknown, 0, 0, 0) == 1,
+	    "audit_log has a login_fail row per failure (the unknown login too)");
+	tap(db_int("SELECT count(*) FROM audit_log WHERE action = 'lockout' AND actor = ?1",
+	    cid.login, 0, 0, 0) >= 1, "audit_log has a lockout row");
+	for (ok = 1, i = 0; i < npwseen; i++)
+		if (db_int("SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
+		    "coalesce(addr, '') || action || coalesce(object, '') || coalesce(detail, "
+		    "''), ?1) > 0", pwseen[i], 0, 0, -1) != 0) {
+			diag("password '%s' found in audit_log", pwseen[i]);
+			ok = 0;
+		}
+	tap(ok && npwseen > 3, "no password text anywhere in audit_log (%d passwords checked)",
+	    npwseen);
+	person_free(&p);
+}
+
+static void
+expiry(void)
+{
+	struct acct	 dan;
+	struct person	 p;
+	struct res	 r;
+	long long	 now;
+
+	acct_add(&dan, "dan@example.org", "Dan Focal", "focal", NULL);
+	person_init(&p, "dan");
+	tap(login_full(&p, &dan), "dan logs in with both factors");
+	now = (long long)time(NULL);
+	db_run("UPDATE session SET last_seen = ?1 WHERE staff_id = ?2", now - 29 * 60, dan.id);
+	get(&p, "/admin/", &r);
+	tap(r.status == 200, "29 minutes idle: still logged in (got %d)", r.status);
+	res_free(&r);
+	now = (long long)time(NULL);
+	db_run("UPDATE session SET last_seen = ?1 WHERE staff_id = ?2", now - 31 * 60, dan.id);
+	get(&p, "/admin/", &r);
+	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	    "31 minutes idle: next request -> 303 to /admin/login (got %d, %s)", r.status,
+	    loc(&r));
+	res_free(&r);
+	tap(db_int("SELECT count(*) FROM session WHERE staff_id = ?2", NULL, dan.id, 0, -1) ==
+	    0, "the expired session row is deleted");
+
+	tap(login_full(&p, &dan), "dan logs in again");
+	now = (long long)time(NULL);
+	db_run("UPDATE session SET created_at = ?1 WHERE staff_id = ?2",
+	    now - 12 * 3600 + 60, dan.id);
+	get(&p, "/admin/", &r);
+	tap(r.status == 200, "logged in 11 h 59 min ago, active: still in (got %d)",
+	    r.status);
+	res_free(&r);
+	now = (long long)time(NULL);
+	db_run("UPDATE session SET created_at = ?1 WHERE staff_id = ?2",
+	    now - 12 * 3600 - 1, dan.id);
+	get(&p, "/admin/", &r);
+	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	    "logged in 12 h + 1 s ago, though active: -> 303 to /admin/login (got %d, %s)",
+	    r.status, loc(&r));
+	res_free(&r);
+	person_free(&p);
+}
+
+static void
+logout(void)
+{
+	struct acct	 eva;
+	struct person	 p;
+	struct res	 r;
+	char		 tok[128], csrf[128], line[512], *b;
+
+	acct_add(&eva, "eva@example.org", "Eva Focal", "focal", NULL);
+	person_init(&p, "eva");
+	tap(login_full(&p, &eva), "eva logs in with both factors");
+	jar_value(&p, "aberta", tok, sizeof tok);
+	session_csrf(&p, csrf, sizeof csrf);
+	tap(strlen(csrf) == 64 && strstr(csrf, tok) == NULL,
+	    "every admin page carries the session's csrf token in the logout form");
+	b = body_of("csrf", csrf, NULL);
+	post(&p, "/admin/logout", b, &r);
+	free(b);
+	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	    "POST /admin/logout with the csrf token -> 303 to /admin/login (got %d, %s)",
+	    r.status, loc(&r));
+	tap(set_cookie_line(&r, "aberta", line, sizeof line) != NULL &&
+	    cookie_attr(line, "Max-Age=0"), "logout clears the cookie (%s)", line);
+	res_free(&r);
+	get_with_cookie("/admin/", "aberta", tok, &r);
+	tap(tok[0] != '\0' && r.status == 303 && loc_is(&r, "/admin/login"),
+	    "the old session cookie no longer works: /admin/ -> 303 to login (got %d, %s)",
+	    r.status, loc(&r));
+	res_free(&r);
+	tap(db_int("SELECT count(*) FROM session WHERE staff_id = ?2", NULL, eva.id, 0, -1) ==
+	    0, "the session row is gone");
+	get(&p, "/admin/logout", &r);
+	tap(r.status == 405 && res_header(&r, "Allow", line, sizeof line) &&
+	    strcmp(line, "POST") == 0, "GET /admin/logout -> 405 with Allow: POST (got %d)",
+	    r.status);
+	res_free(&r);
+	person_free(&p);
+}
+
+static void
+disable(void)
+{
+	struct acct	 fia;
+	struct person	 p;
+	struct res	 r;
+	char		 out[2048];
+	int		 rc;
+
+	acct_add(&fia, "fia@example.org", "Fia Focal", "focal", NULL);
+	person_init(&p, "fia");
+	tap(login_full(&p, &fia), "fia logs in with both factors");
+	rc = run_admin(out, sizeof out, "user", "disable", fia.login, NULL);
+	diag_output(out);
+	tap(rc == 0, "aberta-admin user disable exits 0 (got %d)", rc);
+	get(&p, "/admin/", &r);
+	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	    "the disabled user's session ends at once: /admin/ -> 303 to login (got %d, %s)",
+	    r.status, loc(&r));
+	res_free(&r);
+	login_pw(&p, fia.login, fia.pw, &r, NULL, 0);
+	tap(r.status == 401, "a disabled account cannot log in: 401 (got %d)", r.status);
+	res_free(&r);
+	person_free(&p);
+}
+
+static void
+csrf(void)
+{
+	struct acct	 gil;
+	struct person	 p;
+	struct res	 r;
+	char		 tok[128], wrong[65], evil[] = "Origin: http://evil.example", own[256];
+	char		*b;
+	const char	*h_evil[] = { evil, NULL };
+	const char	*h_cross[] = { "Sec-Fetch-Site: cross-site", NULL };
+	const char	*h_own[] = { own, "Sec-Fetch-Site: same-origin", NULL };
+	long long	 events;
+	int		 st[4];
+
+	acct_add(&gil, "gil@example.org", "Gil Focal", "focal", NULL);
+	person_init(&p, "gil");
+	tap(login_full(&p, &gil), "gil logs in with both factors");
+	session_csrf(&p, tok, sizeof tok);
+	memset(wrong, 'a', 64);
+	wrong[64] = '\0';
+	snprintf(own, sizeof own, "Origin: %s", base);
+
+	post(&p, "/admin/logout", "", &r);
+	st[0] = r.status;
+	res_free(&r);
+	b = body_of("csrf", wrong, NULL);
+	post(&p, "/admin/logout", b, &r);
+	st[1] = r.status;
+	res_free(&r);
+	free(b);
+	b = body_of("csrf", tok, NULL);
+	http(&p, "POST", "/admin/logout", b, h_evil, &r);
+	st[2] = r.status;
+	res_free(&r);
+	http(&p, "POST", "/admin/logout", b, h_cross, &r);
+	st[3] = r.status;
+	res_free(&r);
+	free(b);
+	tap(st[0] == 403, "POST /admin/logout without csrf -> 403 (got %d)", st[0]);
+	tap(st[1] == 403, "POST /admin/logout with a wrong csrf -> 403 (got %d)", st[1]);
+	tap(st[2] == 403, "POST /admin/logout with the right csrf but Origin: "
+	    "http://evil.example -> 403 (got %d)", st[2]);
+	tap(st[3] == 403, "POST /admin/logout with the right csrf but Sec-Fetch-Site: "
+	    "cross-site -> 403 (got %d)", st[3]);
+	get(&p, "/admin/", &r);
+	tap(r.status == 200, "the refused logouts did not end the session (got %d)",
+	    r.status);
+	res_free(&r);
+
+	events = db_int("SELECT count(*) FROM event", NULL, 0, 0, -1);
+	b = body_of("title_pt", "Evento CSRF", "kind", "other", NULL);
+	post(&p, "/admin/events/new", b, &r);
+	st[0] = r.status;
+	res_free(&r);
+	free(b);
+	b = body_of("title_pt", "Evento CSRF", "kind", "other", "csrf", wrong, NULL);
+	post(&p, "/admin/events/new", b, &r);
+	st[1] = r.status;
+	res_free(&r);
+	free(b);
+	b = body_of("title_pt", "Evento CSRF", "kind", "other", "csrf", tok, NULL);
+	http(&p, "POST", "/admin/events/new", b, h_evil, &r);
+	st[2] = r.status;
+	res_free(&r);
+	http(&p, "POST", "/admin/events/new", b, h_cross, &r);
+	st[3] = r.status;
+	res_free(&r);
+	tap(st[0] == 403, "POST /admin/events/new without csrf -> 403 (got %d)", st[0]);
+	tap(st[1] == 403, "POST /admin/events/new with a wrong csrf -> 403 (got %d)", st[1]);
+	tap(st[2] == 403, "POST /admin/events/new with Origin: http://evil.example -> 403 "
+	    "(got %d)", st[2]);
+	tap(st[3] == 403, "POST /admin/events/new with Sec-Fetch-Site: cross-site -> 403 "
+	    "(got %d)", st[3]);
+	tap(db_int("SELECT count(*) FROM event", NULL, 0, 0, -1) == events,
+	    "no event was created by the refused posts");
+	http(&p, "POST", "/admin/events/new", b, h_own, &r);
+	free(b);
+	tap(r.status == 303 && db_int("SELECT count(*) FROM event", NULL, 0, 0, -1) ==
+	    events + 1, "control: the same post with the right csrf, our own Origin and "
+	    "Sec-Fetch-Site: same-origin -> 303, event created (got %d)", r.status);
+	res_free(&r);
+	tap(db_int("SELECT count(*) FROM audit_log WHERE action = 'csrf' AND actor = ?1",
+	    gil.login, 0, 0, 0) == 8, "each refused post is in audit_log as csrf");
+
+	b = body_of("login", gil.login, "password", gil.pw, NULL);
+	post(NULL, "/admin/login", b, &r);
+	tap(r.status == 403, "POST /admin/login without the pre-login cookie and csrf -> 403 "
+	    "(got %d)", r.status);
+	res_free(&r);
+	free(b);
+	get(NULL, "/admin/logout", &r);
+	tap(r.status == 405, "GET /admin/logout -> 405 (got %d)", r.status);
+	res_free(&r);
+	person_free(&p);
+}
+
+/* The ids of the records the editing tests use. */
+static long long	 id_plan2, id_c13, id_ms, id_ama, id_event, id_page, id_c24, id_c11;
+
+/* Accounts of the role matrix and the editing tests. */
+static struct acct	 hal, ines, joao, kim;
+static struct person	 p_hal, p_ines, p_joao, p_kim;
+
+static void
+find_ids(void)
+{
+	id_plan2 = db_int("SELECT id FROM action_plan WHERE number = 2", NULL, 0, 0, 0);
+	id_c13 = db_int("SELECT id FROM commitment WHERE ogp_id = 'PT0013'", NULL, 0, 0, 0);
+	id_c11 = db_int("SELECT id FROM commitment WHERE ogp_id = 'PT0011'", NULL, 0, 0, 0);
+	id_c24 = db_int("SELECT id FROM commitment WHERE ogp_id = 'PT0024'", NULL, 0, 0, 0);
+	/* A milestone of a commitment AMA takes part in (PT0013 has none). */
+	id_ms = db_int("SELECT m.id FROM milestone m JOIN commitment c ON c.id = "
+	    "m.commitment_id WHERE c.ogp_id = 'PT0011' AND m.progress = 0 ORDER BY "
+	    "m.position LIMIT 1", NULL, 0, 0, 0);
+	id_ama = db_int("SELECT id FROM entity WHERE slug = 'ama'", NULL, 0, 0, 0);
+	id_event = db_int("SELECT min(id) FROM event", NULL, 0, 0, 0);
+	id_page = db_int("SELECT rowid FROM page WHERE slug = 'about'", NULL, 0, 0, 0);
+	tap(id_plan2 && id_c13 && id_c11 && id_c24 && id_ms && id_ama && id_event && id_page,
+	    "the test records exist (plan 2, PT0013, PT0011 milestone %lld, entity ama, event "
+	    "%lld, page about)", id_ms, id_event);
+	tap(db_int("SELECT count(*) FROM commitment_entity WHERE commitment_id = ?2 AND "
+	    "entity_id = ?3 AND role = 'lead'", NULL, id_c13, id_ama, 0) == 1 &&
+	    db_int("SELECT count(*) FROM commitment_entity ce JOIN entity e ON e.id = "
+	    "ce.entity_id WHERE e.slug = 'cada' AND ce.commitment_id IN (?2, ?3)", NULL,
+	    id_c13, id_c11, -1) == 0, "AMA leads PT0013; CADA has no part in PT0013 or PT0011");
+}
+
+/* GETs path as each of the five people and checks the statuses exp (anonymous: also
+ * the Location of the login page). */
+static void
+matrix_row(struct person *const who[5], const char *path, const int exp[5])
+{
+	struct res	 r;
+	char		 got[200];
+	int		 w, st, ok = 1, lok = 1;
+	size_t		 n;
+
+	got[0] = '\0';
+	for (w = 0; w < 5; w++) {
+		get(who[w], path, &r);
+		st = r.status;
+		if (w == 0 && !loc_is(&r, "/admin/login"))
+			lok = 0;
+		ok &= st == exp[w];
+		n = strlen(got);
+		snprintf(got + n, sizeof got - n, "%s%d", w ? " " : "", st);
+		res_free(&r);
+	}
+	tap(ok && lok, "GET %s: anonymous 303 to login, admin %d, focal %d, member(ama) %d, "
+	    "member(cada) %d (got %s)", path, exp[1], exp[2], exp[3], exp[4], got);
+}
+
+static void
+roles(void)
+{
+	static const char *const kinds[] = { "plans", "commitments", "milestones",
+	    "entities", "events", "pages" };
+	struct person	*const who[5] = { NULL, &p_hal, &p_ines, &p_joao, &p_kim };
+	long long	 ids[6];
+	char		 path[128];
+	int		 k, a, exp[5];
+	struct res	 r;
+
+	ids[0] = id_plan2;
+	ids[1] = id_c13;
+	ids[2] = id_ms;
+	ids[3] = id_ama;
+	ids[4] = id_event;
+	ids[5] = id_page;
+	acct_add(&hal, "hal@example.org", "Hal Admin", "admin", NULL);
+	acct_add(&ines, "ines@example.org", "Inês Focal", "focal", NULL);
+	acct_add(&joao, "joao@example.org", "João AMA", "member", "ama");
+	acct_add(&kim, "kim@example.org", "Kim CADA", "member", "cada");
+	person_init(&p_hal, "hal");
+	person_init(&p_ines, "ines");
+	person_init(&p_joao, "joao");
+	person_init(&p_kim, "kim");
+	tap(login_full(&p_hal, &hal), "admin hal logs in with both factors");
+	tap(login_full(&p_ines, &ines), "focal ines logs in with both factors");
+	tap(login_full(&p_joao, &joao), "member joao (ama) logs in with both factors");
+	tap(login_full(&p_kim, &kim), "member kim (cada) logs in with both factors");
+
+	/* Route kinds: a = 0 dashboard, 1 list, 2 new, 3 edit, 4 delete. */
+	for (a = 0; a < 5; a++)
+		for (k = 0; k < (a == 0 ? 1 : 6); k++) {
+			int member_kind = k == 1 || k == 2;	/* commitments, milestones */
+
+			if (a == 0)
+				snprintf(path, sizeof path, "/admin/");
+			else if (a == 1)
+				snprintf(path, sizeof path, "/admin/%s", kinds[k]);
+			else if (a == 2)
+				snprintf(path, sizeof path, "/admin/%s/new", kinds[k]);
+			else if (a == 3)
+				snprintf(path, sizeof path, "/admin/%s/%lld", kinds[k], ids[k]);
+			else
+				snprintf(path, sizeof path, "/admin/%s/%lld/delete", kinds[k],
+				    ids[k]);
+			exp[0] = 303;
+			exp[1] = exp[2] = 200;
+			if (a == 4 && k == 5)	/* pages cannot be deleted (edit.c) */
+				exp[1] = exp[2] = 404;
+			switch (a) {
+			case 0:
+				exp[3] = exp[4] = 200;
+				break;
+			case 1:
+				exp[3] = exp[4] = member_kind ? 200 : 403;
+				break;
+			case 2:		/* members may propose new milestones only */
+				exp[3] = exp[4] = k == 2 ? 200 : 403;
+				break;
+			case 3:		/* their body's commitments and milestones */
+				exp[3] = member_kind ? 200 : 403;
+				exp[4] = 403;
+				break;
+			default:
+				exp[3] = exp[4] = 403;
+			}
+			matrix_row(who, path, exp);
+		}
+
+	/* The pages added with the review and account screens. */
+	{
+		static const int content[5] = { 303, 200, 200, 403, 403 };
+		static const int users[5] = { 303, 200, 403, 403, 403 };
+
+		matrix_row(who, "/admin/reviews", content);
+		snprintf(path, sizeof path, "/admin/commitments/%lld/relations", id_c13);
+		matrix_row(who, path, content);
+		matrix_row(who, "/admin/users", users);
+		snprintf(path, sizeof path, "/admin/users/%lld", kim.id);
+		matrix_row(who, path, users);
+		matrix_row(who, "/admin/audit", users);
+	}
+
+	get(&p_joao, "/admin/commitments", &r);
+	snprintf(path, sizeof path, "href=\"/admin/commitments/%lld\"", id_c13);
+	tap(strstr(r.body.p, path) != NULL && strstr(r.body.p, "PT0019") == NULL,
+	    "the ama member's list shows PT0013 and not CADA's PT0019");
+	res_free(&r);
+	get(&p_kim, "/admin/commitments", &r);
+	tap(strstr(r.body.p, path) == NULL && strstr(r.body.p, "PT0019") != NULL,
+	    "the cada member's list shows PT0019 and not PT0013");
+	res_free(&r);
+}
+
+/* Opens the edit form of path as p, checks it round-trips the stored row (sql), and
+ * returns its status; f holds the form. */
+static int
+load_form(struct person *p, const char *path, const char *sql, long long id,
+    struct form *f, int report)
+{
+	char	 why[300];
+	int	 st = open_form(p, path, f), n;
+
+	if (report) {
+		n = form_matches_row(f, sql, id, why, sizeof why);
+		tap(st == 200 && n > 5 && form_val(f, "csrf") && form_val(f, "version"),
+		    "the edit form %s shows every stored value as it is (%d fields%s%s)", path,
+		    n, why[0] ? "; " : "", why);
+	}
+	return st;
+}
+
+#define SQL_C	"SELECT * FROM commitment WHERE id = ?1"
+#define SQL_M	"SELECT * FROM milestone WHERE id = ?1"
+#define SQL_P	"SELECT * FROM action_plan WHERE id = ?1"
+#define SQL_E	"SELECT * FROM event WHERE id = ?1"
+
+#define SQL_PG	"SELECT * FROM page WHERE rowid = ?1"
+
+/* Beyond the list: text with paragraphs (blank lines) must survive the edit form. */
+static void
+paragraphs(void)
+{
+	struct form	 f;
+	struct res	 r;
+	char		 pp[96], pg[96], *before, *after, changed[300];
+	long long	 maxrev;
+
+	snprintf(pp, sizeof pp, "/admin/plans/%lld", id_plan2);
+	snprintf(pg, sizeof pg, "/admin/pages/%lld", id_page);
+	tap(db_int("SELECT count(*) FROM action_plan WHERE id = ?2 AND instr(cocreation_pt, "
+	    "char(10)) > 0", NULL, id_plan2, 0, 0) == 1 && db_int("SELECT count(*) FROM page "
+	    "WHERE rowid = ?2 AND instr(body_pt, char(10)) > 0", NULL, id_page, 0, 0) == 1,
+	    "plan 2's co-creation text and the about page's body have paragraphs");
+	load_form(&p_ines, pp, SQL_P, id_plan2, &f, 1);
+	form_free(&f);
+	load_form(&p_ines, pg, SQL_PG, id_page, &f, 1);
+	before = db_row("SELECT body_pt, body_en FROM page WHERE rowid = ?1", id_page);
+	maxrev = db_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
+	form_set(&f, "title_en", "About (e2e)");
+	submit_form(&p_ines, pg, &f, &r);
+	res_free(&r);
+	form_free(&f);
+	after = db_row("SELECT body_pt, body_en FROM page WHERE rowid = ?1", id_page);
+	db_text1("SELECT group_concat(field, ', ') FROM revision WHERE id > ?2 AND "
+	    "field <> 'title_en'", NULL, maxrev, changed, sizeof changed);
+	tap(strcmp(before, after) == 0 && changed[0] == '\0',
+	    "saving the about page with only title_en changed keeps the body's paragraphs "
+	    "(other fields changed: %s)", changed[0] ? changed : "none");
+	free(before);
+	free(after);
+}
+
+static void
+editing(void)
+{
+	struct form	 f;
+	struct res	 r;
+	char		 path[96], old[600], now[600], en[600], want[160];
+	const char	*title = "Evoluir o portal dados.gov — edição e2e";
+	long long	 ver, maxrev, other;
+
+	snprintf(path, sizeof path, "/admin/commitments/%lld", id_c13);
+	db_text1("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, old,
+	    sizeof old);
+	db_text1("SELECT title_en FROM commitment WHERE id = ?2", NULL, id_c13, en,
+	    sizeof en);
+	ver = db_int("SELECT version FROM commitment WHERE id = ?2", NULL, id_c13, 0, -1);
+	maxrev = db_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
+	load_form(&p_ines, path, SQL_C, id_c13, &f, 1);
+	form_set(&f, "title_pt", title);
+	submit_form(&p_ines, path, &f, &r);
+	snprintf(want, sizeof want, "%s?saved=1", path);
+	tap(r.status == 303 && loc_is(&r, want),
+	    "the focal editor saves PT0013's title_pt -> 303 to %s (got %d, %s)", want,
+	    r.status, loc(&r));
+	res_free(&r);
+	form_free(&f);
+	db_text1("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, now,
+	    sizeof now);
+	tap(strcmp(now, title) == 0 && db_int("SELECT version FROM commitment WHERE id = ?2",
+	    NULL, id_c13, 0, -1) == ver + 1, "the row holds the new title, version %lld -> %lld",
+	    ver, ver + 1);
+	get(NULL, "/pt/commitments/PT0013", &r);
+	tap(r.status == 200 && strstr(r.body.p, title) != NULL && strstr(r.body.p, old) ==
+	    NULL, "/pt/commitments/PT0013 shows the new title at once");
+	res_free(&r);
+	get(NULL, "/en/commitments/PT0013", &r);
+	tap(r.status == 200 && en[0] != '\0' && strstr(r.body.p, en) != NULL &&
+	    strstr(r.body.p, title) == NULL,
+	    "/en/commitments/PT0013 still shows the English title \"%s\"", en);
+	res_free(&r);
+	{
+		sqlite3		*db = db_open_rw();
+		sqlite3_stmt	*s = NULL;
+		int		 found = 0;
+
+		if (db != NULL && sqlite3_prepare_v2(db, "SELECT count(*) FROM revision WHERE "
+		    "id > ?1 AND tbl = 'commitment' AND row_id = ?2 AND op = 'update' AND "
+		    "field = 'title_pt' AND before = ?3 AND after = ?4 AND staff_id = ?5", -1,
+		    &s, NULL) == SQLITE_OK) {
+			sqlite3_bind_int64(s, 1, maxrev);
+			sqlite3_bind_int64(s, 2, id_c13);
+			sqlite3_bind_text(s, 3, old, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(s, 4, title, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(s, 5, ines.id);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				found = sqlite3_column_int(s, 0);
+		}
+		sqlite3_finalize(s);
+		sqlite3_close(db);
+		tap(found == 1, "the revision table has a row for title_pt with before and after, "
+		    "by the focal editor");
+	}
+	other = db_int("SELECT count(*) FROM revision WHERE id > ?2 AND (field IS NULL OR "
+	    "field <> 'title_pt')", NULL, maxrev, 0, -1);
+	db_text1("SELECT group_concat(field, ', ') FROM revision WHERE id > ?2 AND (field IS "
+	    "NULL OR field <> 'title_pt')", NULL, maxrev, now, sizeof now);
+	tap(other == 0, "saving the unchanged rest of the form changed no other field "
+	    "(other fields changed: %s)", now[0] ? now : "none");
+	paragraphs();
+}
+
+static void
+conflict(void)
+{
+	struct form	 f1, f2;
+	struct res	 r;
+	char		 path[96], now[600];
+	const char	*first = "Título gravado primeiro (conflito e2e)";
+	const char	*second = "Título gravado depois (conflito e2e)";
+
+	snprintf(path, sizeof path, "/admin/commitments/%lld", id_c13);
+	open_form(&p_hal, path, &f1);
+	open_form(&p_ines, path, &f2);
+	tap(form_val(&f1, "version") && form_val(&f2, "version") &&
+	    strcmp(form_val(&f1, "version"), form_val(&f2, "version")) == 0,
+	    "two editors open the same form at the same version (%s)",
+	    form_val(&f1, "version") ? form_val(&f1, "version") : "?");
+	form_set(&f1, "title_pt", first);
+	form_set(&f2, "title_pt", second);
+	submit_form(&p_hal, path, &f1, &r);
+	tap(r.status == 303, "the first save succeeds (got %d)", r.status);
+	res_free(&r);
+	submit_form(&p_ines, path, &f2, &r);
+	tap(r.status == 409 && strstr(r.body.p, "Outra pessoa gravou") != NULL,
+	    "the second save -> 409 \"Outra pessoa gravou\" (got %d)", r.status);
+	tap(strstr(r.body.p, first) != NULL && strstr(r.body.p, second) != NULL,
+	    "the conflict page shows both versions of the title");
+	res_free(&r);
+	db_text1("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, now,
+	    sizeof now);
+	tap(strcmp(now, first) == 0, "the database keeps the first value (has \"%s\")", now);
+	form_free(&f1);
+	form_free(&f2);
+}
+
+static void
+evidence(void)
+{
+	struct form	 f;
+	struct res	 r;
+	char		 path[96], *before, *after, asof[32], today[16];
+	const char	*url = "https://example.org/report.pdf";
+	long long	 links;
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	snprintf(path, sizeof path, "/admin/milestones/%lld", id_ms);
+	links = db_int("SELECT count(*) FROM link WHERE milestone_id = ?2", NULL, id_ms, 0, -1);
+	before = db_row(SQL_M, id_ms);
+	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
+	form_set(&f, "progress", "40");
+	submit_form(&p_ines, path, &f, &r);
+	tap(r.status == 400 && strstr(r.body.p, "id=\"e-evidence\">Uma alteração do estado ou "
+	    "do progresso precisa de uma evidência.") != NULL,
+	    "changing a milestone's progress without evidence_url -> 400 with the evidence "
+	    "message (got %d)", r.status);
+	res_free(&r);
+	after = db_row(SQL_M, id_ms);
+	tap(strcmp(before, after) == 0 && db_int("SELECT count(*) FROM link WHERE "
+	    "milestone_id = ?2", NULL, id_ms, 0, -1) == links, "nothing was stored");
+	free(after);
+
+	form_set(&f, "evidence_url", url);
+	form_set(&f, "evidence_label", "Relatório de execução");
+	submit_form(&p_ines, path, &f, &r);
+	tap(r.status == 303, "with evidence_url %s -> 303 (got %d)", url, r.status);
+	res_free(&r);
+	form_free(&f);
+	{
+		sqlite3		*db = db_open_rw();
+		sqlite3_stmt	*s = NULL;
+		int		 found = 0;
+
+		if (db != NULL && sqlite3_prepare_v2(db, "SELECT count(*) FROM link WHERE "
+		    "milestone_id = ?1 AND kind = 'evidence' AND url = ?2", -1, &s, NULL) ==
+		    SQLITE_OK) {
+			sqlite3_bind_int64(s, 1, id_ms);
+			sqlite3_bind_text(s, 2, url, -1, SQLITE_STATIC);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				found = sqlite3_column_int(s, 0);
+		}
+		sqlite3_finalize(s);
+		sqlite3_close(db);
+		tap(found == 1, "the link table has an 'evidence' row for the milestone");
+	}
+	gmtime_r(&t, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	db_text1("SELECT progress_as_of FROM milestone WHERE id = ?2", NULL, id_ms, asof,
+	    sizeof asof);
+	tap(db_int("SELECT progress FROM milestone WHERE id = ?2", NULL, id_ms, 0, -1) == 40 &&
+	    strcmp(asof, today) == 0, "the milestone holds progress 40, dated today (%s)",
+	    asof);
+	get(NULL, "/pt/commitments/PT0011", &r);
+	tap(r.status == 200 && strstr(r.body.p, "href=\"https://example.org/report.pdf\"") !=
+	    NULL, "the public commitment page (PT0011) shows the evidence link");
+	res_free(&r);
+	free(before);
+}
+
+static void
+drafts(void)
+{
+	struct form	 f;
+	struct res	 r;
+	char		 path[96], cur[600], tbl[64];
+	const char	*proposal = "Proposta do membro AMA (rascunho e2e)";
+	char		*before, *after;
+	long long	 maxdraft;
+
+	snprintf(path, sizeof path, "/admin/commitments/%lld", id_c13);
+	db_text1("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, cur,
+	    sizeof cur);
+	before = db_row(SQL_C, id_c13);
+	maxdraft = db_int("SELECT coalesce(max(id), 0) FROM draft", NULL, 0, 0, 0);
+	tap(load_form(&p_joao, path, SQL_C, id_c13, &f, 0) == 200,
+	    "the ama member opens PT0013's form");
+	form_set(&f, "title_pt", proposal);
+	submit_form(&p_joao, path, &f, &r);
+	tap(r.status == 303 && loc_is(&r, "/admin/commitments?sent=1"),
+	    "the member's save -> 303 to /admin/commitments?sent=1 (got %d, %s)", r.status,
+	    loc(&r));
+	res_free(&r);
+	form_free(&f);
+	get(NULL, "/pt/commitments/PT0013", &r);
+	tap(r.status == 200 && strstr(r.body.p, proposal) == NULL &&
+	    strstr(r.body.p, cur) != NULL, "the public page does not change");
+	res_free(&r);
+	after = db_row(SQL_C, id_c13);
+	tap(strcmp(before, after) == 0, "the commitment row is unchanged");
+	free(before);
+	free(after);
+	db_text1("SELECT tbl FROM draft WHERE id > ?2", NULL, maxdraft, tbl, sizeof tbl);
+	tap(db_int("SELECT count(*) FROM draft WHERE id > ?2 AND row_id = ?3 AND status = "
+	    "'pending' AND instr(payload, 'rascunho e2e') > 0", NULL, maxdraft, id_c13, 0) == 1 &&
+	    db_int("SELECT staff_id FROM draft WHERE id > ?2", NULL, maxdraft, 0, 0) == joao.id,
+	    "the draft table has a pending row by the member for PT0013 (tbl '%s')", tbl);
+	get(&p_hal, "/admin/", &r);
+	tap(strstr(r.body.p, "João AMA") != NULL, "the dashboard lists the pending change");
+	res_free(&r);
+
+	/* The cada member cannot post to PT0013 either. */
+	load_form(&p_joao, path, SQL_C, id_c13, &f, 0);
+	form_set(&f, "title_pt", "Proposta de fora");
+	form_set(&f, "csrf", session_csrf(&p_kim, cur, sizeof cur));
+	maxdraft = db_int("SELECT coalesce(max(id), 0) FROM draft", NULL, 0, 0, 0);
+	submit_form(&p_kim, path, &f, &r);
+	tap(r.status == 403 && db_int("SELECT count(*) FROM draft WHERE id > ?2", NULL,
+	    maxdraft, 0, -1) == 0, "a POST by the cada member to PT0013 -> 403, no draft (got %d)",
+	    r.status);
+	res_free(&r);
+	form_free(&f);
+}
+
+/* Submits form f (from path) with field col set to val (and col2 to val2 when not
+ * NULL) as p; checks 400, the message beside field errcol, and the row unchanged. */
+static void
+invalid(struct person *p, const char *path, const char *sql, long long id,
+    const char *col, const char *val, const char *col2, const char *val2,
+    const char *errcol, const char *msg, const char *what)
+{
+	struct form	 f;
+	struct res	 r;
+	char		*before, *after, needle[300];
+	long long	 maxrev;
+
+	before = db_row(sql, id);
+	maxrev = db_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
+	open_form(p, path, &f);
+	form_set(&f, col, val);
+	if (col2 != NULL)
+		form_set(&f, col2, val2);
+	submit_form(p, path, &f, &r);
+	snprintf(needle, sizeof needle, "<span class=\"field-error\" id=\"e-%s\">%s</span>",
+	    errcol, msg);
+	tap(r.status == 400 && strstr(r.body.p, needle) != NULL,
+	    "%s -> 400 with \"%s\" beside %s (got %d)", what, msg, errcol, r.status);
+	res_free(&r);
+	after = db_row(sql, id);
+	tap(strcmp(before, after) == 0 && db_int("SELECT coalesce(max(id), 0) FROM revision",
+	    NULL, 0, 0, 0) == maxrev, "%s: nothing stored", what);
+	free(before);
+	free(after);
+	form_free(&f);
+}
+
+static void
+validation(void)
+{
+	char	 pc[96], pp[96];
+
+	snprintf(pc, sizeof pc, "/admin/commitments/%lld", id_c13);
+	snprintf(pp, sizeof pp, "/admin/plans/%lld", id_plan2);
+	invalid(&p_ines, pc, SQL_C, id_c13, "start_date", "2020-13-01", NULL, NULL,
+	    "start_date", "Data inválida: use AAAA, AAAA-MM ou AAAA-MM-DD.",
+	    "a bad date 2020-13-01");
+	invalid(&p_ines, pc, SQL_C, id_c13, "start_date", "2021-06-01", "end_date",
+	    "2021-01-31", "end_date", "O fim não pode ser anterior ao início.",
+	    "an end before the start");
+	invalid(&p_ines, pp, SQL_P, id_plan2, "document_url", "javascript:alert(1)", NULL,
+	    NULL, "document_url", "Endereço inválido: só http:// ou https://.",
+	    "a javascript: URL in document_url");
+	invalid(&p_ines, pc, SQL_C, id_c13, "ogp_id", "XX1", NULL, NULL, "ogp_id",
+	    "Use duas letras e quatro algarismos (PT0013).", "an OGP id XX1");
+}
+
+static void
+markup(void)
+{
+	struct form	 f;
+	struct res	 r;
+	char		 pc[96], pe[96], pm[96], title[200];
+	const char	*s1 = "<script>alert(1)</script>", *s2 = "\"><svg onload=alert(1)>";
+	const char	*e1 = "&lt;script&gt;alert(1)&lt;/script&gt;";
+	const char	*e2 = "&quot;&gt;&lt;svg onload=alert(1)&gt;";
+	char		*before, *after;
+	int		 i;
+
+	snprintf(title, sizeof title, "%s %s", s1, s2);
+	snprintf(pc, sizeof pc, "/admin/commitments/%lld", id_c24);
+	open_form(&p_ines, pc, &f);
+	form_set(&f, "title_pt", title);
+	submit_form(&p_ines, pc, &f, &r);
+	tap(r.status == 303, "a title with <script> and \"><svg onload> is saved as text "
+	    "(got %d)", r.status);
+	res_free(&r);
+	form_free(&f);
+	for (i = 0; i < 3; i++) {
+		const char *path = i == 0 ? "/pt/commitments/PT0024" : i == 1 ? pc :
+		    "/admin/commitments";
+		get(i == 0 ? NULL : &p_ines, path, &r);
+		tap(r.status == 200 && strstr(r.body.p, "<script>alert") == NULL &&
+		    strstr(r.body.p, "<svg onload") == NULL && strstr(r.body.p, e1) != NULL &&
+		    strstr(r.body.p, e2) != NULL,
+		    "%s: the title comes out escaped, no raw <script> or <svg onload (got %d)",
+		    path, r.status);
+		res_free(&r);
+	}
+	get(NULL, "/pt/plans/3", &r);
+	tap(strstr(r.body.p, "<script>alert") == NULL && strstr(r.body.p, "<svg onload") ==
+	    NULL, "the plan page that lists PT0024 has no raw markup either");
+	res_free(&r);
+
+	snprintf(pe, sizeof pe, "/admin/events/%lld", id_event);
+	invalid(&p_ines, pe, SQL_E, id_event, "url", "javascript:alert(1)", NULL, NULL, "url",
+	    "Endereço inválido: só http:// ou https://.", "javascript:alert(1) as an event URL");
+	snprintf(pm, sizeof pm, "/admin/milestones/%lld", id_ms);
+	before = db_row(SQL_M, id_ms);
+	open_form(&p_ines, pm, &f);
+	form_set(&f, "progress", "60");
+	form_set(&f, "evidence_url", "javascript:alert(1)");
+	submit_form(&p_ines, pm, &f, &r);
+	after = db_row(SQL_M, id_ms);
+	tap(r.status == 400 && strstr(r.body.p, "Endereço da evidência inválido") != NULL &&
+	    strcmp(before, after) == 0 && strstr(r.body.p, "value=\"javascript:") != NULL,
+	    "javascript:alert(1) as evidence_url -> 400, nothing stored (got %d)", r.status);
+	res_free(&r);
+	form_free(&f);
+	free(before);
+	free(after);
+}
+
+/* The pages that only error paths reach. */
+static void
+error_pages(void)
+{
+	struct res	 r;
+
+	get(&p_joao, "/admin/plans", &r);
+	tap(r.status == 403, "member on /admin/plans -> 403 (got %d)", r.status);
+	res_free(&r);
+	get(&p_hal, "/admin/nothing-here", &r);
+	tap(r.status == 404, "/admin/nothing-here -> 404 (got %d)", r.status);
+	res_free(&r);
+	get(&p_hal, "/admin/plans/999999", &r);
+	tap(r.status == 404, "/admin/plans/999999 -> 404 (got %d)", r.status);
+	res_free(&r);
+	get(NULL, "/admin/a/b/c/d", &r);
+	tap(r.status == 404, "/admin/a/b/c/d (no route) -> 404 (got %d)", r.status);
+	res_free(&r);
+}
+
+static void
+headers(void)
+{
+	static const int must[] = { 200, 303, 400, 401, 403, 404, 405, 409, 429 };
+	size_t	 m;
+	int	 i, total = 0;
+
+	for (m = 0; m < sizeof must / sizeof must[0]; m++) {
+		for (i = 0; i < nhstats && hstats[i].status != must[m]; i++)
+			;
+		if (i == nhstats)
+			tap(0, "some admin response had status %d", must[m]);
+	}
+	for (i = 0; i < nhstats; i++) {
+		total += hstats[i].n;
+		tap(hstats[i].bad == 0, "every admin %d response (%d) has Cache-Control: no-store, "
+		    "CSP with object-src 'none' and frame-ancestors 'none', nosniff, "
+		    "Referrer-Policy, charset=utf-8%s%s", hstats[i].status, hstats[i].n,
+		    hstats[i].bad ? "; first bad: " : "", hstats[i].why);
+	}
+	diag("%d admin responses checked", total);
+}
+
+static void
+audit_at_end(void)
+{
+	int	 i, ok = 1;
+
+	for (i = 0; i < npwseen; i++)
+		if (db_int("SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
+		    "coalesce(addr, '') || action || coalesce(object, '') || coalesce(detail, "
+		    "''), ?1) > 0", pwseen[i], 0, 0, -1) != 0)
+			ok = 0;
+	tap(ok, "after the whole run, no password is in audit_log (%d checked)", npwseen);
+}
+
+int
+main(int argc, char *argv[])
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: e2e_admin BASE_URL DBPATH ADMIN_BIN\n");
+		return 2;
+	}
+	base = argv[1];
+	dbpath = argv[2];
+	adminbin = argv[3];
+	if (access(adminbin, X_OK) != 0) {
+		fprintf(stderr, "e2e_admin: %s is not executable\n", adminbin);
+		return 2;
+	}
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	anonymous();
+	login_and_enrol();
+	second_login();
+	login_failures();
+	expiry();
+	logout();
+	disable();
+	csrf();
+	find_ids();
+	roles();
+	editing();
+	conflict();
+	evidence();
+	drafts();
+	validation();
+	markup();
+	error_pages();
+	headers();
+	audit_at_end();
+	person_free(&p_hal);
+	person_free(&p_ines);
+	person_free(&p_joao);
+	person_free(&p_kim);
+	curl_global_cleanup();
+	printf("1..%d\n", ntest);
+	return nfail == 0 ? 0 : 1;
+}
