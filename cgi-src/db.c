@@ -20,6 +20,9 @@
 	"LEFT JOIN commitment c ON c.id = r.commitment_id " \
 	"LEFT JOIN staff s ON s.id = r.staff_id LEFT JOIN entity e ON e.id = s.entity_id"
 
+/* A link's address: its outside URL, or the site's copy of an uploaded document. */
+#define LINK_URL "coalesce(url, '/uploads/' || upload_sha)"
+
 static const char *const sqls[ST__MAX] = {
 	/* ST_STATE */
 	"SELECT content_version, changed_at FROM site_state WHERE id = 1",
@@ -45,7 +48,7 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT c.plan_id, c.id, " MS_AGG " FROM commitment c "
 	"LEFT JOIN milestone m ON m.commitment_id = c.id GROUP BY c.id ORDER BY c.plan_id",
 	/* ST_PLAN_LINKS */
-	"SELECT kind, url, label_pt, label_en FROM link WHERE plan_id = ?1 "
+	"SELECT kind, " LINK_URL ", label_pt, label_en FROM link WHERE plan_id = ?1 "
 	"ORDER BY position, id",
 	/* ST_COMMITMENT */
 	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.summary_pt, "
@@ -67,7 +70,7 @@ static const char *const sqls[ST__MAX] = {
 	"JOIN policy_area pa ON pa.id = cpa.policy_area_id "
 	"WHERE cpa.commitment_id = ?1 ORDER BY pa.name_en",
 	/* ST_COMMITMENT_LINKS */
-	"SELECT kind, url, label_pt, label_en FROM link WHERE commitment_id = ?1 "
+	"SELECT kind, " LINK_URL ", label_pt, label_en FROM link WHERE commitment_id = ?1 "
 	"ORDER BY position, id",
 	/* ST_MILESTONES */
 	"SELECT id, position, title_pt, title_en, planned_start, planned_end, "
@@ -75,7 +78,8 @@ static const char *const sqls[ST__MAX] = {
 	"substr(updated_at, 1, 10) FROM milestone WHERE commitment_id = ?1 "
 	"ORDER BY position",
 	/* ST_MILESTONE_LINKS */
-	"SELECT l.milestone_id, l.url, l.label_pt, l.label_en FROM milestone m "
+	"SELECT l.milestone_id, coalesce(l.url, '/uploads/' || l.upload_sha), l.label_pt, "
+	"l.label_en FROM milestone m "
 	"JOIN link l ON l.milestone_id = m.id WHERE m.commitment_id = ?1 "
 	"ORDER BY m.position, l.position, l.id",
 	/* ST_ENTITIES */
@@ -95,7 +99,7 @@ static const char *const sqls[ST__MAX] = {
 	"LEFT JOIN milestone m ON m.commitment_id = c.id WHERE ce.entity_id = ?1 "
 	"GROUP BY ce.role, c.id ORDER BY ce.role, p.number, c.number",
 	/* ST_ENTITY_LINKS */
-	"SELECT kind, url, label_pt, label_en FROM link WHERE entity_id = ?1 "
+	"SELECT kind, " LINK_URL ", label_pt, label_en FROM link WHERE entity_id = ?1 "
 	"ORDER BY position, id",
 	/* ST_EVENTS */
 	"SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
@@ -110,7 +114,7 @@ static const char *const sqls[ST__MAX] = {
 	"date_note_en, place_pt, place_en, online, organiser, url, description_pt, "
 	"description_en, substr(updated_at, 1, 10) FROM event WHERE id = ?1",
 	/* ST_EVENT_LINKS */
-	"SELECT kind, url, label_pt, label_en FROM link WHERE event_id = ?1 "
+	"SELECT kind, " LINK_URL ", label_pt, label_en FROM link WHERE event_id = ?1 "
 	"ORDER BY position, id",
 	/* ST_PAGE */
 	"SELECT title_pt, title_en, body_pt, body_en, substr(updated_at, 1, 10) "

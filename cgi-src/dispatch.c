@@ -319,7 +319,7 @@ handle(struct ctx *c, int perr)
 			c->resp->status = 304;
 			return;
 		}
-	} else if (rt->cap == CAP_PUBLIC)
+	} else if (rt->cap == CAP_PUBLIC && rt->cache != CACHE_IMMUTABLE)
 		resp_header(c->resp, "Cache-Control", "no-store");
 	st = rt->fn(c);
 	if (c->body == NULL && (c->resp->body.len > 0 || (st >= 300 && st < 400))) {

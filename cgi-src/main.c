@@ -20,6 +20,7 @@
 #include "db.h"
 #include "dispatch.h"
 #include "edit.h"
+#include "upload.h"
 #include "tpl.h"
 
 static volatile sig_atomic_t stopping;
@@ -111,7 +112,7 @@ start(sqlite3 **dbp, sqlite3 **rwp)
 		sqlite3_close(rw);
 		goto fail;
 	}
-	if (edit_init(rw, err, sizeof err) != 0) {
+	if (edit_init(rw, err, sizeof err) != 0 || upload_init(err, sizeof err) != 0) {
 		sqlite3_close(*dbp);
 		sqlite3_close(rw);
 		goto fail;
@@ -174,6 +175,7 @@ main(void)
 		serve();
 	db_finalize_all();
 	edit_finish();
+	upload_done();
 	sqlite3_close(db);
 	sqlite3_close(rw);
 	return rc;

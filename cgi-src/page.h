@@ -83,6 +83,7 @@ int	page_events_show(struct ctx *c);
 int	page_text_ogp(struct ctx *c);
 int	page_text_accessibility(struct ctx *c);
 int	page_health(struct ctx *c);
+int	page_upload_get(struct ctx *c);
 int	page_root(struct ctx *c);
 int	page_admin_login(struct ctx *c);
 int	page_admin_logout(struct ctx *c);

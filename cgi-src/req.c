@@ -120,6 +120,36 @@ parse_query(struct req *r)
 	    &r->nparams);
 }
 
+/* Parses a multipart/form-data body into r->parts and copies its text fields (parts
+ * without a filename) into r->form, so req_form and the CSRF check see them.  Returns 0,
+ * or an HTTP status with r->error set. */
+static int
+read_multipart(struct req *r)
+{
+	const struct mpart	*p;
+	size_t			 i, k, used = 0;
+	size_t			 cap = r->bodylen + REQ_PARTS_MAX * (MPART_NAME_MAX + 2);
+
+	if (multipart_parse(r->content_type, r->body, r->bodylen, r->parts, REQ_PARTS_MAX,
+	    &r->nparts) != 0)
+		return r->error = "ERR_BAD_BODY", 400;
+	if ((r->formstore = malloc(cap)) == NULL)
+		return r->error = "ERR_TOO_BIG", 413;
+	for (i = 0; i < r->nparts; i++) {
+		p = &r->parts[i];
+		if (p->has_filename)
+			continue;
+		k = strlen(p->name) + 1;
+		if (multipart_text(p, r->formstore + used + k, cap - used - k) != 0)
+			return r->error = "ERR_BAD_ENCODING", 400;
+		memcpy(r->formstore + used, p->name, k);
+		r->form[r->nform].key = r->formstore + used;
+		r->form[r->nform++].val = r->formstore + used + k;
+		used += k + p->len + 1;
+	}
+	return 0;
+}
+
 int
 req_read_body(struct req *r, req_reader read, void *arg)
 {
@@ -141,6 +171,9 @@ req_read_body(struct req *r, req_reader read, void *arg)
 	}
 	r->body[got] = '\0';
 	r->bodylen = got;
+	if (r->content_type != NULL &&
+	    strncasecmp(r->content_type, "multipart/form-data", 19) == 0)
+		return read_multipart(r);
 	if (r->content_type == NULL ||
 	    strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33) != 0)
 		return 0;
@@ -163,7 +196,7 @@ req_free(struct req *r)
 	free(r->formstore);
 	r->body = r->formstore = NULL;
 	r->bodylen = 0;
-	r->nform = 0;
+	r->nform = r->nparts = 0;
 }
 
 const char *
@@ -237,7 +270,7 @@ req_parse(struct req *r, req_getter get, void *arg)
 	r->content_length = 0;
 	r->body = r->formstore = NULL;
 	r->bodylen = 0;
-	r->nform = 0;
+	r->nform = r->nparts = 0;
 	m = get("REQUEST_METHOD", arg);
 	if (m == NULL || strcmp(m, "GET") == 0)
 		r->method = METHOD_GET;

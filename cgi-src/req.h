@@ -3,9 +3,12 @@
 #define ABERTA_REQ_H
 #include <stddef.h>
 
+#include "multipart.h"
+
 #define REQ_PATH_MAX	1024	/* longest decoded path; longer gets 414 */
 #define REQ_QUERY_MAX	2048	/* longest raw query string; longer gets 414 */
 #define REQ_PARAMS_MAX	32	/* most query parameters; more gets 400 */
+#define REQ_PARTS_MAX	16	/* most multipart/form-data parts; more gets 400 */
 
 enum method {
 	METHOD_GET = 1 << 0,
@@ -26,7 +29,7 @@ typedef const char *(*req_getter)(const char *name, void *arg);
 typedef long (*req_reader)(char *p, size_t len, void *arg);
 
 #define REQ_FORM_MAX	(256 * 1024)	/* largest url-encoded body; larger gets 413 */
-#define REQ_BODY_MAX	(10 * 1024 * 1024) /* largest body of any kind (uploads) */
+#define REQ_BODY_MAX	(10 * 1024 * 1024 + 64 * 1024) /* largest body: a 10 MiB upload + fields */
 
 struct req {
 	enum method	 method;
@@ -47,6 +50,8 @@ struct req {
 	size_t		 content_length; /* the declared body length (checked) */
 	struct param	 form[REQ_PARAMS_MAX * 4];	/* url-encoded body fields */
 	size_t		 nform;
+	struct mpart	 parts[REQ_PARTS_MAX];	/* multipart body parts (data inside body) */
+	size_t		 nparts;
 	char		*body;		/* the raw body (malloc'd, NUL-terminated) or NULL */
 	char		*formstore;	/* decoded form keys and values (malloc'd) */
 	size_t		 bodylen;

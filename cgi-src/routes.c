@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "routes.h"
+#include "upload.h"
 #include "valid.h"
 
 #define G	(METHOD_GET | METHOD_HEAD)
@@ -12,6 +13,8 @@
 static const struct route routes[] = {
 	{ "/",				G, page_root, CACHE_NONE, NAV_NONE, NULL, CAP_PUBLIC },
 	{ "/healthz",			G, page_health, CACHE_NONE, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/uploads/:sha",		G, page_upload_get, CACHE_IMMUTABLE, NAV_NONE,
+					   "ERR_NOT_FOUND", CAP_PUBLIC },
 	{ "/:lang/",			G, page_home, CACHE_PUBLIC, NAV_HOME, NULL, CAP_PUBLIC },
 	{ "/:lang/network",		G, page_network, CACHE_PUBLIC, NAV_NETWORK, NULL, CAP_PUBLIC },
 	{ "/:lang/members/:slug",	G, page_member, CACHE_PUBLIC, NAV_NETWORK,
@@ -86,6 +89,8 @@ check_typed(const char *type, char *seg, struct ctx *c, int argi)
 		return valid_slug(seg);
 	if (strcmp(type, ":ogpid") == 0)
 		return valid_ogp_id(seg);
+	if (strcmp(type, ":sha") == 0)
+		return upload_valid_sha(seg);
 	(void)argi;
 	return 0;
 }

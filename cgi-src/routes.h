@@ -6,6 +6,7 @@
 enum cache_class {
 	CACHE_PUBLIC,	/* depends only on the content: validators, 304, revalidate */
 	CACHE_NONE,	/* never stored: no-store */
+	CACHE_IMMUTABLE, /* content-addressed: the handler sets a long-lived Cache-Control */
 	CACHE__MAX
 };
 
@@ -25,7 +26,7 @@ enum nav {
 };
 
 struct route {
-	const char	*pattern;	/* segments: literal, :lang, :int, :ogpid, :slug */
+	const char	*pattern;	/* segments: literal, :lang, :int, :ogpid, :slug, :sha */
 	unsigned int	 methods;	/* METHOD_* bits */
 	int		(*fn)(struct ctx *);
 	enum cache_class cache;

@@ -10,7 +10,7 @@
 <tbody>{{#DIFF}}<tr><th scope="row">{{LABEL}}</th><td>{{THEIRS}}</td><td>{{YOURS}}</td></tr>{{/DIFF}}</tbody></table>
 </div>{{/CONFLICT}}
 {{#ERRORS}}<div class="error-box" role="alert"><p>Há {{N}} campo(s) por corrigir; nada foi gravado. As mensagens estão junto de cada campo.</p>{{#DBERR}}<p>{{TEXT}}</p>{{/DBERR}}</div>{{/ERRORS}}
-<form method="post" action="{{ACTION}}" class="form edit">
+<form method="post" action="{{ACTION}}" class="form edit" enctype="{{ENCTYPE}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="version" value="{{VERSION}}">
 {{#ROW}}{{#ONE}}{{>FIELD}}{{/ONE}}{{#PAIR}}<div class="pair">{{#PT}}{{>FIELD}}{{/PT}}{{#EN}}{{>FIELD}}{{/EN}}</div>{{/PAIR}}{{/ROW}}
@@ -20,6 +20,8 @@
 {{#EV_ERROR}}<p class="field-error" id="e-evidence">{{TEXT}}</p>{{/EV_ERROR}}
 <div class="field"><label for="f-evidence_url">Ligação para a evidência</label>
 <input id="f-evidence_url" name="evidence_url" type="url" maxlength="2048" value="{{EV_URL}}" aria-describedby="h-evidence"></div>
+<div class="field"><label for="f-evidence_file">Ou um documento (PDF, ODT, DOCX, PNG ou JPEG, até 10 MB)</label>
+<input id="f-evidence_file" name="evidence_file" type="file" accept=".pdf,.odt,.docx,.png,.jpg,.jpeg"></div>
 <div class="field"><label for="f-evidence_label">Descrição da evidência</label>
 <input id="f-evidence_label" name="evidence_label" type="text" maxlength="300" value="{{EV_LABEL}}"></div>
 </fieldset>{{/EVIDENCE}}

@@ -10,6 +10,8 @@
 
 #include "../db.h"
 #include "../edit.h"
+#include "../multipart.h"
+#include "../upload.h"
 #include "../page.h"
 #include "../valid.h"
 
@@ -185,6 +187,8 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v,
 	else
 		snprintf(action, sizeof action, "/admin/%s/new", k->slug);
 	tpl_set(b, "ACTION", action);
+	tpl_set(b, "ENCTYPE", strcmp(k->slug, "milestones") == 0 ? "multipart/form-data" :
+	    "application/x-www-form-urlencoded");
 	tpl_set(b, "SUBMIT", c->me->role == ROLE_MEMBER ? "Enviar para revisão" : "Gravar");
 	if (c->me->role == ROLE_MEMBER)
 		tpl_show(b, "DRAFT_NOTE");
@@ -222,8 +226,10 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v,
 
 /* The evidence that a milestone change brings, inserted with the save. */
 struct evidence {
-	const char	*url;
-	const char	*label;
+	const char		*url;
+	const char		*label;
+	const struct mpart	*file;		/* an uploaded document, or NULL */
+	char			 sha[65];	/* its digest once stored, or "" */
 };
 
 /* Inserts the evidence link of milestone id (runs inside the save's transaction). */
@@ -234,15 +240,18 @@ add_evidence(sqlite3 *rw, long long id, void *arg)
 	sqlite3_stmt		*s;
 	int			 rc;
 
-	if (e->url == NULL)
+	if (e->url == NULL && e->sha[0] == '\0')
 		return 0;
-	if (sqlite3_prepare_v2(rw, "INSERT INTO link (milestone_id, kind, url, label_pt, "
-	    "label_en, position) VALUES (?1, 'evidence', ?2, ?3, ?3, (SELECT count(*) FROM "
-	    "link WHERE milestone_id = ?1))", -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(rw, "INSERT INTO link (milestone_id, kind, url, upload_sha, "
+	    "label_pt, label_en, position) VALUES (?1, 'evidence', ?2, nullif(?4, ''), "
+	    "coalesce(?3, (SELECT name FROM upload WHERE sha256 = ?4)), coalesce(?3, (SELECT "
+	    "name FROM upload WHERE sha256 = ?4)), (SELECT count(*) FROM link WHERE "
+	    "milestone_id = ?1))", -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, e->url, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, e->label, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, e->sha, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -262,6 +271,10 @@ evidence_rule(struct ctx *c, const struct kind *k, const struct values *old,
 	e->url = req_form(c->req, "evidence_url");
 	if (e->url != NULL && *e->url == '\0')
 		e->url = NULL;
+	e->sha[0] = '\0';
+	e->file = multipart_get(c->req->parts, c->req->nparts, "evidence_file");
+	if (e->file != NULL && (!e->file->has_filename || e->file->len == 0))
+		e->file = NULL;
 	e->label = lbl != NULL && *lbl != '\0' && strlen(lbl) <= 300 && valid_utf8(lbl,
 	    strlen(lbl)) ? lbl : NULL;
 	if (strcmp(k->slug, "milestones") != 0)
@@ -276,8 +289,9 @@ evidence_rule(struct ctx *c, const struct kind *k, const struct values *old,
 #undef CHANGED
 	if (e->url != NULL && !valid_http_url(e->url))
 		return "Endereço da evidência inválido: só http:// ou https://.";
-	if (changed && e->url == NULL)
-		return "Uma alteração do estado ou do progresso precisa de uma evidência.";
+	if (changed && e->url == NULL && e->file == NULL)
+		return "Uma alteração do estado ou do progresso precisa de uma evidência: uma "
+		    "ligação ou um documento.";
 	return NULL;
 }
 
@@ -299,6 +313,8 @@ save_draft(struct ctx *c, const struct kind *k, long long id, const struct value
 		    json_null());
 	if (e->url != NULL)
 		json_object_set_new(o, "evidence_url", json_string(e->url));
+	if (e->sha[0] != '\0')
+		json_object_set_new(o, "evidence_upload", json_string(e->sha));
 	if (e->label != NULL)
 		json_object_set_new(o, "evidence_label", json_string(e->label));
 	if ((payload = json_dumps(o, JSON_COMPACT)) == NULL ||
@@ -335,6 +351,14 @@ submit(struct ctx *c, const struct kind *k, long long id, const struct values *o
 	if (c->me->role == ROLE_MEMBER && object_check(c, k, id, &v) != 0) {
 		edit_values_free(&v);
 		return 403;
+	}
+	if (v.nerr == 0 && fp.ev_err == NULL && e.file != NULL) {
+		if (upload_store(c->rw, upload_dir(), e.file->data, e.file->len, e.file->filename,
+		    c->me->id, e.sha, &fp.ev_err) == 0)
+			auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "upload",
+			    e.sha, NULL);
+		else if (fp.ev_err == NULL)
+			fp.ev_err = "Não foi possível guardar o documento.";
 	}
 	if (v.nerr > 0 || fp.ev_err != NULL) {
 		st = form_page(c, k, &v, &fp, 400);

@@ -91,18 +91,22 @@ approve_extra(sqlite3 *rw, long long row_id, void *arg)
 {
 	const struct approval	*a = arg;
 	const char		*url = json_get(a->d->payload, "evidence_url");
+	const char		*sha = json_get(a->d->payload, "evidence_upload");
 	const char		*label = json_get(a->d->payload, "evidence_label");
 	sqlite3_stmt		*s;
 	int			 rc;
 
-	if (url != NULL && strcmp(a->d->kind->slug, "milestones") == 0) {
-		if (sqlite3_prepare_v2(rw, "INSERT INTO link (milestone_id, kind, url, label_pt, "
-		    "label_en, position) VALUES (?1, 'evidence', ?2, ?3, ?3, (SELECT count(*) "
-		    "FROM link WHERE milestone_id = ?1))", -1, &s, NULL) != SQLITE_OK)
+	if ((url != NULL || sha != NULL) && strcmp(a->d->kind->slug, "milestones") == 0) {
+		if (sqlite3_prepare_v2(rw, "INSERT INTO link (milestone_id, kind, url, upload_sha, "
+		    "label_pt, label_en, position) VALUES (?1, 'evidence', ?2, ?4, coalesce(?3, "
+		    "(SELECT name FROM upload WHERE sha256 = ?4)), coalesce(?3, (SELECT name FROM "
+		    "upload WHERE sha256 = ?4)), (SELECT count(*) FROM link WHERE milestone_id = "
+		    "?1))", -1, &s, NULL) != SQLITE_OK)
 			return -1;
 		sqlite3_bind_int64(s, 1, row_id);
 		sqlite3_bind_text(s, 2, url, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, 3, label, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 4, url == NULL ? sha : NULL, -1, SQLITE_TRANSIENT);
 		rc = sqlite3_step(s);
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
@@ -147,6 +151,11 @@ draft_section(struct ctx *c, tpl_dict *b, const struct draft *d, const char *whe
 	}
 	if ((nv = json_get(d->payload, "evidence_url")) != NULL)
 		tpl_set(tpl_section(x, "EVIDENCE"), "URL", nv);
+	else if ((nv = json_get(d->payload, "evidence_upload")) != NULL) {
+		char up[96];
+		snprintf(up, sizeof up, "/uploads/%.64s", nv);
+		tpl_set(tpl_section(x, "EVIDENCE"), "URL", up);
+	}
 	if (have == 1)
 		edit_values_free(&cur);
 }

@@ -1894,7 +1894,7 @@ evidence(void)
 	form_set(&f, "progress", "40");
 	submit_form(&p_ines, path, &f, &r);
 	tap(r.status == 400 && strstr(r.body.p, "id=\"e-evidence\">Uma alteração do estado ou "
-	    "do progresso precisa de uma evidência.") != NULL,
+	    "do progresso precisa de uma evidência") != NULL,
 	    "changing a milestone's progress without evidence_url -> 400 with the evidence "
 	    "message (got %d)", r.status);
 	res_free(&r);
@@ -1938,6 +1938,119 @@ evidence(void)
 	    NULL, "the public commitment page (PT0011) shows the evidence link");
 	res_free(&r);
 	free(before);
+}
+
+/* Posts form f to action as person p in multipart/form-data, with one file part
+ * evidence_file (name, bytes).  Fills r.  Returns 0 or -1. */
+static int
+post_multipart(struct person *p, const char *action, const struct form *f,
+    const char *fname, const char *data, size_t len, struct res *r)
+{
+	curl_mime	*m = curl_mime_init(p->h);
+	curl_mimepart	*part;
+	char		 url[512];
+	long		 code = 0;
+	int		 i;
+	CURLcode	 rc;
+
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < f->n; i++) {
+		if (strcmp(f->name[i], "evidence_file") == 0)
+			continue;
+		part = curl_mime_addpart(m);
+		curl_mime_name(part, f->name[i]);
+		curl_mime_data(part, f->val[i], CURL_ZERO_TERMINATED);
+	}
+	part = curl_mime_addpart(m);
+	curl_mime_name(part, "evidence_file");
+	curl_mime_filename(part, fname);
+	curl_mime_data(part, data, len);
+	snprintf(url, sizeof url, "%s%s", base, action);
+	curl_easy_setopt(p->h, CURLOPT_URL, url);
+	curl_easy_setopt(p->h, CURLOPT_MIMEPOST, m);
+	curl_easy_setopt(p->h, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(p->h, CURLOPT_WRITEDATA, &r->body);
+	curl_easy_setopt(p->h, CURLOPT_HEADERFUNCTION, on_data);
+	curl_easy_setopt(p->h, CURLOPT_HEADERDATA, &r->head);
+	rc = curl_easy_perform(p->h);
+	curl_easy_getinfo(p->h, CURLINFO_RESPONSE_CODE, &code);
+	r->status = (int)code;
+	curl_easy_setopt(p->h, CURLOPT_MIMEPOST, NULL);
+	curl_mime_free(m);
+	if (r->body.p == NULL)
+		buf_puts(&r->body, "");
+	if (r->head.p == NULL)
+		buf_puts(&r->head, "");
+	admin_headers_note("POST", action, r);
+	return rc == CURLE_OK ? 0 : -1;
+}
+
+/* Uploaded evidence: refused when the content is not what the name says, when too
+ * big; a real PDF is stored once under its digest and served safely. */
+static void
+uploads(void)
+{
+	static const char pdf[] = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+	    "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+	static const char html[] = "<!DOCTYPE html><html><body><script>alert(1)</script>"
+	    "</body></html>\n";
+	struct form	 f;
+	struct res	 r;
+	char		 path[96], sha[80] = "", served[160], v[256];
+	char		*big;
+	long long	 n0;
+
+	snprintf(path, sizeof path, "/admin/milestones/%lld", id_ms);
+	n0 = db_int("SELECT count(*) FROM upload", NULL, 0, 0, -1);
+	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
+	form_set(&f, "progress", "55");
+	post_multipart(&p_ines, path, &f, "relatorio.pdf", html, sizeof html - 1, &r);
+	tap(r.status == 400 && strstr(r.body.p, "Tipo de ficheiro não aceite") != NULL,
+	    "an HTML file renamed .pdf is refused with a message (got %d)", r.status);
+	res_free(&r);
+	tap(db_int("SELECT count(*) FROM upload", NULL, 0, 0, -1) == n0 &&
+	    db_int("SELECT progress FROM milestone WHERE id = ?2", NULL, id_ms, 0, -1) != 55,
+	    "nothing was stored for the refused upload");
+	big = calloc(1, 12 * 1024 * 1024);
+	if (big != NULL) {
+		memcpy(big, pdf, sizeof pdf - 1);
+		post_multipart(&p_ines, path, &f, "grande.pdf", big, 12 * 1024 * 1024, &r);
+		tap(r.status == 413, "a 12 MB upload is refused with 413 (got %d)", r.status);
+		res_free(&r);
+		free(big);
+	}
+	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
+	form_set(&f, "progress", "55");
+	post_multipart(&p_ines, path, &f, "../../etc/passwd\r\nx.pdf", pdf, sizeof pdf - 1, &r);
+	tap(r.status == 303, "a real PDF with a hostile name is accepted (got %d)", r.status);
+	res_free(&r);
+	db_text1("SELECT sha256 FROM upload ORDER BY at DESC, rowid DESC LIMIT 1", NULL, 0, sha,
+	    sizeof sha);
+	db_text1("SELECT name FROM upload WHERE sha256 = ?1", sha, 0, v, sizeof v);
+	tap(strlen(sha) == 64 && strchr(v, '/') == NULL && strstr(v, "..") == NULL &&
+	    strpbrk(v, "\r\n") == NULL, "stored under its SHA-256 with a harmless name (%s)", v);
+	tap(db_int("SELECT count(*) FROM link WHERE milestone_id = ?2 AND upload_sha IS NOT "
+	    "NULL", NULL, id_ms, 0, -1) >= 1, "the milestone has the document as evidence");
+	snprintf(served, sizeof served, "/uploads/%s", sha);
+	get(NULL, served, &r);
+	tap(r.status == 200 && r.body.len == sizeof pdf - 1 &&
+	    hdr_has(&r, "Content-Type", "application/pdf", v, sizeof v) &&
+	    hdr_has(&r, "X-Content-Type-Options", "nosniff", v, sizeof v) &&
+	    hdr_has(&r, "Content-Disposition", "attachment", v, sizeof v),
+	    "the document is served as a PDF attachment with nosniff (got %d)", r.status);
+	res_free(&r);
+	form_free(&f);
+	/* The same document again is stored once. */
+	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
+	form_set(&f, "progress", "60");
+	post_multipart(&p_ines, path, &f, "outra.pdf", pdf, sizeof pdf - 1, &r);
+	tap(r.status == 303 && db_int("SELECT count(*) FROM upload WHERE sha256 = ?1", sha, 0,
+	    0, -1) == 1, "uploading the same document again stores it once");
+	res_free(&r);
+	form_free(&f);
+	get(NULL, "/uploads/0000000000000000000000000000000000000000000000000000000000000000", &r);
+	tap(r.status == 404, "an unknown document gives 404 (got %d)", r.status);
+	res_free(&r);
 }
 
 static void
@@ -2186,6 +2299,7 @@ main(int argc, char *argv[])
 	editing();
 	conflict();
 	evidence();
+	uploads();
 	drafts();
 	validation();
 	markup();
