@@ -2216,6 +2216,88 @@ markup(void)
 }
 
 /* The pages that only error paths reach. */
+/* Markup stored in every free-text column of every content table comes out inert on
+ * every public page (both languages) and every admin page that shows it.  Runs last:
+ * it overwrites the content. */
+static void
+markup_everywhere(void)
+{
+	static const char *const cols[] = {
+		"action_plan", "title_pt, title_en, cocreation_pt, cocreation_en, summary_pt, summary_en",
+		"commitment", "title_pt, title_en, summary_pt, summary_en, problem_pt, problem_en, "
+		    "cluster_pt, cluster_en, note_pt, note_en",
+		"milestone", "title_pt, title_en, progress_source",
+		"entity", "acronym, name_pt, name_en, description_pt, description_en, note_pt, note_en",
+		"event", "title_pt, title_en, date_note_pt, date_note_en, place_pt, place_en, "
+		    "organiser, description_pt, description_en",
+		"page", "title_pt, title_en, body_pt, body_en",
+		"link", "label_pt, label_en",
+		"policy_area", "name_pt, name_en",
+		NULL };
+	static const char *const pub[] = { "/", "/network", "/members/ama", "/members/cada",
+	    "/plans", "/plans/1", "/plans/2", "/plans/3", "/plans/2/history", "/events",
+	    "/events/1", "/events/5", "/ogp", "/accessibility", "/commitments/PT0001",
+	    "/commitments/PT0002", "/commitments/PT0011", "/commitments/PT0013",
+	    "/commitments/PT0018", "/commitments/PT0013/history", NULL };
+	static const char *const adm[] = { "/admin/", "/admin/plans", "/admin/commitments",
+	    "/admin/milestones", "/admin/entities", "/admin/events", "/admin/pages",
+	    "/admin/plans/2", "/admin/commitments/13", "/admin/milestones/1",
+	    "/admin/entities/1", "/admin/events/1", "/admin/pages/1", "/admin/reviews",
+	    "/admin/commitments/13/relations", "/admin/audit", "/admin/audit?log=changes", NULL };
+	const char	*pay = "<script>alert(1)</script>\"><svg onload=alert(1)>`${x}`'";
+	sqlite3		*db = db_open_rw();
+	char		 sql[1024], path[128], set[700], *c, *t;
+	struct res	 r;
+	int		 i, l, bad = 0, n = 0;
+
+	for (i = 0; db != NULL && cols[i] != NULL; i += 2) {
+		set[0] = '\0';
+		snprintf(sql, sizeof sql, "%s", cols[i + 1]);
+		for (c = strtok_r(sql, ", ", &t); c != NULL; c = strtok_r(NULL, ", ", &t))
+			snprintf(set + strlen(set), sizeof set - strlen(set), "%s%s = ?1",
+			    set[0] ? ", " : "", c);
+		snprintf(sql, sizeof sql, "UPDATE %s SET %s", cols[i], set);
+		sqlite3_stmt *s = NULL;
+		if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+			diag("%s: %s", sql, sqlite3_errmsg(db));
+			bad++;
+		} else {
+			sqlite3_bind_text(s, 1, pay, -1, SQLITE_STATIC);
+			if (sqlite3_step(s) != SQLITE_DONE) {
+				diag("%s: %s", sql, sqlite3_errmsg(db));
+				bad++;
+			}
+		}
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	tap(db != NULL && bad == 0, "markup stored in every free-text column of every table");
+	for (l = 0; l < 2; l++)
+		for (i = 0; pub[i] != NULL; i++) {
+			snprintf(path, sizeof path, "/%s%s", l ? "en" : "pt",
+			    strcmp(pub[i], "/") == 0 ? "/" : pub[i]);
+			get(NULL, path, &r);
+			if (r.status != 200 || strstr(r.body.p, "<script>alert") != NULL ||
+			    strstr(r.body.p, "<svg onload") != NULL) {
+				diag("%s: status %d or raw markup", path, r.status);
+				bad++;
+			}
+			n++;
+			res_free(&r);
+		}
+	tap(bad == 0, "%d public pages show the stored markup only escaped", n);
+	for (i = 0, n = 0, bad = 0; adm[i] != NULL; i++, n++) {
+		get(&p_hal, adm[i], &r);
+		if (r.status != 200 || strstr(r.body.p, "<script>alert") != NULL ||
+		    strstr(r.body.p, "<svg onload") != NULL) {
+			diag("%s: status %d or raw markup", adm[i], r.status);
+			bad++;
+		}
+		res_free(&r);
+	}
+	tap(bad == 0, "%d admin pages show the stored markup only escaped", n);
+}
+
 static void
 error_pages(void)
 {
@@ -2306,6 +2388,7 @@ main(int argc, char *argv[])
 	error_pages();
 	headers();
 	audit_at_end();
+	markup_everywhere();
 	person_free(&p_hal);
 	person_free(&p_ines);
 	person_free(&p_joao);
