@@ -9,7 +9,7 @@ set -euo pipefail
 PKGS="build-essential autoconf automake libtool pkg-config libctemplate-dev
 libfcgi-dev libfcgi-bin libsqlite3-dev sqlite3 libcurl4-openssl-dev
 libsodium-dev libjansson-dev check spawn-fcgi multiwatch nginx-light curl
-liboath-dev libqrencode-dev libmagic-dev"
+liboath-dev libqrencode-dev libxml2-utils libmagic-dev"
 TEST_PKGS="valgrind"
 
 # shellcheck source=tests/lib-site.sh

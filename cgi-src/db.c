@@ -126,6 +126,23 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT " HIST_COLS " WHERE r.commitment_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
 	/* ST_HISTORY_PLAN */
 	"SELECT " HIST_COLS " WHERE r.plan_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
+	/* ST_FEED_CHANGES: ?1 plan, ?2 commitment, ?3 body, ?4 OGP value, ?5 limit */
+	"SELECT r.id, r.at, c.ogp_id, r.tbl, r.field, r.before, r.after FROM revision r "
+	"JOIN commitment c ON c.id = r.commitment_id "
+	"WHERE ((r.tbl = 'commitment' AND r.op = 'create' AND r.field IS NULL) OR "
+	"r.field IN ('self_status', 'status', 'progress')) "
+	"AND (?1 IS NULL OR r.plan_id = ?1) AND (?2 IS NULL OR r.commitment_id = ?2) "
+	"AND (?3 IS NULL OR r.commitment_id IN (SELECT commitment_id FROM commitment_entity "
+	"WHERE entity_id = ?3)) AND (?4 IS NULL OR r.commitment_id IN (SELECT commitment_id "
+	"FROM commitment_value WHERE value = ?4)) ORDER BY r.id DESC LIMIT ?5",
+	/* ST_FEED_EVENTS */
+	"SELECT id, title_pt, title_en, start_date, updated_at FROM event "
+	"ORDER BY id DESC LIMIT ?1",
+	/* ST_SITEMAP */
+	"SELECT 'plans', number, substr(updated_at, 1, 10) FROM action_plan UNION ALL "
+	"SELECT 'commitments', ogp_id, substr(updated_at, 1, 10) FROM commitment UNION ALL "
+	"SELECT 'members', slug, substr(updated_at, 1, 10) FROM entity UNION ALL "
+	"SELECT 'events', id, substr(updated_at, 1, 10) FROM event",
 };
 
 static sqlite3_stmt	*stmts[ST__MAX];

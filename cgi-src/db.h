@@ -32,6 +32,9 @@ enum stmt {
 	ST_COUNTS,		/* members, plans, commitments */
 	ST_HISTORY_COMMITMENT,	/* the revisions of a commitment and its milestones */
 	ST_HISTORY_PLAN,	/* the revisions of a plan and its commitments */
+	ST_FEED_CHANGES,	/* revisions worth a feed entry, optionally filtered */
+	ST_FEED_EVENTS,		/* the latest events, for the site feed */
+	ST_SITEMAP,		/* every record page: kind path, key, last change */
 	ST__MAX
 };
 

@@ -74,6 +74,23 @@ other_path(const struct ctx *c, char *out, size_t outlen)
 		snprintf(out, outlen, "/%s/", c->other);
 }
 
+/* Sets the absolute addresses of the page in both languages (canonical, hreflang). */
+static void
+canonical(struct ctx *c)
+{
+	const char	*p = c->req->path;
+	char		 u[REQ_PATH_MAX + 300];
+	int		 localized = strncmp(p, "/pt/", 4) == 0 || strncmp(p, "/en/", 4) == 0;
+
+	snprintf(u, sizeof u, "%s%s", page_base_url(), p);
+	tpl_set(c->page, "CANONICAL", u);
+	snprintf(u, sizeof u, "%s/pt/%s", page_base_url(), localized ? p + 4 : "");
+	tpl_set(c->page, "URL_PT", u);
+	snprintf(u, sizeof u, "%s/en/%s", page_base_url(), localized ? p + 4 : "");
+	tpl_set(c->page, "URL_EN", u);
+	tpl_set(c->page, "OG_LOCALE", c->en ? "en_GB" : "pt_PT");
+}
+
 /* Renders the layout with the page in c->body into c->resp->body.  Returns 0 or -1. */
 static int
 render(struct ctx *c, enum nav nav)
@@ -87,6 +104,7 @@ render(struct ctx *c, enum nav nav)
 	tpl_set_tglobal(c->page, "OTHER", c->other);
 	other_path(c, op, sizeof op);
 	tpl_set(c->page, "OTHER_PATH", op);
+	canonical(c);
 	tpl_set(c->page, "TITLE", c->title);
 	for (i = 1; i < NAV__MAX; i++)
 		tpl_set(c->page, navkeys[i], i == (int)nav ? "page" : "false");

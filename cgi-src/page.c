@@ -1,10 +1,12 @@
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "db.h"
 #include "i18n.h"
 #include "page.h"
+#include "valid.h"
 
 tpl_dict *
 page_body(struct ctx *c, const char *tplfile)
@@ -334,4 +336,47 @@ page_redirect(struct ctx *c, const char *path)
 {
 	resp_header(c->resp, "Location", path);
 	return 303;
+}
+
+const char *
+page_base_url(void)
+{
+	static char	 base[256];
+	const char	*e;
+	size_t		 n;
+
+	if (base[0] == '\0') {
+		e = getenv("ABERTA_BASE_URL");
+		if (e == NULL || !valid_http_url(e))
+			e = "http://127.0.0.1:8080";
+		snprintf(base, sizeof base, "%s", e);
+		n = strlen(base);
+		while (n > 0 && base[n - 1] == '/')
+			base[--n] = '\0';
+	}
+	return base;
+}
+
+const char *
+page_base_host(void)
+{
+	static char	 host[256];
+	const char	*b = strstr(page_base_url(), "://");
+	size_t		 n;
+
+	if (host[0] == '\0' && b != NULL) {
+		b += 3;
+		n = strcspn(b, ":/");
+		snprintf(host, sizeof host, "%.*s", (int)n, b);
+	}
+	return host;
+}
+
+void
+page_feed_link(struct ctx *c, const char *path, const char *title)
+{
+	tpl_dict	*f = tpl_section(c->page, "FEED");
+
+	tpl_set(f, "HREF", path);
+	tpl_set(f, "FEED_TITLE", title);
 }

@@ -110,6 +110,27 @@ const char	*page_cookie_name(const struct ctx *c);
 void		 page_set_session_cookie(struct ctx *c, const char *token);
 /* Starts an admin page: admin layout, body template, title; returns the body dict. */
 tpl_dict	*page_admin_body(struct ctx *c, const char *tplfile, const char *title);
+/* The site's public base URL without a trailing slash (ABERTA_BASE_URL, default
+ * http://127.0.0.1:8080), for absolute links in feeds, sitemaps and metadata. */
+const char	*page_base_url(void);
+/* The host part of the base URL (for iCalendar UIDs). */
+const char	*page_base_host(void);
+/* A history value as readers see it: enum codes translated, progress with %. */
+void		 page_history_value(struct ctx *c, const char *tbl, const char *col,
+		    const char *v, char *out, size_t len);
+/* Adds an Atom autodiscovery link to the page's head. */
+void		 page_feed_link(struct ctx *c, const char *path, const char *title);
+int	page_robots(struct ctx *c);
+int	page_sitemap(struct ctx *c);
+int	page_feed_site(struct ctx *c);
+int	page_feed_plan(struct ctx *c);
+int	page_feed_commitment(struct ctx *c);
+int	page_feed_member(struct ctx *c);
+int	page_feed_value(struct ctx *c);
+int	page_ics_all(struct ctx *c);
+int	page_ics_event(struct ctx *c);
+int	page_badge(struct ctx *c);
+
 /* Shows a status message at the top of an admin page. */
 void		 page_flash(struct ctx *c, const char *text);
 /* Answers 303 See Other to path (an admin redirect after a POST). */

@@ -13,6 +13,24 @@
 static const struct route routes[] = {
 	{ "/",				G, page_root, CACHE_NONE, NAV_NONE, NULL, CAP_PUBLIC },
 	{ "/healthz",			G, page_health, CACHE_NONE, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/robots.txt",		G, page_robots, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/sitemap.xml",		G, page_sitemap, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/badge/:file",		G, page_badge, CACHE_PUBLIC, NAV_NONE, "ERR_BAD_OGP_ID",
+					   CAP_PUBLIC },
+	{ "/:lang/feed.atom",		G, page_feed_site, CACHE_PUBLIC, NAV_NONE, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/plans/:int/feed.atom", G, page_feed_plan, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
+	{ "/:lang/commitments/:ogpid/feed.atom", G, page_feed_commitment, CACHE_PUBLIC,
+					   NAV_NONE, "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/members/:slug/feed.atom", G, page_feed_member, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_SLUG", CAP_PUBLIC },
+	{ "/:lang/values/:slug/feed.atom", G, page_feed_value, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_SLUG", CAP_PUBLIC },
+	{ "/:lang/events/calendar.ics",	G, page_ics_all, CACHE_PUBLIC, NAV_NONE, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/events/:int/calendar.ics", G, page_ics_event, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_EVENT_ID", CAP_PUBLIC },
 	{ "/uploads/:sha",		G, page_upload_get, CACHE_IMMUTABLE, NAV_NONE,
 					   "ERR_NOT_FOUND", CAP_PUBLIC },
 	{ "/:lang/",			G, page_home, CACHE_PUBLIC, NAV_HOME, NULL, CAP_PUBLIC },
@@ -89,6 +107,9 @@ check_typed(const char *type, char *seg, struct ctx *c, int argi)
 		return valid_slug(seg);
 	if (strcmp(type, ":ogpid") == 0)
 		return valid_ogp_id(seg);
+	if (strcmp(type, ":file") == 0)	/* a file name: letters, digits, '.', '-' */
+		return strlen(seg) <= 80 && strspn(seg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz0123456789.-") == strlen(seg);
 	if (strcmp(type, ":sha") == 0)
 		return upload_valid_sha(seg);
 	(void)argi;

@@ -62,7 +62,8 @@
 <h2 id="src-h">{{L_SOURCES}}</h2>
 {{#NO_LINKS}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/NO_LINKS}}
 {{#HAS_LINKS}}<ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span></li>{{/LINK}}</ul>{{/HAS_LINKS}}
-<p class="small">{{L_LAST_UPDATED}} <time datetime="{{UPDATED}}">{{UPDATED_TEXT}}</time> · <a href="/{{LANG}}/commitments/{{OGP_ID}}/history">{{L_SEE_HISTORY}}</a></p>
+<p class="small">{{L_LAST_UPDATED}} <time datetime="{{UPDATED}}">{{UPDATED_TEXT}}</time> · <a href="/{{LANG}}/commitments/{{OGP_ID}}/history">{{L_SEE_HISTORY}}</a> · <a href="/{{LANG}}/commitments/{{OGP_ID}}/feed.atom" type="application/atom+xml">{{L_SUBSCRIBE}}</a></p>
+<details class="small"><summary>{{L_BADGE}}</summary><p><img src="/badge/{{OGP_ID}}.svg" alt="{{L_BADGE_ALT}} {{OGP_ID}}"></p><p>{{L_BADGE_HELP}}</p><pre><code>&lt;img src="{{BADGE_URL}}" alt="{{OGP_ID}}"&gt;</code></pre></details>
 </section>
 {{>HOW}}
 </div>

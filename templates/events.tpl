@@ -2,6 +2,7 @@
 <div class="wrap">
 <h1>{{L_EVENTS_HEADING}}</h1>
 <p class="lead">{{L_EVENTS_INTRO}}</p>
+<p><a href="/{{LANG}}/events/calendar.ics" type="text/calendar">{{L_CALENDAR_ALL}}</a></p>
 <section aria-labelledby="up-h">
 <h2 id="up-h">{{L_UPCOMING_EVENTS}}</h2>
 {{#NO_UPCOMING}}<p>{{L_NO_UPCOMING}}</p>{{/NO_UPCOMING}}

@@ -25,6 +25,7 @@
 {{/CURRENT}}
 <section aria-labelledby="events-h">
 <h2 id="events-h">{{L_UPCOMING_EVENTS}}</h2>
+<p class="small"><a href="/{{LANG}}/events/calendar.ics" type="text/calendar">{{L_CALENDAR_ALL}}</a> · <a href="{{FEED}}" type="application/atom+xml">{{L_SUBSCRIBE_SITE}}</a></p>
 {{#NO_UPCOMING}}<p>{{L_NO_UPCOMING}} <a href="/{{LANG}}/events">{{L_SEE_PAST_EVENTS}}</a></p>{{/NO_UPCOMING}}
 {{#HAS_UPCOMING}}<ul class="events">{{#EVENT}}
 <li><a href="/{{LANG}}/events/{{ID}}" lang="{{TITLE_LANG}}">{{TITLE}}</a> <span class="small">{{>WHEN}}</span></li>{{/EVENT}}

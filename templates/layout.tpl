@@ -7,7 +7,16 @@
 <title>{{TITLE}} · {{L_SITE_SHORT}}</title>
 <meta name="description" content="{{L_SITE_DESCRIPTION}}">
 <link rel="stylesheet" href="/static/style.css">
-<link rel="alternate" hreflang="{{OTHER}}" href="{{OTHER_PATH}}">
+<link rel="canonical" href="{{CANONICAL}}">
+<link rel="alternate" hreflang="pt" href="{{URL_PT}}">
+<link rel="alternate" hreflang="en" href="{{URL_EN}}">
+<meta property="og:title" content="{{TITLE}}">
+<meta property="og:type" content="website">
+<meta property="og:url" content="{{CANONICAL}}">
+<meta property="og:description" content="{{L_SITE_DESCRIPTION}}">
+<meta property="og:locale" content="{{OG_LOCALE}}">
+<meta property="og:site_name" content="{{L_SITE_NAME}}">
+{{#FEED}}<link rel="alternate" type="application/atom+xml" title="{{FEED_TITLE}}" href="{{HREF}}">{{/FEED}}
 </head>
 <body>
 <a class="skip" href="#main">{{L_SKIP}}</a>

@@ -9,7 +9,7 @@
 <div><dt>{{L_STATUS}}</dt><dd>{{STATUS}}{{#STATUS_MISSING}}{{L_NOT_RECORDED}}{{/STATUS_MISSING}}</dd></div>
 <div><dt>{{L_FIG_COMMITMENTS}}</dt><dd>{{N}}</dd></div>
 <div><dt>{{L_PLAN_PROGRESS}}</dt><dd>{{>PROGRESS}}</dd></div>
-<div><dt>{{L_HISTORY}}</dt><dd><a href="/{{LANG}}/plans/{{PLAN_NUMBER}}/history">{{L_SEE_HISTORY}}</a></dd></div>
+<div><dt>{{L_HISTORY}}</dt><dd><a href="/{{LANG}}/plans/{{PLAN_NUMBER}}/history">{{L_SEE_HISTORY}}</a> · <a href="/{{LANG}}/plans/{{PLAN_NUMBER}}/feed.atom" type="application/atom+xml">{{L_SUBSCRIBE}}</a></dd></div>
 <div><dt>{{L_DOCUMENT}}</dt><dd>{{#DOC}}<a href="{{DOC_URL}}" rel="external">{{L_PLAN_DOCUMENT}}</a>{{/DOC}}{{#NO_DOC}}{{L_NOT_RECORDED}}{{/NO_DOC}}</dd></div>
 </dl>
 <section aria-labelledby="made-h">

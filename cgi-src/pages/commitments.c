@@ -167,7 +167,7 @@ page_commitments_show(struct ctx *c)
 	struct progress	 p;
 	long long	 id;
 	const char	*t;
-	char		 ord[64];
+	char		 ord[64], feed[64], badge[320];
 
 	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
 	if (db_step(s) != SQLITE_ROW) {
@@ -177,6 +177,10 @@ page_commitments_show(struct ctx *c)
 	b = page_body(c, "commitment.tpl");
 	id = sqlite3_column_int64(s, C_ID);
 	tpl_set(b, "OGP_ID", db_text(s, C_OGP_ID));
+	snprintf(feed, sizeof feed, "/%s/commitments/%s/feed.atom", c->lang, c->arg[0]);
+	page_feed_link(c, feed, c->arg[0]);
+	snprintf(badge, sizeof badge, "%s/badge/%s.svg", page_base_url(), c->arg[0]);
+	tpl_set(b, "BADGE_URL", badge);
 	tpl_set(b, "NUMBER", db_text(s, C_NUMBER));
 	t = page_text(c, b, "TITLE", db_text(s, C_TITLE_PT), db_text(s, C_TITLE_EN));
 	page_title(c, "%s – %s", db_text(s, C_OGP_ID), t ? t :

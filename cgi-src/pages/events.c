@@ -66,6 +66,7 @@ page_events_show(struct ctx *c)
 		return 404;
 	}
 	b = page_body(c, "event.tpl");
+	tpl_set_int(b, "ID", c->num);
 	t = page_text(c, b, "TITLE", db_text(s, 1), db_text(s, 2));
 	page_title(c, "%s", t ? t : i18n("T_EVENTS", c->en));
 	tpl_set(b, "SHORT", t ? t : "");

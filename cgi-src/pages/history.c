@@ -21,10 +21,9 @@ static const struct {
 	{ "irm_early_results", "early_results" }, { "irm_starred", "starred" },
 };
 
-/* A value as a reader sees it: enum codes translated, progress with %, empty said. */
-static void
-shown(struct ctx *c, const char *tbl, const char *col, const char *v, char *out,
-    size_t len)
+void
+page_history_value(struct ctx *c, const char *tbl, const char *col, const char *v,
+    char *out, size_t len)
 {
 	size_t	 i;
 
@@ -100,8 +99,8 @@ changes(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 			f = tpl_section(it, "FIELD");
 			snprintf(key, sizeof key, "COL_%s", db_text(s, 7));
 			tpl_set(f, "LABEL", i18n(key, c->en));
-			shown(c, db_text(s, 4), db_text(s, 7), db_text(s, 8), before, sizeof before);
-			shown(c, db_text(s, 4), db_text(s, 7), db_text(s, 9), after, sizeof after);
+			page_history_value(c, db_text(s, 4), db_text(s, 7), db_text(s, 8), before, sizeof before);
+			page_history_value(c, db_text(s, 4), db_text(s, 7), db_text(s, 9), after, sizeof after);
 			tpl_set(f, "BEFORE", before);
 			tpl_set(f, "AFTER", after);
 		} else {

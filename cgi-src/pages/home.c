@@ -1,4 +1,5 @@
 /* The home page: what the network does, the current plan and its progress, events. */
+#include <stdio.h>
 #include <string.h>
 
 #include "../db.h"
@@ -56,9 +57,13 @@ page_home(struct ctx *c)
 {
 	tpl_dict	*b = page_body(c, "home.tpl"), *e;
 	sqlite3_stmt	*s;
+	char		 feed[32];
 	int		 n = 0;
 
 	page_title(c, "%s", i18n("L_SITE_NAME", c->en));
+	snprintf(feed, sizeof feed, "/%s/feed.atom", c->lang);
+	page_feed_link(c, feed, i18n("L_SITE_NAME", c->en));
+	tpl_set(b, "FEED", feed);
 	s = db_stmt(ST_COUNTS);
 	if (db_step(s) == SQLITE_ROW) {
 		tpl_set_int(b, "N_MEMBERS", sqlite3_column_int(s, 0));

@@ -92,6 +92,7 @@ page_member(struct ctx *c)
 	tpl_dict	*b;
 	long long	 id;
 	const char	*name;
+	char		 feed[128];
 
 	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
 	if (db_step(s) != SQLITE_ROW) {
@@ -106,6 +107,9 @@ page_member(struct ctx *c)
 	if (name == NULL)
 		name = db_text(s, 2) ? db_text(s, 2) : db_text(s, 1);
 	page_title(c, "%s", name);
+	snprintf(feed, sizeof feed, "/%s/members/%s/feed.atom", c->lang, c->arg[0]);
+	page_feed_link(c, feed, name);
+	tpl_set(b, "FEED", feed);
 	tpl_set(b, "SHORT", db_text(s, 2) ? db_text(s, 2) : name);
 	tpl_set(b, "KIND", i18n_enum("entity_kind", db_text(s, 5), c->en));
 	if (db_text(s, 6) != NULL) {

@@ -116,7 +116,7 @@ page_plans_show(struct ctx *c)
 	struct progress	 roll;
 	long long	 id;
 	size_t		 n;
-	char		 ord[64];
+	char		 ord[64], feed[64];
 
 	sqlite3_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
@@ -128,6 +128,8 @@ page_plans_show(struct ctx *c)
 	snprintf(ord, sizeof ord, "%s %lld", i18n("T_PLAN", c->en), c->num);
 	tpl_set(b, "ORDINAL", ord);
 	tpl_set_int(b, "PLAN_NUMBER", c->num);
+	snprintf(feed, sizeof feed, "/%s/plans/%lld/feed.atom", c->lang, c->num);
+	page_feed_link(c, feed, ord);
 	title = page_text(c, b, "PLAN_TITLE", db_text(s, 2), db_text(s, 3));
 	page_title(c, "%s", title ? title : ord);
 	page_period(c, b, "PERIOD", db_text(s, 4), db_text(s, 5));

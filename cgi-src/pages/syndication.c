@@ -1,0 +1,444 @@
+/* For machines and other sites: robots.txt, the sitemap, Atom feeds (the whole site, a
+ * plan, a commitment, a body, an OGP value), iCalendar files of the events, and the
+ * embeddable status badge of a commitment. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../db.h"
+#include "../i18n.h"
+#include "../page.h"
+#include "../valid.h"
+
+#define FEED_ENTRIES	50
+
+/* Feeds: which changes to show (NULL filters are ignored). */
+struct feedq {
+	long long	 plan_id;
+	long long	 commitment_id;
+	long long	 entity_id;
+	const char	*value;
+	const char	*title;		/* the feed's title */
+	char		 page[256];	/* the page it belongs to, a path */
+	char		 self[256];	/* the feed's own path */
+	int		 events;	/* 1: add the events (the site feed) */
+};
+
+/* Writes the absolute URL of path into out. */
+static void
+absolute(const char *path, char *out, size_t len)
+{
+	snprintf(out, len, "%s%s", page_base_url(), path);
+}
+
+/* One entry per revision row of interest. */
+static void
+feed_changes(struct ctx *c, tpl_dict *b, const struct feedq *q, char *newest, size_t nlen)
+{
+	sqlite3_stmt	*s = db_stmt(ST_FEED_CHANGES);
+	tpl_dict	*e;
+	char		 title[600], before[256], after[256], href[512], id[512], label[64];
+	const char	*ogp, *field;
+
+	if (q->plan_id)
+		sqlite3_bind_int64(s, 1, q->plan_id);
+	if (q->commitment_id)
+		sqlite3_bind_int64(s, 2, q->commitment_id);
+	if (q->entity_id)
+		sqlite3_bind_int64(s, 3, q->entity_id);
+	if (q->value)
+		sqlite3_bind_text(s, 4, q->value, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 5, FEED_ENTRIES);
+	while (db_step(s) == SQLITE_ROW) {
+		ogp = db_text(s, 2);
+		field = db_text(s, 4);
+		e = tpl_section(b, "ENTRY");
+		if (field == NULL)
+			snprintf(title, sizeof title, "%s: %s", ogp, i18n("FEED_NEW_COMMITMENT", c->en));
+		else {
+			snprintf(label, sizeof label, "COL_%s", field);
+			page_history_value(c, db_text(s, 3), field, db_text(s, 5), before,
+			    sizeof before);
+			page_history_value(c, db_text(s, 3), field, db_text(s, 6), after,
+			    sizeof after);
+			snprintf(title, sizeof title, "%s%s%s: %s: %s → %s", ogp,
+			    strcmp(db_text(s, 3), "milestone") == 0 ? ", " : "",
+			    strcmp(db_text(s, 3), "milestone") == 0 ? i18n("HIST_MILESTONE", c->en) :
+			    "", i18n(label, c->en), before, after);
+		}
+		tpl_set(e, "TITLE", title);
+		tpl_set(e, "SUMMARY", title);
+		tpl_set(e, "UPDATED", db_text(s, 1));
+		snprintf(href, sizeof href, "%s/%s/commitments/%s/history", page_base_url(),
+		    c->lang, ogp);
+		tpl_set(e, "HREF", href);
+		snprintf(id, sizeof id, "%s/revision/%s", page_base_url(), db_text(s, 0));
+		tpl_set(e, "ID", id);
+		if (strcmp(db_text(s, 1), newest) > 0)
+			snprintf(newest, nlen, "%s", db_text(s, 1));
+	}
+}
+
+/* The events as entries (the site feed). */
+static void
+feed_events(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
+{
+	sqlite3_stmt	*s = db_stmt(ST_FEED_EVENTS);
+	tpl_dict	*e;
+	char		 href[512], when[64], title[600];
+	const char	*t;
+
+	sqlite3_bind_int(s, 1, 20);
+	while (db_step(s) == SQLITE_ROW) {
+		e = tpl_section(b, "ENTRY");
+		t = c->en ? (db_text(s, 2) ? db_text(s, 2) : db_text(s, 1)) :
+		    (db_text(s, 1) ? db_text(s, 1) : db_text(s, 2));
+		if (db_text(s, 3) != NULL)
+			i18n_date(db_text(s, 3), c->en, when, sizeof when);
+		else
+			snprintf(when, sizeof when, "%s", i18n("UNDATED", c->en));
+		snprintf(title, sizeof title, "%s: %s (%s)", i18n("FEED_EVENT", c->en),
+		    t ? t : "", when);
+		tpl_set(e, "TITLE", title);
+		tpl_set(e, "SUMMARY", title);
+		tpl_set(e, "UPDATED", db_text(s, 4));
+		snprintf(href, sizeof href, "%s/%s/events/%s", page_base_url(), c->lang,
+		    db_text(s, 0));
+		tpl_set(e, "HREF", href);
+		tpl_set(e, "ID", href);
+		if (strcmp(db_text(s, 4), newest) > 0)
+			snprintf(newest, nlen, "%s", db_text(s, 4));
+	}
+}
+
+/* Renders an Atom feed for q into the response. */
+static int
+feed(struct ctx *c, const struct feedq *q)
+{
+	tpl_dict	*b = tpl_dict_new();
+	char		 url[512], newest[32] = "1970-01-01T00:00:00Z";
+	int		 rc;
+
+	if (b == NULL)
+		return 500;
+	tpl_set(b, "LANG", c->lang);
+	tpl_set(b, "FEED_TITLE", q->title);
+	tpl_set(b, "SUBTITLE", i18n("FEED_SUBTITLE", c->en));
+	tpl_set(b, "AUTHOR", i18n("L_SITE_NAME", c->en));
+	absolute(q->self, url, sizeof url);
+	tpl_set(b, "SELF", url);
+	tpl_set(b, "FEED_ID", url);
+	absolute(q->page, url, sizeof url);
+	tpl_set(b, "ALT", url);
+	feed_changes(c, b, q, newest, sizeof newest);
+	if (q->events)
+		feed_events(c, b, newest, sizeof newest);
+	tpl_set(b, "UPDATED", newest);
+	rc = tpl_render("atom.tpl", b, &c->resp->body);
+	tpl_dict_free(b);
+	c->resp->ctype = "application/atom+xml; charset=utf-8";
+	return rc == 0 ? 200 : 500;
+}
+
+int
+page_feed_site(struct ctx *c)
+{
+	struct feedq	 q = { 0, 0, 0, NULL, i18n("L_SITE_NAME", c->en), "", "", 1 };
+
+	snprintf(q.page, sizeof q.page, "/%s/", c->lang);
+	snprintf(q.self, sizeof q.self, "/%s/feed.atom", c->lang);
+	return feed(c, &q);
+}
+
+int
+page_feed_plan(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_PLAN_BY_NUMBER);
+	struct feedq	 q = { 0, 0, 0, NULL, NULL, "", "", 0 };
+	char		 title[600];
+
+	sqlite3_bind_int64(s, 1, c->num);
+	if (db_step(s) != SQLITE_ROW)
+		return c->error = "ERR_NO_PLAN", 404;
+	q.plan_id = sqlite3_column_int64(s, 0);
+	snprintf(title, sizeof title, "%s %lld", i18n("T_PLAN", c->en), c->num);
+	q.title = title;
+	snprintf(q.page, sizeof q.page, "/%s/plans/%lld", c->lang, c->num);
+	snprintf(q.self, sizeof q.self, "/%s/plans/%lld/feed.atom", c->lang, c->num);
+	sqlite3_reset(s);
+	return feed(c, &q);
+}
+
+int
+page_feed_commitment(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
+	struct feedq	 q = { 0, 0, 0, NULL, c->arg[0], "", "", 0 };
+
+	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	if (db_step(s) != SQLITE_ROW)
+		return c->error = "ERR_NO_COMMITMENT", 404;
+	q.commitment_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	snprintf(q.page, sizeof q.page, "/%s/commitments/%s", c->lang, c->arg[0]);
+	snprintf(q.self, sizeof q.self, "/%s/commitments/%s/feed.atom", c->lang, c->arg[0]);
+	return feed(c, &q);
+}
+
+int
+page_feed_member(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_ENTITY);
+	struct feedq	 q = { 0, 0, 0, NULL, c->arg[0], "", "", 0 };
+
+	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	if (db_step(s) != SQLITE_ROW)
+		return c->error = "ERR_NO_MEMBER", 404;
+	q.entity_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	snprintf(q.page, sizeof q.page, "/%s/members/%s", c->lang, c->arg[0]);
+	snprintf(q.self, sizeof q.self, "/%s/members/%s/feed.atom", c->lang, c->arg[0]);
+	return feed(c, &q);
+}
+
+int
+page_feed_value(struct ctx *c)
+{
+	static const char *const values[] = { "access-to-information", "civic-participation",
+	    "public-accountability", "technology-innovation", NULL };
+	static const char *const codes[] = { "access_to_information", "civic_participation",
+	    "public_accountability", "technology_innovation" };
+	struct feedq	 q = { 0, 0, 0, NULL, NULL, "", "", 0 };
+	int		 i;
+
+	for (i = 0; values[i] != NULL && strcmp(values[i], c->arg[0]) != 0; i++)
+		;
+	if (values[i] == NULL)
+		return c->error = "ERR_NOT_FOUND", 404;
+	q.value = codes[i];
+	q.title = i18n_enum("ogp_value", codes[i], c->en);
+	snprintf(q.page, sizeof q.page, "/%s/plans", c->lang);
+	snprintf(q.self, sizeof q.self, "/%s/values/%s/feed.atom", c->lang, c->arg[0]);
+	return feed(c, &q);
+}
+
+int
+page_robots(struct ctx *c)
+{
+	c->resp->ctype = "text/plain; charset=utf-8";
+	buf_printf(&c->resp->body, "User-agent: *\nDisallow: /admin/\nDisallow: /uploads/\n"
+	    "Sitemap: %s/sitemap.xml\n", page_base_url());
+	return 200;
+}
+
+/* Adds one page of the sitemap in both languages: path is what follows /pt or /en. */
+static void
+sitemap_url(tpl_dict *b, const char *path, const char *lastmod)
+{
+	char	 pt[512], en[512];
+	int	 l;
+
+	snprintf(pt, sizeof pt, "%s/pt%s", page_base_url(), path);
+	snprintf(en, sizeof en, "%s/en%s", page_base_url(), path);
+	for (l = 0; l < 2; l++) {
+		tpl_dict *u = tpl_section(b, "URL");
+		tpl_set(u, "LOC", l ? en : pt);
+		tpl_set(u, "PT", pt);
+		tpl_set(u, "EN", en);
+		if (lastmod != NULL)
+			tpl_set(tpl_section(u, "LASTMOD"), "DATE", lastmod);
+	}
+}
+
+int
+page_sitemap(struct ctx *c)
+{
+	static const char *const fixed[] = { "/", "/network", "/plans", "/events", "/ogp",
+	    "/accessibility", NULL };
+	tpl_dict	*b = tpl_dict_new();
+	sqlite3_stmt	*s = db_stmt(ST_SITEMAP);
+	char		 path[256];
+	int		 i, rc;
+
+	if (b == NULL)
+		return 500;
+	for (i = 0; fixed[i] != NULL; i++)
+		sitemap_url(b, fixed[i], NULL);
+	while (db_step(s) == SQLITE_ROW) {
+		snprintf(path, sizeof path, "/%s/%s", db_text(s, 0), db_text(s, 1));
+		sitemap_url(b, path, db_text(s, 2));
+	}
+	rc = tpl_render("sitemap.tpl", b, &c->resp->body);
+	tpl_dict_free(b);
+	c->resp->ctype = "application/xml; charset=utf-8";
+	return rc == 0 ? 200 : 500;
+}
+
+/* Appends an iCalendar content line "name:value" to out, with value escaped (RFC 5545
+ * 3.3.11) and the line folded at 75 octets without splitting a UTF-8 character. */
+static void
+ics_line(struct buf *out, const char *name, const char *value)
+{
+	struct buf	 l = { 0 };
+	size_t		 i, col = 0, n;
+
+	buf_puts(&l, name);
+	buf_put(&l, ":", 1);
+	for (; value != NULL && *value != '\0'; value++) {
+		if (*value == '\\' || *value == ';' || *value == ',')
+			buf_put(&l, "\\", 1);
+		if (*value == '\n') {
+			buf_put(&l, "\\n", 2);
+			continue;
+		}
+		if ((unsigned char)*value < 0x20)
+			continue;
+		buf_put(&l, value, 1);
+	}
+	for (i = 0; l.p != NULL && i < l.len; i += n) {
+		for (n = 0; i + n < l.len && col + n < 74; ) {
+			size_t ch = 1;
+			unsigned char b = (unsigned char)l.p[i + n];
+			if (b >= 0xf0) ch = 4; else if (b >= 0xe0) ch = 3; else if (b >= 0xc0) ch = 2;
+			if (col + n + ch > 74)
+				break;
+			n += ch;
+		}
+		if (col > 0)
+			buf_put(out, "\r\n ", 3);
+		buf_put(out, l.p + i, n);
+		col = 1;
+	}
+	buf_put(out, "\r\n", 2);
+	buf_free(&l);
+}
+
+/* Writes one VEVENT from a row of ST_EVENT-like columns; events without a full start
+ * date are left out (a calendar needs a day).  Returns 1 if written. */
+static int
+ics_event(struct ctx *c, struct buf *out, sqlite3_stmt *s, const char *stamp)
+{
+	const char	*start = db_text(s, 4), *end = db_text(s, 5), *t;
+	char		 v[600], d[16];
+	struct tm	 tm;
+	time_t		 x;
+
+	if (start == NULL || strlen(start) != 10 || !valid_date(start))
+		return 0;
+	buf_puts(out, "BEGIN:VEVENT\r\n");
+	snprintf(v, sizeof v, "event-%s@%s", db_text(s, 0), page_base_host());
+	ics_line(out, "UID", v);
+	ics_line(out, "DTSTAMP", stamp);
+	snprintf(d, sizeof d, "%.4s%.2s%.2s", start, start + 5, start + 8);
+	ics_line(out, "DTSTART;VALUE=DATE", d);
+	if (end == NULL || strlen(end) != 10 || !valid_date(end) || strcmp(end, start) < 0)
+		end = start;
+	memset(&tm, 0, sizeof tm);
+	strptime(end, "%Y-%m-%d", &tm);
+	x = timegm(&tm) + 86400;	/* DTEND is exclusive */
+	gmtime_r(&x, &tm);
+	strftime(d, sizeof d, "%Y%m%d", &tm);
+	ics_line(out, "DTEND;VALUE=DATE", d);
+	t = c->en ? (db_text(s, 2) ? db_text(s, 2) : db_text(s, 1)) :
+	    (db_text(s, 1) ? db_text(s, 1) : db_text(s, 2));
+	ics_line(out, "SUMMARY", t);
+	t = c->en ? (db_text(s, 9) ? db_text(s, 9) : db_text(s, 8)) :
+	    (db_text(s, 8) ? db_text(s, 8) : db_text(s, 9));
+	if (t != NULL)
+		ics_line(out, "LOCATION", t);
+	snprintf(v, sizeof v, "%s/%s/events/%s", page_base_url(), c->lang, db_text(s, 0));
+	ics_line(out, "URL", v);
+	if (db_text(s, 11) != NULL) {
+		snprintf(v, sizeof v, "%s: %s", i18n("L_ORGANISER", c->en), db_text(s, 11));
+		ics_line(out, "DESCRIPTION", v);
+	}
+	buf_puts(out, "END:VEVENT\r\n");
+	return 1;
+}
+
+/* The calendar of one event (id > 0) or of all. */
+static int
+calendar(struct ctx *c, long long id)
+{
+	sqlite3_stmt	*s = db_stmt(id ? ST_EVENT : ST_EVENTS);
+	struct buf	*out = &c->resp->body;
+	char		 stamp[32], name[64];
+	time_t		 now = c->now;
+	struct tm	 tm;
+	int		 n = 0;
+
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+	if (id)
+		sqlite3_bind_int64(s, 1, id);
+	buf_puts(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//RNAA//aberta//PT\r\n"
+	    "CALSCALE:GREGORIAN\r\n");
+	ics_line(out, "X-WR-CALNAME", i18n("L_SITE_NAME", c->en));
+	while (db_step(s) == SQLITE_ROW)
+		n += ics_event(c, out, s, stamp);
+	buf_puts(out, "END:VCALENDAR\r\n");
+	if (id && n == 0) {
+		buf_reset(out);
+		return c->error = "ERR_NO_EVENT", 404;
+	}
+	c->resp->ctype = "text/calendar; charset=utf-8";
+	snprintf(name, sizeof name, "attachment; filename=\"%s.ics\"", id ? "evento" : "eventos");
+	resp_header(c->resp, "Content-Disposition", name);
+	return 200;
+}
+
+int
+page_ics_all(struct ctx *c)
+{
+	return calendar(c, 0);
+}
+
+int
+page_ics_event(struct ctx *c)
+{
+	return calendar(c, c->num);
+}
+
+int
+page_badge(struct ctx *c)
+{
+	sqlite3_stmt	*s;
+	tpl_dict	*b;
+	char		 ogp[8], right[96], label[160];
+	const char	*st, *color = "#4a5360";
+	int		 lw = 60, rw, rc;
+
+	if (strlen(c->arg[0]) != 10 || strcmp(c->arg[0] + 6, ".svg") != 0)
+		return c->error = "ERR_BAD_OGP_ID", 404;
+	snprintf(ogp, sizeof ogp, "%.6s", c->arg[0]);
+	if (!valid_ogp_id(ogp))
+		return c->error = "ERR_BAD_OGP_ID", 404;
+	s = db_stmt(ST_COMMITMENT);
+	sqlite3_bind_text(s, 1, ogp, -1, SQLITE_TRANSIENT);
+	if (db_step(s) != SQLITE_ROW)
+		return c->error = "ERR_NO_COMMITMENT", 404;
+	st = db_text(s, 11);
+	snprintf(right, sizeof right, "%s", st ? i18n_enum("self_status", st, c->en) :
+	    i18n("L_NOT_RECORDED", c->en));
+	if (st != NULL)
+		color = strcmp(st, "complete") == 0 ? "#00704a" : strcmp(st, "substantial") == 0 ?
+		    "#1d6b3a" : strcmp(st, "withdrawn") == 0 ? "#b3261e" : "#8a5a00";
+	sqlite3_reset(s);
+	rw = (int)strlen(right) * 7 + 12;
+	snprintf(label, sizeof label, "%s %s: %s", ogp, i18n("L_SELF_STATUS", c->en), right);
+	if ((b = tpl_dict_new()) == NULL)
+		return 500;
+	tpl_set(b, "LABEL", label);
+	tpl_set(b, "LEFT", ogp);
+	tpl_set(b, "RIGHT", right);
+	tpl_set(b, "COLOR", color);
+	tpl_set_int(b, "LW", lw);
+	tpl_set_int(b, "RW", rw);
+	tpl_set_int(b, "W", lw + rw);
+	tpl_set_int(b, "RX", lw + 6);
+	rc = tpl_render("badge.tpl", b, &c->resp->body);
+	tpl_dict_free(b);
+	c->resp->ctype = "image/svg+xml; charset=utf-8";
+	return rc == 0 ? 200 : 500;
+}
