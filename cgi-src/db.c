@@ -143,6 +143,11 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT 'commitments', ogp_id, substr(updated_at, 1, 10) FROM commitment UNION ALL "
 	"SELECT 'members', slug, substr(updated_at, 1, 10) FROM entity UNION ALL "
 	"SELECT 'events', id, substr(updated_at, 1, 10) FROM event",
+	/* ST_MS_CURRENT */
+	"SELECT id, progress FROM milestone WHERE commitment_id = ?1 ORDER BY id",
+	/* ST_MS_PROGRESS_REVS */
+	"SELECT row_id, at, before FROM revision WHERE commitment_id = ?1 AND tbl = 'milestone' "
+	"AND field = 'progress' ORDER BY id DESC LIMIT 200",
 };
 
 static sqlite3_stmt	*stmts[ST__MAX];

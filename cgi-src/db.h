@@ -35,6 +35,8 @@ enum stmt {
 	ST_FEED_CHANGES,	/* revisions worth a feed entry, optionally filtered */
 	ST_FEED_EVENTS,		/* the latest events, for the site feed */
 	ST_SITEMAP,		/* every record page: kind path, key, last change */
+	ST_MS_CURRENT,		/* the milestones of a commitment: id, progress */
+	ST_MS_PROGRESS_REVS,	/* the progress changes of its milestones, newest first */
 	ST__MAX
 };
 

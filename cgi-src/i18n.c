@@ -159,6 +159,17 @@ static const struct msg msgs[] = {
 	{ "L_MORE_INFO", "Mais informação", "More information" },
 	{ "L_ERR_ALLOWED", "Métodos aceites:", "Allowed methods:" },
 	{ "L_HISTORY", "Histórico", "History" },
+	{ "L_CHARTS", "Em gráfico", "In charts" },
+	{ "L_CHART_TIMELINE", "Progresso ao longo do tempo", "Progress over time" },
+	{ "L_CHART_TIMELINE_CAP", "O progresso do compromisso depois de cada alteração registada "
+	  "do progresso de um marco (mesma fórmula).", "The commitment's progress after each "
+	  "recorded change of a milestone's progress (same formula)." },
+	{ "L_CHART_PROGRESS", "Progresso de cada compromisso", "Progress of each commitment" },
+	{ "L_CHART_PROGRESS_ALT", "Os mesmos números estão na tabela de compromissos acima.",
+	  "The same figures are in the commitments table above." },
+	{ "L_CHART_STATUS", "Compromissos por estado declarado",
+	  "Commitments by self-reported status" },
+	{ "L_CHART_DATA", "Os dados do gráfico", "The chart's data" },
 	{ "L_SUBSCRIBE", "Acompanhar as alterações (Atom)", "Follow the changes (Atom)" },
 	{ "L_SUBSCRIBE_SITE", "Acompanhar o sítio (Atom)", "Follow the site (Atom)" },
 	{ "L_CALENDAR_ALL", "Todos os eventos no seu calendário (.ics)",

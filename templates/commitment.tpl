@@ -43,6 +43,21 @@
 </div>
 </div>
 </section>
+{{#TIMELINE}}<section aria-labelledby="tl-h">
+<h2 id="tl-h">{{L_CHART_TIMELINE}}</h2>
+<figure class="chart">
+<figcaption id="tl-cap">{{L_CHART_TIMELINE_CAP}}</figcaption>
+<svg role="img" aria-labelledby="tl-cap" viewBox="0 0 500 200" class="chart-svg">
+<line x1="20" y1="170" x2="480" y2="170" class="chart-axis-line"/><line x1="20" y1="20" x2="480" y2="20" class="chart-grid"/>
+<text x="0" y="174" class="chart-axis">0%</text><text x="0" y="24" class="chart-axis">100%</text>
+<polyline points="{{POLY}}" class="chart-line"/>{{#POINT}}<circle cx="{{X}}" cy="{{Y}}" r="4" class="chart-dot"/>{{/POINT}}
+</svg>
+<details><summary>{{L_CHART_DATA}}</summary>
+<table><caption>{{L_CHART_TIMELINE_CAP}}</caption><thead><tr><th scope="col">{{L_WHEN}}</th><th scope="col">{{L_PROGRESS}}</th></tr></thead>
+<tbody>{{#POINT}}<tr><td><time datetime="{{ISO}}">{{WHEN}}</time></td><td>{{VALUE}}</td></tr>{{/POINT}}</tbody></table>
+</details>
+</figure>
+</section>{{/TIMELINE}}
 <section aria-labelledby="ms-h">
 <h2 id="ms-h">{{L_MILESTONES}}</h2>
 {{#NO_MILESTONES}}<p class="unknown">{{L_NO_MILESTONES}}</p>{{/NO_MILESTONES}}

@@ -40,5 +40,27 @@
 </table>
 </div>
 </section>
+<section aria-labelledby="charts-h">
+<h2 id="charts-h">{{L_CHARTS}}</h2>
+<div class="charts">
+<figure class="chart">
+<figcaption id="cp-cap">{{L_CHART_PROGRESS}}</figcaption>
+<svg role="img" aria-labelledby="cp-cap" viewBox="0 0 560 {{CH}}" class="chart-svg">{{#BAR}}
+<text x="0" y="{{TY}}" class="chart-label">{{LABEL}}</text><rect x="90" y="{{Y}}" width="400" height="14" class="chart-track"/><rect x="90" y="{{Y}}" width="{{W}}" height="14" class="chart-fill"/><text x="{{TX}}" y="{{TY}}" class="chart-value">{{VALUE}}</text>{{/BAR}}
+</svg>
+<p class="small">{{L_CHART_PROGRESS_ALT}}</p>
+</figure>
+<figure class="chart">
+<figcaption id="cs-cap">{{L_CHART_STATUS}}</figcaption>
+<svg role="img" aria-labelledby="cs-cap" viewBox="0 0 560 180" class="chart-svg">{{#COL}}
+<text x="0" y="{{TY}}" class="chart-label">{{LABEL}}</text><rect x="200" y="{{Y}}" width="{{W}}" height="14" class="chart-fill"/><text x="{{TX}}" y="{{TY}}" class="chart-value">{{COUNT}}</text>{{/COL}}
+</svg>
+<details><summary>{{L_CHART_DATA}}</summary>
+<table><caption>{{L_CHART_STATUS}}</caption><thead><tr><th scope="col">{{L_SELF_STATUS}}</th><th scope="col">{{L_FIG_COMMITMENTS}}</th></tr></thead>
+<tbody>{{#COL}}<tr><td>{{LABEL}}</td><td>{{COUNT}}</td></tr>{{/COL}}</tbody></table>
+</details>
+</figure>
+</div>
+</section>
 {{>HOW}}
 </div>

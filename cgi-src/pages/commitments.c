@@ -1,6 +1,7 @@
 /* One commitment: milestones, progress and its formula, self-reported status beside
  * the independent (IRM) assessment, sources. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../db.h"
@@ -159,6 +160,95 @@ milestones(struct ctx *c, tpl_dict *b, long long id, struct progress *p)
 		tpl_show(b, "NO_MILESTONES");
 }
 
+#define TIMELINE_MAX	60	/* points of the progress-over-time chart */
+#define MS_MAX		200	/* milestones followed by the chart */
+
+struct point {
+	char	 at[11];	/* YYYY-MM-DD */
+	int	 pct;		/* -1: no data */
+};
+
+/* The commitment's progress now, from the milestones' current figures. */
+static int
+timeline_now(const int *pct, int n)
+{
+	struct progress	 p;
+	int		 i;
+
+	progress_init(&p);
+	for (i = 0; i < n; i++)
+		progress_add(&p, pct[i], NULL);
+	return progress_has_data(&p) ? progress_percent(&p) : -1;
+}
+
+/* Replays the progress changes backwards from today's figures, one point per change:
+ * what the formula gave right after it.  Returns the number of points (oldest first). */
+static int
+timeline(long long id, struct point *pts)
+{
+	static long long ids[MS_MAX];
+	static int	 pct[MS_MAX];
+	sqlite3_stmt	*s = db_stmt(ST_MS_CURRENT);
+	int		 n = 0, np = 0, i, j;
+	long long	 mid;
+
+	sqlite3_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW && n < MS_MAX) {
+		ids[n] = sqlite3_column_int64(s, 0);
+		pct[n++] = sqlite3_column_type(s, 1) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 1);
+	}
+	s = db_stmt(ST_MS_PROGRESS_REVS);
+	sqlite3_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW && np < TIMELINE_MAX) {
+		snprintf(pts[np].at, sizeof pts[np].at, "%.10s", db_text(s, 1));
+		pts[np++].pct = timeline_now(pct, n);
+		mid = sqlite3_column_int64(s, 0);
+		for (i = 0; i < n && ids[i] != mid; i++)
+			;
+		if (i < n)
+			pct[i] = db_text(s, 2) ? (int)strtol(db_text(s, 2), NULL, 10) : -1;
+	}
+	for (i = 0, j = np - 1; i < j; i++, j--) {
+		struct point t = pts[i];
+		pts[i] = pts[j];
+		pts[j] = t;
+	}
+	return np;
+}
+
+/* The progress-over-time chart and its table, when the progress ever changed. */
+static void
+timeline_chart(struct ctx *c, tpl_dict *b, long long id)
+{
+	struct point	 pts[TIMELINE_MAX];
+	tpl_dict	*h, *p;
+	char		 poly[TIMELINE_MAX * 16] = "", v[32], when[64];
+	int		 n = timeline(id, pts), i, x, y;
+
+	if (n == 0)
+		return;
+	h = tpl_section(b, "TIMELINE");
+	for (i = 0; i < n; i++) {
+		x = n == 1 ? 250 : 20 + i * 460 / (n - 1);
+		y = 170 - (pts[i].pct < 0 ? 0 : pts[i].pct) * 150 / 100;
+		p = tpl_section(h, "POINT");
+		tpl_set_int(p, "X", x);
+		tpl_set_int(p, "Y", y);
+		i18n_date(pts[i].at, c->en, when, sizeof when);
+		tpl_set(p, "WHEN", when);
+		tpl_set(p, "ISO", pts[i].at);
+		if (pts[i].pct < 0)
+			snprintf(v, sizeof v, "%s", i18n("L_NO_DATA", c->en));
+		else
+			snprintf(v, sizeof v, "%d%%", pts[i].pct);
+		tpl_set(p, "VALUE", v);
+		if (pts[i].pct >= 0)
+			snprintf(poly + strlen(poly), sizeof poly - strlen(poly), "%s%d,%d",
+			    poly[0] ? " " : "", x, y);
+	}
+	tpl_set(h, "POLY", poly);
+}
+
 int
 page_commitments_show(struct ctx *c)
 {
@@ -208,6 +298,7 @@ page_commitments_show(struct ctx *c)
 	relations(c, b, id);
 	milestones(c, b, id, &p);
 	page_progress(c, b, &p, 0);
+	timeline_chart(c, b, id);
 	s = db_stmt(ST_COMMITMENT_LINKS);
 	sqlite3_bind_int64(s, 1, id);
 	if (page_links(c, b, "HAS_LINKS", "LINK", s) == 0)

@@ -1,6 +1,7 @@
 /* Action plans: the list, and one plan with its commitments. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../db.h"
 #include "../i18n.h"
@@ -55,6 +56,68 @@ find_row(struct row *rows, size_t n, long long id)
 	return NULL;
 }
 
+/* The statuses of the status chart, in order; the last counts "not recorded". */
+static const char *const chart_status[] = { "no_evidence", "not_started", "limited",
+	"substantial", "complete", "withdrawn", NULL };
+#define CHART_STATUSES	7
+
+/* Adds one bar of the progress chart (a commitment) to the plan's chart. */
+static void
+progress_bar(struct ctx *c, tpl_dict *b, int i, const char *ogp, const struct progress *p)
+{
+	tpl_dict	*bar = tpl_section(b, "BAR");
+	char		 v[64];
+
+	tpl_set(bar, "LABEL", ogp);
+	tpl_set_int(bar, "Y", 10 + i * 24);
+	tpl_set_int(bar, "TY", 22 + i * 24);
+	if (progress_has_data(p)) {
+		tpl_set_int(bar, "W", progress_percent(p) * 4);
+		tpl_set_int(bar, "TX", 96 + progress_percent(p) * 4);
+		snprintf(v, sizeof v, "%d%%", progress_percent(p));
+	} else {
+		tpl_set_int(bar, "W", 0);
+		tpl_set_int(bar, "TX", 96);
+		snprintf(v, sizeof v, "%s", i18n("L_NO_DATA", c->en));
+	}
+	tpl_set(bar, "VALUE", v);
+}
+
+/* The status distribution chart: one column per status with its count. */
+static void
+status_chart(struct ctx *c, tpl_dict *b, const int counts[CHART_STATUSES])
+{
+	tpl_dict	*col;
+	int		 i, max = 1, h;
+
+	for (i = 0; i < CHART_STATUSES; i++)
+		if (counts[i] > max)
+			max = counts[i];
+	for (i = 0; i < CHART_STATUSES; i++) {
+		col = tpl_section(b, "COL");
+		h = counts[i] * 300 / max;
+		tpl_set_int(col, "Y", 10 + i * 24);
+		tpl_set_int(col, "TY", 22 + i * 24);
+		tpl_set_int(col, "W", h);
+		tpl_set_int(col, "TX", 206 + h);
+		tpl_set_int(col, "COUNT", counts[i]);
+		tpl_set(col, "LABEL", chart_status[i] ? i18n_enum("self_status", chart_status[i],
+		    c->en) : i18n("L_NOT_RECORDED", c->en));
+	}
+}
+
+/* Returns the chart index of a status code (the last for NULL or unknown). */
+static int
+status_index(const char *st)
+{
+	int	 i;
+
+	for (i = 0; st != NULL && chart_status[i] != NULL; i++)
+		if (strcmp(st, chart_status[i]) == 0)
+			return i;
+	return CHART_STATUSES - 1;
+}
+
 /* Fills the commitments table; returns the number of commitments and their roll-up. */
 static size_t
 commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll)
@@ -64,6 +127,7 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 	struct progress	 p;
 	size_t		 n = 0, cap = 0, i;
 	tpl_dict	*d, *l;
+	int		 counts[CHART_STATUSES] = { 0 };
 
 	progress_init(roll);
 	sqlite3_bind_int64(s, 1, plan_id);
@@ -85,7 +149,11 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 		page_ms_agg(s, 7, &p);
 		page_progress(c, d, &p, 0);
 		progress_add_rollup(roll, &p);
+		progress_bar(c, b, (int)n - 1, db_text(s, 1), &p);
+		counts[status_index(db_text(s, 5))]++;
 	}
+	status_chart(c, b, counts);
+	tpl_set_int(b, "CH", 20 + (long long)n * 24);
 	s = db_stmt(ST_PLAN_LEADS);
 	sqlite3_bind_int64(s, 1, plan_id);
 	while (db_step(s) == SQLITE_ROW) {
