@@ -10,7 +10,7 @@ PKGS="build-essential autoconf automake libtool pkg-config libctemplate-dev
 libfcgi-dev libfcgi-bin libsqlite3-dev sqlite3 libcurl4-openssl-dev
 libsodium-dev libjansson-dev check spawn-fcgi multiwatch nginx-light curl
 liboath-dev libqrencode-dev libxml2-utils libmagic-dev"
-TEST_PKGS="valgrind"
+TEST_PKGS="valgrind chromium default-jre-headless clang cppcheck clang-tidy wrk"
 
 # shellcheck source=tests/lib-site.sh
 . "$(dirname "${BASH_SOURCE[0]}")/tests/lib-site.sh"	# sets ROOT
@@ -124,6 +124,20 @@ run_layer() {
 	count "$name" "$pass" "$fail"
 }
 
+# browser_tools: Node.js and the browser-test packages (playwright-core, axe-core,
+# vnu-jar) from the npm registry, pinned by tests/browser/package-lock.json.  Node
+# comes from Debian when the machine has none; no browser is ever downloaded: the
+# tests drive Debian's chromium.
+browser_tools() {
+	if ! command -v npm >/dev/null 2>&1; then
+		install_pkgs nodejs npm
+	fi
+	if [ ! -d tests/browser/node_modules/playwright-core ] ||
+	    [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then
+		(cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund)
+	fi
+}
+
 # cmd_test: set up, run the layers, print the totals as the last line.
 cmd_test() {
 	# shellcheck disable=SC2086
@@ -133,7 +147,24 @@ cmd_test() {
 	if [ -x tests/e2e/run.sh ]; then
 		run_layer e2e tests/e2e/run.sh
 	fi
-	# Later layers: run_layer NAME CMD...
+	if browser_tools; then
+		run_layer browser tests/browser/run.sh
+	else
+		log "browser tools could not be installed: counting 1 failure"
+		count browser 0 1
+	fi
+	for layer in sanitize valgrind static fuzz reliability; do
+		case $layer in
+		sanitize) script=tests/sanitize.sh ;;
+		valgrind) script=tests/valgrind.sh ;;
+		static) script=tests/static.sh ;;
+		fuzz) script=tests/fuzz/run.sh ;;
+		reliability) script=tests/reliability/run.sh ;;
+		esac
+		if [ -x "$script" ]; then
+			run_layer "$layer" "$script"
+		fi
+	done
 	echo "$PASSED passed, $FAILED failed"
 	(( FAILED == 0 && PASSED > 0 ))
 }

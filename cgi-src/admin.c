@@ -3,6 +3,12 @@
  *
  *   aberta-admin [--db PATH] migrate          create or upgrade the database
  *   aberta-admin [--db PATH] import FILE.json load content (see import.h)
+ *   aberta-admin [--db PATH] import [--dry-run] --as LOGIN FILE
+ *                                             take back an exported milestones or
+ *                                             commitments file, CSV or JSON (see
+ *                                             bulkimport.h), as the staff account LOGIN;
+ *                                             --dry-run prints every change and applies
+ *                                             nothing
  *   aberta-admin [--db PATH] count-plans      print the number of plans
  *   aberta-admin [--db PATH] version          print schema versions
  *   aberta-admin [--db PATH] user SUBCOMMAND  manage staff accounts:
@@ -16,22 +22,42 @@
  *     user sessions-kill LOGIN                ends the account's sessions
  *     user reset-2fa LOGIN                    forgets the second factor and the recovery
  *                                             codes; ends the account's sessions
+ *   aberta-admin [--db PATH] backup [--force] FILE
+ *                                             copies the live database into FILE with
+ *                                             SQLite's online backup API, then checks
+ *                                             the copy (see cmd_backup)
+ *   aberta-admin [--db PATH] restore [--yes] FILE
+ *                                             checks FILE, asks for confirmation, and
+ *                                             copies it into the live database (see
+ *                                             cmd_restore)
+ *   aberta-admin [--db PATH] check            integrity_check and foreign_key_check
  *
  * The database path comes from --db, else ABERTA_DB, else var/aberta.db.  Exit status:
  * 0 done, 1 failed (nothing changed), 2 usage.  Every account change is written to the
- * audit log with the actor "aberta-admin"; no password is ever logged.
+ * audit log with the actor "aberta-admin"; no password is ever logged.  backup, restore
+ * and check never migrate the live database.  Run aberta-admin as the user the site
+ * runs as (aberta): files SQLite creates beside the database (-wal, -shm) belong to
+ * whoever creates them.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
 #include "auth.h"
+#include "bulkimport.h"
 #include "db.h"
+#include "edit.h"
 #include "import.h"
 #include "passwords.h"
+#include "upload.h"
 #include "valid.h"
 
 #define ACTOR		"aberta-admin"
@@ -68,11 +94,14 @@ usage(FILE *f)
 {
 	fputs("usage: aberta-admin [--db PATH] migrate | import FILE.json | count-plans | "
 	    "version\n"
+	    "       aberta-admin [--db PATH] import [--dry-run] --as LOGIN FILE.csv|FILE.json\n"
 	    "       aberta-admin [--db PATH] user add LOGIN NAME admin|focal|member "
 	    "[ENTITY-SLUG]\n"
 	    "       aberta-admin [--db PATH] user passwd|disable|enable|sessions-kill|"
 	    "reset-2fa LOGIN\n"
-	    "       aberta-admin [--db PATH] user list\n", f);
+	    "       aberta-admin [--db PATH] user list\n"
+	    "       aberta-admin [--db PATH] backup [--force] FILE | restore [--yes] FILE | "
+	    "check\n", f);
 }
 
 /* Opens and migrates the database; returns it or NULL after printing why. */
@@ -112,6 +141,151 @@ count_plans(sqlite3 *db)
 	} else
 		fprintf(stderr, "aberta-admin: %s\n", sqlite3_errmsg(db));
 	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Reads the file at path (at most BULK_MAX bytes) into a malloc'd buffer; sets *len.
+ * Returns the buffer, or NULL after saying why. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*f = fopen(path, "rb");
+	char	*p = NULL;
+
+	if (f == NULL || (p = malloc(BULK_MAX + 2)) == NULL) {
+		fprintf(stderr, "aberta-admin: cannot read %s\n", path);
+		if (f != NULL)
+			fclose(f);
+		return NULL;
+	}
+	*len = fread(p, 1, BULK_MAX + 1, f);
+	if (ferror(f) || *len > BULK_MAX) {
+		fprintf(stderr, "aberta-admin: %s: %s\n", path, ferror(f) ? "read error" :
+		    "larger than the import takes");
+		free(p);
+		p = NULL;
+	} else
+		p[*len] = '\0';
+	fclose(f);
+	return p;
+}
+
+/* Finds the staff account an import acts as: it must exist, be enabled and may edit
+ * content directly (focal point or administrator).  Sets *id and name.  Returns 0, or -1
+ * after saying why. */
+static int
+import_actor(sqlite3 *db, const char *login, long long *id, char *name, size_t namelen)
+{
+	sqlite3_stmt	*s;
+	int		 rc = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT id, name, role, disabled FROM staff WHERE login = "
+	    "?1", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, login, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		fprintf(stderr, "aberta-admin: there is no account '%s'\n", login);
+	else if (sqlite3_column_int(s, 3))
+		fprintf(stderr, "aberta-admin: the account '%s' is disabled\n", login);
+	else if (strcmp(db_text(s, 2), "member") == 0)
+		fprintf(stderr, "aberta-admin: '%s' is a member editor, whose changes wait for "
+		    "review: import as a focal point or an administrator\n", login);
+	else {
+		*id = sqlite3_column_int64(s, 0);
+		snprintf(name, namelen, "%s", db_text(s, 1));
+		rc = 0;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* aberta-admin import [--dry-run] --as LOGIN FILE for an exported file (data, len).
+ * Prints the refusals, and every change in a dry run.  Returns the exit status. */
+static int
+import_export(sqlite3 *db, const char *path, const char *data, size_t len, int dry,
+    const char *login)
+{
+	struct bulk_report	 r;
+	struct bulk_opts	 o;
+	char			 name[256], err[512], today[16], detail[128];
+	const char		*t = getenv("ABERTA_TODAY");
+	time_t			 now = time(NULL);
+	struct tm		 tm;
+	int			 rc;
+
+	if (login == NULL) {
+		fputs("aberta-admin: importing an exported file needs --as LOGIN (a focal "
+		    "point or an administrator): every change is recorded as theirs\n", stderr);
+		return 2;
+	}
+	if (import_actor(db, login, &o.staff_id, name, sizeof name) != 0)
+		return 1;
+	if (edit_init(db, err, sizeof err) != 0) {
+		fprintf(stderr, "aberta-admin: %s\n", err);
+		return 1;
+	}
+	gmtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	if (t != NULL && strlen(t) == 10 && valid_date(t))
+		snprintf(today, sizeof today, "%s", t);
+	o.dry_run = dry;
+	o.actor = name;
+	o.today = today;
+	rc = bulk_import(db, data, len, &o, &r);
+	bulk_report_print(&r, rc == 0 ? stdout : stderr, dry || rc != 0);
+	if (r.error[0] != '\0')
+		fprintf(stderr, "aberta-admin: %s: %s\n", path, r.error);
+	if (rc != 0)
+		fputs("aberta-admin: import refused, nothing was changed\n", stderr);
+	else if (dry)
+		fputs("aberta-admin: dry run, nothing was changed\n", stderr);
+	else {
+		snprintf(detail, sizeof detail, "%s: %zu record(s), %zu field(s) changed",
+		    r.dataset, r.changed, r.fields);
+		auth_audit(db, o.staff_id, login, NULL, "import", path, detail);
+		fprintf(stderr, "aberta-admin: imported %s\n", path);
+	}
+	edit_finish();
+	bulk_report_free(&r);
+	return rc == 0 ? 0 : 1;
+}
+
+/* aberta-admin import [--dry-run] [--as LOGIN] FILE (argv: what follows "import").
+ * Returns the exit status. */
+static int
+import_cmd(sqlite3 *db, int argc, char *argv[])
+{
+	const char	*login = NULL, *path;
+	char		 err[1024], *data;
+	size_t		 len;
+	int		 i, dry = 0, rc;
+
+	for (i = 0; i < argc - 1; i++)
+		if (strcmp(argv[i], "--dry-run") == 0)
+			dry = 1;
+		else if (strcmp(argv[i], "--as") == 0 && i + 2 < argc)
+			login = argv[++i];
+		else {
+			usage(stderr);
+			return 2;
+		}
+	path = argv[argc - 1];
+	if ((data = slurp(path, &len)) == NULL)
+		return 1;
+	if (bulk_is_export(data, len))
+		rc = import_export(db, path, data, len, dry, login);
+	else if (dry || login != NULL) {
+		fputs("aberta-admin: --dry-run and --as are for exported milestones and "
+		    "commitments files; this is a content file\n", stderr);
+		rc = 2;
+	} else if (import_json_file(db, path, err, sizeof err) != 0) {
+		fprintf(stderr, "aberta-admin: import refused, nothing was changed: %s\n", err);
+		rc = 1;
+	} else {
+		fprintf(stderr, "aberta-admin: imported %s\n", path);
+		rc = 0;
+	}
+	free(data);
 	return rc;
 }
 
@@ -487,11 +661,538 @@ user_run(sqlite3 *db, enum ucmd u, int argc, char *argv[])
 	return rc == 0 ? 0 : 1;
 }
 
+/* ------------------------------------------------------------------------------------
+ * Backups: backup, restore, check.
+ */
+
+#define BACKUP_PAGES	64	/* pages copied per sqlite3_backup_step */
+#define BUSY_WAIT_MS	30000	/* how long a step may keep meeting a lock */
+
+/* Sleeps ms milliseconds. */
+static void
+nap(int ms)
+{
+	struct timespec	 ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+/* Runs PRAGMA integrity_check and foreign_key_check on db; prints each problem (10 at
+ * most of each) after "aberta-admin: what: ".  Returns 0 when both are clean, 1 when
+ * they found problems, -1 when they could not run (the database cannot be read). */
+static int
+check_db(sqlite3 *db, const char *what)
+{
+	sqlite3_stmt	*s;
+	const char	*t;
+	int		 rc, n = 0, bad = 0;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(10)", -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "aberta-admin: %s: cannot be read as a database: %s\n", what,
+		    sqlite3_errmsg(db));
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		t = (const char *)sqlite3_column_text(s, 0);
+		if (t == NULL || strcmp(t, "ok") != 0) {
+			fprintf(stderr, "aberta-admin: %s: integrity_check: %s\n", what,
+			    t ? t : "?");
+			bad = 1;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "aberta-admin: %s: cannot be read as a database: %s\n", what,
+		    sqlite3_errmsg(db));
+		return -1;
+	}
+	if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "aberta-admin: %s: foreign_key_check: %s\n", what,
+		    sqlite3_errmsg(db));
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (n++ < 10)
+			fprintf(stderr, "aberta-admin: %s: foreign_key_check: row %lld of %s "
+			    "refers to a missing row of %s\n", what,
+			    (long long)sqlite3_column_int64(s, 1), db_text(s, 0) ? db_text(s, 0) :
+			    "?", db_text(s, 2) ? db_text(s, 2) : "?");
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "aberta-admin: %s: foreign_key_check: %s\n", what,
+		    sqlite3_errmsg(db));
+		return -1;
+	}
+	if (n > 10)
+		fprintf(stderr, "aberta-admin: %s: foreign_key_check: %d more\n", what, n - 10);
+	return bad || n > 0 ? 1 : 0;
+}
+
+/* Copies the database src into dst with the online backup API, BACKUP_PAGES pages per
+ * step.  With a source in WAL mode, one read transaction is held on src from the first
+ * step to the last: the copy is the snapshot of that moment, writers are never blocked
+ * (WAL readers do not block writers) and the copy never restarts.  Otherwise, when
+ * shared is set (other processes write src), the lock is let go for a moment between
+ * steps, so that writers wait little; a write then restarts the copy.  A step that
+ * meets a lock is retried for BUSY_WAIT_MS.  Sets *pages.  Returns 0, or -1 after
+ * printing why. */
+static int
+copy_db(sqlite3 *dst, sqlite3 *src, const char *what, int *pages, int shared)
+{
+	sqlite3_backup	*b;
+	sqlite3_stmt	*s;
+	int		 rc, waited = 0, wal = 0, snap = 0;
+
+	if (sqlite3_prepare_v2(src, "PRAGMA journal_mode", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW && db_text(s, 0) != NULL)
+		wal = strcmp(db_text(s, 0), "wal") == 0;
+	sqlite3_finalize(s);
+	if (wal) {
+		if (sqlite3_exec(src, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(src, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+			fprintf(stderr, "aberta-admin: %s: cannot read the database: %s\n", what,
+			    sqlite3_errmsg(src));
+			if (!sqlite3_get_autocommit(src))
+				sqlite3_exec(src, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		snap = 1;
+	}
+	if ((b = sqlite3_backup_init(dst, "main", src, "main")) == NULL) {
+		fprintf(stderr, "aberta-admin: %s: %s\n", what, sqlite3_errmsg(dst));
+		if (snap)
+			sqlite3_exec(src, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	for (;;) {
+		rc = sqlite3_backup_step(b, BACKUP_PAGES);
+		if (rc == SQLITE_DONE)
+			break;
+		if (rc == SQLITE_OK) {
+			if (shared && !wal)
+				nap(5);
+			continue;
+		}
+		if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && waited < BUSY_WAIT_MS) {
+			nap(50);
+			waited += 50;
+			continue;
+		}
+		break;
+	}
+	*pages = sqlite3_backup_pagecount(b);
+	sqlite3_backup_finish(b);
+	if (snap)
+		sqlite3_exec(src, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "aberta-admin: %s: %s%s\n", what, sqlite3_errstr(rc),
+		    rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? " (the database stayed locked "
+		    "for 30 s)" : "");
+		return -1;
+	}
+	return 0;
+}
+
+/* fsyncs the file path (O_RDONLY suffices on Linux).  Returns 0 or -1. */
+static int
+sync_path(const char *path, int dir)
+{
+	int	 fd, rc;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | (dir ? O_DIRECTORY : 0))) < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* The folder of path, into out. */
+static void
+dir_of(const char *path, char *out, size_t outlen)
+{
+	const char	*sl = strrchr(path, '/');
+
+	if (sl == NULL)
+		snprintf(out, outlen, ".");
+	else if (sl == path)
+		snprintf(out, outlen, "/");
+	else
+		snprintf(out, outlen, "%.*s", (int)(sl - path), path);
+}
+
+/* Copies the open database src into a new file, then renames it to file: src is copied
+ * into file.tmp, which is switched to rollback-journal mode (one self-contained file),
+ * checked (integrity_check, foreign_key_check) when check is set, closed, fsynced and
+ * renamed to file; the folder is fsynced.  Prints the result.  Returns 0, or -1 after
+ * printing why, with nothing left behind. */
+static int
+backup_to(sqlite3 *src, const char *srcname, const char *file, int check)
+{
+	char		 tmp[PATH_MAX], dir[PATH_MAX];
+	sqlite3		*dst = NULL;
+	sqlite3_stmt	*s;
+	struct stat	 st;
+	int		 pages = 0, rc = -1, ver;
+
+	if (snprintf(tmp, sizeof tmp, "%s.tmp", file) >= (int)sizeof tmp) {
+		fprintf(stderr, "aberta-admin: %s: name too long\n", file);
+		return -1;
+	}
+	if (unlink(tmp) == 0)
+		fprintf(stderr, "aberta-admin: removed %s, left by an interrupted backup\n", tmp);
+	else if (errno != ENOENT) {
+		fprintf(stderr, "aberta-admin: cannot remove %s: %s\n", tmp, strerror(errno));
+		return -1;
+	}
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		fprintf(stderr, "aberta-admin: cannot create %s: %s\n", tmp,
+		    dst ? sqlite3_errmsg(dst) : "out of memory");
+		goto out;
+	}
+	if (copy_db(dst, src, srcname, &pages, 1) != 0)
+		goto out;
+	if (sqlite3_prepare_v2(dst, "PRAGMA journal_mode = DELETE", -1, &s, NULL) !=
+	    SQLITE_OK || sqlite3_step(s) != SQLITE_ROW || db_text(s, 0) == NULL ||
+	    strcmp(db_text(s, 0), "delete") != 0) {
+		fprintf(stderr, "aberta-admin: %s: cannot leave WAL mode: %s\n", tmp,
+		    sqlite3_errmsg(dst));
+		sqlite3_finalize(s);
+		goto out;
+	}
+	sqlite3_finalize(s);
+	if (check && check_db(dst, tmp) != 0) {
+		fprintf(stderr, "aberta-admin: the copy failed its checks\n");
+		goto out;
+	}
+	ver = db_version(dst);
+	if (sqlite3_close(dst) != SQLITE_OK) {
+		fprintf(stderr, "aberta-admin: %s: %s\n", tmp, sqlite3_errmsg(dst));
+		goto out;
+	}
+	dst = NULL;
+	dir_of(file, dir, sizeof dir);
+	if (sync_path(tmp, 0) != 0 || rename(tmp, file) != 0 || sync_path(dir, 1) != 0) {
+		fprintf(stderr, "aberta-admin: cannot write %s: %s\n", file, strerror(errno));
+		goto out;
+	}
+	if (stat(file, &st) == 0)
+		fprintf(stderr, "aberta-admin: %s copied into %s: %d pages, %lld bytes, schema "
+		    "version %d%s\n", srcname, file, pages, (long long)st.st_size, ver,
+		    check ? "; integrity_check and foreign_key_check ok" : "");
+	rc = 0;
+out:
+	if (dst != NULL)
+		sqlite3_close(dst);
+	if (rc != 0)
+		unlink(tmp);
+	return rc;
+}
+
+/* backup [--force] FILE: refuses an existing FILE unless force.  Returns the status. */
+static int
+cmd_backup(const char *path, const char *file, int force)
+{
+	char		 err[512];
+	struct stat	 st;
+	sqlite3		*src;
+	int		 rc;
+
+	if (!force && lstat(file, &st) == 0) {
+		fprintf(stderr, "aberta-admin: %s already exists: not overwriting it (add --force "
+		    "to replace it)\n", file);
+		return 1;
+	}
+	if (access(path, F_OK) != 0) {
+		fprintf(stderr, "aberta-admin: there is no database %s\n", path);
+		return 1;
+	}
+	if ((src = db_open(path, 0, err, sizeof err)) == NULL) {
+		fprintf(stderr, "aberta-admin: %s\n", err);
+		return 1;
+	}
+	rc = backup_to(src, path, file, 1);
+	sqlite3_close(src);
+	if (rc != 0)
+		fprintf(stderr, "aberta-admin: backup failed; %s was not written\n", file);
+	return rc == 0 ? 0 : 1;
+}
+
+/* check: integrity_check and foreign_key_check of the database.  Returns the status. */
+static int
+cmd_check(const char *path)
+{
+	char	 err[512];
+	sqlite3	*db;
+	int	 rc;
+
+	if (access(path, F_OK) != 0) {
+		fprintf(stderr, "aberta-admin: there is no database %s\n", path);
+		return 1;
+	}
+	if ((db = db_open(path, 0, err, sizeof err)) == NULL) {
+		fprintf(stderr, "aberta-admin: %s\n", err);
+		return 1;
+	}
+	rc = check_db(db, path);
+	sqlite3_close(db);
+	if (rc == 0)
+		printf("ok\n");
+	return rc == 0 ? 0 : 1;
+}
+
+/* Returns the integer that sql (one row, one column) gives on db, or def. */
+static long long
+one_int(sqlite3 *db, const char *sql, long long def)
+{
+	sqlite3_stmt	*s;
+	long long	 v = def;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Checks the backup file and loads it into a new in-memory database, upgraded to this
+ * program's schema.  Returns it, or NULL after printing why. */
+static sqlite3 *
+restore_load(const char *file)
+{
+	char		 err[512];
+	struct stat	 st;
+	sqlite3		*f = NULL, *mem = NULL;
+	int		 pages, v, n;
+
+	if (stat(file, &st) != 0) {
+		fprintf(stderr, "aberta-admin: %s: %s\n", file, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		fprintf(stderr, "aberta-admin: %s is not a regular file\n", file);
+		return NULL;
+	}
+	if (sqlite3_open_v2(file, &f, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		fprintf(stderr, "aberta-admin: cannot open %s: %s\n", file,
+		    f ? sqlite3_errmsg(f) : "out of memory");
+		goto fail;
+	}
+	if (check_db(f, file) != 0) {
+		fprintf(stderr, "aberta-admin: %s is damaged or not a database\n", file);
+		goto fail;
+	}
+	v = db_version(f);
+	n = (int)one_int(f, "SELECT count(*) FROM sqlite_schema WHERE name = 'site_state'", 0);
+	if (v <= 0 || n != 1) {
+		fprintf(stderr, "aberta-admin: %s is not an aberta database (an empty file, or "
+		    "an SQLite database without aberta's schema_version and site_state)\n", file);
+		goto fail;
+	}
+	if (v > db_latest_version()) {
+		fprintf(stderr, "aberta-admin: %s has schema version %d, newer than this program "
+		    "knows (%d): install the newer aberta first\n", file, v, db_latest_version());
+		goto fail;
+	}
+	if (sqlite3_open(":memory:", &mem) != SQLITE_OK ||
+	    copy_db(mem, f, file, &pages, 0) != 0) {
+		fprintf(stderr, "aberta-admin: cannot read %s into memory\n", file);
+		goto fail;
+	}
+	sqlite3_close(f);
+	f = NULL;
+	sqlite3_exec(mem, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	if ((n = db_migrate(mem, err, sizeof err)) < 0) {
+		fprintf(stderr, "aberta-admin: cannot bring %s up to schema version %d: %s\n",
+		    file, db_latest_version(), err);
+		goto fail;
+	}
+	if (n > 0)
+		fprintf(stderr, "aberta-admin: the copy of %s was upgraded from schema version "
+		    "%d to %d\n", file, v, db_latest_version());
+	return mem;
+fail:
+	sqlite3_close(f);
+	sqlite3_close(mem);
+	return NULL;
+}
+
+/* Asks for the confirmation of a restore on the terminal.  Returns 1 when the person
+ * typed RESTORE. */
+static int
+restore_confirm(const char *file, const char *live, sqlite3 *mem, long long live_ver)
+{
+	char	 line[64];
+
+	if (!isatty(STDIN_FILENO)) {
+		fputs("aberta-admin: restore needs a confirmation: run it on a terminal, or add "
+		    "--yes\n", stderr);
+		return 0;
+	}
+	fprintf(stderr, "Restore %s (%lld plans, %lld commitments, %lld staff accounts, "
+	    "content version %lld)\ninto %s (now at content version %lld)?\n"
+	    "Every change made to %s since that backup is lost: edits, accounts, the audit "
+	    "log.\nAll staff sessions end. A copy of the current database is kept first.\n"
+	    "Type RESTORE to go on: ", file,
+	    one_int(mem, "SELECT count(*) FROM action_plan", -1),
+	    one_int(mem, "SELECT count(*) FROM commitment", -1),
+	    one_int(mem, "SELECT count(*) FROM staff", -1),
+	    one_int(mem, "SELECT content_version FROM site_state WHERE id = 1", -1), live,
+	    live_ver, live);
+	fflush(stderr);
+	if (fgets(line, sizeof line, stdin) == NULL)
+		return 0;
+	line[strcspn(line, "\r\n")] = '\0';
+	return strcmp(line, "RESTORE") == 0;
+}
+
+/* Counts the uploads the restored database names whose file is missing from the upload
+ * folder, and says so. */
+static void
+restore_uploads(sqlite3 *db)
+{
+	sqlite3_stmt	*s;
+	char		 p[PATH_MAX];
+	int		 n = 0, all = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT sha256 FROM upload", -1, &s, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		all++;
+		snprintf(p, sizeof p, "%s/%s", upload_dir(), db_text(s, 0));
+		if (access(p, F_OK) != 0)
+			n++;
+	}
+	sqlite3_finalize(s);
+	if (n > 0)
+		fprintf(stderr, "aberta-admin: warning: %d of the %d evidence documents the "
+		    "database names are missing from %s: restore them from the uploads archive "
+		    "saved with the backup\n", n, all, upload_dir());
+}
+
+/* restore [--yes] FILE: checks FILE (readable, integrity_check and foreign_key_check
+ * clean, an aberta database whose schema version this program knows), asks for
+ * confirmation unless yes, keeps a copy of the live database (LIVE.before-restore-TIME),
+ * then copies FILE into the live database through SQLite (the backup API, which takes
+ * the database's locks like any writer: running workers see the old content, then the
+ * new, never a mix).  The copy gets a content version above both (so that no cached
+ * page or ETag of before survives), no sessions (everyone logs in again) and an audit
+ * line.  Returns the status. */
+static int
+cmd_restore(const char *live, const char *file, int yes)
+{
+	char		 err[512], keep[PATH_MAX], stamp[32];
+	sqlite3		*mem, *ldb = NULL;
+	sqlite3_stmt	*s;
+	long long	 live_ver = 0, ver;
+	time_t		 now = time(NULL);
+	int		 pages, rc = 1, st;
+
+	if ((mem = restore_load(file)) == NULL) {
+		fputs("aberta-admin: restore refused; nothing was changed\n", stderr);
+		return 1;
+	}
+	if (access(live, F_OK) == 0) {
+		if ((ldb = db_open(live, 1, err, sizeof err)) == NULL) {
+			fprintf(stderr, "aberta-admin: %s\n", err);
+			goto out;
+		}
+		live_ver = one_int(ldb, "SELECT content_version FROM site_state WHERE id = 1", 0);
+	}
+	if (!yes && !restore_confirm(file, live, mem, live_ver)) {
+		fputs("aberta-admin: restore cancelled; nothing was changed\n", stderr);
+		goto out;
+	}
+	if (ldb != NULL) {
+		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", gmtime(&now));
+		snprintf(keep, sizeof keep, "%s.before-restore-%s", live, stamp);
+		if (backup_to(ldb, live, keep, 0) != 0)
+			fprintf(stderr, "aberta-admin: warning: could not keep a copy of %s; "
+			    "restoring anyway\n", live);
+		sqlite3_close(ldb);
+		ldb = NULL;
+	}
+	if (sqlite3_prepare_v2(mem, "UPDATE site_state SET content_version = "
+	    "max(content_version, ?1) + 1, changed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+	    "WHERE id = 1", -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "aberta-admin: %s\n", sqlite3_errmsg(mem));
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, live_ver);
+	st = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (st != SQLITE_DONE || sqlite3_exec(mem, "DELETE FROM session", NULL, NULL,
+	    NULL) != SQLITE_OK || auth_audit(mem, 0, ACTOR, NULL, "db_restore", file,
+	    "database restored from a backup") != 0) {
+		fprintf(stderr, "aberta-admin: cannot prepare the copy: %s\n",
+		    sqlite3_errmsg(mem));
+		goto out;
+	}
+	ver = one_int(mem, "SELECT content_version FROM site_state WHERE id = 1", -1);
+	if ((ldb = db_open(live, 1, err, sizeof err)) == NULL) {
+		fprintf(stderr, "aberta-admin: %s\n", err);
+		goto out;
+	}
+	if (copy_db(ldb, mem, live, &pages, 0) != 0) {
+		fprintf(stderr, "aberta-admin: the restore did not happen; %s is as it was\n",
+		    live);
+		goto out;
+	}
+	if (check_db(ldb, live) != 0) {
+		fprintf(stderr, "aberta-admin: %s failed its checks after the restore\n", live);
+		goto out;
+	}
+	restore_uploads(ldb);
+	fprintf(stderr, "aberta-admin: %s restored from %s (%d pages; content version %lld; "
+	    "integrity_check ok); all staff sessions ended\n", live, file, pages, ver);
+	rc = 0;
+out:
+	sqlite3_close(ldb);
+	sqlite3_close(mem);
+	return rc;
+}
+
+/* Runs backup, restore or check (argv: the words after the command).  Returns the
+ * exit status, or 2 after the usage. */
+static int
+backups_run(const char *path, const char *cmd, int argc, char *argv[])
+{
+	const char	*file = NULL;
+	int		 i, force = 0, yes = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(cmd, "backup") == 0 && strcmp(argv[i], "--force") == 0)
+			force = 1;
+		else if (strcmp(cmd, "restore") == 0 && strcmp(argv[i], "--yes") == 0)
+			yes = 1;
+		else if (argv[i][0] != '-' && file == NULL)
+			file = argv[i];
+		else {
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (strcmp(cmd, "check") == 0) {
+		if (file != NULL) {
+			usage(stderr);
+			return 2;
+		}
+		return cmd_check(path);
+	}
+	if (file == NULL || *file == '\0') {
+		usage(stderr);
+		return 2;
+	}
+	return strcmp(cmd, "backup") == 0 ? cmd_backup(path, file, force) :
+	    cmd_restore(path, file, yes);
+}
+
 int
 main(int argc, char *argv[])
 {
 	const char	*path = getenv("ABERTA_DB"), *cmd;
-	char		 err[1024];
 	sqlite3		*db;
 	enum ucmd	 u = U__MAX;
 	int		 i = 1, rc = 0;
@@ -515,6 +1216,9 @@ main(int argc, char *argv[])
 		usage(stdout);
 		return 0;
 	}
+	if (strcmp(cmd, "backup") == 0 || strcmp(cmd, "restore") == 0 ||
+	    strcmp(cmd, "check") == 0)
+		return backups_run(path, cmd, argc - i - 1, argv + i + 1);
 	if (strcmp(cmd, "migrate") != 0 && strcmp(cmd, "import") != 0 &&
 	    strcmp(cmd, "count-plans") != 0 && strcmp(cmd, "version") != 0 &&
 	    strcmp(cmd, "user") != 0) {
@@ -522,7 +1226,7 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return 2;
 	}
-	if (strcmp(cmd, "import") == 0 && i + 2 != argc) {
+	if (strcmp(cmd, "import") == 0 && i + 2 > argc) {
 		usage(stderr);
 		return 2;
 	}
@@ -531,14 +1235,9 @@ main(int argc, char *argv[])
 		return 2;
 	if ((db = open_migrated(path)) == NULL)
 		return 1;
-	if (strcmp(cmd, "import") == 0) {
-		if (import_json_file(db, argv[i + 1], err, sizeof err) != 0) {
-			fprintf(stderr, "aberta-admin: import refused, nothing was changed: %s\n",
-			    err);
-			rc = 1;
-		} else
-			fprintf(stderr, "aberta-admin: imported %s\n", argv[i + 1]);
-	} else if (strcmp(cmd, "count-plans") == 0)
+	if (strcmp(cmd, "import") == 0)
+		rc = import_cmd(db, argc - i - 1, argv + i + 1);
+	else if (strcmp(cmd, "count-plans") == 0)
 		rc = count_plans(db);
 	else if (strcmp(cmd, "version") == 0)
 		printf("schema %d (program %d)\n", db_version(db), db_latest_version());

@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include "auth.h"
+#include "db.h"
 #include "passwords.h"
 #include "valid.h"
 
@@ -280,9 +281,15 @@ auth_session_get(sqlite3 *db, const char *token, time_t now, struct staff *st)
 	}
 	st->session_id = sid;
 	st->full = full;
+	/* Best effort, without waiting for a lock: a database that cannot be written now
+	 * (locked by a long writer, read-only, disk full) does not end a valid session;
+	 * last_seen stays older, which only brings the idle limit sooner.  The request goes
+	 * on and meets the fault where it really writes, with a clear message. */
+	sqlite3_busy_timeout(db, 0);
 	s = q(db, "UPDATE session SET last_seen = ?4 WHERE id = ?5", NULL, NULL, NULL, (long long)now, sid, &rc);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_busy_timeout(db, DB_BUSY_MS);
+	return 0;
 }
 
 int

@@ -23,6 +23,64 @@
 /* A link's address: its outside URL, or the site's copy of an uploaded document. */
 #define LINK_URL "coalesce(url, '/uploads/' || upload_sha)"
 
+/* Search and the commitments listing (facet.h): ?1 the FTS5 query (NULL: none), ?2 the
+ * page language, ?3-?7 the facets (NULL: not filtered).  Each facet filter on
+ * commitment c is a fixed clause skipped when its parameter is NULL. */
+#define F_PLAN "(?3 IS NULL OR c.plan_id = (SELECT fp.id FROM action_plan fp " \
+	"WHERE fp.number = ?3))"
+#define F_STATUS "(?4 IS NULL OR coalesce(c.self_status, 'none') = ?4)"
+#define F_LEAD "(?5 IS NULL OR EXISTS (SELECT 1 FROM commitment_entity fce JOIN entity fe " \
+	"ON fe.id = fce.entity_id WHERE fce.commitment_id = c.id AND fce.role = 'lead' " \
+	"AND fe.slug = ?5))"
+#define F_VALUE "(?6 IS NULL OR EXISTS (SELECT 1 FROM commitment_value fcv " \
+	"WHERE fcv.commitment_id = c.id AND fcv.value = ?6))"
+#define F_AREA "(?7 IS NULL OR EXISTS (SELECT 1 FROM commitment_policy_area fca " \
+	"JOIN policy_area fpa ON fpa.id = fca.policy_area_id WHERE fca.commitment_id = c.id " \
+	"AND fpa.slug = ?7))"
+#define F_ALL F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_VALUE " AND " F_AREA
+/* The commitment of a search row: itself, or a milestone's; NULL for other kinds. */
+#define S_CID "CASE kind WHEN 'commitment' THEN ref WHEN 'milestone' THEN " \
+	"(SELECT ms.commitment_id FROM milestone ms WHERE ms.id = ref) END"
+/* The hits of ?1, one per record: its best score in either language, and the row shown
+ * (one with a title first, then the page language).  sel: those the facets keep (any
+ * facet keeps only commitments and milestones). */
+#define S_RES "WITH hit AS (SELECT rowid AS rid, kind, ref, lang, " \
+	"bm25(search, 0.0, 0.0, 0.0, 4.0, 1.0) AS score, coalesce(title, '') = '' AS untitled " \
+	"FROM search WHERE search MATCH ?1), " \
+	"best AS (SELECT rid, kind, ref, row_number() OVER (PARTITION BY kind, ref " \
+	"ORDER BY untitled, lang <> ?2, score, rid) AS rn, " \
+	"min(score) OVER (PARTITION BY kind, ref) AS best_score FROM hit), " \
+	"res AS (SELECT rid, best_score AS score, " S_CID " AS cid FROM best WHERE rn = 1), " \
+	"sel AS (SELECT rid, score, cid FROM res WHERE coalesce(?3, ?4, ?5, ?6, ?7) IS NULL " \
+	"OR cid IN (SELECT c.id FROM commitment c WHERE " F_ALL ")) "
+/* The commitments whose own text or one of whose milestones matches ?1 (all without). */
+#define L_MATCH "(?1 IS NULL OR c.id IN (SELECT " S_CID " FROM search " \
+	"WHERE search MATCH ?1 AND kind IN ('commitment', 'milestone')))"
+/* Facet counts over r(cid), one row per value: group (enum facet), code, label_pt,
+ * label_en, acronym, count, order.  Each group is counted with the other facets applied
+ * and its own left out, so that its other values show what choosing them would give. */
+#define FACET_COUNTS \
+	"SELECT 0, CAST(p.number AS TEXT), p.period_start, p.period_end, NULL, count(*), " \
+	"p.number FROM r JOIN commitment c ON c.id = r.cid JOIN action_plan p ON p.id = c.plan_id " \
+	"WHERE " F_STATUS " AND " F_LEAD " AND " F_VALUE " AND " F_AREA " GROUP BY p.id " \
+	"UNION ALL SELECT 1, coalesce(c.self_status, 'none'), NULL, NULL, NULL, count(*), " \
+	"CASE coalesce(c.self_status, 'none') WHEN 'complete' THEN 1 WHEN 'substantial' THEN 2 " \
+	"WHEN 'limited' THEN 3 WHEN 'not_started' THEN 4 WHEN 'no_evidence' THEN 5 " \
+	"WHEN 'withdrawn' THEN 6 ELSE 7 END FROM r JOIN commitment c ON c.id = r.cid " \
+	"WHERE " F_PLAN " AND " F_LEAD " AND " F_VALUE " AND " F_AREA " " \
+	"GROUP BY coalesce(c.self_status, 'none') " \
+	"UNION ALL SELECT 2, e.slug, e.name_pt, e.name_en, e.acronym, count(*), -count(*) " \
+	"FROM r JOIN commitment c ON c.id = r.cid JOIN commitment_entity ce " \
+	"ON ce.commitment_id = c.id AND ce.role = 'lead' JOIN entity e ON e.id = ce.entity_id " \
+	"WHERE " F_PLAN " AND " F_STATUS " AND " F_VALUE " AND " F_AREA " GROUP BY e.id " \
+	"UNION ALL SELECT 3, v.value, NULL, NULL, NULL, count(*), 0 FROM r " \
+	"JOIN commitment c ON c.id = r.cid JOIN commitment_value v ON v.commitment_id = c.id " \
+	"WHERE " F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_AREA " GROUP BY v.value " \
+	"UNION ALL SELECT 4, pa.slug, pa.name_pt, pa.name_en, NULL, count(*), -count(*) " \
+	"FROM r JOIN commitment c ON c.id = r.cid JOIN commitment_policy_area ca " \
+	"ON ca.commitment_id = c.id JOIN policy_area pa ON pa.id = ca.policy_area_id " \
+	"WHERE " F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_VALUE " GROUP BY pa.id "
+
 static const char *const sqls[ST__MAX] = {
 	/* ST_STATE */
 	"SELECT content_version, changed_at FROM site_state WHERE id = 1",
@@ -148,11 +206,123 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_MS_PROGRESS_REVS */
 	"SELECT row_id, at, before FROM revision WHERE commitment_id = ?1 AND tbl = 'milestone' "
 	"AND field = 'progress' ORDER BY id DESC LIMIT 200",
+	/* ST_SEARCH: kind, ref, lang, title and snippet (matches between \x02 and \x03),
+	 * the key of its page (plan number, OGP id, slug, event id, page slug), the
+	 * position of a milestone.  ?8 limit, ?9 offset. */
+	S_RES "SELECT search.kind, search.ref, search.lang, "
+	"highlight(search, 3, char(2), char(3)), snippet(search, 4, char(2), char(3), '…', 24), "
+	"CASE search.kind WHEN 'plan' THEN (SELECT number FROM action_plan WHERE id = search.ref) "
+	"WHEN 'commitment' THEN (SELECT ogp_id FROM commitment WHERE id = search.ref) "
+	"WHEN 'milestone' THEN (SELECT mc.ogp_id FROM milestone mm JOIN commitment mc "
+	"ON mc.id = mm.commitment_id WHERE mm.id = search.ref) "
+	"WHEN 'entity' THEN (SELECT slug FROM entity WHERE id = search.ref) "
+	"ELSE search.ref END, "
+	"CASE search.kind WHEN 'milestone' THEN (SELECT position FROM milestone "
+	"WHERE id = search.ref) END "
+	"FROM (SELECT rid, score FROM sel ORDER BY score, rid LIMIT ?8 OFFSET ?9) pg "
+	"JOIN search ON search.rowid = pg.rid WHERE search MATCH ?1 ORDER BY pg.score, pg.rid",
+	/* ST_SEARCH_FACETS: FACET_COUNTS over the commitments and milestones found, and
+	 * (group 5) the number of results. */
+	S_RES ", r AS (SELECT cid FROM res WHERE cid IS NOT NULL) " FACET_COUNTS
+	"UNION ALL SELECT 5, NULL, NULL, NULL, NULL, count(*), 0 FROM sel ORDER BY 1, 7, 2",
+	/* ST_LISTING */
+	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, c.end_date, "
+	"p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON p.id = c.plan_id "
+	"LEFT JOIN milestone m ON m.commitment_id = c.id WHERE " L_MATCH " AND " F_ALL " "
+	"GROUP BY c.id ORDER BY p.number, c.number, c.ogp_id",
+	/* ST_LISTING_FACETS: FACET_COUNTS over the commitments listed, and (group 5) the
+	 * number listed. */
+	"WITH r AS (SELECT c.id AS cid FROM commitment c WHERE " L_MATCH ") " FACET_COUNTS
+	"UNION ALL SELECT 5, NULL, NULL, NULL, NULL, count(*), 0 FROM r "
+	"JOIN commitment c ON c.id = r.cid WHERE " F_ALL " ORDER BY 1, 7, 2",
+	/* ST_LISTING_LEADS */
+	"SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en "
+	"FROM commitment_entity ce JOIN entity e ON e.id = ce.entity_id WHERE ce.role = 'lead' "
+	"ORDER BY ce.commitment_id, ce.position",
+	/* ST_X_PLANS */
+	"SELECT p.id, p.number, p.title_pt, p.title_en, p.period_start, p.period_end, "
+	"p.published, p.status, p.document_url, p.cocreation_pt, p.cocreation_en, "
+	"p.summary_pt, p.summary_en, (SELECT count(*) FROM commitment c WHERE "
+	"c.plan_id = p.id), p.updated_at FROM action_plan p ORDER BY p.number",
+	/* ST_X_COMMITMENTS */
+	"SELECT c.id, c.ogp_id, p.number, c.number, c.title_pt, c.title_en, c.summary_pt, "
+	"c.summary_en, c.problem_pt, c.problem_en, c.start_date, c.end_date, c.self_status, "
+	"c.self_status_date, c.irm_verifiable, c.irm_relevant, c.irm_ambition, "
+	"c.irm_potential_impact, c.irm_potential_results, c.irm_promising, "
+	"c.irm_completion, c.irm_diog, c.irm_early_results, c.irm_starred, c.cluster_pt, "
+	"c.cluster_en, c.note_pt, c.note_en, c.updated_at, " MS_AGG " FROM commitment c "
+	"JOIN action_plan p ON p.id = c.plan_id LEFT JOIN milestone m ON "
+	"m.commitment_id = c.id GROUP BY c.id ORDER BY p.number, c.number, c.ogp_id",
+	/* ST_X_MILESTONES */
+	"SELECT m.id, c.ogp_id, m.position, m.title_pt, m.title_en, m.planned_start, "
+	"m.planned_end, m.completed_on, m.status, m.progress, m.progress_as_of, "
+	"m.progress_source, m.updated_at FROM milestone m JOIN commitment c ON "
+	"c.id = m.commitment_id JOIN action_plan p ON p.id = c.plan_id "
+	"ORDER BY p.number, c.number, c.ogp_id, m.position",
+	/* ST_X_EVIDENCE */
+	"SELECT " LINK_URL " FROM link WHERE milestone_id = ?1 ORDER BY position, id",
+	/* ST_X_ENTITIES */
+	"SELECT slug, acronym, name_pt, name_en, kind, website, is_member, member_since, "
+	"member_until, description_pt, description_en, note_pt, note_en, source_url, "
+	"updated_at FROM entity ORDER BY slug",
+	/* ST_X_EVENTS */
+	"SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
+	"date_note_en, place_pt, place_en, online, organiser, url, description_pt, "
+	"description_en, updated_at FROM event ORDER BY id",
+	/* ST_X_LINKS */
+	"SELECT CASE WHEN l.plan_id IS NOT NULL THEN 'plan' WHEN l.commitment_id IS NOT "
+	"NULL THEN 'commitment' WHEN l.milestone_id IS NOT NULL THEN 'milestone' WHEN "
+	"l.entity_id IS NOT NULL THEN 'entity' ELSE 'event' END, p.number, "
+	"coalesce(c.ogp_id, mc.ogp_id), m.position, e.slug, l.event_id, l.kind, "
+	"coalesce(l.url, '/uploads/' || l.upload_sha), l.label_pt, l.label_en, l.position "
+	"FROM link l LEFT JOIN action_plan p ON p.id = l.plan_id "
+	"LEFT JOIN commitment c ON c.id = l.commitment_id "
+	"LEFT JOIN milestone m ON m.id = l.milestone_id "
+	"LEFT JOIN commitment mc ON mc.id = m.commitment_id "
+	"LEFT JOIN entity e ON e.id = l.entity_id ORDER BY l.id",
+	/* ST_X_POLICY_AREAS */
+	"SELECT slug, name_pt, name_en FROM policy_area ORDER BY slug",
+	/* ST_X_COMMITMENT_ENTITIES */
+	"SELECT c.ogp_id, e.slug, ce.role, ce.position FROM commitment_entity ce "
+	"JOIN commitment c ON c.id = ce.commitment_id JOIN entity e ON e.id = ce.entity_id "
+	"ORDER BY c.ogp_id, ce.role, ce.position, e.slug",
+	/* ST_X_COMMITMENT_VALUES */
+	"SELECT c.ogp_id, v.value FROM commitment_value v JOIN commitment c ON "
+	"c.id = v.commitment_id ORDER BY c.ogp_id, v.value",
+	/* ST_X_COMMITMENT_AREAS */
+	"SELECT c.ogp_id, pa.slug FROM commitment_policy_area cpa JOIN commitment c ON "
+	"c.id = cpa.commitment_id JOIN policy_area pa ON pa.id = cpa.policy_area_id "
+	"ORDER BY c.ogp_id, pa.slug",
+	/* ST_X_REVISIONS */
+	"SELECT r.change_id, r.at, r.staff_id IS NULL, s.role = 'member', e.slug, "
+	"coalesce(e.acronym, e.name_pt, e.name_en), r.approved_by IS NOT NULL, r.tbl, "
+	"CASE r.tbl WHEN 'action_plan' THEN (SELECT CAST(number AS TEXT) FROM action_plan "
+	"WHERE id = r.row_id) WHEN 'commitment' THEN (SELECT ogp_id FROM commitment WHERE "
+	"id = r.row_id) WHEN 'milestone' THEN (SELECT c2.ogp_id || '/' || m2.position FROM "
+	"milestone m2 JOIN commitment c2 ON c2.id = m2.commitment_id WHERE m2.id = "
+	"r.row_id) WHEN 'entity' THEN (SELECT slug FROM entity WHERE id = r.row_id) WHEN "
+	"'event' THEN (SELECT CAST(id AS TEXT) FROM event WHERE id = r.row_id) WHEN 'page' "
+	"THEN (SELECT slug FROM page WHERE rowid = r.row_id) END, p.number, c.ogp_id, "
+	"r.op, r.field, r.before, r.after FROM revision r "
+	"LEFT JOIN staff s ON s.id = r.staff_id "
+	"LEFT JOIN entity e ON e.id = s.entity_id AND s.role = 'member' "
+	"LEFT JOIN action_plan p ON p.id = r.plan_id "
+	"LEFT JOIN commitment c ON c.id = r.commitment_id ORDER BY r.id",
+	/* ST_X_PAGES */
+	"SELECT slug, title_pt, title_en, body_pt, body_en, updated_at FROM page "
+	"ORDER BY slug",
+	/* ST_X_COMMITMENT_ROW */
+	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, "
+	"c.end_date, p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON "
+	"p.id = c.plan_id LEFT JOIN milestone m ON m.commitment_id = c.id "
+	"WHERE c.ogp_id = ?1 GROUP BY c.id",
 };
 
 static sqlite3_stmt	*stmts[ST__MAX];
 static int		 failed;
 static char		 failmsg[256];
+static enum db_fault	 fault;
+static char		 faultmsg[256];
 
 int
 db_step(sqlite3_stmt *s)
@@ -189,6 +359,8 @@ db_clear_error(void)
 {
 	failed = 0;
 	failmsg[0] = '\0';
+	fault = DBF_NONE;
+	faultmsg[0] = '\0';
 }
 
 sqlite3 *
@@ -206,9 +378,12 @@ db_open(const char *path, int rw, char *err, size_t errlen)
 		sqlite3_close(db);
 		return NULL;
 	}
-	sqlite3_busy_timeout(db, 5000);
+	sqlite3_busy_timeout(db, DB_BUSY_MS);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	/* The schema is not trusted, except by a writer: the search index's triggers
+	 * (migration 4) write an FTS5 table, which SQLite allows in a trigger only with
+	 * trusted_schema on.  Readers (the public pages) keep it off. */
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, rw ? 1 : 0, NULL);
 	sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 4000000);
 	sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 200000);
 	sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, 100);
@@ -369,4 +544,64 @@ const char *
 db_text(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* Remembers the fault that result code code stands for, if worse than the one known. */
+static void
+fault_note(int code, const char *msg)
+{
+	enum db_fault	 f;
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		f = DBF_BUSY;
+		break;
+	case SQLITE_READONLY:
+		f = DBF_READONLY;
+		break;
+	case SQLITE_FULL:
+		f = DBF_FULL;
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		f = DBF_IO;
+		break;
+	default:
+		return;
+	}
+	if (f > fault) {
+		fault = f;
+		snprintf(faultmsg, sizeof faultmsg, "%s", msg != NULL ? msg : "");
+	}
+}
+
+/* SQLite's error log: every statement that aborts, every I/O error, with its code. */
+static void
+sqlite_log(void *arg, int code, const char *msg)
+{
+	(void)arg;
+	fault_note(code, msg);
+}
+
+void
+db_log_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, NULL);
+}
+
+enum db_fault
+db_fault(sqlite3 *conn)
+{
+	if (conn != NULL)
+		fault_note(sqlite3_extended_errcode(conn), sqlite3_errmsg(conn));
+	return fault;
+}
+
+const char *
+db_fault_message(void)
+{
+	return faultmsg;
 }

@@ -37,8 +37,31 @@ enum stmt {
 	ST_SITEMAP,		/* every record page: kind path, key, last change */
 	ST_MS_CURRENT,		/* the milestones of a commitment: id, progress */
 	ST_MS_PROGRESS_REVS,	/* the progress changes of its milestones, newest first */
+	ST_SEARCH,		/* one page of search results, with snippets (facet.h) */
+	ST_SEARCH_FACETS,	/* facet counts and the total of a search */
+	ST_LISTING,		/* the commitments listing, filtered, with milestone aggregates */
+	ST_LISTING_FACETS,	/* facet counts and the total of the listing */
+	ST_LISTING_LEADS,	/* the lead bodies of every commitment */
+	/* Open data (export_rows.c): the bulk tables and a listing's commitment rows. */
+	ST_X_PLANS,		/* every plan, every column, with its commitment count */
+	ST_X_COMMITMENTS,	/* every commitment, every column, milestone aggregates */
+	ST_X_MILESTONES,	/* every milestone with its commitment's OGP id */
+	ST_X_EVIDENCE,		/* the evidence addresses of one milestone */
+	ST_X_ENTITIES,		/* every body, every column */
+	ST_X_EVENTS,		/* every event, every column */
+	ST_X_LINKS,		/* every link with the natural key of its owner */
+	ST_X_POLICY_AREAS,	/* every policy area */
+	ST_X_COMMITMENT_ENTITIES, /* leads and supporters of every commitment */
+	ST_X_COMMITMENT_VALUES,	/* OGP values of every commitment */
+	ST_X_COMMITMENT_AREAS,	/* policy areas of every commitment */
+	ST_X_REVISIONS,		/* the revision log as the History pages show it */
+	ST_X_PAGES,		/* every text page */
+	ST_X_COMMITMENT_ROW,	/* one commitment by OGP id, as a plan lists it */
 	ST__MAX
 };
+
+/* How long a statement waits for another connection's lock (sqlite3_busy_timeout). */
+#define DB_BUSY_MS	5000
 
 /* Opens the database.  rw: 1 read-write (creating it), 0 read-only (query_only).  Applies the
  * connection settings (busy timeout, foreign keys, defensive mode, limits).
@@ -76,5 +99,16 @@ void		 db_failed_set(void);
 void		 db_clear_error(void);
 /* Returns column i as text, or NULL for SQL NULL. */
 const char	*db_text(sqlite3_stmt *s, int i);
+
+/* Storage faults, worst last: what made a write (or a read) fail. */
+enum db_fault { DBF_NONE, DBF_BUSY, DBF_READONLY, DBF_FULL, DBF_IO };
+/* Sends SQLite's error log (SQLITE_CONFIG_LOG) to db_fault.  Call once per process,
+ * before any other SQLite call. */
+void		 db_log_init(void);
+/* The worst storage fault met since db_clear_error(): a locked database, a read-only
+ * one, a full disk, an I/O error; conn's last error counts too (NULL: none). */
+enum db_fault	 db_fault(sqlite3 *conn);
+/* SQLite's message for that fault, or "". */
+const char	*db_fault_message(void);
 
 #endif

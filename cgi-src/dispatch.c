@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -174,8 +175,8 @@ validators(struct ctx *c)
 
 	if (sqlite3_step(s) != SQLITE_ROW)
 		return -1;
-	snprintf(etag, sizeof etag, "\"%lld-%s\"", (long long)sqlite3_column_int64(s, 0),
-	    BUILD_ID);
+	snprintf(etag, sizeof etag, "\"%lld-%s%s\"", (long long)sqlite3_column_int64(s, 0),
+	    BUILD_ID, c->fmt == FMT_JSON ? "-json" : c->fmt == FMT_CSV ? "-csv" : "");
 	have_lm = http_date(db_text(s, 1), lm, sizeof lm) == 0;
 	sqlite3_reset(s);
 	resp_header(c->resp, "ETag", etag);
@@ -261,16 +262,125 @@ admin_gate(struct ctx *c, const struct route *rt)
 				csrf = pre;
 		} else if (c->me != NULL)
 			csrf = c->me->csrf;
-		if (csrf == NULL || !auth_csrf_ok(csrf, req_form(c->req, "csrf")) ||
-		    !same_origin(c))
+		/* One token, no more: a repeated field would let a parser that reads
+		 * another copy than ours see a different form. */
+		if (csrf == NULL || req_form_count(c->req, "csrf") != 1 ||
+		    !auth_csrf_ok(csrf, req_form(c->req, "csrf")) || !same_origin(c))
 			why = "csrf";
 	}
+	/* The version a form was opened on is one number: a repeated one is refused
+	 * rather than the first copy silently taken. */
+	if (why == NULL && c->req->method == METHOD_POST &&
+	    req_form_count(c->req, "version") > 1)
+		return c->error = "ERR_BAD_BODY", 400;
 	if (why == NULL)
 		return 0;
 	auth_audit(c->rw, c->me ? c->me->id : 0, c->me ? c->me->login : NULL,
 	    c->req->remote_addr, why, c->req->path, NULL);
 	c->error = strcmp(why, "csrf") == 0 ? "ERR_CSRF" : "ERR_FORBIDDEN";
 	return 403;
+}
+
+/* Removes a trailing ".json" or ".csv" from r->path (the data formats of a page) and
+ * returns the format it asked for; FMT_HTML when there is none. */
+static enum fmt
+strip_format(struct req *r)
+{
+	size_t	 n = strlen(r->path);
+
+	if (n > 5 && strcmp(r->path + n - 5, ".json") == 0 && r->path[n - 6] != '/') {
+		r->path[n - 5] = '\0';
+		return FMT_JSON;
+	}
+	if (n > 4 && strcmp(r->path + n - 4, ".csv") == 0 && r->path[n - 5] != '/') {
+		r->path[n - 4] = '\0';
+		return FMT_CSV;
+	}
+	return FMT_HTML;
+}
+
+/* The format an Accept header prefers among HTML, JSON and CSV: the highest q-value,
+ * each type taking the q of its most specific matching range; HTML wins ties and
+ * answers when there is no header. */
+static enum fmt
+negotiate(const char *accept)
+{
+	static const char *const types[FMT__MAX] = { "text/html", "application/json",
+		"text/csv" };
+	double		 q[FMT__MAX] = { 0 }, qv;
+	int		 spec[FMT__MAX] = { -1, -1, -1 }, sp, f, best = FMT_HTML;
+	const char	*p = accept, *e, *qp;
+	char		 range[128];
+	size_t		 n;
+
+	while (p != NULL && *p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		e = strchr(p, ',');
+		n = e ? (size_t)(e - p) : strlen(p);
+		snprintf(range, sizeof range, "%.*s", (int)(n < sizeof range ? n : 0), p);
+		p = e;
+		qv = 1;
+		if ((qp = strstr(range, ";q=")) != NULL || (qp = strstr(range, "; q=")) != NULL)
+			qv = strtod(strchr(qp, '=') + 1, NULL);
+		range[strcspn(range, "; ")] = '\0';
+		for (f = 0; f < FMT__MAX; f++) {
+			sp = strcmp(range, "*/*") == 0 ? 0 : strcasecmp(range, types[f]) == 0 ? 2 :
+			    (strlen(range) > 2 && strcmp(range + strlen(range) - 2, "/*") == 0 &&
+			    strncasecmp(range, types[f], strlen(range) - 1) == 0) ? 1 : -1;
+			if (sp > spec[f]) {
+				spec[f] = sp;
+				q[f] = qv;
+			}
+		}
+	}
+	for (f = 1; f < FMT__MAX; f++)
+		if (q[f] > q[best])
+			best = f;
+	return accept == NULL || q[best] <= 0 ? FMT_HTML : (enum fmt)best;
+}
+
+/* The links to the data formats of an HTML page: <link rel="alternate"> in the head,
+ * and the DATA_LINKS of the layout. */
+static void
+data_links(struct ctx *c)
+{
+	char		 json[REQ_PATH_MAX + REQ_QUERY_MAX + 8], csv[sizeof json];
+	const char	*q = c->req->query;
+	tpl_dict	*d;
+
+	snprintf(json, sizeof json, "%s.json%s%s", c->req->path, *q ? "?" : "", q);
+	snprintf(csv, sizeof csv, "%s.csv%s%s", c->req->path, *q ? "?" : "", q);
+	page_alternate(c, "application/json", json);
+	page_alternate(c, "text/csv", csv);
+	d = tpl_section(c->page, "DATA_LINKS");
+	tpl_set(d, "JSON", json);
+	tpl_set(d, "CSV", csv);
+}
+
+/* The answer when the database failed a request: 503 with a message that names the
+ * storage fault when one is known (another writer holds the lock, the database is
+ * read-only, the disk is full, an I/O error: nothing was changed), else 500; and a log
+ * line with SQLite's own message. */
+static void
+db_error_page(struct ctx *c, const char *where)
+{
+	static const char *const keys[] = { NULL, "ERR_DB_BUSY", "ERR_DB_READONLY",
+		"ERR_DB_FULL", "ERR_DB_IO" };
+	enum db_fault	 f = db_fault(rwdb);
+	const char	*key;
+
+	if (f == DBF_NONE)
+		key = db_failed() == 2 ? "ERR_BUSY" : "ERR_INTERNAL";
+	else if (f == DBF_BUSY && c->req->method != METHOD_POST)
+		key = "ERR_BUSY";
+	else
+		key = keys[f];
+	dispatch_log("database error %s %s: %s", where, c->req->path,
+	    f != DBF_NONE ? db_fault_message() : db_last_error());
+	error_page(c, f != DBF_NONE || db_failed() == 2 ? 503 : 500, key, NULL);
+	if (c->resp->status == 503)
+		resp_header(c->resp, "Retry-After", "10");
 }
 
 /* Routes c->req and runs the handler; the response is complete in c->resp after. */
@@ -296,10 +406,13 @@ handle(struct ctx *c, int perr)
 			up[i] = (char)toupper((unsigned char)c->arg[0][i]);
 		up[6] = '\0';
 		if (valid_ogp_id(up)) {
-			snprintf(fix, sizeof fix, "/%s/commitments/%s", c->lang, up);
+			snprintf(fix, sizeof fix, "/%s/commitments/%s%s", c->lang, up,
+			    c->fmt == FMT_JSON ? ".json" : c->fmt == FMT_CSV ? ".csv" : "");
 			m = MATCH_REDIRECT;
-		}
-	}
+		} else if (c->fmt != FMT_HTML)
+			m = MATCH_NONE;
+	} else if (m == MATCH_REDIRECT && c->fmt != FMT_HTML)
+		m = MATCH_NONE;		/* no canonical forms for data addresses */
 	if (m == MATCH_REDIRECT) {
 		c->resp->status = 301;
 		resp_header(c->resp, "Location", fix);
@@ -320,12 +433,20 @@ handle(struct ctx *c, int perr)
 		error_page(c, 400, rt->bad_arg, NULL);
 		return;
 	}
+	if (c->fmt != FMT_HTML && (rt->methods & ROUTE_FORMATS) == 0) {
+		error_page(c, 404, "ERR_NOT_FOUND", NULL);
+		return;
+	}
+	if ((rt->methods & ROUTE_FORMATS) && c->fmt == FMT_HTML) {
+		c->fmt = negotiate(c->req->accept);	/* the plain address: Accept */
+		resp_header(c->resp, "Vary", "Accept");
+	}
 	if (rt->cap != CAP_PUBLIC && (st = admin_gate(c, rt)) != 0) {
 		c->resp->status = st;
-		if (st >= 400)
-			error_page(c, st, c->error ? c->error : "ERR_FORBIDDEN", NULL);
 		if (st == 503)
-			dispatch_log("database error in the admin gate: %s", db_last_error());
+			db_error_page(c, "in the admin gate on");
+		else if (st >= 400)
+			error_page(c, st, c->error ? c->error : "ERR_FORBIDDEN", NULL);
 		return;
 	}
 	if (rt->cache == CACHE_PUBLIC) {
@@ -339,15 +460,21 @@ handle(struct ctx *c, int perr)
 		}
 	} else if (rt->cap == CAP_PUBLIC && rt->cache != CACHE_IMMUTABLE)
 		resp_header(c->resp, "Cache-Control", "no-store");
-	st = rt->fn(c);
+	st = c->fmt != FMT_HTML ? page_data_answer(c, rt->fn) : rt->fn(c);
+	if (c->fmt != FMT_HTML && db_failed()) {
+		db_error_page(c, "on");		/* never half the data */
+		return;
+	}
+	if (c->fmt != FMT_HTML && c->body != NULL && st == 200) {
+		error_page(c, 404, "ERR_NOT_FOUND", NULL);	/* never HTML as data */
+		return;
+	}
 	if (c->body == NULL && (c->resp->body.len > 0 || (st >= 300 && st < 400))) {
 		c->resp->status = st;	/* a plain answer the handler wrote itself */
 		return;
 	}
 	if (db_failed()) {
-		dispatch_log("database error on %s: %s", c->req->path, db_last_error());
-		error_page(c, db_failed() == 2 ? 503 : 500, db_failed() == 2 ? "ERR_BUSY" :
-		    "ERR_INTERNAL", NULL);
+		db_error_page(c, "on");
 		return;
 	}
 	if (st >= 400 && c->body == NULL) {
@@ -355,6 +482,8 @@ handle(struct ctx *c, int perr)
 		return;
 	}
 	c->resp->status = st;
+	if ((rt->methods & ROUTE_FORMATS) && c->body != NULL && st == 200)
+		data_links(c);
 	if (c->body != NULL && render(c, rt->nav) != 0) {
 		dispatch_log("template expansion failed on %s", c->req->path);
 		error_page(c, 500, "ERR_INTERNAL", NULL);
@@ -375,6 +504,8 @@ dispatch(req_getter get, req_reader read, void *arg, struct buf *out)
 	perr = req_parse(&r, get, arg);
 	if (perr == 0)
 		perr = req_read_body(&r, read, arg);
+	if (perr == 0)
+		c.fmt = strip_format(&r);
 	c.req = &r;
 	c.layout = "layout.tpl";
 	c.now = time(NULL);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "db.h"
 #include "edit.h"
 #include "i18n.h"
 #include "valid.h"
@@ -500,8 +501,11 @@ field_dict(const struct field *f, const char *value, const char *err, tpl_dict *
 	k = tpl_section(d, kind_section[f->type]);
 	if (f->type == F_INT || f->type == F_PERCENT)
 		tpl_set_int(k, "MAX", f->max);
-	if (f->type == F_TEXT || f->type == F_LONG || f->type == F_URL)
+	if (f->type == F_TEXT || f->type == F_LONG || f->type == F_URL || f->type == F_SLUG ||
+	    f->type == F_OGPID)
 		tpl_set_int(k, "MAXLEN", f->max);
+	if (f->type == F_DATE)
+		tpl_set_int(k, "MAXLEN", 10);
 	if (f->type == F_BOOL && value != NULL && strcmp(value, "1") == 0)
 		tpl_show(k, "CHECKED");
 	if (f->type == F_ENUM) {
@@ -625,10 +629,12 @@ revctx_owners(struct revctx *r, const struct values *v)
 
 	s = xst[X_CHANGE_ID];
 	sqlite3_reset(s);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return -1;
-	r->change_id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (r->change_id == 0) {	/* else: a bulk import shares one change id */
+		if (sqlite3_step(s) != SQLITE_ROW)
+			return -1;
+		r->change_id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+	}
 	r->commitment_id = r->plan_id = 0;
 	if (strcmp(r->k->table, "action_plan") == 0)
 		r->plan_id = r->row_id;
@@ -724,9 +730,23 @@ edit_save(sqlite3 *rw, const struct kind *k, long long *id, const struct values 
 		rc = extra(rw, *id, extra_arg);
 	if (rc == 0 && sqlite3_exec(rw, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
 		return 0;
+	db_fault(rw);	/* why it failed (a full disk...), before ROLLBACK forgets it */
 	sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
 	*id = orig;
 	return rc == 0 ? -1 : rc;
+}
+
+int
+edit_save_in(sqlite3 *rw, const struct kind *k, long long *id, const struct values *v,
+    long long staff_id, const char *actor, long long *change_id, const char **dberr)
+{
+	struct revctx	 r = { *change_id, staff_id, actor, NULL, k, 0, 0, 0 };
+	int		 rc;
+
+	*dberr = NULL;
+	if ((rc = write_row(rw, k, id, v, &r, dberr)) == 0)
+		*change_id = r.change_id;
+	return rc;
 }
 
 int
@@ -762,6 +782,7 @@ edit_delete(sqlite3 *rw, const struct kind *k, long long id, long long version,
 fail:
 	if (found > 0)
 		edit_values_free(&old);
+	db_fault(rw);
 	sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
 	return rc == 0 ? -1 : rc;
 }

@@ -96,6 +96,13 @@ int			 edit_save(sqlite3 *rw, const struct kind *k, long long *id,
 			    const struct values *v, long long staff_id, const char *actor,
 			    const char *approver, int (*extra)(sqlite3 *, long long, void *),
 			    void *extra_arg, const char **dberr);
+/* edit_save for a bulk import: the same checks and revision rows, but inside a
+ * transaction the caller opened (and commits or rolls back: on any failure it must roll
+ * back, the row may be half written), and every row of one import shares one change id:
+ * *change_id 0 takes a new one and writes it back.  Returns as edit_save. */
+int			 edit_save_in(sqlite3 *rw, const struct kind *k, long long *id,
+			    const struct values *v, long long staff_id, const char *actor,
+			    long long *change_id, const char **dberr);
 /* Deletes row id at version, recording the deletion.  Returns 0, 1 conflict, 2 refused
  * (something refers to it), -1 error. */
 int			 edit_delete(sqlite3 *rw, const struct kind *k, long long id,

@@ -187,7 +187,211 @@ static const struct msg msgs[] = {
 	{ "L_HISTORY_NONE", "Ainda não há alterações registadas depois da carga inicial dos "
 	  "dados.", "No changes have been recorded since the data were first loaded." },
 	{ "L_REVIEWED", "revisto pelo ponto focal", "reviewed by the focal point" },
+	/* Search and the commitments listing (pages/search.c, pages/listing.c). */
+	{ "L_SEARCH", "Pesquisar", "Search" },
+	{ "L_SEARCH_LABEL", "Pesquisar no sítio", "Search the site" },
+	{ "L_SEARCH_HEADING", "Pesquisa", "Search" },
+	{ "L_SEARCH_WORDS", "Palavras a procurar", "Words to look for" },
+	{ "L_SEARCH_HELP", "Sem distinguir acentos nem maiúsculas; a última palavra pode estar "
+	  "incompleta. No máximo 200 carateres e 12 palavras.", "Accents and capitals do not "
+	  "matter; the last word may be unfinished. At most 200 characters and 12 words." },
+	{ "L_SEARCH_GUIDE", "Escreva uma ou mais palavras, em português ou em inglês: a "
+	  "pesquisa percorre planos, compromissos, marcos, entidades, eventos e páginas, e "
+	  "mostra primeiro os resultados mais relevantes. Depois pode filtrar por plano, "
+	  "estado, entidade responsável, valor OGP e área temática.", "Type one or more words, "
+	  "in English or Portuguese: the search covers plans, commitments, milestones, bodies, "
+	  "events and pages, most relevant first. You can then filter by plan, status, lead "
+	  "body, OGP value and policy area." },
+	{ "L_SEARCH_ALL_COMMITMENTS", "Ver todos os compromissos, com filtros",
+	  "See every commitment, with filters" },
+	{ "L_NO_RESULTS", "Nenhum resultado. Experimente outras palavras ou retire filtros.",
+	  "No results. Try other words or remove filters." },
+	{ "L_FILTERS", "Filtrar", "Filter" },
+	{ "L_FACETS_NOTE", "Os filtros aplicam-se aos compromissos e aos seus marcos; o número "
+	  "é o que cada escolha daria.", "Filters apply to commitments and their milestones; "
+	  "the number is what each choice would give." },
+	{ "L_ACTIVE_FILTERS", "Filtros ativos", "Active filters" },
+	{ "L_REMOVE_FILTER", "retirar", "remove" },
+	{ "L_CLEAR_FILTERS", "Retirar todos os filtros", "Clear all filters" },
+	{ "L_IN_COMMITMENT", "do compromisso", "of commitment" },
+	{ "L_RESULT_PAGES", "Páginas de resultados", "Result pages" },
+	{ "L_PAGE", "Página", "Page" },
+	{ "L_PREV", "Anterior", "Previous" },
+	{ "L_NEXT", "Seguinte", "Next" },
+	{ "L_ALL_COMMITMENTS", "Todos os compromissos", "All commitments" },
+	{ "L_ALL_COMMITMENTS_INTRO", "Os compromissos de todos os planos de ação, com a entidade "
+	  "responsável, o estado declarado e o progresso calculado a partir dos marcos. Filtre "
+	  "e ordene à vontade: cada escolha tem o seu próprio endereço, que pode partilhar.",
+	  "The commitments of every action plan, with the lead body, the self-reported status "
+	  "and the progress computed from the milestones. Filter and sort as you like: every "
+	  "choice has its own address, which you can share." },
+	{ "L_ALL_COMMITMENTS_CAPTION", "Compromissos, com o plano, a entidade responsável, o "
+	  "estado declarado, o progresso e a data de fim.", "Commitments, with the plan, the "
+	  "lead body, the self-reported status, the progress and the end date." },
+	{ "L_SEARCH_COMMITMENTS", "Procurar nos compromissos e nos seus marcos",
+	  "Search the commitments and their milestones" },
+	{ "L_SORT_BY", "Ordenar por", "Sort by" },
+	{ "L_END_DATE", "Fim", "End" },
+	{ "L_NO_COMMITMENTS", "Nenhum compromisso corresponde a estes filtros.",
+	  "No commitment matches these filters." },
+	/* Open data (templates/data.tpl, the layout's data links). */
+	{ "L_NAV_DATA", "Dados abertos", "Open data" },
+	{ "L_DATA_THIS_PAGE", "Os dados desta página:", "This page's data:" },
+	{ "L_DATA_ABOUT", "sobre os dados abertos", "about the open data" },
+	{ "L_DATA_HEADING", "Dados abertos", "Open data" },
+	{ "L_DATA_INTRO", "Todos os dados deste sítio são abertos: cada página de listagem ou "
+	  "de detalhe existe também em JSON e em CSV, e cada tabela pode ser descarregada por "
+	  "inteiro. Esta página descreve cada campo, os valores que pode ter e a fórmula do "
+	  "progresso.", "All the data on this site is open: every listing and detail page "
+	  "also exists as JSON and CSV, and every table can be downloaded whole. This page "
+	  "describes every field, the values it can take and the progress formula." },
+	{ "L_DATA_CONTENTS", "Nesta página", "On this page" },
+	{ "L_DATA_LICENCE", "Licença", "Licence" },
+	{ "L_DATA_LICENCE_TEXT", "Os dados são publicados pela AMA com a licença",
+	  "The data is published by AMA under the licence" },
+	{ "L_DATA_LICENCE_NAME", "Atribuição 4.0 Internacional", "Attribution 4.0 "
+	  "International" },
+	{ "L_DATA_ATTRIBUTION", "Pode reutilizá-los para qualquer fim, incluindo comercial, "
+	  "desde que indique a fonte, por exemplo: «Rede Nacional para a Administração "
+	  "Aberta (AMA), dados abertos, CC BY 4.0», com uma ligação para esta página.",
+	  "You may reuse it for any purpose, commercial ones included, as long as you credit "
+	  "the source, for example: \"National Network for Open Administration (AMA), open "
+	  "data, CC BY 4.0\", with a link to this page." },
+	{ "L_DATA_PAGES", "Cada página em JSON e em CSV", "Every page as JSON and CSV" },
+	{ "L_DATA_PAGES_TEXT", "Acrescente .json ou .csv ao endereço de uma listagem ou de "
+	  "um detalhe (os planos, um plano, os compromissos, um compromisso, a rede, uma "
+	  "entidade, os eventos, um evento), com os mesmos parâmetros: recebe os mesmos "
+	  "registos que a página mostra, sem rótulos. Por exemplo:", "Add .json or .csv to "
+	  "the address of a listing or detail page (the plans, a plan, the commitments, a "
+	  "commitment, the network, a body, the events, an event), with the same "
+	  "parameters: you get the same records the page shows, without labels. For "
+	  "example:" },
+	{ "L_DATA_PAGES_DETAIL", "Numa página de detalhe, o JSON traz o registo completo, "
+	  "com as fontes e a tabela da página, e o CSV traz essa tabela: os compromissos de "
+	  "um plano, os marcos de um compromisso, os compromissos de uma entidade (um "
+	  "evento: uma linha).", "On a detail page, the JSON holds the whole record, with "
+	  "its sources and the page's table, and the CSV holds that table: the commitments "
+	  "of a plan, the milestones of a commitment, the commitments of a body (an event: "
+	  "one row)." },
+	{ "L_DATA_ACCEPT", "Em alternativa, peça o endereço normal com o cabeçalho «Accept: "
+	  "application/json» ou «Accept: text/csv».", "Alternatively, ask for the plain "
+	  "address with the header \"Accept: application/json\" or \"Accept: text/csv\"." },
+	{ "L_DATA_BULK", "Descarregar tudo", "Download everything" },
+	{ "L_DATA_BULK_TEXT", "Uma tabela por ficheiro, sempre atual: os ficheiros são feitos "
+	  "a partir da base de dados a cada pedido.", "One table per file, always current: "
+	  "the files are made from the database on every request." },
+	{ "L_DATA_BULK_CAPTION", "Os conjuntos de dados, em CSV e JSON.",
+	  "The datasets, as CSV and JSON." },
+	{ "L_DATA_DATASET", "Conjunto", "Dataset" },
+	{ "L_DATA_CONTENT", "Conteúdo", "Content" },
+	{ "L_DATA_FORMATS", "Formatos", "Formats" },
+	{ "L_DATA_CATALOG", "Metadados DCAT-AP (JSON-LD) para o portal nacional de dados "
+	  "abertos:", "DCAT-AP metadata (JSON-LD) for the national open data portal:" },
+	{ "L_DATA_IMPORT", "Para a equipa: os ficheiros milestones e commitments (e o CSV dos "
+	  "marcos de um compromisso) podem ser corrigidos numa folha de cálculo e "
+	  "importados de novo, com uma simulação primeiro.", "For staff: the milestones and "
+	  "commitments files (and a commitment's milestones CSV) can be corrected in a "
+	  "spreadsheet and imported again, with a dry run first." },
+	{ "L_DATA_CONVENTIONS", "Convenções", "Conventions" },
+	{ "L_DATA_PROGRESS_FIELDS", "Nos dados, o progresso vem em quatro campos, calculados "
+	  "exatamente como nas páginas: progress_percent (arredondado; null quando não há "
+	  "dados, nunca 0), progress_known e progress_total (partes com dados e partes ao "
+	  "todo) e progress_as_of (a data dos dados mais recentes).", "In the data, progress "
+	  "comes in four fields, computed exactly as on the pages: progress_percent "
+	  "(rounded; null when there is no data, never 0), progress_known and progress_total "
+	  "(parts with data and parts in all) and progress_as_of (the date of the latest "
+	  "data)." },
+	{ "L_DATA_DICTIONARY", "Dicionário de dados", "Data dictionary" },
+	{ "L_DATA_DICTIONARY_TEXT", "Cada conjunto de dados e os seus campos, pela ordem das "
+	  "chaves JSON e das colunas CSV; o significado, o tipo e os valores permitidos de "
+	  "cada campo estão na tabela de campos, a seguir.", "Each dataset and its fields, in "
+	  "the order of the JSON keys and CSV columns; the meaning, type and allowed values "
+	  "of every field are in the table of fields below." },
+	{ "L_DATA_FIELDS", "Campos", "Fields" },
+	{ "L_DATA_FIELDS_CAPTION", "Todos os campos de todos os conjuntos de dados.",
+	  "Every field of every dataset." },
+	{ "L_DATA_FIELD", "Campo", "Field" },
+	{ "L_DATA_TYPE", "Tipo", "Type" },
+	{ "L_DATA_VALUES", "Valores permitidos", "Allowed values" },
+	{ "L_DATA_MEANING", "Significado", "Meaning" },
+	{ "DATA_WHERE_BULK", "Ficheiros:", "Files:" },
+	{ "DATA_WHERE_PAGES", "Nas páginas:", "On the pages:" },
+	{ "DATA_CONV_1", "JSON: um objeto com dataset, url, license, modified e records "
+	  "(listagens) ou record (detalhes), indentado com 2 espaços; as chaves vêm pela "
+	  "ordem documentada abaixo (a das colunas do CSV), não por ordem alfabética.",
+	  "JSON: an object with dataset, url, license, modified and records (listings) or "
+	  "record (details), indented by 2 spaces; keys come in the order documented below "
+	  "(that of the CSV columns), not in alphabetical order." },
+	{ "DATA_CONV_2", "CSV: RFC 4180, UTF-8 sem BOM, linhas terminadas em CRLF, uma linha "
+	  "de cabeçalho com os nomes dos campos e uma linha por registo; um campo com "
+	  "vírgula, aspas ou mudança de linha vem entre aspas, com as aspas duplicadas.",
+	  "CSV: RFC 4180, UTF-8 without BOM, CRLF line ends, a header row of field names and "
+	  "one row per record; a field holding a comma, a double quote or a line break is "
+	  "quoted, its double quotes doubled." },
+	{ "DATA_CONV_3", "Texto nas duas línguas: campos em par, <nome>_pt e <nome>_en "
+	  "(title_pt, title_en).",
+	  "Text in both languages: paired fields, <name>_pt and <name>_en (title_pt, "
+	  "title_en)." },
+	{ "DATA_CONV_4", "Campos com vários valores: listas em JSON; no CSV, os valores "
+	  "separados por «; ».", "Many-valued fields: lists in JSON; in CSV, the values "
+	  "separated by \"; \"." },
+	{ "DATA_CONV_5", "O que não se sabe: null em JSON e campo vazio no CSV, nunca zero "
+	  "nem «não». Booleanos: true ou false.", "What is not known: null in JSON and an "
+	  "empty CSV field, never zero or \"no\". Booleans: true or false." },
+	{ "DATA_CONV_6", "Identificadores OGP, datas ISO 8601 (AAAA, AAAA-MM ou AAAA-MM-DD; "
+	  "horas em UTC) e códigos são iguais nas duas línguas e em todos os formatos; os "
+	  "rótulos só existem nas páginas.", "OGP ids, ISO 8601 dates (YYYY, YYYY-MM or "
+	  "YYYY-MM-DD; times in UTC) and codes are the same in both languages and every "
+	  "format; labels exist only on the pages." },
+	{ "DATA_CONV_7", "A língua do endereço só muda os campos url (ligações para as "
+	  "páginas nessa língua); os ficheiros completos trazem url_pt e url_en.",
+	  "The language of the address only changes the url fields (links to the pages in "
+	  "that language); the whole-table files carry url_pt and url_en." },
+	{ "COL_evidence", "Evidência", "Evidence" },
 	/* Used from C. */
+	{ "T_SEARCH", "Pesquisa", "Search" },
+	{ "T_COMMITMENTS", "Todos os compromissos", "All commitments" },
+	{ "RESULTS_ONE", "resultado", "result" },
+	{ "RESULTS_MANY", "resultados", "results" },
+	{ "COMMITMENTS_ONE", "compromisso", "commitment" },
+	{ "COMMITMENTS_MANY", "compromissos", "commitments" },
+	{ "FACET_PLAN", "Plano", "Plan" },
+	{ "FACET_STATUS", "Estado declarado", "Self-reported status" },
+	{ "FACET_LEAD", "Entidade responsável", "Lead body" },
+	{ "FACET_VALUE", "Valor OGP", "OGP value" },
+	{ "FACET_AREA", "Área temática", "Policy area" },
+	{ "FACET_NONE", "Ainda não registado", "Not yet recorded" },
+	{ "SORT_plan", "plano", "plan" },
+	{ "SORT_status", "estado declarado", "self-reported status" },
+	{ "SORT_progress", "progresso", "progress" },
+	{ "SORT_end", "data de fim", "end date" },
+	{ "ERR_SEARCH_TOO_LONG", "Pesquisa demasiado longa: use no máximo 200 carateres e 12 "
+	  "palavras.", "Search too long: use at most 200 characters and 12 words." },
+	{ "ERR_SEARCH_NO_WORDS", "A pesquisa não tem palavras para procurar: escreva letras ou "
+	  "algarismos.", "The search has no words to look for: type letters or digits." },
+	{ "ERR_PAGE_OUT", "Esta página de resultados não existe: a pesquisa tem menos páginas.",
+	  "This page of results does not exist: the search has fewer pages." },
+	{ "ERR_BAD_PAGE", "O número da página (page) é um número inteiro de 1 a 500.",
+	  "The page number (page) is a whole number from 1 to 500." },
+	{ "ERR_PARAM_REPEATED", "Um parâmetro da pesquisa aparece mais de uma vez no endereço.",
+	  "A search parameter appears more than once in the address." },
+	{ "ERR_FACET_PLAN", "O filtro plan é o número de um plano, de 1 a 999.",
+	  "The plan filter is a plan number, from 1 to 999." },
+	{ "ERR_FACET_STATUS", "O filtro status aceita no_evidence, not_started, limited, "
+	  "substantial, complete, withdrawn ou none.", "The status filter takes no_evidence, "
+	  "not_started, limited, substantial, complete, withdrawn or none." },
+	{ "ERR_FACET_LEAD", "O filtro lead é o identificador de uma entidade: letras "
+	  "minúsculas, algarismos e hífenes.", "The lead filter is a body's identifier: "
+	  "lower-case letters, digits and hyphens." },
+	{ "ERR_FACET_VALUE", "O filtro value aceita access_to_information, civic_participation, "
+	  "public_accountability ou technology_innovation.", "The value filter takes "
+	  "access_to_information, civic_participation, public_accountability or "
+	  "technology_innovation." },
+	{ "ERR_FACET_AREA", "O filtro area é o identificador de uma área temática: letras "
+	  "minúsculas, algarismos e hífenes.", "The area filter is a policy area's identifier: "
+	  "lower-case letters, digits and hyphens." },
+	{ "ERR_BAD_SORT", "A ordenação (sort) aceita plan, status, progress ou end.",
+	  "The order (sort) takes plan, status, progress or end." },
 	{ "HIST_EMPTY", "(vazio)", "(empty)" },
 	{ "FEED_NEW_COMMITMENT", "novo compromisso", "new commitment" },
 	{ "FEED_EVENT", "Evento", "Event" },
@@ -331,6 +535,25 @@ static const struct msg msgs[] = {
 	  "That password is too common. Choose another." },
 	{ "ERR_BUSY", "O sítio está ocupado. Tente de novo dentro de momentos.",
 	  "The site is busy. Please try again in a moment." },
+	{ "ERR_DB_BUSY", "A base de dados está ocupada com outra operação demorada e nada foi "
+	  "alterado. Volte atrás e tente de novo dentro de momentos.", "The database is busy "
+	  "with another long operation and nothing was changed. Go back and try again in a "
+	  "moment." },
+	{ "ERR_DB_READONLY", "A base de dados está, neste momento, só de leitura: o sítio "
+	  "pode ser consultado, mas nada pode ser gravado, e nada foi alterado. Avise a equipa "
+	  "técnica; quando o problema estiver resolvido, volte atrás e grave de novo.",
+	  "The database is read-only at the moment: the site can be read, but nothing can be "
+	  "saved, and nothing was changed. Tell the technical team; once it is fixed, go back "
+	  "and save again." },
+	{ "ERR_DB_FULL", "O disco do servidor está cheio: nada pode ser gravado, e nada foi "
+	  "alterado. O sítio público continua a funcionar. Avise a equipa técnica; quando "
+	  "houver espaço, volte atrás e grave de novo.", "The server's disk is full: nothing "
+	  "can be saved, and nothing was changed. The public site still works. Tell the "
+	  "technical team; once there is space, go back and save again." },
+	{ "ERR_DB_IO", "Erro de leitura ou escrita no disco do servidor: a operação não foi "
+	  "concluída e nada foi alterado. Avise a equipa técnica.", "A read or write error on "
+	  "the server's disk: the operation did not complete and nothing was changed. Tell the "
+	  "technical team." },
 };
 
 struct enum_msg {
@@ -398,6 +621,12 @@ static const struct enum_msg enums[] = {
 	{ "link_kind", "evidence", "evidência", "evidence" },
 	{ "link_kind", "ogp_page", "página na OGP", "OGP page" },
 	{ "link_kind", "document", "documento", "document" },
+	{ "search_kind", "plan", "Plano", "Plan" },
+	{ "search_kind", "commitment", "Compromisso", "Commitment" },
+	{ "search_kind", "milestone", "Marco", "Milestone" },
+	{ "search_kind", "entity", "Entidade", "Body" },
+	{ "search_kind", "event", "Evento", "Event" },
+	{ "search_kind", "page", "Página", "Page" },
 };
 
 static const char *const months_pt[] = { "janeiro", "fevereiro", "março", "abril", "maio",

@@ -81,28 +81,74 @@ fcgi_log(const char *line, void *arg)
 	FCGX_PutS("\n", rq->err);
 }
 
-/* Loads the templates, migrates the database and prepares the statements.
- * Returns 0, or -1 after printing why the worker cannot start. */
+/* Every template the program names.  A worker that misses one refuses to start, with a
+ * log line naming it, rather than fail on the pages that need it.  When a page gets a
+ * new template, add it here: tests/reliability/storage.sh compares this list with the
+ * template names in cgi-src. */
+static const char *const templates[] = {
+	"admin_2fa.tpl", "admin_audit.tpl", "admin_delete.tpl", "admin_enrol.tpl",
+	"admin_field.tpl", "admin_form.tpl", "admin_home.tpl", "admin_import.tpl",
+	"admin_layout.tpl", "admin_list.tpl", "admin_login.tpl", "admin_relations.tpl",
+	"admin_reviews.tpl", "admin_user.tpl", "admin_users.tpl", "atom.tpl",
+	"badge.tpl", "commitment.tpl", "commitments.tpl", "data.tpl", "error.tpl",
+	"event.tpl", "events.tpl", "facets.tpl", "history.tpl", "home.tpl", "how.tpl",
+	"layout.tpl", "member.tpl", "network.tpl", "plan.tpl", "plans.tpl",
+	"progress.tpl", "search.tpl", "sitemap.tpl", "text.tpl", "when.tpl",
+};
+
+static const char	*dbpath;	/* ABERTA_DB */
+static sqlite3		*rwdb;		/* the writable connection */
+
+/* Checks that every template of templates[] is in dir.  Returns 0, or -1 with a message
+ * naming the first one missing. */
 static int
-start(sqlite3 **dbp, sqlite3 **rwp)
+templates_present(const char *dir, char *err, size_t errlen)
 {
-	const char	*dbpath = getenv("ABERTA_DB"), *tdir = getenv("ABERTA_TEMPLATES");
+	char	 p[4096];
+	size_t	 i;
+
+	for (i = 0; i < sizeof templates / sizeof templates[0]; i++) {
+		snprintf(p, sizeof p, "%s/%s", dir, templates[i]);
+		if (access(p, R_OK) != 0) {
+			snprintf(err, errlen, "template %s is missing from %s (%s)", templates[i],
+			    dir, strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Loads the templates, migrates the database and prepares the statements.  A database
+ * that cannot be written (but holds the current schema) still serves reads: saves then
+ * answer a clear message (see rw_retry).  Returns 0, or -1 after printing why the
+ * worker cannot start. */
+static int
+start(sqlite3 **dbp)
+{
+	const char	*tdir = getenv("ABERTA_TEMPLATES");
 	char		 err[512];
 	sqlite3		*rw;
 
+	dbpath = getenv("ABERTA_DB");
 	if (dbpath == NULL || *dbpath == '\0')
 		dbpath = "var/aberta.db";
 	if (tdir == NULL || *tdir == '\0')
 		tdir = "templates";
-	if (tpl_init(tdir, err, sizeof err) != 0)
+	if (templates_present(tdir, err, sizeof err) != 0 ||
+	    tpl_init(tdir, err, sizeof err) != 0)
 		goto fail;
 	if ((rw = db_open(dbpath, 1, err, sizeof err)) == NULL)
 		goto fail;
-	if (db_migrate(rw, err, sizeof err) < 0) {
+	if (db_migrate(rw, err, sizeof err) < 0 && (sqlite3_db_readonly(rw, "main") != 1 ||
+	    db_version(rw) != db_latest_version())) {
 		sqlite3_close(rw);
 		goto fail;
 	}
-	*rwp = rw;
+	if (sqlite3_db_readonly(rw, "main") == 1)
+		fprintf(stderr, "aberta[%d]: the database %s cannot be written (read-only): "
+		    "serving reads; saves are refused until it can be written\n", (int)getpid(),
+		    dbpath);
+	rwdb = rw;
 	if ((*dbp = db_open(dbpath, 0, err, sizeof err)) == NULL) {
 		sqlite3_close(rw);
 		goto fail;
@@ -124,6 +170,37 @@ fail:
 	return -1;
 }
 
+/* A writable connection opened while the database file could not be written stays
+ * read-only for good.  Before each request, while that lasts, a new one is tried, so
+ * that saves work again, without a restart, as soon as the file can be written. */
+static void
+rw_retry(void)
+{
+	char	 err[512];
+	sqlite3	*n;
+
+	if (sqlite3_db_readonly(rwdb, "main") != 1 ||
+	    (n = db_open(dbpath, 1, err, sizeof err)) == NULL)
+		return;
+	if (sqlite3_db_readonly(n, "main") == 1) {
+		sqlite3_close(n);
+		return;
+	}
+	edit_finish();
+	if (edit_init(n, err, sizeof err) != 0) {
+		edit_finish();
+		sqlite3_close(n);
+		if (edit_init(rwdb, err, sizeof err) != 0)
+			fprintf(stderr, "aberta[%d]: %s\n", (int)getpid(), err);
+		return;
+	}
+	sqlite3_close(rwdb);
+	rwdb = n;
+	dispatch_set_rw(n);
+	fprintf(stderr, "aberta[%d]: the database %s can be written again\n", (int)getpid(),
+	    dbpath);
+}
+
 /* The FastCGI loop: accept, dispatch, send the whole response, finish. */
 static void
 serve(void)
@@ -141,6 +218,7 @@ serve(void)
 	FCGX_Init();
 	FCGX_InitRequest(&rq, 0, 0);
 	while (!stopping && FCGX_Accept_r(&rq) >= 0) {
+		rw_retry();
 		dispatch_set_logger(fcgi_log, &rq);
 		dispatch(fcgi_get, fcgi_read, &rq, &out);
 		if (out.oom)
@@ -160,11 +238,12 @@ serve(void)
 int
 main(void)
 {
-	sqlite3		*db = NULL, *rw = NULL;
+	sqlite3		*db = NULL;
 	struct buf	 out = { 0 };
 	int		 rc = 0;
 
-	if (sodium_init() < 0 || start(&db, &rw) != 0)
+	db_log_init();
+	if (sodium_init() < 0 || start(&db) != 0)
 		return 1;
 	if (FCGX_IsCGI()) {
 		dispatch(env_get, stdin_read, NULL, &out);
@@ -177,6 +256,6 @@ main(void)
 	edit_finish();
 	upload_done();
 	sqlite3_close(db);
-	sqlite3_close(rw);
+	sqlite3_close(rwdb);
 	return rc;
 }

@@ -61,6 +61,8 @@ page_text(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const cha
 		show_suffixed(d, key, "FALLBACK");
 		return theirs;
 	}
+	/* Set, even empty, so that a section never shows its parent's value. */
+	tpl_set(d, key, "");
 	set_suffixed(d, key, "LANG", c->lang);
 	show_suffixed(d, key, "MISSING");
 	return NULL;
@@ -91,18 +93,21 @@ page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso)
 	char	 out[64];
 
 	if (iso == NULL || *iso == '\0') {
+		tpl_set(d, key, "");
 		show_suffixed(d, key, "MISSING");
 		return;
 	}
 	i18n_date(iso, c->en, out, sizeof out);
 	tpl_set(d, key, out);
 	set_suffixed(d, key, "ISO", iso);
+	show_suffixed(d, key, "HAS");
 }
 
 void
 page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const char *value)
 {
 	if (value == NULL || *value == '\0') {
+		tpl_set(d, key, "");
 		show_suffixed(d, key, "MISSING");
 		return;
 	}
@@ -292,6 +297,7 @@ static const struct {
 	{ "/admin/entities", "Entidades", ROLE_FOCAL },
 	{ "/admin/events", "Eventos", ROLE_FOCAL },
 	{ "/admin/pages", "Páginas", ROLE_FOCAL },
+	{ "/admin/import", "Importar", ROLE_FOCAL },
 	{ "/admin/users", "Utilizadores", ROLE_ADMIN },
 	{ "/admin/audit", "Registos", ROLE_ADMIN },
 };

@@ -12,6 +12,14 @@
 
 #define ROUTE_ARGS_MAX 3
 
+/* The format a public page answers in: a .json / .csv suffix on the path, or Accept. */
+enum fmt {
+	FMT_HTML,
+	FMT_JSON,	/* application/json (see export.h) */
+	FMT_CSV,	/* text/csv, RFC 4180 */
+	FMT__MAX
+};
+
 struct ctx {
 	const struct req *req;
 	struct resp	*resp;
@@ -30,6 +38,7 @@ struct ctx {
 	struct staff	*me;		/* the logged-in staff member, or NULL */
 	sqlite3		*rw;		/* the writable connection: admin routes only, after checks */
 	int		 https;		/* served over TLS: __Host- cookies with Secure */
+	enum fmt	 fmt;		/* HTML, or the data format asked for */
 };
 
 /* Starts the page: includes tplfile as the layout's BODY and returns its dictionary. */
@@ -76,6 +85,8 @@ int	page_member(struct ctx *c);
 int	page_plans_list(struct ctx *c);
 int	page_plans_show(struct ctx *c);
 int	page_commitments_show(struct ctx *c);
+int	page_commitments_list(struct ctx *c);	/* pages/listing.c */
+int	page_search(struct ctx *c);		/* pages/search.c */
 int	page_commitments_history(struct ctx *c);
 int	page_plans_history(struct ctx *c);
 int	page_events_list(struct ctx *c);
@@ -130,6 +141,19 @@ int	page_feed_value(struct ctx *c);
 int	page_ics_all(struct ctx *c);
 int	page_ics_event(struct ctx *c);
 int	page_badge(struct ctx *c);
+/* Open data (pages/data.c). */
+int	page_data(struct ctx *c);
+int	page_data_file(struct ctx *c);
+int	page_data_catalog(struct ctx *c);
+int	page_admin_import(struct ctx *c);
+/* Answers c in c->fmt (JSON or CSV) for the page whose HTML handler is html: through its
+ * data handler, or html itself when it has none (it then reads c->fmt, see
+ * export_commitment_list).  Returns the status. */
+int	page_data_answer(struct ctx *c, int (*html)(struct ctx *));
+/* 1 when the page of handler html has a data handler in pages/data.c. */
+int	page_data_has(int (*html)(struct ctx *));
+/* Adds <link rel="alternate" type=type href=href> to the page's head. */
+void	page_alternate(struct ctx *c, const char *type, const char *href);
 
 /* Shows a status message at the top of an admin page. */
 void		 page_flash(struct ctx *c, const char *text);

@@ -258,6 +258,7 @@ req_parse(struct req *r, req_getter get, void *arg)
 	r->nparams = 0;
 	r->error = NULL;
 	r->accept_language = get("HTTP_ACCEPT_LANGUAGE", arg);
+	r->accept = get("HTTP_ACCEPT", arg);
 	r->if_none_match = get("HTTP_IF_NONE_MATCH", arg);
 	r->if_modified_since = get("HTTP_IF_MODIFIED_SINCE", arg);
 	r->https = get("HTTPS", arg);

@@ -38,6 +38,7 @@ struct req {
 	struct param	 params[REQ_PARAMS_MAX];
 	size_t		 nparams;
 	const char	*accept_language;	/* these are NULL when the client sent none */
+	const char	*accept;	/* the Accept header (JSON or CSV on data pages) */
 	const char	*if_none_match;
 	const char	*if_modified_since;
 	const char	*https;		/* "on" when served over TLS */

@@ -8,6 +8,7 @@
 #define G	(METHOD_GET | METHOD_HEAD)
 #define P	METHOD_POST
 #define GP	(METHOD_GET | METHOD_HEAD | METHOD_POST)
+#define GD	(G | ROUTE_FORMATS)	/* also JSON and CSV (pages/data.c) */
 #define A	NAV_NONE, "ERR_BAD_PATH"	/* admin routes: no public navigation entry */
 
 static const struct route routes[] = {
@@ -34,24 +35,32 @@ static const struct route routes[] = {
 	{ "/uploads/:sha",		G, page_upload_get, CACHE_IMMUTABLE, NAV_NONE,
 					   "ERR_NOT_FOUND", CAP_PUBLIC },
 	{ "/:lang/",			G, page_home, CACHE_PUBLIC, NAV_HOME, NULL, CAP_PUBLIC },
-	{ "/:lang/network",		G, page_network, CACHE_PUBLIC, NAV_NETWORK, NULL, CAP_PUBLIC },
-	{ "/:lang/members/:slug",	G, page_member, CACHE_PUBLIC, NAV_NETWORK,
+	{ "/:lang/network",		GD, page_network, CACHE_PUBLIC, NAV_NETWORK, NULL, CAP_PUBLIC },
+	{ "/:lang/members/:slug",	GD, page_member, CACHE_PUBLIC, NAV_NETWORK,
 					   "ERR_BAD_SLUG", CAP_PUBLIC },
-	{ "/:lang/plans",		G, page_plans_list, CACHE_PUBLIC, NAV_PLANS, NULL, CAP_PUBLIC },
-	{ "/:lang/plans/:int",		G, page_plans_show, CACHE_PUBLIC, NAV_PLANS,
+	{ "/:lang/plans",		GD, page_plans_list, CACHE_PUBLIC, NAV_PLANS, NULL, CAP_PUBLIC },
+	{ "/:lang/commitments",		GD, page_commitments_list, CACHE_PUBLIC, NAV_PLANS, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/search",		G, page_search, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/:lang/plans/:int",		GD, page_plans_show, CACHE_PUBLIC, NAV_PLANS,
 					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
-	{ "/:lang/commitments/:ogpid",	G, page_commitments_show, CACHE_PUBLIC, NAV_PLANS,
+	{ "/:lang/commitments/:ogpid",	GD, page_commitments_show, CACHE_PUBLIC, NAV_PLANS,
 					   "ERR_BAD_OGP_ID", CAP_PUBLIC },
 	{ "/:lang/commitments/:ogpid/history", G, page_commitments_history, CACHE_PUBLIC,
 					   NAV_PLANS, "ERR_BAD_OGP_ID", CAP_PUBLIC },
 	{ "/:lang/plans/:int/history",	G, page_plans_history, CACHE_PUBLIC, NAV_PLANS,
 					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
-	{ "/:lang/events",		G, page_events_list, CACHE_PUBLIC, NAV_EVENTS, NULL, CAP_PUBLIC },
-	{ "/:lang/events/:int",		G, page_events_show, CACHE_PUBLIC, NAV_EVENTS,
+	{ "/:lang/events",		GD, page_events_list, CACHE_PUBLIC, NAV_EVENTS, NULL, CAP_PUBLIC },
+	{ "/:lang/events/:int",		GD, page_events_show, CACHE_PUBLIC, NAV_EVENTS,
 					   "ERR_BAD_EVENT_ID", CAP_PUBLIC },
 	{ "/:lang/ogp",			G, page_text_ogp, CACHE_PUBLIC, NAV_OGP, NULL, CAP_PUBLIC },
 	{ "/:lang/accessibility",	G, page_text_accessibility, CACHE_PUBLIC, NAV_NONE,
 					   NULL, CAP_PUBLIC },
+	{ "/:lang/data",		G, page_data, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/data/catalog.jsonld",	G, page_data_catalog, CACHE_PUBLIC, NAV_NONE, NULL,
+					   CAP_PUBLIC },
+	{ "/data/:file",		GD, page_data_file, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_NOT_FOUND", CAP_PUBLIC },
 	/* The admin area: every route no-store; every POST checked for CSRF first. */
 	{ "/admin/login",		GP, page_admin_login, CACHE_NONE, A, CAP_LOGIN },
 	{ "/admin/logout",		P, page_admin_logout, CACHE_NONE, A, CAP_SECOND },
@@ -68,6 +77,7 @@ static const struct route routes[] = {
 	{ "/admin/users/:int",		GP, page_admin_user, CACHE_NONE, A, CAP_USERS },
 	{ "/admin/users/:int/:slug",	P, page_admin_user_action, CACHE_NONE, A, CAP_USERS },
 	{ "/admin/audit",		G, page_admin_audit, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/import",		GP, page_admin_import, CACHE_NONE, A, CAP_CONTENT },
 	{ "/admin/:slug",		G, page_admin_list, CACHE_NONE, A, CAP_STAFF },
 	{ "/admin/:slug/new",		GP, page_admin_new, CACHE_NONE, A, CAP_STAFF },
 	{ "/admin/:slug/:int",		GP, page_admin_edit, CACHE_NONE, A, CAP_STAFF },
@@ -107,9 +117,9 @@ check_typed(const char *type, char *seg, struct ctx *c, int argi)
 		return valid_slug(seg);
 	if (strcmp(type, ":ogpid") == 0)
 		return valid_ogp_id(seg);
-	if (strcmp(type, ":file") == 0)	/* a file name: letters, digits, '.', '-' */
+	if (strcmp(type, ":file") == 0)	/* a file name: letters, digits, '.', '-', '_' */
 		return strlen(seg) <= 80 && strspn(seg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "abcdefghijklmnopqrstuvwxyz0123456789.-") == strlen(seg);
+		    "abcdefghijklmnopqrstuvwxyz0123456789.-_") == strlen(seg);
 	if (strcmp(type, ":sha") == 0)
 		return upload_valid_sha(seg);
 	(void)argi;

@@ -25,9 +25,14 @@ enum nav {
 	NAV_NONE, NAV_HOME, NAV_NETWORK, NAV_PLANS, NAV_EVENTS, NAV_OGP, NAV__MAX
 };
 
+/* A flag kept in a route's methods word: the route also answers as JSON and CSV
+ * (a .json / .csv suffix on the path, or Accept), through the data handlers of
+ * pages/data.c.  Other routes answer 404 to a suffix. */
+#define ROUTE_FORMATS	(1u << 8)
+
 struct route {
-	const char	*pattern;	/* segments: literal, :lang, :int, :ogpid, :slug, :sha */
-	unsigned int	 methods;	/* METHOD_* bits */
+	const char	*pattern;	/* segments: literal, :lang, :int, :ogpid, :slug, :sha, :file */
+	unsigned int	 methods;	/* METHOD_* bits, and ROUTE_FORMATS */
 	int		(*fn)(struct ctx *);
 	enum cache_class cache;
 	enum nav	 nav;		/* which navigation entry is current */

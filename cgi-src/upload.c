@@ -10,6 +10,7 @@
 #include <magic.h>
 #include <sodium.h>
 
+#include "dispatch.h"
 #include "upload.h"
 #include "valid.h"
 
@@ -18,7 +19,8 @@
 #define MSG_TYPE	"Tipo de ficheiro não aceite: só PDF, ODT, DOCX, PNG ou JPEG."
 #define MSG_EXT		"O conteúdo do ficheiro não corresponde à extensão."
 #define MSG_CHECK	"Não foi possível verificar o ficheiro. Tente de novo mais tarde."
-#define MSG_SAVE	"Não foi possível guardar o ficheiro. Tente de novo mais tarde."
+#define MSG_SAVE	"Não foi possível guardar o ficheiro no servidor, e nada foi gravado. Tente de " \
+	"novo mais tarde; se voltar a acontecer, avise a equipa técnica."
 
 #define GIVEN_MAX	1024		/* bytes of a given name looked at (its end) */
 #define MAGIC_BYTES	(1024 * 1024)	/* bytes libmagic may examine */
@@ -426,9 +428,14 @@ upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
 		return *why = MSG_EXT, -1;
 	crypto_hash_sha256(digest, (const unsigned char *)data, len);
 	sodium_bin2hex(sha, sizeof sha, digest, sizeof digest);
-	if (store_file(dir, sha, data, len) != 0 ||
-	    record(rw, sha, len, t->mime, name, staff_id) != 0)
+	if (store_file(dir, sha, data, len) != 0) {
+		dispatch_log("cannot store an uploaded document in %s: %s", dir, strerror(errno));
 		return *why = MSG_SAVE, -1;
+	}
+	if (record(rw, sha, len, t->mime, name, staff_id) != 0) {
+		dispatch_log("cannot record an uploaded document: %s", sqlite3_errmsg(rw));
+		return *why = MSG_SAVE, -1;
+	}
 	memcpy(sha_out, sha, sizeof sha);
 	return 0;
 }

@@ -9,7 +9,7 @@
 <div><dt>{{L_PLAN}}</dt><dd><a href="/{{LANG}}/plans/{{PLAN_NUMBER}}" lang="{{PLAN_TITLE_LANG}}">{{PLAN_TITLE}}</a></dd></div>
 <div><dt>{{L_LEAD}}</dt><dd>{{#LEAD}}<a href="/{{LANG}}/members/{{SLUG}}" lang="{{NAME_LANG}}">{{NAME}}</a>{{#HAS_ACRONYM}} ({{ACRONYM}}){{/HAS_ACRONYM}}{{#LEAD_separator}}; {{/LEAD_separator}}{{/LEAD}}{{#NO_LEAD}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_LEAD}}</dd></div>
 <div><dt>{{L_SUPPORT}}</dt><dd>{{#SUPPORT}}<a href="/{{LANG}}/members/{{SLUG}}" lang="{{NAME_LANG}}">{{NAME}}</a>{{#HAS_ACRONYM}} ({{ACRONYM}}){{/HAS_ACRONYM}}{{#SUPPORT_separator}}; {{/SUPPORT_separator}}{{/SUPPORT}}{{#NO_SUPPORT}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_SUPPORT}}</dd></div>
-<div><dt>{{L_DATES}}</dt><dd>{{#START_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/START_MISSING}}<time datetime="{{START_ISO}}">{{START}}</time> – {{#END_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/END_MISSING}}<time datetime="{{END_ISO}}">{{END}}</time></dd></div>
+<div><dt>{{L_DATES}}</dt><dd>{{#START_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/START_MISSING}}{{#START_HAS}}<time datetime="{{START_ISO}}">{{START}}</time>{{/START_HAS}} – {{#END_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/END_MISSING}}{{#END_HAS}}<time datetime="{{END_ISO}}">{{END}}</time>{{/END_HAS}}</dd></div>
 <div><dt>{{L_OGP_VALUES}}</dt><dd>{{#VALUE}}{{NAME}}{{#VALUE_separator}}, {{/VALUE_separator}}{{/VALUE}}{{#NO_VALUES}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_VALUES}}</dd></div>
 <div><dt>{{L_POLICY_AREAS}}</dt><dd>{{#AREA}}<span lang="{{NAME_LANG}}">{{NAME}}</span>{{#AREA_separator}}, {{/AREA_separator}}{{/AREA}}{{#NO_AREAS}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_AREAS}}</dd></div>
 </dl>
@@ -65,9 +65,9 @@
 <li>
 <h3><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}</h3>
 <dl class="facts compact">
-<div><dt>{{L_PLANNED}}</dt><dd>{{#PSTART_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PSTART_MISSING}}<time datetime="{{PSTART_ISO}}">{{PSTART}}</time> – {{#PEND_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PEND_MISSING}}<time datetime="{{PEND_ISO}}">{{PEND}}</time></dd></div>
+<div><dt>{{L_PLANNED}}</dt><dd>{{#PSTART_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PSTART_MISSING}}{{#PSTART_HAS}}<time datetime="{{PSTART_ISO}}">{{PSTART}}</time>{{/PSTART_HAS}} – {{#PEND_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PEND_MISSING}}{{#PEND_HAS}}<time datetime="{{PEND_ISO}}">{{PEND}}</time>{{/PEND_HAS}}</dd></div>
 <div><dt>{{L_STATUS}}</dt><dd>{{STATUS}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}{{#DONE}} · {{L_COMPLETED_ON}} <time datetime="{{DONE_ISO}}">{{DONE_TEXT}}</time>{{/DONE}}</dd></div>
-<div><dt>{{L_PROGRESS}}</dt><dd>{{#HAS_PCT}}<strong>{{PCT}}%</strong> <span class="small">({{SOURCE}}{{#SOURCE_MISSING}}{{L_SOURCE_NOT_RECORDED}}{{/SOURCE_MISSING}}, {{L_AS_OF}} <time datetime="{{ASOF_ISO}}">{{ASOF}}</time>)</span>{{/HAS_PCT}}{{#NO_PCT}}<span class="unknown">{{L_NO_DATA}}</span>{{/NO_PCT}}</dd></div>
+<div><dt>{{L_PROGRESS}}</dt><dd>{{#HAS_PCT}}<strong>{{PCT}}%</strong> <span class="small">({{SOURCE}}{{#SOURCE_MISSING}}{{L_SOURCE_NOT_RECORDED}}{{/SOURCE_MISSING}}, {{L_AS_OF}} {{#ASOF_HAS}}<time datetime="{{ASOF_ISO}}">{{ASOF}}</time>{{/ASOF_HAS}})</span>{{/HAS_PCT}}{{#NO_PCT}}<span class="unknown">{{L_NO_DATA}}</span>{{/NO_PCT}}</dd></div>
 <div><dt>{{L_EVIDENCE}}</dt><dd>{{#EVIDENCE}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{#EVIDENCE_separator}}; {{/EVIDENCE_separator}}{{/EVIDENCE}}{{#NO_EVIDENCE}}<span class="unknown">{{L_NO_EVIDENCE_YET}}</span>{{/NO_EVIDENCE}}</dd></div>
 </dl>
 </li>{{/MS}}

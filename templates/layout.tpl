@@ -17,6 +17,7 @@
 <meta property="og:locale" content="{{OG_LOCALE}}">
 <meta property="og:site_name" content="{{L_SITE_NAME}}">
 {{#FEED}}<link rel="alternate" type="application/atom+xml" title="{{FEED_TITLE}}" href="{{HREF}}">{{/FEED}}
+{{#ALTERNATE}}<link rel="alternate" type="{{TYPE}}" href="{{HREF}}">{{/ALTERNATE}}
 </head>
 <body>
 <a class="skip" href="#main">{{L_SKIP}}</a>
@@ -24,6 +25,7 @@
 <div class="wrap bar">
 <a class="brand" href="/{{LANG}}/"><span class="brand-mark" aria-hidden="true">RNAA</span> <span>{{L_SITE_NAME}}</span></a>
 <a class="lang" href="{{OTHER_PATH}}" hreflang="{{OTHER}}" lang="{{OTHER}}">{{L_OTHER_LANG_NAME}}</a>
+<form class="site-search" role="search" method="get" action="/{{LANG}}/search" aria-label="{{L_SEARCH_LABEL}}"><label class="visually-hidden" for="site-q">{{L_SEARCH_LABEL}}</label> <input id="site-q" type="search" name="q" maxlength="200"> <button type="submit">{{L_SEARCH}}</button></form>
 </div>
 <nav class="wrap" aria-label="{{L_NAV_MAIN}}">
 <ul>
@@ -37,12 +39,14 @@
 </header>
 <main id="main" tabindex="-1">
 {{>BODY}}
+{{#DATA_LINKS}}<div class="wrap"><p class="data-links small">{{L_DATA_THIS_PAGE}} <a href="{{JSON}}" type="application/json">JSON</a> · <a href="{{CSV}}" type="text/csv">CSV</a> · <a href="/{{LANG}}/data">{{L_DATA_ABOUT}}</a></p></div>{{/DATA_LINKS}}
 </main>
 <footer class="site">
 <div class="wrap">
 <p>{{L_FOOTER_ABOUT}}</p>
 <ul class="inline">
 <li><a href="/{{LANG}}/accessibility">{{L_NAV_ACCESSIBILITY}}</a></li>
+<li><a href="/{{LANG}}/data">{{L_NAV_DATA}}</a></li>
 <li><a href="/{{LANG}}/ogp">{{L_NAV_OGP}}</a></li>
 <li><a href="mailto:ogp@ama.pt">ogp@ama.pt</a></li>
 </ul>

@@ -8,7 +8,7 @@
 <div><dt>{{L_KIND}}</dt><dd>{{KIND}}</dd></div>
 <div><dt>{{L_SUBSCRIBE}}</dt><dd><a href="{{FEED}}" type="application/atom+xml">Atom</a></dd></div>
 <div><dt>{{L_MEMBERSHIP}}</dt><dd>{{#MEMBER}}{{L_IS_MEMBER}}{{/MEMBER}}{{#NOT_MEMBER}}{{L_NOT_MEMBER}}{{/NOT_MEMBER}}</dd></div>
-<div><dt>{{L_MEMBER_SINCE}}</dt><dd>{{#SINCE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/SINCE_MISSING}}<time datetime="{{SINCE_ISO}}">{{SINCE}}</time></dd></div>
+<div><dt>{{L_MEMBER_SINCE}}</dt><dd>{{#SINCE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/SINCE_MISSING}}{{#SINCE_HAS}}<time datetime="{{SINCE_ISO}}">{{SINCE}}</time>{{/SINCE_HAS}}</dd></div>
 <div><dt>{{L_WEBSITE}}</dt><dd>{{#SITE}}<a href="{{SITE_URL}}" rel="external">{{SITE_URL}}</a>{{/SITE}}{{#NO_SITE}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_SITE}}</dd></div>
 <div><dt>{{L_PLAN_PROGRESS_LEAD}}</dt><dd>{{>PROGRESS}}</dd></div>
 </dl>

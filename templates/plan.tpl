@@ -5,7 +5,7 @@
 {{#PLAN_TITLE_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/PLAN_TITLE_FALLBACK}}
 <dl class="facts">
 <div><dt>{{L_PERIOD}}</dt><dd>{{PERIOD}}</dd></div>
-<div><dt>{{L_PUBLISHED}}</dt><dd>{{#PUBLISHED_MISSING}}{{L_NOT_RECORDED}}{{/PUBLISHED_MISSING}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED}}</time></dd></div>
+<div><dt>{{L_PUBLISHED}}</dt><dd>{{#PUBLISHED_MISSING}}{{L_NOT_RECORDED}}{{/PUBLISHED_MISSING}}{{#PUBLISHED_HAS}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED}}</time>{{/PUBLISHED_HAS}}</dd></div>
 <div><dt>{{L_STATUS}}</dt><dd>{{STATUS}}{{#STATUS_MISSING}}{{L_NOT_RECORDED}}{{/STATUS_MISSING}}</dd></div>
 <div><dt>{{L_FIG_COMMITMENTS}}</dt><dd>{{N}}</dd></div>
 <div><dt>{{L_PLAN_PROGRESS}}</dt><dd>{{>PROGRESS}}</dd></div>

@@ -51,7 +51,7 @@ fetch(const char *method, const char *path, const char *header, struct res *r)
 {
 	CURL *c = curl_easy_init();
 	struct curl_slist *h = NULL;
-	char url[8192];
+	char url[16384];
 	long code = 0;
 	CURLcode rc;
 
@@ -269,6 +269,91 @@ hostile(void)
 	check("/en/plans/2", 200, "PT0013");
 }
 
+/* Search through nginx: accents, both languages, facets, the search box, and hostile
+ * or overlong queries answered with a 4xx, never a 500; the workers go on serving. */
+static void
+search(void)
+{
+	static const char *const hostile_q[] = { "%22", "*", "NEAR(", "OR", "-", ":", "%5E",
+	    "(", ")", "%22a%22b%22", "NEAR(a+b%2C+1)", "%7Btitle%7D%3Ax", "%F0%9F%98%80" };
+	static char longq[10100];
+	char uri[160];
+	struct res r;
+	size_t i;
+
+	check("/pt/search?q=participa%C3%A7%C3%A3o", 200, "<mark>participação</mark>");
+	check("/pt/search?q=participacao", 200, "<mark>participação</mark>");
+	check("/en/search?q=access+to+information", 200, "href=\"/en/commitments/PT0007\"");
+	check("/en/search?q=information&plan=1&value=access_to_information", 200,
+	    "<strong aria-current=\"true\">Plan 1");
+	check("/pt/commitments?sort=progress", 200, "<h2 id=\"list-h\">24 compromissos</h2>");
+	check("/pt/search", 200, "Escreva uma ou mais palavras");
+	check("/en/plans", 200, "action=\"/en/search\"");
+	for (i = 0; i < sizeof hostile_q / sizeof hostile_q[0]; i++) {
+		snprintf(uri, sizeof uri, "/en/search?q=%s", hostile_q[i]);
+		fetch("GET", uri, NULL, &r);
+		tap(r.status == 200, "hostile search %s answers 200 (got %d)", hostile_q[i],
+		    r.status);
+		res_free(&r);
+	}
+	check("/en/search?q=a+b+c+d+e+f+g+h+i+j+k+l+m", 400, "Search too long");
+	check("/en/search?q=a&plan=x", 400, "The plan filter");
+	snprintf(longq, sizeof longq, "/en/search?q=");
+	for (i = strlen(longq); i < 10000 + 13; i++)
+		longq[i] = 'x';
+	longq[i] = '\0';
+	fetch("GET", longq, NULL, &r);
+	tap(r.status == 414, "a 10,000-character search gives 414 (got %d)", r.status);
+	res_free(&r);
+	check("/en/search?q=access", 200, "results-h");
+}
+
+/* Open data through nginx: every format of every listing and detail page in both
+ * languages, Accept passed on to the workers, the bulk tables and the catalogue. */
+static void
+data_formats(void)
+{
+	static const char *const pages[] = { "/plans", "/plans/1", "/plans/2", "/plans/3",
+	    "/commitments", "/commitments/PT0013", "/commitments/PT0024", "/network",
+	    "/members/ama", "/members/cada", "/events", "/events/1" };
+	static const char *const fmts[][2] = {
+	    { ".json", "application/json; charset=utf-8" },
+	    { ".csv", "text/csv; charset=utf-8; header=present" } };
+	char uri[160], v[128];
+	struct res r;
+	size_t i, f;
+	int l, ok;
+
+	for (l = 0; l < 2; l++)
+		for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
+			for (f = 0; f < 2; f++) {
+				snprintf(uri, sizeof uri, "/%s%s%s", l ? "en" : "pt", pages[i],
+				    fmts[f][0]);
+				ok = fetch("GET", uri, NULL, &r) == 0 && r.status == 200 &&
+				    res_header(&r, "Content-Type", v, sizeof v) != NULL &&
+				    strcmp(v, fmts[f][1]) == 0;
+				tap(ok, "GET %s -> 200 %s (got %d)", uri, fmts[f][1], r.status);
+				res_free(&r);
+			}
+	fetch("GET", "/en/plans/2", "Accept: application/json", &r);
+	tap(r.status == 200 && res_header(&r, "Content-Type", v, sizeof v) != NULL &&
+	    strncmp(v, "application/json", 16) == 0 && strstr(r.body.p, "\"dataset\": "
+	    "\"plan\"") != NULL && res_header(&r, "Vary", v, sizeof v) != NULL &&
+	    strcmp(v, "Accept") == 0, "Accept: application/json reaches the workers");
+	res_free(&r);
+	fetch("GET", "/pt/events", "Accept: text/csv", &r);
+	tap(r.status == 200 && strncmp(r.body.p, "event_id,", 9) == 0,
+	    "Accept: text/csv gives the CSV of the events");
+	res_free(&r);
+	check("/data/milestones.csv", 200, "ogp_id,position,title_pt,title_en,");
+	check("/data/revisions.json", 200, "\"dataset\": \"revisions\"");
+	check("/data/catalog.jsonld", 200, "\"dcat:Catalog\"");
+	check("/pt/data", 200, "type=\"application/ld+json\" href=\"/data/catalog.jsonld\"");
+	check("/en/data", 200, "id=\"field-progress_percent\"");
+	check("/en/ogp.json", 404, NULL);
+	check("/en/plans/2/history.csv", 404, NULL);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -286,6 +371,8 @@ main(int argc, char *argv[])
 	escaping();
 	edit_shows_at_once();
 	hostile();
+	search();
+	data_formats();
 	curl_global_cleanup();
 	printf("1..%d\n", ntest);
 	return nfail == 0 ? 0 : 1;

@@ -1,0 +1,564 @@
+/* Open data: the JSON and CSV of every listing and detail page (the same statements as
+ * the pages, without labels), the bulk tables under /data/, the DCAT-AP catalogue and
+ * the /{lang}/data page that documents them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../db.h"
+#include "../export.h"
+#include "../i18n.h"
+#include "../page.h"
+
+#define PLANS_MAX	999	/* plan numbers are 1-999 */
+
+/* The links of statement s (kind, url, label_pt, label_en) as a new array of link
+ * records. */
+static json_t *
+links(sqlite3_stmt *s)
+{
+	json_t	*a = json_array(), *o;
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		x_text(o, "link_kind", s, 0);
+		x_href(o, "href", s, 1);
+		x_text(o, "label_pt", s, 2);
+		x_text(o, "label_en", s, 3);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* /plans: the plans with their roll-ups, as page_plans_list reads them. */
+static int
+data_plans_list(struct ctx *c)
+{
+	static long long	 ids[PLANS_MAX];
+	static struct progress	 roll[PLANS_MAX];
+	const struct xset	*set = export_set("plan_list");
+	sqlite3_stmt		*s = db_stmt(ST_PLANS);
+	json_t			*rows = json_array(), *o;
+	size_t			 n = 0, i;
+
+	while (db_step(s) == SQLITE_ROW && n < PLANS_MAX)
+		ids[n++] = sqlite3_column_int64(s, 0);
+	page_plan_rollups(ids, roll, n);
+	s = db_stmt(ST_PLANS);
+	for (i = 0; i < n && db_step(s) == SQLITE_ROW; i++) {
+		o = json_object();
+		x_int(o, "plan_number", s, 1);
+		x_text(o, "title_pt", s, 2);
+		x_text(o, "title_en", s, 3);
+		x_text(o, "period_start", s, 4);
+		x_text(o, "period_end", s, 5);
+		x_text(o, "plan_status", s, 6);
+		x_int(o, "commitment_count", s, 7);
+		x_progress(o, &roll[i]);
+		export_url(o, "url", c->lang, "plans/%d", sqlite3_column_int(s, 1));
+		json_array_append_new(rows, o);
+	}
+	return export_send(c, set, NULL, set, rows, "plans");
+}
+
+/* The commitments of plan id (ST_PLAN_COMMITMENTS and ST_PLAN_LEADS, as the plan page)
+ * as rows of commitment_list; their roll-up goes to roll. */
+static json_t *
+plan_commitments(struct ctx *c, long long id, long long number, struct progress *roll)
+{
+	sqlite3_stmt	*s = db_stmt(ST_PLAN_COMMITMENTS);
+	json_t		*rows = json_array(), *o;
+	struct progress	 p;
+	size_t		 i;
+	long long	 cid;
+
+	progress_init(roll);
+	sqlite3_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		page_ms_agg(s, 7, &p);
+		progress_add_rollup(roll, &p);
+		o = export_commitment_row(c, s, number, NULL, &p);
+		json_object_set_new(o, "_id", json_integer(sqlite3_column_int64(s, 0)));
+		json_array_append_new(rows, o);
+	}
+	s = db_stmt(ST_PLAN_LEADS);
+	sqlite3_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		cid = sqlite3_column_int64(s, 0);
+		json_array_foreach(rows, i, o)
+			if (json_integer_value(json_object_get(o, "_id")) == cid)
+				json_array_append_new(json_object_get(o, "leads"),
+				    json_string(db_text(s, 1)));
+	}
+	json_array_foreach(rows, i, o)
+		json_object_del(o, "_id");
+	return rows;
+}
+
+/* /plans/N: the plan (JSON) or its commitments (CSV). */
+static int
+data_plans_show(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_PLAN_BY_NUMBER);
+	json_t		*o, *rows;
+	struct progress	 roll;
+	long long	 id;
+	char		 name[32];
+
+	sqlite3_bind_int64(s, 1, c->num);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_PLAN";
+		return 404;
+	}
+	id = sqlite3_column_int64(s, 0);
+	o = json_object();
+	x_int(o, "plan_number", s, 1);
+	x_text(o, "title_pt", s, 2);
+	x_text(o, "title_en", s, 3);
+	x_text(o, "period_start", s, 4);
+	x_text(o, "period_end", s, 5);
+	x_text(o, "published", s, 6);
+	x_text(o, "plan_status", s, 12);
+	x_text(o, "document_url", s, 11);
+	x_text(o, "cocreation_pt", s, 7);
+	x_text(o, "cocreation_en", s, 8);
+	x_text(o, "summary_pt", s, 9);
+	x_text(o, "summary_en", s, 10);
+	sqlite3_reset(s);
+	rows = plan_commitments(c, id, c->num, &roll);
+	json_object_set_new(o, "commitment_count", json_integer((json_int_t)json_array_size(rows)));
+	x_progress(o, &roll);
+	export_url(o, "url", c->lang, "plans/%lld", c->num);
+	s = db_stmt(ST_PLAN_LINKS);
+	sqlite3_bind_int64(s, 1, id);
+	json_object_set_new(o, "links", links(s));
+	json_object_set(o, "commitments", rows);
+	snprintf(name, sizeof name, "plan-%lld", c->num);
+	return export_send(c, export_set("plan"), o, export_set("commitment_list"), rows, name);
+}
+
+/* The milestones of commitment id (ogp) as rows of milestone_list, with the
+ * commitment's progress in p (the same figures as page_commitments_show). */
+static json_t *
+milestones(struct ctx *c, long long id, const char *ogp, struct progress *p)
+{
+	sqlite3_stmt	*s = db_stmt(ST_MILESTONES);
+	json_t		*rows = json_array(), *o;
+	const char	*asof;
+
+	progress_init(p);
+	sqlite3_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		x_str(o, "ogp_id", ogp);
+		export_milestone_fields(o, s, 1);
+		json_object_set_new(o, "evidence", export_evidence(sqlite3_column_int64(s, 0)));
+		export_url(o, "url", c->lang, "commitments/%s", ogp);
+		json_array_append_new(rows, o);
+		asof = db_text(s, 9) ? db_text(s, 9) : db_text(s, 11);
+		progress_add(p, sqlite3_column_type(s, 8) == SQLITE_NULL ? -1 :
+		    sqlite3_column_int(s, 8), asof);
+	}
+	return rows;
+}
+
+/* /commitments/ID: the commitment (JSON) or its milestones (CSV). */
+static int
+data_commitment(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
+	json_t		*o, *rows;
+	struct progress	 p;
+	long long	 id;
+	char		 ogp[8], name[32];
+
+	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_COMMITMENT";
+		return 404;
+	}
+	id = sqlite3_column_int64(s, 0);
+	snprintf(ogp, sizeof ogp, "%s", db_text(s, 1));
+	o = json_object();
+	x_text(o, "ogp_id", s, 1);
+	x_int(o, "plan_number", s, 28);
+	x_int(o, "number", s, 2);
+	x_text(o, "title_pt", s, 3);
+	x_text(o, "title_en", s, 4);
+	export_commitment_fields(o, s, 5);
+	sqlite3_reset(s);
+	export_commitment_relations(o, id);
+	rows = milestones(c, id, ogp, &p);
+	x_progress(o, &p);
+	export_url(o, "url", c->lang, "commitments/%s", ogp);
+	s = db_stmt(ST_COMMITMENT_LINKS);
+	sqlite3_bind_int64(s, 1, id);
+	json_object_set_new(o, "links", links(s));
+	json_object_set(o, "milestones", rows);
+	snprintf(name, sizeof name, "commitment-%s", ogp);
+	return export_send(c, export_set("commitment"), o, export_set("milestone_list"), rows,
+	    name);
+}
+
+/* /network: every body, as page_network reads them. */
+static int
+data_network(struct ctx *c)
+{
+	const struct xset	*set = export_set("entity_list");
+	sqlite3_stmt		*s = db_stmt(ST_ENTITIES);
+	json_t			*rows = json_array(), *o;
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		x_text(o, "slug", s, 1);
+		x_text(o, "acronym", s, 2);
+		x_text(o, "name_pt", s, 3);
+		x_text(o, "name_en", s, 4);
+		x_text(o, "entity_kind", s, 5);
+		x_bool(o, "is_member", s, 6);
+		x_text(o, "member_since", s, 7);
+		x_text(o, "member_until", s, 8);
+		x_text(o, "note_pt", s, 9);
+		x_text(o, "note_en", s, 10);
+		export_url(o, "url", c->lang, "members/%s", db_text(s, 1));
+		json_array_append_new(rows, o);
+	}
+	return export_send(c, set, NULL, set, rows, "network");
+}
+
+/* The commitments body id leads or supports, as rows of entity_commitment_list; the
+ * roll-up of those it leads goes to roll. */
+static json_t *
+member_commitments(struct ctx *c, long long id, struct progress *roll)
+{
+	sqlite3_stmt	*s = db_stmt(ST_ENTITY_COMMITMENTS);
+	json_t		*rows = json_array(), *o;
+	struct progress	 p;
+
+	progress_init(roll);
+	sqlite3_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		x_text(o, "role", s, 0);
+		x_text(o, "ogp_id", s, 1);
+		x_int(o, "plan_number", s, 5);
+		x_text(o, "title_pt", s, 2);
+		x_text(o, "title_en", s, 3);
+		x_text(o, "self_status", s, 4);
+		page_ms_agg(s, 6, &p);
+		x_progress(o, &p);
+		export_url(o, "url", c->lang, "commitments/%s", db_text(s, 1));
+		json_array_append_new(rows, o);
+		if (strcmp(db_text(s, 0), "lead") == 0)
+			progress_add_rollup(roll, &p);
+	}
+	return rows;
+}
+
+/* /members/SLUG: the body (JSON) or its commitments (CSV). */
+static int
+data_member(struct ctx *c)
+{
+	static const char *const keys[] = { "slug", "acronym", "name_pt", "name_en",
+		"entity_kind", "website", "is_member", "member_since", "member_until",
+		"description_pt", "description_en", "note_pt", "note_en", "source_url" };
+	sqlite3_stmt	*s = db_stmt(ST_ENTITY);
+	json_t		*o, *rows;
+	struct progress	 roll;
+	long long	 id;
+	char		 name[100];
+	int		 i;
+
+	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_MEMBER";
+		return 404;
+	}
+	id = sqlite3_column_int64(s, 0);
+	o = json_object();
+	for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++)
+		if (i == 6)
+			x_bool(o, keys[i], s, i + 1);
+		else
+			x_text(o, keys[i], s, i + 1);
+	sqlite3_reset(s);
+	rows = member_commitments(c, id, &roll);
+	x_progress(o, &roll);
+	export_url(o, "url", c->lang, "members/%s", c->arg[0]);
+	s = db_stmt(ST_ENTITY_LINKS);
+	sqlite3_bind_int64(s, 1, id);
+	json_object_set_new(o, "links", links(s));
+	json_object_set(o, "commitments", rows);
+	snprintf(name, sizeof name, "member-%s", c->arg[0]);
+	return export_send(c, export_set("entity"), o, export_set("entity_commitment_list"),
+	    rows, name);
+}
+
+/* One row of event_list from ST_EVENTS / ST_EVENTS_UPCOMING. */
+static json_t *
+event_row(struct ctx *c, sqlite3_stmt *s, int upcoming)
+{
+	json_t	*o = json_object();
+
+	x_int(o, "event_id", s, 0);
+	x_text(o, "title_pt", s, 1);
+	x_text(o, "title_en", s, 2);
+	x_text(o, "event_kind", s, 3);
+	x_text(o, "start_date", s, 4);
+	x_text(o, "end_date", s, 5);
+	x_text(o, "date_note_pt", s, 6);
+	x_text(o, "date_note_en", s, 7);
+	x_text(o, "place_pt", s, 8);
+	x_text(o, "place_en", s, 9);
+	x_bool(o, "online", s, 10);
+	x_text(o, "organiser", s, 11);
+	json_object_set_new(o, "upcoming", json_boolean(upcoming));
+	export_url(o, "url", c->lang, "events/%lld", sqlite3_column_int64(s, 0));
+	return o;
+}
+
+/* /events: upcoming events first, then past ones, as page_events_list. */
+static int
+data_events_list(struct ctx *c)
+{
+	const struct xset	*set = export_set("event_list");
+	sqlite3_stmt		*s = db_stmt(ST_EVENTS_UPCOMING);
+	json_t			*rows = json_array();
+	const char		*start, *end;
+
+	sqlite3_bind_text(s, 1, c->today, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, 1000);
+	while (db_step(s) == SQLITE_ROW)
+		json_array_append_new(rows, event_row(c, s, 1));
+	s = db_stmt(ST_EVENTS);
+	while (db_step(s) == SQLITE_ROW) {
+		start = db_text(s, 4);
+		end = db_text(s, 5) ? db_text(s, 5) : start;
+		if (end != NULL && strcmp(end, c->today) >= 0)
+			continue;	/* listed as upcoming */
+		json_array_append_new(rows, event_row(c, s, 0));
+	}
+	return export_send(c, set, NULL, set, rows, "events");
+}
+
+/* /events/N: the event; its CSV is the one row of the record without its links. */
+static int
+data_event(struct ctx *c)
+{
+	static const char *const keys[] = { "event_id", "title_pt", "title_en", "event_kind",
+		"start_date", "end_date", "date_note_pt", "date_note_en", "place_pt",
+		"place_en", "online", "organiser", "info_url", "description_pt",
+		"description_en" };
+	const struct xset	*set = export_set("event");
+	sqlite3_stmt		*s = db_stmt(ST_EVENT);
+	json_t			*o;
+	char			 name[32];
+	int			 i;
+
+	sqlite3_bind_int64(s, 1, c->num);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_EVENT";
+		return 404;
+	}
+	o = json_object();
+	for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++)
+		if (i == 0)
+			x_int(o, keys[i], s, i);
+		else if (i == 10)
+			x_bool(o, keys[i], s, i);
+		else
+			x_text(o, keys[i], s, i);
+	sqlite3_reset(s);
+	export_url(o, "url", c->lang, "events/%lld", c->num);
+	s = db_stmt(ST_EVENT_LINKS);
+	sqlite3_bind_int64(s, 1, c->num);
+	json_object_set_new(o, "links", links(s));
+	snprintf(name, sizeof name, "event-%lld", c->num);
+	return export_send(c, set, o, set, json_pack("[O]", o), name);
+}
+
+/* /data/NAME.csv|json: a whole table. */
+int
+page_data_file(struct ctx *c)
+{
+	const struct xset	*set;
+	json_t			*rows;
+
+	if (c->fmt == FMT_HTML || (rows = export_bulk(c->arg[0], &set)) == NULL) {
+		c->error = "ERR_NOT_FOUND";
+		return 404;
+	}
+	return export_send(c, set, NULL, set, rows, c->arg[0]);
+}
+
+/* /data/catalog.jsonld: the DCAT-AP description of the bulk tables. */
+int
+page_data_catalog(struct ctx *c)
+{
+	json_t	*cat = export_catalog();
+	char	*text;
+
+	if (cat == NULL || (text = json_dumps(cat, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) ==
+	    NULL) {
+		json_decref(cat);
+		c->error = "ERR_INTERNAL";
+		return 500;
+	}
+	c->resp->ctype = "application/ld+json; charset=utf-8";
+	buf_reset(&c->resp->body);
+	buf_puts(&c->resp->body, text);
+	buf_put(&c->resp->body, "\n", 1);
+	free(text);
+	json_decref(cat);
+	return 200;
+}
+
+/* The data handler of each page that answers in JSON and CSV (routes with
+ * ROUTE_FORMATS), found by the page's handler. */
+static const struct {
+	int	(*html)(struct ctx *);
+	int	(*data)(struct ctx *);
+} formats[] = {
+	{ page_plans_list, data_plans_list },
+	{ page_plans_show, data_plans_show },
+	{ page_commitments_show, data_commitment },
+	{ page_network, data_network },
+	{ page_member, data_member },
+	{ page_events_list, data_events_list },
+	{ page_events_show, data_event },
+	{ page_data_file, page_data_file },
+};
+
+int
+page_data_has(int (*html)(struct ctx *))
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (formats[i].html == html)
+			return 1;
+	return 0;
+}
+
+int
+page_data_answer(struct ctx *c, int (*html)(struct ctx *))
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (formats[i].html == html)
+			return formats[i].data(c);
+	return html(c);
+}
+
+void
+page_alternate(struct ctx *c, const char *type, const char *href)
+{
+	tpl_dict	*d = tpl_section(c->page, "ALTERNATE");
+
+	tpl_set(d, "TYPE", type);
+	tpl_set(d, "HREF", href);
+}
+
+/* The i18n label domain of the coded fields, for the allowed values on the data page. */
+static const struct {
+	const char	*field;
+	const char	*domain;
+} domains[] = {
+	{ "plan_status", "plan_status" }, { "self_status", "self_status" },
+	{ "irm_verifiable", "yesno" }, { "irm_relevant", "yesno" },
+	{ "irm_ambition", "ambition" }, { "irm_potential_impact", "potential_impact" },
+	{ "irm_potential_results", "potential_results" },
+	{ "irm_completion", "self_status" }, { "irm_diog", "diog" },
+	{ "irm_early_results", "early_results" }, { "irm_starred", "starred" },
+	{ "ogp_values", "ogp_value" }, { "ogp_value", "ogp_value" },
+	{ "status", "ms_status" }, { "entity_kind", "entity_kind" },
+	{ "event_kind", "event_kind" }, { "link_kind", "link_kind" },
+};
+
+/* The conventions listed on the data page, in order (i18n keys). */
+static const char *const conventions[] = { "DATA_CONV_1", "DATA_CONV_2", "DATA_CONV_3",
+	"DATA_CONV_4", "DATA_CONV_5", "DATA_CONV_6", "DATA_CONV_7" };
+
+/* Adds the allowed values of field f, with their labels, as sections V of d. */
+static void
+allowed(struct ctx *c, tpl_dict *d, const struct xfield *f)
+{
+	const char	*dom = NULL, *p = f->values, *label;
+	char		 v[64];
+	size_t		 i, n;
+	tpl_dict	*vd;
+
+	for (i = 0; i < sizeof domains / sizeof domains[0]; i++)
+		if (strcmp(domains[i].field, f->name) == 0)
+			dom = domains[i].domain;
+	while (p != NULL && *p != '\0') {
+		n = strcspn(p, " ");
+		snprintf(v, sizeof v, "%.*s", (int)n, p);
+		p += n + (p[n] == ' ');
+		vd = tpl_section(d, "V");
+		tpl_set(vd, "CODE", v);
+		label = dom != NULL ? i18n_enum(dom, v, c->en) : v;
+		if (strcmp(label, v) != 0) {
+			tpl_show(vd, "HAS_LABEL");
+			tpl_set(vd, "LABEL", label);
+		}
+	}
+}
+
+/* /{lang}/data: licence, formats, bulk downloads, conventions, the progress formula and
+ * the data dictionary. */
+int
+page_data(struct ctx *c)
+{
+	static const char *const examples[] = { "plans.json", "plans.csv", "network.json",
+		"events.csv" };
+	tpl_dict		*b = page_body(c, "data.tpl"), *d;
+	const struct xset	*set;
+	const struct xfield	*f;
+	char			 href[600], name[64];
+	size_t			 i, j;
+
+	page_title(c, "%s", i18n("L_DATA_HEADING", c->en));
+	snprintf(href, sizeof href, "%sdeed.%s", EXPORT_LICENSE, c->lang);
+	tpl_set(b, "LICENSE_URL", href);
+	for (i = 0; i < sizeof examples / sizeof examples[0]; i++) {
+		snprintf(href, sizeof href, "/%s/%s", c->lang, examples[i]);
+		tpl_set(tpl_section(b, "EXAMPLE"), "HREF", href);
+	}
+	for (i = 0; i < sizeof conventions / sizeof conventions[0]; i++)
+		tpl_set(tpl_section(b, "CONV"), "TEXT", i18n(conventions[i], c->en));
+	for (i = 0; i < export_set_count(); i++) {
+		set = export_set_at(i);
+		if (set->where == XW_BULK) {
+			d = tpl_section(b, "BULK");
+			tpl_set(d, "NAME", set->name);
+			tpl_set(d, "DESC", c->en ? set->en : set->pt);
+		}
+		d = tpl_section(b, "SET");
+		tpl_set(d, "NAME", set->name);
+		tpl_set(d, "DESC", c->en ? set->en : set->pt);
+		if (set->where == XW_BULK)
+			snprintf(href, sizeof href, "%s /data/%s.csv, /data/%s.json",
+			    i18n("DATA_WHERE_BULK", c->en), set->name, set->name);
+		else if (set->pages != NULL)
+			snprintf(href, sizeof href, "%s %s", i18n("DATA_WHERE_PAGES", c->en),
+			    set->pages);
+		else
+			href[0] = '\0';
+		tpl_set(d, "WHERE", href);
+		for (j = 0; export_set_field(set, j, name, sizeof name) == 0; j++)
+			tpl_set(tpl_section(d, "F"), "FIELD", name);
+	}
+	for (i = 0; i < export_field_count(); i++) {
+		f = export_field_at(i);
+		d = tpl_section(b, "FIELD");
+		tpl_set(d, "NAME", f->name);
+		tpl_set(d, "TYPE", export_type_name(f->type, c->en));
+		tpl_set(d, "DESC", c->en ? f->en : f->pt);
+		allowed(c, d, f);
+	}
+	tpl_include(b, "HOW", "how.tpl");
+	page_alternate(c, "application/ld+json", "/data/catalog.jsonld");
+	return 200;
+}

@@ -1,0 +1,1450 @@
+/* Open data: every format of every listing and detail page in both languages, the JSON
+ * checked against the documented shape (export.h's catalogue, shown on /data), the CSV
+ * parsed back with a reader of this file's own, the bulk tables and the DCAT-AP
+ * catalogue; then the import of the exported files with aberta-admin and through
+ * /admin/import: exporting then importing changes nothing, a bad row is refused with its
+ * line number and nothing is applied, twenty milestones updated in one import with a
+ * revision row each as the importing person.  The real binaries against a temporary
+ * database with the real content.  TAP output through Check. */
+#include <fcntl.h>
+#include <regex.h>
+#include <sqlite3.h>
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "../testlib.h"
+#include "export.h"
+#include "routes.h"
+
+#define BASE	"https://dados.example.pt"	/* ABERTA_BASE_URL of the tests */
+
+static char dbpath[128];
+static char binary[512];
+static char admin[512];
+static char tmpdir[64];
+
+/* Runs the binary as CGI: method, uri, extra environment entries ("K=V", NULL-ended
+ * list or NULL) and a body (NULL: none) of len bytes; fills r. */
+static void
+cgi(const char *method, const char *uri, const char *const *env, const char *body,
+    size_t len, struct res *r)
+{
+	int out[2], in[2], st;
+	pid_t pid;
+	char chunk[8192], *sep, cl[32];
+	struct buf all = { 0 };
+	ssize_t n;
+	const char *q;
+
+	memset(r, 0, sizeof *r);
+	ck_assert_int_eq(pipe(out), 0);
+	ck_assert_int_eq(pipe(in), 0);
+	if ((pid = fork()) == 0) {
+		close(out[0]);
+		close(in[1]);
+		dup2(out[1], 1);
+		dup2(in[0], 0);
+		setenv("REQUEST_METHOD", method, 1);
+		setenv("REQUEST_URI", uri, 1);
+		q = strchr(uri, '?');
+		setenv("QUERY_STRING", q ? q + 1 : "", 1);
+		setenv("GATEWAY_INTERFACE", "CGI/1.1", 1);
+		setenv("ABERTA_DB", dbpath, 1);
+		if (body != NULL) {
+			snprintf(cl, sizeof cl, "%zu", len);
+			setenv("CONTENT_LENGTH", cl, 1);
+		}
+		for (; env != NULL && *env != NULL; env++)
+			putenv((char *)*env);
+		execl(binary, binary, (char *)NULL);
+		_exit(127);
+	}
+	close(out[1]);
+	close(in[0]);
+	if (body != NULL)
+		ck_assert_int_eq(write(in[1], body, len), (ssize_t)len);
+	close(in[1]);
+	while ((n = read(out[0], chunk, sizeof chunk)) > 0)
+		buf_put(&all, chunk, (size_t)n);
+	close(out[0]);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "worker exited abnormally: %s",
+	    uri);
+	ck_assert_ptr_nonnull(all.p);
+	sep = strstr(all.p, "\r\n\r\n");
+	ck_assert_ptr_nonnull(sep);
+	buf_put(&r->head, all.p, (size_t)(sep - all.p) + 2);
+	buf_put(&r->body, sep + 4, all.len - (size_t)(sep + 4 - all.p));
+	if (r->body.p == NULL)
+		buf_puts(&r->body, "");
+	ck_assert_int_eq(sscanf(all.p, "Status: %d", &r->status), 1);
+	buf_free(&all);
+}
+
+/* GET uri with an optional Accept header. */
+static void
+get(const char *uri, const char *accept, struct res *r)
+{
+	char h[256];
+	const char *env[] = { h, NULL };
+
+	snprintf(h, sizeof h, "HTTP_ACCEPT=%s", accept ? accept : "");
+	cgi("GET", uri, accept ? env : NULL, NULL, 0, r);
+}
+
+/* The pages that have data formats (after the language). */
+static const char *const pages[] = { "/plans", "/plans/1", "/plans/2", "/plans/3",
+	"/commitments", "/commitments/PT0013", "/commitments/PT0001", "/commitments/PT0018",
+	"/network", "/members/ama", "/members/cada", "/events", "/events/1" };
+
+static long long sql_int(const char *sql);
+
+/* ---- An RFC 4180 reader of the test's own ---- */
+
+#define CSV_ROWS	400
+#define CSV_COLS	64
+
+struct csv {
+	size_t	 nrows;
+	size_t	 ncols[CSV_ROWS];
+	char	*f[CSV_ROWS][CSV_COLS];
+	int	 crlf;		/* 1 when every record ended in CRLF */
+};
+
+/* Parses s (len bytes) strictly: fields quoted or not, "" inside quotes, CRLF records.
+ * Returns 0, or -1 (malformed). */
+static int
+csv_read(const char *s, size_t len, struct csv *c)
+{
+	size_t i = 0, n;
+	struct buf f = { 0 };
+
+	memset(c, 0, sizeof *c);
+	c->crlf = 1;
+	while (i < len && c->nrows < CSV_ROWS) {
+		n = 0;
+		for (;;) {
+			buf_reset(&f);
+			buf_puts(&f, "");
+			if (s[i] == '"') {
+				for (i++;; i++) {
+					if (i >= len)
+						return -1;
+					if (s[i] == '"' && i + 1 < len && s[i + 1] == '"')
+						i++;
+					else if (s[i] == '"')
+						break;
+					buf_put(&f, s + i, 1);
+				}
+				i++;
+			} else
+				for (; i < len && s[i] != ',' && s[i] != '\r' && s[i] != '\n'; i++) {
+					if (s[i] == '"')
+						return -1;
+					buf_put(&f, s + i, 1);
+				}
+			if (n == CSV_COLS)
+				return -1;
+			c->f[c->nrows][n++] = strdup(f.p ? f.p : "");
+			if (i < len && s[i] == ',') {
+				i++;
+				continue;
+			}
+			if (i + 1 < len && s[i] == '\r' && s[i + 1] == '\n')
+				i += 2;
+			else if (i < len) {
+				c->crlf = 0;
+				i++;
+			} else
+				c->crlf = 0;	/* no line end after the last record */
+			break;
+		}
+		c->ncols[c->nrows++] = n;
+	}
+	buf_free(&f);
+	return i == len ? 0 : -1;
+}
+
+static void
+csv_free(struct csv *c)
+{
+	size_t r, i;
+
+	for (r = 0; r < c->nrows; r++)
+		for (i = 0; i < c->ncols[r]; i++)
+			free(c->f[r][i]);
+}
+
+/* The header of set as a comma-joined line (JSON-only fields left out). */
+static void
+header_of(const char *setname, char *out, size_t outlen)
+{
+	const struct xset *set = export_set(setname);
+	const struct xfield *f;
+	char name[64];
+	size_t i;
+
+	ck_assert_ptr_nonnull(set);
+	out[0] = '\0';
+	for (i = 0; export_set_field(set, i, name, sizeof name) == 0; i++) {
+		if ((f = export_field(name)) != NULL && f->type == X_OBJECTS)
+			continue;
+		snprintf(out + strlen(out), outlen - strlen(out), "%s%s", out[0] ? "," : "",
+		    name);
+	}
+}
+
+/* ---- The documented shape ---- */
+
+/* 1 when s matches the regular expression re. */
+static int
+matches(const char *s, const char *re)
+{
+	regex_t r;
+	int ok;
+
+	ck_assert_int_eq(regcomp(&r, re, REG_EXTENDED | REG_NOSUB), 0);
+	ok = regexec(&r, s, 0, NULL, 0) == 0;
+	regfree(&r);
+	return ok;
+}
+
+/* 1 when code is one of the space-separated values. */
+static int
+allowed(const char *values, const char *code)
+{
+	const char *p = values;
+	size_t n = strlen(code);
+
+	while ((p = strstr(p, code)) != NULL) {
+		if ((p == values || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+static void check_record(json_t *o, const char *setname, const char *lang, const char *where);
+
+/* Checks one value against the catalogue type of field name. */
+static void
+check_value(json_t *v, const char *name, const char *lang, const char *where)
+{
+	const struct xfield *f = export_field(name);
+	char pre[64];
+	size_t i;
+	json_t *e;
+
+	ck_assert_msg(f != NULL, "%s: field %s is not documented", where, name);
+	if (json_is_null(v)) {
+		ck_assert_msg(f->type != X_CODES && f->type != X_LIST && f->type != X_OBJECTS,
+		    "%s.%s: a list is never null", where, name);
+		return;
+	}
+	switch (f->type) {
+	case X_TEXT:
+		ck_assert_msg(json_is_string(v), "%s.%s: not a string", where, name);
+		break;
+	case X_INT:
+		ck_assert_msg(json_is_integer(v), "%s.%s: not an integer", where, name);
+		break;
+	case X_PERCENT:
+		ck_assert_msg(json_is_integer(v) && json_integer_value(v) >= 0 &&
+		    json_integer_value(v) <= 100, "%s.%s: not a percentage", where, name);
+		break;
+	case X_BOOL:
+		ck_assert_msg(json_is_boolean(v), "%s.%s: not a boolean", where, name);
+		break;
+	case X_DATE:
+		ck_assert_msg(json_is_string(v) && matches(json_string_value(v),
+		    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2}([T ][0-9:]+Z?)?)?)?$"),
+		    "%s.%s: not an ISO 8601 date: %s", where, name, json_string_value(v));
+		break;
+	case X_TIME:
+		ck_assert_msg(json_is_string(v) && matches(json_string_value(v),
+		    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"),
+		    "%s.%s: not a UTC time", where, name);
+		break;
+	case X_URL:
+		ck_assert_msg(json_is_string(v) && matches(json_string_value(v), "^https?://"),
+		    "%s.%s: not an absolute address", where, name);
+		if (strcmp(name, "url") == 0 && lang != NULL) {
+			snprintf(pre, sizeof pre, BASE "/%s/", lang);
+			ck_assert_msg(strncmp(json_string_value(v), pre, strlen(pre)) == 0,
+			    "%s.url is not in the language of the address: %s", where,
+			    json_string_value(v));
+		}
+		break;
+	case X_CODE:
+		ck_assert_msg(json_is_string(v) && allowed(f->values, json_string_value(v)),
+		    "%s.%s: %s is not an allowed value", where, name, json_string_value(v));
+		break;
+	case X_CODES:
+	case X_LIST:
+		ck_assert_msg(json_is_array(v), "%s.%s: not a list", where, name);
+		json_array_foreach(v, i, e)
+			ck_assert_msg(json_is_string(e) && (f->type == X_LIST ||
+			    allowed(f->values, json_string_value(e))), "%s.%s[%zu]: bad value",
+			    where, name, i);
+		break;
+	case X_OBJECTS:
+		ck_assert_msg(json_is_array(v), "%s.%s: not a list of records", where, name);
+		json_array_foreach(v, i, e)
+			check_record(e, strcmp(name, "links") == 0 ? "link" :
+			    strcmp(name, "milestones") == 0 ? "milestone_list" : NULL, lang, where);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Checks that o has exactly the fields of set, in order, each of its documented type.
+ * setname NULL: the nested commitments, whose set depends on the record. */
+static void
+check_record(json_t *o, const char *setname, const char *lang, const char *where)
+{
+	static const char *parent;
+	const struct xset *set;
+	const char *key;
+	char name[64];
+	size_t i = 0;
+	json_t *v;
+
+	if (setname == NULL)
+		setname = strcmp(parent, "plan") == 0 ? "commitment_list" :
+		    "entity_commitment_list";
+	else if (export_set(setname)->where == XW_RECORD)
+		parent = setname;
+	set = export_set(setname);
+	ck_assert_msg(json_is_object(o), "%s: a %s record is not an object", where, setname);
+	json_object_foreach(o, key, v) {
+		ck_assert_msg(export_set_field(set, i, name, sizeof name) == 0, "%s: %s has "
+		    "an undocumented field %s", where, setname, key);
+		ck_assert_msg(strcmp(key, name) == 0, "%s: %s field %zu is %s, documented %s",
+		    where, setname, i, key, name);
+		check_value(v, key, lang, where);
+		i++;
+	}
+	ck_assert_msg(export_set_field(set, i, name, sizeof name) != 0, "%s: %s lacks %s",
+	    where, setname, name);
+}
+
+/* GETs uri as JSON, checks the envelope and returns the document (caller frees). */
+static json_t *
+get_json(const char *uri, const char *dataset)
+{
+	struct res r;
+	json_error_t e;
+	json_t *doc, *v;
+	char ct[128], want[300];
+	const char *k;
+	size_t i = 0;
+	static const char *const env[] = { "dataset", "url", "license", "modified" };
+
+	get(uri, NULL, &r);
+	ck_assert_msg(r.status == 200, "%s: %d", uri, r.status);
+	ck_assert_str_eq(res_header(&r, "Content-Type", ct, sizeof ct),
+	    "application/json; charset=utf-8");
+	doc = json_loadb(r.body.p, r.body.len, JSON_REJECT_DUPLICATES, &e);
+	ck_assert_msg(doc != NULL, "%s: not JSON: %s", uri, e.text);
+	res_free(&r);
+	json_object_foreach(doc, k, v) {
+		if (i < 4)
+			ck_assert_str_eq(k, env[i]);
+		else
+			ck_assert_msg(i == 4 && (strcmp(k, "records") == 0 ||
+			    strcmp(k, "record") == 0), "%s: envelope key %s", uri, k);
+		i++;
+	}
+	ck_assert_uint_eq(i, 5);
+	ck_assert_str_eq(json_string_value(json_object_get(doc, "dataset")), dataset);
+	ck_assert_str_eq(json_string_value(json_object_get(doc, "license")),
+	    "https://creativecommons.org/licenses/by/4.0/");
+	check_value(json_object_get(doc, "modified"), "modified", NULL, uri);
+	/* The page itself, with its query: the address without ".json". */
+	k = strstr(uri, ".json");
+	snprintf(want, sizeof want, BASE "%.*s%s", (int)(k - uri), uri, k + 5);
+	if (strncmp(uri, "/data/", 6) == 0)
+		snprintf(want, sizeof want, BASE "%s", uri);
+	ck_assert_str_eq(json_string_value(json_object_get(doc, "url")), want);
+	return doc;
+}
+
+START_TEST(every_format_of_every_page)
+{
+	static const char *const accept[] = { "application/json", "text/csv" };
+	static const char *const ctype[] = { "application/json; charset=utf-8",
+		"text/csv; charset=utf-8; header=present" };
+	static const char *const suffix[] = { ".json", ".csv" };
+	char uri[128], v[128];
+	struct res r;
+	size_t i;
+	int l, f;
+
+	for (l = 0; l < 2; l++)
+		for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
+			for (f = 0; f < 2; f++) {
+				snprintf(uri, sizeof uri, "/%s%s%s", l ? "en" : "pt", pages[i],
+				    suffix[f]);
+				get(uri, NULL, &r);
+				ck_assert_msg(r.status == 200, "%s: %d", uri, r.status);
+				ck_assert_str_eq(res_header(&r, "Content-Type", v, sizeof v),
+				    ctype[f]);
+				ck_assert_ptr_null(res_header(&r, "Vary", v, sizeof v));
+				res_free(&r);
+				/* The plain address with Accept gives the same bytes. */
+				snprintf(uri, sizeof uri, "/%s%s", l ? "en" : "pt", pages[i]);
+				get(uri, accept[f], &r);
+				ck_assert_msg(r.status == 200, "%s (Accept %s): %d", uri, accept[f],
+				    r.status);
+				ck_assert_str_eq(res_header(&r, "Content-Type", v, sizeof v),
+				    ctype[f]);
+				ck_assert_str_eq(res_header(&r, "Vary", v, sizeof v), "Accept");
+				res_free(&r);
+			}
+}
+END_TEST
+
+/* The listing's data is its query: filters and order kept. */
+START_TEST(listing_keeps_its_query)
+{
+	struct res r;
+	struct csv c;
+	json_t *doc, *recs, *o;
+	size_t i;
+	long long want;
+
+	get("/en/commitments.csv?plan=2&sort=progress", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(csv_read(r.body.p, r.body.len, &c), 0);
+	ck_assert_uint_eq(c.nrows - 1, 9);
+	for (i = 1; i < c.nrows; i++)
+		ck_assert_str_eq(c.f[i][1], "2");
+	csv_free(&c);
+	res_free(&r);
+	want = sql_int("SELECT count(*) FROM commitment_value WHERE value = "
+	    "'access_to_information'");
+	doc = get_json("/pt/commitments.json?value=access_to_information", "commitment_list");
+	ck_assert_str_eq(json_string_value(json_object_get(doc, "url")),
+	    BASE "/pt/commitments?value=access_to_information");
+	recs = json_object_get(doc, "records");
+	ck_assert_int_eq((long long)json_array_size(recs), want);
+	json_array_foreach(recs, i, o)
+		check_record(o, "commitment_list", "pt", "listing");
+	json_decref(doc);
+}
+END_TEST
+
+/* Every route flagged ROUTE_FORMATS answers in JSON and CSV: it has a data handler in
+ * pages/data.c, or (the commitments listing) reads c->fmt itself. */
+START_TEST(flagged_routes_have_data)
+{
+	const struct route *rt;
+	size_t i, n = 0;
+
+	for (i = 0; i < route_count(); i++) {
+		rt = route_at(i);
+		if ((rt->methods & ROUTE_FORMATS) == 0)
+			continue;
+		n++;
+		ck_assert_msg(page_data_has(rt->fn) || rt->fn == page_commitments_list,
+		    "%s has no data handler", rt->pattern);
+		ck_assert_msg(rt->cap == CAP_PUBLIC && rt->cache == CACHE_PUBLIC,
+		    "%s: data formats are for public pages", rt->pattern);
+	}
+	ck_assert_uint_eq(n, 9);
+}
+END_TEST
+
+START_TEST(bulk_tables_and_catalog)
+{
+	const struct xset *set;
+	char uri[128], v[128];
+	struct res r;
+	size_t i, n = 0;
+
+	for (i = 0; i < export_set_count(); i++) {
+		set = export_set_at(i);
+		if (set->where != XW_BULK)
+			continue;
+		n++;
+		snprintf(uri, sizeof uri, "/data/%s.csv", set->name);
+		get(uri, NULL, &r);
+		ck_assert_msg(r.status == 200, "%s: %d", uri, r.status);
+		snprintf(uri, sizeof uri, "inline; filename=\"%s.csv\"", set->name);
+		ck_assert_ptr_nonnull(res_header(&r, "Content-Disposition", v, sizeof v));
+		ck_assert_str_eq(v, uri);
+		res_free(&r);
+		snprintf(uri, sizeof uri, "/data/%s.json", set->name);
+		json_decref(get_json(uri, set->name));
+	}
+	ck_assert_uint_eq(n, 12);
+	get("/data/catalog.jsonld", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_str_eq(res_header(&r, "Content-Type", v, sizeof v),
+	    "application/ld+json; charset=utf-8");
+	res_free(&r);
+	get("/data/nothing.csv", NULL, &r);
+	ck_assert_int_eq(r.status, 404);
+	res_free(&r);
+	get("/data/plans", NULL, &r);	/* a table has no HTML page */
+	ck_assert_int_eq(r.status, 404);
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(json_has_the_documented_shape)
+{
+	static const struct { const char *path, *dataset; } p[] = {
+		{ "/plans", "plan_list" }, { "/plans/2", "plan" }, { "/plans/1", "plan" },
+		{ "/commitments/PT0013", "commitment" }, { "/commitments/PT0018", "commitment" },
+		{ "/network", "entity_list" }, { "/members/ama", "entity" },
+		{ "/events", "event_list" }, { "/events/1", "event" },
+		{ "/commitments", "commitment_list" },
+	};
+	char uri[128];
+	json_t *doc, *x, *rec;
+	size_t i, j;
+	int l;
+
+	for (l = 0; l < 2; l++)
+		for (i = 0; i < sizeof p / sizeof p[0]; i++) {
+			snprintf(uri, sizeof uri, "/%s%s.json", l ? "en" : "pt", p[i].path);
+			doc = get_json(uri, p[i].dataset);
+			if ((x = json_object_get(doc, "records")) != NULL) {
+				ck_assert_msg(json_array_size(x) > 0, "%s: no records", uri);
+				json_array_foreach(x, j, rec)
+					check_record(rec, p[i].dataset, l ? "en" : "pt", uri);
+			} else
+				check_record(json_object_get(doc, "record"), p[i].dataset,
+				    l ? "en" : "pt", uri);
+			json_decref(doc);
+		}
+	for (i = 0; i < export_set_count(); i++)
+		if (export_set_at(i)->where == XW_BULK) {
+			snprintf(uri, sizeof uri, "/data/%s.json", export_set_at(i)->name);
+			doc = get_json(uri, export_set_at(i)->name);
+			json_array_foreach(json_object_get(doc, "records"), j, rec)
+				check_record(rec, export_set_at(i)->name, NULL, uri);
+			json_decref(doc);
+		}
+	/* The facts of plan 2 as the page states them. */
+	doc = get_json("/en/plans/2.json", "plan");
+	rec = json_object_get(doc, "record");
+	ck_assert_int_eq(json_integer_value(json_object_get(rec, "plan_number")), 2);
+	ck_assert_uint_eq(json_array_size(json_object_get(rec, "commitments")), 9);
+	ck_assert_int_eq(json_integer_value(json_object_get(rec, "commitment_count")), 9);
+	json_decref(doc);
+	/* Unknown progress is null with its parts counted, never 0. */
+	doc = get_json("/en/commitments/PT0013.json", "commitment");
+	rec = json_object_get(doc, "record");
+	ck_assert(json_is_null(json_object_get(rec, "progress_percent")));
+	ck_assert_int_eq(json_integer_value(json_object_get(rec, "progress_known")), 0);
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(rec, "leads"), 0)),
+	    "ama");
+	json_decref(doc);
+}
+END_TEST
+
+/* The progress of PT0018 computed by the test from its milestones, as progress.h says. */
+START_TEST(progress_as_the_pages_compute_it)
+{
+	json_t *doc, *rec, *ms, *m;
+	size_t i;
+	double sum = 0;
+	int known = 0;
+
+	doc = get_json("/pt/commitments/PT0018.json", "commitment");
+	rec = json_object_get(doc, "record");
+	ms = json_object_get(rec, "milestones");
+	json_array_foreach(ms, i, m)
+		if (json_is_integer(json_object_get(m, "progress"))) {
+			sum += (double)json_integer_value(json_object_get(m, "progress"));
+			known++;
+		}
+	ck_assert_int_gt(known, 0);
+	ck_assert_int_eq(json_integer_value(json_object_get(rec, "progress_percent")),
+	    (long long)(sum / known + 0.5));
+	ck_assert_int_eq(json_integer_value(json_object_get(rec, "progress_known")), known);
+	ck_assert_int_eq(json_integer_value(json_object_get(rec, "progress_total")),
+	    (long long)json_array_size(ms));
+	json_decref(doc);
+}
+END_TEST
+
+START_TEST(same_facts_in_both_languages_and_formats)
+{
+	json_t *a, *b, *ra, *rb, *x, *y, *v, *e;
+	struct res r;
+	struct csv c;
+	const char *k;
+	char h[2048];
+	size_t i, j;
+
+	a = get_json("/pt/plans/2.json", "plan");
+	b = get_json("/en/plans/2.json", "plan");
+	ra = json_object_get(json_object_get(a, "record"), "commitments");
+	rb = json_object_get(json_object_get(b, "record"), "commitments");
+	ck_assert_uint_eq(json_array_size(ra), json_array_size(rb));
+	json_array_foreach(ra, i, x) {
+		y = json_array_get(rb, i);
+		json_object_foreach(x, k, v)
+			if (strcmp(k, "url") != 0)
+				ck_assert_msg(json_equal(v, json_object_get(y, k)), "plan 2 "
+				    "commitment %zu: %s differs between languages", i, k);
+	}
+	/* The CSV holds the same values as the JSON, row by row. */
+	get("/en/plans/2.csv", NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(csv_read(r.body.p, r.body.len, &c), 0);
+	header_of("commitment_list", h, sizeof h);
+	ck_assert_uint_eq(c.nrows, 10);
+	for (i = 1; i < c.nrows; i++) {
+		x = json_array_get(rb, i - 1);
+		ck_assert_uint_eq(c.ncols[i], c.ncols[0]);
+		for (j = 0; j < c.ncols[0]; j++) {
+			char want[512] = "";
+			size_t m;
+			v = json_object_get(x, c.f[0][j]);
+			if (json_is_string(v))
+				snprintf(want, sizeof want, "%s", json_string_value(v));
+			else if (json_is_integer(v))
+				snprintf(want, sizeof want, "%lld",
+				    (long long)json_integer_value(v));
+			else if (json_is_array(v))
+				json_array_foreach(v, m, e)
+					snprintf(want + strlen(want), sizeof want - strlen(want),
+					    "%s%s", m ? "; " : "", json_string_value(e));
+			ck_assert_msg(strcmp(c.f[i][j], want) == 0, "row %zu %s: CSV %s, JSON %s",
+			    i, c.f[0][j], c.f[i][j], want);
+		}
+	}
+	csv_free(&c);
+	res_free(&r);
+	json_decref(a);
+	json_decref(b);
+}
+END_TEST
+
+START_TEST(csv_parsed_back)
+{
+	static const struct { const char *uri, *set; int rows; } p[] = {
+		{ "/en/plans/2.csv", "commitment_list", 9 },
+		{ "/pt/plans/3.csv", "commitment_list", 7 },
+		{ "/en/plans.csv", "plan_list", -1 },
+		{ "/en/commitments/PT0018.csv", "milestone_list", -1 },
+		{ "/pt/network.csv", "entity_list", -1 },
+		{ "/en/members/ama.csv", "entity_commitment_list", -1 },
+		{ "/en/events.csv", "event_list", -1 },
+		{ "/en/events/1.csv", "event", 1 },
+		{ "/data/milestones.csv", "milestones", -2 },
+		{ "/data/commitments.csv", "commitments", -3 },
+	};
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	struct res r;
+	struct csv c;
+	char h[4096], got[4096];
+	size_t i, j, k;
+	int want;
+
+	for (i = 0; i < sizeof p / sizeof p[0]; i++) {
+		get(p[i].uri, NULL, &r);
+		ck_assert_msg(r.status == 200, "%s: %d", p[i].uri, r.status);
+		ck_assert_msg(r.body.len < 3 || memcmp(r.body.p, "\xEF\xBB\xBF", 3) != 0,
+		    "%s starts with a BOM", p[i].uri);
+		ck_assert_msg(csv_read(r.body.p, r.body.len, &c) == 0, "%s: not RFC 4180",
+		    p[i].uri);
+		ck_assert_msg(c.crlf, "%s: records must end in CRLF", p[i].uri);
+		header_of(p[i].set, h, sizeof h);
+		got[0] = '\0';
+		for (j = 0; j < c.ncols[0]; j++)
+			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", j ? "," : "",
+			    c.f[0][j]);
+		ck_assert_str_eq(got, h);
+		for (j = 1; j < c.nrows; j++)
+			ck_assert_msg(c.ncols[j] == c.ncols[0], "%s row %zu: %zu fields",
+			    p[i].uri, j, c.ncols[j]);
+		want = p[i].rows;
+		if (want < -1) {
+			ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+			ck_assert_int_eq(sqlite3_prepare_v2(db, want == -2 ? "SELECT count(*) "
+			    "FROM milestone" : "SELECT count(*) FROM commitment", -1, &s, NULL),
+			    SQLITE_OK);
+			ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+			want = sqlite3_column_int(s, 0);
+			sqlite3_finalize(s);
+			sqlite3_close(db);
+		}
+		if (want >= 0)
+			ck_assert_msg((int)c.nrows - 1 == want, "%s: %zu rows, expected %d",
+			    p[i].uri, c.nrows - 1, want);
+		else
+			ck_assert_uint_gt(c.nrows, 1);
+		/* Enum codes and dates are codes, never labels. */
+		for (j = 0; j < c.ncols[0]; j++)
+			if (strcmp(c.f[0][j], "self_status") == 0 || strcmp(c.f[0][j], "status") == 0)
+				for (k = 1; k < c.nrows; k++)
+					ck_assert_msg(matches(c.f[k][j], "^[a-z_]*$"), "%s: %s",
+					    p[i].uri, c.f[k][j]);
+		csv_free(&c);
+		res_free(&r);
+	}
+}
+END_TEST
+
+START_TEST(csv_quotes_what_needs_quoting)
+{
+	static const char *const nasty = "Vírgula, \"aspas\"\nlinha nova";
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	struct res r;
+	struct csv c;
+	size_t j;
+	int found = 0;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "UPDATE commitment SET title_pt = ?1 WHERE "
+	    "ogp_id = 'PT0012'", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, nasty, -1, SQLITE_STATIC);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	get("/en/plans/2.csv", NULL, &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "\"Vírgula, \"\"aspas\"\"\nlinha nova\""));
+	ck_assert_int_eq(csv_read(r.body.p, r.body.len, &c), 0);
+	for (j = 1; j < c.nrows; j++)
+		if (strcmp(c.f[j][0], "PT0012") == 0) {
+			ck_assert_str_eq(c.f[j][3], nasty);
+			found = 1;
+		}
+	ck_assert(found);
+	csv_free(&c);
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(not_every_page_has_data)
+{
+	static const char *const no[] = { "/en/ogp.json", "/pt/accessibility.csv",
+		"/en/plans/2/history.csv", "/en/commitments/PT0013/history.json",
+		"/en/plans/99.json", "/en/commitments/PT9999.csv", "/en/members/nobody.json",
+		"/admin/users.json", "/admin/import.csv", "/pt/.json", "/en/data.json",
+		"/sitemap.xml.json" };
+	struct res r;
+	char v[128];
+	size_t i;
+
+	for (i = 0; i < sizeof no / sizeof no[0]; i++) {
+		get(no[i], NULL, &r);
+		ck_assert_msg(r.status == 404, "%s: %d", no[i], r.status);
+		res_free(&r);
+	}
+	get("/en/plans/abc.json", NULL, &r);
+	ck_assert_int_eq(r.status, 400);
+	res_free(&r);
+	/* A lower-case OGP id is redirected to its canonical form, format kept. */
+	get("/en/commitments/pt0013.csv", NULL, &r);
+	ck_assert_int_eq(r.status, 301);
+	ck_assert_str_eq(res_header(&r, "Location", v, sizeof v), "/en/commitments/PT0013.csv");
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(accept_is_negotiated)
+{
+	static const struct { const char *accept, *ctype; } a[] = {
+		{ "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html" },
+		{ "*/*", "text/html" },
+		{ "application/json", "application/json" },
+		{ "text/csv", "text/csv" },
+		{ "text/csv;q=0.5, application/json;q=0.9", "application/json" },
+		{ "text/*", "text/html" },
+		{ "application/json;q=0, text/csv", "text/csv" },
+		{ "image/png", "text/html" },
+	};
+	struct res r;
+	char v[128];
+	size_t i;
+
+	for (i = 0; i < sizeof a / sizeof a[0]; i++) {
+		get("/en/plans", a[i].accept, &r);
+		ck_assert_int_eq(r.status, 200);
+		ck_assert_msg(strncmp(res_header(&r, "Content-Type", v, sizeof v), a[i].ctype,
+		    strlen(a[i].ctype)) == 0, "Accept %s gave %s", a[i].accept, v);
+		ck_assert_str_eq(res_header(&r, "Vary", v, sizeof v), "Accept");
+		res_free(&r);
+	}
+	/* The HTML page points at its data. */
+	get("/en/plans/2?x=1", NULL, &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p,
+	    "<link rel=\"alternate\" type=\"application/json\" href=\"/en/plans/2.json?x=1\">"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "href=\"/en/plans/2.csv?x=1\""));
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(etag_per_format)
+{
+	static const char *const u[] = { "/en/plans/2", "/en/plans/2.json", "/en/plans/2.csv" };
+	char etag[3][96], env[160];
+	const char *e[] = { env, NULL };
+	struct res r;
+	int i, j;
+
+	for (i = 0; i < 3; i++) {
+		get(u[i], NULL, &r);
+		ck_assert_ptr_nonnull(res_header(&r, "ETag", etag[i], sizeof etag[i]));
+		res_free(&r);
+		for (j = 0; j < i; j++)
+			ck_assert_str_ne(etag[i], etag[j]);
+	}
+	snprintf(env, sizeof env, "HTTP_IF_NONE_MATCH=%s", etag[1]);
+	cgi("GET", "/en/plans/2.json", e, NULL, 0, &r);
+	ck_assert_int_eq(r.status, 304);
+	res_free(&r);
+	cgi("GET", "/en/plans/2.csv", e, NULL, 0, &r);
+	ck_assert_int_eq(r.status, 200);
+	res_free(&r);
+	cgi("GET", "/en/plans/2", e, NULL, 0, &r);
+	ck_assert_int_eq(r.status, 200);
+	res_free(&r);
+}
+END_TEST
+
+START_TEST(data_page_documents_every_field)
+{
+	struct res r;
+	char id[128];
+	size_t i, j;
+	int l;
+
+	for (l = 0; l < 2; l++) {
+		get(l ? "/en/data" : "/pt/data", NULL, &r);
+		ck_assert_int_eq(r.status, 200);
+		ck_assert_ptr_nonnull(strstr(r.body.p, "<link rel=\"alternate\" "
+		    "type=\"application/ld+json\" href=\"/data/catalog.jsonld\">"));
+		ck_assert_ptr_nonnull(strstr(r.body.p,
+		    "href=\"https://creativecommons.org/licenses/by/4.0/deed."));
+		ck_assert_ptr_nonnull(strstr(r.body.p, "CC BY 4.0"));
+		ck_assert_ptr_nonnull(strstr(r.body.p, "id=\"how\""));
+		for (i = 0; i < export_field_count(); i++) {
+			snprintf(id, sizeof id, "id=\"field-%s\"", export_field_at(i)->name);
+			ck_assert_msg(strstr(r.body.p, id) != NULL, "no %s", id);
+		}
+		for (i = 0; i < export_set_count(); i++) {
+			snprintf(id, sizeof id, "id=\"set-%s\"", export_set_at(i)->name);
+			ck_assert_msg(strstr(r.body.p, id) != NULL, "no %s", id);
+			/* Every field a dataset lists is in the catalogue. */
+			for (j = 0; export_set_field(export_set_at(i), j, id, sizeof id) == 0; j++)
+				ck_assert_msg(export_field(id) != NULL, "%s: %s undocumented",
+				    export_set_at(i)->name, id);
+		}
+		/* Allowed values come with their labels in the page's language. */
+		ck_assert_ptr_nonnull(strstr(r.body.p, l ? "<code>substantial</code> "
+		    "(Substantial)" : "<code>substantial</code> (Substancial)"));
+		res_free(&r);
+	}
+}
+END_TEST
+
+START_TEST(catalog_is_dcat_ap)
+{
+	struct res r, d;
+	json_t *cat, *ds, *dist, *x;
+	json_error_t e;
+	size_t i, j;
+	const char *u;
+
+	get("/data/catalog.jsonld", NULL, &r);
+	cat = json_loadb(r.body.p, r.body.len, 0, &e);
+	ck_assert_ptr_nonnull(cat);
+	res_free(&r);
+	ck_assert_str_eq(json_string_value(json_object_get(cat, "@type")), "dcat:Catalog");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(cat, "@context"),
+	    "dcat")), "http://www.w3.org/ns/dcat#");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(cat,
+	    "dct:license"), "@id")), "https://creativecommons.org/licenses/by/4.0/");
+	ck_assert_ptr_nonnull(json_object_get(json_object_get(cat, "dct:publisher"),
+	    "foaf:name"));
+	ck_assert_uint_eq(json_array_size(json_object_get(cat, "dct:language")), 2);
+	x = json_object_get(json_object_get(cat, "dct:modified"), "@value");
+	check_value(x, "modified", NULL, "catalog");
+	ds = json_object_get(cat, "dcat:dataset");
+	ck_assert_uint_eq(json_array_size(ds), 12);
+	json_array_foreach(ds, i, x) {
+		ck_assert_str_eq(json_string_value(json_object_get(x, "@type")), "dcat:Dataset");
+		ck_assert_ptr_nonnull(json_object_get(x, "dct:license"));
+		ck_assert_ptr_nonnull(json_object_get(x, "dct:modified"));
+		dist = json_object_get(x, "dcat:distribution");
+		ck_assert_uint_eq(json_array_size(dist), 2);
+		for (j = 0; j < 2; j++) {
+			u = json_string_value(json_object_get(json_object_get(json_array_get(dist,
+			    j), "dcat:downloadURL"), "@id"));
+			ck_assert_ptr_nonnull(u);
+			ck_assert_msg(strncmp(u, BASE "/data/", strlen(BASE) + 6) == 0,
+			    "%s is not under ABERTA_BASE_URL", u);
+			get(u + strlen(BASE), NULL, &d);
+			ck_assert_msg(d.status == 200, "%s: %d", u, d.status);
+			res_free(&d);
+		}
+	}
+	json_decref(cat);
+}
+END_TEST
+
+/* ---- Import ---- */
+
+/* Runs aberta-admin with args (NULL-ended, after --db) on db; captures stdout and
+ * stderr into out and err (may be NULL).  Returns the exit status. */
+static int
+admin_run(const char *db, const char *const *args, struct buf *out, struct buf *err)
+{
+	char *argv[16], ofile[128], efile[128], chunk[4096];
+	size_t i = 0, n;
+	pid_t pid;
+	int st, fo, fe;
+	FILE *f;
+
+	snprintf(ofile, sizeof ofile, "%s/out", tmpdir);
+	snprintf(efile, sizeof efile, "%s/err", tmpdir);
+	argv[i++] = admin;
+	argv[i++] = (char *)"--db";
+	argv[i++] = (char *)db;
+	for (; *args != NULL && i < 15; args++)
+		argv[i++] = (char *)*args;
+	argv[i] = NULL;
+	if ((pid = fork()) == 0) {
+		fo = open(ofile, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		fe = open(efile, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		dup2(fo, 1);
+		dup2(fe, 2);
+		execv(admin, argv);
+		_exit(127);
+	}
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	for (i = 0; i < 2; i++) {
+		struct buf *b = i == 0 ? out : err;
+		if (b == NULL)
+			continue;
+		buf_reset(b);
+		buf_puts(b, "");
+		ck_assert_ptr_nonnull(f = fopen(i == 0 ? ofile : efile, "r"));
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			buf_put(b, chunk, n);
+		fclose(f);
+	}
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* An integer from one SQL query on the test database. */
+static long long
+sql_int(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long v;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* Saves the body of GET uri into tmpdir/name; returns the path (static). */
+static const char *
+save(const char *uri, const char *name)
+{
+	static char path[160];
+	struct res r;
+	FILE *f;
+
+	get(uri, NULL, &r);
+	ck_assert_msg(r.status == 200, "%s: %d", uri, r.status);
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	ck_assert_uint_eq(fwrite(r.body.p, 1, r.body.len, f), r.body.len);
+	fclose(f);
+	res_free(&r);
+	return path;
+}
+
+/* Writes text to tmpdir/name; returns the path (static). */
+static const char *
+write_file(const char *name, const char *text, size_t len)
+{
+	static char path[160];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+	fclose(f);
+	return path;
+}
+
+#define VERSION_SQL	"SELECT content_version FROM site_state"
+#define REVISIONS_SQL	"SELECT count(*) FROM revision"
+
+START_TEST(export_then_import_changes_nothing)
+{
+	static const char *const uris[] = { "/data/milestones.csv", "/data/milestones.json",
+		"/data/commitments.csv", "/data/commitments.json", "/en/plans/2.csv",
+		"/pt/commitments/PT0018.csv", "/en/commitments/PT0007.csv", "/en/commitments.csv",
+		"/pt/commitments.json" };
+	struct buf out = { 0 }, err = { 0 };
+	long long v0 = sql_int(VERSION_SQL), r0 = sql_int(REVISIONS_SQL);
+	char name[32];
+	const char *p;
+	size_t i;
+	int dry;
+
+	for (i = 0; i < sizeof uris / sizeof uris[0]; i++)
+		for (dry = 1; dry >= 0; dry--) {
+			snprintf(name, sizeof name, "x%zu%s", i, strrchr(uris[i], '.'));
+			p = save(uris[i], name);
+			const char *dr[] = { "import", "--dry-run", "--as", "ana@labx.gov.pt", p,
+			    NULL };
+			const char *re[] = { "import", "--as", "ana@labx.gov.pt", p, NULL };
+			const char *const *a = dry ? dr : re;
+			ck_assert_msg(admin_run(dbpath, a, &out, &err) == 0, "%s: %s", uris[i],
+			    err.p);
+			ck_assert_msg(strstr(out.p, " 0 with changes (0 field(s)), 0 refused") !=
+			    NULL, "%s: %s", uris[i], out.p);
+		}
+	ck_assert_int_eq(sql_int(VERSION_SQL), v0);
+	ck_assert_int_eq(sql_int(REVISIONS_SQL), r0);
+	buf_free(&out);
+	buf_free(&err);
+}
+END_TEST
+
+/* Replaces column col of every data row of the CSV text with fn(row, old) (NULL:
+ * keep); returns the new text (malloc'd).  Uses the test's reader and writes RFC 4180. */
+static char *
+csv_edit(const char *text, size_t len, const char *col, const char *(*fn)(size_t,
+    const char *, char *), const char *col2, const char *(*fn2)(size_t, const char *,
+    char *))
+{
+	struct csv c;
+	struct buf b = { 0 };
+	char tmp[512];
+	const char *v;
+	size_t r, j, k;
+	int ci = -1, ci2 = -1;
+
+	ck_assert_int_eq(csv_read(text, len, &c), 0);
+	for (j = 0; j < c.ncols[0]; j++) {
+		if (strcmp(c.f[0][j], col) == 0)
+			ci = (int)j;
+		if (col2 != NULL && strcmp(c.f[0][j], col2) == 0)
+			ci2 = (int)j;
+	}
+	ck_assert_int_ge(ci, 0);
+	for (r = 0; r < c.nrows; r++) {
+		for (j = 0; j < c.ncols[r]; j++) {
+			v = c.f[r][j];
+			if (r > 0 && (int)j == ci && fn(r, v, tmp) != NULL)
+				v = tmp;
+			else if (r > 0 && (int)j == ci2 && fn2(r, v, tmp) != NULL)
+				v = tmp;
+			if (j > 0)
+				buf_puts(&b, ",");
+			if (strpbrk(v, ",\"\r\n") == NULL)
+				buf_puts(&b, v);
+			else {
+				buf_puts(&b, "\"");
+				for (k = 0; v[k]; k++)
+					buf_put(&b, v[k] == '"' ? "\"\"" : v + k, v[k] == '"' ? 2 : 1);
+				buf_puts(&b, "\"");
+			}
+		}
+		buf_puts(&b, "\r\n");
+	}
+	csv_free(&c);
+	return b.p;
+}
+
+static const char *
+new_progress(size_t row, const char *old, char *out)
+{
+	(void)old;
+	snprintf(out, 512, "%zu", (row * 7) % 101);
+	return out;
+}
+
+static const char *
+add_evidence(size_t row, const char *old, char *out)
+{
+	snprintf(out, 512, "%s%shttps://evidencia.example.pt/marco-%zu.pdf", old,
+	    *old ? "; " : "", row);
+	return out;
+}
+
+START_TEST(twenty_milestones_in_one_import)
+{
+	struct buf out = { 0 }, err = { 0 };
+	struct res r;
+	char *edited, before[400][8];
+	const char *p, *q;
+	long long v0, r0, n, staff, ids[400];
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	size_t lines = 0, i, changed = 0;
+
+	/* The progress of every milestone before. */
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT id, coalesce(progress, '') FROM "
+	    "milestone ORDER BY id", -1, &s, NULL), SQLITE_OK);
+	for (n = 0; sqlite3_step(s) == SQLITE_ROW && n < 400; n++) {
+		ids[n] = sqlite3_column_int64(s, 0);
+		snprintf(before[n], sizeof before[n], "%s", sqlite3_column_text(s, 1));
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	ck_assert_int_ge(n, 20);
+	get("/data/milestones.csv", NULL, &r);
+	edited = csv_edit(r.body.p, r.body.len, "progress", new_progress, "evidence",
+	    add_evidence);
+	res_free(&r);
+	p = write_file("ms20.csv", edited, strlen(edited));
+	free(edited);
+	v0 = sql_int(VERSION_SQL);
+	r0 = sql_int(REVISIONS_SQL);
+	/* The dry run shows every change, row by row, and changes nothing. */
+	const char *dry[] = { "import", "--dry-run", "--as", "ana@labx.gov.pt", p, NULL };
+	ck_assert_int_eq(admin_run(dbpath, dry, &out, &err), 0);
+	for (q = out.p; (q = strstr(q, ": evidence: (empty) -> \"https://evidencia.")) != NULL;
+	    q++)
+		lines++;
+	ck_assert_msg((long long)lines == n, "%zu evidence lines in the dry run:\n%s", lines,
+	    out.p);
+	ck_assert_msg(strstr(out.p, "line 2: ") != NULL && strstr(out.p, ": progress: ") !=
+	    NULL, "%s", out.p);
+	ck_assert_int_eq(sql_int(VERSION_SQL), v0);
+	ck_assert_int_eq(sql_int(REVISIONS_SQL), r0);
+	/* The real one. */
+	const char *real[] = { "import", "--as", "ana@labx.gov.pt", p, NULL };
+	ck_assert_msg(admin_run(dbpath, real, &out, &err) == 0, "%s", err.p);
+	ck_assert_int_gt(sql_int(VERSION_SQL), v0);
+	staff = sql_int("SELECT id FROM staff WHERE login = 'ana@labx.gov.pt'");
+	/* One change id covers the import; every row is Ana's, by her account. */
+	ck_assert_int_eq(sql_int("SELECT count(DISTINCT change_id) FROM revision WHERE "
+	    "staff_id IS NOT NULL"), 1);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM revision WHERE staff_id IS NOT NULL "
+	    "AND actor <> 'Ana Silva'"), 0);
+	ck_assert_int_eq(sql_int("SELECT count(DISTINCT row_id) FROM revision WHERE tbl = "
+	    "'milestone' AND field = 'evidence'"), n);
+	/* Each milestone whose progress changed has one revision row, before and after. */
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT coalesce(m.progress, ''), (SELECT "
+	    "count(*) FROM revision r WHERE r.tbl = 'milestone' AND r.row_id = m.id AND "
+	    "r.field = 'progress' AND coalesce(r.before, '') = ?2 AND r.after = "
+	    "CAST(m.progress AS TEXT) AND r.staff_id = ?3 AND r.op = 'update'), "
+	    "m.progress_as_of FROM milestone m WHERE m.id = ?1", -1, &s, NULL), SQLITE_OK);
+	for (i = 0; i < (size_t)n; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, ids[i]);
+		sqlite3_bind_text(s, 2, before[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, staff);
+		ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+		if (strcmp((const char *)sqlite3_column_text(s, 0), before[i]) != 0) {
+			changed++;
+			ck_assert_msg(sqlite3_column_int(s, 1) == 1, "milestone %lld: no "
+			    "revision of its progress", ids[i]);
+			/* A changed progress without a date is dated today. */
+			ck_assert_str_eq((const char *)sqlite3_column_text(s, 2), "2026-11-27");
+		}
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	ck_assert_uint_ge(changed, 18);
+	/* The History page shows who, as the public sees it; the revisions file too. */
+	get("/en/commitments/PT0018/history", NULL, &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "Focal point (LabX)"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "https://evidencia.example.pt/marco-"));
+	res_free(&r);
+	get("/data/revisions.csv", NULL, &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, ",focal_point,,Ponto focal (LabX),Focal point "
+	    "(LabX),false,milestone,PT0018/"));
+	ck_assert_ptr_null(strstr(r.body.p, "ana@labx.gov.pt"));
+	ck_assert_ptr_null(strstr(r.body.p, "Ana Silva"));
+	res_free(&r);
+	/* And the new export imports as nothing. */
+	p = save("/data/milestones.json", "after.json");
+	const char *again[] = { "import", "--as", "ana@labx.gov.pt", p, NULL };
+	v0 = sql_int(VERSION_SQL);
+	r0 = sql_int(REVISIONS_SQL);
+	ck_assert_int_eq(admin_run(dbpath, again, &out, &err), 0);
+	ck_assert_int_eq(sql_int(VERSION_SQL), v0);
+	ck_assert_int_eq(sql_int(REVISIONS_SQL), r0);
+	buf_free(&out);
+	buf_free(&err);
+}
+END_TEST
+
+static const char *
+bad_date(size_t row, const char *old, char *out)
+{
+	(void)old;
+	return row == 2 ? (snprintf(out, 512, "2019-13-40"), out) : NULL;
+}
+
+static const char *
+bad_ogp(size_t row, const char *old, char *out)
+{
+	(void)old;
+	return row == 3 ? (snprintf(out, 512, "PT9999"), out) : NULL;
+}
+
+static const char *
+bad_progress(size_t row, const char *old, char *out)
+{
+	(void)old;
+	return row == 5 ? (snprintf(out, 512, "150"), out) : row == 1 ? (snprintf(out, 512, "33"), out) : NULL;
+}
+
+static const char *
+ev_first(size_t row, const char *old, char *out)
+{
+	return row == 1 || row == 5 ? add_evidence(row, old, out) : NULL;
+}
+
+START_TEST(bad_rows_are_refused_with_their_line)
+{
+	struct buf out = { 0 }, err = { 0 };
+	struct res r;
+	char *a, *b, jbuf[256];
+	const char *p;
+	long long v0 = sql_int(VERSION_SQL), r0 = sql_int(REVISIONS_SQL);
+
+	get("/data/milestones.csv", NULL, &r);
+	a = csv_edit(r.body.p, r.body.len, "planned_end", bad_date, "ogp_id", bad_ogp);
+	res_free(&r);
+	b = csv_edit(a, strlen(a), "progress", bad_progress, "evidence", ev_first);
+	p = write_file("bad.csv", b, strlen(b));
+	/* write_file keeps its path in one buffer: args always names the latest file. */
+	const char *args[] = { "import", "--as", "ana@labx.gov.pt", p, NULL };
+	ck_assert_int_eq(admin_run(dbpath, args, &out, &err), 1);
+	ck_assert_msg(strstr(err.p, "line 3: ") && strstr(err.p, ": planned_end: refused: "),
+	    "%s", err.p);
+	ck_assert_msg(strstr(err.p, "line 4: PT9999") && strstr(err.p, "unknown OGP id"),
+	    "%s", err.p);
+	ck_assert_msg(strstr(err.p, "line 6: ") && strstr(err.p, ": progress: refused: "),
+	    "%s", err.p);
+	ck_assert_ptr_nonnull(strstr(err.p, "nothing was changed"));
+	/* The valid change of line 2 was not applied either. */
+	ck_assert_int_eq(sql_int(VERSION_SQL), v0);
+	ck_assert_int_eq(sql_int(REVISIONS_SQL), r0);
+	/* A status or progress change without evidence is refused, as in the forms. */
+	free(a);
+	free(b);
+	get("/data/milestones.csv", NULL, &r);
+	a = csv_edit(r.body.p, r.body.len, "progress", new_progress, NULL, NULL);
+	res_free(&r);
+	write_file("noev.csv", a, strlen(a));
+	ck_assert_int_eq(admin_run(dbpath, args, &out, &err), 1);
+	ck_assert_ptr_nonnull(strstr(err.p, "needs evidence"));
+	free(a);
+	/* JSON: the record's index. */
+	snprintf(jbuf, sizeof jbuf, "{\"dataset\": \"milestones\", \"records\": [{\"ogp_id\": "
+	    "\"PT0018\", \"position\": 1}, {\"ogp_id\": \"PT0018\", \"position\": 2, "
+	    "\"progress\": 150}]}");
+	write_file("bad.json", jbuf, strlen(jbuf));
+	ck_assert_int_eq(admin_run(dbpath, args, &out, &err), 1);
+	ck_assert_msg(strstr(err.p, "records[1]: PT0018/2: progress: refused"), "%s", err.p);
+	/* Files the import does not take, and a broken CSV. */
+#define W(n, t)	write_file(n, t, strlen(t))
+	W("links.csv", "owner_type,ogp_id,position\r\ncommitment,PT0013,1\r\n");
+	ck_assert_int_eq(admin_run(dbpath, args, &out, &err), 1);
+	ck_assert_ptr_nonnull(strstr(err.p, "owner_type"));
+	W("broken.csv", "ogp_id,title_en\r\nPT0013,\"never closed\r\n");
+	ck_assert_int_eq(admin_run(dbpath, args, &out, &err), 1);
+	ck_assert_ptr_nonnull(strstr(err.p, "line 2: a quoted field is never closed"));
+	W("twice.csv", "ogp_id,title_en\r\nPT0013,A\r\nPT0013,B\r\n");
+	ck_assert_int_eq(admin_run(dbpath, args, &out, &err), 1);
+	ck_assert_ptr_nonnull(strstr(err.p, "line 3: PT0013: refused: the same record as line 2"));
+	W("ro.csv", "ogp_id,leads\r\nPT0013,cada\r\n");
+	ck_assert_int_eq(admin_run(dbpath, args, &out, &err), 1);
+	ck_assert_ptr_nonnull(strstr(err.p, "leads: refused: read-only"));
+	ck_assert_int_eq(sql_int(VERSION_SQL), v0);
+	ck_assert_int_eq(sql_int(REVISIONS_SQL), r0);
+	buf_free(&out);
+	buf_free(&err);
+}
+END_TEST
+
+START_TEST(import_needs_an_editor)
+{
+	struct buf out = { 0 }, err = { 0 };
+	const char *p = save("/data/milestones.csv", "who.csv");
+	const char *none[] = { "import", p, NULL };
+	const char *stranger[] = { "import", "--as", "nobody@example.pt", p, NULL };
+	const char *member[] = { "import", "--as", "rui@cada.pt", p, NULL };
+
+	ck_assert_int_eq(admin_run(dbpath, none, &out, &err), 2);
+	ck_assert_ptr_nonnull(strstr(err.p, "--as LOGIN"));
+	ck_assert_int_eq(admin_run(dbpath, stranger, &out, &err), 1);
+	ck_assert_int_eq(admin_run(dbpath, member, &out, &err), 1);
+	ck_assert_ptr_nonnull(strstr(err.p, "member editor"));
+	buf_free(&out);
+	buf_free(&err);
+}
+END_TEST
+
+/* Logs in ana by a session row of the test's own: cookie and CSRF token into the env
+ * entries (static). */
+static void
+session(char cookie[160], char csrf[80])
+{
+	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
+	char token[65];
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
+	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
+	snprintf(cookie, 160, "HTTP_COOKIE=aberta=%s", token);
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(csrf, 65, raw, sizeof raw);
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "INSERT INTO session (token_hash, staff_id, "
+	    "csrf, stage, created_at, last_seen) SELECT ?1, id, ?2, 'full', "
+	    "CAST(strftime('%s','now') AS INTEGER), CAST(strftime('%s','now') AS INTEGER) "
+	    "FROM staff WHERE login = 'ana@labx.gov.pt'", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, csrf, -1, SQLITE_TRANSIENT);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+START_TEST(admin_upload_page)
+{
+	static const char *const ct = "CONTENT_TYPE=multipart/form-data; boundary=XyZ";
+	char cookie[160], csrf[80], uploads[128], sha[65];
+	struct res r;
+	struct buf body = { 0 }, csv = { 0 };
+	long long v0;
+	const char *q;
+
+	snprintf(uploads, sizeof uploads, "ABERTA_UPLOADS=%s/uploads", tmpdir);
+	session(cookie, csrf);
+	const char *env[] = { cookie, uploads, ct, NULL };
+	cgi("GET", "/admin/import", env, NULL, 0, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "enctype=\"multipart/form-data\""));
+	res_free(&r);
+	/* Upload: a dry run, with a confirmation form. */
+	buf_puts(&csv, "ogp_id,position,title_en\r\nPT0018,1,Dissemination and training "
+	    "(checked)\r\n");
+	buf_printf(&body, "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+	    "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\n"
+	    "Content-Type: text/csv\r\n\r\n%s\r\n--XyZ--\r\n", csrf, csv.p);
+	v0 = sql_int(VERSION_SQL);
+	cgi("POST", "/admin/import", env, body.p, body.len, &r);
+	ck_assert_msg(r.status == 200, "%d %s", r.status, r.body.p);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "title_en"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "(checked)"));
+	ck_assert_ptr_nonnull(q = strstr(r.body.p, "name=\"sha\" value=\""));
+	snprintf(sha, sizeof sha, "%.64s", q + strlen("name=\"sha\" value=\""));
+	ck_assert_int_eq(sql_int(VERSION_SQL), v0);
+	res_free(&r);
+	/* Without the token: refused. */
+	buf_reset(&body);
+	buf_printf(&body, "sha=%s", sha);
+	const char *form[] = { cookie, uploads, "CONTENT_TYPE=application/x-www-form-urlencoded",
+	    NULL };
+	cgi("POST", "/admin/import", form, body.p, body.len, &r);
+	ck_assert_int_eq(r.status, 403);
+	res_free(&r);
+	/* Confirmed: applied. */
+	buf_reset(&body);
+	buf_printf(&body, "csrf=%s&sha=%s", csrf, sha);
+	cgi("POST", "/admin/import", form, body.p, body.len, &r);
+	ck_assert_msg(r.status == 200, "%d %s", r.status, r.body.p);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "Importação aplicada"));
+	res_free(&r);
+	ck_assert_int_gt(sql_int(VERSION_SQL), v0);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM milestone WHERE title_en = "
+	    "'Dissemination and training (checked)'"), 1);
+	/* The file is gone: a second confirmation cannot apply it again. */
+	cgi("POST", "/admin/import", form, body.p, body.len, &r);
+	ck_assert_int_eq(r.status, 400);
+	res_free(&r);
+	buf_free(&body);
+	buf_free(&csv);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("data");
+	TCase *tc = tcase_create("cgi");
+	SRunner *sr;
+	int failed, fd;
+	const char *bd = getenv("ABERTA_BUILDDIR");
+	char cmd[256];
+
+	if (sodium_init() < 0)
+		return 1;
+	snprintf(binary, sizeof binary, "%s/cgi-src/aberta", bd ? bd : ".");
+	snprintf(admin, sizeof admin, "%s/cgi-src/aberta-admin", bd ? bd : ".");
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/aberta-dataXXXXXX");
+	if (mkdtemp(tmpdir) == NULL)
+		return 1;
+	snprintf(dbpath, sizeof dbpath, "%s/a.db", tmpdir);
+	(void)fd;
+	if (make_test_db(dbpath) != 0) {
+		printf("Bail out! cannot create the test database\n");
+		return 1;
+	}
+	setenv("ABERTA_TODAY", "2026-11-27", 1);
+	setenv("ABERTA_BASE_URL", BASE "/", 1);
+	{
+		char *const a1[] = { admin, "--db", dbpath, "user", "add", "ana@labx.gov.pt",
+		    "Ana Silva", "focal", NULL };
+		char *const a2[] = { admin, "--db", dbpath, "user", "add", "rui@cada.pt",
+		    "Rui Costa", "member", "cada", NULL };
+		if (run_cmd(a1) != 0 || run_cmd(a2) != 0) {
+			printf("Bail out! cannot create the staff accounts\n");
+			return 1;
+		}
+	}
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, every_format_of_every_page);
+	tcase_add_test(tc, flagged_routes_have_data);
+	tcase_add_test(tc, listing_keeps_its_query);
+	tcase_add_test(tc, bulk_tables_and_catalog);
+	tcase_add_test(tc, json_has_the_documented_shape);
+	tcase_add_test(tc, progress_as_the_pages_compute_it);
+	tcase_add_test(tc, same_facts_in_both_languages_and_formats);
+	tcase_add_test(tc, csv_parsed_back);
+	tcase_add_test(tc, not_every_page_has_data);
+	tcase_add_test(tc, accept_is_negotiated);
+	tcase_add_test(tc, etag_per_format);
+	tcase_add_test(tc, data_page_documents_every_field);
+	tcase_add_test(tc, catalog_is_dcat_ap);
+	tcase_add_test(tc, export_then_import_changes_nothing);
+	tcase_add_test(tc, import_needs_an_editor);
+	tcase_add_test(tc, bad_rows_are_refused_with_their_line);
+	tcase_add_test(tc, twenty_milestones_in_one_import);
+	tcase_add_test(tc, admin_upload_page);
+	tcase_add_test(tc, csv_quotes_what_needs_quoting);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_set_tap(sr, "-");
+	srunner_run_all(sr, CK_SILENT);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		failed++;
+	return failed == 0 ? 0 : 1;
+}
