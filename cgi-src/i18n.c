@@ -159,6 +159,7 @@ static const struct msg msgs[] = {
 	{ "L_MORE_INFO", "Mais informação", "More information" },
 	{ "L_ERR_ALLOWED", "Métodos aceites:", "Allowed methods:" },
 	{ "L_HISTORY", "Histórico", "History" },
+	{ "L_TABLE", "Tabela (pode deslocar-se na horizontal)", "Table (scrolls sideways)" },
 	{ "L_CHARTS", "Em gráfico", "In charts" },
 	{ "L_CHART_TIMELINE", "Progresso ao longo do tempo", "Progress over time" },
 	{ "L_CHART_TIMELINE_CAP", "O progresso do compromisso depois de cada alteração registada "

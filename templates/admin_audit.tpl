@@ -10,7 +10,8 @@
 <div class="field"><label for="f-to">Até (AAAA-MM-DD)</label><input id="f-to" name="to" type="text" maxlength="10" value="{{F_TO}}"></div>
 <p><button type="submit">Filtrar</button></p>
 </form>
-<div class="table-wrap"><table>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Tabela">
+<table>
 <caption>{{CAPTION}} ({{N}} linhas, no máximo 500)</caption>
 <thead><tr><th scope="col">Quando (UTC)</th><th scope="col">Quem</th><th scope="col">O quê</th><th scope="col">Registo</th><th scope="col">Detalhe</th></tr></thead>
 <tbody>{{#ROW}}<tr><td>{{AT}}</td><td>{{WHO}}</td><td>{{WHAT}}</td><td>{{OBJECT}}</td><td>{{DETAIL}}</td></tr>{{/ROW}}</tbody>

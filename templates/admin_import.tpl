@@ -10,7 +10,8 @@
 <p>{{SUMMARY}}</p>
 {{#HAS_REFUSED}}<div class="error-box" role="alert"><p>{{N}} registo(s) recusado(s): nada foi aplicado. Corrija o ficheiro e simule de novo.</p>
 <ul>{{#REF}}<li>{{WHERE}} · {{RECORD}}{{#F}} · <code>{{FIELD}}</code>{{/F}}: {{ERR}}</li>{{/REF}}</ul></div>{{/HAS_REFUSED}}
-{{#HAS_CHANGES}}<div class="table-wrap"><table>
+{{#HAS_CHANGES}}<div class="table-wrap" tabindex="0" role="region" aria-label="Tabela">
+<table>
 <caption>Alterações, linha a linha</caption>
 <thead><tr><th scope="col">Linha</th><th scope="col">Registo</th><th scope="col">Campo</th><th scope="col">Antes</th><th scope="col">Depois</th></tr></thead>
 <tbody>{{#CH}}<tr><td>{{WHERE}}</td><td>{{RECORD}}{{#NEW}} (novo){{/NEW}}</td><td>{{#F}}<code>{{FIELD}}</code>{{/F}}</td><td>{{BEFORE}}</td><td>{{AFTER}}</td></tr>{{/CH}}</tbody>

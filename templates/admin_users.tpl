@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Utilizadores</h1>
 {{#NEWPW}}<div class="note-box" role="status"><p>Conta <strong>{{LOGIN}}</strong>: a palavra-passe é <code class="secret">{{PW}}</code></p><p>Só é mostrada agora. Entregue-a à pessoa por um canal seguro; no primeiro acesso ativa o segundo fator.</p></div>{{/NEWPW}}
-<div class="table-wrap"><table>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Tabela">
+<table>
 <caption>Contas da equipa</caption>
 <thead><tr><th scope="col">Utilizador</th><th scope="col">Nome</th><th scope="col">Papel</th><th scope="col">Entidade</th><th scope="col">Segundo fator</th><th scope="col">Estado</th><th scope="col">Sessões ativas</th></tr></thead>
 <tbody>{{#U}}<tr><td><a href="/admin/users/{{ID}}">{{LOGIN}}</a></td><td>{{NAME}}</td><td>{{ROLE}}</td><td>{{ENTITY}}</td><td>{{TOTP}}</td><td>{{STATE}}</td><td>{{SESSIONS}}</td></tr>{{/U}}</tbody>

@@ -16,7 +16,7 @@
 <h2 id="list-h">{{N}} {{N_WORD}}</h2>
 <p class="sorts">{{L_SORT_BY}}: {{#SORT}}{{#CURRENT}}<strong aria-current="true">{{LABEL}}</strong>{{/CURRENT}}{{#OTHER}}<a href="{{URL}}">{{LABEL}}</a>{{/OTHER}}{{#SORT_separator}} · {{/SORT_separator}}{{/SORT}}</p>
 {{#NONE}}<p>{{L_NO_COMMITMENTS}}</p>{{/NONE}}
-{{#HAS_ROWS}}<div class="table-wrap">
+{{#HAS_ROWS}}<div class="table-wrap" tabindex="0" role="region" aria-label="{{L_TABLE}}">
 <table>
 <caption>{{L_ALL_COMMITMENTS_CAPTION}}</caption>
 <thead><tr><th scope="col">{{L_COMMITMENT}}</th><th scope="col">{{L_PLAN}}</th><th scope="col">{{L_LEAD}}</th><th scope="col">{{L_SELF_STATUS}}</th><th scope="col">{{L_PROGRESS}}</th><th scope="col">{{L_END_DATE}}</th></tr></thead>

@@ -27,7 +27,7 @@
 <section id="bulk" aria-labelledby="bulk-h">
 <h2 id="bulk-h">{{L_DATA_BULK}}</h2>
 <p>{{L_DATA_BULK_TEXT}}</p>
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="{{L_TABLE}}">
 <table>
 <caption>{{L_DATA_BULK_CAPTION}}</caption>
 <thead><tr><th scope="col">{{L_DATA_DATASET}}</th><th scope="col">{{L_DATA_CONTENT}}</th><th scope="col">{{L_DATA_FORMATS}}</th></tr></thead>
@@ -55,7 +55,7 @@
 <p class="small">{{L_DATA_FIELDS}}: {{#F}}<a href="#field-{{FIELD}}"><code>{{FIELD}}</code></a>{{#F_separator}}, {{/F_separator}}{{/F}}</p>
 </section>
 {{/SET}}
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="{{L_TABLE}}">
 <table>
 <caption>{{L_DATA_FIELDS_CAPTION}}</caption>
 <thead><tr><th scope="col">{{L_DATA_FIELD}}</th><th scope="col">{{L_DATA_TYPE}}</th><th scope="col">{{L_DATA_VALUES}}</th><th scope="col">{{L_DATA_MEANING}}</th></tr></thead>

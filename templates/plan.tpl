@@ -27,7 +27,7 @@
 </section>
 <section aria-labelledby="commitments-h">
 <h2 id="commitments-h">{{L_COMMITMENTS}}</h2>
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-label="{{L_TABLE}}">
 <table>
 <caption>{{L_PLAN_TABLE_CAPTION}}</caption>
 <thead><tr><th scope="col">{{L_NUMBER_SHORT}}</th><th scope="col">{{L_COMMITMENT}}</th><th scope="col">{{L_LEAD}}</th><th scope="col">{{L_SELF_STATUS}}</th><th scope="col">{{L_PROGRESS}}</th></tr></thead>
