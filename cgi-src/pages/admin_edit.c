@@ -346,6 +346,10 @@ submit(struct ctx *c, const struct kind *k, long long id, const struct values *o
 	char			 loc[96];
 	int			 rc, st;
 
+	if (id != 0 && req_form(c->req, "version") == NULL) {
+		c->error = "ERR_BAD_BODY";	/* a form always carries the version it was opened on */
+		return 400;
+	}
 	edit_parse(k, form_get, c->req, &v);
 	fp.ev_err = evidence_rule(c, k, old, &v, &e);
 	if (c->me->role == ROLE_MEMBER && object_check(c, k, id, &v) != 0) {

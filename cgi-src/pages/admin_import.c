@@ -81,7 +81,8 @@ report(tpl_dict *b, const struct bulk_report *r, int dry, tpl_dict **rep)
 
 /* Runs the import of data for the logged-in editor; fills b.  Returns the status. */
 static int
-run(struct ctx *c, tpl_dict *b, const char *data, size_t len, int dry, const char *sha)
+run(struct ctx *c, tpl_dict *b, const char *data, size_t len, int dry, const char *sha,
+    int *confirm)
 {
 	struct bulk_report	 r;
 	struct bulk_opts	 o = { dry, c->me->id, c->me->name, c->today };
@@ -100,6 +101,7 @@ run(struct ctx *c, tpl_dict *b, const char *data, size_t len, int dry, const cha
 		report(b, &r, dry, &rep);
 	if (rc == 0 && dry && r.changed > 0 && sha != NULL && rep != NULL) {
 		rep = tpl_section(rep, "CONFIRM");
+		*confirm = 1;
 		tpl_set(rep, "SHA", sha);
 		tpl_set(rep, "CSRF", c->me->csrf);
 	} else if (rc == 0 && dry && r.error[0] == '\0')
@@ -178,7 +180,7 @@ page_admin_import(struct ctx *c)
 	const char		*sha;
 	char			 hex[65], path[700], *data;
 	size_t			 len;
-	int			 st;
+	int			 st, confirm = 0;
 
 	tpl_set(b, "CSRF", c->me->csrf);
 	if (c->req->method != METHOD_POST)
@@ -190,7 +192,13 @@ page_admin_import(struct ctx *c)
 			    "ficheiro para a confirmação.");
 			return 503;
 		}
-		return run(c, b, file->data, file->len, 1, hex);
+		st = run(c, b, file->data, file->len, 1, hex, &confirm);
+		/* Only a dry run that offers a confirmation keeps the file waiting. */
+		if (!confirm && waiting_dir(path, sizeof path) == 0) {
+			snprintf(path + strlen(path), sizeof path - strlen(path), "/%s", hex);
+			unlink(path);
+		}
+		return st;
 	}
 	if ((sha = req_form(c->req, "sha")) == NULL) {
 		tpl_set(tpl_section(b, "ERROR"), "TEXT", "Escolha um ficheiro.");
@@ -201,7 +209,7 @@ page_admin_import(struct ctx *c)
 		    "disponível: carregue-o de novo.");
 		return 400;
 	}
-	st = run(c, b, data, len, 0, NULL);
+	st = run(c, b, data, len, 0, NULL, &confirm);
 	free(data);
 	if (st == 200 && waiting_dir(path, sizeof path) == 0) {
 		snprintf(hex, sizeof hex, "%s", sha);
