@@ -10,6 +10,8 @@
  *                                             --dry-run prints every change and applies
  *                                             nothing
  *   aberta-admin [--db PATH] count-plans      print the number of plans
+ *   aberta-admin [--db PATH] cache-invalidate publish a new page-cache generation
+ *                                             (ABERTA_CACHE; after a change by SQL)
  *   aberta-admin [--db PATH] version          print schema versions
  *   aberta-admin [--db PATH] user SUBCOMMAND  manage staff accounts:
  *     user add LOGIN NAME ROLE [ENTITY-SLUG]  new account (role admin, focal or member;
@@ -53,6 +55,7 @@
 
 #include "auth.h"
 #include "bulkimport.h"
+#include "cache.h"
 #include "db.h"
 #include "edit.h"
 #include "import.h"
@@ -667,6 +670,7 @@ user_run(sqlite3 *db, enum ucmd u, int argc, char *argv[])
 
 #define BACKUP_PAGES	64	/* pages copied per sqlite3_backup_step */
 #define BUSY_WAIT_MS	30000	/* how long a step may keep meeting a lock */
+#define COPY_MAX_S	600	/* how long a copy that keeps restarting may take */
 
 /* Sleeps ms milliseconds. */
 static void
@@ -742,6 +746,7 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what, int *pages, int shared)
 {
 	sqlite3_backup	*b;
 	sqlite3_stmt	*s;
+	time_t		 start = time(NULL);
 	int		 rc, waited = 0, wal = 0, snap = 0;
 
 	if (sqlite3_prepare_v2(src, "PRAGMA journal_mode", -1, &s, NULL) == SQLITE_OK &&
@@ -770,6 +775,12 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what, int *pages, int shared)
 		rc = sqlite3_backup_step(b, BACKUP_PAGES);
 		if (rc == SQLITE_DONE)
 			break;
+		if (rc == SQLITE_OK && time(NULL) - start > COPY_MAX_S) {
+			fprintf(stderr, "aberta-admin: %s kept changing for %d s: the copy could not "
+			    "finish\n", what, COPY_MAX_S);
+			rc = -1;
+			break;
+		}
 		if (rc == SQLITE_OK) {
 			if (shared && !wal)
 				nap(5);
@@ -787,9 +798,10 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what, int *pages, int shared)
 	if (snap)
 		sqlite3_exec(src, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_DONE) {
-		fprintf(stderr, "aberta-admin: %s: %s%s\n", what, sqlite3_errstr(rc),
-		    rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? " (the database stayed locked "
-		    "for 30 s)" : "");
+		if (rc != -1)
+			fprintf(stderr, "aberta-admin: %s: %s%s\n", what, sqlite3_errstr(rc),
+			    rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? " (the database stayed "
+			    "locked for 30 s)" : "");
 		return -1;
 	}
 	return 0;
@@ -1145,6 +1157,7 @@ cmd_restore(const char *live, const char *file, int yes)
 		goto out;
 	}
 	restore_uploads(ldb);
+	cache_invalidate(ldb);	/* the published pages are of the old content */
 	fprintf(stderr, "aberta-admin: %s restored from %s (%d pages; content version %lld; "
 	    "integrity_check ok); all staff sessions ended\n", live, file, pages, ver);
 	rc = 0;
@@ -1221,7 +1234,7 @@ main(int argc, char *argv[])
 		return backups_run(path, cmd, argc - i - 1, argv + i + 1);
 	if (strcmp(cmd, "migrate") != 0 && strcmp(cmd, "import") != 0 &&
 	    strcmp(cmd, "count-plans") != 0 && strcmp(cmd, "version") != 0 &&
-	    strcmp(cmd, "user") != 0) {
+	    strcmp(cmd, "user") != 0 && strcmp(cmd, "cache-invalidate") != 0) {
 		fprintf(stderr, "aberta-admin: unknown command '%s'\n", cmd);
 		usage(stderr);
 		return 2;
@@ -1239,6 +1252,8 @@ main(int argc, char *argv[])
 		rc = import_cmd(db, argc - i - 1, argv + i + 1);
 	else if (strcmp(cmd, "count-plans") == 0)
 		rc = count_plans(db);
+	else if (strcmp(cmd, "cache-invalidate") == 0)	/* after a change made with SQL */
+		rc = cache_invalidate(db) == 0 ? 0 : 1;
 	else if (strcmp(cmd, "version") == 0)
 		printf("schema %d (program %d)\n", db_version(db), db_latest_version());
 	else if (strcmp(cmd, "user") == 0)

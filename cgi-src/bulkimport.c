@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "bulkimport.h"
 #include "bulkread.h"
 #include "edit.h"
@@ -812,8 +813,10 @@ bulk_import(sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o
 		snprintf(r->error, sizeof r->error, "database error: %s", sqlite3_errmsg(rw));
 		sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
 		rc = -1;
-	} else
+	} else {
+		cache_invalidate(rw);
 		rc = 0;
+	}
 	goto out;
 fail:
 	snprintf(r->error, sizeof r->error, "database error: %s", sqlite3_errmsg(rw));

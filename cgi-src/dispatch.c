@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "db.h"
 #include "dispatch.h"
 #include "i18n.h"
@@ -20,6 +21,10 @@
 static void	(*logger)(const char *, void *);
 static void	*logger_arg;
 static sqlite3	*rwdb;
+/* The page cache (cache.h): the content version a public page was read at (in one read
+ * transaction with its data), and whether this answer may be published. */
+static long long	 page_version;
+static int		 page_publish, page_in_txn;
 
 void
 dispatch_set_rw(sqlite3 *rw)
@@ -175,6 +180,7 @@ validators(struct ctx *c)
 
 	if (sqlite3_step(s) != SQLITE_ROW)
 		return -1;
+	page_version = sqlite3_column_int64(s, 0);
 	snprintf(etag, sizeof etag, "\"%lld-%s%s\"", (long long)sqlite3_column_int64(s, 0),
 	    BUILD_ID, c->fmt == FMT_JSON ? "-json" : c->fmt == FMT_CSV ? "-csv" : "");
 	have_lm = http_date(db_text(s, 1), lm, sizeof lm) == 0;
@@ -367,7 +373,7 @@ db_error_page(struct ctx *c, const char *where)
 {
 	static const char *const keys[] = { NULL, "ERR_DB_BUSY", "ERR_DB_READONLY",
 		"ERR_DB_FULL", "ERR_DB_IO" };
-	enum db_fault	 f = db_fault(rwdb);
+	enum db_fault	 f = db_fault(c->rw);	/* NULL for public pages */
 	const char	*key;
 
 	if (f == DBF_NONE)
@@ -440,6 +446,8 @@ handle(struct ctx *c, int perr)
 	if ((rt->methods & ROUTE_FORMATS) && c->fmt == FMT_HTML) {
 		c->fmt = negotiate(c->req->accept);	/* the plain address: Accept */
 		resp_header(c->resp, "Vary", "Accept");
+		if (c->fmt != FMT_HTML)
+			page_publish = 0;	/* never publish what Accept chose */
 	}
 	if (rt->cap != CAP_PUBLIC && (st = admin_gate(c, rt)) != 0) {
 		c->resp->status = st;
@@ -450,6 +458,14 @@ handle(struct ctx *c, int perr)
 		return;
 	}
 	if (rt->cache == CACHE_PUBLIC) {
+		/* A GET of a plain public address is read in one transaction, so that the
+		 * version it is published under is the version of its data. */
+		if (page_publish && c->req->method == METHOD_GET && *c->req->query == '\0' &&
+		    sqlite3_exec(sqlite3_db_handle(db_stmt(ST_STATE)), "BEGIN", NULL, NULL,
+		    NULL) == SQLITE_OK)
+			page_in_txn = 1;
+		else
+			page_publish = 0;
 		if ((st = validators(c)) < 0) {
 			error_page(c, 503, "ERR_BUSY", NULL);
 			return;
@@ -490,6 +506,30 @@ handle(struct ctx *c, int perr)
 	}
 }
 
+/* Publishes the public answer in c->resp into the page cache when its type is one nginx
+ * serves from there (HTML, JSON, CSV, Atom, iCalendar, XML, robots.txt). */
+static void
+publish(struct ctx *c)
+{
+	static const char *const types[] = { "text/html;", "application/json;", "text/csv;",
+		"application/atom+xml;", "text/calendar;", "application/xml;", "text/plain;",
+		"application/ld+json;" };
+	char	 path[REQ_PATH_MAX + 8];
+	size_t	 i;
+
+	for (i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (strncmp(c->resp->ctype, types[i], strlen(types[i])) == 0)
+			break;
+	if (i == sizeof types / sizeof types[0] || (i == 6 &&
+	    strcmp(c->req->path, "/robots.txt") != 0))
+		return;
+	snprintf(path, sizeof path, "%s%s", c->req->path, c->fmt == FMT_JSON ? ".json" :
+	    c->fmt == FMT_CSV ? ".csv" : "");
+	if (cache_store(path, i == 0, page_version, c->resp->body.p, c->resp->body.len) < 0)
+		dispatch_log("page cache: cannot write %s (generation %lld)", path,
+		    page_version);
+}
+
 int
 dispatch(req_getter get, req_reader read, void *arg, struct buf *out)
 {
@@ -513,9 +553,19 @@ dispatch(req_getter get, req_reader read, void *arg, struct buf *out)
 	set_today(&c);
 	if ((c.page = tpl_dict_new()) == NULL)
 		resp.status = 500;
-	else
+	else {
+		page_publish = 1;
+		page_in_txn = 0;
 		handle(&c, perr);
+	}
 	db_reset_all();
+	if (page_in_txn)
+		sqlite3_exec(sqlite3_db_handle(db_stmt(ST_STATE)), "COMMIT", NULL, NULL, NULL);
+	if (page_in_txn && page_publish && resp.status == 200)
+		publish(&c);
+	else if (perr == 0 && r.method == METHOD_POST && rwdb != NULL &&
+	    strncmp(r.path, "/admin/", 7) == 0)
+		cache_invalidate(rwdb);	/* belt and braces: every write path calls it too */
 	tpl_dict_free(c.page);
 	req_free(&r);
 	buf_reset(out);

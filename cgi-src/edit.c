@@ -4,6 +4,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "cache.h"
 #include "edit.h"
 #include "i18n.h"
 #include "valid.h"
@@ -728,8 +729,10 @@ edit_save(sqlite3 *rw, const struct kind *k, long long *id, const struct values 
 	rc = write_row(rw, k, id, v, &r, dberr);
 	if (rc == 0 && extra != NULL)
 		rc = extra(rw, *id, extra_arg);
-	if (rc == 0 && sqlite3_exec(rw, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	if (rc == 0 && sqlite3_exec(rw, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+		cache_invalidate(rw);	/* the save returns after the pages are unpublished */
 		return 0;
+	}
 	db_fault(rw);	/* why it failed (a full disk...), before ROLLBACK forgets it */
 	sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
 	*id = orig;
@@ -777,6 +780,7 @@ edit_delete(sqlite3 *rw, const struct kind *k, long long id, long long version,
 	sqlite3_reset(s);
 	if (rc == 0 && sqlite3_exec(rw, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
 		edit_values_free(&old);
+		cache_invalidate(rw);
 		return 0;
 	}
 fail:

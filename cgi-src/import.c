@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "import.h"
 #include "valid.h"
 
@@ -2422,8 +2423,10 @@ load_transaction(struct imp *im, json_t *root)
 {
 	if (run_plain(im, ST_BEGIN) == -1)
 		return -1;
-	if (load_all(im, root) == 0 && run_plain(im, ST_COMMIT) == 0)
+	if (load_all(im, root) == 0 && run_plain(im, ST_COMMIT) == 0) {
+		cache_invalidate(im->db);
 		return 0;
+	}
 	if (!sqlite3_get_autocommit(im->db))
 		sqlite3_step(im->st[ST_ROLLBACK]);
 	sqlite3_reset(im->st[ST_ROLLBACK]);

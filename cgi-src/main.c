@@ -17,6 +17,7 @@
 #include <fcgiapp.h>
 #include <sodium.h>
 
+#include "cache.h"
 #include "db.h"
 #include "dispatch.h"
 #include "edit.h"
@@ -164,6 +165,7 @@ start(sqlite3 **dbp)
 		goto fail;
 	}
 	dispatch_set_rw(rw);
+	cache_invalidate(rw);	/* a generation for the content as it is now */
 	return 0;
 fail:
 	fprintf(stderr, "aberta: cannot start: %s\n", err);

@@ -68,10 +68,14 @@ wait_gone() {
 # start_site PORT VARDIR: generate VARDIR/nginx.conf from
 # conf/nginx-dev.conf.in, start the FastCGI workers on VARDIR/aberta.sock and
 # nginx on 127.0.0.1:PORT, and wait until /healthz answers.
-# Uses ABERTA_DB (required) and WORKERS (default 2).
+# Uses ABERTA_DB (required) and WORKERS (default 2); the page cache goes to
+# ABERTA_CACHE (default VARDIR/www, exported so that aberta-admin uses it too).
 start_site() {
 	local port=$1 var sock db=${ABERTA_DB:?ABERTA_DB must be set} user_line='' i
 	mkdir -p "$2" && var=$(cd "$2" && pwd)
+	export ABERTA_CACHE=${ABERTA_CACHE:-$var/www}
+	mkdir -p "$ABERTA_CACHE"
+	ABERTA_CACHE=$(cd "$ABERTA_CACHE" && pwd)
 	sock=$var/aberta.sock
 	[[ $db = /* ]] || db=$PWD/$db
 	(( ${#sock} < 100 )) || { log "socket path too long for AF_UNIX: $sock"; return 1; }
@@ -80,6 +84,7 @@ start_site() {
 	[ "$(id -u)" -eq 0 ] && user_line='user root;'
 	sed -e "s|@PORT@|$port|g" -e "s|@ROOT@|$(sed_escape "$ROOT")|g" \
 		-e "s|@VAR@|$(sed_escape "$var")|g" -e "s|@SOCK@|$(sed_escape "$sock")|g" \
+		-e "s|@CACHE@|$(sed_escape "$ABERTA_CACHE")|g" \
 		-e "s|@USER@|$user_line|g" "$ROOT/conf/nginx-dev.conf.in" >"$var/nginx.conf"
 
 	# spawn-fcgi forks, writes multiwatch's pid to spawn.pid and points the
@@ -89,7 +94,7 @@ start_site() {
 	ABERTA_DB=$db ABERTA_TEMPLATES=$ROOT/templates \
 		spawn-fcgi -s "$sock" -M 0600 -P "$var/spawn.pid" -- \
 		/bin/sh -c 'exec "$@" >>"$0" 2>&1' "$var/app.log" \
-		/usr/bin/multiwatch -f "${WORKERS:-2}" -- "$ROOT/cgi-src/aberta" \
+		/usr/bin/multiwatch -f "${WORKERS:-2}" -r 20 -t 1000 -- "$ROOT/cgi-src/aberta" \
 		>>"$var/app.log" 2>&1 </dev/null ||
 		{ log "spawn-fcgi failed:"; tail -n 20 "$var/app.log" >&2; return 1; }
 	nginx -c "$var/nginx.conf" -p "$var" </dev/null ||

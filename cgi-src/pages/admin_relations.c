@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../buf.h"
+#include "../cache.h"
 #include "../db.h"
 #include "../i18n.h"
 #include "../page.h"
@@ -158,8 +159,10 @@ save_all(struct ctx *c, long long id, long long plan)
 	if (rc == 0)
 		rc = run(c->rw, "UPDATE commitment SET updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
 		    "'now') WHERE id = ?1", id, NULL, 0, 0, NULL, 0);
-	if (rc == 0 && sqlite3_exec(c->rw, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	if (rc == 0 && sqlite3_exec(c->rw, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+		cache_invalidate(c->rw);
 		return 0;
+	}
 	sqlite3_exec(c->rw, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
 }

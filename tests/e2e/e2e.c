@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "../testlib.h"
+#include "../../cgi-src/cache.h"
 
 static const char	*base;
 static const char	*dbpath;
@@ -211,6 +212,7 @@ escaping(void)
 	ok = sqlite3_open(dbpath, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) ==
 	    SQLITE_OK && sqlite3_exec(db, "UPDATE event SET title_en = "
 	    "'<b>Bold</b> & \"q\" ''s''' WHERE id = 1", NULL, NULL, NULL) == SQLITE_OK;
+	cache_invalidate(db);	/* a change made with SQL: publish a new generation */
 	sqlite3_close(db);
 	tap(ok, "stored markup in an event title");
 	fetch("GET", "/en/events/1", NULL, &r);
@@ -235,6 +237,7 @@ edit_shows_at_once(void)
 	ok = sqlite3_open(dbpath, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) ==
 	    SQLITE_OK && sqlite3_exec(db, "UPDATE commitment SET title_pt = 'Título novo "
 	    "de teste' WHERE ogp_id = 'PT0013'", NULL, NULL, NULL) == SQLITE_OK;
+	cache_invalidate(db);	/* a change made with SQL: publish a new generation */
 	sqlite3_close(db);
 	snprintf(hdr, sizeof hdr, "If-None-Match: %s", etag);
 	fetch("GET", "/pt/plans/2", hdr, &r);

@@ -2271,6 +2271,11 @@ markup_everywhere(void)
 		sqlite3_finalize(s);
 	}
 	sqlite3_close(db);
+	{
+		/* The edit was made with SQL: tell the page cache, as the README says. */
+		char out[256];
+		run_admin(out, sizeof out, "cache-invalidate", (char *)NULL);
+	}
 	tap(db != NULL && bad == 0, "markup stored in every free-text column of every table");
 	for (l = 0; l < 2; l++)
 		for (i = 0; pub[i] != NULL; i++) {

@@ -1,0 +1,33 @@
+/* cache: publish-on-write as a lazy, generation-based page cache.
+ *
+ * The cache root (ABERTA_CACHE, default var/www) holds one directory per content
+ * version, gen-<N>, and a symlink current -> gen-<N> that nginx serves from
+ * (try_files, falling back to the program).  A worker that renders a public page at
+ * content version N writes it into gen-<N> only while current points there; every
+ * committed write calls cache_invalidate(), which makes gen-<new version> current
+ * (atomically) and removes the older generations.  See README, "The page cache". */
+#ifndef ABERTA_CACHE_H
+#define ABERTA_CACHE_H
+#include <stddef.h>
+#include <sqlite3.h>
+
+/* The cache root: ABERTA_CACHE, or "var/www".  ABERTA_CACHE=off disables the cache
+ * (cache_root() returns NULL). */
+const char	*cache_root(void);
+
+/* After a COMMIT that may have changed content: reads the content version through rw
+ * and, if current does not point at gen-<that version>, creates it and switches
+ * current to it, then removes older generations (best effort).  Idempotent and cheap
+ * when nothing changed.  On failure removes current (every request then goes to the
+ * program) and returns -1; else 0. */
+int		 cache_invalidate(sqlite3 *rw);
+
+/* Writes body as the file of the public address path (without query) rendered at
+ * content version ver, with the suffix of its format already in path ("/pt/plans/2",
+ * "/pt/plans/2.json", "/pt/feed.atom").  html says whether the body is an HTML page
+ * (".html" is added; "/" ends become "index.html").  Does nothing unless current
+ * points at gen-<ver>.  Returns 1 when written, 0 when skipped, -1 on error. */
+int		 cache_store(const char *path, int html, long long ver, const char *body,
+		    size_t len);
+
+#endif

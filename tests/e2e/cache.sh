@@ -1,0 +1,116 @@
+#!/bin/bash
+# The page cache (README, "The page cache"), end to end: a fresh database and site of
+# its own (nginx + workers, tests/lib-site.sh), writes through aberta-admin import (the
+# same cache_invalidate as every staff save), and curl.  TAP on stdout; the last line
+# is "N passed, N failed".
+set -uo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
+ADMIN=$ROOT/cgi-src/aberta-admin
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/aberta-cache.XXXXXX")
+PASS=0 FAIL=0 N=0 PIDS=()
+cleanup() { local p; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; stop_site "$TMP"; rm -rf "$TMP"; }
+trap cleanup EXIT
+tap() { N=$((N + 1)); if [ "$1" = 0 ]; then PASS=$((PASS + 1)); echo "ok $N - $2"; else FAIL=$((FAIL + 1)); echo "not ok $N - $2"; fi; }
+port=$(( 19000 + RANDOM % 900 ))
+export ABERTA_DB=$TMP/aberta.db
+unset ABERTA_CACHE
+prepare_db "$ABERTA_DB" >/dev/null 2>&1 && start_site "$port" "$TMP" || { echo "not ok 1 - site did not start"; echo "0 passed, 1 failed"; exit 1; }
+B=http://127.0.0.1:$port
+# get URL [CURL ARGS]: headers into $TMP/h, body into $TMP/b; prints the status.
+get() { local u=$1; shift; curl -s -o "$TMP/b" -D "$TMP/h" -w '%{http_code}' "$@" "$B$u"; }
+hit() { grep -qi '^X-Aberta-Cache: hit' "$TMP/h"; }
+hdr() { sed -n "s/^$1: *//Ip" "$TMP/h" | tr -d '\r' | head -n 1; }
+
+# The pages that show commitment PT0009: both languages, every format.
+PAGES=()
+for l in pt en; do
+	for p in /$l/commitments/PT0009 /$l/plans/2 /$l/commitments; do
+		PAGES+=("$p" "$p.json" "$p.csv")
+	done
+done
+
+# 1. Published on the first GET, then served by nginx.
+bad=0; for p in "${PAGES[@]}" /pt/ /en/ /pt/feed.atom /sitemap.xml; do
+	[ "$(get "$p")" = 200 ] || bad=1
+	[ "$(get "$p")" = 200 ] && hit || { bad=1; echo "# not from the cache: $p"; }
+done
+tap $bad "every public page and format is served from the cache on its second GET"
+[ -f "$ABERTA_CACHE/current/pt/plans/2.html" ] && [ -f "$ABERTA_CACHE/current/en/plans/2.json" ] &&
+	[ -f "$ABERTA_CACHE/current/pt/index.html" ]
+tap $? "files are named after their address (pt/plans/2.html, en/plans/2.json, pt/index.html)"
+get /pt/plans/2.csv >/dev/null
+[[ $(hdr Content-Type) == text/csv* ]] && hit && [[ $(hdr Content-Security-Policy) == *"default-src 'self'"* ]] &&
+	[ "$(hdr X-Content-Type-Options)" = nosniff ] && [ "$(hdr Cache-Control)" = no-cache ]
+tap $? "a cached CSV has its type, the security headers and Cache-Control: no-cache"
+
+# 2. Conditional GET and gzip on a cached page.
+get /en/plans/2 >/dev/null; etag=$(hdr ETag); lm=$(hdr Last-Modified)
+[ "$(get /en/plans/2 -H "If-None-Match: $etag")" = 304 ] && hit
+tap $? "If-None-Match on a cached page gives 304"
+[ "$(get /en/plans/2 -H "If-Modified-Since: $lm")" = 304 ]
+tap $? "If-Modified-Since on a cached page gives 304"
+[ "$(get /en/plans/2 -H 'Accept-Encoding: gzip')" = 200 ] && [ "$(hdr Content-Encoding)" = gzip ] && hit &&
+	gzip -dc <"$TMP/b" | grep -q '</html>'
+tap $? "Accept-Encoding: gzip gives Content-Encoding: gzip (cached HTML)"
+[ "$(get /en/plans/2.json -H 'Accept-Encoding: gzip')" = 200 ] && [ "$(hdr Content-Encoding)" = gzip ]
+tap $? "Accept-Encoding: gzip gives Content-Encoding: gzip (cached JSON)"
+
+# 3. Never from the cache: admin, a query string, Accept for data, .html aliases.
+bad=0
+for i in 1 2; do
+	get /admin/login >/dev/null; hit && bad=1
+	get '/pt/search?q=portal' >/dev/null; hit && bad=1
+	get '/pt/commitments?plan=2' >/dev/null; hit && bad=1
+	get /pt/plans/2 -H 'Accept: application/json' >/dev/null; { hit || [[ $(hdr Content-Type) != application/json* ]]; } && bad=1
+	[ "$(get /pt/plans/2.html)" != 200 ] && ! hit || bad=1
+	[ "$(get /.lock)" = 404 ] || bad=1
+done
+[ -e "$ABERTA_CACHE/current/admin" ] && bad=1
+ls "$ABERTA_CACHE"/current/pt/search* >/dev/null 2>&1 && bad=1
+tap $bad "admin, queries, Accept: application/json, .html and dot files never come from the cache"
+
+# 4. A write shows at once, everywhere.  import FILE TITLE: sets PT0009's titles.
+edit() {
+	printf '{"plans":[{"number":2,"commitments":[{"ogp_id":"PT0009","title_pt":"%s pt","title_en":"%s en"}]}]}\n' \
+		"$1" "$1" >"$TMP/edit.json"
+	"$ADMIN" --db "$ABERTA_DB" import "$TMP/edit.json" >/dev/null 2>&1
+}
+shows() {	# shows WORD: every page has "WORD pt" or "WORD en" (as its language)
+	local p bad=0 w
+	for p in "${PAGES[@]}"; do
+		[[ $p = */PT0009.csv ]] && continue	# its milestones, not its title
+		w="$1 ${p:1:2}"
+		[ "$(get "$p")" = 200 ] && grep -q "$w" "$TMP/b" || { bad=1; echo "# $p lacks '$w'"; }
+	done
+	return $bad
+}
+get /pt/plans/2 >/dev/null; old_etag=$(hdr ETag)
+edit "Alfa$$"; tap $? "aberta-admin import changed the title"
+shows "Alfa$$"; tap $? "after the write returns, every page shows it (pt, en; HTML, JSON, CSV)"
+shows "Alfa$$"; tap $? "... and so do the cached copies"
+get /pt/plans/2 >/dev/null; mid_etag=$(hdr ETag); hit; tap $? "the new page is cached again"
+[ "$(get /pt/plans/2 -H "If-None-Match: $old_etag")" = 200 ] && grep -q "Alfa$$ pt" "$TMP/b"
+tap $? "the ETag from before the write gives the new page, not 304"
+edit "Beta$$"	# within the same second as the last page write
+[ "$(get /pt/plans/2 -H "If-None-Match: $mid_etag")" = 200 ] && grep -q "Beta$$ pt" "$TMP/b"
+tap $? "two writes in one second: the older ETag still does not match"
+n=$(find "$ABERTA_CACHE" -maxdepth 1 -name 'gen-*' | wc -l)
+[ "$n" = 1 ] && [ "$(readlink "$ABERTA_CACHE/current")" = "gen-$(sqlite3 "$ABERTA_DB" 'SELECT content_version FROM site_state' 2>/dev/null || echo x)" ]
+tap $? "one generation is left, and current names the content version ($n)"
+
+# 5. Under load: readers keep publishing while writes happen; after every write
+# returns, no page shows the older value.
+for i in 1 2 3 4; do
+	( while :; do for p in "${PAGES[@]}"; do curl -s -o /dev/null "$B$p"; done; done ) &
+	PIDS+=($!)
+done
+bad=0
+for k in 1 2 3 4 5 6; do
+	edit "Gama$k$$" || bad=1
+	shows "Gama$k$$" || bad=1
+done
+tap $bad "six writes under concurrent readers: each shows at once on every page"
+
+echo "1..$N"
+echo "$PASS passed, $FAIL failed"
+(( FAIL == 0 ))
