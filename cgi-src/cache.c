@@ -69,7 +69,10 @@ rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
 	return flag == FTW_DP ? rmdir(p) : unlink(p);
 }
 
-/* Removes every gen-<digits> directory of root below keep (best effort). */
+/* Removes every gen-<digits> directory of root below keep that has not changed for
+ * PRUNE_GRACE seconds (best effort): nginx may have just chosen a file in an older
+ * generation, and removing it under that request would turn it into a 404. */
+#define PRUNE_GRACE	30
 static void
 prune(const char *root, long long keep)
 {
@@ -77,6 +80,7 @@ prune(const char *root, long long keep)
 	struct dirent	*e;
 	char		 p[PATH_MAX], *end;
 	long long	 v;
+	struct stat	 sb;
 
 	if ((d = opendir(root)) == NULL)
 		return;
@@ -88,6 +92,8 @@ prune(const char *root, long long keep)
 		if (*end != '\0' || v >= keep)
 			continue;
 		snprintf(p, sizeof p, "%s/%s", root, e->d_name);
+		if (stat(p, &sb) != 0 || time(NULL) - sb.st_mtime < PRUNE_GRACE)
+			continue;
 		nftw(p, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	}
 	closedir(d);

@@ -971,7 +971,9 @@ static const struct attack attacks[] = {
 	  K_REFUSED, R4(400, 0, 0, 0) },
 	{ "path traversal ..%5c", A_ALL, b_suffix, "/..%5c..%5c..%5cetc%5cpasswd", K_REFUSED,
 	  R4(400, 404, 405, 0) },
-	{ "path with /./", A_ALL, b_suffix, "/./", K_REFUSED, R4(400, 0, 0, 0) },
+	/* nginx removes dot segments (RFC 3986, 5.2.4) before it serves a cached page: the
+	 * same page, harmless; the program refuses them when it sees them. */
+	{ "path with /./", A_ALL, b_suffix, "/./", K_REFUSED, R4(400, 200, 0, 0) },
 	/* Form fields. */
 	{ "form field with %00", A_POST, b_field_raw, "title_pt=a%00b", K_REFUSED,
 	  R4(400, 0, 0, 0) },
