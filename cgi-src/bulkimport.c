@@ -532,7 +532,7 @@ evidence(struct run *u, struct rowstate *st)
 	n = split_list(st->row->v[c], vals, 64);
 	for (i = 0; i < n; i++) {
 		ev_norm(vals[i], norm, sizeof norm);
-		for (j = 0; j < ns && strcmp(stored[j], norm) != 0; j++)
+		for (j = 0; j < ns && (stored[j] == NULL || strcmp(stored[j], norm) != 0); j++)
 			;
 		if (j < ns) {
 			free(stored[j]);

@@ -286,6 +286,7 @@ read_json(const char *data, size_t len, struct table *t, struct bulk_report *r)
 			goto out;
 		}
 		t->rows[i].line = (long)i;
+		t->nrows = i + 1;	/* counted now, so a failure below frees its values */
 		json_object_foreach(rec, key, v) {
 			if ((j = table_col(t, key)) < 0) {
 				snprintf(r->error, sizeof r->error, "records[%zu]: more than %d "
@@ -304,7 +305,6 @@ read_json(const char *data, size_t len, struct table *t, struct bulk_report *r)
 			if (b.oom || (t->rows[i].v[j] = strdup(bstr(&b))) == NULL)
 				goto out;
 		}
-		t->nrows++;
 	}
 	r->json = 1;
 	rc = 0;

@@ -64,7 +64,7 @@ set_lang(struct ctx *c, const char *lang)
 	c->en = strcmp(lang, "en") == 0;
 	c->lang = c->en ? "en" : "pt";
 	c->other = c->en ? "pt" : "en";
-	i18n_apply(c->en);
+
 }
 
 /* The path of the same page in the other language (query kept); "/" stays "/". */
@@ -106,6 +106,7 @@ render(struct ctx *c, enum nav nav)
 	char	 op[REQ_PATH_MAX + REQ_QUERY_MAX + 8];
 	int	 i;
 
+	i18n_apply(c->page, c->en);
 	tpl_set_tglobal(c->page, "LANG", c->lang);
 	tpl_set_tglobal(c->page, "OTHER", c->other);
 	other_path(c, op, sizeof op);

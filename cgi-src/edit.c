@@ -317,7 +317,11 @@ edit_load(sqlite3 *rw, const struct kind *k, long long id, struct values *v)
 			rc = -1;
 	v->version = sqlite3_column_int64(s, (int)k->nfields);
 	sqlite3_reset(s);
-	return rc == -1 ? -1 : 1;
+	if (rc == -1) {
+		edit_values_free(v);
+		return -1;
+	}
+	return 1;
 }
 
 /* Copies s without leading and trailing white space; turns CRLF into LF.  Returns the

@@ -636,17 +636,13 @@ static const char *const months_en[] = { "January", "February", "March", "April"
 	"June", "July", "August", "September", "October", "November", "December" };
 
 void
-i18n_apply(int en)
+i18n_apply(tpl_dict *d, int en)
 {
-	static int	 applied = -1;
-	size_t		 i;
+	size_t	 i;
 
-	if (applied == en)
-		return;
 	for (i = 0; i < sizeof msgs / sizeof msgs[0]; i++)
 		if (strncmp(msgs[i].key, "L_", 2) == 0)
-			tpl_set_global(msgs[i].key, en ? msgs[i].en : msgs[i].pt);
-	applied = en;
+			tpl_set_tglobal_static(d, msgs[i].key, en ? msgs[i].en : msgs[i].pt);
 }
 
 const char *

@@ -4,9 +4,11 @@
 #define ABERTA_I18N_H
 #include <stddef.h>
 
-/* Makes the L_* template labels speak the language (en: 1 English, 0 Portuguese).
- * Cheap when the language did not change since the last call. */
-void		 i18n_apply(int en);
+struct tpl_dict;
+/* Gives the page dictionary d (and every template it includes) the L_* interface labels
+ * in the language (en: 1 English, 0 Portuguese).  The labels are literals: nothing is
+ * copied, and they go with the dictionary (process-wide globals would leak). */
+void		 i18n_apply(struct tpl_dict *d, int en);
 /* Returns the string for key, or key itself when unknown (visible, never NULL). */
 const char	*i18n(const char *key, int en);
 /* Returns the label of an enum value in a domain ("self_status", "complete"), or the

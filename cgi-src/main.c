@@ -111,8 +111,9 @@ templates_present(const char *dir, char *err, size_t errlen)
 	for (i = 0; i < sizeof templates / sizeof templates[0]; i++) {
 		snprintf(p, sizeof p, "%s/%s", dir, templates[i]);
 		if (access(p, R_OK) != 0) {
-			snprintf(err, errlen, "template %s is missing from %s (%s)", templates[i],
-			    dir, strerror(errno));
+			snprintf(err, errlen, "template %s %s %s (%s)", templates[i],
+			    errno == ENOENT ? "is missing from" : "cannot be read in", dir,
+			    strerror(errno));
 			return -1;
 		}
 	}

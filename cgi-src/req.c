@@ -25,6 +25,8 @@ req_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_space
 	int	 hi, lo;
 	char	 c;
 
+	if (dstlen == 0)
+		return -1;
 	for (i = 0; i < len; i++) {
 		c = src[i];
 		if (c == '%') {
@@ -180,7 +182,7 @@ req_read_body(struct req *r, req_reader read, void *arg)
 	if (got > REQ_FORM_MAX || memchr(r->body, '\0', got) != NULL)
 		return r->error = got > REQ_FORM_MAX ? "ERR_TOO_BIG" : "ERR_BAD_ENCODING",
 		    got > REQ_FORM_MAX ? 413 : 400;
-	/* Decoded text is never longer than the encoded text. */
+	/* Decoded keys and values, each with its NUL, fit in twice the encoded length. */
 	if ((form = malloc(got * 2 + 2)) == NULL)
 		return r->error = "ERR_TOO_BIG", 413;
 	rc = parse_pairs(r, r->body, form, got * 2 + 2, r->form,

@@ -110,6 +110,10 @@ extern "C" void tpl_set_tglobal(tpl_dict *d, const char *key, const char *val) {
   D(d)->SetTemplateGlobalValue(key, val != nullptr ? val : "");
 }
 
+extern "C" void tpl_set_tglobal_static(tpl_dict *d, const char *key, const char *val) {
+  D(d)->SetTemplateGlobalValueWithoutCopy(key, val != nullptr ? val : "");
+}
+
 extern "C" void tpl_show(tpl_dict *d, const char *section) { D(d)->ShowSection(section); }
 
 extern "C" tpl_dict *tpl_section(tpl_dict *d, const char *section) {

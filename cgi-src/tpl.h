@@ -29,6 +29,9 @@ void		 tpl_set_int(tpl_dict *d, const char *key, long long v);
 /* Sets a value seen by every template of this process (used for the interface strings
  * of the current language; a worker is single-threaded). */
 void		 tpl_set_global(const char *key, const char *val);
+/* Like tpl_set_tglobal for a string that lives as long as the program (a literal):
+ * nothing is copied. */
+void		 tpl_set_tglobal_static(tpl_dict *d, const char *key, const char *val);
 /* Sets a value seen by d and all its sections and included templates. */
 void		 tpl_set_tglobal(tpl_dict *d, const char *key, const char *val);
 /* Shows a section once, with the values of the enclosing dictionary. */

@@ -85,7 +85,8 @@ sort_rows(struct lrow *rows, size_t n, enum facet_sort sort)
 			snprintf(r->skey, sizeof r->skey, "%s", r->end);
 		}
 	}
-	qsort(rows, n, sizeof *rows, cmp_rows);
+	if (n > 1)
+		qsort(rows, n, sizeof *rows, cmp_rows);
 }
 
 /* Copies the current row of ST_LISTING into r.  Returns 0, or -1 out of memory. */

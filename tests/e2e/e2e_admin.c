@@ -2019,6 +2019,7 @@ uploads(void)
 		res_free(&r);
 		free(big);
 	}
+	form_free(&f);
 	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
 	form_set(&f, "progress", "55");
 	post_multipart(&p_ines, path, &f, "../../etc/passwd\r\nx.pdf", pdf, sizeof pdf - 1, &r);

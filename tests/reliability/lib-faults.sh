@@ -121,6 +121,10 @@ tmp_setup() {
 	cp "$ROOT/cgi-src/aberta" "$ROOT/cgi-src/aberta-admin" "$TMP/bin/" ||
 		{ log "missing $ROOT/cgi-src/aberta or aberta-admin (run make)"; return 1; }
 	chmod 755 "$TMP/bin" "$TMP/bin/aberta" "$TMP/bin/aberta-admin"
+	# The checkout may sit in a folder others cannot enter (/root is 0700): the
+	# templates go with the programs.
+	mkdir -p "$TMP/templates" && cp "$ROOT"/templates/*.tpl "$TMP/templates/" &&
+		chmod -R a+rX "$TMP/templates" || { log "cannot copy the templates"; return 1; }
 	ADMIN=$TMP/bin/aberta-admin
 	WORKER=$TMP/bin/aberta
 }
@@ -177,7 +181,7 @@ site_start() {
 		chown "$SITE_USER:$grp" "$VAR/app.log"
 	fi
 	# shellcheck disable=SC2016,SC2094,SC2046 # $0/$@ are the inner shell's
-	ABERTA_TEMPLATES=${SITE_TEMPLATES:-$ROOT/templates} \
+	ABERTA_TEMPLATES=${SITE_TEMPLATES:-$TMP/templates} \
 		spawn-fcgi -s "$sock" -M 0600 -P "$VAR/spawn.pid" "${ug[@]}" -- \
 		/bin/sh -c 'exec "$@" >>"$0" 2>&1' "$VAR/app.log" \
 		/usr/bin/multiwatch -f "${WORKERS:-2}" $(mw_flags) -- "$WORKER" \

@@ -253,7 +253,7 @@ write_file(const char *dir, const char *name, const char *text)
 
 START_TEST(template_shim)
 {
-	char dir[] = "/tmp/aberta-tplXXXXXX", err[256];
+	char dir[] = "/tmp/aberta-tplXXXXXX", err[256], bad[64];
 	struct buf out = { 0 };
 	tpl_dict *d;
 
@@ -279,8 +279,14 @@ START_TEST(template_shim)
 	tpl_dict_free(d);
 	buf_free(&out);
 	write_file(dir, "bad.tpl", "<p>{{X}}</p>\n");
-	ck_assert_int_eq(tpl_has_pragma(strcat(dir, "/bad.tpl")), 0);
-	unlink(dir);
+	snprintf(bad, sizeof bad, "%s/bad.tpl", dir);
+	ck_assert_int_eq(tpl_has_pragma(bad), 0);
+	unlink(bad);
+	snprintf(bad, sizeof bad, "%s/t.tpl", dir);
+	unlink(bad);
+	snprintf(bad, sizeof bad, "%s/inc.tpl", dir);
+	unlink(bad);
+	rmdir(dir);
 }
 END_TEST
 
