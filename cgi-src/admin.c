@@ -641,10 +641,10 @@ user_run(sqlite3 *db, enum ucmd u, int argc, char *argv[])
 	long long	 id;
 	int		 rc, e;
 
-	if (u == U_LIST)
+	if (u == U_LIST)	/* NOLINT(bugprone-branch-clone): distinct commands */
 		rc = user_list(db);
 	else if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		rc = -1;
+		rc = -1;	/* NOLINT(bugprone-branch-clone): a failure, like others below */
 	else if (u == U_ADD)
 		rc = user_add(db, argc, argv);
 	else if ((id = staff_find(db, argv[0], 1)) <= 0)
@@ -1118,7 +1118,9 @@ cmd_restore(const char *live, const char *file, int yes)
 		goto out;
 	}
 	if (ldb != NULL) {
-		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", gmtime(&now));
+		struct tm	 tmv;
+
+		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", gmtime_r(&now, &tmv));
 		snprintf(keep, sizeof keep, "%s.before-restore-%s", live, stamp);
 		if (backup_to(ldb, live, keep, 0) != 0)
 			fprintf(stderr, "aberta-admin: warning: could not keep a copy of %s; "

@@ -360,7 +360,8 @@ q_list(struct run *u, enum q q, long long id, const char *text, struct buf *b)
 		if (sqlite3_column_text(s, 0) != NULL)
 			v[n++] = strdup((const char *)sqlite3_column_text(s, 0));
 	sqlite3_reset(s);
-	qsort(v, n, sizeof *v, strp_cmp);
+	if (n > 1)
+		qsort(v, n, sizeof *v, strp_cmp);
 	buf_reset(b);
 	for (i = 0; i < n; i++) {
 		buf_printf(b, "%s%s", i ? "; " : "", v[i] ? v[i] : "");
@@ -445,9 +446,9 @@ merge(struct run *u, struct rowstate *st)
 			} else
 				snprintf(num, sizeof num, "%s", v ? v : "");
 			v = num;
-		} else if ((c = col(u, name)) >= 0 && st->row->has[c] &&
+		} else if ((c = col(u, name)) >= 0 && st->row->has[c] &&	/* NOLINT(bugprone-branch-clone) */
 		    u->spec[c]->kind != K_KEY)
-			v = st->row->v[c];
+			v = st->row->v[c];	/* NOLINT(bugprone-branch-clone) */
 		else if ((c = col(u, name)) >= 0 && u->spec[c]->kind == K_KEY)
 			v = st->row->v[c];
 		st->merged[i] = dup(v);
@@ -520,12 +521,12 @@ evidence(struct run *u, struct rowstate *st)
 	struct buf	 b = { 0 };
 	char		*vals[64], norm[2100], *stored[256], *p;
 	size_t		 n, ns = 0, i, j;
-	int		 c, rc;
+	int		 c;
 
 	if ((c = col(u, "evidence")) < 0 || !st->row->has[c])
 		return 0;
 	if (st->id != 0) {
-		if ((rc = q_list(u, Q_EVIDENCE, st->id, NULL, &b)) != 0)
+		if (q_list(u, Q_EVIDENCE, st->id, NULL, &b) != 0)
 			return buf_free(&b), -1;
 		ns = split_list(bstr(&b), stored, 256);
 	}
@@ -802,7 +803,7 @@ bulk_import(sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o
 	for (i = 0; i < t.nrows; i++)
 		if (one_row(&u, i) != 0)
 			break;
-	if (i < t.nrows) {
+	if (i < t.nrows) {	/* NOLINT(bugprone-branch-clone): different messages */
 		snprintf(r->error, sizeof r->error, "database error: %s", sqlite3_errmsg(rw));
 		sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
 		rc = -1;

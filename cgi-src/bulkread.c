@@ -210,7 +210,7 @@ out:
 /* The text of a JSON scalar (or of a list of scalars, joined with "; ") appended to b.
  * Returns 0, or -1 for an object or a nested list. */
 static int
-json_text(struct buf *b, json_t *v, int depth)
+json_text(struct buf *b, json_t *v, int depth)	/* NOLINT(misc-no-recursion): one level deep */
 {
 	size_t	 i;
 	json_t	*e;

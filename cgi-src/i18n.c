@@ -667,6 +667,20 @@ i18n_enum(const char *domain, const char *value, int en)
 	return value;
 }
 
+/* The value of n decimal digits at s, or -1 when one is not a digit. */
+static int
+digits_at(const char *s, int n)
+{
+	int	 v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 void
 i18n_date(const char *iso, int en, char *out, size_t outlen)
 {
@@ -674,11 +688,11 @@ i18n_date(const char *iso, int en, char *out, size_t outlen)
 	size_t	 len = strlen(iso);
 
 	if (len >= 4)
-		sscanf(iso, "%4d", &y);
+		y = digits_at(iso, 4);
 	if (len >= 7)
-		sscanf(iso + 5, "%2d", &m);
+		m = digits_at(iso + 5, 2);
 	if (len >= 10)
-		sscanf(iso + 8, "%2d", &d);
+		d = digits_at(iso + 8, 2);
 	if (m < 1 || m > 12)
 		snprintf(out, outlen, "%.10s", iso);
 	else if (d < 1 || d > 31)

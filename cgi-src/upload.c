@@ -268,7 +268,7 @@ clean(const char *given, char *out)
 		}
 		if (dropped(cp))
 			continue;
-		c = odd_space(cp) ? ' ' : b[i];
+		c = (char)(odd_space(cp) ? ' ' : b[i]);
 		if ((c == ' ' && o == 0) || ((c == ' ' || c == '.') && o > 0 && out[o - 1] == c))
 			continue;
 		if (c == ' ' || k == 1)
@@ -302,16 +302,16 @@ display_name(const char *cn, const struct upload_type *t, char *out)
 	if (dot == NULL || (el = strlen(dot + 1)) == 0 || el >= sizeof ext)
 		return -1;
 	for (i = 0; i <= el; i++)
-		ext[i] = dot[1 + i] >= 'A' && dot[1 + i] <= 'Z' ? (char)(dot[1 + i] + 32) :
-		    dot[1 + i];
+		ext[i] = (char)(dot[1 + i] >= 'A' && dot[1 + i] <= 'Z' ? dot[1 + i] + 32 :
+		    dot[1 + i]);
 	if (strcmp(ext, t->ext) != 0 && (t->ext2 == NULL || strcmp(ext, t->ext2) != 0))
 		return -1;
 	while (b < dot && (*b == '.' || *b == ' '))
 		b++;
 	stem = (size_t)(dot - b);
 	if (stem + 1 + el > UPLOAD_NAME_MAX)
-		for (stem = UPLOAD_NAME_MAX - 1 - el;
-		    stem > 0 && ((unsigned char)b[stem] & 0xc0) == 0x80; stem--)
+		for (stem = UPLOAD_NAME_MAX - 1 - el;	/* NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult): b holds the whole name */
+		    stem > 0 && ((unsigned char)b[stem] & 0xc0) == 0x80; stem--)	/* NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult) */
 			;
 	while (stem > 0 && (b[stem - 1] == ' ' || b[stem - 1] == '.'))
 		stem--;

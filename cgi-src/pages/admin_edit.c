@@ -30,8 +30,8 @@ commitment_of(const struct kind *k, long long id, const struct values *v)
 
 	if (strcmp(k->slug, "commitments") == 0)
 		return id;
-	if (strcmp(k->slug, "milestones") == 0 && (f = edit_field(k, "commitment_id")) >= 0 &&
-	    v->v[f] != NULL)
+	if (v != NULL && strcmp(k->slug, "milestones") == 0 &&
+	    (f = edit_field(k, "commitment_id")) >= 0 && v->v[f] != NULL)
 		return strtoll(v->v[f], NULL, 10);
 	return 0;
 }

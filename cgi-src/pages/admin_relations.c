@@ -89,7 +89,7 @@ check_set(struct ctx *c, const struct set *st)
 		if (++count > SET_MAX)
 			return "Demasiados valores escolhidos.";
 		if (st->text) {
-			for (k = 0; values[k] != NULL && strcmp(values[k], c->req->form[i].val); k++)
+			for (k = 0; values[k] != NULL && strcmp(values[k], c->req->form[i].val) != 0; k++)
 				;
 			if (values[k] == NULL)
 				return "Valor OGP desconhecido.";

@@ -172,15 +172,15 @@ leads(struct ctx *c, struct lrow *rows, size_t n)
 
 	if (n == 0)
 		return 0;
-	if ((byid = calloc(n, sizeof *byid)) == NULL)
+	if ((byid = calloc(n, sizeof *byid)) == NULL)	/* NOLINT(bugprone-sizeof-expression) */
 		return -1;
 	for (i = 0; i < n; i++)
 		byid[i] = &rows[i];
-	qsort(byid, n, sizeof *byid, cmp_ids);
+	qsort(byid, n, sizeof *byid, cmp_ids);	/* NOLINT(bugprone-sizeof-expression) */
 	s = db_stmt(ST_LISTING_LEADS);
 	while (db_step(s) == SQLITE_ROW) {
 		key.id = sqlite3_column_int64(s, 0);
-		if ((hit = bsearch(&kp, byid, n, sizeof *byid, cmp_ids)) == NULL)
+		if ((hit = bsearch(&kp, byid, n, sizeof *byid, cmp_ids)) == NULL)	/* NOLINT(bugprone-sizeof-expression) */
 			continue;
 		l = tpl_section((*hit)->d, "LEAD");
 		(*hit)->leads++;
