@@ -154,7 +154,7 @@ cmd_test() {
 		log "browser tools could not be installed: counting 1 failure"
 		count browser 0 1
 	fi
-	for layer in sanitize valgrind static fuzz reliability; do
+	for layer in sanitize valgrind fuzz reliability; do
 		case $layer in
 		sanitize) script=tests/sanitize.sh ;;
 		valgrind) script=tests/valgrind.sh ;;

@@ -17,7 +17,17 @@ cd "$ROOT" || exit 1
 log() { printf '%s\n' "$*" >&2; }
 
 for t in cppcheck clang-tidy pkg-config; do
-	command -v "$t" >/dev/null || { log "static.sh: $t is missing"; echo "0 passed, 1 failed"; exit 1; }
+	if ! command -v "$t" >/dev/null; then
+		# Under `make check` on a machine without the tools (./dev.sh test installs
+		# them), say so as a TAP skip; run by hand, a missing tool is a failure.
+		if [ -n "${ABERTA_BUILDDIR:-}" ]; then
+			echo "1..0 # SKIP $t is not installed"
+			exit 0
+		fi
+		log "static.sh: $t is missing"
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
 done
 FILES=()
 for f in cgi-src/*.c cgi-src/pages/*.c; do

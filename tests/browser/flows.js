@@ -2,8 +2,8 @@
 /*
  * Real-browser flows (Debian's chromium through playwright-core), run by run.sh:
  *  (a) a citizen: home -> a plan -> a commitment -> the same commitment in English ->
- *      events -> an event, always by clicking links.
- *      The site has no search yet, so the flow has no search step.
+ *      a search from the header's search box (typed without accents) -> a result ->
+ *      events -> an event, always by clicking links or submitting forms.
  *  (b) a focal-point editor: the real login form, the second factor (enrolled at the
  *      first login, else a TOTP code computed here), /admin/milestones, a milestone's
  *      progress changed with an evidence link, saved, logged out with the header
@@ -56,6 +56,25 @@ async function citizen(browser) {
 		check(await page.getAttribute('header a.lang', 'href') === '/pt/commitments/PT0013',
 			`citizen: the English page's language link ("${back}") points back to the Portuguese one`,
 			`href ${await page.getAttribute('header a.lang', 'href')}`);
+	});
+	await step('citizen: search', async () => {
+		await page.fill('#site-q', 'participacao');
+		const [resp] = await Promise.all([
+			page.waitForNavigation({ waitUntil: 'load' }),
+			page.press('#site-q', 'Enter'),
+		]);
+		const results = await page.$$eval('main h3 a', (as) => as.map((a) => a.getAttribute('href')));
+		const marks = await page.$$eval('main mark', (ms) => ms.map((m) => m.textContent));
+		check(pathOf(page).startsWith('/en/search') && resp.status() === 200 && results.length > 0 &&
+			marks.some((m) => /participa/i.test(m)),
+		`citizen: the search box finds "participação" typed without accents (${results.length} results, highlighted)`,
+		`at ${pathOf(page)} (${resp.status()}), ${results.length} results, marks ${JSON.stringify(marks.slice(0, 3))}`);
+		if (results.length > 0) {
+			r = await clickNav(page, page.locator('main h3 a').first());
+			check(r.status() === 200 && pathOf(page) === results[0].split('#')[0],
+				`citizen: a search result opens its page (${results[0]})`,
+				`at ${pathOf(page)} (${r.status()})`);
+		}
 	});
 	await step('citizen: events', async () => {
 		r = await clickNav(page, page.locator('header nav a[href="/en/events"]'));
