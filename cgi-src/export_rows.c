@@ -23,14 +23,12 @@ bulk_plans(void)
 {
 	static long long	 ids[PLANS_MAX];
 	static struct progress	 roll[PLANS_MAX];
-	sqlite3_stmt		*s = db_stmt(ST_X_PLANS);
+	sqlite3_stmt		*s;
 	json_t			*a = json_array(), *o;
 	size_t			 n = 0, i;
 	char			 path[32];
 
-	while (db_step(s) == SQLITE_ROW && n < PLANS_MAX)
-		ids[n++] = sqlite3_column_int64(s, 0);
-	page_plan_rollups(ids, roll, n);
+	n = page_plan_rollups(ST_X_PLANS, ids, roll, PLANS_MAX);
 	s = db_stmt(ST_X_PLANS);
 	for (i = 0; i < n && db_step(s) == SQLITE_ROW; i++) {
 		o = json_object();

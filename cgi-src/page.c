@@ -201,14 +201,17 @@ page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const ch
 	}
 }
 
-void
-page_plan_rollups(const long long *ids, struct progress *roll, size_t n)
+size_t
+page_plan_rollups(enum stmt st, long long *ids, struct progress *roll, size_t max)
 {
-	sqlite3_stmt	*s = db_stmt(ST_ROLLUP);
+	sqlite3_stmt	*s = db_stmt(st);
 	struct progress	 part;
 	long long	 pid;
-	size_t		 i;
+	size_t		 i, n = 0;
 
+	while (db_step(s) == SQLITE_ROW && n < max)
+		ids[n++] = sqlite3_column_int64(s, 0);
+	s = db_stmt(ST_ROLLUP);
 	for (i = 0; i < n; i++)
 		progress_init(&roll[i]);
 	while (db_step(s) == SQLITE_ROW) {
@@ -219,7 +222,7 @@ page_plan_rollups(const long long *ids, struct progress *roll, size_t n)
 			continue;
 		page_ms_agg(s, 2, &part);
 		progress_add_rollup(&roll[i], &part);
-	}
+	}	return n;
 }
 
 void

@@ -3,6 +3,7 @@
 #define ABERTA_PAGE_H
 #include <sqlite3.h>
 
+#include "db.h"
 #include "progress.h"
 #include "req.h"
 #include "resp.h"
@@ -161,8 +162,10 @@ void		 page_flash(struct ctx *c, const char *text);
 int		 page_redirect(struct ctx *c, const char *path);
 
 
-/* Computes the progress roll-up of each plan ids[i] into roll[i] (see progress.h). */
-void	page_plan_rollups(const long long *ids, struct progress *roll, size_t n);
+/* Reads the plan ids of statement st (column 0; at most max rows) into ids and computes
+ * the progress roll-up of each plan ids[i] into roll[i] (see progress.h).  Returns how
+ * many plans were read; the caller steps st again, in the same order, for the rest. */
+size_t	page_plan_rollups(enum stmt st, long long *ids, struct progress *roll, size_t max);
 /* Sets key to a period "2018–2020" (or with human dates) from two ISO dates. */
 void	page_period(struct ctx *c, tpl_dict *d, const char *key, const char *from,
 	    const char *to);

@@ -37,13 +37,11 @@ data_plans_list(struct ctx *c)
 	static long long	 ids[PLANS_MAX];
 	static struct progress	 roll[PLANS_MAX];
 	const struct xset	*set = export_set("plan_list");
-	sqlite3_stmt		*s = db_stmt(ST_PLANS);
+	sqlite3_stmt		*s;
 	json_t			*rows = json_array(), *o;
 	size_t			 n = 0, i;
 
-	while (db_step(s) == SQLITE_ROW && n < PLANS_MAX)
-		ids[n++] = sqlite3_column_int64(s, 0);
-	page_plan_rollups(ids, roll, n);
+	n = page_plan_rollups(ST_PLANS, ids, roll, PLANS_MAX);
 	s = db_stmt(ST_PLANS);
 	for (i = 0; i < n && db_step(s) == SQLITE_ROW; i++) {
 		o = json_object();

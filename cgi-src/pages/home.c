@@ -31,10 +31,7 @@ plans(struct ctx *c, tpl_dict *b)
 	size_t		 n = 0, i, cur = 0;
 	int		 found = 0;
 
-	s = db_stmt(ST_PLANS);
-	while (db_step(s) == SQLITE_ROW && n < HOME_PLANS_MAX)
-		ids[n++] = sqlite3_column_int64(s, 0);
-	page_plan_rollups(ids, roll, n);
+	n = page_plan_rollups(ST_PLANS, ids, roll, HOME_PLANS_MAX);
 	s = db_stmt(ST_PLANS);
 	for (i = 0; db_step(s) == SQLITE_ROW && i < n; i++) {
 		const char *st = db_text(s, 6);

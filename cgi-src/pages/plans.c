@@ -19,10 +19,7 @@ page_plans_list(struct ctx *c)
 	size_t		 n = 0, i;
 
 	page_title(c, "%s", i18n("T_PLANS", c->en));
-	s = db_stmt(ST_PLANS);
-	while (db_step(s) == SQLITE_ROW && n < PLANS_MAX)
-		ids[n++] = sqlite3_column_int64(s, 0);
-	page_plan_rollups(ids, roll, n);
+	n = page_plan_rollups(ST_PLANS, ids, roll, PLANS_MAX);
 	s = db_stmt(ST_PLANS);
 	for (i = 0; db_step(s) == SQLITE_ROW && i < n; i++) {
 		d = tpl_section(b, "PLAN");
