@@ -794,3 +794,37 @@ fail:
 	sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
 	return rc == 0 ? -1 : rc;
 }
+
+/* Inserts one evidence link: an outside url, or (url NULL) the upload sha. */
+static int
+evidence_link(sqlite3 *rw, long long id, const char *url, const char *sha,
+    const char *label)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(rw, "INSERT INTO link (milestone_id, kind, url, upload_sha, "
+	    "label_pt, label_en, position) VALUES (?1, 'evidence', ?2, ?4, coalesce(?3, "
+	    "(SELECT name FROM upload WHERE sha256 = ?4)), coalesce(?3, (SELECT name FROM "
+	    "upload WHERE sha256 = ?4)), (SELECT count(*) FROM link WHERE milestone_id = ?1))",
+	    -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, url, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, label, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, url == NULL ? sha : NULL, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+edit_add_evidence(sqlite3 *rw, long long id, const char *url, const char *sha,
+    const char *label)
+{
+	if (url != NULL && *url != '\0' && evidence_link(rw, id, url, NULL, label) != 0)
+		return -1;
+	if (sha != NULL && *sha != '\0' && evidence_link(rw, id, NULL, sha, label) != 0)
+		return -1;
+	return 0;
+}

@@ -108,6 +108,11 @@ int			 edit_save_in(sqlite3 *rw, const struct kind *k, long long *id,
 int			 edit_delete(sqlite3 *rw, const struct kind *k, long long id,
 			    long long version, long long staff_id, const char *actor,
 			    const char **dberr);
+/* Adds evidence to milestone id inside the caller's transaction: a link to url and a
+ * link to the uploaded document sha, each when given (NULL or "" for none); label, or
+ * else the upload's name, is the link text.  Returns 0 or -1. */
+int			 edit_add_evidence(sqlite3 *rw, long long id, const char *url,
+			    const char *sha, const char *label);
 /* The index of field col in k, or -1. */
 int			 edit_field(const struct kind *k, const char *col);
 

@@ -237,24 +237,8 @@ static int
 add_evidence(sqlite3 *rw, long long id, void *arg)
 {
 	const struct evidence	*e = arg;
-	sqlite3_stmt		*s;
-	int			 rc;
 
-	if (e->url == NULL && e->sha[0] == '\0')
-		return 0;
-	if (sqlite3_prepare_v2(rw, "INSERT INTO link (milestone_id, kind, url, upload_sha, "
-	    "label_pt, label_en, position) VALUES (?1, 'evidence', ?2, nullif(?4, ''), "
-	    "coalesce(?3, (SELECT name FROM upload WHERE sha256 = ?4)), coalesce(?3, (SELECT "
-	    "name FROM upload WHERE sha256 = ?4)), (SELECT count(*) FROM link WHERE "
-	    "milestone_id = ?1))", -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, e->url, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, e->label, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, e->sha, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return edit_add_evidence(rw, id, e->url, e->sha, e->label);
 }
 
 /* The evidence rule: a milestone's status or progress changes only with evidence.  Also

@@ -93,25 +93,10 @@ approve_extra(sqlite3 *rw, long long row_id, void *arg)
 	const char		*url = json_get(a->d->payload, "evidence_url");
 	const char		*sha = json_get(a->d->payload, "evidence_upload");
 	const char		*label = json_get(a->d->payload, "evidence_label");
-	sqlite3_stmt		*s;
-	int			 rc;
 
-	if ((url != NULL || sha != NULL) && strcmp(a->d->kind->slug, "milestones") == 0) {
-		if (sqlite3_prepare_v2(rw, "INSERT INTO link (milestone_id, kind, url, upload_sha, "
-		    "label_pt, label_en, position) VALUES (?1, 'evidence', ?2, ?4, coalesce(?3, "
-		    "(SELECT name FROM upload WHERE sha256 = ?4)), coalesce(?3, (SELECT name FROM "
-		    "upload WHERE sha256 = ?4)), (SELECT count(*) FROM link WHERE milestone_id = "
-		    "?1))", -1, &s, NULL) != SQLITE_OK)
-			return -1;
-		sqlite3_bind_int64(s, 1, row_id);
-		sqlite3_bind_text(s, 2, url, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 3, label, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 4, url == NULL ? sha : NULL, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (rc != SQLITE_DONE)
-			return -1;
-	}
+	if (strcmp(a->d->kind->slug, "milestones") == 0 &&
+	    edit_add_evidence(rw, row_id, url, sha, label) != 0)
+		return -1;
 	return draft_decide(rw, a->d->id, "approved", a->reviewer, NULL);
 }
 
