@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "bulkimport.h"
 #include "bulkread.h"
+#include "export.h"
 
 /* The text of b: "" when nothing was ever put in it. */
 static const char *
@@ -169,6 +170,7 @@ read_csv(const char *data, size_t len, struct table *t, struct bulk_report *r)
 {
 	struct csv_rec	*recs;
 	size_t		 n, i, j;
+	const char	*v;
 	int		 rc = -1;
 
 	if (bulk_csv_parse(data, len, &recs, &n, r->error, sizeof r->error) != 0)
@@ -196,8 +198,11 @@ read_csv(const char *data, size_t len, struct table *t, struct bulk_report *r)
 		t->rows[t->nrows].line = recs[i].line;
 		for (j = 0; j < t->ncols; j++) {
 			t->rows[t->nrows].has[j] = 1;
-			if (recs[i].f[j][0] != '\0')
-				t->rows[t->nrows].v[j] = strdup(recs[i].f[j]);
+			v = recs[i].f[j];
+			if (v[0] == '\'' && export_csv_guarded(v + 1, strlen(v + 1)))
+				v++;	/* the apostrophe export.c put before a formula */
+			if (v[0] != '\0')
+				t->rows[t->nrows].v[j] = strdup(v);
 		}
 		t->nrows++;
 	}

@@ -554,6 +554,16 @@ x_column_list(sqlite3_stmt *s, int i)
 	return a;
 }
 
+int
+export_csv_guarded(const char *v, size_t len)
+{
+	size_t	 i = 0;
+
+	while (i < len && v[i] == '\'')
+		i++;
+	return i < len && strchr(EXPORT_CSV_FORMULA, v[i]) != NULL && v[i] != '\0';
+}
+
 void
 export_csv_field(struct buf *b, const char *v, size_t len)
 {
@@ -613,7 +623,7 @@ export_csv(struct buf *b, const struct xset *set, json_t *rows)
 	const struct xfield	*f;
 	struct buf		 t = { 0 };
 	char			 name[64];
-	size_t			 i, r;
+	size_t			 i, r, skip;
 	json_t			*row, *v;
 	int			 first;
 
@@ -635,10 +645,14 @@ export_csv(struct buf *b, const struct xset *set, json_t *rows)
 			first = 0;
 			if ((v = json_object_get(row, name)) == NULL)
 				continue;
+			/* Text a spreadsheet would run as a formula gets a leading
+			 * apostrophe; numbers keep their sign.  bulkread.c undoes it. */
 			buf_reset(&t);
+			buf_put(&t, "'", 1);
 			csv_value(&t, v);
-			if (t.len > 0)
-				export_csv_field(b, t.p, t.len);
+			skip = json_is_number(v) || !export_csv_guarded(t.p + 1, t.len - 1);
+			if (t.len > skip)
+				export_csv_field(b, t.p + skip, t.len - skip);
 		}
 		buf_put(b, "\r\n", 2);
 	}

@@ -120,6 +120,11 @@ json_t	*x_column_list(sqlite3_stmt *s, int i);
 
 /* Writes one CSV field (RFC 4180 quoting when needed). */
 void	export_csv_field(struct buf *b, const char *v, size_t len);
+/* The characters that make a spreadsheet read a cell as a formula. */
+#define EXPORT_CSV_FORMULA "=+-@\t\r"
+/* 1 if the text v (len bytes), after any leading apostrophes, starts with one of
+ * EXPORT_CSV_FORMULA: the CSV writer then adds one apostrophe, the reader drops one. */
+int	export_csv_guarded(const char *v, size_t len);
 /* Writes the rows (a JSON array of objects) as CSV with the header of set. */
 void	export_csv(struct buf *b, const struct xset *set, json_t *rows);
 /* Answers the request with rows (listing: JSON "records") or record (detail: JSON

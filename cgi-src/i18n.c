@@ -325,10 +325,14 @@ static const struct msg msgs[] = {
 	  "(that of the CSV columns), not in alphabetical order." },
 	{ "DATA_CONV_2", "CSV: RFC 4180, UTF-8 sem BOM, linhas terminadas em CRLF, uma linha "
 	  "de cabeçalho com os nomes dos campos e uma linha por registo; um campo com "
-	  "vírgula, aspas ou mudança de linha vem entre aspas, com as aspas duplicadas.",
+	  "vírgula, aspas ou mudança de linha vem entre aspas, com as aspas duplicadas; um "
+	  "texto que uma folha de cálculo leria como fórmula (começado por =, +, -, @, "
+	  "tabulação ou CR, depois de eventuais apóstrofos) leva um apóstrofo à frente.",
 	  "CSV: RFC 4180, UTF-8 without BOM, CRLF line ends, a header row of field names and "
 	  "one row per record; a field holding a comma, a double quote or a line break is "
-	  "quoted, its double quotes doubled." },
+	  "quoted, its double quotes doubled; a text a spreadsheet would read as a formula "
+	  "(starting, after any apostrophes, with =, +, -, @, a tab or a CR) gets one "
+	  "leading apostrophe." },
 	{ "DATA_CONV_3", "Texto nas duas línguas: campos em par, <nome>_pt e <nome>_en "
 	  "(title_pt, title_en).",
 	  "Text in both languages: paired fields, <name>_pt and <name>_en (title_pt, "

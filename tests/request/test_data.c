@@ -1023,6 +1023,62 @@ START_TEST(export_then_import_changes_nothing)
 }
 END_TEST
 
+/* A text cell that a spreadsheet would run as a formula is written with a leading
+ * apostrophe, and the importer reads the text back unchanged. */
+START_TEST(csv_formulas_are_inert)
+{
+	static const char *const t[][2] = {
+		{ "PT0013", "=HYPERLINK(\"http://127.0.0.1/\";\"x\")" },
+		{ "PT0014", "'@SUM(A1)" },
+		{ "PT0015", "'plain apostrophe" },
+	};
+	static const char *const want[] = { "\"'=HYPERLINK(\"\"http://127.0.0.1/\"\";\"\"x\"\")\"",
+		"''@SUM(A1)", "'plain apostrophe" };
+	struct buf out = { 0 }, err = { 0 };
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	struct res r;
+	struct csv c;
+	const char *p;
+	size_t i, j, k;
+	int found = 0;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "UPDATE commitment SET title_en = ?2 WHERE "
+	    "ogp_id = ?1", -1, &s, NULL), SQLITE_OK);
+	for (i = 0; i < 3; i++) {
+		sqlite3_bind_text(s, 1, t[i][0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, t[i][1], -1, SQLITE_STATIC);
+		ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	get("/en/plans/2.csv", NULL, &r);
+	for (i = 0; i < 3; i++)
+		ck_assert_msg(strstr(r.body.p, want[i]) != NULL, "%s not in %s", want[i],
+		    r.body.p);
+	ck_assert_int_eq(csv_read(r.body.p, r.body.len, &c), 0);
+	for (j = 1; j < c.nrows; j++)
+		for (k = 0; k < c.ncols[j]; k++)
+			found += !strcmp(c.f[j][k], "''@SUM(A1)");
+	ck_assert_int_eq(found, 1);
+	csv_free(&c);
+	res_free(&r);
+	/* Negative numbers are not text: no apostrophe. */
+	get("/data/commitments.csv", NULL, &r);
+	ck_assert_ptr_null(strstr(r.body.p, ",'-"));
+	res_free(&r);
+	p = save("/data/commitments.csv", "formulas.csv");
+	const char *dr[] = { "import", "--dry-run", "--as", "ana@labx.gov.pt", p, NULL };
+	ck_assert_msg(admin_run(dbpath, dr, &out, &err) == 0, "%s", err.p);
+	ck_assert_msg(strstr(out.p, " 0 with changes (0 field(s)), 0 refused") != NULL, "%s",
+	    out.p);
+	buf_free(&out);
+	buf_free(&err);
+}
+END_TEST
+
 /* Replaces column col of every data row of the CSV text with fn(row, old) (NULL:
  * keep); returns the new text (malloc'd).  Uses the test's reader and writes RFC 4180. */
 static char *
@@ -1437,6 +1493,7 @@ main(void)
 	tcase_add_test(tc, twenty_milestones_in_one_import);
 	tcase_add_test(tc, admin_upload_page);
 	tcase_add_test(tc, csv_quotes_what_needs_quoting);
+	tcase_add_test(tc, csv_formulas_are_inert);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_set_tap(sr, "-");
