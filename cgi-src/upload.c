@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include "dispatch.h"
+#include "imgmeta.h"
 #include "upload.h"
 #include "valid.h"
 
@@ -18,6 +19,7 @@
 #define MSG_BIG		"O ficheiro é demasiado grande (máximo 10 MB)."
 #define MSG_TYPE	"Tipo de ficheiro não aceite: só PDF, ODT, DOCX, PNG ou JPEG."
 #define MSG_EXT		"O conteúdo do ficheiro não corresponde à extensão."
+#define MSG_IMAGE	"A imagem está danificada: a sua estrutura não pôde ser lida."
 #define MSG_CHECK	"Não foi possível verificar o ficheiro. Tente de novo mais tarde."
 #define MSG_SAVE	"Não foi possível guardar o ficheiro no servidor, e nada foi gravado. Tente de " \
 	"novo mais tarde; se voltar a acontecer, avise a equipa técnica."
@@ -408,24 +410,16 @@ record(sqlite3 *rw, const char *sha, size_t len, const char *mime, const char *n
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int
-upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
-    const char *given_name, long long staff_id, char sha_out[65], const char **why)
+/* Stores the checked document data[0..len) of type t under its digest, as upload_store
+ * says. */
+static int
+store(sqlite3 *rw, const char *dir, const char *data, size_t len,
+    const struct upload_type *t, const char *name, long long staff_id, char sha_out[65],
+    const char **why)
 {
-	const struct upload_type	*t;
-	unsigned char			 digest[crypto_hash_sha256_BYTES];
-	char				 cn[GIVEN_MAX + 1], name[UPLOAD_NAME_MAX + 1], sha[65];
+	unsigned char	 digest[crypto_hash_sha256_BYTES];
+	char		 sha[65];
 
-	*why = NULL;
-	if (len == 0)
-		return *why = MSG_EMPTY, -1;
-	if (len > UPLOAD_MAX)
-		return *why = MSG_BIG, -1;
-	if ((t = detect(data, len, why)) == NULL)
-		return -1;
-	clean(given_name != NULL ? given_name : "", cn);
-	if (display_name(cn, t, name) != 0)
-		return *why = MSG_EXT, -1;
 	crypto_hash_sha256(digest, (const unsigned char *)data, len);
 	sodium_bin2hex(sha, sizeof sha, digest, sizeof digest);
 	if (store_file(dir, sha, data, len) != 0) {
@@ -438,6 +432,35 @@ upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
 	}
 	memcpy(sha_out, sha, sizeof sha);
 	return 0;
+}
+
+int
+upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
+    const char *given_name, long long staff_id, char sha_out[65], const char **why)
+{
+	const struct upload_type	*t;
+	char				 cn[GIVEN_MAX + 1], name[UPLOAD_NAME_MAX + 1];
+	char				*bare;
+	size_t				 barelen;
+	int				 rc;
+
+	*why = NULL;
+	if (len == 0)
+		return *why = MSG_EMPTY, -1;
+	if (len > UPLOAD_MAX)
+		return *why = MSG_BIG, -1;
+	if ((t = detect(data, len, why)) == NULL)
+		return -1;
+	clean(given_name != NULL ? given_name : "", cn);
+	if (display_name(cn, t, name) != 0)
+		return *why = MSG_EXT, -1;
+	/* A photo is kept without its metadata (place, time, camera, author). */
+	if ((rc = imgmeta_strip(t->mime, data, len, &bare, &barelen)) < 0)
+		return *why = MSG_IMAGE, -1;
+	rc = store(rw, dir, rc > 0 ? bare : data, rc > 0 ? barelen : len, t, name, staff_id,
+	    sha_out, why);
+	free(bare);
+	return rc;
 }
 
 /* Copies src into dst (size len); returns 0, or -1 when src is NULL or does not fit. */

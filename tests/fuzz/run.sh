@@ -17,7 +17,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SECONDS_EACH=${1:-60}
 shift || true
-ALL_TARGETS="fuzz_query fuzz_form fuzz_multipart fuzz_router fuzz_import fuzz_template fuzz_bulk"
+ALL_TARGETS="fuzz_query fuzz_form fuzz_multipart fuzz_router fuzz_import fuzz_template fuzz_bulk fuzz_image"
 TARGETS=${*:-$ALL_TARGETS}
 BUILD=${FUZZ_BUILD:-$HERE/build}
 CRASHES=$HERE/crashes

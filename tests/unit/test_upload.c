@@ -587,6 +587,98 @@ START_TEST(up_refused_types)
 }
 END_TEST
 
+/* Reads the stored file of sha into out (size cap); returns its length. */
+static size_t
+stored_bytes(const char *sha, unsigned char *out, size_t cap)
+{
+	char	 path[600];
+	FILE	*f;
+	size_t	 n;
+
+	snprintf(path, sizeof path, "%s/%s", dir, sha);
+	ck_assert_ptr_nonnull(f = fopen(path, "rb"));
+	n = fread(out, 1, cap, f);
+	fclose(f);
+	return n;
+}
+
+/* 1 when needle[0..n) occurs in h[0..len). */
+static int
+has(const unsigned char *h, size_t len, const void *needle, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(h + i, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+START_TEST(up_photo_metadata_removed)
+{
+	/* A JPEG with JFIF, an Exif block (little-endian: orientation 6 and a camera
+	 * serial), an ICC profile, a comment, one scan holding a stuffed 0xFF00 and a
+	 * restart marker, and bytes after the end of the image. */
+	static const unsigned char photo[] = {
+		0xff, 0xd8,
+		0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+		0xff, 0xe1, 0x00, 0x3c, 'E', 'x', 'i', 'f', 0, 0,
+		'I', 'I', '*', 0, 8, 0, 0, 0,
+		2, 0,
+		0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0,
+		0x31, 0xa4, 2, 0, 14, 0, 0, 0, 38, 0, 0, 0,
+		0, 0, 0, 0,
+		'S', 'E', 'R', 'I', 'A', 'L', '-', '9', '9', '4', '2', '1', '7', 0,
+		0xff, 0xe2, 0x00, 0x08, 'I', 'C', 'C', '_', 'X', 'Y',
+		0xff, 0xfe, 0x00, 0x0d, 'M', 'a', 'r', 'i', 'a', ' ', 'S', 'i', 'l', 'v', 'a',
+		0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 0x3f, 0,
+		0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56,
+		0xff, 0xd9,
+		'T', 'R', 'A', 'I', 'L', 'E', 'R' };
+	static const unsigned char want[] = {
+		0xff, 0xd8,
+		0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+		0xff, 0xe1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, '*', 0, 0, 0, 8,
+		0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0,
+		0xff, 0xe2, 0x00, 0x08, 'I', 'C', 'C', '_', 'X', 'Y',
+		0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 0x3f, 0,
+		0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56,
+		0xff, 0xd9 };
+	/* png with a tEXt chunk before IDAT and bytes after IEND. */
+	static const unsigned char text[] = { 0, 0, 0, 0x13, 't', 'E', 'X', 't', 'A', 'u',
+		't', 'h', 'o', 'r', 0, 'M', 'a', 'r', 'i', 'a', ' ', 'S', 'i', 'l', 'v', 'a', 0,
+		0, 0, 0, 0 };
+	unsigned char	 in[512], back[512];
+	char		 sha[65];
+	const char	*why;
+	size_t		 n, ihdr = 8 + 25;
+
+	ck_assert_int_eq(upload_store(db, dir, (const char *)photo, sizeof photo, "f.jpg", 1,
+	    sha, &why), 0);
+	n = stored_bytes(sha, back, sizeof back);
+	ck_assert_uint_eq(n, sizeof want);
+	ck_assert(memcmp(back, want, n) == 0);
+	ck_assert(!has(back, n, "SERIAL", 6) && !has(back, n, "Maria", 5));
+	/* The PNG: the text chunk and the trailer are gone, the rest is the same. */
+	memcpy(in, png, ihdr);
+	memcpy(in + ihdr, text, sizeof text);
+	memcpy(in + ihdr + sizeof text, png + ihdr, sizeof png - ihdr);
+	memcpy(in + sizeof png + sizeof text, "TRAILER", 7);
+	ck_assert_int_eq(upload_store(db, dir, (const char *)in, sizeof png + sizeof text + 7,
+	    "f.png", 1, sha, &why), 0);
+	n = stored_bytes(sha, back, sizeof back);
+	ck_assert_uint_eq(n, sizeof png);
+	ck_assert(memcmp(back, png, n) == 0);
+	/* A segment running past the end: refused, nothing stored. */
+	memcpy(in, photo, sizeof photo);
+	in[23] = 0xff;
+	ck_assert_int_eq(upload_store(db, dir, (const char *)in, sizeof photo, "g.jpg", 1,
+	    sha, &why), -1);
+	ck_assert_str_eq(why, "A imagem está danificada: a sua estrutura não pôde ser lida.");
+	ck_assert_int_eq(files_in_dir(), 2);
+}
+END_TEST
+
 START_TEST(up_extension_mismatch)
 {
 	char		 pdf[512], sha[65];
@@ -866,6 +958,7 @@ main(void)
 	tcase_add_test(up, up_stored_once);
 	tcase_add_test(up, up_refused_types);
 	tcase_add_test(up, up_extension_mismatch);
+	tcase_add_test(up, up_photo_metadata_removed);
 	tcase_add_test(up, up_size_limits);
 	tcase_add_test(up, up_names_cleaned);
 	tcase_add_test(up, up_docx_odt);
