@@ -87,4 +87,94 @@ make_test_db(const char *path)
 	    run_cmd(a4) == 0 ? 0 : -1;
 }
 
+/* Runs the aberta binary as CGI against the database dbpath: method, uri, extra
+ * environment entries ("K=V", a NULL-ended list, or NULL) and a body (NULL: none) of len
+ * bytes; parses its output into r.  Fails the test when the worker exits abnormally or
+ * its output has no header block and Status line. */
+static inline void
+cgi_run(const char *binary, const char *dbpath, const char *method, const char *uri,
+    const char *const *env, const char *body, size_t len, struct res *r)
+{
+	int out[2], in[2], st;
+	pid_t pid;
+	char chunk[8192], *sep, cl[32];
+	struct buf all = { 0 };
+	ssize_t n;
+	const char *q;
+
+	memset(r, 0, sizeof *r);
+	ck_assert_int_eq(pipe(out), 0);
+	ck_assert_int_eq(pipe(in), 0);
+	if ((pid = fork()) == 0) {
+		close(out[0]);
+		close(in[1]);
+		dup2(out[1], 1);
+		dup2(in[0], 0);
+		setenv("REQUEST_METHOD", method, 1);
+		setenv("REQUEST_URI", uri, 1);
+		q = strchr(uri, '?');
+		setenv("QUERY_STRING", q ? q + 1 : "", 1);
+		setenv("GATEWAY_INTERFACE", "CGI/1.1", 1);
+		setenv("ABERTA_DB", dbpath, 1);
+		if (body != NULL) {
+			snprintf(cl, sizeof cl, "%zu", len);
+			setenv("CONTENT_LENGTH", cl, 1);
+		}
+		for (; env != NULL && *env != NULL; env++)
+			putenv((char *)*env);
+		execl(binary, binary, (char *)NULL);
+		_exit(127);
+	}
+	close(out[1]);
+	close(in[0]);
+	if (body != NULL)
+		ck_assert_int_eq(write(in[1], body, len), (ssize_t)len);
+	close(in[1]);
+	while ((n = read(out[0], chunk, sizeof chunk)) > 0)
+		buf_put(&all, chunk, (size_t)n);
+	close(out[0]);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "worker exited abnormally: %s",
+	    uri);
+	ck_assert_ptr_nonnull(all.p);
+	sep = strstr(all.p, "\r\n\r\n");
+	ck_assert_ptr_nonnull(sep);
+	buf_put(&r->head, all.p, (size_t)(sep - all.p) + 2);
+	buf_put(&r->body, sep + 4, all.len - (size_t)(sep + 4 - all.p));
+	if (r->body.p == NULL)
+		buf_puts(&r->body, "");
+	ck_assert_int_eq(sscanf(all.p, "Status: %d", &r->status), 1);
+	buf_free(&all);
+}
+
+/* Makes a fresh path /tmp/<prefix>XXXXXX (size len) and a test database there with
+ * make_test_db.  Returns 0, or -1 after printing a TAP "Bail out!". */
+static inline int
+test_db_create(char *path, size_t len, const char *prefix)
+{
+	int fd;
+
+	snprintf(path, len, "/tmp/%sXXXXXX", prefix);
+	if ((fd = mkstemp(path)) < 0)
+		return printf("Bail out! cannot make a temporary file\n"), -1;
+	close(fd);
+	unlink(path);
+	if (make_test_db(path) != 0)
+		return printf("Bail out! cannot create the test database\n"), -1;
+	return 0;
+}
+
+/* Removes the database at path with its -wal and -shm files. */
+static inline void
+test_db_remove(const char *path)
+{
+	char p[600];
+
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
 #endif

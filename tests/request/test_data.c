@@ -24,62 +24,12 @@ static char binary[512];
 static char admin[512];
 static char tmpdir[64];
 
-/* Runs the binary as CGI: method, uri, extra environment entries ("K=V", NULL-ended
- * list or NULL) and a body (NULL: none) of len bytes; fills r. */
+/* Runs the binary as CGI (see cgi_run). */
 static void
 cgi(const char *method, const char *uri, const char *const *env, const char *body,
     size_t len, struct res *r)
 {
-	int out[2], in[2], st;
-	pid_t pid;
-	char chunk[8192], *sep, cl[32];
-	struct buf all = { 0 };
-	ssize_t n;
-	const char *q;
-
-	memset(r, 0, sizeof *r);
-	ck_assert_int_eq(pipe(out), 0);
-	ck_assert_int_eq(pipe(in), 0);
-	if ((pid = fork()) == 0) {
-		close(out[0]);
-		close(in[1]);
-		dup2(out[1], 1);
-		dup2(in[0], 0);
-		setenv("REQUEST_METHOD", method, 1);
-		setenv("REQUEST_URI", uri, 1);
-		q = strchr(uri, '?');
-		setenv("QUERY_STRING", q ? q + 1 : "", 1);
-		setenv("GATEWAY_INTERFACE", "CGI/1.1", 1);
-		setenv("ABERTA_DB", dbpath, 1);
-		if (body != NULL) {
-			snprintf(cl, sizeof cl, "%zu", len);
-			setenv("CONTENT_LENGTH", cl, 1);
-		}
-		for (; env != NULL && *env != NULL; env++)
-			putenv((char *)*env);
-		execl(binary, binary, (char *)NULL);
-		_exit(127);
-	}
-	close(out[1]);
-	close(in[0]);
-	if (body != NULL)
-		ck_assert_int_eq(write(in[1], body, len), (ssize_t)len);
-	close(in[1]);
-	while ((n = read(out[0], chunk, sizeof chunk)) > 0)
-		buf_put(&all, chunk, (size_t)n);
-	close(out[0]);
-	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
-	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "worker exited abnormally: %s",
-	    uri);
-	ck_assert_ptr_nonnull(all.p);
-	sep = strstr(all.p, "\r\n\r\n");
-	ck_assert_ptr_nonnull(sep);
-	buf_put(&r->head, all.p, (size_t)(sep - all.p) + 2);
-	buf_put(&r->body, sep + 4, all.len - (size_t)(sep + 4 - all.p));
-	if (r->body.p == NULL)
-		buf_puts(&r->body, "");
-	ck_assert_int_eq(sscanf(all.p, "Status: %d", &r->status), 1);
-	buf_free(&all);
+	cgi_run(binary, dbpath, method, uri, env, body, len, r);
 }
 
 /* GET uri with an optional Accept header. */
@@ -1444,7 +1394,7 @@ main(void)
 	Suite *s = suite_create("data");
 	TCase *tc = tcase_create("cgi");
 	SRunner *sr;
-	int failed, fd;
+	int failed;
 	const char *bd = getenv("ABERTA_BUILDDIR");
 	char cmd[256];
 
@@ -1456,7 +1406,6 @@ main(void)
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
 	snprintf(dbpath, sizeof dbpath, "%s/a.db", tmpdir);
-	(void)fd;
 	if (make_test_db(dbpath) != 0) {
 		printf("Bail out! cannot create the test database\n");
 		return 1;

@@ -16,43 +16,7 @@ static char binary[512];
 static void
 get(const char *uri, struct res *r)
 {
-	int fds[2], st;
-	pid_t pid;
-	char chunk[8192], *sep;
-	struct buf all = { 0 };
-	ssize_t n;
-	const char *q;
-
-	memset(r, 0, sizeof *r);
-	ck_assert_int_eq(pipe(fds), 0);
-	if ((pid = fork()) == 0) {
-		close(fds[0]);
-		dup2(fds[1], 1);
-		setenv("REQUEST_METHOD", "GET", 1);
-		setenv("REQUEST_URI", uri, 1);
-		q = strchr(uri, '?');
-		setenv("QUERY_STRING", q ? q + 1 : "", 1);
-		setenv("GATEWAY_INTERFACE", "CGI/1.1", 1);
-		setenv("ABERTA_DB", dbpath, 1);
-		execl(binary, binary, (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	while ((n = read(fds[0], chunk, sizeof chunk)) > 0)
-		buf_put(&all, chunk, (size_t)n);
-	close(fds[0]);
-	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
-	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "worker exited abnormally on %s",
-	    uri);
-	ck_assert_ptr_nonnull(all.p);
-	sep = strstr(all.p, "\r\n\r\n");
-	ck_assert_ptr_nonnull(sep);
-	buf_put(&r->head, all.p, (size_t)(sep - all.p) + 2);
-	buf_put(&r->body, sep + 4, all.len - (size_t)(sep + 4 - all.p));
-	if (r->body.p == NULL)
-		buf_puts(&r->body, "");
-	ck_assert_int_eq(sscanf(all.p, "Status: %d", &r->status), 1);
-	buf_free(&all);
+	cgi_run(binary, dbpath, "GET", uri, NULL, NULL, 0, r);
 }
 
 /* Asserts that uri answers status and that the body contains needle (if not NULL). */
@@ -668,20 +632,12 @@ main(void)
 	Suite *s = suite_create("search");
 	TCase *tc = tcase_create("cgi");
 	SRunner *sr;
-	int failed, fd;
+	int failed;
 	const char *bd = getenv("ABERTA_BUILDDIR");
-	char p[96];
 
 	snprintf(binary, sizeof binary, "%s/cgi-src/aberta", bd ? bd : ".");
-	snprintf(dbpath, sizeof dbpath, "/tmp/aberta-searchXXXXXX");
-	if ((fd = mkstemp(dbpath)) < 0)
+	if (test_db_create(dbpath, sizeof dbpath, "aberta-search") != 0)
 		return 1;
-	close(fd);
-	unlink(dbpath);
-	if (make_test_db(dbpath) != 0) {
-		printf("Bail out! cannot create the test database\n");
-		return 1;
-	}
 	setenv("ABERTA_TODAY", "2026-11-27", 1);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, fts_query_builder);
@@ -705,10 +661,6 @@ main(void)
 	srunner_run_all(sr, CK_SILENT);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
-	unlink(dbpath);
-	snprintf(p, sizeof p, "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", dbpath);
-	unlink(p);
+	test_db_remove(dbpath);
 	return failed == 0 ? 0 : 1;
 }
