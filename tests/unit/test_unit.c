@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../testlib.h"
 #include "db.h"
 #include "i18n.h"
 #include "progress.h"
@@ -316,19 +317,6 @@ temp_db(char *path, size_t len)
 	unlink(path);
 }
 
-/* Removes a database and its WAL files. */
-static void
-rm_db(const char *path)
-{
-	char p[600];
-
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-}
-
 START_TEST(migrate_fresh)
 {
 	char path[64], err[256];
@@ -343,7 +331,7 @@ START_TEST(migrate_fresh)
 	ck_assert_int_eq(db_prepare_all(db, err, sizeof err), 0);
 	db_finalize_all();
 	sqlite3_close(db);
-	rm_db(path);
+	test_db_remove(path);
 }
 END_TEST
 
@@ -378,7 +366,7 @@ START_TEST(migrate_old_database)
 	ck_assert_int_eq(db_prepare_all(db, err, sizeof err), 0);
 	db_finalize_all();
 	sqlite3_close(db);
-	rm_db(path);
+	test_db_remove(path);
 }
 END_TEST
 
@@ -395,7 +383,7 @@ START_TEST(migrate_refuses_newer)
 	ck_assert_int_eq(db_migrate(db, err, sizeof err), -1);
 	ck_assert_ptr_nonnull(strstr(err, "999"));
 	sqlite3_close(db);
-	rm_db(path);
+	test_db_remove(path);
 }
 END_TEST
 
