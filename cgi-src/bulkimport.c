@@ -61,7 +61,7 @@ static const char *const ds_names[DS__MAX] = { "milestones", "commitments" };
 
 /* The statements of one import, prepared on the writable connection. */
 enum q { Q_COMMITMENT, Q_MILESTONE, Q_PLAN, Q_PLAN_NUMBER, Q_ENTITIES, Q_VALUES, Q_AREAS,
-	Q_PROMISING, Q_EVIDENCE, Q_ADD_EVIDENCE, Q_REVISION, Q_CHANGE_ID, Q__MAX };
+	Q_PROMISING, Q_EVIDENCE, Q_REVISION, Q_CHANGE_ID, Q__MAX };
 static const char *const qsql[Q__MAX] = {
 	/* Q_COMMITMENT */
 	"SELECT id FROM commitment WHERE ogp_id = ?1",
@@ -83,9 +83,6 @@ static const char *const qsql[Q__MAX] = {
 	"SELECT irm_promising FROM commitment WHERE id = ?1",
 	/* Q_EVIDENCE */
 	"SELECT coalesce(url, 'upload:' || upload_sha) FROM link WHERE milestone_id = ?1",
-	/* Q_ADD_EVIDENCE */
-	"INSERT INTO link (milestone_id, kind, url, position) VALUES (?1, 'evidence', ?2, "
-	"(SELECT count(*) FROM link WHERE milestone_id = ?1))",
 	/* Q_REVISION */
 	"INSERT INTO revision (change_id, staff_id, actor, tbl, row_id, commitment_id, "
 	"plan_id, op, field, before, after) VALUES (?1, ?2, ?3, 'milestone', ?4, ?5, "
@@ -690,13 +687,8 @@ apply(struct run *u, struct rowstate *st)
 		return 1;
 	}
 	for (i = 0; rc == 0 && i < st->nevnew; i++) {
-		s = u->q[Q_ADD_EVIDENCE];
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, st->id);
-		sqlite3_bind_text(s, 2, st->evnew[i], -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(s) != SQLITE_DONE)
+		if (edit_add_evidence(u->rw, st->id, st->evnew[i], NULL, NULL) != 0)
 			rc = -1;
-		sqlite3_reset(s);
 		s = u->q[Q_REVISION];
 		sqlite3_reset(s);
 		sqlite3_bind_int64(s, 1, u->change_id);
