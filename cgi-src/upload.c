@@ -408,24 +408,42 @@ record(sqlite3 *rw, const char *sha, size_t len, const char *mime, const char *n
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int
-upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
-    const char *given_name, long long staff_id, char sha_out[65], const char **why)
+/* Checks data[0..len) and finds its type (*t) and display name (name, size
+ * UPLOAD_NAME_MAX + 1) from given_name; a name whose extension disagrees with the type is
+ * refused unless any_name, which then gives "document.<ext>".  Returns 0, or -1 with
+ * *why set. */
+static int
+check(const char *data, size_t len, const char *given_name, int any_name,
+    const struct upload_type **t, char *name, const char **why)
 {
-	const struct upload_type	*t;
-	unsigned char			 digest[crypto_hash_sha256_BYTES];
-	char				 cn[GIVEN_MAX + 1], name[UPLOAD_NAME_MAX + 1], sha[65];
+	char	 cn[GIVEN_MAX + 1];
 
 	*why = NULL;
 	if (len == 0)
 		return *why = MSG_EMPTY, -1;
 	if (len > UPLOAD_MAX)
 		return *why = MSG_BIG, -1;
-	if ((t = detect(data, len, why)) == NULL)
+	if ((*t = detect(data, len, why)) == NULL)
 		return -1;
 	clean(given_name != NULL ? given_name : "", cn);
-	if (display_name(cn, t, name) != 0)
-		return *why = MSG_EXT, -1;
+	if (display_name(cn, *t, name) != 0) {
+		if (!any_name)
+			return *why = MSG_EXT, -1;
+		display_name("", *t, name);
+	}
+	return 0;
+}
+
+/* Stores the checked document data[0..len) of type t as name: the file, then the row.
+ * Returns 0 with the digest in sha_out, or -1 with *why set. */
+static int
+store(sqlite3 *rw, const char *dir, const char *data, size_t len,
+    const struct upload_type *t, const char *name, long long staff_id, char sha_out[65],
+    const char **why)
+{
+	unsigned char	 digest[crypto_hash_sha256_BYTES];
+	char		 sha[65];
+
 	crypto_hash_sha256(digest, (const unsigned char *)data, len);
 	sodium_bin2hex(sha, sizeof sha, digest, sizeof digest);
 	if (store_file(dir, sha, data, len) != 0) {
@@ -438,6 +456,31 @@ upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
 	}
 	memcpy(sha_out, sha, sizeof sha);
 	return 0;
+}
+
+int
+upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
+    const char *given_name, long long staff_id, char sha_out[65], const char **why)
+{
+	const struct upload_type	*t;
+	char				 name[UPLOAD_NAME_MAX + 1];
+
+	if (check(data, len, given_name, 0, &t, name, why) != 0)
+		return -1;
+	return store(rw, dir, data, len, t, name, staff_id, sha_out, why);
+}
+
+int
+upload_archive(sqlite3 *rw, const char *dir, const char *data, size_t len,
+    const char *url_name, char sha_out[65], const char **mime, const char **why)
+{
+	const struct upload_type	*t;
+	char				 name[UPLOAD_NAME_MAX + 1];
+
+	if (check(data, len, url_name, 1, &t, name, why) != 0)
+		return -1;
+	*mime = t->mime;
+	return store(rw, dir, data, len, t, name, 0, sha_out, why);
 }
 
 /* Copies src into dst (size len); returns 0, or -1 when src is NULL or does not fit. */
