@@ -148,6 +148,7 @@ cmd_test() {
 	if [ -x tests/e2e/run.sh ]; then
 		run_layer e2e tests/e2e/run.sh
 	fi
+	run_layer links tests/links/run.sh
 	if browser_tools; then
 		run_layer browser tests/browser/run.sh
 	else

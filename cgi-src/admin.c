@@ -33,6 +33,16 @@
  *                                             copies it into the live database (see
  *                                             cmd_restore)
  *   aberta-admin [--db PATH] check            integrity_check and foreign_key_check
+ *   aberta-admin [--db PATH] links check [OPTIONS]
+ *                                             visits every outside address the site
+ *                                             shows and records what it answers (see
+ *                                             links.h); prints the broken ones
+ *   aberta-admin [--db PATH] links archive [--refresh] [OPTIONS]
+ *                                             keeps a copy of the documents plans and
+ *                                             milestone evidence cite (those without
+ *                                             one; --refresh: all of them again)
+ *     OPTIONS: --parallel N (8) --per-host N (2) --connect-timeout SECONDS (10)
+ *              --timeout SECONDS (30) --max-redirects N (5) --max-size BYTES (10485760)
  *
  * The database path comes from --db, else ABERTA_DB, else var/aberta.db.  Exit status:
  * 0 done, 1 failed (nothing changed), 2 usage.  Every account change is written to the
@@ -59,6 +69,7 @@
 #include "db.h"
 #include "edit.h"
 #include "import.h"
+#include "links.h"
 #include "passwords.h"
 #include "upload.h"
 #include "valid.h"
@@ -104,7 +115,20 @@ usage(FILE *f)
 	    "reset-2fa LOGIN\n"
 	    "       aberta-admin [--db PATH] user list\n"
 	    "       aberta-admin [--db PATH] backup [--force] FILE | restore [--yes] FILE | "
-	    "check\n", f);
+	    "check\n"
+	    "       aberta-admin [--db PATH] links check [OPTIONS]\n"
+	    "       aberta-admin [--db PATH] links archive [--refresh] [OPTIONS]\n"
+	    "  links check visits every outside address the site shows and records what it\n"
+	    "  answers; links archive keeps a copy of the documents plans and milestone\n"
+	    "  evidence cite (PDF, ODT, DOCX, PNG, JPEG; --refresh fetches those already\n"
+	    "  kept again).  OPTIONS, with their defaults:\n"
+	    "    --parallel N             transfers at once, in all (8; 1-64)\n"
+	    "    --per-host N             transfers at once to one host (2; 1-16)\n"
+	    "    --connect-timeout SECS   to establish a connection (10; 1-300)\n"
+	    "    --timeout SECS           for a whole transfer with its redirects (30; 1-3600)\n"
+	    "    --max-redirects N        redirects followed (5; 0-50)\n"
+	    "    --max-size BYTES         archive: largest document (10485760, also the most)\n",
+	    f);
 }
 
 /* Opens and migrates the database; returns it or NULL after printing why. */
@@ -1204,6 +1228,100 @@ backups_run(const char *path, const char *cmd, int argc, char *argv[])
 	    cmd_restore(path, file, yes);
 }
 
+/* One numeric option of the links command. */
+static const struct {
+	const char	*name;
+	long long	 min, max;
+} lopts[] = {
+	{ "--parallel", 1, 64 },
+	{ "--per-host", 1, 16 },
+	{ "--connect-timeout", 1, 300 },
+	{ "--timeout", 1, 3600 },
+	{ "--max-redirects", 0, 50 },
+	{ "--max-size", 1, UPLOAD_MAX },
+};
+
+/* Reads the options of links check / archive (argv: what follows the subcommand) into
+ * o and *refresh.  Returns 0, or 2 after saying why. */
+static int
+links_opts(int argc, char *argv[], int archive, struct lc_opts *o, int *refresh)
+{
+	long long	 v;
+	size_t		 k;
+	int		 i;
+
+	for (i = 0; i < argc; i++) {
+		if (archive && strcmp(argv[i], "--refresh") == 0) {
+			*refresh = 1;
+			continue;
+		}
+		for (k = 0; k < sizeof lopts / sizeof lopts[0]; k++)
+			if (strcmp(argv[i], lopts[k].name) == 0)
+				break;
+		if (k == sizeof lopts / sizeof lopts[0] || (k == 5 && !archive)) {
+			fprintf(stderr, "aberta-admin: unknown option '%s'\n", argv[i]);
+			return 2;
+		}
+		if (i + 1 >= argc || valid_int(argv[i + 1], lopts[k].min, lopts[k].max, &v) != 0) {
+			fprintf(stderr, "aberta-admin: %s needs a whole number from %lld to %lld\n",
+			    lopts[k].name, lopts[k].min, lopts[k].max);
+			return 2;
+		}
+		i++;
+		switch (k) {
+		case 0: o->parallel = (int)v; break;
+		case 1: o->per_host = (int)v; break;
+		case 2: o->connect_s = (long)v; break;
+		case 3: o->timeout_s = (long)v; break;
+		case 4: o->max_redirs = (long)v; break;
+		default: o->max_bytes = (size_t)v; break;
+		}
+	}
+	return 0;
+}
+
+/* links check|archive [OPTIONS] (argv: what follows "links").  Returns the status. */
+static int
+links_cmd(const char *path, int argc, char *argv[])
+{
+	struct links_report	 r;
+	struct lc_opts		 o;
+	char			 now[32], ua[256];
+	const char		*base = getenv("ABERTA_BASE_URL");
+	time_t			 t = time(NULL);
+	struct tm		 tm;
+	sqlite3			*db;
+	int			 archive, refresh = 0, rc;
+
+	if (argc < 1 || (strcmp(argv[0], "check") != 0 && strcmp(argv[0], "archive") != 0)) {
+		usage(stderr);
+		return 2;
+	}
+	archive = strcmp(argv[0], "archive") == 0;
+	lc_opts_default(&o);
+	if (links_opts(argc - 1, argv + 1, archive, &o, &refresh) != 0)
+		return 2;
+	snprintf(ua, sizeof ua, "aberta/%s link checker (+%s)", BUILD_ID,
+	    base != NULL && *base != '\0' ? base : "http://127.0.0.1:8080");
+	o.user_agent = ua;
+	o.progress = isatty(STDERR_FILENO);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+	if ((db = open_migrated(path)) == NULL)
+		return 1;
+	if (archive) {
+		rc = links_archive(db, &o, upload_dir(), refresh, now, stdout, &r);
+		fprintf(stderr, "aberta-admin: %zu document(s): %zu archived, %zu unchanged, "
+		    "%zu not archived\n", r.total, r.changed, r.same, r.failed);
+	} else {
+		rc = links_check(db, &o, now, stdout, &r);
+		fprintf(stderr, "aberta-admin: %zu address(es) checked: %zu ok, %zu redirected, "
+		    "%zu broken; %zu result(s) changed, %zu no longer used\n", r.total, r.ok,
+		    r.redirect, r.broken, r.changed, r.removed);
+	}
+	sqlite3_close(db);
+	return rc == 0 ? 0 : 1;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1234,6 +1352,8 @@ main(int argc, char *argv[])
 	if (strcmp(cmd, "backup") == 0 || strcmp(cmd, "restore") == 0 ||
 	    strcmp(cmd, "check") == 0)
 		return backups_run(path, cmd, argc - i - 1, argv + i + 1);
+	if (strcmp(cmd, "links") == 0)
+		return links_cmd(path, argc - i - 1, argv + i + 1);
 	if (strcmp(cmd, "migrate") != 0 && strcmp(cmd, "import") != 0 &&
 	    strcmp(cmd, "count-plans") != 0 && strcmp(cmd, "version") != 0 &&
 	    strcmp(cmd, "user") != 0 && strcmp(cmd, "cache-invalidate") != 0) {

@@ -316,6 +316,10 @@ static const char *const sqls[ST__MAX] = {
 	"c.end_date, p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON "
 	"p.id = c.plan_id LEFT JOIN milestone m ON m.commitment_id = c.id "
 	"WHERE c.ogp_id = ?1 GROUP BY c.id",
+	/* ST_URL_STATE */
+	"SELECT (SELECT substr(broken_since, 1, 10) FROM link_check WHERE url = ?1), "
+	"(SELECT upload_sha FROM link_archive WHERE url = ?1), "
+	"(SELECT substr(fetched_at, 1, 10) FROM link_archive WHERE url = ?1)",
 };
 
 static sqlite3_stmt	*stmts[ST__MAX];

@@ -57,6 +57,7 @@ enum stmt {
 	ST_X_REVISIONS,		/* the revision log as the History pages show it */
 	ST_X_PAGES,		/* every text page */
 	ST_X_COMMITMENT_ROW,	/* one commitment by OGP id, as a plan lists it */
+	ST_URL_STATE,		/* an outside address: broken since, archived copy and date */
 	ST__MAX
 };
 

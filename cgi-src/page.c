@@ -184,9 +184,38 @@ page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
 		if (page_text(c, l, "LABEL", db_text(s, 2), db_text(s, 3)) == NULL)
 			tpl_set(l, "LABEL", db_text(s, 1));
 		tpl_set(l, "KIND", i18n_enum("link_kind", kind ? kind : "source", c->en));
+		page_url_state(c, l, "LINKSTATE", db_text(s, 1));
 		n++;
 	}
 	return n;
+}
+
+void
+page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url)
+{
+	sqlite3_stmt	*s;
+	tpl_dict	*ls = NULL, *a;
+	char		 href[80];
+
+	if (url == NULL || *url == '/')
+		return;
+	s = db_stmt(ST_URL_STATE);
+	sqlite3_bind_text(s, 1, url, -1, SQLITE_TRANSIENT);
+	if (db_step(s) != SQLITE_ROW)
+		return;
+	if (db_text(s, 0) != NULL) {
+		ls = tpl_include(d, inc, "linkstate.tpl");
+		page_date(c, tpl_section(ls, "BROKEN"), "SINCE", db_text(s, 0));
+	}
+	if (db_text(s, 1) != NULL) {
+		if (ls == NULL)
+			ls = tpl_include(d, inc, "linkstate.tpl");
+		a = tpl_section(ls, "ARCHIVED");
+		snprintf(href, sizeof href, "/uploads/%s", db_text(s, 1));
+		tpl_set(a, "HREF", href);
+		page_date(c, a, "AT", db_text(s, 2));
+	}
+	sqlite3_reset(s);
 }
 
 void
@@ -301,6 +330,7 @@ static const struct {
 	{ "/admin/events", "Eventos", ROLE_FOCAL },
 	{ "/admin/pages", "Páginas", ROLE_FOCAL },
 	{ "/admin/import", "Importar", ROLE_FOCAL },
+	{ "/admin/links", "Ligações", ROLE_FOCAL },
 	{ "/admin/users", "Utilizadores", ROLE_ADMIN },
 	{ "/admin/audit", "Registos", ROLE_ADMIN },
 };

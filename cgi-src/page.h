@@ -75,6 +75,11 @@ void		 page_ms_agg(sqlite3_stmt *s, int i, struct progress *p);
  * of section inside section has of d (shown only when there is a link).  Returns how many. */
 int		 page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
 		    sqlite3_stmt *s);
+/* What the site knows of the outside address url (NULL or a path on the site: nothing):
+ * fills the include inc of d (linkstate.tpl) with the date it was found broken and its
+ * archived copy with the date it was fetched, when there are.  Put {{>inc}} right after
+ * the link in the template (page_links uses LINKSTATE). */
+void		 page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url);
 /* page_text, then the chosen text split into paragraphs as section key_P. */
 void		 page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt,
 		    const char *en);
@@ -147,6 +152,7 @@ int	page_data(struct ctx *c);
 int	page_data_file(struct ctx *c);
 int	page_data_catalog(struct ctx *c);
 int	page_admin_import(struct ctx *c);
+int	page_admin_links(struct ctx *c);	/* pages/admin_links.c */
 /* Answers c in c->fmt (JSON or CSV) for the page whose HTML handler is html: through its
  * data handler, or html itself when it has none (it then reads c->fmt, see
  * export_commitment_list).  Returns the status. */

@@ -78,6 +78,7 @@ static const struct route routes[] = {
 	{ "/admin/users/:int/:slug",	P, page_admin_user_action, CACHE_NONE, A, CAP_USERS },
 	{ "/admin/audit",		G, page_admin_audit, CACHE_NONE, A, CAP_USERS },
 	{ "/admin/import",		GP, page_admin_import, CACHE_NONE, A, CAP_CONTENT },
+	{ "/admin/links",		G, page_admin_links, CACHE_NONE, A, CAP_CONTENT },
 	{ "/admin/:slug",		G, page_admin_list, CACHE_NONE, A, CAP_STAFF },
 	{ "/admin/:slug/new",		GP, page_admin_new, CACHE_NONE, A, CAP_STAFF },
 	{ "/admin/:slug/:int",		GP, page_admin_edit, CACHE_NONE, A, CAP_STAFF },

@@ -410,8 +410,34 @@ record(sqlite3 *rw, const char *sha, size_t len, const char *mime, const char *n
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Stores the checked document data[0..len) of type t under its digest, as upload_store
- * says. */
+/* Checks data[0..len) and finds its type (*t) and display name (name, size
+ * UPLOAD_NAME_MAX + 1) from given_name; a name whose extension disagrees with the type is
+ * refused unless any_name, which then gives "document.<ext>".  Returns 0, or -1 with
+ * *why set. */
+static int
+check(const char *data, size_t len, const char *given_name, int any_name,
+    const struct upload_type **t, char *name, const char **why)
+{
+	char	 cn[GIVEN_MAX + 1];
+
+	*why = NULL;
+	if (len == 0)
+		return *why = MSG_EMPTY, -1;
+	if (len > UPLOAD_MAX)
+		return *why = MSG_BIG, -1;
+	if ((*t = detect(data, len, why)) == NULL)
+		return -1;
+	clean(given_name != NULL ? given_name : "", cn);
+	if (display_name(cn, *t, name) != 0) {
+		if (!any_name)
+			return *why = MSG_EXT, -1;
+		display_name("", *t, name);
+	}
+	return 0;
+}
+
+/* Stores the checked document data[0..len) of type t as name: the file, then the row.
+ * Returns 0 with the digest in sha_out, or -1 with *why set. */
 static int
 store(sqlite3 *rw, const char *dir, const char *data, size_t len,
     const struct upload_type *t, const char *name, long long staff_id, char sha_out[65],
@@ -439,21 +465,13 @@ upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
     const char *given_name, long long staff_id, char sha_out[65], const char **why)
 {
 	const struct upload_type	*t;
-	char				 cn[GIVEN_MAX + 1], name[UPLOAD_NAME_MAX + 1];
+	char				 name[UPLOAD_NAME_MAX + 1];
 	char				*bare;
 	size_t				 barelen;
 	int				 rc;
 
-	*why = NULL;
-	if (len == 0)
-		return *why = MSG_EMPTY, -1;
-	if (len > UPLOAD_MAX)
-		return *why = MSG_BIG, -1;
-	if ((t = detect(data, len, why)) == NULL)
+	if (check(data, len, given_name, 0, &t, name, why) != 0)
 		return -1;
-	clean(given_name != NULL ? given_name : "", cn);
-	if (display_name(cn, t, name) != 0)
-		return *why = MSG_EXT, -1;
 	/* A photo is kept without its metadata (place, time, camera, author). */
 	if ((rc = imgmeta_strip(t->mime, data, len, &bare, &barelen)) < 0)
 		return *why = MSG_IMAGE, -1;
@@ -461,6 +479,20 @@ upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
 	    sha_out, why);
 	free(bare);
 	return rc;
+}
+
+int
+upload_archive(sqlite3 *rw, const char *dir, const char *data, size_t len,
+    const char *url_name, char sha_out[65], const char **mime, const char **why)
+{
+	const struct upload_type	*t;
+	char				 name[UPLOAD_NAME_MAX + 1];
+
+	/* An archived copy keeps the bytes that were cited, metadata included. */
+	if (check(data, len, url_name, 1, &t, name, why) != 0)
+		return -1;
+	*mime = t->mime;
+	return store(rw, dir, data, len, t, name, 0, sha_out, why);
 }
 
 /* Copies src into dst (size len); returns 0, or -1 when src is NULL or does not fit. */

@@ -37,6 +37,14 @@ int	upload_valid_sha(const char *s);
  * for the staff member. */
 int	upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
 	    const char *given_name, long long staff_id, char sha_out[65], const char **why);
+/* upload_store for a copy of an outside document (aberta-admin links archive): the same
+ * checks and storage, no staff member, and a url_name (the last segment of its address)
+ * whose extension disagrees with the content gives "document.<ext>" instead of a refusal.
+ * Unlike upload_store it keeps an image's metadata: the copy is the bytes that were cited.
+ * Returns 0 with the digest in sha_out and the type found in *mime (static), or -1 with
+ * *why set. */
+int	upload_archive(sqlite3 *rw, const char *dir, const char *data, size_t len,
+	    const char *url_name, char sha_out[65], const char **mime, const char **why);
 /* Looks up an upload by digest: copies its MIME type and display name into mime and
  * name (sizes mimelen, namelen) and sets *size.  Returns 1 when found, 0 when not (or
  * sha is not a valid digest), -1 on a database error or when a value does not fit. */

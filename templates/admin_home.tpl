@@ -25,3 +25,9 @@
 {{#NO_LATE}}<p>Nenhum.</p>{{/NO_LATE}}
 {{#HAS_LATE}}<ul>{{#LATE}}<li><a href="/pt/commitments/{{OGP_ID}}">{{OGP_ID}}</a>, marco {{POS}}: {{TITLE}} — fim previsto <time datetime="{{END}}">{{END}}</time></li>{{/LATE}}</ul>{{/HAS_LATE}}
 </section>
+{{#LINKS}}<section aria-labelledby="links-h">
+<h2 id="links-h">Ligações quebradas ({{N_BROKEN}})</h2>
+{{#NO_BROKEN}}<p>Nenhuma, na última verificação.</p>{{/NO_BROKEN}}
+{{#HAS_BROKEN}}<ul>{{#BROKEN}}<li>{{URL}} — quebrada desde <time datetime="{{SINCE}}">{{SINCE}}</time></li>{{/BROKEN}}</ul>{{/HAS_BROKEN}}
+<p><a href="/admin/links">Ver as ligações quebradas e redirecionadas, e onde são usadas</a></p>
+</section>{{/LINKS}}

@@ -68,7 +68,7 @@
 <div><dt>{{L_PLANNED}}</dt><dd>{{#PSTART_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PSTART_MISSING}}{{#PSTART_HAS}}<time datetime="{{PSTART_ISO}}">{{PSTART}}</time>{{/PSTART_HAS}} – {{#PEND_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PEND_MISSING}}{{#PEND_HAS}}<time datetime="{{PEND_ISO}}">{{PEND}}</time>{{/PEND_HAS}}</dd></div>
 <div><dt>{{L_STATUS}}</dt><dd>{{STATUS}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}{{#DONE}} · {{L_COMPLETED_ON}} <time datetime="{{DONE_ISO}}">{{DONE_TEXT}}</time>{{/DONE}}</dd></div>
 <div><dt>{{L_PROGRESS}}</dt><dd>{{#HAS_PCT}}<strong>{{PCT}}%</strong> <span class="small">({{SOURCE}}{{#SOURCE_MISSING}}{{L_SOURCE_NOT_RECORDED}}{{/SOURCE_MISSING}}, {{L_AS_OF}} {{#ASOF_HAS}}<time datetime="{{ASOF_ISO}}">{{ASOF}}</time>{{/ASOF_HAS}})</span>{{/HAS_PCT}}{{#NO_PCT}}<span class="unknown">{{L_NO_DATA}}</span>{{/NO_PCT}}</dd></div>
-<div><dt>{{L_EVIDENCE}}</dt><dd>{{#EVIDENCE}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{#EVIDENCE_separator}}; {{/EVIDENCE_separator}}{{/EVIDENCE}}{{#NO_EVIDENCE}}<span class="unknown">{{L_NO_EVIDENCE_YET}}</span>{{/NO_EVIDENCE}}</dd></div>
+<div><dt>{{L_EVIDENCE}}</dt><dd>{{#EVIDENCE}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{>LINKSTATE}}{{#EVIDENCE_separator}}; {{/EVIDENCE_separator}}{{/EVIDENCE}}{{#NO_EVIDENCE}}<span class="unknown">{{L_NO_EVIDENCE_YET}}</span>{{/NO_EVIDENCE}}</dd></div>
 </dl>
 </li>{{/MS}}
 </ol>{{/HAS_MILESTONES}}
@@ -76,7 +76,7 @@
 <section aria-labelledby="src-h">
 <h2 id="src-h">{{L_SOURCES}}</h2>
 {{#NO_LINKS}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/NO_LINKS}}
-{{#HAS_LINKS}}<ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span></li>{{/LINK}}</ul>{{/HAS_LINKS}}
+{{#HAS_LINKS}}<ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
 <p class="small">{{L_LAST_UPDATED}} <time datetime="{{UPDATED}}">{{UPDATED_TEXT}}</time> · <a href="/{{LANG}}/commitments/{{OGP_ID}}/history">{{L_SEE_HISTORY}}</a> · <a href="/{{LANG}}/commitments/{{OGP_ID}}/feed.atom" type="application/atom+xml">{{L_SUBSCRIBE}}</a></p>
 <details class="small"><summary>{{L_BADGE}}</summary><p><img src="/badge/{{OGP_ID}}.svg" alt="{{L_BADGE_ALT}} {{OGP_ID}}"></p><p>{{L_BADGE_HELP}}</p><pre><code>&lt;img src="{{BADGE_URL}}" alt="{{OGP_ID}}"&gt;</code></pre></details>
 </section>

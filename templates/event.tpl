@@ -8,9 +8,9 @@
 <div><dt>{{L_WHEN}}</dt><dd>{{>WHEN}} · <a href="/{{LANG}}/events/{{ID}}/calendar.ics" type="text/calendar">{{L_CALENDAR_ONE}}</a></dd></div>
 <div><dt>{{L_WHERE}}</dt><dd>{{#PLACE}}<span lang="{{PLACE_LANG}}">{{PLACE_TEXT}}</span>{{/PLACE}}{{#ONLINE}}{{L_ONLINE}}{{/ONLINE}}{{#NO_PLACE}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_PLACE}}</dd></div>
 <div><dt>{{L_ORGANISER}}</dt><dd>{{ORGANISER}}{{#ORGANISER_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/ORGANISER_MISSING}}</dd></div>
-<div><dt>{{L_MORE_INFO}}</dt><dd>{{#URL}}<a href="{{URL_HREF}}" rel="external">{{URL_HREF}}</a>{{/URL}}{{#NO_URL}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_URL}}</dd></div>
+<div><dt>{{L_MORE_INFO}}</dt><dd>{{#URL}}<a href="{{URL_HREF}}" rel="external">{{URL_HREF}}</a>{{>URL_STATE}}{{/URL}}{{#NO_URL}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_URL}}</dd></div>
 </dl>
 <div lang="{{DESC_LANG}}">{{#DESC_P}}<p>{{TEXT}}</p>{{/DESC_P}}</div>
 {{#DESC_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/DESC_FALLBACK}}
-{{#HAS_LINKS}}<h2>{{L_SOURCES}}</h2><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a></li>{{/LINK}}</ul>{{/HAS_LINKS}}
+{{#HAS_LINKS}}<h2>{{L_SOURCES}}</h2><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
 </div>

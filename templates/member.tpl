@@ -9,7 +9,7 @@
 <div><dt>{{L_SUBSCRIBE}}</dt><dd><a href="{{FEED}}" type="application/atom+xml">Atom</a></dd></div>
 <div><dt>{{L_MEMBERSHIP}}</dt><dd>{{#MEMBER}}{{L_IS_MEMBER}}{{/MEMBER}}{{#NOT_MEMBER}}{{L_NOT_MEMBER}}{{/NOT_MEMBER}}</dd></div>
 <div><dt>{{L_MEMBER_SINCE}}</dt><dd>{{#SINCE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/SINCE_MISSING}}{{#SINCE_HAS}}<time datetime="{{SINCE_ISO}}">{{SINCE}}</time>{{/SINCE_HAS}}</dd></div>
-<div><dt>{{L_WEBSITE}}</dt><dd>{{#SITE}}<a href="{{SITE_URL}}" rel="external">{{SITE_URL}}</a>{{/SITE}}{{#NO_SITE}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_SITE}}</dd></div>
+<div><dt>{{L_WEBSITE}}</dt><dd>{{#SITE}}<a href="{{SITE_URL}}" rel="external">{{SITE_URL}}</a>{{>SITE_STATE}}{{/SITE}}{{#NO_SITE}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_SITE}}</dd></div>
 <div><dt>{{L_PLAN_PROGRESS_LEAD}}</dt><dd>{{>PROGRESS}}</dd></div>
 </dl>
 <div lang="{{DESC_LANG}}">{{#DESC_P}}<p>{{TEXT}}</p>{{/DESC_P}}</div>
@@ -28,5 +28,5 @@
 <li><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a> <span class="small">{{OGP_ID}} · {{PLAN_ORDINAL}} · {{STATUS}}{{#STATUS_MISSING}}{{L_STATUS_NOT_RECORDED}}{{/STATUS_MISSING}}</span> {{>PROGRESS}}</li>{{/SUPPORTS}}
 </ul>{{/HAS_SUPPORTS}}
 </section>
-{{#HAS_LINKS}}<section aria-labelledby="src-h"><h2 id="src-h">{{L_SOURCES}}</h2><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a></li>{{/LINK}}</ul></section>{{/HAS_LINKS}}
+{{#HAS_LINKS}}<section aria-labelledby="src-h"><h2 id="src-h">{{L_SOURCES}}</h2><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a>{{>LINKSTATE}}</li>{{/LINK}}</ul></section>{{/HAS_LINKS}}
 </div>

@@ -10,7 +10,7 @@
 <div><dt>{{L_FIG_COMMITMENTS}}</dt><dd>{{N}}</dd></div>
 <div><dt>{{L_PLAN_PROGRESS}}</dt><dd>{{>PROGRESS}}</dd></div>
 <div><dt>{{L_HISTORY}}</dt><dd><a href="/{{LANG}}/plans/{{PLAN_NUMBER}}/history">{{L_SEE_HISTORY}}</a> · <a href="/{{LANG}}/plans/{{PLAN_NUMBER}}/feed.atom" type="application/atom+xml">{{L_SUBSCRIBE}}</a></dd></div>
-<div><dt>{{L_DOCUMENT}}</dt><dd>{{#DOC}}<a href="{{DOC_URL}}" rel="external">{{L_PLAN_DOCUMENT}}</a>{{/DOC}}{{#NO_DOC}}{{L_NOT_RECORDED}}{{/NO_DOC}}</dd></div>
+<div><dt>{{L_DOCUMENT}}</dt><dd>{{#DOC}}<a href="{{DOC_URL}}" rel="external">{{L_PLAN_DOCUMENT}}</a>{{>DOC_STATE}}{{/DOC}}{{#NO_DOC}}{{L_NOT_RECORDED}}{{/NO_DOC}}</dd></div>
 </dl>
 <section aria-labelledby="made-h">
 <h2 id="made-h">{{L_HOW_MADE}}</h2>
@@ -23,7 +23,7 @@
 {{#SUMMARY_MISSING}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/SUMMARY_MISSING}}
 <div lang="{{SUMMARY_LANG}}">{{#SUMMARY_P}}<p>{{TEXT}}</p>{{/SUMMARY_P}}</div>
 {{#SUMMARY_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/SUMMARY_FALLBACK}}
-{{#HAS_LINKS}}<h3>{{L_SOURCES}}</h3><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span></li>{{/LINK}}</ul>{{/HAS_LINKS}}
+{{#HAS_LINKS}}<h3>{{L_SOURCES}}</h3><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
 </section>
 <section aria-labelledby="commitments-h">
 <h2 id="commitments-h">{{L_COMMITMENTS}}</h2>

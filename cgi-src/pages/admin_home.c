@@ -84,6 +84,7 @@ page_admin_home(struct ctx *c)
 	static const char *const kstale[] = { "OGP_ID", "TITLE", "UPDATED", NULL };
 	static const char *const kmiss[] = { "WHAT", "FIELD", NULL };
 	static const char *const klate[] = { "OGP_ID", "POS", "TITLE", "END", NULL };
+	static const char *const kbroken[] = { "URL", "SINCE", NULL };
 	tpl_dict	*b = page_admin_body(c, "admin_home.tpl", "Painel");
 	char		 cutoff[32];
 	time_t		 t = c->now - (time_t)STALE_DAYS * 86400;
@@ -111,7 +112,10 @@ page_admin_home(struct ctx *c)
 	    "m.title_en, ''), m.planned_end FROM milestone m JOIN commitment c ON c.id = "
 	    "m.commitment_id WHERE m.planned_end IS NOT NULL AND m.planned_end < ?1 AND "
 	    "coalesce(m.status, '') NOT IN ('complete', 'withdrawn') AND coalesce(m.progress, "
-	    "0) < 100 ORDER BY m.planned_end LIMIT 200", c->today) < 0)
+	    "0) < 100 ORDER BY m.planned_end LIMIT 200", c->today) < 0 ||
+	    (c->me->role != ROLE_MEMBER && listing(c, tpl_section(b, "LINKS"), "BROKEN",
+	    kbroken, "SELECT url, substr(broken_since, 1, 10) FROM link_check WHERE "
+	    "result = 'broken' ORDER BY broken_since, url LIMIT 200", NULL) < 0))
 		return db_failed_set(), 503;
 	return 200;
 }

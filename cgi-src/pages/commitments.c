@@ -151,6 +151,7 @@ milestones(struct ctx *c, tpl_dict *b, long long id, struct progress *p)
 			tpl_set(e, "URL", db_text(l, 1));
 			if (page_text(c, e, "LABEL", db_text(l, 2), db_text(l, 3)) == NULL)
 				tpl_set(e, "LABEL", db_text(l, 1));
+			page_url_state(c, e, "LINKSTATE", db_text(l, 1));
 			lrow = db_step(l);
 		}
 		if (nev == 0)

@@ -89,6 +89,7 @@ page_events_show(struct ctx *c)
 	if (db_text(s, 12) != NULL) {
 		tpl_show(b, "URL");
 		tpl_set(b, "URL_HREF", db_text(s, 12));
+		page_url_state(c, b, "URL_STATE", db_text(s, 12));
 	} else
 		tpl_show(b, "NO_URL");
 	page_paras(c, b, "DESC", db_text(s, 13), db_text(s, 14));

@@ -115,6 +115,7 @@ page_member(struct ctx *c)
 	if (db_text(s, 6) != NULL) {
 		tpl_show(b, "SITE");
 		tpl_set(b, "SITE_URL", db_text(s, 6));
+		page_url_state(c, b, "SITE_STATE", db_text(s, 6));
 	} else
 		tpl_show(b, "NO_SITE");
 	tpl_show(b, sqlite3_column_int(s, 7) ? "MEMBER" : "NOT_MEMBER");

@@ -204,6 +204,7 @@ page_plans_show(struct ctx *c)
 	if (db_text(s, 11) != NULL) {
 		tpl_show(b, "DOC");
 		tpl_set(b, "DOC_URL", db_text(s, 11));
+		page_url_state(c, b, "DOC_STATE", db_text(s, 11));
 	} else
 		tpl_show(b, "NO_DOC");
 	page_enum(c, b, "STATUS", "plan_status", db_text(s, 12));

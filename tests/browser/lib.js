@@ -503,7 +503,8 @@ function adminPages(ids) {
 	if (ids.events) {
 		out.push(`/admin/events/${ids.events}/delete`);
 	}
-	out.push('/admin/users', '/admin/audit', '/admin/audit?log=changes', '/admin/reviews');
+	out.push('/admin/users', '/admin/audit', '/admin/audit?log=changes', '/admin/reviews',
+		'/admin/links');
 	return out;
 }
 

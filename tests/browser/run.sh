@@ -79,6 +79,23 @@ fi
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/aberta-browser.XXXXXX")
 export ABERTA_DB=$TMP/aberta.db
 prepare_db "$ABERTA_DB"
+# What the link checker and the archive leave (without contacting anything): the 2nd
+# plan's document found broken, with an archived copy, and its first source redirected,
+# so that the markers and /admin/links are checked like every other page.
+sqlite3 "$ABERTA_DB" "
+INSERT INTO upload (sha256, size, mime, name) VALUES (printf('%.64c', 'a'), 10,
+	'application/pdf', 'plano-2.pdf');
+INSERT INTO link_check (url, result, http_status, failure, error, checked_at, changed_at,
+	broken_since) SELECT document_url, 'broken', 404, 'http', 'HTTP 404',
+	'2026-01-02T04:30:00Z', '2026-01-02T04:30:00Z', '2026-01-02T04:30:00Z'
+	FROM action_plan WHERE number = 2 AND document_url IS NOT NULL;
+INSERT INTO link_archive (url, upload_sha, fetched_at) SELECT document_url,
+	printf('%.64c', 'a'), '2025-12-01T04:30:00Z' FROM action_plan
+	WHERE number = 2 AND document_url IS NOT NULL;
+INSERT OR IGNORE INTO link_check (url, result, http_status, final_url, checked_at, changed_at)
+	SELECT url, 'redirect', 200, url || '?moved', '2026-01-02T04:30:00Z',
+	'2026-01-02T04:30:00Z' FROM link WHERE plan_id = (SELECT id FROM action_plan
+	WHERE number = 2) AND url IS NOT NULL ORDER BY position, id LIMIT 1;"
 port=$(free_port)
 start_site "$port" "$TMP"
 

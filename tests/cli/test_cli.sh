@@ -166,5 +166,24 @@ check "every audit line names aberta-admin" \
 check "no password is in the audit log" \
 	sh -c '! sqlite3 "$1" "SELECT * FROM audit_log" | grep -qF -e "$2" -e "$3"' - "$db" "$pw" "$pw2"
 
+# links: refusals before anything is visited (nothing here reaches the network: the
+# database has no outside address).
+run links
+check "links without a subcommand exits 2" [ "$rc" -eq 2 ]
+run links check --parallel 0
+check "links check --parallel 0 exits 2" [ "$rc" -eq 2 ]
+check "the range is explained" sh -c 'printf %s "$1" | grep -q "from 1 to 64"' - "$err"
+run links check --max-size 100
+check "--max-size is for links archive only (exit 2)" [ "$rc" -eq 2 ]
+run links archive --max-size 20000000
+check "--max-size above the upload limit exits 2" [ "$rc" -eq 2 ]
+run links check --timeout
+check "an option without its value exits 2" [ "$rc" -eq 2 ]
+run --help
+check "--help documents the links options" sh -c 'printf %s "$1" | grep -q -- "--per-host N"' - "$out"
+ABERTA_CACHE=off run links check
+check "links check with no address exits 0" [ "$rc" -eq 0 ]
+check "and says so" sh -c 'printf %s "$1" | grep -q "0 address(es) checked"' - "$err"
+
 echo "1..$n"
 exit $fail
