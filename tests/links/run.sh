@@ -3,8 +3,8 @@
 # serves fixtures: 200, 404, 410, a chain of 301s, a redirect loop, a location that
 # answers HEAD with 405, a location whose answer never comes in time, a document that
 # arrives too slowly, documents over the size cap (announced, and streamed without a
-# length), a document whose content is not what its name says, and a port nobody
-# listens on.  Every address in the test database is on 127.0.0.1: nothing else is
+# length), a document whose content is not what its name says, an HTML page (kept, and
+# served only as a download), and a port nobody listens on.  Every address in the test database is on 127.0.0.1: nothing else is
 # contacted.  Then the site itself (tests/lib-site.sh) shows the broken marker, the
 # archived copy and /admin/links through nginx.  TAP; the last line is
 # "N passed, N failed".  Builds nothing: run `make check` first.  KEEP=1 keeps the
@@ -24,8 +24,8 @@ fixtures() {
 	printf '%%PDF-1.4\n%% the document a redirect chain leads to\n%%%%EOF\n' >"$d/ok.pdf"
 	printf '%%PDF-1.4\n%% the 2nd plan, as published\n%%%%EOF\n' >"$d/plan2.pdf"
 	cp "$d/plan2.pdf" "$d/copy.pdf"	# the same bytes at another address
-	# A page that says it is a PDF.
-	printf '<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(1)</script></body></html>\n' >"$d/fake.pdf"
+	# Plain text that says it is a PDF.
+	printf 'This is not a PDF, whatever its name and the server say.\n' >"$d/fake.pdf"
 	{ printf '%%PDF-1.4\n'; head -c 30000 /dev/zero | tr '\0' 'x'; printf '\n%%%%EOF\n'; } >"$d/big.pdf"
 	cp "$d/big.pdf" "$d/stream.pdf"
 	{ printf '%%PDF-1.4\n'; head -c 8000 /dev/zero | tr '\0' 's'; printf '\n%%%%EOF\n'; } >"$d/slow.pdf"
@@ -188,6 +188,10 @@ tap "$([ "$(a "$F/copy.pdf")" = "$SHA" ] && echo 1 || echo 0)" \
 	"the same bytes at another address are the same copy"
 tap "$([ "$(a "$F/r1")" = "$(sha256sum "$TMP/fx/ok.pdf" | cut -d' ' -f1)" ] && echo 1 || echo 0)" \
 	"a document behind redirects is archived for the address cited"
+HSHA=$(a "$F/ok.html")
+tap "$([ "$HSHA" = "$(sha256sum "$TMP/fx/ok.html" | cut -d' ' -f1)" ] &&
+	[ "$(sql "SELECT mime FROM upload WHERE sha256 = '$HSHA'")" = text/html ] && echo 1 || echo 0)" \
+	"an HTML page cited as evidence is archived as HTML"
 for u in big.pdf stream.pdf fake.pdf slow.pdf missing.pdf; do
 	why=$(grep -F "$F/$u" "$TMP/arch1.out" | cut -f3)
 	case $u in
@@ -210,9 +214,9 @@ rc=0
 	>"$TMP/arch2.out" 2>"$TMP/arch2.err" || rc=$?
 sql "SELECT url, upload_sha, fetched_at FROM link_archive ORDER BY url" >"$TMP/arch2"
 n2=$(nfiles)
-tap "$([ $rc = 0 ] && [ "$n1" = 2 ] && [ "$n2" = 2 ] && echo 1 || echo 0)" \
+tap "$([ $rc = 0 ] && [ "$n1" = 3 ] && [ "$n2" = 3 ] && echo 1 || echo 0)" \
 	"archiving the same documents again stores each once ($n1, then $n2 files)"
-tap "$(cmp -s "$TMP/arch1" "$TMP/arch2" && grep -q ', 3 unchanged,' "$TMP/arch2.err" &&
+tap "$(cmp -s "$TMP/arch1" "$TMP/arch2" && grep -q ', 4 unchanged,' "$TMP/arch2.err" &&
 	echo 1 || echo 0)" "and records nothing new: $(tail -n 1 "$TMP/arch2.err")"
 tap "$([ "$ver1" = "$(sql "SELECT content_version FROM site_state")" ] && echo 1 || echo 0)" \
 	"nor moves the content version"
@@ -247,6 +251,10 @@ tap "$([ "$(sha256sum <"$TMP/doc" | cut -d' ' -f1)" = "$SHA" ] &&
 tap "$([ "$(h x-content-type-options)" = nosniff ] &&
 	[[ $(h content-disposition) == 'attachment; filename="'*'.pdf"; filename*='* ]] && echo 1 || echo 0)" \
 	"served with nosniff and Content-Disposition: $(h content-disposition)"
+curl -sS -D "$TMP/h" -o /dev/null "$BASE/uploads/$HSHA"
+tap "$([ "$(h content-type)" = text/html ] && [ "$(h x-content-type-options)" = nosniff ] &&
+	[[ $(h content-disposition) == 'attachment; filename="'* ]] && echo 1 || echo 0)" \
+	"an archived HTML page is only ever downloaded: $(h content-type); $(h content-disposition)"
 st=$(body "/pt/commitments/$MS_OGP")
 tap "$([ "$st" = 200 ] && grep -q "missing.pdf\" rel=\"external\">Relatório</a> <span class=\"link-broken\">" "$TMP/page" &&
 	echo 1 || echo 0)" "milestone evidence that is gone is marked on its commitment's page"
