@@ -4,12 +4,12 @@
 # answers HEAD with 405, a location whose answer never comes in time, a document that
 # arrives too slowly, documents over the size cap (announced, and streamed without a
 # length), a document whose content is not what its name says, an HTML page (kept, and
-# served only as a download), and a port nobody listens on.  Every address in the test database is on 127.0.0.1: nothing else is
-# contacted.  Then the site itself (tests/lib-site.sh) shows the broken marker, the
-# archived copy and /admin/links through nginx.  TAP; the last line is
-# "N passed, N failed".  Builds nothing: run `make check` first.  KEEP=1 keeps the
-# temporary folder.  Also checked: --parallel and --per-host bound the transfers at
-# once, and a run on a terminal shows a progress line.
+# served only as a download), and a port nobody listens on; --parallel and --per-host
+# bound the transfers at once; a run on a terminal shows a progress line.  Every
+# address in the test database is on 127.0.0.1: nothing else is contacted.  Then the
+# site itself (tests/lib-site.sh) shows the broken marker, the archived copy and
+# /admin/links through nginx.  TAP; the last line is "N passed, N failed".  Builds
+# nothing: run `make check` first.  KEEP=1 keeps the temporary folder.
 set -euo pipefail
 
 # shellcheck source=tests/reliability/rel-common.sh
