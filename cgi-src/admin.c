@@ -120,7 +120,7 @@ usage(FILE *f)
 	    "       aberta-admin [--db PATH] links archive [--refresh] [OPTIONS]\n"
 	    "  links check visits every outside address the site shows and records what it\n"
 	    "  answers; links archive keeps a copy of the documents plans and milestone\n"
-	    "  evidence cite (PDF, ODT, DOCX, PNG, JPEG; --refresh fetches those already\n"
+	    "  evidence cite (PDF, ODT, DOCX, PNG, JPEG, HTML; --refresh fetches those already\n"
 	    "  kept again).  OPTIONS, with their defaults:\n"
 	    "    --parallel N             transfers at once, in all (8; 1-64)\n"
 	    "    --per-host N             transfers at once to one host (2; 1-16)\n"

@@ -8,13 +8,16 @@
 #include "links.h"
 #include "upload.h"
 
-/* The addresses a check visits: every outside address the site shows. */
-#define SQL_CHECK_URLS	"SELECT DISTINCT url FROM url_use ORDER BY url"
+/* The addresses a check visits: every outside address the site shows (the few columns
+ * without a length limit could hold one longer than link_check takes: left out). */
+#define SQL_CHECK_URLS	"SELECT DISTINCT url FROM url_use WHERE length(url) <= 2048 " \
+	"ORDER BY url"
 /* The documents an archive run fetches: plan documents, document and IRM report links of
  * plans, milestone evidence; ?1 = 0 leaves out those with a copy already. */
 #define SQL_ARCHIVE_URLS "SELECT DISTINCT url FROM url_use WHERE (owner = 'milestone' " \
 	"OR (owner = 'plan' AND field IN ('document_url', 'link:document', " \
-	"'link:irm_report'))) AND (?1 OR url NOT IN (SELECT url FROM link_archive)) " \
+	"'link:irm_report'))) AND length(url) <= 2048 AND (?1 OR url NOT IN (SELECT url " \
+	"FROM link_archive)) " \
 	"ORDER BY url"
 /* The stored result of ?1, compared with a new one (?2 result, ?3 status, ?4 final url,
  * ?5 failure, ?6 error): one row, 1 when they are the same. */

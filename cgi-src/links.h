@@ -6,7 +6,7 @@
  * before keeps every column but checked_at; rows of addresses no longer used are
  * removed.  links_archive fetches the documents plans (their document, document and IRM
  * report links) and milestone evidence cite, checks each by its content (the upload
- * allow-list: PDF, ODT, DOCX, PNG, JPEG), stores it once under its SHA-256 in the upload
+ * allow-list: PDF, ODT, DOCX, PNG, JPEG; and HTML pages), stores it once under its SHA-256 in the upload
  * folder and records it in link_archive, one transaction per document.  Both publish a
  * new page-cache generation when a citizen-visible state changed (the triggers of
  * migration 5 bump the content version).

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,6 +19,7 @@
 #define MSG_EMPTY	"O ficheiro está vazio."
 #define MSG_BIG		"O ficheiro é demasiado grande (máximo 10 MB)."
 #define MSG_TYPE	"Tipo de ficheiro não aceite: só PDF, ODT, DOCX, PNG ou JPEG."
+#define MSG_TYPE_ARCHIVE "Tipo de ficheiro não aceite: só PDF, ODT, DOCX, PNG, JPEG ou HTML."
 #define MSG_EXT		"O conteúdo do ficheiro não corresponde à extensão."
 #define MSG_IMAGE	"A imagem está danificada: a sua estrutura não pôde ser lida."
 #define MSG_CHECK	"Não foi possível verificar o ficheiro. Tente de novo mais tarde."
@@ -28,15 +30,16 @@
 #define MAGIC_BYTES	(1024 * 1024)	/* bytes libmagic may examine */
 #define ZIP_ENTRIES_MAX	4096		/* most central directory entries walked */
 
-enum kind { UP_PDF, UP_ODT, UP_DOCX, UP_PNG, UP_JPEG, UP__MAX };
+enum kind { UP_PDF, UP_ODT, UP_DOCX, UP_PNG, UP_JPEG, UP_HTML, UP__MAX };
 
 static const struct upload_type types[UP__MAX] = {
-	{ "application/pdf", "pdf", NULL, 0 },				/* UP_PDF */
-	{ "application/vnd.oasis.opendocument.text", "odt", NULL, 0 },	/* UP_ODT */
+	{ "application/pdf", "pdf", NULL, 0, 0 },			/* UP_PDF */
+	{ "application/vnd.oasis.opendocument.text", "odt", NULL, 0, 0 }, /* UP_ODT */
 	{ "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	    "docx", NULL, 0 },						/* UP_DOCX */
-	{ "image/png", "png", NULL, 1 },				/* UP_PNG */
-	{ "image/jpeg", "jpg", "jpeg", 1 },				/* UP_JPEG */
+	    "docx", NULL, 0, 0 },					/* UP_DOCX */
+	{ "image/png", "png", NULL, 1, 0 },				/* UP_PNG */
+	{ "image/jpeg", "jpg", "jpeg", 1, 0 },				/* UP_JPEG */
+	{ "text/html", "html", "htm", 0, 1 },				/* UP_HTML */
 };
 
 static magic_t	 cookie;	/* opened once per process, kept */
@@ -171,10 +174,37 @@ zip_is_odt(const unsigned char *d, size_t len)
 	return len - 38 >= e + sizeof mt - 1 && memcmp(d + 38 + e, mt, sizeof mt - 1) == 0;
 }
 
-/* Finds the type of data[0..len) from its content.  Returns the accepted type, or NULL
- * with *why set. */
+/* Returns 1 when data[0..len) is an HTML page: no NUL in its first 4 KB, and after an
+ * optional UTF-8 byte order mark, white space and comments, "<!DOCTYPE html" or "<html"
+ * (any case).  libmagic's text checks are off (see upload_init), so this is done here. */
+static int
+is_html(const char *data, size_t len)
+{
+	const char	*p = data, *end = data + len, *c;
+
+	if (memchr(data, '\0', len < 4096 ? len : 4096) != NULL)
+		return 0;
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (;;) {
+		while (p < end && strchr(" \t\r\n\f", *p) != NULL)
+			p++;
+		if (end - p < 4 || memcmp(p, "<!--", 4) != 0)
+			break;
+		if ((c = memmem(p + 4, (size_t)(end - p - 4), "-->", 3)) == NULL)
+			return 0;
+		p = c + 3;
+	}
+	return (end - p >= 14 && strncasecmp(p, "<!doctype html", 14) == 0) ||
+	    (end - p >= 5 && strncasecmp(p, "<html", 5) == 0 && (end - p == 5 ||
+	    strchr(" \t\r\n>", p[5]) != NULL));
+}
+
+/* Finds the type of data[0..len) from its content; archive: a copy of an outside
+ * document, which may also be an HTML page.  Returns the accepted type, or NULL with
+ * *why set. */
 static const struct upload_type *
-detect(const char *data, size_t len, const char **why)
+detect(const char *data, size_t len, int archive, const char **why)
 {
 	const unsigned char		*d = (const unsigned char *)data;
 	const struct upload_type	*t;
@@ -185,7 +215,7 @@ detect(const char *data, size_t len, const char **why)
 		*why = MSG_CHECK;
 		return NULL;
 	}
-	if ((t = upload_type(m)) != NULL)
+	if ((t = upload_type(m)) != NULL && (archive || !t->archive_only))
 		return t;
 	/* libmagic 5.44 says application/zip for a DOCX whose [Content_Types].xml is
 	 * followed directly by word/ entries (it only looks at the first few names). */
@@ -196,7 +226,9 @@ detect(const char *data, size_t len, const char **why)
 		if (zip_is_odt(d, len))
 			return &types[UP_ODT];
 	}
-	*why = MSG_TYPE;
+	if (archive && is_html(data, len))
+		return &types[UP_HTML];
+	*why = archive ? MSG_TYPE_ARCHIVE : MSG_TYPE;
 	return NULL;
 }
 
@@ -412,10 +444,10 @@ record(sqlite3 *rw, const char *sha, size_t len, const char *mime, const char *n
 
 /* Checks data[0..len) and finds its type (*t) and display name (name, size
  * UPLOAD_NAME_MAX + 1) from given_name; a name whose extension disagrees with the type is
- * refused unless any_name, which then gives "document.<ext>".  Returns 0, or -1 with
- * *why set. */
+ * refused unless archive (a copy of an outside document: HTML is accepted too), which
+ * then gives "document.<ext>".  Returns 0, or -1 with *why set. */
 static int
-check(const char *data, size_t len, const char *given_name, int any_name,
+check(const char *data, size_t len, const char *given_name, int archive,
     const struct upload_type **t, char *name, const char **why)
 {
 	char	 cn[GIVEN_MAX + 1];
@@ -425,11 +457,11 @@ check(const char *data, size_t len, const char *given_name, int any_name,
 		return *why = MSG_EMPTY, -1;
 	if (len > UPLOAD_MAX)
 		return *why = MSG_BIG, -1;
-	if ((*t = detect(data, len, why)) == NULL)
+	if ((*t = detect(data, len, archive, why)) == NULL)
 		return -1;
 	clean(given_name != NULL ? given_name : "", cn);
 	if (display_name(cn, *t, name) != 0) {
-		if (!any_name)
+		if (!archive)
 			return *why = MSG_EXT, -1;
 		display_name("", *t, name);
 	}

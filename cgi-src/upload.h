@@ -15,6 +15,8 @@ struct upload_type {
 	const char	*ext;		/* the extension a name must carry (lower case) */
 	const char	*ext2;		/* another accepted extension, or NULL */
 	int		 inline_ok;	/* 1: shown in the browser (images); 0: downloaded */
+	int		 archive_only;	/* 1: only an archived copy of an outside page (HTML),
+					 * never a staff upload */
 };
 
 /* Opens and loads the libmagic database once per process (upload_store does it on first
@@ -38,8 +40,9 @@ int	upload_valid_sha(const char *s);
 int	upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
 	    const char *given_name, long long staff_id, char sha_out[65], const char **why);
 /* upload_store for a copy of an outside document (aberta-admin links archive): the same
- * checks and storage, no staff member, and a url_name (the last segment of its address)
- * whose extension disagrees with the content gives "document.<ext>" instead of a refusal.
+ * checks and storage, no staff member; an HTML page is accepted too (served only as an
+ * attachment), and a url_name (the last segment of its address) whose extension
+ * disagrees with the content gives "document.<ext>" instead of a refusal.
  * Unlike upload_store it keeps an image's metadata: the copy is the bytes that were cited.
  * Returns 0 with the digest in sha_out and the type found in *mime (static), or -1 with
  * *why set. */

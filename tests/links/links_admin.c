@@ -2,14 +2,14 @@
  * The admin side of the link checker, through nginx: a stranger is sent to the login
  * page, a focal-point editor sees /admin/links listing a broken address with the public
  * page that uses it and the edit form of its record, and the dashboard links to it.
- * Uses the libcurl client of tests/reliability/relclient.c.  TAP on stdout.
+ * Uses the libcurl client of tests/lib/client.c.  TAP on stdout.
  *
  *   links_admin BASE_URL DB ADMIN_BIN BROKEN_URL PAGE EDIT
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "../reliability/relclient.h"
+#include "client.h"
 
 static int	 n, failed;
 

@@ -3,12 +3,13 @@
 # serves fixtures: 200, 404, 410, a chain of 301s, a redirect loop, a location that
 # answers HEAD with 405, a location whose answer never comes in time, a document that
 # arrives too slowly, documents over the size cap (announced, and streamed without a
-# length), a document whose content is not what its name says, and a port nobody
-# listens on.  Every address in the test database is on 127.0.0.1: nothing else is
-# contacted.  Then the site itself (tests/lib-site.sh) shows the broken marker, the
-# archived copy and /admin/links through nginx.  TAP; the last line is
-# "N passed, N failed".  Builds nothing: run `make check` first.  KEEP=1 keeps the
-# temporary folder.
+# length), a document whose content is not what its name says, an HTML page (kept, and
+# served only as a download), and a port nobody listens on; --parallel and --per-host
+# bound the transfers at once; a run on a terminal shows a progress line.  Every
+# address in the test database is on 127.0.0.1: nothing else is contacted.  Then the
+# site itself (tests/lib-site.sh) shows the broken marker, the archived copy and
+# /admin/links through nginx.  TAP; the last line is "N passed, N failed".  Builds
+# nothing: run `make check` first.  KEEP=1 keeps the temporary folder.
 set -euo pipefail
 
 # shellcheck source=tests/reliability/rel-common.sh
@@ -24,11 +25,14 @@ fixtures() {
 	printf '%%PDF-1.4\n%% the document a redirect chain leads to\n%%%%EOF\n' >"$d/ok.pdf"
 	printf '%%PDF-1.4\n%% the 2nd plan, as published\n%%%%EOF\n' >"$d/plan2.pdf"
 	cp "$d/plan2.pdf" "$d/copy.pdf"	# the same bytes at another address
-	# A page that says it is a PDF.
-	printf '<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(1)</script></body></html>\n' >"$d/fake.pdf"
+	# Plain text that says it is a PDF.
+	printf 'This is not a PDF, whatever its name and the server say.\n' >"$d/fake.pdf"
 	{ printf '%%PDF-1.4\n'; head -c 30000 /dev/zero | tr '\0' 'x'; printf '\n%%%%EOF\n'; } >"$d/big.pdf"
 	cp "$d/big.pdf" "$d/stream.pdf"
 	{ printf '%%PDF-1.4\n'; head -c 8000 /dev/zero | tr '\0' 's'; printf '\n%%%%EOF\n'; } >"$d/slow.pdf"
+	for i in 1 2 3 4 5 6; do	# 2 s each at 1 KB/s
+		{ printf '%%PDF-1.4\n%% hold %s\n' "$i"; head -c 2000 /dev/zero | tr '\0' 'h'; } >"$d/hold$i.pdf"
+	done
 	for i in ok.html ok.pdf; do [ -s "$d/$i" ]; done
 }
 
@@ -43,7 +47,7 @@ pid $TMP/fx.pid;
 error_log $TMP/fx-error.log;
 events { worker_connections 64; }
 http {
-	log_format fx '\$request_method \$uri \$status "\$http_user_agent"';
+	log_format fx '\$request_method \$uri \$status "\$http_user_agent" \$msec \$request_time';
 	access_log $TMP/fx-access.log fx;
 	types { text/html html; application/pdf pdf; }
 	default_type application/octet-stream;
@@ -67,6 +71,7 @@ http {
 		}
 		location = /late { limit_req zone=never burst=1000; default_type text/html; alias $dir/ok.html; }
 		location = /slow.pdf { limit_rate 1k; }
+		location ~ ^/hold[0-9]\\.pdf\$ { limit_rate 1k; }
 		# No Content-Length: the size cap must stop the transfer while it runs.
 		location = /stream.pdf { sub_filter_types application/pdf; sub_filter 'NOT-THERE' 'x'; }
 	}
@@ -173,6 +178,15 @@ tap "$([ "$ver1" = "$ver2" ] && echo 1 || echo 0)" \
 	"nor the content version: pages and the page cache stay ($ver1, $ver2)"
 moved=$(sql "SELECT count(*) FROM link_check WHERE checked_at > changed_at")
 tap "$([ "$moved" -gt 0 ] && echo 1 || echo 0)" "only the time checked moved ($moved rows)"
+# By hand on a terminal: a progress line (script(1) gives the command a terminal).
+if command -v script >/dev/null; then
+	script -qec "$(printf '%q ' "$ADMIN" --db "$ABERTA_DB" links check "${CHECK_OPTS[@]}")" \
+		/dev/null </dev/null >"$TMP/tty.out" 2>&1 || true
+	tap "$(tr '\r' '\n' <"$TMP/tty.out" | grep -q '^14 of 14 addresses done, 5 with a problem' &&
+		echo 1 || echo 0)" "on a terminal it shows a progress line"
+	tap "$(grep -q 'addresses done' "$TMP/check2.err" && echo 0 || echo 1)" \
+		"and none when its output is not a terminal"
+fi
 
 # --- archiving -----------------------------------------------------------------------
 rc=0
@@ -188,6 +202,10 @@ tap "$([ "$(a "$F/copy.pdf")" = "$SHA" ] && echo 1 || echo 0)" \
 	"the same bytes at another address are the same copy"
 tap "$([ "$(a "$F/r1")" = "$(sha256sum "$TMP/fx/ok.pdf" | cut -d' ' -f1)" ] && echo 1 || echo 0)" \
 	"a document behind redirects is archived for the address cited"
+HSHA=$(a "$F/ok.html")
+tap "$([ "$HSHA" = "$(sha256sum "$TMP/fx/ok.html" | cut -d' ' -f1)" ] &&
+	[ "$(sql "SELECT mime FROM upload WHERE sha256 = '$HSHA'")" = text/html ] && echo 1 || echo 0)" \
+	"an HTML page cited as evidence is archived as HTML"
 for u in big.pdf stream.pdf fake.pdf slow.pdf missing.pdf; do
 	why=$(grep -F "$F/$u" "$TMP/arch1.out" | cut -f3)
 	case $u in
@@ -210,9 +228,9 @@ rc=0
 	>"$TMP/arch2.out" 2>"$TMP/arch2.err" || rc=$?
 sql "SELECT url, upload_sha, fetched_at FROM link_archive ORDER BY url" >"$TMP/arch2"
 n2=$(nfiles)
-tap "$([ $rc = 0 ] && [ "$n1" = 2 ] && [ "$n2" = 2 ] && echo 1 || echo 0)" \
+tap "$([ $rc = 0 ] && [ "$n1" = 3 ] && [ "$n2" = 3 ] && echo 1 || echo 0)" \
 	"archiving the same documents again stores each once ($n1, then $n2 files)"
-tap "$(cmp -s "$TMP/arch1" "$TMP/arch2" && grep -q ', 3 unchanged,' "$TMP/arch2.err" &&
+tap "$(cmp -s "$TMP/arch1" "$TMP/arch2" && grep -q ', 4 unchanged,' "$TMP/arch2.err" &&
 	echo 1 || echo 0)" "and records nothing new: $(tail -n 1 "$TMP/arch2.err")"
 tap "$([ "$ver1" = "$(sql "SELECT content_version FROM site_state")" ] && echo 1 || echo 0)" \
 	"nor moves the content version"
@@ -247,6 +265,10 @@ tap "$([ "$(sha256sum <"$TMP/doc" | cut -d' ' -f1)" = "$SHA" ] &&
 tap "$([ "$(h x-content-type-options)" = nosniff ] &&
 	[[ $(h content-disposition) == 'attachment; filename="'*'.pdf"; filename*='* ]] && echo 1 || echo 0)" \
 	"served with nosniff and Content-Disposition: $(h content-disposition)"
+curl -sS -D "$TMP/h" -o /dev/null "$BASE/uploads/$HSHA"
+tap "$([ "$(h content-type)" = text/html ] && [ "$(h x-content-type-options)" = nosniff ] &&
+	[[ $(h content-disposition) == 'attachment; filename="'* ]] && echo 1 || echo 0)" \
+	"an archived HTML page is only ever downloaded: $(h content-type); $(h content-disposition)"
 st=$(body "/pt/commitments/$MS_OGP")
 tap "$([ "$st" = 200 ] && grep -q "missing.pdf\" rel=\"external\">Relatório</a> <span class=\"link-broken\">" "$TMP/page" &&
 	echo 1 || echo 0)" "milestone evidence that is gone is marked on its commitment's page"
@@ -256,6 +278,32 @@ tap "$([ "$st" = 200 ] && grep -q 'loop-a</a> <span class="link-broken">' "$TMP/
 st=$(body "/en/events/$EV")
 tap "$([ "$st" = 200 ] && grep -q 'nohead</a>' "$TMP/page" && ! grep -q 'link-broken' "$TMP/page" &&
 	echo 1 || echo 0)" "an event page whose address works is not marked"
+
+# --- bounded concurrency ---------------------------------------------------------------
+# most_at_once: the most /holdN.pdf transfers the fixture server had at the same time
+# (each log line ends with the time it ended and how long it took).
+most_at_once() {
+	awk '$2 ~ /^\/hold/ { n = NF; printf "%.3f 1\n%.3f -1\n", $(n-1) - $n, $(n-1) }' \
+		"$TMP/fx-access.log" | sort -k1,1n -k2,2n |
+		awk '{ c += $2; if (c > m) m = c } END { print m + 0 }'
+}
+for i in 1 2 3 4 5 6; do
+	sql "INSERT INTO link (plan_id, kind, url, position) VALUES ($PLAN2, 'document',
+		'$F/hold$i.pdf', 2$i)"
+done
+: >"$TMP/fx-access.log"
+"$ADMIN" --db "$ABERTA_DB" links archive --parallel 8 --per-host 2 --timeout 20 \
+	>"$TMP/arch3.out" 2>"$TMP/arch3.err" || true
+m=$(most_at_once)
+na=$(grep -c '^archived.*hold' "$TMP/arch3.out" || true)
+tap "$([ "$m" = 2 ] && [ "$na" = 6 ] && echo 1 || echo 0)" \
+	"--per-host 2: six slow documents of one host, never more than 2 at once ($m; $na archived)"
+: >"$TMP/fx-access.log"
+"$ADMIN" --db "$ABERTA_DB" links archive --refresh --parallel 3 --per-host 16 --timeout 20 \
+	>"$TMP/arch4.out" 2>"$TMP/arch4.err" || true
+m=$(most_at_once)
+tap "$([ "$m" -ge 2 ] && [ "$m" -le 3 ] && echo 1 || echo 0)" \
+	"--parallel 3: never more than 3 transfers at once ($m)"
 
 # --- the admin page ------------------------------------------------------------------
 rel_build links_admin "$ROOT/tests/links/links_admin.c"

@@ -41,7 +41,7 @@
 
 #include <sodium.h>
 
-#include "relclient.h"
+#include "client.h"
 
 static const char	*spawnpid, *updir, *workdir;
 static int		 ntap, nfail, nretry;

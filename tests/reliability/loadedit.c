@@ -26,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "relclient.h"
+#include "client.h"
 
 #define NSAVERS		3
 #define NREC		6	/* 3 commitments, then 3 milestones */

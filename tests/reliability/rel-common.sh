@@ -92,7 +92,7 @@ rel_free_port() {
 	return 1
 }
 
-# rel_build NAME SRC...: compiles the C helper SRC... (with relclient.c and the
+# rel_build NAME SRC...: compiles the C helper SRC... (with tests/lib/client.c and the
 # project's buf.c and totp.c) into $TMP/NAME.
 rel_build() {
 	local name=$1 pkgs='libcurl sqlite3 liboath libqrencode libsodium'
@@ -100,8 +100,9 @@ rel_build() {
 	# shellcheck disable=SC2046,SC2086 # pkg-config takes and prints word lists
 	${CC:-cc} -std=c17 -O2 -g -D_GNU_SOURCE -Wall -Wextra -Wformat=2 -Wshadow \
 		-Wstrict-prototypes -Wmissing-prototypes -Werror \
-		-I"$ROOT/cgi-src" $(pkg-config --cflags $pkgs) -o "$TMP/$name" "$@" \
-		"$REL/relclient.c" "$ROOT/cgi-src/buf.c" "$ROOT/cgi-src/totp.c" \
+		-I"$ROOT/cgi-src" -I"$ROOT/tests/lib" $(pkg-config --cflags $pkgs) \
+		-o "$TMP/$name" "$@" \
+		"$ROOT/tests/lib/client.c" "$ROOT/cgi-src/buf.c" "$ROOT/cgi-src/totp.c" \
 		$(pkg-config --libs $pkgs) -lm
 }
 

@@ -28,7 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "relclient.h"
+#include "client.h"
 
 #define MAXC	1024
 

@@ -151,7 +151,8 @@ dead_links_db(void)
 	ck_assert_int_ge(db_migrate(db, err, sizeof err), 5);
 	ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO action_plan (number, document_url) "
 	    "VALUES (2, 'http://127.0.0.1:1/plan.pdf'); INSERT INTO event (url) VALUES "
-	    "('httpz://127.0.0.1/x')", NULL, NULL, NULL), SQLITE_OK);
+	    "('httpz://127.0.0.1/x'); INSERT INTO entity (slug, website) VALUES ('long', "
+	    "'http://127.0.0.1:1/' || printf('%.3000c', 'x'))", NULL, NULL, NULL), SQLITE_OK);
 	return db;
 }
 
@@ -167,7 +168,7 @@ START_TEST(check_records_once)
 	o.connect_s = 2;
 	o.timeout_s = 5;
 	ck_assert_int_eq(links_check(db, &o, "2026-01-01T00:00:00Z", out, &r), 0);
-	ck_assert_uint_eq(r.total, 2);
+	ck_assert_uint_eq(r.total, 2);	/* the 3000-byte address is left out */
 	ck_assert_uint_eq(r.broken, 2);
 	ck_assert_uint_eq(r.changed, 2);
 	ck_assert_int_eq(one(db, "SELECT count(*) FROM link_check WHERE url = "
@@ -211,13 +212,25 @@ files_in(const char *dir)
 	return n;
 }
 
+/* Removes dir/name. */
+static void
+unlink_in(const char *dir, const char *name)
+{
+	char p[300];
+
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	unlink(p);
+}
+
+#define S(lit)	lit, sizeof lit - 1	/* a literal and its length */
+
 START_TEST(archive_once)
 {
 	static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n"
 	    "%%EOF\n";
 	static const char html[] = "<!DOCTYPE html><html><head><title>x</title></head>"
 	    "<body><script>alert(1)</script></body></html>\n";
-	char dir[] = "/tmp/aberta-links-XXXXXX", sha[65], sha2[65], name[200];
+	char dir[] = "/tmp/aberta-links-XXXXXX", sha[65], sha2[65], sha3[65], name[200];
 	const char *mime, *why;
 	sqlite3 *db;
 	char err[256];
@@ -242,12 +255,29 @@ START_TEST(archive_once)
 	snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
 	ck_assert_str_eq(name, "Plano 2.pdf");
-	/* ...an HTML page is not a document the site serves, nor is an empty body. */
-	ck_assert_int_eq(upload_archive(db, dir, html, sizeof html - 1, "doc.pdf", sha2,
+	/* ...text that is not HTML, a binary of another kind, an empty body are refused... */
+	ck_assert_int_eq(upload_archive(db, dir, S("just some text\n"), "doc.pdf", sha2,
 	    &mime, &why), -1);
 	ck_assert_ptr_nonnull(why);
+	ck_assert_int_eq(upload_archive(db, dir, S("<htmlx>not html</htmlx>"), "a.html", sha2,
+	    &mime, &why), -1);
+	ck_assert_int_eq(upload_archive(db, dir, S("PK\3\4\0\0zip"), "a.zip", sha2, &mime,
+	    &why), -1);
 	ck_assert_int_eq(upload_archive(db, dir, "", 0, "doc.pdf", sha2, &mime, &why), -1);
 	ck_assert_int_eq(files_in(dir), 1);
+	/* ...a staff upload never takes HTML, an archived page does (downloaded only). */
+	ck_assert_int_eq(upload_store(db, dir, html, sizeof html - 1, "page.html", 0, sha2,
+	    &why), -1);
+	ck_assert_int_eq(upload_archive(db, dir, html, sizeof html - 1, "noticia5", sha2,
+	    &mime, &why), 0);
+	ck_assert_str_eq(mime, "text/html");
+	ck_assert_int_eq(upload_type(mime)->inline_ok, 0);
+	ck_assert_int_eq(upload_archive(db, dir, S("\xef\xbb\xbf <!-- x -->\n<HTML lang=pt>"),
+	    "p.htm", sha3, &mime, &why), 0);
+	ck_assert_int_eq(one(db, "SELECT count(*) FROM upload WHERE name IN ('document.html', "
+	    "'p.htm') AND mime = 'text/html'"), 2);
+	unlink_in(dir, sha2);
+	unlink_in(dir, sha3);
 	/* A name whose extension disagrees gives document.<ext>. */
 	ck_assert_int_eq(upload_archive(db, dir, "%PDF-1.7\nother\n", 15, "index.html",
 	    sha2, &mime, &why), 0);
@@ -255,11 +285,9 @@ START_TEST(archive_once)
 	    1);
 	ck_assert_int_eq(files_in(dir), 2);
 	sqlite3_close(db);
-	snprintf(name, sizeof name, "%s/%s", dir, sha);
-	unlink(name);
-	snprintf(name, sizeof name, "%s/%s", dir, sha2);
-	unlink(name);
-	rmdir(dir);
+	unlink_in(dir, sha);
+	unlink_in(dir, sha2);
+	ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
 

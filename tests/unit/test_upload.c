@@ -841,7 +841,11 @@ START_TEST(up_sha_and_find)
 	ck_assert_int_eq(upload_find(db, ok, mime, sizeof mime, name, sizeof name, &size), 0);
 	ck_assert_int_eq(upload_find(db, "../x", mime, sizeof mime, name, sizeof name, &size), 0);
 	ck_assert_ptr_nonnull(upload_type("image/png"));
-	ck_assert_ptr_null(upload_type("text/html"));
+	/* HTML only ever as an archived copy of an outside page, and never shown inline. */
+	ck_assert(upload_type("text/html")->archive_only && !upload_type("text/html")->inline_ok);
+	ck_assert(!upload_type("application/pdf")->archive_only);
+	ck_assert_ptr_null(upload_type("image/svg+xml"));
+	ck_assert_ptr_null(upload_type("application/javascript"));
 	ck_assert_ptr_null(upload_type(NULL));
 }
 END_TEST

@@ -1,4 +1,4 @@
-/* relclient: see relclient.h.  Adapted from tests/e2e/e2e_admin.c. */
+/* client: see client.h.  Adapted from tests/e2e/e2e_admin.c. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "relclient.h"
+#include "client.h"
 #include "totp.h"
 
 const char	*rc_base;

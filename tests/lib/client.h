@@ -1,11 +1,13 @@
 /*
- * relclient: the HTTP side shared by the reliability helpers (hostile.c, loadedit.c):
+ * client: the HTTP side shared by the C test helpers (tests/reliability: hostile.c,
+ * loadedit.c, slowclient.c; tests/links/links_admin.c), built with them by rel_build
+ * (tests/reliability/rel-common.sh):
  * libcurl "persons" with their own cookie jars, HTML form parsing and encoding, staff
  * accounts made with aberta-admin and logged in with both factors (TOTP from totp.c),
  * and small SQLite helpers.  Adapted from tests/e2e/e2e_admin.c.
  */
-#ifndef ABERTA_RELCLIENT_H
-#define ABERTA_RELCLIENT_H
+#ifndef ABERTA_TEST_CLIENT_H
+#define ABERTA_TEST_CLIENT_H
 #include <curl/curl.h>
 #include <sqlite3.h>
 #include <stddef.h>
