@@ -127,7 +127,9 @@ usage(FILE *f)
 	    "    --connect-timeout SECS   to establish a connection (10; 1-300)\n"
 	    "    --timeout SECS           for a whole transfer with its redirects (30; 1-3600)\n"
 	    "    --max-redirects N        redirects followed (5; 0-50)\n"
-	    "    --max-size BYTES         archive: largest document (10485760, also the most)\n",
+	    "    --max-size BYTES         archive: largest document (10485760, also the most)\n"
+	    "    --allow-private          also visit loopback, private and link-local network\n"
+	    "                             addresses (refused by default, redirects included)\n",
 	    f);
 }
 
@@ -1253,6 +1255,10 @@ links_opts(int argc, char *argv[], int archive, struct lc_opts *o, int *refresh)
 	for (i = 0; i < argc; i++) {
 		if (archive && strcmp(argv[i], "--refresh") == 0) {
 			*refresh = 1;
+			continue;
+		}
+		if (strcmp(argv[i], "--allow-private") == 0) {
+			o->allow_private = 1;
 			continue;
 		}
 		for (k = 0; k < sizeof lopts / sizeof lopts[0]; k++)

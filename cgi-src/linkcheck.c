@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <curl/curl.h>
 
@@ -35,6 +37,8 @@ struct xfer {
 	int		 head;		/* 1 while the HEAD request of a check runs */
 	int		 stopped;	/* 1 when a check's GET was stopped at its first byte */
 	size_t		 cap;		/* LC_FETCH: largest body */
+	int		 allow_private;	/* lc_opts.allow_private */
+	int		 blocked;	/* 1 when a connection to a private address was refused */
 	char		 host[HOST_MAX];
 	struct lc_result r;
 };
@@ -50,6 +54,51 @@ lc_opts_default(struct lc_opts *o)
 	o->max_bytes = 10 * 1024 * 1024;
 	o->progress = 0;
 	o->user_agent = "aberta/" BUILD_ID " link checker";
+	o->allow_private = 0;
+}
+
+/* 1 when the IPv4 address b[0..3] is loopback, private, link-local, shared, "this
+ * network", multicast or reserved. */
+static int
+private4(const unsigned char *b)
+{
+	return b[0] == 0 || b[0] == 10 || b[0] == 127 || b[0] >= 224 ||
+	    (b[0] == 100 && (b[1] & 0xC0) == 64) || (b[0] == 169 && b[1] == 254) ||
+	    (b[0] == 172 && (b[1] & 0xF0) == 16) || (b[0] == 192 && b[1] == 168);
+}
+
+int
+lc_private_addr(const struct sockaddr *a, size_t len)
+{
+	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+	static const unsigned char zero[15] = { 0 };
+	const struct sockaddr_in	*v4 = (const struct sockaddr_in *)(const void *)a;
+	const struct sockaddr_in6	*v6 = (const struct sockaddr_in6 *)(const void *)a;
+	const unsigned char		*b;
+
+	if (a->sa_family == AF_INET && len >= sizeof *v4)
+		return private4((const unsigned char *)&v4->sin_addr);
+	if (a->sa_family != AF_INET6 || len < sizeof *v6)
+		return 1;		/* not an internet address: never visited */
+	b = v6->sin6_addr.s6_addr;
+	if (memcmp(b, mapped, 12) == 0)
+		return private4(b + 12);
+	return (memcmp(b, zero, 15) == 0 && b[15] <= 1) || (b[0] & 0xFE) == 0xFC ||
+	    (b[0] == 0xFE && (b[1] & 0xC0) == 0x80) || b[0] == 0xFF;
+}
+
+/* libcurl's socket opener: refuses a connection to a private address unless allowed. */
+static curl_socket_t
+open_socket(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct xfer	*x = arg;
+
+	if (purpose == CURLSOCKTYPE_IPCXN && !x->allow_private &&
+	    lc_private_addr(&a->addr, a->addrlen)) {
+		x->blocked = 1;
+		return CURL_SOCKET_BAD;
+	}
+	return socket(a->family, a->socktype, a->protocol);
 }
 
 int
@@ -216,6 +265,8 @@ xfer_setup(struct xfer *x, const struct lc_opts *o)
 	    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body) != CURLE_OK ||
 	    curl_easy_setopt(h, CURLOPT_WRITEDATA, x) != CURLE_OK ||
 	    curl_easy_setopt(h, CURLOPT_PRIVATE, x) != CURLE_OK ||
+	    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_socket) != CURLE_OK ||
+	    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, x) != CURLE_OK ||
 	    curl_easy_setopt(h, CURLOPT_NOBODY, x->head ? 1L : 0L) != CURLE_OK ||
 	    (x->mode == LC_FETCH && curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)x->cap) != CURLE_OK) ? -1 : 0;
@@ -243,6 +294,12 @@ xfer_result(struct xfer *x, CURLcode rc)
 		r->failure = LF_OTHER;
 		snprintf(r->error, sizeof r->error, "larger than the limit of %zu bytes",
 		    x->cap);
+		return;
+	}
+	if (x->blocked && rc != CURLE_OK) {
+		r->failure = LF_SCHEME;
+		snprintf(r->error, sizeof r->error, "a loopback, private or link-local network "
+		    "address: not visited");
 		return;
 	}
 	r->failure = lc_failure_of(rc, r->status);
@@ -316,6 +373,7 @@ xfer_start(struct run *u, struct xfer *x, size_t i, const char *host)
 	x->index = i;
 	x->head = u->mode == LC_CHECK;
 	x->cap = u->o->max_bytes;
+	x->allow_private = u->o->allow_private;
 	x->r.url = u->urls[i];
 	snprintf(x->host, sizeof x->host, "%s", host);
 	if ((x->h = curl_easy_init()) == NULL || xfer_setup(x, u->o) != 0 ||

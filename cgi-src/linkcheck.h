@@ -15,6 +15,8 @@
 #define ABERTA_LINKCHECK_H
 #include <stddef.h>
 
+#include <sys/socket.h>
+
 #include <curl/curl.h>
 
 #include "buf.h"
@@ -28,7 +30,8 @@ enum lc_failure {
 	LF_DNS,		/* the host name does not resolve */
 	LF_TLS,		/* the TLS handshake or the certificate check failed */
 	LF_REDIRECTS,	/* more redirects than allowed: a loop, or a very long chain */
-	LF_SCHEME,	/* not an http or https address, or not an address at all */
+	LF_SCHEME,	/* not an http or https address, not an address at all, or (without
+			 * allow_private) one on a loopback, private or link-local network */
 	LF_NETWORK,	/* the connection broke, or the answer was not HTTP */
 	LF_OTHER,	/* anything else libcurl reports */
 	LF__MAX
@@ -50,6 +53,10 @@ struct lc_opts {
 	size_t		 max_bytes;	/* LC_FETCH: largest body kept */
 	int		 progress;	/* 1: a progress line on stderr */
 	const char	*user_agent;	/* the User-Agent header */
+	int		 allow_private;	/* 1: also connect to loopback, private and link-local
+					 * addresses (tests, intranets); 0: such a connection,
+					 * also one a redirect or a host name leads to, is
+					 * refused before it is made */
 };
 
 /* The outcome for one address. */
@@ -90,6 +97,11 @@ enum lc_failure	 lc_failure_of(CURLcode rc, long status);
 const char	*lc_failure_name(enum lc_failure f);
 /* "ok", "redirect" or "broken" for a result (link_check.result). */
 const char	*lc_result_name(const struct lc_result *r);
+/* 1 when the socket address a (len bytes) is one the checker does not visit without
+ * allow_private: IPv4 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.168/16,
+ * 224/3 and above; IPv6 ::, ::1, fc00::/7, fe80::/10, ff00::/8, and an IPv4-mapped
+ * address of those.  0 for the rest. */
+int		 lc_private_addr(const struct sockaddr *a, size_t len);
 /* The last path segment of url, percent-decoded, without query or fragment, into out
  * (size outlen, cut to fit); "" when there is none. */
 void		 lc_url_name(const char *url, char *out, size_t outlen);

@@ -184,6 +184,8 @@ check "--help documents the links options" sh -c 'printf %s "$1" | grep -q -- "-
 ABERTA_CACHE=off run links check
 check "links check with no address exits 0" [ "$rc" -eq 0 ]
 check "and says so" sh -c 'printf %s "$1" | grep -q "0 address(es) checked"' - "$err"
+ABERTA_CACHE=off run links archive --allow-private --refresh
+check "links archive takes --allow-private" [ "$rc" -eq 0 ]
 
 echo "1..$n"
 exit $fail

@@ -15,7 +15,8 @@ set -euo pipefail
 # shellcheck source=tests/reliability/rel-common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../reliability/rel-common.sh"	# tap, sql, rel_*
 ADMIN=$ROOT/cgi-src/aberta-admin
-CHECK_OPTS=(--connect-timeout 2 --timeout 3 --max-redirects 5 --parallel 4 --per-host 2)
+CHECK_OPTS=(--connect-timeout 2 --timeout 3 --max-redirects 5 --parallel 4 --per-host 2
+	--allow-private)
 
 # fixtures DIR: the documents and pages the fixture server serves.
 fixtures() {
@@ -292,14 +293,14 @@ for i in 1 2 3 4 5 6; do
 		'$F/hold$i.pdf', 2$i)"
 done
 : >"$TMP/fx-access.log"
-"$ADMIN" --db "$ABERTA_DB" links archive --parallel 8 --per-host 2 --timeout 20 \
+"$ADMIN" --db "$ABERTA_DB" links archive --allow-private --parallel 8 --per-host 2 --timeout 20 \
 	>"$TMP/arch3.out" 2>"$TMP/arch3.err" || true
 m=$(most_at_once)
 na=$(grep -c '^archived.*hold' "$TMP/arch3.out" || true)
 tap "$([ "$m" = 2 ] && [ "$na" = 6 ] && echo 1 || echo 0)" \
 	"--per-host 2: six slow documents of one host, never more than 2 at once ($m; $na archived)"
 : >"$TMP/fx-access.log"
-"$ADMIN" --db "$ABERTA_DB" links archive --refresh --parallel 3 --per-host 16 --timeout 20 \
+"$ADMIN" --db "$ABERTA_DB" links archive --allow-private --refresh --parallel 3 --per-host 16 --timeout 20 \
 	>"$TMP/arch4.out" 2>"$TMP/arch4.err" || true
 m=$(most_at_once)
 tap "$([ "$m" -ge 2 ] && [ "$m" -le 3 ] && echo 1 || echo 0)" \

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 
 #include "db.h"
 #include "linkcheck.h"
@@ -123,6 +125,42 @@ START_TEST(failure_names_stored)
 }
 END_TEST
 
+/* Builds an IPv4 or IPv6 socket address from text and asks lc_private_addr. */
+static int
+priv(const char *ip)
+{
+	struct sockaddr_in a4;
+	struct sockaddr_in6 a6;
+
+	memset(&a4, 0, sizeof a4);
+	memset(&a6, 0, sizeof a6);
+	if (inet_pton(AF_INET, ip, &a4.sin_addr) == 1) {
+		a4.sin_family = AF_INET;
+		return lc_private_addr((struct sockaddr *)&a4, sizeof a4);
+	}
+	ck_assert_int_eq(inet_pton(AF_INET6, ip, &a6.sin6_addr), 1);
+	a6.sin6_family = AF_INET6;
+	return lc_private_addr((struct sockaddr *)&a6, sizeof a6);
+}
+
+START_TEST(private_addresses)
+{
+	static const char *const no[] = { "127.0.0.1", "127.1.2.3", "10.0.0.1", "172.16.0.1",
+		"172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
+		"224.0.0.1", "255.255.255.255", "::1", "::", "fc00::1", "fd12::1", "fe80::1",
+		"ff02::1", "::ffff:127.0.0.1", "::ffff:192.168.0.1" };
+	static const char *const yes[] = { "193.136.1.1", "8.8.8.8", "172.15.255.255",
+		"172.32.0.1", "100.128.0.1", "192.169.0.1", "2001:db8::1", "2a00:1450::1",
+		"::ffff:193.136.1.1" };
+	size_t i;
+
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		ck_assert_msg(priv(no[i]) == 1, "%s should not be visited", no[i]);
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		ck_assert_msg(priv(yes[i]) == 0, "%s should be visited", yes[i]);
+}
+END_TEST
+
 /* An integer from sql on db. */
 static long long
 one(sqlite3 *db, const char *sql)
@@ -167,6 +205,14 @@ START_TEST(check_records_once)
 	lc_opts_default(&o);
 	o.connect_s = 2;
 	o.timeout_s = 5;
+	/* By default a loopback address is not visited at all. */
+	ck_assert_int_eq(links_check(db, &o, "2025-12-31T00:00:00Z", out, &r), 0);
+	ck_assert_int_eq(one(db, "SELECT count(*) FROM link_check WHERE url = "
+	    "'http://127.0.0.1:1/plan.pdf' AND failure = 'scheme' AND error LIKE "
+	    "'a loopback, private or link-local network address%'"), 1);
+	ck_assert_int_eq(sqlite3_exec(db, "DELETE FROM link_check", NULL, NULL, NULL),
+	    SQLITE_OK);
+	o.allow_private = 1;
 	ck_assert_int_eq(links_check(db, &o, "2026-01-01T00:00:00Z", out, &r), 0);
 	ck_assert_uint_eq(r.total, 2);	/* the 3000-byte address is left out */
 	ck_assert_uint_eq(r.broken, 2);
@@ -300,6 +346,7 @@ main(void)
 	int failed;
 
 	tcase_add_test(tc, get_fallback);
+	tcase_add_test(tc, private_addresses);
 	tcase_add_test(tc, failures);
 	tcase_add_test(tc, result_names);
 	tcase_add_test(tc, url_names);
