@@ -87,4 +87,31 @@ make_test_db(const char *path)
 	    run_cmd(a4) == 0 ? 0 : -1;
 }
 
+/* Runs suite su with TAP on stdout; returns the number of failed tests. */
+static inline int
+run_suite_tap(Suite *su)
+{
+	SRunner *sr = srunner_create(su);
+	int failed;
+
+	srunner_set_tap(sr, "-");
+	srunner_run_all(sr, CK_SILENT);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed;
+}
+
+/* Removes the database at path with its -wal and -shm files. */
+static inline void
+unlink_db(const char *path)
+{
+	char p[512];
+
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
 #endif

@@ -354,7 +354,6 @@ main(void)
 {
 	Suite *s = suite_create("request");
 	TCase *tc = tcase_create("cgi");
-	SRunner *sr;
 	int failed, fd;
 	const char *bd = getenv("ABERTA_BUILDDIR");
 
@@ -386,16 +385,7 @@ main(void)
 	tcase_add_test(tc, broken_template_stops_start);
 	tcase_add_test(tc, markup_is_escaped);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_set_tap(sr, "-");
-	srunner_run_all(sr, CK_SILENT);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	char p[96];
-	unlink(dbpath);
-	snprintf(p, sizeof p, "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", dbpath);
-	unlink(p);
+	failed = run_suite_tap(s);
+	unlink_db(dbpath);
 	return failed == 0 ? 0 : 1;
 }

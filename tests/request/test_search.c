@@ -667,10 +667,8 @@ main(void)
 {
 	Suite *s = suite_create("search");
 	TCase *tc = tcase_create("cgi");
-	SRunner *sr;
 	int failed, fd;
 	const char *bd = getenv("ABERTA_BUILDDIR");
-	char p[96];
 
 	snprintf(binary, sizeof binary, "%s/cgi-src/aberta", bd ? bd : ".");
 	snprintf(dbpath, sizeof dbpath, "/tmp/aberta-searchXXXXXX");
@@ -700,15 +698,7 @@ main(void)
 	tcase_add_test(tc, highlight_is_escaped);
 	tcase_add_test(tc, index_follows_edits);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_set_tap(sr, "-");
-	srunner_run_all(sr, CK_SILENT);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	unlink(dbpath);
-	snprintf(p, sizeof p, "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", dbpath);
-	unlink(p);
+	failed = run_suite_tap(s);
+	unlink_db(dbpath);
 	return failed == 0 ? 0 : 1;
 }
