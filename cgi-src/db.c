@@ -92,11 +92,12 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT id, number, title_pt, title_en, period_start, period_end, published, "
 	"cocreation_pt, cocreation_en, summary_pt, summary_en, document_url, status, "
 	"substr(updated_at, 1, 10) FROM action_plan WHERE number = ?1",
-	/* ST_PLAN_COMMITMENTS */
+	/* ST_PLAN_COMMITMENTS: grouped by number first, so that the rows come from the
+	 * index commitment_plan instead of a scan of every commitment. */
 	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, "
 	"c.end_date, " MS_AGG " FROM commitment c "
 	"LEFT JOIN milestone m ON m.commitment_id = c.id WHERE c.plan_id = ?1 "
-	"GROUP BY c.id ORDER BY c.number, c.ogp_id",
+	"GROUP BY c.number, c.id ORDER BY c.number, c.ogp_id",
 	/* ST_PLAN_LEADS */
 	"SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en "
 	"FROM commitment c JOIN commitment_entity ce ON ce.commitment_id = c.id "
@@ -163,10 +164,11 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
 	"date_note_en, place_pt, place_en, online, organiser FROM event "
 	"ORDER BY start_date IS NULL, start_date DESC, id DESC",
-	/* ST_EVENTS_UPCOMING */
+	/* ST_EVENTS_UPCOMING: found through event_until (migration 7), then sorted; the
+	 * unary + keeps the planner from walking event_start through every past event. */
 	"SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
 	"date_note_en, place_pt, place_en, online, organiser FROM event "
-	"WHERE coalesce(end_date, start_date) >= ?1 ORDER BY start_date, id LIMIT ?2",
+	"WHERE coalesce(end_date, start_date) >= ?1 ORDER BY +start_date, id LIMIT ?2",
 	/* ST_EVENT */
 	"SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
 	"date_note_en, place_pt, place_en, online, organiser, url, description_pt, "
@@ -184,9 +186,11 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT " HIST_COLS " WHERE r.commitment_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
 	/* ST_HISTORY_PLAN */
 	"SELECT " HIST_COLS " WHERE r.plan_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
-	/* ST_FEED_CHANGES: ?1 plan, ?2 commitment, ?3 body, ?4 OGP value, ?5 limit */
+	/* ST_FEED_CHANGES: ?1 plan, ?2 commitment, ?3 body, ?4 OGP value, ?5 limit.  The
+	 * revision log is read newest first and stops at the limit (+r.commitment_id keeps
+	 * the planner from reading every commitment and sorting all their revisions). */
 	"SELECT r.id, r.at, c.ogp_id, r.tbl, r.field, r.before, r.after FROM revision r "
-	"JOIN commitment c ON c.id = r.commitment_id "
+	"JOIN commitment c ON c.id = +r.commitment_id "
 	"WHERE ((r.tbl = 'commitment' AND r.op = 'create' AND r.field IS NULL) OR "
 	"r.field IN ('self_status', 'status', 'progress')) "
 	"AND (?1 IS NULL OR r.plan_id = ?1) AND (?2 IS NULL OR r.commitment_id = ?2) "

@@ -156,6 +156,33 @@ page_paragraphs(tpl_dict *d, const char *section, const char *text)
 	}
 }
 
+static int
+cmp_idref(const void *a, const void *b)
+{
+	const struct page_idref	*x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+void
+page_idrefs_sort(struct page_idref *v, size_t n)
+{
+	if (n > 0)
+		qsort(v, n, sizeof *v, cmp_idref);
+}
+
+void *
+page_idref_find(const struct page_idref *v, size_t n, long long id)
+{
+	struct page_idref	 key = { id, NULL };
+	const struct page_idref	*hit;
+
+	if (n == 0)
+		return NULL;
+	hit = bsearch(&key, v, n, sizeof *v, cmp_idref);
+	return hit != NULL ? hit->p : NULL;
+}
+
 void
 page_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
 {

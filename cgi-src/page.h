@@ -69,6 +69,17 @@ void		 page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain
 void		 page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup);
 /* Splits text on blank lines into repetitions of section (variable TEXT). */
 void		 page_paragraphs(tpl_dict *d, const char *section, const char *text);
+/* An id and what belongs to it: to find, for each row of a second statement, the row
+ * of the first that it belongs to (a plan's commitments and their lead bodies) in
+ * O(log n) instead of a walk through every row. */
+struct page_idref {
+	long long	 id;
+	void		*p;
+};
+/* Sorts v by id. */
+void		 page_idrefs_sort(struct page_idref *v, size_t n);
+/* Returns the p of id in v (sorted by page_idrefs_sort), or NULL. */
+void		*page_idref_find(const struct page_idref *v, size_t n, long long id);
 /* Reads the milestone aggregate columns starting at column i (see MS_AGG in db.c). */
 void		 page_ms_agg(sqlite3_stmt *s, int i, struct progress *p);
 /* Adds the links of the statement's rows (kind, url, label_pt, label_en) as repetitions

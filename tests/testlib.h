@@ -164,6 +164,20 @@ test_db_create(char *path, size_t len, const char *prefix)
 	return 0;
 }
 
+/* Runs suite su with TAP on stdout; returns the number of failed tests. */
+static inline int
+run_suite_tap(Suite *su)
+{
+	SRunner *sr = srunner_create(su);
+	int failed;
+
+	srunner_set_tap(sr, "-");
+	srunner_run_all(sr, CK_SILENT);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed;
+}
+
 /* Removes the database at path with its -wal and -shm files. */
 static inline void
 test_db_remove(const char *path)

@@ -67,8 +67,8 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 	sqlite3_stmt	*s = db_stmt(ST_PLAN_COMMITMENTS);
 	json_t		*rows = json_array(), *o;
 	struct progress	 p;
-	size_t		 i;
-	long long	 cid;
+	struct page_idref *byid = NULL, *nb;
+	size_t		 n = 0, cap = 0;
 
 	progress_init(roll);
 	sqlite3_bind_int64(s, 1, id);
@@ -76,20 +76,23 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 		page_ms_agg(s, 7, &p);
 		progress_add_rollup(roll, &p);
 		o = export_commitment_row(c, s, number, NULL, &p);
-		json_object_set_new(o, "_id", json_integer(sqlite3_column_int64(s, 0)));
 		json_array_append_new(rows, o);
+		if (n == cap) {
+			if ((nb = realloc(byid, (cap ? cap * 2 : 32) * sizeof *byid)) == NULL)
+				continue;	/* this row goes without its leads */
+			byid = nb;
+			cap = cap ? cap * 2 : 32;
+		}
+		byid[n++] = (struct page_idref){ sqlite3_column_int64(s, 0), o };
 	}
+	page_idrefs_sort(byid, n);
 	s = db_stmt(ST_PLAN_LEADS);
 	sqlite3_bind_int64(s, 1, id);
-	while (db_step(s) == SQLITE_ROW) {
-		cid = sqlite3_column_int64(s, 0);
-		json_array_foreach(rows, i, o)
-			if (json_integer_value(json_object_get(o, "_id")) == cid)
-				json_array_append_new(json_object_get(o, "leads"),
-				    json_string(db_text(s, 1)));
-	}
-	json_array_foreach(rows, i, o)
-		json_object_del(o, "_id");
+	while (db_step(s) == SQLITE_ROW)
+		if ((o = page_idref_find(byid, n, sqlite3_column_int64(s, 0))) != NULL)
+			json_array_append_new(json_object_get(o, "leads"),
+			    json_string(db_text(s, 1)));
+	free(byid);
 	return rows;
 }
 

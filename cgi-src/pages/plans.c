@@ -41,18 +41,6 @@ struct row {
 	int		 leads;
 };
 
-/* Returns the row of commitment id, or NULL. */
-static struct row *
-find_row(struct row *rows, size_t n, long long id)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (rows[i].id == id)
-			return &rows[i];
-	return NULL;
-}
-
 /* The statuses of the status chart, in order; the last counts "not recorded". */
 static const char *const chart_status[] = { "no_evidence", "not_started", "limited",
 	"substantial", "complete", "withdrawn", NULL };
@@ -121,6 +109,7 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 {
 	sqlite3_stmt	*s = db_stmt(ST_PLAN_COMMITMENTS);
 	struct row	*rows = NULL, *r, *nr;
+	struct page_idref *byid;
 	struct progress	 p;
 	size_t		 n = 0, cap = 0, i;
 	tpl_dict	*d, *l;
@@ -151,10 +140,17 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 	}
 	status_chart(c, b, counts);
 	tpl_set_int(b, "CH", 20 + (long long)n * 24);
+	if ((byid = calloc(n + 1, sizeof *byid)) == NULL) {
+		free(rows);
+		return n;
+	}
+	for (i = 0; i < n; i++)
+		byid[i] = (struct page_idref){ rows[i].id, &rows[i] };
+	page_idrefs_sort(byid, n);
 	s = db_stmt(ST_PLAN_LEADS);
 	sqlite3_bind_int64(s, 1, plan_id);
 	while (db_step(s) == SQLITE_ROW) {
-		if ((r = find_row(rows, n, sqlite3_column_int64(s, 0))) == NULL)
+		if ((r = page_idref_find(byid, n, sqlite3_column_int64(s, 0))) == NULL)
 			continue;
 		l = tpl_section(r->d, "LEAD");
 		r->leads++;
@@ -168,6 +164,7 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 	for (i = 0; i < n; i++)
 		if (rows[i].leads == 0)
 			tpl_show(rows[i].d, "NO_LEAD");
+	free(byid);
 	free(rows);
 	return n;
 }

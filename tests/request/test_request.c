@@ -321,7 +321,6 @@ main(void)
 {
 	Suite *s = suite_create("request");
 	TCase *tc = tcase_create("cgi");
-	SRunner *sr;
 	int failed;
 	const char *bd = getenv("ABERTA_BUILDDIR");
 
@@ -346,11 +345,7 @@ main(void)
 	tcase_add_test(tc, broken_template_stops_start);
 	tcase_add_test(tc, markup_is_escaped);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_set_tap(sr, "-");
-	srunner_run_all(sr, CK_SILENT);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	failed = run_suite_tap(s);
 	test_db_remove(dbpath);
 	return failed == 0 ? 0 : 1;
 }

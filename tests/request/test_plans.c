@@ -1,0 +1,244 @@
+/*
+ * Query plans: EXPLAIN QUERY PLAN of every statement of db.c on the generated data set
+ * of the benchmark (bench/gen, scale 1: 4,000 commitments, 40,000 milestones, without
+ * ANALYZE, like a real database).  A statement that reads a whole big table (a SCAN of
+ * commitments, milestones, revisions, links, events, bodies or their join tables, or the
+ * search index without MATCH) fails, unless the allow list below says why it must.
+ * Small tables (plans: at most 999; policy areas; text pages) and the statements' own
+ * temporary results (CTEs, subqueries) may be scanned.
+ */
+#include <sqlite3.h>
+
+#include "../testlib.h"
+#include "db.h"
+
+static char	 dbpath[64];
+
+/* Full scans that are the point of the statement, with the reason. */
+static const struct allow {
+	enum stmt	 id;
+	const char	*line;		/* the plan line, exactly */
+	const char	*why;
+} allowed[] = {
+	{ ST_ROLLUP, "SCAN c", "the progress of every plan (home page, plans list): every "
+	  "commitment by definition; rendered once per change (page cache)" },
+	{ ST_ENTITIES, "SCAN entity", "the network page lists every body" },
+	{ ST_EVENTS, "SCAN event", "the events page lists every event" },
+	{ ST_COUNTS, "SCAN entity", "the count of members" },
+	{ ST_COUNTS, "SCAN commitment USING COVERING INDEX commitment_plan",
+	  "the count of commitments" },
+	{ ST_FEED_CHANGES, "SCAN r", "the revision log newest first, stopping at the limit" },
+	{ ST_FEED_EVENTS, "SCAN event", "the events newest first, stopping at the limit" },
+	{ ST_SITEMAP, "SCAN commitment", "the sitemap lists every record" },
+	{ ST_SITEMAP, "SCAN entity", "the sitemap lists every record" },
+	{ ST_SITEMAP, "SCAN event", "the sitemap lists every record" },
+	{ ST_SEARCH, "SCAN c", "facet filters (plan, status, body, value, area) are checked "
+	  "on every commitment, once per search that has one (known cost, README)" },
+	{ ST_SEARCH_FACETS, "SCAN c", "the same facet filters" },
+	{ ST_LISTING, "SCAN c", "the listing shows every commitment; its filters are "
+	  "checked row by row (known cost, README)" },
+	{ ST_LISTING_FACETS, "SCAN c USING COVERING INDEX commitment_plan",
+	  "the listing's facet counts cover every commitment" },
+	{ ST_LISTING_FACETS, "SCAN v USING COVERING INDEX commitment_value_value",
+	  "facet counts grouped by OGP value" },
+	{ ST_LISTING_LEADS, "SCAN ce", "the lead bodies of every commitment listed (known "
+	  "cost on a filtered listing, README)" },
+	{ ST_X_COMMITMENTS, "SCAN c", "bulk export: every row" },
+	{ ST_X_MILESTONES, "SCAN m USING INDEX sqlite_autoindex_milestone_1",
+	  "bulk export: every row" },
+	{ ST_X_ENTITIES, "SCAN entity USING INDEX sqlite_autoindex_entity_1",
+	  "bulk export: every row" },
+	{ ST_X_EVENTS, "SCAN event", "bulk export: every row" },
+	{ ST_X_LINKS, "SCAN l", "bulk export: every row" },
+	{ ST_X_COMMITMENT_ENTITIES, "SCAN ce USING INDEX commitment_entity_entity",
+	  "bulk export: every row" },
+	{ ST_X_COMMITMENT_VALUES, "SCAN c USING COVERING INDEX sqlite_autoindex_commitment_1",
+	  "bulk export: every row" },
+	{ ST_X_COMMITMENT_AREAS, "SCAN cpa USING COVERING INDEX commitment_policy_area_area",
+	  "bulk export: every row" },
+	{ ST_X_REVISIONS, "SCAN r", "bulk export: every row" },
+};
+#define NALLOWED	(sizeof allowed / sizeof allowed[0])
+
+/* Names in a plan that are not big tables: small tables, CTEs and subqueries. */
+static const char *const harmless[] = { "action_plan", "p", "policy_area", "pa", "page",
+	"hit", "best", "res", "sel", "pg", "CONSTANT", "(subquery-" };
+
+/* 1 when the plan line of statement id (-1: none) is a full scan of a big table that
+ * the allow list does not name. */
+static int
+bad_scan(int id, const char *line)
+{
+	size_t	 i, n;
+	const char *t;
+
+	if (strncmp(line, "SCAN ", 5) != 0)
+		return 0;
+	t = line + 5;
+	if (strncmp(t, "search VIRTUAL TABLE INDEX 0:", 29) == 0)	/* FTS5: MATCH or not */
+		return strchr(t + 29, 'M') == NULL;
+	for (i = 0; i < sizeof harmless / sizeof harmless[0]; i++) {
+		n = strlen(harmless[i]);
+		if (strncmp(t, harmless[i], n) == 0 && (t[n] == '\0' || t[n] == ' ' ||
+		    harmless[i][n - 1] == '-'))
+			return 0;
+	}
+	/* "r" is a CTE (the commitments found) in the facet statements. */
+	if ((id == ST_SEARCH_FACETS || id == ST_LISTING_FACETS) && strcmp(t, "r") == 0)
+		return 0;
+	for (i = 0; i < NALLOWED; i++)
+		if ((int)allowed[i].id == id && strcmp(allowed[i].line, line) == 0)
+			return 0;
+	return 1;
+}
+
+/* Appends the plan of sql to out, one line each; returns the number of bad scans. */
+static int
+explain(sqlite3 *db, int id, const char *sql, struct buf *out)
+{
+	sqlite3_stmt	*s;
+	char		*q;
+	const char	*line;
+	char		 num[24];
+	int		 bad = 0;
+
+	ck_assert_ptr_nonnull(q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql));
+	ck_assert_msg(sqlite3_prepare_v2(db, q, -1, &s, NULL) == SQLITE_OK, "%s: %s", sql,
+	    sqlite3_errmsg(db));
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		line = (const char *)sqlite3_column_text(s, 3);
+		if (bad_scan(id, line)) {
+			bad++;
+			snprintf(num, sizeof num, "statement %d: ", id);
+			buf_puts(out, num);
+			buf_puts(out, line);
+			buf_puts(out, "\n");
+		}
+	}
+	sqlite3_finalize(s);
+	sqlite3_free(q);
+	return bad;
+}
+
+/* 1 when the plan of statement id has the line want, exactly. */
+static int
+plan_has(sqlite3 *db, enum stmt id, const char *want)
+{
+	sqlite3_stmt	*s;
+	char		*q;
+	int		 seen = 0;
+
+	ck_assert_ptr_nonnull(q = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", db_sql(id)));
+	ck_assert_int_eq(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		if (strcmp((const char *)sqlite3_column_text(s, 3), want) == 0)
+			seen = 1;
+	sqlite3_finalize(s);
+	sqlite3_free(q);
+	return seen;
+}
+
+static sqlite3 *
+open_db(void)
+{
+	sqlite3	*db;
+	char	 err[256];
+
+	db = db_open(dbpath, 0, err, sizeof err);
+	ck_assert_msg(db != NULL, "%s", err);
+	return db;
+}
+
+START_TEST(no_statement_scans_a_big_table)
+{
+	sqlite3		*db = open_db();
+	struct buf	 out = { 0 };
+	int		 i, bad = 0;
+
+	for (i = 0; i < ST__MAX; i++)
+		bad += explain(db, i, db_sql(i), &out);
+	ck_assert_msg(bad == 0, "full scans not in the allow list:\n%s", out.p);
+	buf_free(&out);
+	sqlite3_close(db);
+}
+END_TEST
+
+/* Every allowed scan still happens: a stale entry would hide a future one. */
+START_TEST(allow_list_is_current)
+{
+	sqlite3		*db = open_db();
+	size_t		 i;
+
+	for (i = 0; i < NALLOWED; i++)
+		ck_assert_msg(plan_has(db, allowed[i].id, allowed[i].line), "allow list entry "
+		    "%zu (statement %d, %s) is not in the plan any more: remove it", i,
+		    (int)allowed[i].id, allowed[i].line);
+	sqlite3_close(db);
+}
+END_TEST
+
+/* The check itself: a query that reads every milestone is caught; one by key is not. */
+START_TEST(checker_catches_a_scan)
+{
+	sqlite3		*db = open_db();
+	struct buf	 out = { 0 };
+
+	ck_assert_int_eq(explain(db, -1, "SELECT id FROM milestone WHERE title_pt = ?1", &out), 1);
+	ck_assert_int_eq(explain(db, -1, "SELECT rowid FROM search WHERE lang = 'pt'", &out), 1);
+	ck_assert_int_eq(explain(db, -1, "SELECT id FROM milestone WHERE commitment_id = ?1",
+	    &out), 0);
+	buf_free(&out);
+	sqlite3_close(db);
+}
+END_TEST
+
+/* The statements that the benchmark's targets rest on use the expected indexes. */
+START_TEST(pages_use_their_indexes)
+{
+	sqlite3		*db = open_db();
+	struct { enum stmt id; const char *want; } w[] = {
+		{ ST_PLAN_COMMITMENTS, "SEARCH c USING INDEX commitment_plan (plan_id=?)" },
+		{ ST_EVENTS_UPCOMING, "SEARCH event USING INDEX event_until (<expr>>?)" },
+		{ ST_MILESTONES, "SEARCH milestone USING INDEX sqlite_autoindex_milestone_1 "
+		  "(commitment_id=?)" },
+		{ ST_COMMITMENT, "SEARCH c USING INDEX sqlite_autoindex_commitment_1 (ogp_id=?)" },
+	};
+	size_t		 i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		ck_assert_msg(plan_has(db, w[i].id, w[i].want), "statement %d does not use: %s",
+		    (int)w[i].id, w[i].want);
+	sqlite3_close(db);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite		*su = suite_create("plans");
+	TCase		*tc = tcase_create("explain");
+	const char	*bd = getenv("ABERTA_BUILDDIR");
+	char		 gen[512];
+	int		 failed, fd;
+
+	snprintf(dbpath, sizeof dbpath, "/tmp/aberta-plansXXXXXX");
+	if ((fd = mkstemp(dbpath)) < 0)
+		return 1;
+	close(fd);
+	unlink(dbpath);
+	snprintf(gen, sizeof gen, "%s/bench/gen", bd ? bd : ".");
+	char *const argv[] = { gen, "--db", dbpath, "--scale", "1", NULL };
+	if (run_cmd(argv) != 0) {
+		printf("Bail out! bench/gen could not build the data set\n");
+		return 1;
+	}
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, no_statement_scans_a_big_table);
+	tcase_add_test(tc, allow_list_is_current);
+	tcase_add_test(tc, checker_catches_a_scan);
+	tcase_add_test(tc, pages_use_their_indexes);
+	suite_add_tcase(su, tc);
+	failed = run_suite_tap(su);
+	test_db_remove(dbpath);
+	return failed == 0 ? 0 : 1;
+}
