@@ -1393,7 +1393,6 @@ main(void)
 {
 	Suite *s = suite_create("data");
 	TCase *tc = tcase_create("cgi");
-	SRunner *sr;
 	int failed;
 	const char *bd = getenv("ABERTA_BUILDDIR");
 	char cmd[256];
@@ -1444,11 +1443,7 @@ main(void)
 	tcase_add_test(tc, csv_quotes_what_needs_quoting);
 	tcase_add_test(tc, csv_formulas_are_inert);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_set_tap(sr, "-");
-	srunner_run_all(sr, CK_SILENT);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	failed = run_suite_tap(s);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		failed++;

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "../testlib.h"
 #include "auth.h"
 #include "db.h"
 #include "passwords.h"
@@ -568,7 +569,6 @@ main(void)
 {
 	Suite	*s = suite_create("auth");
 	TCase	*tc = tcase_create("all");
-	SRunner	*sr;
 	int	 failed;
 
 	if (sodium_init() < 0)
@@ -590,10 +590,6 @@ main(void)
 	tcase_add_test(tc, totp_secret_uri_qr);
 	tcase_add_test(tc, recovery_codes);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_set_tap(sr, "-");
-	srunner_run_all(sr, CK_SILENT);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	failed = run_suite_tap(s);
 	return failed == 0 ? 0 : 1;
 }

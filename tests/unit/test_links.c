@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include "../testlib.h"
 #include "db.h"
 #include "linkcheck.h"
 #include "links.h"
@@ -342,7 +343,6 @@ main(void)
 {
 	Suite *s = suite_create("links");
 	TCase *tc = tcase_create("all");
-	SRunner *sr;
 	int failed;
 
 	tcase_add_test(tc, get_fallback);
@@ -354,11 +354,7 @@ main(void)
 	tcase_add_test(tc, check_records_once);
 	tcase_add_test(tc, archive_once);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_set_tap(sr, "-");
-	srunner_run_all(sr, CK_SILENT);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	failed = run_suite_tap(s);
 	upload_done();
 	return failed == 0 ? 0 : 1;
 }

@@ -445,7 +445,6 @@ main(void)
 {
 	Suite *s = suite_create("unit");
 	TCase *tc = tcase_create("all");
-	SRunner *sr;
 	int failed;
 
 	tcase_add_test(tc, utf8);
@@ -465,10 +464,6 @@ main(void)
 	tcase_add_test(tc, labels_complete);
 	tcase_add_test(tc, dates_human);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_set_tap(sr, "-");
-	srunner_run_all(sr, CK_SILENT);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	failed = run_suite_tap(s);
 	return failed == 0 ? 0 : 1;
 }

@@ -11,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "../testlib.h"
 #include "db.h"
 #include "multipart.h"
 #include "page.h"
@@ -944,7 +945,6 @@ main(void)
 {
 	Suite	*s = suite_create("upload");
 	TCase	*mp = tcase_create("multipart"), *up = tcase_create("upload");
-	SRunner	*sr;
 	int	 failed;
 
 	tcase_add_test(mp, mp_fields_and_file);
@@ -969,10 +969,6 @@ main(void)
 	tcase_add_test(up, up_sha_and_find);
 	tcase_add_test(up, handler_serves);
 	suite_add_tcase(s, up);
-	sr = srunner_create(s);
-	srunner_set_tap(sr, "-");
-	srunner_run_all(sr, CK_SILENT);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	failed = run_suite_tap(s);
 	return failed == 0 ? 0 : 1;
 }
