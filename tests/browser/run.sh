@@ -80,6 +80,9 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/aberta-browser.XXXXXX")
 export ABERTA_DB=$TMP/aberta.db
 prepare_db "$ABERTA_DB"
 port=$(free_port)
+# The confirmation emails of the co-creation flow: sendmail.sh keeps each in MAIL_DIR.
+export MAIL_DIR=$TMP/mail ABERTA_SENDMAIL=$HERE/sendmail.sh
+mkdir -p "$MAIL_DIR"
 start_site "$port" "$TMP"
 
 # add_user LOGIN NAME ROLE: aberta-admin user add; prints the generated password.
