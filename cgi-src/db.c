@@ -89,6 +89,20 @@
 	"s.answer_pt, s.answer_en, s.confirmed_at, s.lang FROM submission s " \
 	"LEFT JOIN commitment mc ON mc.id = s.merged_commitment_id"
 
+/* A submission in the open data (export_submission_row): rejected ones without their
+ * text; never the email.  Ends inside the WHERE clause. */
+#define X_SUB_COLS "s.id, s.kind, s.consultation_id, c.ogp_id, s.lang, s.status, " \
+	"CASE WHEN s.status = 'published' THEN s.author END, " \
+	"CASE WHEN s.status = 'published' THEN s.organisation END, " \
+	"CASE WHEN s.status = 'published' THEN s.title END, " \
+	"CASE WHEN s.status = 'published' THEN s.problem END, " \
+	"CASE WHEN s.status = 'published' THEN s.body END, s.reason_pt, s.reason_en, " \
+	"CASE WHEN s.kind = 'proposal' AND s.status = 'published' THEN s.outcome END, " \
+	"mc.ogp_id, s.answer_pt, s.answer_en, s.confirmed_at, s.updated_at " \
+	"FROM submission s LEFT JOIN commitment c ON c.id = s.commitment_id " \
+	"LEFT JOIN commitment mc ON mc.id = s.merged_commitment_id " \
+	"WHERE s.status IN ('published', 'rejected')"
+
 static const char *const sqls[ST__MAX] = {
 	/* ST_STATE */
 	"SELECT content_version, changed_at FROM site_state WHERE id = 1",
@@ -360,22 +374,14 @@ static const char *const sqls[ST__MAX] = {
 	"LEFT JOIN action_plan p ON p.id = k.plan_id "
 	"LEFT JOIN commitment c ON c.id = k.commitment_id ORDER BY k.id",
 	/* ST_X_SUBMISSIONS: rejected ones without their text; never the email. */
-	"SELECT s.id, s.kind, s.consultation_id, c.ogp_id, s.lang, s.status, "
-	"CASE WHEN s.status = 'published' THEN s.author END, "
-	"CASE WHEN s.status = 'published' THEN s.organisation END, "
-	"CASE WHEN s.status = 'published' THEN s.title END, "
-	"CASE WHEN s.status = 'published' THEN s.problem END, "
-	"CASE WHEN s.status = 'published' THEN s.body END, s.reason_pt, s.reason_en, "
-	"CASE WHEN s.kind = 'proposal' AND s.status = 'published' THEN s.outcome END, "
-	"mc.ogp_id, s.answer_pt, s.answer_en, s.confirmed_at, s.updated_at "
-	"FROM submission s LEFT JOIN commitment c ON c.id = s.commitment_id "
-	"LEFT JOIN commitment mc ON mc.id = s.merged_commitment_id "
-	"WHERE s.status IN ('published', 'rejected') ORDER BY s.id",
+	"SELECT " X_SUB_COLS " ORDER BY s.id",
 	/* ST_FEED_SUBMISSIONS: id, time, kind, title, author, consultation, OGP id ?1 limit */
 	"SELECT s.id, s.updated_at, s.kind, s.title, s.author, "
 	"s.consultation_id, c.ogp_id, s.outcome, s.answer_pt, s.answer_en "
 	"FROM submission s LEFT JOIN commitment c ON c.id = s.commitment_id "
 	"WHERE s.status = 'published' ORDER BY s.updated_at DESC, s.id DESC LIMIT ?1",
+	/* ST_X_CONSULTATION_SUBS */
+	"SELECT " X_SUB_COLS " AND s.consultation_id = ?1 ORDER BY s.id",
 };
 
 static sqlite3_stmt	*stmts[ST__MAX];

@@ -66,6 +66,7 @@ enum stmt {
 	ST_X_CONSULTATIONS,	/* every consultation, every public column */
 	ST_X_SUBMISSIONS,	/* every published or rejected submission, public columns */
 	ST_FEED_SUBMISSIONS,	/* the latest published submissions and answers */
+	ST_X_CONSULTATION_SUBS,	/* ST_X_SUBMISSIONS of one consultation */
 	ST__MAX
 };
 

@@ -308,6 +308,14 @@ static const struct xfield fields[] = {
 	{ "answer_pt", X_TEXT, NULL, "A resposta oficial da rede, em português.",
 	  "The network's official answer, in Portuguese." },
 	{ "answer_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
+	{ "consultation_phase", X_CODE, "upcoming open closed", "Se a consulta ainda não "
+	  "abriu, está aberta ou já fechou, no momento da resposta.", "Whether the "
+	  "consultation has not opened yet, is open or has closed, at the time of the "
+	  "answer." },
+	{ "submission_count", X_INT, NULL, "Número de contributos publicados.",
+	  "Number of published submissions." },
+	{ "submissions", X_OBJECTS, NULL, "Os contributos da consulta (submission_list).",
+	  "The submissions of the consultation (submission_list)." },
 	{ "confirmed_at", X_TIME, NULL, "Quando quem enviou o confirmou por email.",
 	  "When the sender confirmed it by email." },
 	/* Pages. */
@@ -408,6 +416,16 @@ static const struct xset sets[] = {
 	  "date_note_pt date_note_en place_pt place_en online organiser upcoming url",
 	  "/events", "Os eventos: os próximos primeiro, depois os anteriores.",
 	  "The events: upcoming ones first, then past ones." },
+	{ "consultation_list", XW_ROWS, "consultation_id title_pt title_en opens_at closes_at "
+	  "dates_only consultation_phase submission_count url", "/consultations",
+	  "As consultas, como na página das consultas.", "The consultations, as on the "
+	  "consultations page." },
+	{ "submission_list", XW_ROWS, "submission_id submission_kind consultation_id ogp_id "
+	  "submission_lang submission_status author organisation proposal_title problem text "
+	  "reason_pt reason_en outcome merged_ogp_id answer_pt answer_en confirmed_at "
+	  "updated_at url", "/consultations/N.csv", "Os contributos de uma consulta (as mesmas "
+	  "colunas que submissions, com url).", "The submissions of a consultation (the same "
+	  "columns as submissions, with url)." },
 	/* The records of detail pages (JSON "record"). */
 	{ "plan", XW_RECORD, "plan_number title_pt title_en period_start period_end "
 	  "published plan_status document_url cocreation_pt cocreation_en summary_pt "
@@ -431,6 +449,13 @@ static const struct xset sets[] = {
 	  "date_note_pt date_note_en place_pt place_en online organiser info_url "
 	  "description_pt description_en url links", "/events/ID (JSON; CSV: one row)",
 	  "Um evento.", "One event." },
+	{ "consultation", XW_RECORD, "consultation_id title_pt title_en description_pt "
+	  "description_en questions_pt questions_en plan_number ogp_id document_url opens_at "
+	  "closes_at dates_only outcome_pt outcome_en outcome_url source_url updated_at "
+	  "consultation_phase url submissions", "/consultations/N.json", "Uma consulta, com os "
+	  "contributos publicados (e o facto e o motivo dos rejeitados).", "One "
+	  "consultation, with its published submissions (and the fact and reason of "
+	  "rejected ones)." },
 	{ "link", XW_NESTED, "link_kind href label_pt label_en", NULL,
 	  "Uma ligação dentro de um registo (links).", "A link inside a record (links)." },
 };

@@ -350,19 +350,26 @@ bulk_pages(void)
 	return a;
 }
 
-static json_t *
-bulk_consultations(void)
+json_t *
+export_consultation_row(sqlite3_stmt *s)
 {
 	static const char *const keys[] = { "consultation_id", "title_pt", "title_en",
 		"description_pt", "description_en", "questions_pt", "questions_en",
 		"plan_number", "ogp_id", "document_url", "opens_at", "closes_at", "dates_only",
 		"outcome_pt", "outcome_en", "outcome_url", "source_url", "updated_at" };
+
+	return typed_row(s, keys, "ittttttittttbttttt");
+}
+
+static json_t *
+bulk_consultations(void)
+{
 	sqlite3_stmt	*s = db_stmt(ST_X_CONSULTATIONS);
 	json_t		*a = json_array(), *o;
 	char		 path[64];
 
 	while (db_step(s) == SQLITE_ROW) {
-		o = typed_row(s, keys, "ittttttittttbttttt");
+		o = export_consultation_row(s);
 		snprintf(path, sizeof path, "consultations/%lld", sqlite3_column_int64(s, 0));
 		both_urls(o, path);
 		json_array_append_new(a, o);
@@ -370,29 +377,38 @@ bulk_consultations(void)
 	return a;
 }
 
-static json_t *
-bulk_submissions(void)
+json_t *
+export_submission_row(sqlite3_stmt *s, const char *lang)
 {
 	static const char *const keys[] = { "submission_id", "submission_kind",
 		"consultation_id", "ogp_id", "submission_lang", "submission_status", "author",
 		"organisation", "proposal_title", "problem", "text", "reason_pt", "reason_en",
 		"outcome", "merged_ogp_id", "answer_pt", "answer_en", "confirmed_at",
 		"updated_at" };
-	sqlite3_stmt	*s = db_stmt(ST_X_SUBMISSIONS);
-	json_t		*a = json_array(), *o;
+	json_t		*o = typed_row(s, keys, "ititttttttttttttttt");
 	char		 path[96];
 
-	while (db_step(s) == SQLITE_ROW) {
-		o = typed_row(s, keys, "ititttttttttttttttt");
-		if (db_text(s, 2) != NULL)
-			snprintf(path, sizeof path, "consultations/%s#s%lld", db_text(s, 2),
-			    sqlite3_column_int64(s, 0));
-		else
-			snprintf(path, sizeof path, "commitments/%s#s%lld", db_text(s, 3),
-			    sqlite3_column_int64(s, 0));
+	if (db_text(s, 2) != NULL)
+		snprintf(path, sizeof path, "consultations/%s#s%lld", db_text(s, 2),
+		    sqlite3_column_int64(s, 0));
+	else
+		snprintf(path, sizeof path, "commitments/%s#s%lld", db_text(s, 3),
+		    sqlite3_column_int64(s, 0));
+	if (lang == NULL)
 		both_urls(o, path);
-		json_array_append_new(a, o);
-	}
+	else
+		export_url(o, "url", lang, "%s", path);
+	return o;
+}
+
+static json_t *
+bulk_submissions(void)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_SUBMISSIONS);
+	json_t		*a = json_array();
+
+	while (db_step(s) == SQLITE_ROW)
+		json_array_append_new(a, export_submission_row(s, NULL));
 	return a;
 }
 

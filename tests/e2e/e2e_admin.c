@@ -2791,6 +2791,11 @@ cocreation(void)
 	pages[np++] = strdup("/data/submissions.json");
 	pages[np++] = strdup("/data/submissions.csv");
 	pages[np++] = strdup("/data/revisions.csv");
+	pages[np++] = strdup("/pt/consultations.json");
+	snprintf(buf, sizeof buf, "/en/consultations/%lld.json", k_open);
+	pages[np++] = strdup(buf);
+	snprintf(buf, sizeof buf, "/pt/consultations/%lld.csv", k_open);
+	pages[np++] = strdup(buf);
 	for (leaks = 0, pi = 0; pi < np; pi++) {
 		which[0] = '\0';
 		if (leaks_mail(pages[pi], which, sizeof which)) {
