@@ -43,6 +43,14 @@
  *                                             one; --refresh: all of them again)
  *     OPTIONS: --parallel N (8) --per-host N (2) --connect-timeout SECONDS (10)
  *              --timeout SECONDS (30) --max-redirects N (5) --max-size BYTES (10485760)
+ *   aberta-admin [--db PATH] mail flush       sends the confirmation emails still in the
+ *                                             outbox (ABERTA_SMTP_URL or ABERTA_SENDMAIL)
+ *   aberta-admin [--db PATH] submissions erase EMAIL
+ *                                             deletes every submission of that address,
+ *                                             its mail and its rate-limit counters
+ *   aberta-admin [--db PATH] submissions purge
+ *                                             deletes unconfirmed submissions older than
+ *                                             7 days and spam older than 30
  *
  * The database path comes from --db, else ABERTA_DB, else var/aberta.db.  Exit status:
  * 0 done, 1 failed (nothing changed), 2 usage.  Every account change is written to the
@@ -66,10 +74,12 @@
 #include "auth.h"
 #include "bulkimport.h"
 #include "cache.h"
+#include "cocreate.h"
 #include "db.h"
 #include "edit.h"
 #include "import.h"
 #include "links.h"
+#include "mail.h"
 #include "passwords.h"
 #include "upload.h"
 #include "valid.h"
@@ -129,8 +139,77 @@ usage(FILE *f)
 	    "    --max-redirects N        redirects followed (5; 0-50)\n"
 	    "    --max-size BYTES         archive: largest document (10485760, also the most)\n"
 	    "    --allow-private          also visit loopback, private and link-local network\n"
-	    "                             addresses (refused by default, redirects included)\n",
-	    f);
+	    "                             addresses (refused by default, redirects included)\n"
+	    "       aberta-admin [--db PATH] mail flush\n"
+	    "       aberta-admin [--db PATH] submissions erase EMAIL | submissions purge\n", f);
+}
+
+/* aberta-admin submissions erase EMAIL | purge: the citizen's right to erasure, and the
+ * limits the consent text promises.  One transaction; the pages are unpublished after.
+ * Returns the exit status. */
+static int
+submissions_cmd(sqlite3 *db, int argc, char *argv[])
+{
+	char		 email[256], key[80], hex[65];
+	unsigned char	 h[32];
+	long long	 now = (long long)time(NULL);
+	int		 n = 0, other = 0, rc;
+
+	if (argc == 2 && strcmp(argv[0], "erase") == 0) {
+		if (!valid_email(argv[1])) {
+			fprintf(stderr, "aberta-admin: '%s' is not an email address\n", argv[1]);
+			return 2;
+		}
+		email_fold(argv[1], email, sizeof email);
+		crypto_hash_sha256(h, (const unsigned char *)email, strlen(email));
+		sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+		snprintf(key, sizeof key, "email:%s", hex);
+		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
+		    db_exec_tn(db, "DELETE FROM outbox WHERE rcpt = ?1", email, 0, &other) == 0 &&
+		    db_exec_tn(db, "DELETE FROM submission WHERE email = ?1", email, 0, &n) == 0 &&
+		    db_exec_tn(db, "DELETE FROM submit_attempt WHERE key = ?1", key, 0,
+		    &other) == 0 && auth_audit(db, 0, "aberta-admin", NULL, "erase",
+		    "submission", n == 1 ? "1 submission" : "submissions of one person") == 0 &&
+		    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	} else if (argc == 1 && strcmp(argv[0], "purge") == 0) {
+		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
+		    db_exec_tn(db, "DELETE FROM submission WHERE (status = 'unconfirmed' AND "
+		    "created_at < strftime('%Y-%m-%dT%H:%M:%SZ', ?2, 'unixepoch', '-7 days')) OR "
+		    "(status = 'spam' AND updated_at < strftime('%Y-%m-%dT%H:%M:%SZ', ?2, "
+		    "'unixepoch', '-30 days'))", NULL, now, &n) == 0 &&
+		    db_exec_tn(db, "DELETE FROM submit_attempt WHERE at < ?2 - 86400", NULL, now,
+		    &other) == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	} else {
+		usage(stderr);
+		return 2;
+	}
+	if (!rc) {
+		fprintf(stderr, "aberta-admin: %s\n", sqlite3_errmsg(db));
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return 1;
+	}
+	cache_invalidate(db);
+	printf("%d submission(s) deleted\n", n);
+	return 0;
+}
+
+/* aberta-admin mail flush: sends what waits in the outbox.  Exit 1 when a message
+ * could not be sent (it stays for the next run). */
+static int
+mail_cmd(sqlite3 *db, int argc, char *argv[])
+{
+	int	 sent = 0, failed = 0;
+
+	if (argc != 1 || strcmp(argv[0], "flush") != 0) {
+		usage(stderr);
+		return 2;
+	}
+	if (mail_flush(db, 0, &sent, &failed) != 0) {
+		fprintf(stderr, "aberta-admin: %s\n", sqlite3_errmsg(db));
+		return 1;
+	}
+	printf("%d sent, %d failed\n", sent, failed);
+	return failed > 0;
 }
 
 /* Opens and migrates the database; returns it or NULL after printing why. */
@@ -1362,7 +1441,8 @@ main(int argc, char *argv[])
 		return links_cmd(path, argc - i - 1, argv + i + 1);
 	if (strcmp(cmd, "migrate") != 0 && strcmp(cmd, "import") != 0 &&
 	    strcmp(cmd, "count-plans") != 0 && strcmp(cmd, "version") != 0 &&
-	    strcmp(cmd, "user") != 0 && strcmp(cmd, "cache-invalidate") != 0) {
+	    strcmp(cmd, "user") != 0 && strcmp(cmd, "cache-invalidate") != 0 &&
+	    strcmp(cmd, "mail") != 0 && strcmp(cmd, "submissions") != 0) {
 		fprintf(stderr, "aberta-admin: unknown command '%s'\n", cmd);
 		usage(stderr);
 		return 2;
@@ -1386,6 +1466,10 @@ main(int argc, char *argv[])
 		printf("schema %d (program %d)\n", db_version(db), db_latest_version());
 	else if (strcmp(cmd, "user") == 0)
 		rc = user_run(db, u, argc - i - 2, argv + i + 2);
+	else if (strcmp(cmd, "mail") == 0)
+		rc = mail_cmd(db, argc - i - 1, argv + i + 1);
+	else if (strcmp(cmd, "submissions") == 0)
+		rc = submissions_cmd(db, argc - i - 1, argv + i + 1);
 	sqlite3_close(db);
 	return rc;
 }

@@ -81,6 +81,28 @@
 	"ON ca.commitment_id = c.id JOIN policy_area pa ON pa.id = ca.policy_area_id " \
 	"WHERE " F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_VALUE " GROUP BY pa.id "
 
+/* The public columns of a submission: id, kind, status, author, organisation, title,
+ * problem, body, reason_pt, reason_en, outcome, the OGP id and titles of the commitment
+ * it became, answer_pt, answer_en, confirmed_at, lang.  Never the email. */
+#define SUB_COLS "s.id, s.kind, s.status, s.author, s.organisation, s.title, s.problem, " \
+	"s.body, s.reason_pt, s.reason_en, s.outcome, mc.ogp_id, mc.title_pt, mc.title_en, " \
+	"s.answer_pt, s.answer_en, s.confirmed_at, s.lang FROM submission s " \
+	"LEFT JOIN commitment mc ON mc.id = s.merged_commitment_id"
+
+/* A submission in the open data (export_submission_row): rejected ones without their
+ * text; never the email.  Ends inside the WHERE clause. */
+#define X_SUB_COLS "s.id, s.kind, s.consultation_id, c.ogp_id, s.lang, s.status, " \
+	"CASE WHEN s.status = 'published' THEN s.author END, " \
+	"CASE WHEN s.status = 'published' THEN s.organisation END, " \
+	"CASE WHEN s.status = 'published' THEN s.title END, " \
+	"CASE WHEN s.status = 'published' THEN s.problem END, " \
+	"CASE WHEN s.status = 'published' THEN s.body END, s.reason_pt, s.reason_en, " \
+	"CASE WHEN s.kind = 'proposal' AND s.status = 'published' THEN s.outcome END, " \
+	"mc.ogp_id, s.answer_pt, s.answer_en, s.confirmed_at, s.updated_at " \
+	"FROM submission s LEFT JOIN commitment c ON c.id = s.commitment_id " \
+	"LEFT JOIN commitment mc ON mc.id = s.merged_commitment_id " \
+	"WHERE s.status IN ('published', 'rejected')"
+
 static const char *const sqls[ST__MAX] = {
 	/* ST_STATE */
 	"SELECT content_version, changed_at FROM site_state WHERE id = 1",
@@ -204,7 +226,8 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT 'plans', number, substr(updated_at, 1, 10) FROM action_plan UNION ALL "
 	"SELECT 'commitments', ogp_id, substr(updated_at, 1, 10) FROM commitment UNION ALL "
 	"SELECT 'members', slug, substr(updated_at, 1, 10) FROM entity UNION ALL "
-	"SELECT 'events', id, substr(updated_at, 1, 10) FROM event",
+	"SELECT 'events', id, substr(updated_at, 1, 10) FROM event UNION ALL "
+	"SELECT 'consultations', id, substr(updated_at, 1, 10) FROM consultation",
 	/* ST_MS_CURRENT */
 	"SELECT id, progress FROM milestone WHERE commitment_id = ?1 ORDER BY id",
 	/* ST_MS_PROGRESS_REVS */
@@ -220,6 +243,9 @@ static const char *const sqls[ST__MAX] = {
 	"WHEN 'milestone' THEN (SELECT mc.ogp_id FROM milestone mm JOIN commitment mc "
 	"ON mc.id = mm.commitment_id WHERE mm.id = search.ref) "
 	"WHEN 'entity' THEN (SELECT slug FROM entity WHERE id = search.ref) "
+	"WHEN 'submission' THEN (SELECT coalesce('consultations/' || ss.consultation_id, "
+	"'commitments/' || sc.ogp_id) || '#s' || ss.id FROM submission ss LEFT JOIN "
+	"commitment sc ON sc.id = ss.commitment_id WHERE ss.id = search.ref) "
 	"ELSE search.ref END, "
 	"CASE search.kind WHEN 'milestone' THEN (SELECT position FROM milestone "
 	"WHERE id = search.ref) END "
@@ -306,7 +332,9 @@ static const char *const sqls[ST__MAX] = {
 	"milestone m2 JOIN commitment c2 ON c2.id = m2.commitment_id WHERE m2.id = "
 	"r.row_id) WHEN 'entity' THEN (SELECT slug FROM entity WHERE id = r.row_id) WHEN "
 	"'event' THEN (SELECT CAST(id AS TEXT) FROM event WHERE id = r.row_id) WHEN 'page' "
-	"THEN (SELECT slug FROM page WHERE rowid = r.row_id) END, p.number, c.ogp_id, "
+	"THEN (SELECT slug FROM page WHERE rowid = r.row_id) WHEN 'consultation' THEN "
+	"CAST(r.row_id AS TEXT) WHEN 'submission' THEN CAST(r.row_id AS TEXT) END, p.number, "
+	"c.ogp_id, "
 	"r.op, r.field, r.before, r.after FROM revision r "
 	"LEFT JOIN staff s ON s.id = r.staff_id "
 	"LEFT JOIN entity e ON e.id = s.entity_id AND s.role = 'member' "
@@ -324,6 +352,44 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT (SELECT substr(broken_since, 1, 10) FROM link_check WHERE url = ?1), "
 	"(SELECT upload_sha FROM link_archive WHERE url = ?1), "
 	"(SELECT substr(fetched_at, 1, 10) FROM link_archive WHERE url = ?1)",
+	/* ST_CONSULTATIONS */
+	"SELECT k.id, k.title_pt, k.title_en, k.opens_at, k.closes_at, k.dates_only, "
+	"(SELECT count(*) FROM submission s WHERE s.consultation_id = k.id "
+	"AND s.status = 'published') FROM consultation k ORDER BY k.closes_at DESC, k.id DESC",
+	/* ST_CONSULTATION */
+	"SELECT k.id, k.title_pt, k.title_en, k.description_pt, k.description_en, "
+	"k.questions_pt, k.questions_en, k.document_url, k.opens_at, k.closes_at, "
+	"k.dates_only, k.outcome_pt, k.outcome_en, k.outcome_url, k.source_url, "
+	"p.number, p.title_pt, p.title_en, c.ogp_id, c.title_pt, c.title_en, "
+	"substr(k.updated_at, 1, 10) FROM consultation k "
+	"LEFT JOIN action_plan p ON p.id = k.plan_id "
+	"LEFT JOIN commitment c ON c.id = k.commitment_id WHERE k.id = ?1",
+	/* ST_CONSULTATION_SUBS: the public columns of a submission (SUB_COLS) */
+	"SELECT " SUB_COLS " WHERE s.consultation_id = ?1 AND s.status IN "
+	"('published', 'rejected') ORDER BY s.kind DESC, s.confirmed_at, s.id",
+	/* ST_COMMITMENT_SUBS */
+	"SELECT " SUB_COLS " WHERE s.commitment_id = ?1 AND s.status IN "
+	"('published', 'rejected') ORDER BY s.confirmed_at, s.id",
+	/* ST_COMMITMENT_ORIGINS */
+	"SELECT s.id, s.title, s.author, k.id, k.title_pt, k.title_en FROM submission s "
+	"JOIN consultation k ON k.id = s.consultation_id WHERE s.merged_commitment_id = ?1 "
+	"AND s.status = 'published' AND s.outcome = 'merged' ORDER BY s.id",
+	/* ST_X_CONSULTATIONS */
+	"SELECT k.id, k.title_pt, k.title_en, k.description_pt, k.description_en, "
+	"k.questions_pt, k.questions_en, p.number, c.ogp_id, k.document_url, k.opens_at, "
+	"k.closes_at, k.dates_only, k.outcome_pt, k.outcome_en, k.outcome_url, "
+	"k.source_url, k.updated_at FROM consultation k "
+	"LEFT JOIN action_plan p ON p.id = k.plan_id "
+	"LEFT JOIN commitment c ON c.id = k.commitment_id ORDER BY k.id",
+	/* ST_X_SUBMISSIONS: rejected ones without their text; never the email. */
+	"SELECT " X_SUB_COLS " ORDER BY s.id",
+	/* ST_FEED_SUBMISSIONS: id, time, kind, title, author, consultation, OGP id ?1 limit */
+	"SELECT s.id, s.updated_at, s.kind, s.title, s.author, "
+	"s.consultation_id, c.ogp_id, s.outcome, s.answer_pt, s.answer_en "
+	"FROM submission s LEFT JOIN commitment c ON c.id = s.commitment_id "
+	"WHERE s.status = 'published' ORDER BY s.updated_at DESC, s.id DESC LIMIT ?1",
+	/* ST_X_CONSULTATION_SUBS */
+	"SELECT " X_SUB_COLS " AND s.consultation_id = ?1 ORDER BY s.id",
 };
 
 static sqlite3_stmt	*stmts[ST__MAX];
@@ -342,6 +408,25 @@ db_step(sqlite3_stmt *s)
 	failed = (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) ? 2 : 1;
 	snprintf(failmsg, sizeof failmsg, "%s", sqlite3_errmsg(sqlite3_db_handle(s)));
 	return SQLITE_DONE;
+}
+
+int
+db_exec_tn(sqlite3 *db, const char *sql, const char *t, long long n, int *changes)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, t, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, n);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (changes != NULL)
+		*changes += sqlite3_changes(db);
+	return 0;
 }
 
 int

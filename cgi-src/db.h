@@ -58,6 +58,16 @@ enum stmt {
 	ST_X_PAGES,		/* every text page */
 	ST_X_COMMITMENT_ROW,	/* one commitment by OGP id, as a plan lists it */
 	ST_URL_STATE,		/* an outside address: broken since, archived copy and date */
+	/* Co-creation (pages/cocreate.c): consultations and what citizens sent. */
+	ST_CONSULTATIONS,	/* every consultation, newest closing first, with counts */
+	ST_CONSULTATION,	/* one consultation with its plan and commitment */
+	ST_CONSULTATION_SUBS,	/* published and rejected submissions of a consultation */
+	ST_COMMITMENT_SUBS,	/* published and rejected comments on a commitment */
+	ST_COMMITMENT_ORIGINS,	/* published proposals taken up into a commitment */
+	ST_X_CONSULTATIONS,	/* every consultation, every public column */
+	ST_X_SUBMISSIONS,	/* every published or rejected submission, public columns */
+	ST_FEED_SUBMISSIONS,	/* the latest published submissions and answers */
+	ST_X_CONSULTATION_SUBS,	/* ST_X_SUBMISSIONS of one consultation */
 	ST__MAX
 };
 
@@ -98,6 +108,11 @@ const char	*db_last_error(void);
 void		 db_failed_set(void);
 /* Forgets earlier failures (at the start of each request). */
 void		 db_clear_error(void);
+/* Prepares and runs sql once on db with text ?1 (t, may be NULL) and integer ?2 (a
+ * statement may use only one of them); adds the rows changed to *changes when not
+ * NULL.  Returns 0, or -1 (the message stays in db). */
+int		 db_exec_tn(sqlite3 *db, const char *sql, const char *t, long long n,
+		    int *changes);
 /* Returns column i as text, or NULL for SQL NULL. */
 const char	*db_text(sqlite3_stmt *s, int i);
 

@@ -102,7 +102,8 @@ static int
 render(struct ctx *c, enum nav nav)
 {
 	static const char *const navkeys[NAV__MAX] = {
-		NULL, "NAV_HOME", "NAV_NETWORK", "NAV_PLANS", "NAV_EVENTS", "NAV_OGP" };
+		NULL, "NAV_HOME", "NAV_NETWORK", "NAV_PLANS", "NAV_CONSULT", "NAV_EVENTS",
+		"NAV_OGP" };
 	char	 op[REQ_PATH_MAX + REQ_QUERY_MAX + 8];
 	int	 i;
 
@@ -170,21 +171,27 @@ http_date(const char *iso, char *out, size_t outlen)
 }
 
 /* Sets the validators of a public page; returns 1 when the client's copy is current
- * (answer 304), 0 otherwise, -1 when the database cannot be read. */
+ * (answer 304), 0 otherwise, -1 when the database cannot be read.  clock: the page also
+ * depends on the time (CACHE_CLOCK): the ETag carries the hour, and no Last-Modified. */
 static int
-validators(struct ctx *c)
+validators(struct ctx *c, int clock)
 {
 	sqlite3_stmt	*s = db_stmt(ST_STATE);
-	char		 etag[96], lm[64];
+	char		 etag[96], lm[64], hour[16] = "";
+	struct tm	 tm;
 	const char	*inm = c->req->if_none_match, *ims = c->req->if_modified_since;
 	int		 have_lm;
 
 	if (sqlite3_step(s) != SQLITE_ROW)
 		return -1;
 	page_version = sqlite3_column_int64(s, 0);
-	snprintf(etag, sizeof etag, "\"%lld-%s%s\"", (long long)sqlite3_column_int64(s, 0),
-	    BUILD_ID, c->fmt == FMT_JSON ? "-json" : c->fmt == FMT_CSV ? "-csv" : "");
-	have_lm = http_date(db_text(s, 1), lm, sizeof lm) == 0;
+	if (clock) {
+		gmtime_r(&c->now, &tm);
+		strftime(hour, sizeof hour, "-%Y%m%d%H", &tm);
+	}
+	snprintf(etag, sizeof etag, "\"%lld-%s%s%s\"", (long long)sqlite3_column_int64(s, 0),
+	    BUILD_ID, hour, c->fmt == FMT_JSON ? "-json" : c->fmt == FMT_CSV ? "-csv" : "");
+	have_lm = !clock && http_date(db_text(s, 1), lm, sizeof lm) == 0;
 	sqlite3_reset(s);
 	resp_header(c->resp, "ETag", etag);
 	if (have_lm)
@@ -458,7 +465,22 @@ handle(struct ctx *c, int perr)
 			error_page(c, st, c->error ? c->error : "ERR_FORBIDDEN", NULL);
 		return;
 	}
-	if (rt->cache == CACHE_PUBLIC) {
+	if (rt->cap == CAP_PUBLIC && c->req->method == METHOD_POST) {
+		/* A citizen's form: the same origin checks as the admin area (the forms are
+		 * on cached pages and carry no per-visitor token). */
+		if (!same_origin(c)) {
+			/* Logged, not audited: anyone can send these, and the audit log
+			 * is append-only. */
+			dispatch_log("public POST refused: not from this site (%s)", c->req->path);
+			error_page(c, 403, "ERR_CSRF_PUBLIC", NULL);
+			return;
+		}
+	}
+	if (rt->cap == CAP_PUBLIC && rt->cache == CACHE_NONE)
+		c->rw = rwdb;	/* the citizen's forms and links write */
+	if (rt->cache == CACHE_CLOCK)
+		page_publish = 0;
+	if (rt->cache == CACHE_PUBLIC || rt->cache == CACHE_CLOCK) {
 		/* A GET of a plain public address is read in one transaction, so that the
 		 * version it is published under is the version of its data. */
 		if (page_publish && c->req->method == METHOD_GET && *c->req->query == '\0' &&
@@ -467,7 +489,7 @@ handle(struct ctx *c, int perr)
 			page_in_txn = 1;
 		else
 			page_publish = 0;
-		if ((st = validators(c)) < 0) {
+		if ((st = validators(c, rt->cache == CACHE_CLOCK)) < 0) {
 			error_page(c, 503, "ERR_BUSY", NULL);
 			return;
 		}
@@ -475,7 +497,7 @@ handle(struct ctx *c, int perr)
 			c->resp->status = 304;
 			return;
 		}
-	} else if (rt->cap == CAP_PUBLIC && rt->cache != CACHE_IMMUTABLE)
+	} else if (rt->cap == CAP_PUBLIC && rt->cache == CACHE_NONE)
 		resp_header(c->resp, "Cache-Control", "no-store");
 	st = c->fmt != FMT_HTML ? page_data_answer(c, rt->fn) : rt->fn(c);
 	if (c->fmt != FMT_HTML && db_failed()) {

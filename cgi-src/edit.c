@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "db.h"
 #include "cache.h"
+#include "cocreate.h"
 #include "edit.h"
 #include "i18n.h"
 #include "valid.h"
@@ -110,6 +111,33 @@ static const struct field event_fields[] = {
 	LONGT("description_pt", "Descrição (PT)"), LONGT("description_en", "Descrição (EN)"),
 };
 
+static const struct field consultation_fields[] = {
+	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
+	LONGT("description_pt", "O que se pergunta e porquê (PT)"),
+	LONGT("description_en", "O que se pergunta e porquê (EN)"),
+	LONGT("questions_pt", "Perguntas ou texto em consulta (PT)"),
+	LONGT("questions_en", "Perguntas ou texto em consulta (EN)"),
+	{ "plan_id", "Plano em preparação", F_REF, 0, 0, NULL, NULL, REF_PLAN },
+	{ "commitment_id", "Compromisso em projeto", F_REF, 0, 0, NULL, NULL, REF_COMMITMENT },
+	URL("document_url", "Documento em consulta (um relatório...)"),
+	{ "opens_at", "Abre em", F_DATETIME, 1, 0, NONE },
+	{ "closes_at", "Fecha em", F_DATETIME, 1, 0, NONE },
+	{ "dates_only", "Só se conhecem os dias (consulta antiga)", F_BOOL, 0, 1, NONE },
+	LONGT("outcome_pt", "Relatório: o que foi acolhido (PT)"),
+	LONGT("outcome_en", "Relatório: o que foi acolhido (EN)"),
+	URL("outcome_url", "Relatório publicado (documento)"),
+	URL("source_url", "Fonte (consulta antiga)"),
+};
+
+static const char *const outcome[] = { "received", "analysis", "merged", "not_taken", NULL };
+
+static const struct field submission_fields[] = {
+	{ "outcome", "Estado da proposta", F_ENUM, 1, 0, outcome, "outcome", REF_NONE },
+	{ "merged_commitment_id", "Integrada no compromisso", F_REF, 0, 0, NULL, NULL,
+	  REF_COMMITMENT },
+	LONGT("answer_pt", "Resposta oficial (PT)"), LONGT("answer_en", "Resposta oficial (EN)"),
+};
+
 static const struct field page_fields[] = {
 	{ "slug", "Identificador no endereço", F_SLUG, 1, 80, NONE },
 	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
@@ -121,23 +149,30 @@ static const struct field page_fields[] = {
 static const struct kind kinds[] = {
 	{ "plans", "action_plan", "id", "plano", "Planos", plan_fields, N(plan_fields),
 	  "SELECT id, coalesce(title_pt, title_en, 'Plano ' || number), "
-	  "'Plano ' || number FROM action_plan ORDER BY number", 0, 1 },
+	  "'Plano ' || number FROM action_plan ORDER BY number", 0, 1, 0 },
 	{ "commitments", "commitment", "id", "compromisso", "Compromissos", commitment_fields,
 	  N(commitment_fields), "SELECT c.id, c.ogp_id || ' — ' || coalesce(c.title_pt, "
 	  "c.title_en, '(sem título)'), 'Plano ' || p.number FROM commitment c JOIN action_plan "
-	  "p ON p.id = c.plan_id ORDER BY p.number, c.number, c.ogp_id", 1, 1 },
+	  "p ON p.id = c.plan_id ORDER BY p.number, c.number, c.ogp_id", 1, 1, 0 },
 	{ "milestones", "milestone", "id", "marco", "Marcos", milestone_fields,
 	  N(milestone_fields), "SELECT m.id, coalesce(m.title_pt, m.title_en, '(sem título)'), "
 	  "c.ogp_id || ', marco ' || m.position FROM milestone m JOIN commitment c ON c.id = "
-	  "m.commitment_id ORDER BY c.ogp_id, m.position", 1, 1 },
+	  "m.commitment_id ORDER BY c.ogp_id, m.position", 1, 1, 0 },
 	{ "entities", "entity", "id", "entidade", "Entidades", entity_fields, N(entity_fields),
 	  "SELECT id, coalesce(name_pt, name_en, acronym, slug), coalesce(acronym, '') FROM "
-	  "entity ORDER BY coalesce(name_pt, name_en, acronym, slug)", 0, 1 },
+	  "entity ORDER BY coalesce(name_pt, name_en, acronym, slug)", 0, 1, 0 },
 	{ "events", "event", "id", "evento", "Eventos", event_fields, N(event_fields),
 	  "SELECT id, coalesce(title_pt, title_en, '(sem título)'), coalesce(start_date, "
-	  "'data por registar') FROM event ORDER BY start_date DESC", 0, 1 },
+	  "'data por registar') FROM event ORDER BY start_date DESC", 0, 1, 0 },
+	{ "consultations", "consultation", "id", "consulta", "Consultas públicas",
+	  consultation_fields, N(consultation_fields), "SELECT id, coalesce(title_pt, "
+	  "title_en, '(sem título)'), substr(opens_at, 1, 10) || ' a ' || "
+	  "substr(closes_at, 1, 10) FROM consultation ORDER BY opens_at DESC", 0, 1, 0 },
+	{ "submissions", "submission", "id", "contributo", "Contributos", submission_fields,
+	  N(submission_fields), "SELECT id, coalesce(title, substr(body, 1, 80)), status "
+	  "FROM submission WHERE status = 'published' ORDER BY id DESC", 0, 0, 1 },
 	{ "pages", "page", "rowid", "página", "Páginas", page_fields, N(page_fields),
-	  "SELECT rowid, coalesce(title_pt, title_en, slug), slug FROM page ORDER BY slug", 0, 0 },
+	  "SELECT rowid, coalesce(title_pt, title_en, slug), slug FROM page ORDER BY slug", 0, 0, 0 },
 };
 
 /* Statements per kind, assembled at start from the constant names above. */
@@ -361,9 +396,10 @@ has_control(const char *s, int lines)
 static const char *
 check(const struct field *f, char **vp)
 {
-	char		*v = *vp;
+	char		*v = *vp, utc[24];
 	long long	 n;
 	size_t		 i;
+	time_t		 t;
 
 	if (v == NULL)
 		return f->required ? "Campo obrigatório." : NULL;
@@ -393,6 +429,14 @@ check(const struct field *f, char **vp)
 			if (v[i] >= 'a' && v[i] <= 'z')
 				v[i] = (char)(v[i] - 'a' + 'A');
 		return valid_ogp_id(v) ? NULL : "Use duas letras e quatro algarismos (PT0013).";
+	case F_DATETIME:
+		/* Already UTC (a value loaded back into a form), or Lisbon time typed in. */
+		if (utc_parse(v, &t) == 0)
+			return NULL;
+		if (lisbon_to_utc(v, utc, sizeof utc) != 0)
+			return "Data e hora inválidas: use AAAA-MM-DD HH:MM (hora de Lisboa).";
+		free(*vp);
+		return (*vp = strdup(utc)) == NULL ? "Sem memória." : NULL;
 	case F_BOOL:
 		return strcmp(v, "0") == 0 || strcmp(v, "1") == 0 ? NULL : "Valor inválido.";
 	case F_ENUM:
@@ -409,14 +453,42 @@ check(const struct field *f, char **vp)
 static const char *const date_pairs[][2] = {
 	{ "period_start", "period_end" }, { "start_date", "end_date" },
 	{ "planned_start", "planned_end" }, { "member_since", "member_until" },
+	{ "opens_at", "closes_at" },
 };
 
-/* Refuses an end before its start (compared at the shorter of the two precisions). */
+/* A field that another field's value makes required: col is needed when when_col
+ * equals when_value (a proposal merged into a commitment names it), and must be empty
+ * otherwise. */
+static const struct {
+	const char	*when_col, *when_value, *col, *msg;
+} needs[] = {
+	{ "outcome", "merged", "merged_commitment_id",
+	  "Escolha o compromisso em que a proposta foi integrada." },
+};
+
+/* Refuses an end before its start (compared at the shorter of the two precisions), and
+ * a value missing where another field needs it (needs[]). */
 static void
 check_order(const struct kind *k, struct values *v)
 {
 	size_t	 i, n;
 	int	 a, b;
+
+	for (i = 0; i < N(needs); i++) {
+		a = edit_field(k, needs[i].when_col);
+		b = edit_field(k, needs[i].col);
+		if (a < 0 || b < 0 || v->err[a] || v->err[b])
+			continue;
+		if (v->v[a] != NULL && strcmp(v->v[a], needs[i].when_value) == 0 &&
+		    v->v[b] == NULL) {
+			v->err[b] = needs[i].msg;
+			v->nerr++;
+		} else if ((v->v[a] == NULL || strcmp(v->v[a], needs[i].when_value) != 0) &&
+		    v->v[b] != NULL) {
+			free(v->v[b]);	/* not merged: no commitment */
+			v->v[b] = NULL;
+		}
+	}
 
 	for (i = 0; i < N(date_pairs); i++) {
 		a = edit_field(k, date_pairs[i][0]);
@@ -482,24 +554,31 @@ field_dict(const struct field *f, const char *value, const char *err, tpl_dict *
 {
 	static const char *const kind_section[F__MAX] = {
 		"IS_TEXT", "IS_LONG", "IS_NUMBER", "IS_NUMBER", "IS_TEXT", "IS_URL",
-		"IS_SELECT", "IS_CHECK", "IS_SELECT", "IS_TEXT", "IS_TEXT" };
+		"IS_SELECT", "IS_CHECK", "IS_SELECT", "IS_TEXT", "IS_TEXT", "IS_DATETIME" };
+	char		 local[24];
 	tpl_dict	*k, *o;
 	size_t		 i;
 	tpl_set(d, "NAME", f->col);
 	tpl_set(d, "LABEL", f->label);
+	if (f->type == F_DATETIME && value != NULL &&
+	    utc_to_lisbon(value, local, sizeof local, NULL) == 0)
+		value = local;	/* shown as typed: Lisbon time */
 	tpl_set(d, "VALUE", value);
 	if (f->required)
 		tpl_show(d, "REQUIRED");
 	char		 ids[128];
+	int		 hinted = f->type == F_DATE || f->type == F_DATETIME;
 
 	if (f->type == F_DATE)
 		tpl_show(d, "DATE_HINT");
+	if (f->type == F_DATETIME)
+		tpl_show(d, "DATETIME_HINT");
 	if (err != NULL) {
 		tpl_set(tpl_section(d, "ERROR"), "TEXT", err);
 		tpl_show(d, "INV");
 	}
-	snprintf(ids, sizeof ids, "%s%s%s%s%s", f->type == F_DATE ? "h-" : "",
-	    f->type == F_DATE ? f->col : "", f->type == F_DATE && err ? " " : "",
+	snprintf(ids, sizeof ids, "%s%s%s%s%s", hinted ? "h-" : "",
+	    hinted ? f->col : "", hinted && err ? " " : "",
 	    err ? "e-" : "", err ? f->col : "");
 	if (ids[0] != '\0')
 		tpl_set(tpl_section(d, "DESC"), "IDS", ids);
@@ -623,6 +702,27 @@ revision(const struct revctx *r, const char *op, const char *field, const char *
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+edit_revision(sqlite3 *rw, long long *change_id, long long staff_id, const char *actor,
+    const char *tbl, long long row_id, const char *op, const char *field,
+    const char *before, const char *after)
+{
+	struct kind	 k = { 0 };
+	struct revctx	 r = { *change_id, staff_id, actor, NULL, &k, row_id, 0, 0 };
+	sqlite3_stmt	*s = xst[X_CHANGE_ID];
+
+	(void)rw;
+	k.table = tbl;
+	if (r.change_id == 0) {
+		sqlite3_reset(s);
+		if (sqlite3_step(s) != SQLITE_ROW)
+			return -1;
+		r.change_id = *change_id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+	}
+	return revision(&r, op, field, before, after);
 }
 
 /* Fills the change id and the commitment and plan a row belongs to. */

@@ -28,6 +28,8 @@ enum ftype {
 	F_REF,		/* the id of a row listed by ref (plans, commitments, bodies) */
 	F_SLUG,		/* lower-case letters, digits and hyphens */
 	F_OGPID,	/* an OGP commitment id such as PT0013 */
+	F_DATETIME,	/* a time entered and shown in Lisbon time, stored in UTC
+			 * ("YYYY-MM-DDTHH:MM:SSZ", see cocreate.h) */
 	F__MAX
 };
 
@@ -55,6 +57,8 @@ struct kind {
 	const char		*label_sql;	/* SELECT key, label, detail FROM ... ORDER BY ... */
 	int			 member;	/* 1: member editors may propose changes */
 	int			 deletable;	/* 1: may be deleted (when nothing refers to it) */
+	int			 moderated;	/* 1: rows come from citizens (submissions): staff
+						 * only answer them; never created here */
 };
 
 /* One submitted or stored value per field; NULL means empty (stored as NULL). */
@@ -113,6 +117,12 @@ int			 edit_delete(sqlite3 *rw, const struct kind *k, long long id,
  * else the upload's name, is the link text.  Returns 0 or -1. */
 int			 edit_add_evidence(sqlite3 *rw, long long id, const char *url,
 			    const char *sha, const char *label);
+/* Appends one revision row (op "update", or "create"/"delete" with field NULL) to the
+ * log, inside the caller's transaction: change_id groups the rows of one action (0 takes
+ * a new one and writes it back).  Returns 0 or -1. */
+int			 edit_revision(sqlite3 *rw, long long *change_id, long long staff_id,
+			    const char *actor, const char *tbl, long long row_id, const char *op,
+			    const char *field, const char *before, const char *after);
 /* The index of field col in k, or -1. */
 int			 edit_field(const struct kind *k, const char *col);
 

@@ -46,7 +46,8 @@ static const struct xfield fields[] = {
 	  "Date the plan was published." },
 	{ "plan_status", X_CODE, "preparation implementation closed", "Fase do plano.",
 	  "Stage of the plan." },
-	{ "document_url", X_URL, NULL, "O documento do plano.", "The plan document." },
+	{ "document_url", X_URL, NULL, "O documento do plano; numa consulta, o documento em "
+	  "consulta.", "The plan document; in a consultation, the document consulted on." },
 	{ "cocreation_pt", X_TEXT, NULL, "Como o plano foi co-criado, em português.",
 	  "How the plan was co-created, in Portuguese." },
 	{ "cocreation_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
@@ -174,8 +175,9 @@ static const struct xfield fields[] = {
 	  "Description, in Portuguese." },
 	{ "description_en", X_TEXT, NULL, "Descrição, em inglês.", "Description, in "
 	  "English." },
-	{ "source_url", X_URL, NULL, "Fonte dos factos sobre a pertença à rede.",
-	  "Source of the membership facts." },
+	{ "source_url", X_URL, NULL, "Fonte dos factos sobre a pertença à rede, ou sobre "
+	  "uma consulta antiga.", "Source of the membership facts, or of a past "
+	  "consultation's facts." },
 	{ "role", X_CODE, "lead support", "Papel da entidade no compromisso.",
 	  "Role of the body in the commitment." },
 	/* Events. */
@@ -245,7 +247,8 @@ static const struct xfield fields[] = {
 	  "Who, as the History page shows it in English." },
 	{ "reviewed", X_BOOL, NULL, "Proposta de um editor membro revista pelo ponto focal.",
 	  "Proposal of a member editor reviewed by the focal point." },
-	{ "record_type", X_CODE, "plan commitment milestone entity event page",
+	{ "record_type", X_CODE, "plan commitment milestone entity event page consultation "
+	  "submission",
 	  "Tipo do registo alterado.", "Kind of record changed." },
 	{ "record_key", X_TEXT, NULL, "Chave do registo alterado: número do plano, ogp_id, "
 	  "ogp_id/posição do marco, slug, id do evento; null se já não existe.",
@@ -258,6 +261,63 @@ static const struct xfield fields[] = {
 	  "empty)." },
 	{ "after", X_TEXT, NULL, "Valor depois (null: vazio).", "Value after (null: "
 	  "empty)." },
+	/* Consultations and what citizens sent (never their email address). */
+	{ "consultation_id", X_INT, NULL, "Identificador da consulta, também no endereço "
+	  "/consultations/ID.", "Id of the consultation, also in its address "
+	  "/consultations/ID." },
+	{ "questions_pt", X_TEXT, NULL, "As perguntas, ou o texto em consulta, em português.",
+	  "The questions, or the text consulted on, in Portuguese." },
+	{ "questions_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
+	{ "opens_at", X_TIME, NULL, "Quando a consulta abre (UTC; as páginas mostram a hora "
+	  "de Lisboa).", "When the consultation opens (UTC; the pages show Lisbon time)." },
+	{ "closes_at", X_TIME, NULL, "Quando fecha (UTC).", "When it closes (UTC)." },
+	{ "dates_only", X_BOOL, NULL, "Só se conhecem os dias (uma consulta antiga): as horas "
+	  "não contam.", "Only the days are known (a past consultation): the times do not "
+	  "count." },
+	{ "outcome_pt", X_TEXT, NULL, "O relatório da rede sobre o que foi acolhido, em "
+	  "português.", "The network's report of what was taken up, in Portuguese." },
+	{ "outcome_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
+	{ "outcome_url", X_URL, NULL, "O relatório publicado, quando é um documento.",
+	  "The published report, when it is a document." },
+	{ "submission_id", X_INT, NULL, "Identificador do contributo (a âncora #sID na "
+	  "página).", "Id of the submission (the anchor #sID on the page)." },
+	{ "submission_kind", X_CODE, "proposal comment", "Proposta de compromisso ou "
+	  "comentário.", "Proposed commitment or comment." },
+	{ "submission_lang", X_CODE, "pt en", "Língua da página de onde foi enviado.",
+	  "Language of the page it was sent from." },
+	{ "submission_status", X_CODE, "published rejected", "Publicado, ou rejeitado (então "
+	  "só o facto e o motivo são públicos).", "Published, or rejected (then only the "
+	  "fact and the reason are public)." },
+	{ "author", X_TEXT, NULL, "Nome ou pseudónimo escolhido por quem enviou (null se "
+	  "rejeitado). O endereço de email nunca é publicado.", "Name or pseudonym chosen "
+	  "by the sender (null when rejected). The email address is never published." },
+	{ "organisation", X_TEXT, NULL, "Organização que representa, se a indicou.",
+	  "Organisation the sender speaks for, if given." },
+	{ "proposal_title", X_TEXT, NULL, "Título da proposta.", "Title of the proposal." },
+	{ "problem", X_TEXT, NULL, "O problema a que a proposta responde.",
+	  "The problem the proposal addresses." },
+	{ "text", X_TEXT, NULL, "O compromisso proposto, ou o comentário.",
+	  "The proposed commitment, or the comment." },
+	{ "reason_pt", X_TEXT, NULL, "Motivo público de uma rejeição, em português.",
+	  "Public reason of a rejection, in Portuguese." },
+	{ "reason_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
+	{ "outcome", X_CODE, "received analysis merged not_taken", "O que aconteceu a uma "
+	  "proposta publicada.", "What became of a published proposal." },
+	{ "merged_ogp_id", X_TEXT, NULL, "O compromisso em que a proposta foi integrada.",
+	  "The commitment the proposal was merged into." },
+	{ "answer_pt", X_TEXT, NULL, "A resposta oficial da rede, em português.",
+	  "The network's official answer, in Portuguese." },
+	{ "answer_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
+	{ "consultation_phase", X_CODE, "upcoming open closed", "Se a consulta ainda não "
+	  "abriu, está aberta ou já fechou, no momento da resposta.", "Whether the "
+	  "consultation has not opened yet, is open or has closed, at the time of the "
+	  "answer." },
+	{ "submission_count", X_INT, NULL, "Número de contributos publicados.",
+	  "Number of published submissions." },
+	{ "submissions", X_OBJECTS, NULL, "Os contributos da consulta (submission_list).",
+	  "The submissions of the consultation (submission_list)." },
+	{ "confirmed_at", X_TIME, NULL, "Quando quem enviou o confirmou por email.",
+	  "When the sender confirmed it by email." },
 	/* Pages. */
 	{ "body_pt", X_TEXT, NULL, "Texto da página, em português; linhas em branco "
 	  "separam parágrafos.", "Text of the page, in Portuguese; blank lines separate "
@@ -317,6 +377,18 @@ static const struct xset sets[] = {
 	  "reviewed record_type record_key plan_number ogp_id op field before after", NULL,
 	  "O registo público de alterações, campo a campo (o das páginas de histórico).",
 	  "The public log of changes, field by field (that of the History pages)." },
+	{ "consultations", XW_BULK, "consultation_id title_pt title_en description_pt "
+	  "description_en questions_pt questions_en plan_number ogp_id document_url opens_at "
+	  "closes_at dates_only outcome_pt outcome_en outcome_url source_url updated_at "
+	  "url_pt url_en", NULL, "As consultas públicas.", "The public consultations." },
+	{ "submissions", XW_BULK, "submission_id submission_kind consultation_id ogp_id "
+	  "submission_lang submission_status author organisation proposal_title problem text "
+	  "reason_pt reason_en outcome merged_ogp_id answer_pt answer_en confirmed_at "
+	  "updated_at url_pt url_en", NULL, "As propostas e os comentários publicados (e o "
+	  "facto e o motivo dos rejeitados), com o estado e a resposta da rede; nunca o "
+	  "endereço de email.", "The published proposals and comments (and the fact and "
+	  "reason of rejected ones), with their status and the network's answer; never the "
+	  "email address." },
 	{ "pages", XW_BULK, "slug title_pt title_en body_pt body_en updated_at url_pt "
 	  "url_en", NULL, "Os textos do sítio (a rede, a OGP, a acessibilidade).",
 	  "The site's own texts (the network, OGP, accessibility)." },
@@ -344,6 +416,16 @@ static const struct xset sets[] = {
 	  "date_note_pt date_note_en place_pt place_en online organiser upcoming url",
 	  "/events", "Os eventos: os próximos primeiro, depois os anteriores.",
 	  "The events: upcoming ones first, then past ones." },
+	{ "consultation_list", XW_ROWS, "consultation_id title_pt title_en opens_at closes_at "
+	  "dates_only consultation_phase submission_count url", "/consultations",
+	  "As consultas, como na página das consultas.", "The consultations, as on the "
+	  "consultations page." },
+	{ "submission_list", XW_ROWS, "submission_id submission_kind consultation_id ogp_id "
+	  "submission_lang submission_status author organisation proposal_title problem text "
+	  "reason_pt reason_en outcome merged_ogp_id answer_pt answer_en confirmed_at "
+	  "updated_at url", "/consultations/N.csv", "Os contributos de uma consulta (as mesmas "
+	  "colunas que submissions, com url).", "The submissions of a consultation (the same "
+	  "columns as submissions, with url)." },
 	/* The records of detail pages (JSON "record"). */
 	{ "plan", XW_RECORD, "plan_number title_pt title_en period_start period_end "
 	  "published plan_status document_url cocreation_pt cocreation_en summary_pt "
@@ -367,6 +449,13 @@ static const struct xset sets[] = {
 	  "date_note_pt date_note_en place_pt place_en online organiser info_url "
 	  "description_pt description_en url links", "/events/ID (JSON; CSV: one row)",
 	  "Um evento.", "One event." },
+	{ "consultation", XW_RECORD, "consultation_id title_pt title_en description_pt "
+	  "description_en questions_pt questions_en plan_number ogp_id document_url opens_at "
+	  "closes_at dates_only outcome_pt outcome_en outcome_url source_url updated_at "
+	  "consultation_phase url submissions", "/consultations/N.json", "Uma consulta, com os "
+	  "contributos publicados (e o facto e o motivo dos rejeitados).", "One "
+	  "consultation, with its published submissions (and the fact and reason of "
+	  "rejected ones)." },
 	{ "link", XW_NESTED, "link_kind href label_pt label_en", NULL,
 	  "Uma ligação dentro de um registo (links).", "A link inside a record (links)." },
 };

@@ -158,6 +158,13 @@ json_t	*export_evidence(long long milestone_id);
 json_t	*export_commitment_row(struct ctx *c, sqlite3_stmt *s, long long plan_number,
 	    json_t *leads, const struct progress *p);
 
+/* A consultation from a row of ST_X_CONSULTATIONS (the fields of the bulk file but
+ * url_pt and url_en). */
+json_t	*export_consultation_row(sqlite3_stmt *s);
+/* A submission from a row of ST_X_SUBMISSIONS (or ST_X_CONSULTATION_SUBS): with url in
+ * language lang, or url_pt and url_en when lang is NULL (the bulk file). */
+json_t	*export_submission_row(sqlite3_stmt *s, const char *lang);
+
 /* The rows of a commitments listing (the set "commitment_list"), for the commitments
  * given by OGP id in the listing's order: the same fields as a plan's commitments.
  * Returns a new array. */

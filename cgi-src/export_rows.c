@@ -200,6 +200,24 @@ bulk_entities(void)
 	return a;
 }
 
+/* A new object with keys[i] set from column i of s, typed by types[i]: 'i' an integer,
+ * 'b' a boolean, anything else text. */
+static json_t *
+typed_row(sqlite3_stmt *s, const char *const *keys, const char *types)
+{
+	json_t	*o = json_object();
+	int	 i;
+
+	for (i = 0; types[i] != '\0'; i++)
+		if (types[i] == 'i')
+			x_int(o, keys[i], s, i);
+		else if (types[i] == 'b')
+			x_bool(o, keys[i], s, i);
+		else
+			x_text(o, keys[i], s, i);
+	return o;
+}
+
 static json_t *
 bulk_events(void)
 {
@@ -210,17 +228,9 @@ bulk_events(void)
 	sqlite3_stmt	*s = db_stmt(ST_X_EVENTS);
 	json_t		*a = json_array(), *o;
 	char		 path[64];
-	int		 i;
 
 	while (db_step(s) == SQLITE_ROW) {
-		o = json_object();
-		for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++)
-			if (i == 0)
-				x_int(o, keys[i], s, i);
-			else if (i == 10)
-				x_bool(o, keys[i], s, i);
-			else
-				x_text(o, keys[i], s, i);
+		o = typed_row(s, keys, "itttttttttbttttt");
 		snprintf(path, sizeof path, "events/%lld", sqlite3_column_int64(s, 0));
 		both_urls(o, path);
 		json_array_append_new(a, o);
@@ -341,6 +351,68 @@ bulk_pages(void)
 }
 
 json_t *
+export_consultation_row(sqlite3_stmt *s)
+{
+	static const char *const keys[] = { "consultation_id", "title_pt", "title_en",
+		"description_pt", "description_en", "questions_pt", "questions_en",
+		"plan_number", "ogp_id", "document_url", "opens_at", "closes_at", "dates_only",
+		"outcome_pt", "outcome_en", "outcome_url", "source_url", "updated_at" };
+
+	return typed_row(s, keys, "ittttttittttbttttt");
+}
+
+static json_t *
+bulk_consultations(void)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_CONSULTATIONS);
+	json_t		*a = json_array(), *o;
+	char		 path[64];
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = export_consultation_row(s);
+		snprintf(path, sizeof path, "consultations/%lld", sqlite3_column_int64(s, 0));
+		both_urls(o, path);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+json_t *
+export_submission_row(sqlite3_stmt *s, const char *lang)
+{
+	static const char *const keys[] = { "submission_id", "submission_kind",
+		"consultation_id", "ogp_id", "submission_lang", "submission_status", "author",
+		"organisation", "proposal_title", "problem", "text", "reason_pt", "reason_en",
+		"outcome", "merged_ogp_id", "answer_pt", "answer_en", "confirmed_at",
+		"updated_at" };
+	json_t		*o = typed_row(s, keys, "ititttttttttttttttt");
+	char		 path[96];
+
+	if (db_text(s, 2) != NULL)
+		snprintf(path, sizeof path, "consultations/%s#s%lld", db_text(s, 2),
+		    sqlite3_column_int64(s, 0));
+	else
+		snprintf(path, sizeof path, "commitments/%s#s%lld", db_text(s, 3),
+		    sqlite3_column_int64(s, 0));
+	if (lang == NULL)
+		both_urls(o, path);
+	else
+		export_url(o, "url", lang, "%s", path);
+	return o;
+}
+
+static json_t *
+bulk_submissions(void)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_SUBMISSIONS);
+	json_t		*a = json_array();
+
+	while (db_step(s) == SQLITE_ROW)
+		json_array_append_new(a, export_submission_row(s, NULL));
+	return a;
+}
+
+json_t *
 export_bulk(const char *name, const struct xset **set)
 {
 	static const char *const areas[] = { "slug", "name_pt", "name_en" };
@@ -375,6 +447,10 @@ export_bulk(const char *name, const struct xset **set)
 		return bulk_revisions();
 	if (strcmp(name, "pages") == 0)
 		return bulk_pages();
+	if (strcmp(name, "consultations") == 0)
+		return bulk_consultations();
+	if (strcmp(name, "submissions") == 0)
+		return bulk_submissions();
 	return NULL;
 }
 

@@ -4,6 +4,7 @@
 
 #include "i18n.h"
 #include "tpl.h"
+#include "valid.h"
 
 struct msg {
 	const char	*key;	/* L_ keys are template labels; others are used from C */
@@ -526,6 +527,162 @@ static const struct msg msgs[] = {
 	  "yet." },
 	{ "ERR_METHOD", "Este endereço não aceita esse método.", "This address does not accept "
 	  "that method." },
+	{ "L_NAV_CONSULT", "Consultas", "Consultations" },
+	{ "L_CONSULTATION_KICKER", "Consulta pública", "Public consultation" },
+	{ "T_CONSULTATIONS", "Consultas públicas", "Public consultations" },
+	{ "L_CONSULT_INTRO", "Os planos de ação são co-criados: aqui a rede pergunta, e qualquer "
+	  "pessoa pode propor compromissos e comentar, sem conta. Tudo o que é publicado fica "
+	  "registado, com a resposta da rede.", "Action plans are co-created: here the network "
+	  "asks, and anyone can propose commitments and comment, without an account. "
+	  "Everything published stays on record, with the network's answer." },
+	{ "L_NO_CONSULTATIONS", "Ainda não há consultas registadas.",
+	  "No consultations have been recorded yet." },
+	{ "L_OPENS", "Abre", "Opens" },
+	{ "L_CLOSES", "Fecha", "Closes" },
+	{ "L_OPENS_IN", "Abre dentro de", "Opens in" },
+	{ "L_CLOSES_IN", "Aberta: fecha dentro de", "Open: closes in" },
+	{ "L_CLOSED", "Encerrada", "Closed" },
+	{ "L_LISBON_TIME", "Horas de Lisboa.", "Lisbon time." },
+	{ "L_DAY", "dia", "day" },
+	{ "L_DAYS", "dias", "days" },
+	{ "L_HOUR", "hora", "hour" },
+	{ "L_HOURS", "horas", "hours" },
+	{ "L_MINUTE", "minuto", "minute" },
+	{ "L_MINUTES", "minutos", "minutes" },
+	{ "L_PUBLISHED_SUBS", "contributos publicados", "published submissions" },
+	{ "L_PROPOSAL", "Proposta", "Proposal" },
+	{ "L_COMMENT", "Comentário", "Comment" },
+	{ "L_SEND_PROPOSAL", "Propor um compromisso", "Propose a commitment" },
+	{ "L_SEND_COMMENT", "Deixar um comentário", "Leave a comment" },
+	{ "L_F_PROPOSAL", "O compromisso que propõe", "The commitment you propose" },
+	{ "L_F_COMMENT", "O seu comentário", "Your comment" },
+	{ "L_F_AUTHOR", "Nome ou pseudónimo (publicado)", "Name or pseudonym (published)" },
+	{ "L_F_ORG", "Organização que representa (opcional, publicada)",
+	  "Organisation you speak for (optional, published)" },
+	{ "L_F_EMAIL", "Endereço de email (nunca publicado)", "Email address (never published)" },
+	{ "L_F_EMAIL_HINT", "Enviamos-lhe um endereço para confirmar o envio.",
+	  "We send you a link to confirm what you sent." },
+	{ "L_F_TITLE", "Título da proposta", "Title of the proposal" },
+	{ "L_F_PROBLEM", "O problema a que responde", "The problem it addresses" },
+	{ "L_F_LIMIT", "Até 5000 carateres.", "Up to 5000 characters." },
+	{ "L_F_HONEYPOT", "Deixe este campo vazio", "Leave this field empty" },
+	{ "L_CONSENT", "Aceito que o nome ou pseudónimo, a organização (se a indicar) e o texto "
+	  "que envio sejam publicados neste sítio e nos seus dados abertos (licença CC BY 4.0) "
+	  "depois de moderados, com a resposta da rede. O endereço de email serve só para "
+	  "confirmar o envio e para o poder retirar: nunca é publicado nem partilhado, e é "
+	  "apagado com o contributo. Um envio não confirmado é apagado ao fim de 7 dias; um "
+	  "contributo confirmado é guardado como registo público da consulta até o retirar (pela "
+	  "ligação no email de confirmação) ou pedir que seja apagado (ogp@ama.pt).",
+	  "I agree that the name or pseudonym, the organisation (if I give one) and the text I "
+	  "send are published on this site and in its open data (CC BY 4.0 licence) once "
+	  "moderated, with the network's answer. The email address only serves to confirm "
+	  "what I send and to let me withdraw it: it is never published or shared, and it is "
+	  "deleted with the submission. An unconfirmed submission is deleted after 7 days; a "
+	  "confirmed one is kept as the public record of the consultation until I withdraw it "
+	  "(through the link in the confirmation email) or ask for it to be deleted "
+	  "(ogp@ama.pt)." },
+	{ "L_SEND", "Enviar", "Send" },
+	{ "L_ERRORS_HEADING", "Corrija o seguinte:", "Please correct the following:" },
+	{ "L_QUESTIONS", "Perguntas e texto em consulta", "Questions and text under consultation" },
+	{ "L_ABOUT", "Sobre", "About" },
+	{ "L_DOC_UNDER", "Documento em consulta", "Document under consultation" },
+	{ "L_SUBMISSIONS", "Contributos recebidos", "Submissions received" },
+	{ "L_NO_SUBS", "Ainda não há contributos publicados. Os contributos aparecem depois de "
+	  "confirmados por email e moderados.", "No submissions have been published yet. "
+	  "Submissions appear once confirmed by email and moderated." },
+	{ "L_NOT_COLLECTED", "Os contributos desta consulta não foram recolhidos neste sítio.",
+	  "The submissions to this consultation were not collected on this site." },
+	{ "L_REPORT", "Relatório da rede: o que foi acolhido", "The network's report: what was taken up" },
+	{ "L_NO_OUTCOME", "O relatório desta consulta ainda não foi publicado.",
+	  "The report of this consultation has not been published yet." },
+	{ "L_OUTCOME_DOC", "Relatório (documento)", "Report (document)" },
+	{ "L_REJECTED", "Contributo não publicado. Motivo:", "Submission not published. Reason:" },
+	{ "L_OUTCOME", "Estado", "Status" },
+	{ "L_BECAME", "Deu origem ao compromisso", "Became the commitment" },
+	{ "L_ANSWER", "Resposta da rede", "The network's answer" },
+	{ "L_BY", "por", "by" },
+	{ "L_ORIGINS", "Propostas que deram origem a este compromisso",
+	  "Proposals this commitment came from" },
+	{ "L_IN_CONSULTATION", "na consulta", "in the consultation" },
+	{ "L_COMMENTS", "Comentários", "Comments" },
+	{ "L_SOURCE", "Fonte", "Source" },
+	{ "L_SEE_CONSULTATIONS", "Ver as consultas", "See the consultations" },
+	{ "L_BACK", "Voltar", "Back" },
+	{ "L_MODERATION_NOTE", "Os contributos são publicados depois de confirmados por email e "
+	  "moderados pelo ponto focal (LabX).", "Submissions are published once confirmed by "
+	  "email and moderated by the focal point (LabX)." },
+	{ "T_SENT", "Confirme no seu email", "Check your email" },
+	{ "L_SENT_TEXT", "Obrigado. Enviámos-lhe um email com um endereço para confirmar o "
+	  "contributo (válido durante 7 dias). Só depois de confirmado ele segue para moderação; "
+	  "sem confirmação é apagado.", "Thank you. We have sent you an email with a link to "
+	  "confirm your submission (valid for 7 days). Only once confirmed does it go to "
+	  "moderation; without confirmation it is deleted." },
+	{ "T_NOT_SENT", "O contributo não foi enviado", "Your submission was not sent" },
+	{ "T_CONFIRM", "Confirmar o contributo", "Confirm your submission" },
+	{ "L_CONFIRM_ASK", "Carregue no botão para confirmar o contributo. Depois de confirmado, "
+	  "segue para moderação.", "Press the button to confirm your submission. Once confirmed, "
+	  "it goes to moderation." },
+	{ "L_CONFIRM_BUTTON", "Confirmar", "Confirm" },
+	{ "T_CONFIRMED", "Contributo confirmado", "Submission confirmed" },
+	{ "L_CONFIRMED_TEXT", "Obrigado: o contributo está confirmado e aguarda moderação. "
+	  "Quando for publicado, aparece na página da consulta com a resposta da rede.",
+	  "Thank you: your submission is confirmed and awaits moderation. Once published, it "
+	  "appears on the consultation's page with the network's answer." },
+	{ "T_WITHDRAW", "Retirar o contributo", "Withdraw your submission" },
+	{ "L_WITHDRAW_ASK", "Carregue no botão para retirar o contributo: é apagado deste sítio, "
+	  "com o seu nome e o seu email.", "Press the button to withdraw your submission: it "
+	  "is deleted from this site, with your name and your email." },
+	{ "L_WITHDRAW_BUTTON", "Retirar e apagar", "Withdraw and delete" },
+	{ "T_WITHDRAWN", "Contributo retirado", "Submission withdrawn" },
+	{ "L_WITHDRAWN_TEXT", "O contributo foi apagado, com o seu nome e o seu email.",
+	  "Your submission has been deleted, with your name and your email." },
+	{ "T_LINK_USED", "Endereço já usado ou expirado", "Link already used or expired" },
+	{ "ERR_TOKEN_USED", "Este endereço de confirmação já foi usado ou expirou (vale 7 dias). "
+	  "Se já confirmou, não precisa de fazer mais nada.", "This confirmation link has "
+	  "already been used or has expired (it is valid for 7 days). If you have already "
+	  "confirmed, there is nothing more to do." },
+	{ "ERR_WITHDRAW_USED", "Este contributo já foi retirado ou apagado.",
+	  "This submission has already been withdrawn or deleted." },
+	{ "ERR_TOKEN", "Este endereço não é válido. Copie-o por inteiro do email.",
+	  "This link is not valid. Copy it whole from the email." },
+	{ "ERR_NO_CONSULTATION", "Não existe essa consulta.", "There is no such consultation." },
+	{ "ERR_BAD_CONSULTATION_ID", "O número da consulta não é válido.",
+	  "The consultation number is not valid." },
+	{ "ERR_NOT_OPEN_YET", "Esta consulta ainda não abriu: não aceita contributos. O seu "
+	  "texto está abaixo para o guardar.", "This consultation has not opened yet: it does "
+	  "not take submissions. Your text is below so that you can keep it." },
+	{ "ERR_CLOSED", "Esta consulta já fechou: não aceita mais contributos. O seu texto "
+	  "está abaixo para o guardar.", "This consultation has closed: it takes no more "
+	  "submissions. Your text is below so that you can keep it." },
+	{ "ERR_FORM", "Há campos por corrigir. O que escreveu está guardado abaixo.",
+	  "Some fields need correcting. What you wrote is kept below." },
+	{ "ERR_RATE", "Recebemos demasiados contributos deste endereço ou deste email na "
+	  "última hora. Tente de novo mais tarde; o seu texto está abaixo.", "We have received "
+	  "too many submissions from this address or this email in the last hour. Please try "
+	  "again later; your text is below." },
+	{ "ERR_CSRF_PUBLIC", "O pedido foi recusado porque não veio de um formulário deste "
+	  "sítio.", "The request was refused because it did not come from a form of this site." },
+	{ "ERR_F_REQUIRED", "Campo obrigatório.", "This field is required." },
+	{ "ERR_F_TOO_LONG", "Texto demasiado longo.", "The text is too long." },
+	{ "ERR_F_TOO_SHORT", "Texto demasiado curto (pelo menos 10 carateres).",
+	  "The text is too short (at least 10 characters)." },
+	{ "ERR_F_BAD_TEXT", "O texto tem carateres inválidos.",
+	  "The text has invalid characters." },
+	{ "ERR_F_EMAIL", "Endereço de email inválido.", "Invalid email address." },
+	{ "ERR_F_CONSENT", "É preciso aceitar as condições para enviar.",
+	  "You need to agree to the terms to send." },
+	{ "M_SUBJECT", "Confirme o seu contributo — Administração Aberta",
+	  "Confirm your submission — Open Administration Portugal" },
+	{ "M_HELLO", "Olá", "Hello" },
+	{ "M_RECEIVED", "Recebemos o seu contributo sobre:", "We have received your submission on:" },
+	{ "M_CONFIRM", "Para o confirmar, abra este endereço e carregue no botão «Confirmar» "
+	  "(válido durante 7 dias):", "To confirm it, open this link and press the \"Confirm\" "
+	  "button (valid for 7 days):" },
+	{ "M_IGNORE", "Se não foi você, ignore esta mensagem: sem confirmação, o contributo é "
+	  "apagado ao fim de 7 dias.", "If this was not you, ignore this message: without "
+	  "confirmation, the submission is deleted after 7 days." },
+	{ "M_WITHDRAW", "Para retirar o contributo em qualquer altura (é apagado deste sítio):",
+	  "To withdraw your submission at any time (it is deleted from this site):" },
 	{ "ERR_INTERNAL", "Ocorreu um erro do nosso lado. Tente de novo dentro de momentos.",
 	  "Something went wrong on our side. Please try again in a moment." },
 	{ "ERR_FORBIDDEN", "A sua conta não tem permissão para esta página ou ação.",
@@ -636,6 +793,17 @@ static const struct enum_msg enums[] = {
 	{ "search_kind", "entity", "Entidade", "Body" },
 	{ "search_kind", "event", "Evento", "Event" },
 	{ "search_kind", "page", "Página", "Page" },
+	{ "search_kind", "consultation", "Consulta", "Consultation" },
+	{ "search_kind", "submission", "Contributo", "Submission" },
+	{ "outcome", "received", "Recebida", "Received" },
+	{ "outcome", "analysis", "Em análise", "Under analysis" },
+	{ "outcome", "merged", "Integrada num compromisso", "Merged into a commitment" },
+	{ "outcome", "not_taken", "Não acolhida", "Not taken up" },
+	{ "sub_status", "unconfirmed", "Por confirmar", "Unconfirmed" },
+	{ "sub_status", "pending", "A aguardar moderação", "Awaiting moderation" },
+	{ "sub_status", "published", "Publicado", "Published" },
+	{ "sub_status", "rejected", "Rejeitado", "Rejected" },
+	{ "sub_status", "spam", "Spam", "Spam" },
 };
 
 static const char *const months_pt[] = { "janeiro", "fevereiro", "março", "abril", "maio",
@@ -739,20 +907,6 @@ i18n_enum(const char *domain, const char *value, int en)
 	return value;
 }
 
-/* The value of n decimal digits at s, or -1 when one is not a digit. */
-static int
-digits_at(const char *s, int n)
-{
-	int	 v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 void
 i18n_date(const char *iso, int en, char *out, size_t outlen)
 {
@@ -760,11 +914,11 @@ i18n_date(const char *iso, int en, char *out, size_t outlen)
 	size_t	 len = strlen(iso);
 
 	if (len >= 4)
-		y = digits_at(iso, 4);
+		y = valid_digits(iso, 4);
 	if (len >= 7)
-		m = digits_at(iso + 5, 2);
+		m = valid_digits(iso + 5, 2);
 	if (len >= 10)
-		d = digits_at(iso + 8, 2);
+		d = valid_digits(iso + 8, 2);
 	if (m < 1 || m > 12)
 		snprintf(out, outlen, "%.10s", iso);
 	else if (d < 1 || d > 31)

@@ -350,6 +350,8 @@ static const struct {
 } admin_nav[] = {
 	{ "/admin/", "Painel", ROLE_MEMBER },
 	{ "/admin/reviews", "Revisões", ROLE_FOCAL },
+	{ "/admin/submissions", "Contributos", ROLE_FOCAL },
+	{ "/admin/consultations", "Consultas", ROLE_FOCAL },
 	{ "/admin/plans", "Planos", ROLE_FOCAL },
 	{ "/admin/commitments", "Compromissos", ROLE_MEMBER },
 	{ "/admin/milestones", "Marcos", ROLE_MEMBER },

@@ -132,6 +132,23 @@ int	page_admin_new(struct ctx *c);
 int	page_admin_edit(struct ctx *c);
 int	page_admin_delete(struct ctx *c);
 
+/* Co-creation (pages/cocreate.c). */
+int	page_consultations_list(struct ctx *c);
+int	page_consultations_show(struct ctx *c);
+int	page_submit_proposal(struct ctx *c);
+int	page_submit_consultation_comment(struct ctx *c);
+int	page_submit_commitment_comment(struct ctx *c);
+int	page_submissions_sent(struct ctx *c);
+int	page_submission_confirm(struct ctx *c);
+int	page_submission_withdraw(struct ctx *c);
+int	page_admin_submissions(struct ctx *c);
+/* The citizen's text above the answer form of submission id (admin_form.tpl CITIZEN). */
+void	page_admin_submission_panel(struct ctx *c, tpl_dict *b, long long id);
+/* Fills the co-creation part of commitment id's page into b: the proposals it came
+ * from (ORIGINS), the published comments (HAS_SUBS) and the comment form (FORM). */
+void	page_commitment_cocreation(struct ctx *c, tpl_dict *b, long long id,
+	    const char *ogp_id);
+
 /* The session cookie's name: "__Host-aberta" over HTTPS, "aberta" on plain http. */
 const char	*page_cookie_name(const struct ctx *c);
 /* Sets (token non-NULL) or clears the session cookie. */

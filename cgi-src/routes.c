@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cocreate.h"
 #include "routes.h"
 #include "upload.h"
 #include "valid.h"
@@ -53,6 +54,23 @@ static const struct route routes[] = {
 	{ "/:lang/events",		GD, page_events_list, CACHE_PUBLIC, NAV_EVENTS, NULL, CAP_PUBLIC },
 	{ "/:lang/events/:int",		GD, page_events_show, CACHE_PUBLIC, NAV_EVENTS,
 					   "ERR_BAD_EVENT_ID", CAP_PUBLIC },
+	{ "/:lang/consultations",	GD, page_consultations_list, CACHE_CLOCK, NAV_CONSULT, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/consultations/:int",	GD, page_consultations_show, CACHE_CLOCK, NAV_CONSULT,
+					   "ERR_BAD_CONSULTATION_ID", CAP_PUBLIC },
+	{ "/:lang/consultations/:int/proposals", P, page_submit_proposal, CACHE_NONE,
+					   NAV_CONSULT, "ERR_BAD_CONSULTATION_ID", CAP_PUBLIC },
+	{ "/:lang/consultations/:int/comments", P, page_submit_consultation_comment,
+					   CACHE_NONE, NAV_CONSULT, "ERR_BAD_CONSULTATION_ID",
+					   CAP_PUBLIC },
+	{ "/:lang/commitments/:ogpid/comments", P, page_submit_commitment_comment, CACHE_NONE,
+					   NAV_PLANS, "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/submissions/sent",	G, page_submissions_sent, CACHE_PUBLIC, NAV_CONSULT, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/submissions/confirm/:token", GP, page_submission_confirm, CACHE_NONE,
+					   NAV_CONSULT, "ERR_TOKEN", CAP_PUBLIC },
+	{ "/:lang/submissions/withdraw/:token", GP, page_submission_withdraw, CACHE_NONE,
+					   NAV_CONSULT, "ERR_TOKEN", CAP_PUBLIC },
 	{ "/:lang/ogp",			G, page_text_ogp, CACHE_PUBLIC, NAV_OGP, NULL, CAP_PUBLIC },
 	{ "/:lang/accessibility",	G, page_text_accessibility, CACHE_PUBLIC, NAV_NONE,
 					   NULL, CAP_PUBLIC },
@@ -72,6 +90,7 @@ static const struct route routes[] = {
 					   CAP_CONTENT },
 	{ "/admin/reviews/:int/return",	P, page_admin_review_return, CACHE_NONE, A,
 					   CAP_CONTENT },
+	{ "/admin/submissions",		GP, page_admin_submissions, CACHE_NONE, A, CAP_CONTENT },
 	{ "/admin/users",		G, page_admin_users, CACHE_NONE, A, CAP_USERS },
 	{ "/admin/users/new",		P, page_admin_user_new, CACHE_NONE, A, CAP_USERS },
 	{ "/admin/users/:int",		GP, page_admin_user, CACHE_NONE, A, CAP_USERS },
@@ -123,6 +142,10 @@ check_typed(const char *type, char *seg, struct ctx *c, int argi)
 		    "abcdefghijklmnopqrstuvwxyz0123456789.-_") == strlen(seg);
 	if (strcmp(type, ":sha") == 0)
 		return upload_valid_sha(seg);
+	if (strcmp(type, ":token") == 0) {
+		unsigned char h[32];
+		return token_hash(seg, h) == 0;
+	}
 	(void)argi;
 	return 0;
 }

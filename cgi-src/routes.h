@@ -7,6 +7,8 @@ enum cache_class {
 	CACHE_PUBLIC,	/* depends only on the content: validators, 304, revalidate */
 	CACHE_NONE,	/* never stored: no-store */
 	CACHE_IMMUTABLE, /* content-addressed: the handler sets a long-lived Cache-Control */
+	CACHE_CLOCK,	/* depends on the content and the clock (a consultation's countdown):
+			 * validators that change every hour, never published in the cache */
 	CACHE__MAX
 };
 
@@ -22,7 +24,7 @@ enum cap {
 };
 
 enum nav {
-	NAV_NONE, NAV_HOME, NAV_NETWORK, NAV_PLANS, NAV_EVENTS, NAV_OGP, NAV__MAX
+	NAV_NONE, NAV_HOME, NAV_NETWORK, NAV_PLANS, NAV_CONSULT, NAV_EVENTS, NAV_OGP, NAV__MAX
 };
 
 /* A flag kept in a route's methods word: the route also answers as JSON and CSV
@@ -31,7 +33,8 @@ enum nav {
 #define ROUTE_FORMATS	(1u << 8)
 
 struct route {	/* NOLINT(clang-analyzer-optin.performance.Padding): table order */
-	const char	*pattern;	/* segments: literal, :lang, :int, :ogpid, :slug, :sha, :file */
+	const char	*pattern;	/* segments: literal, :lang, :int, :ogpid, :slug, :sha, :file,
+					 * :token (64 lower-case hex) */
 	unsigned int	 methods;	/* METHOD_* bits, and ROUTE_FORMATS */
 	int		(*fn)(struct ctx *);
 	enum cache_class cache;

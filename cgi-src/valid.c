@@ -153,3 +153,16 @@ valid_http_url(const char *s)
 			return 0;
 	return valid_utf8(s, len);
 }
+
+int
+valid_digits(const char *s, int n)
+{
+	int	 v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}

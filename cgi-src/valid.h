@@ -17,5 +17,7 @@ int	valid_slug(const char *s);
 int	valid_date(const char *s);
 /* Returns 1 for an absolute http or https URL without spaces or control characters. */
 int	valid_http_url(const char *s);
+/* The value of the n decimal digits at s, or -1 when one of them is not a digit. */
+int	valid_digits(const char *s, int n);
 
 #endif

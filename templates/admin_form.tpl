@@ -2,6 +2,12 @@
 <p class="crumbs"><a href="/admin/{{KIND}}">{{PLURAL}}</a></p>
 <h1>{{HEADING}}</h1>
 {{#PUBLIC}}<p><a href="{{HREF}}">Ver a página pública</a>{{#RELATIONS}} · <a href="/admin/commitments/{{ID}}/relations">Entidades, valores e áreas</a>{{/RELATIONS}}</p>{{/PUBLIC}}
+{{#CITIZEN}}<section class="note-box" aria-labelledby="cit-h"><h2 id="cit-h">{{WHAT}} {{SID}} ({{STATUS}})</h2>
+<p class="small">Sobre: {{TARGET}} · por {{AUTHOR}}{{#ORG}} ({{ORGANISATION}}){{/ORG}} · confirmado em {{CONFIRMED}}</p>
+{{#HAS_TITLE}}<h3>{{TITLE}}</h3>{{/HAS_TITLE}}
+{{#HAS_PROBLEM}}<h4>Problema</h4>{{#PROBLEM_P}}<p>{{TEXT}}</p>{{/PROBLEM_P}}<h4>Proposta</h4>{{/HAS_PROBLEM}}
+{{#BODY_P}}<p>{{TEXT}}</p>{{/BODY_P}}
+<p class="small">O estado e a resposta são públicos (PT e EN) e ficam no histórico. O endereço de email de quem enviou nunca é mostrado.</p></section>{{/CITIZEN}}
 {{#DRAFT_NOTE}}<p class="note-box">As suas alterações ficam à espera de revisão pelo ponto focal antes de serem publicadas.</p>{{/DRAFT_NOTE}}
 {{#CONFLICT}}<div class="error-box" role="alert">
 <h2>Outra pessoa gravou este registo enquanto o editava</h2>

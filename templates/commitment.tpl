@@ -73,6 +73,16 @@
 </li>{{/MS}}
 </ol>{{/HAS_MILESTONES}}
 </section>
+{{#ORIGINS}}<section aria-labelledby="orig-h">
+<h2 id="orig-h">{{L_ORIGINS}}</h2>
+<ul>{{#ORIGIN}}<li><a href="/{{LANG}}/consultations/{{K_ID}}#s{{SUB_ID}}">{{SUB_TITLE}}</a> <span class="small">{{L_BY}} {{AUTHOR}}, {{L_IN_CONSULTATION}} <span lang="{{K_TITLE_LANG}}">{{K_TITLE}}</span></span></li>{{/ORIGIN}}</ul>
+</section>{{/ORIGINS}}
+<section aria-labelledby="com-h">
+<h2 id="com-h">{{L_COMMENTS}}</h2>
+{{#HAS_SUBS}}{{>SUBS}}{{/HAS_SUBS}}
+<p class="small">{{L_MODERATION_NOTE}}</p>
+{{>FORM}}
+</section>
 <section aria-labelledby="src-h">
 <h2 id="src-h">{{L_SOURCES}}</h2>
 {{#NO_LINKS}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/NO_LINKS}}

@@ -32,6 +32,7 @@
 <li><a href="/{{LANG}}/" aria-current="{{NAV_HOME}}">{{L_NAV_HOME}}</a></li>
 <li><a href="/{{LANG}}/network" aria-current="{{NAV_NETWORK}}">{{L_NAV_NETWORK}}</a></li>
 <li><a href="/{{LANG}}/plans" aria-current="{{NAV_PLANS}}">{{L_NAV_PLANS}}</a></li>
+<li><a href="/{{LANG}}/consultations" aria-current="{{NAV_CONSULT}}">{{L_NAV_CONSULT}}</a></li>
 <li><a href="/{{LANG}}/events" aria-current="{{NAV_EVENTS}}">{{L_NAV_EVENTS}}</a></li>
 <li><a href="/{{LANG}}/ogp" aria-current="{{NAV_OGP}}">{{L_NAV_OGP}}</a></li>
 </ul>

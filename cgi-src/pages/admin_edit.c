@@ -195,6 +195,8 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v,
 	else if (fp->id && k->deletable)
 		tpl_show(b, "CAN_DELETE");
 	public_link(k, v, b, c->me->role != ROLE_MEMBER && fp->id != 0);
+	if (k->moderated)
+		page_admin_submission_panel(c, b, fp->id);
 	edit_form(c->rw, k, v, b);
 	if (strcmp(k->slug, "milestones") == 0) {
 		d = tpl_section(b, "EVIDENCE");
@@ -394,8 +396,8 @@ page_admin_new(struct ctx *c)
 	struct formpage		 fp = { 0, NULL, NULL, NULL };
 	int			 st;
 
-	if (k == NULL)
-		return 404;
+	if (k == NULL || k->moderated)
+		return c->error = "ERR_NOT_FOUND", 404;	/* citizens' rows come from them */
 	if (c->me->role == ROLE_MEMBER && strcmp(k->slug, "milestones") != 0)
 		return object_check(c, k, 0, NULL);
 	if (c->req->method == METHOD_POST)

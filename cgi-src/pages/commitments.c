@@ -304,6 +304,7 @@ page_commitments_show(struct ctx *c)
 	sqlite3_bind_int64(s, 1, id);
 	if (page_links(c, b, "HAS_LINKS", "LINK", s) == 0)
 		tpl_show(b, "NO_LINKS");
+	page_commitment_cocreation(c, b, id, c->arg[0]);
 	tpl_include(b, "HOW", "how.tpl");
 	return 200;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cocreate.h"
 #include "../db.h"
 #include "../export.h"
 #include "../i18n.h"
@@ -378,6 +379,75 @@ data_event(struct ctx *c)
 	return export_send(c, set, o, set, json_pack("[O]", o), name);
 }
 
+/* The phase of a consultation now, as a code. */
+static const char *
+phase_code(struct ctx *c, const char *opens, const char *closes)
+{
+	switch (consultation_phase(c->now, opens, closes)) {
+	case PHASE_UPCOMING:
+		return "upcoming";
+	case PHASE_OPEN:
+		return "open";
+	default:
+		return "closed";
+	}
+}
+
+/* /consultations: as page_consultations_list. */
+static int
+data_consultations_list(struct ctx *c)
+{
+	const struct xset	*set = export_set("consultation_list");
+	sqlite3_stmt		*s = db_stmt(ST_CONSULTATIONS);
+	json_t			*rows = json_array(), *o;
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		x_int(o, "consultation_id", s, 0);
+		x_text(o, "title_pt", s, 1);
+		x_text(o, "title_en", s, 2);
+		x_text(o, "opens_at", s, 3);
+		x_text(o, "closes_at", s, 4);
+		x_bool(o, "dates_only", s, 5);
+		x_str(o, "consultation_phase", phase_code(c, db_text(s, 3), db_text(s, 4)));
+		x_int(o, "submission_count", s, 6);
+		export_url(o, "url", c->lang, "consultations/%lld", sqlite3_column_int64(s, 0));
+		json_array_append_new(rows, o);
+	}
+	return export_send(c, set, NULL, set, rows, "consultations");
+}
+
+/* /consultations/N: the consultation with its submissions; its CSV is the submissions. */
+static int
+data_consultation(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_CONSULTATIONS);
+	json_t		*o = NULL, *subs;
+	char		 name[40];
+
+	while (o == NULL && db_step(s) == SQLITE_ROW)
+		if (sqlite3_column_int64(s, 0) == c->num) {
+			o = export_consultation_row(s);
+			x_str(o, "consultation_phase", phase_code(c, db_text(s, 10),
+			    db_text(s, 11)));
+		}
+	sqlite3_reset(s);
+	if (o == NULL) {
+		c->error = "ERR_NO_CONSULTATION";
+		return 404;
+	}
+	export_url(o, "url", c->lang, "consultations/%lld", c->num);
+	subs = json_array();
+	s = db_stmt(ST_X_CONSULTATION_SUBS);
+	sqlite3_bind_int64(s, 1, c->num);
+	while (db_step(s) == SQLITE_ROW)
+		json_array_append_new(subs, export_submission_row(s, c->lang));
+	json_object_set(o, "submissions", subs);
+	snprintf(name, sizeof name, "consultation-%lld", c->num);
+	return export_send(c, export_set("consultation"), o, export_set("submission_list"),
+	    subs, name);
+}
+
 /* /data/NAME.csv|json: a whole table. */
 int
 page_data_file(struct ctx *c)
@@ -427,6 +497,8 @@ static const struct {
 	{ page_member, data_member },
 	{ page_events_list, data_events_list },
 	{ page_events_show, data_event },
+	{ page_consultations_list, data_consultations_list },
+	{ page_consultations_show, data_consultation },
 	{ page_data_file, page_data_file },
 };
 

@@ -65,6 +65,10 @@ hit_url(struct ctx *c, const char *kind, const char *key, char *out, size_t outl
 		return snprintf(out, outlen, "/%s/members/%s", c->lang, key), 0;
 	if (strcmp(kind, "event") == 0)
 		return snprintf(out, outlen, "/%s/events/%s", c->lang, key), 0;
+	if (strcmp(kind, "consultation") == 0)
+		return snprintf(out, outlen, "/%s/consultations/%s", c->lang, key), 0;
+	if (strcmp(kind, "submission") == 0)	/* key: "consultations/3#s5" */
+		return snprintf(out, outlen, "/%s/%s", c->lang, key), 0;
 	for (i = 0; i < sizeof text_pages / sizeof text_pages[0]; i++)
 		if (strcmp(key, text_pages[i].slug) == 0)
 			return snprintf(out, outlen, "/%s/%s", c->lang, text_pages[i].path), 0;

@@ -1,5 +1,6 @@
-/* For machines and other sites: robots.txt, the sitemap, Atom feeds (the whole site, a
- * plan, a commitment, a body, an OGP value), iCalendar files of the events, and the
+/* For machines and other sites: robots.txt, the sitemap, Atom feeds (the whole site with
+ * its events and the citizens' published proposals and comments, a plan, a commitment, a
+ * body, an OGP value), iCalendar files of the events, and the
  * embeddable status badge of a commitment. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +113,43 @@ feed_events(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 	}
 }
 
+/* The published proposals and comments, with their status and the network's answer (the
+ * site feed).  Never the email address: it is not even read. */
+static void
+feed_submissions(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
+{
+	sqlite3_stmt	*s = db_stmt(ST_FEED_SUBMISSIONS);
+	tpl_dict	*e;
+	char		 href[512], title[800];
+	const char	*ans, *kind;
+
+	sqlite3_bind_int(s, 1, 20);
+	while (db_step(s) == SQLITE_ROW) {
+		e = tpl_section(b, "ENTRY");
+		kind = db_text(s, 2);
+		if (db_text(s, 5) != NULL)
+			snprintf(href, sizeof href, "%s/%s/consultations/%s#s%s", page_base_url(),
+			    c->lang, db_text(s, 5), db_text(s, 0));
+		else
+			snprintf(href, sizeof href, "%s/%s/commitments/%s#s%s", page_base_url(),
+			    c->lang, db_text(s, 6), db_text(s, 0));
+		snprintf(title, sizeof title, "%s %s: %s (%s %s)%s%s", i18n(strcmp(kind,
+		    "proposal") == 0 ? "L_PROPOSAL" : "L_COMMENT", c->en), db_text(s, 0),
+		    db_text(s, 3) ? db_text(s, 3) : db_text(s, 6) ? db_text(s, 6) : "",
+		    i18n("L_BY", c->en), db_text(s, 4), strcmp(kind, "proposal") == 0 ? " — " : "",
+		    strcmp(kind, "proposal") == 0 ? i18n_enum("outcome", db_text(s, 7), c->en) : "");
+		ans = c->en ? (db_text(s, 9) ? db_text(s, 9) : db_text(s, 8)) :
+		    (db_text(s, 8) ? db_text(s, 8) : db_text(s, 9));
+		tpl_set(e, "TITLE", title);
+		tpl_set(e, "SUMMARY", ans ? ans : title);
+		tpl_set(e, "UPDATED", db_text(s, 1));
+		tpl_set(e, "HREF", href);
+		tpl_set(e, "ID", href);
+		if (strcmp(db_text(s, 1), newest) > 0)
+			snprintf(newest, nlen, "%s", db_text(s, 1));
+	}
+}
+
 /* Renders an Atom feed for q into the response. */
 static int
 feed(struct ctx *c, const struct feedq *q)
@@ -132,8 +170,10 @@ feed(struct ctx *c, const struct feedq *q)
 	absolute(q->page, url, sizeof url);
 	tpl_set(b, "ALT", url);
 	feed_changes(c, b, q, newest, sizeof newest);
-	if (q->events)
+	if (q->events) {
 		feed_events(c, b, newest, sizeof newest);
+		feed_submissions(c, b, newest, sizeof newest);
+	}
 	tpl_set(b, "UPDATED", newest);
 	rc = tpl_render("atom.tpl", b, &c->resp->body);
 	tpl_dict_free(b);

@@ -8,6 +8,12 @@
  *      first login, else a TOTP code computed here), /admin/milestones, a milestone's
  *      progress changed with an evidence link, saved, logged out with the header
  *      button; the new figure on the public commitment page and in its history.
+ *  (d) co-creation, as a new user would: a focal-point editor opens a consultation in
+ *      the admin form; a citizen finds it from the navigation, proposes a commitment,
+ *      follows the link of the confirmation email (run.sh points ABERTA_SENDMAIL at
+ *      sendmail.sh, which keeps each message in MAIL_DIR) and presses Confirm; the
+ *      editor publishes it from the moderation page and answers it, merged into
+ *      PT0018; the citizen sees the answer and the commitment it became.
  *  (c) screenshots of the main pages at 1280 and 375 px into artifacts/, and no
  *      horizontal overflow at 375 px on every public page in both languages and on
  *      the admin forms.
@@ -155,6 +161,124 @@ async function staff(browser) {
 	});
 	await ctx.close();
 	return ctx;
+}
+
+/* The newest message in MAIL_DIR whose To: is rcpt, or ''. */
+function mailTo(rcpt) {
+	const fs = require('fs');
+	const dir = process.env.MAIL_DIR || '';
+	let best = '';
+	for (const f of (dir ? fs.readdirSync(dir) : []).sort()) {
+		const m = fs.readFileSync(path.join(dir, f), 'utf8');
+		if (m.includes(`To: ${rcpt}`)) {
+			best = m;
+		}
+	}
+	return best;
+}
+
+/* A datetime-local value (UTC wall clock; an hour off Lisbon does not matter here). */
+function localField(deltaDays) {
+	return new Date(Date.now() + deltaDays * 86400000).toISOString().slice(0, 16);
+}
+
+async function cocreation(browser) {
+	const sctx = await L.newContext(browser);
+	const staffPage = await sctx.newPage();
+	const li = await L.login(staffPage, env.focal);
+	check(li.path === '/admin/', 'co-creation: the focal-point editor logs in again', li.steps);
+	if (li.path !== '/admin/') {
+		return;
+	}
+	const title = 'Consulta do navegador: o próximo plano';
+	let r = await go(staffPage, '/admin/consultations/new');
+	await staffPage.fill('#f-title_pt', title);
+	await staffPage.fill('#f-title_en', 'Browser consultation: the next plan');
+	await staffPage.fill('#f-description_pt', 'Que compromissos deve ter o próximo plano?');
+	await staffPage.fill('#f-description_en', 'Which commitments should the next plan hold?');
+	await staffPage.fill('#f-opens_at', localField(-2));
+	await staffPage.fill('#f-closes_at', localField(12));
+	r = await clickNav(staffPage, staffPage.locator('main form.edit button[type=submit]'));
+	const kid = (pathOf(staffPage).match(/^\/admin\/consultations\/(\d+)/) || [])[1];
+	check(r.status() === 200 && kid, 'co-creation: the editor opens a consultation through the admin form',
+		`at ${pathOf(staffPage)} (${r.status()})`);
+
+	const cctx = await L.newContext(browser);
+	const page = await cctx.newPage();
+	await go(page, '/en/');
+	r = await clickNav(page, page.locator('header nav a[href="/en/consultations"]'));
+	r = await clickNav(page, page.locator(`main a[href="/en/consultations/${kid}"]`));
+	const open = ((await page.textContent('main .status-open').catch(() => '')) || '').trim();
+	check(r.status() === 200 && /closes in (11|12) days/.test(open),
+		'co-creation: a citizen finds the open consultation from the navigation, with its countdown',
+		`at ${pathOf(page)} (${r.status()}), "${open}"`);
+	await page.fill('#author-p', 'Rita Navegadora');
+	await page.fill('#email-p', 'rita.browser@example.net');
+	await page.fill('#title-p', 'Open procurement dashboards');
+	await page.fill('#problem-p', 'Nobody can follow public contracts in one place.');
+	await page.fill('#body-p', 'Publish every public contract as open data, monthly.');
+	await page.check('#consent-p');
+	r = await clickNav(page, page.locator('form[action$="/proposals"] button[type=submit]'));
+	check(pathOf(page) === '/en/submissions/sent' && r.status() === 200,
+		'co-creation: the proposal is sent and the citizen is asked to check the email',
+		`at ${pathOf(page)} (${r.status()})`);
+	let mail = '';
+	for (let i = 0; i < 50 && !mail; i++) {
+		mail = mailTo('rita.browser@example.net');
+		if (!mail) {
+			await L.sleep(100);
+		}
+	}
+	const link = (mail.match(/\/en\/submissions\/confirm\/[0-9a-f]{64}/) || [])[0];
+	check(!!link, 'co-creation: the confirmation email arrives with its link', mail.slice(0, 300));
+	if (!link) {
+		return;
+	}
+	await go(page, link);
+	r = await clickNav(page, page.locator('main form button[type=submit]'));
+	const h1 = ((await page.textContent('h1')) || '').trim();
+	check(r.status() === 200 && /confirmed/i.test(h1), 'co-creation: following the link and pressing Confirm confirms it',
+		`h1 "${h1}" (${r.status()})`);
+
+	r = await go(staffPage, '/admin/submissions');
+	const sid = await staffPage.$$eval('main section.review h3', (hs) => {
+		const h = hs.find((x) => /Open procurement dashboards/.test(x.textContent));
+		return h ? (h.id.match(/^s(\d+)-h$/) || [])[1] : null;
+	});
+	check(!!sid, 'co-creation: the moderation page lists the confirmed proposal', `status ${r.status()}`);
+	if (!sid) {
+		return;
+	}
+	await staffPage.check(`input[name="a${sid}"][value="publish"]`);
+	r = await clickNav(staffPage, staffPage.locator('main form button[type=submit]'));
+	check(r.status() === 200 && /done=/.test(pathOf(staffPage)), 'co-creation: the editor publishes it from that page',
+		`at ${pathOf(staffPage)} (${r.status()})`);
+	await go(staffPage, `/admin/submissions/${sid}`);
+	await staffPage.selectOption('#f-outcome', 'merged');
+	const pt18 = await staffPage.$$eval('#f-merged_commitment_id option', (os) => {
+		const o = os.find((x) => x.textContent.startsWith('PT0018'));
+		return o ? o.value : '';
+	});
+	await staffPage.selectOption('#f-merged_commitment_id', pt18);
+	await staffPage.fill('#f-answer_pt', 'Obrigado: integrada no compromisso PT0018.');
+	await staffPage.fill('#f-answer_en', 'Thank you: merged into commitment PT0018.');
+	r = await clickNav(staffPage, staffPage.locator('main form.edit button[type=submit]'));
+	check(r.status() === 200 && /saved=1/.test(pathOf(staffPage)), 'co-creation: the editor answers it, merged into PT0018',
+		`at ${pathOf(staffPage)} (${r.status()})`);
+	await L.logout(staffPage).catch(() => {});
+
+	r = await go(page, `/en/consultations/${kid}`);
+	const main = ((await page.textContent('main')) || '').replace(/\s+/g, ' ');
+	check(/Open procurement dashboards/.test(main) && /merged into commitment PT0018/.test(main) &&
+		/Merged into a commitment/.test(main), 'co-creation: the citizen sees the proposal, its status and the answer',
+		main.slice(0, 400));
+	r = await clickNav(page, page.locator('main a[href="/en/commitments/PT0018"]').first());
+	const cm = ((await page.textContent('main')) || '').replace(/\s+/g, ' ');
+	check(pathOf(page) === '/en/commitments/PT0018' && /Proposals this commitment came from/.test(cm) &&
+		/Open procurement dashboards/.test(cm), 'co-creation: ... and the commitment it became, which lists it',
+		`at ${pathOf(page)}`);
+	await cctx.close();
+	await sctx.close();
 }
 
 /* Elements that stick out to the right of the viewport (for a failing overflow check). */
@@ -338,6 +462,7 @@ L.main(async () => {
 	try {
 		await step('citizen flow', () => citizen(browser));
 		await step('staff flow', () => staff(browser));
+		await step('co-creation flow', () => cocreation(browser));
 		await step('screenshots and overflow', () => screenshots(browser, ids));
 		await step('admin forms at 375px', () => adminForms(browser));
 	} finally {

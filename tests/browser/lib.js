@@ -435,6 +435,8 @@ function publicPages(lang, ids) {
 		`${l}/commitments`, `${l}/commitments?plan=2&sort=progress`,
 		`${l}/search?q=participacao`, `${l}/search?q=dados&value=access_to_information`,
 		`${l}/search`, `${l}/data`,
+		`${l}/consultations`, `${l}/consultations/1`, `${l}/consultations/2`,
+		`${l}/submissions/sent`,
 		`${l}/no-such-page`,	// the 404 page
 	];
 }
@@ -456,7 +458,8 @@ async function discover() {
 	return { event: ev[1], member: mem[1] };
 }
 
-const KINDS = ['plans', 'commitments', 'milestones', 'entities', 'events', 'pages'];
+const KINDS = ['plans', 'commitments', 'milestones', 'entities', 'events', 'consultations',
+	'pages'];
 
 /* adminIds(page): in a logged-in page, the first record of each admin list, plus the
  * ids of commitment PT0018 and of its milestones. */
@@ -504,7 +507,7 @@ function adminPages(ids) {
 		out.push(`/admin/events/${ids.events}/delete`);
 	}
 	out.push('/admin/users', '/admin/audit', '/admin/audit?log=changes', '/admin/reviews',
-		'/admin/links');
+		'/admin/links', '/admin/submissions');
 	return out;
 }
 

@@ -97,6 +97,9 @@ INSERT OR IGNORE INTO link_check (url, result, http_status, final_url, checked_a
 	'2026-01-02T04:30:00Z' FROM link WHERE plan_id = (SELECT id FROM action_plan
 	WHERE number = 2) AND url IS NOT NULL ORDER BY position, id LIMIT 1;"
 port=$(free_port)
+# The confirmation emails of the co-creation flow: sendmail.sh keeps each in MAIL_DIR.
+export MAIL_DIR=$TMP/mail ABERTA_SENDMAIL=$HERE/sendmail.sh
+mkdir -p "$MAIL_DIR"
 start_site "$port" "$TMP"
 
 # add_user LOGIN NAME ROLE: aberta-admin user add; prints the generated password.

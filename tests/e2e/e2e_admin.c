@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "../testlib.h"
+#include "cocreate.h"
 #include "totp.h"
 
 static const char	*base;		/* http://127.0.0.1:PORT */
@@ -2359,6 +2360,530 @@ audit_at_end(void)
 	tap(ok, "after the whole run, no password is in audit_log (%d checked)", npwseen);
 }
 
+/* ------------------------------------------------------------------------------------
+ * Co-creation: a citizen proposes during an open consultation, confirms by following
+ * the emailed link (the SMTP sink of tests/e2e/run.sh keeps the mail in E2E_MAILDIR),
+ * a focal-point editor moderates and answers, and the answer and the commitment it
+ * became are public in both languages.  Around it: what must never be public.
+ */
+
+/* The citizens' email addresses: none may ever appear on a public page. */
+static const char *const citizen_mails[] = { "maria.cidada@example.net",
+	"markup.test@example.net", "unconfirmed.test@example.net", "rejected.test@example.net",
+	"withdraw.test@example.net", "flood.test@example.net" };
+
+/* The newest message to rcpt in E2E_MAILDIR (waits up to 10 s), malloc'd, or NULL. */
+static char *
+mail_to(const char *rcpt)
+{
+	const char	*dir = getenv("E2E_MAILDIR");
+	char		 fn[600], to[300], *best = NULL;
+	struct buf	 b;
+	FILE		*f;
+	int		 i, tries, n;
+
+	if (dir == NULL)
+		return NULL;
+	snprintf(to, sizeof to, "To: %s", rcpt);
+	for (tries = 0; tries < 100 && best == NULL; tries++) {
+		for (i = 1; i < 1000; i++) {
+			snprintf(fn, sizeof fn, "%s/%04d.eml", dir, i);
+			if ((f = fopen(fn, "r")) == NULL)
+				break;
+			memset(&b, 0, sizeof b);
+			while ((n = fgetc(f)) != EOF)
+				buf_printf(&b, "%c", n);
+			fclose(f);
+			if (b.p != NULL && strstr(b.p, to) != NULL) {
+				free(best);
+				best = strdup(b.p);
+			}
+			buf_free(&b);
+		}
+		if (best == NULL)
+			usleep(100000);
+	}
+	return best;
+}
+
+/* The path of the confirm or withdraw link (what) in a message: "/pt/submissions/...". */
+static const char *
+mail_link(const char *msg, const char *what, char *out, size_t outlen)
+{
+	char		 needle[64];
+	const char	*p;
+
+	out[0] = '\0';
+	snprintf(needle, sizeof needle, "/submissions/%s/", what);
+	if (msg == NULL || (p = strstr(msg, needle)) == NULL || p - msg < 3)
+		return out;
+	snprintf(out, outlen, "%.*s", (int)(strlen(needle) + 3 + 64), p - 3);
+	return out;
+}
+
+/* The url-encoded form of a submission. */
+static char *
+sub_body(const char *author, const char *org, const char *email, const char *title,
+    const char *problem, const char *body, int consent, const char *honeypot)
+{
+	CURL		*h = curl_easy_init();
+	struct buf	 b = { 0 };
+	const char	*names[] = { "author", "organisation", "email", "title", "problem",
+		"body", "website" };
+	const char	*vals[] = { author, org, email, title, problem, body, honeypot };
+	char		*e, *out;
+	size_t		 i;
+
+	for (i = 0; i < 7; i++) {
+		if (vals[i] == NULL)
+			continue;
+		e = curl_easy_escape(h, vals[i], 0);
+		buf_printf(&b, "%s%s=%s", b.len ? "&" : "", names[i], e);
+		curl_free(e);
+	}
+	if (consent)
+		buf_puts(&b, "&consent=1");
+	curl_easy_cleanup(h);
+	out = strdup(b.p ? b.p : "");
+	buf_free(&b);
+	return out;
+}
+
+/* POSTs a citizen's form as a browser would (same-origin); returns the status. */
+static int
+citizen_post(const char *path, char *body, struct res *r)
+{
+	char		 origin[300];
+	const char	*h[] = { origin, "Sec-Fetch-Site: same-origin", NULL };
+	int		 st;
+
+	snprintf(origin, sizeof origin, "Origin: %s", base);
+	http(NULL, "POST", path, body, h, r);
+	st = r->status;
+	free(body);
+	return st;
+}
+
+/* GETs path and says whether any citizen's email address shows in it. */
+static int
+leaks_mail(const char *path, char *which, size_t wlen)
+{
+	struct res	 r;
+	size_t		 i;
+	int		 found = 0;
+
+	get(NULL, path, &r);
+	for (i = 0; i < sizeof citizen_mails / sizeof citizen_mails[0]; i++)
+		if (strstr(r.body.p, citizen_mails[i]) != NULL) {
+			snprintf(which, wlen, "%s in %s", citizen_mails[i], path);
+			found = 1;
+		}
+	if (r.status != 200) {
+		snprintf(which, wlen, "%s answered %d", path, r.status);
+		found = 1;
+	}
+	res_free(&r);
+	return found;
+}
+
+/* Lisbon wall-clock time at now + delta seconds, as a datetime-local field wants. */
+static void
+lisbon_field(long delta, char *out, size_t outlen)
+{
+	char	 utc[32];
+
+	utc_format(time(NULL) + delta, utc, sizeof utc);
+	utc_to_lisbon(utc, out, outlen, NULL);
+}
+
+/* Creates a consultation through the admin form; returns its id (0 on failure). */
+static long long
+new_consultation(const char *title, long opens, long closes)
+{
+	struct form	 f;
+	struct res	 r;
+	char		 o[32], c[32];
+	const char	*l;
+	long long	 id = 0;
+
+	open_form(&p_ines, "/admin/consultations/new", &f);
+	lisbon_field(opens, o, sizeof o);
+	lisbon_field(closes, c, sizeof c);
+	form_set(&f, "title_pt", title);
+	form_set(&f, "title_en", title);
+	form_set(&f, "description_pt", "O que deve constar do próximo plano?");
+	form_set(&f, "description_en", "What should the next plan hold?");
+	form_set(&f, "opens_at", o);
+	form_set(&f, "closes_at", c);
+	submit_form(&p_ines, "/admin/consultations/new", &f, &r);
+	form_free(&f);
+	l = loc(&r);
+	if (r.status == 303 && (l = strstr(l, "/admin/consultations/")) != NULL)
+		id = strtoll(l + 21, NULL, 10);
+	else
+		diag("new consultation: %d %s", r.status, l);
+	res_free(&r);
+	return id;
+}
+
+static void
+cocreation(void)
+{
+	struct res	 r;
+	char		 path[256], link[256], link2[256], wlink[256], buf[4096], which[300];
+	char		 *msg, *msg2;
+	long long	 k_open, k_closed, s_prop, s_markup, s_unconf, s_rej, n0, t_utc;
+	int		 st, i, got429, leaks;
+	struct form	 f;
+	char		 o[32], stored[32];
+	const char	*pages[40];
+	size_t		 np = 0, pi;
+
+	if (getenv("E2E_MAILDIR") == NULL) {
+		tap(0, "co-creation: E2E_MAILDIR is not set (tests/e2e/run.sh starts the sink)");
+		return;
+	}
+	/* Staff open two consultations through the editing engine, in Lisbon time. */
+	k_open = new_consultation("Consulta aberta de teste", -86400, 10 * 86400 + 3600);
+	k_closed = new_consultation("Consulta fechada de teste", -10 * 86400, -86400);
+	tap(k_open > 0 && k_closed > 0, "a focal-point editor opens consultations %lld and %lld "
+	    "through the admin form", k_open, k_closed);
+	lisbon_field(-86400, o, sizeof o);
+	t_utc = db_int("SELECT count(*) FROM consultation WHERE id = ?2 AND opens_at = ?1",
+	    lisbon_to_utc(o, stored, sizeof stored) == 0 ? stored : "", k_open, 0, 0);
+	tap(t_utc == 1, "the opening time typed in Lisbon time (%s) is stored in UTC (%s)", o,
+	    stored);
+	tap(db_int("SELECT count(*) FROM revision WHERE tbl = 'consultation' AND row_id = ?2",
+	    NULL, k_open, 0, 0) > 0, "creating a consultation is in the revision log");
+	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
+	get(NULL, path, &r);
+	tap(r.status == 200 && strstr(r.body.p, "fecha dentro de 10 dias") != NULL &&
+	    strstr(r.body.p, "/proposals\"") != NULL && strstr(r.body.p, "name=\"csrf\"") == NULL,
+	    "the open consultation shows its countdown and the forms, with no per-visitor token");
+	res_free(&r);
+
+	/* The citizen proposes, in Portuguese. */
+	snprintf(path, sizeof path, "/pt/consultations/%lld/proposals", k_open);
+	st = citizen_post(path, sub_body("Maria Cidadã", "Associação Exemplo",
+	    "Maria.Cidada@example.net", "Orçamentos abertos por município",
+	    "Ninguém sabe como se gasta o dinheiro local.",
+	    "Publicar os orçamentos municipais em dados abertos, todos os meses.", 1, NULL), &r);
+	tap(st == 303 && strstr(loc(&r), "/pt/submissions/sent") != NULL,
+	    "a proposal without an account is accepted and sends the citizen to check the email");
+	res_free(&r);
+	s_prop = db_int("SELECT max(id) FROM submission WHERE email = ?1",
+	    "maria.cidada@example.net", 0, 0, 0);
+	msg = mail_to("maria.cidada@example.net");
+	mail_link(msg, "confirm", link, sizeof link);
+	mail_link(msg, "withdraw", wlink, sizeof wlink);
+	tap(msg != NULL && strncmp(link, "/pt/submissions/confirm/", 24) == 0 &&
+	    strncmp(wlink, "/pt/submissions/withdraw/", 25) == 0,
+	    "the SMTP sink received the confirmation email with both links (%s)", link);
+	/* Following the link only shows a button: a mail scanner changes nothing. */
+	get(NULL, link, &r);
+	tap(r.status == 200 && strstr(r.body.p, "method=\"post\"") != NULL &&
+	    db_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = 'unconfirmed'",
+	    NULL, s_prop, 0, 0) == 1, "opening the link shows a button and confirms nothing yet");
+	res_free(&r);
+	st = citizen_post(link, strdup(""), &r);
+	tap(st == 200 && db_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = "
+	    "'pending'", NULL, s_prop, 0, 0) == 1, "the button confirms it (now awaiting "
+	    "moderation)");
+	res_free(&r);
+	st = citizen_post(link, strdup(""), &r);
+	tap(st == 410, "the confirmation link works once: again it answers 410 (got %d)", st);
+	res_free(&r);
+	free(msg);
+
+	/* A comment on a commitment with markup in every field, in English. */
+	st = citizen_post("/en/commitments/PT0013/comments", sub_body(
+	    "<script>alert(1)</script>Mark", "<img src=x onerror=alert(2)>",
+	    "markup.test@example.net", NULL, NULL,
+	    "<a href=\"javascript:alert(4)\">click</a> and \"><svg onload=alert(3)>", 1, NULL),
+	    &r);
+	res_free(&r);
+	msg = mail_to("markup.test@example.net");
+	st = citizen_post(mail_link(msg, "confirm", link, sizeof link), strdup(""), &r);
+	res_free(&r);
+	free(msg);
+	s_markup = db_int("SELECT max(id) FROM submission WHERE email = ?1",
+	    "markup.test@example.net", 0, 0, 0);
+	tap(st == 200 && s_markup > 0, "a comment on PT0013 with markup in every field is "
+	    "confirmed");
+
+	/* One never confirmed, one to be rejected. */
+	snprintf(path, sizeof path, "/pt/consultations/%lld/comments", k_open);
+	st = citizen_post(path, sub_body("Ninguém", NULL, "unconfirmed.test@example.net", NULL,
+	    NULL, "TEXTO-NAO-CONFIRMADO que nunca deve aparecer", 1, NULL), &r);
+	res_free(&r);
+	s_unconf = db_int("SELECT max(id) FROM submission WHERE email = ?1",
+	    "unconfirmed.test@example.net", 0, 0, 0);
+	st = citizen_post(path, sub_body("Outro", NULL, "rejected.test@example.net", NULL, NULL,
+	    "TEXTO-REJEITADO que nunca deve aparecer", 1, NULL), &r);
+	res_free(&r);
+	msg = mail_to("rejected.test@example.net");
+	st = citizen_post(mail_link(msg, "confirm", link, sizeof link), strdup(""), &r);
+	res_free(&r);
+	free(msg);
+	s_rej = db_int("SELECT max(id) FROM submission WHERE email = ?1",
+	    "rejected.test@example.net", 0, 0, 0);
+	tap(s_unconf > 0 && s_rej > 0 && st == 200, "an unconfirmed comment and a confirmed one "
+	    "to reject");
+	/* An expired confirmation link refuses. */
+	msg = mail_to("unconfirmed.test@example.net");
+	mail_link(msg, "confirm", link2, sizeof link2);
+	free(msg);
+	db_run("UPDATE submission SET confirm_expires = 1 WHERE id = ?1", s_unconf, 0);
+	st = citizen_post(link2, strdup(""), &r);
+	tap(st == 410 && db_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = "
+	    "'unconfirmed'", NULL, s_unconf, 0, 0) == 1, "an expired confirmation link is "
+	    "refused (410) and confirms nothing");
+	res_free(&r);
+
+	/* What is refused, and how. */
+	snprintf(path, sizeof path, "/en/consultations/%lld/proposals", k_closed);
+	st = citizen_post(path, sub_body("Late", NULL, "maria.cidada@example.net", "Late idea",
+	    "A problem", "KEEP-THIS-TEXT proposed too late", 1, NULL), &r);
+	tap(st == 409 && strstr(r.body.p, "This consultation has closed") != NULL &&
+	    strstr(r.body.p, "KEEP-THIS-TEXT proposed too late") != NULL,
+	    "a closed consultation refuses with a clear message and gives the text back (%d)", st);
+	res_free(&r);
+	snprintf(path, sizeof path, "/pt/consultations/%lld/proposals", k_open);
+	n0 = db_int("SELECT count(*) FROM submission", NULL, 0, 0, -1);
+	st = citizen_post(path, sub_body("Bot", NULL, "bot@example.net", "Buy", "Buy", "Buy now "
+	    "buy now buy now", 1, "http://spam.example"), &r);
+	tap(st == 303 && db_int("SELECT count(*) FROM submission", NULL, 0, 0, -1) == n0,
+	    "a filled honeypot is told it worked and nothing is stored");
+	res_free(&r);
+	st = citizen_post(path, sub_body("Rui", NULL, "not-an-address", "Título", "Problema",
+	    "TEXTO-GUARDADO mesmo com erros", 0, NULL), &r);
+	tap(st == 400 && strstr(r.body.p, "Endereço de email inválido") != NULL &&
+	    strstr(r.body.p, "É preciso aceitar") != NULL &&
+	    strstr(r.body.p, "TEXTO-GUARDADO mesmo com erros") != NULL &&
+	    strstr(r.body.p, "value=\"not-an-address\"") != NULL,
+	    "invalid fields get messages beside them and the form keeps what was typed");
+	res_free(&r);
+	st = citizen_post(path, sub_body("Rui", NULL, "rui@example.net", "T", "P",
+	    "long enough text here", 1, NULL), &r);
+	res_free(&r);
+	{
+		const char *h[] = { "Origin: http://evil.example", NULL };
+		http(NULL, "POST", path, "author=x&email=a%40b.pt&body=xxxxxxxxxxxx&consent=1", h,
+		    &r);
+		tap(r.status == 403, "a POST from another origin is refused (403, got %d)",
+		    r.status);
+		res_free(&r);
+	}
+
+	/* Nothing is public before moderation. */
+	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
+	get(NULL, path, &r);
+	tap(strstr(r.body.p, "Orçamentos abertos por município") == NULL,
+	    "a confirmed proposal is not public before moderation");
+	res_free(&r);
+
+	/* The focal-point editor moderates the day's submissions from one page, at once. */
+	get(&p_ines, "/admin/submissions", &r);
+	tap(r.status == 200 && strstr(r.body.p, "Orçamentos abertos por município") != NULL &&
+	    strstr(r.body.p, "TEXTO-NAO-CONFIRMADO") == NULL && strstr(r.body.p,
+	    "maria.cidada@example.net") == NULL, "the moderation page lists the confirmed "
+	    "submissions, not the unconfirmed, and never an email address");
+	form_parse(r.body.p, "/admin/submissions", &f);
+	res_free(&r);
+	snprintf(buf, sizeof buf, "a%lld", s_rej);
+	form_set(&f, buf, "reject");
+	submit_form(&p_ines, "/admin/submissions", &f, &r);
+	tap(r.status == 409 && strstr(r.body.p, "precisa de um motivo") != NULL &&
+	    db_int("SELECT count(*) FROM submission WHERE status = 'pending'", NULL, 0, 0, 0) >= 3,
+	    "a rejection without a public reason is refused and nothing is applied");
+	res_free(&r);
+	snprintf(buf, sizeof buf, "a%lld", s_prop);
+	form_set(&f, buf, "publish");
+	snprintf(buf, sizeof buf, "a%lld", s_markup);
+	form_set(&f, buf, "publish");
+	snprintf(buf, sizeof buf, "rp%lld", s_rej);
+	form_set(&f, buf, "Fora do âmbito da consulta.");
+	snprintf(buf, sizeof buf, "re%lld", s_rej);
+	form_set(&f, buf, "Outside the scope of the consultation.");
+	submit_form(&p_ines, "/admin/submissions", &f, &r);
+	form_free(&f);
+	tap(r.status == 303 && db_int("SELECT count(*) FROM submission WHERE id IN (?2, ?3) AND "
+	    "status = 'published'", NULL, s_prop, s_markup, 0) == 2 && db_int("SELECT count(*) "
+	    "FROM submission WHERE id = ?2 AND status = 'rejected'", NULL, s_rej, 0, 0) == 1,
+	    "one POST publishes two submissions and rejects one with its reason");
+	res_free(&r);
+	tap(db_int("SELECT count(*) FROM revision WHERE tbl = 'submission' AND field = 'status' "
+	    "AND row_id IN (?2, ?3)", NULL, s_prop, s_rej, 0) == 2 && db_int("SELECT count(*) "
+	    "FROM revision WHERE tbl = 'submission' AND row_id = ?2 AND field = 'reason_en'",
+	    NULL, s_rej, 0, 0) == 1, "every moderation action is in the revision log");
+
+	/* The official answer: taken up into PT0013, answered in both languages. */
+	snprintf(path, sizeof path, "/admin/submissions/%lld", s_prop);
+	open_form(&p_ines, path, &f);
+	form_set(&f, "outcome", "merged");
+	submit_form(&p_ines, path, &f, &r);
+	tap(r.status == 400 && strstr(r.body.p, "Escolha o compromisso") != NULL,
+	    "\"merged\" without the commitment it became is refused with a message");
+	res_free(&r);
+	snprintf(buf, sizeof buf, "%lld", id_c13);
+	form_set(&f, "merged_commitment_id", buf);
+	form_set(&f, "answer_pt", "Obrigado: a proposta foi integrada no compromisso PT0013.");
+	form_set(&f, "answer_en", "Thank you: the proposal was merged into commitment PT0013.");
+	submit_form(&p_ines, path, &f, &r);
+	form_free(&f);
+	tap(r.status == 303 && db_int("SELECT count(*) FROM revision WHERE tbl = 'submission' "
+	    "AND row_id = ?2 AND field = 'answer_en'", NULL, s_prop, 0, 0) == 1,
+	    "the status and the answer are saved through the editing engine, with revisions");
+	res_free(&r);
+
+	/* Public, in both languages. */
+	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
+	get(NULL, path, &r);
+	tap(strstr(r.body.p, "Orçamentos abertos por município") != NULL &&
+	    strstr(r.body.p, "Maria Cidadã") != NULL && strstr(r.body.p, "a proposta foi "
+	    "integrada") != NULL && strstr(r.body.p, "/pt/commitments/PT0013") != NULL &&
+	    strstr(r.body.p, "Integrada num compromisso") != NULL,
+	    "in Portuguese: the proposal, its status, the answer and the commitment it became");
+	tap(strstr(r.body.p, "TEXTO-REJEITADO") == NULL && strstr(r.body.p, "Fora do âmbito") !=
+	    NULL && strstr(r.body.p, "TEXTO-NAO-CONFIRMADO") == NULL,
+	    "a rejected one shows only the fact and the reason; an unconfirmed one never shows");
+	res_free(&r);
+	snprintf(path, sizeof path, "/en/consultations/%lld", k_open);
+	get(NULL, path, &r);
+	tap(strstr(r.body.p, "the proposal was merged") != NULL && strstr(r.body.p,
+	    "Merged into a commitment") != NULL && strstr(r.body.p, "Outside the scope") != NULL,
+	    "in English: the status, the answer and the reason");
+	res_free(&r);
+	get(NULL, "/en/commitments/PT0013", &r);
+	tap(r.status == 200 && strstr(r.body.p, "Proposals this commitment came from") != NULL &&
+	    strstr(r.body.p, "Orçamentos abertos por município") != NULL,
+	    "the commitment shows the proposal it came from");
+	tap(strstr(r.body.p, "<script>alert(1)") == NULL && strstr(r.body.p, "<img src=x") ==
+	    NULL && strstr(r.body.p, "<svg onload") == NULL && strstr(r.body.p,
+	    "href=\"javascript:") == NULL && strstr(r.body.p, "&lt;script&gt;alert(1)") != NULL &&
+	    strstr(r.body.p, "&lt;img src=x") != NULL, "markup in every field of the comment "
+	    "comes out inert on the commitment page");
+	res_free(&r);
+
+	/* Withdrawal through the link in the email. */
+	msg2 = mail_to("maria.cidada@example.net");
+	mail_link(msg2, "withdraw", wlink, sizeof wlink);
+	free(msg2);
+
+	/* No email address in any page, feed or export. */
+	snprintf(buf, sizeof buf, "/pt/consultations/%lld", k_open);
+	pages[np++] = strdup(buf);
+	snprintf(buf, sizeof buf, "/en/consultations/%lld", k_open);
+	pages[np++] = strdup(buf);
+	pages[np++] = strdup("/pt/consultations");
+	pages[np++] = strdup("/en/consultations");
+	pages[np++] = strdup("/pt/commitments/PT0013");
+	pages[np++] = strdup("/en/commitments/PT0013");
+	pages[np++] = strdup("/pt/feed.atom");
+	pages[np++] = strdup("/en/feed.atom");
+	pages[np++] = strdup("/pt/commitments/PT0013/feed.atom");
+	pages[np++] = strdup("/pt/commitments/PT0013.json");
+	pages[np++] = strdup("/pt/commitments/PT0013.csv");
+	pages[np++] = strdup("/pt/search?q=municipio");
+	pages[np++] = strdup("/en/search?q=Mark");
+	pages[np++] = strdup("/data/consultations.json");
+	pages[np++] = strdup("/data/consultations.csv");
+	pages[np++] = strdup("/data/submissions.json");
+	pages[np++] = strdup("/data/submissions.csv");
+	pages[np++] = strdup("/data/revisions.csv");
+	pages[np++] = strdup("/pt/consultations.json");
+	snprintf(buf, sizeof buf, "/en/consultations/%lld.json", k_open);
+	pages[np++] = strdup(buf);
+	snprintf(buf, sizeof buf, "/pt/consultations/%lld.csv", k_open);
+	pages[np++] = strdup(buf);
+	for (leaks = 0, pi = 0; pi < np; pi++) {
+		which[0] = '\0';
+		if (leaks_mail(pages[pi], which, sizeof which)) {
+			diag("%s", which);
+			leaks++;
+		}
+		free((void *)pages[pi]);
+	}
+	tap(leaks == 0, "no citizen's email address in %zu public pages, feeds and exports "
+	    "(and each answers 200)", np);
+	get(NULL, "/pt/search?q=municipio", &r);
+	tap(strstr(r.body.p, "/pt/consultations/") != NULL && strstr(r.body.p, "#s") != NULL,
+	    "search finds the published proposal");
+	res_free(&r);
+	get(NULL, "/pt/search?q=REJEITADO", &r);
+	tap(strstr(r.body.p, "TEXTO-REJEITADO") == NULL && strstr(r.body.p,
+	    "TEXTO-NAO-CONFIRMADO") == NULL, "search never finds rejected or unconfirmed text");
+	res_free(&r);
+
+	/* The citizen withdraws: the proposal is gone from the public pages. */
+	get(NULL, wlink, &r);
+	tap(r.status == 200 && strstr(r.body.p, "method=\"post\"") != NULL,
+	    "the withdrawal link from the email shows a button");
+	res_free(&r);
+
+	/* The outbox: a relay that is down loses nothing; `mail flush` sends it later. */
+	db_run("INSERT INTO outbox (rcpt, message, created_at) VALUES ('flush.test@example.net', "
+	    "'To: flush.test@example.net' || char(13, 10) || 'Subject: t' || char(13, 10, 13, "
+	    "10) || 'body' || char(13, 10), ?1)", (long long)time(NULL), 0);
+	setenv("ABERTA_SMTP_URL", "smtp://127.0.0.1:1", 1);	/* nothing listens there */
+	st = run_admin(buf, sizeof buf, "mail", "flush", NULL);
+	buf[strcspn(buf, "\n")] = '\0';
+	tap(st == 1 && db_int("SELECT attempts FROM outbox WHERE rcpt = ?1",
+	    "flush.test@example.net", 0, 0, 0) == 1, "with the relay down, mail flush fails and "
+	    "keeps the message (%s)", buf);
+	setenv("ABERTA_SMTP_URL", getenv("E2E_SMTP_URL") ? getenv("E2E_SMTP_URL") : "", 1);
+	st = run_admin(buf, sizeof buf, "mail", "flush", NULL);
+	buf[strcspn(buf, "\n")] = '\0';
+	msg = mail_to("flush.test@example.net");
+	tap(st == 0 && msg != NULL && db_int("SELECT count(*) FROM outbox", NULL, 0, 0, -1) == 0,
+	    "once the relay is back, mail flush sends it and empties the outbox (%s)", buf);
+	free(msg);
+
+	/* Privacy commands: purge and erase. */
+	db_run("UPDATE submission SET created_at = '2000-01-01T00:00:00Z' WHERE id = ?1",
+	    s_unconf, 0);
+	st = run_admin(buf, sizeof buf, "submissions", "purge", NULL);
+	tap(st == 0 && db_int("SELECT count(*) FROM submission WHERE id = ?2", NULL, s_unconf, 0,
+	    -1) == 0, "submissions purge deletes an unconfirmed submission older than 7 days");
+	st = run_admin(buf, sizeof buf, "submissions", "erase", "Markup.Test@example.net", NULL);
+	buf[strcspn(buf, "\n")] = '\0';
+	tap(st == 0 && db_int("SELECT count(*) FROM submission WHERE email = ?1",
+	    "markup.test@example.net", 0, 0, -1) == 0 && strstr(buf, "1 submission") != NULL,
+	    "submissions erase deletes one person's data (%s)", buf);
+	get(NULL, "/en/commitments/PT0013", &r);
+	tap(strstr(r.body.p, "&lt;script&gt;alert(1)") == NULL, "the erased comment is gone "
+	    "from the public page");
+	res_free(&r);
+	st = citizen_post(wlink, strdup(""), &r);
+	res_free(&r);
+	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
+	get(NULL, path, &r);
+	tap(st == 200 && strstr(r.body.p, "Orçamentos abertos por município") == NULL &&
+	    db_int("SELECT count(*) FROM submission WHERE id = ?2", NULL, s_prop, 0, -1) == 0,
+	    "withdrawing deletes the proposal; it is no longer public");
+	res_free(&r);
+
+	/* A flood: the per-email limit, then the per-address limit, answer 429. */
+	snprintf(path, sizeof path, "/pt/consultations/%lld/comments", k_open);
+	for (got429 = 0, i = 0; i < 8 && !got429; i++) {
+		st = citizen_post(path, sub_body("Flood", NULL, "flood.test@example.net", NULL, NULL,
+		    "the same text again and again", 1, NULL), &r);
+		got429 = st == 429 && strstr(r.body.p, "the same text again") != NULL;
+		res_free(&r);
+	}
+	tap(got429 && i <= 6, "the same email is stopped by the rate limit after 5 in an hour, "
+	    "with its text given back (%d tries)", i);
+	for (got429 = 0, i = 0; i < 15 && !got429; i++) {
+		snprintf(buf, sizeof buf, "flood%d@example.org", i);
+		st = citizen_post(path, sub_body("Flood", NULL, buf, NULL, NULL,
+		    "another text from the same address", 1, NULL), &r);
+		got429 = st == 429;
+		res_free(&r);
+	}
+	tap(got429 && db_int("SELECT count(*) FROM submit_attempt WHERE key LIKE 'addr:%'",
+	    NULL, 0, 0, 0) <= 10, "the same client address is stopped after 10 in an hour");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -2394,6 +2919,7 @@ main(int argc, char *argv[])
 	error_pages();
 	headers();
 	audit_at_end();
+	cocreation();
 	markup_everywhere();
 	person_free(&p_hal);
 	person_free(&p_ines);

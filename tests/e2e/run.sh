@@ -11,8 +11,10 @@ set -euo pipefail
 E2E=$ROOT/tests/e2e/e2e
 E2E_ADMIN=$ROOT/tests/e2e/e2e_admin
 ADMIN_BIN=$ROOT/cgi-src/aberta-admin
+SMTPSINK=$ROOT/tests/cocreate/smtpsink
 TMP=''
 DONE=0
+SINK_PID=''
 
 # free_port: print a TCP port in 18000-18999 that nothing on 127.0.0.1 listens on.
 free_port() {
@@ -40,6 +42,7 @@ finish() {
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
+	[ -z "$SINK_PID" ] || kill "$SINK_PID" 2>/dev/null || true
 	if [ -n "$TMP" ]; then
 		stop_site "$TMP"
 		rm -rf "$TMP"
@@ -59,6 +62,19 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/aberta-e2e.XXXXXX")
 export ABERTA_DB=$TMP/aberta.db
 prepare_db "$ABERTA_DB"
 port=$(free_port)
+# The confirmation emails of the co-creation tests go to an SMTP sink on loopback, which
+# writes each message to $TMP/mail and stops by itself after 15 minutes.
+if [ -x "$SMTPSINK" ]; then
+	mkdir -p "$TMP/mail"
+	smtp_port=$(free_port)
+	while [ "$smtp_port" = "$port" ]; do smtp_port=$(free_port); done
+	"$SMTPSINK" "$smtp_port" "$TMP/mail" 900 2>>"$TMP/smtpsink.log" &
+	SINK_PID=$!
+	export ABERTA_SMTP_URL="smtp://127.0.0.1:$smtp_port" E2E_MAILDIR=$TMP/mail
+	export E2E_SMTP_URL=$ABERTA_SMTP_URL
+else
+	log "e2e: $SMTPSINK is missing (make check builds it): the co-creation tests will fail"
+fi
 start_site "$port" "$TMP"
 
 PASS=0

@@ -291,7 +291,8 @@ check "a failed backup exits 1 and removes none of the earlier copies ($(tail -n
 if command -v systemd-analyze >/dev/null; then
 	mkdir -p "$TMP/units"
 	for u in aberta.service aberta-migrate.service aberta-backup.service aberta-backup.timer \
-	    aberta-links.service aberta-links.timer; do
+	    aberta-links.service aberta-links.timer aberta-mail.service aberta-mail.timer \
+	    aberta-purge.service aberta-purge.timer; do
 		sed -e "s|/usr/local/bin/aberta-backup.sh|$ROOT/conf/aberta-backup.sh|" \
 			-e "s|/usr/local/bin/aberta|$ROOT/cgi-src/aberta|g" \
 			"$ROOT/conf/$u" >"$TMP/units/$u"

@@ -32,6 +32,10 @@ static const struct allow {
 	{ ST_SITEMAP, "SCAN commitment", "the sitemap lists every record" },
 	{ ST_SITEMAP, "SCAN entity", "the sitemap lists every record" },
 	{ ST_SITEMAP, "SCAN event", "the sitemap lists every record" },
+	{ ST_SITEMAP, "SCAN consultation", "the sitemap lists every record" },
+	{ ST_CONSULTATIONS, "SCAN k USING INDEX consultation_closes",
+	  "the consultations page lists every consultation, latest closing first" },
+	{ ST_X_CONSULTATIONS, "SCAN k", "bulk export: every row" },
 	{ ST_SEARCH, "SCAN c", "facet filters (plan, status, body, value, area) are checked "
 	  "on every commitment, once per search that has one (known cost, README)" },
 	{ ST_SEARCH_FACETS, "SCAN c", "the same facet filters" },

@@ -1,0 +1,75 @@
+/* cocreate: the pure logic of public consultations and citizens' submissions: Lisbon
+ * time, the phase and countdown of a consultation, email addresses, the limits of each
+ * field, and the single-use tokens sent by email.  No database, no I/O (see
+ * pages/cocreate.c for the pages and mail.c for sending). */
+#ifndef ABERTA_COCREATE_H
+#define ABERTA_COCREATE_H
+#include <stddef.h>
+#include <time.h>
+
+/* Lisbon's offset from UTC at utc, in seconds: 3600 from 01:00 UTC on the last Sunday of
+ * March to 01:00 UTC on the last Sunday of October (the EU rule Portugal follows since
+ * 1996), else 0. */
+int		 lisbon_offset(time_t utc);
+/* Parses "YYYY-MM-DDTHH:MM:SSZ" into *t.  Returns 0, or -1 when it is not that form. */
+int		 utc_parse(const char *iso, time_t *t);
+/* Writes t as "YYYY-MM-DDTHH:MM:SSZ" into out (at least 21 bytes). */
+void		 utc_format(time_t t, char *out, size_t outlen);
+/* Reads a Lisbon wall-clock time "YYYY-MM-DDTHH:MM" (or with a space, or with ":SS")
+ * and writes the UTC time as "YYYY-MM-DDTHH:MM:SSZ" into out.  A time that happens twice
+ * (the hour before the autumn change) is taken in summer time; one that does not exist
+ * (the spring change) in winter time.  Returns 0, or -1 when it is not such a time. */
+int		 lisbon_to_utc(const char *local, char *out, size_t outlen);
+/* Writes the UTC time iso as Lisbon wall-clock "YYYY-MM-DDTHH:MM" into out, and its
+ * offset's name ("WET" or "WEST") into zone when not NULL.  Returns 0 or -1. */
+int		 utc_to_lisbon(const char *iso, char *out, size_t outlen, const char **zone);
+
+enum phase { PHASE_UPCOMING, PHASE_OPEN, PHASE_CLOSED };
+/* The phase of a consultation open from opens to closes (UTC, as stored) at now. */
+enum phase	 consultation_phase(time_t now, const char *opens, const char *closes);
+/* The time left until the limit at now, rounded down: *n days (unit 'd') when at
+ * least one day is left, else *n hours ('h') when at least one hour, else *n minutes
+ * ('m', at least 1). */
+void		 countdown(time_t now, time_t limit, long *n, char *unit);
+
+/* 1 when s is an email address this site accepts: at most 254 bytes, one '@', a local
+ * part of printable ASCII without spaces, quotes, angle brackets or the like, a domain
+ * of letters, digits, hyphens and at least one dot. */
+int		 valid_email(const char *s);
+/* Copies an email address into out in lower case (the key of the rate limit and of the
+ * erasure). */
+void		 email_fold(const char *s, char *out, size_t outlen);
+
+/* The limits of a submission's fields, in bytes. */
+#define SUB_AUTHOR_MAX	80
+#define SUB_ORG_MAX	200
+#define SUB_TITLE_MAX	200
+#define SUB_TEXT_MAX	5000
+#define SUB_BODY_MIN	10
+
+/* How long a confirmation link works, in seconds, and how long an unconfirmed
+ * submission is kept. */
+#define SUB_CONFIRM_TTL	(7 * 24 * 3600)
+
+/* Rate limits: submissions a client address, and an email address, may make in an
+ * hour and in a day. */
+#define RL_ADDR_HOUR	10
+#define RL_ADDR_DAY	40
+#define RL_EMAIL_HOUR	5
+#define RL_EMAIL_DAY	20
+/* The bound of the table of attempts: past it, every submission waits (a flood from
+ * many addresses). */
+#define RL_TOTAL_MAX	50000
+
+/* 1 when n submissions in the last hour and d in the last day stay under the limits of
+ * an address (email 0) or an email (email 1), counting the one about to be made. */
+int		 rate_ok(int email, int n_hour, int n_day);
+
+/* A new random token as 64 hex characters (out: at least 65 bytes); its SHA-256 in
+ * hash.  Returns 0 or -1. */
+int		 token_new(char *out, size_t outlen, unsigned char hash[32]);
+/* The SHA-256 of a token given as 64 lower-case hex characters.  Returns 0, or -1 when
+ * tok is not such a token. */
+int		 token_hash(const char *tok, unsigned char hash[32]);
+
+#endif
