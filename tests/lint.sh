@@ -1,6 +1,7 @@
 #!/bin/sh
 # Code checks, as TAP: every template starts with the AUTOESCAPE pragma; no SQL is
-# built from strings; no atoi/sprintf/strcpy/strcat/gets in the C sources.
+# built from strings; no atoi/sprintf/strcpy/strcat/gets in the C sources; the
+# migrations are numbered without a gap.
 srcdir=${ABERTA_SRCDIR:-$(dirname "$0")/..}
 n=0
 fail=0
@@ -41,6 +42,24 @@ if grep -nE 'sqlite3_exec\(db, [^"]' $csrc | grep -v 'sql_migrations\['; then
 else
 	ok "sqlite3_exec only runs literal SQL or the compiled-in migrations"
 fi
+
+# Migrations are numbered without a gap: sql/embed.sh refuses a tree where one is missing.
+tmp=$(mktemp -d)
+mkdir -p "$tmp/sql/migrations"
+cp "$srcdir/sql/schema.sql" "$tmp/sql/"
+cp "$srcdir"/sql/migrations/0002-*.sql "$tmp/sql/migrations/"
+if sh "$srcdir/sql/embed.sh" "$srcdir" >/dev/null; then
+	ok "the migrations are numbered 0002, 0003... without a gap"
+else
+	notok "sql/embed.sh refuses the migrations' numbering"
+fi
+cp "$srcdir"/sql/migrations/0004-*.sql "$tmp/sql/migrations/"
+if sh "$srcdir/sql/embed.sh" "$tmp" >/dev/null 2>&1; then
+	notok "sql/embed.sh accepts a gap in the numbering (0002, 0004)"
+else
+	ok "sql/embed.sh refuses a gap in the numbering"
+fi
+rm -rf "$tmp"
 
 echo "1..$n"
 exit $fail
