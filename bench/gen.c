@@ -117,12 +117,14 @@ run(enum ins id, const char *fmt, ...)
 	return 0;
 }
 
-/* A date in 2014..2033 that depends on n. */
+/* A date in 2014..2033 that depends on n (n >= 0; year_off 0-2). */
 static void
 date_of(long long n, int year_off, char out[11])
 {
-	snprintf(out, 11, "%04lld-%02lld-%02lld", 2014 + (n + year_off) % 20, 1 + n % 12,
-	    1 + n % 28);
+	unsigned long long	 u = (unsigned long long)n;
+
+	snprintf(out, 11, "%04llu-%02llu-%02llu", 2014 + (u + (unsigned)year_off) % 20,
+	    1 + u % 12, 1 + u % 28);
 }
 
 /* Writes commitment c (its milestones, bodies, values, area, links) into plan p. */
@@ -192,7 +194,7 @@ generate(int scale)
 {
 	long long plans = (long long)PLANS_PER_SCALE * scale, nent = (long long)
 	    ENTITIES_PER_SCALE * scale, p, c = 0, ms = 0, i, k;
-	char	 a[96], b[96], d1[11], d2[11], s_pt[256], s_en[256];
+	char	 a[96], b[96], d1[24], d2[11], s_pt[256], s_en[256];
 
 	if (plans > PLAN_MAX)
 		plans = PLAN_MAX;
