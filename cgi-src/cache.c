@@ -181,6 +181,59 @@ gone:
 	return -1;
 }
 
+int
+cache_start(sqlite3 *rw, const char *fingerprint)
+{
+	const char	*root = cache_root();
+	char		 p[PATH_MAX], tmp[PATH_MAX], old[512] = "";
+	DIR		*d;
+	struct dirent	*e;
+	FILE		*f;
+	int		 lk;
+	size_t		 n;
+
+	if (root == NULL)
+		return 0;
+	if (mkdir(root, 0755) != 0 && errno != EEXIST)
+		return -1;
+	snprintf(p, sizeof p, "%s/.lock", root);
+	if ((lk = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+		return -1;
+	if (flock(lk, LOCK_EX) != 0) {
+		close(lk);
+		return -1;
+	}
+	snprintf(p, sizeof p, "%s/.build", root);
+	if ((f = fopen(p, "r")) != NULL) {
+		n = fread(old, 1, sizeof old - 1, f);
+		old[n] = '\0';
+		fclose(f);
+	}
+	if (strcmp(old, fingerprint) != 0) {
+		/* Another build filled it: nothing of it may be served any more. */
+		snprintf(p, sizeof p, "%s/current", root);
+		unlink(p);
+		if ((d = opendir(root)) != NULL) {
+			while ((e = readdir(d)) != NULL)
+				if (strncmp(e->d_name, "gen-", 4) == 0) {
+					snprintf(p, sizeof p, "%s/%s", root, e->d_name);
+					nftw(p, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+				}
+			closedir(d);
+		}
+		snprintf(tmp, sizeof tmp, "%s/.build-%d", root, (int)getpid());
+		snprintf(p, sizeof p, "%s/.build", root);
+		if ((f = fopen(tmp, "w")) != NULL) {
+			fputs(fingerprint, f);
+			if (fclose(f) != 0 || rename(tmp, p) != 0)
+				unlink(tmp);
+		}
+	}
+	flock(lk, LOCK_UN);
+	close(lk);
+	return cache_invalidate(rw);
+}
+
 /* Whether path is a safe address to become a file name: starts with '/', only
  * letters, digits, '-', '_', '.' and '/', no segment that starts with '.'. */
 static int

@@ -22,6 +22,14 @@ const char	*cache_root(void);
  * program) and returns -1; else 0. */
 int		 cache_invalidate(sqlite3 *rw);
 
+/* At a worker's start: when the cache was filled by another build (fingerprint: a
+ * text that changes with the program and its templates; stored in <root>/.build),
+ * removes current and every generation, so that no page rendered by the old code or
+ * templates is served, then calls cache_invalidate.  Workers of the same build that
+ * start later (or are restarted after a crash) find the same fingerprint and keep the
+ * cache.  Returns cache_invalidate's result, or -1. */
+int		 cache_start(sqlite3 *rw, const char *fingerprint);
+
 /* Writes body as the file of the public address path (without query) rendered at
  * content version ver, with the suffix of its format already in path ("/pt/plans/2",
  * "/pt/plans/2.json", "/pt/feed.atom").  html says whether the body is an HTML page

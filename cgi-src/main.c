@@ -7,11 +7,13 @@
  * Environment: ABERTA_DB (database path, default var/aberta.db), ABERTA_TEMPLATES
  * (template folder, default templates).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -120,6 +122,43 @@ templates_present(const char *dir, char *err, size_t errlen)
 	return 0;
 }
 
+/* Writes into out (size len) what identifies this program and its templates: the
+ * build, the program file's size and time, and the count, newest time and total size
+ * of the .tpl files of dir.  It changes when either is replaced (cache_start). */
+static void
+fingerprint(const char *dir, char *out, size_t len)
+{
+	char		 p[4096];
+	struct stat	 st;
+	long long	 t, tmax = 0, total = 0, exe_t = 0, exe_n = 0, count = 0;
+	DIR		*d;
+	struct dirent	*e;
+	size_t		 n;
+
+	if (stat("/proc/self/exe", &st) == 0) {
+		exe_t = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+		exe_n = (long long)st.st_size;
+	}
+	if ((d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			n = strlen(e->d_name);
+			if (n < 5 || strcmp(e->d_name + n - 4, ".tpl") != 0)
+				continue;
+			snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+			if (stat(p, &st) != 0)
+				continue;
+			t = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+			if (t > tmax)
+				tmax = t;
+			total += (long long)st.st_size;
+			count++;
+		}
+		closedir(d);
+	}
+	snprintf(out, len, "%s %lld %lld %lld %lld %lld", BUILD_ID, exe_n, exe_t, count, tmax,
+	    total);
+}
+
 /* Loads the templates, migrates the database and prepares the statements.  A database
  * that cannot be written (but holds the current schema) still serves reads: saves then
  * answer a clear message (see rw_retry).  Returns 0, or -1 after printing why the
@@ -128,7 +167,7 @@ static int
 start(sqlite3 **dbp)
 {
 	const char	*tdir = getenv("ABERTA_TEMPLATES");
-	char		 err[512];
+	char		 err[512], fp[256];
 	sqlite3		*rw;
 
 	dbpath = getenv("ABERTA_DB");
@@ -166,7 +205,10 @@ start(sqlite3 **dbp)
 		goto fail;
 	}
 	dispatch_set_rw(rw);
-	cache_invalidate(rw);	/* a generation for the content as it is now */
+	/* A generation for the content as it is now; a new build or new templates first
+	 * empty the cache. */
+	fingerprint(tdir, fp, sizeof fp);
+	cache_start(rw, fp);
 	return 0;
 fail:
 	fprintf(stderr, "aberta: cannot start: %s\n", err);

@@ -91,7 +91,7 @@ start_site() {
 	# child's stdout and stderr at /dev/null; the sh wrapper (which execs
 	# multiwatch, keeping the pid) sends them to app.log instead.
 	# shellcheck disable=SC2016,SC2094 # $0/$@ are the inner shell's
-	ABERTA_DB=$db ABERTA_TEMPLATES=$ROOT/templates \
+	ABERTA_DB=$db ABERTA_TEMPLATES=${ABERTA_TEMPLATES:-$ROOT/templates} \
 		spawn-fcgi -s "$sock" -M 0600 -P "$var/spawn.pid" -- \
 		/bin/sh -c 'exec "$@" >>"$0" 2>&1' "$var/app.log" \
 		/usr/bin/multiwatch -f "${WORKERS:-2}" -r 20 -t 1000 -- "$ROOT/cgi-src/aberta" \

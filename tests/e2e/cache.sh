@@ -118,6 +118,21 @@ for k in 1 2 3 4 5 6; do
 	shows "Gama$k$$" || bad=1
 done
 tap $bad "six writes under concurrent readers: each shows at once on every page"
+for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+PIDS=()
+
+# 7. Workers of the same build that start again keep the cache; new templates (or a new
+# program) empty it, so no page rendered by the old ones is served.
+get /pt/plans/2 >/dev/null; get /pt/plans/2 >/dev/null
+stop_site "$TMP"
+start_site "$port" "$TMP" >/dev/null 2>&1 && [ "$(get /pt/plans/2)" = 200 ] && hit
+tap $? "restarted with the same build, the workers keep the cache (a page is served from it)"
+stop_site "$TMP"
+mkdir -p "$TMP/tpl" && cp "$ROOT"/templates/*.tpl "$TMP/tpl/" &&
+	printf '<!-- nova-versao-%s -->\n' "$$" >>"$TMP/tpl/layout.tpl"
+ABERTA_TEMPLATES=$TMP/tpl start_site "$port" "$TMP" >/dev/null 2>&1 &&
+	[ "$(get /pt/plans/2)" = 200 ] && grep -q "nova-versao-$$" "$TMP/b"
+tap $? "restarted with new templates, the first answer already shows them"
 
 echo "1..$N"
 echo "$PASS passed, $FAIL failed"
