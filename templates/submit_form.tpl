@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<form class="submit-form" method="post" action="{{ACTION}}">
+<form class="form submit-form" method="post" action="{{ACTION}}">
 <fieldset>
 <legend>{{LEGEND}}</legend>
 {{#ERRORS}}<div class="error-summary" role="alert"><p>{{L_ERRORS_HEADING}}</p><ul>{{#ERR}}<li><a href="#{{FIELD}}-{{ID_SUFFIX}}">{{TEXT}}</a></li>{{/ERR}}</ul></div>{{/ERRORS}}
