@@ -127,13 +127,26 @@ find_file(const char *name)
 	return NULL;
 }
 
-/* The file an include NAME is filled with: name.tpl, else admin_name.tpl. */
+/* The files filled in as includes during the current render (which may then have
+ * contributed markup to the output). */
+static int	 inc_used[MAXFILES];
+
+/* The file an include NAME is filled with: the one the pages use for that name (the
+ * table), else name.tpl, else admin_name.tpl. */
 static struct file *
 include_file(const char *name)
 {
+	static const char *const alias[][2] = { { "FORM", "submit_form.tpl" },
+	    { "SUBS", "subs.tpl" }, { "LINKSTATE", "linkstate.tpl" },
+	    { "URL_STATE", "linkstate.tpl" }, { "DOC_STATE", "linkstate.tpl" },
+	    { "SITE_STATE", "linkstate.tpl" } };
 	char	 low[NAMELEN], fn[NAMELEN + 16];
 	size_t	 i;
 	struct file *f;
+
+	for (i = 0; i < sizeof alias / sizeof alias[0]; i++)
+		if (strcmp(name, alias[i][0]) == 0 && (f = find_file(alias[i][1])) != NULL)
+			return f;
 
 	for (i = 0; name[i] != '\0' && i + 1 < sizeof low; i++)
 		low[i] = (char)tolower((unsigned char)name[i]);
@@ -199,8 +212,10 @@ fill_seq(struct src *s, tpl_dict *d, const struct file *f, size_t *i, int depth)
 		case T_CLOSE:
 			return;
 		case T_INC:
-			if ((inc = include_file(t->name)) != NULL && depth < 4)
+			if ((inc = include_file(t->name)) != NULL && depth < 4) {
+				inc_used[inc - files] = 1;
 				fill_file(s, tpl_include(d, t->name, inc->name), inc, depth + 1);
+			}
 			break;
 		case T_OPEN:
 			start = *i;
@@ -355,6 +370,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((d = tpl_dict_new()) == NULL)
 		return 0;
 	s.cpos = 1;
+	memset(inc_used, 0, sizeof inc_used);
 	set_value(&s, d, "LANG");	/* as dispatch.c's tpl_set_tglobal */
 	if (layout != NULL) {
 		fill_file(&s, d, layout, 0);
@@ -368,11 +384,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	tpl_dict_free(d);
 	/* Which files may have contributed markup: the layout, the page, the includes. */
 	for (i = 0; i < nfiles; i++)
-		used[i] = &files[i] == layout || &files[i] == page ||
-		    strcmp(files[i].name, "progress.tpl") == 0 ||
-		    strcmp(files[i].name, "when.tpl") == 0 ||
-		    strcmp(files[i].name, "how.tpl") == 0 ||
-		    strcmp(files[i].name, "admin_field.tpl") == 0;
+		used[i] = &files[i] == layout || &files[i] == page || inc_used[i];
 	if (out.p != NULL) {
 		for (t = 0; tags[t] != NULL; t++) {
 			int allowed = 0;
