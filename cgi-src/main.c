@@ -91,12 +91,15 @@ fcgi_log(const char *line, void *arg)
 static const char *const templates[] = {
 	"admin_2fa.tpl", "admin_audit.tpl", "admin_delete.tpl", "admin_enrol.tpl",
 	"admin_field.tpl", "admin_form.tpl", "admin_home.tpl", "admin_import.tpl",
-	"admin_layout.tpl", "admin_list.tpl", "admin_login.tpl", "admin_relations.tpl",
-	"admin_reviews.tpl", "admin_user.tpl", "admin_users.tpl", "atom.tpl",
-	"badge.tpl", "commitment.tpl", "commitments.tpl", "data.tpl", "error.tpl",
-	"event.tpl", "events.tpl", "facets.tpl", "history.tpl", "home.tpl", "how.tpl",
-	"layout.tpl", "member.tpl", "network.tpl", "plan.tpl", "plans.tpl",
-	"progress.tpl", "search.tpl", "sitemap.tpl", "text.tpl", "when.tpl",
+	"admin_layout.tpl", "admin_links.tpl", "admin_list.tpl", "admin_login.tpl",
+	"admin_relations.tpl", "admin_reviews.tpl", "admin_submissions.tpl",
+	"admin_user.tpl", "admin_users.tpl", "atom.tpl", "badge.tpl", "commitment.tpl",
+	"commitments.tpl", "consultation.tpl", "consultations.tpl", "data.tpl",
+	"error.tpl", "event.tpl", "events.tpl", "facets.tpl", "history.tpl", "home.tpl",
+	"how.tpl", "layout.tpl", "linkstate.tpl", "member.tpl", "network.tpl", "plan.tpl",
+	"plans.tpl", "progress.tpl", "search.tpl", "sitemap.tpl", "submit.tpl",
+	"submit_form.tpl", "submitted.tpl", "subs.tpl", "text.tpl", "token.tpl",
+	"when.tpl",
 };
 
 static const char	*dbpath;	/* ABERTA_DB */
