@@ -1,7 +1,7 @@
 /*
  * client: the HTTP side shared by the C test helpers (tests/reliability: hostile.c,
- * loadedit.c, slowclient.c; tests/links/links_admin.c), built with them by rel_build
- * (tests/reliability/rel-common.sh):
+ * loadedit.c, slowclient.c, staffbot.c; tests/links/links_admin.c), built with them by
+ * rel_build (tests/reliability/rel-common.sh) and build_staffbot (lib-faults.sh):
  * libcurl "persons" with their own cookie jars, HTML form parsing and encoding, staff
  * accounts made with aberta-admin and logged in with both factors (TOTP from totp.c),
  * and small SQLite helpers.  Adapted from tests/e2e/e2e_admin.c.

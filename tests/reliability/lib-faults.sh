@@ -139,16 +139,17 @@ prepare() {
 	done
 }
 
-# build_staffbot: compiles tests/reliability/staffbot.c into $TMP (it needs only buf.c
-# and totp.c of the program); sets STAFFBOT.
+# build_staffbot: compiles tests/reliability/staffbot.c into $TMP with the shared test
+# client (tests/lib/client.c) and buf.c and totp.c of the program; sets STAFFBOT.
 build_staffbot() {
 	local pkgs='libcurl sqlite3 liboath libqrencode libsodium'
 	STAFFBOT=$TMP/staffbot
 	# shellcheck disable=SC2046,SC2086 # pkg-config prints word lists
 	${CC:-cc} -std=c17 -O1 -D_GNU_SOURCE -Wall -Wextra -Wformat=2 -Wshadow \
 		-Wstrict-prototypes -Wmissing-prototypes -Werror -I"$ROOT/cgi-src" \
-		$(pkg-config --cflags $pkgs) -o "$STAFFBOT" "$REL/staffbot.c" \
-		"$ROOT/cgi-src/buf.c" "$ROOT/cgi-src/totp.c" $(pkg-config --libs $pkgs) -lm
+		-I"$ROOT/tests/lib" $(pkg-config --cflags $pkgs) -o "$STAFFBOT" \
+		"$REL/staffbot.c" "$ROOT/tests/lib/client.c" "$ROOT/cgi-src/buf.c" \
+		"$ROOT/cgi-src/totp.c" $(pkg-config --libs $pkgs) -lm
 }
 
 # mw_flags: multiwatch's retry options as conf/aberta.service sets them (so that the

@@ -2,7 +2,7 @@
  * staffbot: the staff member of the reliability tests (the scripts in tests/reliability).  It logs
  * in through the real admin area (password, then the TOTP second factor) and saves forms
  * exactly as a browser would: it opens the form, changes one field, posts every control
- * back.  The helpers are copied from tests/e2e/e2e_admin.c.
+ * back.  Forms, accounts and the login come from the shared client (tests/lib/client.c).
  *
  *   staffbot login BASE DB ADMIN_BIN LOGIN
  *       creates a focal-point account LOGIN with aberta-admin, logs in with both factors
@@ -29,46 +29,11 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "totp.h"
+#include "client.h"
 
 static const char	*base;
 static const char	*cookie;	/* "aberta=..." for save and saveloop */
 static long		 timeout_s = 30;
-
-struct res {
-	int		 status;
-	struct buf	 head;
-	struct buf	 body;
-};
-
-static void
-res_free(struct res *r)
-{
-	buf_free(&r->head);
-	buf_free(&r->body);
-}
-
-static const char *
-res_header(const struct res *r, const char *name, char *out, size_t outlen)
-{
-	const char	*p = r->head.p, *v, *e;
-	size_t		 n = strlen(name);
-
-	while (p != NULL && *p != '\0') {
-		if (strncasecmp(p, name, n) == 0 && p[n] == ':') {
-			v = p + n + 1;
-			while (*v == ' ')
-				v++;
-			e = strpbrk(v, "\r\n");
-			snprintf(out, outlen, "%.*s", (int)(e ? e - v : (long)strlen(v)), v);
-			return out;
-		}
-		p = strchr(p, '\n');
-		if (p != NULL)
-			p++;
-	}
-	return NULL;
-}
 
 static size_t
 on_data(char *p, size_t sz, size_t n, void *arg)
@@ -79,7 +44,7 @@ on_data(char *p, size_t sz, size_t n, void *arg)
 
 /* Sends method path (body: url-encoded, or NULL) on handle c; fills r.  0 or -1. */
 static int
-http(CURL *c, const char *method, const char *path, const char *body, struct res *r)
+http(CURL *c, const char *method, const char *path, const char *body, struct rres *r)
 {
 	char		 url[4096];
 	long		 code = 0;
@@ -113,263 +78,6 @@ http(CURL *c, const char *method, const char *path, const char *body, struct res
 	return rc == CURLE_OK ? 0 : -1;
 }
 
-/* ------------------------------------------------------------------------------------
- * HTML forms (from e2e_admin.c).
- */
-
-#define FORM_MAX	200
-
-struct form {
-	int	 n;
-	char	*name[FORM_MAX];
-	char	*val[FORM_MAX];
-};
-
-static void
-form_free(struct form *f)
-{
-	int	 i;
-
-	for (i = 0; i < f->n; i++) {
-		free(f->name[i]);
-		free(f->val[i]);
-	}
-	f->n = 0;
-}
-
-static char *
-unescape(const char *s, size_t len)
-{
-	char		*out = malloc(len + 1), *o = out;
-	const char	*e = s + len;
-	unsigned long	 cp;
-	char		*end;
-
-	if (out == NULL)
-		return NULL;
-	while (s < e) {
-		if (*s != '&') {
-			*o++ = *s++;
-			continue;
-		}
-		if (strncmp(s, "&amp;", 5) == 0)
-			*o++ = '&', s += 5;
-		else if (strncmp(s, "&lt;", 4) == 0)
-			*o++ = '<', s += 4;
-		else if (strncmp(s, "&gt;", 4) == 0)
-			*o++ = '>', s += 4;
-		else if (strncmp(s, "&quot;", 6) == 0)
-			*o++ = '"', s += 6;
-		else if (strncmp(s, "&#", 2) == 0 && (cp = strtoul(s + 2 + (s[2] == 'x'),
-		    &end, s[2] == 'x' ? 16 : 10)) > 0 && cp < 0x80 && *end == ';') {
-			*o++ = (char)cp;
-			s = end + 1;
-		} else
-			*o++ = *s++;
-	}
-	*o = '\0';
-	return out;
-}
-
-static int
-attr(const char *t, const char *e, const char *name, char *out, size_t outlen)
-{
-	size_t		 n = strlen(name);
-	const char	*p, *q;
-	char		*u;
-
-	out[0] = '\0';
-	for (p = t + 1; p + n <= e; p++) {
-		if ((p[-1] != ' ' && p[-1] != '\n') || strncmp(p, name, n) != 0)
-			continue;
-		if (p[n] == '=' && p[n + 1] == '"') {
-			q = memchr(p + n + 2, '"', (size_t)(e - (p + n + 2)));
-			if (q == NULL)
-				return 0;
-			u = unescape(p + n + 2, (size_t)(q - (p + n + 2)));
-			snprintf(out, outlen, "%s", u ? u : "");
-			free(u);
-			return 1;
-		}
-		if (p[n] == ' ' || p[n] == '>' || p[n] == '/')
-			return 2;
-	}
-	return 0;
-}
-
-static void
-form_add(struct form *f, const char *name, const char *val)
-{
-	if (f->n >= FORM_MAX)
-		return;
-	f->name[f->n] = strdup(name);
-	f->val[f->n] = strdup(val);
-	f->n++;
-}
-
-static void
-form_set(struct form *f, const char *name, const char *val)
-{
-	int	 i;
-
-	for (i = 0; i < f->n; i++)
-		if (strcmp(f->name[i], name) == 0) {
-			free(f->val[i]);
-			f->val[i] = strdup(val);
-			return;
-		}
-	form_add(f, name, val);
-}
-
-static int
-form_parse(const char *html, const char *action, struct form *f)
-{
-	static char	 val[64 * 1024];
-	char		 needle[300], name[200], type[32];
-	const char	*p, *end, *t, *te, *o, *oe, *se, *first;
-	char		*u;
-	int		 sel;
-
-	memset(f, 0, sizeof *f);
-	snprintf(needle, sizeof needle, "action=\"%s\"", action);
-	if ((p = strstr(html, needle)) == NULL || (end = strstr(p, "</form>")) == NULL)
-		return -1;
-	for (t = p; (t = strchr(t, '<')) != NULL && t < end; t++) {
-		if ((te = strchr(t, '>')) == NULL)
-			break;
-		if (strncmp(t, "<input", 6) == 0) {
-			if (attr(t, te, "name", name, sizeof name) != 1)
-				continue;
-			attr(t, te, "type", type, sizeof type);
-			attr(t, te, "value", val, sizeof val);
-			if (strcmp(type, "checkbox") == 0 || strcmp(type, "radio") == 0) {
-				if (attr(t, te, "checked", type, sizeof type) == 0)
-					continue;
-				if (val[0] == '\0')
-					snprintf(val, sizeof val, "on");
-			}
-			if (strcmp(type, "submit") == 0 || strcmp(type, "button") == 0 ||
-			    strcmp(type, "file") == 0)
-				continue;
-			form_add(f, name, val);
-		} else if (strncmp(t, "<textarea", 9) == 0) {
-			if (attr(t, te, "name", name, sizeof name) != 1 ||
-			    (oe = strstr(te, "</textarea>")) == NULL)
-				continue;
-			u = unescape(te + 1, (size_t)(oe - (te + 1)));
-			form_add(f, name, u ? u : "");
-			free(u);
-		} else if (strncmp(t, "<select", 7) == 0) {
-			if (attr(t, te, "name", name, sizeof name) != 1 ||
-			    (se = strstr(te, "</select>")) == NULL)
-				continue;
-			first = NULL;
-			sel = 0;
-			for (o = te; (o = strstr(o, "<option")) != NULL && o < se; o++) {
-				oe = strchr(o, '>');
-				if (first == NULL)
-					first = o;
-				if (attr(o, oe, "selected", val, sizeof val) != 0) {
-					attr(o, oe, "value", val, sizeof val);
-					form_add(f, name, val);
-					sel = 1;
-					break;
-				}
-			}
-			if (!sel && first != NULL) {
-				attr(first, strchr(first, '>'), "value", val, sizeof val);
-				form_add(f, name, val);
-			}
-		}
-	}
-	return 0;
-}
-
-static char *
-form_encode(const struct form *f)
-{
-	struct buf	 b = { 0 };
-	char		*k, *v, *out;
-	int		 i;
-
-	for (i = 0; i < f->n; i++) {
-		k = curl_easy_escape(NULL, f->name[i], 0);
-		v = curl_easy_escape(NULL, f->val[i], 0);
-		buf_printf(&b, "%s%s=%s", i ? "&" : "", k, v);
-		curl_free(k);
-		curl_free(v);
-	}
-	out = strdup(b.p ? b.p : "");
-	buf_free(&b);
-	return out;
-}
-
-static const char *
-form_csrf(const char *html, const char *action, char *out, size_t outlen)
-{
-	char		 needle[300];
-	const char	*p, *e;
-
-	snprintf(needle, sizeof needle, "action=\"%s\"", action);
-	out[0] = '\0';
-	if ((p = strstr(html, needle)) == NULL ||
-	    (p = strstr(p, "name=\"csrf\" value=\"")) == NULL)
-		return out;
-	p += 19;
-	if ((e = strchr(p, '"')) != NULL)
-		snprintf(out, outlen, "%.*s", (int)(e - p), p);
-	return out;
-}
-
-static const char *
-between(const char *html, const char *open, const char *close, char *out, size_t outlen)
-{
-	const char	*p = strstr(html, open), *e;
-
-	out[0] = '\0';
-	if (p == NULL)
-		return out;
-	p += strlen(open);
-	if ((e = strstr(p, close)) != NULL)
-		snprintf(out, outlen, "%.*s", (int)(e - p), p);
-	return out;
-}
-
-/* ------------------------------------------------------------------------------------
- * Login.
- */
-
-/* Runs argv (NULL-terminated) with stdout and stderr into out.  Returns the status. */
-static int
-run_capture(char *const argv[], char *out, size_t outlen)
-{
-	int	 fd[2], st;
-	size_t	 got = 0;
-	ssize_t	 n;
-	pid_t	 pid;
-
-	out[0] = '\0';
-	if (pipe(fd) != 0)
-		return -1;
-	if ((pid = fork()) == 0) {
-		close(fd[0]);
-		dup2(fd[1], 1);
-		dup2(fd[1], 2);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(fd[1]);
-	while (pid > 0 && got + 1 < outlen &&
-	    ((n = read(fd[0], out + got, outlen - got - 1)) > 0 || (n < 0 && errno == EINTR)))
-		if (n > 0)
-			got += (size_t)n;
-	out[got] = '\0';
-	close(fd[0]);
-	if (pid < 0 || waitpid(pid, &st, 0) < 0)
-		return -1;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* The value of cookie name in the jar of c, or "". */
 static const char *
 jar_value(CURL *c, const char *name, char *out, size_t outlen)
@@ -399,69 +107,24 @@ jar_value(CURL *c, const char *name, char *out, size_t outlen)
 static int
 cmd_login(const char *db, const char *adminbin, const char *login)
 {
-	char		 out[4096], pfx[160], pw[128], csrf[128], secret[64], code[7], tok[200];
-	char		*b, *argv[] = { (char *)adminbin, (char *)"--db", (char *)db,
-	    (char *)"user", (char *)"add", (char *)login, (char *)"Reliability test",
-	    (char *)"focal", NULL };
-	const char	*p;
-	struct res	 r;
-	struct form	 f = { 0 };
-	CURL		*c = curl_easy_init();
-	int		 rc;
+	struct person	 p;
+	struct acct	 a;
+	char		 tok[200] = "";
+	int		 ok;
 
-	rc = run_capture(argv, out, sizeof out);
-	snprintf(pfx, sizeof pfx, "password for %s: ", login);
-	if (rc != 0 || (p = strstr(out, pfx)) == NULL) {
-		fprintf(stderr, "staffbot: aberta-admin user add exited %d: %s\n", rc, out);
+	rc_base = base;
+	rc_db = db;
+	rc_adminbin = adminbin;
+	if (acct_add(&a, login, "Reliability test", "focal") != 0)
+		return 1;
+	person_init(&p, login);
+	if ((ok = login_full(&p, &a)))
+		jar_value(p.h, "aberta", tok, sizeof tok);
+	person_free(&p);
+	if (!ok || tok[0] == '\0') {
+		fprintf(stderr, "staffbot: %s could not log in with both factors\n", login);
 		return 1;
 	}
-	p += strlen(pfx);
-	snprintf(pw, sizeof pw, "%.*s", (int)strcspn(p, "\r\n "), p);
-	curl_easy_setopt(c, CURLOPT_COOKIEFILE, "");
-	http(c, "GET", "/admin/login", NULL, &r);
-	form_csrf(r.body.p, "/admin/login", csrf, sizeof csrf);
-	res_free(&r);
-	form_add(&f, "csrf", csrf);
-	form_add(&f, "login", login);
-	form_add(&f, "password", pw);
-	b = form_encode(&f);
-	form_free(&f);
-	http(c, "POST", "/admin/login", b, &r);
-	free(b);
-	if (r.status != 303) {
-		fprintf(stderr, "staffbot: login answered %d\n", r.status);
-		return 1;
-	}
-	res_free(&r);
-	http(c, "GET", "/admin/2fa/enrol", NULL, &r);
-	between(r.body.p, "<code class=\"secret\">", "</code>", secret, sizeof secret);
-	form_csrf(r.body.p, "/admin/2fa/enrol", csrf, sizeof csrf);
-	res_free(&r);
-	if (secret[0] == '\0' || totp_code(secret, time(NULL), code) != 0) {
-		fprintf(stderr, "staffbot: no TOTP secret on the enrolment page\n");
-		return 1;
-	}
-	form_add(&f, "csrf", csrf);
-	form_add(&f, "code", code);
-	b = form_encode(&f);
-	form_free(&f);
-	http(c, "POST", "/admin/2fa/enrol", b, &r);
-	free(b);
-	if (r.status != 200) {
-		fprintf(stderr, "staffbot: enrolment answered %d\n", r.status);
-		return 1;
-	}
-	res_free(&r);
-	http(c, "GET", "/admin/", NULL, &r);
-	if (r.status != 200) {
-		fprintf(stderr, "staffbot: the dashboard answered %d\n", r.status);
-		return 1;
-	}
-	res_free(&r);
-	jar_value(c, "aberta", tok, sizeof tok);
-	curl_easy_cleanup(c);
-	if (tok[0] == '\0')
-		return 1;
 	printf("aberta=%s\n", tok);
 	return 0;
 }
@@ -475,9 +138,9 @@ cmd_login(const char *db, const char *adminbin, const char *login)
  * (or 1 when the form was not on the page) when nothing was posted. */
 static int
 save(CURL *c, const char *path, const char *field, const char *value, const char *file,
-    struct res *r)
+    struct rres *r)
 {
-	struct res	 g;
+	struct rres	 g;
 	struct form	 f;
 	curl_mime	*m;
 	curl_mimepart	*part;
@@ -494,7 +157,7 @@ save(CURL *c, const char *path, const char *field, const char *value, const char
 		r->head = g.head;
 		return gst == 200 ? 1 : gst == 0 ? -1 : gst;
 	}
-	res_free(&g);
+	rres_free(&g);
 	form_set(&f, field, value);
 	if (file == NULL) {
 		b = form_encode(&f);
@@ -537,7 +200,7 @@ static int
 cmd_save(const char *path, const char *field, const char *value, const char *file)
 {
 	CURL		*c = curl_easy_init();
-	struct res	 r;
+	struct rres	 r;
 	const char	*bf = getenv("REL_BODY");
 	char		 loc[1024] = "-";
 	FILE		*f;
@@ -548,12 +211,12 @@ cmd_save(const char *path, const char *field, const char *value, const char *fil
 		fputs(r.body.p ? r.body.p : "", f);
 		fclose(f);
 	}
-	res_header(&r, "Location", loc, sizeof loc);
+	rres_header(&r, "Location", loc, sizeof loc);
 	if (rc != 0)
 		printf("G%d\t%s\n", rc, loc);
 	else
 		printf("%d\t%s\n", r.status, loc);
-	res_free(&r);
+	rres_free(&r);
 	curl_easy_cleanup(c);
 	return rc == 0 && r.status != 0 ? 0 : 1;
 }
@@ -573,7 +236,7 @@ cmd_saveloop(const char *path, const char *field, const char *tag, double secs,
 {
 	CURL		*c = curl_easy_init();
 	FILE		*out = fopen(outpath, "a");
-	struct res	 r;
+	struct rres	 r;
 	double		 end = now_s() + secs;
 	char		 value[128];
 	long		 n = 0;
@@ -593,7 +256,7 @@ cmd_saveloop(const char *path, const char *field, const char *tag, double secs,
 		else
 			fprintf(out, "%ld\t%d\t%s\n", n, r.status, value);
 		fflush(out);
-		res_free(&r);
+		rres_free(&r);
 		if (rc != 0 || r.status == 0 || r.status >= 500 || r.status == 429)
 			usleep(50 * 1000);	/* the site is restarting: do not spin */
 	}
