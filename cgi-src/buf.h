@@ -24,6 +24,9 @@ void	buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 void	buf_reset(struct buf *b);
 /* Frees the memory; the buffer may be used again afterwards. */
 void	buf_free(struct buf *b);
+/* Writes all of p[0..len) to the file descriptor fd (again after EINTR or a short
+ * write); 0 when done, -1 on error. */
+int	buf_write_all(int fd, const char *p, size_t len);
 
 #ifdef __cplusplus
 }

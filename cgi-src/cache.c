@@ -13,6 +13,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
+#include "buf.h"
 #include "cache.h"
 
 const char *
@@ -42,6 +45,14 @@ current_gen(const char *root)
 	errno = 0;
 	v = strtoll(t + 4, &e, 10);
 	return *e != '\0' || errno != 0 || v < 0 ? -1 : v;
+}
+
+long long
+cache_current(void)
+{
+	const char	*root = cache_root();
+
+	return root == NULL ? -1 : current_gen(root);
 }
 
 /* The stamp (seconds) of generation gen: the modification time its files get, so that
@@ -256,6 +267,37 @@ safe_path(const char *path)
 	return 1;
 }
 
+/* Closes fd, the temporary file tmp in the folder dd, and renames it to name; removes
+ * it instead when bad is set or a step fails.  Closes dd.  Returns 0, or -1. */
+static int
+tmp_done(int dd, int fd, const char *tmp, const char *name, int bad)
+{
+	if (close(fd) != 0)
+		bad = 1;
+	if (bad || renameat(dd, tmp, dd, name) != 0) {
+		unlinkat(dd, tmp, 0);
+		close(dd);
+		return -1;
+	}
+	close(dd);
+	return 0;
+}
+
+/* Whether the last segment of path ends in '.' and lowercase letters ("x.json"): the
+ * addresses nginx's map takes for data files (conf/nginx-dev.conf.in, $aberta_file). */
+static int
+has_suffix(const char *path)
+{
+	const char	*dot = strrchr(path, '.'), *q;
+
+	if (dot == NULL || dot < strrchr(path, '/') || dot[1] == '\0')
+		return 0;
+	for (q = dot + 1; *q != '\0'; q++)
+		if (*q < 'a' || *q > 'z')
+			return 0;
+	return 1;
+}
+
 int
 cache_store(const char *path, int html, long long ver, const char *body, size_t len)
 {
@@ -263,17 +305,17 @@ cache_store(const char *path, int html, long long ver, const char *body, size_t 
 	const char		*root = cache_root(), *base;
 	char			 rel[600], p[PATH_MAX], tmp[700], *slash;
 	struct timespec		 ts[2];
-	size_t			 off;
-	ssize_t			 w;
 	int			 gd, fd, dd, nd, bad;
 
 	if (root == NULL || !safe_path(path))
 		return 0;
+	if (html && has_suffix(path))
+		return 0;	/* nginx would look for it under its own name (a data file) */
 	if (html)
 		snprintf(rel, sizeof rel, "%s%s", path + 1,
 		    path[strlen(path) - 1] == '/' ? "index.html" : ".html");
 	else {
-		if (strrchr(path, '.') == NULL || strrchr(path, '.') < strrchr(path, '/'))
+		if (!has_suffix(path))
 			return 0;	/* a data file keeps its own suffix */
 		snprintf(rel, sizeof rel, "%s", path + 1);
 	}
@@ -317,19 +359,198 @@ cache_store(const char *path, int html, long long ver, const char *body, size_t 
 		return -1;
 	}
 	fchmod(fd, 0644);
-	for (off = 0; off < len; off += (size_t)w)
-		if ((w = write(fd, body + off, len - off)) <= 0)
-			break;
+	bad = buf_write_all(fd, body, len) != 0;
 	ts[0].tv_sec = ts[1].tv_sec = (time_t)stamp;
 	ts[0].tv_nsec = ts[1].tv_nsec = 0;
-	bad = off < len || futimens(fd, ts) != 0;
-	if (close(fd) != 0)
+	if (futimens(fd, ts) != 0)
 		bad = 1;
-	if (bad || renameat(dd, tmp, dd, base) != 0) {
-		unlinkat(dd, tmp, 0);
+	return tmp_done(dd, fd, tmp, base, bad) == 0 ? 1 : -1;
+}
+
+/* The file name of a memo key: the hex of its 128-bit BLAKE2b hash. */
+static void
+memo_name(const char *key, char hex[33])
+{
+	unsigned char	 h[16];
+
+	crypto_generichash(h, sizeof h, (const unsigned char *)key, strlen(key), NULL, 0);
+	sodium_bin2hex(hex, 33, h, sizeof h);
+}
+
+/* The worker's own copies of the answers it used last (the file costs four system
+ * calls a request): MEMO_SLOTS answers of at most MEMO_MEM_ONE bytes, MEMO_MEM_MAX in
+ * all, of one generation; the least recently used goes first. */
+#define MEMO_SLOTS	32
+#define MEMO_MEM_ONE	((size_t)256 << 10)
+#define MEMO_MEM_MAX	((size_t)2 << 20)
+static struct {
+	char		 hex[33];
+	char		*p;
+	size_t		 len;
+	unsigned long	 used;
+} mem[MEMO_SLOTS];
+static long long	 mem_ver = -1;
+static size_t		 mem_bytes;
+static unsigned long	 mem_tick;
+
+static void
+mem_drop(int i)
+{
+	mem_bytes -= mem[i].len;
+	free(mem[i].p);
+	mem[i].p = NULL;
+	mem[i].len = 0;
+	mem[i].hex[0] = '\0';
+}
+
+/* The slot of hex at ver, or -1. */
+static int
+mem_find(long long ver, const char *hex)
+{
+	int	 i;
+
+	if (ver != mem_ver)
+		return -1;
+	for (i = 0; i < MEMO_SLOTS; i++)
+		if (mem[i].p != NULL && strcmp(mem[i].hex, hex) == 0) {
+			mem[i].used = ++mem_tick;
+			return i;
+		}
+	return -1;
+}
+
+/* Keeps a copy of meta + body as hex at ver (best effort). */
+static void
+mem_keep(long long ver, const char *hex, const char *meta, size_t metalen, const char *body,
+    size_t len)
+{
+	int	 i, v;
+
+	if (metalen + len > MEMO_MEM_ONE)
+		return;
+	if (ver != mem_ver) {
+		for (i = 0; i < MEMO_SLOTS; i++)
+			if (mem[i].p != NULL)
+				mem_drop(i);
+		mem_ver = ver;
+	}
+	if (mem_find(ver, hex) >= 0)
+		return;
+	for (;;) {	/* a free slot and room for the bytes, dropping the oldest */
+		int	 oldest = -1;
+
+		for (v = -1, i = 0; i < MEMO_SLOTS; i++)
+			if (mem[i].p == NULL) {
+				if (v < 0)
+					v = i;
+			} else if (oldest < 0 || mem[i].used < mem[oldest].used)
+				oldest = i;
+		if (v >= 0 && mem_bytes + metalen + len <= MEMO_MEM_MAX)
+			break;
+		if (oldest < 0)
+			return;
+		mem_drop(oldest);
+	}
+	if ((mem[v].p = malloc(metalen + len)) == NULL)
+		return;
+	memcpy(mem[v].p, meta, metalen);
+	memcpy(mem[v].p + metalen, body, len);
+	mem[v].len = metalen + len;
+	memcpy(mem[v].hex, hex, sizeof mem[v].hex);
+	mem[v].used = ++mem_tick;
+	mem_bytes += mem[v].len;
+}
+
+#define MEMO_MAX_FILES	4096
+#define MEMO_MAX_BYTES	((size_t)32 << 20)
+#define MEMO_MAX_ONE	((size_t)4 << 20)
+
+int
+cache_memo_get(const char *key, long long ver, const char **p, size_t *len)
+{
+	static struct buf	 f;
+	const char		*root = cache_root();
+	char			 path[PATH_MAX], hex[33], chunk[16384];
+	struct stat		 sb;
+	ssize_t			 n;
+	int			 fd, i;
+
+	if (root == NULL)
+		return 0;
+	memo_name(key, hex);
+	if ((i = mem_find(ver, hex)) >= 0) {
+		*p = mem[i].p;
+		*len = mem[i].len;
+		return 1;
+	}
+	snprintf(path, sizeof path, "%s/gen-%lld/.q/%s", root, ver, hex);
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return 0;
+	buf_reset(&f);
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (size_t)sb.st_size > MEMO_MAX_ONE + 65536) {
+		close(fd);
+		return 0;
+	}
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		buf_put(&f, chunk, (size_t)n);
+	}
+	close(fd);
+	if (n != 0 || f.oom || f.len != (size_t)sb.st_size)
+		return 0;
+	mem_keep(ver, hex, f.p, f.len, "", 0);
+	*p = f.p;
+	*len = f.len;
+	return 1;
+}
+
+int
+cache_memo_put(const char *key, long long ver, const char *meta, size_t metalen,
+    const char *body, size_t len)
+{
+	static long long	 gen = -1;
+	static size_t		 files, bytes;
+	const char		*root = cache_root();
+	char			 p[PATH_MAX], hex[33], tmp[64];
+	int			 dd, fd, bad;
+
+	if (root == NULL || len > MEMO_MAX_ONE)
+		return 0;
+	if (gen != ver) {
+		gen = ver;
+		files = bytes = 0;
+	}
+	if (files >= MEMO_MAX_FILES || bytes + metalen + len > MEMO_MAX_BYTES)
+		return 0;
+	if (current_gen(root) != ver)
+		return 0;	/* rendered from data older (or newer) than what is published */
+	snprintf(p, sizeof p, "%s/gen-%lld", root, ver);
+	if ((fd = open(p, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	if (mkdirat(fd, ".q", 0700) != 0 && errno != EEXIST) {
+		close(fd);
+		return -1;
+	}
+	dd = openat(fd, ".q", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	close(fd);
+	if (dd < 0)
+		return -1;
+	memo_name(key, hex);
+	snprintf(tmp, sizeof tmp, ".tmp-%d", (int)getpid());
+	if ((fd = openat(dd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+	    0600)) < 0) {
 		close(dd);
 		return -1;
 	}
-	close(dd);
+	bad = buf_write_all(fd, meta, metalen) != 0 || buf_write_all(fd, body, len) != 0;
+	if (tmp_done(dd, fd, tmp, hex, bad) != 0)
+		return -1;
+	files++;
+	bytes += metalen + len;
+	mem_keep(ver, hex, meta, metalen, body, len);
 	return 1;
 }

@@ -38,4 +38,23 @@ int		 cache_start(sqlite3 *rw, const char *fingerprint);
 int		 cache_store(const char *path, int html, long long ver, const char *body,
 		    size_t len);
 
+/* The memo: answers to public addresses with a query (a search, a filtered listing),
+ * which nginx cannot look up by file name.  A worker that rendered one at content
+ * version ver keeps it as <root>/gen-<ver>/.q/<hash of key>, so it goes with its
+ * generation when the content changes; the next request for the same key at the same
+ * version is answered from it instead of being rendered again.  The file is meta (the
+ * caller's own header) followed by body.  Each worker stores at most 4,096 answers and
+ * 32 MB per generation, and none over 4 MB; it also keeps the ones it used last in
+ * memory (2 MB at most).
+ * cache_memo_get: points *p at the whole file (*len bytes; valid until the next call
+ * of cache_memo_*); 1 when found, else 0.
+ * cache_memo_put: writes it (only while current points at gen-<ver>, like cache_store);
+ * 1 written, 0 skipped, -1 on error. */
+/* The content version of the generation current points at, or -1 (no cache, none). */
+long long	 cache_current(void);
+int		 cache_memo_get(const char *key, long long ver, const char **p,
+		    size_t *len);
+int		 cache_memo_put(const char *key, long long ver, const char *meta,
+		    size_t metalen, const char *body, size_t len);
+
 #endif

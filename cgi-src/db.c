@@ -106,6 +106,10 @@
 static const char *const sqls[ST__MAX] = {
 	/* ST_STATE */
 	"SELECT content_version, changed_at FROM site_state WHERE id = 1",
+	/* ST_BEGIN */
+	"BEGIN",
+	/* ST_COMMIT */
+	"COMMIT",
 	/* ST_PLANS */
 	"SELECT p.id, p.number, p.title_pt, p.title_en, p.period_start, p.period_end, "
 	"p.status, (SELECT count(*) FROM commitment c WHERE c.plan_id = p.id) "
@@ -393,6 +397,9 @@ static const char *const sqls[ST__MAX] = {
 };
 
 static sqlite3_stmt	*stmts[ST__MAX];
+/* The statements db_stmt handed out since the last db_reset_all: only those can be
+ * running (a request uses a few of the many). */
+static unsigned char	 used[ST__MAX];
 static int		 failed;
 static char		 failmsg[256];
 static enum db_fault	 fault;
@@ -601,6 +608,7 @@ db_prepare_all(sqlite3 *db, char *err, size_t errlen)
 sqlite3_stmt *
 db_stmt(enum stmt id)
 {
+	used[id] = 1;
 	sqlite3_reset(stmts[id]);
 	sqlite3_clear_bindings(stmts[id]);
 	return stmts[id];
@@ -612,8 +620,11 @@ db_reset_all(void)
 	int	 i;
 
 	for (i = 0; i < ST__MAX; i++)
-		if (stmts[i] != NULL)
-			sqlite3_reset(stmts[i]);
+		if (used[i]) {
+			used[i] = 0;
+			if (stmts[i] != NULL)
+				sqlite3_reset(stmts[i]);
+		}
 }
 
 void

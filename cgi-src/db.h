@@ -7,6 +7,8 @@
 /* Every statement the public site runs; SQL text in db.c, same order. */
 enum stmt {
 	ST_STATE,		/* content version and time of last change */
+	ST_BEGIN,		/* a public page's read transaction (prepared once, like the */
+	ST_COMMIT,		/* rest: sqlite3_exec would parse them on every request) */
 	ST_PLANS,		/* every plan with its commitment count */
 	ST_PLAN_BY_NUMBER,	/* one plan */
 	ST_PLAN_COMMITMENTS,	/* commitments of a plan with milestone aggregates */

@@ -25,6 +25,10 @@ static sqlite3	*rwdb;
  * transaction with its data), and whether this answer may be published. */
 static long long	 page_version;
 static int		 page_publish, page_in_txn;
+/* The memo (cache.h) of an address with a query: its key ("" when it has none), and
+ * where the headers the handler added begin in the response's head. */
+static char		 memo_key[REQ_QUERY_MAX + REQ_PATH_MAX + 64];
+static size_t		 memo_head;
 
 void
 dispatch_set_rw(sqlite3 *rw)
@@ -170,29 +174,29 @@ http_date(const char *iso, char *out, size_t outlen)
 	return strftime(out, outlen, "%a, %d %b %Y %H:%M:%S GMT", &tm) > 0 ? 0 : -1;
 }
 
-/* Sets the validators of a public page; returns 1 when the client's copy is current
- * (answer 304), 0 otherwise, -1 when the database cannot be read.  clock: the page also
- * depends on the time (CACHE_CLOCK): the ETag carries the hour, and no Last-Modified. */
+/* The content version a worker last read with its time of change (HTTP date, "" when
+ * not recorded): what the memo's fast path needs to answer without SQLite. */
+static long long	 known_ver = -1;
+static char		 known_lm[64];
+
+/* Sets the validators of a public page at content version ver, last changed lm ("" when
+ * not recorded); returns 1 when the client's copy is current (answer 304), else 0.
+ * clock: the page also depends on the time (CACHE_CLOCK): the ETag carries the hour,
+ * and no Last-Modified. */
 static int
-validators(struct ctx *c, int clock)
+set_validators(struct ctx *c, long long ver, const char *lm, int clock)
 {
-	sqlite3_stmt	*s = db_stmt(ST_STATE);
-	char		 etag[96], lm[64], hour[16] = "";
+	char		 etag[96], hour[16] = "";
 	struct tm	 tm;
 	const char	*inm = c->req->if_none_match, *ims = c->req->if_modified_since;
-	int		 have_lm;
+	int		 have_lm = !clock && *lm != '\0';
 
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return -1;
-	page_version = sqlite3_column_int64(s, 0);
 	if (clock) {
 		gmtime_r(&c->now, &tm);
 		strftime(hour, sizeof hour, "-%Y%m%d%H", &tm);
 	}
-	snprintf(etag, sizeof etag, "\"%lld-%s%s%s\"", (long long)sqlite3_column_int64(s, 0),
-	    BUILD_ID, hour, c->fmt == FMT_JSON ? "-json" : c->fmt == FMT_CSV ? "-csv" : "");
-	have_lm = !clock && http_date(db_text(s, 1), lm, sizeof lm) == 0;
-	sqlite3_reset(s);
+	snprintf(etag, sizeof etag, "\"%lld-%s%s%s\"", ver, BUILD_ID, hour,
+	    c->fmt == FMT_JSON ? "-json" : c->fmt == FMT_CSV ? "-csv" : "");
 	resp_header(c->resp, "ETag", etag);
 	if (have_lm)
 		resp_header(c->resp, "Last-Modified", lm);
@@ -200,6 +204,25 @@ validators(struct ctx *c, int clock)
 	if (inm != NULL)
 		return strstr(inm, etag) != NULL || strcmp(inm, "*") == 0;
 	return ims != NULL && have_lm && strcmp(ims, lm) == 0;
+}
+
+/* Reads the content version into page_version and sets the validators (above); returns
+ * what set_validators returns, or -1 when the database cannot be read. */
+static int
+validators(struct ctx *c, int clock)
+{
+	sqlite3_stmt	*s = db_stmt(ST_STATE);
+
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return -1;
+	page_version = sqlite3_column_int64(s, 0);
+	if (page_version != known_ver) {
+		if (http_date(db_text(s, 1), known_lm, sizeof known_lm) != 0)
+			known_lm[0] = '\0';
+		known_ver = page_version;
+	}
+	sqlite3_reset(s);
+	return set_validators(c, page_version, known_lm, clock);
 }
 
 /* Today's date (UTC) into c->today; ABERTA_TODAY=YYYY-MM-DD overrides it for tests. */
@@ -397,6 +420,118 @@ db_error_page(struct ctx *c, const char *where)
 		resp_header(c->resp, "Retry-After", "10");
 }
 
+/* The content types an answer from the memo may have (the stored one must be one). */
+static const char *const memo_types[] = { "text/html; charset=utf-8",
+	"application/json; charset=utf-8", "text/csv; charset=utf-8; header=present",
+	"application/atom+xml; charset=utf-8", "text/calendar; charset=utf-8" };
+
+/* The memo's answer to c at content version ver: sets memo_key (the date, the
+ * language, the format, the address and its raw query: everything the answer depends
+ * on besides the content) and returns 1 when the memo holds it, with *f pointing at it
+ * (*flen bytes): "<content type>\n<length of the header lines>\n<header lines><body>". */
+static int
+memo_lookup(struct ctx *c, long long ver, const char **f, size_t *flen)
+{
+	int	 n;
+
+	n = snprintf(memo_key, sizeof memo_key, "%s|%s|%d|%s?%s", c->today, c->lang,
+	    (int)c->fmt, c->req->path, c->req->query);
+	if (n < 0 || (size_t)n >= sizeof memo_key) {
+		memo_key[0] = '\0';
+		return 0;
+	}
+	return cache_memo_get(memo_key, ver, f, flen) == 1;
+}
+
+/* Answers c from the memo's answer f (see memo_lookup; its body is sent from where it
+ * is, not copied); returns 1, or 0 when f is not one (c->resp unchanged). */
+static int
+memo_serve(struct ctx *c, const char *f, size_t flen)
+{
+	const char	*sp, *nl, *body;
+	size_t		 i, hl;
+
+	if ((nl = memchr(f, '\n', flen)) == NULL ||
+	    (sp = memchr(nl + 1, '\n', flen - (size_t)(nl + 1 - f))) == NULL)
+		return 0;
+	hl = strtoul(nl + 1, NULL, 10);
+	if (hl > flen - (size_t)(sp + 1 - f))
+		return 0;
+	for (i = 0; i < sizeof memo_types / sizeof memo_types[0]; i++)
+		if (strlen(memo_types[i]) == (size_t)(nl - f) &&
+		    memcmp(memo_types[i], f, (size_t)(nl - f)) == 0)
+			break;
+	if (i == sizeof memo_types / sizeof memo_types[0])
+		return 0;
+	c->resp->ctype = memo_types[i];
+	buf_put(&c->resp->head, sp + 1, hl);
+	body = sp + 1 + hl;
+	c->resp->ext = body;
+	c->resp->extlen = flen - (size_t)(body - f);
+	resp_header(c->resp, "X-Aberta-Cache", "memo");
+	c->resp->status = 200;
+	page_publish = 0;
+	return 1;
+}
+
+/* The memo's fast path, before any SQLite: when the generation nginx serves (current)
+ * is the content version this worker last read, the memo holds the answer for it, and
+ * that version is what a read transaction would see (every committed write switches
+ * current before it returns, as for the page cache).  Returns 1 when c is answered
+ * (200 from the memo, or 304). */
+static int
+memo_fast(struct ctx *c)
+{
+	const char		*f;
+	size_t			 flen, h0 = c->resp->head.len;
+	long long		 v;
+
+	if (known_ver < 0 || (v = cache_current()) != known_ver ||
+	    !memo_lookup(c, v, &f, &flen))
+		return 0;
+	page_version = v;
+	if (set_validators(c, v, known_lm, 0) == 1) {
+		c->resp->status = 304;
+		page_publish = 0;
+		return 1;
+	}
+	if (memo_serve(c, f, flen))
+		return 1;
+	c->resp->head.len = h0;		/* take the validators back: the slow path */
+	c->resp->head.p[h0] = '\0';
+	return 0;
+}
+
+/* Keeps a rendered answer to an address with a query in the memo (see memo_answer). */
+static void
+memo_store(const struct ctx *c)
+{
+	static struct buf	 m;
+	const struct resp	*r = c->resp;
+	char			 meta[160];
+	size_t			 i, hl;
+	int			 n;
+
+	for (i = 0; i < sizeof memo_types / sizeof memo_types[0]; i++)
+		if (strcmp(r->ctype, memo_types[i]) == 0)
+			break;
+	if (memo_key[0] == '\0' || i == sizeof memo_types / sizeof memo_types[0] ||
+	    r->head.len < memo_head || r->body.oom || r->head.oom)
+		return;
+	hl = r->head.len - memo_head;
+	n = snprintf(meta, sizeof meta, "%s\n%zu\n", memo_types[i], hl);
+	if (n < 0 || (size_t)n >= sizeof meta)
+		return;
+	/* The header lines the handler added follow the meta line. */
+	buf_reset(&m);
+	buf_put(&m, meta, (size_t)n);
+	buf_put(&m, r->head.p + memo_head, hl);
+	if (m.oom || cache_memo_put(memo_key, page_version, m.p, m.len, r->body.p,
+	    r->body.len) < 0)
+		dispatch_log("page cache: cannot keep the answer to %s?%s (generation %lld)",
+		    c->req->path, c->req->query, page_version);
+}
+
 /* Routes c->req and runs the handler; the response is complete in c->resp after. */
 static void
 handle(struct ctx *c, int perr)
@@ -483,9 +618,11 @@ handle(struct ctx *c, int perr)
 	if (rt->cache == CACHE_PUBLIC || rt->cache == CACHE_CLOCK) {
 		/* A GET of a plain public address is read in one transaction, so that the
 		 * version it is published under is the version of its data. */
-		if (page_publish && c->req->method == METHOD_GET && *c->req->query == '\0' &&
-		    sqlite3_exec(sqlite3_db_handle(db_stmt(ST_STATE)), "BEGIN", NULL, NULL,
-		    NULL) == SQLITE_OK)
+		if (page_publish && c->req->method == METHOD_GET && *c->req->query != '\0' &&
+		    memo_fast(c))
+			return;
+		if (page_publish && c->req->method == METHOD_GET &&
+		    sqlite3_step(db_stmt(ST_BEGIN)) == SQLITE_DONE)
 			page_in_txn = 1;
 		else
 			page_publish = 0;
@@ -496,6 +633,14 @@ handle(struct ctx *c, int perr)
 		if (st == 1) {
 			c->resp->status = 304;
 			return;
+		}
+		if (page_publish && *c->req->query != '\0') {
+			const char	*f;
+			size_t		 flen;
+
+			memo_head = c->resp->head.len;
+			if (memo_lookup(c, page_version, &f, &flen) && memo_serve(c, f, flen))
+				return;
 		}
 	} else if (rt->cap == CAP_PUBLIC && rt->cache == CACHE_NONE)
 		resp_header(c->resp, "Cache-Control", "no-store");
@@ -579,14 +724,18 @@ dispatch(req_getter get, req_reader read, void *arg, struct buf *out)
 	else {
 		page_publish = 1;
 		page_in_txn = 0;
+		memo_key[0] = '\0';
 		handle(&c, perr);
 	}
 	db_reset_all();
 	if (page_in_txn)
-		sqlite3_exec(sqlite3_db_handle(db_stmt(ST_STATE)), "COMMIT", NULL, NULL, NULL);
-	if (page_in_txn && page_publish && resp.status == 200)
-		publish(&c);
-	else if (perr == 0 && r.method == METHOD_POST && rwdb != NULL &&
+		sqlite3_step(db_stmt(ST_COMMIT));
+	if (page_in_txn && page_publish && resp.status == 200) {
+		if (*r.query == '\0')
+			publish(&c);
+		else
+			memo_store(&c);
+	} else if (perr == 0 && r.method == METHOD_POST && rwdb != NULL &&
 	    strncmp(r.path, "/admin/", 7) == 0)
 		cache_invalidate(rwdb);	/* belt and braces: every write path calls it too */
 	tpl_dict_free(c.page);

@@ -37,6 +37,8 @@ resp_reset(struct resp *r)
 	r->ctype = "text/html; charset=utf-8";
 	buf_reset(&r->head);
 	buf_reset(&r->body);
+	r->ext = NULL;
+	r->extlen = 0;
 }
 
 const char *
@@ -68,10 +70,13 @@ resp_reason(int status)
 void
 resp_serialize(const struct resp *r, int head_only, struct buf *out)
 {
+	const char	*body = r->ext != NULL ? r->ext : r->body.p;
+	size_t		 len = r->ext != NULL ? r->extlen : r->body.len;
+
 	buf_printf(out, "Status: %d %s\r\n", r->status, resp_reason(r->status));
 	if (r->status != 304) {
 		buf_printf(out, "Content-Type: %s\r\n", r->ctype);
-		buf_printf(out, "Content-Length: %lu\r\n", (unsigned long)r->body.len);
+		buf_printf(out, "Content-Length: %lu\r\n", (unsigned long)len);
 	}
 	buf_puts(out, "Content-Security-Policy: default-src 'self'; object-src 'none'; "
 	    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'\r\n"
@@ -80,6 +85,6 @@ resp_serialize(const struct resp *r, int head_only, struct buf *out)
 	if (r->head.len > 0)
 		buf_put(out, r->head.p, r->head.len);
 	buf_put(out, "\r\n", 2);
-	if (!head_only && r->status != 304 && r->body.len > 0)
-		buf_put(out, r->body.p, r->body.len);
+	if (!head_only && r->status != 304 && len > 0)
+		buf_put(out, body, len);
 }

@@ -9,6 +9,8 @@ struct resp {
 	const char	*ctype;		/* Content-Type, static string */
 	struct buf	 head;		/* extra header lines, each ending in CRLF */
 	struct buf	 body;		/* the body */
+	const char	*ext;		/* or, when not NULL, a body held elsewhere (the */
+	size_t		 extlen;	/* memo of cache.h), valid until it is sent */
 };
 
 /* Adds a header; refuses (returns -1) names or values holding CR, LF or NUL, and names

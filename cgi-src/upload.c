@@ -356,24 +356,6 @@ display_name(const char *cn, const struct upload_type *t, char *out)
 	return 0;
 }
 
-/* Writes all of p[0..len) to fd.  Returns 0, or -1. */
-static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t	 w;
-
-	while (len > 0) {
-		if ((w = write(fd, p, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Stores data[0..len) as dir/sha, creating dir if needed: written to a new temporary
  * file in dir, synced, then renamed, so readers never see part of it.  An existing
  * regular file of that name is kept (same digest, same bytes).  Returns 0, or -1. */
@@ -400,7 +382,7 @@ store_file(const char *dir, const char *sha, const char *data, size_t len)
 		return -1;
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640)) < 0)
 		return -1;
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+	if (buf_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
 		close(fd);
 		unlink(tmp);
 		return -1;

@@ -69,15 +69,54 @@ done
 ls "$ABERTA_CACHE"/current/pt/search* >/dev/null 2>&1 && bad=1
 tap $bad "admin, queries, Accept: application/json, .html and dot files never come from the cache"
 
+# 3b. Answers to addresses with a query (search, filtered listings) are kept by the
+# workers for the generation (the memo, cache.c): the same bytes and headers again.
+memo() { grep -qi '^X-Aberta-Cache: memo' "$TMP/h"; }
+same_answer() {	# same_answer URL [CURL ARGS]: a first and a second GET agree, the second from the memo
+	local u=$1; shift
+	[ "$(get "$u" "$@")" = 200 ] || return 1
+	cp "$TMP/b" "$TMP/b1"; grep -iv '^\(date\|x-aberta-cache\):' "$TMP/h" >"$TMP/h1"
+	[ "$(get "$u" "$@")" = 200 ] && memo && cmp -s "$TMP/b" "$TMP/b1" &&
+		diff <(grep -iv '^\(date\|x-aberta-cache\):' "$TMP/h") "$TMP/h1" >/dev/null
+}
+bad=0
+for u in '/pt/search?q=portal' '/en/search?q=portal' '/pt/commitments?plan=2' \
+	'/en/commitments.json?plan=2' '/pt/commitments.csv?plan=2'; do
+	same_answer "$u" || { bad=1; echo "# no memo, or another answer: $u"; }
+done
+tap $bad "a query address answers again from the memo, with the same bytes and headers (HTML, JSON, CSV)"
+n=$(find "$ABERTA_CACHE/current/.q" -type f 2>/dev/null | wc -l)
+f=$(find "$ABERTA_CACHE/current/.q" -type f 2>/dev/null | head -n 1)
+[ "$n" -ge 5 ] && [ "$(get "/.q/${f##*/}")" = 404 ] && [ "$(get /pt/search -G --data-urlencode "x=/../.q/${f##*/}")" != 500 ]
+tap $? "memo files live in the generation's .q folder ($n) and nginx never serves them"
+get '/pt/search?q=portal' >/dev/null; cp "$TMP/b" "$TMP/b1"
+get '/pt/search?q=plano' >/dev/null; get '/pt/search?q=plano' >/dev/null
+! cmp -s "$TMP/b" "$TMP/b1" && grep -q 'plano' "$TMP/b"
+tap $? "another query gets its own answer"
+[ "$(get '/pt/commitments?plan=2' -H 'Accept: application/json')" = 200 ] &&
+	[[ $(hdr Content-Type) == application/json* ]] && ! memo &&
+	[ "$(get '/pt/commitments?plan=2')" = 200 ] && [[ $(hdr Content-Type) == text/html* ]]
+tap $? "a format chosen by Accept is neither kept nor served from the memo"
+get '/pt/commitments?plan=2' >/dev/null; etag=$(hdr ETag)
+[ "$(get '/pt/commitments?plan=2' -H "If-None-Match: $etag")" = 304 ]
+tap $? "If-None-Match on a query address gives 304"
+
 # 4. A write shows at once, everywhere.  import FILE TITLE: sets PT0009's titles.
 edit() {
 	printf '{"plans":[{"number":2,"commitments":[{"ogp_id":"PT0009","title_pt":"%s pt","title_en":"%s en"}]}]}\n' \
 		"$1" "$1" >"$TMP/edit.json"
 	"$ADMIN" --db "$ABERTA_DB" import "$TMP/edit.json" >/dev/null 2>&1
 }
+# ... and the addresses with a query that show it (from the memo once asked twice).
+QPAGES=()
+for l in pt en; do
+	QPAGES+=("/$l/search?q=PT0009" "/$l/commitments?plan=2" "/$l/commitments.json?plan=2"
+		"/$l/commitments.csv?plan=2")
+done
+for p in "${QPAGES[@]}"; do get "$p" >/dev/null; done
 shows() {	# shows WORD: every page has "WORD pt" or "WORD en" (as its language)
 	local p bad=0 w
-	for p in "${PAGES[@]}"; do
+	for p in "${PAGES[@]}" "${QPAGES[@]}"; do
 		[[ $p = */PT0009.csv ]] && continue	# its milestones, not its title
 		w="$1 ${p:1:2}"
 		[ "$(get "$p")" = 200 ] && grep -q "$w" "$TMP/b" || { bad=1; echo "# $p lacks '$w'"; }
@@ -86,8 +125,8 @@ shows() {	# shows WORD: every page has "WORD pt" or "WORD en" (as its language)
 }
 get /pt/plans/2 >/dev/null; old_etag=$(hdr ETag)
 edit "Alfa$$"; tap $? "aberta-admin import changed the title"
-shows "Alfa$$"; tap $? "after the write returns, every page shows it (pt, en; HTML, JSON, CSV)"
-shows "Alfa$$"; tap $? "... and so do the cached copies"
+shows "Alfa$$"; tap $? "after the write returns, every page shows it (pt, en; HTML, JSON, CSV; queries)"
+shows "Alfa$$"; tap $? "... and so do the cached copies (files and memo)"
 get /pt/plans/2 >/dev/null; mid_etag=$(hdr ETag); hit; tap $? "the new page is cached again"
 [ "$(get /pt/plans/2 -H "If-None-Match: $old_etag")" = 200 ] && grep -q "Alfa$$ pt" "$TMP/b"
 tap $? "the ETag from before the write gives the new page, not 304"
@@ -109,7 +148,7 @@ tap $? "old generations are removed after their grace period, and current names 
 # 5. Under load: readers keep publishing while writes happen; after every write
 # returns, no page shows the older value.
 for i in 1 2 3 4; do
-	( while :; do for p in "${PAGES[@]}"; do curl -s -o /dev/null "$B$p"; done; done ) &
+	( while :; do for p in "${PAGES[@]}" "${QPAGES[@]}"; do curl -s -o /dev/null "$B$p"; done; done ) &
 	PIDS+=($!)
 done
 bad=0
