@@ -7,7 +7,8 @@
  *                                     session to PATH; print "TOKEN CSRF"
  *
  * At scale N: 50N plans (at most 998: plan numbers stop at 999), 2,000N commitments
- * (40 per plan), 10 milestones each, 500N events, 200N bodies, 10 policy areas, in
+ * (40 per plan, spread over the 998 plans beyond scale 19: 201 or 200 each at 100),
+ * 10 milestones each, 500N events, 200N bodies, 10 policy areas, in
  * Portuguese and English; plus, at every scale, plan 999, a plan of 2,000 commitments
  * (with their milestones) for the plan-page target of the benchmark.  One transaction,
  * prepared statements; the search index fills through its own triggers (migration 4),
@@ -36,7 +37,7 @@
 #define PLANS_PER_SCALE		50
 #define PLAN_MAX		998	/* regular plans; 999 is the large one */
 #define BIG_PLAN		999
-#define PER_PLAN		40	/* commitments of a regular plan */
+#define PER_PLAN		40	/* commitments of a regular plan (while plans last) */
 #define BIG_COMMITMENTS		2000
 #define MS_PER_COMMITMENT	10
 #define EVENTS_PER_SCALE	500
@@ -217,8 +218,10 @@ generate(int scale)
 			return -1;
 	}
 	for (p = 1; p <= plans + 1; p++) {
-		long long id = p <= plans ? p : BIG_PLAN, n = p <= plans ? PER_PLAN :
-		    BIG_COMMITMENTS;
+		/* 2,000N regular commitments in all: 40 a plan, more once the plans stop */
+		long long id = p <= plans ? p : BIG_PLAN, n = p <= plans ?
+		    (long long)PER_PLAN * PLANS_PER_SCALE * scale / plans +
+		    (p <= (long long)PER_PLAN * PLANS_PER_SCALE * scale % plans) : BIG_COMMITMENTS;
 
 		snprintf(a, sizeof a, "Plano de teste %lld%s", id, p <= plans ? "" :
 		    " (2000 compromissos)");
