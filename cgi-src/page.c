@@ -25,14 +25,31 @@ page_title(struct ctx *c, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Writes key_suffix into k (size 96, truncated like snprintf).  Called for most values
+ * of a page, so without snprintf's format parsing. */
+static const char *
+suffixed(char k[96], const char *key, const char *suffix)
+{
+	size_t	 a = strlen(key), b = strlen(suffix);
+
+	if (a > 94)
+		a = 94;
+	if (b > 94 - a)
+		b = 94 - a;
+	memcpy(k, key, a);
+	k[a] = '_';
+	memcpy(k + a + 1, suffix, b);
+	k[a + 1 + b] = '\0';
+	return k;
+}
+
 /* Sets key_suffix to val in d. */
 static void
 set_suffixed(tpl_dict *d, const char *key, const char *suffix, const char *val)
 {
 	char	 k[96];
 
-	snprintf(k, sizeof k, "%s_%s", key, suffix);
-	tpl_set(d, k, val);
+	tpl_set(d, suffixed(k, key, suffix), val);
 }
 
 /* Shows section key_suffix in d. */
@@ -41,8 +58,7 @@ show_suffixed(tpl_dict *d, const char *key, const char *suffix)
 {
 	char	 k[96];
 
-	snprintf(k, sizeof k, "%s_%s", key, suffix);
-	tpl_show(d, k);
+	tpl_show(d, suffixed(k, key, suffix));
 }
 
 const char *

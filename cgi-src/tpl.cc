@@ -96,10 +96,18 @@ extern "C" void tpl_set_n(tpl_dict *d, const char *key, const char *val, size_t 
   D(d)->SetValue(key, ctemplate::TemplateString(val, len));
 }
 
+// Decimal digits of v, without snprintf: a big page sets thousands of numbers, and the
+// format parsing of snprintf was the largest share of setting them.
 extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long v) {
-  char b[32];
-  snprintf(b, sizeof b, "%lld", v);
-  D(d)->SetValue(key, b);
+  char b[24], *p = b + sizeof b;
+  unsigned long long u = v < 0 ? 0ULL - static_cast<unsigned long long>(v)
+                               : static_cast<unsigned long long>(v);
+  do {
+    *--p = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  if (v < 0) *--p = '-';
+  D(d)->SetValue(key, ctemplate::TemplateString(p, static_cast<size_t>(b + sizeof b - p)));
 }
 
 extern "C" void tpl_set_global(const char *key, const char *val) {
