@@ -206,8 +206,7 @@ page_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
 	p->total = sqlite3_column_int(s, i);
 	p->known = sqlite3_column_int(s, i + 1);
 	p->sum = sqlite3_column_double(s, i + 2);
-	if (db_text(s, i + 3) != NULL)
-		snprintf(p->as_of, sizeof p->as_of, "%.10s", db_text(s, i + 3));
+	progress_set_as_of(p, db_text(s, i + 3));
 }
 
 int

@@ -1,5 +1,6 @@
 // The only C++ in aberta: a thin C wrapper around ctemplate (see tpl.h).
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,11 +43,29 @@ tpl_dict *C(TemplateDictionary *d) { return reinterpret_cast<tpl_dict *>(d); }
 // past kMaxNames (something unexpected) they are passed as plain strings again.
 constexpr size_t kMaxNames = 4096;
 
+//
+// In front of the map, a slot per address of the name: the callers pass mostly string
+// literals, so the same address comes back with the same name (checked with strcmp, as
+// a name built in a buffer on the stack reuses addresses).
+constexpr size_t kSlots = 1024;
+
 ctemplate::TemplateString Name(const char *name) {
   static std::unordered_map<std::string_view, const ctemplate::StaticTemplateString *> names;
-  std::string_view v(name != nullptr ? name : "");
+  static struct {
+    const char *addr;
+    const ctemplate::StaticTemplateString *sts;
+  } slot[kSlots];
+  if (name == nullptr) name = "";
+  auto &sl = slot[(reinterpret_cast<uintptr_t>(name) >> 2) % kSlots];
+  if (sl.addr == name && strcmp(sl.sts->do_not_use_directly_.ptr_, name) == 0)
+    return ctemplate::TemplateString(*sl.sts);
+  std::string_view v(name);
   auto it = names.find(v);
-  if (it != names.end()) return ctemplate::TemplateString(*it->second);
+  if (it != names.end()) {
+    sl.addr = name;
+    sl.sts = it->second;
+    return ctemplate::TemplateString(*it->second);
+  }
   if (names.size() >= kMaxNames) return ctemplate::TemplateString(v.data(), v.size());
   char *copy = new char[v.size() + 1];
   memcpy(copy, v.data(), v.size());
@@ -54,6 +73,8 @@ ctemplate::TemplateString Name(const char *name) {
   auto *sts = new ctemplate::StaticTemplateString{{copy, v.size(), ctemplate::kIllegalTemplateId}};
   ctemplate::StaticTemplateStringInitializer init(sts);  // computes and registers the id
   names.emplace(std::string_view(copy, v.size()), sts);
+  sl.addr = name;
+  sl.sts = sts;
   return ctemplate::TemplateString(*sts);
 }
 

@@ -51,21 +51,28 @@ static void
 progress_bar(struct ctx *c, tpl_dict *b, int i, const char *ogp, const struct progress *p)
 {
 	tpl_dict	*bar = tpl_section(b, "BAR");
-	char		 v[64];
+	char		 v[8];
+	int		 pct, n = 0;
 
 	tpl_set(bar, "LABEL", ogp);
 	tpl_set_int(bar, "Y", 10 + i * 24);
 	tpl_set_int(bar, "TY", 22 + i * 24);
 	if (progress_has_data(p)) {
-		tpl_set_int(bar, "W", progress_percent(p) * 4);
-		tpl_set_int(bar, "TX", 96 + progress_percent(p) * 4);
-		snprintf(v, sizeof v, "%d%%", progress_percent(p));
+		pct = progress_percent(p);	/* 0-100 */
+		tpl_set_int(bar, "W", pct * 4);
+		tpl_set_int(bar, "TX", 96 + pct * 4);
+		if (pct >= 100)
+			v[n++] = (char)('0' + pct / 100);
+		if (pct >= 10)
+			v[n++] = (char)('0' + pct / 10 % 10);
+		v[n++] = (char)('0' + pct % 10);
+		v[n++] = '%';
+		tpl_set_n(bar, "VALUE", v, (size_t)n);
 	} else {
 		tpl_set_int(bar, "W", 0);
 		tpl_set_int(bar, "TX", 96);
-		snprintf(v, sizeof v, "%s", i18n("L_NO_DATA", c->en));
+		tpl_set(bar, "VALUE", i18n("L_NO_DATA", c->en));
 	}
-	tpl_set(bar, "VALUE", v);
 }
 
 /* The status distribution chart: one column per status with its count. */

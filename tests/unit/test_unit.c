@@ -439,6 +439,17 @@ START_TEST(dates_human)
 	ck_assert_str_eq(out, "December 2018");
 	i18n_date("2018", 0, out, sizeof out);
 	ck_assert_str_eq(out, "2018");
+	i18n_date("2018-12-00", 0, out, sizeof out);
+	ck_assert_str_eq(out, "dezembro de 2018");
+	i18n_date("2019-13-01T10:00:00Z", 1, out, sizeof out);
+	ck_assert_str_eq(out, "2019-13-01");
+	i18n_date("20x9-03-07", 1, out, sizeof out);
+	ck_assert_str_eq(out, "7 March -1");
+	/* cut like snprintf */
+	i18n_date("2019-03-12", 1, out, 5);
+	ck_assert_str_eq(out, "12 M");
+	i18n_date("2019-03-12", 0, out, 1);
+	ck_assert_str_eq(out, "");
 }
 END_TEST
 
