@@ -439,17 +439,27 @@ START_TEST(dates_human)
 	ck_assert_str_eq(out, "December 2018");
 	i18n_date("2018", 0, out, sizeof out);
 	ck_assert_str_eq(out, "2018");
-	i18n_date("2018-12-00", 0, out, sizeof out);
-	ck_assert_str_eq(out, "dezembro de 2018");
-	i18n_date("2019-13-01T10:00:00Z", 1, out, sizeof out);
-	ck_assert_str_eq(out, "2019-13-01");
-	i18n_date("20x9-03-07", 1, out, sizeof out);
-	ck_assert_str_eq(out, "7 March -1");
-	/* cut like snprintf */
-	i18n_date("2019-03-12", 1, out, 5);
-	ck_assert_str_eq(out, "12 M");
-	i18n_date("2019-03-12", 0, out, 1);
-	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+/* Edge cases: no day, a bad month, a bad year, and a buffer too small (cut like
+ * snprintf). */
+START_TEST(dates_human_edges)
+{
+	static const struct { const char *iso; int en; size_t size; const char *want; } t[] = {
+		{ "2018-12-00", 0, 64, "dezembro de 2018" },
+		{ "2019-13-01T10:00:00Z", 1, 64, "2019-13-01" },
+		{ "20x9-03-07", 1, 64, "7 March -1" },
+		{ "2019-03-12", 1, 5, "12 M" },
+		{ "2019-03-12", 0, 1, "" },
+	};
+	char	 out[64];
+	size_t	 i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		i18n_date(t[i].iso, t[i].en, out, t[i].size);
+		ck_assert_str_eq(out, t[i].want);
+	}
 }
 END_TEST
 
@@ -585,6 +595,7 @@ main(void)
 	tcase_add_test(tc, migrate_refuses_newer);
 	tcase_add_test(tc, labels_complete);
 	tcase_add_test(tc, dates_human);
+	tcase_add_test(tc, dates_human_edges);
 	tcase_add_test(tc, lisbon_time);
 	tcase_add_test(tc, consultation_clock);
 	tcase_add_test(tc, citizen_inputs);
