@@ -276,8 +276,9 @@ size_t
 page_plan_rollups(enum stmt st, long long *ids, struct progress *roll, size_t max)
 {
 	sqlite3_stmt	*s = db_stmt(st);
-	struct progress	 part;
-	long long	 pid;
+	struct progress	 part, *r = NULL;
+	struct page_idref *byid;
+	long long	 pid, last = 0;
 	size_t		 i, n = 0;
 
 	while (db_step(s) == SQLITE_ROW && n < max)
@@ -285,15 +286,27 @@ page_plan_rollups(enum stmt st, long long *ids, struct progress *roll, size_t ma
 	s = db_stmt(ST_ROLLUP);
 	for (i = 0; i < n; i++)
 		progress_init(&roll[i]);
+	/* The plan of each commitment by a binary search (the rows come by plan): a walk
+	 * through the plans for each commitment was 22,000 x 500 steps at 10x. */
+	if ((byid = calloc(n + 1, sizeof *byid)) == NULL) {
+		sqlite3_reset(s);
+		return n;
+	}
+	for (i = 0; i < n; i++)
+		byid[i] = (struct page_idref){ ids[i], &roll[i] };
+	page_idrefs_sort(byid, n);
 	while (db_step(s) == SQLITE_ROW) {
 		pid = sqlite3_column_int64(s, 0);
-		for (i = 0; i < n && ids[i] != pid; i++)
-			;
-		if (i == n)
+		if (r == NULL || pid != last)
+			r = page_idref_find(byid, n, pid);
+		last = pid;
+		if (r == NULL)
 			continue;
 		page_ms_agg(s, 2, &part);
-		progress_add_rollup(&roll[i], &part);
-	}	return n;
+		progress_add_rollup(r, &part);
+	}
+	free(byid);
+	return n;
 }
 
 void
