@@ -37,7 +37,9 @@ buf_grow(struct buf *b, size_t need)
 void
 buf_put(struct buf *b, const char *s, size_t len)
 {
-	if (len == 0 || buf_grow(b, len) != 0)
+	/* Room already there (cap is at most 1 GiB, see buf_grow): no call.  A big page is
+	 * appended in tens of thousands of small pieces by the template expansion. */
+	if (len == 0 || ((b->oom || b->len + len + 1 > b->cap) && buf_grow(b, len) != 0))
 		return;
 	memcpy(b->p + b->len, s, len);
 	b->len += len;

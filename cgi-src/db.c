@@ -5,10 +5,11 @@
 #include "sql_embed.h"
 
 /* Milestone aggregates that feed the progress formula (see progress.h): count of
- * milestones, count with progress, sum of progress, latest date of the figures. */
-#define MS_AGG "count(m.id), count(m.progress), total(m.progress), " \
-	"max(CASE WHEN m.progress IS NOT NULL " \
-	"THEN coalesce(m.progress_as_of, substr(m.updated_at, 1, 10)) END)"
+ * milestones, count with progress, sum of progress, latest date of the figures, of
+ * commitment c.  Kept per commitment by the triggers of migration 8 (no row: no
+ * milestones), so a page reads one row per commitment instead of its milestones. */
+#define MS_AGG "coalesce(a.total, 0), coalesce(a.known, 0), coalesce(a.sum, 0.0), a.as_of"
+#define MS_JOIN "LEFT JOIN commitment_progress a ON a.commitment_id = c.id"
 
 /* A revision row as the History pages show it: change, time, actor, reviewer, table,
  * row, operation, field, before, after, milestone position, OGP id, staff id, and the
@@ -118,20 +119,18 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT id, number, title_pt, title_en, period_start, period_end, published, "
 	"cocreation_pt, cocreation_en, summary_pt, summary_en, document_url, status, "
 	"substr(updated_at, 1, 10) FROM action_plan WHERE number = ?1",
-	/* ST_PLAN_COMMITMENTS: grouped by number first, so that the rows come from the
-	 * index commitment_plan instead of a scan of every commitment. */
+	/* ST_PLAN_COMMITMENTS: through the index commitment_plan. */
 	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, "
-	"c.end_date, " MS_AGG " FROM commitment c "
-	"LEFT JOIN milestone m ON m.commitment_id = c.id WHERE c.plan_id = ?1 "
-	"GROUP BY c.number, c.id ORDER BY c.number, c.ogp_id",
+	"c.end_date, " MS_AGG " FROM commitment c " MS_JOIN " WHERE c.plan_id = ?1 "
+	"ORDER BY c.number, c.ogp_id",
 	/* ST_PLAN_LEADS */
 	"SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en "
 	"FROM commitment c JOIN commitment_entity ce ON ce.commitment_id = c.id "
 	"AND ce.role = 'lead' JOIN entity e ON e.id = ce.entity_id WHERE c.plan_id = ?1 "
 	"ORDER BY ce.commitment_id, ce.position",
 	/* ST_ROLLUP */
-	"SELECT c.plan_id, c.id, " MS_AGG " FROM commitment c "
-	"LEFT JOIN milestone m ON m.commitment_id = c.id GROUP BY c.id ORDER BY c.plan_id",
+	"SELECT c.plan_id, c.id, " MS_AGG " FROM commitment c " MS_JOIN " "
+	"ORDER BY c.plan_id, c.id",
 	/* ST_PLAN_LINKS */
 	"SELECT kind, " LINK_URL ", label_pt, label_en FROM link WHERE plan_id = ?1 "
 	"ORDER BY position, id",
@@ -180,8 +179,7 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_ENTITY_COMMITMENTS */
 	"SELECT ce.role, c.ogp_id, c.title_pt, c.title_en, c.self_status, p.number, "
 	MS_AGG " FROM commitment_entity ce JOIN commitment c ON c.id = ce.commitment_id "
-	"JOIN action_plan p ON p.id = c.plan_id "
-	"LEFT JOIN milestone m ON m.commitment_id = c.id WHERE ce.entity_id = ?1 "
+	"JOIN action_plan p ON p.id = c.plan_id " MS_JOIN " WHERE ce.entity_id = ?1 "
 	"GROUP BY ce.role, c.id ORDER BY ce.role, p.number, c.number",
 	/* ST_ENTITY_LINKS */
 	"SELECT kind, " LINK_URL ", label_pt, label_en FROM link WHERE entity_id = ?1 "
@@ -262,8 +260,7 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_LISTING */
 	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, c.end_date, "
 	"p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON p.id = c.plan_id "
-	"LEFT JOIN milestone m ON m.commitment_id = c.id WHERE " L_MATCH " AND " F_ALL " "
-	"GROUP BY c.id ORDER BY p.number, c.number, c.ogp_id",
+	MS_JOIN " WHERE " L_MATCH " AND " F_ALL " ORDER BY p.number, c.number, c.ogp_id",
 	/* ST_LISTING_FACETS: FACET_COUNTS over the commitments listed, and (group 5) the
 	 * number listed. */
 	"WITH r AS (SELECT c.id AS cid FROM commitment c WHERE " L_MATCH ") " FACET_COUNTS
@@ -285,8 +282,8 @@ static const char *const sqls[ST__MAX] = {
 	"c.irm_potential_impact, c.irm_potential_results, c.irm_promising, "
 	"c.irm_completion, c.irm_diog, c.irm_early_results, c.irm_starred, c.cluster_pt, "
 	"c.cluster_en, c.note_pt, c.note_en, c.updated_at, " MS_AGG " FROM commitment c "
-	"JOIN action_plan p ON p.id = c.plan_id LEFT JOIN milestone m ON "
-	"m.commitment_id = c.id GROUP BY c.id ORDER BY p.number, c.number, c.ogp_id",
+	"JOIN action_plan p ON p.id = c.plan_id " MS_JOIN " "
+	"ORDER BY p.number, c.number, c.ogp_id",
 	/* ST_X_MILESTONES */
 	"SELECT m.id, c.ogp_id, m.position, m.title_pt, m.title_en, m.planned_start, "
 	"m.planned_end, m.completed_on, m.status, m.progress, m.progress_as_of, "
@@ -350,8 +347,7 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_X_COMMITMENT_ROW */
 	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, "
 	"c.end_date, p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON "
-	"p.id = c.plan_id LEFT JOIN milestone m ON m.commitment_id = c.id "
-	"WHERE c.ogp_id = ?1 GROUP BY c.id",
+	"p.id = c.plan_id " MS_JOIN " WHERE c.ogp_id = ?1",
 	/* ST_URL_STATE */
 	"SELECT (SELECT substr(broken_since, 1, 10) FROM link_check WHERE url = ?1), "
 	"(SELECT upload_sha FROM link_archive WHERE url = ?1), "

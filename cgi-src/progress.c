@@ -1,5 +1,4 @@
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "progress.h"
@@ -18,9 +17,20 @@ progress_add(struct progress *p, double pct, const char *date)
 		return;
 	p->known++;
 	p->sum += pct;
-	if (date != NULL && strlen(date) >= 4 && strncmp(date, p->as_of, 10) > 0) {
-		snprintf(p->as_of, sizeof p->as_of, "%.10s", date);
-	}
+	if (date != NULL && strlen(date) >= 4 && strncmp(date, p->as_of, 10) > 0)
+		progress_set_as_of(p, date);
+}
+
+void
+progress_set_as_of(struct progress *p, const char *date)
+{
+	size_t	 n;
+
+	if (date == NULL)
+		return;
+	n = strnlen(date, sizeof p->as_of - 1);
+	memcpy(p->as_of, date, n);
+	p->as_of[n] = '\0';
 }
 
 void

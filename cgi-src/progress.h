@@ -24,6 +24,8 @@ void	progress_init(struct progress *p);
 void	progress_add(struct progress *p, double pct, const char *date);
 /* Adds a finished commitment-level figure as one part of a roll-up. */
 void	progress_add_rollup(struct progress *p, const struct progress *part);
+/* Sets p's date to the first 10 bytes of date (as "%.10s"); NULL leaves it alone. */
+void	progress_set_as_of(struct progress *p, const char *date);
 /* Returns 1 if there is any data. */
 int	progress_has_data(const struct progress *p);
 /* The rounded percentage 0-100; only meaningful when progress_has_data(). */

@@ -1,9 +1,12 @@
 // The only C++ in aberta: a thin C wrapper around ctemplate (see tpl.h).
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 #include <algorithm>
 
@@ -30,6 +33,50 @@ class BufEmitter : public ctemplate::ExpandEmitter {
 
 TemplateDictionary *D(tpl_dict *d) { return reinterpret_cast<TemplateDictionary *>(d); }
 tpl_dict *C(TemplateDictionary *d) { return reinterpret_cast<tpl_dict *>(d); }
+
+// Variable, section and template names with their ctemplate id computed once per
+// process.  A name given as a plain string is hashed on every use and, at every
+// SetValue, looked up (under a lock) in ctemplate's global id-to-name map: about a third
+// of the time spent filling the dictionary of a big page.  A StaticTemplateString (what
+// ctemplate's generated .varnames.h headers hold) carries its id, so ctemplate skips
+// both.  The names are the templates' own (a fixed set), copied once and never freed;
+// past kMaxNames (something unexpected) they are passed as plain strings again.
+constexpr size_t kMaxNames = 4096;
+
+//
+// In front of the map, a slot per address of the name: the callers pass mostly string
+// literals, so the same address comes back with the same name (checked with strcmp, as
+// a name built in a buffer on the stack reuses addresses).
+constexpr size_t kSlots = 1024;
+
+ctemplate::TemplateString Name(const char *name) {
+  static std::unordered_map<std::string_view, const ctemplate::StaticTemplateString *> names;
+  static struct {
+    const char *addr;
+    const ctemplate::StaticTemplateString *sts;
+  } slot[kSlots];
+  if (name == nullptr) name = "";
+  auto &sl = slot[(reinterpret_cast<uintptr_t>(name) >> 2) % kSlots];
+  if (sl.addr == name && strcmp(sl.sts->do_not_use_directly_.ptr_, name) == 0)
+    return ctemplate::TemplateString(*sl.sts);
+  std::string_view v(name);
+  auto it = names.find(v);
+  if (it != names.end()) {
+    sl.addr = name;
+    sl.sts = it->second;
+    return ctemplate::TemplateString(*it->second);
+  }
+  if (names.size() >= kMaxNames) return ctemplate::TemplateString(v.data(), v.size());
+  char *copy = new char[v.size() + 1];
+  memcpy(copy, v.data(), v.size());
+  copy[v.size()] = '\0';
+  auto *sts = new ctemplate::StaticTemplateString{{copy, v.size(), ctemplate::kIllegalTemplateId}};
+  ctemplate::StaticTemplateStringInitializer init(sts);  // computes and registers the id
+  names.emplace(std::string_view(copy, v.size()), sts);
+  sl.addr = name;
+  sl.sts = sts;
+  return ctemplate::TemplateString(*sts);
+}
 
 }  // namespace
 
@@ -89,17 +136,25 @@ extern "C" tpl_dict *tpl_dict_new(void) {
 extern "C" void tpl_dict_free(tpl_dict *d) { delete D(d); }
 
 extern "C" void tpl_set(tpl_dict *d, const char *key, const char *val) {
-  D(d)->SetValue(key, val != nullptr ? val : "");
+  D(d)->SetValue(Name(key), val != nullptr ? val : "");
 }
 
 extern "C" void tpl_set_n(tpl_dict *d, const char *key, const char *val, size_t len) {
-  D(d)->SetValue(key, ctemplate::TemplateString(val, len));
+  D(d)->SetValue(Name(key), ctemplate::TemplateString(val, len));
 }
 
+// Decimal digits of v, without snprintf: a big page sets thousands of numbers, and the
+// format parsing of snprintf was the largest share of setting them.
 extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long v) {
-  char b[32];
-  snprintf(b, sizeof b, "%lld", v);
-  D(d)->SetValue(key, b);
+  char b[24], *p = b + sizeof b;
+  unsigned long long u = v < 0 ? 0ULL - static_cast<unsigned long long>(v)
+                               : static_cast<unsigned long long>(v);
+  do {
+    *--p = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  if (v < 0) *--p = '-';
+  D(d)->SetValue(Name(key), ctemplate::TemplateString(p, static_cast<size_t>(b + sizeof b - p)));
 }
 
 extern "C" void tpl_set_global(const char *key, const char *val) {
@@ -114,15 +169,15 @@ extern "C" void tpl_set_tglobal_static(tpl_dict *d, const char *key, const char 
   D(d)->SetTemplateGlobalValueWithoutCopy(key, val != nullptr ? val : "");
 }
 
-extern "C" void tpl_show(tpl_dict *d, const char *section) { D(d)->ShowSection(section); }
+extern "C" void tpl_show(tpl_dict *d, const char *section) { D(d)->ShowSection(Name(section)); }
 
 extern "C" tpl_dict *tpl_section(tpl_dict *d, const char *section) {
-  return C(D(d)->AddSectionDictionary(section));
+  return C(D(d)->AddSectionDictionary(Name(section)));
 }
 
 extern "C" tpl_dict *tpl_include(tpl_dict *d, const char *name, const char *file) {
-  TemplateDictionary *sub = D(d)->AddIncludeDictionary(name);
-  sub->SetFilename(file);
+  TemplateDictionary *sub = D(d)->AddIncludeDictionary(Name(name));
+  sub->SetFilename(Name(file));
   return C(sub);
 }
 

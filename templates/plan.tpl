@@ -45,8 +45,8 @@
 <div class="charts">
 <figure class="chart">
 <figcaption id="cp-cap">{{L_CHART_PROGRESS}}</figcaption>
-<svg role="img" aria-labelledby="cp-cap" viewBox="0 0 560 {{CH}}" class="chart-svg">{{#BAR}}
-<text x="0" y="{{TY}}" class="chart-label">{{LABEL}}</text><rect x="90" y="{{Y}}" width="400" height="14" class="chart-track"/><rect x="90" y="{{Y}}" width="{{W}}" height="14" class="chart-fill"/><text x="{{TX}}" y="{{TY}}" class="chart-value">{{VALUE}}</text>{{/BAR}}
+<svg role="img" aria-labelledby="cp-cap" viewBox="0 0 560 {{CH}}" class="chart-svg">{{#COMMITMENT}}
+<text x="0" y="{{BAR_TY}}" class="chart-label">{{OGP_ID}}</text><rect x="90" y="{{BAR_Y}}" width="400" height="14" class="chart-track"/><rect x="90" y="{{BAR_Y}}" width="{{BAR_W}}" height="14" class="chart-fill"/><text x="{{BAR_TX}}" y="{{BAR_TY}}" class="chart-value">{{BAR_VALUE}}</text>{{/COMMITMENT}}
 </svg>
 <p class="small">{{L_CHART_PROGRESS_ALT}}</p>
 </figure>

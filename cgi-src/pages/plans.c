@@ -46,26 +46,33 @@ static const char *const chart_status[] = { "no_evidence", "not_started", "limit
 	"substantial", "complete", "withdrawn", NULL };
 #define CHART_STATUSES	7
 
-/* Adds one bar of the progress chart (a commitment) to the plan's chart. */
+/* Sets the bar of commitment i in the plan's progress chart.  The chart repeats the
+ * section COMMITMENT of the table (its label is OGP_ID): one dictionary per commitment
+ * serves both, instead of a second section of 2,000 on the biggest plan. */
 static void
-progress_bar(struct ctx *c, tpl_dict *b, int i, const char *ogp, const struct progress *p)
+progress_bar(struct ctx *c, tpl_dict *bar, int i, const struct progress *p)
 {
-	tpl_dict	*bar = tpl_section(b, "BAR");
-	char		 v[64];
+	char		 v[8];
+	int		 pct, n = 0;
 
-	tpl_set(bar, "LABEL", ogp);
-	tpl_set_int(bar, "Y", 10 + i * 24);
-	tpl_set_int(bar, "TY", 22 + i * 24);
+	tpl_set_int(bar, "BAR_Y", 10 + i * 24);
+	tpl_set_int(bar, "BAR_TY", 22 + i * 24);
 	if (progress_has_data(p)) {
-		tpl_set_int(bar, "W", progress_percent(p) * 4);
-		tpl_set_int(bar, "TX", 96 + progress_percent(p) * 4);
-		snprintf(v, sizeof v, "%d%%", progress_percent(p));
+		pct = progress_percent(p);	/* 0-100 */
+		tpl_set_int(bar, "BAR_W", pct * 4);
+		tpl_set_int(bar, "BAR_TX", 96 + pct * 4);
+		if (pct >= 100)
+			v[n++] = (char)('0' + pct / 100);
+		if (pct >= 10)
+			v[n++] = (char)('0' + pct / 10 % 10);
+		v[n++] = (char)('0' + pct % 10);
+		v[n++] = '%';
+		tpl_set_n(bar, "BAR_VALUE", v, (size_t)n);
 	} else {
-		tpl_set_int(bar, "W", 0);
-		tpl_set_int(bar, "TX", 96);
-		snprintf(v, sizeof v, "%s", i18n("L_NO_DATA", c->en));
+		tpl_set_int(bar, "BAR_W", 0);
+		tpl_set_int(bar, "BAR_TX", 96);
+		tpl_set(bar, "BAR_VALUE", i18n("L_NO_DATA", c->en));
 	}
-	tpl_set(bar, "VALUE", v);
 }
 
 /* The status distribution chart: one column per status with its count. */
@@ -135,7 +142,7 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 		page_ms_agg(s, 7, &p);
 		page_progress(c, d, &p, 0);
 		progress_add_rollup(roll, &p);
-		progress_bar(c, b, (int)n - 1, db_text(s, 1), &p);
+		progress_bar(c, d, (int)n - 1, &p);
 		counts[status_index(db_text(s, 5))]++;
 	}
 	status_chart(c, b, counts);

@@ -442,6 +442,27 @@ START_TEST(dates_human)
 }
 END_TEST
 
+/* Edge cases: no day, a bad month, a bad year, and a buffer too small (cut like
+ * snprintf). */
+START_TEST(dates_human_edges)
+{
+	static const struct { const char *iso; int en; size_t size; const char *want; } t[] = {
+		{ "2018-12-00", 0, 64, "dezembro de 2018" },
+		{ "2019-13-01T10:00:00Z", 1, 64, "2019-13-01" },
+		{ "20x9-03-07", 1, 64, "7 March -1" },
+		{ "2019-03-12", 1, 5, "12 M" },
+		{ "2019-03-12", 0, 1, "" },
+	};
+	char	 out[64];
+	size_t	 i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		i18n_date(t[i].iso, t[i].en, out, t[i].size);
+		ck_assert_str_eq(out, t[i].want);
+	}
+}
+END_TEST
+
 /* Lisbon time: the EU rule, both changes, and the way back. */
 START_TEST(lisbon_time)
 {
@@ -574,6 +595,7 @@ main(void)
 	tcase_add_test(tc, migrate_refuses_newer);
 	tcase_add_test(tc, labels_complete);
 	tcase_add_test(tc, dates_human);
+	tcase_add_test(tc, dates_human_edges);
 	tcase_add_test(tc, lisbon_time);
 	tcase_add_test(tc, consultation_clock);
 	tcase_add_test(tc, citizen_inputs);
