@@ -43,8 +43,11 @@
  *                                             one; --refresh: all of them again)
  *     OPTIONS: --parallel N (8) --per-host N (2) --connect-timeout SECONDS (10)
  *              --timeout SECONDS (30) --max-redirects N (5) --max-size BYTES (10485760)
- *   aberta-admin [--db PATH] mail flush       sends the confirmation emails still in the
- *                                             outbox (ABERTA_SMTP_URL or ABERTA_SENDMAIL)
+ *   aberta-admin [--db PATH] mail flush [--id N]
+ *                                             sends the confirmation emails still in the
+ *                                             outbox (ABERTA_SMTP_URL or ABERTA_SENDMAIL);
+ *                                             --id: only message N (what the worker
+ *                                             starts after each submission)
  *   aberta-admin [--db PATH] submissions erase EMAIL
  *                                             deletes every submission of that address,
  *                                             its mail and its rate-limit counters
@@ -79,7 +82,7 @@
 #include "edit.h"
 #include "import.h"
 #include "links.h"
-#include "mail.h"
+#include "mailsend.h"
 #include "passwords.h"
 #include "upload.h"
 #include "valid.h"
@@ -140,7 +143,7 @@ usage(FILE *f)
 	    "    --max-size BYTES         archive: largest document (10485760, also the most)\n"
 	    "    --allow-private          also visit loopback, private and link-local network\n"
 	    "                             addresses (refused by default, redirects included)\n"
-	    "       aberta-admin [--db PATH] mail flush\n"
+	    "       aberta-admin [--db PATH] mail flush [--id N]\n"
 	    "       aberta-admin [--db PATH] submissions erase EMAIL | submissions purge\n", f);
 }
 
@@ -193,19 +196,22 @@ submissions_cmd(sqlite3 *db, int argc, char *argv[])
 	return 0;
 }
 
-/* aberta-admin mail flush: sends what waits in the outbox.  Exit 1 when a message
+/* aberta-admin mail flush [--id N]: sends what waits in the outbox (only message N
+ * with --id; one that another sender is sending is left to it).  Exit 1 when a message
  * could not be sent (it stays for the next run). */
 static int
 mail_cmd(sqlite3 *db, int argc, char *argv[])
 {
-	int	 sent = 0, failed = 0;
+	long long	 id = 0;
+	int		 sent = 0, failed = 0;
 
-	if (argc != 1 || strcmp(argv[0], "flush") != 0) {
+	if (!(argc == 1 || (argc == 3 && strcmp(argv[1], "--id") == 0 &&
+	    valid_int(argv[2], 1, LLONG_MAX, &id) == 0)) || strcmp(argv[0], "flush") != 0) {
 		usage(stderr);
 		return 2;
 	}
-	if (mail_flush(db, 0, &sent, &failed) != 0) {
-		fprintf(stderr, "aberta-admin: %s\n", sqlite3_errmsg(db));
+	if (mail_flush(db, id, &sent, &failed) != 0) {
+		fprintf(stderr, "aberta-admin: mail flush stopped on a database error\n");
 		return 1;
 	}
 	printf("%d sent, %d failed\n", sent, failed);

@@ -1,10 +1,12 @@
-/* mail: the confirmation emails.  A message is queued in the outbox table in the same
- * transaction as the submission it is about, then sent right after the commit with short
- * timeouts; what could not be sent waits for `aberta-admin mail flush` (a timer), so a
- * relay that is down never loses a submission.  Transport, from the environment:
- *   ABERTA_SMTP_URL   smtp://host:port (or smtps://) of a relay: libcurl's SMTP client
- *   ABERTA_SENDMAIL   else the path of a sendmail program (run as PATH -i -- RCPT)
- *   ABERTA_MAIL_FROM  the sender address (default ogp@ama.pt) */
+/* mail: the confirmation emails.  The worker writes a message into the outbox table in
+ * the same transaction as the submission it is about; right after the commit it starts
+ * `aberta-admin mail flush --id N` in the background (mail_flush_start), which sends it
+ * (mailsend.h: SMTP through libcurl, or a sendmail program), so the worker never loads
+ * libcurl and its answer never waits for the mail.  What could not be sent, or could not
+ * be started, waits for `aberta-admin mail flush` (a timer), so a relay that is down
+ * never loses a submission.  From the environment:
+ *   ABERTA_MAIL_FROM  the sender address (default ogp@ama.pt)
+ *   ABERTA_ADMIN      the aberta-admin program (default: aberta-admin beside this one) */
 #ifndef ABERTA_MAIL_H
 #define ABERTA_MAIL_H
 #include <stddef.h>
@@ -20,13 +22,11 @@ int	 mail_compose(struct buf *out, const char *from, const char *to,
 	    const char *subject, const char *body, time_t now);
 /* The sender address (ABERTA_MAIL_FROM or the default). */
 const char *mail_from(void);
-/* Sends one message to rcpt through the configured transport.  Returns 0, or -1 with
- * the reason in err. */
-int	 mail_send(const char *rcpt, const char *msg, size_t len, char *err, size_t errlen);
-/* Sends the outbox messages: only message id when id > 0, else every one not claimed by
- * another sender in the last 5 minutes.  A message sent is deleted; one that fails
- * keeps its attempt count and error.  Counts go to *sent and *failed (may be NULL).
- * Returns 0, or -1 on a database error. */
-int	 mail_flush(sqlite3 *rw, long long id, int *sent, int *failed);
+/* Starts the sending of outbox message id: `ABERTA_ADMIN --db FILE mail flush --id ID`
+ * (FILE: rw's database), detached (spawn.h), with this process's environment (the
+ * transport: ABERTA_SMTP_URL, ABERTA_SENDMAIL...).  Does not wait for the mail.
+ * Returns 0 once the program runs, or -1 with the reason in err: the message then waits
+ * in the outbox for the timer. */
+int	 mail_flush_start(sqlite3 *rw, long long id, char *err, size_t errlen);
 
 #endif

@@ -562,7 +562,7 @@ submit(struct ctx *c, int proposal, long long kid, long long cid, const char *ac
 {
 	struct form	 f;
 	const char	*hp = req_form(c->req, "website");
-	char		 loc[64];
+	char		 loc[64], err[300];
 	long long	 oid;
 
 	form_read(c, &f, proposal);
@@ -586,8 +586,10 @@ submit(struct ctx *c, int proposal, long long kid, long long cid, const char *ac
 		db_failed_set();
 		return 503;
 	}
-	if (mail_flush(c->rw, oid, NULL, NULL) != 0)
-		dispatch_log("mail: the outbox could not be updated");
+	/* The mail goes out from aberta-admin, in the background: the answer does not
+	 * wait for it, and the worker does not load libcurl. */
+	if (mail_flush_start(c->rw, oid, err, sizeof err) != 0)
+		dispatch_log("mail %lld waits in the outbox for the timer: %s", oid, err);
 	snprintf(loc, sizeof loc, "/%s/submissions/sent", c->lang);
 	return page_redirect(c, loc);
 }
