@@ -61,5 +61,31 @@ else
 fi
 rm -rf "$tmp"
 
+# The worker loads no library that only aberta-admin needs: libcurl (the link checker,
+# the confirmation mail) would cost every worker some 25 shared libraries and about 7 MB
+# of RSS.  The worker starts `aberta-admin mail flush --id N` instead (cgi-src/mail.h).
+worker=${ABERTA_BUILDDIR:-$srcdir}/cgi-src/aberta
+if [ ! -x "$worker" ]; then
+	notok "the worker $worker is not built"
+elif ! needed=$(LC_ALL=C readelf -d "$worker" 2>&1); then
+	notok "readelf cannot read $worker: $needed"
+elif printf '%s\n' "$needed" | grep -q 'NEEDED.*libcurl'; then
+	notok "cgi-src/aberta links libcurl (readelf -d: $(printf '%s\n' "$needed" |
+		grep -o 'lib[a-z0-9_.-]*curl[a-z0-9_.-]*' | head -n 1))"
+elif ldd "$worker" 2>/dev/null | grep -q libcurl; then
+	notok "cgi-src/aberta loads libcurl through another library (ldd)"
+else
+	ok "cgi-src/aberta does not link libcurl ($(printf '%s\n' "$needed" | grep -c NEEDED) libraries needed)"
+fi
+# Nor the code that uses it: the sending of mail and the link checker stay in aberta-admin.
+if [ -x "$worker" ]; then
+	found=$(nm "$worker" 2>/dev/null | awk '$NF ~ /^(mail_send|mail_flush|links_check|links_archive|lc_.*|curl_.*)$/ { print $NF }' | sort -u | tr '\n' ' ')
+	if [ -n "$found" ]; then
+		notok "cgi-src/aberta carries code that belongs to aberta-admin: $found"
+	else
+		ok "cgi-src/aberta carries neither the mail sending nor the link checker"
+	fi
+fi
+
 echo "1..$n"
 exit $fail
