@@ -2,7 +2,9 @@
 # aberta-admin's staff commands on a temporary database, as TAP: no account on a fresh
 # install, generated passwords shown once and never stored or logged, refusals with their
 # exit status (1: failed, 2: usage), sessions ended by disable, passwd and reset-2fa,
-# and what `user list` shows.  Needs the sqlite3 command-line shell.
+# and what `user list` shows; the links commands' refusals; mail flush with several
+# senders at once (each message sent once), --id, claims, failures.  Needs the sqlite3
+# command-line shell.
 # shellcheck disable=SC2016 # sh -c scripts and SQL text are single-quoted on purpose
 builddir=${ABERTA_BUILDDIR:-$(dirname "$0")/../..}
 admin=$builddir/cgi-src/aberta-admin
@@ -186,6 +188,89 @@ check "links check with no address exits 0" [ "$rc" -eq 0 ]
 check "and says so" sh -c 'printf %s "$1" | grep -q "0 address(es) checked"' - "$err"
 ABERTA_CACHE=off run links archive --allow-private --refresh
 check "links archive takes --allow-private" [ "$rc" -eq 0 ]
+
+# mail flush: several senders at once (the worker starts one per submission, the timer
+# another) send each message once.  A stand-in sendmail logs "SENDER RCPT" per message.
+cat >"$tmp/sendmail" <<'EOF'
+#!/bin/sh
+cat >/dev/null
+sleep 0.05
+echo "$PPID $3" >>"$MAILLOG"
+EOF
+cat >"$tmp/sendmail-down" <<'EOF'
+#!/bin/sh
+cat >/dev/null
+exit 75
+EOF
+chmod +x "$tmp/sendmail" "$tmp/sendmail-down"
+MAILLOG="$tmp/mail.log"
+export MAILLOG
+: >"$MAILLOG"
+# queue N FIRST: N messages to mFIRST@example.net, m(FIRST+1)@...
+queue() {
+	sql "WITH RECURSIVE k(i) AS (SELECT $2 UNION ALL SELECT i + 1 FROM k WHERE i < $2 + $1 - 1)
+	     INSERT INTO outbox (rcpt, message, created_at)
+	     SELECT 'm' || i || '@example.net', 'To: m' || i || '@example.net' || char(13, 10) ||
+	            'Subject: t' || char(13, 10, 13, 10) || 'body' || char(13, 10),
+	            CAST(strftime('%s', 'now') AS INTEGER) FROM k"
+}
+# flush ARGS...: mail flush through the stand-in, output in $out, status in $rc.
+flush() {
+	env -u ABERTA_SMTP_URL ABERTA_SENDMAIL="$tmp/sendmail" "$admin" --db "$db" mail flush "$@" \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	out=$(cat "$tmp/out")
+}
+queue 40 1
+pids=''
+for i in 1 2 3 4; do
+	env -u ABERTA_SMTP_URL ABERTA_SENDMAIL="$tmp/sendmail" "$admin" --db "$db" mail flush \
+		>"$tmp/flush$i.out" 2>"$tmp/flush$i.err" &
+	pids="$pids $!"
+done
+bad=0
+for p in $pids; do wait "$p" || bad=$((bad + 1)); done
+check "four mail flush at once all succeed" [ "$bad" = 0 ]
+check "together they send the 40 messages" [ "$(wc -l <"$MAILLOG")" = 40 ]
+check "each of the 40 once: none twice, none missing" [ "$(awk '{ print $2 }' "$MAILLOG" |
+	sort | uniq -d | wc -l) $(awk '{ print $2 }' "$MAILLOG" | sort -u | wc -l)" = "0 40" ]
+check "their counts add up to 40 sent" \
+	[ "$(cat "$tmp"/flush?.out | awk '{ n += $1 } END { print n }')" = 40 ]
+check "more than one of them sent (they did run at the same time)" \
+	[ "$(awk '{ print $1 }' "$MAILLOG" | sort -u | wc -l)" -ge 2 ]
+check "the outbox is empty after" [ "$(sql 'SELECT count(*) FROM outbox')" = 0 ]
+
+: >"$MAILLOG"
+queue 2 101
+first=$(sql "SELECT min(id) FROM outbox")
+sql "UPDATE outbox SET claimed_at = CAST(strftime('%s', 'now') AS INTEGER), claimed_by = 'another' WHERE id = $first"
+flush
+check "a message another sender claimed a moment ago is left to it" \
+	[ "$rc $out $(sql "SELECT claimed_by FROM outbox")" = "0 1 sent, 0 failed another" ]
+sql "UPDATE outbox SET claimed_at = claimed_at - 301"
+flush
+check "a claim older than 5 minutes is taken over (its sender died)" \
+	[ "$rc $out $(sql 'SELECT count(*) FROM outbox')" = "0 1 sent, 0 failed 0" ]
+queue 2 201
+first=$(sql "SELECT min(id) FROM outbox")
+flush --id "$first"
+check "mail flush --id N sends message N only" [ "$rc $out $(sql "SELECT count(*) FROM outbox WHERE id <> $first") $(awk '{ print $2 }' "$MAILLOG" | tail -n 1)" = \
+	"0 1 sent, 0 failed 1 m201@example.net" ]
+flush --id "$first"
+check "again, it finds nothing to send" [ "$rc $out" = "0 0 sent, 0 failed" ]
+for a in "--id 0" "--id x" "--id" "--all"; do
+	# shellcheck disable=SC2086 # the words are the arguments
+	flush $a
+	check "mail flush $a is a usage error (exit 2)" [ "$rc" -eq 2 ]
+done
+env -u ABERTA_SMTP_URL ABERTA_SENDMAIL="$tmp/sendmail-down" "$admin" --db "$db" mail flush \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "a message that cannot be sent: exit 1, it stays, counted and freed for the next run" \
+	[ "$rc $(sql "SELECT attempts || ' ' || (claimed_at IS NULL) || ' ' || (claimed_by IS NULL) FROM outbox")" = "1 1 1 1" ]
+check "the reason is kept and printed" grep -q 'sendmail.*failed (status 75)' "$tmp/err"
+flush
+check "the next run sends it" [ "$rc $(sql 'SELECT count(*) FROM outbox')" = "0 0" ]
 
 echo "1..$n"
 exit $fail
