@@ -2,6 +2,8 @@
  * holding the real content.  TAP output through Check. */
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "../testlib.h"
 
@@ -316,6 +318,119 @@ START_TEST(broken_template_stops_start)
 }
 END_TEST
 
+/* The outbox rows of rcpt that are still there, or -1. */
+static int
+outbox_left(const char *rcpt)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int n = -1;
+
+	if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM outbox WHERE rcpt = ?1", -1, &s,
+	    NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(db, 5000);
+		sqlite3_bind_text(s, 1, rcpt, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return n;
+}
+
+/* Seconds since t0. */
+static double
+since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* A citizen's comment: the worker answers at once and the confirmation email leaves
+ * through `aberta-admin mail flush --id N`, started by the worker, within seconds, with
+ * no `mail flush` run here.  The stand-in sendmail takes 3 s: an answer that waited for
+ * the mail (or a child that kept the worker's output open) would take as long. */
+START_TEST(cocreation_mail_leaves_the_worker)
+{
+	char dir[] = "/tmp/aberta-reqmailXXXXXX", sm[600], mail[600], fds[600];
+	char e_sm[700], e_dir[700], *text;
+	const char *body = "author=Teste&email=Request.Test%40example.net&body=Um+coment%C3%A1rio"
+	    "+de+teste+com+texto+suficiente&consent=1&website=";
+	const char *env[] = { "CONTENT_TYPE=application/x-www-form-urlencoded",
+	    "REMOTE_ADDR=192.0.2.10", "HTTP_HOST=127.0.0.1", NULL, NULL, NULL, NULL };
+	struct timespec t0;
+	struct res r;
+	struct buf b = { 0 };
+	double took;
+	FILE *f;
+	int i, c;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(sm, sizeof sm, "%s/sendmail", dir);
+	snprintf(mail, sizeof mail, "%s/mail", dir);
+	snprintf(fds, sizeof fds, "%s/admin-fds", dir);
+	ck_assert_ptr_nonnull(f = fopen(sm, "w"));
+	fputs("#!/bin/sh\nsleep 3\ncat >\"$MAIL_DIR/mail.tmp\"\n"
+	    "readlink /proc/$PPID/fd/0 /proc/$PPID/fd/1 >\"$MAIL_DIR/admin-fds\"\n"
+	    "mv \"$MAIL_DIR/mail.tmp\" \"$MAIL_DIR/mail\"\n", f);
+	fclose(f);
+	ck_assert_int_eq(chmod(sm, 0755), 0);
+	snprintf(e_sm, sizeof e_sm, "ABERTA_SENDMAIL=%s", sm);
+	snprintf(e_dir, sizeof e_dir, "MAIL_DIR=%s", dir);
+	env[3] = e_sm;
+	env[4] = e_dir;
+	env[5] = "ABERTA_SMTP_URL=";
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	cgi_run(binary, dbpath, "POST", "/pt/commitments/PT0013/comments", env, body,
+	    strlen(body), &r);
+	took = since(&t0);
+	ck_assert_msg(r.status == 303, "the comment answers %d", r.status);
+	res_free(&r);
+	ck_assert_msg(took < 2.5, "the answer took %.2f s: it waited for the mail", took);
+	for (i = 0; i < 100 && access(mail, R_OK) != 0; i++)
+		usleep(100000);
+	ck_assert_msg(access(mail, R_OK) == 0, "no mail 10 s after the answer");
+	ck_assert_ptr_nonnull(f = fopen(mail, "r"));
+	while ((c = fgetc(f)) != EOF)
+		buf_printf(&b, "%c", c);
+	fclose(f);
+	ck_assert_ptr_nonnull(text = b.p);
+	ck_assert_msg(strstr(text, "To: request.test@example.net\r\n") != NULL &&
+	    strstr(text, "/pt/submissions/confirm/") != NULL, "%s", text);
+	buf_free(&b);
+	ck_assert_ptr_nonnull(f = fopen(fds, "r"));
+	while ((c = fgetc(f)) != EOF)
+		buf_printf(&b, "%c", c);
+	fclose(f);
+	ck_assert_msg(b.p != NULL && strcmp(b.p, "/dev/null\n/dev/null\n") == 0,
+	    "aberta-admin's input and output: %s", b.p ? b.p : "(none)");
+	buf_free(&b);
+	for (i = 0; i < 100 && outbox_left("request.test@example.net") != 0; i++)
+		usleep(100000);
+	ck_assert_int_eq(outbox_left("request.test@example.net"), 0);
+	unlink(mail);
+	unlink(fds);
+
+	/* When aberta-admin cannot be started, the citizen is answered all the same and the
+	 * message waits in the outbox for the timer. */
+	body = "author=Teste&email=waits.test%40example.net&body=Outro+coment%C3%A1rio+de+teste"
+	    "+com+texto&consent=1&website=";
+	env[5] = "ABERTA_ADMIN=/nonexistent/aberta-admin";
+	cgi_run(binary, dbpath, "POST", "/pt/commitments/PT0013/comments", env, body,
+	    strlen(body), &r);
+	ck_assert_msg(r.status == 303, "the comment answers %d", r.status);
+	res_free(&r);
+	usleep(500000);
+	ck_assert_int_eq(outbox_left("waits.test@example.net"), 1);
+	ck_assert_int_ne(access(mail, R_OK), 0);
+	unlink(sm);
+	rmdir(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -344,6 +459,7 @@ main(void)
 	tcase_add_test(tc, health_without_database);
 	tcase_add_test(tc, broken_template_stops_start);
 	tcase_add_test(tc, markup_is_escaped);
+	tcase_add_test(tc, cocreation_mail_leaves_the_worker);
 	suite_add_tcase(s, tc);
 	failed = run_suite_tap(s);
 	test_db_remove(dbpath);
