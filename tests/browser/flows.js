@@ -222,15 +222,19 @@ async function cocreation(browser) {
 	check(pathOf(page) === '/en/submissions/sent' && r.status() === 200,
 		'co-creation: the proposal is sent and the citizen is asked to check the email',
 		`at ${pathOf(page)} (${r.status()})`);
+	/* The mail leaves in the background (the worker starts aberta-admin mail flush):
+	 * wait for it, up to 10 s. */
 	let mail = '';
-	for (let i = 0; i < 50 && !mail; i++) {
+	const sent = Date.now();
+	for (let i = 0; i < 100 && !mail; i++) {
 		mail = mailTo('rita.browser@example.net');
 		if (!mail) {
 			await L.sleep(100);
 		}
 	}
 	const link = (mail.match(/\/en\/submissions\/confirm\/[0-9a-f]{64}/) || [])[0];
-	check(!!link, 'co-creation: the confirmation email arrives with its link', mail.slice(0, 300));
+	check(!!link, 'co-creation: the confirmation email arrives with its link',
+		`after ${((Date.now() - sent) / 1000).toFixed(1)} s: ${mail.slice(0, 300)}`);
 	if (!link) {
 		return;
 	}
