@@ -251,6 +251,22 @@ sql "UPDATE outbox SET claimed_at = claimed_at - 301"
 flush
 check "a claim older than 5 minutes is taken over (its sender died)" \
 	[ "$rc $out $(sql 'SELECT count(*) FROM outbox')" = "0 1 sent, 0 failed 0" ]
+# A sender whose claim was taken over while it was sending (it had gone stale) leaves
+# the row to the new owner: it neither deletes it nor frees it.
+cat >"$tmp/sendmail-slow" <<'EOF'
+#!/bin/sh
+cat >/dev/null
+sqlite3 "$DB" "UPDATE outbox SET claimed_by = 'newer'"
+EOF
+chmod +x "$tmp/sendmail-slow"
+queue 1 151
+env -u ABERTA_SMTP_URL ABERTA_SENDMAIL="$tmp/sendmail-slow" DB="$db" "$admin" --db "$db" mail flush \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "a row claimed by another sender meanwhile is left to it" \
+	[ "$rc $(sql "SELECT count(*) || ' ' || claimed_by FROM outbox")" = "0 1 newer" ]
+check "and the log says so" grep -q 'another sender had taken it over' "$tmp/err"
+sql "DELETE FROM outbox"
 queue 2 201
 first=$(sql "SELECT min(id) FROM outbox")
 flush --id "$first"
