@@ -50,7 +50,10 @@ constexpr size_t kMaxNames = 4096;
 constexpr size_t kSlots = 1024;
 
 ctemplate::TemplateString Name(const char *name) {
-  static std::unordered_map<std::string_view, const ctemplate::StaticTemplateString *> names;
+  // Made once and never destroyed (a static map would be destroyed at exit, leaving the
+  // names it holds unreachable: leaks to LeakSanitizer).
+  static auto &names =
+      *new std::unordered_map<std::string_view, const ctemplate::StaticTemplateString *>;
   static struct {
     const char *addr;
     const ctemplate::StaticTemplateString *sts;
