@@ -425,22 +425,27 @@ static const char *const memo_types[] = { "text/html; charset=utf-8",
 	"application/json; charset=utf-8", "text/csv; charset=utf-8; header=present",
 	"application/atom+xml; charset=utf-8", "text/calendar; charset=utf-8" };
 
-/* The memo's answer to c at content version ver: sets memo_key (the date, the
- * language, the format, the address and its raw query: everything the answer depends
- * on besides the content) and returns 1 when the memo holds it, with *f pointing at it
- * (*flen bytes): "<content type>\n<length of the header lines>\n<header lines><body>". */
-static int
-memo_lookup(struct ctx *c, long long ver, const char **f, size_t *flen)
+/* Sets memo_key for c: the date, the language, the format, the address and its raw
+ * query, everything the answer depends on besides the content ("" when it does not fit:
+ * no memo then). */
+static void
+memo_key_set(const struct ctx *c)
 {
 	int	 n;
 
 	n = snprintf(memo_key, sizeof memo_key, "%s|%s|%d|%s?%s", c->today, c->lang,
 	    (int)c->fmt, c->req->path, c->req->query);
-	if (n < 0 || (size_t)n >= sizeof memo_key) {
+	if (n < 0 || (size_t)n >= sizeof memo_key)
 		memo_key[0] = '\0';
-		return 0;
-	}
-	return cache_memo_get(memo_key, ver, f, flen) == 1;
+}
+
+/* The memo's answer to memo_key at content version ver: 1 when the memo holds it, with
+ * *f pointing at it (*flen bytes):
+ * "<content type>\n<length of the header lines>\n<header lines><body>". */
+static int
+memo_lookup(long long ver, const char **f, size_t *flen)
+{
+	return memo_key[0] != '\0' && cache_memo_get(memo_key, ver, f, flen) == 1;
 }
 
 /* Answers c from the memo's answer f (see memo_lookup; its body is sent from where it
@@ -478,16 +483,19 @@ memo_serve(struct ctx *c, const char *f, size_t flen)
  * is the content version this worker last read, the memo holds the answer for it, and
  * that version is what a read transaction would see (every committed write switches
  * current before it returns, as for the page cache).  Returns 1 when c is answered
- * (200 from the memo, or 304). */
+ * (200 from the memo, or 304); else 0, with *tried the version it looked at (-1 when
+ * none), which the read transaction need not look at again. */
 static int
-memo_fast(struct ctx *c)
+memo_fast(struct ctx *c, long long *tried)
 {
 	const char		*f;
 	size_t			 flen, h0 = c->resp->head.len;
 	long long		 v;
 
-	if (known_ver < 0 || (v = cache_current()) != known_ver ||
-	    !memo_lookup(c, v, &f, &flen))
+	if (known_ver < 0 || (v = cache_current()) != known_ver)
+		return 0;
+	*tried = v;
+	if (!memo_lookup(v, &f, &flen))
 		return 0;
 	page_version = v;
 	if (set_validators(c, v, known_lm, 0) == 1) {
@@ -502,7 +510,7 @@ memo_fast(struct ctx *c)
 	return 0;
 }
 
-/* Keeps a rendered answer to an address with a query in the memo (see memo_answer). */
+/* Keeps a rendered answer to an address with a query in the memo (see memo_lookup). */
 static void
 memo_store(const struct ctx *c)
 {
@@ -539,6 +547,7 @@ handle(struct ctx *c, int perr)
 	const struct route	*rt = NULL;
 	char			 fix[REQ_PATH_MAX + 2], allow[32], up[7];
 	enum match		 m;
+	long long		 tried = -1;	/* the version the memo's fast path looked at */
 	int			 st;
 	size_t			 i;
 
@@ -618,9 +627,11 @@ handle(struct ctx *c, int perr)
 	if (rt->cache == CACHE_PUBLIC || rt->cache == CACHE_CLOCK) {
 		/* A GET of a plain public address is read in one transaction, so that the
 		 * version it is published under is the version of its data. */
-		if (page_publish && c->req->method == METHOD_GET && *c->req->query != '\0' &&
-		    memo_fast(c))
-			return;
+		if (page_publish && c->req->method == METHOD_GET && *c->req->query != '\0') {
+			memo_key_set(c);
+			if (memo_fast(c, &tried))
+				return;
+		}
 		if (page_publish && c->req->method == METHOD_GET &&
 		    sqlite3_step(db_stmt(ST_BEGIN)) == SQLITE_DONE)
 			page_in_txn = 1;
@@ -639,7 +650,8 @@ handle(struct ctx *c, int perr)
 			size_t		 flen;
 
 			memo_head = c->resp->head.len;
-			if (memo_lookup(c, page_version, &f, &flen) && memo_serve(c, f, flen))
+			if (page_version != tried && memo_lookup(page_version, &f, &flen) &&
+			    memo_serve(c, f, flen))
 				return;
 		}
 	} else if (rt->cap == CAP_PUBLIC && rt->cache == CACHE_NONE)
