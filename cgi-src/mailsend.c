@@ -12,6 +12,7 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include "buf.h"
 #include "mail.h"
 #include "mailsend.h"
 
@@ -78,10 +79,8 @@ static int
 send_sendmail(const char *path, const char *rcpt, const char *msg, size_t len, char *err,
     size_t errlen)
 {
-	int		 fd[2], st;
+	int		 fd[2], st, written;
 	pid_t		 pid;
-	ssize_t		 w;
-	size_t		 off = 0;
 	void		(*old)(int);
 
 	if (pipe(fd) != 0) {
@@ -106,15 +105,12 @@ send_sendmail(const char *path, const char *rcpt, const char *msg, size_t len, c
 	}
 	close(fd[0]);
 	old = signal(SIGPIPE, SIG_IGN);
-	while (off < len && ((w = write(fd[1], msg + off, len - off)) > 0 ||
-	    (w < 0 && errno == EINTR)))
-		if (w > 0)
-			off += (size_t)w;
+	written = buf_write_all(fd[1], msg, len) == 0;
 	close(fd[1]);
 	signal(SIGPIPE, old);
 	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 		;
-	if (off < len || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+	if (!written || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		snprintf(err, errlen, "sendmail %s failed (status %d)", path,
 		    WIFEXITED(st) ? WEXITSTATUS(st) : -1);
 		return -1;
