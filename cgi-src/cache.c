@@ -110,6 +110,23 @@ prune(const char *root, long long keep)
 	closedir(d);
 }
 
+/* Takes the lock of root (<root>/.lock, exclusive); returns its descriptor, or -1. */
+static int
+lock_root(const char *root)
+{
+	char	 p[PATH_MAX];
+	int	 lk;
+
+	snprintf(p, sizeof p, "%s/.lock", root);
+	if ((lk = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+		return -1;
+	if (flock(lk, LOCK_EX) != 0) {
+		close(lk);
+		return -1;
+	}
+	return lk;
+}
+
 int
 cache_invalidate(sqlite3 *rw)
 {
@@ -135,13 +152,8 @@ cache_invalidate(sqlite3 *rw)
 	chmod(root, 0755);
 	/* One switch at a time: the version is read and compared under the lock, so that
 	 * the link only ever moves forward. */
-	snprintf(p, sizeof p, "%s/.lock", root);
-	if ((lk = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+	if ((lk = lock_root(root)) < 0)
 		goto gone;
-	if (flock(lk, LOCK_EX) != 0) {
-		close(lk);
-		goto gone;
-	}
 	/* Re-read under the lock: a later commit may already have been published. */
 	if (sqlite3_prepare_v2(rw, "SELECT content_version FROM site_state WHERE id = 1", -1,
 	    &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
@@ -207,13 +219,8 @@ cache_start(sqlite3 *rw, const char *fingerprint)
 		return 0;
 	if (mkdir(root, 0755) != 0 && errno != EEXIST)
 		return -1;
-	snprintf(p, sizeof p, "%s/.lock", root);
-	if ((lk = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+	if ((lk = lock_root(root)) < 0)
 		return -1;
-	if (flock(lk, LOCK_EX) != 0) {
-		close(lk);
-		return -1;
-	}
 	snprintf(p, sizeof p, "%s/.build", root);
 	if ((f = fopen(p, "r")) != NULL) {
 		n = fread(old, 1, sizeof old - 1, f);
