@@ -32,15 +32,17 @@ install_pkgs() {
 	apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-# build: autoreconf / configure only when needed, then make.
+# build: autoreconf / configure only when needed, then make, in build/ (out of the
+# source tree, so the source folders hold only sources).
 build() {
 	if [ ! -x configure ] || [ configure.ac -nt configure ]; then
 		autoreconf -fi
 	fi
-	if [ ! -f Makefile ] || [ configure -nt Makefile ]; then
-		./configure --enable-werror
+	mkdir -p "$BUILD"
+	if [ ! -f "$BUILD/Makefile" ] || [ configure -nt "$BUILD/Makefile" ]; then
+		(cd "$BUILD" && "$ROOT/configure" --enable-werror)
 	fi
-	make -j2
+	make -C "$BUILD" -j2
 }
 
 # setup [EXTRA_PKGS...]: steps shared by run and test.
@@ -92,7 +94,7 @@ count() {
 layer_make_check() {
 	local log=$ROOT/var/test-logs/make-check.log rc=0 pass fail
 	log "== make check"
-	AM_COLOR_TESTS=no make -j2 check </dev/null 2>&1 | tee "$log" || rc=$?
+	AM_COLOR_TESTS=no make -C "$BUILD" -j2 check </dev/null 2>&1 | tee "$log" || rc=$?
 	pass=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '/^# PASS: /{n+=$3} END{print n+0}')
 	fail=$(sed 's/\x1b\[[0-9;]*m//g' "$log" |
 		awk '/^# (FAIL|ERROR|XPASS): /{n+=$3} END{print n+0}')

@@ -31,8 +31,8 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
-#include "auth.h"
-#include "db.h"
+#include "store/auth.h"
+#include "store/db.h"
 
 #define PLANS_PER_SCALE		50
 #define PLAN_MAX		998	/* regular plans; 999 is the large one */

@@ -19,12 +19,12 @@
 #include <fcgiapp.h>
 #include <sodium.h>
 
-#include "cache.h"
-#include "db.h"
-#include "dispatch.h"
-#include "edit.h"
-#include "upload.h"
-#include "tpl.h"
+#include "http/cache.h"
+#include "store/db.h"
+#include "http/dispatch.h"
+#include "store/edit.h"
+#include "store/upload.h"
+#include "view/tpl.h"
 
 static volatile sig_atomic_t stopping;
 

@@ -1,9 +1,12 @@
 # shellcheck shell=bash
 # Shared helpers to run the site locally: nginx in front of spawn-fcgi +
-# multiwatch + cgi-src/aberta. Sourced by dev.sh and tests/e2e/run.sh so that
+# multiwatch + build/aberta. Sourced by dev.sh and tests/e2e/run.sh so that
 # there is one implementation. Sets ROOT to the source tree (the build dir).
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# The build folder (configure and make run there, out of the source tree): the two
+# programs are $BUILD/aberta and $BUILD/aberta-admin.
+BUILD=${ABERTA_BUILDDIR:-$ROOT/build}
 CONTENT=${CONTENT:-$ROOT/../shared/content/ogp-portugal.json}
 PAGES=$ROOT/content/pages.json
 PLANS=$ROOT/content/plans.json
@@ -16,7 +19,7 @@ log() { printf '%s\n' "$*" >&2; }
 # import the OGP content, then the project's own page texts, then the plans'
 # co-creation texts (which update plans the OGP content created).
 prepare_db() {
-	local db=$1 admin=$ROOT/cgi-src/aberta-admin n f
+	local db=$1 admin=$BUILD/aberta-admin n f
 	[ -x "$admin" ] || { log "missing $admin (run make)"; return 1; }
 	mkdir -p "$(dirname "$db")"
 	"$admin" --db "$db" migrate || { log "aberta-admin migrate failed"; return 1; }
@@ -79,7 +82,7 @@ start_site() {
 	sock=$var/aberta.sock
 	[[ $db = /* ]] || db=$PWD/$db
 	(( ${#sock} < 100 )) || { log "socket path too long for AF_UNIX: $sock"; return 1; }
-	[ -x "$ROOT/cgi-src/aberta" ] || { log "missing $ROOT/cgi-src/aberta (run make)"; return 1; }
+	[ -x "$BUILD/aberta" ] || { log "missing $BUILD/aberta (run make)"; return 1; }
 	stop_site "$var"	# leftovers of an earlier run in the same dir
 	[ "$(id -u)" -eq 0 ] && user_line='user root;'
 	sed -e "s|@PORT@|$port|g" -e "s|@ROOT@|$(sed_escape "$ROOT")|g" \
@@ -94,7 +97,7 @@ start_site() {
 	ABERTA_DB=$db ABERTA_TEMPLATES=${ABERTA_TEMPLATES:-$ROOT/templates} \
 		spawn-fcgi -s "$sock" -M 0600 -P "$var/spawn.pid" -- \
 		/bin/sh -c 'exec "$@" >>"$0" 2>&1' "$var/app.log" \
-		/usr/bin/multiwatch -f "${WORKERS:-2}" -r 20 -t 1000 -- "$ROOT/cgi-src/aberta" \
+		/usr/bin/multiwatch -f "${WORKERS:-2}" -r 20 -t 1000 -- "$BUILD/aberta" \
 		>>"$var/app.log" 2>&1 </dev/null ||
 		{ log "spawn-fcgi failed:"; tail -n 20 "$var/app.log" >&2; return 1; }
 	nginx -c "$var/nginx.conf" -p "$var" </dev/null ||

@@ -63,8 +63,8 @@ rm -rf "$tmp"
 
 # The worker loads no library that only aberta-admin needs: libcurl (the link checker,
 # the confirmation mail) would cost every worker some 25 shared libraries and about 7 MB
-# of RSS.  The worker starts `aberta-admin mail flush --id N` instead (cgi-src/mail.h).
-worker=${ABERTA_BUILDDIR:-$srcdir}/cgi-src/aberta
+# of RSS.  The worker starts `aberta-admin mail flush --id N` instead (cgi-src/store/mail.h).
+worker=${ABERTA_BUILDDIR:-$srcdir/build}/aberta
 if [ ! -x "$worker" ]; then
 	notok "the worker $worker is not built"
 elif ! needed=$(LC_ALL=C readelf -d "$worker" 2>&1); then

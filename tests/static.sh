@@ -1,6 +1,6 @@
 #!/bin/bash
 # Static analysis of the C sources: cppcheck and clang-tidy (checks in /.clang-tidy) on
-# cgi-src/*.c and cgi-src/pages/*.c, generated files (cgi-src/*_embed.c) excluded.
+# every C source under cgi-src/ (generated files live in the build folder).
 # One check per tool per file: it passes when the tool reports nothing in that file
 # (a finding in a project header counts once, as a check of that header).  Every
 # finding is printed as FILE:LINE: message [id].  The last line is "N passed, N failed".
@@ -30,9 +30,9 @@ for t in cppcheck clang-tidy pkg-config; do
 	fi
 done
 FILES=()
-for f in cgi-src/*.c cgi-src/pages/*.c; do
-	case $f in *_embed.c) ;; *) FILES+=("$f") ;; esac
-done
+while IFS= read -r f; do
+	FILES+=("$f")
+done < <(find cgi-src -name '*.c' | sort)
 PKGS=""
 for p in sqlite3 libctemplate_nothreads jansson libsodium liboath libqrencode libcurl libmagic; do
 	pkg-config --exists "$p" && PKGS="$PKGS $p"
@@ -70,7 +70,7 @@ t_tidy=$(( $(date +%s) - start - t_cpp ))
 
 # Findings as "FILE:LINE: text", paths relative to the tree, deduplicated (a header's
 # findings come once per file that includes it).
-norm() { sed -E -e "s|^$ROOT/||" -e 's|^cgi-src/pages/\.\./|cgi-src/|'; }
+norm() { sed -E -e "s|^$ROOT/||"; }
 grep -E '^[^ :]+:[0-9]+: ' "$TMP/cppcheck.out" | norm | sort -u >"$TMP/cppcheck.findings"
 cat "$TMP"/tidy.*.c 2>/dev/null | grep -E '^[^ :]+:[0-9]+:[0-9]+: (warning|error): ' | norm |
 	sed -E 's/^([^:]+:[0-9]+):[0-9]+: /\1: /' | sort -u >"$TMP/tidy.findings"

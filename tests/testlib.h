@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 
 struct res {
 	int		 status;
@@ -76,7 +76,7 @@ make_test_db(const char *path)
 
 	if (bd == NULL || sd == NULL || content == NULL)
 		return -1;
-	snprintf(admin, sizeof admin, "%s/cgi-src/aberta-admin", bd);
+	snprintf(admin, sizeof admin, "%s/aberta-admin", bd);
 	snprintf(pages, sizeof pages, "%s/content/pages.json", sd);
 	snprintf(plans, sizeof plans, "%s/content/plans.json", sd);
 	char *const a1[] = { admin, "--db", (char *)path, "migrate", NULL };

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Valgrind memcheck over the request tests' scenario: the real worker binary
-# (cgi-src/aberta, or ABERTA_BIN) in CGI mode, one process per request, against a fresh
+# (build/aberta, or ABERTA_BIN) in CGI mode, one process per request, against a fresh
 # temporary database holding the real content (tests/lib-site.sh prepare_db), for every
 # public page in both languages, the error cases, and admin pages with a session made
 # for the run (an administrator created with aberta-admin, a session row inserted
@@ -14,8 +14,8 @@ set -uo pipefail
 
 # shellcheck source=tests/lib-site.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib-site.sh"	# sets ROOT, CONTENT, log, prepare_db
-BIN=${ABERTA_BIN:-$ROOT/cgi-src/aberta}
-ADMIN=$ROOT/cgi-src/aberta-admin
+BIN=${ABERTA_BIN:-$BUILD/aberta}
+ADMIN=$BUILD/aberta-admin
 JOBS=${JOBS:-2}
 TMP=''
 
@@ -124,7 +124,7 @@ CASES=$TMP/cases
 	echo "403 POST /admin/users/new cookie login=x"
 } >"$CASES"
 
-# Public routes of cgi-src/routes.c that no case above reaches (a note, not a failure:
+# Public routes of cgi-src/http/routes.c that no case above reaches (a note, not a failure:
 # add a case when a page is added).
 cut -d' ' -f3 "$CASES" | sed 's/?.*//' >"$TMP/paths"
 while read -r pat; do
@@ -132,7 +132,7 @@ while read -r pat; do
 		-e 's/:[a-z]*/[^\/]+/g' <<<"$pat")
 	grep -qE "^$re\$" "$TMP/paths" ||
 		log "valgrind.sh: note: no case for the public route $pat"
-done < <(grep -oE '^[[:space:]]*\{ "/[^"]*"' "$ROOT/cgi-src/routes.c" |
+done < <(grep -oE '^[[:space:]]*\{ "/[^"]*"' "$ROOT/cgi-src/http/routes.c" |
 	sed -E 's/^[[:space:]]*\{ "([^"]*)"/\1/' | grep -v '^/admin')
 
 # run_case N STATUS METHOD URI COOKIE BODY: one request under valgrind; prints

@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cocreate.h"
-#include "../db.h"
-#include "../export.h"
-#include "../i18n.h"
-#include "../page.h"
+#include "lib/consult.h"
+#include "store/db.h"
+#include "view/export.h"
+#include "view/i18n.h"
+#include "view/page.h"
 
 #define PLANS_MAX	999	/* plan numbers are 1-999 */
 

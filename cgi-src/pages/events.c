@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../db.h"
-#include "../i18n.h"
-#include "../page.h"
+#include "store/db.h"
+#include "view/i18n.h"
+#include "view/page.h"
 
 /* Fills an event list item from a row of ST_EVENTS / ST_EVENTS_UPCOMING. */
 static void

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../db.h"
-#include "../i18n.h"
-#include "../page.h"
+#include "store/db.h"
+#include "view/i18n.h"
+#include "view/page.h"
 
 #define HISTORY_MAX	1000	/* changes shown at most */
 

@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../db.h"
-#include "../i18n.h"
-#include "../page.h"
+#include "store/db.h"
+#include "view/i18n.h"
+#include "view/page.h"
 
 #define HOME_PLANS_MAX	64	/* plans shown on the home page */
 #define HOME_EVENTS	4	/* upcoming events shown */

@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../db.h"
-#include "../export.h"
-#include "../facet.h"
-#include "../i18n.h"
-#include "../page.h"
+#include "store/db.h"
+#include "view/export.h"
+#include "pages/facet.h"
+#include "view/i18n.h"
+#include "view/page.h"
 
 #define LISTING_MAX	5000	/* most commitments listed */
 

@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../db.h"
-#include "../i18n.h"
-#include "../page.h"
+#include "store/db.h"
+#include "view/i18n.h"
+#include "view/page.h"
 
 /* Fills text of the "about" page into BODY / BODY_P of b. */
 static void

@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../db.h"
-#include "../facet.h"
-#include "../i18n.h"
-#include "../page.h"
+#include "store/db.h"
+#include "pages/facet.h"
+#include "view/i18n.h"
+#include "view/page.h"
 
 /* Columns of ST_SEARCH. */
 enum { H_KIND, H_REF, H_LANG, H_TITLE, H_SNIPPET, H_KEY, H_POSITION };

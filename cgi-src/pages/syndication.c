@@ -7,10 +7,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "../db.h"
-#include "../i18n.h"
-#include "../page.h"
-#include "../valid.h"
+#include "store/db.h"
+#include "view/i18n.h"
+#include "view/page.h"
+#include "lib/valid.h"
 
 #define FEED_ENTRIES	50
 

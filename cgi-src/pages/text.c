@@ -1,9 +1,9 @@
 /* Text pages kept in the database, the root redirect, and the health check. */
 #include <stdio.h>
 
-#include "../db.h"
-#include "../i18n.h"
-#include "../page.h"
+#include "store/db.h"
+#include "view/i18n.h"
+#include "view/page.h"
 
 /* Shows page slug from the page table. */
 static int

@@ -7,10 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../db.h"
-#include "../dispatch.h"
-#include "../page.h"
-#include "../upload.h"
+#include "store/db.h"
+#include "http/dispatch.h"
+#include "view/page.h"
+#include "store/upload.h"
 
 /* Writes the Content-Disposition value for name into out (size outlen): an ASCII
  * fallback (letters, digits, ". _-()", anything else as '_') in filename= and the

@@ -6,7 +6,7 @@
  * Environment (set by run.sh):
  *   BASE_URL        http://127.0.0.1:PORT
  *   ABERTA_DB       the site's database (for aberta-admin)
- *   ADMIN_BIN       cgi-src/aberta-admin
+ *   ADMIN_BIN       build/aberta-admin
  *   ADMIN_LOGIN / ADMIN_PASSWORD / ADMIN_NAME    an administrator (role admin)
  *   FOCAL_LOGIN / FOCAL_PASSWORD / FOCAL_NAME    a focal-point editor (role focal)
  *   STATE_DIR       a folder shared by the scripts of one run: the TOTP secret and the

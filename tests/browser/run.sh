@@ -16,7 +16,7 @@ set -euo pipefail
 # shellcheck source=tests/lib-site.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
 HERE=$ROOT/tests/browser
-ADMIN_BIN=$ROOT/cgi-src/aberta-admin
+ADMIN_BIN=$BUILD/aberta-admin
 SCRIPT_TIMEOUT=${SCRIPT_TIMEOUT:-900}	# seconds per node script
 TMP=''
 DONE=0
@@ -70,7 +70,7 @@ command -v java >/dev/null || missing+=("java (apt-get install default-jre-headl
 for m in playwright-core axe-core vnu-jar; do
 	[ -d "$HERE/node_modules/$m" ] || missing+=("$m (cd tests/browser && npm ci --ignore-scripts)")
 done
-[ -x "$ADMIN_BIN" ] && [ -x "$ROOT/cgi-src/aberta" ] || missing+=("cgi-src/aberta and aberta-admin (run make)")
+[ -x "$ADMIN_BIN" ] && [ -x "$BUILD/aberta" ] || missing+=("build/aberta and aberta-admin (run make)")
 if (( ${#missing[@]} > 0 )); then
 	log "browser tests: missing: ${missing[*]}"
 	finish 0 1

@@ -6,8 +6,8 @@
 # senders at once (each message sent once), --id, claims, failures.  Needs the sqlite3
 # command-line shell.
 # shellcheck disable=SC2016 # sh -c scripts and SQL text are single-quoted on purpose
-builddir=${ABERTA_BUILDDIR:-$(dirname "$0")/../..}
-admin=$builddir/cgi-src/aberta-admin
+builddir=${ABERTA_BUILDDIR:-$(dirname "$0")/../../build}
+admin=$builddir/aberta-admin
 tmp=$(mktemp -d /tmp/aberta-cli.XXXXXX) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/aberta.db

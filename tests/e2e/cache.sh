@@ -5,7 +5,7 @@
 # is "N passed, N failed".
 set -uo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
-ADMIN=$ROOT/cgi-src/aberta-admin
+ADMIN=$BUILD/aberta-admin
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/aberta-cache.XXXXXX")
 PASS=0 FAIL=0 N=0 PIDS=()
 cleanup() { local p; for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; stop_site "$TMP"; rm -rf "$TMP"; }

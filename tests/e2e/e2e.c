@@ -8,7 +8,7 @@
 #include <sqlite3.h>
 
 #include "../testlib.h"
-#include "../../cgi-src/cache.h"
+#include "http/cache.h"
 
 static const char	*base;
 static const char	*dbpath;

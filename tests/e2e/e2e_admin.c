@@ -17,8 +17,8 @@
 #include <time.h>
 
 #include "../testlib.h"
-#include "cocreate.h"
-#include "totp.h"
+#include "lib/consult.h"
+#include "lib/totp.h"
 
 static const char	*base;		/* http://127.0.0.1:PORT */
 static const char	*dbpath;

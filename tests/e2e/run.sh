@@ -10,7 +10,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
 E2E=$ROOT/tests/e2e/e2e
 E2E_ADMIN=$ROOT/tests/e2e/e2e_admin
-ADMIN_BIN=$ROOT/cgi-src/aberta-admin
+ADMIN_BIN=$BUILD/aberta-admin
 SMTPSINK=$ROOT/tests/cocreate/smtpsink
 TMP=''
 DONE=0

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bulkimport.h"
-#include "bulkread.h"
+#include "import/bulkimport.h"
+#include "import/bulkread.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "req.h"
-#include "valid.h"
+#include "http/req.h"
+#include "lib/valid.h"
 
 struct feed {
 	const uint8_t	*p;

@@ -13,8 +13,8 @@
 
 #include <sqlite3.h>
 
-#include "db.h"
-#include "import.h"
+#include "store/db.h"
+#include "import/import.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);

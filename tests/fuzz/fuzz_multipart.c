@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "multipart.h"
-#include "req.h"
-#include "valid.h"
+#include "http/multipart.h"
+#include "http/req.h"
+#include "lib/valid.h"
 
 struct post {
 	const char	*ctype;

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "req.h"
-#include "valid.h"
+#include "http/req.h"
+#include "lib/valid.h"
 
 struct env {
 	const char	*uri;

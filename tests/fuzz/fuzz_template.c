@@ -17,8 +17,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
-#include "tpl.h"
+#include "lib/buf.h"
+#include "view/tpl.h"
 
 #ifndef TEMPLATES_DIR
 #define TEMPLATES_DIR "templates"

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "client.h"
-#include "totp.h"
+#include "lib/totp.h"
 
 const char	*rc_base;
 const char	*rc_db;

@@ -12,11 +12,11 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 
 extern const char	*rc_base;	/* http://127.0.0.1:PORT */
 extern const char	*rc_db;		/* the site's database */
-extern const char	*rc_adminbin;	/* cgi-src/aberta-admin */
+extern const char	*rc_adminbin;	/* build/aberta-admin */
 
 struct rres {
 	int		 status;	/* 0 when no answer came */

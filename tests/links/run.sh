@@ -14,7 +14,7 @@ set -euo pipefail
 
 # shellcheck source=tests/reliability/rel-common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../reliability/rel-common.sh"	# tap, sql, rel_*
-ADMIN=$ROOT/cgi-src/aberta-admin
+ADMIN=$BUILD/aberta-admin
 CHECK_OPTS=(--connect-timeout 2 --timeout 3 --max-redirects 5 --parallel 4 --per-host 2
 	--allow-private)
 

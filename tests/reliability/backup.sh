@@ -294,7 +294,7 @@ if command -v systemd-analyze >/dev/null; then
 	    aberta-links.service aberta-links.timer aberta-mail.service aberta-mail.timer \
 	    aberta-purge.service aberta-purge.timer; do
 		sed -e "s|/usr/local/bin/aberta-backup.sh|$ROOT/conf/aberta-backup.sh|" \
-			-e "s|/usr/local/bin/aberta|$ROOT/cgi-src/aberta|g" \
+			-e "s|/usr/local/bin/aberta|$BUILD/aberta|g" \
 			"$ROOT/conf/$u" >"$TMP/units/$u"
 	done
 	rc=0

@@ -4,7 +4,7 @@
  *
  *   hostile BASE DB ADMIN_BIN SPAWN_PID_FILE UPLOADS_DIR WORKDIR
  *
- * The routes are those of cgi-src/routes.c with real ids from the database; the admin
+ * The routes are those of cgi-src/http/routes.c with real ids from the database; the admin
  * routes are sent with a valid staff session (an administrator, logged in with both
  * factors) and, for POSTs, a valid anti-CSRF token and a complete form as the page
  * offers it, so that each case differs from a correct request only by its hostile part.
@@ -1458,7 +1458,7 @@ make_routes(void)
 {
 	struct route	*r;
 
-	/* Public: every route of cgi-src/routes.c. */
+	/* Public: every route of cgi-src/http/routes.c. */
 	route_add("GET", 0, B_NONE, 0, 0, "/");
 	route_add("GET", 0, B_NONE, 0, 0, "/healthz");
 	route_add("GET", 0, B_NONE, 2, 'h', "/uploads/%s", sha_up);

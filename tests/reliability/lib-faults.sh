@@ -1,15 +1,15 @@
 # shellcheck shell=bash
 # Shared by tests/reliability/backup.sh, crash.sh and storage.sh: TAP output ending
 # with "N passed, N failed", a site of their own (nginx + spawn-fcgi + multiwatch +
-# cgi-src/aberta) with the options those tests need, the staffbot helper, SQLite
+# build/aberta) with the options those tests need, the staffbot helper, SQLite
 # helpers, and cleanup of everything the script started (by pid) or mounted.
 # Set KEEP=1 to keep the temporary folder.
 
 # shellcheck source=tests/lib-site.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
 REL=$ROOT/tests/reliability
-ADMIN=$ROOT/cgi-src/aberta-admin
-WORKER=$ROOT/cgi-src/aberta
+ADMIN=$BUILD/aberta-admin
+WORKER=$BUILD/aberta
 TMP=''
 BASE=''
 VAR=''
@@ -118,8 +118,8 @@ tmp_setup() {
 	TMP=$(mktemp -d "${TMPDIR:-/tmp}/aberta-$1.XXXXXX")
 	chmod 755 "$TMP"
 	mkdir -p "$TMP/bin"
-	cp "$ROOT/cgi-src/aberta" "$ROOT/cgi-src/aberta-admin" "$TMP/bin/" ||
-		{ log "missing $ROOT/cgi-src/aberta or aberta-admin (run make)"; return 1; }
+	cp "$BUILD/aberta" "$BUILD/aberta-admin" "$TMP/bin/" ||
+		{ log "missing $BUILD/aberta or aberta-admin (run make)"; return 1; }
 	chmod 755 "$TMP/bin" "$TMP/bin/aberta" "$TMP/bin/aberta-admin"
 	# The checkout may sit in a folder others cannot enter (/root is 0700): the
 	# templates go with the programs.
@@ -148,8 +148,8 @@ build_staffbot() {
 	${CC:-cc} -std=c17 -O1 -D_GNU_SOURCE -Wall -Wextra -Wformat=2 -Wshadow \
 		-Wstrict-prototypes -Wmissing-prototypes -Werror -I"$ROOT/cgi-src" \
 		-I"$ROOT/tests/lib" $(pkg-config --cflags $pkgs) -o "$STAFFBOT" \
-		"$REL/staffbot.c" "$ROOT/tests/lib/client.c" "$ROOT/cgi-src/buf.c" \
-		"$ROOT/cgi-src/totp.c" $(pkg-config --libs $pkgs) -lm
+		"$REL/staffbot.c" "$ROOT/tests/lib/client.c" "$ROOT/cgi-src/lib/buf.c" \
+		"$ROOT/cgi-src/lib/totp.c" $(pkg-config --libs $pkgs) -lm
 }
 
 # mw_flags: multiwatch's retry options as conf/aberta.service sets them (so that the

@@ -2,14 +2,14 @@
 # Shared by tests/reliability/load.sh, hostile.sh and slow.sh: a fresh site (nginx and
 # the FastCGI workers, tests/lib-site.sh) on a free port with a fresh database in a
 # temporary folder, TAP output ending with "N passed, N failed", the C helpers compiled
-# with the project's warning flags against cgi-src/libaberta.a, and cleanup of every
+# with the project's warning flags against build/libaberta.a, and cleanup of every
 # process the script started (by pid).  Set KEEP=1 to keep the temporary folder.
 
 # shellcheck source=tests/lib-site.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
 REL=$ROOT/tests/reliability
 # shellcheck disable=SC2034
-ADMIN_BIN=$ROOT/cgi-src/aberta-admin
+ADMIN_BIN=$BUILD/aberta-admin
 TMP=''
 PORT=''
 BASE=''
@@ -102,7 +102,7 @@ rel_build() {
 		-Wstrict-prototypes -Wmissing-prototypes -Werror \
 		-I"$ROOT/cgi-src" -I"$ROOT/tests/lib" $(pkg-config --cflags $pkgs) \
 		-o "$TMP/$name" "$@" \
-		"$ROOT/tests/lib/client.c" "$ROOT/cgi-src/buf.c" "$ROOT/cgi-src/totp.c" \
+		"$ROOT/tests/lib/client.c" "$ROOT/cgi-src/lib/buf.c" "$ROOT/cgi-src/lib/totp.c" \
 		$(pkg-config --libs $pkgs) -lm
 }
 

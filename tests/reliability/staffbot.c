@@ -28,7 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 #include "client.h"
 
 static const char	*base;

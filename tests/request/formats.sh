@@ -13,14 +13,14 @@ fail=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
 
-"$bd/cgi-src/aberta-admin" --db "$db" import "$ABERTA_CONTENT" 2>/dev/null &&
-	"$bd/cgi-src/aberta-admin" --db "$db" import "$sd/content/pages.json" 2>/dev/null ||
+"$bd/aberta-admin" --db "$db" import "$ABERTA_CONTENT" 2>/dev/null &&
+	"$bd/aberta-admin" --db "$db" import "$sd/content/pages.json" 2>/dev/null ||
 	{ echo "Bail out! cannot create the test database"; exit 1; }
 
 # get URI FILE: the body of a GET into FILE; prints the status.
 get() {
 	ABERTA_DB=$db ABERTA_TEMPLATES=$sd/templates REQUEST_METHOD=GET REQUEST_URI=$1 \
-		GATEWAY_INTERFACE=CGI/1.1 "$bd/cgi-src/aberta" >"$tmp/raw"
+		GATEWAY_INTERFACE=CGI/1.1 "$bd/aberta" >"$tmp/raw"
 	sed -n '1s/^Status: \([0-9]*\).*/\1/p' "$tmp/raw" | tr -d '\r'
 	awk 'body { print; next } /^\r?$/ { body = 1 }' "$tmp/raw" >"$2"
 }

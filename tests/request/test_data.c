@@ -14,8 +14,8 @@
 #include <sodium.h>
 
 #include "../testlib.h"
-#include "export.h"
-#include "routes.h"
+#include "view/export.h"
+#include "http/routes.h"
 
 #define BASE	"https://dados.example.pt"	/* ABERTA_BASE_URL of the tests */
 
@@ -1401,8 +1401,8 @@ main(void)
 
 	if (sodium_init() < 0)
 		return 1;
-	snprintf(binary, sizeof binary, "%s/cgi-src/aberta", bd ? bd : ".");
-	snprintf(admin, sizeof admin, "%s/cgi-src/aberta-admin", bd ? bd : ".");
+	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
+	snprintf(admin, sizeof admin, "%s/aberta-admin", bd ? bd : ".");
 	snprintf(tmpdir, sizeof tmpdir, "/tmp/aberta-dataXXXXXX");
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;

@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 
 #include "../testlib.h"
-#include "db.h"
+#include "store/db.h"
 
 static char	 dbpath[64];
 

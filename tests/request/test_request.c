@@ -439,7 +439,7 @@ main(void)
 	int failed;
 	const char *bd = getenv("ABERTA_BUILDDIR");
 
-	snprintf(binary, sizeof binary, "%s/cgi-src/aberta", bd ? bd : ".");
+	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-req") != 0)
 		return 1;
 	setenv("ABERTA_TODAY", "2026-11-27", 1);

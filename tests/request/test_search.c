@@ -6,8 +6,8 @@
 #include <sqlite3.h>
 
 #include "../testlib.h"
-#include "db.h"
-#include "facet.h"
+#include "store/db.h"
+#include "pages/facet.h"
 
 static char dbpath[64];
 static char binary[512];
@@ -635,7 +635,7 @@ main(void)
 	int failed;
 	const char *bd = getenv("ABERTA_BUILDDIR");
 
-	snprintf(binary, sizeof binary, "%s/cgi-src/aberta", bd ? bd : ".");
+	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-search") != 0)
 		return 1;
 	setenv("ABERTA_TODAY", "2026-11-27", 1);

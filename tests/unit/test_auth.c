@@ -13,10 +13,10 @@
 #include <unistd.h>
 
 #include "../testlib.h"
-#include "auth.h"
-#include "db.h"
-#include "passwords.h"
-#include "totp.h"
+#include "store/auth.h"
+#include "store/db.h"
+#include "lib/passwords.h"
+#include "lib/totp.h"
 
 #define PW	"correct horse battery staple"
 #define T0	1700000000	/* an arbitrary "now" */

@@ -1,5 +1,5 @@
 /*
- * test_import.c: unit tests of import_json_file() (cgi-src/import.c) with Check.
+ * test_import.c: unit tests of import_json_file() (cgi-src/import/import.c) with Check.
  *
  * Each test builds a fresh temporary database from the schema and loads the real
  * research file. Output is TAP. Environment (set by the Makefile; defaults relative
@@ -21,7 +21,7 @@
 
 #include <sqlite3.h>
 
-#include "import.h"
+#include "import/import.h"
 
 /* A growing text. */
 struct text {

@@ -12,10 +12,10 @@
 #include <netinet/in.h>
 
 #include "../testlib.h"
-#include "db.h"
-#include "linkcheck.h"
-#include "links.h"
-#include "upload.h"
+#include "store/db.h"
+#include "net/linkcheck.h"
+#include "net/links.h"
+#include "store/upload.h"
 
 START_TEST(get_fallback)
 {

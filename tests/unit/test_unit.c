@@ -16,18 +16,18 @@
 #include <sys/stat.h>
 
 #include "../testlib.h"
-#include "cache.h"
-#include "cocreate.h"
-#include "db.h"
-#include "mail.h"
-#include "i18n.h"
-#include "progress.h"
-#include "req.h"
-#include "routes.h"
-#include "spawn.h"
-#include "sql_embed.h"
-#include "tpl.h"
-#include "valid.h"
+#include "http/cache.h"
+#include "lib/consult.h"
+#include "store/db.h"
+#include "store/mail.h"
+#include "view/i18n.h"
+#include "lib/progress.h"
+#include "http/req.h"
+#include "http/routes.h"
+#include "lib/spawn.h"
+#include "store/sql_embed.h"
+#include "view/tpl.h"
+#include "lib/valid.h"
 
 START_TEST(utf8)
 {

@@ -12,11 +12,11 @@
 #include <sodium.h>
 
 #include "../testlib.h"
-#include "db.h"
-#include "multipart.h"
-#include "page.h"
-#include "upload.h"
-#include "valid.h"
+#include "store/db.h"
+#include "http/multipart.h"
+#include "view/page.h"
+#include "store/upload.h"
+#include "lib/valid.h"
 
 #define CT	"multipart/form-data; boundary=XyZ"
 #define S(lit)	lit, sizeof lit - 1	/* a literal and its length (NULs included) */

@@ -1,0 +1,278 @@
+/* The admin area's doors: login, the second factor (and its enrolment), logout. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db.h"
+#include "view/page.h"
+#include "lib/totp.h"
+#include "lib/valid.h"
+
+#define LOGIN_MAX	254
+
+/* The pre-session cookie that carries the login form's anti-CSRF token. */
+static const char *
+pre_cookie(const struct ctx *c)
+{
+	return c->https ? "__Host-aberta_pre" : "aberta_pre";
+}
+
+/* Renders the login form with an optional error message and the typed login. */
+static int
+login_form(struct ctx *c, int status, const char *error, const char *login)
+{
+	char		 tok[AUTH_TOKEN_HEX + 1], cookie[160];
+	tpl_dict	*b = page_admin_body(c, "admin_login.tpl", "Entrar");
+
+	auth_token(tok);
+	snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
+	    pre_cookie(c), tok, c->https ? "; Secure" : "");
+	resp_header(c->resp, "Set-Cookie", cookie);
+	tpl_set(b, "CSRF", tok);
+	tpl_set(b, "LOGIN", login);
+	if (error != NULL)
+		tpl_set(tpl_section(b, "ERROR"), "TEXT", error);
+	return status;
+}
+
+/* Copies a typed login for the audit log: at most 64 bytes of valid text. */
+static void
+loggable(const char *in, char *out, size_t outlen)
+{
+	size_t	 n = in ? strlen(in) : 0;
+
+	if (n > 64)
+		n = 64;
+	while (n > 0 && !valid_utf8(in, n))
+		n--;
+	snprintf(out, outlen, "%.*s", (int)n, in ? in : "");
+}
+
+int
+page_admin_login(struct ctx *c)
+{
+	const char	*login = req_form(c->req, "login"), *pw = req_form(c->req, "password");
+	char		 token[AUTH_TOKEN_HEX + 1], who[80];
+	struct staff	 st;
+	int		 rc;
+
+	if (c->req->method != METHOD_POST) {
+		if (c->me != NULL && c->me->full)
+			return page_redirect(c, "/admin/");
+		return login_form(c, 200, NULL, "");
+	}
+	loggable(login, who, sizeof who);
+	if (login == NULL || pw == NULL || strlen(login) > LOGIN_MAX ||
+	    strlen(pw) > AUTH_PW_MAX || req_form_count(c->req, "login") != 1)
+		return login_form(c, 400, "Preencha o utilizador e a palavra-passe.", "");
+	rc = auth_login(c->rw, login, pw, c->req->remote_addr, c->now, &st);
+	if (rc < 0)
+		return db_failed_set(), 503;
+	if (rc == 2) {
+		auth_audit(c->rw, 0, who, c->req->remote_addr, "lockout", NULL,
+		    "too many failed logins");
+		return login_form(c, 429, "Demasiadas tentativas falhadas. Aguarde 15 minutos "
+		    "e tente de novo.", who);
+	}
+	if (rc == 1) {
+		auth_audit(c->rw, 0, who, c->req->remote_addr, "login_fail", NULL, NULL);
+		return login_form(c, 401, "Utilizador ou palavra-passe errados.", who);
+	}
+	if (c->me != NULL)
+		auth_session_end(c->rw, c->me->session_id);
+	if (auth_session_new(c->rw, &st, 0, c->now, token) != 0)
+		return db_failed_set(), 503;
+	page_set_session_cookie(c, token);
+	auth_audit(c->rw, st.id, st.login, c->req->remote_addr, "login_password_ok", NULL,
+	    NULL);
+	return page_redirect(c, st.has_totp ? "/admin/2fa" : "/admin/2fa/enrol");
+}
+
+int
+page_admin_logout(struct ctx *c)
+{
+	auth_session_end(c->rw, c->me->session_id);
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "logout", NULL, NULL);
+	page_set_session_cookie(c, NULL);
+	return page_redirect(c, "/admin/login");
+}
+
+/* Reads a staff member's TOTP secret (or the pending one) and last step. */
+static int
+totp_state(struct ctx *c, int pending, char *secret, size_t len, long long *last)
+{
+	sqlite3_stmt	*s;
+	int		 rc = -1;
+
+	if (sqlite3_prepare_v2(c->rw, pending ? "SELECT totp_pending, 0 FROM staff WHERE id = ?1" :
+	    "SELECT totp_secret, coalesce(totp_last_step, 0) FROM staff WHERE id = ?1", -1, &s,
+	    NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, c->me->id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		rc = sqlite3_column_type(s, 0) == SQLITE_NULL ? 1 : 0;
+		snprintf(secret, len, "%s", rc == 0 ? (const char *)sqlite3_column_text(s, 0) : "");
+		*last = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Runs one UPDATE of the staff member's second-factor columns. */
+static int
+staff_exec(struct ctx *c, const char *sql, const char *text, long long n)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(c->rw, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, c->me->id);
+	sqlite3_bind_text(s, 2, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, n);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Passes the second factor: new session token, and on to the dashboard. */
+static int
+second_factor_ok(struct ctx *c, const char *how)
+{
+	char	 token[AUTH_TOKEN_HEX + 1];
+
+	if (auth_session_upgrade(c->rw, c->me, c->now, token) != 0)
+		return db_failed_set(), 503;
+	page_set_session_cookie(c, token);
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "login_ok", NULL, how);
+	return 0;
+}
+
+/* The 2FA form with an error. */
+static int
+twofa_form(struct ctx *c, int status, const char *error)
+{
+	tpl_dict	*b = page_admin_body(c, "admin_2fa.tpl", "Segundo fator");
+
+	tpl_set(b, "CSRF", c->me->csrf);
+	if (error != NULL)
+		tpl_set(tpl_section(b, "ERROR"), "TEXT", error);
+	return status;
+}
+
+int
+page_admin_2fa(struct ctx *c)
+{
+	const char	*code = req_form(c->req, "code");
+	char		 secret[64], key[300];
+	long long	 last, step;
+	int		 n;
+
+	if (c->me->full)
+		return page_redirect(c, "/admin/");
+	if (!c->me->has_totp)
+		return page_redirect(c, "/admin/2fa/enrol");
+	if (c->req->method != METHOD_POST)
+		return twofa_form(c, 200, NULL);
+	snprintf(key, sizeof key, "2fa:%s", c->me->login);
+	if ((n = auth_failures(c->rw, key, c->now)) < 0)
+		return db_failed_set(), 503;
+	if (n >= AUTH_FAIL_PER_LOGIN) {
+		auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "lockout", NULL,
+		    "too many second-factor failures");
+		return twofa_form(c, 429, "Demasiadas tentativas falhadas. Aguarde 15 minutos.");
+	}
+	if (code != NULL && strlen(code) <= 32 &&
+	    totp_state(c, 0, secret, sizeof secret, &last) == 0 &&
+	    totp_check(secret, code, c->now, last, &step) == 1) {
+		if (staff_exec(c, "UPDATE staff SET totp_last_step = ?3 WHERE id = ?1 AND "
+		    "?2 IS NOT NULL", "", step) != 0)
+			return db_failed_set(), 503;
+		return second_factor_ok(c, "totp") ? 503 : page_redirect(c, "/admin/");
+	}
+	if (code != NULL && strlen(code) <= 32 && recovery_code_use(c->rw, c->me->id, code) == 1)
+		return second_factor_ok(c, "recovery code") ? 503 : page_redirect(c, "/admin/");
+	auth_fail(c->rw, key, c->now);
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "2fa_fail", NULL, NULL);
+	return twofa_form(c, 401, "Código errado ou já usado.");
+}
+
+/* The enrolment form: the pending secret as text and as a QR code. */
+static int
+enrol_form(struct ctx *c, int status, const char *secret, const char *error)
+{
+	tpl_dict	*b = page_admin_body(c, "admin_enrol.tpl", "Ativar o segundo fator");
+	tpl_dict	*f = tpl_section(b, "FORM"), *m;
+	struct totp_qr	 qr;
+	char		 uri[512];
+	int		 x, y;
+
+	tpl_set(f, "CSRF", c->me->csrf);
+	tpl_set(f, "SECRET", secret);
+	if (error != NULL)
+		tpl_set(tpl_section(f, "ERROR"), "TEXT", error);
+	totp_uri(secret, c->me->login, uri, sizeof uri);
+	if (totp_qr(uri, &qr) != 0)
+		return 500;
+	tpl_set_int(f, "SIZE", qr.width + 8);
+	for (y = 0; y < qr.width; y++)
+		for (x = 0; x < qr.width; x++)
+			if (qr.dark[y * qr.width + x]) {
+				m = tpl_section(f, "M");
+				tpl_set_int(m, "X", x + 4);
+				tpl_set_int(m, "Y", y + 4);
+			}
+	totp_qr_free(&qr);
+	return status;
+}
+
+/* Confirms enrolment: stores the secret, makes recovery codes, shows them once. */
+static int
+enrol_done(struct ctx *c, const char *secret, long long step)
+{
+	char		 codes[10][20];
+	tpl_dict	*b, *d;
+	int		 i;
+
+	if (staff_exec(c, "UPDATE staff SET totp_secret = ?2, totp_pending = NULL, "
+	    "totp_last_step = ?3 WHERE id = ?1", secret, step) != 0 ||
+	    recovery_codes_new(c->rw, c->me->id, codes) != 0)
+		return db_failed_set(), 503;
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "2fa_enrolled", NULL,
+	    NULL);
+	if (second_factor_ok(c, "totp enrolment") != 0)
+		return 503;
+	b = page_admin_body(c, "admin_enrol.tpl", "Segundo fator ativado");
+	d = tpl_section(b, "DONE");
+	for (i = 0; i < 10; i++)
+		tpl_set(tpl_section(d, "CODE"), "C", codes[i]);
+	return 200;
+}
+
+int
+page_admin_2fa_enrol(struct ctx *c)
+{
+	const char	*code = req_form(c->req, "code");
+	char		 secret[64];
+	long long	 last, step;
+	int		 have;
+
+	if (c->me->has_totp)
+		return page_redirect(c, c->me->full ? "/admin/" : "/admin/2fa");
+	if ((have = totp_state(c, 1, secret, sizeof secret, &last)) < 0)
+		return db_failed_set(), 503;
+	if (have != 0) {
+		if (totp_secret_new(secret, sizeof secret) != 0 ||
+		    staff_exec(c, "UPDATE staff SET totp_pending = ?2 WHERE id = ?1 AND ?3 = 0",
+		    secret, 0) != 0)
+			return db_failed_set(), 503;
+	}
+	if (c->req->method != METHOD_POST)
+		return enrol_form(c, 200, secret, NULL);
+	if (code != NULL && strlen(code) <= 12 && totp_check(secret, code, c->now, 0, &step) == 1)
+		return enrol_done(c, secret, step);
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "2fa_enrol_fail", NULL,
+	    NULL);
+	return enrol_form(c, 401, secret, "O código não corresponde. Verifique a hora do "
+	    "telemóvel e tente de novo.");
+}

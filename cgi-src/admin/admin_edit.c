@@ -1,0 +1,482 @@
+/* The admin forms for every kind of record, on top of the editing engine (edit.h):
+ * list, create, edit (with the conflict page), delete with a confirmation step.
+ * Member editors reach only the commitments (and their milestones) that their body
+ * leads or supports, and their saves become drafts that wait for review. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "store/db.h"
+#include "store/edit.h"
+#include "http/multipart.h"
+#include "store/upload.h"
+#include "view/page.h"
+#include "lib/valid.h"
+
+/* Form values come from the request's url-encoded body. */
+static const char *
+form_get(const void *arg, const char *name)
+{
+	return req_form(arg, name);
+}
+
+/* The commitment a record belongs to (commitments and milestones), or 0. */
+static long long
+commitment_of(const struct kind *k, long long id, const struct values *v)
+{
+	int	 f;
+
+	if (strcmp(k->slug, "commitments") == 0)
+		return id;
+	if (v != NULL && strcmp(k->slug, "milestones") == 0 &&
+	    (f = edit_field(k, "commitment_id")) >= 0 && v->v[f] != NULL)
+		return strtoll(v->v[f], NULL, 10);
+	return 0;
+}
+
+/* Returns 1 if a member editor's body leads or supports commitment cid. */
+static int
+member_owns(struct ctx *c, long long cid)
+{
+	sqlite3_stmt	*s;
+	int		 ok = 0;
+
+	if (cid == 0 || sqlite3_prepare_v2(c->rw, "SELECT 1 FROM commitment_entity WHERE "
+	    "commitment_id = ?1 AND entity_id = ?2", -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(s, 1, cid);
+	sqlite3_bind_int64(s, 2, c->me->entity_id);
+	ok = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return ok;
+}
+
+/* Refuses (403, logged) a member editor outside its body's records.  Returns 0 or 403. */
+static int
+object_check(struct ctx *c, const struct kind *k, long long id, const struct values *v)
+{
+	if (c->me->role != ROLE_MEMBER)
+		return 0;
+	if (k->member && member_owns(c, commitment_of(k, id, v)))
+		return 0;
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "forbidden",
+	    c->req->path, "member editor outside its body");
+	c->error = "ERR_FORBIDDEN";
+	return 403;
+}
+
+/* The commitment of milestone id, or 0. */
+static long long
+milestone_commitment(struct ctx *c, long long id)
+{
+	sqlite3_stmt	*s;
+	long long	 cid = 0;
+
+	if (sqlite3_prepare_v2(c->rw, "SELECT commitment_id FROM milestone WHERE id = ?1", -1,
+	    &s, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		cid = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return cid;
+}
+
+/* Finds the kind named in the path; sets c->error when there is none. */
+static const struct kind *
+kind_of(struct ctx *c)
+{
+	const struct kind *k = edit_kind(c->arg[0]);
+
+	if (k == NULL)
+		c->error = "ERR_NOT_FOUND";
+	return k;
+}
+
+int
+page_admin_list(struct ctx *c)
+{
+	const struct kind	*k = kind_of(c);
+	sqlite3_stmt		*s;
+	tpl_dict		*b, *h = NULL, *it;
+	long long		 id;
+
+	if (k == NULL)
+		return 404;
+	if (c->me->role == ROLE_MEMBER && !k->member)
+		return object_check(c, k, 0, NULL);
+	b = page_admin_body(c, "admin_list.tpl", k->plural);
+	tpl_set(b, "KIND", k->slug);
+	tpl_set(b, "PLURAL", k->plural);
+	if (c->me->role != ROLE_MEMBER || strcmp(k->slug, "milestones") == 0)
+		tpl_show(b, "NEW");
+	if (sqlite3_prepare_v2(c->rw, k->label_sql, -1, &s, NULL) != SQLITE_OK)
+		return db_failed_set(), 503;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		if (c->me->role == ROLE_MEMBER && !member_owns(c, strcmp(k->slug,
+		    "commitments") == 0 ? id : milestone_commitment(c, id)))
+			continue;
+		if (h == NULL)
+			h = tpl_section(b, "HAS_ROWS");
+		it = tpl_section(h, "ITEM");
+		tpl_set_int(it, "ID", id);
+		tpl_set(it, "LABEL", (const char *)sqlite3_column_text(s, 1));
+		tpl_set(it, "DETAIL", (const char *)sqlite3_column_text(s, 2));
+	}
+	sqlite3_finalize(s);
+	if (h == NULL)
+		tpl_show(b, "EMPTY");
+	if (req_param(c->req, "sent") != NULL)
+		page_flash(c, "Enviado para revisão. O ponto focal vai analisar a alteração.");
+	if (req_param(c->req, "deleted") != NULL)
+		page_flash(c, "Apagado. A remoção ficou registada no histórico.");
+	return 200;
+}
+
+/* What a form page shows besides the fields. */
+struct formpage {
+	long long		 id;		/* 0 for a new record */
+	const struct values	*conflict;	/* the stored values, after a conflict */
+	const char		*dberr;		/* what the database refused */
+	const char		*ev_err;	/* the evidence message */
+};
+
+/* The public page of a record, when it has one. */
+static void
+public_link(const struct kind *k, const struct values *v, tpl_dict *b, int relations)
+{
+	char	 href[128] = "";
+	int	 f;
+
+	if (strcmp(k->slug, "commitments") == 0 && v->v[f = edit_field(k, "ogp_id")] != NULL)
+		snprintf(href, sizeof href, "/pt/commitments/%s", v->v[f]);
+	else if (strcmp(k->slug, "plans") == 0 && v->v[f = edit_field(k, "number")] != NULL)
+		snprintf(href, sizeof href, "/pt/plans/%s", v->v[f]);
+	else if (strcmp(k->slug, "entities") == 0 && v->v[f = edit_field(k, "slug")] != NULL)
+		snprintf(href, sizeof href, "/pt/members/%s", v->v[f]);
+	if (href[0] != '\0') {
+		tpl_dict *p = tpl_section(b, "PUBLIC");
+		tpl_set(p, "HREF", href);
+		if (relations && strcmp(k->slug, "commitments") == 0)
+			tpl_show(p, "RELATIONS");
+	}
+}
+
+/* Renders the form of k with v; returns status. */
+static int
+form_page(struct ctx *c, const struct kind *k, const struct values *v,
+    const struct formpage *fp, int status)
+{
+	tpl_dict	*b, *d;
+	char		 heading[160], action[96];
+	size_t		 i;
+
+	snprintf(heading, sizeof heading, "%s %s", fp->id ? "Editar" : "Novo registo:",
+	    k->name);
+	b = page_admin_body(c, "admin_form.tpl", heading);
+	tpl_set(b, "HEADING", heading);
+	tpl_set(b, "KIND", k->slug);
+	tpl_set(b, "PLURAL", k->plural);
+	tpl_set(b, "CSRF", c->me->csrf);
+	tpl_set_int(b, "ID", fp->id);
+	if (fp->id)
+		snprintf(action, sizeof action, "/admin/%s/%lld", k->slug, fp->id);
+	else
+		snprintf(action, sizeof action, "/admin/%s/new", k->slug);
+	tpl_set(b, "ACTION", action);
+	tpl_set(b, "ENCTYPE", strcmp(k->slug, "milestones") == 0 ? "multipart/form-data" :
+	    "application/x-www-form-urlencoded");
+	tpl_set(b, "SUBMIT", c->me->role == ROLE_MEMBER ? "Enviar para revisão" : "Gravar");
+	if (c->me->role == ROLE_MEMBER)
+		tpl_show(b, "DRAFT_NOTE");
+	else if (fp->id && k->deletable)
+		tpl_show(b, "CAN_DELETE");
+	public_link(k, v, b, c->me->role != ROLE_MEMBER && fp->id != 0);
+	if (k->moderated)
+		page_admin_submission_panel(c, b, fp->id);
+	edit_form(c->rw, k, v, b);
+	if (strcmp(k->slug, "milestones") == 0) {
+		d = tpl_section(b, "EVIDENCE");
+		tpl_set(d, "EV_URL", req_form(c->req, "evidence_url"));
+		tpl_set(d, "EV_LABEL", req_form(c->req, "evidence_label"));
+		if (fp->ev_err != NULL)
+			tpl_set(tpl_section(d, "EV_ERROR"), "TEXT", fp->ev_err);
+	}
+	if (v->nerr > 0 || fp->dberr != NULL || fp->ev_err != NULL) {
+		d = tpl_section(b, "ERRORS");
+		tpl_set_int(d, "N", v->nerr + (fp->ev_err != NULL));
+		if (fp->dberr != NULL)
+			tpl_set(tpl_section(d, "DBERR"), "TEXT", fp->dberr);
+	}
+	if (fp->conflict != NULL) {
+		d = tpl_section(b, "CONFLICT");
+		for (i = 0; i < k->nfields; i++) {
+			const char *a = fp->conflict->v[i], *y = v->v[i];
+			if ((a == NULL) == (y == NULL) && (a == NULL || strcmp(a, y) == 0))
+				continue;
+			tpl_dict *r = tpl_section(d, "DIFF");
+			tpl_set(r, "LABEL", k->fields[i].label);
+			tpl_set(r, "THEIRS", a ? a : "(vazio)");
+			tpl_set(r, "YOURS", y ? y : "(vazio)");
+		}
+	}
+	return status;
+}
+
+/* The evidence that a milestone change brings, inserted with the save. */
+struct evidence {
+	const char		*url;
+	const char		*label;
+	const struct mpart	*file;		/* an uploaded document, or NULL */
+	char			 sha[65];	/* its digest once stored, or "" */
+};
+
+/* Inserts the evidence link of milestone id (runs inside the save's transaction). */
+static int
+add_evidence(sqlite3 *rw, long long id, void *arg)
+{
+	const struct evidence	*e = arg;
+
+	return edit_add_evidence(rw, id, e->url, e->sha, e->label);
+}
+
+/* The evidence rule: a milestone's status or progress changes only with evidence.  Also
+ * dates a changed progress figure (today, unless the editor gave a date).  Returns NULL
+ * or the message for the evidence field. */
+static const char *
+evidence_rule(struct ctx *c, const struct kind *k, const struct values *old,
+    struct values *v, struct evidence *e)
+{
+	int	 st = edit_field(k, "status"), pr = edit_field(k, "progress");
+	int	 asof = edit_field(k, "progress_as_of"), changed;
+	const char *lbl = req_form(c->req, "evidence_label");
+
+	e->url = req_form(c->req, "evidence_url");
+	if (e->url != NULL && *e->url == '\0')
+		e->url = NULL;
+	e->sha[0] = '\0';
+	e->file = multipart_get(c->req->parts, c->req->nparts, "evidence_file");
+	if (e->file != NULL && (!e->file->has_filename || e->file->len == 0))
+		e->file = NULL;
+	e->label = lbl != NULL && *lbl != '\0' && strlen(lbl) <= 300 && valid_utf8(lbl,
+	    strlen(lbl)) ? lbl : NULL;
+	if (strcmp(k->slug, "milestones") != 0)
+		return NULL;
+#define CHANGED(i) ((old ? old->v[i] : NULL) == NULL ? v->v[i] != NULL : \
+	(v->v[i] == NULL || strcmp(old->v[i], v->v[i]) != 0))
+	changed = CHANGED(st) || CHANGED(pr);
+	if (CHANGED(pr) && v->v[pr] != NULL && !CHANGED(asof)) {
+		free(v->v[asof]);
+		v->v[asof] = strdup(c->today);
+	}
+#undef CHANGED
+	if (e->url != NULL && !valid_http_url(e->url))
+		return "Endereço da evidência inválido: só http:// ou https://.";
+	if (changed && e->url == NULL && e->file == NULL)
+		return "Uma alteração do estado ou do progresso precisa de uma evidência: uma "
+		    "ligação ou um documento.";
+	return NULL;
+}
+
+/* Stores a member editor's change as a draft for review.  Returns 0 or -1. */
+static int
+save_draft(struct ctx *c, const struct kind *k, long long id, const struct values *v,
+    const struct evidence *e)
+{
+	json_t		*o = json_object();
+	sqlite3_stmt	*s = NULL;
+	char		*payload = NULL;
+	size_t		 i;
+	int		 rc = -1;
+
+	if (o == NULL)
+		return -1;
+	for (i = 0; i < k->nfields; i++)
+		json_object_set_new(o, k->fields[i].col, v->v[i] ? json_string(v->v[i]) :
+		    json_null());
+	if (e->url != NULL)
+		json_object_set_new(o, "evidence_url", json_string(e->url));
+	if (e->sha[0] != '\0')
+		json_object_set_new(o, "evidence_upload", json_string(e->sha));
+	if (e->label != NULL)
+		json_object_set_new(o, "evidence_label", json_string(e->label));
+	if ((payload = json_dumps(o, JSON_COMPACT)) == NULL ||
+	    sqlite3_prepare_v2(c->rw, "INSERT INTO draft (staff_id, tbl, row_id, base_version, "
+	    "payload) VALUES (?1, ?2, nullif(?3, 0), ?4, ?5)", -1, &s, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(s, 1, c->me->id);
+	sqlite3_bind_text(s, 2, k->slug, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, id);
+	sqlite3_bind_int64(s, 4, v->version);
+	sqlite3_bind_text(s, 5, payload, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) == SQLITE_DONE)
+		rc = 0;
+out:
+	sqlite3_finalize(s);
+	free(payload);
+	json_decref(o);
+	return rc;
+}
+
+/* Handles a submitted form for row id (0: new).  old is the stored row or NULL. */
+static int
+submit(struct ctx *c, const struct kind *k, long long id, const struct values *old)
+{
+	struct values		 v, cur;
+	struct formpage		 fp = { id, NULL, NULL, NULL };
+	struct evidence		 e;
+	const char		*dberr;
+	char			 loc[96];
+	int			 rc, st;
+
+	if (id != 0 && req_form(c->req, "version") == NULL) {
+		c->error = "ERR_BAD_BODY";	/* a form always carries the version it was opened on */
+		return 400;
+	}
+	edit_parse(k, form_get, c->req, &v);
+	fp.ev_err = evidence_rule(c, k, old, &v, &e);
+	if (c->me->role == ROLE_MEMBER && object_check(c, k, id, &v) != 0) {
+		edit_values_free(&v);
+		return 403;
+	}
+	if (v.nerr == 0 && fp.ev_err == NULL && e.file != NULL) {
+		if (upload_store(c->rw, upload_dir(), e.file->data, e.file->len, e.file->filename,
+		    c->me->id, e.sha, &fp.ev_err) == 0)
+			auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "upload",
+			    e.sha, NULL);
+		else if (fp.ev_err == NULL)
+			fp.ev_err = "Não foi possível guardar o documento.";
+	}
+	if (v.nerr > 0 || fp.ev_err != NULL) {
+		st = form_page(c, k, &v, &fp, 400);
+		edit_values_free(&v);
+		return st;
+	}
+	if (c->me->role == ROLE_MEMBER) {
+		rc = save_draft(c, k, id, &v, &e);
+		edit_values_free(&v);
+		if (rc != 0)
+			return db_failed_set(), 503;
+		auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "draft",
+		    c->req->path, NULL);
+		snprintf(loc, sizeof loc, "/admin/%s?sent=1", k->slug);
+		return page_redirect(c, loc);
+	}
+	rc = edit_save(c->rw, k, &id, &v, c->me->id, c->me->name, NULL,
+	    strcmp(k->slug, "milestones") == 0 ? add_evidence : NULL, &e, &dberr);
+	if (rc == 0) {
+		edit_values_free(&v);
+		snprintf(loc, sizeof loc, "/admin/%s/%lld?saved=1", k->slug, id);
+		return page_redirect(c, loc);
+	}
+	if (rc == 1 && edit_load(c->rw, k, id, &cur) == 1) {
+		fp.conflict = &cur;
+		v.version = cur.version;	/* saving again applies the merge */
+		st = form_page(c, k, &v, &fp, 409);
+		edit_values_free(&cur);
+	} else if (rc == 1 || rc == 2) {
+		fp.dberr = rc == 1 ? "O registo foi apagado por outra pessoa." :
+		    "A base de dados recusou a gravação: um valor repete outro registo "
+		    "(por exemplo, o identificador) ou a referência não existe.";
+		st = form_page(c, k, &v, &fp, rc == 1 ? 409 : 400);
+	} else
+		st = (db_failed_set(), 503);
+	edit_values_free(&v);
+	return st;
+}
+
+int
+page_admin_new(struct ctx *c)
+{
+	const struct kind	*k = kind_of(c);
+	struct values		 v;
+	struct formpage		 fp = { 0, NULL, NULL, NULL };
+	int			 st;
+
+	if (k == NULL || k->moderated)
+		return c->error = "ERR_NOT_FOUND", 404;	/* citizens' rows come from them */
+	if (c->me->role == ROLE_MEMBER && strcmp(k->slug, "milestones") != 0)
+		return object_check(c, k, 0, NULL);
+	if (c->req->method == METHOD_POST)
+		return submit(c, k, 0, NULL);
+	memset(&v, 0, sizeof v);
+	st = form_page(c, k, &v, &fp, 200);
+	return st;
+}
+
+int
+page_admin_edit(struct ctx *c)
+{
+	const struct kind	*k = kind_of(c);
+	struct values		 old;
+	struct formpage		 fp = { c->num, NULL, NULL, NULL };
+	int			 st;
+
+	if (k == NULL)
+		return 404;
+	if ((st = edit_load(c->rw, k, c->num, &old)) <= 0) {
+		c->error = "ERR_NOT_FOUND";
+		return st == 0 ? 404 : (db_failed_set(), 503);
+	}
+	if (object_check(c, k, c->num, &old) != 0)
+		st = 403;
+	else if (c->req->method == METHOD_POST)
+		st = submit(c, k, c->num, &old);
+	else {
+		st = form_page(c, k, &old, &fp, 200);
+		if (req_param(c->req, "saved") != NULL)
+			page_flash(c, "Gravado. A alteração já está na página pública e no histórico.");
+	}
+	edit_values_free(&old);
+	return st;
+}
+
+int
+page_admin_delete(struct ctx *c)
+{
+	const struct kind	*k = kind_of(c);
+	struct values		 old;
+	const char		*dberr, *ver = req_form(c->req, "version");
+	long long		 version = -1;
+	tpl_dict		*b;
+	char			 loc[64];
+	int			 st, rc = 0;
+
+	if (k == NULL || !k->deletable)
+		return c->error = "ERR_NOT_FOUND", 404;
+	if ((st = edit_load(c->rw, k, c->num, &old)) <= 0)
+		return c->error = "ERR_NOT_FOUND", st == 0 ? 404 : (db_failed_set(), 503);
+	if (c->req->method == METHOD_POST) {
+		if (ver == NULL || valid_int(ver, 0, 1LL << 53, &version) != 0)
+			version = -1;
+		rc = edit_delete(c->rw, k, c->num, version, c->me->id, c->me->name, &dberr);
+		if (rc == 0) {
+			edit_values_free(&old);
+			snprintf(loc, sizeof loc, "/admin/%s?deleted=1", k->slug);
+			return page_redirect(c, loc);
+		}
+		if (rc < 0) {
+			edit_values_free(&old);
+			return db_failed_set(), 503;
+		}
+	}
+	b = page_admin_body(c, "admin_delete.tpl", "Apagar");
+	tpl_set(b, "KIND", k->slug);
+	tpl_set(b, "PLURAL", k->plural);
+	tpl_set(b, "NAME", k->name);
+	tpl_set_int(b, "ID", c->num);
+	tpl_set_int(b, "VERSION", old.version);
+	tpl_set(b, "CSRF", c->me->csrf);
+	tpl_set(b, "LABEL", old.v[0] ? old.v[0] : "");
+	if (rc == 1)
+		tpl_set(tpl_section(b, "ERROR"), "TEXT", "O registo mudou entretanto; "
+		    "confirme de novo.");
+	else if (rc == 2)
+		tpl_set(tpl_section(b, "ERROR"), "TEXT", "Não é possível apagar: há registos "
+		    "que dependem deste (por exemplo, os compromissos de um plano).");
+	edit_values_free(&old);
+	return rc == 0 ? 200 : 409;
+}

@@ -1,0 +1,229 @@
+/* Review: focal-point editors approve or return the drafts of member editors.
+ * Approving applies the draft through the editing engine, in one transaction with the
+ * draft's new status, the revision rows and any evidence. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "store/db.h"
+#include "store/edit.h"
+#include "view/page.h"
+
+struct draft {
+	long long	 id;
+	long long	 staff_id;
+	char		 author[201];
+	const struct kind *kind;
+	long long	 row_id;
+	long long	 base_version;
+	json_t		*payload;
+};
+
+/* Draft fields come from its JSON payload. */
+static const char *
+json_get(const void *arg, const char *name)
+{
+	return json_string_value(json_object_get(arg, name));
+}
+
+/* Loads pending draft id.  Returns 1, 0 when there is none, -1 on error. */
+static int
+draft_load(struct ctx *c, long long id, struct draft *d)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	memset(d, 0, sizeof *d);
+	if (sqlite3_prepare_v2(c->rw, "SELECT d.id, d.staff_id, s.name, d.tbl, "
+	    "coalesce(d.row_id, 0), coalesce(d.base_version, 0), d.payload FROM draft d "
+	    "JOIN staff s ON s.id = d.staff_id WHERE d.id = ?1 AND d.status = 'pending'",
+	    -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		d->id = sqlite3_column_int64(s, 0);
+		d->staff_id = sqlite3_column_int64(s, 1);
+		snprintf(d->author, sizeof d->author, "%s", db_text(s, 2));
+		d->kind = edit_kind(db_text(s, 3));
+		d->row_id = sqlite3_column_int64(s, 4);
+		d->base_version = sqlite3_column_int64(s, 5);
+		d->payload = json_loads(db_text(s, 6), 0, NULL);
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW && (d->kind == NULL || !json_is_object(d->payload))) {
+		json_decref(d->payload);
+		return -1;
+	}
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Marks a draft decided (inside the caller's transaction, or alone). */
+static int
+draft_decide(sqlite3 *rw, long long id, const char *status, long long reviewer,
+    const char *comment)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(rw, "UPDATE draft SET status = ?2, reviewer_id = ?3, "
+	    "comment = ?4, decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 "
+	    "AND status = 'pending'", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, reviewer);
+	sqlite3_bind_text(s, 4, comment, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE && sqlite3_changes(rw) == 1 ? 0 : -1;
+}
+
+/* Runs inside the approval's transaction: the evidence, then the draft's status. */
+struct approval {
+	const struct draft	*d;
+	long long		 reviewer;
+};
+
+static int
+approve_extra(sqlite3 *rw, long long row_id, void *arg)
+{
+	const struct approval	*a = arg;
+	const char		*url = json_get(a->d->payload, "evidence_url");
+	const char		*sha = json_get(a->d->payload, "evidence_upload");
+	const char		*label = json_get(a->d->payload, "evidence_label");
+
+	if (strcmp(a->d->kind->slug, "milestones") == 0 &&
+	    edit_add_evidence(rw, row_id, url, sha, label) != 0)
+		return -1;
+	return draft_decide(rw, a->d->id, "approved", a->reviewer, NULL);
+}
+
+/* Fills one draft's section: what it changes against the stored row. */
+static void
+draft_section(struct ctx *c, tpl_dict *b, const struct draft *d, const char *when,
+    const char *entity)
+{
+	struct values	 cur;
+	tpl_dict	*x = tpl_section(b, "DRAFT"), *r;
+	const char	*nv;
+	char		 what[160];
+	size_t		 i;
+	int		 have = d->row_id ? edit_load(c->rw, d->kind, d->row_id, &cur) : 0;
+
+	snprintf(what, sizeof what, "%s %s", d->kind->name, d->row_id ? "" : "(novo)");
+	if (have == 1 && cur.v[0] != NULL)
+		snprintf(what, sizeof what, "%s: %s", d->kind->name, cur.v[0]);
+	tpl_set(x, "WHAT", what);
+	tpl_set_int(x, "ID", d->id);
+	tpl_set(x, "WHO", d->author);
+	tpl_set(x, "AT", when);
+	tpl_set(x, "CSRF", c->me->csrf);
+	if (entity != NULL)
+		tpl_set(tpl_section(x, "ENTITY"), "NAME", entity);
+	if (have == 1 && cur.version != d->base_version)
+		tpl_show(x, "STALE");
+	for (i = 0; i < d->kind->nfields; i++) {
+		nv = json_get(d->payload, d->kind->fields[i].col);
+		if (have == 1 && ((nv == NULL && cur.v[i] == NULL) ||
+		    (nv != NULL && cur.v[i] != NULL && strcmp(nv, cur.v[i]) == 0)))
+			continue;
+		r = tpl_section(x, "DIFF");
+		tpl_set(r, "LABEL", d->kind->fields[i].label);
+		tpl_set(r, "NOW", have == 1 && cur.v[i] ? cur.v[i] : "(vazio)");
+		tpl_set(r, "NEW", nv ? nv : "(vazio)");
+	}
+	if ((nv = json_get(d->payload, "evidence_url")) != NULL)
+		tpl_set(tpl_section(x, "EVIDENCE"), "URL", nv);
+	else if ((nv = json_get(d->payload, "evidence_upload")) != NULL) {
+		char up[96];
+		snprintf(up, sizeof up, "/uploads/%.64s", nv);
+		tpl_set(tpl_section(x, "EVIDENCE"), "URL", up);
+	}
+	if (have == 1)
+		edit_values_free(&cur);
+}
+
+int
+page_admin_reviews(struct ctx *c)
+{
+	tpl_dict	*b = page_admin_body(c, "admin_reviews.tpl", "Revisões pendentes");
+	sqlite3_stmt	*s;
+	struct draft	 d;
+	int		 n = 0;
+
+	if (sqlite3_prepare_v2(c->rw, "SELECT d.id, d.created_at, coalesce(e.acronym, "
+	    "e.name_pt, e.name_en) FROM draft d JOIN staff s ON s.id = d.staff_id LEFT JOIN "
+	    "entity e ON e.id = s.entity_id WHERE d.status = 'pending' ORDER BY d.id LIMIT 200",
+	    -1, &s, NULL) != SQLITE_OK)
+		return db_failed_set(), 503;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (draft_load(c, sqlite3_column_int64(s, 0), &d) != 1)
+			continue;
+		draft_section(c, b, &d, db_text(s, 1), db_text(s, 2));
+		json_decref(d.payload);
+		n++;
+	}
+	sqlite3_finalize(s);
+	if (n == 0)
+		tpl_show(b, "NONE");
+	if (req_param(c->req, "done") != NULL)
+		page_flash(c, "Feito.");
+	return 200;
+}
+
+int
+page_admin_review_approve(struct ctx *c)
+{
+	struct draft	 d;
+	struct values	 v;
+	struct approval	 a = { &d, c->me->id };
+	const char	*dberr;
+	long long	 id;
+	int		 rc;
+
+	if ((rc = draft_load(c, c->num, &d)) <= 0)
+		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : (db_failed_set(), 503);
+	edit_parse(d.kind, json_get, d.payload, &v);
+	v.version = d.base_version;
+	id = d.row_id;
+	rc = v.nerr > 0 ? 2 : edit_save(c->rw, d.kind, &id, &v, d.staff_id, d.author,
+	    c->me->name, approve_extra, &a, &dberr);
+	edit_values_free(&v);
+	json_decref(d.payload);
+	if (rc == 0) {
+		auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "draft_approved",
+		    d.kind->table, NULL);
+		return page_redirect(c, "/admin/reviews?done=1");
+	}
+	if (rc < 0)
+		return db_failed_set(), 503;
+	page_admin_reviews(c);
+	page_flash(c, rc == 1 ? "Não aprovado: o registo mudou depois da proposta. Devolva-a "
+	    "ao editor para que a refaça sobre a versão atual." : "Não aprovado: a proposta "
+	    "tem valores que já não são válidos. Devolva-a com um comentário.");
+	return 409;
+}
+
+int
+page_admin_review_return(struct ctx *c)
+{
+	const char	*comment = req_form(c->req, "comment");
+	struct draft	 d;
+	int		 rc;
+
+	if ((rc = draft_load(c, c->num, &d)) <= 0)
+		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : (db_failed_set(), 503);
+	json_decref(d.payload);
+	if (comment == NULL || *comment == '\0' || strlen(comment) > 2000) {
+		page_admin_reviews(c);
+		page_flash(c, "Para devolver, escreva um comentário (até 2000 carateres).");
+		return 400;
+	}
+	if (draft_decide(c->rw, d.id, "returned", c->me->id, comment) != 0)
+		return db_failed_set(), 503;
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "draft_returned",
+	    NULL, NULL);
+	return page_redirect(c, "/admin/reviews?done=1");
+}

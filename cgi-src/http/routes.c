@@ -1,0 +1,236 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/consult.h"
+#include "http/routes.h"
+#include "store/upload.h"
+#include "lib/valid.h"
+
+#define G	(METHOD_GET | METHOD_HEAD)
+#define P	METHOD_POST
+#define GP	(METHOD_GET | METHOD_HEAD | METHOD_POST)
+#define GD	(G | ROUTE_FORMATS)	/* also JSON and CSV (pages/data.c) */
+#define A	NAV_NONE, "ERR_BAD_PATH"	/* admin routes: no public navigation entry */
+
+static const struct route routes[] = {
+	{ "/",				G, page_root, CACHE_NONE, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/healthz",			G, page_health, CACHE_NONE, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/robots.txt",		G, page_robots, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/sitemap.xml",		G, page_sitemap, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/badge/:file",		G, page_badge, CACHE_PUBLIC, NAV_NONE, "ERR_BAD_OGP_ID",
+					   CAP_PUBLIC },
+	{ "/:lang/feed.atom",		G, page_feed_site, CACHE_PUBLIC, NAV_NONE, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/plans/:int/feed.atom", G, page_feed_plan, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
+	{ "/:lang/commitments/:ogpid/feed.atom", G, page_feed_commitment, CACHE_PUBLIC,
+					   NAV_NONE, "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/members/:slug/feed.atom", G, page_feed_member, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_SLUG", CAP_PUBLIC },
+	{ "/:lang/values/:slug/feed.atom", G, page_feed_value, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_SLUG", CAP_PUBLIC },
+	{ "/:lang/events/calendar.ics",	G, page_ics_all, CACHE_PUBLIC, NAV_NONE, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/events/:int/calendar.ics", G, page_ics_event, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_EVENT_ID", CAP_PUBLIC },
+	{ "/uploads/:sha",		G, page_upload_get, CACHE_IMMUTABLE, NAV_NONE,
+					   "ERR_NOT_FOUND", CAP_PUBLIC },
+	{ "/:lang/",			G, page_home, CACHE_PUBLIC, NAV_HOME, NULL, CAP_PUBLIC },
+	{ "/:lang/network",		GD, page_network, CACHE_PUBLIC, NAV_NETWORK, NULL, CAP_PUBLIC },
+	{ "/:lang/members/:slug",	GD, page_member, CACHE_PUBLIC, NAV_NETWORK,
+					   "ERR_BAD_SLUG", CAP_PUBLIC },
+	{ "/:lang/plans",		GD, page_plans_list, CACHE_PUBLIC, NAV_PLANS, NULL, CAP_PUBLIC },
+	{ "/:lang/commitments",		GD, page_commitments_list, CACHE_PUBLIC, NAV_PLANS, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/search",		G, page_search, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/:lang/plans/:int",		GD, page_plans_show, CACHE_PUBLIC, NAV_PLANS,
+					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
+	{ "/:lang/commitments/:ogpid",	GD, page_commitments_show, CACHE_PUBLIC, NAV_PLANS,
+					   "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/commitments/:ogpid/history", G, page_commitments_history, CACHE_PUBLIC,
+					   NAV_PLANS, "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/plans/:int/history",	G, page_plans_history, CACHE_PUBLIC, NAV_PLANS,
+					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
+	{ "/:lang/events",		GD, page_events_list, CACHE_PUBLIC, NAV_EVENTS, NULL, CAP_PUBLIC },
+	{ "/:lang/events/:int",		GD, page_events_show, CACHE_PUBLIC, NAV_EVENTS,
+					   "ERR_BAD_EVENT_ID", CAP_PUBLIC },
+	{ "/:lang/consultations",	GD, page_consultations_list, CACHE_CLOCK, NAV_CONSULT, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/consultations/:int",	GD, page_consultations_show, CACHE_CLOCK, NAV_CONSULT,
+					   "ERR_BAD_CONSULTATION_ID", CAP_PUBLIC },
+	{ "/:lang/consultations/:int/proposals", P, page_submit_proposal, CACHE_NONE,
+					   NAV_CONSULT, "ERR_BAD_CONSULTATION_ID", CAP_PUBLIC },
+	{ "/:lang/consultations/:int/comments", P, page_submit_consultation_comment,
+					   CACHE_NONE, NAV_CONSULT, "ERR_BAD_CONSULTATION_ID",
+					   CAP_PUBLIC },
+	{ "/:lang/commitments/:ogpid/comments", P, page_submit_commitment_comment, CACHE_NONE,
+					   NAV_PLANS, "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/submissions/sent",	G, page_submissions_sent, CACHE_PUBLIC, NAV_CONSULT, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/submissions/confirm/:token", GP, page_submission_confirm, CACHE_NONE,
+					   NAV_CONSULT, "ERR_TOKEN", CAP_PUBLIC },
+	{ "/:lang/submissions/withdraw/:token", GP, page_submission_withdraw, CACHE_NONE,
+					   NAV_CONSULT, "ERR_TOKEN", CAP_PUBLIC },
+	{ "/:lang/ogp",			G, page_text_ogp, CACHE_PUBLIC, NAV_OGP, NULL, CAP_PUBLIC },
+	{ "/:lang/accessibility",	G, page_text_accessibility, CACHE_PUBLIC, NAV_NONE,
+					   NULL, CAP_PUBLIC },
+	{ "/:lang/data",		G, page_data, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/data/catalog.jsonld",	G, page_data_catalog, CACHE_PUBLIC, NAV_NONE, NULL,
+					   CAP_PUBLIC },
+	{ "/data/:file",		GD, page_data_file, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_NOT_FOUND", CAP_PUBLIC },
+	/* The admin area: every route no-store; every POST checked for CSRF first. */
+	{ "/admin/login",		GP, page_admin_login, CACHE_NONE, A, CAP_LOGIN },
+	{ "/admin/logout",		P, page_admin_logout, CACHE_NONE, A, CAP_SECOND },
+	{ "/admin/2fa",			GP, page_admin_2fa, CACHE_NONE, A, CAP_SECOND },
+	{ "/admin/2fa/enrol",		GP, page_admin_2fa_enrol, CACHE_NONE, A, CAP_SECOND },
+	{ "/admin/",			G, page_admin_home, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/reviews",		G, page_admin_reviews, CACHE_NONE, A, CAP_CONTENT },
+	{ "/admin/reviews/:int/approve", P, page_admin_review_approve, CACHE_NONE, A,
+					   CAP_CONTENT },
+	{ "/admin/reviews/:int/return",	P, page_admin_review_return, CACHE_NONE, A,
+					   CAP_CONTENT },
+	{ "/admin/submissions",		GP, page_admin_submissions, CACHE_NONE, A, CAP_CONTENT },
+	{ "/admin/users",		G, page_admin_users, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/users/new",		P, page_admin_user_new, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/users/:int",		GP, page_admin_user, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/users/:int/:slug",	P, page_admin_user_action, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/audit",		G, page_admin_audit, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/import",		GP, page_admin_import, CACHE_NONE, A, CAP_CONTENT },
+	{ "/admin/links",		G, page_admin_links, CACHE_NONE, A, CAP_CONTENT },
+	{ "/admin/:slug",		G, page_admin_list, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/:slug/new",		GP, page_admin_new, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/:slug/:int",		GP, page_admin_edit, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/commitments/:int/relations", GP, page_admin_relations, CACHE_NONE, A,
+					   CAP_CONTENT },
+	{ "/admin/:slug/:int/delete",	GP, page_admin_delete, CACHE_NONE, A, CAP_CONTENT },
+};
+
+/* Copies the next segment of *p (up to '/' or the end) into seg; advances *p past it.
+ * Returns 1 if a segment was read (possibly empty), 0 at the end of the path. */
+static int
+next_seg(const char **p, char *seg, size_t seglen)
+{
+	const char	*s = *p, *e;
+	size_t		 n;
+
+	if (*s != '/')
+		return 0;
+	s++;
+	e = strchr(s, '/');
+	n = e ? (size_t)(e - s) : strlen(s);
+	if (n >= seglen)
+		n = seglen - 1;
+	memcpy(seg, s, n);
+	seg[n] = '\0';
+	*p = e ? e : s + strlen(s);
+	return 1;
+}
+
+/* Checks one typed segment; returns 1 when valid, 0 when not (the shape still matches). */
+static int
+check_typed(const char *type, char *seg, struct ctx *c, int argi)
+{
+	if (strcmp(type, ":int") == 0)
+		return valid_int(seg, 1, 999999, &c->num) == 0;
+	if (strcmp(type, ":slug") == 0)
+		return valid_slug(seg);
+	if (strcmp(type, ":ogpid") == 0)
+		return valid_ogp_id(seg);
+	if (strcmp(type, ":file") == 0)	/* a file name: letters, digits, '.', '-', '_' */
+		return strlen(seg) <= 80 && strspn(seg, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz0123456789.-_") == strlen(seg);
+	if (strcmp(type, ":sha") == 0)
+		return upload_valid_sha(seg);
+	if (strcmp(type, ":token") == 0) {
+		unsigned char h[32];
+		return token_hash(seg, h) == 0;
+	}
+	(void)argi;
+	return 0;
+}
+
+/* Tries one route: -1 no match, 0 match, 1 shape matches but a segment is invalid. */
+static int
+try_route(const struct route *rt, const char *path, struct ctx *c, char segs[][128])
+{
+	const char	*pp = rt->pattern, *xp = path;
+	char		 pseg[32], *seg;
+	int		 n = 0, argi = 0, bad = 0;
+
+	for (;;) {
+		int a = next_seg(&pp, pseg, sizeof pseg);
+		int b = next_seg(&xp, segs[n], 128);
+		if (!a || !b)
+			return a == b ? (bad ? 1 : 0) : -1;
+		seg = segs[n++];
+		if (strcmp(pseg, ":lang") == 0) {
+			if (strcmp(seg, "pt") != 0 && strcmp(seg, "en") != 0)
+				return -1;
+			c->lang = strcmp(seg, "en") == 0 ? "en" : "pt";
+		} else if (pseg[0] == ':') {
+			if (*seg == '\0' || argi >= ROUTE_ARGS_MAX)
+				return -1;
+			if (!check_typed(pseg, seg, c, argi))
+				bad = 1;
+			c->arg[argi++] = seg;
+		} else if (strcmp(pseg, seg) != 0)
+			return -1;
+		if (n == 8)
+			return -1;
+	}
+}
+
+enum match
+route_find(const char *path, const struct route **rt, struct ctx *c, char *fix,
+    size_t fixlen)
+{
+	static char	 segs[8][128];
+	size_t		 i, len = strlen(path);
+	int		 r;
+
+	for (i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		if ((r = try_route(&routes[i], path, c, segs)) < 0)
+			continue;
+		*rt = &routes[i];
+		return r == 0 ? MATCH_OK : MATCH_BAD_ARG;
+	}
+	/* Canonical forms: "/pt" -> "/pt/", "/admin" -> "/admin/", "/pt/plans/" -> "/pt/plans". */
+	if (len > 1 && path[len - 1] != '/' && len + 2 < fixlen) {
+		snprintf(fix, fixlen, "%s/", path);
+		for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
+			if (try_route(&routes[i], fix, c, segs) == 0)
+				return MATCH_REDIRECT;
+	}
+	if (len > 4 && path[len - 1] == '/' && len < fixlen) {
+		memcpy(fix, path, len - 1);
+		fix[len - 1] = '\0';
+		for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
+			if (try_route(&routes[i], fix, c, segs) == 0)
+				return MATCH_REDIRECT;
+	}
+	return MATCH_NONE;
+}
+
+void
+route_allow(const struct route *rt, char *out, size_t outlen)
+{
+	snprintf(out, outlen, "%s%s%s",
+	    rt->methods & METHOD_GET ? "GET, " : "",
+	    rt->methods & METHOD_HEAD ? "HEAD, " : "",
+	    rt->methods & METHOD_POST ? "POST, " : "");
+	if (strlen(out) >= 2)
+		out[strlen(out) - 2] = '\0';
+}
+
+size_t
+route_count(void)
+{
+	return sizeof routes / sizeof routes[0];
+}
+
+const struct route *
+route_at(size_t i)
+{
+	return &routes[i];
+}

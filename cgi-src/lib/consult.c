@@ -1,0 +1,242 @@
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "lib/consult.h"
+#include "lib/valid.h"
+
+/* The unix time of 01:00 UTC on the last Sunday of month mon (0-based) of year y. */
+static time_t
+last_sunday_1am(int y, int mon)
+{
+	struct tm	 tm;
+	time_t		 t;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mon + 1;	/* the first day of the next month, then back */
+	tm.tm_mday = 1;
+	tm.tm_hour = 1;
+	t = timegm(&tm) - 24 * 3600;
+	gmtime_r(&t, &tm);
+	return t - (time_t)tm.tm_wday * 24 * 3600;
+}
+
+int
+lisbon_offset(time_t utc)
+{
+	struct tm	 tm;
+	int		 y;
+
+	gmtime_r(&utc, &tm);
+	y = tm.tm_year + 1900;
+	return utc >= last_sunday_1am(y, 2) && utc < last_sunday_1am(y, 9) ? 3600 : 0;
+}
+
+/* Reads "YYYY-MM-DD?HH:MM" at s (? any of seps) and, when rest is not NULL, points it
+ * past what was read.  Returns 0 and fills tm, or -1. */
+static int
+read_datetime(const char *s, const char *seps, struct tm *tm, const char **rest)
+{
+	int	 y, mo, d, h, mi;
+
+	memset(tm, 0, sizeof *tm);
+	if (strlen(s) < 16 || s[4] != '-' || s[7] != '-' || s[10] == '\0' ||
+	    strchr(seps, s[10]) == NULL || s[13] != ':')
+		return -1;
+	y = valid_digits(s, 4);
+	mo = valid_digits(s + 5, 2);
+	d = valid_digits(s + 8, 2);
+	h = valid_digits(s + 11, 2);
+	mi = valid_digits(s + 14, 2);
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 ||
+	    mi > 59)
+		return -1;
+	tm->tm_year = y - 1900;
+	tm->tm_mon = mo - 1;
+	tm->tm_mday = d;
+	tm->tm_hour = h;
+	tm->tm_min = mi;
+	if (rest != NULL)
+		*rest = s + 16;
+	return 0;
+}
+
+/* 1 when t is still on the calendar day given names (not 30 February made 2 March). */
+static int
+same_day(const struct tm *given, time_t t)
+{
+	struct tm	 back;
+
+	gmtime_r(&t, &back);
+	return back.tm_mday == given->tm_mday && back.tm_mon == given->tm_mon;
+}
+
+int
+utc_parse(const char *iso, time_t *t)
+{
+	struct tm	 tm, given;
+	const char	*r;
+	int		 sec;
+
+	if (iso == NULL || read_datetime(iso, "T", &tm, &r) != 0 || strlen(r) != 4 ||
+	    r[0] != ':' || r[3] != 'Z' || r[1] < '0' || r[1] > '5' || r[2] < '0' || r[2] > '9')
+		return -1;
+	sec = (r[1] - '0') * 10 + (r[2] - '0');
+	tm.tm_sec = sec;
+	given = tm;	/* timegm normalises tm */
+	*t = timegm(&tm);
+	return same_day(&given, *t) ? 0 : -1;
+}
+
+void
+utc_format(time_t t, char *out, size_t outlen)
+{
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, outlen, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int
+lisbon_to_utc(const char *local, char *out, size_t outlen)
+{
+	struct tm	 tm, given;
+	const char	*r;
+	time_t		 wall, t;
+
+	if (local == NULL || read_datetime(local, "T ", &tm, &r) != 0)
+		return -1;
+	if (strcmp(r, ":00") != 0 && *r != '\0')
+		return -1;
+	given = tm;	/* timegm normalises tm */
+	wall = timegm(&tm);
+	if (!same_day(&given, wall))
+		return -1;	/* 31 April */
+	t = wall - 3600;	/* summer time, if that is what Lisbon had then */
+	if (lisbon_offset(t) != 3600)
+		t = wall;
+	utc_format(t, out, outlen);
+	return 0;
+}
+
+int
+utc_to_lisbon(const char *iso, char *out, size_t outlen, const char **zone)
+{
+	struct tm	 tm;
+	time_t		 t;
+	int		 off;
+
+	if (utc_parse(iso, &t) != 0)
+		return -1;
+	off = lisbon_offset(t);
+	t += off;
+	gmtime_r(&t, &tm);
+	strftime(out, outlen, "%Y-%m-%dT%H:%M", &tm);
+	if (zone != NULL)
+		*zone = off ? "WEST" : "WET";
+	return 0;
+}
+
+enum phase
+consultation_phase(time_t now, const char *opens, const char *closes)
+{
+	time_t	 o, c;
+
+	if (utc_parse(opens, &o) != 0 || utc_parse(closes, &c) != 0)
+		return PHASE_CLOSED;
+	if (now < o)
+		return PHASE_UPCOMING;
+	return now < c ? PHASE_OPEN : PHASE_CLOSED;
+}
+
+void
+countdown(time_t now, time_t limit, long *n, char *unit)
+{
+	long	 left = limit > now ? (long)(limit - now) : 0;
+
+	if (left >= 24 * 3600) {
+		*n = left / (24 * 3600);
+		*unit = 'd';
+	} else if (left >= 3600) {
+		*n = left / 3600;
+		*unit = 'h';
+	} else {
+		*n = left / 60 > 0 ? left / 60 : 1;
+		*unit = 'm';
+	}
+}
+
+int
+valid_email(const char *s)
+{
+	const char	*at, *p, *dot = NULL;
+	size_t		 n = strlen(s);
+
+	if (n < 3 || n > 254 || (at = strchr(s, '@')) == NULL || strchr(at + 1, '@') != NULL ||
+	    at == s || at - s > 64 || at[1] == '\0')
+		return 0;
+	for (p = s; p < at; p++)
+		if (*p <= ' ' || *p >= 0x7f || strchr("\"(),:;<>[\\]", *p) != NULL)
+			return 0;
+	if (*s == '.' || at[-1] == '.' || strstr(s, "..") != NULL)
+		return 0;
+	for (p = at + 1; *p != '\0'; p++) {
+		if (*p == '.') {
+			if (p == at + 1 || p[-1] == '.' || p[-1] == '-' || p[1] == '\0' ||
+			    p[1] == '-')
+				return 0;
+			dot = p;
+		} else if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-'))
+			return 0;
+	}
+	return dot != NULL && at[1] != '-';
+}
+
+void
+email_fold(const char *s, char *out, size_t outlen)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < outlen; i++)
+		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+	if (outlen > 0)
+		out[i] = '\0';
+}
+
+int
+rate_ok(int email, int n_hour, int n_day)
+{
+	return email ? n_hour < RL_EMAIL_HOUR && n_day < RL_EMAIL_DAY :
+	    n_hour < RL_ADDR_HOUR && n_day < RL_ADDR_DAY;
+}
+
+int
+token_new(char *out, size_t outlen, unsigned char hash[32])
+{
+	unsigned char	 raw[32];
+
+	if (outlen < 65)
+		return -1;
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(out, outlen, raw, sizeof raw);
+	sodium_memzero(raw, sizeof raw);
+	return token_hash(out, hash);
+}
+
+int
+token_hash(const char *tok, unsigned char hash[32])
+{
+	size_t	 i;
+
+	if (tok == NULL || strlen(tok) != 64)
+		return -1;
+	for (i = 0; i < 64; i++)
+		if (!((tok[i] >= '0' && tok[i] <= '9') || (tok[i] >= 'a' && tok[i] <= 'f')))
+			return -1;
+	crypto_hash_sha256(hash, (const unsigned char *)tok, 64);
+	return 0;
+}

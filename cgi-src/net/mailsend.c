@@ -1,0 +1,259 @@
+/* mailsend: the outbox, sent by SMTP (libcurl) or a sendmail program; see mailsend.h.
+ * Only aberta-admin links this file: the worker does not load libcurl. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include "lib/buf.h"
+#include "store/mail.h"
+#include "net/mailsend.h"
+
+struct upload {
+	const char	*p;
+	size_t		 left;
+};
+
+/* libcurl's read callback: the message, in pieces. */
+static size_t
+read_msg(char *dst, size_t size, size_t n, void *arg)
+{
+	struct upload	*u = arg;
+	size_t		 k = size * n < u->left ? size * n : u->left;
+
+	memcpy(dst, u->p, k);
+	u->p += k;
+	u->left -= k;
+	return k;
+}
+
+/* Sends through an SMTP relay with libcurl (which dot-stuffs the message). */
+static int
+send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *err,
+    size_t errlen)
+{
+	CURL			*h;
+	struct curl_slist	*to = NULL;
+	struct upload		 u = { msg, len };
+	char			 from[300], cerr[CURL_ERROR_SIZE] = "";
+	CURLcode		 rc;
+
+	if ((h = curl_easy_init()) == NULL) {
+		snprintf(err, errlen, "libcurl could not start");
+		return -1;
+	}
+	snprintf(from, sizeof from, "<%s>", mail_from());
+	to = curl_slist_append(NULL, rcpt);
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_MAIL_FROM, from);
+	curl_easy_setopt(h, CURLOPT_MAIL_RCPT, to);
+	curl_easy_setopt(h, CURLOPT_READFUNCTION, read_msg);
+	curl_easy_setopt(h, CURLOPT_READDATA, &u);
+	curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 5L);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT, 15L);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, cerr);
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	curl_easy_setopt(h, CURLOPT_USE_SSL, strncmp(url, "smtps:", 6) == 0 ?
+	    (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
+	rc = curl_easy_perform(h);
+	if (rc != CURLE_OK)
+		snprintf(err, errlen, "smtp: %s", cerr[0] ? cerr : curl_easy_strerror(rc));
+	curl_slist_free_all(to);
+	curl_easy_cleanup(h);
+	return rc == CURLE_OK ? 0 : -1;
+}
+
+/* Sends through a local sendmail program: PATH -i -- RCPT, the message on its input;
+ * killed after MAIL_SENDMAIL_SECONDS. */
+static int
+send_sendmail(const char *path, const char *rcpt, const char *msg, size_t len, char *err,
+    size_t errlen)
+{
+	int		 fd[2], st, written;
+	pid_t		 pid;
+	void		(*old)(int);
+
+	if (pipe(fd) != 0) {
+		snprintf(err, errlen, "sendmail: pipe: %s", strerror(errno));
+		return -1;
+	}
+	if ((pid = fork()) < 0) {
+		snprintf(err, errlen, "sendmail: fork: %s", strerror(errno));
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(fd[0], 0);
+		close(fd[0]);
+		close(fd[1]);
+		/* A pending alarm survives exec: a sendmail that hangs is ended, so that a
+		 * claim never outlives MAIL_CLAIM_STALE. */
+		alarm(MAIL_SENDMAIL_SECONDS);
+		execl(path, path, "-i", "--", rcpt, (char *)NULL);
+		_exit(127);
+	}
+	close(fd[0]);
+	old = signal(SIGPIPE, SIG_IGN);
+	written = buf_write_all(fd[1], msg, len) == 0;
+	close(fd[1]);
+	signal(SIGPIPE, old);
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (!written || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		snprintf(err, errlen, "sendmail %s failed (status %d)", path,
+		    WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+		return -1;
+	}
+	return 0;
+}
+
+int
+mail_send(const char *rcpt, const char *msg, size_t len, char *err, size_t errlen)
+{
+	const char	*url = getenv("ABERTA_SMTP_URL"), *sm = getenv("ABERTA_SENDMAIL");
+
+	if (url != NULL && *url != '\0')
+		return send_smtp(url, rcpt, msg, len, err, errlen);
+	if (sm != NULL && *sm == '/')
+		return send_sendmail(sm, rcpt, msg, len, err, errlen);
+	snprintf(err, errlen, "no mail transport: set ABERTA_SMTP_URL or ABERTA_SENDMAIL");
+	return -1;
+}
+
+/* Runs a one-row write on rw with ?1 id, ?2 the claim token and ?3 text (a parameter
+ * the statement lacks is simply not bound).  Returns the number of rows changed, or -1
+ * after printing the database error. */
+static int
+write1(sqlite3 *rw, const char *sql, long long id, const char *token, const char *text)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(rw, sql, -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "aberta: mail: %s\n", sqlite3_errmsg(rw));
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, token, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE)
+		rc = sqlite3_changes(rw);
+	else {
+		fprintf(stderr, "aberta: mail: %s\n", sqlite3_errmsg(rw));
+		rc = -1;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Claims for token, in one write transaction, the first message after last (only id
+ * when id > 0) that is free or whose claim is stale.  Returns 1 with its id, recipient
+ * and message (malloc'd) in *got, *rcpt and *msg; 0 when there is none; -1 after
+ * printing the database error. */
+static int
+claim(sqlite3 *rw, long long id, long long last, const char *token, long long *got,
+    char **rcpt, char **msg)
+{
+	sqlite3_stmt	*s = NULL;
+	int		 rc, found = 0;
+
+	*rcpt = *msg = NULL;
+	if (sqlite3_exec(rw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "aberta: mail: %s\n", sqlite3_errmsg(rw));
+		return -1;
+	}
+	if (sqlite3_prepare_v2(rw, "UPDATE outbox SET claimed_at = ?3, claimed_by = ?4 "
+	    "WHERE id = (SELECT id FROM outbox WHERE id > ?2 AND (?1 = 0 OR id = ?1) AND "
+	    "(claimed_at IS NULL OR claimed_at < ?3 - ?5) ORDER BY id LIMIT 1) "
+	    "RETURNING id, rcpt, message", -1, &s, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, last);
+	sqlite3_bind_int64(s, 3, (long long)time(NULL));
+	sqlite3_bind_text(s, 4, token, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 5, MAIL_CLAIM_STALE);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*got = sqlite3_column_int64(s, 0);
+		*rcpt = strdup((const char *)sqlite3_column_text(s, 1));
+		*msg = strdup((const char *)sqlite3_column_text(s, 2));
+		found = 1;
+		rc = sqlite3_step(s);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	s = NULL;
+	if (sqlite3_exec(rw, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	if (found && (*rcpt == NULL || *msg == NULL)) {
+		/* Out of memory: the claim goes stale and another run sends it. */
+		fprintf(stderr, "aberta: mail %lld: out of memory\n", *got);
+		free(*rcpt);
+		free(*msg);
+		return -1;
+	}
+	return found;
+fail:
+	fprintf(stderr, "aberta: mail: %s\n", sqlite3_errmsg(rw));
+	sqlite3_finalize(s);
+	sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
+	free(*rcpt);
+	free(*msg);
+	*rcpt = *msg = NULL;
+	return -1;
+}
+
+int
+mail_flush(sqlite3 *rw, long long id, int *sent, int *failed)
+{
+	unsigned char	 rnd[16];
+	char		 token[33], err[300], *rcpt, *msg;
+	long long	 last = 0, got = 0;
+	int		 ok = 0, bad = 0, rc = 0, n;
+
+	randombytes_buf(rnd, sizeof rnd);
+	sodium_bin2hex(token, sizeof token, rnd, sizeof rnd);
+	while (rc == 0 && (n = claim(rw, id, last, token, &got, &rcpt, &msg)) != 0) {
+		if (n < 0) {
+			rc = -1;
+			break;
+		}
+		last = got;
+		if (mail_send(rcpt, msg, strlen(msg), err, sizeof err) == 0) {
+			ok++;
+			if ((n = write1(rw, "DELETE FROM outbox WHERE id = ?1 AND claimed_by = ?2",
+			    got, token, NULL)) < 0)
+				rc = -1;
+			else if (n == 0)
+				fprintf(stderr, "aberta: mail %lld was sent, but another sender had "
+				    "taken it over meanwhile\n", got);
+		} else {
+			bad++;
+			fprintf(stderr, "aberta: mail %lld not sent: %s\n", got, err);
+			if (write1(rw, "UPDATE outbox SET attempts = attempts + 1, claimed_at = "
+			    "NULL, claimed_by = NULL, last_error = ?3 WHERE id = ?1 AND "
+			    "claimed_by = ?2", got, token, err) < 0)
+				rc = -1;
+		}
+		sodium_memzero(msg, strlen(msg));
+		free(rcpt);
+		free(msg);
+	}
+	if (sent != NULL)
+		*sent = ok;
+	if (failed != NULL)
+		*failed = bad;
+	return rc;
+}

@@ -1,0 +1,772 @@
+/* Co-creation in the open: public consultations, the proposals and comments citizens
+ * send without an account, their confirmation by email and their withdrawal.  The
+ * pages with forms are public and cached: the forms carry nothing per visitor (no
+ * token); POSTs pass the dispatcher's origin checks, then a honeypot, the validation of
+ * every field, and rate limits per client address and per email (cocreate.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "http/cache.h"
+#include "lib/consult.h"
+#include "store/db.h"
+#include "http/dispatch.h"
+#include "view/i18n.h"
+#include "store/mail.h"
+#include "view/page.h"
+#include "lib/valid.h"
+
+/* Column numbers of ST_CONSULTATION. */
+enum {
+	K_ID, K_TITLE_PT, K_TITLE_EN, K_DESC_PT, K_DESC_EN, K_Q_PT, K_Q_EN, K_DOC, K_OPENS,
+	K_CLOSES, K_DATES_ONLY, K_OUT_PT, K_OUT_EN, K_OUT_URL, K_SOURCE, K_PLAN_NUMBER,
+	K_PLAN_PT, K_PLAN_EN, K_OGP_ID, K_C_PT, K_C_EN, K_UPDATED
+};
+
+/* Column numbers of SUB_COLS (db.c). */
+enum {
+	S_ID, S_KIND, S_STATUS, S_AUTHOR, S_ORG, S_TITLE, S_PROBLEM, S_BODY, S_REASON_PT,
+	S_REASON_EN, S_OUTCOME, S_M_OGP, S_M_PT, S_M_EN, S_ANSWER_PT, S_ANSWER_EN,
+	S_CONFIRMED, S_LANG
+};
+
+/* Sets key to a UTC time shown in Lisbon ("3 December 2018, 23:59"; the day only when
+ * dates_only) and key_ISO to the UTC value for <time datetime>. */
+static void
+lisbon_time(struct ctx *c, tpl_dict *d, const char *key, const char *iso, int dates_only)
+{
+	char		 local[24], day[64], out[96], k[64];
+	const char	*zone;
+
+	if (utc_to_lisbon(iso, local, sizeof local, &zone) != 0) {
+		tpl_set(d, key, i18n("L_NOT_RECORDED", c->en));
+		return;
+	}
+	local[10] = '\0';
+	i18n_date(local, c->en, day, sizeof day);
+	if (dates_only)
+		snprintf(out, sizeof out, "%s", day);
+	else
+		snprintf(out, sizeof out, "%s, %s", day, local + 11);
+	tpl_set(d, key, out);
+	snprintf(k, sizeof k, "%s_ISO", key);
+	tpl_set(d, k, dates_only ? local : iso);
+}
+
+/* Fills the phase of a consultation into d: UPCOMING (opens), OPEN (closes, countdown)
+ * or CLOSED, with the dates.  Returns the phase. */
+static enum phase
+phase(struct ctx *c, tpl_dict *d, const char *opens, const char *closes, int dates_only)
+{
+	static const char *const units[][2] = { { "L_DAY", "L_DAYS" },
+		{ "L_HOUR", "L_HOURS" }, { "L_MINUTE", "L_MINUTES" } };
+	enum phase	 p = consultation_phase(c->now, opens, closes);
+	tpl_dict	*s;
+	time_t		 limit;
+	long		 n;
+	char		 unit;
+	int		 u;
+
+	lisbon_time(c, d, "OPENS", opens, dates_only);
+	lisbon_time(c, d, "CLOSES", closes, dates_only);
+	if (!dates_only)
+		tpl_show(d, "LISBON");
+	if (p == PHASE_CLOSED) {
+		tpl_show(d, "CLOSED");
+		return p;
+	}
+	s = tpl_section(d, p == PHASE_OPEN ? "OPEN" : "UPCOMING");
+	if (utc_parse(p == PHASE_OPEN ? closes : opens, &limit) != 0)
+		return p;
+	countdown(c->now, limit, &n, &unit);
+	u = unit == 'd' ? 0 : unit == 'h' ? 1 : 2;
+	tpl_set_int(s, "N", n);
+	tpl_set(s, "UNIT", i18n(units[u][n != 1], c->en));
+	return p;
+}
+
+int
+page_consultations_list(struct ctx *c)
+{
+	tpl_dict	*b = page_body(c, "consultations.tpl"), *it;
+	sqlite3_stmt	*s = db_stmt(ST_CONSULTATIONS);
+	const char	*t;
+	int		 n = 0;
+
+	page_title(c, "%s", i18n("T_CONSULTATIONS", c->en));
+	while (db_step(s) == SQLITE_ROW) {
+		it = tpl_section(b, "ITEM");
+		tpl_set_int(it, "ID", sqlite3_column_int64(s, 0));
+		t = page_text(c, it, "TITLE", db_text(s, 1), db_text(s, 2));
+		if (t == NULL)
+			tpl_set(it, "TITLE", i18n("L_TITLE_NOT_RECORDED", c->en));
+		phase(c, it, db_text(s, 3), db_text(s, 4), sqlite3_column_int(s, 5));
+		if (!sqlite3_column_int(s, 5))
+			tpl_set_int(tpl_section(it, "COUNTED"), "COUNT", sqlite3_column_int(s, 6));
+		n++;
+	}
+	if (n == 0)
+		tpl_show(b, "NONE");
+	return 200;
+}
+
+/* Adds the submissions of statement s (SUB_COLS rows) to d: section has is shown when
+ * there is one, and holds the SUBS include (subs.tpl) with one SUB per row.  Returns
+ * how many were published (rejected ones show only the fact and the reason). */
+static int
+submissions(struct ctx *c, tpl_dict *d, const char *has, sqlite3_stmt *s)
+{
+	tpl_dict	*h = NULL, *it, *m;
+	const char	*kind, *outcome;
+	char		 day[64], iso[11];
+	int		 n = 0;
+
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_include(tpl_section(d, has), "SUBS", "subs.tpl");
+		it = tpl_section(h, "SUB");
+		kind = db_text(s, S_KIND);
+		tpl_set_int(it, "ID", sqlite3_column_int64(s, S_ID));
+		tpl_set(it, "KIND", i18n(strcmp(kind, "proposal") == 0 ? "L_PROPOSAL" :
+		    "L_COMMENT", c->en));
+		if (db_text(s, S_CONFIRMED) != NULL) {
+			snprintf(iso, sizeof iso, "%.10s", db_text(s, S_CONFIRMED));
+			i18n_date(iso, c->en, day, sizeof day);
+			tpl_set(it, "DAY", day);
+			tpl_set(it, "DAY_ISO", iso);
+		}
+		if (strcmp(db_text(s, S_STATUS), "rejected") == 0) {
+			m = tpl_section(it, "REJECTED");
+			page_text(c, m, "REASON", db_text(s, S_REASON_PT), db_text(s, S_REASON_EN));
+			continue;
+		}
+		m = tpl_section(it, "PUBLISHED");
+		tpl_set(m, "SUB_LANG", db_text(s, S_LANG));
+		tpl_set(m, "AUTHOR", db_text(s, S_AUTHOR));
+		if (db_text(s, S_ORG) != NULL)
+			tpl_set(tpl_section(m, "ORG"), "ORGANISATION", db_text(s, S_ORG));
+		if (db_text(s, S_TITLE) != NULL)
+			tpl_set(tpl_section(m, "HAS_TITLE"), "SUB_TITLE", db_text(s, S_TITLE));
+		if (db_text(s, S_PROBLEM) != NULL)
+			page_paragraphs(tpl_section(m, "HAS_PROBLEM"), "PROBLEM_P",
+			    db_text(s, S_PROBLEM));
+		page_paragraphs(m, "BODY_P", db_text(s, S_BODY));
+		if (strcmp(kind, "proposal") == 0) {
+			outcome = db_text(s, S_OUTCOME);
+			tpl_set(tpl_section(m, "OUTCOME"), "OUTCOME_LABEL",
+			    i18n_enum("outcome", outcome, c->en));
+			if (db_text(s, S_M_OGP) != NULL) {
+				tpl_dict *mg = tpl_section(m, "MERGED");
+				tpl_set(mg, "OGP_ID", db_text(s, S_M_OGP));
+				page_text(c, mg, "C_TITLE", db_text(s, S_M_PT), db_text(s, S_M_EN));
+			}
+		}
+		if (db_text(s, S_ANSWER_PT) != NULL || db_text(s, S_ANSWER_EN) != NULL)
+			page_paras(c, tpl_section(m, "ANSWER"), "ANS", db_text(s, S_ANSWER_PT),
+			    db_text(s, S_ANSWER_EN));
+		n++;
+	}
+	return n;
+}
+
+/* The values a citizen typed, kept when the form comes back with a message. */
+struct form {
+	const char	*author, *org, *email, *title, *problem, *body;
+	int		 consent;
+	const char	*err[7];	/* per field, in the order above, then consent */
+	int		 nerr;
+};
+static const char *const form_keys[] = { "AUTHOR", "ORG", "EMAIL", "TITLE", "PROBLEM",
+	"BODY", "CONSENT" };
+static const char *const form_names[] = { "author", "organisation", "email", "title",
+	"problem", "body", "consent" };
+
+/* Includes the submission form into d as FORM: action, kind (proposal: 1), values and
+ * messages.  closed: the form is shown without its button (the citizen keeps the text). */
+static void
+form_fill(struct ctx *c, tpl_dict *d, const char *action, int proposal,
+    const struct form *f, int closed)
+{
+	tpl_dict	*fd = tpl_include(d, "FORM", "submit_form.tpl"), *e, *sum = NULL;
+	const char	*vals[6];
+	char		 k[32];
+	size_t		 i;
+
+	tpl_set(fd, "ACTION", action);
+	tpl_set(fd, "ID_SUFFIX", proposal ? "p" : "c");	/* two forms on one page */
+	tpl_set(fd, "LEGEND", i18n(proposal ? "L_SEND_PROPOSAL" : "L_SEND_COMMENT", c->en));
+	tpl_set(fd, "BODY_LABEL", i18n(proposal ? "L_F_PROPOSAL" : "L_F_COMMENT", c->en));
+	if (proposal)
+		tpl_show(fd, "PROPOSAL");
+	tpl_show(fd, closed ? "NO_SUBMIT" : "SUBMIT");
+	if (f == NULL)
+		return;
+	vals[0] = f->author; vals[1] = f->org; vals[2] = f->email; vals[3] = f->title;
+	vals[4] = f->problem; vals[5] = f->body;
+	for (i = 0; i < 6; i++) {
+		snprintf(k, sizeof k, "V_%s", form_keys[i]);
+		tpl_set(fd, k, vals[i] ? vals[i] : "");
+	}
+	if (f->consent)
+		tpl_show(fd, "CONSENT_CHECKED");
+	for (i = 0; i < 7; i++) {
+		if (f->err[i] == NULL)
+			continue;
+		snprintf(k, sizeof k, "E_%s", form_keys[i]);
+		tpl_set(tpl_section(fd, k), "TEXT", i18n(f->err[i], c->en));
+		snprintf(k, sizeof k, "INV_%s", form_keys[i]);
+		tpl_show(fd, k);
+		if (sum == NULL)
+			sum = tpl_section(fd, "ERRORS");
+		e = tpl_section(sum, "ERR");
+		tpl_set(e, "FIELD", form_names[i]);
+		tpl_set(e, "TEXT", i18n(f->err[i], c->en));
+	}
+}
+
+int
+page_consultations_show(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_CONSULTATION);
+	tpl_dict	*b, *d;
+	const char	*t;
+	char		 action[64];
+	enum phase	 p;
+	int		 dates_only;
+
+	sqlite3_bind_int64(s, 1, c->num);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_CONSULTATION";
+		return 404;
+	}
+	b = page_body(c, "consultation.tpl");
+	tpl_set_int(b, "ID", c->num);
+	t = page_text(c, b, "TITLE", db_text(s, K_TITLE_PT), db_text(s, K_TITLE_EN));
+	page_title(c, "%s", t ? t : i18n("T_CONSULTATIONS", c->en));
+	tpl_set(b, "SHORT", t ? t : i18n("T_CONSULTATIONS", c->en));
+	dates_only = sqlite3_column_int(s, K_DATES_ONLY);
+	p = phase(c, b, db_text(s, K_OPENS), db_text(s, K_CLOSES), dates_only);
+	page_paras(c, b, "DESC", db_text(s, K_DESC_PT), db_text(s, K_DESC_EN));
+	if (db_text(s, K_Q_PT) != NULL || db_text(s, K_Q_EN) != NULL)
+		page_paras(c, tpl_section(b, "QUESTIONS"), "Q", db_text(s, K_Q_PT),
+		    db_text(s, K_Q_EN));
+	if (db_text(s, K_PLAN_NUMBER) != NULL) {
+		d = tpl_section(b, "PLAN");
+		tpl_set(d, "PLAN_NUMBER", db_text(s, K_PLAN_NUMBER));
+		page_text(c, d, "PLAN_TITLE", db_text(s, K_PLAN_PT), db_text(s, K_PLAN_EN));
+	}
+	if (db_text(s, K_OGP_ID) != NULL) {
+		d = tpl_section(b, "COMMITMENT");
+		tpl_set(d, "OGP_ID", db_text(s, K_OGP_ID));
+		page_text(c, d, "C_TITLE", db_text(s, K_C_PT), db_text(s, K_C_EN));
+	}
+	if (db_text(s, K_DOC) != NULL)
+		tpl_set(tpl_section(b, "DOCUMENT"), "DOC_URL", db_text(s, K_DOC));
+	if (db_text(s, K_SOURCE) != NULL)
+		tpl_set(tpl_section(b, "SOURCE"), "SOURCE_URL", db_text(s, K_SOURCE));
+	if (p == PHASE_CLOSED) {
+		d = tpl_section(b, "REPORT");
+		if (db_text(s, K_OUT_PT) != NULL || db_text(s, K_OUT_EN) != NULL)
+			page_paras(c, tpl_section(d, "HAS_OUTCOME"), "OUT", db_text(s, K_OUT_PT),
+			    db_text(s, K_OUT_EN));
+		else
+			tpl_show(d, "NO_OUTCOME");
+		if (db_text(s, K_OUT_URL) != NULL)
+			tpl_set(tpl_section(d, "OUTCOME_DOC"), "OUT_URL", db_text(s, K_OUT_URL));
+	}
+	sqlite3_reset(s);
+	if (p == PHASE_OPEN) {
+		d = tpl_section(b, "FORMS");
+		snprintf(action, sizeof action, "/%s/consultations/%lld/proposals", c->lang,
+		    c->num);
+		form_fill(c, tpl_section(d, "PROPOSAL_FORM"), action, 1, NULL, 0);
+		snprintf(action, sizeof action, "/%s/consultations/%lld/comments", c->lang,
+		    c->num);
+		form_fill(c, tpl_section(d, "COMMENT_FORM"), action, 0, NULL, 0);
+	}
+	s = db_stmt(ST_CONSULTATION_SUBS);
+	sqlite3_bind_int64(s, 1, c->num);
+	if (submissions(c, b, "HAS_SUBS", s) == 0 && !dates_only)
+		tpl_show(b, "NO_SUBS");
+	if (dates_only)
+		tpl_show(b, "NOT_COLLECTED");
+	return 200;
+}
+
+void
+page_commitment_cocreation(struct ctx *c, tpl_dict *b, long long id, const char *ogp_id)
+{
+	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT_ORIGINS);
+	tpl_dict	*h = NULL, *it;
+	char		 action[64];
+
+	sqlite3_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(b, "ORIGINS");
+		it = tpl_section(h, "ORIGIN");
+		tpl_set_int(it, "SUB_ID", sqlite3_column_int64(s, 0));
+		tpl_set(it, "SUB_TITLE", db_text(s, 1) ? db_text(s, 1) : "");
+		tpl_set(it, "AUTHOR", db_text(s, 2));
+		tpl_set_int(it, "K_ID", sqlite3_column_int64(s, 3));
+		page_text(c, it, "K_TITLE", db_text(s, 4), db_text(s, 5));
+	}
+	s = db_stmt(ST_COMMITMENT_SUBS);
+	sqlite3_bind_int64(s, 1, id);
+	submissions(c, b, "HAS_SUBS", s);
+	snprintf(action, sizeof action, "/%s/commitments/%s/comments", c->lang, ogp_id);
+	form_fill(c, b, action, 0, NULL, 0);
+}
+
+/* Copies a trimmed form field into the request's own storage: returns it, or NULL when
+ * absent or empty.  CRLF stays (the database keeps what was typed; pages split on LF). */
+static const char *
+field(struct ctx *c, const char *name)
+{
+	const char	*v = req_form(c->req, name);
+
+	if (v == NULL)
+		return NULL;
+	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+		v++;
+	return *v != '\0' ? v : NULL;
+}
+
+/* 1 when v has a control character (other than line breaks and tabs when lines). */
+static int
+controls(const char *v, int lines)
+{
+	for (; *v != '\0'; v++)
+		if (((unsigned char)*v < 0x20 && !(lines && (*v == '\n' || *v == '\r' ||
+		    *v == '\t'))) || *v == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* Checks one text field: required, at most max bytes, valid UTF-8, no control
+ * characters (line breaks allowed when lines).  Returns a message key or NULL. */
+static const char *
+check_text(const char *v, int required, size_t max, int lines)
+{
+	if (v == NULL)
+		return required ? "ERR_F_REQUIRED" : NULL;
+	if (strlen(v) > max)
+		return "ERR_F_TOO_LONG";
+	if (!valid_utf8(v, strlen(v)) || controls(v, lines))
+		return "ERR_F_BAD_TEXT";
+	return NULL;
+}
+
+/* Reads and checks the submitted form into f.  Returns the number of invalid fields. */
+static int
+form_read(struct ctx *c, struct form *f, int proposal)
+{
+	memset(f, 0, sizeof *f);
+	f->author = field(c, "author");
+	f->org = field(c, "organisation");
+	f->email = field(c, "email");
+	f->title = proposal ? field(c, "title") : NULL;
+	f->problem = proposal ? field(c, "problem") : NULL;
+	f->body = field(c, "body");
+	f->consent = req_form(c->req, "consent") != NULL &&
+	    strcmp(req_form(c->req, "consent"), "1") == 0;
+	f->err[0] = check_text(f->author, 1, SUB_AUTHOR_MAX, 0);
+	f->err[1] = check_text(f->org, 0, SUB_ORG_MAX, 0);
+	f->err[2] = f->email == NULL ? "ERR_F_REQUIRED" :
+	    !valid_email(f->email) ? "ERR_F_EMAIL" : NULL;
+	if (proposal) {
+		f->err[3] = check_text(f->title, 1, SUB_TITLE_MAX, 0);
+		f->err[4] = check_text(f->problem, 1, SUB_TEXT_MAX, 1);
+	}
+	f->err[5] = check_text(f->body, 1, SUB_TEXT_MAX, 1);
+	if (f->err[5] == NULL && strlen(f->body) < SUB_BODY_MIN)
+		f->err[5] = "ERR_F_TOO_SHORT";
+	f->err[6] = f->consent ? NULL : "ERR_F_CONSENT";
+	for (int i = 0; i < 7; i++)
+		if (f->err[i] != NULL)
+			f->nerr++;
+	return f->nerr;
+}
+
+/* The page that gives a submission back with a message: heading, message, the form with
+ * what was typed (without its button when closed), a link back. */
+static int
+form_again(struct ctx *c, int status, const char *msg, const char *action, int proposal,
+    const struct form *f, const char *back, int closed)
+{
+	tpl_dict	*b = page_body(c, "submit.tpl");
+
+	page_title(c, "%s", i18n("T_NOT_SENT", c->en));
+	tpl_set(b, "HEADING", i18n("T_NOT_SENT", c->en));
+	tpl_set(b, "MESSAGE", i18n(msg, c->en));
+	tpl_set(b, "BACK", back);
+	form_fill(c, b, action, proposal, f, closed);
+	resp_header(c->resp, "Cache-Control", "no-store");
+	return status;
+}
+
+/* Counts the attempts of key (NULL: of every key) since t.  Returns the count, or -1. */
+static int
+attempts(sqlite3 *rw, const char *key, long long since)
+{
+	sqlite3_stmt	*s;
+	int		 n = -1;
+
+	if (sqlite3_prepare_v2(rw, "SELECT count(*) FROM submit_attempt WHERE (?1 IS NULL OR "
+	    "key = ?1) AND at >= ?2", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, since);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* The rate limits, inside the write transaction: forgets attempts older than a day,
+ * refuses when the address or the email is over its limits (or the table is over its
+ * bound), else records this attempt.  Returns 1 allowed, 0 refused, -1 error. */
+static int
+rate_check(sqlite3 *rw, const char *addr, const char *email, long long now)
+{
+	char		 ka[96], ke[80], folded[256], hex[65];
+	unsigned char	 h[32];
+	int		 ah, ad, eh, ed, total;
+
+	if (db_exec_tn(rw, "DELETE FROM submit_attempt WHERE at < ?2", NULL,
+	    now - 86400, NULL) != 0)
+		return -1;
+	snprintf(ka, sizeof ka, "addr:%.80s", addr ? addr : "-");
+	email_fold(email, folded, sizeof folded);
+	crypto_hash_sha256(h, (const unsigned char *)folded, strlen(folded));
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	snprintf(ke, sizeof ke, "email:%s", hex);
+	ah = attempts(rw, ka, now - 3600);
+	ad = attempts(rw, ka, now - 86400);
+	eh = attempts(rw, ke, now - 3600);
+	ed = attempts(rw, ke, now - 86400);
+	total = attempts(rw, NULL, 0);
+	if (ah < 0 || ad < 0 || eh < 0 || ed < 0 || total < 0)
+		return -1;
+	if (!rate_ok(0, ah, ad) || !rate_ok(1, eh, ed) || total >= RL_TOTAL_MAX)
+		return 0;
+	if (db_exec_tn(rw, "INSERT INTO submit_attempt (key, at) VALUES (?1, ?2)", ka, now,
+	    NULL) != 0 || db_exec_tn(rw, "INSERT INTO submit_attempt (key, at) VALUES (?1, ?2)",
+	    ke, now, NULL) != 0)
+		return -1;
+	return 1;
+}
+
+/* Writes the confirmation email of a submission into out. */
+static int
+compose(struct ctx *c, struct buf *out, const char *email, const char *author,
+    const char *what, const char *ctok, const char *wtok)
+{
+	struct buf	 body = { 0 };
+	int		 rc;
+
+	buf_printf(&body, "%s %s,\n\n%s\n\n    %s\n\n%s\n\n    %s/%s/submissions/confirm/%s"
+	    "\n\n%s\n\n%s\n\n    %s/%s/submissions/withdraw/%s\n\n-- \n%s\n%s/%s/\n",
+	    i18n("M_HELLO", c->en), author, i18n("M_RECEIVED", c->en), what,
+	    i18n("M_CONFIRM", c->en), page_base_url(), c->lang, ctok,
+	    i18n("M_IGNORE", c->en), i18n("M_WITHDRAW", c->en), page_base_url(), c->lang,
+	    wtok, i18n("L_SITE_NAME", c->en), page_base_url(), c->lang);
+	rc = body.oom ? -1 : mail_compose(out, mail_from(), email, i18n("M_SUBJECT", c->en),
+	    body.p, c->now);
+	buf_free(&body);
+	return rc;
+}
+
+/* Inserts the submission, its attempt rows and its email in one transaction.  Returns
+ * the outbox id (> 0), 0 when the rate limit refused it, -1 on error. */
+static long long
+store(struct ctx *c, const struct form *f, int proposal, long long kid, long long cid,
+    const char *what)
+{
+	sqlite3		*rw = c->rw;
+	sqlite3_stmt	*s = NULL;
+	unsigned char	 ch[32], wh[32];
+	char		 ctok[65], wtok[65], email[256];
+	struct buf	 msg = { 0 };
+	long long	 sid, oid = -1;
+	int		 rc;
+
+	email_fold(f->email, email, sizeof email);
+	if (token_new(ctok, sizeof ctok, ch) != 0 || token_new(wtok, sizeof wtok, wh) != 0)
+		return -1;
+	if (sqlite3_exec(rw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	if ((rc = rate_check(rw, c->req->remote_addr, email, c->now)) <= 0) {
+		sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
+		return rc == 0 ? 0 : -1;
+	}
+	if (sqlite3_prepare_v2(rw, "INSERT INTO submission (kind, consultation_id, "
+	    "commitment_id, lang, author, organisation, email, title, problem, body, "
+	    "confirm_hash, confirm_expires, withdraw_hash) VALUES (?1, nullif(?2, 0), "
+	    "nullif(?3, 0), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", -1, &s,
+	    NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(s, 1, proposal ? "proposal" : "comment", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, kid);
+	sqlite3_bind_int64(s, 3, cid);
+	sqlite3_bind_text(s, 4, c->lang, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, f->author, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, f->org, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, email, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, f->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, f->problem, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 10, f->body, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 11, ch, sizeof ch, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 12, (long long)c->now + SUB_CONFIRM_TTL);
+	sqlite3_bind_blob(s, 13, wh, sizeof wh, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(s);
+	s = NULL;
+	sid = sqlite3_last_insert_rowid(rw);
+	if (compose(c, &msg, email, f->author, what, ctok, wtok) != 0 ||
+	    sqlite3_prepare_v2(rw, "INSERT INTO outbox (submission_id, rcpt, message, "
+	    "created_at) VALUES (?1, ?2, ?3, ?4)", -1, &s, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_int64(s, 1, sid);
+	sqlite3_bind_text(s, 2, email, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, msg.p, (int)msg.len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, (long long)c->now);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		goto fail;
+	oid = sqlite3_last_insert_rowid(rw);
+	sqlite3_finalize(s);
+	s = NULL;
+	if (sqlite3_exec(rw, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+		sodium_memzero(msg.p, msg.len);
+		buf_free(&msg);
+		return oid;
+	}
+fail:
+	db_fault(rw);
+	sqlite3_finalize(s);
+	sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
+	if (msg.p != NULL)
+		sodium_memzero(msg.p, msg.len);
+	buf_free(&msg);
+	return -1;
+}
+
+/* The POST of a form: what it is about (a consultation kid, or a commitment cid), the
+ * action and the page to go back to. */
+static int
+submit(struct ctx *c, int proposal, long long kid, long long cid, const char *action,
+    const char *back, const char *what, const char *opens, const char *closes)
+{
+	struct form	 f;
+	const char	*hp = req_form(c->req, "website");
+	char		 loc[64], err[300];
+	long long	 oid;
+
+	form_read(c, &f, proposal);
+	if (hp != NULL && *hp != '\0') {
+		/* The honeypot: a field people do not see.  The robot is told it worked. */
+		dispatch_log("submission refused: honeypot filled");
+		snprintf(loc, sizeof loc, "/%s/submissions/sent", c->lang);
+		return page_redirect(c, loc);
+	}
+	if (kid != 0 && consultation_phase(c->now, opens, closes) != PHASE_OPEN)
+		return form_again(c, 409, consultation_phase(c->now, opens, closes) ==
+		    PHASE_UPCOMING ? "ERR_NOT_OPEN_YET" : "ERR_CLOSED", action, proposal, &f,
+		    back, 1);
+	if (f.nerr > 0)
+		return form_again(c, 400, "ERR_FORM", action, proposal, &f, back, 0);
+	if ((oid = store(c, &f, proposal, kid, cid, what)) == 0) {
+		resp_header(c->resp, "Retry-After", "3600");
+		return form_again(c, 429, "ERR_RATE", action, proposal, &f, back, 0);
+	}
+	if (oid < 0) {
+		db_failed_set();
+		return 503;
+	}
+	/* The mail goes out from aberta-admin, in the background: the answer does not
+	 * wait for it, and the worker does not load libcurl. */
+	if (mail_flush_start(c->rw, oid, err, sizeof err) != 0)
+		dispatch_log("mail %lld waits in the outbox for the timer: %s", oid, err);
+	snprintf(loc, sizeof loc, "/%s/submissions/sent", c->lang);
+	return page_redirect(c, loc);
+}
+
+/* The POST of a form on consultation c->num. */
+static int
+submit_consultation(struct ctx *c, int proposal)
+{
+	sqlite3_stmt	*s = db_stmt(ST_CONSULTATION);
+	char		 opens[24], closes[24], what[600], action[64], back[48];
+	const char	*t;
+
+	sqlite3_bind_int64(s, 1, c->num);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_CONSULTATION";
+		return 404;
+	}
+	snprintf(opens, sizeof opens, "%s", db_text(s, K_OPENS));
+	snprintf(closes, sizeof closes, "%s", db_text(s, K_CLOSES));
+	t = c->en ? db_text(s, K_TITLE_EN) : db_text(s, K_TITLE_PT);
+	if (t == NULL)
+		t = c->en ? db_text(s, K_TITLE_PT) : db_text(s, K_TITLE_EN);
+	snprintf(what, sizeof what, "%s", t ? t : "");
+	sqlite3_reset(s);
+	snprintf(action, sizeof action, "/%s/consultations/%lld/%s", c->lang, c->num,
+	    proposal ? "proposals" : "comments");
+	snprintf(back, sizeof back, "/%s/consultations/%lld", c->lang, c->num);
+	return submit(c, proposal, c->num, 0, action, back, what, opens, closes);
+}
+
+int
+page_submit_proposal(struct ctx *c)
+{
+	return submit_consultation(c, 1);
+}
+
+int
+page_submit_consultation_comment(struct ctx *c)
+{
+	return submit_consultation(c, 0);
+}
+
+int
+page_submit_commitment_comment(struct ctx *c)
+{
+	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
+	char		 what[600], action[64], back[48];
+	const char	*t;
+	long long	 cid;
+
+	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	if (db_step(s) != SQLITE_ROW) {
+		c->error = "ERR_NO_COMMITMENT";
+		return 404;
+	}
+	cid = sqlite3_column_int64(s, 0);
+	t = c->en ? db_text(s, 4) : db_text(s, 3);
+	if (t == NULL)
+		t = c->en ? db_text(s, 3) : db_text(s, 4);
+	snprintf(what, sizeof what, "%s%s%s", c->arg[0], t ? " — " : "", t ? t : "");
+	sqlite3_reset(s);
+	snprintf(action, sizeof action, "/%s/commitments/%s/comments", c->lang, c->arg[0]);
+	snprintf(back, sizeof back, "/%s/commitments/%s", c->lang, c->arg[0]);
+	return submit(c, 0, 0, cid, action, back, what, NULL, NULL);
+}
+
+int
+page_submissions_sent(struct ctx *c)
+{
+	tpl_dict	*b = page_body(c, "submitted.tpl");
+
+	page_title(c, "%s", i18n("T_SENT", c->en));
+	tpl_set(b, "HEADING", i18n("T_SENT", c->en));
+	tpl_set(b, "MESSAGE", i18n("L_SENT_TEXT", c->en));
+	tpl_show(b, "CONSULTATIONS");
+	return 200;
+}
+
+/* The submission whose confirm (withdraw: 1) token hash is h: its id and status, and
+ * whether the confirmation expired.  Returns 1 found, 0 not found, -1 error. */
+static int
+by_token(sqlite3 *rw, int withdraw, const unsigned char *h, long long *id, char *status,
+    size_t slen, long long *expires)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(rw, withdraw ? "SELECT id, status, 0 FROM submission WHERE "
+	    "withdraw_hash = ?1" : "SELECT id, status, confirm_expires FROM submission WHERE "
+	    "confirm_hash = ?1", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_blob(s, 1, h, 32, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		snprintf(status, slen, "%s", (const char *)sqlite3_column_text(s, 1));
+		*expires = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The confirmation (withdraw 0) or withdrawal (1) page: a GET shows a button (a mail
+ * scanner that opens links changes nothing), its POST acts once. */
+static int
+token_page(struct ctx *c, int withdraw)
+{
+	unsigned char	 h[32];
+	char		 status[16] = "";
+	long long	 id = 0, expires = 0;
+	tpl_dict	*b;
+	int		 rc, done = 0;
+
+	resp_header(c->resp, "Cache-Control", "no-store");
+	/* The token is in the address: the site-wide strict-origin-when-cross-origin never
+	 * sends a path to another site.  (A stricter "no-referrer" here would make the
+	 * browser send "Origin: null" with the button's POST, which is refused.) */
+	if (token_hash(c->arg[0], h) != 0 || c->rw == NULL)
+		return c->error = "ERR_TOKEN", 404;
+	if (c->req->method == METHOD_POST) {
+		if (sqlite3_exec(c->rw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			return db_failed_set(), 503;
+		rc = by_token(c->rw, withdraw, h, &id, status, sizeof status, &expires);
+		if (rc == 1 && !withdraw && expires >= (long long)c->now)
+			rc = db_exec_tn(c->rw, "UPDATE submission SET status = 'pending', "
+			    "confirm_hash = NULL, confirm_expires = NULL, confirmed_at = "
+			    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), updated_at = strftime("
+			    "'%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2 AND "
+			    "status = 'unconfirmed'", NULL, id, NULL) == 0 ? 2 : -1;
+		else if (rc == 1 && withdraw)
+			rc = db_exec_tn(c->rw, "DELETE FROM submission WHERE id = ?2",
+			    NULL, id, NULL) == 0 ? 2 : -1;
+		if (rc < 0 || sqlite3_exec(c->rw, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			db_fault(c->rw);
+			sqlite3_exec(c->rw, "ROLLBACK", NULL, NULL, NULL);
+			return db_failed_set(), 503;
+		}
+		if (rc == 2 && withdraw)
+			cache_invalidate(c->rw);	/* it may have been public */
+		done = rc == 2;
+	} else {
+		rc = by_token(c->rw, withdraw, h, &id, status, sizeof status, &expires);
+		if (rc < 0)
+			return db_failed_set(), 503;
+	}
+	b = page_body(c, "token.tpl");
+	if (done) {
+		page_title(c, "%s", i18n(withdraw ? "T_WITHDRAWN" : "T_CONFIRMED", c->en));
+		tpl_set(b, "HEADING", i18n(withdraw ? "T_WITHDRAWN" : "T_CONFIRMED", c->en));
+		tpl_set(b, "MESSAGE", i18n(withdraw ? "L_WITHDRAWN_TEXT" : "L_CONFIRMED_TEXT",
+		    c->en));
+		return 200;
+	}
+	if (rc == 0 || (!withdraw && expires < (long long)c->now)) {
+		page_title(c, "%s", i18n("T_LINK_USED", c->en));
+		tpl_set(b, "HEADING", i18n("T_LINK_USED", c->en));
+		tpl_set(b, "MESSAGE", i18n(withdraw ? "ERR_WITHDRAW_USED" : "ERR_TOKEN_USED",
+		    c->en));
+		return 410;
+	}
+	page_title(c, "%s", i18n(withdraw ? "T_WITHDRAW" : "T_CONFIRM", c->en));
+	tpl_set(b, "HEADING", i18n(withdraw ? "T_WITHDRAW" : "T_CONFIRM", c->en));
+	tpl_set(b, "MESSAGE", i18n(withdraw ? "L_WITHDRAW_ASK" : "L_CONFIRM_ASK", c->en));
+	tpl_set(tpl_section(b, "BUTTON"), "LABEL", i18n(withdraw ? "L_WITHDRAW_BUTTON" :
+	    "L_CONFIRM_BUTTON", c->en));
+	tpl_set(b, "ACTION", c->req->path);
+	return 200;
+}
+
+int
+page_submission_confirm(struct ctx *c)
+{
+	return token_page(c, 0);
+}
+
+int
+page_submission_withdraw(struct ctx *c)
+{
+	return token_page(c, 1);
+}

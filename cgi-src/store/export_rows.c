@@ -1,0 +1,618 @@
+/* export_rows: the rows of the bulk tables (/data/NAME.csv|json), the DCAT-AP catalogue
+ * that describes them (/data/catalog.jsonld), and the rows of a commitments listing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db.h"
+#include "view/export.h"
+#include "view/i18n.h"
+
+#define PLANS_MAX	999	/* plan numbers are 1-999 */
+
+/* Sets url_pt and url_en of o to the page path (after the language) in both. */
+static void
+both_urls(json_t *o, const char *path)
+{
+	export_url(o, "url_pt", "pt", "%s", path);
+	export_url(o, "url_en", "en", "%s", path);
+}
+
+static json_t *
+bulk_plans(void)
+{
+	static long long	 ids[PLANS_MAX];
+	static struct progress	 roll[PLANS_MAX];
+	sqlite3_stmt		*s;
+	json_t			*a = json_array(), *o;
+	size_t			 n = 0, i;
+	char			 path[32];
+
+	n = page_plan_rollups(ST_X_PLANS, ids, roll, PLANS_MAX);
+	s = db_stmt(ST_X_PLANS);
+	for (i = 0; i < n && db_step(s) == SQLITE_ROW; i++) {
+		o = json_object();
+		x_int(o, "plan_number", s, 1);
+		x_text(o, "title_pt", s, 2);
+		x_text(o, "title_en", s, 3);
+		x_text(o, "period_start", s, 4);
+		x_text(o, "period_end", s, 5);
+		x_text(o, "published", s, 6);
+		x_text(o, "plan_status", s, 7);
+		x_text(o, "document_url", s, 8);
+		x_text(o, "cocreation_pt", s, 9);
+		x_text(o, "cocreation_en", s, 10);
+		x_text(o, "summary_pt", s, 11);
+		x_text(o, "summary_en", s, 12);
+		x_int(o, "commitment_count", s, 13);
+		x_progress(o, &roll[i]);
+		x_text(o, "updated_at", s, 14);
+		snprintf(path, sizeof path, "plans/%d", sqlite3_column_int(s, 1));
+		both_urls(o, path);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+void
+export_commitment_relations(json_t *o, long long id)
+{
+	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT_ENTITIES);
+	json_t		*leads = json_array(), *supports = json_array();
+
+	sqlite3_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW)
+		json_array_append_new(strcmp(db_text(s, 0), "lead") == 0 ? leads : supports,
+		    json_string(db_text(s, 1)));
+	json_object_set_new(o, "leads", leads);
+	json_object_set_new(o, "supports", supports);
+	s = db_stmt(ST_COMMITMENT_VALUES);
+	sqlite3_bind_int64(s, 1, id);
+	json_object_set_new(o, "ogp_values", x_column_list(s, 0));
+	s = db_stmt(ST_COMMITMENT_AREAS);
+	sqlite3_bind_int64(s, 1, id);
+	json_object_set_new(o, "policy_areas", x_column_list(s, 0));
+}
+
+/* The IRM columns of ST_X_COMMITMENTS (from 14) and of ST_COMMITMENT (from 13). */
+static const char *const irm_keys[] = { "irm_verifiable", "irm_relevant", "irm_ambition",
+	"irm_potential_impact", "irm_potential_results", "irm_promising", "irm_completion",
+	"irm_diog", "irm_early_results", "irm_starred" };
+
+void
+export_commitment_fields(json_t *o, sqlite3_stmt *s, int first)
+{
+	size_t	 i;
+
+	x_text(o, "summary_pt", s, first);
+	x_text(o, "summary_en", s, first + 1);
+	x_text(o, "problem_pt", s, first + 2);
+	x_text(o, "problem_en", s, first + 3);
+	x_text(o, "start_date", s, first + 4);
+	x_text(o, "end_date", s, first + 5);
+	x_text(o, "self_status", s, first + 6);
+	x_text(o, "self_status_date", s, first + 7);
+	for (i = 0; i < sizeof irm_keys / sizeof irm_keys[0]; i++)
+		if (strcmp(irm_keys[i], "irm_promising") == 0)
+			x_bool(o, irm_keys[i], s, first + 8 + (int)i);
+		else
+			x_text(o, irm_keys[i], s, first + 8 + (int)i);
+	x_text(o, "cluster_pt", s, first + 18);
+	x_text(o, "cluster_en", s, first + 19);
+	x_text(o, "note_pt", s, first + 20);
+	x_text(o, "note_en", s, first + 21);
+}
+
+static json_t *
+bulk_commitments(void)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_COMMITMENTS);
+	json_t		*a = json_array(), *o;
+	struct progress	 p;
+	char		 path[64];
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		x_text(o, "ogp_id", s, 1);
+		x_int(o, "plan_number", s, 2);
+		x_int(o, "number", s, 3);
+		x_text(o, "title_pt", s, 4);
+		x_text(o, "title_en", s, 5);
+		export_commitment_fields(o, s, 6);
+		export_commitment_relations(o, sqlite3_column_int64(s, 0));
+		page_ms_agg(s, 29, &p);
+		x_progress(o, &p);
+		x_text(o, "updated_at", s, 28);
+		snprintf(path, sizeof path, "commitments/%s", db_text(s, 1));
+		both_urls(o, path);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+json_t *
+export_evidence(long long milestone_id)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_EVIDENCE);
+
+	sqlite3_bind_int64(s, 1, milestone_id);
+	return x_column_list(s, 0);
+}
+
+void
+export_milestone_fields(json_t *o, sqlite3_stmt *s, int first)
+{
+	x_int(o, "position", s, first);
+	x_text(o, "title_pt", s, first + 1);
+	x_text(o, "title_en", s, first + 2);
+	x_text(o, "planned_start", s, first + 3);
+	x_text(o, "planned_end", s, first + 4);
+	x_text(o, "completed_on", s, first + 5);
+	x_text(o, "status", s, first + 6);
+	x_int(o, "progress", s, first + 7);
+	x_text(o, "progress_as_of", s, first + 8);
+	x_text(o, "progress_source", s, first + 9);
+}
+
+static json_t *
+bulk_milestones(void)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_MILESTONES);
+	json_t		*a = json_array(), *o;
+	char		 path[64];
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		x_text(o, "ogp_id", s, 1);
+		export_milestone_fields(o, s, 2);
+		json_object_set_new(o, "evidence", export_evidence(sqlite3_column_int64(s, 0)));
+		x_text(o, "updated_at", s, 12);
+		snprintf(path, sizeof path, "commitments/%s", db_text(s, 1));
+		both_urls(o, path);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+bulk_entities(void)
+{
+	static const char *const keys[] = { "slug", "acronym", "name_pt", "name_en",
+		"entity_kind", "website", "is_member", "member_since", "member_until",
+		"description_pt", "description_en", "note_pt", "note_en", "source_url",
+		"updated_at" };
+	sqlite3_stmt	*s = db_stmt(ST_X_ENTITIES);
+	json_t		*a = json_array(), *o;
+	char		 path[128];
+	int		 i;
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++)
+			if (i == 6)
+				x_bool(o, keys[i], s, i);
+			else
+				x_text(o, keys[i], s, i);
+		snprintf(path, sizeof path, "members/%s", db_text(s, 0));
+		both_urls(o, path);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* A new object with keys[i] set from column i of s, typed by types[i]: 'i' an integer,
+ * 'b' a boolean, anything else text. */
+static json_t *
+typed_row(sqlite3_stmt *s, const char *const *keys, const char *types)
+{
+	json_t	*o = json_object();
+	int	 i;
+
+	for (i = 0; types[i] != '\0'; i++)
+		if (types[i] == 'i')
+			x_int(o, keys[i], s, i);
+		else if (types[i] == 'b')
+			x_bool(o, keys[i], s, i);
+		else
+			x_text(o, keys[i], s, i);
+	return o;
+}
+
+static json_t *
+bulk_events(void)
+{
+	static const char *const keys[] = { "event_id", "title_pt", "title_en", "event_kind",
+		"start_date", "end_date", "date_note_pt", "date_note_en", "place_pt",
+		"place_en", "online", "organiser", "info_url", "description_pt",
+		"description_en", "updated_at" };
+	sqlite3_stmt	*s = db_stmt(ST_X_EVENTS);
+	json_t		*a = json_array(), *o;
+	char		 path[64];
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = typed_row(s, keys, "itttttttttbttttt");
+		snprintf(path, sizeof path, "events/%lld", sqlite3_column_int64(s, 0));
+		both_urls(o, path);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+bulk_links(void)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_LINKS);
+	json_t		*a = json_array(), *o;
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		x_text(o, "owner_type", s, 0);
+		x_int(o, "plan_number", s, 1);
+		x_text(o, "ogp_id", s, 2);
+		x_int(o, "milestone_position", s, 3);
+		x_text(o, "entity_slug", s, 4);
+		x_int(o, "event_id", s, 5);
+		x_text(o, "link_kind", s, 6);
+		x_href(o, "href", s, 7);
+		x_text(o, "label_pt", s, 8);
+		x_text(o, "label_en", s, 9);
+		x_int(o, "position", s, 10);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* A table of text columns only: keys[i] from column i, integers where ints[i]. */
+static json_t *
+bulk_simple(enum stmt st, const char *const *keys, const int *ints, int n)
+{
+	sqlite3_stmt	*s = db_stmt(st);
+	json_t		*a = json_array(), *o;
+	int		 i;
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		for (i = 0; i < n; i++)
+			if (ints != NULL && ints[i])
+				x_int(o, keys[i], s, i);
+			else
+				x_text(o, keys[i], s, i);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+bulk_revisions(void)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_REVISIONS);
+	json_t		*a = json_array(), *o;
+	const char	*tbl, *kind, *pt, *en;
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = json_object();
+		x_int(o, "change_id", s, 0);
+		x_text(o, "at", s, 1);
+		if (sqlite3_column_int(s, 2)) {
+			kind = "import";
+			pt = i18n("HIST_IMPORT", 0);
+			en = i18n("HIST_IMPORT", 1);
+		} else if (sqlite3_column_int(s, 3) && db_text(s, 5) != NULL) {
+			kind = "member_body";
+			pt = en = db_text(s, 5);
+		} else {
+			kind = "focal_point";
+			pt = i18n("HIST_FOCAL", 0);
+			en = i18n("HIST_FOCAL", 1);
+		}
+		x_str(o, "actor_kind", kind);
+		x_str(o, "actor_entity", strcmp(kind, "member_body") == 0 ? db_text(s, 4) : NULL);
+		x_str(o, "actor_pt", pt);
+		x_str(o, "actor_en", en);
+		x_bool(o, "reviewed", s, 6);
+		tbl = db_text(s, 7);
+		x_str(o, "record_type", strcmp(tbl, "action_plan") == 0 ? "plan" : tbl);
+		x_text(o, "record_key", s, 8);
+		x_int(o, "plan_number", s, 9);
+		x_text(o, "ogp_id", s, 10);
+		x_text(o, "op", s, 11);
+		x_text(o, "field", s, 12);
+		x_text(o, "before", s, 13);
+		x_text(o, "after", s, 14);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+bulk_pages(void)
+{
+	static const char *const keys[] = { "slug", "title_pt", "title_en", "body_pt",
+		"body_en", "updated_at" };
+	/* The text pages and the public page that shows each. */
+	static const char *const shown[][2] = { { "about", "network" }, { "ogp", "ogp" },
+		{ "accessibility", "accessibility" } };
+	json_t		*a = bulk_simple(ST_X_PAGES, keys, NULL, 6), *o;
+	const char	*slug;
+	size_t		 i, j;
+
+	json_array_foreach(a, i, o) {
+		slug = json_string_value(json_object_get(o, "slug"));
+		for (j = 0; j < 3 && (slug == NULL || strcmp(shown[j][0], slug) != 0); j++)
+			;
+		if (j < 3)
+			both_urls(o, shown[j][1]);
+		else {
+			x_str(o, "url_pt", NULL);
+			x_str(o, "url_en", NULL);
+		}
+	}
+	return a;
+}
+
+json_t *
+export_consultation_row(sqlite3_stmt *s)
+{
+	static const char *const keys[] = { "consultation_id", "title_pt", "title_en",
+		"description_pt", "description_en", "questions_pt", "questions_en",
+		"plan_number", "ogp_id", "document_url", "opens_at", "closes_at", "dates_only",
+		"outcome_pt", "outcome_en", "outcome_url", "source_url", "updated_at" };
+
+	return typed_row(s, keys, "ittttttittttbttttt");
+}
+
+static json_t *
+bulk_consultations(void)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_CONSULTATIONS);
+	json_t		*a = json_array(), *o;
+	char		 path[64];
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = export_consultation_row(s);
+		snprintf(path, sizeof path, "consultations/%lld", sqlite3_column_int64(s, 0));
+		both_urls(o, path);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+json_t *
+export_submission_row(sqlite3_stmt *s, const char *lang)
+{
+	static const char *const keys[] = { "submission_id", "submission_kind",
+		"consultation_id", "ogp_id", "submission_lang", "submission_status", "author",
+		"organisation", "proposal_title", "problem", "text", "reason_pt", "reason_en",
+		"outcome", "merged_ogp_id", "answer_pt", "answer_en", "confirmed_at",
+		"updated_at" };
+	json_t		*o = typed_row(s, keys, "ititttttttttttttttt");
+	char		 path[96];
+
+	if (db_text(s, 2) != NULL)
+		snprintf(path, sizeof path, "consultations/%s#s%lld", db_text(s, 2),
+		    sqlite3_column_int64(s, 0));
+	else
+		snprintf(path, sizeof path, "commitments/%s#s%lld", db_text(s, 3),
+		    sqlite3_column_int64(s, 0));
+	if (lang == NULL)
+		both_urls(o, path);
+	else
+		export_url(o, "url", lang, "%s", path);
+	return o;
+}
+
+static json_t *
+bulk_submissions(void)
+{
+	sqlite3_stmt	*s = db_stmt(ST_X_SUBMISSIONS);
+	json_t		*a = json_array();
+
+	while (db_step(s) == SQLITE_ROW)
+		json_array_append_new(a, export_submission_row(s, NULL));
+	return a;
+}
+
+json_t *
+export_bulk(const char *name, const struct xset **set)
+{
+	static const char *const areas[] = { "slug", "name_pt", "name_en" };
+	static const char *const ce[] = { "ogp_id", "entity_slug", "role", "position" };
+	static const int ce_ints[] = { 0, 0, 0, 1 };
+	static const char *const cv[] = { "ogp_id", "ogp_value" };
+	static const char *const cpa[] = { "ogp_id", "policy_area" };
+
+	if ((*set = export_set(name)) == NULL || (*set)->where != XW_BULK)
+		return NULL;
+	if (strcmp(name, "plans") == 0)
+		return bulk_plans();
+	if (strcmp(name, "commitments") == 0)
+		return bulk_commitments();
+	if (strcmp(name, "milestones") == 0)
+		return bulk_milestones();
+	if (strcmp(name, "entities") == 0)
+		return bulk_entities();
+	if (strcmp(name, "events") == 0)
+		return bulk_events();
+	if (strcmp(name, "links") == 0)
+		return bulk_links();
+	if (strcmp(name, "policy_areas") == 0)
+		return bulk_simple(ST_X_POLICY_AREAS, areas, NULL, 3);
+	if (strcmp(name, "commitment_entities") == 0)
+		return bulk_simple(ST_X_COMMITMENT_ENTITIES, ce, ce_ints, 4);
+	if (strcmp(name, "commitment_values") == 0)
+		return bulk_simple(ST_X_COMMITMENT_VALUES, cv, NULL, 2);
+	if (strcmp(name, "commitment_policy_areas") == 0)
+		return bulk_simple(ST_X_COMMITMENT_AREAS, cpa, NULL, 2);
+	if (strcmp(name, "revisions") == 0)
+		return bulk_revisions();
+	if (strcmp(name, "pages") == 0)
+		return bulk_pages();
+	if (strcmp(name, "consultations") == 0)
+		return bulk_consultations();
+	if (strcmp(name, "submissions") == 0)
+		return bulk_submissions();
+	return NULL;
+}
+
+/* A JSON-LD language-tagged pair: [{@value pt, @language pt}, {@value en, ...}]. */
+static json_t *
+ld_text(const char *pt, const char *en)
+{
+	return json_pack("[{s:s, s:s}, {s:s, s:s}]", "@value", pt, "@language", "pt",
+	    "@value", en, "@language", "en");
+}
+
+/* {"@id": url}. */
+static json_t *
+ld_id(const char *url)
+{
+	return json_pack("{s:s}", "@id", url);
+}
+
+/* The publisher, the licence, the languages and the modification time, added to o. */
+static void
+ld_common(json_t *o, const char *modified)
+{
+	json_object_set_new(o, "dct:publisher", json_pack("{s:s, s:s, s:o}", "@id",
+	    "https://www.ama.gov.pt/", "@type", "foaf:Agent", "foaf:name",
+	    ld_text("Agência para a Modernização Administrativa, I.P. (AMA)",
+	    "Agency for Administrative Modernisation (AMA)")));
+	json_object_set_new(o, "dct:license", ld_id(EXPORT_LICENSE));
+	json_object_set_new(o, "dct:language", json_pack("[o, o]",
+	    ld_id("http://publications.europa.eu/resource/authority/language/POR"),
+	    ld_id("http://publications.europa.eu/resource/authority/language/ENG")));
+	if (modified[0] != '\0')
+		json_object_set_new(o, "dct:modified", json_pack("{s:s, s:s}", "@value",
+		    modified, "@type", "xsd:dateTime"));
+}
+
+/* One dcat:Distribution of a bulk table in format ext (csv or json). */
+static json_t *
+ld_distribution(const struct xset *set, const char *ext, const char *modified)
+{
+	char	 path[128], url[512];
+	json_t	*d;
+	int	 csv = strcmp(ext, "csv") == 0;
+
+	snprintf(path, sizeof path, "/data/%s.%s", set->name, ext);
+	export_abs(path, url, sizeof url);
+	d = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "@id", url, "@type",
+	    "dcat:Distribution", "dct:title", ld_text(csv ? "CSV (RFC 4180, UTF-8)" :
+	    "JSON (UTF-8)", csv ? "CSV (RFC 4180, UTF-8)" : "JSON (UTF-8)"),
+	    "dcat:downloadURL", ld_id(url), "dcat:accessURL", ld_id(url),
+	    "dcat:mediaType", ld_id(csv ? "http://www.iana.org/assignments/media-types/text/csv"
+	    : "http://www.iana.org/assignments/media-types/application/json"),
+	    "dct:format", ld_id(csv ?
+	    "http://publications.europa.eu/resource/authority/file-type/CSV" :
+	    "http://publications.europa.eu/resource/authority/file-type/JSON"));
+	if (d != NULL)
+		ld_common(d, modified);
+	return d;
+}
+
+json_t *
+export_catalog(void)
+{
+	char		 modified[32], url[512], page[512], path[128];
+	json_t		*cat, *list, *ds;
+	const struct xset *set;
+	size_t		 i;
+
+	export_modified(modified, sizeof modified);
+	export_abs("/data/catalog.jsonld", url, sizeof url);
+	export_abs("/pt/data", page, sizeof page);
+	cat = json_pack("{s:{s:s, s:s, s:s, s:s}, s:s, s:s, s:o, s:o, s:o}", "@context",
+	    "dcat", "http://www.w3.org/ns/dcat#", "dct", "http://purl.org/dc/terms/",
+	    "foaf", "http://xmlns.com/foaf/0.1/", "xsd", "http://www.w3.org/2001/XMLSchema#",
+	    "@id", url, "@type", "dcat:Catalog",
+	    "dct:title", ld_text("Administração Aberta: dados abertos",
+	    "Open Administration Portugal: open data"),
+	    "dct:description", ld_text("Os planos de ação nacionais de Portugal na Parceria "
+	    "para o Governo Aberto, os seus compromissos e marcos com o progresso real, as "
+	    "entidades da Rede Nacional para a Administração Aberta e os eventos.",
+	    "Portugal's national action plans in the Open Government Partnership, their "
+	    "commitments and milestones with real progress, the bodies of the National "
+	    "Network for Open Administration, and the events."),
+	    "foaf:homepage", ld_id(page));
+	if (cat == NULL)
+		return NULL;
+	ld_common(cat, modified);
+	list = json_array();
+	for (i = 0; i < export_set_count(); i++) {
+		set = export_set_at(i);
+		if (set->where != XW_BULK)
+			continue;
+		snprintf(path, sizeof path, "/data/%s", set->name);
+		export_abs(path, url, sizeof url);
+		snprintf(path, sizeof path, "/en/data#set-%s", set->name);
+		export_abs(path, page, sizeof page);
+		ds = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:[o, o]}", "@id", url, "@type",
+		    "dcat:Dataset", "dct:identifier", set->name, "dct:title",
+		    ld_text(set->name, set->name), "dct:description", ld_text(set->pt, set->en),
+		    "dcat:landingPage", ld_id(page), "dcat:distribution",
+		    ld_distribution(set, "csv", modified), ld_distribution(set, "json", modified));
+		if (ds == NULL)
+			continue;
+		ld_common(ds, modified);
+		json_array_append_new(list, ds);
+	}
+	json_object_set_new(cat, "dcat:dataset", list);
+	return cat;
+}
+
+json_t *
+export_commitment_row(struct ctx *c, sqlite3_stmt *s, long long plan_number, json_t *leads,
+    const struct progress *p)
+{
+	json_t	*o = json_object();
+
+	x_text(o, "ogp_id", s, 1);
+	json_object_set_new(o, "plan_number", json_integer(plan_number));
+	x_int(o, "number", s, 2);
+	x_text(o, "title_pt", s, 3);
+	x_text(o, "title_en", s, 4);
+	x_text(o, "self_status", s, 5);
+	x_text(o, "end_date", s, 6);
+	json_object_set_new(o, "leads", leads != NULL ? leads : json_array());
+	x_progress(o, p);
+	export_url(o, "url", c->lang, "commitments/%s", db_text(s, 1));
+	return o;
+}
+
+json_t *
+export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n)
+{
+	sqlite3_stmt	*s, *e;
+	json_t		*a = json_array(), *leads;
+	struct progress	 p;
+	size_t		 i;
+	long long	 id;
+
+	for (i = 0; i < n; i++) {
+		s = db_stmt(ST_X_COMMITMENT_ROW);
+		sqlite3_bind_text(s, 1, ogp_ids[i], -1, SQLITE_TRANSIENT);
+		if (db_step(s) != SQLITE_ROW)
+			continue;
+		id = sqlite3_column_int64(s, 0);
+		leads = json_array();
+		e = db_stmt(ST_COMMITMENT_ENTITIES);
+		sqlite3_bind_int64(e, 1, id);
+		while (db_step(e) == SQLITE_ROW)
+			if (strcmp(db_text(e, 0), "lead") == 0)
+				json_array_append_new(leads, json_string(db_text(e, 1)));
+		page_ms_agg(s, 8, &p);
+		json_array_append_new(a, export_commitment_row(c, s, sqlite3_column_int64(s, 7),
+		    leads, &p));
+		sqlite3_reset(s);
+	}
+	return a;
+}
+
+int
+export_commitment_list(struct ctx *c, const char *const *ogp_ids, size_t n,
+    const char *name)
+{
+	const struct xset	*set = export_set("commitment_list");
+
+	return export_send(c, set, NULL, set, export_commitment_rows(c, ogp_ids, n), name);
+}

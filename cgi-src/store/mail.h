@@ -1,0 +1,32 @@
+/* mail: the confirmation emails.  The worker writes a message into the outbox table in
+ * the same transaction as the submission it is about; right after the commit it starts
+ * `aberta-admin mail flush --id N` in the background (mail_flush_start), which sends it
+ * (mailsend.h: SMTP through libcurl, or a sendmail program), so the worker never loads
+ * libcurl and its answer never waits for the mail.  What could not be sent, or could not
+ * be started, waits for `aberta-admin mail flush` (a timer), so a relay that is down
+ * never loses a submission.  From the environment:
+ *   ABERTA_MAIL_FROM  the sender address (default ogp@ama.pt)
+ *   ABERTA_ADMIN      the aberta-admin program (default: aberta-admin beside this one) */
+#ifndef ABERTA_MAIL_H
+#define ABERTA_MAIL_H
+#include <stddef.h>
+#include <time.h>
+#include <sqlite3.h>
+
+#include "lib/buf.h"
+
+/* Writes a plain-text UTF-8 message (headers and body, CRLF line ends) to to, with the
+ * subject (encoded as RFC 2047 when not ASCII), into out.  to and subject must hold no
+ * line break (the caller validated them).  Returns 0 or -1. */
+int	 mail_compose(struct buf *out, const char *from, const char *to,
+	    const char *subject, const char *body, time_t now);
+/* The sender address (ABERTA_MAIL_FROM or the default). */
+const char *mail_from(void);
+/* Starts the sending of outbox message id: `ABERTA_ADMIN --db FILE mail flush --id ID`
+ * (FILE: rw's database), detached (spawn.h), with this process's environment (the
+ * transport: ABERTA_SMTP_URL, ABERTA_SENDMAIL...).  Does not wait for the mail.
+ * Returns 0 once the program runs, or -1 with the reason in err: the message then waits
+ * in the outbox for the timer. */
+int	 mail_flush_start(sqlite3 *rw, long long id, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,478 @@
+#include <stdarg.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/db.h"
+#include "view/i18n.h"
+#include "view/page.h"
+#include "lib/valid.h"
+
+tpl_dict *
+page_body(struct ctx *c, const char *tplfile)
+{
+	c->body = tpl_include(c->page, "BODY", tplfile);
+	return c->body;
+}
+
+void
+page_title(struct ctx *c, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->title, sizeof c->title, fmt, ap);
+	va_end(ap);
+}
+
+/* Writes key_suffix into k (size 96, truncated like snprintf).  Called for most values
+ * of a page, so without snprintf's format parsing. */
+static const char *
+suffixed(char k[96], const char *key, const char *suffix)
+{
+	size_t	 a = strlen(key), b = strlen(suffix);
+
+	if (a > 94)
+		a = 94;
+	if (b > 94 - a)
+		b = 94 - a;
+	memcpy(k, key, a);
+	k[a] = '_';
+	memcpy(k + a + 1, suffix, b);
+	k[a + 1 + b] = '\0';
+	return k;
+}
+
+/* Sets key_suffix to val in d. */
+static void
+set_suffixed(tpl_dict *d, const char *key, const char *suffix, const char *val)
+{
+	char	 k[96];
+
+	tpl_set(d, suffixed(k, key, suffix), val);
+}
+
+/* Shows section key_suffix in d. */
+static void
+show_suffixed(tpl_dict *d, const char *key, const char *suffix)
+{
+	char	 k[96];
+
+	tpl_show(d, suffixed(k, key, suffix));
+}
+
+const char *
+page_text(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en)
+{
+	const char	*mine = c->en ? en : pt, *theirs = c->en ? pt : en;
+
+	if (mine != NULL && *mine != '\0') {
+		tpl_set(d, key, mine);
+		set_suffixed(d, key, "LANG", c->lang);
+		return mine;
+	}
+	if (theirs != NULL && *theirs != '\0') {
+		tpl_set(d, key, theirs);
+		set_suffixed(d, key, "LANG", c->other);
+		show_suffixed(d, key, "FALLBACK");
+		return theirs;
+	}
+	/* Set, even empty, so that a section never shows its parent's value. */
+	tpl_set(d, key, "");
+	set_suffixed(d, key, "LANG", c->lang);
+	show_suffixed(d, key, "MISSING");
+	return NULL;
+}
+
+void
+page_entity_name(struct ctx *c, tpl_dict *d, const char *key, const char *acronym,
+    const char *pt, const char *en)
+{
+	const char	*shown;
+
+	shown = page_text(c, d, key, pt, en);
+	if (shown == NULL && acronym != NULL) {
+		tpl_set(d, key, acronym);
+		return;
+	}
+	if (acronym != NULL && *acronym != '\0' && shown != NULL &&
+	    strcmp(acronym, shown) != 0) {
+		set_suffixed(d, key, "ACRONYM", acronym);
+		tpl_show(d, "HAS_ACRONYM");
+		tpl_set(d, "ACRONYM", acronym);
+	}
+}
+
+void
+page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso)
+{
+	char	 out[64];
+
+	if (iso == NULL || *iso == '\0') {
+		tpl_set(d, key, "");
+		show_suffixed(d, key, "MISSING");
+		return;
+	}
+	i18n_date(iso, c->en, out, sizeof out);
+	tpl_set(d, key, out);
+	set_suffixed(d, key, "ISO", iso);
+	show_suffixed(d, key, "HAS");
+}
+
+void
+page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const char *value)
+{
+	if (value == NULL || *value == '\0') {
+		tpl_set(d, key, "");
+		show_suffixed(d, key, "MISSING");
+		return;
+	}
+	tpl_set(d, key, i18n_enum(domain, value, c->en));
+	set_suffixed(d, key, "CODE", value);
+}
+
+void
+page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup)
+{
+	tpl_dict	*inc = tpl_include(d, "PROGRESS", "progress.tpl");
+	int		 pct;
+
+	tpl_set_int(inc, "TOTAL", p->total);
+	tpl_set_int(inc, "KNOWN", p->known);
+	tpl_set(inc, "UNIT", i18n(rollup ? (p->total == 1 ? "UNIT_ONE_C" : "UNIT_MANY_C") :
+	    (p->total == 1 ? "UNIT_ONE_MS" : "UNIT_MANY_MS"), c->en));
+	if (!progress_has_data(p)) {
+		tpl_show(inc, "NO_DATA");
+		if (p->total > 0)
+			tpl_show(inc, "HAS_PARTS");
+		return;
+	}
+	pct = progress_percent(p);
+	tpl_show(inc, "HAS_DATA");
+	tpl_set_int(inc, "PCT", pct);
+	tpl_set_int(inc, "PCT_STEP", (pct + 2) / 5 * 5);
+	page_date(c, inc, "PCT_AS_OF", p->as_of);
+}
+
+void
+page_paragraphs(tpl_dict *d, const char *section, const char *text)
+{
+	const char	*p = text, *end;
+	size_t		 n;
+
+	while (p != NULL && *p != '\0') {
+		while (*p == '\n' || *p == '\r' || *p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		end = strstr(p, "\n\n");
+		n = end ? (size_t)(end - p) : strlen(p);
+		tpl_set_n(tpl_section(d, section), "TEXT", p, n);
+		p = end ? end + 2 : p + strlen(p);
+	}
+}
+
+static int
+cmp_idref(const void *a, const void *b)
+{
+	const struct page_idref	*x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+void
+page_idrefs_sort(struct page_idref *v, size_t n)
+{
+	if (n > 0)
+		qsort(v, n, sizeof *v, cmp_idref);
+}
+
+void *
+page_idref_find(const struct page_idref *v, size_t n, long long id)
+{
+	struct page_idref	 key = { id, NULL };
+	const struct page_idref	*hit;
+
+	if (n == 0)
+		return NULL;
+	hit = bsearch(&key, v, n, sizeof *v, cmp_idref);
+	return hit != NULL ? hit->p : NULL;
+}
+
+void
+page_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
+{
+	progress_init(p);
+	p->total = sqlite3_column_int(s, i);
+	p->known = sqlite3_column_int(s, i + 1);
+	p->sum = sqlite3_column_double(s, i + 2);
+	progress_set_as_of(p, db_text(s, i + 3));
+}
+
+int
+page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
+    sqlite3_stmt *s)
+{
+	tpl_dict	*h = NULL, *l;
+	const char	*kind;
+	int		 n = 0;
+
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(d, has);
+		l = tpl_section(h, section);
+		kind = db_text(s, 0);
+		tpl_set(l, "URL", db_text(s, 1));
+		if (page_text(c, l, "LABEL", db_text(s, 2), db_text(s, 3)) == NULL)
+			tpl_set(l, "LABEL", db_text(s, 1));
+		tpl_set(l, "KIND", i18n_enum("link_kind", kind ? kind : "source", c->en));
+		page_url_state(c, l, "LINKSTATE", db_text(s, 1));
+		n++;
+	}
+	return n;
+}
+
+void
+page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url)
+{
+	sqlite3_stmt	*s;
+	tpl_dict	*ls = NULL, *a;
+	char		 href[80];
+
+	if (url == NULL || *url == '/')
+		return;
+	s = db_stmt(ST_URL_STATE);
+	sqlite3_bind_text(s, 1, url, -1, SQLITE_TRANSIENT);
+	if (db_step(s) != SQLITE_ROW)
+		return;
+	if (db_text(s, 0) != NULL) {
+		ls = tpl_include(d, inc, "linkstate.tpl");
+		page_date(c, tpl_section(ls, "BROKEN"), "SINCE", db_text(s, 0));
+	}
+	if (db_text(s, 1) != NULL) {
+		if (ls == NULL)
+			ls = tpl_include(d, inc, "linkstate.tpl");
+		a = tpl_section(ls, "ARCHIVED");
+		snprintf(href, sizeof href, "/uploads/%s", db_text(s, 1));
+		tpl_set(a, "HREF", href);
+		page_date(c, a, "AT", db_text(s, 2));
+	}
+	sqlite3_reset(s);
+}
+
+void
+page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en)
+{
+	const char	*t = page_text(c, d, key, pt, en);
+	char		 sec[64];
+
+	if (t != NULL) {
+		snprintf(sec, sizeof sec, "%s_P", key);
+		page_paragraphs(d, sec, t);
+	}
+}
+
+size_t
+page_plan_rollups(enum stmt st, long long *ids, struct progress *roll, size_t max)
+{
+	sqlite3_stmt	*s = db_stmt(st);
+	struct progress	 part, *r = NULL;
+	struct page_idref *byid;
+	long long	 pid, last = 0;
+	size_t		 i, n = 0;
+
+	while (db_step(s) == SQLITE_ROW && n < max)
+		ids[n++] = sqlite3_column_int64(s, 0);
+	s = db_stmt(ST_ROLLUP);
+	for (i = 0; i < n; i++)
+		progress_init(&roll[i]);
+	/* The plan of each commitment by a binary search (the rows come by plan): a walk
+	 * through the plans for each commitment was 22,000 x 500 steps at 10x. */
+	if ((byid = calloc(n + 1, sizeof *byid)) == NULL) {
+		sqlite3_reset(s);
+		return n;
+	}
+	for (i = 0; i < n; i++)
+		byid[i] = (struct page_idref){ ids[i], &roll[i] };
+	page_idrefs_sort(byid, n);
+	while (db_step(s) == SQLITE_ROW) {
+		pid = sqlite3_column_int64(s, 0);
+		if (r == NULL || pid != last)
+			r = page_idref_find(byid, n, pid);
+		last = pid;
+		if (r == NULL)
+			continue;
+		page_ms_agg(s, 2, &part);
+		progress_add_rollup(r, &part);
+	}
+	free(byid);
+	return n;
+}
+
+void
+page_period(struct ctx *c, tpl_dict *d, const char *key, const char *from, const char *to)
+{
+	char	 a[64], b[64], out[160];
+
+	if (from == NULL && to == NULL) {
+		tpl_set(d, key, i18n("L_NOT_RECORDED", c->en));
+		return;
+	}
+	if (from != NULL)
+		i18n_date(from, c->en, a, sizeof a);
+	if (to != NULL)
+		i18n_date(to, c->en, b, sizeof b);
+	snprintf(out, sizeof out, "%s – %s", from ? a : i18n("L_NOT_RECORDED", c->en),
+	    to ? b : i18n("L_NOT_RECORDED", c->en));
+	if (from != NULL && to != NULL && strlen(from) == 4 && strlen(to) == 4)
+		snprintf(out, sizeof out, "%s–%s", from, to);
+	tpl_set(d, key, out);
+}
+
+void
+page_when(struct ctx *c, tpl_dict *d, const char *start, const char *end,
+    const char *note_pt, const char *note_en)
+{
+	tpl_dict	*w = tpl_include(d, "WHEN", "when.tpl");
+
+	if (start != NULL && *start != '\0') {
+		tpl_show(w, "DATED");
+		page_date(c, w, "START", start);
+		if (end != NULL && *end != '\0' && strcmp(start, end) != 0) {
+			tpl_show(w, "RANGE");
+			page_date(c, w, "END", end);
+		}
+	} else
+		tpl_show(w, "UNDATED");
+	if ((note_pt != NULL && *note_pt) || (note_en != NULL && *note_en)) {
+		tpl_dict *n = tpl_section(w, "DATE_NOTE");
+		page_text(c, n, "NOTE", note_pt, note_en);
+	}
+}
+
+const char *
+page_cookie_name(const struct ctx *c)
+{
+	return c->https ? "__Host-aberta" : "aberta";
+}
+
+void
+page_set_session_cookie(struct ctx *c, const char *token)
+{
+	char	 v[256];
+
+	if (token != NULL)
+		snprintf(v, sizeof v, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
+		    page_cookie_name(c), token, c->https ? "; Secure" : "");
+	else
+		snprintf(v, sizeof v, "%s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+		    page_cookie_name(c), c->https ? "; Secure" : "");
+	resp_header(c->resp, "Set-Cookie", v);
+}
+
+/* The admin navigation: path, label, and the lowest role that sees it. */
+static const struct {
+	const char	*href;
+	const char	*label;
+	enum role	 role;	/* ROLE_MEMBER: everyone; ROLE_FOCAL: focal and admin; ROLE_ADMIN */
+} admin_nav[] = {
+	{ "/admin/", "Painel", ROLE_MEMBER },
+	{ "/admin/reviews", "Revisões", ROLE_FOCAL },
+	{ "/admin/submissions", "Contributos", ROLE_FOCAL },
+	{ "/admin/consultations", "Consultas", ROLE_FOCAL },
+	{ "/admin/plans", "Planos", ROLE_FOCAL },
+	{ "/admin/commitments", "Compromissos", ROLE_MEMBER },
+	{ "/admin/milestones", "Marcos", ROLE_MEMBER },
+	{ "/admin/entities", "Entidades", ROLE_FOCAL },
+	{ "/admin/events", "Eventos", ROLE_FOCAL },
+	{ "/admin/pages", "Páginas", ROLE_FOCAL },
+	{ "/admin/import", "Importar", ROLE_FOCAL },
+	{ "/admin/links", "Ligações", ROLE_FOCAL },
+	{ "/admin/users", "Utilizadores", ROLE_ADMIN },
+	{ "/admin/audit", "Registos", ROLE_ADMIN },
+};
+
+tpl_dict *
+page_admin_body(struct ctx *c, const char *tplfile, const char *title)
+{
+	tpl_dict	*me, *nav, *it;
+	size_t		 i;
+
+	c->layout = "admin_layout.tpl";
+	page_title(c, "%s", title);
+	if (c->me != NULL) {
+		me = tpl_section(c->page, "ME");
+		tpl_set(me, "NAME", c->me->name);
+		tpl_set(me, "ROLE", auth_role_name(c->me->role));
+		tpl_set(me, "CSRF", c->me->csrf);
+	}
+	if (c->me != NULL && c->me->full) {
+		nav = tpl_section(c->page, "NAV");
+		for (i = 0; i < sizeof admin_nav / sizeof admin_nav[0]; i++) {
+			if (c->me->role > admin_nav[i].role)
+				continue;
+			it = tpl_section(nav, "ITEM");
+			tpl_set(it, "HREF", admin_nav[i].href);
+			tpl_set(it, "LABEL", admin_nav[i].label);
+			tpl_set(it, "CURRENT", strcmp(admin_nav[i].href, c->req->path) == 0 ?
+			    "page" : "false");
+		}
+	}
+	return page_body(c, tplfile);
+}
+
+void
+page_flash(struct ctx *c, const char *text)
+{
+	tpl_set(tpl_section(c->page, "FLASH"), "TEXT", text);
+}
+
+int
+page_redirect(struct ctx *c, const char *path)
+{
+	resp_header(c->resp, "Location", path);
+	return 303;
+}
+
+const char *
+page_base_url(void)
+{
+	static char	 base[256];
+	const char	*e;
+	size_t		 n;
+
+	if (base[0] == '\0') {
+		e = getenv("ABERTA_BASE_URL");
+		if (e == NULL || !valid_http_url(e))
+			e = "http://127.0.0.1:8080";
+		snprintf(base, sizeof base, "%s", e);
+		n = strlen(base);
+		while (n > 0 && base[n - 1] == '/')
+			base[--n] = '\0';
+	}
+	return base;
+}
+
+const char *
+page_base_host(void)
+{
+	static char	 host[256];
+	const char	*b = strstr(page_base_url(), "://");
+	size_t		 n;
+
+	if (host[0] == '\0' && b != NULL) {
+		b += 3;
+		n = strcspn(b, ":/");
+		snprintf(host, sizeof host, "%.*s", (int)n, b);
+	}
+	return host;
+}
+
+void
+page_feed_link(struct ctx *c, const char *path, const char *title)
+{
+	tpl_dict	*f = tpl_section(c->page, "FEED");
+
+	tpl_set(f, "HREF", path);
+	tpl_set(f, "FEED_TITLE", title);
+}
