@@ -21,6 +21,7 @@
 
 #include "http/cache.h"
 #include "store/db.h"
+#include "store/stmt.h"
 #include "http/dispatch.h"
 #include "store/edit.h"
 #include "store/upload.h"
@@ -202,12 +203,14 @@ start(sqlite3 **dbp)
 		sqlite3_close(rw);
 		goto fail;
 	}
-	if (edit_init(rw, err, sizeof err) != 0 || upload_init(err, sizeof err) != 0) {
+	if (edit_init(rw, err, sizeof err) != 0 || upload_init(err, sizeof err) != 0 ||
+	    store_prepare(STORE_RW, rw, err, sizeof err) != 0) {
 		sqlite3_close(*dbp);
 		sqlite3_close(rw);
 		goto fail;
 	}
 	dispatch_set_rw(rw);
+	store_on_commit(cache_switch);
 	/* A generation for the content as it is now; a new build or new templates first
 	 * empty the cache. */
 	fingerprint(tdir, fp, sizeof fp);
@@ -235,10 +238,12 @@ rw_retry(void)
 		return;
 	}
 	edit_finish();
-	if (edit_init(n, err, sizeof err) != 0) {
+	if (edit_init(n, err, sizeof err) != 0 ||
+	    store_prepare(STORE_RW, n, err, sizeof err) != 0) {
 		edit_finish();
 		sqlite3_close(n);
-		if (edit_init(rwdb, err, sizeof err) != 0)
+		if (edit_init(rwdb, err, sizeof err) != 0 ||
+		    store_prepare(STORE_RW, rwdb, err, sizeof err) != 0)
 			fprintf(stderr, "aberta[%d]: %s\n", (int)getpid(), err);
 		return;
 	}

@@ -79,6 +79,7 @@
 #include "http/cache.h"
 #include "lib/consult.h"
 #include "store/db.h"
+#include "store/stmt.h"
 #include "store/edit.h"
 #include "import/import.h"
 #include "net/links.h"
@@ -238,6 +239,14 @@ open_migrated(const char *path)
 	if (n > 0)
 		fprintf(stderr, "aberta-admin: applied %d migration(s); schema version %d\n",
 		    n, db_version(db));
+	/* Every statement of the store, on the one connection a command has. */
+	if (store_prepare(STORE_RO, db, err, sizeof err) != 0 ||
+	    store_prepare(STORE_RW, db, err, sizeof err) != 0) {
+		fprintf(stderr, "aberta-admin: %s\n", err);
+		sqlite3_close(db);
+		return NULL;
+	}
+	store_on_commit(cache_switch);
 	return db;
 }
 

@@ -127,6 +127,12 @@ lock_root(const char *root)
 	return lk;
 }
 
+void
+cache_switch(sqlite3 *rw)
+{
+	(void)cache_invalidate(rw);
+}
+
 int
 cache_invalidate(sqlite3 *rw)
 {

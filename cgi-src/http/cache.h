@@ -11,6 +11,9 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
+/* cache_invalidate for the store's commit hook (store_on_commit): every committed write
+ * switches the cache; a failure is reported by cache_invalidate itself. */
+void		 cache_switch(sqlite3 *rw);
 /* The cache root: ABERTA_CACHE, or "var/www".  ABERTA_CACHE=off disables the cache
  * (cache_root() returns NULL). */
 const char	*cache_root(void);

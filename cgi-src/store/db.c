@@ -3,6 +3,7 @@
 
 #include "store/db.h"
 #include "store/sql_embed.h"
+#include "store/stmt.h"
 
 /* Milestone aggregates that feed the progress formula (see progress.h): count of
  * milestones, count with progress, sum of progress, latest date of the figures, of
@@ -392,14 +393,19 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT " X_SUB_COLS " AND s.consultation_id = ?1 ORDER BY s.id",
 };
 
-static sqlite3_stmt	*stmts[ST__MAX];
-/* The statements db_stmt handed out since the last db_reset_all: only those can be
- * running (a request uses a few of the many). */
-static unsigned char	 used[ST__MAX];
+STORE_TABLE(store_public, "public", STORE_RO, ST__MAX, sqls);
+
 static int		 failed;
 static char		 failmsg[256];
 static enum db_fault	 fault;
 static char		 faultmsg[256];
+
+void
+db_failed_note(int rc, const char *msg)
+{
+	failed = (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) ? 2 : 1;
+	snprintf(failmsg, sizeof failmsg, "%s", msg);
+}
 
 int
 db_step(sqlite3_stmt *s)
@@ -408,8 +414,7 @@ db_step(sqlite3_stmt *s)
 
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return rc;
-	failed = (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) ? 2 : 1;
-	snprintf(failmsg, sizeof failmsg, "%s", sqlite3_errmsg(sqlite3_db_handle(s)));
+	db_failed_note(rc, sqlite3_errmsg(sqlite3_db_handle(s)));
 	return SQLITE_DONE;
 }
 
@@ -589,49 +594,26 @@ db_migrate(sqlite3 *db, char *err, size_t errlen)
 int
 db_prepare_all(sqlite3 *db, char *err, size_t errlen)
 {
-	int	 i;
-
-	for (i = 0; i < ST__MAX; i++)
-		if (sqlite3_prepare_v3(db, sqls[i], -1, SQLITE_PREPARE_PERSISTENT, &stmts[i],
-		    NULL) != SQLITE_OK) {
-			snprintf(err, errlen, "statement %d failed to prepare: %s", i,
-			    sqlite3_errmsg(db));
-			return -1;
-		}
-	return 0;
+	return store_prepare(STORE_RO, db, err, errlen);
 }
 
 sqlite3_stmt *
 db_stmt(enum stmt id)
 {
-	used[id] = 1;
-	sqlite3_reset(stmts[id]);
-	sqlite3_clear_bindings(stmts[id]);
-	return stmts[id];
+	return store_stmt(&store_public, id);
 }
 
 void
 db_reset_all(void)
 {
-	int	 i;
-
-	for (i = 0; i < ST__MAX; i++)
-		if (used[i]) {
-			used[i] = 0;
-			if (stmts[i] != NULL)
-				sqlite3_reset(stmts[i]);
-		}
+	store_reset_used();
 }
 
 void
 db_finalize_all(void)
 {
-	int	 i;
-
-	for (i = 0; i < ST__MAX; i++) {
-		sqlite3_finalize(stmts[i]);
-		stmts[i] = NULL;
-	}
+	store_finalize(STORE_RO);
+	store_finalize(STORE_RW);
 }
 
 const char *

@@ -87,14 +87,15 @@ int		 db_latest_version(void);
 /* Applies the missing migrations, each in its own IMMEDIATE transaction with its
  * version row.  Returns the number applied, or -1 with a message in err. */
 int		 db_migrate(sqlite3 *db, char *err, size_t errlen);
-/* Prepares every statement of enum stmt on db.  Returns 0, or -1 with a message. */
+/* Prepares every statement of the read-only tables (enum stmt and the store's other
+ * STORE_RO tables, store/stmt.h) on db.  Returns 0, or -1 with a message. */
 int		 db_prepare_all(sqlite3 *db, char *err, size_t errlen);
 /* Returns statement id, reset and with its bindings cleared, ready to bind. */
 sqlite3_stmt	*db_stmt(enum stmt id);
-/* Resets every statement, ending any read transaction left open by a statement that
+/* Resets every statement handed out (store_reset_used), ending any read transaction left open by a statement that
  * stopped at a row: called after each request, so the next one sees fresh data. */
 void		 db_reset_all(void);
-/* Finalizes the prepared statements. */
+/* Finalizes the prepared statements of every table. */
 void		 db_finalize_all(void);
 /* Returns the SQL text of statement id (for tests: EXPLAIN QUERY PLAN). */
 const char	*db_sql(enum stmt id);
@@ -106,6 +107,8 @@ int		 db_step(sqlite3_stmt *s);
 int		 db_failed(void);
 /* The message of the last failure, or "". */
 const char	*db_last_error(void);
+/* Records failure rc (an SQLite result code) with its message, as db_step does. */
+void		 db_failed_note(int rc, const char *msg);
 /* Records a failure outside db_step (an admin query that failed). */
 void		 db_failed_set(void);
 /* Forgets earlier failures (at the start of each request). */
@@ -117,6 +120,78 @@ int		 db_exec_tn(sqlite3 *db, const char *sql, const char *t, long long n,
 		    int *changes);
 /* Returns column i as text, or NULL for SQL NULL. */
 const char	*db_text(sqlite3_stmt *s, int i);
+
+/* Reading a row and binding a parameter, for the code outside store/ (pages, admin
+ * pages, import), which never calls sqlite3 itself: column i of the current row of s;
+ * parameter i (1-based) of s. */
+static inline int
+db_int(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_int(s, i);
+}
+static inline long long
+db_int64(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_int64(s, i);
+}
+static inline double
+db_double(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_double(s, i);
+}
+static inline int
+db_null(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL;
+}
+static inline int
+db_bytes(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_bytes(s, i);
+}
+static inline const void *
+db_blob(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_blob(s, i);
+}
+static inline void
+db_bind_int(sqlite3_stmt *s, int i, int v)
+{
+	sqlite3_bind_int(s, i, v);
+}
+static inline void
+db_bind_int64(sqlite3_stmt *s, int i, long long v)
+{
+	sqlite3_bind_int64(s, i, v);
+}
+static inline void
+db_bind_double(sqlite3_stmt *s, int i, double v)
+{
+	sqlite3_bind_double(s, i, v);
+}
+/* Binds text t (NULL: SQL NULL), copied. */
+static inline void
+db_bind_text(sqlite3_stmt *s, int i, const char *t)
+{
+	sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+}
+/* Binds the n bytes of t, not copied: t must live until s is reset. */
+static inline void
+db_bind_textn(sqlite3_stmt *s, int i, const char *t, int n)
+{
+	sqlite3_bind_text(s, i, t, n, SQLITE_STATIC);
+}
+static inline void
+db_bind_null(sqlite3_stmt *s, int i)
+{
+	sqlite3_bind_null(s, i);
+}
+/* Rows changed by the last write of s's connection. */
+static inline int
+db_changes(sqlite3_stmt *s)
+{
+	return sqlite3_changes(sqlite3_db_handle(s));
+}
 
 /* Storage faults, worst last: what made a write (or a read) fail. */
 enum db_fault { DBF_NONE, DBF_BUSY, DBF_READONLY, DBF_FULL, DBF_IO };

@@ -1,0 +1,162 @@
+#include <stdio.h>
+
+#include "store/db.h"
+#include "store/stmt.h"
+
+/* Every statement table of the store; a new module adds its line here. */
+extern struct stmt_table store_public;
+
+static struct stmt_table *const tables[] = {
+	&store_public,
+};
+
+#define NTABLES	(sizeof tables / sizeof tables[0])
+
+static void	(*commit_hook)(sqlite3 *);
+
+struct stmt_table *const *
+store_tables(size_t *n)
+{
+	*n = NTABLES;
+	return tables;
+}
+
+void
+store_finalize(enum store_conn which)
+{
+	size_t	 i;
+	int	 j;
+
+	for (i = 0; i < NTABLES; i++)
+		if (tables[i]->conn == which)
+			for (j = 0; j < tables[i]->n; j++) {
+				sqlite3_finalize(tables[i]->st[j]);
+				tables[i]->st[j] = NULL;
+				tables[i]->used[j] = 0;
+			}
+}
+
+int
+store_prepare(enum store_conn which, sqlite3 *db, char *err, size_t errlen)
+{
+	size_t	 i;
+	int	 j;
+
+	store_finalize(which);
+	for (i = 0; i < NTABLES; i++) {
+		if (tables[i]->conn != which)
+			continue;
+		for (j = 0; j < tables[i]->n; j++)
+			if (sqlite3_prepare_v3(db, tables[i]->sql[j], -1,
+			    SQLITE_PREPARE_PERSISTENT, &tables[i]->st[j], NULL) != SQLITE_OK) {
+				snprintf(err, errlen, "statement %s #%d failed to prepare: %s",
+				    tables[i]->name, j, sqlite3_errmsg(db));
+				return -1;
+			}
+	}
+	return 0;
+}
+
+sqlite3_stmt *
+store_stmt(struct stmt_table *t, int id)
+{
+	t->used[id] = 1;
+	sqlite3_reset(t->st[id]);
+	sqlite3_clear_bindings(t->st[id]);
+	return t->st[id];
+}
+
+void
+store_reset_used(void)
+{
+	size_t	 i;
+	int	 j;
+
+	for (i = 0; i < NTABLES; i++)
+		for (j = 0; j < tables[i]->n; j++)
+			if (tables[i]->used[j]) {
+				tables[i]->used[j] = 0;
+				if (tables[i]->st[j] != NULL)
+					sqlite3_reset(tables[i]->st[j]);
+			}
+}
+
+int
+store_run(sqlite3_stmt *s)
+{
+	int	 rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_failed_note(rc, sqlite3_errmsg(sqlite3_db_handle(s)));
+	return -1;
+}
+
+/* Runs one transaction-control statement on rw.  Writes are few: parsing it each time
+ * costs nothing that matters, and it works on any connection a caller passes. */
+static int
+tx(sqlite3 *rw, const char *sql)
+{
+	int	 rc = sqlite3_exec(rw, sql, NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		return 0;
+	db_failed_note(rc, sqlite3_errmsg(rw));
+	return -1;
+}
+
+int
+store_begin(sqlite3 *rw)
+{
+	return tx(rw, "BEGIN IMMEDIATE");
+}
+
+int
+store_commit(sqlite3 *rw)
+{
+	if (tx(rw, "COMMIT") != 0)
+		return -1;
+	store_changed(rw);
+	return 0;
+}
+
+int
+store_rollback(sqlite3 *rw)
+{
+	if (sqlite3_get_autocommit(rw))
+		return 0;
+	return tx(rw, "ROLLBACK");
+}
+
+int
+store_savepoint(sqlite3 *rw)
+{
+	return tx(rw, "SAVEPOINT store_sp");
+}
+
+int
+store_release(sqlite3 *rw)
+{
+	return tx(rw, "RELEASE store_sp");
+}
+
+int
+store_rollback_to(sqlite3 *rw)
+{
+	return tx(rw, "ROLLBACK TO store_sp") == 0 ? tx(rw, "RELEASE store_sp") : -1;
+}
+
+void
+store_on_commit(void (*hook)(sqlite3 *))
+{
+	commit_hook = hook;
+}
+
+void
+store_changed(sqlite3 *rw)
+{
+	if (commit_hook != NULL)
+		commit_hook(rw);
+}
