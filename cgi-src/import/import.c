@@ -714,21 +714,6 @@ is_acronym(const char *s, size_t n)
 
 /* ---------------------------------------------------------- validators */
 
-/* Value of n digits at s, or -1 when one of them is not a digit. */
-static int
-digits(const char *s, size_t n)
-{
-	int v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (!is_digit((unsigned char)s[i]))
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 /* 1 when s holds a control character other than tab and newline (C0, DEL or C1). */
 static int
 has_control(const char *s)
@@ -1174,7 +1159,7 @@ get_percent(struct imp *im, json_t *obj, const char *key, long long *out)
 	n = strlen(s);
 	if (n > 0 && s[n - 1] == '%')
 		n--;
-	if (n < 1 || n > 3 || (p = digits(s, n)) < 0 || p > 100)
+	if (n < 1 || n > 3 || (p = valid_digits(s, (int)n)) < 0 || p > 100)
 		return fail(im, key, "not a percentage 0-100 such as \"50%%\"");
 	*out = p;
 	return 0;
@@ -2097,8 +2082,8 @@ plan_status(const struct imp *im, const char *start, const char *end)
 
 	if (start == NULL || end == NULL)
 		return NULL;
-	s = digits(start, 4);
-	e = digits(end, 4);
+	s = valid_digits(start, 4);
+	e = valid_digits(end, 4);
 	if (e < im->year)
 		return "closed";
 	return s <= im->year ? "implementation" : "preparation";
@@ -2279,7 +2264,7 @@ event_title(struct imp *im, const char *name, const char *start)
 	buf_reset(&im->t2);
 	for (i = 0; open != NULL && open[i] != '\0'; i++)
 		if ((open[i] == '1' || open[i] == '2') &&
-		    digits(open + i, 4) >= 1000)
+		    valid_digits(open + i, 4) >= 1000)
 			year = 1;
 	if (start != NULL || !year || open == name || name[n - 1] != ')') {
 		buf_puts(&im->t1, name);

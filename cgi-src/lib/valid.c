@@ -1,43 +1,17 @@
 #include <string.h>
 
+#include "lib/utf8.h"
 #include "lib/valid.h"
 
 int
-valid_utf8(const char *str, size_t len)
+valid_utf8(const char *s, size_t len)
 {
-	const unsigned char	*s = (const unsigned char *)str;
-	size_t			 i = 0, n, k;
-	unsigned int		 cp;
+	unsigned long	 cp;
+	size_t		 i, n;
 
-	while (i < len) {
-		if (s[i] == 0)
+	for (i = 0; i < len; i += n)
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
 			return 0;
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((s[i] & 0xE0) == 0xC0) {
-			n = 1;
-			cp = s[i] & 0x1F;
-		} else if ((s[i] & 0xF0) == 0xE0) {
-			n = 2;
-			cp = s[i] & 0x0F;
-		} else if ((s[i] & 0xF8) == 0xF0) {
-			n = 3;
-			cp = s[i] & 0x07;
-		} else
-			return 0;
-		for (k = 1; k <= n; k++) {
-			if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
-		    (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-		i += n + 1;
-	}
 	return 1;
 }
 
@@ -92,21 +66,6 @@ valid_slug(const char *s)
 	return 1;
 }
 
-/* Reads exactly n digits at s into *v; returns 0, or -1. */
-static int
-digits(const char *s, int n, int *v)
-{
-	int	 i;
-
-	*v = 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		*v = *v * 10 + (s[i] - '0');
-	}
-	return 0;
-}
-
 int
 valid_date(const char *s)
 {
@@ -117,15 +76,15 @@ valid_date(const char *s)
 	if (s == NULL)
 		return 0;
 	len = strlen(s);
-	if ((len != 4 && len != 7 && len != 10) || digits(s, 4, &y) != 0 || y < 1900 || y > 2200)
+	if ((len != 4 && len != 7 && len != 10) || (y = valid_digits(s, 4)) < 1900 || y > 2200)
 		return 0;
 	if (len == 4)
 		return 1;
-	if (s[4] != '-' || digits(s + 5, 2, &m) != 0 || m < 1 || m > 12)
+	if (s[4] != '-' || (m = valid_digits(s + 5, 2)) < 1 || m > 12)
 		return 0;
 	if (len == 7)
 		return 1;
-	if (s[7] != '-' || digits(s + 8, 2, &d) != 0 || d < 1 || d > mdays[m - 1])
+	if (s[7] != '-' || (d = valid_digits(s + 8, 2)) < 1 || d > mdays[m - 1])
 		return 0;
 	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	return !(m == 2 && d == 29 && !leap);
