@@ -27,6 +27,7 @@
 #include "lib/buf.h"
 #include "http/cache.h"
 #include "import/import.h"
+#include "lib/domains.h"
 #include "lib/valid.h"
 
 #define IMP_TEXT_MAX	20000		/* bytes in one text value */
@@ -328,64 +329,6 @@ struct plan {
 static const char *const plan_keys[] = {
 	"title", "period_start", "period_end", "published", "notes",
 	"document_url", "irm_reports", "commitments", NULL
-};
-
-static const struct label yes_no[] = {
-	{ "Yes", "yes" }, { "No", "no" }, { NULL, NULL }
-};
-static const struct label ambition_labels[] = {
-	{ "Low", "low" }, { "High", "high" }, { "No Data", "no_data" },
-	{ NULL, NULL }
-};
-static const struct label impact_labels[] = {
-	{ "None", "none" }, { "Minor", "minor" }, { "Moderate", "moderate" },
-	{ "Transformative", "transformative" }, { NULL, NULL }
-};
-static const struct label results_labels[] = {
-	{ "Unclear", "unclear" }, { "Modest", "modest" },
-	{ "Substantial", "substantial" }, { NULL, NULL }
-};
-static const struct label completion_labels[] = {
-	{ "No Evidence Available", "no_evidence" },
-	{ "No evidence", "no_evidence" }, { "Not Started", "not_started" },
-	{ "Limited", "limited" }, { "Substantial", "substantial" },
-	{ "Complete", "complete" }, { NULL, NULL }
-};
-static const struct label diog_labels[] = {
-	{ "Worsened", "worsened" }, { "Did not change", "did_not_change" },
-	{ "Marginal", "marginal" }, { "Major", "major" },
-	{ "Outstanding", "outstanding" }, { NULL, NULL }
-};
-static const struct label early_labels[] = {
-	{ "No notable results", "no_notable" }, { "No notable", "no_notable" },
-	{ "Moderate results", "moderate" }, { "Moderate", "moderate" },
-	{ "Significant results", "significant" },
-	{ "Significant", "significant" }, { NULL, NULL }
-};
-static const struct label starred_labels[] = {
-	{ "Yes", "yes" }, { "No", "no" }, { "Pending", "pending" },
-	{ NULL, NULL }
-};
-static const struct label value_labels[] = {
-	{ "Access to Information", "access_to_information" },
-	{ "Civic Participation", "civic_participation" },
-	{ "Public Accountability", "public_accountability" },
-	{ "Technology & Innovation for Transparency & Accountability",
-	  "technology_innovation" },
-	{ "Technology and Innovation for Transparency and Accountability",
-	  "technology_innovation" },
-	{ "Technology & Innovation", "technology_innovation" },
-	{ NULL, NULL }
-};
-static const struct label milestone_status_labels[] = {
-	{ "Not started", "not_started" }, { "In progress", "in_progress" },
-	{ "Complete", "complete" }, { "Withdrawn", "withdrawn" },
-	{ NULL, NULL }
-};
-static const struct label kind_labels[] = {
-	{ "public", "public" }, { "civil society", "civil_society" },
-	{ "academia", "academia" }, { "private", "private" },
-	{ "other", "other" }, { NULL, NULL }
 };
 
 /*
@@ -1108,36 +1051,38 @@ get_bool(struct imp *im, json_t *obj, const char *key, long long *out)
 }
 
 /*
- * Reads v as one of the labels of map (case and '_'/' ' ignored) and sets *out to its
- * stored value; *out NULL when absent. 0, or -1 (message listing the labels).
+ * Reads v as one of the aliases of dom's codes (case and '_'/' ' ignored) and sets *out
+ * to its code; *out NULL when absent. 0, or -1 (message listing the aliases).
  */
 static int
 val_enum(struct imp *im, json_t *v, const char *key,
-    const struct label *map, const char **out)
+    const struct domain *dom, const char **out)
 {
 	char list[256] = "";
+	const char *const *a;
+	const char *code;
 	size_t i;
 
 	if (val_text(im, v, key, out) == -1)
 		return -1;
 	if (*out == NULL)
 		return 0;
-	for (i = 0; map[i].in != NULL; i++)
-		if (label_eq(*out, map[i].in)) {
-			*out = map[i].out;
-			return 0;
-		}
-	for (i = 0; map[i].in != NULL; i++)
-		list_add(list, sizeof list, map[i].in, strlen(map[i].in));
+	if ((code = domain_alias(dom, *out, label_eq)) != NULL) {
+		*out = code;
+		return 0;
+	}
+	for (i = 0; i < dom->n; i++)
+		for (a = dom->codes[i].aliases; a != NULL && *a != NULL; a++)
+			list_add(list, sizeof list, *a, strlen(*a));
 	return fail(im, key, "not an allowed value (one of: %s)", list);
 }
 
-/* Reads obj[key] as one of map's labels (see val_enum). */
+/* Reads obj[key] as one of dom's aliases (see val_enum). */
 static int
 get_enum(struct imp *im, json_t *obj, const char *key,
-    const struct label *map, const char **out)
+    const struct domain *dom, const char **out)
 {
-	return val_enum(im, json_object_get(obj, key), key, map, out);
+	return val_enum(im, json_object_get(obj, key), key, dom, out);
 }
 
 /*
@@ -1599,7 +1544,7 @@ load_member(struct imp *im, json_t *m, size_t idx, void *arg)
 
 	(void)idx, (void)arg;
 	if (get_text(im, m, "name", &name) == -1 ||
-	    get_enum(im, m, "kind", kind_labels, &kind) == -1 ||
+	    get_enum(im, m, "kind", domain(DOM_ENTITY_KIND), &kind) == -1 ||
 	    get_url(im, m, "source", &src) == -1 ||
 	    get_text(im, m, "note", &note) == -1)
 		return -1;
@@ -1867,22 +1812,22 @@ cmt_texts(struct imp *im, json_t *c, struct cmt *cm)
 static int
 cmt_irm(struct imp *im, json_t *c, struct cmt *cm)
 {
-	if (get_enum(im, c, "verifiable", yes_no, &cm->verifiable) == -1 ||
-	    get_enum(im, c, "relevant_to_ogp_values", yes_no,
+	if (get_enum(im, c, "verifiable", domain(DOM_YESNO), &cm->verifiable) == -1 ||
+	    get_enum(im, c, "relevant_to_ogp_values", domain(DOM_YESNO),
 	    &cm->relevant) == -1 ||
-	    get_enum(im, c, "ambition", ambition_labels, &cm->ambition) == -1 ||
-	    get_enum(im, c, "potential_impact", impact_labels,
+	    get_enum(im, c, "ambition", domain(DOM_AMBITION), &cm->ambition) == -1 ||
+	    get_enum(im, c, "potential_impact", domain(DOM_POTENTIAL_IMPACT),
 	    &cm->impact) == -1 ||
-	    get_enum(im, c, "potential_for_results", results_labels,
+	    get_enum(im, c, "potential_for_results", domain(DOM_POTENTIAL_RESULTS),
 	    &cm->results) == -1 ||
 	    get_bool(im, c, "promising", &cm->promising) == -1 ||
-	    get_enum(im, c, "completion", completion_labels,
+	    get_enum(im, c, "completion", domain(DOM_IRM_COMPLETION),
 	    &cm->completion) == -1 ||
-	    get_enum(im, c, "did_it_open_government", diog_labels,
+	    get_enum(im, c, "did_it_open_government", domain(DOM_DIOG),
 	    &cm->diog) == -1 ||
-	    get_enum(im, c, "early_results", early_labels, &cm->early) == -1)
+	    get_enum(im, c, "early_results", domain(DOM_EARLY_RESULTS), &cm->early) == -1)
 		return -1;
-	return get_enum(im, c, "starred", starred_labels, &cm->starred);
+	return get_enum(im, c, "starred", domain(DOM_STARRED), &cm->starred);
 }
 
 /* Upserts the commitment row of cm in plan plan_id; *cid gets its id. 0, or -1. */
@@ -1923,7 +1868,7 @@ value_item(struct imp *im, json_t *item, size_t idx, void *arg)
 	struct binder b;
 
 	(void)idx;
-	if (val_enum(im, item, NULL, value_labels, &value) == -1)
+	if (val_enum(im, item, NULL, domain(DOM_OGP_VALUE), &value) == -1)
 		return -1;
 	b = bind_start(im, ST_COMMITMENT_VALUE);
 	b_id(&b, 1, *(sqlite3_int64 *)arg);
@@ -1983,7 +1928,7 @@ load_milestone(struct imp *im, json_t *m, size_t idx, void *arg)
 	    get_text(im, m, "title_en", &ten) == -1 ||
 	    get_date(im, m, "start", sbuf, &start) == -1 ||
 	    get_date(im, m, "end", ebuf, &end) == -1 ||
-	    get_enum(im, m, "status", milestone_status_labels, &status) == -1 ||
+	    get_enum(im, m, "status", domain(DOM_MS_STATUS), &status) == -1 ||
 	    get_percent(im, m, "self_reported_progress", &progress) == -1)
 		return -1;
 	b = bind_start(im, ST_MILESTONE_UPSERT);

@@ -5,35 +5,8 @@
 #include <sodium.h>
 
 #include "lib/consult.h"
+#include "lib/tztime.h"
 #include "lib/valid.h"
-
-/* The unix time of 01:00 UTC on the last Sunday of month mon (0-based) of year y. */
-static time_t
-last_sunday_1am(int y, int mon)
-{
-	struct tm	 tm;
-	time_t		 t;
-
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mon + 1;	/* the first day of the next month, then back */
-	tm.tm_mday = 1;
-	tm.tm_hour = 1;
-	t = timegm(&tm) - 24 * 3600;
-	gmtime_r(&t, &tm);
-	return t - (time_t)tm.tm_wday * 24 * 3600;
-}
-
-int
-lisbon_offset(time_t utc)
-{
-	struct tm	 tm;
-	int		 y;
-
-	gmtime_r(&utc, &tm);
-	y = tm.tm_year + 1900;
-	return utc >= last_sunday_1am(y, 2) && utc < last_sunday_1am(y, 9) ? 3600 : 0;
-}
 
 /* Reads "YYYY-MM-DD?HH:MM" at s (? any of seps) and, when rest is not NULL, points it
  * past what was read.  Returns 0 and fills tm, or -1. */
@@ -101,43 +74,49 @@ utc_format(time_t t, char *out, size_t outlen)
 }
 
 int
-lisbon_to_utc(const char *local, char *out, size_t outlen)
+local_to_utc(const char *zone, const char *local, char *out, size_t outlen)
 {
 	struct tm	 tm, given;
 	const char	*r;
-	time_t		 wall, t;
+	time_t		 t;
 
 	if (local == NULL || read_datetime(local, "T ", &tm, &r) != 0)
 		return -1;
 	if (strcmp(r, ":00") != 0 && *r != '\0')
 		return -1;
 	given = tm;	/* timegm normalises tm */
-	wall = timegm(&tm);
-	if (!same_day(&given, wall))
+	if (!same_day(&given, timegm(&tm)))
 		return -1;	/* 31 April */
-	t = wall - 3600;	/* summer time, if that is what Lisbon had then */
-	if (lisbon_offset(t) != 3600)
-		t = wall;
+	if (tz_utc(zone, &given, &t) != 0)
+		return -1;
 	utc_format(t, out, outlen);
 	return 0;
 }
 
 int
-utc_to_lisbon(const char *iso, char *out, size_t outlen, const char **zone)
+utc_to_local(const char *zone, const char *iso, char *out, size_t outlen, const char **abbr)
 {
 	struct tm	 tm;
 	time_t		 t;
-	int		 off;
 
-	if (utc_parse(iso, &t) != 0)
+	if (utc_parse(iso, &t) != 0 || tz_local(zone, t, &tm) != 0)
 		return -1;
-	off = lisbon_offset(t);
-	t += off;
-	gmtime_r(&t, &tm);
 	strftime(out, outlen, "%Y-%m-%dT%H:%M", &tm);
-	if (zone != NULL)
-		*zone = off ? "WEST" : "WET";
+	if (abbr != NULL)
+		*abbr = tm.tm_zone;
 	return 0;
+}
+
+int
+lisbon_to_utc(const char *local, char *out, size_t outlen)
+{
+	return local_to_utc(NULL, local, out, outlen);
+}
+
+int
+utc_to_lisbon(const char *iso, char *out, size_t outlen, const char **zone)
+{
+	return utc_to_local(NULL, iso, out, outlen, zone);
 }
 
 enum phase

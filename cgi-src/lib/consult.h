@@ -1,5 +1,6 @@
-/* cocreate: the pure logic of public consultations and citizens' submissions: Lisbon
- * time, the phase and countdown of a consultation, email addresses, the limits of each
+/* cocreate: the pure logic of public consultations and citizens' submissions: times
+ * read and shown in a zone's wall clock (lib/tztime.h), the phase and countdown of a
+ * consultation, email addresses, the limits of each
  * field, and the single-use tokens sent by email.  No database, no I/O (see
  * pages/cocreate.c for the pages and mail.c for sending). */
 #ifndef ABERTA_COCREATE_H
@@ -7,21 +8,24 @@
 #include <stddef.h>
 #include <time.h>
 
-/* Lisbon's offset from UTC at utc, in seconds: 3600 from 01:00 UTC on the last Sunday of
- * March to 01:00 UTC on the last Sunday of October (the EU rule Portugal follows since
- * 1996), else 0. */
-int		 lisbon_offset(time_t utc);
 /* Parses "YYYY-MM-DDTHH:MM:SSZ" into *t.  Returns 0, or -1 when it is not that form. */
 int		 utc_parse(const char *iso, time_t *t);
 /* Writes t as "YYYY-MM-DDTHH:MM:SSZ" into out (at least 21 bytes). */
 void		 utc_format(time_t t, char *out, size_t outlen);
-/* Reads a Lisbon wall-clock time "YYYY-MM-DDTHH:MM" (or with a space, or with ":SS")
- * and writes the UTC time as "YYYY-MM-DDTHH:MM:SSZ" into out.  A time that happens twice
- * (the hour before the autumn change) is taken in summer time; one that does not exist
- * (the spring change) in winter time.  Returns 0, or -1 when it is not such a time. */
+/* Reads a wall-clock time "YYYY-MM-DDTHH:MM" (or with a space, or with ":00") of zone
+ * (a code of the timezone domain, lib/domains.h; NULL: Europe/Lisbon) and writes the
+ * UTC time as "YYYY-MM-DDTHH:MM:SSZ" into out.  A time that happens twice (the hour
+ * before the autumn change) is taken in summer time; one that does not exist (the
+ * spring change) in winter time.  Returns 0, or -1 when it is not such a time or zone. */
+int		 local_to_utc(const char *zone, const char *local, char *out, size_t outlen);
+/* Writes the UTC time iso as the wall clock of zone (NULL: Europe/Lisbon),
+ * "YYYY-MM-DDTHH:MM", into out, and its offset's abbreviation ("WET", "WEST", "-01",
+ * "+00"...; it lasts the process) into abbr when not NULL.  Returns 0 or -1. */
+int		 utc_to_local(const char *zone, const char *iso, char *out, size_t outlen,
+		    const char **abbr);
+/* local_to_utc and utc_to_local in Europe/Lisbon, for the callers that do not yet pass
+ * the row's zone. */
 int		 lisbon_to_utc(const char *local, char *out, size_t outlen);
-/* Writes the UTC time iso as Lisbon wall-clock "YYYY-MM-DDTHH:MM" into out, and its
- * offset's name ("WET" or "WEST") into zone when not NULL.  Returns 0 or -1. */
 int		 utc_to_lisbon(const char *iso, char *out, size_t outlen, const char **zone);
 
 enum phase { PHASE_UPCOMING, PHASE_OPEN, PHASE_CLOSED };

@@ -25,6 +25,7 @@
 #include "http/req.h"
 #include "http/routes.h"
 #include "lib/spawn.h"
+#include "lib/tztime.h"
 #include "store/sql_embed.h"
 #include "view/tpl.h"
 #include "lib/valid.h"
@@ -482,18 +483,18 @@ START_TEST(lisbon_time)
 
 	/* 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC. */
 	ck_assert_int_eq(utc_parse("2026-03-29T00:59:59Z", &t), 0);
-	ck_assert_int_eq(lisbon_offset(t), 0);
+	ck_assert_int_eq(tz_offset(NULL, t), 0);
 	ck_assert_int_eq(utc_parse("2026-03-29T01:00:00Z", &t), 0);
-	ck_assert_int_eq(lisbon_offset(t), 3600);
+	ck_assert_int_eq(tz_offset(NULL, t), 3600);
 	ck_assert_int_eq(utc_parse("2026-10-25T00:59:59Z", &t), 0);
-	ck_assert_int_eq(lisbon_offset(t), 3600);
+	ck_assert_int_eq(tz_offset(NULL, t), 3600);
 	ck_assert_int_eq(utc_parse("2026-10-25T01:00:00Z", &t), 0);
-	ck_assert_int_eq(lisbon_offset(t), 0);
+	ck_assert_int_eq(tz_offset(NULL, t), 0);
 	/* 2018 (the first plan's consultation): 25 March and 28 October. */
 	ck_assert_int_eq(utc_parse("2018-10-28T00:30:00Z", &t), 0);
-	ck_assert_int_eq(lisbon_offset(t), 3600);
+	ck_assert_int_eq(tz_offset(NULL, t), 3600);
 	ck_assert_int_eq(utc_parse("2018-11-19T09:00:00Z", &t), 0);
-	ck_assert_int_eq(lisbon_offset(t), 0);
+	ck_assert_int_eq(tz_offset(NULL, t), 0);
 	/* Typed in Lisbon, stored in UTC, shown again as typed. */
 	ck_assert_int_eq(lisbon_to_utc("2026-07-01T10:00", out, sizeof out), 0);
 	ck_assert_str_eq(out, "2026-07-01T09:00:00Z");

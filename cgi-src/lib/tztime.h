@@ -1,0 +1,30 @@
+/* tztime: wall-clock time in the zones of Portugal, from the tz database (tzdata):
+ * localtime_r and mktime under TZ set to the zone, which is restored afterwards.  The
+ * zones are the timezone domain of lib/domains.h: Europe/Lisbon (the default),
+ * Atlantic/Madeira and Atlantic/Azores.  Not for threads: TZ is process-wide. */
+#ifndef ABERTA_TZTIME_H
+#define ABERTA_TZTIME_H
+#include <time.h>
+
+/* The zone used where a row names none. */
+#define TZ_DEFAULT	"Europe/Lisbon"
+
+/* 1 when zone is NULL (TZ_DEFAULT) or one of the zones of the timezone domain. */
+int	tz_known(const char *zone);
+/* Breaks utc down into the wall clock of zone (NULL: TZ_DEFAULT) in *tm, with
+ * tm_isdst, tm_gmtoff and tm_zone (the abbreviation, "WET", "WEST", "-01"..., kept by
+ * the C library for the life of the process) as the tz database gives them.  Returns 0,
+ * or -1 when the zone is unknown or the tz database does not have it. */
+int	tz_local(const char *zone, time_t utc, struct tm *tm);
+/* The offset of zone (NULL: TZ_DEFAULT) from UTC at utc, in seconds (3600 for WEST);
+ * 0 when the zone is unknown. */
+long	tz_offset(const char *zone, time_t utc);
+/* Sets *utc to the time at which the wall clock of zone (NULL: TZ_DEFAULT) shows
+ * wall's year, month, day, hour, minute and second (the other fields are ignored).  A
+ * time shown twice (the hour before the autumn change) is taken in summer time, the
+ * first; one never shown (the hour skipped in spring) in winter time, as if the clock
+ * had not yet changed.  Returns 0, or -1 when the zone is unknown or the tz database
+ * does not have it. */
+int	tz_utc(const char *zone, const struct tm *wall, time_t *utc);
+
+#endif
