@@ -13,6 +13,7 @@
 
 #include "http/dispatch.h"
 #include "lib/imgmeta.h"
+#include "lib/utf8.h"
 #include "store/upload.h"
 #include "lib/valid.h"
 
@@ -232,24 +233,6 @@ detect(const char *data, size_t len, int archive, const char **why)
 	return NULL;
 }
 
-/* Decodes the UTF-8 character at s (n bytes left) into *cp.  Returns its length in
- * bytes, or 0 when the bytes there are not valid UTF-8. */
-static size_t
-utf8_char(const char *s, size_t n, unsigned long *cp)
-{
-	unsigned char	 c = (unsigned char)s[0];
-	size_t		 len, i;
-
-	len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
-	    c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-	if (len == 0 || len > n || !valid_utf8(s, len))
-		return 0;
-	*cp = len == 1 ? c : c & (0xffu >> (len + 1));
-	for (i = 1; i < len; i++)
-		*cp = *cp << 6 | ((unsigned char)s[i] & 0x3f);
-	return len;
-}
-
 /* Returns 1 for characters left out of display names: controls, quotes, characters
  * special in file names, invisible or direction-changing characters, private-use
  * characters and non-characters. */
@@ -296,7 +279,7 @@ clean(const char *given, char *out)
 		n = GIVEN_MAX;
 	}
 	for (i = 0; i < n; i += k) {
-		if ((k = utf8_char(b + i, n - i, &cp)) == 0) {
+		if ((k = utf8_decode(b + i, n - i, &cp)) == 0) {
 			k = 1;
 			continue;
 		}
