@@ -235,6 +235,21 @@ domain_named(const char *name)
 	return NULL;
 }
 
+const struct domain *
+domain_column(const char *table, const char *column)
+{
+	const char	*p;
+	size_t		 nt = strlen(table), nc = strlen(column), i;
+
+	for (i = 0; i < DOM__MAX; i++)
+		for (p = domains[i].cols; *p != '\0'; p += strcspn(p, " "), p += *p == ' ')
+			if (strncmp(p, table, nt) == 0 && p[nt] == '.' &&
+			    strncmp(p + nt + 1, column, nc) == 0 &&
+			    (p[nt + 1 + nc] == ' ' || p[nt + 1 + nc] == '\0'))
+				return &domains[i];
+	return NULL;
+}
+
 const struct dcode *
 domain_code(const struct domain *d, const char *code)
 {

@@ -62,6 +62,9 @@ enum dom {
 const struct domain	*domain(enum dom d);
 /* The domain called name ("self_status"), or NULL. */
 const struct domain	*domain_named(const char *name);
+/* The domain the schema constrains table.column to ("commitment", "irm_completion"), or
+ * NULL when the column is not enumerated. */
+const struct domain	*domain_column(const char *table, const char *column);
 /* The entry of code in d, or NULL when d does not allow it (or code is NULL). */
 const struct dcode	*domain_code(const struct domain *d, const char *code);
 /* The label of code in the domain called name, in English (en 1) or Portuguese (0);
