@@ -23,7 +23,7 @@
 	"LEFT JOIN staff s ON s.id = r.staff_id LEFT JOIN entity e ON e.id = s.entity_id"
 
 /* A link's address: its outside URL, or the site's copy of an uploaded document. */
-#define LINK_URL "coalesce(url, '/uploads/' || upload_sha)"
+#define LINK_ADDR "coalesce(url, '/uploads/' || upload_sha)"
 
 /* Search and the commitments listing (facet.h): ?1 the FTS5 query (NULL: none), ?2 the
  * page language, ?3-?7 the facets (NULL: not filtered).  Each facet filter on
@@ -133,7 +133,7 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT c.plan_id, c.id, " MS_AGG " FROM commitment c " MS_JOIN " "
 	"ORDER BY c.plan_id, c.id",
 	/* ST_PLAN_LINKS */
-	"SELECT kind, " LINK_URL ", label_pt, label_en FROM link WHERE plan_id = ?1 "
+	"SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE plan_id = ?1 "
 	"ORDER BY position, id",
 	/* ST_COMMITMENT */
 	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.summary_pt, "
@@ -155,7 +155,7 @@ static const char *const sqls[ST__MAX] = {
 	"JOIN policy_area pa ON pa.id = cpa.policy_area_id "
 	"WHERE cpa.commitment_id = ?1 ORDER BY pa.name_en",
 	/* ST_COMMITMENT_LINKS */
-	"SELECT kind, " LINK_URL ", label_pt, label_en FROM link WHERE commitment_id = ?1 "
+	"SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE commitment_id = ?1 "
 	"ORDER BY position, id",
 	/* ST_MILESTONES */
 	"SELECT id, position, title_pt, title_en, planned_start, planned_end, "
@@ -183,7 +183,7 @@ static const char *const sqls[ST__MAX] = {
 	"JOIN action_plan p ON p.id = c.plan_id " MS_JOIN " WHERE ce.entity_id = ?1 "
 	"GROUP BY ce.role, c.id ORDER BY ce.role, p.number, c.number",
 	/* ST_ENTITY_LINKS */
-	"SELECT kind, " LINK_URL ", label_pt, label_en FROM link WHERE entity_id = ?1 "
+	"SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE entity_id = ?1 "
 	"ORDER BY position, id",
 	/* ST_EVENTS */
 	"SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
@@ -199,7 +199,7 @@ static const char *const sqls[ST__MAX] = {
 	"date_note_en, place_pt, place_en, online, organiser, url, description_pt, "
 	"description_en, substr(updated_at, 1, 10) FROM event WHERE id = ?1",
 	/* ST_EVENT_LINKS */
-	"SELECT kind, " LINK_URL ", label_pt, label_en FROM link WHERE event_id = ?1 "
+	"SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE event_id = ?1 "
 	"ORDER BY position, id",
 	/* ST_PAGE */
 	"SELECT title_pt, title_en, body_pt, body_en, substr(updated_at, 1, 10) "
@@ -292,7 +292,7 @@ static const char *const sqls[ST__MAX] = {
 	"c.id = m.commitment_id JOIN action_plan p ON p.id = c.plan_id "
 	"ORDER BY p.number, c.number, c.ogp_id, m.position",
 	/* ST_X_EVIDENCE */
-	"SELECT " LINK_URL " FROM link WHERE milestone_id = ?1 ORDER BY position, id",
+	"SELECT " LINK_ADDR " FROM link WHERE milestone_id = ?1 ORDER BY position, id",
 	/* ST_X_ENTITIES */
 	"SELECT slug, acronym, name_pt, name_en, kind, website, is_member, member_since, "
 	"member_until, description_pt, description_en, note_pt, note_en, source_url, "
@@ -616,6 +616,13 @@ db_finalize_all(void)
 	store_finalize(STORE_RW);
 }
 
+sqlite3 *
+db_public_conn(void)
+{
+	return store_public.st[ST_STATE] != NULL ? sqlite3_db_handle(store_public.st[ST_STATE]) :
+	    NULL;
+}
+
 const char *
 db_sql(enum stmt id)
 {
@@ -686,4 +693,16 @@ const char *
 db_fault_message(void)
 {
 	return faultmsg;
+}
+
+void
+db_close(sqlite3 *db)
+{
+	sqlite3_close(db);
+}
+
+int
+db_readonly(sqlite3 *db)
+{
+	return sqlite3_db_readonly(db, "main") == 1;
 }

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "http/answer.h"
 #include "store/db.h"
+#include "store/rollup.h"
 #include "view/export.h"
 #include "view/i18n.h"
 
@@ -32,22 +34,22 @@ bulk_plans(void)
 	s = db_stmt(ST_X_PLANS);
 	for (i = 0; i < n && db_step(s) == SQLITE_ROW; i++) {
 		o = json_object();
-		x_int(o, "plan_number", s, 1);
-		x_text(o, "title_pt", s, 2);
-		x_text(o, "title_en", s, 3);
-		x_text(o, "period_start", s, 4);
-		x_text(o, "period_end", s, 5);
-		x_text(o, "published", s, 6);
-		x_text(o, "plan_status", s, 7);
-		x_text(o, "document_url", s, 8);
-		x_text(o, "cocreation_pt", s, 9);
-		x_text(o, "cocreation_en", s, 10);
-		x_text(o, "summary_pt", s, 11);
-		x_text(o, "summary_en", s, 12);
-		x_int(o, "commitment_count", s, 13);
+		x_int(o, "plan_number", s, XP_NUMBER);
+		x_text(o, "title_pt", s, XP_TITLE_PT);
+		x_text(o, "title_en", s, XP_TITLE_EN);
+		x_text(o, "period_start", s, XP_START);
+		x_text(o, "period_end", s, XP_END);
+		x_text(o, "published", s, XP_PUBLISHED);
+		x_text(o, "plan_status", s, XP_STATUS);
+		x_text(o, "document_url", s, XP_DOC);
+		x_text(o, "cocreation_pt", s, XP_COCREATION_PT);
+		x_text(o, "cocreation_en", s, XP_COCREATION_EN);
+		x_text(o, "summary_pt", s, XP_SUMMARY_PT);
+		x_text(o, "summary_en", s, XP_SUMMARY_EN);
+		x_int(o, "commitment_count", s, XP_COUNT);
 		x_progress(o, &roll[i]);
-		x_text(o, "updated_at", s, 14);
-		snprintf(path, sizeof path, "plans/%d", sqlite3_column_int(s, 1));
+		x_text(o, "updated_at", s, XP_UPDATED);
+		snprintf(path, sizeof path, "plans/%d", db_int(s, XP_NUMBER));
 		both_urls(o, path);
 		json_array_append_new(a, o);
 	}
@@ -60,47 +62,81 @@ export_commitment_relations(json_t *o, long long id)
 	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT_ENTITIES);
 	json_t		*leads = json_array(), *supports = json_array();
 
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW)
-		json_array_append_new(strcmp(db_text(s, 0), "lead") == 0 ? leads : supports,
-		    json_string(db_text(s, 1)));
+		json_array_append_new(strcmp(db_text(s, CE_ROLE), "lead") == 0 ? leads :
+		    supports, json_string(db_text(s, CE_SLUG)));
 	json_object_set_new(o, "leads", leads);
 	json_object_set_new(o, "supports", supports);
 	s = db_stmt(ST_COMMITMENT_VALUES);
-	sqlite3_bind_int64(s, 1, id);
-	json_object_set_new(o, "ogp_values", x_column_list(s, 0));
+	db_bind_int64(s, 1, id);
+	json_object_set_new(o, "ogp_values", x_column_list(s, CV_VALUE));
 	s = db_stmt(ST_COMMITMENT_AREAS);
-	sqlite3_bind_int64(s, 1, id);
-	json_object_set_new(o, "policy_areas", x_column_list(s, 0));
+	db_bind_int64(s, 1, id);
+	json_object_set_new(o, "policy_areas", x_column_list(s, CA_SLUG));
 }
 
-/* The IRM columns of ST_X_COMMITMENTS (from 14) and of ST_COMMITMENT (from 13). */
-static const char *const irm_keys[] = { "irm_verifiable", "irm_relevant", "irm_ambition",
-	"irm_potential_impact", "irm_potential_results", "irm_promising", "irm_completion",
-	"irm_diog", "irm_early_results", "irm_starred" };
+/* A field of a row read from a column of a statement's layout: the key, the column in
+ * that layout, the type ('i' an integer, 'b' a boolean, anything else text). */
+struct rowfield {
+	const char	*key;
+	int		 col;
+	char		 type;
+};
+
+/* The fields of a commitment: the columns of ST_COMMITMENT from CM_SUMMARY_PT to
+ * CM_NOTE_EN (ST_X_COMMITMENTS has them in this order too). */
+static const struct rowfield cm_fields[] = {
+	{ "summary_pt", CM_SUMMARY_PT, 't' }, { "summary_en", CM_SUMMARY_EN, 't' },
+	{ "problem_pt", CM_PROBLEM_PT, 't' }, { "problem_en", CM_PROBLEM_EN, 't' },
+	{ "start_date", CM_START, 't' }, { "end_date", CM_END, 't' },
+	{ "self_status", CM_SELF_STATUS, 't' }, { "self_status_date", CM_SELF_DATE, 't' },
+	{ "irm_verifiable", CM_VERIFIABLE, 't' }, { "irm_relevant", CM_RELEVANT, 't' },
+	{ "irm_ambition", CM_AMBITION, 't' },
+	{ "irm_potential_impact", CM_POT_IMPACT, 't' },
+	{ "irm_potential_results", CM_POT_RESULTS, 't' },
+	{ "irm_promising", CM_PROMISING, 'b' }, { "irm_completion", CM_COMPLETION, 't' },
+	{ "irm_diog", CM_DIOG, 't' }, { "irm_early_results", CM_EARLY, 't' },
+	{ "irm_starred", CM_STARRED, 't' }, { "cluster_pt", CM_CLUSTER_PT, 't' },
+	{ "cluster_en", CM_CLUSTER_EN, 't' }, { "note_pt", CM_NOTE_PT, 't' },
+	{ "note_en", CM_NOTE_EN, 't' },
+};
+
+/* The fields of a milestone: the columns of ST_MILESTONES from MS_POSITION to MS_SOURCE
+ * (ST_X_MILESTONES has them in this order too). */
+static const struct rowfield ms_fields[] = {
+	{ "position", MS_POSITION, 'i' }, { "title_pt", MS_TITLE_PT, 't' },
+	{ "title_en", MS_TITLE_EN, 't' }, { "planned_start", MS_START, 't' },
+	{ "planned_end", MS_END, 't' }, { "completed_on", MS_DONE, 't' },
+	{ "status", MS_STATUS, 't' }, { "progress", MS_PROGRESS, 'i' },
+	{ "progress_as_of", MS_AS_OF, 't' }, { "progress_source", MS_SOURCE, 't' },
+};
+
+/* Sets the n fields f of o from the row of s, where the layout of f, whose first
+ * column is base, starts at column first. */
+static void
+fields_from(json_t *o, sqlite3_stmt *s, const struct rowfield *f, size_t n, int base,
+    int first)
+{
+	size_t	 i;
+	int	 col;
+
+	for (i = 0; i < n; i++) {
+		col = first + f[i].col - base;
+		if (f[i].type == 'i')
+			x_int(o, f[i].key, s, col);
+		else if (f[i].type == 'b')
+			x_bool(o, f[i].key, s, col);
+		else
+			x_text(o, f[i].key, s, col);
+	}
+}
 
 void
 export_commitment_fields(json_t *o, sqlite3_stmt *s, int first)
 {
-	size_t	 i;
-
-	x_text(o, "summary_pt", s, first);
-	x_text(o, "summary_en", s, first + 1);
-	x_text(o, "problem_pt", s, first + 2);
-	x_text(o, "problem_en", s, first + 3);
-	x_text(o, "start_date", s, first + 4);
-	x_text(o, "end_date", s, first + 5);
-	x_text(o, "self_status", s, first + 6);
-	x_text(o, "self_status_date", s, first + 7);
-	for (i = 0; i < sizeof irm_keys / sizeof irm_keys[0]; i++)
-		if (strcmp(irm_keys[i], "irm_promising") == 0)
-			x_bool(o, irm_keys[i], s, first + 8 + (int)i);
-		else
-			x_text(o, irm_keys[i], s, first + 8 + (int)i);
-	x_text(o, "cluster_pt", s, first + 18);
-	x_text(o, "cluster_en", s, first + 19);
-	x_text(o, "note_pt", s, first + 20);
-	x_text(o, "note_en", s, first + 21);
+	fields_from(o, s, cm_fields, sizeof cm_fields / sizeof cm_fields[0], CM_SUMMARY_PT,
+	    first);
 }
 
 static json_t *
@@ -113,17 +149,17 @@ bulk_commitments(void)
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
-		x_text(o, "ogp_id", s, 1);
-		x_int(o, "plan_number", s, 2);
-		x_int(o, "number", s, 3);
-		x_text(o, "title_pt", s, 4);
-		x_text(o, "title_en", s, 5);
-		export_commitment_fields(o, s, 6);
-		export_commitment_relations(o, sqlite3_column_int64(s, 0));
-		page_ms_agg(s, 29, &p);
+		x_text(o, "ogp_id", s, XC_OGP_ID);
+		x_int(o, "plan_number", s, XC_PLAN);
+		x_int(o, "number", s, XC_NUMBER);
+		x_text(o, "title_pt", s, XC_TITLE_PT);
+		x_text(o, "title_en", s, XC_TITLE_EN);
+		export_commitment_fields(o, s, XC_FIELDS);
+		export_commitment_relations(o, db_int64(s, XC_ID));
+		page_ms_agg(s, XC_AGG, &p);
 		x_progress(o, &p);
-		x_text(o, "updated_at", s, 28);
-		snprintf(path, sizeof path, "commitments/%s", db_text(s, 1));
+		x_text(o, "updated_at", s, XC_UPDATED);
+		snprintf(path, sizeof path, "commitments/%s", db_text(s, XC_OGP_ID));
 		both_urls(o, path);
 		json_array_append_new(a, o);
 	}
@@ -135,23 +171,15 @@ export_evidence(long long milestone_id)
 {
 	sqlite3_stmt	*s = db_stmt(ST_X_EVIDENCE);
 
-	sqlite3_bind_int64(s, 1, milestone_id);
-	return x_column_list(s, 0);
+	db_bind_int64(s, 1, milestone_id);
+	return x_column_list(s, XE_URL);
 }
 
 void
 export_milestone_fields(json_t *o, sqlite3_stmt *s, int first)
 {
-	x_int(o, "position", s, first);
-	x_text(o, "title_pt", s, first + 1);
-	x_text(o, "title_en", s, first + 2);
-	x_text(o, "planned_start", s, first + 3);
-	x_text(o, "planned_end", s, first + 4);
-	x_text(o, "completed_on", s, first + 5);
-	x_text(o, "status", s, first + 6);
-	x_int(o, "progress", s, first + 7);
-	x_text(o, "progress_as_of", s, first + 8);
-	x_text(o, "progress_source", s, first + 9);
+	fields_from(o, s, ms_fields, sizeof ms_fields / sizeof ms_fields[0], MS_POSITION,
+	    first);
 }
 
 static json_t *
@@ -163,11 +191,11 @@ bulk_milestones(void)
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
-		x_text(o, "ogp_id", s, 1);
-		export_milestone_fields(o, s, 2);
-		json_object_set_new(o, "evidence", export_evidence(sqlite3_column_int64(s, 0)));
-		x_text(o, "updated_at", s, 12);
-		snprintf(path, sizeof path, "commitments/%s", db_text(s, 1));
+		x_text(o, "ogp_id", s, XM_OGP_ID);
+		export_milestone_fields(o, s, XM_FIELDS);
+		json_object_set_new(o, "evidence", export_evidence(db_int64(s, XM_ID)));
+		x_text(o, "updated_at", s, XM_UPDATED);
+		snprintf(path, sizeof path, "commitments/%s", db_text(s, XM_OGP_ID));
 		both_urls(o, path);
 		json_array_append_new(a, o);
 	}
@@ -189,11 +217,11 @@ bulk_entities(void)
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
 		for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++)
-			if (i == 6)
+			if (i == XENT_IS_MEMBER)
 				x_bool(o, keys[i], s, i);
 			else
 				x_text(o, keys[i], s, i);
-		snprintf(path, sizeof path, "members/%s", db_text(s, 0));
+		snprintf(path, sizeof path, "members/%s", db_text(s, XENT_SLUG));
 		both_urls(o, path);
 		json_array_append_new(a, o);
 	}
@@ -231,7 +259,7 @@ bulk_events(void)
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = typed_row(s, keys, "itttttttttbttttt");
-		snprintf(path, sizeof path, "events/%lld", sqlite3_column_int64(s, 0));
+		snprintf(path, sizeof path, "events/%lld", db_int64(s, EV_ID));
 		both_urls(o, path);
 		json_array_append_new(a, o);
 	}
@@ -246,17 +274,17 @@ bulk_links(void)
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
-		x_text(o, "owner_type", s, 0);
-		x_int(o, "plan_number", s, 1);
-		x_text(o, "ogp_id", s, 2);
-		x_int(o, "milestone_position", s, 3);
-		x_text(o, "entity_slug", s, 4);
-		x_int(o, "event_id", s, 5);
-		x_text(o, "link_kind", s, 6);
-		x_href(o, "href", s, 7);
-		x_text(o, "label_pt", s, 8);
-		x_text(o, "label_en", s, 9);
-		x_int(o, "position", s, 10);
+		x_text(o, "owner_type", s, XL_OWNER);
+		x_int(o, "plan_number", s, XL_PLAN);
+		x_text(o, "ogp_id", s, XL_OGP_ID);
+		x_int(o, "milestone_position", s, XL_MS_POSITION);
+		x_text(o, "entity_slug", s, XL_ENTITY);
+		x_int(o, "event_id", s, XL_EVENT);
+		x_text(o, "link_kind", s, XL_KIND);
+		x_href(o, "href", s, XL_URL);
+		x_text(o, "label_pt", s, XL_LABEL_PT);
+		x_text(o, "label_en", s, XL_LABEL_EN);
+		x_int(o, "position", s, XL_POSITION);
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -291,34 +319,35 @@ bulk_revisions(void)
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
-		x_int(o, "change_id", s, 0);
-		x_text(o, "at", s, 1);
-		if (sqlite3_column_int(s, 2)) {
+		x_int(o, "change_id", s, XR_CHANGE);
+		x_text(o, "at", s, XR_AT);
+		if (db_int(s, XR_IMPORT)) {
 			kind = "import";
 			pt = i18n("HIST_IMPORT", 0);
 			en = i18n("HIST_IMPORT", 1);
-		} else if (sqlite3_column_int(s, 3) && db_text(s, 5) != NULL) {
+		} else if (db_int(s, XR_MEMBER) && db_text(s, XR_BODY) != NULL) {
 			kind = "member_body";
-			pt = en = db_text(s, 5);
+			pt = en = db_text(s, XR_BODY);
 		} else {
 			kind = "focal_point";
 			pt = i18n("HIST_FOCAL", 0);
 			en = i18n("HIST_FOCAL", 1);
 		}
 		x_str(o, "actor_kind", kind);
-		x_str(o, "actor_entity", strcmp(kind, "member_body") == 0 ? db_text(s, 4) : NULL);
+		x_str(o, "actor_entity", strcmp(kind, "member_body") == 0 ?
+		    db_text(s, XR_SLUG) : NULL);
 		x_str(o, "actor_pt", pt);
 		x_str(o, "actor_en", en);
-		x_bool(o, "reviewed", s, 6);
-		tbl = db_text(s, 7);
+		x_bool(o, "reviewed", s, XR_REVIEWED);
+		tbl = db_text(s, XR_TBL);
 		x_str(o, "record_type", strcmp(tbl, "action_plan") == 0 ? "plan" : tbl);
-		x_text(o, "record_key", s, 8);
-		x_int(o, "plan_number", s, 9);
-		x_text(o, "ogp_id", s, 10);
-		x_text(o, "op", s, 11);
-		x_text(o, "field", s, 12);
-		x_text(o, "before", s, 13);
-		x_text(o, "after", s, 14);
+		x_text(o, "record_key", s, XR_KEY);
+		x_int(o, "plan_number", s, XR_PLAN);
+		x_text(o, "ogp_id", s, XR_OGP_ID);
+		x_text(o, "op", s, XR_OP);
+		x_text(o, "field", s, XR_FIELD);
+		x_text(o, "before", s, XR_BEFORE);
+		x_text(o, "after", s, XR_AFTER);
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -370,7 +399,7 @@ bulk_consultations(void)
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = export_consultation_row(s);
-		snprintf(path, sizeof path, "consultations/%lld", sqlite3_column_int64(s, 0));
+		snprintf(path, sizeof path, "consultations/%lld", db_int64(s, XK_ID));
 		both_urls(o, path);
 		json_array_append_new(a, o);
 	}
@@ -388,12 +417,12 @@ export_submission_row(sqlite3_stmt *s, const char *lang)
 	json_t		*o = typed_row(s, keys, "ititttttttttttttttt");
 	char		 path[96];
 
-	if (db_text(s, 2) != NULL)
-		snprintf(path, sizeof path, "consultations/%s#s%lld", db_text(s, 2),
-		    sqlite3_column_int64(s, 0));
+	if (db_text(s, XS_CONSULTATION) != NULL)
+		snprintf(path, sizeof path, "consultations/%s#s%lld", db_text(s, XS_CONSULTATION),
+		    db_int64(s, XS_ID));
 	else
-		snprintf(path, sizeof path, "commitments/%s#s%lld", db_text(s, 3),
-		    sqlite3_column_int64(s, 0));
+		snprintf(path, sizeof path, "commitments/%s#s%lld", db_text(s, XS_OGP_ID),
+		    db_int64(s, XS_ID));
 	if (lang == NULL)
 		both_urls(o, path);
 	else
@@ -566,16 +595,16 @@ export_commitment_row(struct ctx *c, sqlite3_stmt *s, long long plan_number, jso
 {
 	json_t	*o = json_object();
 
-	x_text(o, "ogp_id", s, 1);
+	x_text(o, "ogp_id", s, LC_OGP_ID);
 	json_object_set_new(o, "plan_number", json_integer(plan_number));
-	x_int(o, "number", s, 2);
-	x_text(o, "title_pt", s, 3);
-	x_text(o, "title_en", s, 4);
-	x_text(o, "self_status", s, 5);
-	x_text(o, "end_date", s, 6);
+	x_int(o, "number", s, LC_NUMBER);
+	x_text(o, "title_pt", s, LC_TITLE_PT);
+	x_text(o, "title_en", s, LC_TITLE_EN);
+	x_text(o, "self_status", s, LC_STATUS);
+	x_text(o, "end_date", s, LC_END);
 	json_object_set_new(o, "leads", leads != NULL ? leads : json_array());
 	x_progress(o, p);
-	export_url(o, "url", c->lang, "commitments/%s", db_text(s, 1));
+	export_url(o, "url", c->lang, "commitments/%s", db_text(s, LC_OGP_ID));
 	return o;
 }
 
@@ -590,20 +619,20 @@ export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n)
 
 	for (i = 0; i < n; i++) {
 		s = db_stmt(ST_X_COMMITMENT_ROW);
-		sqlite3_bind_text(s, 1, ogp_ids[i], -1, SQLITE_TRANSIENT);
+		db_bind_text(s, 1, ogp_ids[i]);
 		if (db_step(s) != SQLITE_ROW)
 			continue;
-		id = sqlite3_column_int64(s, 0);
+		id = db_int64(s, LC_ID);
 		leads = json_array();
 		e = db_stmt(ST_COMMITMENT_ENTITIES);
-		sqlite3_bind_int64(e, 1, id);
+		db_bind_int64(e, 1, id);
 		while (db_step(e) == SQLITE_ROW)
-			if (strcmp(db_text(e, 0), "lead") == 0)
-				json_array_append_new(leads, json_string(db_text(e, 1)));
-		page_ms_agg(s, 8, &p);
-		json_array_append_new(a, export_commitment_row(c, s, sqlite3_column_int64(s, 7),
+			if (strcmp(db_text(e, CE_ROLE), "lead") == 0)
+				json_array_append_new(leads, json_string(db_text(e, CE_SLUG)));
+		page_ms_agg(s, LC_AGG, &p);
+		json_array_append_new(a, export_commitment_row(c, s, db_int64(s, LC_PLAN),
 		    leads, &p));
-		sqlite3_reset(s);
+		db_reset(s);
 	}
 	return a;
 }
