@@ -9,28 +9,20 @@
 
 #include <sodium.h>
 
-#include "http/cache.h"
+#include "http/answer.h"
+#include "http/req.h"
+#include "http/resp.h"
 #include "lib/consult.h"
 #include "store/db.h"
-#include "http/dispatch.h"
+#include "lib/log.h"
 #include "view/i18n.h"
 #include "store/mail.h"
+#include "store/stmt.h"
+#include "store/submit.h"
+#include "lib/token.h"
+#include "pages/pages.h"
 #include "view/page.h"
 #include "lib/valid.h"
-
-/* Column numbers of ST_CONSULTATION. */
-enum {
-	K_ID, K_TITLE_PT, K_TITLE_EN, K_DESC_PT, K_DESC_EN, K_Q_PT, K_Q_EN, K_DOC, K_OPENS,
-	K_CLOSES, K_DATES_ONLY, K_OUT_PT, K_OUT_EN, K_OUT_URL, K_SOURCE, K_PLAN_NUMBER,
-	K_PLAN_PT, K_PLAN_EN, K_OGP_ID, K_C_PT, K_C_EN, K_UPDATED
-};
-
-/* Column numbers of SUB_COLS (db.c). */
-enum {
-	S_ID, S_KIND, S_STATUS, S_AUTHOR, S_ORG, S_TITLE, S_PROBLEM, S_BODY, S_REASON_PT,
-	S_REASON_EN, S_OUTCOME, S_M_OGP, S_M_PT, S_M_EN, S_ANSWER_PT, S_ANSWER_EN,
-	S_CONFIRMED, S_LANG
-};
 
 /* Sets key to a UTC time shown in Lisbon ("3 December 2018, 23:59"; the day only when
  * dates_only) and key_ISO to the UTC value for <time datetime>. */
@@ -98,13 +90,14 @@ page_consultations_list(struct ctx *c)
 	page_title(c, "%s", i18n("T_CONSULTATIONS", c->en));
 	while (db_step(s) == SQLITE_ROW) {
 		it = tpl_section(b, "ITEM");
-		tpl_set_int(it, "ID", sqlite3_column_int64(s, 0));
-		t = page_text(c, it, "TITLE", db_text(s, 1), db_text(s, 2));
+		tpl_set_int(it, "ID", db_int64(s, KS_ID));
+		t = page_text(c, it, "TITLE", db_text(s, KS_TITLE_PT), db_text(s, KS_TITLE_EN));
 		if (t == NULL)
 			tpl_set(it, "TITLE", i18n("L_TITLE_NOT_RECORDED", c->en));
-		phase(c, it, db_text(s, 3), db_text(s, 4), sqlite3_column_int(s, 5));
-		if (!sqlite3_column_int(s, 5))
-			tpl_set_int(tpl_section(it, "COUNTED"), "COUNT", sqlite3_column_int(s, 6));
+		phase(c, it, db_text(s, KS_OPENS), db_text(s, KS_CLOSES),
+		    db_int(s, KS_DATES_ONLY));
+		if (!db_int(s, KS_DATES_ONLY))
+			tpl_set_int(tpl_section(it, "COUNTED"), "COUNT", db_int(s, KS_COUNT));
 		n++;
 	}
 	if (n == 0)
@@ -127,45 +120,46 @@ submissions(struct ctx *c, tpl_dict *d, const char *has, sqlite3_stmt *s)
 		if (h == NULL)
 			h = tpl_include(tpl_section(d, has), "SUBS", "subs.tpl");
 		it = tpl_section(h, "SUB");
-		kind = db_text(s, S_KIND);
-		tpl_set_int(it, "ID", sqlite3_column_int64(s, S_ID));
+		kind = db_text(s, SUB_KIND);
+		tpl_set_int(it, "ID", db_int64(s, SUB_ID));
 		tpl_set(it, "KIND", i18n(strcmp(kind, "proposal") == 0 ? "L_PROPOSAL" :
 		    "L_COMMENT", c->en));
-		if (db_text(s, S_CONFIRMED) != NULL) {
-			snprintf(iso, sizeof iso, "%.10s", db_text(s, S_CONFIRMED));
+		if (db_text(s, SUB_CONFIRMED) != NULL) {
+			snprintf(iso, sizeof iso, "%.10s", db_text(s, SUB_CONFIRMED));
 			i18n_date(iso, c->en, day, sizeof day);
 			tpl_set(it, "DAY", day);
 			tpl_set(it, "DAY_ISO", iso);
 		}
-		if (strcmp(db_text(s, S_STATUS), "rejected") == 0) {
+		if (strcmp(db_text(s, SUB_STATUS), "rejected") == 0) {
 			m = tpl_section(it, "REJECTED");
-			page_text(c, m, "REASON", db_text(s, S_REASON_PT), db_text(s, S_REASON_EN));
+			page_text(c, m, "REASON", db_text(s, SUB_REASON_PT),
+			    db_text(s, SUB_REASON_EN));
 			continue;
 		}
 		m = tpl_section(it, "PUBLISHED");
-		tpl_set(m, "SUB_LANG", db_text(s, S_LANG));
-		tpl_set(m, "AUTHOR", db_text(s, S_AUTHOR));
-		if (db_text(s, S_ORG) != NULL)
-			tpl_set(tpl_section(m, "ORG"), "ORGANISATION", db_text(s, S_ORG));
-		if (db_text(s, S_TITLE) != NULL)
-			tpl_set(tpl_section(m, "HAS_TITLE"), "SUB_TITLE", db_text(s, S_TITLE));
-		if (db_text(s, S_PROBLEM) != NULL)
+		tpl_set(m, "SUB_LANG", db_text(s, SUB_LANG));
+		tpl_set(m, "AUTHOR", db_text(s, SUB_AUTHOR));
+		if (db_text(s, SUB_ORG) != NULL)
+			tpl_set(tpl_section(m, "ORG"), "ORGANISATION", db_text(s, SUB_ORG));
+		if (db_text(s, SUB_TITLE) != NULL)
+			tpl_set(tpl_section(m, "HAS_TITLE"), "SUB_TITLE", db_text(s, SUB_TITLE));
+		if (db_text(s, SUB_PROBLEM) != NULL)
 			page_paragraphs(tpl_section(m, "HAS_PROBLEM"), "PROBLEM_P",
-			    db_text(s, S_PROBLEM));
-		page_paragraphs(m, "BODY_P", db_text(s, S_BODY));
+			    db_text(s, SUB_PROBLEM));
+		page_paragraphs(m, "BODY_P", db_text(s, SUB_BODY));
 		if (strcmp(kind, "proposal") == 0) {
-			outcome = db_text(s, S_OUTCOME);
+			outcome = db_text(s, SUB_OUTCOME);
 			tpl_set(tpl_section(m, "OUTCOME"), "OUTCOME_LABEL",
 			    i18n_enum("outcome", outcome, c->en));
-			if (db_text(s, S_M_OGP) != NULL) {
+			if (db_text(s, SUB_M_OGP) != NULL) {
 				tpl_dict *mg = tpl_section(m, "MERGED");
-				tpl_set(mg, "OGP_ID", db_text(s, S_M_OGP));
-				page_text(c, mg, "C_TITLE", db_text(s, S_M_PT), db_text(s, S_M_EN));
+				tpl_set(mg, "OGP_ID", db_text(s, SUB_M_OGP));
+				page_text(c, mg, "C_TITLE", db_text(s, SUB_M_PT), db_text(s, SUB_M_EN));
 			}
 		}
-		if (db_text(s, S_ANSWER_PT) != NULL || db_text(s, S_ANSWER_EN) != NULL)
-			page_paras(c, tpl_section(m, "ANSWER"), "ANS", db_text(s, S_ANSWER_PT),
-			    db_text(s, S_ANSWER_EN));
+		if (db_text(s, SUB_ANSWER_PT) != NULL || db_text(s, SUB_ANSWER_EN) != NULL)
+			page_paras(c, tpl_section(m, "ANSWER"), "ANS", db_text(s, SUB_ANSWER_PT),
+			    db_text(s, SUB_ANSWER_EN));
 		n++;
 	}
 	return n;
@@ -236,47 +230,47 @@ page_consultations_show(struct ctx *c)
 	enum phase	 p;
 	int		 dates_only;
 
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_CONSULTATION";
 		return 404;
 	}
 	b = page_body(c, "consultation.tpl");
 	tpl_set_int(b, "ID", c->num);
-	t = page_text(c, b, "TITLE", db_text(s, K_TITLE_PT), db_text(s, K_TITLE_EN));
+	t = page_text(c, b, "TITLE", db_text(s, KN_TITLE_PT), db_text(s, KN_TITLE_EN));
 	page_title(c, "%s", t ? t : i18n("T_CONSULTATIONS", c->en));
 	tpl_set(b, "SHORT", t ? t : i18n("T_CONSULTATIONS", c->en));
-	dates_only = sqlite3_column_int(s, K_DATES_ONLY);
-	p = phase(c, b, db_text(s, K_OPENS), db_text(s, K_CLOSES), dates_only);
-	page_paras(c, b, "DESC", db_text(s, K_DESC_PT), db_text(s, K_DESC_EN));
-	if (db_text(s, K_Q_PT) != NULL || db_text(s, K_Q_EN) != NULL)
-		page_paras(c, tpl_section(b, "QUESTIONS"), "Q", db_text(s, K_Q_PT),
-		    db_text(s, K_Q_EN));
-	if (db_text(s, K_PLAN_NUMBER) != NULL) {
+	dates_only = db_int(s, KN_DATES_ONLY);
+	p = phase(c, b, db_text(s, KN_OPENS), db_text(s, KN_CLOSES), dates_only);
+	page_paras(c, b, "DESC", db_text(s, KN_DESC_PT), db_text(s, KN_DESC_EN));
+	if (db_text(s, KN_Q_PT) != NULL || db_text(s, KN_Q_EN) != NULL)
+		page_paras(c, tpl_section(b, "QUESTIONS"), "Q", db_text(s, KN_Q_PT),
+		    db_text(s, KN_Q_EN));
+	if (db_text(s, KN_PLAN_NUMBER) != NULL) {
 		d = tpl_section(b, "PLAN");
-		tpl_set(d, "PLAN_NUMBER", db_text(s, K_PLAN_NUMBER));
-		page_text(c, d, "PLAN_TITLE", db_text(s, K_PLAN_PT), db_text(s, K_PLAN_EN));
+		tpl_set(d, "PLAN_NUMBER", db_text(s, KN_PLAN_NUMBER));
+		page_text(c, d, "PLAN_TITLE", db_text(s, KN_PLAN_PT), db_text(s, KN_PLAN_EN));
 	}
-	if (db_text(s, K_OGP_ID) != NULL) {
+	if (db_text(s, KN_OGP_ID) != NULL) {
 		d = tpl_section(b, "COMMITMENT");
-		tpl_set(d, "OGP_ID", db_text(s, K_OGP_ID));
-		page_text(c, d, "C_TITLE", db_text(s, K_C_PT), db_text(s, K_C_EN));
+		tpl_set(d, "OGP_ID", db_text(s, KN_OGP_ID));
+		page_text(c, d, "C_TITLE", db_text(s, KN_C_PT), db_text(s, KN_C_EN));
 	}
-	if (db_text(s, K_DOC) != NULL)
-		tpl_set(tpl_section(b, "DOCUMENT"), "DOC_URL", db_text(s, K_DOC));
-	if (db_text(s, K_SOURCE) != NULL)
-		tpl_set(tpl_section(b, "SOURCE"), "SOURCE_URL", db_text(s, K_SOURCE));
+	if (db_text(s, KN_DOC) != NULL)
+		tpl_set(tpl_section(b, "DOCUMENT"), "DOC_URL", db_text(s, KN_DOC));
+	if (db_text(s, KN_SOURCE) != NULL)
+		tpl_set(tpl_section(b, "SOURCE"), "SOURCE_URL", db_text(s, KN_SOURCE));
 	if (p == PHASE_CLOSED) {
 		d = tpl_section(b, "REPORT");
-		if (db_text(s, K_OUT_PT) != NULL || db_text(s, K_OUT_EN) != NULL)
-			page_paras(c, tpl_section(d, "HAS_OUTCOME"), "OUT", db_text(s, K_OUT_PT),
-			    db_text(s, K_OUT_EN));
+		if (db_text(s, KN_OUT_PT) != NULL || db_text(s, KN_OUT_EN) != NULL)
+			page_paras(c, tpl_section(d, "HAS_OUTCOME"), "OUT", db_text(s, KN_OUT_PT),
+			    db_text(s, KN_OUT_EN));
 		else
 			tpl_show(d, "NO_OUTCOME");
-		if (db_text(s, K_OUT_URL) != NULL)
-			tpl_set(tpl_section(d, "OUTCOME_DOC"), "OUT_URL", db_text(s, K_OUT_URL));
+		if (db_text(s, KN_OUT_URL) != NULL)
+			tpl_set(tpl_section(d, "OUTCOME_DOC"), "OUT_URL", db_text(s, KN_OUT_URL));
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (p == PHASE_OPEN) {
 		d = tpl_section(b, "FORMS");
 		snprintf(action, sizeof action, "/%s/consultations/%lld/proposals", c->lang,
@@ -287,7 +281,7 @@ page_consultations_show(struct ctx *c)
 		form_fill(c, tpl_section(d, "COMMENT_FORM"), action, 0, NULL, 0);
 	}
 	s = db_stmt(ST_CONSULTATION_SUBS);
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	if (submissions(c, b, "HAS_SUBS", s) == 0 && !dates_only)
 		tpl_show(b, "NO_SUBS");
 	if (dates_only)
@@ -302,19 +296,20 @@ page_commitment_cocreation(struct ctx *c, tpl_dict *b, long long id, const char 
 	tpl_dict	*h = NULL, *it;
 	char		 action[64];
 
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
 		if (h == NULL)
 			h = tpl_section(b, "ORIGINS");
 		it = tpl_section(h, "ORIGIN");
-		tpl_set_int(it, "SUB_ID", sqlite3_column_int64(s, 0));
-		tpl_set(it, "SUB_TITLE", db_text(s, 1) ? db_text(s, 1) : "");
-		tpl_set(it, "AUTHOR", db_text(s, 2));
-		tpl_set_int(it, "K_ID", sqlite3_column_int64(s, 3));
-		page_text(c, it, "K_TITLE", db_text(s, 4), db_text(s, 5));
+		tpl_set_int(it, "SUB_ID", db_int64(s, ORIG_ID));
+		tpl_set(it, "SUB_TITLE", db_text(s, ORIG_TITLE) ? db_text(s, ORIG_TITLE) : "");
+		tpl_set(it, "AUTHOR", db_text(s, ORIG_AUTHOR));
+		tpl_set_int(it, "K_ID", db_int64(s, ORIG_K_ID));
+		page_text(c, it, "K_TITLE", db_text(s, ORIG_K_TITLE_PT),
+		    db_text(s, ORIG_K_TITLE_EN));
 	}
 	s = db_stmt(ST_COMMITMENT_SUBS);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	submissions(c, b, "HAS_SUBS", s);
 	snprintf(action, sizeof action, "/%s/commitments/%s/comments", c->lang, ogp_id);
 	form_fill(c, b, action, 0, NULL, 0);
@@ -407,54 +402,33 @@ form_again(struct ctx *c, int status, const char *msg, const char *action, int p
 	return status;
 }
 
-/* Counts the attempts of key (NULL: of every key) since t.  Returns the count, or -1. */
-static int
-attempts(sqlite3 *rw, const char *key, long long since)
-{
-	sqlite3_stmt	*s;
-	int		 n = -1;
-
-	if (sqlite3_prepare_v2(rw, "SELECT count(*) FROM submit_attempt WHERE (?1 IS NULL OR "
-	    "key = ?1) AND at >= ?2", -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, since);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
 /* The rate limits, inside the write transaction: forgets attempts older than a day,
  * refuses when the address or the email is over its limits (or the table is over its
  * bound), else records this attempt.  Returns 1 allowed, 0 refused, -1 error. */
 static int
-rate_check(sqlite3 *rw, const char *addr, const char *email, long long now)
+rate_check(const char *addr, const char *email, long long now)
 {
 	char		 ka[96], ke[80], folded[256], hex[65];
 	unsigned char	 h[32];
 	int		 ah, ad, eh, ed, total;
 
-	if (db_exec_tn(rw, "DELETE FROM submit_attempt WHERE at < ?2", NULL,
-	    now - 86400, NULL) != 0)
+	if (submit_attempts_forget(now - 86400) != 0)
 		return -1;
 	snprintf(ka, sizeof ka, "addr:%.80s", addr ? addr : "-");
 	email_fold(email, folded, sizeof folded);
 	crypto_hash_sha256(h, (const unsigned char *)folded, strlen(folded));
 	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
 	snprintf(ke, sizeof ke, "email:%s", hex);
-	ah = attempts(rw, ka, now - 3600);
-	ad = attempts(rw, ka, now - 86400);
-	eh = attempts(rw, ke, now - 3600);
-	ed = attempts(rw, ke, now - 86400);
-	total = attempts(rw, NULL, 0);
+	ah = submit_attempts(ka, now - 3600);
+	ad = submit_attempts(ka, now - 86400);
+	eh = submit_attempts(ke, now - 3600);
+	ed = submit_attempts(ke, now - 86400);
+	total = submit_attempts(NULL, 0);
 	if (ah < 0 || ad < 0 || eh < 0 || ed < 0 || total < 0)
 		return -1;
 	if (!rate_ok(0, ah, ad) || !rate_ok(1, eh, ed) || total >= RL_TOTAL_MAX)
 		return 0;
-	if (db_exec_tn(rw, "INSERT INTO submit_attempt (key, at) VALUES (?1, ?2)", ka, now,
-	    NULL) != 0 || db_exec_tn(rw, "INSERT INTO submit_attempt (key, at) VALUES (?1, ?2)",
-	    ke, now, NULL) != 0)
+	if (submit_attempt_add(ka, now) != 0 || submit_attempt_add(ke, now) != 0)
 		return -1;
 	return 1;
 }
@@ -485,69 +459,36 @@ static long long
 store(struct ctx *c, const struct form *f, int proposal, long long kid, long long cid,
     const char *what)
 {
-	sqlite3		*rw = c->rw;
-	sqlite3_stmt	*s = NULL;
-	unsigned char	 ch[32], wh[32];
-	char		 ctok[65], wtok[65], email[256];
-	struct buf	 msg = { 0 };
-	long long	 sid, oid = -1;
-	int		 rc;
+	unsigned char		 ch[32], wh[32];
+	char			 ctok[65], wtok[65], email[256];
+	struct submit_new	 n = { .kind = proposal ? "proposal" : "comment",
+	    .consultation_id = kid, .commitment_id = cid, .lang = c->lang,
+	    .author = f->author, .org = f->org, .email = email, .title = f->title,
+	    .problem = f->problem, .body = f->body, .confirm_hash = ch,
+	    .confirm_expires = (long long)c->now + SUB_CONFIRM_TTL, .withdraw_hash = wh };
+	struct buf		 msg = { 0 };
+	long long		 sid, oid;
+	int			 rc;
 
 	email_fold(f->email, email, sizeof email);
 	if (token_new(ctok, sizeof ctok, ch) != 0 || token_new(wtok, sizeof wtok, wh) != 0)
 		return -1;
-	if (sqlite3_exec(rw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+	if (store_begin(c->rw) != 0)
 		return -1;
-	if ((rc = rate_check(rw, c->req->remote_addr, email, c->now)) <= 0) {
-		sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
+	if ((rc = rate_check(c->req->remote_addr, email, c->now)) <= 0) {
+		store_rollback(c->rw);
 		return rc == 0 ? 0 : -1;
 	}
-	if (sqlite3_prepare_v2(rw, "INSERT INTO submission (kind, consultation_id, "
-	    "commitment_id, lang, author, organisation, email, title, problem, body, "
-	    "confirm_hash, confirm_expires, withdraw_hash) VALUES (?1, nullif(?2, 0), "
-	    "nullif(?3, 0), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", -1, &s,
-	    NULL) != SQLITE_OK)
-		goto fail;
-	sqlite3_bind_text(s, 1, proposal ? "proposal" : "comment", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, kid);
-	sqlite3_bind_int64(s, 3, cid);
-	sqlite3_bind_text(s, 4, c->lang, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, f->author, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, f->org, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, email, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, f->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, f->problem, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 10, f->body, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(s, 11, ch, sizeof ch, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 12, (long long)c->now + SUB_CONFIRM_TTL);
-	sqlite3_bind_blob(s, 13, wh, sizeof wh, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(s);
-	s = NULL;
-	sid = sqlite3_last_insert_rowid(rw);
-	if (compose(c, &msg, email, f->author, what, ctok, wtok) != 0 ||
-	    sqlite3_prepare_v2(rw, "INSERT INTO outbox (submission_id, rcpt, message, "
-	    "created_at) VALUES (?1, ?2, ?3, ?4)", -1, &s, NULL) != SQLITE_OK)
-		goto fail;
-	sqlite3_bind_int64(s, 1, sid);
-	sqlite3_bind_text(s, 2, email, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, msg.p, (int)msg.len, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, (long long)c->now);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		goto fail;
-	oid = sqlite3_last_insert_rowid(rw);
-	sqlite3_finalize(s);
-	s = NULL;
-	if (sqlite3_exec(rw, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+	if ((sid = submit_add(&n)) >= 0 &&
+	    compose(c, &msg, email, f->author, what, ctok, wtok) == 0 &&
+	    (oid = mail_queue(sid, email, msg.p, msg.len, (long long)c->now)) >= 0 &&
+	    store_commit(c->rw) == 0) {
 		sodium_memzero(msg.p, msg.len);
 		buf_free(&msg);
 		return oid;
 	}
-fail:
-	db_fault(rw);
-	sqlite3_finalize(s);
-	sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
+	db_fault(c->rw);	/* why it failed (a full disk...), before ROLLBACK forgets it */
+	store_rollback(c->rw);
 	if (msg.p != NULL)
 		sodium_memzero(msg.p, msg.len);
 	buf_free(&msg);
@@ -602,18 +543,18 @@ submit_consultation(struct ctx *c, int proposal)
 	char		 opens[24], closes[24], what[600], action[64], back[48];
 	const char	*t;
 
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_CONSULTATION";
 		return 404;
 	}
-	snprintf(opens, sizeof opens, "%s", db_text(s, K_OPENS));
-	snprintf(closes, sizeof closes, "%s", db_text(s, K_CLOSES));
-	t = c->en ? db_text(s, K_TITLE_EN) : db_text(s, K_TITLE_PT);
+	snprintf(opens, sizeof opens, "%s", db_text(s, KN_OPENS));
+	snprintf(closes, sizeof closes, "%s", db_text(s, KN_CLOSES));
+	t = c->en ? db_text(s, KN_TITLE_EN) : db_text(s, KN_TITLE_PT);
 	if (t == NULL)
-		t = c->en ? db_text(s, K_TITLE_PT) : db_text(s, K_TITLE_EN);
+		t = c->en ? db_text(s, KN_TITLE_PT) : db_text(s, KN_TITLE_EN);
 	snprintf(what, sizeof what, "%s", t ? t : "");
-	sqlite3_reset(s);
+	db_reset(s);
 	snprintf(action, sizeof action, "/%s/consultations/%lld/%s", c->lang, c->num,
 	    proposal ? "proposals" : "comments");
 	snprintf(back, sizeof back, "/%s/consultations/%lld", c->lang, c->num);
@@ -640,17 +581,17 @@ page_submit_commitment_comment(struct ctx *c)
 	const char	*t;
 	long long	 cid;
 
-	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_COMMITMENT";
 		return 404;
 	}
-	cid = sqlite3_column_int64(s, 0);
-	t = c->en ? db_text(s, 4) : db_text(s, 3);
+	cid = db_int64(s, CM_ID);
+	t = c->en ? db_text(s, CM_TITLE_EN) : db_text(s, CM_TITLE_PT);
 	if (t == NULL)
-		t = c->en ? db_text(s, 3) : db_text(s, 4);
+		t = c->en ? db_text(s, CM_TITLE_PT) : db_text(s, CM_TITLE_EN);
 	snprintf(what, sizeof what, "%s%s%s", c->arg[0], t ? " — " : "", t ? t : "");
-	sqlite3_reset(s);
+	db_reset(s);
 	snprintf(action, sizeof action, "/%s/commitments/%s/comments", c->lang, c->arg[0]);
 	snprintf(back, sizeof back, "/%s/commitments/%s", c->lang, c->arg[0]);
 	return submit(c, 0, 0, cid, action, back, what, NULL, NULL);
@@ -666,30 +607,6 @@ page_submissions_sent(struct ctx *c)
 	tpl_set(b, "MESSAGE", i18n("L_SENT_TEXT", c->en));
 	tpl_show(b, "CONSULTATIONS");
 	return 200;
-}
-
-/* The submission whose confirm (withdraw: 1) token hash is h: its id and status, and
- * whether the confirmation expired.  Returns 1 found, 0 not found, -1 error. */
-static int
-by_token(sqlite3 *rw, int withdraw, const unsigned char *h, long long *id, char *status,
-    size_t slen, long long *expires)
-{
-	sqlite3_stmt	*s;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(rw, withdraw ? "SELECT id, status, 0 FROM submission WHERE "
-	    "withdraw_hash = ?1" : "SELECT id, status, confirm_expires FROM submission WHERE "
-	    "confirm_hash = ?1", -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_blob(s, 1, h, 32, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		snprintf(status, slen, "%s", (const char *)sqlite3_column_text(s, 1));
-		*expires = sqlite3_column_int64(s, 2);
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* The confirmation (withdraw 0) or withdrawal (1) page: a GET shows a button (a mail
@@ -710,28 +627,23 @@ token_page(struct ctx *c, int withdraw)
 	if (token_hash(c->arg[0], h) != 0 || c->rw == NULL)
 		return c->error = "ERR_TOKEN", 404;
 	if (c->req->method == METHOD_POST) {
-		if (sqlite3_exec(c->rw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		if (store_begin(c->rw) != 0)
 			return db_failed_set(), 503;
-		rc = by_token(c->rw, withdraw, h, &id, status, sizeof status, &expires);
+		rc = submit_by_token(withdraw, h, &id, status, sizeof status, &expires);
 		if (rc == 1 && !withdraw && expires >= (long long)c->now)
-			rc = db_exec_tn(c->rw, "UPDATE submission SET status = 'pending', "
-			    "confirm_hash = NULL, confirm_expires = NULL, confirmed_at = "
-			    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), updated_at = strftime("
-			    "'%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2 AND "
-			    "status = 'unconfirmed'", NULL, id, NULL) == 0 ? 2 : -1;
+			rc = submit_confirm(id) == 0 ? 2 : -1;
 		else if (rc == 1 && withdraw)
-			rc = db_exec_tn(c->rw, "DELETE FROM submission WHERE id = ?2",
-			    NULL, id, NULL) == 0 ? 2 : -1;
-		if (rc < 0 || sqlite3_exec(c->rw, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			rc = submit_withdraw(id) == 0 ? 2 : -1;
+		/* The commit's hook switches the page cache: a withdrawn submission may
+		 * have been public. */
+		if (rc < 0 || store_commit(c->rw) != 0) {
 			db_fault(c->rw);
-			sqlite3_exec(c->rw, "ROLLBACK", NULL, NULL, NULL);
+			store_rollback(c->rw);
 			return db_failed_set(), 503;
 		}
-		if (rc == 2 && withdraw)
-			cache_invalidate(c->rw);	/* it may have been public */
 		done = rc == 2;
 	} else {
-		rc = by_token(c->rw, withdraw, h, &id, status, sizeof status, &expires);
+		rc = submit_by_token(withdraw, h, &id, status, sizeof status, &expires);
 		if (rc < 0)
 			return db_failed_set(), 503;
 	}

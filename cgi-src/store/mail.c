@@ -9,8 +9,37 @@
 
 #include <sodium.h>
 
+#include "store/db.h"
 #include "store/mail.h"
+#include "store/stmt.h"
 #include "lib/spawn.h"
+
+enum {
+	MQ_QUEUE,		/* a message into the outbox */
+	MQ__MAX
+};
+
+static const char *const sqls[MQ__MAX] = {
+	/* MQ_QUEUE: ?1 submission, ?2 recipient, ?3 message, ?4 time */
+	"INSERT INTO outbox (submission_id, rcpt, message, created_at) VALUES (?1, ?2, ?3, "
+	"?4)",
+};
+
+STORE_TABLE(store_mail, "mail", STORE_RW, MQ__MAX, sqls);
+
+long long
+mail_queue(long long sid, const char *rcpt, const char *msg, size_t len, long long now)
+{
+	sqlite3_stmt	*s = store_stmt(&store_mail, MQ_QUEUE);
+
+	db_bind_int64(s, 1, sid);
+	db_bind_text(s, 2, rcpt);
+	db_bind_textn(s, 3, msg, (int)len);
+	db_bind_int64(s, 4, now);
+	if (store_run(s) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(sqlite3_db_handle(s));
+}
 
 const char *
 mail_from(void)

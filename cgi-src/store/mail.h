@@ -20,6 +20,11 @@
  * line break (the caller validated them).  Returns 0 or -1. */
 int	 mail_compose(struct buf *out, const char *from, const char *to,
 	    const char *subject, const char *body, time_t now);
+/* Puts message msg (len bytes, from mail_compose) to rcpt about submission sid into the
+ * outbox at now, inside the caller's transaction, on the connection that store_prepare
+ * prepared STORE_RW on.  Returns the outbox id, or -1 (recorded, see db_failed). */
+long long mail_queue(long long sid, const char *rcpt, const char *msg, size_t len,
+	    long long now);
 /* The sender address (ABERTA_MAIL_FROM or the default). */
 const char *mail_from(void);
 /* Starts the sending of outbox message id: `ABERTA_ADMIN --db FILE mail flush --id ID`
