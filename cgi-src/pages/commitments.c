@@ -6,16 +6,8 @@
 
 #include "store/db.h"
 #include "view/i18n.h"
+#include "pages/pages.h"
 #include "view/page.h"
-
-/* Column numbers of ST_COMMITMENT. */
-enum {
-	C_ID, C_OGP_ID, C_NUMBER, C_TITLE_PT, C_TITLE_EN, C_SUMMARY_PT, C_SUMMARY_EN,
-	C_PROBLEM_PT, C_PROBLEM_EN, C_START, C_END, C_SELF_STATUS, C_SELF_DATE,
-	C_VERIFIABLE, C_RELEVANT, C_AMBITION, C_POT_IMPACT, C_POT_RESULTS, C_PROMISING,
-	C_COMPLETION, C_DIOG, C_EARLY, C_STARRED, C_CLUSTER_PT, C_CLUSTER_EN, C_NOTE_PT,
-	C_NOTE_EN, C_UPDATED, C_PLAN_NUMBER, C_PLAN_TITLE_PT, C_PLAN_TITLE_EN, C__MAX
-};
 
 /* The IRM indicators, in the order shown, with their enum domains. */
 static const struct {
@@ -23,16 +15,16 @@ static const struct {
 	const char	*label;
 	const char	*domain;
 } irm_rows[] = {
-	{ C_VERIFIABLE, "IRM_VERIFIABLE", "yesno" },
-	{ C_RELEVANT, "IRM_RELEVANT", "yesno" },
-	{ C_AMBITION, "IRM_AMBITION", "ambition" },
-	{ C_POT_IMPACT, "IRM_POTENTIAL_IMPACT", "potential_impact" },
-	{ C_POT_RESULTS, "IRM_POTENTIAL_RESULTS", "potential_results" },
-	{ C_PROMISING, "IRM_PROMISING", "yesno" },
-	{ C_COMPLETION, "IRM_COMPLETION", "self_status" },
-	{ C_DIOG, "IRM_DIOG", "diog" },
-	{ C_EARLY, "IRM_EARLY_RESULTS", "early_results" },
-	{ C_STARRED, "IRM_STARRED", "starred" },
+	{ CM_VERIFIABLE, "IRM_VERIFIABLE", "yesno" },
+	{ CM_RELEVANT, "IRM_RELEVANT", "yesno" },
+	{ CM_AMBITION, "IRM_AMBITION", "ambition" },
+	{ CM_POT_IMPACT, "IRM_POTENTIAL_IMPACT", "potential_impact" },
+	{ CM_POT_RESULTS, "IRM_POTENTIAL_RESULTS", "potential_results" },
+	{ CM_PROMISING, "IRM_PROMISING", "yesno" },
+	{ CM_COMPLETION, "IRM_COMPLETION", "self_status" },
+	{ CM_DIOG, "IRM_DIOG", "diog" },
+	{ CM_EARLY, "IRM_EARLY_RESULTS", "early_results" },
+	{ CM_STARRED, "IRM_STARRED", "starred" },
 };
 
 /* Fills the IRM panel, one row per indicator; unknown values say so. */
@@ -47,14 +39,14 @@ irm(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 		d = tpl_section(b, "IRM");
 		tpl_set(d, "LABEL", i18n(irm_rows[i].label, c->en));
 		v = db_text(s, irm_rows[i].col);
-		if (irm_rows[i].col == C_PROMISING && v != NULL)
-			v = sqlite3_column_int(s, C_PROMISING) ? "yes" : "no";
+		if (irm_rows[i].col == CM_PROMISING && v != NULL)
+			v = db_int(s, CM_PROMISING) ? "yes" : "no";
 		page_enum(c, d, "VALUE", irm_rows[i].domain, v);
 	}
-	if (db_text(s, C_CLUSTER_PT) != NULL || db_text(s, C_CLUSTER_EN) != NULL) {
+	if (db_text(s, CM_CLUSTER_PT) != NULL || db_text(s, CM_CLUSTER_EN) != NULL) {
 		d = tpl_section(b, "IRM");
 		tpl_set(d, "LABEL", i18n("IRM_CLUSTER", c->en));
-		page_text(c, d, "VALUE", db_text(s, C_CLUSTER_PT), db_text(s, C_CLUSTER_EN));
+		page_text(c, d, "VALUE", db_text(s, CM_CLUSTER_PT), db_text(s, CM_CLUSTER_EN));
 	}
 }
 
@@ -67,29 +59,31 @@ relations(struct ctx *c, tpl_dict *b, long long id)
 	int		 leads = 0, supports = 0, n = 0;
 
 	s = db_stmt(ST_COMMITMENT_ENTITIES);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
-		int lead = strcmp(db_text(s, 0), "lead") == 0;
+		int lead = strcmp(db_text(s, CE_ROLE), "lead") == 0;
 		d = tpl_section(b, lead ? "LEAD" : "SUPPORT");
 		*(lead ? &leads : &supports) += 1;
-		tpl_set(d, "SLUG", db_text(s, 1));
-		page_entity_name(c, d, "NAME", db_text(s, 2), db_text(s, 3), db_text(s, 4));
+		tpl_set(d, "SLUG", db_text(s, CE_SLUG));
+		page_entity_name(c, d, "NAME", db_text(s, CE_ACRONYM), db_text(s, CE_NAME_PT),
+		    db_text(s, CE_NAME_EN));
 	}
 	if (leads == 0)
 		tpl_show(b, "NO_LEAD");
 	if (supports == 0)
 		tpl_show(b, "NO_SUPPORT");
 	s = db_stmt(ST_COMMITMENT_VALUES);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	for (n = 0; db_step(s) == SQLITE_ROW; n++)
 		tpl_set(tpl_section(b, "VALUE"), "NAME",
-		    i18n_enum("ogp_value", db_text(s, 0), c->en));
+		    i18n_enum("ogp_value", db_text(s, CV_VALUE), c->en));
 	if (n == 0)
 		tpl_show(b, "NO_VALUES");
 	s = db_stmt(ST_COMMITMENT_AREAS);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	for (n = 0; db_step(s) == SQLITE_ROW; n++)
-		page_text(c, tpl_section(b, "AREA"), "NAME", db_text(s, 1), db_text(s, 2));
+		page_text(c, tpl_section(b, "AREA"), "NAME", db_text(s, CA_NAME_PT),
+		    db_text(s, CA_NAME_EN));
 	if (n == 0)
 		tpl_show(b, "NO_AREAS");
 }
@@ -100,29 +94,29 @@ milestone(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, struct progress *p)
 {
 	const char	*asof;
 
-	page_text(c, d, "TITLE", db_text(s, 2), db_text(s, 3));
-	page_date(c, d, "PSTART", db_text(s, 4));
-	page_date(c, d, "PEND", db_text(s, 5));
-	if (db_text(s, 6) != NULL) {
+	page_text(c, d, "TITLE", db_text(s, MS_TITLE_PT), db_text(s, MS_TITLE_EN));
+	page_date(c, d, "PSTART", db_text(s, MS_START));
+	page_date(c, d, "PEND", db_text(s, MS_END));
+	if (db_text(s, MS_DONE) != NULL) {
 		tpl_dict *done = tpl_section(d, "DONE");
-		page_date(c, done, "DONE_TEXT", db_text(s, 6));
-		tpl_set(done, "DONE_ISO", db_text(s, 6));
+		page_date(c, done, "DONE_TEXT", db_text(s, MS_DONE));
+		tpl_set(done, "DONE_ISO", db_text(s, MS_DONE));
 	}
-	page_enum(c, d, "STATUS", "ms_status", db_text(s, 7));
-	if (sqlite3_column_type(s, 8) == SQLITE_NULL) {
+	page_enum(c, d, "STATUS", "ms_status", db_text(s, MS_STATUS));
+	if (db_null(s, MS_PROGRESS)) {
 		tpl_show(d, "NO_PCT");
 		progress_add(p, -1, NULL);
 		return;
 	}
-	asof = db_text(s, 9) ? db_text(s, 9) : db_text(s, 11);
+	asof = db_text(s, MS_AS_OF) ? db_text(s, MS_AS_OF) : db_text(s, MS_UPDATED);
 	tpl_dict *h = tpl_section(d, "HAS_PCT");
-	tpl_set_int(h, "PCT", sqlite3_column_int(s, 8));
+	tpl_set_int(h, "PCT", db_int(s, MS_PROGRESS));
 	page_date(c, h, "ASOF", asof);
-	if (db_text(s, 10) != NULL)
-		tpl_set(h, "SOURCE", db_text(s, 10));
+	if (db_text(s, MS_SOURCE) != NULL)
+		tpl_set(h, "SOURCE", db_text(s, MS_SOURCE));
 	else
 		tpl_show(h, "SOURCE_MISSING");
-	progress_add(p, sqlite3_column_int(s, 8), asof);
+	progress_add(p, db_int(s, MS_PROGRESS), asof);
 }
 
 /* The milestones with their evidence; returns the commitment's progress in p. */
@@ -135,23 +129,24 @@ milestones(struct ctx *c, tpl_dict *b, long long id, struct progress *p)
 	int		 nev;
 
 	progress_init(p);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	l = db_stmt(ST_MILESTONE_LINKS);
-	sqlite3_bind_int64(l, 1, id);
+	db_bind_int64(l, 1, id);
 	int lrow = db_step(l);
 	while (db_step(s) == SQLITE_ROW) {
 		if (h == NULL)
 			h = tpl_section(b, "HAS_MILESTONES");
 		d = tpl_section(h, "MS");
 		milestone(c, d, s, p);
-		mid = sqlite3_column_int64(s, 0);
+		mid = db_int64(s, MS_ID);
 		/* Links come ordered by milestone position, like the milestones. */
-		for (nev = 0; lrow == SQLITE_ROW && sqlite3_column_int64(l, 0) == mid; nev++) {
+		for (nev = 0; lrow == SQLITE_ROW && db_int64(l, ML_MILESTONE) == mid; nev++) {
 			e = tpl_section(d, "EVIDENCE");
-			tpl_set(e, "URL", db_text(l, 1));
-			if (page_text(c, e, "LABEL", db_text(l, 2), db_text(l, 3)) == NULL)
-				tpl_set(e, "LABEL", db_text(l, 1));
-			page_url_state(c, e, "LINKSTATE", db_text(l, 1));
+			tpl_set(e, "URL", db_text(l, ML_URL));
+			if (page_text(c, e, "LABEL", db_text(l, ML_LABEL_PT),
+			    db_text(l, ML_LABEL_EN)) == NULL)
+				tpl_set(e, "LABEL", db_text(l, ML_URL));
+			page_url_state(c, e, "LINKSTATE", db_text(l, ML_URL));
 			lrow = db_step(l);
 		}
 		if (nev == 0)
@@ -193,21 +188,22 @@ timeline(long long id, struct point *pts)
 	int		 n = 0, np = 0, i, j;
 	long long	 mid;
 
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW && n < MS_MAX) {
-		ids[n] = sqlite3_column_int64(s, 0);
-		pct[n++] = sqlite3_column_type(s, 1) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 1);
+		ids[n] = db_int64(s, MSC_ID);
+		pct[n++] = db_null(s, MSC_PROGRESS) ? -1 : db_int(s, MSC_PROGRESS);
 	}
 	s = db_stmt(ST_MS_PROGRESS_REVS);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW && np < TIMELINE_MAX) {
-		snprintf(pts[np].at, sizeof pts[np].at, "%.10s", db_text(s, 1));
+		snprintf(pts[np].at, sizeof pts[np].at, "%.10s", db_text(s, MSR_AT));
 		pts[np++].pct = timeline_now(pct, n);
-		mid = sqlite3_column_int64(s, 0);
+		mid = db_int64(s, MSR_MILESTONE);
 		for (i = 0; i < n && ids[i] != mid; i++)
 			;
 		if (i < n)
-			pct[i] = db_text(s, 2) ? (int)strtol(db_text(s, 2), NULL, 10) : -1;
+			pct[i] = db_text(s, MSR_BEFORE) ?
+			    (int)strtol(db_text(s, MSR_BEFORE), NULL, 10) : -1;
 	}
 	for (i = 0, j = np - 1; i < j; i++, j--) {
 		struct point t = pts[i];
@@ -260,48 +256,49 @@ page_commitments_show(struct ctx *c)
 	const char	*t;
 	char		 ord[64], feed[64], badge[320];
 
-	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_COMMITMENT";
 		return 404;
 	}
 	b = page_body(c, "commitment.tpl");
-	id = sqlite3_column_int64(s, C_ID);
-	tpl_set(b, "OGP_ID", db_text(s, C_OGP_ID));
+	id = db_int64(s, CM_ID);
+	tpl_set(b, "OGP_ID", db_text(s, CM_OGP_ID));
 	snprintf(feed, sizeof feed, "/%s/commitments/%s/feed.atom", c->lang, c->arg[0]);
 	page_feed_link(c, feed, c->arg[0]);
 	snprintf(badge, sizeof badge, "%s/badge/%s.svg", page_base_url(), c->arg[0]);
 	tpl_set(b, "BADGE_URL", badge);
-	tpl_set(b, "NUMBER", db_text(s, C_NUMBER));
-	t = page_text(c, b, "TITLE", db_text(s, C_TITLE_PT), db_text(s, C_TITLE_EN));
-	page_title(c, "%s – %s", db_text(s, C_OGP_ID), t ? t :
+	tpl_set(b, "NUMBER", db_text(s, CM_NUMBER));
+	t = page_text(c, b, "TITLE", db_text(s, CM_TITLE_PT), db_text(s, CM_TITLE_EN));
+	page_title(c, "%s – %s", db_text(s, CM_OGP_ID), t ? t :
 	    i18n("L_TITLE_NOT_RECORDED", c->en));
-	if (page_text(c, b, "NOTE", db_text(s, C_NOTE_PT), db_text(s, C_NOTE_EN)) != NULL)
+	if (page_text(c, b, "NOTE", db_text(s, CM_NOTE_PT), db_text(s, CM_NOTE_EN)) != NULL)
 		tpl_show(b, "HAS_NOTE");
-	tpl_set(b, "PLAN_NUMBER", db_text(s, C_PLAN_NUMBER));
-	snprintf(ord, sizeof ord, "%s %s", i18n("T_PLAN", c->en), db_text(s, C_PLAN_NUMBER));
+	tpl_set(b, "PLAN_NUMBER", db_text(s, CM_PLAN_NUMBER));
+	snprintf(ord, sizeof ord, "%s %s", i18n("T_PLAN", c->en), db_text(s, CM_PLAN_NUMBER));
 	tpl_set(b, "PLAN_ORDINAL", ord);
-	page_text(c, b, "PLAN_TITLE", db_text(s, C_PLAN_TITLE_PT), db_text(s, C_PLAN_TITLE_EN));
-	page_date(c, b, "START", db_text(s, C_START));
-	page_date(c, b, "END", db_text(s, C_END));
-	page_paras(c, b, "SUMMARY", db_text(s, C_SUMMARY_PT), db_text(s, C_SUMMARY_EN));
-	page_paras(c, b, "PROBLEM", db_text(s, C_PROBLEM_PT), db_text(s, C_PROBLEM_EN));
-	page_enum(c, b, "SELF_STATUS", "self_status", db_text(s, C_SELF_STATUS));
-	if (db_text(s, C_SELF_DATE) != NULL) {
+	page_text(c, b, "PLAN_TITLE", db_text(s, CM_PLAN_TITLE_PT),
+	    db_text(s, CM_PLAN_TITLE_EN));
+	page_date(c, b, "START", db_text(s, CM_START));
+	page_date(c, b, "END", db_text(s, CM_END));
+	page_paras(c, b, "SUMMARY", db_text(s, CM_SUMMARY_PT), db_text(s, CM_SUMMARY_EN));
+	page_paras(c, b, "PROBLEM", db_text(s, CM_PROBLEM_PT), db_text(s, CM_PROBLEM_EN));
+	page_enum(c, b, "SELF_STATUS", "self_status", db_text(s, CM_SELF_STATUS));
+	if (db_text(s, CM_SELF_DATE) != NULL) {
 		tpl_dict *sd = tpl_section(b, "SELF_DATE");
-		page_date(c, sd, "SELF_DATE_TEXT", db_text(s, C_SELF_DATE));
-		tpl_set(sd, "SELF_DATE_ISO", db_text(s, C_SELF_DATE));
+		page_date(c, sd, "SELF_DATE_TEXT", db_text(s, CM_SELF_DATE));
+		tpl_set(sd, "SELF_DATE_ISO", db_text(s, CM_SELF_DATE));
 	}
 	irm(c, b, s);
-	tpl_set(b, "UPDATED", db_text(s, C_UPDATED));
-	page_date(c, b, "UPDATED_TEXT", db_text(s, C_UPDATED));
-	sqlite3_reset(s);
+	tpl_set(b, "UPDATED", db_text(s, CM_UPDATED));
+	page_date(c, b, "UPDATED_TEXT", db_text(s, CM_UPDATED));
+	db_reset(s);
 	relations(c, b, id);
 	milestones(c, b, id, &p);
 	page_progress(c, b, &p, 0);
 	timeline_chart(c, b, id);
 	s = db_stmt(ST_COMMITMENT_LINKS);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	if (page_links(c, b, "HAS_LINKS", "LINK", s) == 0)
 		tpl_show(b, "NO_LINKS");
 	page_commitment_cocreation(c, b, id, c->arg[0]);

@@ -4,16 +4,18 @@
 
 #include "store/db.h"
 #include "view/i18n.h"
+#include "pages/pages.h"
 #include "view/page.h"
 
 /* Fills an event list item from a row of ST_EVENTS / ST_EVENTS_UPCOMING. */
 static void
 item(struct ctx *c, tpl_dict *d, sqlite3_stmt *s)
 {
-	tpl_set_int(d, "ID", sqlite3_column_int64(s, 0));
-	page_text(c, d, "TITLE", db_text(s, 1), db_text(s, 2));
-	tpl_set(d, "KIND", i18n_enum("event_kind", db_text(s, 3), c->en));
-	page_when(c, d, db_text(s, 4), db_text(s, 5), db_text(s, 6), db_text(s, 7));
+	tpl_set_int(d, "ID", db_int64(s, EV_ID));
+	page_text(c, d, "TITLE", db_text(s, EV_TITLE_PT), db_text(s, EV_TITLE_EN));
+	tpl_set(d, "KIND", i18n_enum("event_kind", db_text(s, EV_KIND), c->en));
+	page_when(c, d, db_text(s, EV_START), db_text(s, EV_END), db_text(s, EV_NOTE_PT),
+	    db_text(s, EV_NOTE_EN));
 }
 
 int
@@ -26,8 +28,8 @@ page_events_list(struct ctx *c)
 
 	page_title(c, "%s", i18n("T_EVENTS", c->en));
 	s = db_stmt(ST_EVENTS_UPCOMING);
-	sqlite3_bind_text(s, 1, c->today, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, 1000);
+	db_bind_text(s, 1, c->today);
+	db_bind_int(s, 2, 1000);
 	while (db_step(s) == SQLITE_ROW) {
 		if (h == NULL)
 			h = tpl_section(b, "HAS_UPCOMING");
@@ -37,8 +39,8 @@ page_events_list(struct ctx *c)
 		tpl_show(b, "NO_UPCOMING");
 	s = db_stmt(ST_EVENTS);
 	while (db_step(s) == SQLITE_ROW) {
-		start = db_text(s, 4);
-		end = db_text(s, 5) ? db_text(s, 5) : start;
+		start = db_text(s, EV_START);
+		end = db_text(s, EV_END) ? db_text(s, EV_END) : start;
 		if (end != NULL && strcmp(end, c->today) >= 0)
 			continue;	/* listed as upcoming */
 		if (y == NULL || strncmp(year, start ? start : "", 4) != 0 ||
@@ -60,42 +62,44 @@ page_events_show(struct ctx *c)
 	const char	*t;
 	int		 where = 0;
 
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_EVENT";
 		return 404;
 	}
 	b = page_body(c, "event.tpl");
 	tpl_set_int(b, "ID", c->num);
-	t = page_text(c, b, "TITLE", db_text(s, 1), db_text(s, 2));
+	t = page_text(c, b, "TITLE", db_text(s, EV_TITLE_PT), db_text(s, EV_TITLE_EN));
 	page_title(c, "%s", t ? t : i18n("T_EVENTS", c->en));
 	tpl_set(b, "SHORT", t ? t : "");
-	tpl_set(b, "KIND", i18n_enum("event_kind", db_text(s, 3), c->en));
-	page_when(c, b, db_text(s, 4), db_text(s, 5), db_text(s, 6), db_text(s, 7));
-	if (db_text(s, 8) != NULL || db_text(s, 9) != NULL) {
-		page_text(c, tpl_section(b, "PLACE"), "PLACE_TEXT", db_text(s, 8), db_text(s, 9));
+	tpl_set(b, "KIND", i18n_enum("event_kind", db_text(s, EV_KIND), c->en));
+	page_when(c, b, db_text(s, EV_START), db_text(s, EV_END), db_text(s, EV_NOTE_PT),
+	    db_text(s, EV_NOTE_EN));
+	if (db_text(s, EV_PLACE_PT) != NULL || db_text(s, EV_PLACE_EN) != NULL) {
+		page_text(c, tpl_section(b, "PLACE"), "PLACE_TEXT", db_text(s, EV_PLACE_PT),
+		    db_text(s, EV_PLACE_EN));
 		where = 1;
 	}
-	if (sqlite3_column_int(s, 10) == 1 && sqlite3_column_type(s, 10) != SQLITE_NULL) {
+	if (db_int(s, EV_ONLINE) == 1 && !db_null(s, EV_ONLINE)) {
 		tpl_show(b, "ONLINE");
 		where = 1;
 	}
 	if (!where)
 		tpl_show(b, "NO_PLACE");
-	if (db_text(s, 11) != NULL)
-		tpl_set(b, "ORGANISER", db_text(s, 11));
+	if (db_text(s, EV_ORGANISER) != NULL)
+		tpl_set(b, "ORGANISER", db_text(s, EV_ORGANISER));
 	else
 		tpl_show(b, "ORGANISER_MISSING");
-	if (db_text(s, 12) != NULL) {
+	if (db_text(s, EV_INFO_URL) != NULL) {
 		tpl_show(b, "URL");
-		tpl_set(b, "URL_HREF", db_text(s, 12));
-		page_url_state(c, b, "URL_STATE", db_text(s, 12));
+		tpl_set(b, "URL_HREF", db_text(s, EV_INFO_URL));
+		page_url_state(c, b, "URL_STATE", db_text(s, EV_INFO_URL));
 	} else
 		tpl_show(b, "NO_URL");
-	page_paras(c, b, "DESC", db_text(s, 13), db_text(s, 14));
-	sqlite3_reset(s);
+	page_paras(c, b, "DESC", db_text(s, EV_DESC_PT), db_text(s, EV_DESC_EN));
+	db_reset(s);
 	s = db_stmt(ST_EVENT_LINKS);
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	page_links(c, b, "HAS_LINKS", "LINK", s);
 	return 200;
 }

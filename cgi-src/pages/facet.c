@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "http/req.h"
 #include "store/db.h"
 #include "pages/facet.h"
 #include "view/i18n.h"
@@ -247,13 +248,13 @@ facet_bind(struct ctx *c, const struct facet_params *p, sqlite3_stmt *s)
 	int	 f;
 
 	if (p->qstate == FACET_Q_OK)
-		sqlite3_bind_text(s, 1, p->fts, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, c->lang, -1, SQLITE_STATIC);
+		db_bind_text(s, 1, p->fts);
+	db_bind_text(s, 2, c->lang);
 	if (p->val[FACET_PLAN] != NULL)
-		sqlite3_bind_int64(s, 3, p->plan);
+		db_bind_int64(s, 3, p->plan);
 	for (f = FACET_STATUS; f < FACET__MAX; f++)
 		if (p->val[f] != NULL)
-			sqlite3_bind_text(s, 3 + f, p->val[f], -1, SQLITE_TRANSIENT);
+			db_bind_text(s, 3 + f, p->val[f]);
 }
 
 /* Appends "&key=value" (or "?key=value" first) to out at *o, value percent-encoded. */
@@ -326,11 +327,12 @@ utf8_whole(char *s, size_t cap)
 }
 
 /* Writes the label of a facet value (row of the facet statement) into out, in whole
- * characters.  For a plan, columns 2 and 3 are its period's start and end. */
+ * characters.  For a plan, FC_LABEL_PT and FC_LABEL_EN are its period's start and end. */
 static void
 value_label(struct ctx *c, sqlite3_stmt *s, int g, char *out, size_t outlen)
 {
-	const char	*code = db_text(s, 1), *pt = db_text(s, 2), *en = db_text(s, 3);
+	const char	*code = db_text(s, FC_CODE), *pt = db_text(s, FC_LABEL_PT);
+	const char	*en = db_text(s, FC_LABEL_EN);
 	const char	*mine = c->en ? en : pt, *theirs = c->en ? pt : en;
 
 	if (g == FACET_PLAN)
@@ -342,8 +344,8 @@ value_label(struct ctx *c, sqlite3_stmt *s, int g, char *out, size_t outlen)
 		    i18n("FACET_NONE", c->en) : i18n_enum("self_status", code, c->en));
 	else if (g == FACET_VALUE)
 		snprintf(out, outlen, "%s", i18n_enum("ogp_value", code, c->en));
-	else if (g == FACET_LEAD && db_text(s, 4) != NULL)
-		snprintf(out, outlen, "%s", db_text(s, 4));
+	else if (g == FACET_LEAD && db_text(s, FC_ACRONYM) != NULL)
+		snprintf(out, outlen, "%s", db_text(s, FC_ACRONYM));
 	else
 		snprintf(out, outlen, "%s", mine && *mine ? mine : theirs && *theirs ?
 		    theirs : code);
@@ -407,9 +409,9 @@ facet_panel(struct ctx *c, tpl_dict *b, const struct facet_params *p, sqlite3_st
 
 	memset(labels, 0, sizeof labels);
 	while (db_step(s) == SQLITE_ROW) {
-		g = sqlite3_column_int(s, 0);
+		g = db_int(s, FC_GROUP);
 		if (g < 0 || g >= FACET__MAX) {
-			total = sqlite3_column_int64(s, 5);
+			total = db_int64(s, FC_COUNT);
 			continue;
 		}
 		if (panel == NULL)
@@ -423,13 +425,13 @@ facet_panel(struct ctx *c, tpl_dict *b, const struct facet_params *p, sqlite3_st
 		v = tpl_section(grp, "VAL");
 		value_label(c, s, g, label, sizeof label);
 		tpl_set(v, "LABEL", label);
-		tpl_set_int(v, "N", sqlite3_column_int64(s, 5));
-		if (p->val[g] != NULL && strcmp(p->val[g], db_text(s, 1)) == 0) {
+		tpl_set_int(v, "N", db_int64(s, FC_COUNT));
+		if (p->val[g] != NULL && strcmp(p->val[g], db_text(s, FC_CODE)) == 0) {
 			tpl_show(v, "SELECTED");
 			snprintf(labels[g], sizeof labels[g], "%s", label);
 			continue;
 		}
-		facet_url(p, g, db_text(s, 1), p->sort, 1, url, sizeof url);
+		facet_url(p, g, db_text(s, FC_CODE), p->sort, 1, url, sizeof url);
 		tpl_set(tpl_section(v, "LINK"), "URL", url);
 	}
 	if (panel == NULL && facet_any(p))

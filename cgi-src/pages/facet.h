@@ -8,8 +8,7 @@
  */
 #ifndef ABERTA_FACET_H
 #define ABERTA_FACET_H
-#include <sqlite3.h>
-
+#include "store/db.h"
 #include "view/page.h"
 
 #define FACET_Q_CHARS	200	/* longest search text, in characters */
@@ -81,8 +80,7 @@ void	 facet_url(const struct facet_params *p, int f, const char *v, int sort,
  * the order of p in a form that changes q. */
 void	 facet_hidden(tpl_dict *b, const struct facet_params *p);
 /* Fills the FACETS include of b (facets.tpl) from the rows of the bound facet statement
- * s (group, code, label_pt, label_en, acronym, count, order; the group-5 row is the
- * total): each value with its count and the URL that selects it, and the active
+ * s (the FC_* columns of db.h; the group-5 row is the total): each value with its count and the URL that selects it, and the active
  * filters with the URLs that remove them; with neither, no panel but section
  * NO_FACETS of b.  Returns the total. */
 long long facet_panel(struct ctx *c, tpl_dict *b, const struct facet_params *p,

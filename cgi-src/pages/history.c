@@ -5,6 +5,7 @@
 
 #include "store/db.h"
 #include "view/i18n.h"
+#include "pages/pages.h"
 #include "view/page.h"
 
 #define HISTORY_MAX	1000	/* changes shown at most */
@@ -45,14 +46,14 @@ page_history_value(struct ctx *c, const char *tbl, const char *col, const char *
 static void
 what(struct ctx *c, sqlite3_stmt *s, char *out, size_t len)
 {
-	const char	*tbl = db_text(s, 4);
+	const char	*tbl = db_text(s, HIST_TBL);
 
 	if (strcmp(tbl, "milestone") == 0)
 		snprintf(out, len, "%s %d", i18n("HIST_MILESTONE", c->en),
-		    sqlite3_column_int(s, 10));
+		    db_int(s, HIST_POSITION));
 	else if (strcmp(tbl, "commitment") == 0)
 		snprintf(out, len, "%s %s", i18n("HIST_COMMITMENT", c->en),
-		    db_text(s, 11) ? db_text(s, 11) : "");
+		    db_text(s, HIST_OGP_ID) ? db_text(s, HIST_OGP_ID) : "");
 	else
 		snprintf(out, len, "%s", i18n("HIST_PLAN", c->en));
 }
@@ -62,10 +63,10 @@ what(struct ctx *c, sqlite3_stmt *s, char *out, size_t len)
 static const char *
 who(struct ctx *c, sqlite3_stmt *s)
 {
-	if (sqlite3_column_type(s, 12) == SQLITE_NULL)
+	if (db_null(s, HIST_STAFF))
 		return i18n("HIST_IMPORT", c->en);
-	if (db_text(s, 13) != NULL)
-		return db_text(s, 13);
+	if (db_text(s, HIST_BODY) != NULL)
+		return db_text(s, HIST_BODY);
 	return i18n("HIST_FOCAL", c->en);
 }
 
@@ -81,30 +82,32 @@ changes(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 	while (db_step(s) == SQLITE_ROW && n < HISTORY_MAX) {
 		if (h == NULL)
 			h = tpl_section(b, "HAS");
-		if (sqlite3_column_int64(s, 0) != cid) {
-			cid = sqlite3_column_int64(s, 0);
+		if (db_int64(s, HIST_CHANGE) != cid) {
+			cid = db_int64(s, HIST_CHANGE);
 			ch = tpl_section(h, "CHANGE");
-			tpl_set(ch, "AT", db_text(s, 1));
-			i18n_date(db_text(s, 1), c->en, at, sizeof at);
+			tpl_set(ch, "AT", db_text(s, HIST_AT));
+			i18n_date(db_text(s, HIST_AT), c->en, at, sizeof at);
 			tpl_set(ch, "AT_TEXT", at);
 			tpl_set(ch, "WHO", who(c, s));
-			if (db_text(s, 3) != NULL)
+			if (db_text(s, HIST_APPROVED) != NULL)
 				tpl_show(ch, "REVIEWED");
 			n++;
 		}
 		it = tpl_section(ch, "ITEM");
 		what(c, s, w, sizeof w);
 		tpl_set(it, "WHAT", w);
-		if (db_text(s, 7) != NULL) {
+		if (db_text(s, HIST_FIELD) != NULL) {
 			f = tpl_section(it, "FIELD");
-			snprintf(key, sizeof key, "COL_%s", db_text(s, 7));
+			snprintf(key, sizeof key, "COL_%s", db_text(s, HIST_FIELD));
 			tpl_set(f, "LABEL", i18n(key, c->en));
-			page_history_value(c, db_text(s, 4), db_text(s, 7), db_text(s, 8), before, sizeof before);
-			page_history_value(c, db_text(s, 4), db_text(s, 7), db_text(s, 9), after, sizeof after);
+			page_history_value(c, db_text(s, HIST_TBL), db_text(s, HIST_FIELD),
+			    db_text(s, HIST_BEFORE), before, sizeof before);
+			page_history_value(c, db_text(s, HIST_TBL), db_text(s, HIST_FIELD),
+			    db_text(s, HIST_AFTER), after, sizeof after);
 			tpl_set(f, "BEFORE", before);
 			tpl_set(f, "AFTER", after);
 		} else {
-			snprintf(key, sizeof key, "HIST_OP_%s", db_text(s, 6));
+			snprintf(key, sizeof key, "HIST_OP_%s", db_text(s, HIST_OP));
 			tpl_set(tpl_section(it, "OP"), "TEXT", i18n(key, c->en));
 		}
 	}
@@ -121,23 +124,23 @@ page_commitments_history(struct ctx *c)
 	char		 back[64];
 	const char	*t;
 
-	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_COMMITMENT";
 		return 404;
 	}
 	b = page_body(c, "history.tpl");
-	id = sqlite3_column_int64(s, 0);
-	t = page_text(c, b, "NAME", db_text(s, 3), db_text(s, 4));
+	id = db_int64(s, CM_ID);
+	t = page_text(c, b, "NAME", db_text(s, CM_TITLE_PT), db_text(s, CM_TITLE_EN));
 	if (t == NULL)
 		tpl_set(b, "NAME", c->arg[0]);
 	page_title(c, "%s – %s", i18n("L_HISTORY", c->en), c->arg[0]);
 	snprintf(back, sizeof back, "/%s/commitments/%s", c->lang, c->arg[0]);
 	tpl_set(b, "BACK", back);
 	tpl_set(b, "BACK_LABEL", c->arg[0]);
-	sqlite3_reset(s);
+	db_reset(s);
 	s = db_stmt(ST_HISTORY_COMMITMENT);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	changes(c, b, s);
 	return 200;
 }
@@ -150,23 +153,24 @@ page_plans_history(struct ctx *c)
 	long long	 id;
 	char		 back[64], ord[64];
 
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_PLAN";
 		return 404;
 	}
 	b = page_body(c, "history.tpl");
-	id = sqlite3_column_int64(s, 0);
+	id = db_int64(s, PLAN_ID);
 	snprintf(ord, sizeof ord, "%s %lld", i18n("T_PLAN", c->en), c->num);
-	if (page_text(c, b, "NAME", db_text(s, 2), db_text(s, 3)) == NULL)
+	if (page_text(c, b, "NAME", db_text(s, PLAN_TITLE_PT),
+	    db_text(s, PLAN_TITLE_EN)) == NULL)
 		tpl_set(b, "NAME", ord);
 	page_title(c, "%s – %s", i18n("L_HISTORY", c->en), ord);
 	snprintf(back, sizeof back, "/%s/plans/%lld", c->lang, c->num);
 	tpl_set(b, "BACK", back);
 	tpl_set(b, "BACK_LABEL", ord);
-	sqlite3_reset(s);
+	db_reset(s);
 	s = db_stmt(ST_HISTORY_PLAN);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	changes(c, b, s);
 	return 200;
 }

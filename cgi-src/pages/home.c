@@ -4,6 +4,8 @@
 
 #include "store/db.h"
 #include "view/i18n.h"
+#include "pages/pages.h"
+#include "store/rollup.h"
 #include "view/page.h"
 
 #define HOME_PLANS_MAX	64	/* plans shown on the home page */
@@ -13,11 +15,11 @@
 static void
 plan_card(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, const struct progress *roll)
 {
-	tpl_set_int(d, "NUMBER", sqlite3_column_int(s, 1));
-	page_text(c, d, "PLAN_TITLE", db_text(s, 2), db_text(s, 3));
-	page_period(c, d, "PERIOD", db_text(s, 4), db_text(s, 5));
-	page_enum(c, d, "STATUS", "plan_status", db_text(s, 6));
-	tpl_set_int(d, "N", sqlite3_column_int(s, 7));
+	tpl_set_int(d, "NUMBER", db_int(s, PLANS_NUMBER));
+	page_text(c, d, "PLAN_TITLE", db_text(s, PLANS_TITLE_PT), db_text(s, PLANS_TITLE_EN));
+	page_period(c, d, "PERIOD", db_text(s, PLANS_START), db_text(s, PLANS_END));
+	page_enum(c, d, "STATUS", "plan_status", db_text(s, PLANS_STATUS));
+	tpl_set_int(d, "N", db_int(s, PLANS_COUNT));
 	page_progress(c, d, roll, 1);
 }
 
@@ -34,7 +36,7 @@ plans(struct ctx *c, tpl_dict *b)
 	n = page_plan_rollups(ST_PLANS, ids, roll, HOME_PLANS_MAX);
 	s = db_stmt(ST_PLANS);
 	for (i = 0; db_step(s) == SQLITE_ROW && i < n; i++) {
-		const char *st = db_text(s, 6);
+		const char *st = db_text(s, PLANS_STATUS);
 		if (st != NULL && strcmp(st, "implementation") == 0) {
 			cur = i;
 			found = 1;
@@ -63,19 +65,20 @@ page_home(struct ctx *c)
 	tpl_set(b, "FEED", feed);
 	s = db_stmt(ST_COUNTS);
 	if (db_step(s) == SQLITE_ROW) {
-		tpl_set_int(b, "N_MEMBERS", sqlite3_column_int(s, 0));
-		tpl_set_int(b, "N_PLANS", sqlite3_column_int(s, 1));
-		tpl_set_int(b, "N_COMMITMENTS", sqlite3_column_int(s, 2));
+		tpl_set_int(b, "N_MEMBERS", db_int(s, COUNT_MEMBERS));
+		tpl_set_int(b, "N_PLANS", db_int(s, COUNT_PLANS));
+		tpl_set_int(b, "N_COMMITMENTS", db_int(s, COUNT_COMMITMENTS));
 	}
 	plans(c, b);
 	s = db_stmt(ST_EVENTS_UPCOMING);
-	sqlite3_bind_text(s, 1, c->today, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, HOME_EVENTS);
+	db_bind_text(s, 1, c->today);
+	db_bind_int(s, 2, HOME_EVENTS);
 	while (db_step(s) == SQLITE_ROW) {
 		e = tpl_section(b, "EVENT");
-		tpl_set_int(e, "ID", sqlite3_column_int64(s, 0));
-		page_text(c, e, "TITLE", db_text(s, 1), db_text(s, 2));
-		page_when(c, e, db_text(s, 4), db_text(s, 5), db_text(s, 6), db_text(s, 7));
+		tpl_set_int(e, "ID", db_int64(s, EV_ID));
+		page_text(c, e, "TITLE", db_text(s, EV_TITLE_PT), db_text(s, EV_TITLE_EN));
+		page_when(c, e, db_text(s, EV_START), db_text(s, EV_END), db_text(s, EV_NOTE_PT),
+		    db_text(s, EV_NOTE_EN));
 		n++;
 	}
 	tpl_show(b, n > 0 ? "HAS_UPCOMING" : "NO_UPCOMING");

@@ -9,12 +9,11 @@
 #include "view/export.h"
 #include "pages/facet.h"
 #include "view/i18n.h"
+#include "pages/pages.h"
+#include "store/rollup.h"
 #include "view/page.h"
 
 #define LISTING_MAX	5000	/* most commitments listed */
-
-/* Columns of ST_LISTING (MS_AGG from L_AGG on). */
-enum { L_ID, L_OGP_ID, L_NUMBER, L_TITLE_PT, L_TITLE_EN, L_STATUS, L_END, L_PLAN, L_AGG };
 
 /* One commitment, copied from its row so that the list can be sorted. */
 struct lrow {
@@ -96,17 +95,19 @@ copy_row(sqlite3_stmt *s, struct lrow *r)
 	const char	*t;
 
 	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(s, L_ID);
-	snprintf(r->ogp, sizeof r->ogp, "%s", db_text(s, L_OGP_ID) ? db_text(s, L_OGP_ID) : "");
-	r->number = sqlite3_column_int(s, L_NUMBER);
-	if ((t = db_text(s, L_TITLE_PT)) != NULL && (r->title_pt = strdup(t)) == NULL)
+	r->id = db_int64(s, LC_ID);
+	snprintf(r->ogp, sizeof r->ogp, "%s", db_text(s, LC_OGP_ID) ? db_text(s, LC_OGP_ID) :
+	    "");
+	r->number = db_int(s, LC_NUMBER);
+	if ((t = db_text(s, LC_TITLE_PT)) != NULL && (r->title_pt = strdup(t)) == NULL)
 		return -1;
-	if ((t = db_text(s, L_TITLE_EN)) != NULL && (r->title_en = strdup(t)) == NULL)
+	if ((t = db_text(s, LC_TITLE_EN)) != NULL && (r->title_en = strdup(t)) == NULL)
 		return -1;
-	snprintf(r->status, sizeof r->status, "%s", db_text(s, L_STATUS) ? db_text(s, L_STATUS) : "");
-	snprintf(r->end, sizeof r->end, "%s", db_text(s, L_END) ? db_text(s, L_END) : "");
-	r->plan = sqlite3_column_int(s, L_PLAN);
-	page_ms_agg(s, L_AGG, &r->p);
+	snprintf(r->status, sizeof r->status, "%s", db_text(s, LC_STATUS) ?
+	    db_text(s, LC_STATUS) : "");
+	snprintf(r->end, sizeof r->end, "%s", db_text(s, LC_END) ? db_text(s, LC_END) : "");
+	r->plan = db_int(s, LC_PLAN);
+	page_ms_agg(s, LC_AGG, &r->p);
 	return 0;
 }
 
@@ -179,13 +180,14 @@ leads(struct ctx *c, struct lrow *rows, size_t n)
 	qsort(byid, n, sizeof *byid, cmp_ids);	/* NOLINT(bugprone-sizeof-expression) */
 	s = db_stmt(ST_LISTING_LEADS);
 	while (db_step(s) == SQLITE_ROW) {
-		key.id = sqlite3_column_int64(s, 0);
+		key.id = db_int64(s, LEAD_CID);
 		if ((hit = bsearch(&kp, byid, n, sizeof *byid, cmp_ids)) == NULL)	/* NOLINT(bugprone-sizeof-expression) */
 			continue;
 		l = tpl_section((*hit)->d, "LEAD");
 		(*hit)->leads++;
-		tpl_set(l, "SLUG", db_text(s, 1));
-		page_entity_name(c, l, "NAME", db_text(s, 2), db_text(s, 3), db_text(s, 4));
+		tpl_set(l, "SLUG", db_text(s, LEAD_SLUG));
+		page_entity_name(c, l, "NAME", db_text(s, LEAD_ACRONYM), db_text(s, LEAD_NAME_PT),
+		    db_text(s, LEAD_NAME_EN));
 	}
 	free(byid);
 	for (i = 0; i < n; i++)

@@ -4,6 +4,8 @@
 
 #include "store/db.h"
 #include "view/i18n.h"
+#include "pages/pages.h"
+#include "store/rollup.h"
 #include "view/page.h"
 
 /* Fills text of the "about" page into BODY / BODY_P of b. */
@@ -12,9 +14,9 @@ about_text(struct ctx *c, tpl_dict *b)
 {
 	sqlite3_stmt	*s = db_stmt(ST_PAGE);
 
-	sqlite3_bind_text(s, 1, "about", -1, SQLITE_STATIC);
+	db_bind_text(s, 1, "about");
 	if (db_step(s) == SQLITE_ROW)
-		page_paras(c, b, "BODY", db_text(s, 2), db_text(s, 3));
+		page_paras(c, b, "BODY", db_text(s, PAGE_BODY_PT), db_text(s, PAGE_BODY_EN));
 	else
 		tpl_show(b, "BODY_MISSING");
 }
@@ -31,20 +33,22 @@ page_network(struct ctx *c)
 	about_text(c, b);
 	s = db_stmt(ST_ENTITIES);
 	while (db_step(s) == SQLITE_ROW) {
-		k = db_text(s, 5);
-		if (sqlite3_column_int(s, 6)) {
+		k = db_text(s, MEMBERS_KIND);
+		if (db_int(s, MEMBERS_IS_MEMBER)) {
 			if (g == NULL || strcmp(kind, k) != 0) {
 				g = tpl_section(b, "GROUP");
 				tpl_set(g, "KIND", i18n_enum("entity_kind", k, c->en));
 				snprintf(kind, sizeof kind, "%s", k);
 			}
 			d = tpl_section(g, "ENTITY");
-			if (page_text(c, d, "NOTE", db_text(s, 9), db_text(s, 10)) != NULL)
+			if (page_text(c, d, "NOTE", db_text(s, MEMBERS_NOTE_PT),
+			    db_text(s, MEMBERS_NOTE_EN)) != NULL)
 				tpl_show(d, "HAS_NOTE");
 		} else
 			d = tpl_section(b, "OTHER");
-		tpl_set(d, "SLUG", db_text(s, 1));
-		page_entity_name(c, d, "NAME", db_text(s, 2), db_text(s, 3), db_text(s, 4));
+		tpl_set(d, "SLUG", db_text(s, MEMBERS_SLUG));
+		page_entity_name(c, d, "NAME", db_text(s, MEMBERS_ACRONYM),
+		    db_text(s, MEMBERS_NAME_PT), db_text(s, MEMBERS_NAME_EN));
 	}
 	return 200;
 }
@@ -60,20 +64,20 @@ entity_commitments(struct ctx *c, tpl_dict *b, long long id)
 	int		 lead;
 
 	progress_init(&roll);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
-		lead = strcmp(db_text(s, 0), "lead") == 0;
+		lead = strcmp(db_text(s, EC_ROLE), "lead") == 0;
 		if (lead && hl == NULL)
 			hl = tpl_section(b, "HAS_LEADS");
 		if (!lead && hs == NULL)
 			hs = tpl_section(b, "HAS_SUPPORTS");
 		d = tpl_section(lead ? hl : hs, lead ? "LEADS" : "SUPPORTS");
-		tpl_set(d, "OGP_ID", db_text(s, 1));
-		page_text(c, d, "TITLE", db_text(s, 2), db_text(s, 3));
-		page_enum(c, d, "STATUS", "self_status", db_text(s, 4));
-		snprintf(ord, sizeof ord, "%s %d", i18n("T_PLAN", c->en), sqlite3_column_int(s, 5));
+		tpl_set(d, "OGP_ID", db_text(s, EC_OGP_ID));
+		page_text(c, d, "TITLE", db_text(s, EC_TITLE_PT), db_text(s, EC_TITLE_EN));
+		page_enum(c, d, "STATUS", "self_status", db_text(s, EC_STATUS));
+		snprintf(ord, sizeof ord, "%s %d", i18n("T_PLAN", c->en), db_int(s, EC_PLAN));
 		tpl_set(d, "PLAN_ORDINAL", ord);
-		page_ms_agg(s, 6, &p);
+		page_ms_agg(s, EC_AGG, &p);
 		page_progress(c, d, &p, 0);
 		if (lead)
 			progress_add_rollup(&roll, &p);
@@ -91,42 +95,46 @@ page_member(struct ctx *c)
 	sqlite3_stmt	*s = db_stmt(ST_ENTITY);
 	tpl_dict	*b;
 	long long	 id;
-	const char	*name;
+	const char	*name, *pt, *en;
 	char		 feed[128];
 
-	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_MEMBER";
 		return 404;
 	}
 	b = page_body(c, "member.tpl");
-	id = sqlite3_column_int64(s, 0);
-	page_entity_name(c, b, "NAME", db_text(s, 2), db_text(s, 3), db_text(s, 4));
-	name = c->en ? (db_text(s, 4) ? db_text(s, 4) : db_text(s, 3)) :
-	    (db_text(s, 3) ? db_text(s, 3) : db_text(s, 4));
+	id = db_int64(s, MEMBER_ID);
+	page_entity_name(c, b, "NAME", db_text(s, MEMBER_ACRONYM), db_text(s, MEMBER_NAME_PT),
+	    db_text(s, MEMBER_NAME_EN));
+	pt = db_text(s, MEMBER_NAME_PT);
+	en = db_text(s, MEMBER_NAME_EN);
+	name = c->en ? (en ? en : pt) : (pt ? pt : en);
 	if (name == NULL)
-		name = db_text(s, 2) ? db_text(s, 2) : db_text(s, 1);
+		name = db_text(s, MEMBER_ACRONYM) ? db_text(s, MEMBER_ACRONYM) :
+		    db_text(s, MEMBER_SLUG);
 	page_title(c, "%s", name);
 	snprintf(feed, sizeof feed, "/%s/members/%s/feed.atom", c->lang, c->arg[0]);
 	page_feed_link(c, feed, name);
 	tpl_set(b, "FEED", feed);
-	tpl_set(b, "SHORT", db_text(s, 2) ? db_text(s, 2) : name);
-	tpl_set(b, "KIND", i18n_enum("entity_kind", db_text(s, 5), c->en));
-	if (db_text(s, 6) != NULL) {
+	tpl_set(b, "SHORT", db_text(s, MEMBER_ACRONYM) ? db_text(s, MEMBER_ACRONYM) : name);
+	tpl_set(b, "KIND", i18n_enum("entity_kind", db_text(s, MEMBER_KIND), c->en));
+	if (db_text(s, MEMBER_WEBSITE) != NULL) {
 		tpl_show(b, "SITE");
-		tpl_set(b, "SITE_URL", db_text(s, 6));
-		page_url_state(c, b, "SITE_STATE", db_text(s, 6));
+		tpl_set(b, "SITE_URL", db_text(s, MEMBER_WEBSITE));
+		page_url_state(c, b, "SITE_STATE", db_text(s, MEMBER_WEBSITE));
 	} else
 		tpl_show(b, "NO_SITE");
-	tpl_show(b, sqlite3_column_int(s, 7) ? "MEMBER" : "NOT_MEMBER");
-	page_date(c, b, "SINCE", db_text(s, 8));
-	page_paras(c, b, "DESC", db_text(s, 10), db_text(s, 11));
-	if (page_text(c, b, "NOTE", db_text(s, 12), db_text(s, 13)) != NULL)
+	tpl_show(b, db_int(s, MEMBER_IS_MEMBER) ? "MEMBER" : "NOT_MEMBER");
+	page_date(c, b, "SINCE", db_text(s, MEMBER_SINCE));
+	page_paras(c, b, "DESC", db_text(s, MEMBER_DESC_PT), db_text(s, MEMBER_DESC_EN));
+	if (page_text(c, b, "NOTE", db_text(s, MEMBER_NOTE_PT),
+	    db_text(s, MEMBER_NOTE_EN)) != NULL)
 		tpl_show(b, "HAS_NOTE");
-	sqlite3_reset(s);
+	db_reset(s);
 	entity_commitments(c, b, id);
 	s = db_stmt(ST_ENTITY_LINKS);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	page_links(c, b, "HAS_LINKS", "LINK", s);
 	return 200;
 }

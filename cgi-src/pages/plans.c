@@ -5,6 +5,8 @@
 
 #include "store/db.h"
 #include "view/i18n.h"
+#include "pages/pages.h"
+#include "store/rollup.h"
 #include "view/page.h"
 
 #define PLANS_MAX	999	/* plan numbers are 1-999 */
@@ -23,11 +25,12 @@ page_plans_list(struct ctx *c)
 	s = db_stmt(ST_PLANS);
 	for (i = 0; db_step(s) == SQLITE_ROW && i < n; i++) {
 		d = tpl_section(b, "PLAN");
-		tpl_set_int(d, "NUMBER", sqlite3_column_int(s, 1));
-		page_text(c, d, "PLAN_TITLE", db_text(s, 2), db_text(s, 3));
-		page_period(c, d, "PERIOD", db_text(s, 4), db_text(s, 5));
-		page_enum(c, d, "STATUS", "plan_status", db_text(s, 6));
-		tpl_set_int(d, "N", sqlite3_column_int(s, 7));
+		tpl_set_int(d, "NUMBER", db_int(s, PLANS_NUMBER));
+		page_text(c, d, "PLAN_TITLE", db_text(s, PLANS_TITLE_PT),
+		    db_text(s, PLANS_TITLE_EN));
+		page_period(c, d, "PERIOD", db_text(s, PLANS_START), db_text(s, PLANS_END));
+		page_enum(c, d, "STATUS", "plan_status", db_text(s, PLANS_STATUS));
+		tpl_set_int(d, "N", db_int(s, PLANS_COUNT));
 		page_progress(c, d, &roll[i], 1);
 	}
 	return 200;
@@ -123,7 +126,7 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 	int		 counts[CHART_STATUSES] = { 0 };
 
 	progress_init(roll);
-	sqlite3_bind_int64(s, 1, plan_id);
+	db_bind_int64(s, 1, plan_id);
 	while (db_step(s) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 32;
@@ -132,18 +135,18 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 			rows = nr;
 		}
 		d = tpl_section(b, "COMMITMENT");
-		rows[n].id = sqlite3_column_int64(s, 0);
+		rows[n].id = db_int64(s, LC_ID);
 		rows[n].d = d;
 		rows[n++].leads = 0;
-		tpl_set(d, "OGP_ID", db_text(s, 1));
-		tpl_set(d, "NUMBER", db_text(s, 2));
-		page_text(c, d, "TITLE", db_text(s, 3), db_text(s, 4));
-		page_enum(c, d, "STATUS", "self_status", db_text(s, 5));
-		page_ms_agg(s, 7, &p);
+		tpl_set(d, "OGP_ID", db_text(s, LC_OGP_ID));
+		tpl_set(d, "NUMBER", db_text(s, LC_NUMBER));
+		page_text(c, d, "TITLE", db_text(s, LC_TITLE_PT), db_text(s, LC_TITLE_EN));
+		page_enum(c, d, "STATUS", "self_status", db_text(s, LC_STATUS));
+		page_ms_agg(s, PC_AGG, &p);
 		page_progress(c, d, &p, 0);
 		progress_add_rollup(roll, &p);
 		progress_bar(c, d, (int)n - 1, &p);
-		counts[status_index(db_text(s, 5))]++;
+		counts[status_index(db_text(s, LC_STATUS))]++;
 	}
 	status_chart(c, b, counts);
 	tpl_set_int(b, "CH", 20 + (long long)n * 24);
@@ -155,18 +158,19 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 		byid[i] = (struct page_idref){ rows[i].id, &rows[i] };
 	page_idrefs_sort(byid, n);
 	s = db_stmt(ST_PLAN_LEADS);
-	sqlite3_bind_int64(s, 1, plan_id);
+	db_bind_int64(s, 1, plan_id);
 	while (db_step(s) == SQLITE_ROW) {
-		if ((r = page_idref_find(byid, n, sqlite3_column_int64(s, 0))) == NULL)
+		if ((r = page_idref_find(byid, n, db_int64(s, LEAD_CID))) == NULL)
 			continue;
 		l = tpl_section(r->d, "LEAD");
 		r->leads++;
-		tpl_set(l, "SLUG", db_text(s, 1));
-		if (db_text(s, 2) != NULL) {
-			tpl_set(l, "NAME", db_text(s, 2));
+		tpl_set(l, "SLUG", db_text(s, LEAD_SLUG));
+		if (db_text(s, LEAD_ACRONYM) != NULL) {
+			tpl_set(l, "NAME", db_text(s, LEAD_ACRONYM));
 			tpl_set(l, "NAME_LANG", c->lang);
 		} else
-			page_text(c, l, "NAME", db_text(s, 3), db_text(s, 4));
+			page_text(c, l, "NAME", db_text(s, LEAD_NAME_PT),
+			    db_text(s, LEAD_NAME_EN));
 	}
 	for (i = 0; i < n; i++)
 		if (rows[i].leads == 0)
@@ -187,37 +191,39 @@ page_plans_show(struct ctx *c)
 	size_t		 n;
 	char		 ord[64], feed[64];
 
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_PLAN";
 		return 404;
 	}
 	b = page_body(c, "plan.tpl");
-	id = sqlite3_column_int64(s, 0);
+	id = db_int64(s, PLAN_ID);
 	snprintf(ord, sizeof ord, "%s %lld", i18n("T_PLAN", c->en), c->num);
 	tpl_set(b, "ORDINAL", ord);
 	tpl_set_int(b, "PLAN_NUMBER", c->num);
 	snprintf(feed, sizeof feed, "/%s/plans/%lld/feed.atom", c->lang, c->num);
 	page_feed_link(c, feed, ord);
-	title = page_text(c, b, "PLAN_TITLE", db_text(s, 2), db_text(s, 3));
+	title = page_text(c, b, "PLAN_TITLE", db_text(s, PLAN_TITLE_PT),
+	    db_text(s, PLAN_TITLE_EN));
 	page_title(c, "%s", title ? title : ord);
-	page_period(c, b, "PERIOD", db_text(s, 4), db_text(s, 5));
-	page_date(c, b, "PUBLISHED", db_text(s, 6));
-	page_paras(c, b, "COCREATION", db_text(s, 7), db_text(s, 8));
-	page_paras(c, b, "SUMMARY", db_text(s, 9), db_text(s, 10));
-	if (db_text(s, 11) != NULL) {
+	page_period(c, b, "PERIOD", db_text(s, PLAN_START), db_text(s, PLAN_END));
+	page_date(c, b, "PUBLISHED", db_text(s, PLAN_PUBLISHED));
+	page_paras(c, b, "COCREATION", db_text(s, PLAN_COCREATION_PT),
+	    db_text(s, PLAN_COCREATION_EN));
+	page_paras(c, b, "SUMMARY", db_text(s, PLAN_SUMMARY_PT), db_text(s, PLAN_SUMMARY_EN));
+	if (db_text(s, PLAN_DOC) != NULL) {
 		tpl_show(b, "DOC");
-		tpl_set(b, "DOC_URL", db_text(s, 11));
-		page_url_state(c, b, "DOC_STATE", db_text(s, 11));
+		tpl_set(b, "DOC_URL", db_text(s, PLAN_DOC));
+		page_url_state(c, b, "DOC_STATE", db_text(s, PLAN_DOC));
 	} else
 		tpl_show(b, "NO_DOC");
-	page_enum(c, b, "STATUS", "plan_status", db_text(s, 12));
-	sqlite3_reset(s);
+	page_enum(c, b, "STATUS", "plan_status", db_text(s, PLAN_STATUS));
+	db_reset(s);
 	n = commitments(c, b, id, &roll);
 	tpl_set_int(b, "N", (long long)n);
 	page_progress(c, b, &roll, 1);
 	s = db_stmt(ST_PLAN_LINKS);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	page_links(c, b, "HAS_LINKS", "LINK", s);
 	tpl_include(b, "HOW", "how.tpl");
 	return 200;

@@ -7,10 +7,8 @@
 #include "store/db.h"
 #include "pages/facet.h"
 #include "view/i18n.h"
+#include "pages/pages.h"
 #include "view/page.h"
-
-/* Columns of ST_SEARCH. */
-enum { H_KIND, H_REF, H_LANG, H_TITLE, H_SNIPPET, H_KEY, H_POSITION };
 
 /* The text pages that have a page of their own: slug and path. */
 static const struct {
@@ -79,12 +77,12 @@ hit_url(struct ctx *c, const char *kind, const char *key, char *out, size_t outl
 static void
 hit(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 {
-	const char	*kind = db_text(s, H_KIND), *lang = db_text(s, H_LANG);
-	const char	*title = db_text(s, H_TITLE), *sn = db_text(s, H_SNIPPET);
+	const char	*kind = db_text(s, HIT_KIND), *lang = db_text(s, HIT_LANG);
+	const char	*title = db_text(s, HIT_TITLE), *sn = db_text(s, HIT_SNIPPET);
 	char		 url[256];
 	tpl_dict	*h, *par;
 
-	if (kind == NULL || lang == NULL || hit_url(c, kind, db_text(s, H_KEY), url,
+	if (kind == NULL || lang == NULL || hit_url(c, kind, db_text(s, HIT_KEY), url,
 	    sizeof url) != 0)
 		return;
 	h = tpl_section(b, "HIT");
@@ -96,8 +94,8 @@ hit(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 		tpl_show(h, "FALLBACK");
 	if (strcmp(kind, "milestone") == 0) {
 		par = tpl_section(h, "PARENT");
-		tpl_set(par, "OGP_ID", db_text(s, H_KEY));
-		tpl_set_int(par, "POSITION", sqlite3_column_int(s, H_POSITION));
+		tpl_set(par, "OGP_ID", db_text(s, HIT_KEY));
+		tpl_set_int(par, "POSITION", db_int(s, HIT_POSITION));
 	}
 	if (title != NULL && *title != '\0')
 		marks(h, "T", title);
@@ -152,8 +150,8 @@ results(struct ctx *c, tpl_dict *b, const struct facet_params *p)
 	tpl_set_int(r, "START", (p->page - 1) * FACET_PER_PAGE + 1);
 	s = db_stmt(ST_SEARCH);
 	facet_bind(c, p, s);
-	sqlite3_bind_int(s, 8, FACET_PER_PAGE);
-	sqlite3_bind_int64(s, 9, (p->page - 1) * FACET_PER_PAGE);
+	db_bind_int(s, 8, FACET_PER_PAGE);
+	db_bind_int64(s, 9, (p->page - 1) * FACET_PER_PAGE);
 	while (db_step(s) == SQLITE_ROW)
 		hit(c, r, s);
 	pager(p, r, pages);

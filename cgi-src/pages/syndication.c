@@ -7,8 +7,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "http/resp.h"
 #include "store/db.h"
 #include "view/i18n.h"
+#include "pages/pages.h"
 #include "view/page.h"
 #include "lib/valid.h"
 
@@ -40,44 +42,45 @@ feed_changes(struct ctx *c, tpl_dict *b, const struct feedq *q, char *newest, si
 	sqlite3_stmt	*s = db_stmt(ST_FEED_CHANGES);
 	tpl_dict	*e;
 	char		 title[600], before[256], after[256], href[512], id[512], label[64];
-	const char	*ogp, *field;
+	const char	*ogp, *field, *tbl;
 
 	if (q->plan_id)
-		sqlite3_bind_int64(s, 1, q->plan_id);
+		db_bind_int64(s, 1, q->plan_id);
 	if (q->commitment_id)
-		sqlite3_bind_int64(s, 2, q->commitment_id);
+		db_bind_int64(s, 2, q->commitment_id);
 	if (q->entity_id)
-		sqlite3_bind_int64(s, 3, q->entity_id);
+		db_bind_int64(s, 3, q->entity_id);
 	if (q->value)
-		sqlite3_bind_text(s, 4, q->value, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 5, FEED_ENTRIES);
+		db_bind_text(s, 4, q->value);
+	db_bind_int(s, 5, FEED_ENTRIES);
 	while (db_step(s) == SQLITE_ROW) {
-		ogp = db_text(s, 2);
-		field = db_text(s, 4);
+		ogp = db_text(s, FCH_OGP_ID);
+		field = db_text(s, FCH_FIELD);
+		tbl = db_text(s, FCH_TBL);
 		e = tpl_section(b, "ENTRY");
 		if (field == NULL)
 			snprintf(title, sizeof title, "%s: %s", ogp, i18n("FEED_NEW_COMMITMENT", c->en));
 		else {
 			snprintf(label, sizeof label, "COL_%s", field);
-			page_history_value(c, db_text(s, 3), field, db_text(s, 5), before,
+			page_history_value(c, tbl, field, db_text(s, FCH_BEFORE), before,
 			    sizeof before);
-			page_history_value(c, db_text(s, 3), field, db_text(s, 6), after,
+			page_history_value(c, tbl, field, db_text(s, FCH_AFTER), after,
 			    sizeof after);
 			snprintf(title, sizeof title, "%s%s%s: %s: %s → %s", ogp,
-			    strcmp(db_text(s, 3), "milestone") == 0 ? ", " : "",
-			    strcmp(db_text(s, 3), "milestone") == 0 ? i18n("HIST_MILESTONE", c->en) :
+			    strcmp(tbl, "milestone") == 0 ? ", " : "",
+			    strcmp(tbl, "milestone") == 0 ? i18n("HIST_MILESTONE", c->en) :
 			    "", i18n(label, c->en), before, after);
 		}
 		tpl_set(e, "TITLE", title);
 		tpl_set(e, "SUMMARY", title);
-		tpl_set(e, "UPDATED", db_text(s, 1));
+		tpl_set(e, "UPDATED", db_text(s, FCH_AT));
 		snprintf(href, sizeof href, "%s/%s/commitments/%s/history", page_base_url(),
 		    c->lang, ogp);
 		tpl_set(e, "HREF", href);
-		snprintf(id, sizeof id, "%s/revision/%s", page_base_url(), db_text(s, 0));
+		snprintf(id, sizeof id, "%s/revision/%s", page_base_url(), db_text(s, FCH_ID));
 		tpl_set(e, "ID", id);
-		if (strcmp(db_text(s, 1), newest) > 0)
-			snprintf(newest, nlen, "%s", db_text(s, 1));
+		if (strcmp(db_text(s, FCH_AT), newest) > 0)
+			snprintf(newest, nlen, "%s", db_text(s, FCH_AT));
 	}
 }
 
@@ -90,26 +93,27 @@ feed_events(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 	char		 href[512], when[64], title[600];
 	const char	*t;
 
-	sqlite3_bind_int(s, 1, 20);
+	db_bind_int(s, 1, 20);
 	while (db_step(s) == SQLITE_ROW) {
 		e = tpl_section(b, "ENTRY");
-		t = c->en ? (db_text(s, 2) ? db_text(s, 2) : db_text(s, 1)) :
-		    (db_text(s, 1) ? db_text(s, 1) : db_text(s, 2));
-		if (db_text(s, 3) != NULL)
-			i18n_date(db_text(s, 3), c->en, when, sizeof when);
+		t = c->en ? (db_text(s, FEV_TITLE_EN) ? db_text(s, FEV_TITLE_EN) :
+		    db_text(s, FEV_TITLE_PT)) : (db_text(s, FEV_TITLE_PT) ?
+		    db_text(s, FEV_TITLE_PT) : db_text(s, FEV_TITLE_EN));
+		if (db_text(s, FEV_START) != NULL)
+			i18n_date(db_text(s, FEV_START), c->en, when, sizeof when);
 		else
 			snprintf(when, sizeof when, "%s", i18n("UNDATED", c->en));
 		snprintf(title, sizeof title, "%s: %s (%s)", i18n("FEED_EVENT", c->en),
 		    t ? t : "", when);
 		tpl_set(e, "TITLE", title);
 		tpl_set(e, "SUMMARY", title);
-		tpl_set(e, "UPDATED", db_text(s, 4));
+		tpl_set(e, "UPDATED", db_text(s, FEV_UPDATED));
 		snprintf(href, sizeof href, "%s/%s/events/%s", page_base_url(), c->lang,
-		    db_text(s, 0));
+		    db_text(s, FEV_ID));
 		tpl_set(e, "HREF", href);
 		tpl_set(e, "ID", href);
-		if (strcmp(db_text(s, 4), newest) > 0)
-			snprintf(newest, nlen, "%s", db_text(s, 4));
+		if (strcmp(db_text(s, FEV_UPDATED), newest) > 0)
+			snprintf(newest, nlen, "%s", db_text(s, FEV_UPDATED));
 	}
 }
 
@@ -121,32 +125,36 @@ feed_submissions(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 	sqlite3_stmt	*s = db_stmt(ST_FEED_SUBMISSIONS);
 	tpl_dict	*e;
 	char		 href[512], title[800];
-	const char	*ans, *kind;
+	const char	*ans, *kind, *id, *ogp;
 
-	sqlite3_bind_int(s, 1, 20);
+	db_bind_int(s, 1, 20);
 	while (db_step(s) == SQLITE_ROW) {
 		e = tpl_section(b, "ENTRY");
-		kind = db_text(s, 2);
-		if (db_text(s, 5) != NULL)
+		kind = db_text(s, FSUB_KIND);
+		id = db_text(s, FSUB_ID);
+		ogp = db_text(s, FSUB_OGP_ID);
+		if (db_text(s, FSUB_CONSULTATION) != NULL)
 			snprintf(href, sizeof href, "%s/%s/consultations/%s#s%s", page_base_url(),
-			    c->lang, db_text(s, 5), db_text(s, 0));
+			    c->lang, db_text(s, FSUB_CONSULTATION), id);
 		else
 			snprintf(href, sizeof href, "%s/%s/commitments/%s#s%s", page_base_url(),
-			    c->lang, db_text(s, 6), db_text(s, 0));
+			    c->lang, ogp, id);
 		snprintf(title, sizeof title, "%s %s: %s (%s %s)%s%s", i18n(strcmp(kind,
-		    "proposal") == 0 ? "L_PROPOSAL" : "L_COMMENT", c->en), db_text(s, 0),
-		    db_text(s, 3) ? db_text(s, 3) : db_text(s, 6) ? db_text(s, 6) : "",
-		    i18n("L_BY", c->en), db_text(s, 4), strcmp(kind, "proposal") == 0 ? " — " : "",
-		    strcmp(kind, "proposal") == 0 ? i18n_enum("outcome", db_text(s, 7), c->en) : "");
-		ans = c->en ? (db_text(s, 9) ? db_text(s, 9) : db_text(s, 8)) :
-		    (db_text(s, 8) ? db_text(s, 8) : db_text(s, 9));
+		    "proposal") == 0 ? "L_PROPOSAL" : "L_COMMENT", c->en), id,
+		    db_text(s, FSUB_TITLE) ? db_text(s, FSUB_TITLE) : ogp ? ogp : "",
+		    i18n("L_BY", c->en), db_text(s, FSUB_AUTHOR),
+		    strcmp(kind, "proposal") == 0 ? " — " : "", strcmp(kind, "proposal") == 0 ?
+		    i18n_enum("outcome", db_text(s, FSUB_OUTCOME), c->en) : "");
+		ans = c->en ? (db_text(s, FSUB_ANSWER_EN) ? db_text(s, FSUB_ANSWER_EN) :
+		    db_text(s, FSUB_ANSWER_PT)) : (db_text(s, FSUB_ANSWER_PT) ?
+		    db_text(s, FSUB_ANSWER_PT) : db_text(s, FSUB_ANSWER_EN));
 		tpl_set(e, "TITLE", title);
 		tpl_set(e, "SUMMARY", ans ? ans : title);
-		tpl_set(e, "UPDATED", db_text(s, 1));
+		tpl_set(e, "UPDATED", db_text(s, FSUB_UPDATED));
 		tpl_set(e, "HREF", href);
 		tpl_set(e, "ID", href);
-		if (strcmp(db_text(s, 1), newest) > 0)
-			snprintf(newest, nlen, "%s", db_text(s, 1));
+		if (strcmp(db_text(s, FSUB_UPDATED), newest) > 0)
+			snprintf(newest, nlen, "%s", db_text(s, FSUB_UPDATED));
 	}
 }
 
@@ -198,15 +206,15 @@ page_feed_plan(struct ctx *c)
 	struct feedq	 q = { 0, 0, 0, NULL, NULL, "", "", 0 };
 	char		 title[600];
 
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW)
 		return c->error = "ERR_NO_PLAN", 404;
-	q.plan_id = sqlite3_column_int64(s, 0);
+	q.plan_id = db_int64(s, PLAN_ID);
 	snprintf(title, sizeof title, "%s %lld", i18n("T_PLAN", c->en), c->num);
 	q.title = title;
 	snprintf(q.page, sizeof q.page, "/%s/plans/%lld", c->lang, c->num);
 	snprintf(q.self, sizeof q.self, "/%s/plans/%lld/feed.atom", c->lang, c->num);
-	sqlite3_reset(s);
+	db_reset(s);
 	return feed(c, &q);
 }
 
@@ -216,11 +224,11 @@ page_feed_commitment(struct ctx *c)
 	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
 	struct feedq	 q = { 0, 0, 0, NULL, c->arg[0], "", "", 0 };
 
-	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW)
 		return c->error = "ERR_NO_COMMITMENT", 404;
-	q.commitment_id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	q.commitment_id = db_int64(s, CM_ID);
+	db_reset(s);
 	snprintf(q.page, sizeof q.page, "/%s/commitments/%s", c->lang, c->arg[0]);
 	snprintf(q.self, sizeof q.self, "/%s/commitments/%s/feed.atom", c->lang, c->arg[0]);
 	return feed(c, &q);
@@ -232,11 +240,11 @@ page_feed_member(struct ctx *c)
 	sqlite3_stmt	*s = db_stmt(ST_ENTITY);
 	struct feedq	 q = { 0, 0, 0, NULL, c->arg[0], "", "", 0 };
 
-	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW)
 		return c->error = "ERR_NO_MEMBER", 404;
-	q.entity_id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	q.entity_id = db_int64(s, MEMBER_ID);
+	db_reset(s);
 	snprintf(q.page, sizeof q.page, "/%s/members/%s", c->lang, c->arg[0]);
 	snprintf(q.self, sizeof q.self, "/%s/members/%s/feed.atom", c->lang, c->arg[0]);
 	return feed(c, &q);
@@ -306,8 +314,8 @@ page_sitemap(struct ctx *c)
 	for (i = 0; fixed[i] != NULL; i++)
 		sitemap_url(b, fixed[i], NULL);
 	while (db_step(s) == SQLITE_ROW) {
-		snprintf(path, sizeof path, "/%s/%s", db_text(s, 0), db_text(s, 1));
-		sitemap_url(b, path, db_text(s, 2));
+		snprintf(path, sizeof path, "/%s/%s", db_text(s, SM_KIND), db_text(s, SM_KEY));
+		sitemap_url(b, path, db_text(s, SM_UPDATED));
 	}
 	rc = tpl_render("sitemap.tpl", b, &c->resp->body);
 	tpl_dict_free(b);
@@ -354,12 +362,13 @@ ics_line(struct buf *out, const char *name, const char *value)
 	buf_free(&l);
 }
 
-/* Writes one VEVENT from a row of ST_EVENT-like columns; events without a full start
- * date are left out (a calendar needs a day).  Returns 1 if written. */
+/* Writes one VEVENT from a row of ST_EVENT or ST_EVENTS (EV_* up to EV_ORGANISER);
+ * events without a full start date are left out (a calendar needs a day).  Returns 1 if
+ * written. */
 static int
 ics_event(struct ctx *c, struct buf *out, sqlite3_stmt *s, const char *stamp)
 {
-	const char	*start = db_text(s, 4), *end = db_text(s, 5), *t;
+	const char	*start = db_text(s, EV_START), *end = db_text(s, EV_END), *t;
 	char		 v[600], d[16];
 	struct tm	 tm;
 	time_t		 x;
@@ -367,7 +376,7 @@ ics_event(struct ctx *c, struct buf *out, sqlite3_stmt *s, const char *stamp)
 	if (start == NULL || strlen(start) != 10 || !valid_date(start))
 		return 0;
 	buf_puts(out, "BEGIN:VEVENT\r\n");
-	snprintf(v, sizeof v, "event-%s@%s", db_text(s, 0), page_base_host());
+	snprintf(v, sizeof v, "event-%s@%s", db_text(s, EV_ID), page_base_host());
 	ics_line(out, "UID", v);
 	ics_line(out, "DTSTAMP", stamp);
 	snprintf(d, sizeof d, "%.4s%.2s%.2s", start, start + 5, start + 8);
@@ -380,17 +389,20 @@ ics_event(struct ctx *c, struct buf *out, sqlite3_stmt *s, const char *stamp)
 	gmtime_r(&x, &tm);
 	strftime(d, sizeof d, "%Y%m%d", &tm);
 	ics_line(out, "DTEND;VALUE=DATE", d);
-	t = c->en ? (db_text(s, 2) ? db_text(s, 2) : db_text(s, 1)) :
-	    (db_text(s, 1) ? db_text(s, 1) : db_text(s, 2));
+	t = c->en ? (db_text(s, EV_TITLE_EN) ? db_text(s, EV_TITLE_EN) :
+	    db_text(s, EV_TITLE_PT)) : (db_text(s, EV_TITLE_PT) ? db_text(s, EV_TITLE_PT) :
+	    db_text(s, EV_TITLE_EN));
 	ics_line(out, "SUMMARY", t);
-	t = c->en ? (db_text(s, 9) ? db_text(s, 9) : db_text(s, 8)) :
-	    (db_text(s, 8) ? db_text(s, 8) : db_text(s, 9));
+	t = c->en ? (db_text(s, EV_PLACE_EN) ? db_text(s, EV_PLACE_EN) :
+	    db_text(s, EV_PLACE_PT)) : (db_text(s, EV_PLACE_PT) ? db_text(s, EV_PLACE_PT) :
+	    db_text(s, EV_PLACE_EN));
 	if (t != NULL)
 		ics_line(out, "LOCATION", t);
-	snprintf(v, sizeof v, "%s/%s/events/%s", page_base_url(), c->lang, db_text(s, 0));
+	snprintf(v, sizeof v, "%s/%s/events/%s", page_base_url(), c->lang, db_text(s, EV_ID));
 	ics_line(out, "URL", v);
-	if (db_text(s, 11) != NULL) {
-		snprintf(v, sizeof v, "%s: %s", i18n("L_ORGANISER", c->en), db_text(s, 11));
+	if (db_text(s, EV_ORGANISER) != NULL) {
+		snprintf(v, sizeof v, "%s: %s", i18n("L_ORGANISER", c->en),
+		    db_text(s, EV_ORGANISER));
 		ics_line(out, "DESCRIPTION", v);
 	}
 	buf_puts(out, "END:VEVENT\r\n");
@@ -411,7 +423,7 @@ calendar(struct ctx *c, long long id)
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
 	if (id)
-		sqlite3_bind_int64(s, 1, id);
+		db_bind_int64(s, 1, id);
 	buf_puts(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//RNAA//aberta//PT\r\n"
 	    "CALSCALE:GREGORIAN\r\n");
 	ics_line(out, "X-WR-CALNAME", i18n("L_SITE_NAME", c->en));
@@ -455,16 +467,16 @@ page_badge(struct ctx *c)
 	if (!valid_ogp_id(ogp))
 		return c->error = "ERR_BAD_OGP_ID", 404;
 	s = db_stmt(ST_COMMITMENT);
-	sqlite3_bind_text(s, 1, ogp, -1, SQLITE_TRANSIENT);
+	db_bind_text(s, 1, ogp);
 	if (db_step(s) != SQLITE_ROW)
 		return c->error = "ERR_NO_COMMITMENT", 404;
-	st = db_text(s, 11);
+	st = db_text(s, CM_SELF_STATUS);
 	snprintf(right, sizeof right, "%s", st ? i18n_enum("self_status", st, c->en) :
 	    i18n("L_NOT_RECORDED", c->en));
 	if (st != NULL)
 		color = strcmp(st, "complete") == 0 ? "#00704a" : strcmp(st, "substantial") == 0 ?
 		    "#1d6b3a" : strcmp(st, "withdrawn") == 0 ? "#b3261e" : "#8a5a00";
-	sqlite3_reset(s);
+	db_reset(s);
 	rw = (int)strlen(right) * 7 + 12;
 	snprintf(label, sizeof label, "%s %s: %s", ogp, i18n("L_SELF_STATUS", c->en), right);
 	if ((b = tpl_dict_new()) == NULL)

@@ -1,8 +1,10 @@
 /* Text pages kept in the database, the root redirect, and the health check. */
 #include <stdio.h>
 
+#include "http/resp.h"
 #include "store/db.h"
 #include "view/i18n.h"
+#include "pages/pages.h"
 #include "view/page.h"
 
 /* Shows page slug from the page table. */
@@ -13,17 +15,17 @@ text_page(struct ctx *c, const char *slug)
 	tpl_dict	*b;
 	const char	*t;
 
-	sqlite3_bind_text(s, 1, slug, -1, SQLITE_STATIC);
+	db_bind_text(s, 1, slug);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_PAGE";
 		return 404;
 	}
 	b = page_body(c, "text.tpl");
-	t = page_text(c, b, "PTITLE", db_text(s, 0), db_text(s, 1));
+	t = page_text(c, b, "PTITLE", db_text(s, PAGE_TITLE_PT), db_text(s, PAGE_TITLE_EN));
 	page_title(c, "%s", t ? t : slug);
-	page_paras(c, b, "BODY", db_text(s, 2), db_text(s, 3));
-	tpl_set(b, "UPDATED", db_text(s, 4));
-	page_date(c, b, "UPDATED_TEXT", db_text(s, 4));
+	page_paras(c, b, "BODY", db_text(s, PAGE_BODY_PT), db_text(s, PAGE_BODY_EN));
+	tpl_set(b, "UPDATED", db_text(s, PAGE_UPDATED));
+	page_date(c, b, "UPDATED_TEXT", db_text(s, PAGE_UPDATED));
 	return 200;
 }
 

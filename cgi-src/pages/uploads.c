@@ -7,8 +7,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "http/req.h"
+#include "http/resp.h"
 #include "store/db.h"
-#include "http/dispatch.h"
+#include "lib/log.h"
+#include "pages/pages.h"
 #include "view/page.h"
 #include "store/upload.h"
 
@@ -85,8 +88,7 @@ page_upload_get(struct ctx *c)
 	if (!upload_valid_sha(sha))
 		return 404;
 	/* The public read-only connection, the one every public statement runs on. */
-	rc = upload_find(sqlite3_db_handle(db_stmt(ST_STATE)), sha, mime, sizeof mime, name,
-	    sizeof name, &size);
+	rc = upload_find(db_public_conn(), sha, mime, sizeof mime, name, sizeof name, &size);
 	if (rc < 0) {
 		db_failed_set();
 		return 500;
