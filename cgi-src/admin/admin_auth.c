@@ -3,7 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "http/answer.h"
+#include "http/req.h"
+#include "http/resp.h"
+#include "store/auth.h"
 #include "store/db.h"
+#include "admin/admin.h"
 #include "view/page.h"
 #include "lib/totp.h"
 #include "lib/valid.h"
@@ -97,44 +102,6 @@ page_admin_logout(struct ctx *c)
 	return page_redirect(c, "/admin/login");
 }
 
-/* Reads a staff member's TOTP secret (or the pending one) and last step. */
-static int
-totp_state(struct ctx *c, int pending, char *secret, size_t len, long long *last)
-{
-	sqlite3_stmt	*s;
-	int		 rc = -1;
-
-	if (sqlite3_prepare_v2(c->rw, pending ? "SELECT totp_pending, 0 FROM staff WHERE id = ?1" :
-	    "SELECT totp_secret, coalesce(totp_last_step, 0) FROM staff WHERE id = ?1", -1, &s,
-	    NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(s, 1, c->me->id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		rc = sqlite3_column_type(s, 0) == SQLITE_NULL ? 1 : 0;
-		snprintf(secret, len, "%s", rc == 0 ? (const char *)sqlite3_column_text(s, 0) : "");
-		*last = sqlite3_column_int64(s, 1);
-	}
-	sqlite3_finalize(s);
-	return rc;
-}
-
-/* Runs one UPDATE of the staff member's second-factor columns. */
-static int
-staff_exec(struct ctx *c, const char *sql, const char *text, long long n)
-{
-	sqlite3_stmt	*s;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(c->rw, sql, -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(s, 1, c->me->id);
-	sqlite3_bind_text(s, 2, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 3, n);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* Passes the second factor: new session token, and on to the dashboard. */
 static int
 second_factor_ok(struct ctx *c, const char *how)
@@ -183,11 +150,10 @@ page_admin_2fa(struct ctx *c)
 		return twofa_form(c, 429, "Demasiadas tentativas falhadas. Aguarde 15 minutos.");
 	}
 	if (code != NULL && strlen(code) <= 32 &&
-	    totp_state(c, 0, secret, sizeof secret, &last) == 0 &&
+	    auth_totp_get(c->rw, c->me->id, 0, secret, sizeof secret, &last) == 0 &&
 	    totp_check(secret, code, c->now, last, &step) == 1) {
-		if (staff_exec(c, "UPDATE staff SET totp_last_step = ?3 WHERE id = ?1 AND "
-		    "?2 IS NOT NULL", "", step) != 0)
-			return db_failed_set(), 503;
+		if (auth_totp_step(c->rw, c->me->id, step) != 0)
+			return 503;
 		return second_factor_ok(c, "totp") ? 503 : page_redirect(c, "/admin/");
 	}
 	if (code != NULL && strlen(code) <= 32 && recovery_code_use(c->rw, c->me->id, code) == 1)
@@ -234,8 +200,7 @@ enrol_done(struct ctx *c, const char *secret, long long step)
 	tpl_dict	*b, *d;
 	int		 i;
 
-	if (staff_exec(c, "UPDATE staff SET totp_secret = ?2, totp_pending = NULL, "
-	    "totp_last_step = ?3 WHERE id = ?1", secret, step) != 0 ||
+	if (auth_totp_enrol(c->rw, c->me->id, secret, step) != 0 ||
 	    recovery_codes_new(c->rw, c->me->id, codes) != 0)
 		return db_failed_set(), 503;
 	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "2fa_enrolled", NULL,
@@ -259,12 +224,11 @@ page_admin_2fa_enrol(struct ctx *c)
 
 	if (c->me->has_totp)
 		return page_redirect(c, c->me->full ? "/admin/" : "/admin/2fa");
-	if ((have = totp_state(c, 1, secret, sizeof secret, &last)) < 0)
+	if ((have = auth_totp_get(c->rw, c->me->id, 1, secret, sizeof secret, &last)) < 0)
 		return db_failed_set(), 503;
 	if (have != 0) {
 		if (totp_secret_new(secret, sizeof secret) != 0 ||
-		    staff_exec(c, "UPDATE staff SET totp_pending = ?2 WHERE id = ?1 AND ?3 = 0",
-		    secret, 0) != 0)
+		    auth_totp_pending(c->rw, c->me->id, secret) != 0)
 			return db_failed_set(), 503;
 	}
 	if (c->req->method != METHOD_POST)

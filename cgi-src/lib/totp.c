@@ -12,7 +12,7 @@
 #define SECRET_BYTES	20
 /* Recovery codes: 12 characters from 31 that cannot be mistaken for one another (no 0/o,
  * 1/l/i), about 59 bits, so a fast hash is enough (crypto_pwhash OPSLIMIT/MEMLIMIT_MIN). */
-#define RC_CHARS	12
+_Static_assert(RECOVERY_HASH_MAX == crypto_pwhash_STRBYTES, "RECOVERY_HASH_MAX");
 static const char rc_alphabet[] = "23456789abcdefghjkmnpqrstuvwxyz";
 
 /* Initialises liboath once per process.  Returns 0 or -1. */
@@ -225,7 +225,7 @@ rc_generate(char out[20])
 {
 	size_t	 i, n = 0;
 
-	for (i = 0; i < RC_CHARS; i++) {
+	for (i = 0; i < RECOVERY_NORM_LEN; i++) {
 		if (i > 0 && i % 4 == 0)
 			out[n++] = '-';
 		out[n++] = rc_alphabet[randombytes_uniform(sizeof rc_alphabet - 1)];
@@ -233,10 +233,17 @@ rc_generate(char out[20])
 	out[n] = '\0';
 }
 
-/* Writes the characters of code that count (lower case, no dashes or spaces) into out.
- * Returns 0 for RC_CHARS characters of the alphabet, else -1. */
-static int
-rc_normalise(const char *code, char out[RC_CHARS + 1])
+void
+recovery_codes_make(char codes[RECOVERY_CODES][20])
+{
+	int	 i;
+
+	for (i = 0; i < RECOVERY_CODES; i++)
+		rc_generate(codes[i]);
+}
+
+int
+recovery_code_normalise(const char *code, char out[RECOVERY_NORM_LEN + 1])
 {
 	size_t	 n = 0;
 	char	 c;
@@ -247,104 +254,23 @@ rc_normalise(const char *code, char out[RC_CHARS + 1])
 			continue;
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
-		if (strchr(rc_alphabet, c) == NULL || n == RC_CHARS)
+		if (strchr(rc_alphabet, c) == NULL || n == RECOVERY_NORM_LEN)
 			return -1;
 		out[n++] = c;
 	}
 	out[n] = '\0';
-	return n == RC_CHARS ? 0 : -1;
-}
-
-/* Hashes the codes and stores them for staff_id, replacing the old ones, inside the
- * savepoint that the caller opened.  Returns 0 or -1. */
-static int
-rc_store(sqlite3 *db, long long staff_id, char codes[RECOVERY_CODES][20])
-{
-	char		 norm[RC_CHARS + 1], h[crypto_pwhash_STRBYTES];
-	sqlite3_stmt	*s = NULL;
-	int		 i, rc = -1;
-
-	if (sqlite3_prepare_v2(db, "DELETE FROM recovery_code WHERE staff_id = ?1", -1, &s,
-	    NULL) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(s, 1, staff_id);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		goto out;
-	sqlite3_finalize(s);
-	if (sqlite3_prepare_v2(db, "INSERT INTO recovery_code (staff_id, code_hash) "
-	    "VALUES (?1, ?2)", -1, &s, NULL) != SQLITE_OK)
-		goto out;
-	for (i = 0; i < RECOVERY_CODES; i++) {
-		if (rc_normalise(codes[i], norm) != 0 || crypto_pwhash_str(h, norm, RC_CHARS,
-		    crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN) != 0)
-			goto out;
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, staff_id);
-		sqlite3_bind_text(s, 2, h, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			goto out;
-	}
-	rc = 0;
-out:
-	sodium_memzero(norm, sizeof norm);
-	sqlite3_finalize(s);
-	return rc;
+	return n == RECOVERY_NORM_LEN ? 0 : -1;
 }
 
 int
-recovery_codes_new(sqlite3 *db, long long staff_id, char codes[RECOVERY_CODES][20])
+recovery_code_hash(const char *norm, char h[RECOVERY_HASH_MAX])
 {
-	int	 i;
-
-	for (i = 0; i < RECOVERY_CODES; i++)
-		rc_generate(codes[i]);
-	if (sqlite3_exec(db, "SAVEPOINT recovery_codes", NULL, NULL, NULL) != SQLITE_OK)
-		goto fail;
-	if (rc_store(db, staff_id, codes) == 0 &&
-	    sqlite3_exec(db, "RELEASE recovery_codes", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
-	sqlite3_exec(db, "ROLLBACK TO recovery_codes", NULL, NULL, NULL);
-	sqlite3_exec(db, "RELEASE recovery_codes", NULL, NULL, NULL);
-fail:
-	sodium_memzero(codes, sizeof(char[RECOVERY_CODES][20]));
-	return -1;
+	return crypto_pwhash_str(h, norm, RECOVERY_NORM_LEN, crypto_pwhash_OPSLIMIT_MIN,
+	    crypto_pwhash_MEMLIMIT_MIN) == 0 ? 0 : -1;
 }
 
 int
-recovery_code_use(sqlite3 *db, long long staff_id, const char *code)
+recovery_code_matches(const char *h, const char *norm)
 {
-	char		 norm[RC_CHARS + 1];
-	sqlite3_stmt	*s;
-	long long	 id = 0;
-	int		 rc;
-
-	if (rc_normalise(code, norm) != 0)
-		return 0;
-	if (sqlite3_prepare_v2(db, "SELECT id, code_hash FROM recovery_code WHERE "
-	    "staff_id = ?1 AND used_at IS NULL", -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(s, 1, staff_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (crypto_pwhash_str_verify((const char *)sqlite3_column_text(s, 1), norm,
-		    RC_CHARS) == 0) {
-			id = sqlite3_column_int64(s, 0);
-			break;
-		}
-	sqlite3_finalize(s);
-	sodium_memzero(norm, sizeof norm);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return -1;
-	if (id == 0)
-		return 0;
-	/* "AND used_at IS NULL": of two requests racing with the same code, one wins. */
-	if (sqlite3_prepare_v2(db, "UPDATE recovery_code SET used_at = "
-	    "strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1 AND used_at IS NULL", -1, &s,
-	    NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return -1;
-	return sqlite3_changes(db) == 1;
+	return h != NULL && crypto_pwhash_str_verify(h, norm, RECOVERY_NORM_LEN) == 0;
 }

@@ -1,12 +1,12 @@
 /*
  * totp: the second factor.  Time-based one-time passwords (RFC 6238: HMAC-SHA-1, 6 digits,
  * 30-second steps, as authenticator apps expect) through liboath; the otpauth:// URI and
- * its QR code (libqrencode) for enrolment; one-time recovery codes, stored hashed.
+ * its QR code (libqrencode) for enrolment; one-time recovery codes and their hashes (the
+ * store keeps them: recovery_codes_new and recovery_code_use in store/auth.h).
  */
 #ifndef ABERTA_TOTP_H
 #define ABERTA_TOTP_H
 #include <stddef.h>
-#include <sqlite3.h>
 #include <time.h>
 
 #define TOTP_SECRET_B32		32	/* 20 random bytes in base32, no padding */
@@ -14,6 +14,8 @@
 #define TOTP_DIGITS		6
 #define RECOVERY_CODES		10	/* codes per staff member */
 #define RECOVERY_CODE_LEN	14	/* "k7q2-m9xp-4tzn" */
+#define RECOVERY_NORM_LEN	12	/* the characters of a code that count */
+#define RECOVERY_HASH_MAX	128	/* a code's hash: crypto_pwhash_STRBYTES */
 
 /* A QR code: width * width modules, row by row. */
 struct totp_qr {
@@ -41,13 +43,16 @@ void	 totp_uri(const char *b32, const char *account, char *out, size_t len);
 int	 totp_qr(const char *text, struct totp_qr *q);
 /* Frees what totp_qr allocated; q may be zeroed or already freed. */
 void	 totp_qr_free(struct totp_qr *q);
-/* Replaces the recovery codes of a staff member in one transaction (a savepoint, so it
- * may run inside the caller's): deletes the old ones and stores RECOVERY_CODES new ones,
- * hashed.  Writes the codes, formatted like "k7q2-m9xp-4tzn", into codes to be shown
- * once.  Returns 0, or -1 with nothing changed and codes zeroed. */
-int	 recovery_codes_new(sqlite3 *db, long long staff_id, char codes[RECOVERY_CODES][20]);
-/* Uses a recovery code of staff_id: case, dashes and spaces are ignored.  Returns 1 when
- * an unused code matched (it is now marked used), 0 when none did, -1 on a database error. */
-int	 recovery_code_use(sqlite3 *db, long long staff_id, const char *code);
+/* Writes RECOVERY_CODES new random codes, formatted like "k7q2-m9xp-4tzn", into codes. */
+void	 recovery_codes_make(char codes[RECOVERY_CODES][20]);
+/* Writes the characters of code that count (lower case, no dashes or spaces) into out.
+ * Returns 0 for RECOVERY_NORM_LEN characters of the codes' alphabet, else -1 (code may
+ * be NULL). */
+int	 recovery_code_normalise(const char *code, char out[RECOVERY_NORM_LEN + 1]);
+/* Hashes a normalised code for storage (a fast argon2id: the codes are random) into h.
+ * Returns 0 or -1. */
+int	 recovery_code_hash(const char *norm, char h[RECOVERY_HASH_MAX]);
+/* Returns 1 when the normalised code norm matches the stored hash h (may be NULL). */
+int	 recovery_code_matches(const char *h, const char *norm);
 
 #endif

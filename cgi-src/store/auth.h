@@ -6,12 +6,18 @@
  * token in a cookie; the database keeps only its SHA-256.  Sessions end after 30 minutes
  * without a request or 12 hours after login, whichever comes first; every function that
  * depends on time takes "now" so that tests can move the clock.
+ *
+ * The statements are the store's table "auth" (STORE_RW): db is the connection they were
+ * prepared on (store_prepare(STORE_RW, db, ...)); every step records its failure
+ * (db_failed), except the best-effort touch of a session's last_seen.
  */
 #ifndef ABERTA_AUTH_H
 #define ABERTA_AUTH_H
 #include <stddef.h>
 #include <sqlite3.h>
 #include <time.h>
+
+#include "lib/totp.h"
 
 #define AUTH_IDLE_SECONDS	(30 * 60)
 #define AUTH_ABSOLUTE_SECONDS	(12 * 60 * 60)
@@ -82,5 +88,30 @@ int		 auth_csrf_ok(const char *expected, const char *given);
 /* Appends a line to the audit log (never pass a secret).  Returns 0 or -1. */
 int		 auth_audit(sqlite3 *db, long long staff_id, const char *actor, const char *addr,
 		    const char *action, const char *object, const char *detail);
+/* Reads staff_id's second-factor secret (pending: the one being enrolled) into secret
+ * and the step of the last code accepted into *last.  Returns 0, 1 when there is none,
+ * -1 when there is no such account or on a database error. */
+int		 auth_totp_get(sqlite3 *db, long long staff_id, int pending, char *secret,
+		    size_t len, long long *last);
+/* Stores secret as the one staff_id is enrolling.  Returns 0 or -1. */
+int		 auth_totp_pending(sqlite3 *db, long long staff_id, const char *secret);
+/* Enrols staff_id with secret, its code of step step accepted.  Returns 0 or -1. */
+int		 auth_totp_enrol(sqlite3 *db, long long staff_id, const char *secret,
+		    long long step);
+/* Records that staff_id's code of step step was accepted (no code works twice).
+ * Returns 0 or -1. */
+int		 auth_totp_step(sqlite3 *db, long long staff_id, long long step);
+/* Forgets staff_id's second factor and recovery codes: it is enrolled again at the next
+ * login.  Returns 0 or -1. */
+int		 auth_totp_reset(sqlite3 *db, long long staff_id);
+/* Replaces the recovery codes of a staff member in one transaction (a savepoint, so it
+ * may run inside the caller's): deletes the old ones and stores RECOVERY_CODES new ones,
+ * hashed.  Writes the codes, formatted like "k7q2-m9xp-4tzn", into codes to be shown
+ * once.  Returns 0, or -1 with nothing changed and codes zeroed. */
+int		 recovery_codes_new(sqlite3 *db, long long staff_id,
+		    char codes[RECOVERY_CODES][20]);
+/* Uses a recovery code of staff_id: case, dashes and spaces are ignored.  Returns 1 when
+ * an unused code matched (it is now marked used), 0 when none did, -1 on a database error. */
+int		 recovery_code_use(sqlite3 *db, long long staff_id, const char *code);
 
 #endif

@@ -15,6 +15,7 @@
 #include "../testlib.h"
 #include "store/auth.h"
 #include "store/db.h"
+#include "store/stmt.h"
 #include "lib/passwords.h"
 #include "lib/totp.h"
 
@@ -39,6 +40,7 @@ db_new(void)
 	unlink(dbpath);
 	ck_assert_ptr_nonnull(db = db_open(dbpath, 1, err, sizeof err));
 	ck_assert_int_eq(db_migrate(db, err, sizeof err), db_latest_version());
+	ck_assert_msg(store_prepare(STORE_RW, db, err, sizeof err) == 0, "%s", err);
 	return db;
 }
 
@@ -48,6 +50,7 @@ db_done(sqlite3 *db)
 {
 	char	 p[80];
 
+	store_finalize(STORE_RW);
 	sqlite3_close(db);
 	unlink(dbpath);
 	snprintf(p, sizeof p, "%s-wal", dbpath);
