@@ -3,31 +3,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "http/req.h"
 #include "store/db.h"
+#include "store/staff.h"
+#include "admin/admin.h"
 #include "view/page.h"
 #include "lib/valid.h"
 
-#define AUDIT_ROWS	500
-
-/* Security events; ?1 user, ?2 record or action (substring), ?3 from, ?4 to. */
-static const char sql_security[] =
-	"SELECT at, coalesce(actor, ''), action, coalesce(object, ''), coalesce(detail, '') "
-	"|| CASE WHEN addr IS NOT NULL THEN ' [' || addr || ']' ELSE '' END FROM audit_log "
-	"WHERE (?1 IS NULL OR actor = ?1 COLLATE NOCASE) "
-	"AND (?2 IS NULL OR instr(coalesce(object, '') || ' ' || action, ?2) > 0) "
-	"AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < ?4 || 'T24') "
-	"ORDER BY id DESC LIMIT 500";
-
-/* Content changes with the same filters; the record is "table:row" or a field name. */
-static const char sql_changes[] =
-	"SELECT r.at, r.actor || CASE WHEN r.approved_by IS NOT NULL THEN ' (aprovado por ' "
-	"|| r.approved_by || ')' ELSE '' END, r.op || coalesce(' ' || r.field, ''), "
-	"r.tbl || ':' || r.row_id, coalesce(r.before, '∅') || ' → ' || coalesce(r.after, '∅') "
-	"FROM revision r LEFT JOIN staff s ON s.id = r.staff_id "
-	"WHERE (?1 IS NULL OR s.login = ?1 COLLATE NOCASE) "
-	"AND (?2 IS NULL OR instr(r.tbl || ':' || r.row_id || ' ' || coalesce(r.field, ''), ?2) > 0) "
-	"AND (?3 IS NULL OR r.at >= ?3) AND (?4 IS NULL OR r.at < ?4 || 'T24') "
-	"ORDER BY r.id DESC LIMIT 500";
+#define AUDIT_ROWS	500	/* the LIMIT of SF_LOG_SECURITY and SF_LOG_CHANGES */
 
 /* Returns the parameter when it is present and acceptable text of at most max bytes. */
 static const char *
@@ -64,23 +47,20 @@ page_admin_audit(struct ctx *c)
 		tpl_set_int(b, "N", 0);
 		return 400;
 	}
-	if (sqlite3_prepare_v2(c->rw, changes ? sql_changes : sql_security, -1, &s, NULL) !=
-	    SQLITE_OK)
-		return db_failed_set(), 503;
-	sqlite3_bind_text(s, 1, user, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, rec, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, from, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, to, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(s) == SQLITE_ROW && n < AUDIT_ROWS) {
+	s = staff_stmt(changes ? SF_LOG_CHANGES : SF_LOG_SECURITY);
+	db_bind_text(s, 1, user);
+	db_bind_text(s, 2, rec);
+	db_bind_text(s, 3, from);
+	db_bind_text(s, 4, to);
+	while (db_step(s) == SQLITE_ROW && n < AUDIT_ROWS) {
 		r = tpl_section(b, "ROW");
-		tpl_set(r, "AT", db_text(s, 0));
-		tpl_set(r, "WHO", db_text(s, 1));
-		tpl_set(r, "WHAT", db_text(s, 2));
-		tpl_set(r, "OBJECT", db_text(s, 3));
-		tpl_set(r, "DETAIL", db_text(s, 4));
+		tpl_set(r, "AT", db_text(s, SFL_AT));
+		tpl_set(r, "WHO", db_text(s, SFL_WHO));
+		tpl_set(r, "WHAT", db_text(s, SFL_WHAT));
+		tpl_set(r, "OBJECT", db_text(s, SFL_OBJECT));
+		tpl_set(r, "DETAIL", db_text(s, SFL_DETAIL));
 		n++;
 	}
-	sqlite3_finalize(s);
 	tpl_set_int(b, "N", n);
 	return 200;
 }

@@ -8,10 +8,15 @@
 
 #include <jansson.h>
 
+#include "http/answer.h"
+#include "http/req.h"
+#include "store/auth.h"
 #include "store/db.h"
 #include "store/edit.h"
+#include "store/review.h"
 #include "http/multipart.h"
 #include "store/upload.h"
+#include "admin/admin.h"
 #include "view/page.h"
 #include "lib/valid.h"
 
@@ -40,17 +45,7 @@ commitment_of(const struct kind *k, long long id, const struct values *v)
 static int
 member_owns(struct ctx *c, long long cid)
 {
-	sqlite3_stmt	*s;
-	int		 ok = 0;
-
-	if (cid == 0 || sqlite3_prepare_v2(c->rw, "SELECT 1 FROM commitment_entity WHERE "
-	    "commitment_id = ?1 AND entity_id = ?2", -1, &s, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(s, 1, cid);
-	sqlite3_bind_int64(s, 2, c->me->entity_id);
-	ok = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_finalize(s);
-	return ok;
+	return review_member_owns(cid, c->me->entity_id);
 }
 
 /* Refuses (403, logged) a member editor outside its body's records.  Returns 0 or 403. */
@@ -67,22 +62,8 @@ object_check(struct ctx *c, const struct kind *k, long long id, const struct val
 	return 403;
 }
 
-/* The commitment of milestone id, or 0. */
-static long long
-milestone_commitment(struct ctx *c, long long id)
-{
-	sqlite3_stmt	*s;
-	long long	 cid = 0;
-
-	if (sqlite3_prepare_v2(c->rw, "SELECT commitment_id FROM milestone WHERE id = ?1", -1,
-	    &s, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		cid = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return cid;
-}
+/* The columns of a kind's list (struct kind's label_sql). */
+enum { LIST_KEY, LIST_LABEL, LIST_DETAIL };
 
 /* Finds the kind named in the path; sets c->error when there is none. */
 static const struct kind *
@@ -114,17 +95,17 @@ page_admin_list(struct ctx *c)
 		tpl_show(b, "NEW");
 	if (sqlite3_prepare_v2(c->rw, k->label_sql, -1, &s, NULL) != SQLITE_OK)
 		return db_failed_set(), 503;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
+	while (db_step(s) == SQLITE_ROW) {
+		id = db_int64(s, LIST_KEY);
 		if (c->me->role == ROLE_MEMBER && !member_owns(c, strcmp(k->slug,
-		    "commitments") == 0 ? id : milestone_commitment(c, id)))
+		    "commitments") == 0 ? id : review_milestone_commitment(id)))
 			continue;
 		if (h == NULL)
 			h = tpl_section(b, "HAS_ROWS");
 		it = tpl_section(h, "ITEM");
 		tpl_set_int(it, "ID", id);
-		tpl_set(it, "LABEL", (const char *)sqlite3_column_text(s, 1));
-		tpl_set(it, "DETAIL", (const char *)sqlite3_column_text(s, 2));
+		tpl_set(it, "LABEL", db_text(s, LIST_LABEL));
+		tpl_set(it, "DETAIL", db_text(s, LIST_DETAIL));
 	}
 	sqlite3_finalize(s);
 	if (h == NULL)
@@ -287,7 +268,6 @@ save_draft(struct ctx *c, const struct kind *k, long long id, const struct value
     const struct evidence *e)
 {
 	json_t		*o = json_object();
-	sqlite3_stmt	*s = NULL;
 	char		*payload = NULL;
 	size_t		 i;
 	int		 rc = -1;
@@ -303,19 +283,8 @@ save_draft(struct ctx *c, const struct kind *k, long long id, const struct value
 		json_object_set_new(o, "evidence_upload", json_string(e->sha));
 	if (e->label != NULL)
 		json_object_set_new(o, "evidence_label", json_string(e->label));
-	if ((payload = json_dumps(o, JSON_COMPACT)) == NULL ||
-	    sqlite3_prepare_v2(c->rw, "INSERT INTO draft (staff_id, tbl, row_id, base_version, "
-	    "payload) VALUES (?1, ?2, nullif(?3, 0), ?4, ?5)", -1, &s, NULL) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(s, 1, c->me->id);
-	sqlite3_bind_text(s, 2, k->slug, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, id);
-	sqlite3_bind_int64(s, 4, v->version);
-	sqlite3_bind_text(s, 5, payload, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(s) == SQLITE_DONE)
-		rc = 0;
-out:
-	sqlite3_finalize(s);
+	if ((payload = json_dumps(o, JSON_COMPACT)) != NULL)
+		rc = review_draft_add(c->me->id, k->slug, id, v->version, payload);
 	free(payload);
 	json_decref(o);
 	return rc;

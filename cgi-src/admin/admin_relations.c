@@ -5,10 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/buf.h"
-#include "http/cache.h"
+#include "http/answer.h"
+#include "http/req.h"
+#include "store/auth.h"
 #include "store/db.h"
+#include "store/relations.h"
+#include "store/stmt.h"
 #include "view/i18n.h"
+#include "admin/admin.h"
 #include "view/page.h"
 #include "lib/valid.h"
 
@@ -17,63 +21,54 @@
 static const char *const values[] = { "access_to_information", "civic_participation",
 	"public_accountability", "technology_innovation", NULL };
 
-/* One set: how to read it as labels, clear it and add to it. */
+/* One set: how to read it as labels, clear it and add to it (store/relations.h). */
 static const struct set {
-	const char	*form;		/* form field */
-	const char	*field;		/* name in the revision log */
-	const char	*labels;	/* ?1 commitment: the current members' labels, sorted */
-	const char	*clear;		/* ?1 commitment */
-	const char	*add;		/* ?1 commitment, ?2 member, ?3 position */
-	int		 text;		/* members are text codes (values), not ids */
+	const char		*form;		/* form field */
+	const char		*field;		/* name in the revision log */
+	enum relations_stmt	 labels;	/* the current members' labels, sorted */
+	enum relations_stmt	 clear;
+	enum relations_stmt	 add;
+	int			 text;		/* members are text codes (values), not ids */
 } sets[] = {
-	{ "lead", "leads", "SELECT group_concat(n, '; ') FROM (SELECT coalesce(e.acronym, "
-	  "e.name_pt, e.name_en) n FROM commitment_entity ce JOIN entity e ON e.id = "
-	  "ce.entity_id WHERE ce.commitment_id = ?1 AND ce.role = 'lead' ORDER BY ce.position)",
-	  "DELETE FROM commitment_entity WHERE commitment_id = ?1 AND role = 'lead'",
-	  "INSERT INTO commitment_entity (commitment_id, entity_id, role, position) VALUES "
-	  "(?1, ?2, 'lead', ?3)", 0 },
-	{ "support", "supports", "SELECT group_concat(n, '; ') FROM (SELECT coalesce(e.acronym, "
-	  "e.name_pt, e.name_en) n FROM commitment_entity ce JOIN entity e ON e.id = "
-	  "ce.entity_id WHERE ce.commitment_id = ?1 AND ce.role = 'support' ORDER BY "
-	  "ce.position)", "DELETE FROM commitment_entity WHERE commitment_id = ?1 AND role = "
-	  "'support'", "INSERT INTO commitment_entity (commitment_id, entity_id, role, position) "
-	  "VALUES (?1, ?2, 'support', ?3)", 0 },
-	{ "value", "ogp_values", "SELECT group_concat(value, '; ') FROM (SELECT value FROM "
-	  "commitment_value WHERE commitment_id = ?1 ORDER BY value)", "DELETE FROM "
-	  "commitment_value WHERE commitment_id = ?1", "INSERT INTO commitment_value "
-	  "(commitment_id, value) SELECT ?1, ?2 WHERE ?3 >= 0", 1 },
-	{ "area", "policy_areas", "SELECT group_concat(n, '; ') FROM (SELECT coalesce(pa.name_pt, "
-	  "pa.name_en) n FROM commitment_policy_area c JOIN policy_area pa ON pa.id = "
-	  "c.policy_area_id WHERE c.commitment_id = ?1 ORDER BY n)", "DELETE FROM "
-	  "commitment_policy_area WHERE commitment_id = ?1", "INSERT INTO commitment_policy_area "
-	  "(commitment_id, policy_area_id) SELECT ?1, ?2 WHERE ?3 >= 0", 0 },
+	{ "lead", "leads", RL_LEADS, RL_LEADS_CLEAR, RL_LEAD_ADD, 0 },
+	{ "support", "supports", RL_SUPPORTS, RL_SUPPORTS_CLEAR, RL_SUPPORT_ADD, 0 },
+	{ "value", "ogp_values", RL_VALUES, RL_VALUES_CLEAR, RL_VALUE_ADD, 1 },
+	{ "area", "policy_areas", RL_AREAS, RL_AREAS_CLEAR, RL_AREA_ADD, 0 },
 };
 
-/* Runs sql with ?1 id (and ?2 member, ?3 position when given); for a SELECT copies the
- * first column into out.  Returns 0 or -1. */
+/* Reads the one value of statement id for commitment cid into out ("" when it has
+ * none).  Returns 0 or -1. */
 static int
-run(sqlite3 *db, const char *sql, long long id, const char *member, int text, int pos,
-    char *out, size_t outlen)
+value(enum relations_stmt id, long long cid, char *out, size_t outlen)
 {
-	sqlite3_stmt	*s;
+	sqlite3_stmt	*s = relations_stmt(id);
 	int		 rc;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, cid);
+	rc = db_row(s);
+	snprintf(out, outlen, "%s", rc == 1 && db_text(s, RLV_VALUE) ? db_text(s, RLV_VALUE) :
+	    "");
+	db_reset(s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Runs write id on commitment cid, with the member ?2 (a text code when text, else an
+ * id) and its position ?3 when member is not NULL.  Returns 0, or -1 when it failed or
+ * a constraint refused it. */
+static int
+change(enum relations_stmt id, long long cid, const char *member, int text, int pos)
+{
+	sqlite3_stmt	*s = relations_stmt(id);
+
+	db_bind_int64(s, 1, cid);
 	if (member != NULL) {
 		if (text)
-			sqlite3_bind_text(s, 2, member, -1, SQLITE_TRANSIENT);
+			db_bind_text(s, 2, member);
 		else
-			sqlite3_bind_int64(s, 2, strtoll(member, NULL, 10));
-		sqlite3_bind_int(s, 3, pos);
+			db_bind_int64(s, 2, strtoll(member, NULL, 10));
+		db_bind_int(s, 3, pos);
 	}
-	rc = sqlite3_step(s);
-	if (out != NULL)
-		snprintf(out, outlen, "%s", rc == SQLITE_ROW && sqlite3_column_text(s, 0) ?
-		    (const char *)sqlite3_column_text(s, 0) : "");
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return db_run_refusable(s) == 0 ? 0 : -1;
 }
 
 /* Checks the submitted members of a set; returns NULL or the message. */
@@ -101,40 +96,34 @@ check_set(struct ctx *c, const struct set *st)
 
 /* Saves one set and its revision row; inside the transaction.  Returns 0 or -1. */
 static int
-save_set(struct ctx *c, const struct set *st, long long id, long long plan, long long change)
+save_set(struct ctx *c, const struct set *st, long long id, long long plan, long long chg)
 {
 	char		 before[4096], after[4096];
 	sqlite3_stmt	*s;
 	size_t		 i;
-	int		 pos = 0, rc;
+	int		 pos = 0;
 
-	if (run(c->rw, st->labels, id, NULL, 0, 0, before, sizeof before) != 0 ||
-	    run(c->rw, st->clear, id, NULL, 0, 0, NULL, 0) != 0)
+	if (value(st->labels, id, before, sizeof before) != 0 ||
+	    change(st->clear, id, NULL, 0, 0) != 0)
 		return -1;
 	for (i = 0; i < c->req->nform; i++)
-		if (strcmp(c->req->form[i].key, st->form) == 0 && run(c->rw, st->add, id,
-		    c->req->form[i].val, st->text, pos++, NULL, 0) != 0)
+		if (strcmp(c->req->form[i].key, st->form) == 0 && change(st->add, id,
+		    c->req->form[i].val, st->text, pos++) != 0)
 			return -1;
-	if (run(c->rw, st->labels, id, NULL, 0, 0, after, sizeof after) != 0)
+	if (value(st->labels, id, after, sizeof after) != 0)
 		return -1;
 	if (strcmp(before, after) == 0)
 		return 0;
-	if (sqlite3_prepare_v2(c->rw, "INSERT INTO revision (change_id, staff_id, actor, tbl, "
-	    "row_id, commitment_id, plan_id, op, field, before, after) VALUES (?1, ?2, ?3, "
-	    "'commitment', ?4, ?4, ?5, 'update', ?6, nullif(?7, ''), nullif(?8, ''))", -1, &s,
-	    NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(s, 1, change);
-	sqlite3_bind_int64(s, 2, c->me->id);
-	sqlite3_bind_text(s, 3, c->me->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 4, id);
-	sqlite3_bind_int64(s, 5, plan);
-	sqlite3_bind_text(s, 6, st->field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, before, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 8, after, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	s = relations_stmt(RL_REVISION);
+	db_bind_int64(s, 1, chg);
+	db_bind_int64(s, 2, c->me->id);
+	db_bind_text(s, 3, c->me->name);
+	db_bind_int64(s, 4, id);
+	db_bind_int64(s, 5, plan);
+	db_bind_text(s, 6, st->field);
+	db_bind_text(s, 7, before);
+	db_bind_text(s, 8, after);
+	return store_run(s);
 }
 
 /* Saves every set in one transaction.  Returns 0, or -1 (nothing saved). */
@@ -142,49 +131,43 @@ static int
 save_all(struct ctx *c, long long id, long long plan)
 {
 	sqlite3_stmt	*s;
-	long long	 change = 0;
+	long long	 chg = 0;
 	size_t		 i;
 	int		 rc = 0;
 
-	if (sqlite3_exec(c->rw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+	if (store_begin(c->rw) != 0)
 		return -1;
-	if (sqlite3_prepare_v2(c->rw, "SELECT coalesce(max(change_id), 0) + 1 FROM revision",
-	    -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
+	s = relations_stmt(RL_CHANGE_ID);
+	if (db_row(s) != 1)
 		rc = -1;
 	else
-		change = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+		chg = db_int64(s, RLV_VALUE);
+	db_reset(s);
 	for (i = 0; rc == 0 && i < sizeof sets / sizeof sets[0]; i++)
-		rc = save_set(c, &sets[i], id, plan, change);
+		rc = save_set(c, &sets[i], id, plan, chg);
 	if (rc == 0)
-		rc = run(c->rw, "UPDATE commitment SET updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
-		    "'now') WHERE id = ?1", id, NULL, 0, 0, NULL, 0);
-	if (rc == 0 && sqlite3_exec(c->rw, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
-		cache_invalidate(c->rw);
+		rc = change(RL_TOUCH, id, NULL, 0, 0);
+	if (rc == 0 && store_commit(c->rw) == 0)
 		return 0;
-	}
-	sqlite3_exec(c->rw, "ROLLBACK", NULL, NULL, NULL);
+	store_rollback(c->rw);
 	return -1;
 }
 
 /* Adds the options of a set: every candidate, the current members selected. */
 static void
-options(struct ctx *c, tpl_dict *b, const char *section, const char *sql, long long id)
+options(tpl_dict *b, const char *section, enum relations_stmt id, long long cid)
 {
-	sqlite3_stmt	*s;
+	sqlite3_stmt	*s = relations_stmt(id);
 	tpl_dict	*o;
 
-	if (sqlite3_prepare_v2(c->rw, sql, -1, &s, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_int64(s, 1, id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	db_bind_int64(s, 1, cid);
+	while (db_step(s) == SQLITE_ROW) {
 		o = tpl_section(b, section);
-		tpl_set(o, "V", db_text(s, 0));
-		tpl_set(o, "L", db_text(s, 1));
-		if (sqlite3_column_int(s, 2))
+		tpl_set(o, "V", db_text(s, RLO_ID));
+		tpl_set(o, "L", db_text(s, RLO_LABEL));
+		if (db_int(s, RLO_SEL))
 			tpl_show(o, "SEL");
 	}
-	sqlite3_finalize(s);
 }
 
 /* The form. */
@@ -199,23 +182,15 @@ form(struct ctx *c, long long id, const char *ogp, int status, const char *error
 	tpl_set(b, "CSRF", c->me->csrf);
 	if (error != NULL)
 		tpl_set(tpl_section(b, "ERROR"), "TEXT", error);
-	options(c, b, "LEAD", "SELECT e.id, coalesce(e.name_pt, e.name_en, e.acronym) || "
-	    "coalesce(' (' || e.acronym || ')', ''), EXISTS (SELECT 1 FROM commitment_entity "
-	    "WHERE commitment_id = ?1 AND entity_id = e.id AND role = 'lead') FROM entity e "
-	    "ORDER BY 2", id);
-	options(c, b, "SUPPORT", "SELECT e.id, coalesce(e.name_pt, e.name_en, e.acronym) || "
-	    "coalesce(' (' || e.acronym || ')', ''), EXISTS (SELECT 1 FROM commitment_entity "
-	    "WHERE commitment_id = ?1 AND entity_id = e.id AND role = 'support') FROM entity e "
-	    "ORDER BY 2", id);
-	options(c, b, "AREA", "SELECT p.id, coalesce(p.name_pt, p.name_en), EXISTS (SELECT 1 "
-	    "FROM commitment_policy_area WHERE commitment_id = ?1 AND policy_area_id = p.id) "
-	    "FROM policy_area p ORDER BY 2", id);
+	options(b, "LEAD", RL_LEAD_OPTIONS, id);
+	options(b, "SUPPORT", RL_SUPPORT_OPTIONS, id);
+	options(b, "AREA", RL_AREA_OPTIONS, id);
 	for (i = 0; values[i] != NULL; i++) {
 		char cur[512];
 		o = tpl_section(b, "VALUE");
 		tpl_set(o, "V", values[i]);
 		tpl_set(o, "L", i18n_enum("ogp_value", values[i], 0));
-		if (run(c->rw, sets[2].labels, id, NULL, 0, 0, cur, sizeof cur) == 0 &&
+		if (value(sets[2].labels, id, cur, sizeof cur) == 0 &&
 		    strstr(cur, values[i]) != NULL)
 			tpl_show(o, "SEL");
 	}
@@ -229,8 +204,7 @@ page_admin_relations(struct ctx *c)
 	const char	*why = NULL;
 	size_t		 i;
 
-	if (run(c->rw, "SELECT ogp_id FROM commitment WHERE id = ?1", c->num, NULL, 0, 0, ogp,
-	    sizeof ogp) != 0 || ogp[0] == '\0')
+	if (value(RL_OGP_ID, c->num, ogp, sizeof ogp) != 0 || ogp[0] == '\0')
 		return c->error = "ERR_NOT_FOUND", 404;
 	if (c->req->method != METHOD_POST)
 		return form(c, c->num, ogp, 200, NULL);
@@ -238,8 +212,7 @@ page_admin_relations(struct ctx *c)
 		why = check_set(c, &sets[i]);
 	if (why != NULL)
 		return form(c, c->num, ogp, 400, why);
-	run(c->rw, "SELECT plan_id FROM commitment WHERE id = ?1", c->num, NULL, 0, 0, plan,
-	    sizeof plan);
+	value(RL_PLAN_ID, c->num, plan, sizeof plan);
 	if (save_all(c, c->num, strtoll(plan, NULL, 10)) != 0)
 		return form(c, c->num, ogp, 400, "A base de dados recusou a gravação (uma entidade "
 		    "repetida ou inexistente); nada foi gravado.");

@@ -7,8 +7,13 @@
 
 #include <jansson.h>
 
+#include "http/answer.h"
+#include "http/req.h"
+#include "store/auth.h"
 #include "store/db.h"
 #include "store/edit.h"
+#include "store/review.h"
+#include "admin/admin.h"
 #include "view/page.h"
 
 struct draft {
@@ -30,54 +35,28 @@ json_get(const void *arg, const char *name)
 
 /* Loads pending draft id.  Returns 1, 0 when there is none, -1 on error. */
 static int
-draft_load(struct ctx *c, long long id, struct draft *d)
+draft_load(long long id, struct draft *d)
 {
-	sqlite3_stmt	*s;
+	sqlite3_stmt	*s = review_stmt(RV_DRAFT);
 	int		 rc;
 
 	memset(d, 0, sizeof *d);
-	if (sqlite3_prepare_v2(c->rw, "SELECT d.id, d.staff_id, s.name, d.tbl, "
-	    "coalesce(d.row_id, 0), coalesce(d.base_version, 0), d.payload FROM draft d "
-	    "JOIN staff s ON s.id = d.staff_id WHERE d.id = ?1 AND d.status = 'pending'",
-	    -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		d->id = sqlite3_column_int64(s, 0);
-		d->staff_id = sqlite3_column_int64(s, 1);
-		snprintf(d->author, sizeof d->author, "%s", db_text(s, 2));
-		d->kind = edit_kind(db_text(s, 3));
-		d->row_id = sqlite3_column_int64(s, 4);
-		d->base_version = sqlite3_column_int64(s, 5);
-		d->payload = json_loads(db_text(s, 6), 0, NULL);
+	db_bind_int64(s, 1, id);
+	if ((rc = db_row(s)) == 1) {
+		d->id = db_int64(s, RVD_ID);
+		d->staff_id = db_int64(s, RVD_STAFF_ID);
+		snprintf(d->author, sizeof d->author, "%s", db_text(s, RVD_AUTHOR));
+		d->kind = edit_kind(db_text(s, RVD_KIND));
+		d->row_id = db_int64(s, RVD_ROW_ID);
+		d->base_version = db_int64(s, RVD_BASE_VERSION);
+		d->payload = json_loads(db_text(s, RVD_PAYLOAD), 0, NULL);
 	}
-	sqlite3_finalize(s);
-	if (rc == SQLITE_ROW && (d->kind == NULL || !json_is_object(d->payload))) {
+	db_reset(s);
+	if (rc == 1 && (d->kind == NULL || !json_is_object(d->payload))) {
 		json_decref(d->payload);
 		return -1;
 	}
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* Marks a draft decided (inside the caller's transaction, or alone). */
-static int
-draft_decide(sqlite3 *rw, long long id, const char *status, long long reviewer,
-    const char *comment)
-{
-	sqlite3_stmt	*s;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(rw, "UPDATE draft SET status = ?2, reviewer_id = ?3, "
-	    "comment = ?4, decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 "
-	    "AND status = 'pending'", -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, reviewer);
-	sqlite3_bind_text(s, 4, comment, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE && sqlite3_changes(rw) == 1 ? 0 : -1;
+	return rc;
 }
 
 /* Runs inside the approval's transaction: the evidence, then the draft's status. */
@@ -97,7 +76,7 @@ approve_extra(sqlite3 *rw, long long row_id, void *arg)
 	if (strcmp(a->d->kind->slug, "milestones") == 0 &&
 	    edit_add_evidence(rw, row_id, url, sha, label) != 0)
 		return -1;
-	return draft_decide(rw, a->d->id, "approved", a->reviewer, NULL);
+	return review_draft_decide(a->d->id, "approved", a->reviewer, NULL);
 }
 
 /* Fills one draft's section: what it changes against the stored row. */
@@ -149,23 +128,17 @@ int
 page_admin_reviews(struct ctx *c)
 {
 	tpl_dict	*b = page_admin_body(c, "admin_reviews.tpl", "Revisões pendentes");
-	sqlite3_stmt	*s;
+	sqlite3_stmt	*s = review_stmt(RV_PENDING);
 	struct draft	 d;
 	int		 n = 0;
 
-	if (sqlite3_prepare_v2(c->rw, "SELECT d.id, d.created_at, coalesce(e.acronym, "
-	    "e.name_pt, e.name_en) FROM draft d JOIN staff s ON s.id = d.staff_id LEFT JOIN "
-	    "entity e ON e.id = s.entity_id WHERE d.status = 'pending' ORDER BY d.id LIMIT 200",
-	    -1, &s, NULL) != SQLITE_OK)
-		return db_failed_set(), 503;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		if (draft_load(c, sqlite3_column_int64(s, 0), &d) != 1)
+	while (db_step(s) == SQLITE_ROW) {
+		if (draft_load(db_int64(s, RVP_ID), &d) != 1)
 			continue;
-		draft_section(c, b, &d, db_text(s, 1), db_text(s, 2));
+		draft_section(c, b, &d, db_text(s, RVP_AT), db_text(s, RVP_ENTITY));
 		json_decref(d.payload);
 		n++;
 	}
-	sqlite3_finalize(s);
 	if (n == 0)
 		tpl_show(b, "NONE");
 	if (req_param(c->req, "done") != NULL)
@@ -183,7 +156,7 @@ page_admin_review_approve(struct ctx *c)
 	long long	 id;
 	int		 rc;
 
-	if ((rc = draft_load(c, c->num, &d)) <= 0)
+	if ((rc = draft_load(c->num, &d)) <= 0)
 		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : (db_failed_set(), 503);
 	edit_parse(d.kind, json_get, d.payload, &v);
 	v.version = d.base_version;
@@ -213,7 +186,7 @@ page_admin_review_return(struct ctx *c)
 	struct draft	 d;
 	int		 rc;
 
-	if ((rc = draft_load(c, c->num, &d)) <= 0)
+	if ((rc = draft_load(c->num, &d)) <= 0)
 		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : (db_failed_set(), 503);
 	json_decref(d.payload);
 	if (comment == NULL || *comment == '\0' || strlen(comment) > 2000) {
@@ -221,7 +194,7 @@ page_admin_review_return(struct ctx *c)
 		page_flash(c, "Para devolver, escreva um comentário (até 2000 carateres).");
 		return 400;
 	}
-	if (draft_decide(c->rw, d.id, "returned", c->me->id, comment) != 0)
+	if (review_draft_decide(d.id, "returned", c->me->id, comment) != 0)
 		return db_failed_set(), 503;
 	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "draft_returned",
 	    NULL, NULL);

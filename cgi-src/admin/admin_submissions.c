@@ -7,14 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http/cache.h"
+#include "http/answer.h"
+#include "http/req.h"
+#include "store/auth.h"
 #include "store/db.h"
 #include "store/edit.h"
+#include "store/moderation.h"
+#include "store/stmt.h"
 #include "view/i18n.h"
+#include "admin/admin.h"
 #include "view/page.h"
 #include "lib/valid.h"
 
-#define MOD_MAX		500	/* submissions listed (and decided) on one page */
 #define REASON_MAX	1000	/* bytes of a public reason, per language */
 
 /* What the moderator chose for one submission. */
@@ -85,82 +89,123 @@ log_decision(struct ctx *c, long long *change, const struct decision *d,
 	return 0;
 }
 
+/* Applies one decision inside apply's transaction: the submission's new status and its
+ * revision rows.  Returns 0, -1 on a database error, -2 when the submission changed
+ * meanwhile. */
+static int
+decide(struct ctx *c, const struct decision *d, long long *change)
+{
+	const char	*status = status_of(d->action);
+	int		 rejected = strcmp(status, "rejected") == 0;
+	sqlite3_stmt	*s = moderation_stmt(MD_DECIDE);
+
+	db_bind_int64(s, 1, d->id);
+	db_bind_text(s, 2, status);
+	db_bind_text(s, 3, rejected ? d->reason_pt : NULL);
+	db_bind_text(s, 4, rejected ? d->reason_en : NULL);
+	db_bind_int64(s, 5, d->version);
+	if (store_run(s) != 0)
+		return -1;
+	if (db_changes(s) != 1)
+		return -2;	/* moderated by someone else meanwhile */
+	return log_decision(c, change, d, status);
+}
+
 /* Applies the decisions in one transaction, with one revision change.  Returns the
  * number applied, -1 on a database error, -2 when a row changed meanwhile. */
 static int
-apply(struct ctx *c, struct decision *d, size_t n)
+apply(struct ctx *c, const struct decision *d, size_t n)
 {
-	sqlite3_stmt	*s = NULL;
 	long long	 change = 0;
-	const char	*status;
 	size_t		 i;
-	int		 done = 0, rc = 0, rejected, ok;
+	int		 done = 0, rc = 0;
 
-	if (sqlite3_exec(c->rw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+	if (store_begin(c->rw) != 0)
 		return -1;
-	if (sqlite3_prepare_v2(c->rw, "UPDATE submission SET status = ?2, reason_pt = ?3, "
-	    "reason_en = ?4, moderated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-	    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), version = version + 1 "
-	    "WHERE id = ?1 AND version = ?5 AND status = 'pending'", -1, &s, NULL) != SQLITE_OK)
-		rc = -1;
-	for (i = 0; rc == 0 && i < n; i++) {
-		if (d[i].action == NULL)
-			continue;
-		status = status_of(d[i].action);
-		rejected = strcmp(status, "rejected") == 0;
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, d[i].id);
-		sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, rejected ? d[i].reason_pt : NULL, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, rejected ? d[i].reason_en : NULL, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 5, d[i].version);
-		ok = sqlite3_step(s) == SQLITE_DONE;
-		if (ok && sqlite3_changes(c->rw) != 1)
-			rc = -2;	/* moderated by someone else meanwhile */
-		else if (!ok || log_decision(c, &change, &d[i], status) != 0)
-			rc = -1;
-		else
+	for (i = 0; rc == 0 && i < n; i++)
+		if (d[i].action != NULL && (rc = decide(c, &d[i], &change)) == 0)
 			done++;
-	}
-	sqlite3_finalize(s);
-	if (rc == 0 && sqlite3_exec(c->rw, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
-		cache_invalidate(c->rw);
+	if (rc == 0 && store_commit(c->rw) == 0)
 		return done;
-	}
 	db_fault(c->rw);
-	sqlite3_exec(c->rw, "ROLLBACK", NULL, NULL, NULL);
+	store_rollback(c->rw);
 	return rc == -2 ? -2 : -1;
 }
 
-/* Fills what the citizen wrote into d from columns i.. of s: author, organisation,
- * title, problem, body. */
+/* Reads the moderator's choice for submission id from the form into d, with the reason
+ * it cannot be applied (d->err) when there is one. */
+static void
+decision_read(struct ctx *c, long long id, struct decision *d)
+{
+	const char	*v = per_row(c, "v", id);
+
+	memset(d, 0, sizeof *d);
+	d->id = id;
+	d->action = per_row(c, "a", id);
+	d->reason_pt = per_row(c, "rp", id);
+	d->reason_en = per_row(c, "re", id);
+	if (v == NULL || valid_int(v, 1, 1LL << 53, &d->version) != 0)
+		d->action = NULL;	/* not on the page the moderator saw */
+	if (d->action != NULL && strcmp(d->action, "keep") == 0)
+		d->action = NULL;
+	if (d->action != NULL && strcmp(d->action, "publish") != 0 &&
+	    strcmp(d->action, "reject") != 0 && strcmp(d->action, "spam") != 0)
+		d->err = "Decisão desconhecida.";
+	else if (d->action != NULL && strcmp(d->action, "reject") == 0 &&
+	    d->reason_pt == NULL && d->reason_en == NULL)
+		d->err = "Uma rejeição precisa de um motivo público (PT ou EN).";
+	else if (!reason_ok(d->reason_pt) || !reason_ok(d->reason_en))
+		d->err = "O motivo é demasiado longo (1000 carateres) ou tem carateres "
+		    "inválidos.";
+}
+
+/* Reads the choices for every waiting submission (at most MOD_MAX) into d.  Returns how
+ * many, or -1 when the list could not be read; *bad gets how many cannot be applied. */
+static int
+decisions_read(struct ctx *c, struct decision *d, int *bad)
+{
+	sqlite3_stmt	*s = moderation_stmt(MD_PENDING_IDS);
+	int		 n = 0;
+
+	*bad = 0;
+	while (n < MOD_MAX && db_step(s) == SQLITE_ROW) {
+		decision_read(c, db_int64(s, MDI_ID), &d[n]);
+		*bad += d[n].err != NULL;
+		n++;
+	}
+	db_reset(s);
+	return db_failed() ? -1 : n;
+}
+
+/* Fills what the citizen wrote into d from the CIT_ columns of s from column i on. */
 static void
 citizen_text(tpl_dict *d, sqlite3_stmt *s, int i)
 {
-	tpl_set(d, "AUTHOR", db_text(s, i));
-	if (db_text(s, i + 1) != NULL)
-		tpl_set(tpl_section(d, "ORG"), "ORGANISATION", db_text(s, i + 1));
-	if (db_text(s, i + 2) != NULL)
-		tpl_set(tpl_section(d, "HAS_TITLE"), "TITLE", db_text(s, i + 2));
-	if (db_text(s, i + 3) != NULL)
-		page_paragraphs(tpl_section(d, "HAS_PROBLEM"), "PROBLEM_P", db_text(s, i + 3));
-	page_paragraphs(d, "BODY_P", db_text(s, i + 4));
+	tpl_set(d, "AUTHOR", db_text(s, i + CIT_AUTHOR));
+	if (db_text(s, i + CIT_ORG) != NULL)
+		tpl_set(tpl_section(d, "ORG"), "ORGANISATION", db_text(s, i + CIT_ORG));
+	if (db_text(s, i + CIT_TITLE) != NULL)
+		tpl_set(tpl_section(d, "HAS_TITLE"), "TITLE", db_text(s, i + CIT_TITLE));
+	if (db_text(s, i + CIT_PROBLEM) != NULL)
+		page_paragraphs(tpl_section(d, "HAS_PROBLEM"), "PROBLEM_P",
+		    db_text(s, i + CIT_PROBLEM));
+	page_paragraphs(d, "BODY_P", db_text(s, i + CIT_BODY));
 }
 
-/* Fills one pending submission of the list (a row of the statement below). */
+/* Fills one waiting submission of the list from a row of MD_PENDING; d: the choices of a
+ * form that comes back, or NULL. */
 static void
-item(struct ctx *c, tpl_dict *it, sqlite3_stmt *s, const struct decision *d)
+item(tpl_dict *it, sqlite3_stmt *s, const struct decision *d)
 {
-	long long	 id = sqlite3_column_int64(s, 0);
-
-	tpl_set_int(it, "ID", id);
-	tpl_set_int(it, "VERSION", sqlite3_column_int64(s, 1));
-	tpl_set(it, "WHAT", strcmp(db_text(s, 2), "proposal") == 0 ? "Proposta" : "Comentário");
-	citizen_text(it, s, 3);
-	tpl_set(it, "TARGET", db_text(s, 8));
-	tpl_set(it, "AT", db_text(s, 9));
-	tpl_set(it, "LANG_SUB", db_text(s, 10));
-	if (d != NULL) {	/* the choices of a form that comes back */
+	tpl_set_int(it, "ID", db_int64(s, MDP_ID));
+	tpl_set_int(it, "VERSION", db_int64(s, MDP_VERSION));
+	tpl_set(it, "WHAT", strcmp(db_text(s, MDP_KIND), "proposal") == 0 ? "Proposta" :
+	    "Comentário");
+	citizen_text(it, s, MDP_CITIZEN);
+	tpl_set(it, "TARGET", db_text(s, MDP_TARGET));
+	tpl_set(it, "AT", db_text(s, MDP_AT));
+	tpl_set(it, "LANG_SUB", db_text(s, MDP_LANG));
+	if (d != NULL) {
 		tpl_set(it, "RP", d->reason_pt);
 		tpl_set(it, "RE", d->reason_en);
 		if (d->action != NULL) {
@@ -173,138 +218,117 @@ item(struct ctx *c, tpl_dict *it, sqlite3_stmt *s, const struct decision *d)
 	}
 	if (d == NULL || d->action == NULL)
 		tpl_show(it, "SEL_keep");
-	(void)c;
 }
 
-#define PENDING_SQL "SELECT s.id, s.version, s.kind, s.author, s.organisation, s.title, " \
-	"s.problem, s.body, CASE WHEN s.consultation_id IS NOT NULL THEN 'consulta ' || " \
-	"s.consultation_id || ' — ' || coalesce(k.title_pt, k.title_en, '') ELSE " \
-	"'compromisso ' || c.ogp_id END, s.confirmed_at, s.lang FROM submission s " \
-	"LEFT JOIN consultation k ON k.id = s.consultation_id LEFT JOIN commitment c ON " \
-	"c.id = s.commitment_id WHERE s.status = 'pending' ORDER BY s.confirmed_at, s.id LIMIT 500"
-
-int
-page_admin_submissions(struct ctx *c)
+/* Lists the waiting submissions by day of confirmation into b; d (n of them): the
+ * choices of a form that comes back, or NULL. */
+static void
+pending_list(tpl_dict *b, const struct decision *d, int n)
 {
-	static struct decision	 d[MOD_MAX];
-	sqlite3_stmt		*s;
-	tpl_dict		*b, *day = NULL, *it, *pub = NULL;
-	char			 cur[11] = "", flash[96];
-	size_t			 n = 0, i;
-	int			 bad = 0, rc = 0, post = c->req->method == METHOD_POST;
+	sqlite3_stmt	*s = moderation_stmt(MD_PENDING);
+	tpl_dict	*day = NULL;
+	const char	*at;
+	char		 cur[11] = "";
+	int		 i;
 
-	if (post) {
-		if (sqlite3_prepare_v2(c->rw, "SELECT id FROM submission WHERE status = "
-		    "'pending' ORDER BY confirmed_at, id LIMIT 500", -1, &s, NULL) != SQLITE_OK)
-			return db_failed_set(), 503;
-		while (n < MOD_MAX && sqlite3_step(s) == SQLITE_ROW) {
-			memset(&d[n], 0, sizeof d[n]);
-			d[n].id = sqlite3_column_int64(s, 0);
-			d[n].action = per_row(c, "a", d[n].id);
-			d[n].reason_pt = per_row(c, "rp", d[n].id);
-			d[n].reason_en = per_row(c, "re", d[n].id);
-			if (per_row(c, "v", d[n].id) == NULL || valid_int(per_row(c, "v", d[n].id),
-			    1, 1LL << 53, &d[n].version) != 0)
-				d[n].action = NULL;	/* not on the page the moderator saw */
-			if (d[n].action != NULL && strcmp(d[n].action, "keep") == 0)
-				d[n].action = NULL;
-			if (d[n].action != NULL && strcmp(d[n].action, "publish") != 0 &&
-			    strcmp(d[n].action, "reject") != 0 && strcmp(d[n].action, "spam") != 0)
-				d[n].err = "Decisão desconhecida.";
-			else if (d[n].action != NULL && strcmp(d[n].action, "reject") == 0 &&
-			    d[n].reason_pt == NULL && d[n].reason_en == NULL)
-				d[n].err = "Uma rejeição precisa de um motivo público (PT ou EN).";
-			else if (!reason_ok(d[n].reason_pt) || !reason_ok(d[n].reason_en))
-				d[n].err = "O motivo é demasiado longo (1000 carateres) ou tem "
-				    "carateres inválidos.";
-			bad += d[n].err != NULL;
-			n++;
+	while (db_step(s) == SQLITE_ROW) {
+		at = db_text(s, MDP_AT);
+		if (day == NULL || strncmp(cur, at ? at : "", 10) != 0) {
+			snprintf(cur, sizeof cur, "%.10s", at ? at : "");
+			day = tpl_section(b, "DAY");
+			tpl_set(day, "DATE", cur);
 		}
-		sqlite3_finalize(s);
-		if (bad == 0) {
-			rc = apply(c, d, n);
-			if (rc == -1)
-				return db_failed_set(), 503;
-			if (rc >= 0) {
-				snprintf(flash, sizeof flash, "/admin/submissions?done=%d", rc);
-				return page_redirect(c, flash);
-			}
-		}
+		for (i = 0; d != NULL && i < n && d[i].id != db_int64(s, MDP_ID); i++)
+			;
+		item(tpl_section(day, "SUB"), s, d != NULL && i < n ? &d[i] : NULL);
 	}
-	b = page_admin_body(c, "admin_submissions.tpl", "Contributos dos cidadãos");
-	tpl_set(b, "CSRF", c->me->csrf);
+	tpl_show(b, day == NULL ? "NONE" : "APPLY");
+}
+
+/* Lists the latest published submissions into b. */
+static void
+published_list(tpl_dict *b)
+{
+	sqlite3_stmt	*s = moderation_stmt(MD_PUBLISHED);
+	tpl_dict	*pub = NULL, *it;
+
+	while (db_step(s) == SQLITE_ROW) {
+		if (pub == NULL)
+			pub = tpl_section(b, "PUBLISHED");
+		it = tpl_section(pub, "P");
+		tpl_set_int(it, "ID", db_int64(s, MDU_ID));
+		tpl_set(it, "WHAT", strcmp(db_text(s, MDU_KIND), "proposal") == 0 ? "Proposta" :
+		    "Comentário");
+		tpl_set(it, "LABEL", db_text(s, MDU_LABEL));
+		tpl_set(it, "OUTCOME", i18n_enum("outcome", db_text(s, MDU_OUTCOME), 0));
+		tpl_set(it, "ANSWERED", db_int(s, MDU_ANSWERED) ? "respondida" : "sem resposta");
+	}
+}
+
+/* Says why nothing was saved (bad decisions; rc -2: a submission changed meanwhile), or
+ * what the last POST applied (?done=N). */
+static void
+outcome_flash(struct ctx *c, int bad, int rc)
+{
+	char	 msg[96];
+
 	if (bad > 0)
 		page_flash(c, "Nada foi gravado: há decisões por corrigir (assinaladas abaixo).");
 	else if (rc == -2)
 		page_flash(c, "Nada foi gravado: outra pessoa moderou entretanto alguns destes "
 		    "contributos. A lista foi atualizada; reveja e aplique de novo.");
 	else if (req_param(c->req, "done") != NULL) {
-		snprintf(flash, sizeof flash, "Decisões aplicadas: %.6s. Ficaram no histórico.",
+		snprintf(msg, sizeof msg, "Decisões aplicadas: %.6s. Ficaram no histórico.",
 		    req_param(c->req, "done"));
-		page_flash(c, flash);
+		page_flash(c, msg);
 	}
-	if (sqlite3_prepare_v2(c->rw, PENDING_SQL, -1, &s, NULL) != SQLITE_OK)
-		return db_failed_set(), 503;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *at = db_text(s, 9);
-		if (day == NULL || strncmp(cur, at ? at : "", 10) != 0) {
-			snprintf(cur, sizeof cur, "%.10s", at ? at : "");
-			day = tpl_section(b, "DAY");
-			tpl_set(day, "DATE", cur);
+}
+
+int
+page_admin_submissions(struct ctx *c)
+{
+	static struct decision	 d[MOD_MAX];
+	tpl_dict		*b;
+	char			 loc[96];
+	int			 n = 0, bad = 0, rc = 0, post = c->req->method == METHOD_POST;
+
+	if (post) {
+		if ((n = decisions_read(c, d, &bad)) < 0)
+			return 503;
+		if (bad == 0) {
+			if ((rc = apply(c, d, (size_t)n)) == -1)
+				return db_failed_set(), 503;
+			if (rc >= 0) {
+				snprintf(loc, sizeof loc, "/admin/submissions?done=%d", rc);
+				return page_redirect(c, loc);
+			}
 		}
-		it = tpl_section(day, "SUB");
-		for (i = 0; i < n && d[i].id != sqlite3_column_int64(s, 0); i++)
-			;
-		item(c, it, s, post && rc != -2 && i < n ? &d[i] : NULL);
 	}
-	sqlite3_finalize(s);
-	if (day == NULL)
-		tpl_show(b, "NONE");
-	else
-		tpl_show(b, "APPLY");
-	if (sqlite3_prepare_v2(c->rw, "SELECT s.id, s.kind, coalesce(s.title, substr(s.body, "
-	    "1, 80)), s.outcome, s.answer_pt IS NOT NULL OR s.answer_en IS NOT NULL FROM "
-	    "submission s WHERE s.status = 'published' ORDER BY s.id DESC LIMIT 200", -1, &s,
-	    NULL) != SQLITE_OK)
-		return db_failed_set(), 503;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		if (pub == NULL)
-			pub = tpl_section(b, "PUBLISHED");
-		it = tpl_section(pub, "P");
-		tpl_set_int(it, "ID", sqlite3_column_int64(s, 0));
-		tpl_set(it, "WHAT", strcmp(db_text(s, 1), "proposal") == 0 ? "Proposta" :
-		    "Comentário");
-		tpl_set(it, "LABEL", db_text(s, 2));
-		tpl_set(it, "OUTCOME", i18n_enum("outcome", db_text(s, 3), 0));
-		tpl_set(it, "ANSWERED", sqlite3_column_int(s, 4) ? "respondida" : "sem resposta");
-	}
-	sqlite3_finalize(s);
+	b = page_admin_body(c, "admin_submissions.tpl", "Contributos dos cidadãos");
+	tpl_set(b, "CSRF", c->me->csrf);
+	outcome_flash(c, bad, rc);
+	pending_list(b, post && rc != -2 ? d : NULL, n);
+	published_list(b);
 	return bad > 0 || rc == -2 ? 409 : 200;
 }
 
 void
 page_admin_submission_panel(struct ctx *c, tpl_dict *b, long long id)
 {
-	sqlite3_stmt	*s;
+	sqlite3_stmt	*s = moderation_stmt(MD_PANEL);
 	tpl_dict	*p;
 
-	if (sqlite3_prepare_v2(c->rw, "SELECT s.kind, s.status, s.author, s.organisation, "
-	    "s.title, s.problem, s.body, CASE WHEN s.consultation_id IS NOT NULL THEN "
-	    "'consulta ' || s.consultation_id || ' — ' || coalesce(k.title_pt, k.title_en, '') "
-	    "ELSE 'compromisso ' || c.ogp_id END, coalesce(s.confirmed_at, '—') FROM "
-	    "submission s LEFT JOIN consultation k ON k.id = s.consultation_id LEFT JOIN "
-	    "commitment c ON c.id = s.commitment_id WHERE s.id = ?1", -1, &s, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	(void)c;
+	db_bind_int64(s, 1, id);
+	if (db_step(s) == SQLITE_ROW) {
 		p = tpl_section(b, "CITIZEN");
-		tpl_set(p, "WHAT", strcmp(db_text(s, 0), "proposal") == 0 ? "Proposta" :
+		tpl_set(p, "WHAT", strcmp(db_text(s, MDA_KIND), "proposal") == 0 ? "Proposta" :
 		    "Comentário");
 		tpl_set_int(p, "SID", id);
-		tpl_set(p, "STATUS", i18n_enum("sub_status", db_text(s, 1), 0));
-		citizen_text(p, s, 2);
-		tpl_set(p, "TARGET", db_text(s, 7));
-		tpl_set(p, "CONFIRMED", db_text(s, 8));
+		tpl_set(p, "STATUS", i18n_enum("sub_status", db_text(s, MDA_STATUS), 0));
+		citizen_text(p, s, MDA_CITIZEN);
+		tpl_set(p, "TARGET", db_text(s, MDA_TARGET));
+		tpl_set(p, "CONFIRMED", db_text(s, MDA_CONFIRMED));
 	}
-	sqlite3_finalize(s);
+	db_reset(s);
 }

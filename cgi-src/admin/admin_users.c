@@ -7,7 +7,13 @@
 
 #include <sodium.h>
 
+#include "http/req.h"
+#include "store/auth.h"
 #include "store/db.h"
+#include "store/editfields.h"
+#include "store/staff.h"
+#include "store/stmt.h"
+#include "admin/admin.h"
 #include "view/page.h"
 #include "lib/valid.h"
 
@@ -17,26 +23,21 @@ static const char *const role_labels[ROLE__MAX] = {
 	"Editor de entidade",		/* ROLE_MEMBER */
 };
 
-/* Runs sql with ?1 id and ?2 text (may be NULL); returns 0 or -1. */
+/* Runs account statement id on account id with text ?2 (unless NULL).  Returns 0 or -1. */
 static int
-exec2(sqlite3 *db, const char *sql, long long id, const char *text)
+user_run(enum staff_stmt id, long long account, const char *text)
 {
-	sqlite3_stmt	*s;
-	int		 rc;
+	sqlite3_stmt	*s = staff_stmt(id);
 
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_bind_parameter_count(s) >= 2)
-		sqlite3_bind_text(s, 2, text, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	db_bind_int64(s, 1, account);
+	if (text != NULL)
+		db_bind_text(s, 2, text);
+	return store_run(s);
 }
 
 /* Adds the role and body choices to d, with role and entity selected. */
 static void
-choices(struct ctx *c, tpl_dict *d, enum role role, long long entity)
+choices(tpl_dict *d, enum role role, long long entity)
 {
 	sqlite3_stmt	*s;
 	tpl_dict	*o;
@@ -50,47 +51,41 @@ choices(struct ctx *c, tpl_dict *d, enum role role, long long entity)
 			tpl_show(o, "SEL");
 	}
 	tpl_set(tpl_section(d, "ENTOPT"), "L", "—");
-	if (sqlite3_prepare_v2(c->rw, "SELECT id, coalesce(name_pt, name_en, acronym, slug) "
-	    "FROM entity ORDER BY 2", -1, &s, NULL) != SQLITE_OK)
-		return;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	s = edit_choices(REF_ENTITY);
+	while (db_step(s) == SQLITE_ROW) {
 		o = tpl_section(d, "ENTOPT");
-		tpl_set(o, "V", db_text(s, 0));
-		tpl_set(o, "L", db_text(s, 1));
-		if (sqlite3_column_int64(s, 0) == entity)
+		tpl_set(o, "V", db_text(s, CHOICE_ID));
+		tpl_set(o, "L", db_text(s, CHOICE_LABEL));
+		if (db_int64(s, CHOICE_ID) == entity)
 			tpl_show(o, "SEL");
 	}
-	sqlite3_finalize(s);
 }
 
-/* Columns of the account listing and page. */
-#define USER_COLS "s.id, s.login, s.name, s.role, coalesce(e.acronym, e.name_pt, ''), " \
-	"s.totp_secret IS NOT NULL, s.disabled, (SELECT count(*) FROM session x WHERE " \
-	"x.staff_id = s.id AND x.last_seen > ?1 AND x.created_at > ?2), coalesce(s.entity_id, 0) " \
-	"FROM staff s LEFT JOIN entity e ON e.id = s.entity_id"
-
-/* Sets an account's columns in d from a USER_COLS row. */
+/* Sets an account's columns in d from a row of SF_USERS or SF_USER. */
 static void
 user_row(sqlite3_stmt *s, tpl_dict *d)
 {
-	enum role r = auth_role(db_text(s, 3));
+	enum role r = auth_role(db_text(s, SFU_ROLE));
 
-	tpl_set(d, "ID", db_text(s, 0));
-	tpl_set(d, "LOGIN", db_text(s, 1));
-	tpl_set(d, "NAME", db_text(s, 2));
+	tpl_set(d, "ID", db_text(s, SFU_ID));
+	tpl_set(d, "LOGIN", db_text(s, SFU_LOGIN));
+	tpl_set(d, "NAME", db_text(s, SFU_NAME));
 	tpl_set(d, "ROLE", r < ROLE__MAX ? role_labels[r] : "?");
-	tpl_set(d, "ENTITY", db_text(s, 4));
-	tpl_set(d, "TOTP", sqlite3_column_int(s, 5) ? "ativo" : "por ativar");
-	tpl_set(d, "STATE", sqlite3_column_int(s, 6) ? "desativada" : "ativa");
-	tpl_set(d, "SESSIONS", db_text(s, 7));
+	tpl_set(d, "ENTITY", db_text(s, SFU_ENTITY_NAME));
+	tpl_set(d, "TOTP", db_int(s, SFU_HAS_TOTP) ? "ativo" : "por ativar");
+	tpl_set(d, "STATE", db_int(s, SFU_DISABLED) ? "desativada" : "ativa");
+	tpl_set(d, "SESSIONS", db_text(s, SFU_SESSIONS));
 }
 
-/* Binds the session limits of USER_COLS. */
-static void
-bind_limits(struct ctx *c, sqlite3_stmt *s)
+/* Returns account statement id (SF_USERS, SF_USER) with the session limits bound. */
+static sqlite3_stmt *
+users_stmt(struct ctx *c, enum staff_stmt id)
 {
-	sqlite3_bind_int64(s, 1, (long long)c->now - AUTH_IDLE_SECONDS);
-	sqlite3_bind_int64(s, 2, (long long)c->now - AUTH_ABSOLUTE_SECONDS);
+	sqlite3_stmt	*s = staff_stmt(id);
+
+	db_bind_int64(s, 1, (long long)c->now - AUTH_IDLE_SECONDS);
+	db_bind_int64(s, 2, (long long)c->now - AUTH_ABSOLUTE_SECONDS);
+	return s;
 }
 
 /* The account list and the new-account form. */
@@ -112,15 +107,11 @@ users_page(struct ctx *c, int status, const char *error, const char *newlogin,
 		tpl_set(b, "F_LOGIN", req_form(c->req, "login"));
 		tpl_set(b, "F_NAME", req_form(c->req, "name"));
 	}
-	choices(c, b, auth_role(req_form(c->req, "role")), strtoll(req_form(c->req,
+	choices(b, auth_role(req_form(c->req, "role")), strtoll(req_form(c->req,
 	    "entity") ? req_form(c->req, "entity") : "0", NULL, 10));
-	if (sqlite3_prepare_v2(c->rw, "SELECT " USER_COLS " ORDER BY s.login", -1, &s, NULL) !=
-	    SQLITE_OK)
-		return db_failed_set(), 503;
-	bind_limits(c, s);
-	while (sqlite3_step(s) == SQLITE_ROW)
+	s = users_stmt(c, SF_USERS);
+	while (db_step(s) == SQLITE_ROW)
 		user_row(s, tpl_section(b, "U"));
-	sqlite3_finalize(s);
 	return status;
 }
 
@@ -158,7 +149,7 @@ page_admin_user_new(struct ctx *c)
 	sqlite3_stmt	*s;
 	long long	 entity;
 	enum role	 r;
-	int		 rc, st;
+	int		 st;
 
 	if (login == NULL || strlen(login) < 3 || strlen(login) > 254 || strchr(login, '@') ==
 	    NULL || !valid_utf8(login, strlen(login)) || strpbrk(login, " \t\r\n") != NULL)
@@ -168,20 +159,18 @@ page_admin_user_new(struct ctx *c)
 		return users_page(c, 400, "Indique o nome (até 200 carateres).", NULL, NULL);
 	if ((why = role_entity(c, &r, &entity)) != NULL)
 		return users_page(c, 400, why, NULL, NULL);
-	if (auth_password_new(pw, hash) != 0 || sqlite3_prepare_v2(c->rw, "INSERT INTO staff "
-	    "(login, name, role, entity_id, pw_hash) VALUES (?1, ?2, ?3, nullif(?4, 0), ?5)",
-	    -1, &s, NULL) != SQLITE_OK)
+	if (auth_password_new(pw, hash) != 0)
 		return db_failed_set(), 503;
-	sqlite3_bind_text(s, 1, login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, auth_role_name(r), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, entity);
-	sqlite3_bind_text(s, 5, hash, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
+	s = staff_stmt(SF_USER_ADD);
+	db_bind_text(s, 1, login);
+	db_bind_text(s, 2, name);
+	db_bind_text(s, 3, auth_role_name(r));
+	db_bind_int64(s, 4, entity);
+	db_bind_text(s, 5, hash);
+	if ((st = db_run_refusable(s)) != 0) {
 		sodium_memzero(pw, sizeof pw);
-		return users_page(c, 400, "Já existe uma conta com esse utilizador.", NULL, NULL);
+		return st < 0 ? 503 : users_page(c, 400, "Já existe uma conta com esse "
+		    "utilizador.", NULL, NULL);
 	}
 	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "user_add", login,
 	    auth_role_name(r));
@@ -196,23 +185,19 @@ static int
 user_load(struct ctx *c, long long id, tpl_dict *d, char *login, size_t len, long long *ent,
     enum role *role)
 {
-	sqlite3_stmt	*s;
+	sqlite3_stmt	*s = users_stmt(c, SF_USER);
 	int		 rc;
 
-	if (sqlite3_prepare_v2(c->rw, "SELECT " USER_COLS " WHERE s.id = ?3", -1, &s, NULL) !=
-	    SQLITE_OK)
-		return -1;
-	bind_limits(c, s);
-	sqlite3_bind_int64(s, 3, id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 3, id);
+	if ((rc = db_row(s)) == 1) {
 		if (d != NULL)
 			user_row(s, d);
-		snprintf(login, len, "%s", db_text(s, 1));
-		*ent = sqlite3_column_int64(s, 8);
-		*role = auth_role(db_text(s, 3));
+		snprintf(login, len, "%s", db_text(s, SFU_LOGIN));
+		*ent = db_int64(s, SFU_ENTITY_ID);
+		*role = auth_role(db_text(s, SFU_ROLE));
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	db_reset(s);
+	return rc;
 }
 
 /* The actions offered on an account page. */
@@ -242,10 +227,10 @@ user_page(struct ctx *c, int status, const char *error, const char *newpw)
 	if ((rc = user_load(c, c->num, b, login, sizeof login, &ent, &role)) <= 0) {
 		c->body = NULL;
 		c->error = "ERR_NOT_FOUND";
-		return rc == 0 ? 404 : (db_failed_set(), 503);
+		return rc == 0 ? 404 : 503;
 	}
 	tpl_set(b, "CSRF", c->me->csrf);
-	choices(c, b, role, ent);
+	choices(b, role, ent);
 	if (error != NULL)
 		tpl_set(tpl_section(b, "ERROR"), "TEXT", error);
 	if (newpw != NULL)
@@ -272,7 +257,7 @@ page_admin_user(struct ctx *c)
 	if (c->req->method != METHOD_POST)
 		return user_page(c, 200, NULL, NULL);
 	if ((rc = user_load(c, c->num, NULL, login, sizeof login, &oldent, &oldrole)) <= 0)
-		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : (db_failed_set(), 503);
+		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : 503;
 	if (name == NULL || *name == '\0' || strlen(name) > 200 || !valid_utf8(name,
 	    strlen(name)))
 		return user_page(c, 400, "Indique o nome (até 200 carateres).", NULL);
@@ -281,18 +266,13 @@ page_admin_user(struct ctx *c)
 	if (c->num == c->me->id && r != ROLE_ADMIN)
 		return user_page(c, 400, "Não pode retirar a si mesmo o papel de administrador.",
 		    NULL);
-	if (sqlite3_prepare_v2(c->rw, "UPDATE staff SET name = ?2, role = ?3, entity_id = "
-	    "nullif(?4, 0), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
-	    -1, &s, NULL) != SQLITE_OK)
-		return db_failed_set(), 503;
-	sqlite3_bind_int64(s, 1, c->num);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, auth_role_name(r), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, entity);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return db_failed_set(), 503;
+	s = staff_stmt(SF_USER_CHANGE);
+	db_bind_int64(s, 1, c->num);
+	db_bind_text(s, 2, name);
+	db_bind_text(s, 3, auth_role_name(r));
+	db_bind_int64(s, 4, entity);
+	if (store_run(s) != 0)
+		return 503;
 	if (r != oldrole || entity != oldent)
 		auth_sessions_kill(c->rw, c->num);	/* new rights take effect at once */
 	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "user_change", login,
@@ -310,20 +290,17 @@ page_admin_user_action(struct ctx *c)
 	int		 rc = 0, st;
 
 	if ((rc = user_load(c, c->num, NULL, login, sizeof login, &ent, &role)) <= 0)
-		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : (db_failed_set(), 503);
+		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : 503;
 	if (c->num == c->me->id && strcmp(act, "enable") != 0 && strcmp(act, "password") != 0)
 		return user_page(c, 400, "Não pode aplicar esta ação à sua própria conta.", NULL);
 	if (strcmp(act, "disable") == 0)
-		rc = exec2(c->rw, "UPDATE staff SET disabled = 1 WHERE id = ?1", c->num, NULL);
+		rc = user_run(SF_DISABLE, c->num, NULL);
 	else if (strcmp(act, "enable") == 0)
-		rc = exec2(c->rw, "UPDATE staff SET disabled = 0 WHERE id = ?1", c->num, NULL);
+		rc = user_run(SF_ENABLE, c->num, NULL);
 	else if (strcmp(act, "reset-2fa") == 0)
-		rc = exec2(c->rw, "UPDATE staff SET totp_secret = NULL, totp_pending = NULL, "
-		    "totp_last_step = NULL WHERE id = ?1", c->num, NULL) ||
-		    exec2(c->rw, "DELETE FROM recovery_code WHERE staff_id = ?1", c->num, NULL);
+		rc = auth_totp_reset(c->rw, c->num);
 	else if (strcmp(act, "password") == 0)
-		rc = auth_password_new(pw, hash) || exec2(c->rw, "UPDATE staff SET pw_hash = ?2 "
-		    "WHERE id = ?1", c->num, hash);
+		rc = auth_password_new(pw, hash) || user_run(SF_PASSWORD, c->num, hash);
 	else if (strcmp(act, "sessions-kill") != 0)
 		return c->error = "ERR_NOT_FOUND", 404;
 	if (rc != 0 || (strcmp(act, "enable") != 0 && c->num != c->me->id &&
