@@ -31,7 +31,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include <sqlite3.h>
+#include "import/bulkread.h"
+#include "store/db.h"
 
 #define BULK_MAX	(10 * 1024 * 1024)	/* largest file, in bytes */
 
@@ -42,32 +43,6 @@ struct bulk_opts {
 	const char	*today;		/* YYYY-MM-DD, for a progress changed without a date */
 };
 
-/* One line of the report: a change (field, before, after) or a refusal (error). */
-struct bulk_item {
-	long		 line;		/* CSV line where the record starts, or JSON index */
-	char		 record[24];	/* PT0013, or PT0013/2 for a milestone */
-	char		*field;		/* the field, or NULL */
-	char		*before;	/* NULL: empty */
-	char		*after;		/* NULL: empty */
-	char		*error;		/* the reason a row is refused, or NULL */
-	int		 create;	/* 1: the record is new */
-};
-
-struct bulk_report {
-	int		 json;		/* 1: item lines are JSON indexes (records[N]) */
-	const char	*dataset;	/* "milestones" or "commitments", once known */
-	size_t		 rows;		/* records read */
-	size_t		 changed;	/* records that change (or would) */
-	size_t		 refused;	/* records refused */
-	size_t		 fields;	/* field changes */
-	struct bulk_item *items;
-	size_t		 nitems, cap;
-	char		 error[512];	/* a problem with the whole file, or "" */
-};
-
-/* Returns 1 when data is one of the exported files (CSV, or JSON with "records" or a
- * top-level array), 0 when it is the content format of import.h. */
-int	bulk_is_export(const char *data, size_t len);
 /* Checks and applies the file in data (len bytes) on rw, which must not be inside a
  * transaction and must have edit_init() done.  Fills r (free it with bulk_report_free).
  * Returns 0 applied (a dry run: would apply), 1 refused (r->error, or items with an
@@ -78,17 +53,5 @@ void	bulk_report_free(struct bulk_report *r);
 /* Writes the report as text: refusals ("line 7: PT0013/2: progress: ..."), then the
  * changes (all of them when verbose), then a summary line. */
 void	bulk_report_print(const struct bulk_report *r, FILE *f, int verbose);
-
-/* An RFC 4180 reader, also for tests: splits data into records of fields.  Each
- * record's fields are NUL-terminated strings; quoted fields are unquoted.  Returns 0,
- * or -1 with a message naming the line in err. */
-struct csv_rec {
-	long	 line;		/* line where the record starts (1-based) */
-	size_t	 n;		/* number of fields */
-	char	**f;
-};
-int	bulk_csv_parse(const char *data, size_t len, struct csv_rec **recs, size_t *n,
-	    char *err, size_t errlen);
-void	bulk_csv_free(struct csv_rec *recs, size_t n);
 
 #endif

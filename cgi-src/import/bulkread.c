@@ -7,9 +7,8 @@
 #include <jansson.h>
 
 #include "lib/buf.h"
-#include "import/bulkimport.h"
+#include "lib/csv.h"
 #include "import/bulkread.h"
-#include "view/export.h"
 
 /* The text of b: "" when nothing was ever put in it. */
 static const char *
@@ -199,7 +198,7 @@ read_csv(const char *data, size_t len, struct table *t, struct bulk_report *r)
 		for (j = 0; j < t->ncols; j++) {
 			t->rows[t->nrows].has[j] = 1;
 			v = recs[i].f[j];
-			if (v[0] == '\'' && export_csv_guarded(v + 1, strlen(v + 1)))
+			if (v[0] == '\'' && csv_guarded(v + 1, strlen(v + 1)))
 				v++;	/* the apostrophe export.c put before a formula */
 			if (v[0] != '\0')
 				t->rows[t->nrows].v[j] = strdup(v);

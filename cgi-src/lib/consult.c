@@ -2,8 +2,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <sodium.h>
-
 #include "lib/consult.h"
 #include "lib/tztime.h"
 #include "lib/valid.h"
@@ -191,31 +189,4 @@ rate_ok(int email, int n_hour, int n_day)
 {
 	return email ? n_hour < RL_EMAIL_HOUR && n_day < RL_EMAIL_DAY :
 	    n_hour < RL_ADDR_HOUR && n_day < RL_ADDR_DAY;
-}
-
-int
-token_new(char *out, size_t outlen, unsigned char hash[32])
-{
-	unsigned char	 raw[32];
-
-	if (outlen < 65)
-		return -1;
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(out, outlen, raw, sizeof raw);
-	sodium_memzero(raw, sizeof raw);
-	return token_hash(out, hash);
-}
-
-int
-token_hash(const char *tok, unsigned char hash[32])
-{
-	size_t	 i;
-
-	if (tok == NULL || strlen(tok) != 64)
-		return -1;
-	for (i = 0; i < 64; i++)
-		if (!((tok[i] >= '0' && tok[i] <= '9') || (tok[i] >= 'a' && tok[i] <= 'f')))
-			return -1;
-	crypto_hash_sha256(hash, (const unsigned char *)tok, 64);
-	return 0;
 }

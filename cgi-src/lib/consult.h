@@ -1,7 +1,7 @@
 /* cocreate: the pure logic of public consultations and citizens' submissions: times
  * read and shown in a zone's wall clock (lib/tztime.h), the phase and countdown of a
- * consultation, email addresses, the limits of each
- * field, and the single-use tokens sent by email.  No database, no I/O (see
+ * consultation, email addresses and the limits of each
+ * field (the single-use tokens sent by email: token.h).  No database, no I/O (see
  * pages/cocreate.c for the pages and mail.c for sending). */
 #ifndef ABERTA_COCREATE_H
 #define ABERTA_COCREATE_H
@@ -68,12 +68,5 @@ void		 email_fold(const char *s, char *out, size_t outlen);
 /* 1 when n submissions in the last hour and d in the last day stay under the limits of
  * an address (email 0) or an email (email 1), counting the one about to be made. */
 int		 rate_ok(int email, int n_hour, int n_day);
-
-/* A new random token as 64 hex characters (out: at least 65 bytes); its SHA-256 in
- * hash.  Returns 0 or -1. */
-int		 token_new(char *out, size_t outlen, unsigned char hash[32]);
-/* The SHA-256 of a token given as 64 lower-case hex characters.  Returns 0, or -1 when
- * tok is not such a token. */
-int		 token_hash(const char *tok, unsigned char hash[32]);
 
 #endif

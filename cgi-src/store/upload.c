@@ -11,8 +11,9 @@
 #include <magic.h>
 #include <sodium.h>
 
-#include "http/dispatch.h"
+#include "lib/buf.h"
 #include "lib/imgmeta.h"
+#include "lib/log.h"
 #include "lib/utf8.h"
 #include "store/upload.h"
 #include "lib/valid.h"
