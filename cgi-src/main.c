@@ -24,6 +24,7 @@
 #include "store/stmt.h"
 #include "http/dispatch.h"
 #include "store/edit.h"
+#include "lib/log.h"
 #include "store/upload.h"
 #include "view/tpl.h"
 
@@ -184,29 +185,29 @@ start(sqlite3 **dbp)
 		goto fail;
 	if ((rw = db_open(dbpath, 1, err, sizeof err)) == NULL)
 		goto fail;
-	if (db_migrate(rw, err, sizeof err) < 0 && (sqlite3_db_readonly(rw, "main") != 1 ||
+	if (db_migrate(rw, err, sizeof err) < 0 && (!db_readonly(rw) ||
 	    db_version(rw) != db_latest_version())) {
-		sqlite3_close(rw);
+		db_close(rw);
 		goto fail;
 	}
-	if (sqlite3_db_readonly(rw, "main") == 1)
+	if (db_readonly(rw))
 		fprintf(stderr, "aberta[%d]: the database %s cannot be written (read-only): "
 		    "serving reads; saves are refused until it can be written\n", (int)getpid(),
 		    dbpath);
 	rwdb = rw;
 	if ((*dbp = db_open(dbpath, 0, err, sizeof err)) == NULL) {
-		sqlite3_close(rw);
+		db_close(rw);
 		goto fail;
 	}
 	if (db_prepare_all(*dbp, err, sizeof err) != 0) {
-		sqlite3_close(*dbp);
-		sqlite3_close(rw);
+		db_close(*dbp);
+		db_close(rw);
 		goto fail;
 	}
 	if (edit_init(rw, err, sizeof err) != 0 || upload_init(err, sizeof err) != 0 ||
 	    store_prepare(STORE_RW, rw, err, sizeof err) != 0) {
-		sqlite3_close(*dbp);
-		sqlite3_close(rw);
+		db_close(*dbp);
+		db_close(rw);
 		goto fail;
 	}
 	dispatch_set_rw(rw);
@@ -230,24 +231,24 @@ rw_retry(void)
 	char	 err[512];
 	sqlite3	*n;
 
-	if (sqlite3_db_readonly(rwdb, "main") != 1 ||
+	if (!db_readonly(rwdb) ||
 	    (n = db_open(dbpath, 1, err, sizeof err)) == NULL)
 		return;
-	if (sqlite3_db_readonly(n, "main") == 1) {
-		sqlite3_close(n);
+	if (db_readonly(n)) {
+		db_close(n);
 		return;
 	}
 	edit_finish();
 	if (edit_init(n, err, sizeof err) != 0 ||
 	    store_prepare(STORE_RW, n, err, sizeof err) != 0) {
 		edit_finish();
-		sqlite3_close(n);
+		db_close(n);
 		if (edit_init(rwdb, err, sizeof err) != 0 ||
 		    store_prepare(STORE_RW, rwdb, err, sizeof err) != 0)
 			fprintf(stderr, "aberta[%d]: %s\n", (int)getpid(), err);
 		return;
 	}
-	sqlite3_close(rwdb);
+	db_close(rwdb);
 	rwdb = n;
 	dispatch_set_rw(n);
 	fprintf(stderr, "aberta[%d]: the database %s can be written again\n", (int)getpid(),
@@ -308,7 +309,7 @@ main(void)
 	db_finalize_all();
 	edit_finish();
 	upload_done();
-	sqlite3_close(db);
-	sqlite3_close(rwdb);
+	db_close(db);
+	db_close(rwdb);
 	return rc;
 }

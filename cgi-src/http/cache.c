@@ -17,6 +17,7 @@
 
 #include "lib/buf.h"
 #include "http/cache.h"
+#include "store/state.h"
 
 const char *
 cache_root(void)
@@ -128,30 +129,23 @@ lock_root(const char *root)
 }
 
 void
-cache_switch(sqlite3 *rw)
+cache_switch(struct sqlite3 *rw)
 {
 	(void)cache_invalidate(rw);
 }
 
 int
-cache_invalidate(sqlite3 *rw)
+cache_invalidate(struct sqlite3 *rw)
 {
 	const char	*root = cache_root();
 	char		 p[PATH_MAX], tmp[PATH_MAX], name[40];
-	sqlite3_stmt	*s;
-	long long	 ver = -1, cur, stamp, prev;
+	long long	 ver, again, cur, stamp, prev;
 	FILE		*f;
 	int		 lk, rc = -1;
 
 	if (root == NULL)
 		return 0;
-	if (sqlite3_prepare_v2(rw, "SELECT content_version FROM site_state WHERE id = 1", -1,
-	    &s, NULL) != SQLITE_OK)
-		goto gone;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		ver = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	if (ver < 0)
+	if ((ver = store_content_version(rw)) < 0)
 		goto gone;
 	if (mkdir(root, 0755) != 0 && errno != EEXIST)
 		return -1;
@@ -161,10 +155,8 @@ cache_invalidate(sqlite3 *rw)
 	if ((lk = lock_root(root)) < 0)
 		goto gone;
 	/* Re-read under the lock: a later commit may already have been published. */
-	if (sqlite3_prepare_v2(rw, "SELECT content_version FROM site_state WHERE id = 1", -1,
-	    &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-		ver = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	if ((again = store_content_version(rw)) >= 0)
+		ver = again;
 	cur = current_gen(root);
 	if (cur >= ver) {
 		rc = 0;
@@ -211,7 +203,7 @@ gone:
 }
 
 int
-cache_start(sqlite3 *rw, const char *fingerprint)
+cache_start(struct sqlite3 *rw, const char *fingerprint)
 {
 	const char	*root = cache_root();
 	char		 p[PATH_MAX], tmp[PATH_MAX], old[512] = "";

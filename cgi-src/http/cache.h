@@ -9,11 +9,12 @@
 #ifndef ABERTA_CACHE_H
 #define ABERTA_CACHE_H
 #include <stddef.h>
-#include <sqlite3.h>
+
+struct sqlite3;
 
 /* cache_invalidate for the store's commit hook (store_on_commit): every committed write
  * switches the cache; a failure is reported by cache_invalidate itself. */
-void		 cache_switch(sqlite3 *rw);
+void		 cache_switch(struct sqlite3 *rw);
 /* The cache root: ABERTA_CACHE, or "var/www".  ABERTA_CACHE=off disables the cache
  * (cache_root() returns NULL). */
 const char	*cache_root(void);
@@ -23,7 +24,7 @@ const char	*cache_root(void);
  * current to it, then removes older generations (best effort).  Idempotent and cheap
  * when nothing changed.  On failure removes current (every request then goes to the
  * program) and returns -1; else 0. */
-int		 cache_invalidate(sqlite3 *rw);
+int		 cache_invalidate(struct sqlite3 *rw);
 
 /* At a worker's start: when the cache was filled by another build (fingerprint: a
  * text that changes with the program and its templates; stored in <root>/.build),
@@ -31,7 +32,7 @@ int		 cache_invalidate(sqlite3 *rw);
  * templates is served, then calls cache_invalidate.  Workers of the same build that
  * start later (or are restarted after a crash) find the same fingerprint and keep the
  * cache.  Returns cache_invalidate's result, or -1. */
-int		 cache_start(sqlite3 *rw, const char *fingerprint);
+int		 cache_start(struct sqlite3 *rw, const char *fingerprint);
 
 /* Writes body as the file of the public address path (without query) rendered at
  * content version ver, with the suffix of its format already in path ("/pt/plans/2",
