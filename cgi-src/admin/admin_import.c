@@ -11,7 +11,9 @@
 
 #include <sodium.h>
 
+#include "http/req.h"
 #include "import/bulkimport.h"
+#include "store/auth.h"
 #include "store/db.h"
 #include "view/page.h"
 #include "store/upload.h"

@@ -12,9 +12,5 @@ struct sqlite3;
 int	dispatch(req_getter get, req_reader read, void *arg, struct buf *out);
 /* Hands over the writable connection that admin routes receive after their checks. */
 void	dispatch_set_rw(struct sqlite3 *rw);
-/* Writes a log line (CR/LF and control characters replaced) to the error log. */
-void	dispatch_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Where log lines go: a function taking one finished line (default: stderr). */
-void	dispatch_set_logger(void (*fn)(const char *line, void *arg), void *arg);
 
 #endif

@@ -1,110 +1,133 @@
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "lib/consult.h"
+#include "admin/admin.h"
+#include "http/format.h"
 #include "http/routes.h"
+#include "pages/pages.h"
+#include "lib/token.h"
 #include "store/upload.h"
 #include "lib/valid.h"
 
 #define G	(METHOD_GET | METHOD_HEAD)
 #define P	METHOD_POST
 #define GP	(METHOD_GET | METHOD_HEAD | METHOD_POST)
-#define GD	(G | ROUTE_FORMATS)	/* also JSON and CSV (pages/data.c) */
 #define A	NAV_NONE, "ERR_BAD_PATH"	/* admin routes: no public navigation entry */
 
 static const struct route routes[] = {
-	{ "/",				G, page_root, CACHE_NONE, NAV_NONE, NULL, CAP_PUBLIC },
-	{ "/healthz",			G, page_health, CACHE_NONE, NAV_NONE, NULL, CAP_PUBLIC },
-	{ "/robots.txt",		G, page_robots, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
-	{ "/sitemap.xml",		G, page_sitemap, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
-	{ "/badge/:file",		G, page_badge, CACHE_PUBLIC, NAV_NONE, "ERR_BAD_OGP_ID",
+	{ "/",				G, page_root, NULL, CACHE_NONE, NAV_NONE, NULL,
 					   CAP_PUBLIC },
-	{ "/:lang/feed.atom",		G, page_feed_site, CACHE_PUBLIC, NAV_NONE, NULL,
+	{ "/healthz",			G, page_health, NULL, CACHE_NONE, NAV_NONE, NULL,
 					   CAP_PUBLIC },
-	{ "/:lang/plans/:int/feed.atom", G, page_feed_plan, CACHE_PUBLIC, NAV_NONE,
-					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
-	{ "/:lang/commitments/:ogpid/feed.atom", G, page_feed_commitment, CACHE_PUBLIC,
-					   NAV_NONE, "ERR_BAD_OGP_ID", CAP_PUBLIC },
-	{ "/:lang/members/:slug/feed.atom", G, page_feed_member, CACHE_PUBLIC, NAV_NONE,
-					   "ERR_BAD_SLUG", CAP_PUBLIC },
-	{ "/:lang/values/:slug/feed.atom", G, page_feed_value, CACHE_PUBLIC, NAV_NONE,
-					   "ERR_BAD_SLUG", CAP_PUBLIC },
-	{ "/:lang/events/calendar.ics",	G, page_ics_all, CACHE_PUBLIC, NAV_NONE, NULL,
+	{ "/robots.txt",		G, page_robots, NULL, CACHE_PUBLIC, NAV_NONE, NULL,
 					   CAP_PUBLIC },
-	{ "/:lang/events/:int/calendar.ics", G, page_ics_event, CACHE_PUBLIC, NAV_NONE,
-					   "ERR_BAD_EVENT_ID", CAP_PUBLIC },
-	{ "/uploads/:sha",		G, page_upload_get, CACHE_IMMUTABLE, NAV_NONE,
-					   "ERR_NOT_FOUND", CAP_PUBLIC },
-	{ "/:lang/",			G, page_home, CACHE_PUBLIC, NAV_HOME, NULL, CAP_PUBLIC },
-	{ "/:lang/network",		GD, page_network, CACHE_PUBLIC, NAV_NETWORK, NULL, CAP_PUBLIC },
-	{ "/:lang/members/:slug",	GD, page_member, CACHE_PUBLIC, NAV_NETWORK,
-					   "ERR_BAD_SLUG", CAP_PUBLIC },
-	{ "/:lang/plans",		GD, page_plans_list, CACHE_PUBLIC, NAV_PLANS, NULL, CAP_PUBLIC },
-	{ "/:lang/commitments",		GD, page_commitments_list, CACHE_PUBLIC, NAV_PLANS, NULL,
+	{ "/sitemap.xml",		G, page_sitemap, NULL, CACHE_PUBLIC, NAV_NONE, NULL,
 					   CAP_PUBLIC },
-	{ "/:lang/search",		G, page_search, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
-	{ "/:lang/plans/:int",		GD, page_plans_show, CACHE_PUBLIC, NAV_PLANS,
-					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
-	{ "/:lang/commitments/:ogpid",	GD, page_commitments_show, CACHE_PUBLIC, NAV_PLANS,
+	{ "/badge/:file",		G, page_badge, NULL, CACHE_PUBLIC, NAV_NONE,
 					   "ERR_BAD_OGP_ID", CAP_PUBLIC },
-	{ "/:lang/commitments/:ogpid/history", G, page_commitments_history, CACHE_PUBLIC,
-					   NAV_PLANS, "ERR_BAD_OGP_ID", CAP_PUBLIC },
-	{ "/:lang/plans/:int/history",	G, page_plans_history, CACHE_PUBLIC, NAV_PLANS,
-					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
-	{ "/:lang/events",		GD, page_events_list, CACHE_PUBLIC, NAV_EVENTS, NULL, CAP_PUBLIC },
-	{ "/:lang/events/:int",		GD, page_events_show, CACHE_PUBLIC, NAV_EVENTS,
-					   "ERR_BAD_EVENT_ID", CAP_PUBLIC },
-	{ "/:lang/consultations",	GD, page_consultations_list, CACHE_CLOCK, NAV_CONSULT, NULL,
+	{ "/:lang/feed.atom",		G, page_feed_site, NULL, CACHE_PUBLIC, NAV_NONE, NULL,
 					   CAP_PUBLIC },
-	{ "/:lang/consultations/:int",	GD, page_consultations_show, CACHE_CLOCK, NAV_CONSULT,
-					   "ERR_BAD_CONSULTATION_ID", CAP_PUBLIC },
-	{ "/:lang/consultations/:int/proposals", P, page_submit_proposal, CACHE_NONE,
+	{ "/:lang/plans/:int/feed.atom", G, page_feed_plan, NULL, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
+	{ "/:lang/commitments/:ogpid/feed.atom", G, page_feed_commitment, NULL, CACHE_PUBLIC,
+					   NAV_NONE, "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/members/:slug/feed.atom", G, page_feed_member, NULL, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_SLUG", CAP_PUBLIC },
+	{ "/:lang/values/:slug/feed.atom", G, page_feed_value, NULL, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_SLUG", CAP_PUBLIC },
+	{ "/:lang/events/calendar.ics",	G, page_ics_all, NULL, CACHE_PUBLIC, NAV_NONE, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/events/:int/calendar.ics", G, page_ics_event, NULL, CACHE_PUBLIC, NAV_NONE,
+					   "ERR_BAD_EVENT_ID", CAP_PUBLIC },
+	{ "/uploads/:sha",		G, page_upload_get, NULL, CACHE_IMMUTABLE, NAV_NONE,
+					   "ERR_NOT_FOUND", CAP_PUBLIC },
+	{ "/:lang/",			G, page_home, NULL, CACHE_PUBLIC, NAV_HOME, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/network",		G, page_network, page_data_network, CACHE_PUBLIC,
+					   NAV_NETWORK, NULL, CAP_PUBLIC },
+	{ "/:lang/members/:slug",	G, page_member, page_data_member, CACHE_PUBLIC, NAV_NETWORK,
+					   "ERR_BAD_SLUG", CAP_PUBLIC },
+	{ "/:lang/plans",		G, page_plans_list, page_data_plans_list, CACHE_PUBLIC,
+					   NAV_PLANS, NULL, CAP_PUBLIC },
+	{ "/:lang/commitments",		G, page_commitments_list, page_commitments_list,
+					   CACHE_PUBLIC, NAV_PLANS, NULL, CAP_PUBLIC },
+	{ "/:lang/search",		G, page_search, NULL, CACHE_PUBLIC, NAV_NONE, NULL,
+					   CAP_PUBLIC },
+	{ "/:lang/plans/:int",		G, page_plans_show, page_data_plans_show, CACHE_PUBLIC,
+					   NAV_PLANS, "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
+	{ "/:lang/commitments/:ogpid",	G | ROUTE_UPCASE, page_commitments_show,
+					   page_data_commitment, CACHE_PUBLIC, NAV_PLANS,
+					   "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/commitments/:ogpid/history", G, page_commitments_history, NULL, CACHE_PUBLIC,
+					   NAV_PLANS, "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/plans/:int/history",	G, page_plans_history, NULL, CACHE_PUBLIC, NAV_PLANS,
+					   "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
+	{ "/:lang/events",		G, page_events_list, page_data_events_list, CACHE_PUBLIC,
+					   NAV_EVENTS, NULL, CAP_PUBLIC },
+	{ "/:lang/events/:int",		G, page_events_show, page_data_event, CACHE_PUBLIC,
+					   NAV_EVENTS, "ERR_BAD_EVENT_ID", CAP_PUBLIC },
+	{ "/:lang/consultations",	G, page_consultations_list, page_data_consultations_list,
+					   CACHE_CLOCK, NAV_CONSULT, NULL, CAP_PUBLIC },
+	{ "/:lang/consultations/:int",	G, page_consultations_show, page_data_consultation,
+					   CACHE_CLOCK, NAV_CONSULT, "ERR_BAD_CONSULTATION_ID",
+					   CAP_PUBLIC },
+	{ "/:lang/consultations/:int/proposals", P, page_submit_proposal, NULL, CACHE_NONE,
 					   NAV_CONSULT, "ERR_BAD_CONSULTATION_ID", CAP_PUBLIC },
-	{ "/:lang/consultations/:int/comments", P, page_submit_consultation_comment,
+	{ "/:lang/consultations/:int/comments", P, page_submit_consultation_comment, NULL,
 					   CACHE_NONE, NAV_CONSULT, "ERR_BAD_CONSULTATION_ID",
 					   CAP_PUBLIC },
-	{ "/:lang/commitments/:ogpid/comments", P, page_submit_commitment_comment, CACHE_NONE,
-					   NAV_PLANS, "ERR_BAD_OGP_ID", CAP_PUBLIC },
-	{ "/:lang/submissions/sent",	G, page_submissions_sent, CACHE_PUBLIC, NAV_CONSULT, NULL,
-					   CAP_PUBLIC },
-	{ "/:lang/submissions/confirm/:token", GP, page_submission_confirm, CACHE_NONE,
-					   NAV_CONSULT, "ERR_TOKEN", CAP_PUBLIC },
-	{ "/:lang/submissions/withdraw/:token", GP, page_submission_withdraw, CACHE_NONE,
-					   NAV_CONSULT, "ERR_TOKEN", CAP_PUBLIC },
-	{ "/:lang/ogp",			G, page_text_ogp, CACHE_PUBLIC, NAV_OGP, NULL, CAP_PUBLIC },
-	{ "/:lang/accessibility",	G, page_text_accessibility, CACHE_PUBLIC, NAV_NONE,
+	{ "/:lang/commitments/:ogpid/comments", P, page_submit_commitment_comment, NULL,
+					   CACHE_NONE, NAV_PLANS, "ERR_BAD_OGP_ID", CAP_PUBLIC },
+	{ "/:lang/submissions/sent",	G, page_submissions_sent, NULL, CACHE_PUBLIC, NAV_CONSULT,
 					   NULL, CAP_PUBLIC },
-	{ "/:lang/data",		G, page_data, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
-	{ "/data/catalog.jsonld",	G, page_data_catalog, CACHE_PUBLIC, NAV_NONE, NULL,
+	{ "/:lang/submissions/confirm/:token", GP, page_submission_confirm, NULL, CACHE_NONE,
+					   NAV_CONSULT, "ERR_TOKEN", CAP_PUBLIC },
+	{ "/:lang/submissions/withdraw/:token", GP, page_submission_withdraw, NULL,
+					   CACHE_NONE, NAV_CONSULT, "ERR_TOKEN", CAP_PUBLIC },
+	{ "/:lang/ogp",			G, page_text_ogp, NULL, CACHE_PUBLIC, NAV_OGP, NULL,
 					   CAP_PUBLIC },
-	{ "/data/:file",		GD, page_data_file, CACHE_PUBLIC, NAV_NONE,
+	{ "/:lang/accessibility",	G, page_text_accessibility, NULL, CACHE_PUBLIC, NAV_NONE,
+					   NULL, CAP_PUBLIC },
+	{ "/:lang/data",		G, page_data, NULL, CACHE_PUBLIC, NAV_NONE, NULL,
+					   CAP_PUBLIC },
+	{ "/data/catalog.jsonld",	G, page_data_catalog, NULL, CACHE_PUBLIC, NAV_NONE, NULL,
+					   CAP_PUBLIC },
+	{ "/data/:file",		G, page_data_file, page_data_file, CACHE_PUBLIC, NAV_NONE,
 					   "ERR_NOT_FOUND", CAP_PUBLIC },
 	/* The admin area: every route no-store; every POST checked for CSRF first. */
-	{ "/admin/login",		GP, page_admin_login, CACHE_NONE, A, CAP_LOGIN },
-	{ "/admin/logout",		P, page_admin_logout, CACHE_NONE, A, CAP_SECOND },
-	{ "/admin/2fa",			GP, page_admin_2fa, CACHE_NONE, A, CAP_SECOND },
-	{ "/admin/2fa/enrol",		GP, page_admin_2fa_enrol, CACHE_NONE, A, CAP_SECOND },
-	{ "/admin/",			G, page_admin_home, CACHE_NONE, A, CAP_STAFF },
-	{ "/admin/reviews",		G, page_admin_reviews, CACHE_NONE, A, CAP_CONTENT },
-	{ "/admin/reviews/:int/approve", P, page_admin_review_approve, CACHE_NONE, A,
+	{ "/admin/login",		GP, page_admin_login, NULL, CACHE_NONE, A, CAP_LOGIN },
+	{ "/admin/logout",		P, page_admin_logout, NULL, CACHE_NONE, A, CAP_SECOND },
+	{ "/admin/2fa",			GP, page_admin_2fa, NULL, CACHE_NONE, A, CAP_SECOND },
+	{ "/admin/2fa/enrol",		GP, page_admin_2fa_enrol, NULL, CACHE_NONE, A,
+					   CAP_SECOND },
+	{ "/admin/",			G, page_admin_home, NULL, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/reviews",		G, page_admin_reviews, NULL, CACHE_NONE, A, CAP_CONTENT },
+	{ "/admin/reviews/:int/approve", P, page_admin_review_approve, NULL, CACHE_NONE, A,
 					   CAP_CONTENT },
-	{ "/admin/reviews/:int/return",	P, page_admin_review_return, CACHE_NONE, A,
+	{ "/admin/reviews/:int/return",	P, page_admin_review_return, NULL, CACHE_NONE, A,
 					   CAP_CONTENT },
-	{ "/admin/submissions",		GP, page_admin_submissions, CACHE_NONE, A, CAP_CONTENT },
-	{ "/admin/users",		G, page_admin_users, CACHE_NONE, A, CAP_USERS },
-	{ "/admin/users/new",		P, page_admin_user_new, CACHE_NONE, A, CAP_USERS },
-	{ "/admin/users/:int",		GP, page_admin_user, CACHE_NONE, A, CAP_USERS },
-	{ "/admin/users/:int/:slug",	P, page_admin_user_action, CACHE_NONE, A, CAP_USERS },
-	{ "/admin/audit",		G, page_admin_audit, CACHE_NONE, A, CAP_USERS },
-	{ "/admin/import",		GP, page_admin_import, CACHE_NONE, A, CAP_CONTENT },
-	{ "/admin/links",		G, page_admin_links, CACHE_NONE, A, CAP_CONTENT },
-	{ "/admin/:slug",		G, page_admin_list, CACHE_NONE, A, CAP_STAFF },
-	{ "/admin/:slug/new",		GP, page_admin_new, CACHE_NONE, A, CAP_STAFF },
-	{ "/admin/:slug/:int",		GP, page_admin_edit, CACHE_NONE, A, CAP_STAFF },
-	{ "/admin/commitments/:int/relations", GP, page_admin_relations, CACHE_NONE, A,
+	{ "/admin/submissions",		GP, page_admin_submissions, NULL, CACHE_NONE, A,
 					   CAP_CONTENT },
-	{ "/admin/:slug/:int/delete",	GP, page_admin_delete, CACHE_NONE, A, CAP_CONTENT },
+	{ "/admin/users",		G, page_admin_users, NULL, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/users/new",		P, page_admin_user_new, NULL, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/users/:int",		GP, page_admin_user, NULL, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/users/:int/:slug",	P, page_admin_user_action, NULL, CACHE_NONE, A,
+					   CAP_USERS },
+	{ "/admin/audit",		G, page_admin_audit, NULL, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/import",		GP, page_admin_import, NULL, CACHE_NONE, A, CAP_CONTENT },
+	{ "/admin/links",		G, page_admin_links, NULL, CACHE_NONE, A, CAP_CONTENT },
+	{ "/admin/:slug",		G, page_admin_list, NULL, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/:slug/new",		GP, page_admin_new, NULL, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/:slug/:int",		GP, page_admin_edit, NULL, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/commitments/:int/relations", GP, page_admin_relations, NULL, CACHE_NONE, A,
+					   CAP_CONTENT },
+	{ "/admin/:slug/:int/delete",	GP, page_admin_delete, NULL, CACHE_NONE, A,
+					   CAP_CONTENT },
 };
+
+/* The segments of the path being matched: c->arg points into them. */
+static char	 segs[8][128];
 
 /* Copies the next segment of *p (up to '/' or the end) into seg; advances *p past it.
  * Returns 1 if a segment was read (possibly empty), 0 at the end of the path. */
@@ -150,9 +173,10 @@ check_typed(const char *type, char *seg, struct ctx *c, int argi)
 	return 0;
 }
 
-/* Tries one route: -1 no match, 0 match, 1 shape matches but a segment is invalid. */
+/* Tries one route on path (its segments into segs): -1 no match, 0 match, 1 shape
+ * matches but a segment is invalid. */
 static int
-try_route(const struct route *rt, const char *path, struct ctx *c, char segs[][128])
+try_route(const struct route *rt, const char *path, struct ctx *c)
 {
 	const char	*pp = rt->pattern, *xp = path;
 	char		 pseg[32], *seg;
@@ -181,34 +205,71 @@ try_route(const struct route *rt, const char *path, struct ctx *c, char segs[][1
 	}
 }
 
-enum match
-route_find(const char *path, const struct route **rt, struct ctx *c, char *fix,
-    size_t fixlen)
+/* A route with ROUTE_UPCASE matched path but its :ogpid (c->arg[0], the last segment)
+ * is invalid: when it is valid in capitals, writes the address with it so (and the
+ * suffix of c->fmt) into fix.  Returns MATCH_REDIRECT, MATCH_NONE (six characters, not
+ * an OGP id, in a data format) or MATCH_BAD_ARG. */
+static enum match
+upcase(const char *path, struct ctx *c, char *fix, size_t fixlen)
 {
-	static char	 segs[8][128];
-	size_t		 i, len = strlen(path);
-	int		 r;
+	char	 up[7];
+	size_t	 i;
 
-	for (i = 0; i < sizeof routes / sizeof routes[0]; i++) {
-		if ((r = try_route(&routes[i], path, c, segs)) < 0)
-			continue;
-		*rt = &routes[i];
-		return r == 0 ? MATCH_OK : MATCH_BAD_ARG;
+	if (strlen(c->arg[0]) != 6)
+		return MATCH_BAD_ARG;
+	for (i = 0; i < 6; i++)
+		up[i] = (char)toupper((unsigned char)c->arg[0][i]);
+	up[6] = '\0';
+	if (valid_ogp_id(up)) {
+		snprintf(fix, fixlen, "%.*s%s%s", (int)(strlen(path) - 6), path, up,
+		    fmt_suffix(c->fmt));
+		return MATCH_REDIRECT;
 	}
-	/* Canonical forms: "/pt" -> "/pt/", "/admin" -> "/admin/", "/pt/plans/" -> "/pt/plans". */
+	return c->fmt != FMT_HTML ? MATCH_NONE : MATCH_BAD_ARG;
+}
+
+/* The canonical form of a path no route has: "/pt" -> "/pt/", "/admin" -> "/admin/",
+ * "/pt/plans/" -> "/pt/plans".  Returns MATCH_REDIRECT with it in fix, or MATCH_NONE. */
+static enum match
+canonical(const char *path, struct ctx *c, char *fix, size_t fixlen)
+{
+	size_t	 i, len = strlen(path);
+
 	if (len > 1 && path[len - 1] != '/' && len + 2 < fixlen) {
 		snprintf(fix, fixlen, "%s/", path);
 		for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
-			if (try_route(&routes[i], fix, c, segs) == 0)
+			if (try_route(&routes[i], fix, c) == 0)
 				return MATCH_REDIRECT;
 	}
 	if (len > 4 && path[len - 1] == '/' && len < fixlen) {
 		memcpy(fix, path, len - 1);
 		fix[len - 1] = '\0';
 		for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
-			if (try_route(&routes[i], fix, c, segs) == 0)
+			if (try_route(&routes[i], fix, c) == 0)
 				return MATCH_REDIRECT;
 	}
+	return MATCH_NONE;
+}
+
+enum match
+route_find(const char *path, const struct route **rt, struct ctx *c, char *fix,
+    size_t fixlen)
+{
+	size_t	 i;
+	int	 r;
+
+	for (i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		if ((r = try_route(&routes[i], path, c)) < 0)
+			continue;
+		*rt = &routes[i];
+		if (r == 0)
+			return MATCH_OK;
+		return routes[i].methods & ROUTE_UPCASE ? upcase(path, c, fix, fixlen) :
+		    MATCH_BAD_ARG;
+	}
+	/* No canonical forms for data addresses. */
+	if (canonical(path, c, fix, fixlen) == MATCH_REDIRECT && c->fmt == FMT_HTML)
+		return MATCH_REDIRECT;
 	return MATCH_NONE;
 }
 

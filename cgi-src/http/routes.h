@@ -27,16 +27,20 @@ enum nav {
 	NAV_NONE, NAV_HOME, NAV_NETWORK, NAV_PLANS, NAV_CONSULT, NAV_EVENTS, NAV_OGP, NAV__MAX
 };
 
-/* A flag kept in a route's methods word: the route also answers as JSON and CSV
- * (a .json / .csv suffix on the path, or Accept), through the data handlers of
- * pages/data.c.  Other routes answer 404 to a suffix. */
-#define ROUTE_FORMATS	(1u << 8)
+/* A flag kept in a route's methods word: the route's last segment is an :ogpid, and one
+ * that is valid once in capitals (pt0013) is answered 301 to the address with it so
+ * (PT0013, with the .json / .csv suffix asked for); one of six characters that is not
+ * answers 404 in the data formats. */
+#define ROUTE_UPCASE	(1u << 8)
 
 struct route {	/* NOLINT(clang-analyzer-optin.performance.Padding): table order */
 	const char	*pattern;	/* segments: literal, :lang, :int, :ogpid, :slug, :sha, :file,
 					 * :token (64 lower-case hex) */
-	unsigned int	 methods;	/* METHOD_* bits, and ROUTE_FORMATS */
-	int		(*fn)(struct ctx *);
+	unsigned int	 methods;	/* METHOD_* bits, and ROUTE_UPCASE */
+	int		(*fn)(struct ctx *);	/* the handler (pages/pages.h, admin/admin.h) */
+	int		(*data)(struct ctx *);	/* the answer in JSON and CSV (a .json / .csv
+					 * suffix on the path, or Accept; pages/data.c), or
+					 * NULL: HTML only, a suffix answers 404 */
 	enum cache_class cache;
 	enum nav	 nav;		/* which navigation entry is current */
 	const char	*bad_arg;	/* message key when a typed segment is invalid */
@@ -50,8 +54,10 @@ enum match {
 	MATCH_REDIRECT,	/* a canonical form exists (case, trailing slash): 301 to *fix */
 };
 
-/* Finds the route for path.  On MATCH_OK and MATCH_BAD_ARG sets *rt and fills c->lang,
- * c->arg and c->num; on MATCH_REDIRECT writes the canonical path into fix. */
+/* Finds the route for path (its format, c->fmt, already taken off).  On MATCH_OK and
+ * MATCH_BAD_ARG sets *rt and fills c->lang, c->arg and c->num; on MATCH_REDIRECT writes
+ * the canonical path into fix.  A data address (c->fmt not FMT_HTML) has no canonical
+ * form but an OGP id in capitals (ROUTE_UPCASE). */
 enum match	 route_find(const char *path, const struct route **rt, struct ctx *c,
 		    char *fix, size_t fixlen);
 /* The Allow header value for a route's methods ("GET, HEAD"). */

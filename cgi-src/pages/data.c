@@ -5,9 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "http/answer.h"
+#include "http/resp.h"
 #include "lib/consult.h"
 #include "store/db.h"
 #include "view/export.h"
+#include "pages/pages.h"
+#include "store/rollup.h"
 #include "view/i18n.h"
 #include "view/page.h"
 
@@ -32,8 +36,8 @@ links(sqlite3_stmt *s)
 }
 
 /* /plans: the plans with their roll-ups, as page_plans_list reads them. */
-static int
-data_plans_list(struct ctx *c)
+int
+page_data_plans_list(struct ctx *c)
 {
 	static long long	 ids[PLANS_MAX];
 	static struct progress	 roll[PLANS_MAX];
@@ -54,7 +58,7 @@ data_plans_list(struct ctx *c)
 		x_text(o, "plan_status", s, 6);
 		x_int(o, "commitment_count", s, 7);
 		x_progress(o, &roll[i]);
-		export_url(o, "url", c->lang, "plans/%d", sqlite3_column_int(s, 1));
+		export_url(o, "url", c->lang, "plans/%d", db_int(s, 1));
 		json_array_append_new(rows, o);
 	}
 	return export_send(c, set, NULL, set, rows, "plans");
@@ -72,7 +76,7 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 	size_t		 n = 0, cap = 0;
 
 	progress_init(roll);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
 		page_ms_agg(s, 7, &p);
 		progress_add_rollup(roll, &p);
@@ -84,13 +88,13 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 			byid = nb;
 			cap = cap ? cap * 2 : 32;
 		}
-		byid[n++] = (struct page_idref){ sqlite3_column_int64(s, 0), o };
+		byid[n++] = (struct page_idref){ db_int64(s, 0), o };
 	}
 	page_idrefs_sort(byid, n);
 	s = db_stmt(ST_PLAN_LEADS);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW)
-		if ((o = page_idref_find(byid, n, sqlite3_column_int64(s, 0))) != NULL)
+		if ((o = page_idref_find(byid, n, db_int64(s, 0))) != NULL)
 			json_array_append_new(json_object_get(o, "leads"),
 			    json_string(db_text(s, 1)));
 	free(byid);
@@ -98,8 +102,8 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 }
 
 /* /plans/N: the plan (JSON) or its commitments (CSV). */
-static int
-data_plans_show(struct ctx *c)
+int
+page_data_plans_show(struct ctx *c)
 {
 	sqlite3_stmt	*s = db_stmt(ST_PLAN_BY_NUMBER);
 	json_t		*o, *rows;
@@ -107,12 +111,12 @@ data_plans_show(struct ctx *c)
 	long long	 id;
 	char		 name[32];
 
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_PLAN";
 		return 404;
 	}
-	id = sqlite3_column_int64(s, 0);
+	id = db_int64(s, 0);
 	o = json_object();
 	x_int(o, "plan_number", s, 1);
 	x_text(o, "title_pt", s, 2);
@@ -126,13 +130,13 @@ data_plans_show(struct ctx *c)
 	x_text(o, "cocreation_en", s, 8);
 	x_text(o, "summary_pt", s, 9);
 	x_text(o, "summary_en", s, 10);
-	sqlite3_reset(s);
+	db_reset(s);
 	rows = plan_commitments(c, id, c->num, &roll);
 	json_object_set_new(o, "commitment_count", json_integer((json_int_t)json_array_size(rows)));
 	x_progress(o, &roll);
 	export_url(o, "url", c->lang, "plans/%lld", c->num);
 	s = db_stmt(ST_PLAN_LINKS);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	json_object_set_new(o, "links", links(s));
 	json_object_set(o, "commitments", rows);
 	snprintf(name, sizeof name, "plan-%lld", c->num);
@@ -149,24 +153,23 @@ milestones(struct ctx *c, long long id, const char *ogp, struct progress *p)
 	const char	*asof;
 
 	progress_init(p);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
 		x_str(o, "ogp_id", ogp);
 		export_milestone_fields(o, s, 1);
-		json_object_set_new(o, "evidence", export_evidence(sqlite3_column_int64(s, 0)));
+		json_object_set_new(o, "evidence", export_evidence(db_int64(s, 0)));
 		export_url(o, "url", c->lang, "commitments/%s", ogp);
 		json_array_append_new(rows, o);
 		asof = db_text(s, 9) ? db_text(s, 9) : db_text(s, 11);
-		progress_add(p, sqlite3_column_type(s, 8) == SQLITE_NULL ? -1 :
-		    sqlite3_column_int(s, 8), asof);
+		progress_add(p, db_null(s, 8) ? -1 : db_int(s, 8), asof);
 	}
 	return rows;
 }
 
 /* /commitments/ID: the commitment (JSON) or its milestones (CSV). */
-static int
-data_commitment(struct ctx *c)
+int
+page_data_commitment(struct ctx *c)
 {
 	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
 	json_t		*o, *rows;
@@ -174,12 +177,12 @@ data_commitment(struct ctx *c)
 	long long	 id;
 	char		 ogp[8], name[32];
 
-	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_COMMITMENT";
 		return 404;
 	}
-	id = sqlite3_column_int64(s, 0);
+	id = db_int64(s, 0);
 	snprintf(ogp, sizeof ogp, "%s", db_text(s, 1));
 	o = json_object();
 	x_text(o, "ogp_id", s, 1);
@@ -188,13 +191,13 @@ data_commitment(struct ctx *c)
 	x_text(o, "title_pt", s, 3);
 	x_text(o, "title_en", s, 4);
 	export_commitment_fields(o, s, 5);
-	sqlite3_reset(s);
+	db_reset(s);
 	export_commitment_relations(o, id);
 	rows = milestones(c, id, ogp, &p);
 	x_progress(o, &p);
 	export_url(o, "url", c->lang, "commitments/%s", ogp);
 	s = db_stmt(ST_COMMITMENT_LINKS);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	json_object_set_new(o, "links", links(s));
 	json_object_set(o, "milestones", rows);
 	snprintf(name, sizeof name, "commitment-%s", ogp);
@@ -203,8 +206,8 @@ data_commitment(struct ctx *c)
 }
 
 /* /network: every body, as page_network reads them. */
-static int
-data_network(struct ctx *c)
+int
+page_data_network(struct ctx *c)
 {
 	const struct xset	*set = export_set("entity_list");
 	sqlite3_stmt		*s = db_stmt(ST_ENTITIES);
@@ -238,7 +241,7 @@ member_commitments(struct ctx *c, long long id, struct progress *roll)
 	struct progress	 p;
 
 	progress_init(roll);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
 		x_text(o, "role", s, 0);
@@ -258,8 +261,8 @@ member_commitments(struct ctx *c, long long id, struct progress *roll)
 }
 
 /* /members/SLUG: the body (JSON) or its commitments (CSV). */
-static int
-data_member(struct ctx *c)
+int
+page_data_member(struct ctx *c)
 {
 	static const char *const keys[] = { "slug", "acronym", "name_pt", "name_en",
 		"entity_kind", "website", "is_member", "member_since", "member_until",
@@ -271,24 +274,24 @@ data_member(struct ctx *c)
 	char		 name[100];
 	int		 i;
 
-	sqlite3_bind_text(s, 1, c->arg[0], -1, SQLITE_STATIC);
+	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_MEMBER";
 		return 404;
 	}
-	id = sqlite3_column_int64(s, 0);
+	id = db_int64(s, 0);
 	o = json_object();
 	for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++)
 		if (i == 6)
 			x_bool(o, keys[i], s, i + 1);
 		else
 			x_text(o, keys[i], s, i + 1);
-	sqlite3_reset(s);
+	db_reset(s);
 	rows = member_commitments(c, id, &roll);
 	x_progress(o, &roll);
 	export_url(o, "url", c->lang, "members/%s", c->arg[0]);
 	s = db_stmt(ST_ENTITY_LINKS);
-	sqlite3_bind_int64(s, 1, id);
+	db_bind_int64(s, 1, id);
 	json_object_set_new(o, "links", links(s));
 	json_object_set(o, "commitments", rows);
 	snprintf(name, sizeof name, "member-%s", c->arg[0]);
@@ -315,21 +318,21 @@ event_row(struct ctx *c, sqlite3_stmt *s, int upcoming)
 	x_bool(o, "online", s, 10);
 	x_text(o, "organiser", s, 11);
 	json_object_set_new(o, "upcoming", json_boolean(upcoming));
-	export_url(o, "url", c->lang, "events/%lld", sqlite3_column_int64(s, 0));
+	export_url(o, "url", c->lang, "events/%lld", db_int64(s, 0));
 	return o;
 }
 
 /* /events: upcoming events first, then past ones, as page_events_list. */
-static int
-data_events_list(struct ctx *c)
+int
+page_data_events_list(struct ctx *c)
 {
 	const struct xset	*set = export_set("event_list");
 	sqlite3_stmt		*s = db_stmt(ST_EVENTS_UPCOMING);
 	json_t			*rows = json_array();
 	const char		*start, *end;
 
-	sqlite3_bind_text(s, 1, c->today, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, 1000);
+	db_bind_text(s, 1, c->today);
+	db_bind_int(s, 2, 1000);
 	while (db_step(s) == SQLITE_ROW)
 		json_array_append_new(rows, event_row(c, s, 1));
 	s = db_stmt(ST_EVENTS);
@@ -344,8 +347,8 @@ data_events_list(struct ctx *c)
 }
 
 /* /events/N: the event; its CSV is the one row of the record without its links. */
-static int
-data_event(struct ctx *c)
+int
+page_data_event(struct ctx *c)
 {
 	static const char *const keys[] = { "event_id", "title_pt", "title_en", "event_kind",
 		"start_date", "end_date", "date_note_pt", "date_note_en", "place_pt",
@@ -357,7 +360,7 @@ data_event(struct ctx *c)
 	char			 name[32];
 	int			 i;
 
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_EVENT";
 		return 404;
@@ -370,10 +373,10 @@ data_event(struct ctx *c)
 			x_bool(o, keys[i], s, i);
 		else
 			x_text(o, keys[i], s, i);
-	sqlite3_reset(s);
+	db_reset(s);
 	export_url(o, "url", c->lang, "events/%lld", c->num);
 	s = db_stmt(ST_EVENT_LINKS);
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	json_object_set_new(o, "links", links(s));
 	snprintf(name, sizeof name, "event-%lld", c->num);
 	return export_send(c, set, o, set, json_pack("[O]", o), name);
@@ -394,8 +397,8 @@ phase_code(struct ctx *c, const char *opens, const char *closes)
 }
 
 /* /consultations: as page_consultations_list. */
-static int
-data_consultations_list(struct ctx *c)
+int
+page_data_consultations_list(struct ctx *c)
 {
 	const struct xset	*set = export_set("consultation_list");
 	sqlite3_stmt		*s = db_stmt(ST_CONSULTATIONS);
@@ -411,27 +414,27 @@ data_consultations_list(struct ctx *c)
 		x_bool(o, "dates_only", s, 5);
 		x_str(o, "consultation_phase", phase_code(c, db_text(s, 3), db_text(s, 4)));
 		x_int(o, "submission_count", s, 6);
-		export_url(o, "url", c->lang, "consultations/%lld", sqlite3_column_int64(s, 0));
+		export_url(o, "url", c->lang, "consultations/%lld", db_int64(s, 0));
 		json_array_append_new(rows, o);
 	}
 	return export_send(c, set, NULL, set, rows, "consultations");
 }
 
 /* /consultations/N: the consultation with its submissions; its CSV is the submissions. */
-static int
-data_consultation(struct ctx *c)
+int
+page_data_consultation(struct ctx *c)
 {
 	sqlite3_stmt	*s = db_stmt(ST_X_CONSULTATIONS);
 	json_t		*o = NULL, *subs;
 	char		 name[40];
 
 	while (o == NULL && db_step(s) == SQLITE_ROW)
-		if (sqlite3_column_int64(s, 0) == c->num) {
+		if (db_int64(s, 0) == c->num) {
 			o = export_consultation_row(s);
 			x_str(o, "consultation_phase", phase_code(c, db_text(s, 10),
 			    db_text(s, 11)));
 		}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (o == NULL) {
 		c->error = "ERR_NO_CONSULTATION";
 		return 404;
@@ -439,7 +442,7 @@ data_consultation(struct ctx *c)
 	export_url(o, "url", c->lang, "consultations/%lld", c->num);
 	subs = json_array();
 	s = db_stmt(ST_X_CONSULTATION_SUBS);
-	sqlite3_bind_int64(s, 1, c->num);
+	db_bind_int64(s, 1, c->num);
 	while (db_step(s) == SQLITE_ROW)
 		json_array_append_new(subs, export_submission_row(s, c->lang));
 	json_object_set(o, "submissions", subs);
@@ -482,55 +485,6 @@ page_data_catalog(struct ctx *c)
 	free(text);
 	json_decref(cat);
 	return 200;
-}
-
-/* The data handler of each page that answers in JSON and CSV (routes with
- * ROUTE_FORMATS), found by the page's handler. */
-static const struct {
-	int	(*html)(struct ctx *);
-	int	(*data)(struct ctx *);
-} formats[] = {
-	{ page_plans_list, data_plans_list },
-	{ page_plans_show, data_plans_show },
-	{ page_commitments_show, data_commitment },
-	{ page_network, data_network },
-	{ page_member, data_member },
-	{ page_events_list, data_events_list },
-	{ page_events_show, data_event },
-	{ page_consultations_list, data_consultations_list },
-	{ page_consultations_show, data_consultation },
-	{ page_data_file, page_data_file },
-};
-
-int
-page_data_has(int (*html)(struct ctx *))
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		if (formats[i].html == html)
-			return 1;
-	return 0;
-}
-
-int
-page_data_answer(struct ctx *c, int (*html)(struct ctx *))
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		if (formats[i].html == html)
-			return formats[i].data(c);
-	return html(c);
-}
-
-void
-page_alternate(struct ctx *c, const char *type, const char *href)
-{
-	tpl_dict	*d = tpl_section(c->page, "ALTERNATE");
-
-	tpl_set(d, "TYPE", type);
-	tpl_set(d, "HREF", href);
 }
 
 /* The i18n label domain of the coded fields, for the allowed values on the data page. */

@@ -1,9 +1,9 @@
 /*
  * export: the site's open data.  Every listing and detail page also answers as JSON and
  * CSV (pages/data.c), and every table can be downloaded whole from /data/ (bulk).  The
- * shapes are described once, here: a catalogue of fields (name, type, allowed values,
- * description in Portuguese and English) and the datasets, each an ordered list of
- * field names.  A record is built once as a jansson object whose keys follow the
+ * shapes are described once, in datadict.h: a catalogue of fields (name, type, allowed
+ * values, description in Portuguese and English) and the datasets, each an ordered list
+ * of field names.  A record is built once as a jansson object whose keys follow the
  * dataset's order; the JSON and the CSV of a dataset are both written from those
  * objects, so the two formats always hold the same values.
  *
@@ -26,73 +26,15 @@
 #include <stddef.h>
 
 #include <jansson.h>
-#include <sqlite3.h>
 
-#include "view/page.h"
+#include "lib/buf.h"
 #include "lib/progress.h"
+#include "store/db.h"
+#include "view/datadict.h"
+#include "view/page.h"
 
 #define EXPORT_LICENSE		"https://creativecommons.org/licenses/by/4.0/"
 #define EXPORT_LIST_SEP		"; "	/* joins the values of a many-valued CSV field */
-
-/* The type of a field, as the data dictionary states it. */
-enum xtype {
-	X_TEXT,		/* text (UTF-8); paragraphs separated by blank lines */
-	X_INT,		/* a whole number */
-	X_PERCENT,	/* a whole number 0-100, or null when there is no data */
-	X_BOOL,		/* true or false */
-	X_DATE,		/* ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD */
-	X_TIME,		/* ISO 8601 UTC time: YYYY-MM-DDTHH:MM:SSZ */
-	X_URL,		/* an absolute http(s) address */
-	X_CODE,		/* one of the allowed values */
-	X_CODES,	/* a list of allowed values */
-	X_LIST,		/* a list of text values (slugs, addresses) */
-	X_OBJECTS,	/* a list of records (JSON only) */
-	X__MAX
-};
-
-/* One field of the catalogue. */
-struct xfield {
-	const char	*name;
-	enum xtype	 type;
-	const char	*values;	/* X_CODE, X_CODES: allowed values, space-separated */
-	const char	*pt;		/* what it holds, in Portuguese */
-	const char	*en;		/* the same in English */
-};
-
-/* Where a dataset is published. */
-enum xwhere {
-	XW_ENVELOPE,	/* the object around every JSON answer */
-	XW_BULK,	/* a whole table: /data/NAME.csv and /data/NAME.json */
-	XW_ROWS,	/* the rows of pages (their CSV, and the JSON "records") */
-	XW_RECORD,	/* the JSON "record" of a detail page */
-	XW_NESTED,	/* a list inside a JSON record */
-	XW__MAX
-};
-
-/* One dataset: its name and its fields, in order. */
-struct xset {
-	const char	*name;		/* the JSON "dataset", the bulk file name */
-	enum xwhere	 where;
-	const char	*fields;	/* field names, space-separated, in order */
-	const char	*pages;		/* XW_ROWS, XW_RECORD: the pages that give it */
-	const char	*pt;		/* what it holds, in Portuguese */
-	const char	*en;		/* the same in English */
-};
-
-/* The catalogue and the datasets, for the data page and the tests. */
-size_t			 export_field_count(void);
-const struct xfield	*export_field_at(size_t i);
-/* The field named name, or NULL. */
-const struct xfield	*export_field(const char *name);
-size_t			 export_set_count(void);
-const struct xset	*export_set_at(size_t i);
-/* The dataset named name, or NULL. */
-const struct xset	*export_set(const char *name);
-/* Copies field number i (from 0) of set's list into out; returns 0, or -1 past the end. */
-int			 export_set_field(const struct xset *set, size_t i, char *out,
-			    size_t outlen);
-/* The label of a field type ("texto", "text"). */
-const char		*export_type_name(enum xtype t, int en);
 
 /* The site's absolute base address (page_base_url: $ABERTA_BASE_URL without a trailing
  * slash, default http://127.0.0.1:8080). */
@@ -118,21 +60,15 @@ void	x_progress(json_t *o, const struct progress *p);
 /* Appends the text of column i of every row of s to a new JSON array, returned. */
 json_t	*x_column_list(sqlite3_stmt *s, int i);
 
-/* Writes one CSV field (RFC 4180 quoting when needed). */
-void	export_csv_field(struct buf *b, const char *v, size_t len);
-/* The characters that make a spreadsheet read a cell as a formula. */
-#define EXPORT_CSV_FORMULA "=+-@\t\r"
-/* 1 if the text v (len bytes), after any leading apostrophes, starts with one of
- * EXPORT_CSV_FORMULA: the CSV writer then adds one apostrophe, the reader drops one. */
-int	export_csv_guarded(const char *v, size_t len);
-/* Writes the rows (a JSON array of objects) as CSV with the header of set. */
+/* Writes the rows (a JSON array of objects) as CSV with the header of set (RFC 4180
+ * fields, csv.h; a text a spreadsheet would run as a formula gets an apostrophe). */
 void	export_csv(struct buf *b, const struct xset *set, json_t *rows);
-/* Answers the request with rows (listing: JSON "records") or record (detail: JSON
- * "record"; its CSV is rows, the page's main table, whose set is rowset).  Takes the
- * references of record and rows.  name is the CSV file name without ".csv".  Sets the
- * body, Content-Type and Content-Disposition; returns 200, or 500 when memory runs out. */
-int	export_send(struct ctx *c, const struct xset *set, json_t *record,
-	    const struct xset *rowset, json_t *rows, const char *name);
+/* Writes the JSON answer of dataset set into b: the object {dataset, url, license,
+ * modified, record} with record when it is not NULL (a detail page), else {..., records}
+ * with rows (a listing), indented by 2.  Takes the references of record and rows.
+ * Returns 0, or -1 when it cannot be made (the answer to a request: http/answer.h). */
+int	export_json(struct buf *b, const struct xset *set, const char *url, json_t *record,
+	    json_t *rows);
 /* The content's last change (UTC, ISO 8601) into out; "" when unknown. */
 void	export_modified(char *out, size_t outlen);
 

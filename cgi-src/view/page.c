@@ -172,43 +172,6 @@ page_paragraphs(tpl_dict *d, const char *section, const char *text)
 	}
 }
 
-static int
-cmp_idref(const void *a, const void *b)
-{
-	const struct page_idref	*x = a, *y = b;
-
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-void
-page_idrefs_sort(struct page_idref *v, size_t n)
-{
-	if (n > 0)
-		qsort(v, n, sizeof *v, cmp_idref);
-}
-
-void *
-page_idref_find(const struct page_idref *v, size_t n, long long id)
-{
-	struct page_idref	 key = { id, NULL };
-	const struct page_idref	*hit;
-
-	if (n == 0)
-		return NULL;
-	hit = bsearch(&key, v, n, sizeof *v, cmp_idref);
-	return hit != NULL ? hit->p : NULL;
-}
-
-void
-page_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
-{
-	progress_init(p);
-	p->total = sqlite3_column_int(s, i);
-	p->known = sqlite3_column_int(s, i + 1);
-	p->sum = sqlite3_column_double(s, i + 2);
-	progress_set_as_of(p, db_text(s, i + 3));
-}
-
 int
 page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
     sqlite3_stmt *s)
@@ -242,7 +205,7 @@ page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url)
 	if (url == NULL || *url == '/')
 		return;
 	s = db_stmt(ST_URL_STATE);
-	sqlite3_bind_text(s, 1, url, -1, SQLITE_TRANSIENT);
+	db_bind_text(s, 1, url);
 	if (db_step(s) != SQLITE_ROW)
 		return;
 	if (db_text(s, 0) != NULL) {
@@ -257,7 +220,7 @@ page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url)
 		tpl_set(a, "HREF", href);
 		page_date(c, a, "AT", db_text(s, 2));
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 }
 
 void
@@ -270,43 +233,6 @@ page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const ch
 		snprintf(sec, sizeof sec, "%s_P", key);
 		page_paragraphs(d, sec, t);
 	}
-}
-
-size_t
-page_plan_rollups(enum stmt st, long long *ids, struct progress *roll, size_t max)
-{
-	sqlite3_stmt	*s = db_stmt(st);
-	struct progress	 part, *r = NULL;
-	struct page_idref *byid;
-	long long	 pid, last = 0;
-	size_t		 i, n = 0;
-
-	while (db_step(s) == SQLITE_ROW && n < max)
-		ids[n++] = sqlite3_column_int64(s, 0);
-	s = db_stmt(ST_ROLLUP);
-	for (i = 0; i < n; i++)
-		progress_init(&roll[i]);
-	/* The plan of each commitment by a binary search (the rows come by plan): a walk
-	 * through the plans for each commitment was 22,000 x 500 steps at 10x. */
-	if ((byid = calloc(n + 1, sizeof *byid)) == NULL) {
-		sqlite3_reset(s);
-		return n;
-	}
-	for (i = 0; i < n; i++)
-		byid[i] = (struct page_idref){ ids[i], &roll[i] };
-	page_idrefs_sort(byid, n);
-	while (db_step(s) == SQLITE_ROW) {
-		pid = sqlite3_column_int64(s, 0);
-		if (r == NULL || pid != last)
-			r = page_idref_find(byid, n, pid);
-		last = pid;
-		if (r == NULL)
-			continue;
-		page_ms_agg(s, 2, &part);
-		progress_add_rollup(r, &part);
-	}
-	free(byid);
-	return n;
 }
 
 void
@@ -351,90 +277,6 @@ page_when(struct ctx *c, tpl_dict *d, const char *start, const char *end,
 }
 
 const char *
-page_cookie_name(const struct ctx *c)
-{
-	return c->https ? "__Host-aberta" : "aberta";
-}
-
-void
-page_set_session_cookie(struct ctx *c, const char *token)
-{
-	char	 v[256];
-
-	if (token != NULL)
-		snprintf(v, sizeof v, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
-		    page_cookie_name(c), token, c->https ? "; Secure" : "");
-	else
-		snprintf(v, sizeof v, "%s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
-		    page_cookie_name(c), c->https ? "; Secure" : "");
-	resp_header(c->resp, "Set-Cookie", v);
-}
-
-/* The admin navigation: path, label, and the lowest role that sees it. */
-static const struct {
-	const char	*href;
-	const char	*label;
-	enum role	 role;	/* ROLE_MEMBER: everyone; ROLE_FOCAL: focal and admin; ROLE_ADMIN */
-} admin_nav[] = {
-	{ "/admin/", "Painel", ROLE_MEMBER },
-	{ "/admin/reviews", "Revisões", ROLE_FOCAL },
-	{ "/admin/submissions", "Contributos", ROLE_FOCAL },
-	{ "/admin/consultations", "Consultas", ROLE_FOCAL },
-	{ "/admin/plans", "Planos", ROLE_FOCAL },
-	{ "/admin/commitments", "Compromissos", ROLE_MEMBER },
-	{ "/admin/milestones", "Marcos", ROLE_MEMBER },
-	{ "/admin/entities", "Entidades", ROLE_FOCAL },
-	{ "/admin/events", "Eventos", ROLE_FOCAL },
-	{ "/admin/pages", "Páginas", ROLE_FOCAL },
-	{ "/admin/import", "Importar", ROLE_FOCAL },
-	{ "/admin/links", "Ligações", ROLE_FOCAL },
-	{ "/admin/users", "Utilizadores", ROLE_ADMIN },
-	{ "/admin/audit", "Registos", ROLE_ADMIN },
-};
-
-tpl_dict *
-page_admin_body(struct ctx *c, const char *tplfile, const char *title)
-{
-	tpl_dict	*me, *nav, *it;
-	size_t		 i;
-
-	c->layout = "admin_layout.tpl";
-	page_title(c, "%s", title);
-	if (c->me != NULL) {
-		me = tpl_section(c->page, "ME");
-		tpl_set(me, "NAME", c->me->name);
-		tpl_set(me, "ROLE", auth_role_name(c->me->role));
-		tpl_set(me, "CSRF", c->me->csrf);
-	}
-	if (c->me != NULL && c->me->full) {
-		nav = tpl_section(c->page, "NAV");
-		for (i = 0; i < sizeof admin_nav / sizeof admin_nav[0]; i++) {
-			if (c->me->role > admin_nav[i].role)
-				continue;
-			it = tpl_section(nav, "ITEM");
-			tpl_set(it, "HREF", admin_nav[i].href);
-			tpl_set(it, "LABEL", admin_nav[i].label);
-			tpl_set(it, "CURRENT", strcmp(admin_nav[i].href, c->req->path) == 0 ?
-			    "page" : "false");
-		}
-	}
-	return page_body(c, tplfile);
-}
-
-void
-page_flash(struct ctx *c, const char *text)
-{
-	tpl_set(tpl_section(c->page, "FLASH"), "TEXT", text);
-}
-
-int
-page_redirect(struct ctx *c, const char *path)
-{
-	resp_header(c->resp, "Location", path);
-	return 303;
-}
-
-const char *
 page_base_url(void)
 {
 	static char	 base[256];
@@ -475,4 +317,13 @@ page_feed_link(struct ctx *c, const char *path, const char *title)
 
 	tpl_set(f, "HREF", path);
 	tpl_set(f, "FEED_TITLE", title);
+}
+
+void
+page_alternate(struct ctx *c, const char *type, const char *href)
+{
+	tpl_dict	*d = tpl_section(c->page, "ALTERNATE");
+
+	tpl_set(d, "TYPE", type);
+	tpl_set(d, "HREF", href);
 }
