@@ -1,0 +1,193 @@
+/* editcheck: a submitted form read and validated against the fields of its kind (see
+ * editfields.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/consult.h"
+#include "lib/valid.h"
+#include "store/editfields.h"
+
+#define N(a) (sizeof (a) / sizeof (a)[0])
+
+void
+edit_values_free(struct values *v)
+{
+	size_t	 i;
+
+	for (i = 0; i < EDIT_FIELDS_MAX; i++) {
+		free(v->v[i]);
+		v->v[i] = NULL;
+		v->err[i] = NULL;
+	}
+	v->nerr = 0;
+	v->version = 0;
+}
+
+char *
+edit_tidy(const char *s)
+{
+	const char	*e;
+	char		*out, *o;
+
+	if (s == NULL)
+		return NULL;
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		e--;
+	if (e == s || (out = malloc((size_t)(e - s) + 1)) == NULL)
+		return NULL;
+	for (o = out; s < e; s++)
+		if (!(*s == '\r' && s + 1 < e && s[1] == '\n'))
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+/* Returns 1 if s holds a control character other than those a long text may hold. */
+static int
+has_control(const char *s, int lines)
+{
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s < 0x20 && !(lines && (*s == '\n' || *s == '\t'))) ||
+		    *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* Checks one value against its field; returns NULL or the message. */
+static const char *
+check(const struct field *f, char **vp)
+{
+	char		*v = *vp, utc[24];
+	long long	 n;
+	size_t		 i;
+	time_t		 t;
+
+	if (v == NULL)
+		return f->required ? "Campo obrigatório." : NULL;
+	if (!valid_utf8(v, strlen(v)))
+		return "Texto com codificação inválida (UTF-8).";
+	if (has_control(v, f->type == F_LONG))
+		return "O texto tem carateres de controlo.";
+	switch (f->type) {
+	case F_TEXT:
+	case F_LONG:
+		return (long long)strlen(v) > f->max ? "Texto demasiado longo." : NULL;
+	case F_INT:
+		return valid_int(v, 1, f->max, &n) ? "Número inteiro inválido "
+		    "ou fora dos limites." : NULL;
+	case F_PERCENT:
+		return valid_int(v, 0, 100, &n) ? "Percentagem inteira de 0 a 100." : NULL;
+	case F_REF:
+		return valid_int(v, 1, 1LL << 53, &n) ? "Escolha um valor da lista." : NULL;
+	case F_DATE:
+		return valid_date(v) ? NULL : "Data inválida: use AAAA, AAAA-MM ou AAAA-MM-DD.";
+	case F_URL:
+		return valid_http_url(v) ? NULL : "Endereço inválido: só http:// ou https://.";
+	case F_SLUG:
+		return valid_slug(v) ? NULL : "Só letras minúsculas, algarismos e hífenes.";
+	case F_OGPID:
+		for (i = 0; v[i] != '\0'; i++)
+			if (v[i] >= 'a' && v[i] <= 'z')
+				v[i] = (char)(v[i] - 'a' + 'A');
+		return valid_ogp_id(v) ? NULL : "Use duas letras e quatro algarismos (PT0013).";
+	case F_DATETIME:
+		/* Already UTC (a value loaded back into a form), or Lisbon time typed in. */
+		if (utc_parse(v, &t) == 0)
+			return NULL;
+		if (lisbon_to_utc(v, utc, sizeof utc) != 0)
+			return "Data e hora inválidas: use AAAA-MM-DD HH:MM (hora de Lisboa).";
+		free(*vp);
+		return (*vp = strdup(utc)) == NULL ? "Sem memória." : NULL;
+	case F_BOOL:
+		return strcmp(v, "0") == 0 || strcmp(v, "1") == 0 ? NULL : "Valor inválido.";
+	case F_ENUM:
+		for (i = 0; f->choices[i] != NULL; i++)
+			if (strcmp(v, f->choices[i]) == 0)
+				return NULL;
+		return "Escolha um valor da lista.";
+	default:
+		return "Campo desconhecido.";
+	}
+}
+
+/* Start and end columns that must be in order. */
+static const char *const date_pairs[][2] = {
+	{ "period_start", "period_end" }, { "start_date", "end_date" },
+	{ "planned_start", "planned_end" }, { "member_since", "member_until" },
+	{ "opens_at", "closes_at" },
+};
+
+/* A field that another field's value makes required: col is needed when when_col
+ * equals when_value (a proposal merged into a commitment names it), and must be empty
+ * otherwise. */
+static const struct {
+	const char	*when_col, *when_value, *col, *msg;
+} needs[] = {
+	{ "outcome", "merged", "merged_commitment_id",
+	  "Escolha o compromisso em que a proposta foi integrada." },
+};
+
+/* Refuses an end before its start (compared at the shorter of the two precisions), and
+ * a value missing where another field needs it (needs[]). */
+static void
+check_order(const struct kind *k, struct values *v)
+{
+	size_t	 i, n;
+	int	 a, b;
+
+	for (i = 0; i < N(needs); i++) {
+		a = edit_field(k, needs[i].when_col);
+		b = edit_field(k, needs[i].col);
+		if (a < 0 || b < 0 || v->err[a] || v->err[b])
+			continue;
+		if (v->v[a] != NULL && strcmp(v->v[a], needs[i].when_value) == 0 &&
+		    v->v[b] == NULL) {
+			v->err[b] = needs[i].msg;
+			v->nerr++;
+		} else if ((v->v[a] == NULL || strcmp(v->v[a], needs[i].when_value) != 0) &&
+		    v->v[b] != NULL) {
+			free(v->v[b]);	/* not merged: no commitment */
+			v->v[b] = NULL;
+		}
+	}
+
+	for (i = 0; i < N(date_pairs); i++) {
+		a = edit_field(k, date_pairs[i][0]);
+		b = edit_field(k, date_pairs[i][1]);
+		if (a < 0 || b < 0 || v->v[a] == NULL || v->v[b] == NULL || v->err[a] ||
+		    v->err[b])
+			continue;
+		n = strlen(v->v[a]) < strlen(v->v[b]) ? strlen(v->v[a]) : strlen(v->v[b]);
+		if (strncmp(v->v[a], v->v[b], n) > 0) {
+			v->err[b] = "O fim não pode ser anterior ao início.";
+			v->nerr++;
+		}
+	}
+}
+
+int
+edit_parse(const struct kind *k, const char *(*get)(const void *, const char *),
+    const void *arg, struct values *v)
+{
+	const char	*raw, *ver;
+	long long	 n;
+	size_t		 i;
+
+	memset(v, 0, sizeof *v);
+	for (i = 0; i < k->nfields; i++) {
+		raw = get(arg, k->fields[i].col);
+		if (k->fields[i].type == F_BOOL)
+			raw = raw != NULL && strcmp(raw, "1") == 0 ? "1" : "0";
+		v->v[i] = edit_tidy(raw);
+		if ((v->err[i] = check(&k->fields[i], &v->v[i])) != NULL)
+			v->nerr++;
+	}
+	if ((ver = get(arg, "version")) != NULL && valid_int(ver, 0, 1LL << 53, &n) == 0)
+		v->version = n;
+	check_order(k, v);
+	return v->nerr;
+}
+

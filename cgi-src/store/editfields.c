@@ -1,0 +1,225 @@
+/* editfields: the record kinds, their fields and the choices of reference fields (see
+ * editfields.h). */
+#include <string.h>
+
+#include "store/editfields.h"
+#include "store/stmt.h"
+
+#define NONE	NULL, NULL, REF_NONE
+#define TXT(c, l)	{ c, l, F_TEXT, 0, 500, NONE }
+#define LONGT(c, l)	{ c, l, F_LONG, 0, 20000, NONE }
+#define DATE(c, l)	{ c, l, F_DATE, 0, 0, NONE }
+#define URL(c, l)	{ c, l, F_URL, 0, 2048, NONE }
+#define ENUM(c, l, ch, dom)	{ c, l, F_ENUM, 0, 0, ch, dom, REF_NONE }
+
+static const char *const plan_status[] = { "preparation", "implementation", "closed", NULL };
+static const char *const self_status[] = { "no_evidence", "not_started", "limited",
+	"substantial", "complete", "withdrawn", NULL };
+static const char *const irm_completion[] = { "no_evidence", "not_started", "limited",
+	"substantial", "complete", NULL };
+static const char *const yesno[] = { "yes", "no", NULL };
+static const char *const ambition[] = { "low", "high", "no_data", NULL };
+static const char *const impact[] = { "none", "minor", "moderate", "transformative", NULL };
+static const char *const results[] = { "unclear", "modest", "substantial", NULL };
+static const char *const diog[] = { "worsened", "did_not_change", "marginal", "major",
+	"outstanding", NULL };
+static const char *const early[] = { "no_notable", "moderate", "significant", NULL };
+static const char *const starred[] = { "yes", "no", "pending", NULL };
+static const char *const ms_status[] = { "not_started", "in_progress", "complete",
+	"withdrawn", NULL };
+static const char *const ent_kind[] = { "public", "civil_society", "academia", "private",
+	"other", NULL };
+static const char *const ev_kind[] = { "open_gov_week", "network_meeting", "consultation",
+	"other", NULL };
+
+static const struct field plan_fields[] = {
+	{ "number", "Número do plano", F_INT, 1, 999, NONE },
+	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
+	DATE("period_start", "Início"), DATE("period_end", "Fim"),
+	DATE("published", "Publicado em"),
+	ENUM("status", "Estado", plan_status, "plan_status"),
+	URL("document_url", "Documento do plano"),
+	LONGT("cocreation_pt", "Como foi feito (PT)"), LONGT("cocreation_en", "Como foi feito (EN)"),
+	LONGT("summary_pt", "Resumo (PT)"), LONGT("summary_en", "Resumo (EN)"),
+};
+
+static const struct field commitment_fields[] = {
+	{ "ogp_id", "Identificador OGP", F_OGPID, 1, 6, NONE },
+	{ "plan_id", "Plano", F_REF, 1, 0, NULL, NULL, REF_PLAN },
+	{ "number", "Número no plano", F_INT, 0, 999, NONE },
+	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
+	LONGT("summary_pt", "Resumo (PT)"), LONGT("summary_en", "Resumo (EN)"),
+	LONGT("problem_pt", "Problema (PT)"), LONGT("problem_en", "Problema (EN)"),
+	DATE("start_date", "Início"), DATE("end_date", "Fim"),
+	ENUM("self_status", "Estado declarado", self_status, "self_status"),
+	DATE("self_status_date", "Data do estado declarado"),
+	ENUM("irm_verifiable", "IRM: verificável", yesno, "yesno"),
+	ENUM("irm_relevant", "IRM: relevante", yesno, "yesno"),
+	ENUM("irm_ambition", "IRM: ambição", ambition, "ambition"),
+	ENUM("irm_potential_impact", "IRM: impacto potencial", impact, "potential_impact"),
+	ENUM("irm_potential_results", "IRM: potencial de resultados", results,
+	    "potential_results"),
+	ENUM("irm_completion", "IRM: conclusão", irm_completion, "self_status"),
+	ENUM("irm_diog", "IRM: abriu o governo?", diog, "diog"),
+	ENUM("irm_early_results", "IRM: primeiros resultados", early, "early_results"),
+	ENUM("irm_starred", "IRM: compromisso estrela", starred, "starred"),
+	TXT("cluster_pt", "Agrupamento IRM (PT)"), TXT("cluster_en", "Agrupamento IRM (EN)"),
+	LONGT("note_pt", "Nota sobre os dados (PT)"), LONGT("note_en", "Nota sobre os dados (EN)"),
+};
+
+static const struct field milestone_fields[] = {
+	{ "commitment_id", "Compromisso", F_REF, 1, 0, NULL, NULL, REF_COMMITMENT },
+	{ "position", "Ordem no compromisso", F_INT, 1, 999, NONE },
+	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
+	DATE("planned_start", "Início previsto"), DATE("planned_end", "Fim previsto"),
+	DATE("completed_on", "Concluído em"),
+	ENUM("status", "Estado", ms_status, "ms_status"),
+	{ "progress", "Progresso (%)", F_PERCENT, 0, 100, NONE },
+	DATE("progress_as_of", "Data do progresso"),
+	TXT("progress_source", "Fonte do progresso"),
+};
+
+static const struct field entity_fields[] = {
+	{ "slug", "Identificador no endereço", F_SLUG, 1, 80, NONE },
+	{ "acronym", "Sigla", F_TEXT, 0, 40, NONE },
+	TXT("name_pt", "Nome (PT)"), TXT("name_en", "Nome (EN)"),
+	{ "kind", "Setor", F_ENUM, 1, 0, ent_kind, "entity_kind", REF_NONE },
+	URL("website", "Sítio na Internet"),
+	{ "is_member", "Membro da rede", F_BOOL, 0, 1, NONE },
+	DATE("member_since", "Membro desde"), DATE("member_until", "Membro até"),
+	LONGT("description_pt", "Descrição (PT)"), LONGT("description_en", "Descrição (EN)"),
+	LONGT("note_pt", "Nota sobre os dados (PT)"), LONGT("note_en", "Nota sobre os dados (EN)"),
+	URL("source_url", "Fonte"),
+};
+
+static const struct field event_fields[] = {
+	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
+	{ "kind", "Tipo", F_ENUM, 1, 0, ev_kind, "event_kind", REF_NONE },
+	DATE("start_date", "Início"), DATE("end_date", "Fim"),
+	TXT("date_note_pt", "Nota sobre a data (PT)"), TXT("date_note_en", "Nota sobre a data (EN)"),
+	TXT("place_pt", "Local (PT)"), TXT("place_en", "Local (EN)"),
+	{ "online", "Em linha", F_BOOL, 0, 1, NONE },
+	TXT("organiser", "Organização"),
+	URL("url", "Página do evento"),
+	LONGT("description_pt", "Descrição (PT)"), LONGT("description_en", "Descrição (EN)"),
+};
+
+static const struct field consultation_fields[] = {
+	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
+	LONGT("description_pt", "O que se pergunta e porquê (PT)"),
+	LONGT("description_en", "O que se pergunta e porquê (EN)"),
+	LONGT("questions_pt", "Perguntas ou texto em consulta (PT)"),
+	LONGT("questions_en", "Perguntas ou texto em consulta (EN)"),
+	{ "plan_id", "Plano em preparação", F_REF, 0, 0, NULL, NULL, REF_PLAN },
+	{ "commitment_id", "Compromisso em projeto", F_REF, 0, 0, NULL, NULL, REF_COMMITMENT },
+	URL("document_url", "Documento em consulta (um relatório...)"),
+	{ "opens_at", "Abre em", F_DATETIME, 1, 0, NONE },
+	{ "closes_at", "Fecha em", F_DATETIME, 1, 0, NONE },
+	{ "dates_only", "Só se conhecem os dias (consulta antiga)", F_BOOL, 0, 1, NONE },
+	LONGT("outcome_pt", "Relatório: o que foi acolhido (PT)"),
+	LONGT("outcome_en", "Relatório: o que foi acolhido (EN)"),
+	URL("outcome_url", "Relatório publicado (documento)"),
+	URL("source_url", "Fonte (consulta antiga)"),
+};
+
+static const char *const outcome[] = { "received", "analysis", "merged", "not_taken", NULL };
+
+static const struct field submission_fields[] = {
+	{ "outcome", "Estado da proposta", F_ENUM, 1, 0, outcome, "outcome", REF_NONE },
+	{ "merged_commitment_id", "Integrada no compromisso", F_REF, 0, 0, NULL, NULL,
+	  REF_COMMITMENT },
+	LONGT("answer_pt", "Resposta oficial (PT)"), LONGT("answer_en", "Resposta oficial (EN)"),
+};
+
+static const struct field page_fields[] = {
+	{ "slug", "Identificador no endereço", F_SLUG, 1, 80, NONE },
+	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
+	LONGT("body_pt", "Texto (PT)"), LONGT("body_en", "Texto (EN)"),
+};
+
+#define N(a) (sizeof (a) / sizeof (a)[0])
+
+static const struct kind kinds[] = {
+	{ "plans", "action_plan", "id", "plano", "Planos", plan_fields, N(plan_fields),
+	  "SELECT id, coalesce(title_pt, title_en, 'Plano ' || number), "
+	  "'Plano ' || number FROM action_plan ORDER BY number", 0, 1, 0 },
+	{ "commitments", "commitment", "id", "compromisso", "Compromissos", commitment_fields,
+	  N(commitment_fields), "SELECT c.id, c.ogp_id || ' — ' || coalesce(c.title_pt, "
+	  "c.title_en, '(sem título)'), 'Plano ' || p.number FROM commitment c JOIN action_plan "
+	  "p ON p.id = c.plan_id ORDER BY p.number, c.number, c.ogp_id", 1, 1, 0 },
+	{ "milestones", "milestone", "id", "marco", "Marcos", milestone_fields,
+	  N(milestone_fields), "SELECT m.id, coalesce(m.title_pt, m.title_en, '(sem título)'), "
+	  "c.ogp_id || ', marco ' || m.position FROM milestone m JOIN commitment c ON c.id = "
+	  "m.commitment_id ORDER BY c.ogp_id, m.position", 1, 1, 0 },
+	{ "entities", "entity", "id", "entidade", "Entidades", entity_fields, N(entity_fields),
+	  "SELECT id, coalesce(name_pt, name_en, acronym, slug), coalesce(acronym, '') FROM "
+	  "entity ORDER BY coalesce(name_pt, name_en, acronym, slug)", 0, 1, 0 },
+	{ "events", "event", "id", "evento", "Eventos", event_fields, N(event_fields),
+	  "SELECT id, coalesce(title_pt, title_en, '(sem título)'), coalesce(start_date, "
+	  "'data por registar') FROM event ORDER BY start_date DESC", 0, 1, 0 },
+	{ "consultations", "consultation", "id", "consulta", "Consultas públicas",
+	  consultation_fields, N(consultation_fields), "SELECT id, coalesce(title_pt, "
+	  "title_en, '(sem título)'), substr(opens_at, 1, 10) || ' a ' || "
+	  "substr(closes_at, 1, 10) FROM consultation ORDER BY opens_at DESC", 0, 1, 0 },
+	{ "submissions", "submission", "id", "contributo", "Contributos", submission_fields,
+	  N(submission_fields), "SELECT id, coalesce(title, substr(body, 1, 80)), status "
+	  "FROM submission WHERE status = 'published' ORDER BY id DESC", 0, 0, 1 },
+	{ "pages", "page", "rowid", "página", "Páginas", page_fields, N(page_fields),
+	  "SELECT rowid, coalesce(title_pt, title_en, slug), slug FROM page ORDER BY slug", 0, 0, 0 },
+};
+
+_Static_assert(N(kinds) == EDIT_KINDS, "EDIT_KINDS is the number of kinds");
+
+/* The rows a reference field chooses from (enum choice_col), from REF_PLAN on. */
+static const char *const choices_sql[REF__MAX - REF_PLAN] = {
+	/* REF_PLAN */
+	"SELECT id, 'Plano ' || number || ' — ' || coalesce(title_pt, title_en, '') FROM "
+	"action_plan ORDER BY number",
+	/* REF_COMMITMENT */
+	"SELECT id, ogp_id || ' — ' || coalesce(title_pt, title_en, '(sem título)') FROM "
+	"commitment ORDER BY ogp_id",
+	/* REF_ENTITY */
+	"SELECT id, coalesce(name_pt, name_en, acronym, slug) FROM entity ORDER BY 2",
+};
+
+STORE_TABLE(store_edit_choices, "edit_choices", STORE_RW, REF__MAX - REF_PLAN, choices_sql);
+
+const struct kind *
+edit_kind(const char *slug)
+{
+	size_t	 i;
+
+	for (i = 0; i < N(kinds); i++)
+		if (strcmp(kinds[i].slug, slug) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
+size_t
+edit_kind_count(void)
+{
+	return N(kinds);
+}
+
+const struct kind *
+edit_kind_at(size_t i)
+{
+	return &kinds[i];
+}
+
+int
+edit_field(const struct kind *k, const char *col)
+{
+	size_t	 i;
+
+	for (i = 0; i < k->nfields; i++)
+		if (strcmp(k->fields[i].col, col) == 0)
+			return (int)i;
+	return -1;
+}
+
+sqlite3_stmt *
+edit_choices(enum ref ref)
+{
+	return store_stmt(&store_edit_choices, (int)ref - REF_PLAN);
+}

@@ -1,0 +1,113 @@
+/* form: the admin forms of the editing engine filled from a record (see form.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/consult.h"
+#include "store/db.h"
+#include "view/form.h"
+#include "view/i18n.h"
+
+/* Adds the choices of a reference field as OPTION sections of d. */
+static void
+ref_options(const struct field *f, const char *value, tpl_dict *d)
+{
+	sqlite3_stmt	*s = edit_choices(f->ref);
+	tpl_dict	*o;
+	const char	*id;
+
+	while (db_step(s) == SQLITE_ROW) {
+		o = tpl_section(d, "OPTION");
+		id = db_text(s, CHOICE_ID);
+		tpl_set(o, "V", id);
+		tpl_set(o, "L", db_text(s, CHOICE_LABEL));
+		if (value != NULL && strcmp(value, id) == 0)
+			tpl_show(o, "SEL");
+	}
+}
+
+/* Fills one field's dictionary. */
+static void
+field_dict(const struct field *f, const char *value, const char *err, tpl_dict *d)
+{
+	static const char *const kind_section[F__MAX] = {
+		"IS_TEXT", "IS_LONG", "IS_NUMBER", "IS_NUMBER", "IS_TEXT", "IS_URL",
+		"IS_SELECT", "IS_CHECK", "IS_SELECT", "IS_TEXT", "IS_TEXT", "IS_DATETIME" };
+	char		 local[24];
+	tpl_dict	*k, *o;
+	size_t		 i;
+	tpl_set(d, "NAME", f->col);
+	tpl_set(d, "LABEL", f->label);
+	if (f->type == F_DATETIME && value != NULL &&
+	    utc_to_lisbon(value, local, sizeof local, NULL) == 0)
+		value = local;	/* shown as typed: Lisbon time */
+	tpl_set(d, "VALUE", value);
+	if (f->required)
+		tpl_show(d, "REQUIRED");
+	char		 ids[128];
+	int		 hinted = f->type == F_DATE || f->type == F_DATETIME;
+
+	if (f->type == F_DATE)
+		tpl_show(d, "DATE_HINT");
+	if (f->type == F_DATETIME)
+		tpl_show(d, "DATETIME_HINT");
+	if (err != NULL) {
+		tpl_set(tpl_section(d, "ERROR"), "TEXT", err);
+		tpl_show(d, "INV");
+	}
+	snprintf(ids, sizeof ids, "%s%s%s%s%s", hinted ? "h-" : "",
+	    hinted ? f->col : "", hinted && err ? " " : "",
+	    err ? "e-" : "", err ? f->col : "");
+	if (ids[0] != '\0')
+		tpl_set(tpl_section(d, "DESC"), "IDS", ids);
+	k = tpl_section(d, kind_section[f->type]);
+	if (f->type == F_INT || f->type == F_PERCENT)
+		tpl_set_int(k, "MAX", f->max);
+	if (f->type == F_TEXT || f->type == F_LONG || f->type == F_URL || f->type == F_SLUG ||
+	    f->type == F_OGPID)
+		tpl_set_int(k, "MAXLEN", f->max);
+	if (f->type == F_DATE)
+		tpl_set_int(k, "MAXLEN", 10);
+	if (f->type == F_BOOL && value != NULL && strcmp(value, "1") == 0)
+		tpl_show(k, "CHECKED");
+	if (f->type == F_ENUM) {
+		if (!f->required)
+			tpl_set(tpl_section(k, "OPTION"), "L", "— ainda não registado —");
+		for (i = 0; f->choices[i] != NULL; i++) {
+			o = tpl_section(k, "OPTION");
+			tpl_set(o, "V", f->choices[i]);
+			tpl_set(o, "L", i18n_enum(f->domain, f->choices[i], 0));
+			if (value != NULL && strcmp(value, f->choices[i]) == 0)
+				tpl_show(o, "SEL");
+		}
+	} else if (f->type == F_REF) {
+		if (!f->required)
+			tpl_set(tpl_section(k, "OPTION"), "L", "—");
+		ref_options(f, value, k);
+	}
+}
+
+void
+edit_form(sqlite3 *rw, const struct kind *k, const struct values *v, tpl_dict *d)
+{
+	size_t		 i, n;
+	tpl_dict	*row, *pair;
+
+	(void)rw;
+	tpl_set_int(d, "VERSION", v->version);
+	for (i = 0; i < k->nfields; i++) {
+		n = strlen(k->fields[i].col);
+		if (n > 3 && strcmp(k->fields[i].col + n - 3, "_pt") == 0 && i + 1 < k->nfields &&
+		    strncmp(k->fields[i].col, k->fields[i + 1].col, n - 3) == 0) {
+			pair = tpl_section(tpl_section(d, "ROW"), "PAIR");
+			field_dict(&k->fields[i], v->v[i], v->err[i],
+			    tpl_include(tpl_section(pair, "PT"), "FIELD", "admin_field.tpl"));
+			field_dict(&k->fields[i + 1], v->v[i + 1], v->err[i + 1],
+			    tpl_include(tpl_section(pair, "EN"), "FIELD", "admin_field.tpl"));
+			i++;
+			continue;
+		}
+		row = tpl_section(d, "ROW");
+		field_dict(&k->fields[i], v->v[i], v->err[i],
+		    tpl_include(tpl_section(row, "ONE"), "FIELD", "admin_field.tpl"));
+	}
+}
