@@ -8,12 +8,13 @@
 #include <jansson.h>
 
 #include "lib/buf.h"
-#include "http/cache.h"
+#include "lib/valid.h"
 #include "import/bulkimport.h"
 #include "import/bulkread.h"
+#include "store/bulk.h"
+#include "store/db.h"
 #include "store/edit.h"
-#include "view/page.h"
-#include "lib/valid.h"
+#include "store/stmt.h"
 
 enum ds { DS_MILESTONES, DS_COMMITMENTS, DS__MAX };
 
@@ -59,38 +60,6 @@ static const struct colspec cm_cols[] = {
 static const struct colspec *const specs[DS__MAX] = { ms_cols, cm_cols };
 static const char *const ds_names[DS__MAX] = { "milestones", "commitments" };
 
-/* The statements of one import, prepared on the writable connection. */
-enum q { Q_COMMITMENT, Q_MILESTONE, Q_PLAN, Q_PLAN_NUMBER, Q_ENTITIES, Q_VALUES, Q_AREAS,
-	Q_PROMISING, Q_EVIDENCE, Q_REVISION, Q_CHANGE_ID, Q__MAX };
-static const char *const qsql[Q__MAX] = {
-	/* Q_COMMITMENT */
-	"SELECT id FROM commitment WHERE ogp_id = ?1",
-	/* Q_MILESTONE */
-	"SELECT id FROM milestone WHERE commitment_id = ?1 AND position = ?2",
-	/* Q_PLAN */
-	"SELECT id FROM action_plan WHERE number = ?1",
-	/* Q_PLAN_NUMBER */
-	"SELECT number FROM action_plan WHERE id = ?1",
-	/* Q_ENTITIES */
-	"SELECT e.slug FROM commitment_entity ce JOIN entity e ON e.id = ce.entity_id "
-	"WHERE ce.commitment_id = ?1 AND ce.role = ?2",
-	/* Q_VALUES */
-	"SELECT value FROM commitment_value WHERE commitment_id = ?1",
-	/* Q_AREAS */
-	"SELECT pa.slug FROM commitment_policy_area cpa JOIN policy_area pa "
-	"ON pa.id = cpa.policy_area_id WHERE cpa.commitment_id = ?1",
-	/* Q_PROMISING */
-	"SELECT irm_promising FROM commitment WHERE id = ?1",
-	/* Q_EVIDENCE */
-	"SELECT coalesce(url, 'upload:' || upload_sha) FROM link WHERE milestone_id = ?1",
-	/* Q_REVISION */
-	"INSERT INTO revision (change_id, staff_id, actor, tbl, row_id, commitment_id, "
-	"plan_id, op, field, before, after) VALUES (?1, ?2, ?3, 'milestone', ?4, ?5, "
-	"(SELECT plan_id FROM commitment WHERE id = ?5), 'update', 'evidence', NULL, ?6)",
-	/* Q_CHANGE_ID */
-	"SELECT coalesce(max(change_id), 0) + 1 FROM revision",
-};
-
 /* The state of one import. */
 struct run {
 	sqlite3			*rw;
@@ -100,7 +69,6 @@ struct run {
 	enum ds			 ds;
 	const struct kind	*k;
 	const struct colspec	*spec[COLS_MAX];	/* of each column of t */
-	sqlite3_stmt		*q[Q__MAX];
 	long long		 change_id;
 	char			**keys;		/* the keys seen, for duplicates */
 	long			*keylines;
@@ -242,60 +210,11 @@ col(const struct run *u, const char *name)
 	return -1;
 }
 
-/* Runs q with one integer (and an optional text) bound; returns the integer of the
- * first column of the first row, 0 when there is none, -1 on error. */
-static long long
-q_int(struct run *u, enum q q, long long a, const char *b)
-{
-	sqlite3_stmt	*s = u->q[q];
-	long long	 v = 0;
-	int		 rc;
-
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (b != NULL && q == Q_COMMITMENT)
-		sqlite3_bind_text(s, 1, b, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_int64(s, 1, a);
-	if (b != NULL && q != Q_COMMITMENT)
-		sqlite3_bind_text(s, 2, b, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		v = sqlite3_column_type(s, 0) == SQLITE_NULL ? -2 : sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE)
-		v = -1;
-	sqlite3_reset(s);
-	return v;
-}
-
-/* Copies s trimmed of white space at both ends, CRLF turned into LF, as the forms do
- * (NULL for empty).  malloc'd. */
-static char *
-tidy(const char *s)
-{
-	const char	*e;
-	char		*out, *o;
-
-	if (s == NULL)
-		return NULL;
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
-		e--;
-	if (e == s || (out = malloc((size_t)(e - s) + 1)) == NULL)
-		return NULL;
-	for (o = out; s < e; s++)
-		if (!(*s == '\r' && s + 1 < e && s[1] == '\n'))
-			*o++ = *s;
-	*o = '\0';
-	return out;
-}
-
 /* Returns 1 when the stored value a and the imported value b (already tidy) differ. */
 static int
 differs(const char *a, const char *b)
 {
-	char	*ta = tidy(a);
+	char	*ta = edit_tidy(a);
 	int	 d = (ta == NULL || b == NULL) ? ta != b : strcmp(ta, b) != 0;
 
 	free(ta);
@@ -338,25 +257,16 @@ strp_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The values of q bound to id (and an optional text) as a sorted "; "-joined list in
- * b.  Returns 0 or -1. */
+/* List which of row id (role: see bulk_list) as a sorted "; "-joined list in b.
+ * Returns 0 or -1. */
 static int
-q_list(struct run *u, enum q q, long long id, const char *text, struct buf *b)
+list(enum bulk_list which, long long id, const char *role, struct buf *b)
 {
-	sqlite3_stmt	*s = u->q[q];
 	char		*v[256];
-	size_t		 n = 0, i;
+	size_t		 n, i;
 	int		 rc;
 
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	sqlite3_bind_int64(s, 1, id);
-	if (text != NULL)
-		sqlite3_bind_text(s, 2, text, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < 256)
-		if (sqlite3_column_text(s, 0) != NULL)
-			v[n++] = strdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
+	rc = bulk_list(which, id, role, v, 256, &n);
 	if (n > 1)
 		qsort(v, n, sizeof *v, strp_cmp);
 	buf_reset(b);
@@ -364,7 +274,7 @@ q_list(struct run *u, enum q q, long long id, const char *text, struct buf *b)
 		buf_printf(b, "%s%s", i ? "; " : "", v[i] ? v[i] : "");
 		free(v[i]);
 	}
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	return rc;
 }
 
 /* The getter edit_parse reads the merged values through. */
@@ -393,7 +303,7 @@ find_record(struct run *u, struct rowstate *st, size_t rowi)
 	if (ogp == NULL || !valid_ogp_id(ogp))
 		return refuse(u, st, "ogp_id", "not an OGP id (two capital letters and four "
 		    "digits, such as PT0013): \"%s\"", ogp ? ogp : ""), 1;
-	if ((st->cid = q_int(u, Q_COMMITMENT, 0, ogp)) <= 0)
+	if ((st->cid = bulk_commitment_id(ogp)) <= 0)
 		return st->cid < 0 ? -1 : (refuse(u, st, "ogp_id", "unknown OGP id %s: there "
 		    "is no such commitment", ogp), 1);
 	st->id = st->cid;
@@ -401,7 +311,7 @@ find_record(struct run *u, struct rowstate *st, size_t rowi)
 		if (pos == NULL || valid_int(pos, 1, 999, &n) != 0)
 			return refuse(u, st, "position", "the position must be a whole number "
 			    "from 1 to 999: \"%s\"", pos ? pos : ""), 1;
-		if ((st->id = q_int(u, Q_MILESTONE, st->cid, pos)) < 0)
+		if ((st->id = bulk_milestone_id(st->cid, pos)) < 0)
 			return -1;
 	}
 	for (i = 0; i < rowi; i++)
@@ -436,7 +346,7 @@ merge(struct run *u, struct rowstate *st)
 				    valid_int(st->row->v[c], 1, 999, &n) != 0)
 					return refuse(u, st, "plan_number", "the plan number must "
 					    "be a whole number from 1 to 999"), 1;
-				if ((pid = q_int(u, Q_PLAN, n, NULL)) <= 0)
+				if ((pid = bulk_plan_id(n)) <= 0)
 					return pid < 0 ? -1 : (refuse(u, st, "plan_number",
 					    "there is no plan %lld", n), 1);
 				snprintf(num, sizeof num, "%lld", pid);
@@ -457,9 +367,9 @@ merge(struct run *u, struct rowstate *st)
 static int
 read_only(struct run *u, struct rowstate *st)
 {
-	static const struct { const char *col; enum q q; const char *role; } ro[] = {
-		{ "leads", Q_ENTITIES, "lead" }, { "supports", Q_ENTITIES, "support" },
-		{ "ogp_values", Q_VALUES, NULL }, { "policy_areas", Q_AREAS, NULL } };
+	static const struct { const char *col; enum bulk_list l; const char *role; } ro[] = {
+		{ "leads", BULK_ENTITIES, "lead" }, { "supports", BULK_ENTITIES, "support" },
+		{ "ogp_values", BULK_VALUES, NULL }, { "policy_areas", BULK_AREAS, NULL } };
 	struct buf	 b = { 0 }, f = { 0 };
 	char		*vals[256];
 	size_t		 i, n, j;
@@ -469,7 +379,7 @@ read_only(struct run *u, struct rowstate *st)
 
 	if ((c = col(u, "irm_promising")) >= 0 && st->row->has[c]) {
 		v = st->row->v[c];
-		pr = q_int(u, Q_PROMISING, st->cid, NULL);
+		pr = bulk_promising(st->cid);
 		if (pr == -1)
 			return -1;
 		if (!(v == NULL ? pr == -2 : ((strcmp(v, "true") == 0 || strcmp(v, "1") == 0) ?
@@ -480,7 +390,7 @@ read_only(struct run *u, struct rowstate *st)
 	for (i = 0; i < sizeof ro / sizeof ro[0] && rc == 0; i++) {
 		if ((c = col(u, ro[i].col)) < 0 || !st->row->has[c])
 			continue;
-		if ((rc = q_list(u, ro[i].q, st->cid, ro[i].role, &b)) != 0)
+		if ((rc = list(ro[i].l, st->cid, ro[i].role, &b)) != 0)
 			break;
 		n = split_list(st->row->v[c], vals, 256);
 		buf_reset(&f);
@@ -523,7 +433,7 @@ evidence(struct run *u, struct rowstate *st)
 	if ((c = col(u, "evidence")) < 0 || !st->row->has[c])
 		return 0;
 	if (st->id != 0) {
-		if (q_list(u, Q_EVIDENCE, st->id, NULL, &b) != 0)
+		if (list(BULK_EVIDENCE, st->id, NULL, &b) != 0)
 			return buf_free(&b), -1;
 		ns = split_list(bstr(&b), stored, 256);
 	}
@@ -618,9 +528,9 @@ validate(struct run *u, struct rowstate *st)
 
 /* The plan number of plan id (for the report), as text into out. */
 static void
-plan_number(struct run *u, const char *id, char *out, size_t outlen)
+plan_number(const char *id, char *out, size_t outlen)
 {
-	long long	 n = id ? q_int(u, Q_PLAN_NUMBER, strtoll(id, NULL, 10), NULL) : 0;
+	long long	 n = id ? bulk_plan_number(strtoll(id, NULL, 10)) : 0;
 
 	if (n > 0)
 		snprintf(out, outlen, "%lld", n);
@@ -641,8 +551,8 @@ report_changes(struct run *u, struct rowstate *st)
 			continue;
 		it->create = !st->found;
 		if (strcmp(u->k->fields[i].col, "plan_id") == 0) {
-			plan_number(u, st->found ? st->old.v[i] : NULL, a, sizeof a);
-			plan_number(u, st->v.v[i], b, sizeof b);
+			plan_number(st->found ? st->old.v[i] : NULL, a, sizeof a);
+			plan_number(st->v.v[i], b, sizeof b);
 			it->field = strdup("plan_number");
 			it->before = a[0] ? strdup(a) : NULL;
 			it->after = b[0] ? strdup(b) : NULL;
@@ -667,13 +577,12 @@ report_changes(struct run *u, struct rowstate *st)
 static int
 apply(struct run *u, struct rowstate *st)
 {
-	sqlite3_stmt	*s;
 	const char	*dberr;
 	size_t		 i;
 	int		 rc;
 
 	st->v.version = st->found ? st->old.version : 0;
-	if (u->change_id == 0 && (u->change_id = q_int(u, Q_CHANGE_ID, 0, NULL)) <= 0)
+	if (u->change_id == 0 && (u->change_id = edit_change_id()) <= 0)
 		return -1;
 	rc = 0;
 	for (i = 0; i < u->k->nfields && !st->changed[i]; i++)
@@ -686,21 +595,11 @@ apply(struct run *u, struct rowstate *st)
 		    "the record changed meanwhile");
 		return 1;
 	}
-	for (i = 0; rc == 0 && i < st->nevnew; i++) {
-		if (edit_add_evidence(u->rw, st->id, st->evnew[i], NULL, NULL) != 0)
+	for (i = 0; rc == 0 && i < st->nevnew; i++)
+		if (edit_add_evidence(u->rw, st->id, st->evnew[i], NULL, NULL) != 0 ||
+		    bulk_evidence_revision(u->change_id, u->o->staff_id, u->o->actor, st->id,
+		    st->cid, st->evnew[i]) != 0)
 			rc = -1;
-		s = u->q[Q_REVISION];
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, u->change_id);
-		sqlite3_bind_int64(s, 2, u->o->staff_id);
-		sqlite3_bind_text(s, 3, u->o->actor, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(s, 4, st->id);
-		sqlite3_bind_int64(s, 5, st->cid);
-		sqlite3_bind_text(s, 6, st->evnew[i], -1, SQLITE_TRANSIENT);
-		if (rc == 0 && sqlite3_step(s) != SQLITE_DONE)
-			rc = -1;
-		sqlite3_reset(s);
-	}
 	return rc;
 }
 
@@ -763,7 +662,7 @@ bulk_import(sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o
 	struct table	 t;
 	struct run	 u;
 	size_t		 i;
-	int		 rc = 1, j;
+	int		 rc = 1;
 
 	memset(r, 0, sizeof *r);
 	memset(&t, 0, sizeof t);
@@ -787,36 +686,29 @@ bulk_import(sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o
 	if ((u.keys = calloc(t.nrows + 1, sizeof *u.keys)) == NULL ||
 	    (u.keylines = calloc(t.nrows + 1, sizeof *u.keylines)) == NULL)
 		goto fail;
-	for (j = 0; j < Q__MAX; j++)
-		if (sqlite3_prepare_v2(rw, qsql[j], -1, &u.q[j], NULL) != SQLITE_OK)
-			goto fail;
-	if (sqlite3_exec(rw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+	if (store_begin(rw) != 0)
 		goto fail;
 	for (i = 0; i < t.nrows; i++)
 		if (one_row(&u, i) != 0)
 			break;
 	if (i < t.nrows) {	/* NOLINT(bugprone-branch-clone): different messages */
-		snprintf(r->error, sizeof r->error, "database error: %s", sqlite3_errmsg(rw));
-		sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
+		snprintf(r->error, sizeof r->error, "database error: %s", db_errmsg(rw));
+		store_rollback(rw);
 		rc = -1;
 	} else if (r->refused > 0 || o->dry_run) {
-		sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
+		store_rollback(rw);
 		rc = r->refused > 0;
-	} else if (sqlite3_exec(rw, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		snprintf(r->error, sizeof r->error, "database error: %s", sqlite3_errmsg(rw));
-		sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
+	} else if (store_commit(rw) != 0) {	/* its hook switches the page cache */
+		snprintf(r->error, sizeof r->error, "database error: %s", db_errmsg(rw));
+		store_rollback(rw);
 		rc = -1;
-	} else {
-		cache_invalidate(rw);
+	} else
 		rc = 0;
-	}
 	goto out;
 fail:
-	snprintf(r->error, sizeof r->error, "database error: %s", sqlite3_errmsg(rw));
+	snprintf(r->error, sizeof r->error, "database error: %s", db_errmsg(rw));
 	rc = -1;
 out:
-	for (j = 0; j < Q__MAX; j++)
-		sqlite3_finalize(u.q[j]);
 	for (i = 0; u.keys != NULL && i < t.nrows; i++)
 		free(u.keys[i]);
 	free(u.keys);

@@ -44,9 +44,11 @@ struct bulk_opts {
 };
 
 /* Checks and applies the file in data (len bytes) on rw, which must not be inside a
- * transaction and must have edit_init() done.  Fills r (free it with bulk_report_free).
- * Returns 0 applied (a dry run: would apply), 1 refused (r->error, or items with an
- * error; nothing changed), -1 database failure (nothing changed; r->error says). */
+ * transaction and must have edit_init() and store_prepare(STORE_RW) done; the
+ * transaction ends in store_commit (its hook switches the page cache).  Fills r (free
+ * it with bulk_report_free).  Returns 0 applied (a dry run: would apply), 1 refused
+ * (r->error, or items with an error; nothing changed), -1 database failure (nothing
+ * changed; r->error says). */
 int	bulk_import(sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o,
 	    struct bulk_report *r);
 void	bulk_report_free(struct bulk_report *r);
