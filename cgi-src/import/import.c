@@ -3,9 +3,9 @@
  *
  * The whole file is validated while it is written, inside one BEGIN IMMEDIATE
  * transaction; the first bad value rolls everything back and is reported with its JSON
- * path. Every statement is in stmt_sql[] below and takes bound parameters only.
- * Upserts compare old and new values first, so a row that would not change is not
- * written and the content_version triggers do not fire.
+ * path. Every statement is in the store's table "load" (store/load.c) and takes bound
+ * parameters only. Upserts compare old and new values first, so a row that would not
+ * change is not written and the content_version triggers do not fire.
  *
  * Mapping of the research file (ogp-portugal.json) follows one rule: never invent a
  * fact. Null or absent values stay NULL; qualifiers found in names ("(UNCERTAIN)",
@@ -22,13 +22,14 @@
 #include <time.h>
 
 #include <jansson.h>
-#include <sqlite3.h>
 
 #include "lib/buf.h"
-#include "http/cache.h"
 #include "import/import.h"
 #include "lib/domains.h"
 #include "lib/valid.h"
+#include "store/db.h"
+#include "store/load.h"
+#include "store/stmt.h"
 
 #define IMP_TEXT_MAX	20000		/* bytes in one text value */
 #define IMP_URL_MAX	2048		/* bytes in one URL (schema limit) */
@@ -41,173 +42,6 @@
 #define IMP_LIST_MAX	64		/* bodies per role, links per owner */
 #define IMP_SCAN_DEPTH	16		/* nesting tracked when locating a parse error */
 
-#define SQL_NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-/* "col = COALESCE(excluded.col, col)": a NULL from the file keeps the stored value. */
-#define KEEP(c) c " = COALESCE(excluded." c ", " c ")"
-/* The value KEEP(c) would store, for the "does anything change" test. */
-#define NEWV(c) "COALESCE(excluded." c ", " c ")"
-
-enum stmt {
-	ST_BEGIN,
-	ST_COMMIT,
-	ST_ROLLBACK,
-	ST_ENTITY_BY_SLUG,
-	ST_ENTITY_BY_ACRONYM,
-	ST_ENTITY_BY_NAME,
-	ST_ENTITY_INSERT,
-	ST_ENTITY_UPDATE,
-	ST_ENTITY_FILL_PT,
-	ST_ENTITY_FILL_EN,
-	ST_PLAN_UPSERT,
-	ST_PLAN_ID,
-	ST_COMMITMENT_UPSERT,
-	ST_COMMITMENT_ID,
-	ST_COMMITMENT_ENTITY,
-	ST_COMMITMENT_VALUE,
-	ST_AREA_UPSERT,
-	ST_AREA_ID,
-	ST_COMMITMENT_AREA,
-	ST_MILESTONE_UPSERT,
-	ST_LINK_FIND,
-	ST_LINK_INSERT,
-	ST_LINK_POSITION,
-	ST_EVENT_FIND,
-	ST_EVENT_INSERT,
-	ST_EVENT_UPDATE,
-	ST_PAGE_UPSERT,
-	ST__MAX
-};
-
-static const char *const stmt_sql[ST__MAX] = {
-	"BEGIN IMMEDIATE", /* ST_BEGIN */
-	"COMMIT", /* ST_COMMIT */
-	"ROLLBACK", /* ST_ROLLBACK */
-	"SELECT id FROM entity WHERE slug = ?1", /* ST_ENTITY_BY_SLUG */
-	"SELECT id FROM entity WHERE acronym = ?1"
-	" ORDER BY is_member DESC, id LIMIT 1", /* ST_ENTITY_BY_ACRONYM */
-	"SELECT id FROM entity WHERE name_en = ?1 OR name_pt = ?1"
-	" ORDER BY is_member DESC, id LIMIT 1", /* ST_ENTITY_BY_NAME */
-	"INSERT INTO entity (slug, acronym, name_pt, name_en, kind, is_member,"
-	" note_en, source_url) VALUES (?1, ?2, ?3, ?4, COALESCE(?5, 'other'), ?6,"
-	" ?7, ?8)", /* ST_ENTITY_INSERT */
-	"UPDATE entity SET acronym = COALESCE(?2, acronym),"
-	" name_pt = COALESCE(?3, name_pt), name_en = COALESCE(?4, name_en),"
-	" kind = COALESCE(?5, kind), is_member = ?6, note_en = COALESCE(?7, note_en),"
-	" source_url = COALESCE(?8, source_url), updated_at = " SQL_NOW
-	" WHERE id = ?1 AND (COALESCE(?2, acronym), COALESCE(?3, name_pt),"
-	" COALESCE(?4, name_en), COALESCE(?5, kind), ?6, COALESCE(?7, note_en),"
-	" COALESCE(?8, source_url)) IS NOT (acronym, name_pt, name_en, kind,"
-	" is_member, note_en, source_url)", /* ST_ENTITY_UPDATE */
-	"UPDATE entity SET name_pt = ?2, updated_at = " SQL_NOW
-	" WHERE id = ?1 AND (name_pt IS NULL OR name_pt IS acronym)"
-	" AND name_pt IS NOT ?2", /* ST_ENTITY_FILL_PT */
-	"UPDATE entity SET name_en = ?2, updated_at = " SQL_NOW
-	" WHERE id = ?1 AND (name_en IS NULL OR name_en IS acronym)"
-	" AND name_en IS NOT ?2", /* ST_ENTITY_FILL_EN */
-	"INSERT INTO action_plan (number, title_pt, title_en, period_start,"
-	" period_end, published, summary_en, document_url, status,"
-	" cocreation_pt, cocreation_en, summary_pt)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-	" ON CONFLICT (number) DO UPDATE SET " KEEP("title_pt") ", "
-	KEEP("title_en") ", " KEEP("period_start") ", " KEEP("period_end") ", "
-	KEEP("published") ", " KEEP("summary_en") ", " KEEP("document_url") ", "
-	KEEP("status") ", " KEEP("cocreation_pt") ", " KEEP("cocreation_en") ", "
-	KEEP("summary_pt") ", updated_at = " SQL_NOW
-	" WHERE (" NEWV("title_pt") ", " NEWV("title_en") ", "
-	NEWV("period_start") ", " NEWV("period_end") ", " NEWV("published") ", "
-	NEWV("summary_en") ", " NEWV("document_url") ", " NEWV("status") ", "
-	NEWV("cocreation_pt") ", " NEWV("cocreation_en") ", " NEWV("summary_pt")
-	") IS NOT (title_pt, title_en, period_start, period_end, published,"
-	" summary_en, document_url, status, cocreation_pt, cocreation_en,"
-	" summary_pt)", /* ST_PLAN_UPSERT */
-	"SELECT id FROM action_plan WHERE number = ?1", /* ST_PLAN_ID */
-	"INSERT INTO commitment (ogp_id, plan_id, number, title_pt, title_en,"
-	" summary_pt, summary_en, start_date, end_date, irm_verifiable,"
-	" irm_relevant, irm_ambition, irm_potential_impact, irm_potential_results,"
-	" irm_promising, irm_completion, irm_diog, irm_early_results, irm_starred,"
-	" cluster_en, note_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-	" ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
-	" ON CONFLICT (ogp_id) DO UPDATE SET plan_id = excluded.plan_id, "
-	KEEP("number") ", " KEEP("title_pt") ", " KEEP("title_en") ", "
-	KEEP("summary_pt") ", " KEEP("summary_en") ", " KEEP("start_date") ", "
-	KEEP("end_date") ", " KEEP("irm_verifiable") ", " KEEP("irm_relevant") ", "
-	KEEP("irm_ambition") ", " KEEP("irm_potential_impact") ", "
-	KEEP("irm_potential_results") ", " KEEP("irm_promising") ", "
-	KEEP("irm_completion") ", " KEEP("irm_diog") ", "
-	KEEP("irm_early_results") ", " KEEP("irm_starred") ", "
-	KEEP("cluster_en") ", " KEEP("note_en") ", updated_at = " SQL_NOW
-	" WHERE (excluded.plan_id, " NEWV("number") ", " NEWV("title_pt") ", "
-	NEWV("title_en") ", " NEWV("summary_pt") ", " NEWV("summary_en") ", "
-	NEWV("start_date") ", " NEWV("end_date") ", " NEWV("irm_verifiable") ", "
-	NEWV("irm_relevant") ", " NEWV("irm_ambition") ", "
-	NEWV("irm_potential_impact") ", " NEWV("irm_potential_results") ", "
-	NEWV("irm_promising") ", " NEWV("irm_completion") ", "
-	NEWV("irm_diog") ", " NEWV("irm_early_results") ", "
-	NEWV("irm_starred") ", " NEWV("cluster_en") ", " NEWV("note_en")
-	") IS NOT (plan_id, number, title_pt, title_en, summary_pt, summary_en,"
-	" start_date, end_date, irm_verifiable, irm_relevant, irm_ambition,"
-	" irm_potential_impact, irm_potential_results, irm_promising,"
-	" irm_completion, irm_diog, irm_early_results, irm_starred, cluster_en,"
-	" note_en)", /* ST_COMMITMENT_UPSERT */
-	"SELECT id FROM commitment WHERE ogp_id = ?1", /* ST_COMMITMENT_ID */
-	"INSERT INTO commitment_entity (commitment_id, entity_id, role, position)"
-	" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (commitment_id, entity_id, role)"
-	" DO UPDATE SET position = excluded.position"
-	" WHERE position IS NOT excluded.position", /* ST_COMMITMENT_ENTITY */
-	"INSERT INTO commitment_value (commitment_id, value) VALUES (?1, ?2)"
-	" ON CONFLICT DO NOTHING", /* ST_COMMITMENT_VALUE */
-	"INSERT INTO policy_area (slug, name_pt, name_en) VALUES (?1, ?2, ?3)"
-	" ON CONFLICT (slug) DO UPDATE SET " KEEP("name_pt") ", " KEEP("name_en")
-	" WHERE (" NEWV("name_pt") ", " NEWV("name_en")
-	") IS NOT (name_pt, name_en)", /* ST_AREA_UPSERT */
-	"SELECT id FROM policy_area WHERE slug = ?1", /* ST_AREA_ID */
-	"INSERT INTO commitment_policy_area (commitment_id, policy_area_id)"
-	" VALUES (?1, ?2) ON CONFLICT DO NOTHING", /* ST_COMMITMENT_AREA */
-	"INSERT INTO milestone (commitment_id, position, title_pt, title_en,"
-	" planned_start, planned_end, status, progress, progress_source)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-	" ON CONFLICT (commitment_id, position) DO UPDATE SET "
-	KEEP("title_pt") ", " KEEP("title_en") ", " KEEP("planned_start") ", "
-	KEEP("planned_end") ", " KEEP("status") ", " KEEP("progress") ", "
-	KEEP("progress_source") ", updated_at = " SQL_NOW
-	" WHERE (" NEWV("title_pt") ", " NEWV("title_en") ", "
-	NEWV("planned_start") ", " NEWV("planned_end") ", " NEWV("status") ", "
-	NEWV("progress") ", " NEWV("progress_source")
-	") IS NOT (title_pt, title_en, planned_start, planned_end, status,"
-	" progress, progress_source)", /* ST_MILESTONE_UPSERT */
-	"SELECT id FROM link WHERE kind = ?1 AND url = ?2 AND plan_id IS ?3"
-	" AND commitment_id IS ?4 AND milestone_id IS ?5 AND entity_id IS ?6"
-	" AND event_id IS ?7 ORDER BY id LIMIT 1", /* ST_LINK_FIND */
-	"INSERT INTO link (kind, url, plan_id, commitment_id, milestone_id,"
-	" entity_id, event_id, position)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", /* ST_LINK_INSERT */
-	"UPDATE link SET position = ?2 WHERE id = ?1"
-	" AND position IS NOT ?2", /* ST_LINK_POSITION */
-	"SELECT id FROM event WHERE COALESCE(title_en, title_pt) = ?1"
-	" AND start_date IS ?2 ORDER BY id LIMIT 1", /* ST_EVENT_FIND */
-	"INSERT INTO event (title_en, kind, start_date, end_date, date_note_en,"
-	" place_en, online, organiser, url)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", /* ST_EVENT_INSERT */
-	"UPDATE event SET title_en = COALESCE(?1, title_en), kind = ?2,"
-	" end_date = COALESCE(?4, end_date),"
-	" date_note_en = COALESCE(?5, date_note_en),"
-	" place_en = COALESCE(?6, place_en), online = COALESCE(?7, online),"
-	" organiser = COALESCE(?8, organiser), url = COALESCE(?9, url),"
-	" updated_at = " SQL_NOW " WHERE id = ?10 AND ?3 IS start_date"
-	" AND (COALESCE(?1, title_en), ?2, COALESCE(?4, end_date),"
-	" COALESCE(?5, date_note_en), COALESCE(?6, place_en),"
-	" COALESCE(?7, online), COALESCE(?8, organiser), COALESCE(?9, url))"
-	" IS NOT (title_en, kind, end_date, date_note_en, place_en, online,"
-	" organiser, url)", /* ST_EVENT_UPDATE */
-	"INSERT INTO page (slug, title_pt, title_en, body_pt, body_en)"
-	" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (slug) DO UPDATE SET "
-	KEEP("title_pt") ", " KEEP("title_en") ", " KEEP("body_pt") ", "
-	KEEP("body_en") ", updated_at = " SQL_NOW
-	" WHERE (" NEWV("title_pt") ", " NEWV("title_en") ", " NEWV("body_pt")
-	", " NEWV("body_en") ") IS NOT (title_pt, title_en, body_pt,"
-	" body_en)", /* ST_PAGE_UPSERT */
-};
-
 /* The import in progress. */
 struct imp {
 	sqlite3		*db;
@@ -218,7 +52,6 @@ struct imp {
 	int		 year;		/* current UTC year, for plan status */
 	char		 path[IMP_PATH_MAX]; /* JSON path of the item being read */
 	size_t		 plen;
-	sqlite3_stmt	*st[ST__MAX];
 	struct buf	 note;		/* note_en of the row being built */
 	struct buf	 t1;		/* scratch: title_pt, event title */
 	struct buf	 t2;		/* scratch: title_en, event date note */
@@ -842,10 +675,11 @@ locate_path(struct imp *im, const char *path, size_t pos)
 
 /* Starts binding parameters to statement s. */
 static struct binder
-bind_start(struct imp *im, enum stmt s)
+bind_start(struct imp *im, enum load_stmt s)
 {
-	struct binder b = { im->st[s], SQLITE_OK };
+	struct binder b = { load_stmt(s), SQLITE_OK };
 
+	(void)im;	/* the statements are the store's (store/load.h) */
 	return b;
 }
 
@@ -901,39 +735,6 @@ run(struct imp *im, struct binder *b, sqlite3_int64 *id)
 	sqlite3_reset(b->st);
 	sqlite3_clear_bindings(b->st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* Runs statement s with no parameters. 0, or -1 (message). */
-static int
-run_plain(struct imp *im, enum stmt s)
-{
-	struct binder b = bind_start(im, s);
-
-	return run(im, &b, NULL);
-}
-
-/* Prepares every statement of stmt_sql[]. 0, or -1 (message). */
-static int
-prepare_all(struct imp *im)
-{
-	size_t i;
-
-	for (i = 0; i < ST__MAX; i++)
-		if (sqlite3_prepare_v2(im->db, stmt_sql[i], -1, &im->st[i],
-		    NULL) != SQLITE_OK)
-			return fail(im, NULL, "database error preparing "
-			    "statement %zu: %s", i, sqlite3_errmsg(im->db));
-	return 0;
-}
-
-/* Finalizes the statements prepared so far. */
-static void
-finalize_all(struct imp *im)
-{
-	size_t i;
-
-	for (i = 0; i < ST__MAX; i++)
-		sqlite3_finalize(im->st[i]);
 }
 
 /* -------------------------------------------------------- JSON values */
@@ -1176,14 +977,14 @@ link_add(struct imp *im, struct linkset *ls, const char *url,
 		return fail(im, NULL, "more than %d links", IMP_LIST_MAX);
 	ls->url[ls->n] = url;
 	ls->kind[ls->n++] = kind;
-	b = bind_start(im, ST_LINK_FIND);
+	b = bind_start(im, LD_LINK_FIND);
 	b_text(&b, 1, kind);
 	b_text(&b, 2, url);
 	for (o = 0; o < OWN__MAX; o++)
 		b_id(&b, 3 + o, o == (int)ls->col ? ls->id : 0);
 	if (run(im, &b, &id) == -1)
 		return -1;
-	b = bind_start(im, id != 0 ? ST_LINK_POSITION : ST_LINK_INSERT);
+	b = bind_start(im, id != 0 ? LD_LINK_POSITION : LD_LINK_INSERT);
 	if (id != 0) {
 		b_id(&b, 1, id);
 		b_int(&b, 2, (long long)ls->n);
@@ -1354,8 +1155,8 @@ entity_find(struct imp *im, const struct body *b, sqlite3_int64 *id)
 {
 	struct binder bd;
 
-	bd = bind_start(im, b->acr[0] != '\0' ? ST_ENTITY_BY_ACRONYM :
-	    ST_ENTITY_BY_NAME);
+	bd = bind_start(im, b->acr[0] != '\0' ? LD_ENTITY_BY_ACRONYM :
+	    LD_ENTITY_BY_NAME);
 	b_text(&bd, 1, b->acr[0] != '\0' ? b->acr : b->name);
 	return run(im, &bd, id);
 }
@@ -1380,7 +1181,7 @@ entity_slug(struct imp *im, const char *base, char *out, size_t cap)
 			snprintf(out, cap, "%s", stem);
 		else
 			snprintf(out, cap, "%.*s-%u", IMP_SLUG_MAX - 3, stem, i);
-		b = bind_start(im, ST_ENTITY_BY_SLUG);
+		b = bind_start(im, LD_ENTITY_BY_SLUG);
 		b_text(&b, 1, out);
 		if (run(im, &b, &id) == -1)
 			return -1;
@@ -1414,7 +1215,7 @@ entity_insert(struct imp *im, const struct body *b,
 	if (entity_slug(im, b->acr[0] != '\0' ? b->acr : b->name, slug,
 	    sizeof slug) == -1)
 		return -1;
-	bd = bind_start(im, ST_ENTITY_INSERT);
+	bd = bind_start(im, LD_ENTITY_INSERT);
 	b_text(&bd, 1, slug);
 	b_text(&bd, 2, b->acr[0] != '\0' ? b->acr : NULL);
 	b_text(&bd, 3, pt);
@@ -1427,9 +1228,9 @@ entity_insert(struct imp *im, const struct body *b,
 	return 0;
 }
 
-/* Sets name_pt (st ST_ENTITY_FILL_PT) or name_en of entity id when still empty. */
+/* Sets name_pt (st LD_ENTITY_FILL_PT) or name_en of entity id when still empty. */
 static int
-entity_fill(struct imp *im, enum stmt st, sqlite3_int64 id, const char *name)
+entity_fill(struct imp *im, enum load_stmt st, sqlite3_int64 id, const char *name)
 {
 	struct binder b;
 
@@ -1458,14 +1259,14 @@ entity_resolve(struct imp *im, struct body *b, sqlite3_int64 *id)
 		return -1;
 	if (*id == 0)
 		return entity_insert(im, b, k, id);
-	if (entity_fill(im, ST_ENTITY_FILL_PT, *id, b->pt ? b->name : NULL) == -1 ||
-	    entity_fill(im, ST_ENTITY_FILL_EN, *id, b->pt ? NULL : b->name) == -1)
+	if (entity_fill(im, LD_ENTITY_FILL_PT, *id, b->pt ? b->name : NULL) == -1 ||
+	    entity_fill(im, LD_ENTITY_FILL_EN, *id, b->pt ? NULL : b->name) == -1)
 		return -1;
 	if (k == NULL)
 		return 0;
-	if (entity_fill(im, ST_ENTITY_FILL_PT, *id, k->name_pt) == -1)
+	if (entity_fill(im, LD_ENTITY_FILL_PT, *id, k->name_pt) == -1)
 		return -1;
-	return entity_fill(im, ST_ENTITY_FILL_EN, *id, k->name_en);
+	return entity_fill(im, LD_ENTITY_FILL_EN, *id, k->name_en);
 }
 
 /* ------------------------------------------------------------ members */
@@ -1516,14 +1317,14 @@ static int
 member_find(struct imp *im, const char *slug, const char *acr,
     sqlite3_int64 *id)
 {
-	struct binder b = bind_start(im, ST_ENTITY_BY_SLUG);
+	struct binder b = bind_start(im, LD_ENTITY_BY_SLUG);
 
 	b_text(&b, 1, slug);
 	if (run(im, &b, id) == -1)
 		return -1;
 	if (*id != 0 || acr == NULL)
 		return 0;
-	b = bind_start(im, ST_ENTITY_BY_ACRONYM);
+	b = bind_start(im, LD_ENTITY_BY_ACRONYM);
 	b_text(&b, 1, acr);
 	return run(im, &b, id);
 }
@@ -1560,7 +1361,7 @@ load_member(struct imp *im, json_t *m, size_t idx, void *arg)
 		return fail(im, "name", "no letters or digits to make a slug");
 	if (member_find(im, slug, acr, &id) == -1)
 		return -1;
-	bd = bind_start(im, id != 0 ? ST_ENTITY_UPDATE : ST_ENTITY_INSERT);
+	bd = bind_start(im, id != 0 ? LD_ENTITY_UPDATE : LD_ENTITY_INSERT);
 	if (id != 0)
 		b_id(&bd, 1, id);
 	else
@@ -1737,7 +1538,7 @@ roles_save(struct imp *im, const struct roles *rs, sqlite3_int64 cid)
 
 	for (r = 0; r < ROLE__MAX; r++)
 		for (i = 0; i < rs->n[r]; i++) {
-			b = bind_start(im, ST_COMMITMENT_ENTITY);
+			b = bind_start(im, LD_COMMITMENT_ENTITY);
 			b_id(&b, 1, cid);
 			b_id(&b, 2, rs->id[r][i]);
 			b_text(&b, 3, role_db[r]);
@@ -1840,7 +1641,7 @@ cmt_save(struct imp *im, const struct cmt *cm, sqlite3_int64 plan_id,
 	    cm->ambition, cm->impact, cm->results };
 	const char *w[] = { cm->completion, cm->diog, cm->early, cm->starred,
 	    cm->cluster, buf_text(&im->note) };
-	struct binder b = bind_start(im, ST_COMMITMENT_UPSERT);
+	struct binder b = bind_start(im, LD_COMMITMENT_UPSERT);
 	size_t i;
 
 	if (scratch_check(im) == -1)
@@ -1855,7 +1656,7 @@ cmt_save(struct imp *im, const struct cmt *cm, sqlite3_int64 plan_id,
 		b_text(&b, 16 + (int)i, w[i]);
 	if (run(im, &b, NULL) == -1)
 		return -1;
-	b = bind_start(im, ST_COMMITMENT_ID);
+	b = bind_start(im, LD_COMMITMENT_ID);
 	b_text(&b, 1, cm->ogp_id);
 	return run(im, &b, cid);
 }
@@ -1870,7 +1671,7 @@ value_item(struct imp *im, json_t *item, size_t idx, void *arg)
 	(void)idx;
 	if (val_enum(im, item, NULL, domain(DOM_OGP_VALUE), &value) == -1)
 		return -1;
-	b = bind_start(im, ST_COMMITMENT_VALUE);
+	b = bind_start(im, LD_COMMITMENT_VALUE);
 	b_id(&b, 1, *(sqlite3_int64 *)arg);
 	b_text(&b, 2, value);
 	return run(im, &b, NULL);
@@ -1894,17 +1695,17 @@ area_item(struct imp *im, json_t *item, size_t idx, void *arg)
 	for (i = 0; area_pt[i].in != NULL && pt == NULL; i++)
 		if (strcmp(area_pt[i].in, name) == 0)
 			pt = area_pt[i].out;
-	b = bind_start(im, ST_AREA_UPSERT);
+	b = bind_start(im, LD_AREA_UPSERT);
 	b_text(&b, 1, slug);
 	b_text(&b, 2, pt);
 	b_text(&b, 3, name);
 	if (run(im, &b, NULL) == -1)
 		return -1;
-	b = bind_start(im, ST_AREA_ID);
+	b = bind_start(im, LD_AREA_ID);
 	b_text(&b, 1, slug);
 	if (run(im, &b, &id) == -1)
 		return -1;
-	b = bind_start(im, ST_COMMITMENT_AREA);
+	b = bind_start(im, LD_COMMITMENT_AREA);
 	b_id(&b, 1, *(sqlite3_int64 *)arg);
 	b_id(&b, 2, id);
 	return run(im, &b, NULL);
@@ -1931,7 +1732,7 @@ load_milestone(struct imp *im, json_t *m, size_t idx, void *arg)
 	    get_enum(im, m, "status", domain(DOM_MS_STATUS), &status) == -1 ||
 	    get_percent(im, m, "self_reported_progress", &progress) == -1)
 		return -1;
-	b = bind_start(im, ST_MILESTONE_UPSERT);
+	b = bind_start(im, LD_MILESTONE_UPSERT);
 	b_id(&b, 1, *(sqlite3_int64 *)arg);
 	b_int(&b, 2, (long long)idx + 1);
 	b_text(&b, 3, tpt);
@@ -2091,7 +1892,7 @@ plan_must_exist(struct imp *im, json_t *p, long long number)
 		if ((v = json_object_get(p, plan_keys[i])) != NULL &&
 		    !json_is_null(v))
 			return 0;
-	b = bind_start(im, ST_PLAN_ID);
+	b = bind_start(im, LD_PLAN_ID);
 	b_int(&b, 1, number);
 	if (run(im, &b, &id) == -1)
 		return -1;
@@ -2102,7 +1903,7 @@ plan_must_exist(struct imp *im, json_t *p, long long number)
 	return 0;
 }
 
-/* Upserts plan *pl (see ST_PLAN_UPSERT) and sets *id to its row id. 0, or -1. */
+/* Upserts plan *pl (see LD_PLAN_UPSERT) and sets *id to its row id. 0, or -1. */
 static int
 plan_save(struct imp *im, const struct plan *pl, sqlite3_int64 *id)
 {
@@ -2112,7 +1913,7 @@ plan_save(struct imp *im, const struct plan *pl, sqlite3_int64 *id)
 	plan_titles(im, pl->title, &pt, &en);
 	if (scratch_check(im) == -1)
 		return -1;
-	b = bind_start(im, ST_PLAN_UPSERT);
+	b = bind_start(im, LD_PLAN_UPSERT);
 	b_int(&b, 1, pl->number);
 	b_text(&b, 2, pt);
 	b_text(&b, 3, en);
@@ -2127,7 +1928,7 @@ plan_save(struct imp *im, const struct plan *pl, sqlite3_int64 *id)
 	b_text(&b, 12, pl->sum_pt);
 	if (run(im, &b, NULL) == -1)
 		return -1;
-	b = bind_start(im, ST_PLAN_ID);
+	b = bind_start(im, LD_PLAN_ID);
 	b_int(&b, 1, pl->number);
 	return run(im, &b, id);
 }
@@ -2222,7 +2023,7 @@ event_title(struct imp *im, const char *name, const char *start)
 	buf_put(&im->t1, name, n);
 }
 
-/* Binds the event columns shared by ST_EVENT_INSERT and ST_EVENT_UPDATE (?1-?9). */
+/* Binds the event columns shared by LD_EVENT_INSERT and LD_EVENT_UPDATE (?1-?9). */
 static void
 event_bind(struct imp *im, struct binder *b, const char *name,
     const char *start, const char *end, const char *org, const char *url)
@@ -2261,12 +2062,12 @@ load_event(struct imp *im, json_t *e, size_t idx, void *arg)
 	event_title(im, name, start);
 	if (scratch_check(im) == -1)
 		return -1;
-	b = bind_start(im, ST_EVENT_FIND);
+	b = bind_start(im, LD_EVENT_FIND);
 	b_text(&b, 1, buf_text(&im->t1));
 	b_text(&b, 2, start);
 	if (run(im, &b, &id) == -1)
 		return -1;
-	b = bind_start(im, id != 0 ? ST_EVENT_UPDATE : ST_EVENT_INSERT);
+	b = bind_start(im, id != 0 ? LD_EVENT_UPDATE : LD_EVENT_INSERT);
 	event_bind(im, &b, name, start, end, org, url);
 	if (id != 0)
 		b_id(&b, 10, id);
@@ -2299,7 +2100,7 @@ load_page(struct imp *im, json_t *p, size_t idx, void *arg)
 	if (!valid_slug(slug))
 		return fail(im, "slug", "not a slug (1-%d of a-z, 0-9, -)",
 		    IMP_SLUG_MAX);
-	b = bind_start(im, ST_PAGE_UPSERT);
+	b = bind_start(im, LD_PAGE_UPSERT);
 	b_text(&b, 1, slug);
 	b_text(&b, 2, tpt);
 	b_text(&b, 3, ten);
@@ -2352,15 +2153,14 @@ load_all(struct imp *im, json_t *root)
 static int
 load_transaction(struct imp *im, json_t *root)
 {
-	if (run_plain(im, ST_BEGIN) == -1)
-		return -1;
-	if (load_all(im, root) == 0 && run_plain(im, ST_COMMIT) == 0) {
-		cache_invalidate(im->db);
-		return 0;
+	if (store_begin(im->db) != 0)
+		return fail(im, NULL, "database error: %s", db_errmsg(im->db));
+	if (load_all(im, root) == 0) {
+		if (store_commit(im->db) == 0)	/* its hook switches the page cache */
+			return 0;
+		fail(im, NULL, "database error: %s", db_errmsg(im->db));
 	}
-	if (!sqlite3_get_autocommit(im->db))
-		sqlite3_step(im->st[ST_ROLLBACK]);
-	sqlite3_reset(im->st[ST_ROLLBACK]);
+	store_rollback(im->db);
 	return -1;
 }
 
@@ -2385,9 +2185,8 @@ import_json_file(sqlite3 *db, const char *path, char *errbuf, size_t errlen)
 	im->err = errbuf;
 	im->errlen = errlen;
 	im->year = gmtime_r(&now, &tm) != NULL ? tm.tm_year + 1900 : 1970;
-	if (load_root(im, path, &root) == 0 && prepare_all(im) == 0)
+	if (load_root(im, path, &root) == 0)
 		rc = load_transaction(im, root);
-	finalize_all(im);
 	json_decref(root);
 	buf_free(&im->note);
 	buf_free(&im->t1);

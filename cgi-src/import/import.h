@@ -16,11 +16,13 @@
 
 #include <stddef.h>
 
-#include <sqlite3.h>
+#include "store/db.h"
 
 /*
- * Loads the JSON file at path into db in one transaction (BEGIN IMMEDIATE ... COMMIT,
- * ROLLBACK on any error). db must not be inside a transaction.
+ * Loads the JSON file at path into db in one transaction (BEGIN IMMEDIATE ...
+ * store_commit, whose hook switches the page cache; ROLLBACK on any error). db must not
+ * be inside a transaction, and the store's statements of the writable connection must
+ * be prepared on it (store_prepare(STORE_RW, db, ...)).
  * Returns 0 on success. Returns -1 on error and writes a message naming the file, the
  * JSON path (e.g. plans[1].commitments[4].ogp_id) and the reason into errbuf (errlen
  * bytes, always NUL-terminated when errlen > 0); the database is then unchanged.

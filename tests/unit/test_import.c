@@ -1,10 +1,10 @@
 /*
  * test_import.c: unit tests of import_json_file() (cgi-src/import/import.c) with Check.
  *
- * Each test builds a fresh temporary database from the schema and loads the real
- * research file. Output is TAP. Environment (set by the Makefile; defaults relative
- * to the source tree, $ABERTA_SRCDIR, else $top_srcdir, else "."):
- *   ABERTA_SCHEMA   sql/schema.sql
+ * Each test builds a fresh temporary database (db_migrate), prepares the store's
+ * statements of the writable connection on it, as aberta-admin does, and loads the
+ * real research file. Output is TAP. Environment (set by the Makefile; defaults
+ * relative to the source tree, $ABERTA_SRCDIR, else $top_srcdir, else "."):
  *   ABERTA_CONTENT  ../shared/content/ogp-portugal.json
  *   ABERTA_PAGES    content/pages.json
  *   ABERTA_PLANS    content/plans.json
@@ -22,6 +22,8 @@
 #include <sqlite3.h>
 
 #include "import/import.h"
+#include "store/db.h"
+#include "store/stmt.h"
 
 /* A growing text. */
 struct text {
@@ -64,14 +66,6 @@ input_path(const char *env, const char *rel, char *buf, size_t len)
 }
 
 static const char *
-schema_path(void)
-{
-	static char buf[1024];
-
-	return input_path("ABERTA_SCHEMA", "sql/schema.sql", buf, sizeof buf);
-}
-
-static const char *
 content_path(void)
 {
 	static char buf[1024];
@@ -96,29 +90,13 @@ plans_path(void)
 	return input_path("ABERTA_PLANS", "content/plans.json", buf, sizeof buf);
 }
 
-/* Reads a whole file into a NUL-terminated malloc'd string. */
-static char *
-slurp(const char *path)
-{
-	struct text t = { NULL, 0, 0 };
-	char chunk[4096];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
-
-	ck_assert_msg(fp != NULL, "cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		text_add(&t, chunk, n);
-	fclose(fp);
-	text_add(&t, "", 0);
-	return t.s;
-}
-
-/* Creates a temporary database from the schema (fixture set-up). */
+/* Creates a temporary database at the latest schema version, with the writable
+ * connection's statements prepared on it (fixture set-up). */
 static void
 setup(void)
 {
 	const char *dir = getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp";
-	char *schema;
+	char err[512];
 	int fd;
 
 	snprintf(db_path, sizeof db_path, "%s/aberta-test-XXXXXX", dir);
@@ -126,19 +104,17 @@ setup(void)
 	ck_assert_int_ge(fd, 0);
 	close(fd);
 	tmp_json[0] = '\0';
-	ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL,
-	    NULL), SQLITE_OK);
-	schema = slurp(schema_path());
-	ck_assert_msg(sqlite3_exec(db, schema, NULL, NULL, NULL) == SQLITE_OK,
-	    "schema: %s", sqlite3_errmsg(db));
-	free(schema);
+	db = db_open(db_path, 1, err, sizeof err);
+	ck_assert_msg(db != NULL, "db_open: %s", err);
+	ck_assert_msg(db_migrate(db, err, sizeof err) >= 0, "db_migrate: %s", err);
+	ck_assert_msg(store_prepare(STORE_RW, db, err, sizeof err) == 0, "%s", err);
 }
 
 /* Closes and removes the temporary database and JSON file (fixture tear-down). */
 static void
 teardown(void)
 {
+	store_finalize(STORE_RW);
 	sqlite3_close(db);
 	unlink(db_path);
 	if (tmp_json[0] != '\0')
@@ -722,11 +698,12 @@ END_TEST
 START_TEST(test_missing_file)
 {
 	char err[1024];
+	long long version = q_int("SELECT content_version FROM site_state");
 
 	ck_assert_int_eq(import_json_file(db, "/nonexistent/aberta.json", err,
 	    sizeof err), -1);
 	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/aberta.json"));
-	ck_assert_int_eq(q_int("SELECT content_version FROM site_state"), 0);
+	ck_assert_int_eq(q_int("SELECT content_version FROM site_state"), version);
 }
 END_TEST
 

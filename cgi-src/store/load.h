@@ -1,0 +1,39 @@
+/* load: the statements of the content loader (import/import.h), on the writable
+ * connection: the store's table "load" (store_prepare(STORE_RW)).  Each SELECT has one
+ * column, the id it looks up. */
+#ifndef ABERTA_LOAD_H
+#define ABERTA_LOAD_H
+#include <sqlite3.h>
+
+enum load_stmt {
+	LD_ENTITY_BY_SLUG,
+	LD_ENTITY_BY_ACRONYM,
+	LD_ENTITY_BY_NAME,
+	LD_ENTITY_INSERT,
+	LD_ENTITY_UPDATE,
+	LD_ENTITY_FILL_PT,
+	LD_ENTITY_FILL_EN,
+	LD_PLAN_UPSERT,
+	LD_PLAN_ID,
+	LD_COMMITMENT_UPSERT,
+	LD_COMMITMENT_ID,
+	LD_COMMITMENT_ENTITY,
+	LD_COMMITMENT_VALUE,
+	LD_AREA_UPSERT,
+	LD_AREA_ID,
+	LD_COMMITMENT_AREA,
+	LD_MILESTONE_UPSERT,
+	LD_LINK_FIND,
+	LD_LINK_INSERT,
+	LD_LINK_POSITION,
+	LD_EVENT_FIND,
+	LD_EVENT_INSERT,
+	LD_EVENT_UPDATE,
+	LD_PAGE_UPSERT,
+	LD__MAX
+};
+
+/* Returns statement id, reset and with its bindings cleared. */
+sqlite3_stmt	*load_stmt(enum load_stmt id);
+
+#endif
