@@ -1,5 +1,6 @@
 /* i18n: the interface in Portuguese and English.  Content comes from the database;
- * this file holds only the site's own words. */
+ * the site's own words are the message table of strings.c, looked up here with the
+ * labels of the enumerated values and the names of the months. */
 #ifndef ABERTA_I18N_H
 #define ABERTA_I18N_H
 #include <stddef.h>
