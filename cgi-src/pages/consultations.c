@@ -2,7 +2,8 @@
  * send without an account, their confirmation by email and their withdrawal.  The
  * pages with forms are public and cached: the forms carry nothing per visitor (no
  * token); POSTs pass the dispatcher's origin checks, then a honeypot, the validation of
- * every field, and rate limits per client address and per email (cocreate.h). */
+ * every field, and rate limits per client address and per email (lib/consult.h); what
+ * they write is in store/submit.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -182,6 +182,10 @@ feed(struct ctx *c, const struct feedq *q)
 		feed_events(c, b, newest, sizeof newest);
 		feed_submissions(c, b, newest, sizeof newest);
 	}
+	if (db_failed()) {	/* no body: the dispatcher answers with its error page */
+		tpl_dict_free(b);
+		return 503;
+	}
 	tpl_set(b, "UPDATED", newest);
 	rc = tpl_render("atom.tpl", b, &c->resp->body);
 	tpl_dict_free(b);
@@ -317,6 +321,10 @@ page_sitemap(struct ctx *c)
 		snprintf(path, sizeof path, "/%s/%s", db_text(s, SM_KIND), db_text(s, SM_KEY));
 		sitemap_url(b, path, db_text(s, SM_UPDATED));
 	}
+	if (db_failed()) {	/* no body: the dispatcher answers with its error page */
+		tpl_dict_free(b);
+		return 503;
+	}
 	rc = tpl_render("sitemap.tpl", b, &c->resp->body);
 	tpl_dict_free(b);
 	c->resp->ctype = "application/xml; charset=utf-8";
@@ -430,6 +438,10 @@ calendar(struct ctx *c, long long id)
 	while (db_step(s) == SQLITE_ROW)
 		n += ics_event(c, out, s, stamp);
 	buf_puts(out, "END:VCALENDAR\r\n");
+	if (db_failed()) {	/* never half a calendar: the dispatcher's error page */
+		buf_reset(out);
+		return 503;
+	}
 	if (id && n == 0) {
 		buf_reset(out);
 		return c->error = "ERR_NO_EVENT", 404;

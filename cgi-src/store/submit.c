@@ -17,6 +17,8 @@ enum {
 	SB__MAX
 };
 
+/* The column of SB_COUNT. */
+enum { AT_COUNT };
 /* The columns of SB_BY_CONFIRM and SB_BY_WITHDRAW. */
 enum { TK_ID, TK_STATUS, TK_EXPIRES };
 
@@ -69,7 +71,7 @@ submit_attempts(const char *key, long long since)
 
 	db_bind_text(s, 1, key);
 	db_bind_int64(s, 2, since);
-	return db_step(s) == SQLITE_ROW ? db_int(s, 0) : -1;
+	return db_step(s) == SQLITE_ROW ? db_int(s, AT_COUNT) : -1;
 }
 
 int
