@@ -15,6 +15,7 @@
 #include "import/bulkimport.h"
 #include "store/auth.h"
 #include "store/db.h"
+#include "admin/admin.h"
 #include "view/page.h"
 #include "store/upload.h"
 
