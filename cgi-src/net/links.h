@@ -7,16 +7,18 @@
  * removed.  links_archive fetches the documents plans (their document, document and IRM
  * report links) and milestone evidence cite, checks each by its content (the upload
  * allow-list: PDF, ODT, DOCX, PNG, JPEG; and HTML pages), stores it once under its SHA-256 in the upload
- * folder and records it in link_archive, one transaction per document.  Both publish a
- * new page-cache generation when a citizen-visible state changed (the triggers of
- * migration 5 bump the content version).
+ * folder and records it in link_archive, one transaction per document.  Each commit
+ * goes through store_commit, whose hook publishes a new page-cache generation when a
+ * citizen-visible state changed (the triggers of migration 5 bump the content version).
+ * db must be the connection the store's STORE_RW tables were prepared on
+ * (store_prepare; store/linkstate.h).
  */
 #ifndef ABERTA_LINKS_H
 #define ABERTA_LINKS_H
 #include <stdio.h>
-#include <sqlite3.h>
 
 #include "net/linkcheck.h"
+#include "store/db.h"
 
 /* What a run did. */
 struct links_report {

@@ -13,8 +13,11 @@
 #include <sodium.h>
 
 #include "lib/buf.h"
-#include "store/mail.h"
 #include "net/mailsend.h"
+#include "store/db.h"
+#include "store/mail.h"
+#include "store/outbox.h"
+#include "store/stmt.h"
 
 struct upload {
 	const char	*p;
@@ -131,31 +134,12 @@ mail_send(const char *rcpt, const char *msg, size_t len, char *err, size_t errle
 	return -1;
 }
 
-/* Runs a one-row write on rw with ?1 id, ?2 the claim token and ?3 text (a parameter
- * the statement lacks is simply not bound).  Returns the number of rows changed, or -1
- * after printing the database error. */
+/* Prints the database error of the mail flush; returns -1. */
 static int
-write1(sqlite3 *rw, const char *sql, long long id, const char *token, const char *text)
+db_error(void)
 {
-	sqlite3_stmt	*s;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(rw, sql, -1, &s, NULL) != SQLITE_OK) {
-		fprintf(stderr, "aberta: mail: %s\n", sqlite3_errmsg(rw));
-		return -1;
-	}
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, token, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, text, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
-		rc = sqlite3_changes(rw);
-	else {
-		fprintf(stderr, "aberta: mail: %s\n", sqlite3_errmsg(rw));
-		rc = -1;
-	}
-	sqlite3_finalize(s);
-	return rc;
+	fprintf(stderr, "aberta: mail: %s\n", db_last_error());
+	return -1;
 }
 
 /* Claims for token, in one write transaction, the first message after last (only id
@@ -166,37 +150,20 @@ static int
 claim(sqlite3 *rw, long long id, long long last, const char *token, long long *got,
     char **rcpt, char **msg)
 {
-	sqlite3_stmt	*s = NULL;
-	int		 rc, found = 0;
+	int	 found;
 
 	*rcpt = *msg = NULL;
-	if (sqlite3_exec(rw, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		fprintf(stderr, "aberta: mail: %s\n", sqlite3_errmsg(rw));
+	if (store_begin(rw) != 0)
+		return db_error();
+	if ((found = outbox_claim(id, last, token, (long long)time(NULL), MAIL_CLAIM_STALE,
+	    got, rcpt, msg)) < 0 || store_commit(rw) != 0) {
+		db_error();
+		store_rollback(rw);
+		free(*rcpt);
+		free(*msg);
+		*rcpt = *msg = NULL;
 		return -1;
 	}
-	if (sqlite3_prepare_v2(rw, "UPDATE outbox SET claimed_at = ?3, claimed_by = ?4 "
-	    "WHERE id = (SELECT id FROM outbox WHERE id > ?2 AND (?1 = 0 OR id = ?1) AND "
-	    "(claimed_at IS NULL OR claimed_at < ?3 - ?5) ORDER BY id LIMIT 1) "
-	    "RETURNING id, rcpt, message", -1, &s, NULL) != SQLITE_OK)
-		goto fail;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, last);
-	sqlite3_bind_int64(s, 3, (long long)time(NULL));
-	sqlite3_bind_text(s, 4, token, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 5, MAIL_CLAIM_STALE);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*got = sqlite3_column_int64(s, 0);
-		*rcpt = strdup((const char *)sqlite3_column_text(s, 1));
-		*msg = strdup((const char *)sqlite3_column_text(s, 2));
-		found = 1;
-		rc = sqlite3_step(s);
-	}
-	if (rc != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(s);
-	s = NULL;
-	if (sqlite3_exec(rw, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		goto fail;
 	if (found && (*rcpt == NULL || *msg == NULL)) {
 		/* Out of memory: the claim goes stale and another run sends it. */
 		fprintf(stderr, "aberta: mail %lld: out of memory\n", *got);
@@ -205,14 +172,6 @@ claim(sqlite3 *rw, long long id, long long last, const char *token, long long *g
 		return -1;
 	}
 	return found;
-fail:
-	fprintf(stderr, "aberta: mail: %s\n", sqlite3_errmsg(rw));
-	sqlite3_finalize(s);
-	sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
-	free(*rcpt);
-	free(*msg);
-	*rcpt = *msg = NULL;
-	return -1;
 }
 
 int
@@ -233,19 +192,16 @@ mail_flush(sqlite3 *rw, long long id, int *sent, int *failed)
 		last = got;
 		if (mail_send(rcpt, msg, strlen(msg), err, sizeof err) == 0) {
 			ok++;
-			if ((n = write1(rw, "DELETE FROM outbox WHERE id = ?1 AND claimed_by = ?2",
-			    got, token, NULL)) < 0)
-				rc = -1;
+			if ((n = outbox_sent(got, token)) < 0)
+				rc = db_error();
 			else if (n == 0)
 				fprintf(stderr, "aberta: mail %lld was sent, but another sender had "
 				    "taken it over meanwhile\n", got);
 		} else {
 			bad++;
 			fprintf(stderr, "aberta: mail %lld not sent: %s\n", got, err);
-			if (write1(rw, "UPDATE outbox SET attempts = attempts + 1, claimed_at = "
-			    "NULL, claimed_by = NULL, last_error = ?3 WHERE id = ?1 AND "
-			    "claimed_by = ?2", got, token, err) < 0)
-				rc = -1;
+			if (outbox_failed(got, token, err) < 0)
+				rc = db_error();
 		}
 		sodium_memzero(msg, strlen(msg));
 		free(rcpt);

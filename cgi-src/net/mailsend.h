@@ -15,7 +15,8 @@
 #ifndef ABERTA_MAILSEND_H
 #define ABERTA_MAILSEND_H
 #include <stddef.h>
-#include <sqlite3.h>
+
+#include "store/db.h"
 
 /* A claim older than this is taken to be that of a sender that died: far longer than
  * one message can take to send (15 s by SMTP, MAIL_SENDMAIL_SECONDS by sendmail). */
@@ -28,8 +29,9 @@ int	 mail_send(const char *rcpt, const char *msg, size_t len, char *err, size_t 
 /* Sends the outbox messages: only message id when id > 0, else every one, in id order;
  * a message claimed by another sender in the last MAIL_CLAIM_STALE seconds is left to
  * it.  A message sent is deleted; one that fails keeps its attempt count and error and
- * is tried again by the next flush.  Counts go to *sent and *failed (may be NULL).
- * Returns 0, or -1 on a database error (the message stays in rw). */
+ * is tried again by the next flush.  Counts go to *sent and *failed (may be NULL).  rw
+ * is the connection the store's STORE_RW tables were prepared on (store/outbox.h).
+ * Returns 0, or -1 after printing the database error. */
 int	 mail_flush(sqlite3 *rw, long long id, int *sent, int *failed);
 
 #endif

@@ -5,7 +5,8 @@
 
 /* Every statement table of the store; a new module adds its line here. */
 extern struct stmt_table store_public;
-extern struct stmt_table store_accounts, store_linkstate, store_outbox, store_retention;
+extern struct stmt_table store_accounts, store_dbfile, store_linkstate, store_outbox,
+    store_retention;
 extern struct stmt_table store_submit, store_mail;
 extern struct stmt_table store_edit, store_edit_choices;
 extern struct stmt_table store_bulk, store_load;
@@ -14,7 +15,7 @@ extern struct stmt_table store_relations, store_review, store_staff;
 
 static struct stmt_table *const tables[] = {
 	&store_public,
-	&store_accounts, &store_linkstate, &store_outbox, &store_retention,
+	&store_accounts, &store_dbfile, &store_linkstate, &store_outbox, &store_retention,
 	&store_submit,
 	&store_mail,
 	&store_edit,

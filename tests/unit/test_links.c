@@ -13,6 +13,7 @@
 
 #include "../testlib.h"
 #include "store/db.h"
+#include "store/stmt.h"
 #include "net/linkcheck.h"
 #include "net/links.h"
 #include "store/upload.h"
@@ -188,6 +189,7 @@ dead_links_db(void)
 	db = db_open(":memory:", 1, err, sizeof err);
 	ck_assert_ptr_nonnull(db);
 	ck_assert_int_ge(db_migrate(db, err, sizeof err), 5);
+	ck_assert_msg(store_prepare(STORE_RW, db, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO action_plan (number, document_url) "
 	    "VALUES (2, 'http://127.0.0.1:1/plan.pdf'); INSERT INTO event (url) VALUES "
 	    "('httpz://127.0.0.1/x'); INSERT INTO entity (slug, website) VALUES ('long', "
