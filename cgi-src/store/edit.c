@@ -11,8 +11,9 @@
 #include "store/stmt.h"
 
 /* Statements per kind, assembled at start from the constant names of the field tables
- * (editfields.c): the SELECT reads the fields in their order, then the version. */
-enum kst { K_SELECT, K_INSERT, K_UPDATE, K_DELETE, K__MAX };
+ * (editfields.c): the SELECT reads the fields in their order, then the version; the
+ * list is the kind's label_sql. */
+enum kst { K_SELECT, K_INSERT, K_UPDATE, K_DELETE, K_LIST, K__MAX };
 static sqlite3_stmt	*kst[EDIT_KINDS][K__MAX];
 
 enum { X_REVISION, X_CHANGE_ID, X_PLAN_OF, X_EVIDENCE, X__MAX };
@@ -39,7 +40,7 @@ enum { X_VALUE };
 STORE_TABLE(store_edit, "edit", STORE_RW, X__MAX, xsql);
 
 
-/* Builds the four statements of kind ki and prepares them.  Returns 0 or -1. */
+/* Builds the statements of kind ki and prepares them.  Returns 0 or -1. */
 static int
 prepare_kind(sqlite3 *rw, size_t ki, char *err, size_t errlen)
 {
@@ -66,6 +67,7 @@ prepare_kind(sqlite3 *rw, size_t ki, char *err, size_t errlen)
 	    k->nfields + 1, k->nfields + 2);
 	buf_printf(&b[K_DELETE], "DELETE FROM %s WHERE %s = ?1 AND version = ?2", k->table,
 	    k->key);
+	buf_puts(&b[K_LIST], k->label_sql);
 	for (j = 0; j < K__MAX; j++) {
 		if (rc == 0 && (b[j].oom || sqlite3_prepare_v3(rw, b[j].p, -1,
 		    SQLITE_PREPARE_PERSISTENT, &kst[ki][j], NULL) != SQLITE_OK)) {
@@ -109,6 +111,12 @@ kstmt(const struct kind *k, enum kst which)
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return s;
+}
+
+sqlite3_stmt *
+edit_list(const struct kind *k)
+{
+	return kstmt(k, K_LIST);
 }
 
 int
