@@ -286,7 +286,7 @@ user_change(sqlite3 *db, enum ucmd u, const char *login, long long id)
 		rc = end_and_audit(db, id, login, "user_sessions_kill", "");
 		break;
 	case U_RESET2FA:
-		if (accounts_reset_2fa(id) == 0)
+		if (accounts_reset_2fa(db, id) == 0)
 			rc = end_and_audit(db, id, login, "user_reset_2fa",
 			    "second factor and recovery codes removed");
 		break;

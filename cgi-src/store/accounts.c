@@ -4,16 +4,13 @@
 #include "store/accounts.h"
 #include "store/auth.h"
 #include "store/db.h"
+#include "store/staff.h"
 #include "store/stmt.h"
 
 enum {
 	ACC_FIND,		/* one account by login */
 	ACC_ENTITY,		/* the id of an entity by slug */
-	ACC_INSERT,		/* a new account */
-	ACC_PASSWORD,		/* a new password hash */
-	ACC_DISABLED,		/* the disabled flag */
-	ACC_RESET_2FA,		/* no second factor any more */
-	ACC_RECOVERY_DEL,	/* the recovery codes of an account */
+	ACC_TOUCH,		/* the time of an account's last change */
 	ACC_LIST,		/* every account (AL_* columns) */
 	ACC__MAX
 };
@@ -21,25 +18,13 @@ enum {
 /* The columns of ACC_FIND. */
 enum { AF_ID, AF_NAME, AF_ROLE, AF_DISABLED };
 
-#define NOW	"strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-
 static const char *const sqls[ACC__MAX] = {
 	/* ACC_FIND: ?1 login */
 	"SELECT id, name, role, disabled FROM staff WHERE login = ?1",
 	/* ACC_ENTITY: ?1 slug */
 	"SELECT id FROM entity WHERE slug = ?1",
-	/* ACC_INSERT: ?1 login, ?2 name, ?3 role, ?4 entity id or 0, ?5 hash */
-	"INSERT INTO staff (login, name, role, entity_id, pw_hash) "
-	"VALUES (?1, ?2, ?3, nullif(?4, 0), ?5)",
-	/* ACC_PASSWORD: ?1 id, ?2 hash */
-	"UPDATE staff SET pw_hash = ?2, updated_at = " NOW " WHERE id = ?1",
-	/* ACC_DISABLED: ?1 id, ?2 0 or 1 */
-	"UPDATE staff SET disabled = ?2, updated_at = " NOW " WHERE id = ?1",
-	/* ACC_RESET_2FA: ?1 id */
-	"UPDATE staff SET totp_secret = NULL, totp_pending = NULL, totp_last_step = NULL, "
-	"updated_at = " NOW " WHERE id = ?1",
-	/* ACC_RECOVERY_DEL: ?1 staff id */
-	"DELETE FROM recovery_code WHERE staff_id = ?1",
+	/* ACC_TOUCH: ?1 id */
+	"UPDATE staff SET updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1",
 	/* ACC_LIST: ?1 now, ?2 idle limit, ?3 absolute limit (seconds) */
 	"SELECT s.login, s.name, s.role, coalesce(e.slug, '-'), s.totp_secret IS NOT NULL, "
 	"s.disabled, (SELECT count(*) FROM session x WHERE x.staff_id = s.id AND "
@@ -83,7 +68,7 @@ int
 accounts_insert(const char *login, const char *name, const char *role, long long entity,
     const char *hash, long long *id)
 {
-	sqlite3_stmt	*s = store_stmt(&store_accounts, ACC_INSERT);
+	sqlite3_stmt	*s = staff_stmt(SF_USER_ADD);
 
 	db_bind_text(s, 1, login);
 	db_bind_text(s, 2, name);
@@ -96,37 +81,43 @@ accounts_insert(const char *login, const char *name, const char *role, long long
 	return 0;
 }
 
+/* Runs s, a write of account id (the staff pages' own), then records the time of the
+ * change.  Returns 0 or -1. */
+static int
+changed(sqlite3_stmt *s, long long id)
+{
+	if (s != NULL && store_run(s) != 0)
+		return -1;
+	s = store_stmt(&store_accounts, ACC_TOUCH);
+	db_bind_int64(s, 1, id);
+	return store_run(s);
+}
+
 int
 accounts_set_password(long long id, const char *hash)
 {
-	sqlite3_stmt	*s = store_stmt(&store_accounts, ACC_PASSWORD);
+	sqlite3_stmt	*s = staff_stmt(SF_PASSWORD);
 
 	db_bind_int64(s, 1, id);
 	db_bind_text(s, 2, hash);
-	return store_run(s);
+	return changed(s, id);
 }
 
 int
 accounts_set_disabled(long long id, int disabled)
 {
-	sqlite3_stmt	*s = store_stmt(&store_accounts, ACC_DISABLED);
+	sqlite3_stmt	*s = staff_stmt(disabled ? SF_DISABLE : SF_ENABLE);
 
 	db_bind_int64(s, 1, id);
-	db_bind_int(s, 2, disabled);
-	return store_run(s);
+	return changed(s, id);
 }
 
 int
-accounts_reset_2fa(long long id)
+accounts_reset_2fa(sqlite3 *rw, long long id)
 {
-	sqlite3_stmt	*s = store_stmt(&store_accounts, ACC_RESET_2FA);
-
-	db_bind_int64(s, 1, id);
-	if (store_run(s) != 0)
+	if (auth_totp_reset(rw, id) != 0)
 		return -1;
-	s = store_stmt(&store_accounts, ACC_RECOVERY_DEL);
-	db_bind_int64(s, 1, id);
-	return store_run(s);
+	return changed(NULL, id);
 }
 
 sqlite3_stmt *
