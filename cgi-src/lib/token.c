@@ -1,20 +1,27 @@
-/* token: the single-use tokens sent by email (see token.h). */
+/* token: random tokens in hex, and the single-use tokens sent by email (see token.h). */
 #include <string.h>
 
 #include <sodium.h>
 
 #include "lib/token.h"
 
+void
+token_hex(char *out, size_t outlen)
+{
+	unsigned char	 raw[32];
+	size_t		 n = (outlen - 1) / 2;
+
+	randombytes_buf(raw, n);
+	sodium_bin2hex(out, outlen, raw, n);
+	sodium_memzero(raw, n);
+}
+
 int
 token_new(char *out, size_t outlen, unsigned char hash[32])
 {
-	unsigned char	 raw[32];
-
 	if (outlen < 65)
 		return -1;
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(out, outlen, raw, sizeof raw);
-	sodium_memzero(raw, sizeof raw);
+	token_hex(out, 65);
 	return token_hash(out, hash);
 }
 

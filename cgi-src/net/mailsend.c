@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "lib/buf.h"
+#include "lib/token.h"
 #include "net/mailsend.h"
 #include "store/db.h"
 #include "store/mail.h"
@@ -177,13 +178,11 @@ claim(sqlite3 *rw, long long id, long long last, const char *token, long long *g
 int
 mail_flush(sqlite3 *rw, long long id, int *sent, int *failed)
 {
-	unsigned char	 rnd[16];
 	char		 token[33], err[300], *rcpt, *msg;
 	long long	 last = 0, got = 0;
 	int		 ok = 0, bad = 0, rc = 0, n;
 
-	randombytes_buf(rnd, sizeof rnd);
-	sodium_bin2hex(token, sizeof token, rnd, sizeof rnd);
+	token_hex(token, sizeof token);
 	while (rc == 0 && (n = claim(rw, id, last, token, &got, &rcpt, &msg)) != 0) {
 		if (n < 0) {
 			rc = -1;

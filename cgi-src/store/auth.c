@@ -8,6 +8,7 @@
 #include "store/db.h"
 #include "store/stmt.h"
 #include "lib/passwords.h"
+#include "lib/token.h"
 #include "lib/totp.h"
 #include "lib/valid.h"
 
@@ -79,15 +80,12 @@ auth_password_new(char *pw, char *hash)
 void
 auth_token(char *out)
 {
-	unsigned char	 raw[AUTH_TOKEN_HEX / 2];
-
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(out, AUTH_TOKEN_HEX + 1, raw, sizeof raw);
+	token_hex(out, AUTH_TOKEN_HEX + 1);
 }
 
-/* SHA-256 of a token, for lookups. */
+/* SHA-256 of a session's token, for lookups. */
 static void
-token_hash(const char *token, unsigned char out[crypto_hash_sha256_BYTES])
+session_hash(const char *token, unsigned char out[crypto_hash_sha256_BYTES])
 {
 	crypto_hash_sha256(out, (const unsigned char *)token, strlen(token));
 }
@@ -311,7 +309,7 @@ auth_session_new(sqlite3 *db, struct staff *st, int full, time_t now, char *toke
 
 	auth_token(token);
 	auth_token(st->csrf);
-	token_hash(token, h);
+	session_hash(token, h);
 	sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
 	db_bind_int64(s, 2, st->id);
 	db_bind_text(s, 3, st->csrf);
@@ -351,7 +349,7 @@ auth_session_get(sqlite3 *db, const char *token, time_t now, struct staff *st)
 
 	if (token == NULL || strlen(token) != AUTH_TOKEN_HEX)
 		return 1;
-	token_hash(token, h);
+	session_hash(token, h);
 	s = au(AU_SESSION_GET);
 	sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
 	if ((rc = db_row(s)) != 1) {
@@ -386,7 +384,7 @@ auth_session_upgrade(sqlite3 *db, struct staff *st, time_t now, char *token)
 	(void)db;
 	auth_token(token);
 	auth_token(st->csrf);
-	token_hash(token, h);
+	session_hash(token, h);
 	sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
 	db_bind_text(s, 2, st->csrf);
 	db_bind_int64(s, 3, (long long)now);

@@ -13,6 +13,7 @@
 #include "store/mail.h"
 #include "store/stmt.h"
 #include "lib/spawn.h"
+#include "lib/token.h"
 
 enum {
 	MQ_QUEUE,		/* a message into the outbox */
@@ -64,7 +65,6 @@ mail_compose(struct buf *out, const char *from, const char *to, const char *subj
     const char *body, time_t now)
 {
 	char		 date[64], b64[512], id[33];
-	unsigned char	 rnd[16];
 	struct tm	 tm;
 	const char	*p;
 
@@ -73,8 +73,7 @@ mail_compose(struct buf *out, const char *from, const char *to, const char *subj
 		return -1;
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-	randombytes_buf(rnd, sizeof rnd);
-	sodium_bin2hex(id, sizeof id, rnd, sizeof rnd);
+	token_hex(id, sizeof id);
 	buf_printf(out, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: <%s@%s>\r\n", date,
 	    from, to, id, strchr(from, '@') ? strchr(from, '@') + 1 : "localhost");
 	if (ascii(subject))

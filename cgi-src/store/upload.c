@@ -14,6 +14,7 @@
 #include "lib/buf.h"
 #include "lib/imgmeta.h"
 #include "lib/log.h"
+#include "lib/token.h"
 #include "lib/utf8.h"
 #include "store/upload.h"
 #include "lib/valid.h"
@@ -347,7 +348,6 @@ static int
 store_file(const char *dir, const char *sha, const char *data, size_t len)
 {
 	char		 path[PATH_MAX], tmp[PATH_MAX], rnd[17];
-	unsigned char	 r[8];
 	struct stat	 st;
 	int		 fd, dfd, n;
 
@@ -359,8 +359,7 @@ store_file(const char *dir, const char *sha, const char *data, size_t len)
 		return S_ISREG(st.st_mode) ? 0 : -1;
 	if (errno != ENOENT)
 		return -1;
-	randombytes_buf(r, sizeof r);
-	sodium_bin2hex(rnd, sizeof rnd, r, sizeof r);
+	token_hex(rnd, sizeof rnd);
 	if ((n = snprintf(tmp, sizeof tmp, "%s/.%s.%s.tmp", dir, sha, rnd)) < 0 ||
 	    (size_t)n >= sizeof tmp)
 		return -1;
