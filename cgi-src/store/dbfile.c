@@ -12,6 +12,7 @@
 #include "store/auth.h"
 #include "store/db.h"
 #include "store/dbfile.h"
+#include "store/state.h"
 #include "store/stmt.h"
 #include "store/upload.h"
 
@@ -19,7 +20,6 @@
 #define BACKUP_PAGES	64	/* pages copied per sqlite3_backup_step */
 #define BUSY_WAIT_MS	30000	/* how long a step may keep meeting a lock */
 #define COPY_MAX_S	600	/* how long a copy that keeps restarting may take */
-#define CONTENT_VERSION	"SELECT content_version FROM site_state WHERE id = 1"
 
 /* The writes of a restore to the copy it restores (restore_mark). */
 enum {
@@ -461,7 +461,7 @@ restore_into(const char *live, const char *file, sqlite3 *mem)
 {
 	char		 err[512];
 	sqlite3		*ldb;
-	long long	 ver = one_int(mem, CONTENT_VERSION, -1);
+	long long	 ver = store_content_version(mem);
 	int		 pages, rc = -1;
 
 	if ((ldb = db_open(live, 1, err, sizeof err)) == NULL) {
@@ -503,13 +503,14 @@ dbfile_restore(const char *live, const char *file, dbfile_confirm confirm)
 			fprintf(stderr, "aberta-admin: %s\n", err);
 			goto out;
 		}
-		live_ver = one_int(ldb, CONTENT_VERSION, 0);
+		if ((live_ver = store_content_version(ldb)) < 0)
+			live_ver = 0;
 	}
 	if (confirm != NULL) {
 		sum.plans = one_int(mem, "SELECT count(*) FROM action_plan", -1);
 		sum.commitments = one_int(mem, "SELECT count(*) FROM commitment", -1);
 		sum.staff = one_int(mem, "SELECT count(*) FROM staff", -1);
-		sum.version = one_int(mem, CONTENT_VERSION, -1);
+		sum.version = store_content_version(mem);
 		if (!confirm(file, live, &sum, live_ver)) {
 			fputs("aberta-admin: restore cancelled; nothing was changed\n", stderr);
 			goto out;
