@@ -1,8 +1,8 @@
-/* cocreate: the pure logic of public consultations and citizens' submissions: times
+/* consult: the pure logic of public consultations and citizens' submissions: times
  * read and shown in a zone's wall clock (lib/tztime.h), the phase and countdown of a
- * consultation, email addresses and the limits of each
- * field (the single-use tokens sent by email: token.h).  No database, no I/O (see
- * pages/cocreate.c for the pages and mail.c for sending). */
+ * consultation, email addresses and the limits of each field (the single-use tokens
+ * sent by email: lib/token.h).  No database, no I/O (see pages/consultations.c for the
+ * pages and store/mail.c for sending). */
 #ifndef ABERTA_COCREATE_H
 #define ABERTA_COCREATE_H
 #include <stddef.h>
