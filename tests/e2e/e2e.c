@@ -3,87 +3,21 @@
  * tests/e2e/run.sh on a free port with a fresh database holding the real content.
  * Usage: e2e BASE_URL DBPATH.  Prints TAP.
  */
-#include <curl/curl.h>
-#include <stdarg.h>
-#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
 
-#include "../testlib.h"
+#include "../lib/client.h"
+#include "../lib/tap.h"
 #include "http/cache.h"
 
-static const char	*base;
-static const char	*dbpath;
-static int		 ntest, nfail;
-
-/* Prints one TAP line. */
-static void
-tap(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void
-tap(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", ok ? "" : "not ", ++ntest);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	fflush(stdout);
-	if (!ok)
-		nfail++;
-}
-
-static size_t
-on_body(char *p, size_t sz, size_t n, void *arg)
-{
-	buf_put(arg, p, sz * n);
-	return sz * n;
-}
-
-static size_t
-on_head(char *p, size_t sz, size_t n, void *arg)
-{
-	buf_put(arg, p, sz * n);
-	return sz * n;
-}
-
-/* Fetches base+path with an optional method and extra header; fills r. */
+/* One exchange as a stranger, with one extra header line (NULL: none); fills r.
+ * Returns 0, or -1 when no complete answer came. */
 static int
 fetch(const char *method, const char *path, const char *header, struct res *r)
 {
-	CURL *c = curl_easy_init();
-	struct curl_slist *h = NULL;
-	char url[16384];
-	long code = 0;
-	CURLcode rc;
+	const char	*h[] = { header, NULL };
 
-	memset(r, 0, sizeof *r);
-	if (c == NULL)
-		return -1;
-	snprintf(url, sizeof url, "%s%s", base, path);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http");
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_head);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->head);
-	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
-	if (strcmp(method, "HEAD") == 0)
-		curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
-	else if (strcmp(method, "GET") != 0)
-		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	if (header != NULL) {
-		h = curl_slist_append(NULL, header);
-		curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	}
-	rc = curl_easy_perform(c);
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-	r->status = (int)code;
-	curl_slist_free_all(h);
-	curl_easy_cleanup(c);
-	if (r->body.p == NULL)
-		buf_puts(&r->body, "");
-	return rc == CURLE_OK ? 0 : -1;
+	return rc_http(NULL, method, path, NULL, NULL, 0, h, r);
 }
 
 /* GET path; checks status and that the body holds needle (when not NULL). */
@@ -209,7 +143,7 @@ escaping(void)
 	struct res r;
 	int ok;
 
-	ok = sqlite3_open(dbpath, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) ==
+	ok = sqlite3_open(rc_db, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) ==
 	    SQLITE_OK && sqlite3_exec(db, "UPDATE event SET title_en = "
 	    "'<b>Bold</b> & \"q\" ''s''' WHERE id = 1", NULL, NULL, NULL) == SQLITE_OK;
 	cache_invalidate(db);	/* a change made with SQL: publish a new generation */
@@ -234,7 +168,7 @@ edit_shows_at_once(void)
 	fetch("GET", "/pt/plans/2", NULL, &r);
 	res_header(&r, "ETag", etag, sizeof etag);
 	res_free(&r);
-	ok = sqlite3_open(dbpath, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) ==
+	ok = sqlite3_open(rc_db, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) ==
 	    SQLITE_OK && sqlite3_exec(db, "UPDATE commitment SET title_pt = 'Título novo "
 	    "de teste' WHERE ogp_id = 'PT0013'", NULL, NULL, NULL) == SQLITE_OK;
 	cache_invalidate(db);	/* a change made with SQL: publish a new generation */
@@ -364,8 +298,8 @@ main(int argc, char *argv[])
 		fprintf(stderr, "usage: e2e BASE_URL DBPATH\n");
 		return 2;
 	}
-	base = argv[1];
-	dbpath = argv[2];
+	rc_base = argv[1];
+	rc_db = argv[2];
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	every_page();
 	content();
@@ -377,6 +311,5 @@ main(int argc, char *argv[])
 	search();
 	data_formats();
 	curl_global_cleanup();
-	printf("1..%d\n", ntest);
-	return nfail == 0 ? 0 : 1;
+	return tap_done();
 }

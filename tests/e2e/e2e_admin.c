@@ -10,54 +10,16 @@
  * failed logins count towards the per-address limit for 15 minutes); run.sh makes a
  * fresh one.  With E2E_ADMIN_DUMP=DIR every exchange is written to DIR/NNNN.
  */
-#include <curl/curl.h>
-#include <errno.h>
-#include <stdarg.h>
-#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
-#include "../testlib.h"
+#include "../lib/client.h"
+#include "../lib/tap.h"
 #include "lib/consult.h"
-#include "lib/totp.h"
-
-static const char	*base;		/* http://127.0.0.1:PORT */
-static const char	*dbpath;
-static const char	*adminbin;
-static int		 ntest, nfail;
-
-/* Prints one TAP line. */
-static void
-tap(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void
-tap(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", ok ? "" : "not ", ++ntest);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	fflush(stdout);
-	if (!ok)
-		nfail++;
-}
-
-/* Prints a TAP diagnostic line. */
-static void
-diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void
-diag(const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("# ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	fflush(stdout);
-}
 
 /* ------------------------------------------------------------------------------------
  * Security headers: every response under /admin is checked as it arrives; the results
@@ -118,42 +80,14 @@ admin_headers_note(const char *method, const char *path, const struct res *r)
 }
 
 /* ------------------------------------------------------------------------------------
- * HTTP: a person is a curl handle with its own cookie jar; NULL is a stranger without
- * cookies.
+ * HTTP, through the shared client (tests/lib/client.h): a person is a curl handle with
+ * its own cookie jar; NULL is a stranger without cookies.
  */
-
-struct person {
-	CURL		*h;
-	const char	*who;
-};
-
-static size_t
-on_data(char *p, size_t sz, size_t n, void *arg)
-{
-	buf_put(arg, p, sz * n);
-	return sz * n;
-}
-
-static void
-person_init(struct person *p, const char *who)
-{
-	p->h = curl_easy_init();
-	p->who = who;
-	curl_easy_setopt(p->h, CURLOPT_COOKIEFILE, "");	/* the cookie engine, in memory */
-}
-
-static void
-person_free(struct person *p)
-{
-	if (p->h != NULL)
-		curl_easy_cleanup(p->h);
-	p->h = NULL;
-}
 
 /* With E2E_ADMIN_DUMP=DIR, writes each exchange to DIR/NNNN (for diagnosis). */
 static void
 dump(const struct person *p, const char *method, const char *path, const char *body,
-    const struct res *r)
+    size_t bodylen, const struct res *r)
 {
 	static int	 seq;
 	const char	*dir = getenv("E2E_ADMIN_DUMP");
@@ -165,82 +99,23 @@ dump(const struct person *p, const char *method, const char *path, const char *b
 	snprintf(fn, sizeof fn, "%s/%04d", dir, ++seq);
 	if ((f = fopen(fn, "w")) == NULL)
 		return;
-	fprintf(f, "%s %s %s (as %s)\n%s\n\n%s%s", method, path, body ? body : "",
-	    p ? p->who : "stranger", r->head.p ? r->head.p : "", r->body.p ? r->body.p : "",
-	    "");
+	fprintf(f, "%s %s %.*s (as %s)\n%s\n\n%s%s", method, path, body ? (int)bodylen : 0,
+	    body ? body : "", p ? p->who : "stranger", r->head.p ? r->head.p : "",
+	    r->body.p ? r->body.p : "", "");
 	fclose(f);
 }
 
-/* Sends method path (body: url-encoded form, or NULL) with the extra headers hdrs
- * (NULL-terminated, or NULL) as person p; fills r.  Returns 0 or -1. */
-static int
-http(struct person *p, const char *method, const char *path, const char *body,
-    const char *const *hdrs, struct res *r)
+/* After every exchange (rc_after): says why one got no answer, checks the security
+ * headers of the admin area's answers, and dumps it with E2E_ADMIN_DUMP. */
+static void
+exchanged(const struct person *p, const char *method, const char *path, const char *body,
+    size_t bodylen, const struct res *r)
 {
-	CURL			*c = p != NULL ? p->h : curl_easy_init();
-	struct curl_slist	*h = NULL;
-	char			 url[8192];
-	long			 code = 0;
-	CURLcode		 rc;
-	size_t			 i;
-
-	memset(r, 0, sizeof *r);
-	if (c == NULL)
-		return -1;
-	snprintf(url, sizeof url, "%s%s", base, path);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http");
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->head);
-	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
-	curl_easy_setopt(c, CURLOPT_NOBODY, 0L);
-	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, NULL);
-	if (strcmp(method, "POST") == 0) {
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body != NULL ? body : "");
-		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)(body ? strlen(body) : 0));
-	} else {
-		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-		if (strcmp(method, "HEAD") == 0)
-			curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
-		else if (strcmp(method, "GET") != 0)
-			curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	}
-	for (i = 0; hdrs != NULL && hdrs[i] != NULL; i++)
-		h = curl_slist_append(h, hdrs[i]);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	rc = curl_easy_perform(c);
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-	r->status = (int)code;
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, NULL);
-	curl_slist_free_all(h);
-	if (p == NULL)
-		curl_easy_cleanup(c);
-	if (r->body.p == NULL)
-		buf_puts(&r->body, "");
-	if (r->head.p == NULL)
-		buf_puts(&r->head, "");
-	if (rc != CURLE_OK)
-		diag("%s %s: %s", method, path, curl_easy_strerror(rc));
+	if (r->cerr != CURLE_OK)
+		diag("%s %s: %s", method, path, curl_easy_strerror((CURLcode)r->cerr));
 	if (strncmp(path, "/admin", 6) == 0)
 		admin_headers_note(method, path, r);
-	dump(p, method, path, body, r);
-	return rc == CURLE_OK ? 0 : -1;
-}
-
-static int
-get(struct person *p, const char *path, struct res *r)
-{
-	return http(p, "GET", path, NULL, NULL, r);
-}
-
-static int
-post(struct person *p, const char *path, const char *body, struct res *r)
-{
-	return http(p, "POST", path, body, NULL, r);
+	dump(p, method, path, body, bodylen, r);
 }
 
 /* GET path with "Cookie: name=value" and no jar. */
@@ -251,19 +126,7 @@ get_with_cookie(const char *path, const char *name, const char *value, struct re
 	const char	*h[] = { ck, NULL };
 
 	snprintf(ck, sizeof ck, "Cookie: %s=%s", name, value);
-	return http(NULL, "GET", path, NULL, h, r);
-}
-
-/* Returns 1 if r's Location is path (relative or on base). */
-static int
-loc_is(const struct res *r, const char *path)
-{
-	char	 v[1024], full[1024];
-
-	if (res_header(r, "Location", v, sizeof v) == NULL)
-		return 0;
-	snprintf(full, sizeof full, "%s%s", base, path);
-	return strcmp(v, path) == 0 || strcmp(v, full) == 0;
+	return rc_http(NULL, "GET", path, NULL, NULL, 0, h, r);
 }
 
 /* The Location of r (for messages). */
@@ -275,47 +138,6 @@ loc(const struct res *r)
 	if (res_header(r, "Location", v, sizeof v) == NULL)
 		snprintf(v, sizeof v, "(none)");
 	return v;
-}
-
-/* Copies the whole Set-Cookie line for cookie name (after "Set-Cookie: ") into out;
- * returns out or NULL. */
-static const char *
-set_cookie_line(const struct res *r, const char *name, char *out, size_t outlen)
-{
-	const char	*p = r->head.p, *e;
-	size_t		 n = strlen(name);
-
-	while (p != NULL && *p != '\0') {
-		if (strncasecmp(p, "Set-Cookie:", 11) == 0) {
-			const char *v = p + 11;
-			while (*v == ' ')
-				v++;
-			if (strncmp(v, name, n) == 0 && v[n] == '=') {
-				e = strpbrk(v, "\r\n");
-				snprintf(out, outlen, "%.*s", (int)(e ? e - v : (long)strlen(v)), v);
-				return out;
-			}
-		}
-		p = strchr(p, '\n');
-		if (p != NULL)
-			p++;
-	}
-	return NULL;
-}
-
-/* The value of cookie name in a Set-Cookie line of r, or "" */
-static const char *
-set_cookie_value(const struct res *r, const char *name, char *out, size_t outlen)
-{
-	char	 line[1024], *semi;
-
-	out[0] = '\0';
-	if (set_cookie_line(r, name, line, sizeof line) == NULL)
-		return out;
-	if ((semi = strchr(line, ';')) != NULL)
-		*semi = '\0';
-	snprintf(out, outlen, "%s", line + strlen(name) + 1);
-	return out;
 }
 
 /* Returns 1 if the Set-Cookie line has attribute attr (case-insensitive, exact). */
@@ -336,418 +158,15 @@ cookie_attr(const char *line, const char *attr)
 	return 0;
 }
 
-/* The value of cookie name in person p's jar, or "". */
-static const char *
-jar_value(struct person *p, const char *name, char *out, size_t outlen)
-{
-	struct curl_slist	*l = NULL, *it;
-	char			*f[7], *s, *tmp;
-	int			 i;
-
-	out[0] = '\0';
-	if (curl_easy_getinfo(p->h, CURLINFO_COOKIELIST, &l) != CURLE_OK)
-		return out;
-	for (it = l; it != NULL; it = it->next) {
-		if ((tmp = strdup(it->data)) == NULL)
-			break;
-		for (i = 0, s = tmp; i < 7; i++) {
-			f[i] = s;
-			if (s != NULL && (s = strchr(s, '\t')) != NULL)
-				*s++ = '\0';
-		}
-		if (f[5] != NULL && f[6] != NULL && strcmp(f[5], name) == 0)
-			snprintf(out, outlen, "%s", f[6]);
-		free(tmp);
-	}
-	curl_slist_free_all(l);
-	return out;
-}
-
-/* ------------------------------------------------------------------------------------
- * HTML forms: the controls of one <form action="..."> as a browser would submit them.
- */
-
-#define FORM_MAX	200
-
-struct form {
-	int	 n;
-	char	*name[FORM_MAX];
-	char	*val[FORM_MAX];
-};
-
-static void
-form_free(struct form *f)
-{
-	int	 i;
-
-	for (i = 0; i < f->n; i++) {
-		free(f->name[i]);
-		free(f->val[i]);
-	}
-	f->n = 0;
-}
-
-/* Decodes the HTML character references ctemplate writes into a malloc'd string. */
-static char *
-unescape(const char *s, size_t len)
-{
-	char		*out = malloc(len + 1), *o = out;
-	const char	*e = s + len;
-	unsigned long	 cp;
-	char		*end;
-
-	if (out == NULL)
-		return NULL;
-	while (s < e) {
-		if (*s != '&') {
-			*o++ = *s++;
-			continue;
-		}
-		if (strncmp(s, "&amp;", 5) == 0)
-			*o++ = '&', s += 5;
-		else if (strncmp(s, "&lt;", 4) == 0)
-			*o++ = '<', s += 4;
-		else if (strncmp(s, "&gt;", 4) == 0)
-			*o++ = '>', s += 4;
-		else if (strncmp(s, "&quot;", 6) == 0)
-			*o++ = '"', s += 6;
-		else if (strncmp(s, "&#", 2) == 0 && (cp = strtoul(s + 2 + (s[2] == 'x'),
-		    &end, s[2] == 'x' ? 16 : 10)) > 0 && cp < 0x80 && *end == ';') {
-			*o++ = (char)cp;
-			s = end + 1;
-		} else
-			*o++ = *s++;
-	}
-	*o = '\0';
-	return out;
-}
-
-/* Finds attribute name in the tag [t, e) (t at '<'); copies its unescaped value into
- * out.  Returns 1 with a value, 2 bare, 0 absent. */
-static int
-attr(const char *t, const char *e, const char *name, char *out, size_t outlen)
-{
-	size_t		 n = strlen(name);
-	const char	*p, *q;
-	char		*u;
-
-	out[0] = '\0';
-	for (p = t + 1; p + n <= e; p++) {
-		if ((p[-1] != ' ' && p[-1] != '\n') || strncmp(p, name, n) != 0)
-			continue;
-		if (p[n] == '=' && p[n + 1] == '"') {
-			q = memchr(p + n + 2, '"', (size_t)(e - (p + n + 2)));
-			if (q == NULL)
-				return 0;
-			u = unescape(p + n + 2, (size_t)(q - (p + n + 2)));
-			snprintf(out, outlen, "%s", u ? u : "");
-			free(u);
-			return 1;
-		}
-		if (p[n] == ' ' || p[n] == '>' || p[n] == '/')
-			return 2;
-	}
-	return 0;
-}
-
-static void
-form_add(struct form *f, const char *name, const char *val)
-{
-	if (f->n >= FORM_MAX)
-		return;
-	f->name[f->n] = strdup(name);
-	f->val[f->n] = strdup(val);
-	f->n++;
-}
-
-static const char *
-form_val(const struct form *f, const char *name)
-{
-	int	 i;
-
-	for (i = 0; i < f->n; i++)
-		if (strcmp(f->name[i], name) == 0)
-			return f->val[i];
-	return NULL;
-}
-
-/* Sets name to val (adds it when absent; val NULL removes it). */
-static void
-form_set(struct form *f, const char *name, const char *val)
-{
-	int	 i;
-
-	for (i = 0; i < f->n; i++)
-		if (strcmp(f->name[i], name) == 0) {
-			free(f->val[i]);
-			if (val == NULL) {
-				free(f->name[i]);
-				f->name[i] = f->name[f->n - 1];
-				f->val[i] = f->val[f->n - 1];
-				f->n--;
-			} else
-				f->val[i] = strdup(val);
-			return;
-		}
-	if (val != NULL)
-		form_add(f, name, val);
-}
-
-/* Parses the form of html whose action is action into f.  Returns 0, or -1 when there
- * is no such form. */
-static int
-form_parse(const char *html, const char *action, struct form *f)
-{
-	char		 needle[300], name[200], val[64 * 1024], type[32];
-	const char	*p, *end, *t, *te, *o, *oe, *se, *first;
-	char		*u;
-	int		 sel;
-
-	memset(f, 0, sizeof *f);
-	snprintf(needle, sizeof needle, "action=\"%s\"", action);
-	if ((p = strstr(html, needle)) == NULL || (end = strstr(p, "</form>")) == NULL)
-		return -1;
-	for (t = p; (t = strchr(t, '<')) != NULL && t < end; t++) {
-		if ((te = strchr(t, '>')) == NULL)
-			break;
-		if (strncmp(t, "<input", 6) == 0) {
-			if (attr(t, te, "name", name, sizeof name) != 1)
-				continue;
-			attr(t, te, "type", type, sizeof type);
-			attr(t, te, "value", val, sizeof val);
-			if (strcmp(type, "checkbox") == 0 || strcmp(type, "radio") == 0) {
-				if (attr(t, te, "checked", type, sizeof type) == 0)
-					continue;
-				if (val[0] == '\0')
-					snprintf(val, sizeof val, "on");
-			}
-			if (strcmp(type, "submit") == 0 || strcmp(type, "button") == 0)
-				continue;
-			form_add(f, name, val);
-		} else if (strncmp(t, "<textarea", 9) == 0) {
-			if (attr(t, te, "name", name, sizeof name) != 1 ||
-			    (oe = strstr(te, "</textarea>")) == NULL)
-				continue;
-			u = unescape(te + 1, (size_t)(oe - (te + 1)));
-			form_add(f, name, u ? u : "");
-			free(u);
-		} else if (strncmp(t, "<select", 7) == 0) {
-			if (attr(t, te, "name", name, sizeof name) != 1 ||
-			    (se = strstr(te, "</select>")) == NULL)
-				continue;
-			first = NULL;
-			sel = 0;
-			for (o = te; (o = strstr(o, "<option")) != NULL && o < se; o++) {
-				oe = strchr(o, '>');
-				if (first == NULL)
-					first = o;
-				if (attr(o, oe, "selected", val, sizeof val) != 0) {
-					attr(o, oe, "value", val, sizeof val);
-					form_add(f, name, val);
-					sel = 1;
-					break;
-				}
-			}
-			if (!sel && first != NULL) {
-				attr(first, strchr(first, '>'), "value", val, sizeof val);
-				form_add(f, name, val);
-			}
-		}
-	}
-	return 0;
-}
-
-/* The url-encoded body of f (malloc'd). */
-static char *
-form_encode(const struct form *f)
-{
-	struct buf	 b = { 0 };
-	char		*k, *v, *out;
-	int		 i;
-
-	for (i = 0; i < f->n; i++) {
-		k = curl_easy_escape(NULL, f->name[i], 0);
-		v = curl_easy_escape(NULL, f->val[i], 0);
-		buf_printf(&b, "%s%s=%s", i ? "&" : "", k, v);
-		curl_free(k);
-		curl_free(v);
-	}
-	out = strdup(b.p ? b.p : "");
-	buf_free(&b);
-	return out;
-}
-
-/* Builds a url-encoded body from name, value pairs (NULL-terminated). */
-static char *
-body_of(const char *first, ...)
-{
-	struct form	 f = { 0 };
-	const char	*k, *v;
-	char		*out;
-	va_list		 ap;
-
-	va_start(ap, first);
-	for (k = first; k != NULL; k = va_arg(ap, const char *)) {
-		v = va_arg(ap, const char *);
-		form_add(&f, k, v);
-	}
-	va_end(ap);
-	out = form_encode(&f);
-	form_free(&f);
-	return out;
-}
-
-/* Copies the first hidden csrf value of html into out; returns out ("" if none). */
-static const char *
-csrf_of(const char *html, char *out, size_t outlen)
-{
-	const char	*p = strstr(html, "name=\"csrf\" value=\"");
-	const char	*e;
-
-	out[0] = '\0';
-	if (p == NULL)
-		return out;
-	p += 19;
-	if ((e = strchr(p, '"')) != NULL)
-		snprintf(out, outlen, "%.*s", (int)(e - p), p);
-	return out;
-}
-
-/* Copies the csrf field of the form whose action is action into out ("" if none). */
-static const char *
-form_csrf(const char *html, const char *action, char *out, size_t outlen)
-{
-	char		 needle[300];
-	const char	*p;
-
-	snprintf(needle, sizeof needle, "action=\"%s\"", action);
-	out[0] = '\0';
-	if ((p = strstr(html, needle)) != NULL)
-		csrf_of(p, out, outlen);
-	return out;
-}
-
-/* The csrf token of person p's session, read from the dashboard's logout form. */
-static const char *
-session_csrf(struct person *p, char *out, size_t outlen)
-{
-	struct res	 r;
-
-	get(p, "/admin/", &r);
-	csrf_of(r.body.p, out, outlen);
-	res_free(&r);
-	return out;
-}
-
-/* Opens the form at path as p into f (action path).  Returns the status. */
-static int
-open_form(struct person *p, const char *path, struct form *f)
-{
-	struct res	 r;
-	int		 st;
-
-	get(p, path, &r);
-	st = r.status;
-	if (form_parse(r.body.p, path, f) != 0)
-		memset(f, 0, sizeof *f);
-	res_free(&r);
-	return st;
-}
-
-/* Submits f to action as p; fills r. */
-static int
-submit_form(struct person *p, const char *action, const struct form *f, struct res *r)
-{
-	char	*b = form_encode(f);
-	int	 rc = post(p, action, b, r);
-
-	free(b);
-	return rc;
-}
-
 /* ------------------------------------------------------------------------------------
  * The database (read, and the clock moved by hand).
  */
-
-static sqlite3 *
-db_open_rw(void)
-{
-	sqlite3	*db = NULL;
-
-	if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		diag("cannot open %s: %s", dbpath, db ? sqlite3_errmsg(db) : "?");
-		sqlite3_close(db);
-		return NULL;
-	}
-	sqlite3_busy_timeout(db, 10000);
-	return db;
-}
-
-/* Runs sql with text ?1 (t1, may be NULL) and integers ?2, ?3; returns the first
- * column of the first row as an integer, or def. */
-static long long
-db_int(const char *sql, const char *t1, long long i2, long long i3, long long def)
-{
-	sqlite3		*db = db_open_rw();
-	sqlite3_stmt	*s;
-	long long	 v = def;
-	int		 np;
-
-	if (db == NULL)
-		return def;
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
-		diag("SQL %s: %s", sql, sqlite3_errmsg(db));
-		sqlite3_close(db);
-		return def;
-	}
-	np = sqlite3_bind_parameter_count(s);
-	if (np >= 1)
-		sqlite3_bind_text(s, 1, t1, -1, SQLITE_TRANSIENT);
-	if (np >= 2)
-		sqlite3_bind_int64(s, 2, i2);
-	if (np >= 3)
-		sqlite3_bind_int64(s, 3, i3);
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return v;
-}
-
-/* Same, with text ?1 and integer ?2, returning the first column as text into out
- * ("" when NULL or no row). */
-static const char *
-db_text1(const char *sql, const char *t1, long long i2, char *out, size_t outlen)
-{
-	sqlite3		*db = db_open_rw();
-	sqlite3_stmt	*s;
-	int		 np;
-
-	out[0] = '\0';
-	if (db == NULL)
-		return out;
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
-		diag("SQL %s: %s", sql, sqlite3_errmsg(db));
-		sqlite3_close(db);
-		return out;
-	}
-	np = sqlite3_bind_parameter_count(s);
-	if (np >= 1)
-		sqlite3_bind_text(s, 1, t1, -1, SQLITE_TRANSIENT);
-	if (np >= 2)
-		sqlite3_bind_int64(s, 2, i2);
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
-		snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return out;
-}
 
 /* Runs one statement with integers ?1 and ?2; returns the rows changed or -1. */
 static int
 db_run(const char *sql, long long i1, long long i2)
 {
-	sqlite3		*db = db_open_rw();
+	sqlite3		*db = sql_open_rw();
 	sqlite3_stmt	*s;
 	int		 rc, n = -1;
 
@@ -772,7 +191,7 @@ db_run(const char *sql, long long i1, long long i2)
 static char *
 db_row(const char *sql, long long id)
 {
-	sqlite3		*db = db_open_rw();
+	sqlite3		*db = sql_open_rw();
 	sqlite3_stmt	*s;
 	struct buf	 b = { 0 };
 	char		*out;
@@ -819,7 +238,7 @@ static int
 form_matches_row(const struct form *f, const char *sql, long long id, char *why,
     size_t wlen)
 {
-	sqlite3		*db = db_open_rw();
+	sqlite3		*db = sql_open_rw();
 	sqlite3_stmt	*s;
 	const char	*fv, *dv;
 	int		 i, n = 0;
@@ -859,18 +278,8 @@ form_matches_row(const struct form *f, const char *sql, long long id, char *why,
 }
 
 /* ------------------------------------------------------------------------------------
- * Accounts, made with aberta-admin; logins with both factors.
+ * Accounts, made with aberta-admin (client.h logs them in with both factors).
  */
-
-struct acct {
-	char		 login[96];
-	char		 pw[64];
-	char		 secret[64];
-	char		 rec[RECOVERY_CODES][24];
-	int		 nrec;
-	long long	 last_step;	/* TOTP step last used; 0 before enrolment */
-	long long	 id;
-};
 
 /* Every password this run typed or was given, to look for in the audit log. */
 static char	 pwseen[64][80];
@@ -883,222 +292,16 @@ pw_note(const char *pw)
 		snprintf(pwseen[npwseen++], sizeof pwseen[0], "%s", pw);
 }
 
-/* Runs ADMIN_BIN --db DBPATH args... (NULL-terminated); its stdout and stderr go into
- * out.  Returns the exit status, or -1. */
+/* acct_add, noting the password it prints. */
 static int
-run_admin(char *out, size_t outlen, ...)
-{
-	char	*argv[16];
-	int	 argc = 0, fd[2], st;
-	size_t	 got = 0;
-	ssize_t	 n;
-	pid_t	 pid;
-	va_list	 ap;
-
-	argv[argc++] = (char *)adminbin;
-	argv[argc++] = (char *)"--db";
-	argv[argc++] = (char *)dbpath;
-	va_start(ap, outlen);
-	while (argc < 15 && (argv[argc] = va_arg(ap, char *)) != NULL)
-		argc++;
-	va_end(ap);
-	argv[argc] = NULL;
-	out[0] = '\0';
-	if (pipe(fd) != 0)
-		return -1;
-	if ((pid = fork()) == 0) {
-		close(fd[0]);
-		dup2(fd[1], 1);
-		dup2(fd[1], 2);
-		execv(argv[0], argv);
-		_exit(127);
-	}
-	close(fd[1]);
-	while (pid > 0 && got + 1 < outlen &&
-	    ((n = read(fd[0], out + got, outlen - got - 1)) > 0 || (n < 0 && errno == EINTR)))
-		if (n > 0)
-			got += (size_t)n;
-	out[got] = '\0';
-	close(fd[0]);
-	if (pid < 0 || waitpid(pid, &st, 0) < 0)
-		return -1;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-/* Prints the lines of out as diagnostics, leaving out the password line. */
-static void
-diag_output(const char *out)
-{
-	const char	*p = out, *e;
-
-	for (; *p != '\0'; p = *e ? e + 1 : e) {
-		e = strchr(p, '\n');
-		if (e == NULL)
-			e = p + strlen(p);
-		if (strncmp(p, "password for ", 13) != 0 && e > p)
-			diag("aberta-admin: %.*s", (int)(e - p), p);
-	}
-}
-
-/* aberta-admin user add LOGIN NAME ROLE [SLUG]; reads the password.  Returns 0 or -1. */
-static int
-acct_add(struct acct *a, const char *login, const char *name, const char *role,
+staff_add(struct acct *a, const char *login, const char *name, const char *role,
     const char *slug)
 {
-	char		 out[4096], pfx[160];
-	const char	*p;
-	int		 rc;
+	int	 rc = acct_add(a, login, name, role, slug);
 
-	memset(a, 0, sizeof *a);
-	snprintf(a->login, sizeof a->login, "%s", login);
-	rc = run_admin(out, sizeof out, "user", "add", login, name, role, slug, NULL);
-	snprintf(pfx, sizeof pfx, "password for %s: ", login);
-	if (rc != 0 || (p = strstr(out, pfx)) == NULL) {
-		diag("aberta-admin user add %s exited %d", login, rc);
-		diag_output(out);
-		return -1;
-	}
-	p += strlen(pfx);
-	snprintf(a->pw, sizeof a->pw, "%.*s", (int)strcspn(p, "\r\n "), p);
-	pw_note(a->pw);
-	a->id = db_int("SELECT id FROM staff WHERE login = ?1", login, 0, 0, 0);
-	return a->pw[0] != '\0' && a->id > 0 ? 0 : -1;
-}
-
-/* GET /admin/login, then POST the login form as p with login and pw; fills r with the
- * answer to the POST.  pre gets the aberta_pre cookie of the GET (may be NULL). */
-static int
-login_pw(struct person *p, const char *login, const char *pw, struct res *r, char *pre,
-    size_t prelen)
-{
-	struct res	 g;
-	char		 csrf[128], *b;
-	int		 rc;
-
-	get(p, "/admin/login", &g);
-	form_csrf(g.body.p, "/admin/login", csrf, sizeof csrf);
-	if (pre != NULL)
-		set_cookie_value(&g, "aberta_pre", pre, prelen);
-	res_free(&g);
-	b = body_of("csrf", csrf, "login", login, "password", pw, NULL);
-	rc = post(p, "/admin/login", b, r);
-	free(b);
+	if (a->pw[0] != '\0')
+		pw_note(a->pw);
 	return rc;
-}
-
-/* Reads the text between open and close after marker in html into out. */
-static const char *
-between(const char *html, const char *open, const char *close, char *out, size_t outlen)
-{
-	const char	*p = strstr(html, open), *e;
-
-	out[0] = '\0';
-	if (p == NULL)
-		return out;
-	p += strlen(open);
-	if ((e = strstr(p, close)) != NULL)
-		snprintf(out, outlen, "%.*s", (int)(e - p), p);
-	return out;
-}
-
-/* Enrols the second factor of a as p (which passed the password): reads the secret,
- * posts the current code.  Fills r with the answer to the POST; keeps the recovery
- * codes. */
-static int
-enrol(struct person *p, struct acct *a, struct res *r)
-{
-	struct res	 g;
-	char		 csrf[128], code[7] = "", *b, *s, *e;
-	time_t		 now = time(NULL);
-	int		 rc;
-
-	get(p, "/admin/2fa/enrol", &g);
-	between(g.body.p, "<code class=\"secret\">", "</code>", a->secret, sizeof a->secret);
-	form_csrf(g.body.p, "/admin/2fa/enrol", csrf, sizeof csrf);
-	res_free(&g);
-	if (a->secret[0] == '\0' || totp_code(a->secret, now, code) != 0)
-		diag("enrol %s: no secret on the page or totp_code failed", a->login);
-	b = body_of("csrf", csrf, "code", code, NULL);
-	rc = post(p, "/admin/2fa/enrol", b, r);
-	free(b);
-	if (r->status == 200) {
-		a->last_step = (long long)now / TOTP_STEP;
-		a->nrec = 0;
-		s = strstr(r->body.p, "<ul class=\"codes\">");
-		while (s != NULL && a->nrec < RECOVERY_CODES &&
-		    (s = strstr(s, "<li><code>")) != NULL) {
-			s += 10;
-			if ((e = strstr(s, "</code>")) == NULL)
-				break;
-			snprintf(a->rec[a->nrec++], sizeof a->rec[0], "%.*s", (int)(e - s), s);
-		}
-	}
-	return rc;
-}
-
-/* A TOTP code of a that the server will accept once: a step later than the last one
- * used, within one step of now (waits for the clock when needed). */
-static void
-next_code(struct acct *a, char code[7], long long *step)
-{
-	long long	 now = (long long)time(NULL) / TOTP_STEP, s;
-
-	s = a->last_step + 1 > now ? a->last_step + 1 : now;
-	while (s > (long long)time(NULL) / TOTP_STEP + 1) {
-		diag("waiting for the next TOTP step of %s", a->login);
-		sleep(1);
-	}
-	*step = s;
-	totp_code(a->secret, (time_t)(s * TOTP_STEP), code);
-}
-
-/* POSTs code to /admin/2fa as p; fills r. */
-static int
-post_2fa(struct person *p, const char *code, struct res *r)
-{
-	struct res	 g;
-	char		 csrf[128], *b;
-	int		 rc;
-
-	get(p, "/admin/2fa", &g);
-	form_csrf(g.body.p, "/admin/2fa", csrf, sizeof csrf);
-	res_free(&g);
-	b = body_of("csrf", csrf, "code", code, NULL);
-	rc = post(p, "/admin/2fa", b, r);
-	free(b);
-	return rc;
-}
-
-/* Logs a in with both factors as p (enrolling when needed).  Returns 1 when the
- * dashboard then answers 200. */
-static int
-login_full(struct person *p, struct acct *a)
-{
-	struct res	 r;
-	char		 code[7];
-	long long	 step;
-	int		 ok = 0;
-
-	login_pw(p, a->login, a->pw, &r, NULL, 0);
-	if (r.status == 303 && loc_is(&r, "/admin/2fa/enrol")) {
-		res_free(&r);
-		enrol(p, a, &r);
-		ok = r.status == 200;
-	} else if (r.status == 303 && loc_is(&r, "/admin/2fa")) {
-		res_free(&r);
-		next_code(a, code, &step);
-		post_2fa(p, code, &r);
-		if ((ok = r.status == 303))
-			a->last_step = step;
-	} else
-		diag("login of %s: %d %s", a->login, r.status, loc(&r));
-	res_free(&r);
-	if (!ok)
-		return 0;
-	get(p, "/admin/", &r);
-	ok = r.status == 200;
-	res_free(&r);
-	return ok;
 }
 
 /* ------------------------------------------------------------------------------------
@@ -1111,12 +314,12 @@ anonymous(void)
 	struct res	 r;
 	char		 line[512], csrf[128], pre[128];
 
-	get(NULL, "/admin/", &r);
-	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	rc_get(NULL, "/admin/", &r);
+	tap(r.status == 303 && location_is(&r, "/admin/login"),
 	    "anonymous GET /admin/ -> 303 to /admin/login (got %d, Location %s)", r.status,
 	    loc(&r));
 	res_free(&r);
-	get(NULL, "/admin/login", &r);
+	rc_get(NULL, "/admin/login", &r);
 	form_csrf(r.body.p, "/admin/login", csrf, sizeof csrf);
 	set_cookie_value(&r, "aberta_pre", pre, sizeof pre);
 	tap(r.status == 200 && strlen(csrf) == 64,
@@ -1142,11 +345,11 @@ login_and_enrol(void)
 	char		 pre[128], tok1[128], tok2[128], line[512];
 	int		 i, ok;
 
-	tap(acct_add(&ana, "ana@example.org", "Ana Admin", "admin", NULL) == 0,
+	tap(staff_add(&ana, "ana@example.org", "Ana Admin", "admin", NULL) == 0,
 	    "aberta-admin user add prints the password of a new admin account");
 	person_init(&p, "ana");
 	login_pw(&p, ana.login, ana.pw, &r, pre, sizeof pre);
-	tap(r.status == 303 && loc_is(&r, "/admin/2fa/enrol"),
+	tap(r.status == 303 && location_is(&r, "/admin/2fa/enrol"),
 	    "a new account's password login -> 303 to /admin/2fa/enrol (got %d, %s)",
 	    r.status, loc(&r));
 	set_cookie_value(&r, "aberta", tok1, sizeof tok1);
@@ -1158,8 +361,8 @@ login_and_enrol(void)
 	    "session cookie is HttpOnly; SameSite=Strict; not Secure over http (%s)", line);
 	res_free(&r);
 
-	get(&p, "/admin/", &r);
-	tap(r.status == 303 && loc_is(&r, "/admin/2fa/enrol"),
+	rc_get(&p, "/admin/", &r);
+	tap(r.status == 303 && location_is(&r, "/admin/2fa/enrol"),
 	    "with only the password, /admin/ -> 303 to the enrolment (got %d, %s)",
 	    r.status, loc(&r));
 	res_free(&r);
@@ -1179,13 +382,13 @@ login_and_enrol(void)
 	    "passing the second factor issues another new session token");
 	res_free(&r);
 
-	get(&p, "/admin/", &r);
+	rc_get(&p, "/admin/", &r);
 	tap(r.status == 200 && strstr(r.body.p, "<h1>Painel</h1>") != NULL,
 	    "then /admin/ -> 200 \"Painel\" (got %d)", r.status);
 	res_free(&r);
 
 	get_with_cookie("/admin/", "aberta", tok1, &r);
-	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	tap(r.status == 303 && location_is(&r, "/admin/login"),
 	    "the password-stage token stops working after the second factor (got %d, %s)",
 	    r.status, loc(&r));
 	res_free(&r);
@@ -1206,7 +409,7 @@ second_login(void)
 
 	person_init(&p2, "ana-2");
 	login_pw(&p2, ana.login, ana.pw, &r, NULL, 0);
-	tap(r.status == 303 && loc_is(&r, "/admin/2fa"),
+	tap(r.status == 303 && location_is(&r, "/admin/2fa"),
 	    "second login of the same account -> 303 to /admin/2fa (got %d, %s)", r.status,
 	    loc(&r));
 	res_free(&r);
@@ -1225,12 +428,12 @@ second_login(void)
 
 	next_code(&ana, code, &step);
 	post_2fa(&p2, code, &r);
-	tap(r.status == 303 && loc_is(&r, "/admin/"),
+	tap(r.status == 303 && location_is(&r, "/admin/"),
 	    "the right code -> 303 to /admin/ (got %d, %s)", r.status, loc(&r));
 	if (r.status == 303)
 		ana.last_step = step;
 	res_free(&r);
-	get(&p2, "/admin/", &r);
+	rc_get(&p2, "/admin/", &r);
 	tap(r.status == 200, "and the dashboard answers 200 (got %d)", r.status);
 	res_free(&r);
 
@@ -1241,15 +444,15 @@ second_login(void)
 	tap(r.status == 401, "the same code again (replay) is refused: 401 (got %d)",
 	    r.status);
 	res_free(&r);
-	get(&p3, "/admin/", &r);
-	tap(r.status == 303 && loc_is(&r, "/admin/2fa"),
+	rc_get(&p3, "/admin/", &r);
+	tap(r.status == 303 && location_is(&r, "/admin/2fa"),
 	    "after the refused replay the session is still waiting for the second factor "
 	    "(got %d, %s)", r.status, loc(&r));
 	res_free(&r);
 	/* Beyond the list: the same browser, still waiting for the second factor, goes
 	 * back to the login page and logs in again. */
 	login_pw(&p3, ana.login, ana.pw, &r, NULL, 0);
-	tap(r.status == 303 && loc_is(&r, "/admin/2fa"),
+	tap(r.status == 303 && location_is(&r, "/admin/2fa"),
 	    "logging in again from a browser left at the second-factor step -> 303 to "
 	    "/admin/2fa (got %d, %s)", r.status, loc(&r));
 	res_free(&r);
@@ -1258,7 +461,7 @@ second_login(void)
 	login_pw(&p4, ana.login, ana.pw, &r, NULL, 0);
 	res_free(&r);
 	post_2fa(&p4, ana.nrec > 0 ? ana.rec[0] : "none", &r);
-	tap(r.status == 303 && loc_is(&r, "/admin/"),
+	tap(r.status == 303 && location_is(&r, "/admin/"),
 	    "a recovery code passes the second factor (got %d, %s)", r.status, loc(&r));
 	res_free(&r);
 	person_init(&p5, "ana-5");
@@ -1268,7 +471,7 @@ second_login(void)
 	tap(r.status == 401, "the same recovery code a second time is refused: 401 (got %d)",
 	    r.status);
 	res_free(&r);
-	tap(db_int("SELECT count(*) FROM recovery_code WHERE staff_id = ?2 AND used_at IS "
+	tap(sql_int("SELECT count(*) FROM recovery_code WHERE staff_id = ?2 AND used_at IS "
 	    "NOT NULL", NULL, ana.id, 0, -1) == 1, "exactly one recovery code is marked used");
 	person_free(&p2);
 	person_free(&p3);
@@ -1301,7 +504,7 @@ login_failures(void)
 	const char	*unknown = "nobody-here@example.org";
 	int		 i, st[5], ok;
 
-	acct_add(&bea, "bea@example.org", "Bea Focal", "focal", NULL);
+	staff_add(&bea, "bea@example.org", "Bea Focal", "focal", NULL);
 	person_init(&p, "stranger");
 	pw_note("wrong-password-Xq7-e2e");
 	login_pw(&p, bea.login, "wrong-password-Xq7-e2e", &r1, pre1, sizeof pre1);
@@ -1323,7 +526,7 @@ login_failures(void)
 	res_free(&r1);
 	res_free(&r2);
 
-	acct_add(&cid, "cid@example.org", "Cid Member", "member", "ama");
+	staff_add(&cid, "cid@example.org", "Cid Member", "member", "ama");
 	for (i = 0; i < 5; i++) {
 		snprintf(pw, sizeof pw, "not-the-password-%d", i);
 		pw_note(pw);
@@ -1339,14 +542,14 @@ login_failures(void)
 	    r.status);
 	tap(strstr(r.body.p, "Demasiadas tentativas") != NULL, "429 page says why");
 	res_free(&r);
-	tap(db_int("SELECT count(*) FROM audit_log WHERE action = 'login_fail' AND actor = ?1",
-	    cid.login, 0, 0, 0) == 5 && db_int("SELECT count(*) FROM audit_log WHERE action "
+	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'login_fail' AND actor = ?1",
+	    cid.login, 0, 0, 0) == 5 && sql_int("SELECT count(*) FROM audit_log WHERE action "
 	    "= 'login_fail' AND actor = ?1", unknown, 0, 0, 0) == 1,
 	    "audit_log has a login_fail row per failure (the unknown login too)");
-	tap(db_int("SELECT count(*) FROM audit_log WHERE action = 'lockout' AND actor = ?1",
+	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'lockout' AND actor = ?1",
 	    cid.login, 0, 0, 0) >= 1, "audit_log has a lockout row");
 	for (ok = 1, i = 0; i < npwseen; i++)
-		if (db_int("SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
+		if (sql_int("SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
 		    "coalesce(addr, '') || action || coalesce(object, '') || coalesce(detail, "
 		    "''), ?1) > 0", pwseen[i], 0, 0, -1) != 0) {
 			diag("password '%s' found in audit_log", pwseen[i]);
@@ -1365,37 +568,37 @@ expiry(void)
 	struct res	 r;
 	long long	 now;
 
-	acct_add(&dan, "dan@example.org", "Dan Focal", "focal", NULL);
+	staff_add(&dan, "dan@example.org", "Dan Focal", "focal", NULL);
 	person_init(&p, "dan");
 	tap(login_full(&p, &dan), "dan logs in with both factors");
 	now = (long long)time(NULL);
 	db_run("UPDATE session SET last_seen = ?1 WHERE staff_id = ?2", now - 29 * 60, dan.id);
-	get(&p, "/admin/", &r);
+	rc_get(&p, "/admin/", &r);
 	tap(r.status == 200, "29 minutes idle: still logged in (got %d)", r.status);
 	res_free(&r);
 	now = (long long)time(NULL);
 	db_run("UPDATE session SET last_seen = ?1 WHERE staff_id = ?2", now - 31 * 60, dan.id);
-	get(&p, "/admin/", &r);
-	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	rc_get(&p, "/admin/", &r);
+	tap(r.status == 303 && location_is(&r, "/admin/login"),
 	    "31 minutes idle: next request -> 303 to /admin/login (got %d, %s)", r.status,
 	    loc(&r));
 	res_free(&r);
-	tap(db_int("SELECT count(*) FROM session WHERE staff_id = ?2", NULL, dan.id, 0, -1) ==
+	tap(sql_int("SELECT count(*) FROM session WHERE staff_id = ?2", NULL, dan.id, 0, -1) ==
 	    0, "the expired session row is deleted");
 
 	tap(login_full(&p, &dan), "dan logs in again");
 	now = (long long)time(NULL);
 	db_run("UPDATE session SET created_at = ?1 WHERE staff_id = ?2",
 	    now - 12 * 3600 + 60, dan.id);
-	get(&p, "/admin/", &r);
+	rc_get(&p, "/admin/", &r);
 	tap(r.status == 200, "logged in 11 h 59 min ago, active: still in (got %d)",
 	    r.status);
 	res_free(&r);
 	now = (long long)time(NULL);
 	db_run("UPDATE session SET created_at = ?1 WHERE staff_id = ?2",
 	    now - 12 * 3600 - 1, dan.id);
-	get(&p, "/admin/", &r);
-	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	rc_get(&p, "/admin/", &r);
+	tap(r.status == 303 && location_is(&r, "/admin/login"),
 	    "logged in 12 h + 1 s ago, though active: -> 303 to /admin/login (got %d, %s)",
 	    r.status, loc(&r));
 	res_free(&r);
@@ -1410,7 +613,7 @@ logout(void)
 	struct res	 r;
 	char		 tok[128], csrf[128], line[512], *b;
 
-	acct_add(&eva, "eva@example.org", "Eva Focal", "focal", NULL);
+	staff_add(&eva, "eva@example.org", "Eva Focal", "focal", NULL);
 	person_init(&p, "eva");
 	tap(login_full(&p, &eva), "eva logs in with both factors");
 	jar_value(&p, "aberta", tok, sizeof tok);
@@ -1418,22 +621,22 @@ logout(void)
 	tap(strlen(csrf) == 64 && strstr(csrf, tok) == NULL,
 	    "every admin page carries the session's csrf token in the logout form");
 	b = body_of("csrf", csrf, NULL);
-	post(&p, "/admin/logout", b, &r);
+	rc_post(&p, "/admin/logout", b, &r);
 	free(b);
-	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	tap(r.status == 303 && location_is(&r, "/admin/login"),
 	    "POST /admin/logout with the csrf token -> 303 to /admin/login (got %d, %s)",
 	    r.status, loc(&r));
 	tap(set_cookie_line(&r, "aberta", line, sizeof line) != NULL &&
 	    cookie_attr(line, "Max-Age=0"), "logout clears the cookie (%s)", line);
 	res_free(&r);
 	get_with_cookie("/admin/", "aberta", tok, &r);
-	tap(tok[0] != '\0' && r.status == 303 && loc_is(&r, "/admin/login"),
+	tap(tok[0] != '\0' && r.status == 303 && location_is(&r, "/admin/login"),
 	    "the old session cookie no longer works: /admin/ -> 303 to login (got %d, %s)",
 	    r.status, loc(&r));
 	res_free(&r);
-	tap(db_int("SELECT count(*) FROM session WHERE staff_id = ?2", NULL, eva.id, 0, -1) ==
+	tap(sql_int("SELECT count(*) FROM session WHERE staff_id = ?2", NULL, eva.id, 0, -1) ==
 	    0, "the session row is gone");
-	get(&p, "/admin/logout", &r);
+	rc_get(&p, "/admin/logout", &r);
 	tap(r.status == 405 && res_header(&r, "Allow", line, sizeof line) &&
 	    strcmp(line, "POST") == 0, "GET /admin/logout -> 405 with Allow: POST (got %d)",
 	    r.status);
@@ -1450,14 +653,14 @@ disable(void)
 	char		 out[2048];
 	int		 rc;
 
-	acct_add(&fia, "fia@example.org", "Fia Focal", "focal", NULL);
+	staff_add(&fia, "fia@example.org", "Fia Focal", "focal", NULL);
 	person_init(&p, "fia");
 	tap(login_full(&p, &fia), "fia logs in with both factors");
-	rc = run_admin(out, sizeof out, "user", "disable", fia.login, NULL);
-	diag_output(out);
+	rc = rc_admin(out, sizeof out, "user", "disable", fia.login, NULL);
+	admin_output(out);
 	tap(rc == 0, "aberta-admin user disable exits 0 (got %d)", rc);
-	get(&p, "/admin/", &r);
-	tap(r.status == 303 && loc_is(&r, "/admin/login"),
+	rc_get(&p, "/admin/", &r);
+	tap(r.status == 303 && location_is(&r, "/admin/login"),
 	    "the disabled user's session ends at once: /admin/ -> 303 to login (got %d, %s)",
 	    r.status, loc(&r));
 	res_free(&r);
@@ -1481,27 +684,27 @@ csrf(void)
 	long long	 events;
 	int		 st[4];
 
-	acct_add(&gil, "gil@example.org", "Gil Focal", "focal", NULL);
+	staff_add(&gil, "gil@example.org", "Gil Focal", "focal", NULL);
 	person_init(&p, "gil");
 	tap(login_full(&p, &gil), "gil logs in with both factors");
 	session_csrf(&p, tok, sizeof tok);
 	memset(wrong, 'a', 64);
 	wrong[64] = '\0';
-	snprintf(own, sizeof own, "Origin: %s", base);
+	snprintf(own, sizeof own, "Origin: %s", rc_base);
 
-	post(&p, "/admin/logout", "", &r);
+	rc_post(&p, "/admin/logout", "", &r);
 	st[0] = r.status;
 	res_free(&r);
 	b = body_of("csrf", wrong, NULL);
-	post(&p, "/admin/logout", b, &r);
+	rc_post(&p, "/admin/logout", b, &r);
 	st[1] = r.status;
 	res_free(&r);
 	free(b);
 	b = body_of("csrf", tok, NULL);
-	http(&p, "POST", "/admin/logout", b, h_evil, &r);
+	rc_http(&p, "POST", "/admin/logout", NULL, b, strlen(b), h_evil, &r);
 	st[2] = r.status;
 	res_free(&r);
-	http(&p, "POST", "/admin/logout", b, h_cross, &r);
+	rc_http(&p, "POST", "/admin/logout", NULL, b, strlen(b), h_cross, &r);
 	st[3] = r.status;
 	res_free(&r);
 	free(b);
@@ -1511,27 +714,27 @@ csrf(void)
 	    "http://evil.example -> 403 (got %d)", st[2]);
 	tap(st[3] == 403, "POST /admin/logout with the right csrf but Sec-Fetch-Site: "
 	    "cross-site -> 403 (got %d)", st[3]);
-	get(&p, "/admin/", &r);
+	rc_get(&p, "/admin/", &r);
 	tap(r.status == 200, "the refused logouts did not end the session (got %d)",
 	    r.status);
 	res_free(&r);
 
-	events = db_int("SELECT count(*) FROM event", NULL, 0, 0, -1);
+	events = sql_int("SELECT count(*) FROM event", NULL, 0, 0, -1);
 	b = body_of("title_pt", "Evento CSRF", "kind", "other", NULL);
-	post(&p, "/admin/events/new", b, &r);
+	rc_post(&p, "/admin/events/new", b, &r);
 	st[0] = r.status;
 	res_free(&r);
 	free(b);
 	b = body_of("title_pt", "Evento CSRF", "kind", "other", "csrf", wrong, NULL);
-	post(&p, "/admin/events/new", b, &r);
+	rc_post(&p, "/admin/events/new", b, &r);
 	st[1] = r.status;
 	res_free(&r);
 	free(b);
 	b = body_of("title_pt", "Evento CSRF", "kind", "other", "csrf", tok, NULL);
-	http(&p, "POST", "/admin/events/new", b, h_evil, &r);
+	rc_http(&p, "POST", "/admin/events/new", NULL, b, strlen(b), h_evil, &r);
 	st[2] = r.status;
 	res_free(&r);
-	http(&p, "POST", "/admin/events/new", b, h_cross, &r);
+	rc_http(&p, "POST", "/admin/events/new", NULL, b, strlen(b), h_cross, &r);
 	st[3] = r.status;
 	res_free(&r);
 	tap(st[0] == 403, "POST /admin/events/new without csrf -> 403 (got %d)", st[0]);
@@ -1540,24 +743,24 @@ csrf(void)
 	    "(got %d)", st[2]);
 	tap(st[3] == 403, "POST /admin/events/new with Sec-Fetch-Site: cross-site -> 403 "
 	    "(got %d)", st[3]);
-	tap(db_int("SELECT count(*) FROM event", NULL, 0, 0, -1) == events,
+	tap(sql_int("SELECT count(*) FROM event", NULL, 0, 0, -1) == events,
 	    "no event was created by the refused posts");
-	http(&p, "POST", "/admin/events/new", b, h_own, &r);
+	rc_http(&p, "POST", "/admin/events/new", NULL, b, strlen(b), h_own, &r);
 	free(b);
-	tap(r.status == 303 && db_int("SELECT count(*) FROM event", NULL, 0, 0, -1) ==
+	tap(r.status == 303 && sql_int("SELECT count(*) FROM event", NULL, 0, 0, -1) ==
 	    events + 1, "control: the same post with the right csrf, our own Origin and "
 	    "Sec-Fetch-Site: same-origin -> 303, event created (got %d)", r.status);
 	res_free(&r);
-	tap(db_int("SELECT count(*) FROM audit_log WHERE action = 'csrf' AND actor = ?1",
+	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'csrf' AND actor = ?1",
 	    gil.login, 0, 0, 0) == 8, "each refused post is in audit_log as csrf");
 
 	b = body_of("login", gil.login, "password", gil.pw, NULL);
-	post(NULL, "/admin/login", b, &r);
+	rc_post(NULL, "/admin/login", b, &r);
 	tap(r.status == 403, "POST /admin/login without the pre-login cookie and csrf -> 403 "
 	    "(got %d)", r.status);
 	res_free(&r);
 	free(b);
-	get(NULL, "/admin/logout", &r);
+	rc_get(NULL, "/admin/logout", &r);
 	tap(r.status == 405, "GET /admin/logout -> 405 (got %d)", r.status);
 	res_free(&r);
 	person_free(&p);
@@ -1573,23 +776,23 @@ static struct person	 p_hal, p_ines, p_joao, p_kim;
 static void
 find_ids(void)
 {
-	id_plan2 = db_int("SELECT id FROM action_plan WHERE number = 2", NULL, 0, 0, 0);
-	id_c13 = db_int("SELECT id FROM commitment WHERE ogp_id = 'PT0013'", NULL, 0, 0, 0);
-	id_c11 = db_int("SELECT id FROM commitment WHERE ogp_id = 'PT0011'", NULL, 0, 0, 0);
-	id_c24 = db_int("SELECT id FROM commitment WHERE ogp_id = 'PT0024'", NULL, 0, 0, 0);
+	id_plan2 = sql_int("SELECT id FROM action_plan WHERE number = 2", NULL, 0, 0, 0);
+	id_c13 = sql_int("SELECT id FROM commitment WHERE ogp_id = 'PT0013'", NULL, 0, 0, 0);
+	id_c11 = sql_int("SELECT id FROM commitment WHERE ogp_id = 'PT0011'", NULL, 0, 0, 0);
+	id_c24 = sql_int("SELECT id FROM commitment WHERE ogp_id = 'PT0024'", NULL, 0, 0, 0);
 	/* A milestone of a commitment AMA takes part in (PT0013 has none). */
-	id_ms = db_int("SELECT m.id FROM milestone m JOIN commitment c ON c.id = "
+	id_ms = sql_int("SELECT m.id FROM milestone m JOIN commitment c ON c.id = "
 	    "m.commitment_id WHERE c.ogp_id = 'PT0011' AND m.progress = 0 ORDER BY "
 	    "m.position LIMIT 1", NULL, 0, 0, 0);
-	id_ama = db_int("SELECT id FROM entity WHERE slug = 'ama'", NULL, 0, 0, 0);
-	id_event = db_int("SELECT min(id) FROM event", NULL, 0, 0, 0);
-	id_page = db_int("SELECT rowid FROM page WHERE slug = 'about'", NULL, 0, 0, 0);
+	id_ama = sql_int("SELECT id FROM entity WHERE slug = 'ama'", NULL, 0, 0, 0);
+	id_event = sql_int("SELECT min(id) FROM event", NULL, 0, 0, 0);
+	id_page = sql_int("SELECT rowid FROM page WHERE slug = 'about'", NULL, 0, 0, 0);
 	tap(id_plan2 && id_c13 && id_c11 && id_c24 && id_ms && id_ama && id_event && id_page,
 	    "the test records exist (plan 2, PT0013, PT0011 milestone %lld, entity ama, event "
 	    "%lld, page about)", id_ms, id_event);
-	tap(db_int("SELECT count(*) FROM commitment_entity WHERE commitment_id = ?2 AND "
+	tap(sql_int("SELECT count(*) FROM commitment_entity WHERE commitment_id = ?2 AND "
 	    "entity_id = ?3 AND role = 'lead'", NULL, id_c13, id_ama, 0) == 1 &&
-	    db_int("SELECT count(*) FROM commitment_entity ce JOIN entity e ON e.id = "
+	    sql_int("SELECT count(*) FROM commitment_entity ce JOIN entity e ON e.id = "
 	    "ce.entity_id WHERE e.slug = 'cada' AND ce.commitment_id IN (?2, ?3)", NULL,
 	    id_c13, id_c11, -1) == 0, "AMA leads PT0013; CADA has no part in PT0013 or PT0011");
 }
@@ -1606,9 +809,9 @@ matrix_row(struct person *const who[5], const char *path, const int exp[5])
 
 	got[0] = '\0';
 	for (w = 0; w < 5; w++) {
-		get(who[w], path, &r);
+		rc_get(who[w], path, &r);
 		st = r.status;
-		if (w == 0 && !loc_is(&r, "/admin/login"))
+		if (w == 0 && !location_is(&r, "/admin/login"))
 			lok = 0;
 		ok &= st == exp[w];
 		n = strlen(got);
@@ -1636,10 +839,10 @@ roles(void)
 	ids[3] = id_ama;
 	ids[4] = id_event;
 	ids[5] = id_page;
-	acct_add(&hal, "hal@example.org", "Hal Admin", "admin", NULL);
-	acct_add(&ines, "ines@example.org", "Inês Focal", "focal", NULL);
-	acct_add(&joao, "joao@example.org", "João AMA", "member", "ama");
-	acct_add(&kim, "kim@example.org", "Kim CADA", "member", "cada");
+	staff_add(&hal, "hal@example.org", "Hal Admin", "admin", NULL);
+	staff_add(&ines, "ines@example.org", "Inês Focal", "focal", NULL);
+	staff_add(&joao, "joao@example.org", "João AMA", "member", "ama");
+	staff_add(&kim, "kim@example.org", "Kim CADA", "member", "cada");
 	person_init(&p_hal, "hal");
 	person_init(&p_ines, "ines");
 	person_init(&p_joao, "joao");
@@ -1703,12 +906,12 @@ roles(void)
 		matrix_row(who, "/admin/audit", users);
 	}
 
-	get(&p_joao, "/admin/commitments", &r);
+	rc_get(&p_joao, "/admin/commitments", &r);
 	snprintf(path, sizeof path, "href=\"/admin/commitments/%lld\"", id_c13);
 	tap(strstr(r.body.p, path) != NULL && strstr(r.body.p, "PT0019") == NULL,
 	    "the ama member's list shows PT0013 and not CADA's PT0019");
 	res_free(&r);
-	get(&p_kim, "/admin/commitments", &r);
+	rc_get(&p_kim, "/admin/commitments", &r);
 	tap(strstr(r.body.p, path) == NULL && strstr(r.body.p, "PT0019") != NULL,
 	    "the cada member's list shows PT0019 and not PT0013");
 	res_free(&r);
@@ -1750,21 +953,21 @@ paragraphs(void)
 
 	snprintf(pp, sizeof pp, "/admin/plans/%lld", id_plan2);
 	snprintf(pg, sizeof pg, "/admin/pages/%lld", id_page);
-	tap(db_int("SELECT count(*) FROM action_plan WHERE id = ?2 AND instr(cocreation_pt, "
-	    "char(10)) > 0", NULL, id_plan2, 0, 0) == 1 && db_int("SELECT count(*) FROM page "
+	tap(sql_int("SELECT count(*) FROM action_plan WHERE id = ?2 AND instr(cocreation_pt, "
+	    "char(10)) > 0", NULL, id_plan2, 0, 0) == 1 && sql_int("SELECT count(*) FROM page "
 	    "WHERE rowid = ?2 AND instr(body_pt, char(10)) > 0", NULL, id_page, 0, 0) == 1,
 	    "plan 2's co-creation text and the about page's body have paragraphs");
 	load_form(&p_ines, pp, SQL_P, id_plan2, &f, 1);
 	form_free(&f);
 	load_form(&p_ines, pg, SQL_PG, id_page, &f, 1);
 	before = db_row("SELECT body_pt, body_en FROM page WHERE rowid = ?1", id_page);
-	maxrev = db_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
+	maxrev = sql_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
 	form_set(&f, "title_en", "About (e2e)");
 	submit_form(&p_ines, pg, &f, &r);
 	res_free(&r);
 	form_free(&f);
 	after = db_row("SELECT body_pt, body_en FROM page WHERE rowid = ?1", id_page);
-	db_text1("SELECT group_concat(field, ', ') FROM revision WHERE id > ?2 AND "
+	sql_text("SELECT group_concat(field, ', ') FROM revision WHERE id > ?2 AND "
 	    "field <> 'title_en'", NULL, maxrev, changed, sizeof changed);
 	tap(strcmp(before, after) == 0 && changed[0] == '\0',
 	    "saving the about page with only title_en changed keeps the body's paragraphs "
@@ -1783,37 +986,37 @@ editing(void)
 	long long	 ver, maxrev, other;
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld", id_c13);
-	db_text1("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, old,
+	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, old,
 	    sizeof old);
-	db_text1("SELECT title_en FROM commitment WHERE id = ?2", NULL, id_c13, en,
+	sql_text("SELECT title_en FROM commitment WHERE id = ?2", NULL, id_c13, en,
 	    sizeof en);
-	ver = db_int("SELECT version FROM commitment WHERE id = ?2", NULL, id_c13, 0, -1);
-	maxrev = db_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
+	ver = sql_int("SELECT version FROM commitment WHERE id = ?2", NULL, id_c13, 0, -1);
+	maxrev = sql_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
 	load_form(&p_ines, path, SQL_C, id_c13, &f, 1);
 	form_set(&f, "title_pt", title);
 	submit_form(&p_ines, path, &f, &r);
 	snprintf(want, sizeof want, "%s?saved=1", path);
-	tap(r.status == 303 && loc_is(&r, want),
+	tap(r.status == 303 && location_is(&r, want),
 	    "the focal editor saves PT0013's title_pt -> 303 to %s (got %d, %s)", want,
 	    r.status, loc(&r));
 	res_free(&r);
 	form_free(&f);
-	db_text1("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, now,
+	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, now,
 	    sizeof now);
-	tap(strcmp(now, title) == 0 && db_int("SELECT version FROM commitment WHERE id = ?2",
+	tap(strcmp(now, title) == 0 && sql_int("SELECT version FROM commitment WHERE id = ?2",
 	    NULL, id_c13, 0, -1) == ver + 1, "the row holds the new title, version %lld -> %lld",
 	    ver, ver + 1);
-	get(NULL, "/pt/commitments/PT0013", &r);
+	rc_get(NULL, "/pt/commitments/PT0013", &r);
 	tap(r.status == 200 && strstr(r.body.p, title) != NULL && strstr(r.body.p, old) ==
 	    NULL, "/pt/commitments/PT0013 shows the new title at once");
 	res_free(&r);
-	get(NULL, "/en/commitments/PT0013", &r);
+	rc_get(NULL, "/en/commitments/PT0013", &r);
 	tap(r.status == 200 && en[0] != '\0' && strstr(r.body.p, en) != NULL &&
 	    strstr(r.body.p, title) == NULL,
 	    "/en/commitments/PT0013 still shows the English title \"%s\"", en);
 	res_free(&r);
 	{
-		sqlite3		*db = db_open_rw();
+		sqlite3		*db = sql_open_rw();
 		sqlite3_stmt	*s = NULL;
 		int		 found = 0;
 
@@ -1834,9 +1037,9 @@ editing(void)
 		tap(found == 1, "the revision table has a row for title_pt with before and after, "
 		    "by the focal editor");
 	}
-	other = db_int("SELECT count(*) FROM revision WHERE id > ?2 AND (field IS NULL OR "
+	other = sql_int("SELECT count(*) FROM revision WHERE id > ?2 AND (field IS NULL OR "
 	    "field <> 'title_pt')", NULL, maxrev, 0, -1);
-	db_text1("SELECT group_concat(field, ', ') FROM revision WHERE id > ?2 AND (field IS "
+	sql_text("SELECT group_concat(field, ', ') FROM revision WHERE id > ?2 AND (field IS "
 	    "NULL OR field <> 'title_pt')", NULL, maxrev, now, sizeof now);
 	tap(other == 0, "saving the unchanged rest of the form changed no other field "
 	    "(other fields changed: %s)", now[0] ? now : "none");
@@ -1870,7 +1073,7 @@ conflict(void)
 	tap(strstr(r.body.p, first) != NULL && strstr(r.body.p, second) != NULL,
 	    "the conflict page shows both versions of the title");
 	res_free(&r);
-	db_text1("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, now,
+	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, now,
 	    sizeof now);
 	tap(strcmp(now, first) == 0, "the database keeps the first value (has \"%s\")", now);
 	form_free(&f1);
@@ -1889,7 +1092,7 @@ evidence(void)
 	struct tm	 tm;
 
 	snprintf(path, sizeof path, "/admin/milestones/%lld", id_ms);
-	links = db_int("SELECT count(*) FROM link WHERE milestone_id = ?2", NULL, id_ms, 0, -1);
+	links = sql_int("SELECT count(*) FROM link WHERE milestone_id = ?2", NULL, id_ms, 0, -1);
 	before = db_row(SQL_M, id_ms);
 	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
 	form_set(&f, "progress", "40");
@@ -1900,7 +1103,7 @@ evidence(void)
 	    "message (got %d)", r.status);
 	res_free(&r);
 	after = db_row(SQL_M, id_ms);
-	tap(strcmp(before, after) == 0 && db_int("SELECT count(*) FROM link WHERE "
+	tap(strcmp(before, after) == 0 && sql_int("SELECT count(*) FROM link WHERE "
 	    "milestone_id = ?2", NULL, id_ms, 0, -1) == links, "nothing was stored");
 	free(after);
 
@@ -1911,7 +1114,7 @@ evidence(void)
 	res_free(&r);
 	form_free(&f);
 	{
-		sqlite3		*db = db_open_rw();
+		sqlite3		*db = sql_open_rw();
 		sqlite3_stmt	*s = NULL;
 		int		 found = 0;
 
@@ -1929,12 +1132,12 @@ evidence(void)
 	}
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	db_text1("SELECT progress_as_of FROM milestone WHERE id = ?2", NULL, id_ms, asof,
+	sql_text("SELECT progress_as_of FROM milestone WHERE id = ?2", NULL, id_ms, asof,
 	    sizeof asof);
-	tap(db_int("SELECT progress FROM milestone WHERE id = ?2", NULL, id_ms, 0, -1) == 40 &&
+	tap(sql_int("SELECT progress FROM milestone WHERE id = ?2", NULL, id_ms, 0, -1) == 40 &&
 	    strcmp(asof, today) == 0, "the milestone holds progress 40, dated today (%s)",
 	    asof);
-	get(NULL, "/pt/commitments/PT0011", &r);
+	rc_get(NULL, "/pt/commitments/PT0011", &r);
 	tap(r.status == 200 && strstr(r.body.p, "href=\"https://example.org/report.pdf\"") !=
 	    NULL, "the public commitment page (PT0011) shows the evidence link");
 	res_free(&r);
@@ -1949,12 +1152,8 @@ post_multipart(struct person *p, const char *action, const struct form *f,
 {
 	curl_mime	*m = curl_mime_init(p->h);
 	curl_mimepart	*part;
-	char		 url[512];
-	long		 code = 0;
-	int		 i;
-	CURLcode	 rc;
+	int		 i, rc;
 
-	memset(r, 0, sizeof *r);
 	for (i = 0; i < f->n; i++) {
 		if (strcmp(f->name[i], "evidence_file") == 0)
 			continue;
@@ -1966,24 +1165,9 @@ post_multipart(struct person *p, const char *action, const struct form *f,
 	curl_mime_name(part, "evidence_file");
 	curl_mime_filename(part, fname);
 	curl_mime_data(part, data, len);
-	snprintf(url, sizeof url, "%s%s", base, action);
-	curl_easy_setopt(p->h, CURLOPT_URL, url);
-	curl_easy_setopt(p->h, CURLOPT_MIMEPOST, m);
-	curl_easy_setopt(p->h, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(p->h, CURLOPT_WRITEDATA, &r->body);
-	curl_easy_setopt(p->h, CURLOPT_HEADERFUNCTION, on_data);
-	curl_easy_setopt(p->h, CURLOPT_HEADERDATA, &r->head);
-	rc = curl_easy_perform(p->h);
-	curl_easy_getinfo(p->h, CURLINFO_RESPONSE_CODE, &code);
-	r->status = (int)code;
-	curl_easy_setopt(p->h, CURLOPT_MIMEPOST, NULL);
+	rc = rc_mime(p, action, m, r);
 	curl_mime_free(m);
-	if (r->body.p == NULL)
-		buf_puts(&r->body, "");
-	if (r->head.p == NULL)
-		buf_puts(&r->head, "");
-	admin_headers_note("POST", action, r);
-	return rc == CURLE_OK ? 0 : -1;
+	return rc;
 }
 
 /* Uploaded evidence: refused when the content is not what the name says, when too
@@ -2002,15 +1186,15 @@ uploads(void)
 	long long	 n0;
 
 	snprintf(path, sizeof path, "/admin/milestones/%lld", id_ms);
-	n0 = db_int("SELECT count(*) FROM upload", NULL, 0, 0, -1);
+	n0 = sql_int("SELECT count(*) FROM upload", NULL, 0, 0, -1);
 	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
 	form_set(&f, "progress", "55");
 	post_multipart(&p_ines, path, &f, "relatorio.pdf", html, sizeof html - 1, &r);
 	tap(r.status == 400 && strstr(r.body.p, "Tipo de ficheiro não aceite") != NULL,
 	    "an HTML file renamed .pdf is refused with a message (got %d)", r.status);
 	res_free(&r);
-	tap(db_int("SELECT count(*) FROM upload", NULL, 0, 0, -1) == n0 &&
-	    db_int("SELECT progress FROM milestone WHERE id = ?2", NULL, id_ms, 0, -1) != 55,
+	tap(sql_int("SELECT count(*) FROM upload", NULL, 0, 0, -1) == n0 &&
+	    sql_int("SELECT progress FROM milestone WHERE id = ?2", NULL, id_ms, 0, -1) != 55,
 	    "nothing was stored for the refused upload");
 	big = calloc(1, 12 * 1024 * 1024);
 	if (big != NULL) {
@@ -2026,15 +1210,15 @@ uploads(void)
 	post_multipart(&p_ines, path, &f, "../../etc/passwd\r\nx.pdf", pdf, sizeof pdf - 1, &r);
 	tap(r.status == 303, "a real PDF with a hostile name is accepted (got %d)", r.status);
 	res_free(&r);
-	db_text1("SELECT sha256 FROM upload ORDER BY at DESC, rowid DESC LIMIT 1", NULL, 0, sha,
+	sql_text("SELECT sha256 FROM upload ORDER BY at DESC, rowid DESC LIMIT 1", NULL, 0, sha,
 	    sizeof sha);
-	db_text1("SELECT name FROM upload WHERE sha256 = ?1", sha, 0, v, sizeof v);
+	sql_text("SELECT name FROM upload WHERE sha256 = ?1", sha, 0, v, sizeof v);
 	tap(strlen(sha) == 64 && strchr(v, '/') == NULL && strstr(v, "..") == NULL &&
 	    strpbrk(v, "\r\n") == NULL, "stored under its SHA-256 with a harmless name (%s)", v);
-	tap(db_int("SELECT count(*) FROM link WHERE milestone_id = ?2 AND upload_sha IS NOT "
+	tap(sql_int("SELECT count(*) FROM link WHERE milestone_id = ?2 AND upload_sha IS NOT "
 	    "NULL", NULL, id_ms, 0, -1) >= 1, "the milestone has the document as evidence");
 	snprintf(served, sizeof served, "/uploads/%s", sha);
-	get(NULL, served, &r);
+	rc_get(NULL, served, &r);
 	tap(r.status == 200 && r.body.len == sizeof pdf - 1 &&
 	    hdr_has(&r, "Content-Type", "application/pdf", v, sizeof v) &&
 	    hdr_has(&r, "X-Content-Type-Options", "nosniff", v, sizeof v) &&
@@ -2046,11 +1230,11 @@ uploads(void)
 	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
 	form_set(&f, "progress", "60");
 	post_multipart(&p_ines, path, &f, "outra.pdf", pdf, sizeof pdf - 1, &r);
-	tap(r.status == 303 && db_int("SELECT count(*) FROM upload WHERE sha256 = ?1", sha, 0,
+	tap(r.status == 303 && sql_int("SELECT count(*) FROM upload WHERE sha256 = ?1", sha, 0,
 	    0, -1) == 1, "uploading the same document again stores it once");
 	res_free(&r);
 	form_free(&f);
-	get(NULL, "/uploads/0000000000000000000000000000000000000000000000000000000000000000", &r);
+	rc_get(NULL, "/uploads/0000000000000000000000000000000000000000000000000000000000000000", &r);
 	tap(r.status == 404, "an unknown document gives 404 (got %d)", r.status);
 	res_free(&r);
 }
@@ -2066,20 +1250,20 @@ drafts(void)
 	long long	 maxdraft;
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld", id_c13);
-	db_text1("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, cur,
+	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, cur,
 	    sizeof cur);
 	before = db_row(SQL_C, id_c13);
-	maxdraft = db_int("SELECT coalesce(max(id), 0) FROM draft", NULL, 0, 0, 0);
+	maxdraft = sql_int("SELECT coalesce(max(id), 0) FROM draft", NULL, 0, 0, 0);
 	tap(load_form(&p_joao, path, SQL_C, id_c13, &f, 0) == 200,
 	    "the ama member opens PT0013's form");
 	form_set(&f, "title_pt", proposal);
 	submit_form(&p_joao, path, &f, &r);
-	tap(r.status == 303 && loc_is(&r, "/admin/commitments?sent=1"),
+	tap(r.status == 303 && location_is(&r, "/admin/commitments?sent=1"),
 	    "the member's save -> 303 to /admin/commitments?sent=1 (got %d, %s)", r.status,
 	    loc(&r));
 	res_free(&r);
 	form_free(&f);
-	get(NULL, "/pt/commitments/PT0013", &r);
+	rc_get(NULL, "/pt/commitments/PT0013", &r);
 	tap(r.status == 200 && strstr(r.body.p, proposal) == NULL &&
 	    strstr(r.body.p, cur) != NULL, "the public page does not change");
 	res_free(&r);
@@ -2087,12 +1271,12 @@ drafts(void)
 	tap(strcmp(before, after) == 0, "the commitment row is unchanged");
 	free(before);
 	free(after);
-	db_text1("SELECT tbl FROM draft WHERE id > ?2", NULL, maxdraft, tbl, sizeof tbl);
-	tap(db_int("SELECT count(*) FROM draft WHERE id > ?2 AND row_id = ?3 AND status = "
+	sql_text("SELECT tbl FROM draft WHERE id > ?2", NULL, maxdraft, tbl, sizeof tbl);
+	tap(sql_int("SELECT count(*) FROM draft WHERE id > ?2 AND row_id = ?3 AND status = "
 	    "'pending' AND instr(payload, 'rascunho e2e') > 0", NULL, maxdraft, id_c13, 0) == 1 &&
-	    db_int("SELECT staff_id FROM draft WHERE id > ?2", NULL, maxdraft, 0, 0) == joao.id,
+	    sql_int("SELECT staff_id FROM draft WHERE id > ?2", NULL, maxdraft, 0, 0) == joao.id,
 	    "the draft table has a pending row by the member for PT0013 (tbl '%s')", tbl);
-	get(&p_hal, "/admin/", &r);
+	rc_get(&p_hal, "/admin/", &r);
 	tap(strstr(r.body.p, "João AMA") != NULL, "the dashboard lists the pending change");
 	res_free(&r);
 
@@ -2100,9 +1284,9 @@ drafts(void)
 	load_form(&p_joao, path, SQL_C, id_c13, &f, 0);
 	form_set(&f, "title_pt", "Proposta de fora");
 	form_set(&f, "csrf", session_csrf(&p_kim, cur, sizeof cur));
-	maxdraft = db_int("SELECT coalesce(max(id), 0) FROM draft", NULL, 0, 0, 0);
+	maxdraft = sql_int("SELECT coalesce(max(id), 0) FROM draft", NULL, 0, 0, 0);
 	submit_form(&p_kim, path, &f, &r);
-	tap(r.status == 403 && db_int("SELECT count(*) FROM draft WHERE id > ?2", NULL,
+	tap(r.status == 403 && sql_int("SELECT count(*) FROM draft WHERE id > ?2", NULL,
 	    maxdraft, 0, -1) == 0, "a POST by the cada member to PT0013 -> 403, no draft (got %d)",
 	    r.status);
 	res_free(&r);
@@ -2122,7 +1306,7 @@ invalid(struct person *p, const char *path, const char *sql, long long id,
 	long long	 maxrev;
 
 	before = db_row(sql, id);
-	maxrev = db_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
+	maxrev = sql_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
 	open_form(p, path, &f);
 	form_set(&f, col, val);
 	if (col2 != NULL)
@@ -2134,7 +1318,7 @@ invalid(struct person *p, const char *path, const char *sql, long long id,
 	    "%s -> 400 with \"%s\" beside %s (got %d)", what, msg, errcol, r.status);
 	res_free(&r);
 	after = db_row(sql, id);
-	tap(strcmp(before, after) == 0 && db_int("SELECT coalesce(max(id), 0) FROM revision",
+	tap(strcmp(before, after) == 0 && sql_int("SELECT coalesce(max(id), 0) FROM revision",
 	    NULL, 0, 0, 0) == maxrev, "%s: nothing stored", what);
 	free(before);
 	free(after);
@@ -2185,7 +1369,7 @@ markup(void)
 	for (i = 0; i < 3; i++) {
 		const char *path = i == 0 ? "/pt/commitments/PT0024" : i == 1 ? pc :
 		    "/admin/commitments";
-		get(i == 0 ? NULL : &p_ines, path, &r);
+		rc_get(i == 0 ? NULL : &p_ines, path, &r);
 		tap(r.status == 200 && strstr(r.body.p, "<script>alert") == NULL &&
 		    strstr(r.body.p, "<svg onload") == NULL && strstr(r.body.p, e1) != NULL &&
 		    strstr(r.body.p, e2) != NULL,
@@ -2193,7 +1377,7 @@ markup(void)
 		    path, r.status);
 		res_free(&r);
 	}
-	get(NULL, "/pt/plans/3", &r);
+	rc_get(NULL, "/pt/plans/3", &r);
 	tap(strstr(r.body.p, "<script>alert") == NULL && strstr(r.body.p, "<svg onload") ==
 	    NULL, "the plan page that lists PT0024 has no raw markup either");
 	res_free(&r);
@@ -2247,7 +1431,7 @@ markup_everywhere(void)
 	    "/admin/entities/1", "/admin/events/1", "/admin/pages/1", "/admin/reviews",
 	    "/admin/commitments/13/relations", "/admin/audit", "/admin/audit?log=changes", NULL };
 	const char	*pay = "<script>alert(1)</script>\"><svg onload=alert(1)>`${x}`'";
-	sqlite3		*db = db_open_rw();
+	sqlite3		*db = sql_open_rw();
 	char		 sql[1024], path[128], set[700], *c, *t;
 	struct res	 r;
 	int		 i, l, bad = 0, n = 0;
@@ -2276,14 +1460,14 @@ markup_everywhere(void)
 	{
 		/* The edit was made with SQL: tell the page cache, as the README says. */
 		char out[256];
-		run_admin(out, sizeof out, "cache-invalidate", (char *)NULL);
+		rc_admin(out, sizeof out, "cache-invalidate", (char *)NULL);
 	}
 	tap(db != NULL && bad == 0, "markup stored in every free-text column of every table");
 	for (l = 0; l < 2; l++)
 		for (i = 0; pub[i] != NULL; i++) {
 			snprintf(path, sizeof path, "/%s%s", l ? "en" : "pt",
 			    strcmp(pub[i], "/") == 0 ? "/" : pub[i]);
-			get(NULL, path, &r);
+			rc_get(NULL, path, &r);
 			if (r.status != 200 || strstr(r.body.p, "<script>alert") != NULL ||
 			    strstr(r.body.p, "<svg onload") != NULL) {
 				diag("%s: status %d or raw markup", path, r.status);
@@ -2294,7 +1478,7 @@ markup_everywhere(void)
 		}
 	tap(bad == 0, "%d public pages show the stored markup only escaped", n);
 	for (i = 0, n = 0, bad = 0; adm[i] != NULL; i++, n++) {
-		get(&p_hal, adm[i], &r);
+		rc_get(&p_hal, adm[i], &r);
 		if (r.status != 200 || strstr(r.body.p, "<script>alert") != NULL ||
 		    strstr(r.body.p, "<svg onload") != NULL) {
 			diag("%s: status %d or raw markup", adm[i], r.status);
@@ -2310,16 +1494,16 @@ error_pages(void)
 {
 	struct res	 r;
 
-	get(&p_joao, "/admin/plans", &r);
+	rc_get(&p_joao, "/admin/plans", &r);
 	tap(r.status == 403, "member on /admin/plans -> 403 (got %d)", r.status);
 	res_free(&r);
-	get(&p_hal, "/admin/nothing-here", &r);
+	rc_get(&p_hal, "/admin/nothing-here", &r);
 	tap(r.status == 404, "/admin/nothing-here -> 404 (got %d)", r.status);
 	res_free(&r);
-	get(&p_hal, "/admin/plans/999999", &r);
+	rc_get(&p_hal, "/admin/plans/999999", &r);
 	tap(r.status == 404, "/admin/plans/999999 -> 404 (got %d)", r.status);
 	res_free(&r);
-	get(NULL, "/admin/a/b/c/d", &r);
+	rc_get(NULL, "/admin/a/b/c/d", &r);
 	tap(r.status == 404, "/admin/a/b/c/d (no route) -> 404 (got %d)", r.status);
 	res_free(&r);
 }
@@ -2353,7 +1537,7 @@ audit_at_end(void)
 	int	 i, ok = 1;
 
 	for (i = 0; i < npwseen; i++)
-		if (db_int("SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
+		if (sql_int("SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
 		    "coalesce(addr, '') || action || coalesce(object, '') || coalesce(detail, "
 		    "''), ?1) > 0", pwseen[i], 0, 0, -1) != 0)
 			ok = 0;
@@ -2457,8 +1641,8 @@ citizen_post(const char *path, char *body, struct res *r)
 	const char	*h[] = { origin, "Sec-Fetch-Site: same-origin", NULL };
 	int		 st;
 
-	snprintf(origin, sizeof origin, "Origin: %s", base);
-	http(NULL, "POST", path, body, h, r);
+	snprintf(origin, sizeof origin, "Origin: %s", rc_base);
+	rc_http(NULL, "POST", path, NULL, body, strlen(body), h, r);
 	st = r->status;
 	free(body);
 	return st;
@@ -2472,7 +1656,7 @@ leaks_mail(const char *path, char *which, size_t wlen)
 	size_t		 i;
 	int		 found = 0;
 
-	get(NULL, path, &r);
+	rc_get(NULL, path, &r);
 	for (i = 0; i < sizeof citizen_mails / sizeof citizen_mails[0]; i++)
 		if (strstr(r.body.p, citizen_mails[i]) != NULL) {
 			snprintf(which, wlen, "%s in %s", citizen_mails[i], path);
@@ -2550,14 +1734,14 @@ cocreation(void)
 	tap(k_open > 0 && k_closed > 0, "a focal-point editor opens consultations %lld and %lld "
 	    "through the admin form", k_open, k_closed);
 	lisbon_field(-86400, o, sizeof o);
-	t_utc = db_int("SELECT count(*) FROM consultation WHERE id = ?2 AND opens_at = ?1",
+	t_utc = sql_int("SELECT count(*) FROM consultation WHERE id = ?2 AND opens_at = ?1",
 	    lisbon_to_utc(o, stored, sizeof stored) == 0 ? stored : "", k_open, 0, 0);
 	tap(t_utc == 1, "the opening time typed in Lisbon time (%s) is stored in UTC (%s)", o,
 	    stored);
-	tap(db_int("SELECT count(*) FROM revision WHERE tbl = 'consultation' AND row_id = ?2",
+	tap(sql_int("SELECT count(*) FROM revision WHERE tbl = 'consultation' AND row_id = ?2",
 	    NULL, k_open, 0, 0) > 0, "creating a consultation is in the revision log");
 	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
-	get(NULL, path, &r);
+	rc_get(NULL, path, &r);
 	tap(r.status == 200 && strstr(r.body.p, "fecha dentro de 10 dias") != NULL &&
 	    strstr(r.body.p, "/proposals\"") != NULL && strstr(r.body.p, "name=\"csrf\"") == NULL,
 	    "the open consultation shows its countdown and the forms, with no per-visitor token");
@@ -2572,7 +1756,7 @@ cocreation(void)
 	tap(st == 303 && strstr(loc(&r), "/pt/submissions/sent") != NULL,
 	    "a proposal without an account is accepted and sends the citizen to check the email");
 	res_free(&r);
-	s_prop = db_int("SELECT max(id) FROM submission WHERE email = ?1",
+	s_prop = sql_int("SELECT max(id) FROM submission WHERE email = ?1",
 	    "maria.cidada@example.net", 0, 0, 0);
 	/* The worker starts `aberta-admin mail flush --id N` itself: nothing here runs mail
 	 * flush before this point, and the message must reach the sink within seconds. */
@@ -2586,18 +1770,18 @@ cocreation(void)
 	    "the SMTP sink received the confirmation email with both links, %.2f s after the "
 	    "answer, with no mail flush run by the test (%s)", (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, link);
-	for (i = 0; i < 100 && db_int("SELECT count(*) FROM outbox WHERE rcpt = ?1",
+	for (i = 0; i < 100 && sql_int("SELECT count(*) FROM outbox WHERE rcpt = ?1",
 	    "maria.cidada@example.net", 0, 0, -1) != 0; i++)
 		usleep(100000);
 	tap(i < 100, "the sent message has left the outbox");
 	/* Following the link only shows a button: a mail scanner changes nothing. */
-	get(NULL, link, &r);
+	rc_get(NULL, link, &r);
 	tap(r.status == 200 && strstr(r.body.p, "method=\"post\"") != NULL &&
-	    db_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = 'unconfirmed'",
+	    sql_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = 'unconfirmed'",
 	    NULL, s_prop, 0, 0) == 1, "opening the link shows a button and confirms nothing yet");
 	res_free(&r);
 	st = citizen_post(link, strdup(""), &r);
-	tap(st == 200 && db_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = "
+	tap(st == 200 && sql_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = "
 	    "'pending'", NULL, s_prop, 0, 0) == 1, "the button confirms it (now awaiting "
 	    "moderation)");
 	res_free(&r);
@@ -2617,7 +1801,7 @@ cocreation(void)
 	st = citizen_post(mail_link(msg, "confirm", link, sizeof link), strdup(""), &r);
 	res_free(&r);
 	free(msg);
-	s_markup = db_int("SELECT max(id) FROM submission WHERE email = ?1",
+	s_markup = sql_int("SELECT max(id) FROM submission WHERE email = ?1",
 	    "markup.test@example.net", 0, 0, 0);
 	tap(st == 200 && s_markup > 0, "a comment on PT0013 with markup in every field is "
 	    "confirmed");
@@ -2627,7 +1811,7 @@ cocreation(void)
 	st = citizen_post(path, sub_body("Ninguém", NULL, "unconfirmed.test@example.net", NULL,
 	    NULL, "TEXTO-NAO-CONFIRMADO que nunca deve aparecer", 1, NULL), &r);
 	res_free(&r);
-	s_unconf = db_int("SELECT max(id) FROM submission WHERE email = ?1",
+	s_unconf = sql_int("SELECT max(id) FROM submission WHERE email = ?1",
 	    "unconfirmed.test@example.net", 0, 0, 0);
 	st = citizen_post(path, sub_body("Outro", NULL, "rejected.test@example.net", NULL, NULL,
 	    "TEXTO-REJEITADO que nunca deve aparecer", 1, NULL), &r);
@@ -2636,7 +1820,7 @@ cocreation(void)
 	st = citizen_post(mail_link(msg, "confirm", link, sizeof link), strdup(""), &r);
 	res_free(&r);
 	free(msg);
-	s_rej = db_int("SELECT max(id) FROM submission WHERE email = ?1",
+	s_rej = sql_int("SELECT max(id) FROM submission WHERE email = ?1",
 	    "rejected.test@example.net", 0, 0, 0);
 	tap(s_unconf > 0 && s_rej > 0 && st == 200, "an unconfirmed comment and a confirmed one "
 	    "to reject");
@@ -2646,7 +1830,7 @@ cocreation(void)
 	free(msg);
 	db_run("UPDATE submission SET confirm_expires = 1 WHERE id = ?1", s_unconf, 0);
 	st = citizen_post(link2, strdup(""), &r);
-	tap(st == 410 && db_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = "
+	tap(st == 410 && sql_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = "
 	    "'unconfirmed'", NULL, s_unconf, 0, 0) == 1, "an expired confirmation link is "
 	    "refused (410) and confirms nothing");
 	res_free(&r);
@@ -2660,10 +1844,10 @@ cocreation(void)
 	    "a closed consultation refuses with a clear message and gives the text back (%d)", st);
 	res_free(&r);
 	snprintf(path, sizeof path, "/pt/consultations/%lld/proposals", k_open);
-	n0 = db_int("SELECT count(*) FROM submission", NULL, 0, 0, -1);
+	n0 = sql_int("SELECT count(*) FROM submission", NULL, 0, 0, -1);
 	st = citizen_post(path, sub_body("Bot", NULL, "bot@example.net", "Buy", "Buy", "Buy now "
 	    "buy now buy now", 1, "http://spam.example"), &r);
-	tap(st == 303 && db_int("SELECT count(*) FROM submission", NULL, 0, 0, -1) == n0,
+	tap(st == 303 && sql_int("SELECT count(*) FROM submission", NULL, 0, 0, -1) == n0,
 	    "a filled honeypot is told it worked and nothing is stored");
 	res_free(&r);
 	st = citizen_post(path, sub_body("Rui", NULL, "not-an-address", "Título", "Problema",
@@ -2679,8 +1863,9 @@ cocreation(void)
 	res_free(&r);
 	{
 		const char *h[] = { "Origin: http://evil.example", NULL };
-		http(NULL, "POST", path, "author=x&email=a%40b.pt&body=xxxxxxxxxxxx&consent=1", h,
-		    &r);
+		const char *b = "author=x&email=a%40b.pt&body=xxxxxxxxxxxx&consent=1";
+
+		rc_http(NULL, "POST", path, NULL, b, strlen(b), h, &r);
 		tap(r.status == 403, "a POST from another origin is refused (403, got %d)",
 		    r.status);
 		res_free(&r);
@@ -2688,13 +1873,13 @@ cocreation(void)
 
 	/* Nothing is public before moderation. */
 	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
-	get(NULL, path, &r);
+	rc_get(NULL, path, &r);
 	tap(strstr(r.body.p, "Orçamentos abertos por município") == NULL,
 	    "a confirmed proposal is not public before moderation");
 	res_free(&r);
 
 	/* The focal-point editor moderates the day's submissions from one page, at once. */
-	get(&p_ines, "/admin/submissions", &r);
+	rc_get(&p_ines, "/admin/submissions", &r);
 	tap(r.status == 200 && strstr(r.body.p, "Orçamentos abertos por município") != NULL &&
 	    strstr(r.body.p, "TEXTO-NAO-CONFIRMADO") == NULL && strstr(r.body.p,
 	    "maria.cidada@example.net") == NULL, "the moderation page lists the confirmed "
@@ -2705,7 +1890,7 @@ cocreation(void)
 	form_set(&f, buf, "reject");
 	submit_form(&p_ines, "/admin/submissions", &f, &r);
 	tap(r.status == 409 && strstr(r.body.p, "precisa de um motivo") != NULL &&
-	    db_int("SELECT count(*) FROM submission WHERE status = 'pending'", NULL, 0, 0, 0) >= 3,
+	    sql_int("SELECT count(*) FROM submission WHERE status = 'pending'", NULL, 0, 0, 0) >= 3,
 	    "a rejection without a public reason is refused and nothing is applied");
 	res_free(&r);
 	snprintf(buf, sizeof buf, "a%lld", s_prop);
@@ -2718,13 +1903,13 @@ cocreation(void)
 	form_set(&f, buf, "Outside the scope of the consultation.");
 	submit_form(&p_ines, "/admin/submissions", &f, &r);
 	form_free(&f);
-	tap(r.status == 303 && db_int("SELECT count(*) FROM submission WHERE id IN (?2, ?3) AND "
-	    "status = 'published'", NULL, s_prop, s_markup, 0) == 2 && db_int("SELECT count(*) "
+	tap(r.status == 303 && sql_int("SELECT count(*) FROM submission WHERE id IN (?2, ?3) AND "
+	    "status = 'published'", NULL, s_prop, s_markup, 0) == 2 && sql_int("SELECT count(*) "
 	    "FROM submission WHERE id = ?2 AND status = 'rejected'", NULL, s_rej, 0, 0) == 1,
 	    "one POST publishes two submissions and rejects one with its reason");
 	res_free(&r);
-	tap(db_int("SELECT count(*) FROM revision WHERE tbl = 'submission' AND field = 'status' "
-	    "AND row_id IN (?2, ?3)", NULL, s_prop, s_rej, 0) == 2 && db_int("SELECT count(*) "
+	tap(sql_int("SELECT count(*) FROM revision WHERE tbl = 'submission' AND field = 'status' "
+	    "AND row_id IN (?2, ?3)", NULL, s_prop, s_rej, 0) == 2 && sql_int("SELECT count(*) "
 	    "FROM revision WHERE tbl = 'submission' AND row_id = ?2 AND field = 'reason_en'",
 	    NULL, s_rej, 0, 0) == 1, "every moderation action is in the revision log");
 
@@ -2742,14 +1927,14 @@ cocreation(void)
 	form_set(&f, "answer_en", "Thank you: the proposal was merged into commitment PT0013.");
 	submit_form(&p_ines, path, &f, &r);
 	form_free(&f);
-	tap(r.status == 303 && db_int("SELECT count(*) FROM revision WHERE tbl = 'submission' "
+	tap(r.status == 303 && sql_int("SELECT count(*) FROM revision WHERE tbl = 'submission' "
 	    "AND row_id = ?2 AND field = 'answer_en'", NULL, s_prop, 0, 0) == 1,
 	    "the status and the answer are saved through the editing engine, with revisions");
 	res_free(&r);
 
 	/* Public, in both languages. */
 	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
-	get(NULL, path, &r);
+	rc_get(NULL, path, &r);
 	tap(strstr(r.body.p, "Orçamentos abertos por município") != NULL &&
 	    strstr(r.body.p, "Maria Cidadã") != NULL && strstr(r.body.p, "a proposta foi "
 	    "integrada") != NULL && strstr(r.body.p, "/pt/commitments/PT0013") != NULL &&
@@ -2760,12 +1945,12 @@ cocreation(void)
 	    "a rejected one shows only the fact and the reason; an unconfirmed one never shows");
 	res_free(&r);
 	snprintf(path, sizeof path, "/en/consultations/%lld", k_open);
-	get(NULL, path, &r);
+	rc_get(NULL, path, &r);
 	tap(strstr(r.body.p, "the proposal was merged") != NULL && strstr(r.body.p,
 	    "Merged into a commitment") != NULL && strstr(r.body.p, "Outside the scope") != NULL,
 	    "in English: the status, the answer and the reason");
 	res_free(&r);
-	get(NULL, "/en/commitments/PT0013", &r);
+	rc_get(NULL, "/en/commitments/PT0013", &r);
 	tap(r.status == 200 && strstr(r.body.p, "Proposals this commitment came from") != NULL &&
 	    strstr(r.body.p, "Orçamentos abertos por município") != NULL,
 	    "the commitment shows the proposal it came from");
@@ -2817,17 +2002,17 @@ cocreation(void)
 	}
 	tap(leaks == 0, "no citizen's email address in %zu public pages, feeds and exports "
 	    "(and each answers 200)", np);
-	get(NULL, "/pt/search?q=municipio", &r);
+	rc_get(NULL, "/pt/search?q=municipio", &r);
 	tap(strstr(r.body.p, "/pt/consultations/") != NULL && strstr(r.body.p, "#s") != NULL,
 	    "search finds the published proposal");
 	res_free(&r);
-	get(NULL, "/pt/search?q=REJEITADO", &r);
+	rc_get(NULL, "/pt/search?q=REJEITADO", &r);
 	tap(strstr(r.body.p, "TEXTO-REJEITADO") == NULL && strstr(r.body.p,
 	    "TEXTO-NAO-CONFIRMADO") == NULL, "search never finds rejected or unconfirmed text");
 	res_free(&r);
 
 	/* The citizen withdraws: the proposal is gone from the public pages. */
-	get(NULL, wlink, &r);
+	rc_get(NULL, wlink, &r);
 	tap(r.status == 200 && strstr(r.body.p, "method=\"post\"") != NULL,
 	    "the withdrawal link from the email shows a button");
 	res_free(&r);
@@ -2837,40 +2022,40 @@ cocreation(void)
 	    "'To: flush.test@example.net' || char(13, 10) || 'Subject: t' || char(13, 10, 13, "
 	    "10) || 'body' || char(13, 10), ?1)", (long long)time(NULL), 0);
 	setenv("ABERTA_SMTP_URL", "smtp://127.0.0.1:1", 1);	/* nothing listens there */
-	st = run_admin(buf, sizeof buf, "mail", "flush", NULL);
+	st = rc_admin(buf, sizeof buf, "mail", "flush", NULL);
 	buf[strcspn(buf, "\n")] = '\0';
-	tap(st == 1 && db_int("SELECT attempts FROM outbox WHERE rcpt = ?1",
+	tap(st == 1 && sql_int("SELECT attempts FROM outbox WHERE rcpt = ?1",
 	    "flush.test@example.net", 0, 0, 0) == 1, "with the relay down, mail flush fails and "
 	    "keeps the message (%s)", buf);
 	setenv("ABERTA_SMTP_URL", getenv("E2E_SMTP_URL") ? getenv("E2E_SMTP_URL") : "", 1);
-	st = run_admin(buf, sizeof buf, "mail", "flush", NULL);
+	st = rc_admin(buf, sizeof buf, "mail", "flush", NULL);
 	buf[strcspn(buf, "\n")] = '\0';
 	msg = mail_to("flush.test@example.net");
-	tap(st == 0 && msg != NULL && db_int("SELECT count(*) FROM outbox", NULL, 0, 0, -1) == 0,
+	tap(st == 0 && msg != NULL && sql_int("SELECT count(*) FROM outbox", NULL, 0, 0, -1) == 0,
 	    "once the relay is back, mail flush sends it and empties the outbox (%s)", buf);
 	free(msg);
 
 	/* Privacy commands: purge and erase. */
 	db_run("UPDATE submission SET created_at = '2000-01-01T00:00:00Z' WHERE id = ?1",
 	    s_unconf, 0);
-	st = run_admin(buf, sizeof buf, "submissions", "purge", NULL);
-	tap(st == 0 && db_int("SELECT count(*) FROM submission WHERE id = ?2", NULL, s_unconf, 0,
+	st = rc_admin(buf, sizeof buf, "submissions", "purge", NULL);
+	tap(st == 0 && sql_int("SELECT count(*) FROM submission WHERE id = ?2", NULL, s_unconf, 0,
 	    -1) == 0, "submissions purge deletes an unconfirmed submission older than 7 days");
-	st = run_admin(buf, sizeof buf, "submissions", "erase", "Markup.Test@example.net", NULL);
+	st = rc_admin(buf, sizeof buf, "submissions", "erase", "Markup.Test@example.net", NULL);
 	buf[strcspn(buf, "\n")] = '\0';
-	tap(st == 0 && db_int("SELECT count(*) FROM submission WHERE email = ?1",
+	tap(st == 0 && sql_int("SELECT count(*) FROM submission WHERE email = ?1",
 	    "markup.test@example.net", 0, 0, -1) == 0 && strstr(buf, "1 submission") != NULL,
 	    "submissions erase deletes one person's data (%s)", buf);
-	get(NULL, "/en/commitments/PT0013", &r);
+	rc_get(NULL, "/en/commitments/PT0013", &r);
 	tap(strstr(r.body.p, "&lt;script&gt;alert(1)") == NULL, "the erased comment is gone "
 	    "from the public page");
 	res_free(&r);
 	st = citizen_post(wlink, strdup(""), &r);
 	res_free(&r);
 	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
-	get(NULL, path, &r);
+	rc_get(NULL, path, &r);
 	tap(st == 200 && strstr(r.body.p, "Orçamentos abertos por município") == NULL &&
-	    db_int("SELECT count(*) FROM submission WHERE id = ?2", NULL, s_prop, 0, -1) == 0,
+	    sql_int("SELECT count(*) FROM submission WHERE id = ?2", NULL, s_prop, 0, -1) == 0,
 	    "withdrawing deletes the proposal; it is no longer public");
 	res_free(&r);
 
@@ -2891,7 +2076,7 @@ cocreation(void)
 		got429 = st == 429;
 		res_free(&r);
 	}
-	tap(got429 && db_int("SELECT count(*) FROM submit_attempt WHERE key LIKE 'addr:%'",
+	tap(got429 && sql_int("SELECT count(*) FROM submit_attempt WHERE key LIKE 'addr:%'",
 	    NULL, 0, 0, 0) <= 10, "the same client address is stopped after 10 in an hour");
 }
 
@@ -2902,11 +2087,12 @@ main(int argc, char *argv[])
 		fprintf(stderr, "usage: e2e_admin BASE_URL DBPATH ADMIN_BIN\n");
 		return 2;
 	}
-	base = argv[1];
-	dbpath = argv[2];
-	adminbin = argv[3];
-	if (access(adminbin, X_OK) != 0) {
-		fprintf(stderr, "e2e_admin: %s is not executable\n", adminbin);
+	rc_base = argv[1];
+	rc_db = argv[2];
+	rc_adminbin = argv[3];
+	rc_after = exchanged;
+	if (access(rc_adminbin, X_OK) != 0) {
+		fprintf(stderr, "e2e_admin: %s is not executable\n", rc_adminbin);
 		return 2;
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -2937,6 +2123,5 @@ main(int argc, char *argv[])
 	person_free(&p_joao);
 	person_free(&p_kim);
 	curl_global_cleanup();
-	printf("1..%d\n", ntest);
-	return nfail == 0 ? 0 : 1;
+	return tap_done();
 }

@@ -1,4 +1,4 @@
-/* client: see client.h.  Adapted from tests/e2e/e2e_admin.c. */
+/* client: see client.h. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,17 +10,28 @@
 #include <unistd.h>
 
 #include "client.h"
-#include "lib/totp.h"
 
 const char	*rc_base;
 const char	*rc_db;
 const char	*rc_adminbin;
+void		(*rc_after)(const struct person *, const char *, const char *, const char *,
+		    size_t, const struct res *);
 
+/* libcurl's write callback: appends to the buffer arg. */
 static size_t
 on_data(char *p, size_t sz, size_t n, void *arg)
 {
 	buf_put(arg, p, sz * n);
 	return sz * n;
+}
+
+double
+rc_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 void
@@ -39,27 +50,16 @@ person_free(struct person *p)
 	p->h = NULL;
 }
 
-void
-rres_free(struct rres *r)
+/* Sends what c is set up for to rc_base + path; fills r (body and head "" rather than
+ * NULL) and calls rc_after.  Returns 0, or -1 when no complete answer came. */
+static int
+perform(CURL *c, const struct person *p, const char *method, const char *path,
+    const char *body, size_t bodylen, struct res *r)
 {
-	buf_free(&r->head);
-	buf_free(&r->body);
-}
+	char	*url;
+	long	 code = 0;
+	size_t	 ulen = strlen(rc_base) + strlen(path) + 1;
 
-int
-rc_http(struct person *p, const char *method, const char *path, const char *ctype,
-    const char *body, size_t bodylen, const char *const *hdrs, struct rres *r)
-{
-	CURL			*c = p != NULL ? p->h : curl_easy_init();
-	struct curl_slist	*h = NULL;
-	char			*url, ct[300];
-	long			 code = 0;
-	size_t			 i, ulen;
-
-	memset(r, 0, sizeof *r);
-	if (c == NULL)
-		return -1;
-	ulen = strlen(rc_base) + strlen(path) + 1;
 	if ((url = malloc(ulen)) == NULL)
 		return -1;
 	snprintf(url, ulen, "%s%s", rc_base, path);
@@ -72,6 +72,37 @@ rc_http(struct person *p, const char *method, const char *path, const char *ctyp
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->head);
 	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+	r->cerr = (int)curl_easy_perform(c);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &r->secs);
+	r->status = (int)code;
+	free(url);
+	if (r->body.p == NULL) {	/* an empty body: "" rather than NULL */
+		buf_put(&r->body, "", 1);
+		r->body.len = 0;
+	}
+	if (r->head.p == NULL) {
+		buf_put(&r->head, "", 1);
+		r->head.len = 0;
+	}
+	if (rc_after != NULL)
+		rc_after(p, method, path, body, bodylen, r);
+	return r->cerr == CURLE_OK ? 0 : -1;
+}
+
+int
+rc_http(struct person *p, const char *method, const char *path, const char *ctype,
+    const char *body, size_t bodylen, const char *const *hdrs, struct res *r)
+{
+	CURL			*c = p != NULL ? p->h : curl_easy_init();
+	struct curl_slist	*h = NULL;
+	char			 ct[300];
+	size_t			 i;
+	int			 rc;
+
+	memset(r, 0, sizeof *r);
+	if (c == NULL)
+		return -1;
 	curl_easy_setopt(c, CURLOPT_NOBODY, 0L);
 	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, NULL);
 	curl_easy_setopt(c, CURLOPT_POSTFIELDS, NULL);
@@ -95,59 +126,100 @@ rc_http(struct person *p, const char *method, const char *path, const char *ctyp
 	for (i = 0; hdrs != NULL && hdrs[i] != NULL; i++)
 		h = curl_slist_append(h, hdrs[i]);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	r->cerr = curl_easy_perform(c);
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-	curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &r->secs);
-	r->status = (int)code;
+	rc = perform(c, p, method, path, body, bodylen, r);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, NULL);
 	curl_easy_setopt(c, CURLOPT_POSTFIELDS, NULL);
 	curl_slist_free_all(h);
-	free(url);
 	if (p == NULL)
 		curl_easy_cleanup(c);
-	if (r->body.p == NULL) {	/* an empty body: "" rather than NULL */
-		buf_put(&r->body, "", 1);
-		r->body.len = 0;
-	}
-	if (r->head.p == NULL) {
-		buf_put(&r->head, "", 1);
-		r->head.len = 0;
-	}
-	return r->cerr == CURLE_OK ? 0 : -1;
+	return rc;
 }
 
 int
-rc_get(struct person *p, const char *path, struct rres *r)
+rc_get(struct person *p, const char *path, struct res *r)
 {
 	return rc_http(p, "GET", path, NULL, NULL, 0, NULL, r);
 }
 
 int
-rc_post(struct person *p, const char *path, const char *form, struct rres *r)
+rc_post(struct person *p, const char *path, const char *form, struct res *r)
 {
-	return rc_http(p, "POST", path, NULL, form, strlen(form), NULL, r);
+	return rc_http(p, "POST", path, NULL, form ? form : "", form ? strlen(form) : 0,
+	    NULL, r);
+}
+
+int
+rc_mime(struct person *p, const char *path, curl_mime *m, struct res *r)
+{
+	int	 rc;
+
+	memset(r, 0, sizeof *r);
+	curl_easy_setopt(p->h, CURLOPT_NOBODY, 0L);
+	curl_easy_setopt(p->h, CURLOPT_CUSTOMREQUEST, NULL);
+	curl_easy_setopt(p->h, CURLOPT_MIMEPOST, m);
+	rc = perform(p->h, p, "POST", path, NULL, 0, r);
+	curl_easy_setopt(p->h, CURLOPT_MIMEPOST, NULL);
+	return rc;
+}
+
+int
+location_is(const struct res *r, const char *path)
+{
+	char	 v[1024], full[1024];
+
+	if (res_header(r, "Location", v, sizeof v) == NULL)
+		return 0;
+	snprintf(full, sizeof full, "%s%s", rc_base, path);
+	return strcmp(v, path) == 0 || strcmp(v, full) == 0;
 }
 
 const char *
-rres_header(const struct rres *r, const char *name, char *out, size_t outlen)
+set_cookie_line(const struct res *r, const char *name, char *out, size_t outlen)
 {
-	const char	*p = r->head.p, *v, *e;
-	size_t		 n = strlen(name);
+	char	 prefix[200];
 
-	while (p != NULL && *p != '\0') {
-		if (strncasecmp(p, name, n) == 0 && p[n] == ':') {
-			v = p + n + 1;
-			while (*v == ' ')
-				v++;
-			e = strpbrk(v, "\r\n");
-			snprintf(out, outlen, "%.*s", (int)(e ? e - v : (long)strlen(v)), v);
-			return out;
+	snprintf(prefix, sizeof prefix, "%s=", name);
+	return res_header_with(r, "Set-Cookie", prefix, out, outlen);
+}
+
+const char *
+set_cookie_value(const struct res *r, const char *name, char *out, size_t outlen)
+{
+	char	 line[1024], *semi;
+
+	out[0] = '\0';
+	if (set_cookie_line(r, name, line, sizeof line) == NULL)
+		return out;
+	if ((semi = strchr(line, ';')) != NULL)
+		*semi = '\0';
+	snprintf(out, outlen, "%s", line + strlen(name) + 1);
+	return out;
+}
+
+const char *
+jar_value(struct person *p, const char *name, char *out, size_t outlen)
+{
+	struct curl_slist	*l = NULL, *it;
+	char			*f[7], *s, *tmp;
+	int			 i;
+
+	out[0] = '\0';
+	if (curl_easy_getinfo(p->h, CURLINFO_COOKIELIST, &l) != CURLE_OK)
+		return out;
+	for (it = l; it != NULL; it = it->next) {
+		if ((tmp = strdup(it->data)) == NULL)
+			break;
+		for (i = 0, s = tmp; i < 7; i++) {
+			f[i] = s;
+			if (s != NULL && (s = strchr(s, '\t')) != NULL)
+				*s++ = '\0';
 		}
-		p = strchr(p, '\n');
-		if (p != NULL)
-			p++;
+		if (f[5] != NULL && f[6] != NULL && strcmp(f[5], name) == 0)
+			snprintf(out, outlen, "%s", f[6]);
+		free(tmp);
 	}
-	return NULL;
+	curl_slist_free_all(l);
+	return out;
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -199,8 +271,8 @@ unescape(const char *s, size_t len)
 	return out;
 }
 
-/* Finds attribute name in the tag [t, e); copies its unescaped value into out.
- * Returns 1 with a value, 2 bare, 0 absent. */
+/* Finds attribute name in the tag [t, e) (t at '<'); copies its unescaped value into
+ * out.  Returns 1 with a value, 2 bare, 0 absent. */
 static int
 attr(const char *t, const char *e, const char *name, char *out, size_t outlen)
 {
@@ -269,14 +341,62 @@ form_set(struct form *f, const char *name, const char *val)
 		form_add(f, name, val);
 }
 
+/* Adds the <input> [t, te) of a form to f as a browser submits it. */
+static void
+form_input(const char *t, const char *te, struct form *f)
+{
+	static char	 val[64 * 1024];
+	char		 name[200], type[32];
+
+	if (attr(t, te, "name", name, sizeof name) != 1)
+		return;
+	attr(t, te, "type", type, sizeof type);
+	attr(t, te, "value", val, sizeof val);
+	if (strcmp(type, "checkbox") == 0 || strcmp(type, "radio") == 0) {
+		if (attr(t, te, "checked", type, sizeof type) == 0)
+			return;
+		if (val[0] == '\0')
+			snprintf(val, sizeof val, "on");
+	}
+	if (strcmp(type, "submit") == 0 || strcmp(type, "button") == 0 ||
+	    strcmp(type, "file") == 0)
+		return;
+	form_add(f, name, val);
+}
+
+/* Adds the <select> [t, te) of a form to f: its selected option, or the first. */
+static void
+form_select(const char *t, const char *te, struct form *f)
+{
+	static char	 val[64 * 1024];
+	char		 name[200];
+	const char	*o, *oe, *se, *first = NULL;
+
+	if (attr(t, te, "name", name, sizeof name) != 1 ||
+	    (se = strstr(te, "</select>")) == NULL)
+		return;
+	for (o = te; (o = strstr(o, "<option")) != NULL && o < se; o++) {
+		oe = strchr(o, '>');
+		if (first == NULL)
+			first = o;
+		if (attr(o, oe, "selected", val, sizeof val) != 0) {
+			attr(o, oe, "value", val, sizeof val);
+			form_add(f, name, val);
+			return;
+		}
+	}
+	if (first != NULL) {
+		attr(first, strchr(first, '>'), "value", val, sizeof val);
+		form_add(f, name, val);
+	}
+}
+
 int
 form_parse(const char *html, const char *action, struct form *f)
 {
-	static char	 val[64 * 1024];
-	char		 needle[300], name[200], type[32];
-	const char	*p, *end, *t, *te, *o, *oe, *se, *first;
+	char		 needle[300], name[200];
+	const char	*p, *end, *t, *te, *oe;
 	char		*u;
-	int		 sel;
 
 	memset(f, 0, sizeof *f);
 	snprintf(needle, sizeof needle, "action=\"%s\"", action);
@@ -285,50 +405,17 @@ form_parse(const char *html, const char *action, struct form *f)
 	for (t = p; (t = strchr(t, '<')) != NULL && t < end; t++) {
 		if ((te = strchr(t, '>')) == NULL)
 			break;
-		if (strncmp(t, "<input", 6) == 0) {
-			if (attr(t, te, "name", name, sizeof name) != 1)
-				continue;
-			attr(t, te, "type", type, sizeof type);
-			attr(t, te, "value", val, sizeof val);
-			if (strcmp(type, "checkbox") == 0 || strcmp(type, "radio") == 0) {
-				if (attr(t, te, "checked", type, sizeof type) == 0)
-					continue;
-				if (val[0] == '\0')
-					snprintf(val, sizeof val, "on");
-			}
-			if (strcmp(type, "submit") == 0 || strcmp(type, "button") == 0 ||
-			    strcmp(type, "file") == 0)
-				continue;
-			form_add(f, name, val);
-		} else if (strncmp(t, "<textarea", 9) == 0) {
+		if (strncmp(t, "<input", 6) == 0)
+			form_input(t, te, f);
+		else if (strncmp(t, "<textarea", 9) == 0) {
 			if (attr(t, te, "name", name, sizeof name) != 1 ||
 			    (oe = strstr(te, "</textarea>")) == NULL)
 				continue;
 			u = unescape(te + 1, (size_t)(oe - (te + 1)));
 			form_add(f, name, u ? u : "");
 			free(u);
-		} else if (strncmp(t, "<select", 7) == 0) {
-			if (attr(t, te, "name", name, sizeof name) != 1 ||
-			    (se = strstr(te, "</select>")) == NULL)
-				continue;
-			first = NULL;
-			sel = 0;
-			for (o = te; (o = strstr(o, "<option")) != NULL && o < se; o++) {
-				oe = strchr(o, '>');
-				if (first == NULL)
-					first = o;
-				if (attr(o, oe, "selected", val, sizeof val) != 0) {
-					attr(o, oe, "value", val, sizeof val);
-					form_add(f, name, val);
-					sel = 1;
-					break;
-				}
-			}
-			if (!sel && first != NULL) {
-				attr(first, strchr(first, '>'), "value", val, sizeof val);
-				form_add(f, name, val);
-			}
-		}
+		} else if (strncmp(t, "<select", 7) == 0)
+			form_select(t, te, f);
 	}
 	return 0;
 }
@@ -349,6 +436,25 @@ form_encode(const struct form *f)
 	}
 	out = strdup(b.p ? b.p : "");
 	buf_free(&b);
+	return out;
+}
+
+char *
+body_of(const char *first, ...)
+{
+	struct form	 f = { 0 };
+	const char	*k, *v;
+	char		*out;
+	va_list		 ap;
+
+	va_start(ap, first);
+	for (k = first; k != NULL; k = va_arg(ap, const char *)) {
+		v = va_arg(ap, const char *);
+		form_add(&f, k, v);
+	}
+	va_end(ap);
+	out = form_encode(&f);
+	form_free(&f);
 	return out;
 }
 
@@ -375,34 +481,42 @@ form_csrf(const char *html, const char *action, char *out, size_t outlen)
 int
 open_form(struct person *p, const char *path, struct form *f)
 {
-	struct rres	 r;
+	struct res	 r;
 	int		 st;
 
 	rc_get(p, path, &r);
 	st = r.status;
 	if (form_parse(r.body.p, path, f) != 0)
 		memset(f, 0, sizeof *f);
-	rres_free(&r);
+	res_free(&r);
 	return st;
+}
+
+int
+submit_form(struct person *p, const char *action, const struct form *f, struct res *r)
+{
+	char	*b = form_encode(f);
+	int	 rc = rc_post(p, action, b, r);
+
+	free(b);
+	return rc;
 }
 
 const char *
 session_csrf(struct person *p, char *out, size_t outlen)
 {
-	struct rres	 r;
+	struct res	 r;
 
 	rc_get(p, "/admin/", &r);
 	form_csrf(r.body.p, NULL, out, outlen);
-	rres_free(&r);
+	res_free(&r);
 	return out;
 }
 
 /* ---------------------------------------------------------------------------------- */
 
-/* Runs aberta-admin --db rc_db args... (NULL-terminated); output into out.  Returns the
- * exit status, or -1. */
-static int
-run_admin(char *out, size_t outlen, ...)
+int
+rc_admin(char *out, size_t outlen, ...)
 {
 	char	*argv[16];
 	int	 argc = 0, fd[2], st;
@@ -441,8 +555,23 @@ run_admin(char *out, size_t outlen, ...)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+void
+admin_output(const char *out)
+{
+	const char	*p = out, *e;
+
+	for (; *p != '\0'; p = *e ? e + 1 : e) {
+		e = strchr(p, '\n');
+		if (e == NULL)
+			e = p + strlen(p);
+		if (strncmp(p, "password for ", 13) != 0 && e > p)
+			fprintf(stderr, "aberta-admin: %.*s\n", (int)(e - p), p);
+	}
+}
+
 int
-acct_add(struct acct *a, const char *login, const char *name, const char *role)
+acct_add(struct acct *a, const char *login, const char *name, const char *role,
+    const char *slug)
 {
 	char		 out[4096], pfx[160];
 	const char	*p;
@@ -450,19 +579,39 @@ acct_add(struct acct *a, const char *login, const char *name, const char *role)
 
 	memset(a, 0, sizeof *a);
 	snprintf(a->login, sizeof a->login, "%s", login);
-	rc = run_admin(out, sizeof out, "user", "add", login, name, role, NULL);
+	rc = rc_admin(out, sizeof out, "user", "add", login, name, role, slug, NULL);
 	snprintf(pfx, sizeof pfx, "password for %s: ", login);
 	if (rc != 0 || (p = strstr(out, pfx)) == NULL) {
-		fprintf(stderr, "aberta-admin user add %s exited %d: %s\n", login, rc, out);
+		fprintf(stderr, "aberta-admin user add %s exited %d\n", login, rc);
+		admin_output(out);
 		return -1;
 	}
 	p += strlen(pfx);
 	snprintf(a->pw, sizeof a->pw, "%.*s", (int)strcspn(p, "\r\n "), p);
-	a->id = db_int("SELECT id FROM staff WHERE login = ?1", login, 0, 0);
+	a->id = sql_int("SELECT id FROM staff WHERE login = ?1", login, 0, 0, 0);
 	return a->pw[0] != '\0' && a->id > 0 ? 0 : -1;
 }
 
-/* Copies the text between open and close in html into out. */
+int
+login_pw(struct person *p, const char *login, const char *pw, struct res *r, char *pre,
+    size_t prelen)
+{
+	struct res	 g;
+	char		 csrf[128], *b;
+	int		 rc;
+
+	rc_get(p, "/admin/login", &g);
+	form_csrf(g.body.p, "/admin/login", csrf, sizeof csrf);
+	if (pre != NULL)
+		set_cookie_value(&g, "aberta_pre", pre, prelen);
+	res_free(&g);
+	b = body_of("csrf", csrf, "login", login, "password", pw, NULL);
+	rc = rc_post(p, "/admin/login", b, r);
+	free(b);
+	return rc;
+}
+
+/* Copies the text between open and close in html into out ("" when absent). */
 static void
 between(const char *html, const char *open, const char *close, char *out, size_t outlen)
 {
@@ -476,35 +625,72 @@ between(const char *html, const char *open, const char *close, char *out, size_t
 		snprintf(out, outlen, "%.*s", (int)(e - p), p);
 }
 
-/* POSTs code with the csrf of the form at path (as p); fills r. */
-static int
-post_code(struct person *p, const char *path, const char *code, struct rres *r,
-    char *secret, size_t slen)
+/* The recovery codes of the enrolment's answer html into a. */
+static void
+recovery_codes(const char *html, struct acct *a)
 {
-	struct rres	 g;
-	struct form	 f = { 0 };
+	const char	*s = strstr(html, "<ul class=\"codes\">"), *e;
+
+	a->nrec = 0;
+	while (s != NULL && a->nrec < RECOVERY_CODES && (s = strstr(s, "<li><code>")) != NULL) {
+		s += 10;
+		if ((e = strstr(s, "</code>")) == NULL)
+			break;
+		snprintf(a->rec[a->nrec++], sizeof a->rec[0], "%.*s", (int)(e - s), s);
+	}
+}
+
+int
+enrol(struct person *p, struct acct *a, struct res *r)
+{
+	struct res	 g;
+	char		 csrf[128], code[7] = "", *b;
+	time_t		 now = time(NULL);
+	int		 rc;
+
+	rc_get(p, "/admin/2fa/enrol", &g);
+	between(g.body.p, "<code class=\"secret\">", "</code>", a->secret, sizeof a->secret);
+	form_csrf(g.body.p, "/admin/2fa/enrol", csrf, sizeof csrf);
+	res_free(&g);
+	if (a->secret[0] == '\0' || totp_code(a->secret, now, code) != 0)
+		fprintf(stderr, "enrol %s: no secret on the page or totp_code failed\n",
+		    a->login);
+	b = body_of("csrf", csrf, "code", code, NULL);
+	rc = rc_post(p, "/admin/2fa/enrol", b, r);
+	free(b);
+	if (r->status == 200) {
+		a->last_step = (long long)now / TOTP_STEP;
+		recovery_codes(r->body.p, a);
+	}
+	return rc;
+}
+
+void
+next_code(struct acct *a, char code[7], long long *step)
+{
+	long long	 now = (long long)time(NULL) / TOTP_STEP, s;
+
+	s = a->last_step + 1 > now ? a->last_step + 1 : now;
+	while (s > (long long)time(NULL) / TOTP_STEP + 1) {
+		fprintf(stderr, "waiting for the next TOTP step of %s\n", a->login);
+		sleep(1);
+	}
+	*step = s;
+	totp_code(a->secret, (time_t)(s * TOTP_STEP), code);
+}
+
+int
+post_2fa(struct person *p, const char *code, struct res *r)
+{
+	struct res	 g;
 	char		 csrf[128], *b;
 	int		 rc;
 
-	rc_get(p, path, &g);
-	form_csrf(g.body.p, path, csrf, sizeof csrf);
-	if (secret != NULL)
-		between(g.body.p, "<code class=\"secret\">", "</code>", secret, slen);
-	rres_free(&g);
-	if (secret != NULL) {
-		char	 c[7] = "";
-
-		if (secret[0] == '\0' || totp_code(secret, time(NULL), c) != 0)
-			return -1;
-		form_add(&f, "csrf", csrf);
-		form_add(&f, "code", c);
-	} else {
-		form_add(&f, "csrf", csrf);
-		form_add(&f, "code", code);
-	}
-	b = form_encode(&f);
-	form_free(&f);
-	rc = rc_post(p, path, b, r);
+	rc_get(p, "/admin/2fa", &g);
+	form_csrf(g.body.p, "/admin/2fa", csrf, sizeof csrf);
+	res_free(&g);
+	b = body_of("csrf", csrf, "code", code, NULL);
+	rc = rc_post(p, "/admin/2fa", b, r);
 	free(b);
 	return rc;
 }
@@ -512,58 +698,38 @@ post_code(struct person *p, const char *path, const char *code, struct rres *r,
 int
 login_full(struct person *p, struct acct *a)
 {
-	struct rres	 g, r;
-	struct form	 f = { 0 };
-	char		 csrf[128], code[7], loc[512], *b;
-	long long	 now, s;
+	struct res	 r;
+	char		 code[7], where[512];
+	long long	 step;
 	int		 ok = 0;
 
-	rc_get(p, "/admin/login", &g);
-	form_csrf(g.body.p, "/admin/login", csrf, sizeof csrf);
-	rres_free(&g);
-	form_add(&f, "csrf", csrf);
-	form_add(&f, "login", a->login);
-	form_add(&f, "password", a->pw);
-	b = form_encode(&f);
-	form_free(&f);
-	rc_post(p, "/admin/login", b, &r);
-	free(b);
-	if (r.status != 303 || rres_header(&r, "Location", loc, sizeof loc) == NULL) {
-		fprintf(stderr, "login of %s: %d\n", a->login, r.status);
-		rres_free(&r);
-		return 0;
-	}
-	rres_free(&r);
-	if (strstr(loc, "/admin/2fa/enrol") != NULL) {
-		post_code(p, "/admin/2fa/enrol", NULL, &r, a->secret, sizeof a->secret);
+	login_pw(p, a->login, a->pw, &r, NULL, 0);
+	if (r.status == 303 && location_is(&r, "/admin/2fa/enrol")) {
+		res_free(&r);
+		enrol(p, a, &r);
 		ok = r.status == 200;
-		if (ok)
-			a->last_step = (long long)time(NULL) / TOTP_STEP;
-	} else {
-		now = (long long)time(NULL) / TOTP_STEP;
-		s = a->last_step + 1 > now ? a->last_step + 1 : now;
-		while (s > (long long)time(NULL) / TOTP_STEP + 1)
-			sleep(1);
-		totp_code(a->secret, (time_t)(s * TOTP_STEP), code);
-		post_code(p, "/admin/2fa", code, &r, NULL, 0);
+	} else if (r.status == 303 && location_is(&r, "/admin/2fa")) {
+		res_free(&r);
+		next_code(a, code, &step);
+		post_2fa(p, code, &r);
 		if ((ok = r.status == 303))
-			a->last_step = s;
-	}
-	if (!ok)
-		fprintf(stderr, "second factor of %s: %d\n", a->login, r.status);
-	rres_free(&r);
+			a->last_step = step;
+	} else
+		fprintf(stderr, "login of %s: %d %s\n", a->login, r.status,
+		    res_header(&r, "Location", where, sizeof where) ? where : "(no Location)");
+	res_free(&r);
 	if (!ok)
 		return 0;
 	rc_get(p, "/admin/", &r);
 	ok = r.status == 200;
-	rres_free(&r);
+	res_free(&r);
 	return ok;
 }
 
 /* ---------------------------------------------------------------------------------- */
 
 sqlite3 *
-db_open_rw(void)
+sql_open_rw(void)
 {
 	sqlite3	*db = NULL;
 
@@ -576,9 +742,9 @@ db_open_rw(void)
 	return db;
 }
 
-/* Prepares sql with ?1 = t1, ?2 = i2 (when the statement has them). */
+/* Prepares sql with ?1 = t1, ?2 = i2, ?3 = i3 (as far as the statement has them). */
 static sqlite3_stmt *
-prep(sqlite3 *db, const char *sql, const char *t1, long long i2)
+prep(sqlite3 *db, const char *sql, const char *t1, long long i2, long long i3)
 {
 	sqlite3_stmt	*s;
 	int		 np;
@@ -592,19 +758,21 @@ prep(sqlite3 *db, const char *sql, const char *t1, long long i2)
 		sqlite3_bind_text(s, 1, t1, -1, SQLITE_TRANSIENT);
 	if (np >= 2)
 		sqlite3_bind_int64(s, 2, i2);
+	if (np >= 3)
+		sqlite3_bind_int64(s, 3, i3);
 	return s;
 }
 
 long long
-db_int(const char *sql, const char *t1, long long i2, long long def)
+sql_int(const char *sql, const char *t1, long long i2, long long i3, long long def)
 {
-	sqlite3		*db = db_open_rw();
+	sqlite3		*db = sql_open_rw();
 	sqlite3_stmt	*s;
 	long long	 v = def;
 
 	if (db == NULL)
 		return def;
-	if ((s = prep(db, sql, t1, i2)) != NULL) {
+	if ((s = prep(db, sql, t1, i2, i3)) != NULL) {
 		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
 			v = sqlite3_column_int64(s, 0);
 		sqlite3_finalize(s);
@@ -614,15 +782,15 @@ db_int(const char *sql, const char *t1, long long i2, long long def)
 }
 
 const char *
-db_text(const char *sql, const char *t1, long long i2, char *out, size_t outlen)
+sql_text(const char *sql, const char *t1, long long i2, char *out, size_t outlen)
 {
-	sqlite3		*db = db_open_rw();
+	sqlite3		*db = sql_open_rw();
 	sqlite3_stmt	*s;
 
 	out[0] = '\0';
 	if (db == NULL)
 		return out;
-	if ((s = prep(db, sql, t1, i2)) != NULL) {
+	if ((s = prep(db, sql, t1, i2, 0)) != NULL) {
 		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
 			snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(s, 0));
 		sqlite3_finalize(s);

@@ -10,20 +10,11 @@
 #include <string.h>
 
 #include "client.h"
-
-static int	 n, failed;
-
-/* One TAP line. */
-static void
-tap(int ok, const char *what)
-{
-	printf("%s %d - %s\n", ok ? "ok" : "not ok", ++n, what);
-	failed += !ok;
-}
+#include "tap.h"
 
 /* 1 when the body of r holds s. */
 static int
-has(const struct rres *r, const char *s)
+has(const struct res *r, const char *s)
 {
 	return r->body.p != NULL && strstr(r->body.p, s) != NULL;
 }
@@ -33,7 +24,7 @@ main(int argc, char *argv[])
 {
 	struct person	 stranger, ana;
 	struct acct	 a;
-	struct rres	 r;
+	struct res	 r;
 	char		 loc[512], href[600];
 
 	if (argc != 7) {
@@ -48,15 +39,15 @@ main(int argc, char *argv[])
 
 	person_init(&stranger, "stranger");
 	rc_get(&stranger, "/admin/links", &r);
-	tap(r.status == 303 && rres_header(&r, "Location", loc, sizeof loc) != NULL &&
+	tap(r.status == 303 && res_header(&r, "Location", loc, sizeof loc) != NULL &&
 	    strstr(loc, "/admin/login") != NULL, "a stranger asking for /admin/links is sent "
 	    "to the login page");
 	tap(!has(&r, argv[4]), "and sees no address");
-	rres_free(&r);
+	res_free(&r);
 	person_free(&stranger);
 
 	person_init(&ana, "ana");
-	tap(acct_add(&a, "ana.links@labx.gov.pt", "Ana Links", "focal") == 0 &&
+	tap(acct_add(&a, "ana.links@labx.gov.pt", "Ana Links", "focal", NULL) == 0 &&
 	    login_full(&ana, &a), "a focal-point editor logs in with both factors");
 	rc_get(&ana, "/admin/links", &r);
 	tap(r.status == 200 && has(&r, argv[4]), "/admin/links lists the broken address");
@@ -65,12 +56,12 @@ main(int argc, char *argv[])
 	snprintf(href, sizeof href, "href=\"%s\"", argv[6]);
 	tap(has(&r, href), "and the edit form of its record");
 	tap(has(&r, "Quebrada desde"), "with the date it was found broken");
-	rres_free(&r);
+	res_free(&r);
 	rc_get(&ana, "/admin/", &r);
 	tap(r.status == 200 && has(&r, "href=\"/admin/links\"") && has(&r, argv[4]),
 	    "the dashboard lists it and links to /admin/links");
-	rres_free(&r);
+	res_free(&r);
 	person_free(&ana);
 	curl_global_cleanup();
-	return failed == 0 ? 0 : 1;
+	return tap_failed() ? 1 : 0;
 }

@@ -42,46 +42,15 @@
 #include <sodium.h>
 
 #include "client.h"
+#include "tap.h"
 
 static const char	*spawnpid, *updir, *workdir;
-static int		 ntap, nfail, nretry;
+static int		 nretry;
 static char		 tok[128];	/* the administrator's session token */
 static char		 csrf[128];	/* its anti-CSRF token */
 static char		 pre[128];	/* a pre-session token (cookie and login form field) */
 static struct acct	 hal;
 static struct person	 p_hal;
-
-static void
-tap(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void
-tap(int ok, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	printf("%sok %d - ", ok ? "" : "not ", ++ntap);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	fflush(stdout);
-	if (!ok)
-		nfail++;
-}
-
-static void
-diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void
-diag(const char *fmt, ...)
-{
-	va_list	 ap;
-
-	printf("# ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	fflush(stdout);
-}
 
 /* ----------------------------------------------------------------------------------
  * What must not change: the workers, the content, the uploads.
@@ -200,7 +169,7 @@ checksum(char out[65])
 {
 	crypto_hash_sha256_state st, ts;
 	unsigned char	 h[32];
-	sqlite3		*db = db_open_rw();
+	sqlite3		*db = sql_open_rw();
 	sqlite3_stmt	*t, *s;
 	char		 sql[160];
 	int		 i, nc;
@@ -353,7 +322,7 @@ hdr_add(struct hreq *q, const char *fmt, ...)
 static int
 route_form(const struct route *rt, struct form *f)
 {
-	struct rres	 r;
+	struct res	 r;
 	const char	*h[] = { NULL, NULL };
 	char		 ck[200];
 
@@ -368,7 +337,7 @@ route_form(const struct route *rt, struct form *f)
 			    r.status);
 			form_add(f, "csrf", csrf);
 		}
-		rres_free(&r);
+		res_free(&r);
 		for (int i = 0; i < 6 && rt->fill[i] != NULL; i += 2)
 			form_set(f, rt->fill[i], rt->fill[i + 1]);
 		break;
@@ -412,7 +381,7 @@ base_req(const struct route *rt, struct hreq *q, struct form *f)
 
 /* Sends q; retries (after a pause) when nginx's flood limit answered 429. */
 static int
-send_req(struct hreq *q, struct rres *r)
+send_req(struct hreq *q, struct res *r)
 {
 	char	 ck[600];
 	int	 i, n = q->nh, tries;
@@ -434,7 +403,7 @@ send_req(struct hreq *q, struct rres *r)
 		    q->body.p : "") : NULL, q->body.len, (const char *const *)q->hdrs, r);
 		if (!(r->status == 429 && strncmp(r->body.p, "429 Demasiados pedidos", 22) == 0))
 			break;
-		rres_free(r);
+		res_free(r);
 		nretry++;
 		sleep(1);
 	}
@@ -452,7 +421,7 @@ send_req(struct hreq *q, struct rres *r)
 /* 1 when the body tells a person something: HTML with a run of text of four words or
  * more between two tags, or a plain-text line of two words or more. */
 static int
-has_sentence(const struct rres *r)
+has_sentence(const struct res *r)
 {
 	char		 ct[200] = "";
 	const char	*p, *e;
@@ -460,7 +429,7 @@ has_sentence(const struct rres *r)
 
 	if (r->body.len == 0)
 		return 0;
-	rres_header(r, "Content-Type", ct, sizeof ct);
+	res_header(r, "Content-Type", ct, sizeof ct);
 	if (strstr(ct, "text/html") == NULL) {
 		for (words = 0, inword = 0, p = r->body.p; *p; p++) {
 			if (isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80) {
@@ -496,7 +465,7 @@ has_sentence(const struct rres *r)
 
 /* 1 when a header line of r was injected: X-Injected, or a cookie named x. */
 static int
-injected(const struct rres *r)
+injected(const struct res *r)
 {
 	const char	*p = r->head.p;
 
@@ -518,14 +487,14 @@ injected(const struct rres *r)
 static int
 next_ok(char *why, size_t wlen)
 {
-	struct rres	 r;
+	struct res	 r;
 	char		 ck[200];
 	const char	*h[] = { ck, NULL };
 	int		 st;
 
 	rc_get(NULL, "/pt/", &r);
 	st = r.status;
-	rres_free(&r);
+	res_free(&r);
 	if (st != 200) {
 		snprintf(why, wlen, "then GET /pt/ answered %d", st);
 		return 0;
@@ -533,7 +502,7 @@ next_ok(char *why, size_t wlen)
 	snprintf(ck, sizeof ck, "Cookie: aberta=%s", tok);
 	rc_http(NULL, "GET", "/admin/", NULL, NULL, 0, h, &r);
 	st = r.status;
-	rres_free(&r);
+	res_free(&r);
 	if (st != 200) {
 		snprintf(why, wlen, "then GET /admin/ with the session answered %d", st);
 		return 0;
@@ -868,7 +837,7 @@ b_upload(const struct route *rt, const struct attack *a, struct hreq *q)
 static void
 file_field(const struct route *rt, char *out, size_t outlen)
 {
-	struct rres	 r;
+	struct res	 r;
 	char		 ck[200];
 	const char	*h[] = { ck, NULL }, *p, *t, *e, *n;
 
@@ -887,7 +856,7 @@ file_field(const struct route *rt, char *out, size_t outlen)
 		if (out[0] != '\0')
 			break;
 	}
-	rres_free(&r);
+	res_free(&r);
 }
 
 /* The import form in multipart with a broken file (a->arg: "name|content"). */
@@ -1125,7 +1094,7 @@ fits(const struct attack *a, const struct route *rt)
 static void
 newest_upload(char *out, size_t outlen)
 {
-	db_text("SELECT sha256 FROM upload ORDER BY at DESC, rowid DESC LIMIT 1", NULL, 0, out,
+	sql_text("SELECT sha256 FROM upload ORDER BY at DESC, rowid DESC LIMIT 1", NULL, 0, out,
 	    outlen);
 }
 
@@ -1137,7 +1106,7 @@ static void
 run_case(const struct route *rt, const struct attack *a, const char *label)
 {
 	struct hreq	 q;
-	struct rres	 r, u;
+	struct res	 r, u;
 	char		 why[600] = "", sum1[65], pids1[512], loc[300] = "", cd[600] = "";
 	char		 sha[80] = "", sha0[80] = "", upath[120];
 	int		 ok = 1, st, i, allowed = 0;
@@ -1151,10 +1120,10 @@ run_case(const struct route *rt, const struct attack *a, const char *label)
 	send_req(&q, &r);
 	st = r.status;
 	ncases++;
-	rres_header(&r, "Location", loc, sizeof loc);
+	res_header(&r, "Location", loc, sizeof loc);
 	if (st == 0) {
 		ok = 0;
-		snprintf(why, sizeof why, "no answer (%s)", curl_easy_strerror(r.cerr));
+		snprintf(why, sizeof why, "no answer (%s)", curl_easy_strerror((CURLcode)r.cerr));
 	} else if (st >= 500) {
 		ok = 0;
 		snprintf(why, sizeof why, "answered %d", st);
@@ -1213,7 +1182,7 @@ run_case(const struct route *rt, const struct attack *a, const char *label)
 		} else {
 			snprintf(upath, sizeof upath, "/uploads/%s", sha);
 			rc_get(NULL, upath, &u);
-			rres_header(&u, "Content-Disposition", cd, sizeof cd);
+			res_header(&u, "Content-Disposition", cd, sizeof cd);
 			diag("%s: stored; GET %s -> %d, Content-Disposition: %s", a->name, upath,
 			    u.status, cd);
 			if (u.status != 200 || injected(&u) || cd[0] == '\0' ||
@@ -1224,7 +1193,7 @@ run_case(const struct route *rt, const struct attack *a, const char *label)
 				    why[0] ? "; " : "", u.status, cd, injected(&u) ?
 				    " and an injected header" : "");
 			}
-			rres_free(&u);
+			res_free(&u);
 		}
 	}
 	workers(pids1, sizeof pids1);
@@ -1254,7 +1223,7 @@ run_case(const struct route *rt, const struct attack *a, const char *label)
 	}
 	tap(ok, "%s %.60s%s [%s%s]: %d%s%s", q.method, q.path.p, q.path.len > 60 ? "..." : "",
 	    a->name, label ? label : "", st, ok ? "" : " -- ", why);
-	rres_free(&r);
+	res_free(&r);
 	hreq_free(&q);
 }
 
@@ -1374,7 +1343,7 @@ static int
 setup(void)
 {
 	struct acct	 victim;
-	struct rres	 r;
+	struct res	 r;
 	struct route	 up;
 	struct attack	 a = { "setup upload", 0, b_upload, "setup.pdf", K_ACCEPTED,
 	    R4(303, 0, 0, 0) };
@@ -1383,8 +1352,8 @@ setup(void)
 	char		 sql[400], ck[200];
 	const char	*h[] = { ck, NULL };
 
-	if (acct_add(&hal, "hostil-admin@example.org", "Hal Hostil", "admin") != 0 ||
-	    acct_add(&victim, "hostil-vitima@example.org", "Vitima", "focal") != 0)
+	if (acct_add(&hal, "hostil-admin@example.org", "Hal Hostil", "admin", NULL) != 0 ||
+	    acct_add(&victim, "hostil-vitima@example.org", "Vitima", "focal", NULL) != 0)
 		return -1;
 	id_victim = victim.id;
 	person_init(&p_hal, "hal");
@@ -1404,24 +1373,24 @@ setup(void)
 	session_csrf(&p_hal, csrf, sizeof csrf);
 	rc_get(NULL, "/admin/login", &r);
 	form_csrf(r.body.p, "/admin/login", pre, sizeof pre);
-	rres_free(&r);
+	res_free(&r);
 	if (strlen(tok) != 64 || strlen(csrf) != 64 || strlen(pre) != 64) {
 		diag("tokens: session %zu, csrf %zu, pre %zu characters", strlen(tok),
 		    strlen(csrf), strlen(pre));
 		return -1;
 	}
-	id_plan = db_int("SELECT id FROM action_plan ORDER BY number LIMIT 1", NULL, 0, 0);
-	n_plan = db_int("SELECT number FROM action_plan ORDER BY number LIMIT 1", NULL, 0, 0);
-	id_c = db_int("SELECT c.id FROM commitment c WHERE ogp_id IS NOT NULL AND EXISTS "
+	id_plan = sql_int("SELECT id FROM action_plan ORDER BY number LIMIT 1", NULL, 0, 0, 0);
+	n_plan = sql_int("SELECT number FROM action_plan ORDER BY number LIMIT 1", NULL, 0, 0, 0);
+	id_c = sql_int("SELECT c.id FROM commitment c WHERE ogp_id IS NOT NULL AND EXISTS "
 	    "(SELECT 1 FROM milestone m WHERE m.commitment_id = c.id) ORDER BY c.id LIMIT 1",
-	    NULL, 0, 0);
-	db_text("SELECT ogp_id FROM commitment WHERE id = ?2", NULL, id_c, ogp, sizeof ogp);
-	id_ms = db_int("SELECT id FROM milestone WHERE commitment_id = ?2 ORDER BY position "
-	    "LIMIT 1", NULL, id_c, 0);
-	id_ev = db_int("SELECT id FROM event ORDER BY id LIMIT 1", NULL, 0, 0);
-	id_ent = db_int("SELECT id FROM entity WHERE is_member = 1 ORDER BY id LIMIT 1", NULL,
-	    0, 0);
-	db_text("SELECT slug FROM entity WHERE id = ?2", NULL, id_ent, slug, sizeof slug);
+	    NULL, 0, 0, 0);
+	sql_text("SELECT ogp_id FROM commitment WHERE id = ?2", NULL, id_c, ogp, sizeof ogp);
+	id_ms = sql_int("SELECT id FROM milestone WHERE commitment_id = ?2 ORDER BY position "
+	    "LIMIT 1", NULL, id_c, 0, 0);
+	id_ev = sql_int("SELECT id FROM event ORDER BY id LIMIT 1", NULL, 0, 0, 0);
+	id_ent = sql_int("SELECT id FROM entity WHERE is_member = 1 ORDER BY id LIMIT 1", NULL,
+	    0, 0, 0);
+	sql_text("SELECT slug FROM entity WHERE id = ?2", NULL, id_ent, slug, sizeof slug);
 	/* One document, uploaded the normal way, for /uploads/:sha. */
 	memset(&up, 0, sizeof up);
 	up.method = "POST";
@@ -1433,10 +1402,10 @@ setup(void)
 	hreq_free(&q);
 	if (r.status != 303)
 		diag("setup upload answered %d", r.status);
-	rres_free(&r);
+	res_free(&r);
 	newest_upload(sha_up, sizeof sha_up);
 	/* One draft waiting for review (as if a member editor had proposed it). */
-	if ((db = db_open_rw()) != NULL) {
+	if ((db = sql_open_rw()) != NULL) {
 		snprintf(sql, sizeof sql, "INSERT INTO draft (staff_id, tbl, row_id, base_version, "
 		    "payload) SELECT %lld, 'milestones', id, version, json_object('title_pt', "
 		    "'Proposta') FROM milestone WHERE id = %lld", id_victim, id_ms);
@@ -1449,7 +1418,7 @@ setup(void)
 	diag("setup: plan %lld (id %lld), commitment %s (id %lld), milestone %lld, event %lld, "
 	    "member %s, upload %.12s..., draft %lld, victim %lld; /admin/ -> %d", n_plan,
 	    id_plan, ogp, id_c, id_ms, id_ev, slug, sha_up, id_draft, id_victim, r.status);
-	rres_free(&r);
+	res_free(&r);
 	return id_c && id_ms && id_ev && id_ent && strlen(sha_up) == 64 && id_draft ? 0 : -1;
 }
 
@@ -1573,7 +1542,7 @@ setup_payloads(void)
 int
 main(int argc, char *argv[])
 {
-	struct rres	 r;
+	struct res	 r;
 	char		 ck[200], loc[300];
 	const char	*h[] = { ck, NULL };
 	size_t		 a, i;
@@ -1599,8 +1568,7 @@ main(int argc, char *argv[])
 	if (setup() != 0) {
 		tap(0, "setup: an administrator logged in with both factors, ids, a document, a "
 		    "draft");
-		printf("1..%d\n", ntap);
-		return 1;
+		return tap_done();
 	}
 	tap(1, "setup: an administrator logged in with both factors, ids, a document, a draft");
 	make_routes();
@@ -1622,7 +1590,7 @@ main(int argc, char *argv[])
 					    rt->path);
 					rt->flags |= R_SKIP;
 				}
-				rres_free(&r);
+				res_free(&r);
 			}
 			continue;
 		}
@@ -1631,17 +1599,17 @@ main(int argc, char *argv[])
 		if ((rt->flags & R_OPTIONAL) && r.status == 404) {
 			diag("GET %s answers 404: not in this build, left out", rt->path);
 			rt->flags |= R_SKIP;
-			rres_free(&r);
+			res_free(&r);
 			continue;
 		}
 		loc[0] = '\0';
-		rres_header(&r, "Location", loc, sizeof loc);
+		res_header(&r, "Location", loc, sizeof loc);
 		snprintf(rt->normal_loc, sizeof rt->normal_loc, "%s", loc);
 		tap(r.status == 200 || (r.status == 303 && (strcmp(rt->path, "/admin/login") == 0 ||
 		    strncmp(rt->path, "/admin/2fa", 10) == 0)) || (r.status == 301 &&
 		    strcmp(rt->path, "/") == 0) || (r.status == 302 && strcmp(rt->path, "/") == 0),
 		    "control: GET %s -> %d%s%s", rt->path, r.status, loc[0] ? " to " : "", loc);
-		rres_free(&r);
+		res_free(&r);
 	}
 	checksum(sum0);
 
@@ -1681,6 +1649,5 @@ main(int argc, char *argv[])
 	    nrestarts);
 	person_free(&p_hal);
 	curl_global_cleanup();
-	printf("1..%d\n", ntap);
-	return nfail ? 1 : 0;
+	return tap_done();
 }

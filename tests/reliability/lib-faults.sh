@@ -140,7 +140,8 @@ prepare() {
 }
 
 # build_staffbot: compiles tests/reliability/staffbot.c into $TMP with the shared test
-# client (tests/lib/client.c) and buf.c and totp.c of the program; sets STAFFBOT.
+# client (tests/lib/client.c and res.c) and buf.c and totp.c of the program; sets
+# STAFFBOT.
 build_staffbot() {
 	local pkgs='libcurl sqlite3 liboath libqrencode libsodium'
 	STAFFBOT=$TMP/staffbot
@@ -148,8 +149,8 @@ build_staffbot() {
 	${CC:-cc} -std=c17 -O1 -D_GNU_SOURCE -Wall -Wextra -Wformat=2 -Wshadow \
 		-Wstrict-prototypes -Wmissing-prototypes -Werror -I"$ROOT/cgi-src" \
 		-I"$ROOT/tests/lib" $(pkg-config --cflags $pkgs) -o "$STAFFBOT" \
-		"$REL/staffbot.c" "$ROOT/tests/lib/client.c" "$ROOT/cgi-src/lib/buf.c" \
-		"$ROOT/cgi-src/lib/totp.c" $(pkg-config --libs $pkgs) -lm
+		"$REL/staffbot.c" "$ROOT/tests/lib/client.c" "$ROOT/tests/lib/res.c" \
+		"$ROOT/cgi-src/lib/buf.c" "$ROOT/cgi-src/lib/totp.c" $(pkg-config --libs $pkgs) -lm
 }
 
 # mw_flags: multiwatch's retry options as conf/aberta.service sets them (so that the

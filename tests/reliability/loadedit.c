@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "client.h"
+#include "tap.h"
 
 #define NSAVERS		3
 #define NREC		6	/* 3 commitments, then 3 milestones */
@@ -41,39 +42,12 @@ struct rec {
 };
 
 static struct rec	 recs[NREC];
-static int		 ntap, nfail;
-
-static void
-tap(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void
-tap(int ok, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	printf("%sok %d - ", ok ? "" : "not ", ++ntap);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	fflush(stdout);
-	if (!ok)
-		nfail++;
-}
-
-static double
-now_s(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Picks the records: three commitments that have milestones, and one milestone of each. */
 static int
 pick(void)
 {
-	sqlite3		*db = db_open_rw();
+	sqlite3		*db = sql_open_rw();
 	sqlite3_stmt	*s;
 	int		 n = 0;
 
@@ -107,7 +81,7 @@ static void
 saver(int who, struct person *p, double deadline, FILE *f)
 {
 	struct form	 fm;
-	struct rres	 r;
+	struct res	 r;
 	char		 path[96], tpt[160], ten[160], url[160], lbl[96], prog[8], before[8];
 	char		 ver[32], *b;
 	const char	*cur;
@@ -115,8 +89,8 @@ saver(int who, struct person *p, double deadline, FILE *f)
 	int		 i, k, q, st;
 
 	srand((unsigned)(getpid() ^ time(NULL)));
-	for (i = 0; now_s() < deadline; i++) {
-		t0 = now_s();
+	for (i = 0; rc_now() < deadline; i++) {
+		t0 = rc_now();
 		k = rand() % NREC;
 		snprintf(path, sizeof path, "/admin/%s/%lld", recs[k].kind, recs[k].id);
 		if ((st = open_form(p, path, &fm)) != 200 || form_val(&fm, "version") == NULL) {
@@ -155,10 +129,10 @@ saver(int who, struct person *p, double deadline, FILE *f)
 		    recs[k].id, ver, r.status, r.secs, tpt, ten, before, k < 3 ? "" : ">", prog,
 		    url[0] ? url : "-");
 		fflush(f);
-		rres_free(&r);
+		res_free(&r);
 		form_free(&fm);
 pace:
-		t0 = PERIOD_MS / 1000.0 - (now_s() - t0);
+		t0 = PERIOD_MS / 1000.0 - (rc_now() - t0);
 		if (t0 > 0)
 			usleep((useconds_t)(t0 * 1e6));
 	}
@@ -192,7 +166,7 @@ cmd_run(char **av)
 	for (i = 0; i < NSAVERS; i++) {
 		snprintf(login, sizeof login, "carga%d@example.org", i);
 		person_init(&p[i], login);
-		if (acct_add(&a[i], login, "Editora de carga", "focal") != 0 ||
+		if (acct_add(&a[i], login, "Editora de carga", "focal", NULL) != 0 ||
 		    !login_full(&p[i], &a[i])) {
 			fprintf(stderr, "loadedit: %s cannot log in\n", login);
 			return 1;
@@ -200,7 +174,7 @@ cmd_run(char **av)
 	}
 	printf("READY\n");
 	fflush(stdout);
-	deadline = now_s() + secs;
+	deadline = rc_now() + secs;
 	for (i = 0; i < NSAVERS; i++) {
 		if ((pid[i] = fork()) == 0) {
 			snprintf(fn, sizeof fn, "%s/saver-%d.tsv", av[4], i);
@@ -372,7 +346,7 @@ cmd_verify(char **av)
 {
 	sqlite3		*db;
 	sqlite3_stmt	*s;
-	struct rres	 r;
+	struct res	 r;
 	const struct att *last[NREC] = { 0 };
 	long long	 acks[NREC] = { 0 }, unknown[NREC] = { 0 }, v;
 	char		 path[96], why[600] = "", ic[64] = "";
@@ -414,7 +388,7 @@ cmd_verify(char **av)
 	    "no save and no form answered 5xx, nothing unanswered, nothing but 303 or 409 "
 	    "(%d 5xx, %d unanswered, %d other, %d forms)", st[3], st[4], st[5], forms_bad);
 
-	if ((db = db_open_rw()) == NULL) {
+	if ((db = sql_open_rw()) == NULL) {
 		tap(0, "open the database");
 		return 1;
 	}
@@ -452,7 +426,7 @@ cmd_verify(char **av)
 
 		snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?2",
 		    strcmp(recs[k].kind, "commitments") == 0 ? "commitment" : "milestone");
-		v = db_int(sql, NULL, recs[k].id, -1);
+		v = sql_int(sql, NULL, recs[k].id, 0, -1);
 		if (v < recs[k].version0 + acks[k] || v > recs[k].version0 + acks[k] + unknown[k]) {
 			moved++;
 			printf("# %s %lld: version %lld before, %lld acknowledged saves, now %lld\n",
@@ -465,13 +439,13 @@ cmd_verify(char **av)
 
 			snprintf(sql, sizeof sql, "SELECT title_pt FROM %s WHERE id = ?2",
 			    strcmp(recs[k].kind, "commitments") == 0 ? "commitment" : "milestone");
-			db_text(sql, NULL, recs[k].id, tpt, sizeof tpt);
+			sql_text(sql, NULL, recs[k].id, tpt, sizeof tpt);
 			snprintf(sql, sizeof sql, "SELECT title_en FROM %s WHERE id = ?2",
 			    strcmp(recs[k].kind, "commitments") == 0 ? "commitment" : "milestone");
-			db_text(sql, NULL, recs[k].id, ten, sizeof ten);
+			sql_text(sql, NULL, recs[k].id, ten, sizeof ten);
 			pr[0] = '\0';
 			if (k >= 3)
-				db_text("SELECT progress FROM milestone WHERE id = ?2", NULL,
+				sql_text("SELECT progress FROM milestone WHERE id = ?2", NULL,
 				    recs[k].id, pr, sizeof pr);
 			if (strcmp(tpt, last[k]->tpt) != 0 || strcmp(ten, last[k]->ten) != 0 ||
 			    (k >= 3 && strcmp(pr, last[k]->prog) != 0)) {
@@ -508,7 +482,7 @@ cmd_verify(char **av)
 				pages++;
 			else
 				printf("# %s: %s\n", path, why);
-			rres_free(&r);
+			res_free(&r);
 		}
 	}
 	tap(pages == npages && npages > 0, "the public commitment pages in PT and EN show the "
@@ -522,7 +496,7 @@ cmd_verify(char **av)
 	}
 	tap(strcmp(ic, "ok") == 0, "PRAGMA integrity_check is ok (got \"%s\")", ic);
 	sqlite3_close(db);
-	return nfail ? 1 : 0;
+	return tap_failed() ? 1 : 0;
 }
 
 int

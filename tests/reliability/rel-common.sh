@@ -92,8 +92,8 @@ rel_free_port() {
 	return 1
 }
 
-# rel_build NAME SRC...: compiles the C helper SRC... (with tests/lib/client.c and the
-# project's buf.c and totp.c) into $TMP/NAME.
+# rel_build NAME SRC...: compiles the C helper SRC... (with tests/lib's client.c, res.c
+# and tap.c and the project's buf.c and totp.c) into $TMP/NAME.
 rel_build() {
 	local name=$1 pkgs='libcurl sqlite3 liboath libqrencode libsodium'
 	shift
@@ -102,7 +102,8 @@ rel_build() {
 		-Wstrict-prototypes -Wmissing-prototypes -Werror \
 		-I"$ROOT/cgi-src" -I"$ROOT/tests/lib" $(pkg-config --cflags $pkgs) \
 		-o "$TMP/$name" "$@" \
-		"$ROOT/tests/lib/client.c" "$ROOT/cgi-src/lib/buf.c" "$ROOT/cgi-src/lib/totp.c" \
+		"$ROOT/tests/lib/client.c" "$ROOT/tests/lib/res.c" "$ROOT/tests/lib/tap.c" \
+		"$ROOT/cgi-src/lib/buf.c" "$ROOT/cgi-src/lib/totp.c" \
 		$(pkg-config --libs $pkgs) -lm
 }
 

@@ -41,15 +41,6 @@ struct conn {
 	char	 status[4];	/* the answer's status code, if any */
 };
 
-static double
-now_s(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int
 dial(int port)
 {
@@ -111,7 +102,7 @@ cmd_header(int port, int n, int interval_ms, int secs)
 	static struct conn	 c[MAXC];
 	static double		 life[100000];
 	struct pollfd		 pf[MAXC];
-	double			 t0 = now_s(), end = t0 + secs, t;
+	double			 t0 = rc_now(), end = t0 + secs, t;
 	int			 i, opened = 0, closed = 0, failed = 0, answered = 0, nlife = 0;
 	int			 open_at_end = 0, first_closed = 0;
 
@@ -121,7 +112,7 @@ cmd_header(int port, int n, int interval_ms, int secs)
 		c[i].fd = -1;
 		c[i].next = t0 + (double)i * 0.005;	/* spread the first bytes */
 	}
-	while ((t = now_s()) < end) {
+	while ((t = rc_now()) < end) {
 		for (i = 0; i < n; i++) {
 			if (c[i].fd < 0 && t >= c[i].next) {
 				if ((c[i].fd = dial(port)) < 0) {
@@ -155,14 +146,14 @@ cmd_header(int port, int n, int interval_ms, int secs)
 				continue;
 			if (drain(&c[i])) {
 				if (nlife < (int)(sizeof life / sizeof life[0]))
-					life[nlife++] = now_s() - c[i].opened;
+					life[nlife++] = rc_now() - c[i].opened;
 				if (c[i].opened - t0 < 2.0)
 					first_closed++;
 				closed++;
 				answered += c[i].answered;
 				close(c[i].fd);
 				c[i].fd = -1;
-				c[i].next = now_s();	/* replace it at once */
+				c[i].next = rc_now();	/* replace it at once */
 			}
 		}
 	}
@@ -187,7 +178,7 @@ cmd_body(int port, int n, const char *path, int secs)
 	static double		 life[MAXC];
 	struct pollfd		 pf[MAXC];
 	char			 head[512];
-	double			 t0 = now_s(), end = t0 + secs;
+	double			 t0 = rc_now(), end = t0 + secs;
 	int			 i, hl, st429 = 0, other = 0, nlife = 0, open_at_end = 0, failed = 0;
 	int			 quick = 0;
 
@@ -201,7 +192,7 @@ cmd_body(int port, int n, const char *path, int secs)
 			failed++;
 			continue;
 		}
-		c[i].opened = now_s();
+		c[i].opened = rc_now();
 		c[i].answered = 0;
 		c[i].status[0] = '\0';
 		if (write(c[i].fd, head, (size_t)hl) != hl) {
@@ -212,7 +203,7 @@ cmd_body(int port, int n, const char *path, int secs)
 	}
 	printf("OPENED %d\n", n - failed);
 	fflush(stdout);
-	while (now_s() < end) {
+	while (rc_now() < end) {
 		int live = 0;
 
 		for (i = 0; i < n; i++) {
@@ -228,7 +219,7 @@ cmd_body(int port, int n, const char *path, int secs)
 			if (c[i].fd < 0 || !(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
 			if (drain(&c[i])) {
-				double l = now_s() - c[i].opened;
+				double l = rc_now() - c[i].opened;
 
 				if (strcmp(c[i].status, "429") == 0)
 					st429++;	/* answered at once; closed after lingering */
@@ -268,7 +259,7 @@ cmd_login(char **av)
 	rc_db = av[1];
 	rc_adminbin = av[2];
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	if (acct_add(&a, av[3], "Depois da cheia", "focal") != 0)
+	if (acct_add(&a, av[3], "Depois da cheia", "focal", NULL) != 0)
 		return 1;
 	person_init(&p, av[3]);
 	ok = login_full(&p, &a);

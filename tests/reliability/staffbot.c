@@ -44,7 +44,7 @@ on_data(char *p, size_t sz, size_t n, void *arg)
 
 /* Sends method path (body: url-encoded, or NULL) on handle c; fills r.  0 or -1. */
 static int
-http(CURL *c, const char *method, const char *path, const char *body, struct rres *r)
+http(CURL *c, const char *method, const char *path, const char *body, struct res *r)
 {
 	char		 url[4096];
 	long		 code = 0;
@@ -78,32 +78,6 @@ http(CURL *c, const char *method, const char *path, const char *body, struct rre
 	return rc == CURLE_OK ? 0 : -1;
 }
 
-/* The value of cookie name in the jar of c, or "". */
-static const char *
-jar_value(CURL *c, const char *name, char *out, size_t outlen)
-{
-	struct curl_slist	*l = NULL, *it;
-	const char		*v;
-
-	out[0] = '\0';
-	if (curl_easy_getinfo(c, CURLINFO_COOKIELIST, &l) != CURLE_OK)
-		return out;
-	for (it = l; it != NULL; it = it->next) {
-		/* domain, tailmatch, path, secure, expires, name, value */
-		const char *p = it->data;
-		int i;
-		for (i = 0; i < 5 && p != NULL; i++)
-			if ((p = strchr(p, '\t')) != NULL)
-				p++;
-		if (p == NULL || strncmp(p, name, strlen(name)) != 0 || p[strlen(name)] != '\t')
-			continue;
-		v = p + strlen(name) + 1;
-		snprintf(out, outlen, "%s", v);
-	}
-	curl_slist_free_all(l);
-	return out;
-}
-
 static int
 cmd_login(const char *db, const char *adminbin, const char *login)
 {
@@ -115,11 +89,11 @@ cmd_login(const char *db, const char *adminbin, const char *login)
 	rc_base = base;
 	rc_db = db;
 	rc_adminbin = adminbin;
-	if (acct_add(&a, login, "Reliability test", "focal") != 0)
+	if (acct_add(&a, login, "Reliability test", "focal", NULL) != 0)
 		return 1;
 	person_init(&p, login);
 	if ((ok = login_full(&p, &a)))
-		jar_value(p.h, "aberta", tok, sizeof tok);
+		jar_value(&p, "aberta", tok, sizeof tok);
 	person_free(&p);
 	if (!ok || tok[0] == '\0') {
 		fprintf(stderr, "staffbot: %s could not log in with both factors\n", login);
@@ -138,9 +112,9 @@ cmd_login(const char *db, const char *adminbin, const char *login)
  * (or 1 when the form was not on the page) when nothing was posted. */
 static int
 save(CURL *c, const char *path, const char *field, const char *value, const char *file,
-    struct rres *r)
+    struct res *r)
 {
-	struct rres	 g;
+	struct res	 g;
 	struct form	 f;
 	curl_mime	*m;
 	curl_mimepart	*part;
@@ -157,7 +131,7 @@ save(CURL *c, const char *path, const char *field, const char *value, const char
 		r->head = g.head;
 		return gst == 200 ? 1 : gst == 0 ? -1 : gst;
 	}
-	rres_free(&g);
+	res_free(&g);
 	form_set(&f, field, value);
 	if (file == NULL) {
 		b = form_encode(&f);
@@ -200,7 +174,7 @@ static int
 cmd_save(const char *path, const char *field, const char *value, const char *file)
 {
 	CURL		*c = curl_easy_init();
-	struct rres	 r;
+	struct res	 r;
 	const char	*bf = getenv("REL_BODY");
 	char		 loc[1024] = "-";
 	FILE		*f;
@@ -211,12 +185,12 @@ cmd_save(const char *path, const char *field, const char *value, const char *fil
 		fputs(r.body.p ? r.body.p : "", f);
 		fclose(f);
 	}
-	rres_header(&r, "Location", loc, sizeof loc);
+	res_header(&r, "Location", loc, sizeof loc);
 	if (rc != 0)
 		printf("G%d\t%s\n", rc, loc);
 	else
 		printf("%d\t%s\n", r.status, loc);
-	rres_free(&r);
+	res_free(&r);
 	curl_easy_cleanup(c);
 	return rc == 0 && r.status != 0 ? 0 : 1;
 }
@@ -236,7 +210,7 @@ cmd_saveloop(const char *path, const char *field, const char *tag, double secs,
 {
 	CURL		*c = curl_easy_init();
 	FILE		*out = fopen(outpath, "a");
-	struct rres	 r;
+	struct res	 r;
 	double		 end = now_s() + secs;
 	char		 value[128];
 	long		 n = 0;
@@ -256,7 +230,7 @@ cmd_saveloop(const char *path, const char *field, const char *tag, double secs,
 		else
 			fprintf(out, "%ld\t%d\t%s\n", n, r.status, value);
 		fflush(out);
-		rres_free(&r);
+		res_free(&r);
 		if (rc != 0 || r.status == 0 || r.status >= 500 || r.status == 429)
 			usleep(50 * 1000);	/* the site is restarting: do not spin */
 	}

@@ -9,11 +9,12 @@
 #include <fcntl.h>
 #include <regex.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 
 #include <jansson.h>
 #include <sodium.h>
 
-#include "../testlib.h"
+#include "../lib/testlib.h"
 #include "view/export.h"
 #include "http/routes.h"
 
@@ -1394,8 +1395,16 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("data");
-	TCase *tc = tcase_create("cgi");
+	const TTest *const tests[] = { every_format_of_every_page,
+	    flagged_routes_have_data, listing_keeps_its_query, bulk_tables_and_catalog,
+	    json_has_the_documented_shape, progress_as_the_pages_compute_it,
+	    same_facts_in_both_languages_and_formats, csv_parsed_back,
+	    not_every_page_has_data, accept_is_negotiated, etag_per_format,
+	    data_page_documents_every_field, catalog_is_dcat_ap,
+	    export_then_import_changes_nothing, import_needs_an_editor,
+	    bad_rows_are_refused_with_their_line, twenty_milestones_in_one_import,
+	    admin_upload_page, csv_quotes_what_needs_quoting, csv_formulas_are_inert,
+	    NULL };
 	int failed;
 	const char *bd = getenv("ABERTA_BUILDDIR");
 	char cmd[256];
@@ -1424,29 +1433,7 @@ main(void)
 			return 1;
 		}
 	}
-	tcase_set_timeout(tc, 300);
-	tcase_add_test(tc, every_format_of_every_page);
-	tcase_add_test(tc, flagged_routes_have_data);
-	tcase_add_test(tc, listing_keeps_its_query);
-	tcase_add_test(tc, bulk_tables_and_catalog);
-	tcase_add_test(tc, json_has_the_documented_shape);
-	tcase_add_test(tc, progress_as_the_pages_compute_it);
-	tcase_add_test(tc, same_facts_in_both_languages_and_formats);
-	tcase_add_test(tc, csv_parsed_back);
-	tcase_add_test(tc, not_every_page_has_data);
-	tcase_add_test(tc, accept_is_negotiated);
-	tcase_add_test(tc, etag_per_format);
-	tcase_add_test(tc, data_page_documents_every_field);
-	tcase_add_test(tc, catalog_is_dcat_ap);
-	tcase_add_test(tc, export_then_import_changes_nothing);
-	tcase_add_test(tc, import_needs_an_editor);
-	tcase_add_test(tc, bad_rows_are_refused_with_their_line);
-	tcase_add_test(tc, twenty_milestones_in_one_import);
-	tcase_add_test(tc, admin_upload_page);
-	tcase_add_test(tc, csv_quotes_what_needs_quoting);
-	tcase_add_test(tc, csv_formulas_are_inert);
-	suite_add_tcase(s, tc);
-	failed = run_suite_tap(s);
+	failed = tests_main(tests_suite("data", 300, tests));
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		failed++;

@@ -9,7 +9,7 @@
  */
 #include <sqlite3.h>
 
-#include "../testlib.h"
+#include "../lib/testlib.h"
 #include "store/db.h"
 
 static char	 dbpath[64];
@@ -285,31 +285,22 @@ END_TEST
 int
 main(void)
 {
-	Suite		*su = suite_create("plans");
-	TCase		*tc = tcase_create("explain");
+	const TTest *const tests[] = { no_statement_scans_a_big_table,
+	    allow_list_is_current, checker_catches_a_scan, pages_use_their_indexes,
+	    progress_rows_follow_milestones, NULL };
 	const char	*bd = getenv("ABERTA_BUILDDIR");
 	char		 gen[512];
-	int		 failed, fd;
+	int		 failed;
 
-	snprintf(dbpath, sizeof dbpath, "/tmp/aberta-plansXXXXXX");
-	if ((fd = mkstemp(dbpath)) < 0)
+	if (test_db_path(dbpath, sizeof dbpath, "aberta-plans") != 0)
 		return 1;
-	close(fd);
-	unlink(dbpath);
 	snprintf(gen, sizeof gen, "%s/bench/gen", bd ? bd : ".");
 	char *const argv[] = { gen, "--db", dbpath, "--scale", "1", NULL };
 	if (run_cmd(argv) != 0) {
 		printf("Bail out! bench/gen could not build the data set\n");
 		return 1;
 	}
-	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, no_statement_scans_a_big_table);
-	tcase_add_test(tc, allow_list_is_current);
-	tcase_add_test(tc, checker_catches_a_scan);
-	tcase_add_test(tc, pages_use_their_indexes);
-	tcase_add_test(tc, progress_rows_follow_milestones);
-	suite_add_tcase(su, tc);
-	failed = run_suite_tap(su);
+	failed = tests_main(tests_suite("plans", 120, tests));
 	test_db_remove(dbpath);
 	return failed == 0 ? 0 : 1;
 }

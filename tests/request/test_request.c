@@ -3,9 +3,10 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 
-#include "../testlib.h"
+#include "../lib/testlib.h"
 
 static char dbpath[64];
 static char binary[512];
@@ -434,8 +435,11 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("request");
-	TCase *tc = tcase_create("cgi");
+	const TTest *const tests[] = { pages_both_languages, real_content,
+	    fallback_language, language_switch, root_redirect, errors, overlong_query,
+	    canonical_redirects, conditional_get, head_has_no_body, headers_everywhere,
+	    health, health_without_database, broken_template_stops_start,
+	    markup_is_escaped, cocreation_mail_leaves_the_worker, NULL };
 	int failed;
 	const char *bd = getenv("ABERTA_BUILDDIR");
 
@@ -443,25 +447,7 @@ main(void)
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-req") != 0)
 		return 1;
 	setenv("ABERTA_TODAY", "2026-11-27", 1);
-	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, pages_both_languages);
-	tcase_add_test(tc, real_content);
-	tcase_add_test(tc, fallback_language);
-	tcase_add_test(tc, language_switch);
-	tcase_add_test(tc, root_redirect);
-	tcase_add_test(tc, errors);
-	tcase_add_test(tc, overlong_query);
-	tcase_add_test(tc, canonical_redirects);
-	tcase_add_test(tc, conditional_get);
-	tcase_add_test(tc, head_has_no_body);
-	tcase_add_test(tc, headers_everywhere);
-	tcase_add_test(tc, health);
-	tcase_add_test(tc, health_without_database);
-	tcase_add_test(tc, broken_template_stops_start);
-	tcase_add_test(tc, markup_is_escaped);
-	tcase_add_test(tc, cocreation_mail_leaves_the_worker);
-	suite_add_tcase(s, tc);
-	failed = run_suite_tap(s);
+	failed = tests_main(tests_suite("request", 120, tests));
 	test_db_remove(dbpath);
 	return failed == 0 ? 0 : 1;
 }

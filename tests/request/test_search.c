@@ -5,7 +5,7 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 
-#include "../testlib.h"
+#include "../lib/testlib.h"
 #include "store/db.h"
 #include "pages/facet.h"
 
@@ -630,8 +630,11 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("search");
-	TCase *tc = tcase_create("cgi");
+	const TTest *const tests[] = { fts_query_builder, accents_both_ways,
+	    both_languages, results_link_to_records, facets_combine_with_counts,
+	    listing_and_sorting, pages_of_results, empty_query, hostile_queries,
+	    long_queries, bad_facets, search_box_everywhere, query_plans_use_indexes,
+	    highlight_is_escaped, index_follows_edits, NULL };
 	int failed;
 	const char *bd = getenv("ABERTA_BUILDDIR");
 
@@ -639,24 +642,7 @@ main(void)
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-search") != 0)
 		return 1;
 	setenv("ABERTA_TODAY", "2026-11-27", 1);
-	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, fts_query_builder);
-	tcase_add_test(tc, accents_both_ways);
-	tcase_add_test(tc, both_languages);
-	tcase_add_test(tc, results_link_to_records);
-	tcase_add_test(tc, facets_combine_with_counts);
-	tcase_add_test(tc, listing_and_sorting);
-	tcase_add_test(tc, pages_of_results);
-	tcase_add_test(tc, empty_query);
-	tcase_add_test(tc, hostile_queries);
-	tcase_add_test(tc, long_queries);
-	tcase_add_test(tc, bad_facets);
-	tcase_add_test(tc, search_box_everywhere);
-	tcase_add_test(tc, query_plans_use_indexes);
-	tcase_add_test(tc, highlight_is_escaped);
-	tcase_add_test(tc, index_follows_edits);
-	suite_add_tcase(s, tc);
-	failed = run_suite_tap(s);
+	failed = tests_main(tests_suite("search", 120, tests));
 	test_db_remove(dbpath);
 	return failed == 0 ? 0 : 1;
 }

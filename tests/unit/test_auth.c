@@ -12,7 +12,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "../testlib.h"
+#include "../lib/testlib.h"
 #include "store/auth.h"
 #include "store/db.h"
 #include "store/stmt.h"
@@ -570,29 +570,13 @@ END_TEST
 int
 main(void)
 {
-	Suite	*s = suite_create("auth");
-	TCase	*tc = tcase_create("all");
-	int	 failed;
+	const TTest *const tests[] = { policy_length_and_encoding, policy_common_list,
+	    hash_format, login_basic, login_lockout_account,
+	    login_lockout_case_variants, login_lockout_address, session_idle,
+	    session_absolute, session_upgrade_and_kill, csrf_compare, totp_rfc6238,
+	    totp_window_and_replay, totp_secret_uri_qr, recovery_codes, NULL };
 
 	if (sodium_init() < 0)
 		return 1;
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, policy_length_and_encoding);
-	tcase_add_test(tc, policy_common_list);
-	tcase_add_test(tc, hash_format);
-	tcase_add_test(tc, login_basic);
-	tcase_add_test(tc, login_lockout_account);
-	tcase_add_test(tc, login_lockout_case_variants);
-	tcase_add_test(tc, login_lockout_address);
-	tcase_add_test(tc, session_idle);
-	tcase_add_test(tc, session_absolute);
-	tcase_add_test(tc, session_upgrade_and_kill);
-	tcase_add_test(tc, csrf_compare);
-	tcase_add_test(tc, totp_rfc6238);
-	tcase_add_test(tc, totp_window_and_replay);
-	tcase_add_test(tc, totp_secret_uri_qr);
-	tcase_add_test(tc, recovery_codes);
-	suite_add_tcase(s, tc);
-	failed = run_suite_tap(s);
-	return failed == 0 ? 0 : 1;
+	return tests_main(tests_suite("auth", 60, tests));
 }

@@ -9,7 +9,7 @@
 
 #include <sqlite3.h>
 
-#include "../testlib.h"
+#include "../lib/testlib.h"
 #include "lib/domains.h"
 #include "store/db.h"
 #include "view/i18n.h"
@@ -207,5 +207,5 @@ main(void)
 	tcase_add_test(tc, labels_are_the_interface);
 	tcase_add_test(tc, aliases);
 	suite_add_tcase(s, tc);
-	return run_suite_tap(s) == 0 ? 0 : 1;
+	return tests_main(s);
 }

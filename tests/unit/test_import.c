@@ -21,6 +21,7 @@
 
 #include <sqlite3.h>
 
+#include "../lib/testlib.h"
 #include "import/import.h"
 #include "store/db.h"
 #include "store/stmt.h"
@@ -752,12 +753,5 @@ import_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(import_suite());
-	int failed;
-
-	srunner_set_tap(sr, "-");
-	srunner_run_all(sr, CK_SILENT);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return tests_main(import_suite());
 }

@@ -11,7 +11,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include "../testlib.h"
+#include "../lib/testlib.h"
 #include "store/db.h"
 #include "store/stmt.h"
 #include "net/linkcheck.h"
@@ -343,20 +343,11 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("links");
-	TCase *tc = tcase_create("all");
-	int failed;
+	const TTest *const tests[] = { get_fallback, private_addresses, failures,
+	    result_names, url_names, failure_names_stored, check_records_once,
+	    archive_once, NULL };
+	int	 rc = tests_main(tests_suite("links", 0, tests));
 
-	tcase_add_test(tc, get_fallback);
-	tcase_add_test(tc, private_addresses);
-	tcase_add_test(tc, failures);
-	tcase_add_test(tc, result_names);
-	tcase_add_test(tc, url_names);
-	tcase_add_test(tc, failure_names_stored);
-	tcase_add_test(tc, check_records_once);
-	tcase_add_test(tc, archive_once);
-	suite_add_tcase(s, tc);
-	failed = run_suite_tap(s);
 	upload_done();
-	return failed == 0 ? 0 : 1;
+	return rc;
 }

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../testlib.h"
+#include "../lib/testlib.h"
 #include "lib/consult.h"
 #include "lib/tztime.h"
 
@@ -222,5 +222,5 @@ main(void)
 	tcase_add_test(tc, history);
 	tcase_add_test(tc, zones_and_tz);
 	suite_add_tcase(s, tc);
-	return run_suite_tap(s) == 0 ? 0 : 1;
+	return tests_main(s);
 }

@@ -11,7 +11,7 @@
 
 #include <sodium.h>
 
-#include "../testlib.h"
+#include "../lib/testlib.h"
 #include "store/db.h"
 #include "http/multipart.h"
 #include "http/req.h"
@@ -972,6 +972,6 @@ main(void)
 	tcase_add_test(up, up_sha_and_find);
 	tcase_add_test(up, handler_serves);
 	suite_add_tcase(s, up);
-	failed = run_suite_tap(s);
+	failed = tests_main(s);
 	return failed == 0 ? 0 : 1;
 }
