@@ -5,7 +5,7 @@
 /* A NULL-ended list of aliases. */
 #define AL(...)	((const char *const[]){ __VA_ARGS__, NULL })
 /* A domain over the whole of a code array. */
-#define DOM(name, cols, codes)	{ name, cols, codes, sizeof codes / sizeof codes[0] }
+#define DOM(name, cols, codes)	{ name, cols, codes, sizeof (codes) / sizeof (codes)[0] }
 
 static const struct dcode entity_kind[] = {
 	{ "public", "Administração pública", "Public administration", AL("public") },
