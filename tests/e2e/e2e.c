@@ -33,17 +33,6 @@ check(const char *path, int status, const char *needle)
 	res_free(&r);
 }
 
-/* Counts occurrences of needle in hay. */
-static int
-count(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	for (; (hay = strstr(hay, needle)) != NULL; hay++)
-		n++;
-	return n;
-}
-
 static void
 every_page(void)
 {
@@ -70,15 +59,15 @@ content(void)
 	struct res r;
 
 	fetch("GET", "/en/plans/2", NULL, &r);
-	tap(count(r.body.p, "href=\"/en/commitments/PT") == 9,
+	tap(res_count(&r, "href=\"/en/commitments/PT") == 9,
 	    "plan 2 lists its 9 commitments");
 	res_free(&r);
 	fetch("GET", "/pt/plans/3", NULL, &r);
-	tap(count(r.body.p, "href=\"/pt/commitments/PT") == 7,
+	tap(res_count(&r, "href=\"/pt/commitments/PT") == 7,
 	    "the 2023-2027 plan lists its 7 commitments");
 	res_free(&r);
 	fetch("GET", "/pt/plans/1", NULL, &r);
-	tap(count(r.body.p, "href=\"/pt/commitments/PT") == 8, "plan 1 lists 8 commitments");
+	tap(res_count(&r, "href=\"/pt/commitments/PT") == 8, "plan 1 lists 8 commitments");
 	res_free(&r);
 	check("/en/commitments/PT0013", 200, "Agência para a Modernização Administrativa");
 	check("/pt/commitments/PT0001", 200, "Título ainda não registado");

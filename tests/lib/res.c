@@ -12,6 +12,17 @@ res_free(struct res *r)
 	buf_free(&r->body);
 }
 
+int
+res_count(const struct res *r, const char *needle)
+{
+	const char	*p = r->body.p;
+	int		 n = 0;
+
+	for (; p != NULL && (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
 const char *
 res_header(const struct res *r, const char *name, char *out, size_t outlen)
 {

@@ -21,6 +21,8 @@ void		 res_free(struct res *r);
 /* The value of header name (case-insensitive) in r, copied into out; NULL when r has
  * no such header. */
 const char	*res_header(const struct res *r, const char *name, char *out, size_t outlen);
+/* How many times needle stands in the body of r. */
+int		 res_count(const struct res *r, const char *needle);
 /* The same for the first header name whose value starts with prefix (a Set-Cookie line
  * for one cookie: "aberta="). */
 const char	*res_header_with(const struct res *r, const char *name, const char *prefix,

@@ -58,17 +58,6 @@ total_of(const char *uri)
 	return n;
 }
 
-/* Counts occurrences of needle in hay. */
-static int
-count(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	for (; (hay = strstr(hay, needle)) != NULL; hay++)
-		n++;
-	return n;
-}
-
 /* The count shown beside the facet link whose URL ends with tail ("plan=1"), or -1. */
 static long
 facet_count(const char *body, const char *tail)
@@ -261,8 +250,8 @@ START_TEST(facets_combine_with_counts)
 	/* Facets keep only commitments and milestones. */
 	expect("/en/search?q=information&plan=1", 200, NULL);
 	get("/en/search?q=information&plan=1", &r);
-	ck_assert_int_eq(count(r.body.p, "<span class=\"tag\">Page</span>"), 0);
-	ck_assert_int_eq(count(r.body.p, "<span class=\"tag\">Plan</span>"), 0);
+	ck_assert_int_eq(res_count(&r, "<span class=\"tag\">Page</span>"), 0);
+	ck_assert_int_eq(res_count(&r, "<span class=\"tag\">Plan</span>"), 0);
 	res_free(&r);
 	/* A valid value that matches nothing: no results, and the filter can be removed. */
 	ck_assert_int_eq(total_of("/en/search?q=information&plan=99"), 0);
@@ -285,7 +274,7 @@ START_TEST(facets_combine_with_counts)
 	get("/en/commitments?lead=cada", &r);
 	val = number_after(r.body.p, "<h2 id=\"list-h\">");
 	ck_assert_int_gt(val, 0);
-	ck_assert_int_eq(count(r.body.p, "<tr><td><a href=\"/en/commitments/PT"), val);
+	ck_assert_int_eq(res_count(&r, "<tr><td><a href=\"/en/commitments/PT"), val);
 	res_free(&r);
 	ck_assert_int_le(total_of("/en/commitments?lead=cada&status=complete&value="
 	    "access_to_information"), val);
@@ -367,9 +356,9 @@ START_TEST(pages_of_results)
 		snprintf(uri, sizeof uri, "/pt/search?q=a&page=%ld", i);
 		get(uri, &r);
 		ck_assert_int_eq(r.status, 200);
-		ck_assert_int_eq(count(r.body.p, "<li class=\"hit\">"), i < pages ? 20 :
+		ck_assert_int_eq(res_count(&r, "<li class=\"hit\">"), i < pages ? 20 :
 		    total - 20 * (pages - 1));
-		seen += count(r.body.p, "<li class=\"hit\">");
+		seen += res_count(&r, "<li class=\"hit\">");
 		if (i < pages)
 			ck_assert_ptr_nonnull(strstr(r.body.p, "rel=\"next\""));
 		if (i > 1)

@@ -326,11 +326,7 @@ teardown(void)
 		closedir(d);
 	}
 	rmdir(dir);
-	unlink(dbpath);
-	snprintf(p, sizeof p, "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", dbpath);
-	unlink(p);
+	test_db_remove(dbpath);
 }
 
 /* The number of entries in the upload directory (temporary files included). */
