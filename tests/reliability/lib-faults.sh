@@ -7,6 +7,8 @@
 
 # shellcheck source=tests/lib-site.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
+# shellcheck source=tests/lib/tap.sh
+. "$ROOT/tests/lib/tap.sh"				# tap, diag; NT, NPASS, NFAIL
 REL=$ROOT/tests/reliability
 ADMIN=$BUILD/aberta-admin
 WORKER=$BUILD/aberta
@@ -14,24 +16,9 @@ TMP=''
 BASE=''
 VAR=''
 DONE=0
-NT=0
-NPASS=0
-NFAIL=0
 BG=()		# pids of background jobs this script started
 MOUNTS=()	# mount points this script mounted
 T0=$SECONDS
-
-# tap OK DESC: one TAP line; OK is 1 (pass) or 0.
-tap() {
-	NT=$(( NT + 1 ))
-	if [ "$1" = 1 ]; then
-		NPASS=$(( NPASS + 1 ))
-		printf 'ok %d - %s\n' "$NT" "$2"
-	else
-		NFAIL=$(( NFAIL + 1 ))
-		printf 'not ok %d - %s\n' "$NT" "$2"
-	fi
-}
 
 # check DESC CMD...: a test that passes when CMD succeeds.
 check() {
@@ -39,9 +26,6 @@ check() {
 	shift
 	if "$@"; then tap 1 "$d"; else tap 0 "$d"; fi
 }
-
-# diag MSG...: a TAP diagnostic line.
-diag() { printf '# %s\n' "$*"; }
 
 # finish: the plan and the summary line; exits 0 when nothing failed.
 finish() {

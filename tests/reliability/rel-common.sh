@@ -7,6 +7,8 @@
 
 # shellcheck source=tests/lib-site.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
+# shellcheck source=tests/lib/tap.sh
+. "$ROOT/tests/lib/tap.sh"				# tap, diag; NT, NPASS, NFAIL
 REL=$ROOT/tests/reliability
 # shellcheck disable=SC2034
 ADMIN_BIN=$BUILD/aberta-admin
@@ -14,25 +16,7 @@ TMP=''
 PORT=''
 BASE=''
 DONE=0
-NT=0
-NPASS=0
-NFAIL=0
 STARTED=()	# pids of background jobs this script started
-
-# tap OK DESC: one TAP line; OK is 1 (pass) or 0.
-tap() {
-	NT=$(( NT + 1 ))
-	if [ "$1" = 1 ]; then
-		NPASS=$(( NPASS + 1 ))
-		printf 'ok %d - %s\n' "$NT" "$2"
-	else
-		NFAIL=$(( NFAIL + 1 ))
-		printf 'not ok %d - %s\n' "$NT" "$2"
-	fi
-}
-
-# diag MSG...: a TAP diagnostic line.
-diag() { printf '# %s\n' "$*"; }
 
 # tap_lines FILE: re-emits the "ok"/"not ok" lines of a helper's output with this
 # script's numbering, and its "#" lines as they are.
