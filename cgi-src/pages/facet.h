@@ -2,7 +2,7 @@
  * facet: what the search page and the commitments listing share.  The request's query
  * parameters, validated (q, the five facets, sort, page); the safe FTS5 query made from
  * the user's text; shareable URLs for every state; and the facet panel with its counts.
- * No SQL is built here: the statements (db.c) take the values as bound parameters
+ * No SQL is built here: the statements (store/public.c) take the values as bound parameters
  * ?1 FTS5 query, ?2 page language, ?3 plan number, ?4 status, ?5 lead slug, ?6 OGP
  * value, ?7 policy area slug.
  */

@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
-/* Every statement the public site runs; SQL text in db.c, same order. */
+/* Every statement the public site runs; SQL text in public.c, same order. */
 enum stmt {
 	ST_STATE,		/* content version and time of last change */
 	ST_BEGIN,		/* a public page's read transaction (prepared once, like the */
@@ -88,7 +88,7 @@ enum { PLANS_ID, PLANS_NUMBER, PLANS_TITLE_PT, PLANS_TITLE_EN, PLANS_START, PLAN
 enum { PLAN_ID, PLAN_NUMBER, PLAN_TITLE_PT, PLAN_TITLE_EN, PLAN_START, PLAN_END,
 	PLAN_PUBLISHED, PLAN_COCREATION_PT, PLAN_COCREATION_EN, PLAN_SUMMARY_PT,
 	PLAN_SUMMARY_EN, PLAN_DOC, PLAN_STATUS, PLAN_UPDATED };
-/* The milestone aggregates (MS_AGG in db.c), from a statement's *_AGG column on:
+/* The milestone aggregates (MS_AGG in public.c), from a statement's *_AGG column on:
  * page_ms_agg reads them. */
 enum { AGG_TOTAL, AGG_KNOWN, AGG_SUM, AGG_AS_OF };
 /* A commitment as a list shows it (export_commitment_row): ST_LISTING and
@@ -144,7 +144,7 @@ enum { EV_ID, EV_TITLE_PT, EV_TITLE_EN, EV_KIND, EV_START, EV_END, EV_NOTE_PT,
 enum { PAGE_TITLE_PT, PAGE_TITLE_EN, PAGE_BODY_PT, PAGE_BODY_EN, PAGE_UPDATED };
 /* ST_COUNTS */
 enum { COUNT_MEMBERS, COUNT_PLANS, COUNT_COMMITMENTS };
-/* A revision as the History pages show it (HIST_COLS in db.c): ST_HISTORY_COMMITMENT,
+/* A revision as the History pages show it (HIST_COLS in public.c): ST_HISTORY_COMMITMENT,
  * ST_HISTORY_PLAN.  HIST_BODY: the body of a member editor. */
 enum { HIST_CHANGE, HIST_AT, HIST_ACTOR, HIST_APPROVED, HIST_TBL, HIST_ROW, HIST_OP,
 	HIST_FIELD, HIST_BEFORE, HIST_AFTER, HIST_POSITION, HIST_OGP_ID, HIST_STAFF,
@@ -161,7 +161,7 @@ enum { MSC_ID, MSC_PROGRESS };
 enum { MSR_MILESTONE, MSR_AT, MSR_BEFORE };
 /* ST_SEARCH: HIT_KEY is the key of the record's page, HIT_POSITION a milestone's. */
 enum { HIT_KIND, HIT_REF, HIT_LANG, HIT_TITLE, HIT_SNIPPET, HIT_KEY, HIT_POSITION };
-/* The facet counts (FACET_COUNTS in db.c): ST_SEARCH_FACETS, ST_LISTING_FACETS */
+/* The facet counts (FACET_COUNTS in public.c): ST_SEARCH_FACETS, ST_LISTING_FACETS */
 enum { FC_GROUP, FC_CODE, FC_LABEL_PT, FC_LABEL_EN, FC_ACRONYM, FC_COUNT, FC_ORDER };
 /* ST_X_PLANS (page_plan_rollups reads XP_ID) */
 enum { XP_ID, XP_NUMBER, XP_TITLE_PT, XP_TITLE_EN, XP_START, XP_END, XP_PUBLISHED,
@@ -206,7 +206,7 @@ enum { KN_ID, KN_TITLE_PT, KN_TITLE_EN, KN_DESC_PT, KN_DESC_EN, KN_Q_PT, KN_Q_EN
 	KN_DOC, KN_OPENS, KN_CLOSES, KN_DATES_ONLY, KN_OUT_PT, KN_OUT_EN, KN_OUT_URL,
 	KN_SOURCE, KN_PLAN_NUMBER, KN_PLAN_PT, KN_PLAN_EN, KN_OGP_ID, KN_C_PT, KN_C_EN,
 	KN_UPDATED };
-/* The public columns of a submission (SUB_COLS in db.c): ST_CONSULTATION_SUBS,
+/* The public columns of a submission (SUB_COLS in public.c): ST_CONSULTATION_SUBS,
  * ST_COMMITMENT_SUBS.  SUB_M_*: the commitment it became. */
 enum { SUB_ID, SUB_KIND, SUB_STATUS, SUB_AUTHOR, SUB_ORG, SUB_TITLE, SUB_PROBLEM,
 	SUB_BODY, SUB_REASON_PT, SUB_REASON_EN, SUB_OUTCOME, SUB_M_OGP, SUB_M_PT, SUB_M_EN,
@@ -217,7 +217,7 @@ enum { ORIG_ID, ORIG_TITLE, ORIG_AUTHOR, ORIG_K_ID, ORIG_K_TITLE_PT, ORIG_K_TITL
 enum { XK_ID, XK_TITLE_PT, XK_TITLE_EN, XK_DESC_PT, XK_DESC_EN, XK_Q_PT, XK_Q_EN,
 	XK_PLAN, XK_OGP_ID, XK_DOC, XK_OPENS, XK_CLOSES, XK_DATES_ONLY, XK_OUT_PT,
 	XK_OUT_EN, XK_OUT_URL, XK_SOURCE, XK_UPDATED };
-/* A submission in the open data (X_SUB_COLS in db.c): ST_X_SUBMISSIONS,
+/* A submission in the open data (X_SUB_COLS in public.c): ST_X_SUBMISSIONS,
  * ST_X_CONSULTATION_SUBS.  XS_M_OGP: the commitment it became. */
 enum { XS_ID, XS_KIND, XS_CONSULTATION, XS_OGP_ID, XS_LANG, XS_STATUS, XS_AUTHOR, XS_ORG,
 	XS_TITLE, XS_PROBLEM, XS_BODY, XS_REASON_PT, XS_REASON_EN, XS_OUTCOME, XS_M_OGP,
@@ -269,11 +269,6 @@ void		 db_failed_note(int rc, const char *msg);
 void		 db_failed_set(void);
 /* Forgets earlier failures (at the start of each request). */
 void		 db_clear_error(void);
-/* Prepares and runs sql once on db with text ?1 (t, may be NULL) and integer ?2 (a
- * statement may use only one of them); adds the rows changed to *changes when not
- * NULL.  Returns 0, or -1 (the message stays in db). */
-int		 db_exec_tn(sqlite3 *db, const char *sql, const char *t, long long n,
-		    int *changes);
 /* Returns column i as text, or NULL for SQL NULL. */
 const char	*db_text(sqlite3_stmt *s, int i);
 
