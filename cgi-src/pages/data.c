@@ -26,10 +26,10 @@ links(sqlite3_stmt *s)
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
-		x_text(o, "link_kind", s, 0);
-		x_href(o, "href", s, 1);
-		x_text(o, "label_pt", s, 2);
-		x_text(o, "label_en", s, 3);
+		x_text(o, "link_kind", s, LINK_KIND);
+		x_href(o, "href", s, LINK_URL);
+		x_text(o, "label_pt", s, LINK_LABEL_PT);
+		x_text(o, "label_en", s, LINK_LABEL_EN);
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -50,15 +50,15 @@ page_data_plans_list(struct ctx *c)
 	s = db_stmt(ST_PLANS);
 	for (i = 0; i < n && db_step(s) == SQLITE_ROW; i++) {
 		o = json_object();
-		x_int(o, "plan_number", s, 1);
-		x_text(o, "title_pt", s, 2);
-		x_text(o, "title_en", s, 3);
-		x_text(o, "period_start", s, 4);
-		x_text(o, "period_end", s, 5);
-		x_text(o, "plan_status", s, 6);
-		x_int(o, "commitment_count", s, 7);
+		x_int(o, "plan_number", s, PLANS_NUMBER);
+		x_text(o, "title_pt", s, PLANS_TITLE_PT);
+		x_text(o, "title_en", s, PLANS_TITLE_EN);
+		x_text(o, "period_start", s, PLANS_START);
+		x_text(o, "period_end", s, PLANS_END);
+		x_text(o, "plan_status", s, PLANS_STATUS);
+		x_int(o, "commitment_count", s, PLANS_COUNT);
 		x_progress(o, &roll[i]);
-		export_url(o, "url", c->lang, "plans/%d", db_int(s, 1));
+		export_url(o, "url", c->lang, "plans/%d", db_int(s, PLANS_NUMBER));
 		json_array_append_new(rows, o);
 	}
 	return export_send(c, set, NULL, set, rows, "plans");
@@ -78,7 +78,7 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 	progress_init(roll);
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
-		page_ms_agg(s, 7, &p);
+		page_ms_agg(s, PC_AGG, &p);
 		progress_add_rollup(roll, &p);
 		o = export_commitment_row(c, s, number, NULL, &p);
 		json_array_append_new(rows, o);
@@ -88,15 +88,15 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 			byid = nb;
 			cap = cap ? cap * 2 : 32;
 		}
-		byid[n++] = (struct page_idref){ db_int64(s, 0), o };
+		byid[n++] = (struct page_idref){ db_int64(s, LC_ID), o };
 	}
 	page_idrefs_sort(byid, n);
 	s = db_stmt(ST_PLAN_LEADS);
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW)
-		if ((o = page_idref_find(byid, n, db_int64(s, 0))) != NULL)
+		if ((o = page_idref_find(byid, n, db_int64(s, LEAD_CID))) != NULL)
 			json_array_append_new(json_object_get(o, "leads"),
-			    json_string(db_text(s, 1)));
+			    json_string(db_text(s, LEAD_SLUG)));
 	free(byid);
 	return rows;
 }
@@ -116,23 +116,24 @@ page_data_plans_show(struct ctx *c)
 		c->error = "ERR_NO_PLAN";
 		return 404;
 	}
-	id = db_int64(s, 0);
+	id = db_int64(s, PLAN_ID);
 	o = json_object();
-	x_int(o, "plan_number", s, 1);
-	x_text(o, "title_pt", s, 2);
-	x_text(o, "title_en", s, 3);
-	x_text(o, "period_start", s, 4);
-	x_text(o, "period_end", s, 5);
-	x_text(o, "published", s, 6);
-	x_text(o, "plan_status", s, 12);
-	x_text(o, "document_url", s, 11);
-	x_text(o, "cocreation_pt", s, 7);
-	x_text(o, "cocreation_en", s, 8);
-	x_text(o, "summary_pt", s, 9);
-	x_text(o, "summary_en", s, 10);
+	x_int(o, "plan_number", s, PLAN_NUMBER);
+	x_text(o, "title_pt", s, PLAN_TITLE_PT);
+	x_text(o, "title_en", s, PLAN_TITLE_EN);
+	x_text(o, "period_start", s, PLAN_START);
+	x_text(o, "period_end", s, PLAN_END);
+	x_text(o, "published", s, PLAN_PUBLISHED);
+	x_text(o, "plan_status", s, PLAN_STATUS);
+	x_text(o, "document_url", s, PLAN_DOC);
+	x_text(o, "cocreation_pt", s, PLAN_COCREATION_PT);
+	x_text(o, "cocreation_en", s, PLAN_COCREATION_EN);
+	x_text(o, "summary_pt", s, PLAN_SUMMARY_PT);
+	x_text(o, "summary_en", s, PLAN_SUMMARY_EN);
 	db_reset(s);
 	rows = plan_commitments(c, id, c->num, &roll);
-	json_object_set_new(o, "commitment_count", json_integer((json_int_t)json_array_size(rows)));
+	json_object_set_new(o, "commitment_count",
+	    json_integer((json_int_t)json_array_size(rows)));
 	x_progress(o, &roll);
 	export_url(o, "url", c->lang, "plans/%lld", c->num);
 	s = db_stmt(ST_PLAN_LINKS);
@@ -157,12 +158,13 @@ milestones(struct ctx *c, long long id, const char *ogp, struct progress *p)
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
 		x_str(o, "ogp_id", ogp);
-		export_milestone_fields(o, s, 1);
-		json_object_set_new(o, "evidence", export_evidence(db_int64(s, 0)));
+		export_milestone_fields(o, s, MS_POSITION);
+		json_object_set_new(o, "evidence", export_evidence(db_int64(s, MS_ID)));
 		export_url(o, "url", c->lang, "commitments/%s", ogp);
 		json_array_append_new(rows, o);
-		asof = db_text(s, 9) ? db_text(s, 9) : db_text(s, 11);
-		progress_add(p, db_null(s, 8) ? -1 : db_int(s, 8), asof);
+		asof = db_text(s, MS_AS_OF) ? db_text(s, MS_AS_OF) : db_text(s, MS_UPDATED);
+		progress_add(p, db_null(s, MS_PROGRESS) ? -1 : db_int(s, MS_PROGRESS),
+		    asof);
 	}
 	return rows;
 }
@@ -182,15 +184,15 @@ page_data_commitment(struct ctx *c)
 		c->error = "ERR_NO_COMMITMENT";
 		return 404;
 	}
-	id = db_int64(s, 0);
-	snprintf(ogp, sizeof ogp, "%s", db_text(s, 1));
+	id = db_int64(s, CM_ID);
+	snprintf(ogp, sizeof ogp, "%s", db_text(s, CM_OGP_ID));
 	o = json_object();
-	x_text(o, "ogp_id", s, 1);
-	x_int(o, "plan_number", s, 28);
-	x_int(o, "number", s, 2);
-	x_text(o, "title_pt", s, 3);
-	x_text(o, "title_en", s, 4);
-	export_commitment_fields(o, s, 5);
+	x_text(o, "ogp_id", s, CM_OGP_ID);
+	x_int(o, "plan_number", s, CM_PLAN_NUMBER);
+	x_int(o, "number", s, CM_NUMBER);
+	x_text(o, "title_pt", s, CM_TITLE_PT);
+	x_text(o, "title_en", s, CM_TITLE_EN);
+	export_commitment_fields(o, s, CM_SUMMARY_PT);
 	db_reset(s);
 	export_commitment_relations(o, id);
 	rows = milestones(c, id, ogp, &p);
@@ -215,17 +217,17 @@ page_data_network(struct ctx *c)
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
-		x_text(o, "slug", s, 1);
-		x_text(o, "acronym", s, 2);
-		x_text(o, "name_pt", s, 3);
-		x_text(o, "name_en", s, 4);
-		x_text(o, "entity_kind", s, 5);
-		x_bool(o, "is_member", s, 6);
-		x_text(o, "member_since", s, 7);
-		x_text(o, "member_until", s, 8);
-		x_text(o, "note_pt", s, 9);
-		x_text(o, "note_en", s, 10);
-		export_url(o, "url", c->lang, "members/%s", db_text(s, 1));
+		x_text(o, "slug", s, MEMBERS_SLUG);
+		x_text(o, "acronym", s, MEMBERS_ACRONYM);
+		x_text(o, "name_pt", s, MEMBERS_NAME_PT);
+		x_text(o, "name_en", s, MEMBERS_NAME_EN);
+		x_text(o, "entity_kind", s, MEMBERS_KIND);
+		x_bool(o, "is_member", s, MEMBERS_IS_MEMBER);
+		x_text(o, "member_since", s, MEMBERS_SINCE);
+		x_text(o, "member_until", s, MEMBERS_UNTIL);
+		x_text(o, "note_pt", s, MEMBERS_NOTE_PT);
+		x_text(o, "note_en", s, MEMBERS_NOTE_EN);
+		export_url(o, "url", c->lang, "members/%s", db_text(s, MEMBERS_SLUG));
 		json_array_append_new(rows, o);
 	}
 	return export_send(c, set, NULL, set, rows, "network");
@@ -244,17 +246,17 @@ member_commitments(struct ctx *c, long long id, struct progress *roll)
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
-		x_text(o, "role", s, 0);
-		x_text(o, "ogp_id", s, 1);
-		x_int(o, "plan_number", s, 5);
-		x_text(o, "title_pt", s, 2);
-		x_text(o, "title_en", s, 3);
-		x_text(o, "self_status", s, 4);
-		page_ms_agg(s, 6, &p);
+		x_text(o, "role", s, EC_ROLE);
+		x_text(o, "ogp_id", s, EC_OGP_ID);
+		x_int(o, "plan_number", s, EC_PLAN);
+		x_text(o, "title_pt", s, EC_TITLE_PT);
+		x_text(o, "title_en", s, EC_TITLE_EN);
+		x_text(o, "self_status", s, EC_STATUS);
+		page_ms_agg(s, EC_AGG, &p);
 		x_progress(o, &p);
-		export_url(o, "url", c->lang, "commitments/%s", db_text(s, 1));
+		export_url(o, "url", c->lang, "commitments/%s", db_text(s, EC_OGP_ID));
 		json_array_append_new(rows, o);
-		if (strcmp(db_text(s, 0), "lead") == 0)
+		if (strcmp(db_text(s, EC_ROLE), "lead") == 0)
 			progress_add_rollup(roll, &p);
 	}
 	return rows;
@@ -272,20 +274,22 @@ page_data_member(struct ctx *c)
 	struct progress	 roll;
 	long long	 id;
 	char		 name[100];
-	int		 i;
+	int		 i, col;
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
 		c->error = "ERR_NO_MEMBER";
 		return 404;
 	}
-	id = db_int64(s, 0);
+	id = db_int64(s, MEMBER_ID);
 	o = json_object();
-	for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++)
-		if (i == 6)
-			x_bool(o, keys[i], s, i + 1);
+	for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++) {
+		col = MEMBER_SLUG + i;	/* the keys follow the columns */
+		if (col == MEMBER_IS_MEMBER)
+			x_bool(o, keys[i], s, col);
 		else
-			x_text(o, keys[i], s, i + 1);
+			x_text(o, keys[i], s, col);
+	}
 	db_reset(s);
 	rows = member_commitments(c, id, &roll);
 	x_progress(o, &roll);
@@ -305,20 +309,20 @@ event_row(struct ctx *c, sqlite3_stmt *s, int upcoming)
 {
 	json_t	*o = json_object();
 
-	x_int(o, "event_id", s, 0);
-	x_text(o, "title_pt", s, 1);
-	x_text(o, "title_en", s, 2);
-	x_text(o, "event_kind", s, 3);
-	x_text(o, "start_date", s, 4);
-	x_text(o, "end_date", s, 5);
-	x_text(o, "date_note_pt", s, 6);
-	x_text(o, "date_note_en", s, 7);
-	x_text(o, "place_pt", s, 8);
-	x_text(o, "place_en", s, 9);
-	x_bool(o, "online", s, 10);
-	x_text(o, "organiser", s, 11);
+	x_int(o, "event_id", s, EV_ID);
+	x_text(o, "title_pt", s, EV_TITLE_PT);
+	x_text(o, "title_en", s, EV_TITLE_EN);
+	x_text(o, "event_kind", s, EV_KIND);
+	x_text(o, "start_date", s, EV_START);
+	x_text(o, "end_date", s, EV_END);
+	x_text(o, "date_note_pt", s, EV_NOTE_PT);
+	x_text(o, "date_note_en", s, EV_NOTE_EN);
+	x_text(o, "place_pt", s, EV_PLACE_PT);
+	x_text(o, "place_en", s, EV_PLACE_EN);
+	x_bool(o, "online", s, EV_ONLINE);
+	x_text(o, "organiser", s, EV_ORGANISER);
 	json_object_set_new(o, "upcoming", json_boolean(upcoming));
-	export_url(o, "url", c->lang, "events/%lld", db_int64(s, 0));
+	export_url(o, "url", c->lang, "events/%lld", db_int64(s, EV_ID));
 	return o;
 }
 
@@ -337,8 +341,8 @@ page_data_events_list(struct ctx *c)
 		json_array_append_new(rows, event_row(c, s, 1));
 	s = db_stmt(ST_EVENTS);
 	while (db_step(s) == SQLITE_ROW) {
-		start = db_text(s, 4);
-		end = db_text(s, 5) ? db_text(s, 5) : start;
+		start = db_text(s, EV_START);
+		end = db_text(s, EV_END) ? db_text(s, EV_END) : start;
 		if (end != NULL && strcmp(end, c->today) >= 0)
 			continue;	/* listed as upcoming */
 		json_array_append_new(rows, event_row(c, s, 0));
@@ -358,7 +362,7 @@ page_data_event(struct ctx *c)
 	sqlite3_stmt		*s = db_stmt(ST_EVENT);
 	json_t			*o;
 	char			 name[32];
-	int			 i;
+	int			 i, col;
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
@@ -366,13 +370,15 @@ page_data_event(struct ctx *c)
 		return 404;
 	}
 	o = json_object();
-	for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++)
-		if (i == 0)
-			x_int(o, keys[i], s, i);
-		else if (i == 10)
-			x_bool(o, keys[i], s, i);
+	for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++) {
+		col = EV_ID + i;	/* the keys follow the columns */
+		if (col == EV_ID)
+			x_int(o, keys[i], s, col);
+		else if (col == EV_ONLINE)
+			x_bool(o, keys[i], s, col);
 		else
-			x_text(o, keys[i], s, i);
+			x_text(o, keys[i], s, col);
+	}
 	db_reset(s);
 	export_url(o, "url", c->lang, "events/%lld", c->num);
 	s = db_stmt(ST_EVENT_LINKS);
@@ -406,15 +412,16 @@ page_data_consultations_list(struct ctx *c)
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
-		x_int(o, "consultation_id", s, 0);
-		x_text(o, "title_pt", s, 1);
-		x_text(o, "title_en", s, 2);
-		x_text(o, "opens_at", s, 3);
-		x_text(o, "closes_at", s, 4);
-		x_bool(o, "dates_only", s, 5);
-		x_str(o, "consultation_phase", phase_code(c, db_text(s, 3), db_text(s, 4)));
-		x_int(o, "submission_count", s, 6);
-		export_url(o, "url", c->lang, "consultations/%lld", db_int64(s, 0));
+		x_int(o, "consultation_id", s, KS_ID);
+		x_text(o, "title_pt", s, KS_TITLE_PT);
+		x_text(o, "title_en", s, KS_TITLE_EN);
+		x_text(o, "opens_at", s, KS_OPENS);
+		x_text(o, "closes_at", s, KS_CLOSES);
+		x_bool(o, "dates_only", s, KS_DATES_ONLY);
+		x_str(o, "consultation_phase", phase_code(c, db_text(s, KS_OPENS),
+		    db_text(s, KS_CLOSES)));
+		x_int(o, "submission_count", s, KS_COUNT);
+		export_url(o, "url", c->lang, "consultations/%lld", db_int64(s, KS_ID));
 		json_array_append_new(rows, o);
 	}
 	return export_send(c, set, NULL, set, rows, "consultations");
@@ -429,10 +436,10 @@ page_data_consultation(struct ctx *c)
 	char		 name[40];
 
 	while (o == NULL && db_step(s) == SQLITE_ROW)
-		if (db_int64(s, 0) == c->num) {
+		if (db_int64(s, XK_ID) == c->num) {
 			o = export_consultation_row(s);
-			x_str(o, "consultation_phase", phase_code(c, db_text(s, 10),
-			    db_text(s, 11)));
+			x_str(o, "consultation_phase", phase_code(c, db_text(s, XK_OPENS),
+			    db_text(s, XK_CLOSES)));
 		}
 	db_reset(s);
 	if (o == NULL) {

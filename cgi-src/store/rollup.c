@@ -37,10 +37,10 @@ void
 page_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
 {
 	progress_init(p);
-	p->total = sqlite3_column_int(s, i);
-	p->known = sqlite3_column_int(s, i + 1);
-	p->sum = sqlite3_column_double(s, i + 2);
-	progress_set_as_of(p, db_text(s, i + 3));
+	p->total = sqlite3_column_int(s, i + AGG_TOTAL);
+	p->known = sqlite3_column_int(s, i + AGG_KNOWN);
+	p->sum = sqlite3_column_double(s, i + AGG_SUM);
+	progress_set_as_of(p, db_text(s, i + AGG_AS_OF));
 }
 
 size_t
@@ -53,7 +53,7 @@ page_plan_rollups(enum stmt st, long long *ids, struct progress *roll, size_t ma
 	size_t		 i, n = 0;
 
 	while (db_step(s) == SQLITE_ROW && n < max)
-		ids[n++] = sqlite3_column_int64(s, 0);
+		ids[n++] = sqlite3_column_int64(s, PLANS_ID);	/* XP_ID too */
 	s = db_stmt(ST_ROLLUP);
 	for (i = 0; i < n; i++)
 		progress_init(&roll[i]);
@@ -67,13 +67,13 @@ page_plan_rollups(enum stmt st, long long *ids, struct progress *roll, size_t ma
 		byid[i] = (struct page_idref){ ids[i], &roll[i] };
 	page_idrefs_sort(byid, n);
 	while (db_step(s) == SQLITE_ROW) {
-		pid = sqlite3_column_int64(s, 0);
+		pid = sqlite3_column_int64(s, ROLLUP_PLAN);
 		if (r == NULL || pid != last)
 			r = page_idref_find(byid, n, pid);
 		last = pid;
 		if (r == NULL)
 			continue;
-		page_ms_agg(s, 2, &part);
+		page_ms_agg(s, ROLLUP_AGG, &part);
 		progress_add_rollup(r, &part);
 	}
 	free(byid);

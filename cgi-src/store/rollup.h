@@ -10,11 +10,13 @@
 #include "lib/progress.h"
 #include "store/db.h"
 
-/* Reads the milestone aggregate columns starting at column i (see MS_AGG in db.c). */
+/* Reads the milestone aggregate columns starting at column i (MS_AGG in db.c, the AGG_
+ * columns of db.h). */
 void		 page_ms_agg(sqlite3_stmt *s, int i, struct progress *p);
-/* Reads the plan ids of statement st (column 0; at most max rows) into ids and computes
- * the progress roll-up of each plan ids[i] into roll[i] (see progress.h).  Returns how
- * many plans were read; the caller steps st again, in the same order, for the rest. */
+/* Reads the plan ids of statement st (ST_PLANS or ST_X_PLANS; at most max rows) into
+ * ids and computes the progress roll-up of each plan ids[i] into roll[i] (see
+ * progress.h).  Returns how many plans were read; the caller steps st again, in the
+ * same order, for the rest. */
 size_t		 page_plan_rollups(enum stmt st, long long *ids, struct progress *roll,
 		    size_t max);
 

@@ -14,8 +14,8 @@ store_state(long long *version, char *changed, size_t len)
 	int		 rc = -1;
 
 	if (db_step(s) == SQLITE_ROW) {
-		*version = sqlite3_column_int64(s, 0);
-		t = db_text(s, 1);
+		*version = sqlite3_column_int64(s, STATE_VERSION);
+		t = db_text(s, STATE_CHANGED);
 		snprintf(changed, len, "%s", t != NULL ? t : "");
 		rc = 0;
 	}

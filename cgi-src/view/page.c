@@ -184,12 +184,13 @@ page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
 		if (h == NULL)
 			h = tpl_section(d, has);
 		l = tpl_section(h, section);
-		kind = db_text(s, 0);
-		tpl_set(l, "URL", db_text(s, 1));
-		if (page_text(c, l, "LABEL", db_text(s, 2), db_text(s, 3)) == NULL)
-			tpl_set(l, "LABEL", db_text(s, 1));
+		kind = db_text(s, LINK_KIND);
+		tpl_set(l, "URL", db_text(s, LINK_URL));
+		if (page_text(c, l, "LABEL", db_text(s, LINK_LABEL_PT),
+		    db_text(s, LINK_LABEL_EN)) == NULL)
+			tpl_set(l, "LABEL", db_text(s, LINK_URL));
 		tpl_set(l, "KIND", i18n_enum("link_kind", kind ? kind : "source", c->en));
-		page_url_state(c, l, "LINKSTATE", db_text(s, 1));
+		page_url_state(c, l, "LINKSTATE", db_text(s, LINK_URL));
 		n++;
 	}
 	return n;
@@ -208,17 +209,17 @@ page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url)
 	db_bind_text(s, 1, url);
 	if (db_step(s) != SQLITE_ROW)
 		return;
-	if (db_text(s, 0) != NULL) {
+	if (db_text(s, URL_BROKEN) != NULL) {
 		ls = tpl_include(d, inc, "linkstate.tpl");
-		page_date(c, tpl_section(ls, "BROKEN"), "SINCE", db_text(s, 0));
+		page_date(c, tpl_section(ls, "BROKEN"), "SINCE", db_text(s, URL_BROKEN));
 	}
-	if (db_text(s, 1) != NULL) {
+	if (db_text(s, URL_ARCHIVE) != NULL) {
 		if (ls == NULL)
 			ls = tpl_include(d, inc, "linkstate.tpl");
 		a = tpl_section(ls, "ARCHIVED");
-		snprintf(href, sizeof href, "/uploads/%s", db_text(s, 1));
+		snprintf(href, sizeof href, "/uploads/%s", db_text(s, URL_ARCHIVE));
 		tpl_set(a, "HREF", href);
-		page_date(c, a, "AT", db_text(s, 2));
+		page_date(c, a, "AT", db_text(s, URL_FETCHED));
 	}
 	db_reset(s);
 }
