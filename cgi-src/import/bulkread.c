@@ -17,6 +17,53 @@ bstr(const struct buf *b)
 	return b->p != NULL ? b->p : "";
 }
 
+/* Reads the CSV field at d[*ip] (of len bytes in all) into f, unquoted, and moves *ip
+ * to the comma or line end after it and *line past the line ends inside its quotes;
+ * *quoted says whether it was quoted.  Returns 0, or -1 with the reason, naming the
+ * line, in err. */
+static int
+read_field(const char *d, size_t len, size_t *ip, long *line, struct buf *f, int *quoted,
+    char *err, size_t errlen)
+{
+	size_t	 i = *ip;
+	long	 fline = *line;
+
+	buf_reset(f);
+	*quoted = 0;
+	if (i < len && d[i] == '"') {
+		for (*quoted = 1, i++;; i++) {
+			if (i >= len) {
+				snprintf(err, errlen, "line %ld: a quoted field is "
+				    "never closed", fline);
+				return -1;
+			}
+			if (d[i] == '"' && i + 1 < len && d[i + 1] == '"')
+				i++;
+			else if (d[i] == '"')
+				break;
+			if (d[i] == '\n')
+				(*line)++;
+			buf_put(f, &d[i], 1);
+		}
+		i++;
+		if (i < len && d[i] != ',' && d[i] != '\r' && d[i] != '\n') {
+			snprintf(err, errlen, "line %ld: text after the closing "
+			    "double quote of a field", *line);
+			return -1;
+		}
+	} else
+		for (; i < len && d[i] != ',' && d[i] != '\r' && d[i] != '\n'; i++) {
+			if (d[i] == '"') {
+				snprintf(err, errlen, "line %ld: a double quote "
+				    "inside a field that does not start with one", *line);
+				return -1;
+			}
+			buf_put(f, &d[i], 1);
+		}
+	*ip = i;
+	return 0;
+}
+
 int
 bulk_csv_parse(const char *d, size_t len, struct csv_rec **recs, size_t *n, char *err,
     size_t errlen)
@@ -24,7 +71,7 @@ bulk_csv_parse(const char *d, size_t len, struct csv_rec **recs, size_t *n, char
 	struct buf	 f = { 0 };
 	struct csv_rec	*rv = NULL, *nr, cur = { 0, 0, NULL };
 	size_t		 i = 0, cap = 0, fcap = 0;
-	long		 line = 1, fline;
+	long		 line = 1;
 	char		**nf;
 	int		 quoted, rc = -1;
 
@@ -35,40 +82,8 @@ bulk_csv_parse(const char *d, size_t len, struct csv_rec **recs, size_t *n, char
 	while (i < len) {
 		cur.line = line;
 		for (;;) {
-			buf_reset(&f);
-			quoted = 0;
-			fline = line;
-			if (i < len && d[i] == '"') {
-				for (quoted = 1, i++;; i++) {
-					if (i >= len) {
-						snprintf(err, errlen, "line %ld: a quoted field is "
-						    "never closed", fline);
-						goto out;
-					}
-					if (d[i] == '"' && i + 1 < len && d[i + 1] == '"')
-						i++;
-					else if (d[i] == '"')
-						break;
-					if (d[i] == '\n')
-						line++;
-					buf_put(&f, &d[i], 1);
-				}
-				i++;
-				if (i < len && d[i] != ',' && d[i] != '\r' && d[i] != '\n') {
-					snprintf(err, errlen, "line %ld: text after the closing "
-					    "double quote of a field", line);
-					goto out;
-				}
-			} else
-				for (; i < len && d[i] != ',' && d[i] != '\r' && d[i] != '\n'; i++) {
-					if (d[i] == '"') {
-						snprintf(err, errlen, "line %ld: a double quote "
-						    "inside a field that does not start with one",
-						    line);
-						goto out;
-					}
-					buf_put(&f, &d[i], 1);
-				}
+			if (read_field(d, len, &i, &line, &f, &quoted, err, errlen) != 0)
+				goto out;
 			if (cur.n == fcap) {
 				fcap = fcap ? fcap * 2 : 16;
 				if ((nf = realloc(cur.f, fcap * sizeof *nf)) == NULL)
