@@ -17,6 +17,7 @@
 #include "http/multipart.h"
 #include "store/upload.h"
 #include "admin/admin.h"
+#include "view/form.h"
 #include "view/page.h"
 #include "lib/valid.h"
 
@@ -93,8 +94,7 @@ page_admin_list(struct ctx *c)
 	tpl_set(b, "PLURAL", k->plural);
 	if (c->me->role != ROLE_MEMBER || strcmp(k->slug, "milestones") == 0)
 		tpl_show(b, "NEW");
-	if (sqlite3_prepare_v2(c->rw, k->label_sql, -1, &s, NULL) != SQLITE_OK)
-		return db_failed_set(), 503;
+	s = edit_list(k);
 	while (db_step(s) == SQLITE_ROW) {
 		id = db_int64(s, LIST_KEY);
 		if (c->me->role == ROLE_MEMBER && !member_owns(c, strcmp(k->slug,
@@ -107,7 +107,9 @@ page_admin_list(struct ctx *c)
 		tpl_set(it, "LABEL", db_text(s, LIST_LABEL));
 		tpl_set(it, "DETAIL", db_text(s, LIST_DETAIL));
 	}
-	sqlite3_finalize(s);
+	db_reset(s);
+	if (db_failed())
+		return 503;
 	if (h == NULL)
 		tpl_show(b, "EMPTY");
 	if (req_param(c->req, "sent") != NULL)

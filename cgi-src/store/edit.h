@@ -15,7 +15,6 @@
 #include <sqlite3.h>
 
 #include "store/editfields.h"
-#include "view/form.h"	/* edit_form, for the admin pages that include this header */
 
 /* Prepares the statements of every kind on the writable connection (the table "edit"
  * comes with store_prepare(STORE_RW)).  Returns 0 or -1. */
