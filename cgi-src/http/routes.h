@@ -1,6 +1,7 @@
 /* routes: the one table that says which handler answers which path and method. */
 #ifndef ABERTA_ROUTES_H
 #define ABERTA_ROUTES_H
+#include "http/req.h"	/* METHOD_*, REQ_PATH_MAX */
 #include "view/page.h"
 
 enum cache_class {
