@@ -57,12 +57,6 @@ struct imp {
 	struct buf	 t2;		/* scratch: title_en, event date note */
 };
 
-/* Parameters being bound to one statement; rc keeps the first binding error. */
-struct binder {
-	sqlite3_stmt	*st;
-	int		 rc;
-};
-
 /* A label as written in the file and the value stored for it. */
 struct label {
 	const char	*in;
@@ -673,38 +667,26 @@ locate_path(struct imp *im, const char *path, size_t pos)
 
 /* ---------------------------------------------------------- statements */
 
-/* Starts binding parameters to statement s. */
+/* Starts binding parameters to statement s (the store's, store/load.h). */
 static struct binder
 bind_start(struct imp *im, enum load_stmt s)
 {
-	struct binder b = { load_stmt(s), SQLITE_OK };
-
-	(void)im;	/* the statements are the store's (store/load.h) */
-	return b;
+	(void)im;
+	return load_bind(s);
 }
 
 /* Binds text s (NULL binds SQL NULL) to parameter i. */
 static void
 b_text(struct binder *b, int i, const char *s)
 {
-	int rc;
-
-	rc = s == NULL ? sqlite3_bind_null(b->st, i) :
-	    sqlite3_bind_text(b->st, i, s, -1, SQLITE_TRANSIENT);
-	if (b->rc == SQLITE_OK)
-		b->rc = rc;
+	load_bind_text(b, i, s);
 }
 
 /* Binds v to parameter i; a negative v (our "absent") binds SQL NULL. */
 static void
 b_int(struct binder *b, int i, long long v)
 {
-	int rc;
-
-	rc = v < 0 ? sqlite3_bind_null(b->st, i) :
-	    sqlite3_bind_int64(b->st, i, (sqlite3_int64)v);
-	if (b->rc == SQLITE_OK)
-		b->rc = rc;
+	load_bind_int(b, i, v);
 }
 
 /* Binds row id v to parameter i; 0 binds SQL NULL. */
@@ -721,20 +703,16 @@ b_id(struct binder *b, int i, sqlite3_int64 v)
 static int
 run(struct imp *im, struct binder *b, sqlite3_int64 *id)
 {
-	int rc = b->rc;
+	long long	 v = 0;
+	char		 err[256];
 
-	if (id != NULL)
-		*id = 0;
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(b->st);
-		if (rc == SQLITE_ROW && id != NULL)
-			*id = sqlite3_column_int64(b->st, 0);
+	if (load_run(b, &v, err, sizeof err) != 0) {
+		fail(im, NULL, "database error: %s", err);
+		return -1;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		fail(im, NULL, "database error: %s", sqlite3_errmsg(im->db));
-	sqlite3_reset(b->st);
-	sqlite3_clear_bindings(b->st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	if (id != NULL)
+		*id = v;
+	return 0;
 }
 
 /* -------------------------------------------------------- JSON values */
@@ -1224,7 +1202,7 @@ entity_insert(struct imp *im, const struct body *b,
 	b_int(&bd, 6, 0);
 	if (run(im, &bd, NULL) == -1)
 		return -1;
-	*id = sqlite3_last_insert_rowid(im->db);
+	*id = load_last_id();
 	return 0;
 }
 
@@ -2074,7 +2052,7 @@ load_event(struct imp *im, json_t *e, size_t idx, void *arg)
 	if (run(im, &b, NULL) == -1)
 		return -1;
 	if (id == 0)
-		id = sqlite3_last_insert_rowid(im->db);
+		id = load_last_id();
 	links_start(&ls, OWN_EVENT, id);
 	return url != NULL ? link_add(im, &ls, url, "source") : 0;
 }

@@ -1,6 +1,8 @@
 /* load: the SQL of the content loader (see load.h).  Upserts compare old and new values
  * first, so a row that would not change is not written and the content_version
  * triggers do not fire. */
+#include <stdio.h>
+
 #include "store/load.h"
 #include "store/stmt.h"
 
@@ -143,4 +145,55 @@ sqlite3_stmt *
 load_stmt(enum load_stmt id)
 {
 	return store_stmt(&store_load, id);
+}
+
+struct binder
+load_bind(enum load_stmt id)
+{
+	struct binder	 b = { load_stmt(id), SQLITE_OK };
+
+	return b;
+}
+
+void
+load_bind_text(struct binder *b, int i, const char *s)
+{
+	int	 rc = s == NULL ? sqlite3_bind_null(b->st, i) :
+	    sqlite3_bind_text(b->st, i, s, -1, SQLITE_TRANSIENT);
+
+	if (b->rc == SQLITE_OK)
+		b->rc = rc;
+}
+
+void
+load_bind_int(struct binder *b, int i, long long v)
+{
+	int	 rc = v < 0 ? sqlite3_bind_null(b->st, i) : sqlite3_bind_int64(b->st, i, v);
+
+	if (b->rc == SQLITE_OK)
+		b->rc = rc;
+}
+
+int
+load_run(struct binder *b, long long *id, char *err, size_t errlen)
+{
+	int	 rc = b->rc;
+
+	*id = 0;
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(b->st);
+		if (rc == SQLITE_ROW)
+			*id = sqlite3_column_int64(b->st, 0);
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		snprintf(err, errlen, "%s", sqlite3_errmsg(sqlite3_db_handle(b->st)));
+	sqlite3_reset(b->st);
+	sqlite3_clear_bindings(b->st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+long long
+load_last_id(void)
+{
+	return sqlite3_last_insert_rowid(sqlite3_db_handle(store_load.st[LD_ENTITY_INSERT]));
 }
