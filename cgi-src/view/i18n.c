@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/domains.h"
 #include "lib/valid.h"
 #include "view/i18n.h"
 #include "view/strings.h"
@@ -15,64 +16,9 @@ struct enum_msg {
 	const char	*en;
 };
 
+/* The labels of the schema's enumerated domains come from lib/domains.c; these are the
+ * only ones of a domain the schema does not constrain: the kinds of search results. */
 static const struct enum_msg enums[] = {
-	{ "self_status", "no_evidence", "Sem evidências disponíveis", "No evidence available" },
-	{ "self_status", "not_started", "Não iniciado", "Not started" },
-	{ "self_status", "limited", "Limitado", "Limited" },
-	{ "self_status", "substantial", "Substancial", "Substantial" },
-	{ "self_status", "complete", "Concluído", "Complete" },
-	{ "self_status", "withdrawn", "Retirado", "Withdrawn" },
-	{ "plan_status", "preparation", "Em preparação", "In preparation" },
-	{ "plan_status", "implementation", "Em execução", "In implementation" },
-	{ "plan_status", "closed", "Encerrado", "Closed" },
-	{ "ms_status", "not_started", "Não iniciado", "Not started" },
-	{ "ms_status", "in_progress", "Em curso", "In progress" },
-	{ "ms_status", "complete", "Concluído", "Complete" },
-	{ "ms_status", "withdrawn", "Retirado", "Withdrawn" },
-	{ "entity_kind", "public", "Administração pública", "Public administration" },
-	{ "entity_kind", "civil_society", "Sociedade civil", "Civil society" },
-	{ "entity_kind", "academia", "Academia", "Academia" },
-	{ "entity_kind", "private", "Setor privado", "Private sector" },
-	{ "entity_kind", "other", "Outras", "Other" },
-	{ "event_kind", "open_gov_week", "Semana da Administração Aberta", "Open Gov Week" },
-	{ "event_kind", "network_meeting", "Reunião da rede", "Network meeting" },
-	{ "event_kind", "consultation", "Consulta pública", "Public consultation" },
-	{ "event_kind", "other", "Outro", "Other" },
-	{ "ogp_value", "access_to_information", "Acesso à informação",
-	  "Access to information" },
-	{ "ogp_value", "civic_participation", "Participação cívica", "Civic participation" },
-	{ "ogp_value", "public_accountability", "Responsabilização pública",
-	  "Public accountability" },
-	{ "ogp_value", "technology_innovation", "Tecnologia e inovação",
-	  "Technology and innovation" },
-	{ "yesno", "yes", "Sim", "Yes" },
-	{ "yesno", "no", "Não", "No" },
-	{ "ambition", "low", "Baixa", "Low" },
-	{ "ambition", "high", "Alta", "High" },
-	{ "ambition", "no_data", "Sem dados (OGP)", "No data (OGP)" },
-	{ "potential_impact", "none", "Nenhum", "None" },
-	{ "potential_impact", "minor", "Menor", "Minor" },
-	{ "potential_impact", "moderate", "Moderado", "Moderate" },
-	{ "potential_impact", "transformative", "Transformador", "Transformative" },
-	{ "potential_results", "unclear", "Pouco claro", "Unclear" },
-	{ "potential_results", "modest", "Modesto", "Modest" },
-	{ "potential_results", "substantial", "Substancial", "Substantial" },
-	{ "diog", "worsened", "Piorou", "Worsened" },
-	{ "diog", "did_not_change", "Não mudou", "Did not change" },
-	{ "diog", "marginal", "Marginalmente", "Marginal" },
-	{ "diog", "major", "Significativamente", "Major" },
-	{ "diog", "outstanding", "Excecionalmente", "Outstanding" },
-	{ "early_results", "no_notable", "Sem resultados notáveis", "No notable results" },
-	{ "early_results", "moderate", "Resultados moderados", "Moderate results" },
-	{ "early_results", "significant", "Resultados significativos", "Significant results" },
-	{ "starred", "yes", "Sim", "Yes" },
-	{ "starred", "no", "Não", "No" },
-	{ "starred", "pending", "Pendente", "Pending" },
-	{ "link_kind", "source", "fonte", "source" },
-	{ "link_kind", "irm_report", "relatório do IRM", "IRM report" },
-	{ "link_kind", "evidence", "evidência", "evidence" },
-	{ "link_kind", "ogp_page", "página na OGP", "OGP page" },
-	{ "link_kind", "document", "documento", "document" },
 	{ "search_kind", "plan", "Plano", "Plan" },
 	{ "search_kind", "commitment", "Compromisso", "Commitment" },
 	{ "search_kind", "milestone", "Marco", "Milestone" },
@@ -81,15 +27,6 @@ static const struct enum_msg enums[] = {
 	{ "search_kind", "page", "Página", "Page" },
 	{ "search_kind", "consultation", "Consulta", "Consultation" },
 	{ "search_kind", "submission", "Contributo", "Submission" },
-	{ "outcome", "received", "Recebida", "Received" },
-	{ "outcome", "analysis", "Em análise", "Under analysis" },
-	{ "outcome", "merged", "Integrada num compromisso", "Merged into a commitment" },
-	{ "outcome", "not_taken", "Não acolhida", "Not taken up" },
-	{ "sub_status", "unconfirmed", "Por confirmar", "Unconfirmed" },
-	{ "sub_status", "pending", "A aguardar moderação", "Awaiting moderation" },
-	{ "sub_status", "published", "Publicado", "Published" },
-	{ "sub_status", "rejected", "Rejeitado", "Rejected" },
-	{ "sub_status", "spam", "Spam", "Spam" },
 };
 
 static const char *const months_pt[] = { "janeiro", "fevereiro", "março", "abril", "maio",
@@ -109,13 +46,16 @@ i18n_apply(tpl_dict *d, int en)
 }
 
 #define NMSGS	i18n_nmsgs
-#define NENUMS	(sizeof enums / sizeof enums[0])
+#define NLOCAL	(sizeof enums / sizeof enums[0])
+#define ENUMS_MAX	256	/* labelled codes of every domain, and the local ones */
 
 /* The tables sorted by key, built at the first lookup: a page of 2,000 commitments looks
  * up tens of thousands of labels, and a linear search with strcmp was a tenth of its
  * time.  On equal keys the first entry of the table wins, as with a linear search. */
 static const struct i18n_msg	*msg_by_key[I18N_MSGS_MAX];
-static const struct enum_msg	*enum_by_key[NENUMS];
+static struct enum_msg		 enum_all[ENUMS_MAX];
+static const struct enum_msg	*enum_by_key[ENUMS_MAX];
+static size_t			 nenums;
 
 static int
 cmp_msg(const void *a, const void *b)
@@ -139,6 +79,26 @@ cmp_enum(const void *a, const void *b)
 	return c != 0 ? c : (x > y) - (x < y);
 }
 
+/* Fills enum_all with the labelled codes of every domain (lib/domains.h), then the local
+ * ones. */
+static void
+enums_collect(void)
+{
+	const struct domain	*d;
+	size_t			 i, j;
+
+	nenums = 0;
+	for (i = 0; i < DOM__MAX; i++) {
+		d = domain((enum dom)i);
+		for (j = 0; j < d->n && nenums < ENUMS_MAX; j++)
+			if (d->codes[j].pt != NULL)
+				enum_all[nenums++] = (struct enum_msg){ d->name,
+				    d->codes[j].code, d->codes[j].pt, d->codes[j].en };
+	}
+	for (i = 0; i < NLOCAL && nenums < ENUMS_MAX; i++)
+		enum_all[nenums++] = enums[i];
+}
+
 static void
 sort_tables(void)
 {
@@ -147,9 +107,10 @@ sort_tables(void)
 	for (i = 0; i < NMSGS; i++)
 		msg_by_key[i] = &i18n_msgs[i];
 	qsort(msg_by_key, NMSGS, sizeof msg_by_key[0], cmp_msg);	/* NOLINT(bugprone-sizeof-expression) */
-	for (i = 0; i < NENUMS; i++)
-		enum_by_key[i] = &enums[i];
-	qsort(enum_by_key, NENUMS, sizeof enum_by_key[0], cmp_enum);	/* NOLINT(bugprone-sizeof-expression) */
+	enums_collect();
+	for (i = 0; i < nenums; i++)
+		enum_by_key[i] = &enum_all[i];
+	qsort(enum_by_key, nenums, sizeof enum_by_key[0], cmp_enum);	/* NOLINT(bugprone-sizeof-expression) */
 }
 
 const char *
@@ -174,11 +135,13 @@ i18n(const char *key, int en)
 const char *
 i18n_enum(const char *domain, const char *value, int en)
 {
-	size_t	 lo = 0, hi = NENUMS, mid;
+	size_t	 lo, hi, mid;
 	int	 c;
 
 	if (enum_by_key[0] == NULL)
 		sort_tables();
+	lo = 0;
+	hi = nenums;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		c = strcmp(enum_by_key[mid]->domain, domain);
@@ -189,7 +152,7 @@ i18n_enum(const char *domain, const char *value, int en)
 		else
 			hi = mid;
 	}
-	if (lo < NENUMS && strcmp(enum_by_key[lo]->domain, domain) == 0 &&
+	if (lo < nenums && strcmp(enum_by_key[lo]->domain, domain) == 0 &&
 	    strcmp(enum_by_key[lo]->value, value) == 0)
 		return en ? enum_by_key[lo]->en : enum_by_key[lo]->pt;
 	return value;

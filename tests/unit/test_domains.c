@@ -114,7 +114,8 @@ START_TEST(domains_are_the_schema)
 }
 END_TEST
 
-/* The labels are those of the interface, code for code, in both languages. */
+/* The interface shows the domains' labels: i18n_enum finds each one, code for code, in
+ * both languages (irm_completion under self_status). */
 START_TEST(labels_are_the_interface)
 {
 	const struct domain	*dom;
