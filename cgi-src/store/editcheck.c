@@ -104,8 +104,8 @@ check(const struct field *f, char **vp)
 	case F_BOOL:
 		return strcmp(v, "0") == 0 || strcmp(v, "1") == 0 ? NULL : "Valor inválido.";
 	case F_ENUM:
-		for (i = 0; f->choices[i] != NULL; i++)
-			if (strcmp(v, f->choices[i]) == 0)
+		for (i = 0; i < domain(f->dom)->n; i++)
+			if (strcmp(v, domain(f->dom)->codes[i].code) == 0)
 				return NULL;
 		return "Escolha um valor da lista.";
 	default:

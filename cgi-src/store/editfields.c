@@ -5,39 +5,19 @@
 #include "store/editfields.h"
 #include "store/stmt.h"
 
-#define NONE	NULL, NULL, REF_NONE
+#define NONE	DOM__MAX, REF_NONE
 #define TXT(c, l)	{ c, l, F_TEXT, 0, 500, NONE }
 #define LONGT(c, l)	{ c, l, F_LONG, 0, 20000, NONE }
 #define DATE(c, l)	{ c, l, F_DATE, 0, 0, NONE }
 #define URL(c, l)	{ c, l, F_URL, 0, 2048, NONE }
-#define ENUM(c, l, ch, dom)	{ c, l, F_ENUM, 0, 0, ch, dom, REF_NONE }
-
-static const char *const plan_status[] = { "preparation", "implementation", "closed", NULL };
-static const char *const self_status[] = { "no_evidence", "not_started", "limited",
-	"substantial", "complete", "withdrawn", NULL };
-static const char *const irm_completion[] = { "no_evidence", "not_started", "limited",
-	"substantial", "complete", NULL };
-static const char *const yesno[] = { "yes", "no", NULL };
-static const char *const ambition[] = { "low", "high", "no_data", NULL };
-static const char *const impact[] = { "none", "minor", "moderate", "transformative", NULL };
-static const char *const results[] = { "unclear", "modest", "substantial", NULL };
-static const char *const diog[] = { "worsened", "did_not_change", "marginal", "major",
-	"outstanding", NULL };
-static const char *const early[] = { "no_notable", "moderate", "significant", NULL };
-static const char *const starred[] = { "yes", "no", "pending", NULL };
-static const char *const ms_status[] = { "not_started", "in_progress", "complete",
-	"withdrawn", NULL };
-static const char *const ent_kind[] = { "public", "civil_society", "academia", "private",
-	"other", NULL };
-static const char *const ev_kind[] = { "open_gov_week", "network_meeting", "consultation",
-	"other", NULL };
+#define ENUM(c, l, dom)	{ c, l, F_ENUM, 0, 0, dom, REF_NONE }
 
 static const struct field plan_fields[] = {
 	{ "number", "Número do plano", F_INT, 1, 999, NONE },
 	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
 	DATE("period_start", "Início"), DATE("period_end", "Fim"),
 	DATE("published", "Publicado em"),
-	ENUM("status", "Estado", plan_status, "plan_status"),
+	ENUM("status", "Estado", DOM_PLAN_STATUS),
 	URL("document_url", "Documento do plano"),
 	LONGT("cocreation_pt", "Como foi feito (PT)"), LONGT("cocreation_en", "Como foi feito (EN)"),
 	LONGT("summary_pt", "Resumo (PT)"), LONGT("summary_en", "Resumo (EN)"),
@@ -45,35 +25,34 @@ static const struct field plan_fields[] = {
 
 static const struct field commitment_fields[] = {
 	{ "ogp_id", "Identificador OGP", F_OGPID, 1, 6, NONE },
-	{ "plan_id", "Plano", F_REF, 1, 0, NULL, NULL, REF_PLAN },
+	{ "plan_id", "Plano", F_REF, 1, 0, DOM__MAX, REF_PLAN },
 	{ "number", "Número no plano", F_INT, 0, 999, NONE },
 	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
 	LONGT("summary_pt", "Resumo (PT)"), LONGT("summary_en", "Resumo (EN)"),
 	LONGT("problem_pt", "Problema (PT)"), LONGT("problem_en", "Problema (EN)"),
 	DATE("start_date", "Início"), DATE("end_date", "Fim"),
-	ENUM("self_status", "Estado declarado", self_status, "self_status"),
+	ENUM("self_status", "Estado declarado", DOM_SELF_STATUS),
 	DATE("self_status_date", "Data do estado declarado"),
-	ENUM("irm_verifiable", "IRM: verificável", yesno, "yesno"),
-	ENUM("irm_relevant", "IRM: relevante", yesno, "yesno"),
-	ENUM("irm_ambition", "IRM: ambição", ambition, "ambition"),
-	ENUM("irm_potential_impact", "IRM: impacto potencial", impact, "potential_impact"),
-	ENUM("irm_potential_results", "IRM: potencial de resultados", results,
-	    "potential_results"),
-	ENUM("irm_completion", "IRM: conclusão", irm_completion, "self_status"),
-	ENUM("irm_diog", "IRM: abriu o governo?", diog, "diog"),
-	ENUM("irm_early_results", "IRM: primeiros resultados", early, "early_results"),
-	ENUM("irm_starred", "IRM: compromisso estrela", starred, "starred"),
+	ENUM("irm_verifiable", "IRM: verificável", DOM_YESNO),
+	ENUM("irm_relevant", "IRM: relevante", DOM_YESNO),
+	ENUM("irm_ambition", "IRM: ambição", DOM_AMBITION),
+	ENUM("irm_potential_impact", "IRM: impacto potencial", DOM_POTENTIAL_IMPACT),
+	ENUM("irm_potential_results", "IRM: potencial de resultados", DOM_POTENTIAL_RESULTS),
+	ENUM("irm_completion", "IRM: conclusão", DOM_IRM_COMPLETION),
+	ENUM("irm_diog", "IRM: abriu o governo?", DOM_DIOG),
+	ENUM("irm_early_results", "IRM: primeiros resultados", DOM_EARLY_RESULTS),
+	ENUM("irm_starred", "IRM: compromisso estrela", DOM_STARRED),
 	TXT("cluster_pt", "Agrupamento IRM (PT)"), TXT("cluster_en", "Agrupamento IRM (EN)"),
 	LONGT("note_pt", "Nota sobre os dados (PT)"), LONGT("note_en", "Nota sobre os dados (EN)"),
 };
 
 static const struct field milestone_fields[] = {
-	{ "commitment_id", "Compromisso", F_REF, 1, 0, NULL, NULL, REF_COMMITMENT },
+	{ "commitment_id", "Compromisso", F_REF, 1, 0, DOM__MAX, REF_COMMITMENT },
 	{ "position", "Ordem no compromisso", F_INT, 1, 999, NONE },
 	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
 	DATE("planned_start", "Início previsto"), DATE("planned_end", "Fim previsto"),
 	DATE("completed_on", "Concluído em"),
-	ENUM("status", "Estado", ms_status, "ms_status"),
+	ENUM("status", "Estado", DOM_MS_STATUS),
 	{ "progress", "Progresso (%)", F_PERCENT, 0, 100, NONE },
 	DATE("progress_as_of", "Data do progresso"),
 	TXT("progress_source", "Fonte do progresso"),
@@ -83,7 +62,7 @@ static const struct field entity_fields[] = {
 	{ "slug", "Identificador no endereço", F_SLUG, 1, 80, NONE },
 	{ "acronym", "Sigla", F_TEXT, 0, 40, NONE },
 	TXT("name_pt", "Nome (PT)"), TXT("name_en", "Nome (EN)"),
-	{ "kind", "Setor", F_ENUM, 1, 0, ent_kind, "entity_kind", REF_NONE },
+	{ "kind", "Setor", F_ENUM, 1, 0, DOM_ENTITY_KIND, REF_NONE },
 	URL("website", "Sítio na Internet"),
 	{ "is_member", "Membro da rede", F_BOOL, 0, 1, NONE },
 	DATE("member_since", "Membro desde"), DATE("member_until", "Membro até"),
@@ -94,7 +73,7 @@ static const struct field entity_fields[] = {
 
 static const struct field event_fields[] = {
 	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
-	{ "kind", "Tipo", F_ENUM, 1, 0, ev_kind, "event_kind", REF_NONE },
+	{ "kind", "Tipo", F_ENUM, 1, 0, DOM_EVENT_KIND, REF_NONE },
 	DATE("start_date", "Início"), DATE("end_date", "Fim"),
 	TXT("date_note_pt", "Nota sobre a data (PT)"), TXT("date_note_en", "Nota sobre a data (EN)"),
 	TXT("place_pt", "Local (PT)"), TXT("place_en", "Local (EN)"),
@@ -110,8 +89,8 @@ static const struct field consultation_fields[] = {
 	LONGT("description_en", "O que se pergunta e porquê (EN)"),
 	LONGT("questions_pt", "Perguntas ou texto em consulta (PT)"),
 	LONGT("questions_en", "Perguntas ou texto em consulta (EN)"),
-	{ "plan_id", "Plano em preparação", F_REF, 0, 0, NULL, NULL, REF_PLAN },
-	{ "commitment_id", "Compromisso em projeto", F_REF, 0, 0, NULL, NULL, REF_COMMITMENT },
+	{ "plan_id", "Plano em preparação", F_REF, 0, 0, DOM__MAX, REF_PLAN },
+	{ "commitment_id", "Compromisso em projeto", F_REF, 0, 0, DOM__MAX, REF_COMMITMENT },
 	URL("document_url", "Documento em consulta (um relatório...)"),
 	{ "opens_at", "Abre em", F_DATETIME, 1, 0, NONE },
 	{ "closes_at", "Fecha em", F_DATETIME, 1, 0, NONE },
@@ -122,11 +101,10 @@ static const struct field consultation_fields[] = {
 	URL("source_url", "Fonte (consulta antiga)"),
 };
 
-static const char *const outcome[] = { "received", "analysis", "merged", "not_taken", NULL };
 
 static const struct field submission_fields[] = {
-	{ "outcome", "Estado da proposta", F_ENUM, 1, 0, outcome, "outcome", REF_NONE },
-	{ "merged_commitment_id", "Integrada no compromisso", F_REF, 0, 0, NULL, NULL,
+	{ "outcome", "Estado da proposta", F_ENUM, 1, 0, DOM_OUTCOME, REF_NONE },
+	{ "merged_commitment_id", "Integrada no compromisso", F_REF, 0, 0, DOM__MAX,
 	  REF_COMMITMENT },
 	LONGT("answer_pt", "Resposta oficial (PT)"), LONGT("answer_en", "Resposta oficial (EN)"),
 };

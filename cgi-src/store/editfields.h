@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
+#include "lib/domains.h"
+
 #define EDIT_FIELDS_MAX	40	/* most fields of a kind */
 #define EDIT_KINDS	8	/* the number of kinds (edit_kind_count) */
 
@@ -39,8 +41,8 @@ struct field {
 	enum ftype		 type;
 	int			 required;	/* 1: may not be empty */
 	long long		 max;		/* F_TEXT/F_LONG: bytes; F_INT: largest value */
-	const char *const	*choices;	/* F_ENUM: allowed values, NULL-terminated */
-	const char		*domain;	/* F_ENUM: i18n_enum domain of the choices' labels */
+	enum dom		 dom;		/* F_ENUM: the domain of the allowed values
+						 * (lib/domains.h); else DOM__MAX */
 	enum ref		 ref;		/* F_REF: which rows */
 };
 

@@ -5,7 +5,6 @@
 #include "lib/consult.h"
 #include "store/db.h"
 #include "view/form.h"
-#include "view/i18n.h"
 
 /* Adds the choices of a reference field as OPTION sections of d. */
 static void
@@ -26,6 +25,22 @@ ref_options(const struct field *f, const char *value, tpl_dict *d)
 }
 
 /* Fills one field's dictionary. */
+/* Adds the codes of domain dom as OPTION sections of d, with their Portuguese labels. */
+static void
+enum_options(const struct domain *dom, const char *value, tpl_dict *d)
+{
+	tpl_dict	*o;
+	size_t		 i;
+
+	for (i = 0; i < dom->n; i++) {
+		o = tpl_section(d, "OPTION");
+		tpl_set(o, "V", dom->codes[i].code);
+		tpl_set(o, "L", dom->codes[i].pt != NULL ? dom->codes[i].pt : dom->codes[i].code);
+		if (value != NULL && strcmp(value, dom->codes[i].code) == 0)
+			tpl_show(o, "SEL");
+	}
+}
+
 static void
 field_dict(const struct field *f, const char *value, const char *err, tpl_dict *d)
 {
@@ -33,8 +48,8 @@ field_dict(const struct field *f, const char *value, const char *err, tpl_dict *
 		"IS_TEXT", "IS_LONG", "IS_NUMBER", "IS_NUMBER", "IS_TEXT", "IS_URL",
 		"IS_SELECT", "IS_CHECK", "IS_SELECT", "IS_TEXT", "IS_TEXT", "IS_DATETIME" };
 	char		 local[24];
-	tpl_dict	*k, *o;
-	size_t		 i;
+	tpl_dict	*k;
+
 	tpl_set(d, "NAME", f->col);
 	tpl_set(d, "LABEL", f->label);
 	if (f->type == F_DATETIME && value != NULL &&
@@ -72,13 +87,7 @@ field_dict(const struct field *f, const char *value, const char *err, tpl_dict *
 	if (f->type == F_ENUM) {
 		if (!f->required)
 			tpl_set(tpl_section(k, "OPTION"), "L", "— ainda não registado —");
-		for (i = 0; f->choices[i] != NULL; i++) {
-			o = tpl_section(k, "OPTION");
-			tpl_set(o, "V", f->choices[i]);
-			tpl_set(o, "L", i18n_enum(f->domain, f->choices[i], 0));
-			if (value != NULL && strcmp(value, f->choices[i]) == 0)
-				tpl_show(o, "SEL");
-		}
+		enum_options(domain(f->dom), value, k);
 	} else if (f->type == F_REF) {
 		if (!f->required)
 			tpl_set(tpl_section(k, "OPTION"), "L", "—");
