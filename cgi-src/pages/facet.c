@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/domains.h"
 #include "http/req.h"
 #include "store/db.h"
 #include "pages/facet.h"
@@ -15,11 +16,6 @@ static const char *const errs[FACET__MAX] = { "ERR_FACET_PLAN", "ERR_FACET_STATU
 /* Panel headings, by enum facet (i18n keys). */
 static const char *const heads[FACET__MAX] = { "FACET_PLAN", "FACET_STATUS",
 	"FACET_LEAD", "FACET_VALUE", "FACET_AREA" };
-/* Allowed values of the enum facets ("none": no status recorded). */
-static const char *const statuses[] = { "no_evidence", "not_started", "limited",
-	"substantial", "complete", "withdrawn", "none", NULL };
-static const char *const ogp_values[] = { "access_to_information", "civic_participation",
-	"public_accountability", "technology_innovation", NULL };
 static const char *const sorts[SORT__MAX] = { "plan", "status", "progress", "end" };
 
 /* Decodes the UTF-8 character at s (valid UTF-8) into *cp; returns its length in bytes. */
@@ -139,14 +135,11 @@ one(const struct ctx *c, const char *key, const char **v)
 	return 0;
 }
 
-/* Returns 1 when v is one of the NULL-terminated list. */
+/* Returns 1 when v is one of the codes of domain d. */
 static int
-in_list(const char *v, const char *const *list)
+in_domain(const char *v, enum dom d)
 {
-	for (; *list != NULL; list++)
-		if (strcmp(v, *list) == 0)
-			return 1;
-	return 0;
+	return domain_code(domain(d), v) != NULL;
 }
 
 /* Validates facet f's value v (not NULL) into p.  Returns 1 when valid. */
@@ -157,9 +150,9 @@ valid_facet(struct facet_params *p, int f, const char *v)
 	case FACET_PLAN:
 		return valid_int(v, 1, 999, &p->plan) == 0;
 	case FACET_STATUS:
-		return in_list(v, statuses);
+		return in_domain(v, DOM_SELF_STATUS) || strcmp(v, "none") == 0;	/* none: no status */
 	case FACET_VALUE:
-		return in_list(v, ogp_values);
+		return in_domain(v, DOM_OGP_VALUE);
 	default:
 		return valid_slug(v);
 	}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/domains.h"
 #include "store/db.h"
 #include "view/i18n.h"
 #include "pages/pages.h"
@@ -44,10 +45,9 @@ struct row {
 	int		 leads;
 };
 
-/* The statuses of the status chart, in order; the last counts "not recorded". */
-static const char *const chart_status[] = { "no_evidence", "not_started", "limited",
-	"substantial", "complete", "withdrawn", NULL };
-#define CHART_STATUSES	7
+/* The status chart: a column for each self-reported status (lib/domains.h), in the
+ * domain's order, and a last one that counts "not recorded". */
+#define CHART_MAX	16
 
 /* Sets the bar of commitment i in the plan's progress chart.  The chart repeats the
  * section COMMITMENT of the table (its label is OGP_ID): one dictionary per commitment
@@ -80,15 +80,16 @@ progress_bar(struct ctx *c, tpl_dict *bar, int i, const struct progress *p)
 
 /* The status distribution chart: one column per status with its count. */
 static void
-status_chart(struct ctx *c, tpl_dict *b, const int counts[CHART_STATUSES])
+status_chart(struct ctx *c, tpl_dict *b, const int counts[CHART_MAX])
 {
-	tpl_dict	*col;
-	int		 i, max = 1, h;
+	const struct domain	*st = domain(DOM_SELF_STATUS);
+	tpl_dict		*col;
+	int			 i, max = 1, h, n = (int)st->n + 1;
 
-	for (i = 0; i < CHART_STATUSES; i++)
+	for (i = 0; i < n; i++)
 		if (counts[i] > max)
 			max = counts[i];
-	for (i = 0; i < CHART_STATUSES; i++) {
+	for (i = 0; i < n; i++) {
 		col = tpl_section(b, "COL");
 		h = counts[i] * 300 / max;
 		tpl_set_int(col, "Y", 10 + i * 24);
@@ -96,8 +97,8 @@ status_chart(struct ctx *c, tpl_dict *b, const int counts[CHART_STATUSES])
 		tpl_set_int(col, "W", h);
 		tpl_set_int(col, "TX", 206 + h);
 		tpl_set_int(col, "COUNT", counts[i]);
-		tpl_set(col, "LABEL", chart_status[i] ? i18n_enum("self_status", chart_status[i],
-		    c->en) : i18n("L_NOT_RECORDED", c->en));
+		tpl_set(col, "LABEL", i < n - 1 ? i18n_enum(st->name, st->codes[i].code, c->en) :
+		    i18n("L_NOT_RECORDED", c->en));
 	}
 }
 
@@ -105,12 +106,10 @@ status_chart(struct ctx *c, tpl_dict *b, const int counts[CHART_STATUSES])
 static int
 status_index(const char *st)
 {
-	int	 i;
+	const struct domain	*d = domain(DOM_SELF_STATUS);
+	const struct dcode	*code = domain_code(d, st);
 
-	for (i = 0; st != NULL && chart_status[i] != NULL; i++)
-		if (strcmp(st, chart_status[i]) == 0)
-			return i;
-	return CHART_STATUSES - 1;
+	return code != NULL ? (int)(code - d->codes) : (int)d->n;
 }
 
 /* Fills the commitments table; returns the number of commitments and their roll-up. */
@@ -123,7 +122,7 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 	struct progress	 p;
 	size_t		 n = 0, cap = 0, i;
 	tpl_dict	*d, *l;
-	int		 counts[CHART_STATUSES] = { 0 };
+	int		 counts[CHART_MAX] = { 0 };
 
 	progress_init(roll);
 	db_bind_int64(s, 1, plan_id);
