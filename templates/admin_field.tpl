@@ -2,7 +2,7 @@
 <div class="field">
 <label for="f-{{NAME}}">{{LABEL}}{{#REQUIRED}} <span class="req">(obrigatório)</span>{{/REQUIRED}}</label>
 {{#DATE_HINT}}<span class="hint" id="h-{{NAME}}">AAAA, AAAA-MM ou AAAA-MM-DD</span>{{/DATE_HINT}}
-{{#DATETIME_HINT}}<span class="hint" id="h-{{NAME}}">Hora de Lisboa: AAAA-MM-DD HH:MM</span>{{/DATETIME_HINT}}
+{{#DATETIME_HINT}}<span class="hint" id="h-{{NAME}}">{{ZONE_HINT}}: AAAA-MM-DD HH:MM</span>{{/DATETIME_HINT}}
 {{#ERROR}}<span class="field-error" id="e-{{NAME}}">{{TEXT}}</span>{{/ERROR}}
 {{#IS_TEXT}}<input id="f-{{NAME}}" name="{{NAME}}" type="text" value="{{VALUE}}" maxlength="{{MAXLEN}}"{{#INV}} aria-invalid="true"{{/INV}}{{#DESC}} aria-describedby="{{IDS}}"{{/DESC}}>{{/IS_TEXT}}
 {{#IS_DATETIME}}<input id="f-{{NAME}}" name="{{NAME}}" type="datetime-local" value="{{VALUE}}"{{#INV}} aria-invalid="true"{{/INV}}{{#DESC}} aria-describedby="{{IDS}}"{{/DESC}}>{{/IS_DATETIME}}

@@ -7,7 +7,7 @@
 {{#OPEN}}<p class="status-open lead"><strong>{{L_CLOSES_IN}} {{N}} {{UNIT}}</strong></p>{{/OPEN}}{{#UPCOMING}}<p class="lead"><strong>{{L_OPENS_IN}} {{N}} {{UNIT}}</strong></p>{{/UPCOMING}}{{#CLOSED}}<p class="lead"><strong>{{L_CLOSED}}</strong></p>{{/CLOSED}}
 <dl class="facts">
 <div><dt>{{L_OPENS}}</dt><dd><time datetime="{{OPENS_ISO}}">{{OPENS}}</time></dd></div>
-<div><dt>{{L_CLOSES}}</dt><dd><time datetime="{{CLOSES_ISO}}">{{CLOSES}}</time>{{#LISBON}} <span class="small">({{L_LISBON_TIME}})</span>{{/LISBON}}</dd></div>
+<div><dt>{{L_CLOSES}}</dt><dd><time datetime="{{CLOSES_ISO}}">{{CLOSES}}</time>{{#ZONE}} <span class="small">({{ZONE_TIME}})</span>{{/ZONE}}</dd></div>
 {{#PLAN}}<div><dt>{{L_PLAN}}</dt><dd><a href="/{{LANG}}/plans/{{PLAN_NUMBER}}"><span lang="{{PLAN_TITLE_LANG}}">{{PLAN_TITLE}}</span></a></dd></div>{{/PLAN}}
 {{#COMMITMENT}}<div><dt>{{L_COMMITMENT}}</dt><dd><a href="/{{LANG}}/commitments/{{OGP_ID}}">{{OGP_ID}} — <span lang="{{C_TITLE_LANG}}">{{C_TITLE}}</span></a></dd></div>{{/COMMITMENT}}
 {{#DOCUMENT}}<div><dt>{{L_DOC_UNDER}}</dt><dd><a href="{{DOC_URL}}" rel="external">{{DOC_URL}}</a></dd></div>{{/DOCUMENT}}

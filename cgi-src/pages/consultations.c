@@ -20,20 +20,22 @@
 #include "store/mail.h"
 #include "store/stmt.h"
 #include "store/submit.h"
+#include "lib/domains.h"
 #include "lib/token.h"
 #include "pages/pages.h"
 #include "view/page.h"
 #include "lib/valid.h"
 
-/* Sets key to a UTC time shown in Lisbon ("3 December 2018, 23:59"; the day only when
- * dates_only) and key_ISO to the UTC value for <time datetime>. */
+/* Sets key to a UTC time shown in the wall clock of zone (NULL: Lisbon; "3 December
+ * 2018, 23:59"; the day only when dates_only) and key_ISO to the UTC value for <time
+ * datetime>. */
 static void
-lisbon_time(struct ctx *c, tpl_dict *d, const char *key, const char *iso, int dates_only)
+zone_time(struct ctx *c, tpl_dict *d, const char *key, const char *iso, int dates_only,
+    const char *zone)
 {
 	char		 local[24], day[64], out[96], k[64];
-	const char	*zone;
 
-	if (utc_to_lisbon(iso, local, sizeof local, &zone) != 0) {
+	if (utc_to_local(zone, iso, local, sizeof local, NULL) != 0) {
 		tpl_set(d, key, i18n("L_NOT_RECORDED", c->en));
 		return;
 	}
@@ -49,10 +51,16 @@ lisbon_time(struct ctx *c, tpl_dict *d, const char *key, const char *iso, int da
 }
 
 /* Fills the phase of a consultation into d: UPCOMING (opens), OPEN (closes, countdown)
- * or CLOSED, with the dates.  Returns the phase. */
+ * or CLOSED, with the dates in the wall clock of zone (NULL: Lisbon) and, when they
+ * have a time, the zone's name.  Returns the phase. */
 static enum phase
-phase(struct ctx *c, tpl_dict *d, const char *opens, const char *closes, int dates_only)
+phase(struct ctx *c, tpl_dict *d, const char *opens, const char *closes, int dates_only,
+    const char *zone)
 {
+	static const char *const zone_keys[] = { "L_LISBON_TIME", "L_MADEIRA_TIME",
+		"L_AZORES_TIME" };	/* in the order of the timezone domain */
+	const struct domain	*zones = domain(DOM_TIMEZONE);
+	const struct dcode	*z = domain_code(zones, zone);
 	static const char *const units[][2] = { { "L_DAY", "L_DAYS" },
 		{ "L_HOUR", "L_HOURS" }, { "L_MINUTE", "L_MINUTES" } };
 	enum phase	 p = consultation_phase(c->now, opens, closes);
@@ -62,10 +70,11 @@ phase(struct ctx *c, tpl_dict *d, const char *opens, const char *closes, int dat
 	char		 unit;
 	int		 u;
 
-	lisbon_time(c, d, "OPENS", opens, dates_only);
-	lisbon_time(c, d, "CLOSES", closes, dates_only);
+	zone_time(c, d, "OPENS", opens, dates_only, zone);
+	zone_time(c, d, "CLOSES", closes, dates_only, zone);
 	if (!dates_only)
-		tpl_show(d, "LISBON");
+		tpl_set(tpl_section(d, "ZONE"), "ZONE_TIME",
+		    i18n(zone_keys[z != NULL ? z - zones->codes : 0], c->en));
 	if (p == PHASE_CLOSED) {
 		tpl_show(d, "CLOSED");
 		return p;
@@ -96,7 +105,7 @@ page_consultations_list(struct ctx *c)
 		if (t == NULL)
 			tpl_set(it, "TITLE", i18n("L_TITLE_NOT_RECORDED", c->en));
 		phase(c, it, db_text(s, KS_OPENS), db_text(s, KS_CLOSES),
-		    db_int(s, KS_DATES_ONLY));
+		    db_int(s, KS_DATES_ONLY), db_text(s, KS_ZONE));
 		if (!db_int(s, KS_DATES_ONLY))
 			tpl_set_int(tpl_section(it, "COUNTED"), "COUNT", db_int(s, KS_COUNT));
 		n++;
@@ -242,7 +251,8 @@ page_consultations_show(struct ctx *c)
 	page_title(c, "%s", t ? t : i18n("T_CONSULTATIONS", c->en));
 	tpl_set(b, "SHORT", t ? t : i18n("T_CONSULTATIONS", c->en));
 	dates_only = db_int(s, KN_DATES_ONLY);
-	p = phase(c, b, db_text(s, KN_OPENS), db_text(s, KN_CLOSES), dates_only);
+	p = phase(c, b, db_text(s, KN_OPENS), db_text(s, KN_CLOSES), dates_only,
+	    db_text(s, KN_ZONE));
 	page_paras(c, b, "DESC", db_text(s, KN_DESC_PT), db_text(s, KN_DESC_EN));
 	if (db_text(s, KN_Q_PT) != NULL || db_text(s, KN_Q_EN) != NULL)
 		page_paras(c, tpl_section(b, "QUESTIONS"), "Q", db_text(s, KN_Q_PT),

@@ -58,7 +58,7 @@ has_control(const char *s, int lines)
 
 /* Checks one value against its field; returns NULL or the message. */
 static const char *
-check(const struct field *f, char **vp)
+check(const struct field *f, char **vp, const char *zone)
 {
 	char		*v = *vp, utc[24];
 	long long	 n;
@@ -94,11 +94,14 @@ check(const struct field *f, char **vp)
 				v[i] = (char)(v[i] - 'a' + 'A');
 		return valid_ogp_id(v) ? NULL : "Use duas letras e quatro algarismos (PT0013).";
 	case F_DATETIME:
-		/* Already UTC (a value loaded back into a form), or Lisbon time typed in. */
+		/* Already UTC (a value loaded back into a form), or the wall clock of the
+		 * row's zone (Lisbon without one) typed in. */
 		if (utc_parse(v, &t) == 0)
 			return NULL;
-		if (lisbon_to_utc(v, utc, sizeof utc) != 0)
-			return "Data e hora inválidas: use AAAA-MM-DD HH:MM (hora de Lisboa).";
+		if (local_to_utc(zone, v, utc, sizeof utc) != 0)
+			return zone == NULL ? "Data e hora inválidas: use AAAA-MM-DD HH:MM (hora "
+			    "de Lisboa)." : "Data e hora inválidas: use AAAA-MM-DD HH:MM (hora do "
+			    "fuso escolhido).";
 		free(*vp);
 		return (*vp = strdup(utc)) == NULL ? "Sem memória." : NULL;
 	case F_BOOL:
@@ -168,21 +171,33 @@ check_order(const struct kind *k, struct values *v)
 	}
 }
 
+const char *
+edit_zone(const struct kind *k, const char *value)
+{
+	const struct dcode	*z;
+
+	if (edit_field(k, "timezone") < 0 || value == NULL)
+		return NULL;
+	z = domain_code(domain(DOM_TIMEZONE), value);
+	return z != NULL ? z->code : NULL;
+}
+
 int
 edit_parse(const struct kind *k, const char *(*get)(const void *, const char *),
     const void *arg, struct values *v)
 {
-	const char	*raw, *ver;
+	const char	*raw, *ver, *zone;
 	long long	 n;
 	size_t		 i;
 
 	memset(v, 0, sizeof *v);
+	zone = edit_zone(k, get(arg, "timezone"));
 	for (i = 0; i < k->nfields; i++) {
 		raw = get(arg, k->fields[i].col);
 		if (k->fields[i].type == F_BOOL)
 			raw = raw != NULL && strcmp(raw, "1") == 0 ? "1" : "0";
 		v->v[i] = edit_tidy(raw);
-		if ((v->err[i] = check(&k->fields[i], &v->v[i])) != NULL)
+		if ((v->err[i] = check(&k->fields[i], &v->v[i], zone)) != NULL)
 			v->nerr++;
 	}
 	if ((ver = get(arg, "version")) != NULL && valid_int(ver, 0, 1LL << 53, &n) == 0)

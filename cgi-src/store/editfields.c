@@ -92,6 +92,7 @@ static const struct field consultation_fields[] = {
 	{ "plan_id", "Plano em preparação", F_REF, 0, 0, DOM__MAX, REF_PLAN },
 	{ "commitment_id", "Compromisso em projeto", F_REF, 0, 0, DOM__MAX, REF_COMMITMENT },
 	URL("document_url", "Documento em consulta (um relatório...)"),
+	ENUM("timezone", "Fuso horário (vazio: Lisboa)", DOM_TIMEZONE),
 	{ "opens_at", "Abre em", F_DATETIME, 1, 0, NONE },
 	{ "closes_at", "Fecha em", F_DATETIME, 1, 0, NONE },
 	{ "dates_only", "Só se conhecem os dias (consulta antiga)", F_BOOL, 0, 1, NONE },

@@ -91,6 +91,10 @@ void			 edit_values_free(struct values *v);
  * as a form's values are read.  Returns the copy (malloc'd), or NULL for empty text or
  * when memory runs out. */
 char			*edit_tidy(const char *s);
+/* The time zone of a record of kind k whose timezone field holds value: the zone when
+ * k has such a field and value is one of the zones of lib/domains.h, else NULL (the
+ * wall clock is Lisbon's). */
+const char		*edit_zone(const struct kind *k, const char *value);
 /* Reads and validates a submitted form (get(name) returns a field or NULL) into v;
  * messages go to v->err.  Returns the number of invalid fields. */
 int			 edit_parse(const struct kind *k,

@@ -354,13 +354,14 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_CONSULTATIONS */
 	"SELECT k.id, k.title_pt, k.title_en, k.opens_at, k.closes_at, k.dates_only, "
 	"(SELECT count(*) FROM submission s WHERE s.consultation_id = k.id "
-	"AND s.status = 'published') FROM consultation k ORDER BY k.closes_at DESC, k.id DESC",
+	"AND s.status = 'published'), k.timezone FROM consultation k "
+	"ORDER BY k.closes_at DESC, k.id DESC",
 	/* ST_CONSULTATION */
 	"SELECT k.id, k.title_pt, k.title_en, k.description_pt, k.description_en, "
 	"k.questions_pt, k.questions_en, k.document_url, k.opens_at, k.closes_at, "
 	"k.dates_only, k.outcome_pt, k.outcome_en, k.outcome_url, k.source_url, "
 	"p.number, p.title_pt, p.title_en, c.ogp_id, c.title_pt, c.title_en, "
-	"substr(k.updated_at, 1, 10) FROM consultation k "
+	"substr(k.updated_at, 1, 10), k.timezone FROM consultation k "
 	"LEFT JOIN action_plan p ON p.id = k.plan_id "
 	"LEFT JOIN commitment c ON c.id = k.commitment_id WHERE k.id = ?1",
 	/* ST_CONSULTATION_SUBS: the public columns of a submission (SUB_COLS) */

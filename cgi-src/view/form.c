@@ -42,7 +42,8 @@ enum_options(const struct domain *dom, const char *value, tpl_dict *d)
 }
 
 static void
-field_dict(const struct field *f, const char *value, const char *err, tpl_dict *d)
+field_dict(const struct field *f, const char *value, const char *err, const char *zone,
+    tpl_dict *d)
 {
 	static const char *const kind_section[F__MAX] = {
 		"IS_TEXT", "IS_LONG", "IS_NUMBER", "IS_NUMBER", "IS_TEXT", "IS_URL",
@@ -53,8 +54,8 @@ field_dict(const struct field *f, const char *value, const char *err, tpl_dict *
 	tpl_set(d, "NAME", f->col);
 	tpl_set(d, "LABEL", f->label);
 	if (f->type == F_DATETIME && value != NULL &&
-	    utc_to_lisbon(value, local, sizeof local, NULL) == 0)
-		value = local;	/* shown as typed: Lisbon time */
+	    utc_to_local(zone, value, local, sizeof local, NULL) == 0)
+		value = local;	/* shown as typed: the wall clock of the row's zone */
 	tpl_set(d, "VALUE", value);
 	if (f->required)
 		tpl_show(d, "REQUIRED");
@@ -64,7 +65,8 @@ field_dict(const struct field *f, const char *value, const char *err, tpl_dict *
 	if (f->type == F_DATE)
 		tpl_show(d, "DATE_HINT");
 	if (f->type == F_DATETIME)
-		tpl_show(d, "DATETIME_HINT");
+		tpl_set(tpl_section(d, "DATETIME_HINT"), "ZONE_HINT",
+		    zone == NULL ? "Hora de Lisboa" : "Hora do fuso escolhido");
 	if (err != NULL) {
 		tpl_set(tpl_section(d, "ERROR"), "TEXT", err);
 		tpl_show(d, "INV");
@@ -98,25 +100,28 @@ field_dict(const struct field *f, const char *value, const char *err, tpl_dict *
 void
 edit_form(sqlite3 *rw, const struct kind *k, const struct values *v, tpl_dict *d)
 {
+	const char	*zone;
 	size_t		 i, n;
 	tpl_dict	*row, *pair;
+	int		 z = edit_field(k, "timezone");
 
 	(void)rw;
+	zone = edit_zone(k, z >= 0 ? v->v[z] : NULL);
 	tpl_set_int(d, "VERSION", v->version);
 	for (i = 0; i < k->nfields; i++) {
 		n = strlen(k->fields[i].col);
 		if (n > 3 && strcmp(k->fields[i].col + n - 3, "_pt") == 0 && i + 1 < k->nfields &&
 		    strncmp(k->fields[i].col, k->fields[i + 1].col, n - 3) == 0) {
 			pair = tpl_section(tpl_section(d, "ROW"), "PAIR");
-			field_dict(&k->fields[i], v->v[i], v->err[i],
+			field_dict(&k->fields[i], v->v[i], v->err[i], zone,
 			    tpl_include(tpl_section(pair, "PT"), "FIELD", "admin_field.tpl"));
-			field_dict(&k->fields[i + 1], v->v[i + 1], v->err[i + 1],
+			field_dict(&k->fields[i + 1], v->v[i + 1], v->err[i + 1], zone,
 			    tpl_include(tpl_section(pair, "EN"), "FIELD", "admin_field.tpl"));
 			i++;
 			continue;
 		}
 		row = tpl_section(d, "ROW");
-		field_dict(&k->fields[i], v->v[i], v->err[i],
+		field_dict(&k->fields[i], v->v[i], v->err[i], zone,
 		    tpl_include(tpl_section(row, "ONE"), "FIELD", "admin_field.tpl"));
 	}
 }

@@ -532,6 +532,8 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_CLOSES_IN", "Aberta: fecha dentro de", "Open: closes in" },
 	{ "L_CLOSED", "Encerrada", "Closed" },
 	{ "L_LISBON_TIME", "Horas de Lisboa.", "Lisbon time." },
+	{ "L_MADEIRA_TIME", "Horas da Madeira.", "Madeira time." },
+	{ "L_AZORES_TIME", "Horas dos Açores.", "Azores time." },
 	{ "L_DAY", "dia", "day" },
 	{ "L_DAYS", "dias", "days" },
 	{ "L_HOUR", "hora", "hour" },
