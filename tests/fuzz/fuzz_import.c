@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "store/db.h"
+#include "store/stmt.h"
 #include "import/import.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -38,8 +39,10 @@ reopen(void)
 	char		 err[512];
 	unsigned char	*copy;
 
-	if (db != NULL)
+	if (db != NULL) {
+		store_finalize(STORE_RW);
 		sqlite3_close(db);
+	}
 	if ((db = db_open(":memory:", 1, err, sizeof err)) == NULL)
 		die("db_open", err);
 	if ((copy = sqlite3_malloc64((sqlite3_uint64)imagelen)) == NULL)
@@ -48,13 +51,18 @@ reopen(void)
 	if (sqlite3_deserialize(db, "main", copy, imagelen, imagelen,
 	    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
 		die("sqlite3_deserialize", sqlite3_errmsg(db));
+	/* The loader's statements (store/load.h) live on the connection it writes. */
+	if (store_prepare(STORE_RW, db, err, sizeof err) != 0)
+		die("store_prepare", err);
 }
 
 static void
 cleanup(void)
 {
-	if (db != NULL)
+	if (db != NULL) {
+		store_finalize(STORE_RW);
 		sqlite3_close(db);
+	}
 	unlink(file);
 	rmdir(dir);
 	free(image);
