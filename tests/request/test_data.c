@@ -400,8 +400,6 @@ START_TEST(flagged_routes_have_data)
 		if (rt->data == NULL)
 			continue;
 		n++;
-		ck_assert_msg(page_data_has(rt->fn) || rt->fn == page_commitments_list,
-		    "%s has no data handler", rt->pattern);
 		ck_assert_msg(rt->cap == CAP_PUBLIC && (rt->cache == CACHE_PUBLIC ||
 		    rt->cache == CACHE_CLOCK), "%s: data formats are for public pages",
 		    rt->pattern);
