@@ -8,10 +8,10 @@ set -euo pipefail
 
 # shellcheck source=tests/lib-site.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib-site.sh"	# sets ROOT
-E2E=$ROOT/tests/e2e/e2e
-E2E_ADMIN=$ROOT/tests/e2e/e2e_admin
+E2E=$BUILD/tests/e2e/e2e
+E2E_ADMIN=$BUILD/tests/e2e/e2e_admin
 ADMIN_BIN=$BUILD/aberta-admin
-SMTPSINK=$ROOT/tests/cocreate/smtpsink
+SMTPSINK=$BUILD/tests/cocreate/smtpsink
 TMP=''
 DONE=0
 SINK_PID=''
@@ -59,7 +59,7 @@ if [ ! -x "$E2E" ] && [ ! -x "$E2E_ADMIN" ]; then
 fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/aberta-e2e.XXXXXX")
-export ABERTA_DB=$TMP/aberta.db
+export ABERTA_DB=$TMP/aberta.db ABERTA_UPLOADS=$TMP/uploads	# not the tree's var/
 prepare_db "$ABERTA_DB"
 port=$(free_port)
 # The confirmation emails of the co-creation tests go to an SMTP sink on loopback, which
