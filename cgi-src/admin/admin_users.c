@@ -293,6 +293,7 @@ page_admin_user_action(struct ctx *c)
 		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : 503;
 	if (c->num == c->me->id && strcmp(act, "enable") != 0 && strcmp(act, "password") != 0)
 		return user_page(c, 400, "Não pode aplicar esta ação à sua própria conta.", NULL);
+	rc = 0;		/* user_load's 1; sessions-kill runs nothing before the kill below */
 	if (strcmp(act, "disable") == 0)
 		rc = user_run(SF_DISABLE, c->num, NULL);
 	else if (strcmp(act, "enable") == 0)

@@ -670,6 +670,38 @@ disable(void)
 	person_free(&p);
 }
 
+/* An administrator ends another account's sessions from its page
+ * (/admin/users/N/sessions-kill): 200, the account's session ends at once, and the
+ * audit log has the action. */
+static void
+sessions_kill(struct person *admin)
+{
+	struct acct	 lia;
+	struct person	 p;
+	struct res	 r;
+	char		 tok[128], path[96];
+	char		*b;
+
+	staff_add(&lia, "lia@example.org", "Lia Focal", "focal", NULL);
+	person_init(&p, "lia");
+	tap(login_full(&p, &lia), "lia logs in with both factors");
+	session_csrf(admin, tok, sizeof tok);
+	b = body_of("csrf", tok, NULL);
+	snprintf(path, sizeof path, "/admin/users/%lld/sessions-kill", lia.id);
+	rc_post(admin, path, b, &r);
+	free(b);
+	tap(r.status == 200, "an administrator ends lia's sessions from her page: 200 (got %d)",
+	    r.status);
+	res_free(&r);
+	rc_get(&p, "/admin/", &r);
+	tap(r.status == 303 && location_is(&r, "/admin/login"),
+	    "lia's session has ended: /admin/ -> 303 to login (got %d, %s)", r.status, loc(&r));
+	res_free(&r);
+	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'sessions-kill' AND "
+	    "object = ?1", lia.login, 0, 0, 0) == 1, "the audit log has the action");
+	person_free(&p);
+}
+
 static void
 csrf(void)
 {
@@ -2106,6 +2138,7 @@ main(int argc, char *argv[])
 	csrf();
 	find_ids();
 	roles();
+	sessions_kill(&p_hal);
 	editing();
 	conflict();
 	evidence();
