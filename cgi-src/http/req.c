@@ -3,48 +3,8 @@
 #include <strings.h>
 
 #include "http/req.h"
+#include "lib/urlcode.h"
 #include "lib/valid.h"
-
-/* Returns the value 0-15 of a hex digit, or -1. */
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-long
-req_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_space)
-{
-	size_t	 i, o = 0;
-	int	 hi, lo;
-	char	 c;
-
-	if (dstlen == 0)
-		return -1;
-	for (i = 0; i < len; i++) {
-		c = src[i];
-		if (c == '%') {
-			if (i + 2 >= len)
-				return -1;
-			if ((hi = hexval(src[i + 1])) < 0 || (lo = hexval(src[i + 2])) < 0)
-				return -1;
-			c = (char)(hi * 16 + lo);
-			i += 2;
-		} else if (c == '+' && plus_space)
-			c = ' ';
-		if (c == '\0' || o + 1 >= dstlen)
-			return -1;
-		dst[o++] = c;
-	}
-	dst[o] = '\0';
-	return (long)o;
-}
 
 /* Decodes and checks the path part of REQUEST_URI.  Returns 0 or an HTTP status. */
 static int
@@ -57,7 +17,7 @@ parse_path(struct req *r, const char *uri, size_t len)
 		return r->error = "ERR_BAD_PATH", 400;
 	if (len > REQ_PATH_MAX * 3)
 		return r->error = "ERR_TOO_LONG", 414;
-	n = req_decode(r->path, sizeof r->path, uri, len, 0);
+	n = url_decode(r->path, sizeof r->path, uri, len, 0);
 	if (n < 0)
 		return r->error = (len > REQ_PATH_MAX ? "ERR_TOO_LONG" : "ERR_BAD_ENCODING"),
 		    (len > REQ_PATH_MAX ? 414 : 400);
@@ -94,13 +54,13 @@ parse_pairs(struct req *r, const char *src, char *store, size_t cap, struct para
 			eq = memchr(p, '=', seglen);
 			klen = eq ? (size_t)(eq - p) : seglen;
 			key = store + used;
-			if ((n = req_decode(key, cap - used, p, klen, 1)) < 0 ||
+			if ((n = url_decode(key, cap - used, p, klen, 1)) < 0 ||
 			    !valid_utf8(key, (size_t)n))
 				return r->error = "ERR_BAD_ENCODING", 400;
 			used += (size_t)n + 1;
 			out[*np].key = key;
 			out[*np].val = store + used;
-			n = req_decode(store + used, cap - used, eq ? eq + 1 : "",
+			n = url_decode(store + used, cap - used, eq ? eq + 1 : "",
 			    eq ? seglen - klen - 1 : 0, 1);
 			if (n < 0 || !valid_utf8(store + used, (size_t)n))
 				return r->error = "ERR_BAD_ENCODING", 400;

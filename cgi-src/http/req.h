@@ -63,9 +63,6 @@ struct req {
 /* Fills r from the request variables.  Returns 0, or an HTTP status (400, 414, 405)
  * with r->error set to the message key; r is usable for an error page either way. */
 int		 req_parse(struct req *r, req_getter get, void *arg);
-/* Percent-decodes src[0..len) into dst (size dstlen); plus_space turns '+' into ' '.
- * Returns the decoded length, or -1 on a malformed escape, NUL, or overflow. */
-long		 req_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_space);
 /* Reads the body (POST only) with read, up to REQ_BODY_MAX, and parses a url-encoded
  * one into r->form.  Returns 0 or an HTTP status (400, 411, 413) with r->error set. */
 int		 req_read_body(struct req *r, req_reader read, void *arg);

@@ -10,7 +10,7 @@
 #include <curl/curl.h>
 
 #include "net/linkcheck.h"
-#include "http/req.h"
+#include "lib/urlcode.h"
 
 #define HOST_MAX	256	/* longest host name kept for the per-host count */
 #define PARALLEL_MAX	64	/* most transfers at once */
@@ -190,7 +190,7 @@ lc_url_name(const char *url, char *out, size_t outlen)
 		if (*p == '/')
 			seg = p + 1;
 	/* Not decodable (a stray '%', a NUL, too long): the segment as it is, cut to fit. */
-	if (req_decode(out, outlen, seg, (size_t)(end - seg), 0) < 0)
+	if (url_decode(out, outlen, seg, (size_t)(end - seg), 0) < 0)
 		snprintf(out, outlen, "%.*s", (int)(end - seg), seg);
 }
 

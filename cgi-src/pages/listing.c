@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "http/answer.h"
 #include "view/export.h"
 #include "pages/facet.h"
 #include "view/i18n.h"
@@ -239,8 +240,19 @@ fill(struct ctx *c, tpl_dict *b, const struct facet_params *p, struct lrow *rows
 	return leads(c, rows, n);
 }
 
+/* Answers a commitments listing as JSON or CSV (c->fmt) with the rows of
+ * export_commitment_rows; name is the CSV file name without ".csv". Returns 200. */
+static int
+commitment_list(struct ctx *c, const char *const *ogp_ids, size_t n,
+    const char *name)
+{
+	const struct xset	*set = export_set("commitment_list");
+
+	return export_send(c, set, NULL, set, export_commitment_rows(c, ogp_ids, n), name);
+}
+
 /* Answers the commitments of p as JSON or CSV (c->fmt), in the listing's order, with
- * the rows of export_commitment_list (open data, export.h).  Returns the status. */
+ * the rows of commitment_list (open data, export.h).  Returns the status. */
 static int
 data_rows(struct ctx *c, const struct facet_params *p)
 {
@@ -254,7 +266,7 @@ data_rows(struct ctx *c, const struct facet_params *p)
 		sort_rows(rows, n, p->sort);
 		for (i = 0; i < n; i++)
 			ids[i] = rows[i].ogp;
-		st = export_commitment_list(c, ids, n, "commitments");
+		st = commitment_list(c, ids, n, "commitments");
 	} else
 		c->error = "ERR_INTERNAL";
 	for (i = 0; i < n; i++) {

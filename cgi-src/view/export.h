@@ -105,9 +105,5 @@ json_t	*export_submission_row(sqlite3_stmt *s, const char *lang);
  * given by OGP id in the listing's order: the same fields as a plan's commitments.
  * Returns a new array. */
 json_t	*export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n);
-/* Answers a commitments listing as JSON or CSV (c->fmt) with the rows of
- * export_commitment_rows; name is the CSV file name without ".csv". Returns 200. */
-int	export_commitment_list(struct ctx *c, const char *const *ogp_ids, size_t n,
-	    const char *name);
 
 #endif

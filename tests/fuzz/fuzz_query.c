@@ -1,7 +1,7 @@
 /* fuzz_query: req_parse on "GET /pt/x?" + the input's first line (or, when that line
  * starts with '/', the line itself as REQUEST_URI, so the path decoder is fuzzed too),
  * with the rest of the input as the Cookie and Accept-Language headers; then
- * req_cookie, req_param and req_pick_lang on the result.  Also req_decode on the whole
+ * req_cookie, req_param and req_pick_lang on the result.  Also url_decode on the whole
  * input into a heap buffer of exactly the size it is told (a write past it is caught).
  * Aborts when an invariant of req.h does not hold, or when req_parse writes past
  * r->store (into the struct's tail padding, where ASan does not look). */
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "http/req.h"
+#include "lib/urlcode.h"
 #include "lib/valid.h"
 
 struct env {
@@ -58,14 +59,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	long		 n;
 	int		 rc;
 
-	/* req_decode alone: an exact-size destination (even 0 bytes, as parse_pairs can
+	/* url_decode alone: an exact-size destination (even 0 bytes, as parse_pairs can
 	 * pass when the store is full), the size taken from the input. */
 	dstlen = size > 0 ? data[0] % 64 : 0;
 	if ((dst = malloc(dstlen)) == NULL && dstlen > 0)
 		return 0;
-	n = req_decode(dst, dstlen, (const char *)data, size, size & 1);
+	n = url_decode(dst, dstlen, (const char *)data, size, size & 1);
 	if (n >= 0 && ((size_t)n >= dstlen || dst[n] != '\0')) {
-		fprintf(stderr, "fuzz_query: req_decode returned %ld for a destination of %zu "
+		fprintf(stderr, "fuzz_query: url_decode returned %ld for a destination of %zu "
 		    "bytes: it wrote past it\n", n, dstlen);
 		abort();
 	}

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "http/answer.h"
 #include "store/db.h"
 #include "store/rollup.h"
 #include "view/export.h"
@@ -635,13 +634,4 @@ export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n)
 		db_reset(s);
 	}
 	return a;
-}
-
-int
-export_commitment_list(struct ctx *c, const char *const *ogp_ids, size_t n,
-    const char *name)
-{
-	const struct xset	*set = export_set("commitment_list");
-
-	return export_send(c, set, NULL, set, export_commitment_rows(c, ogp_ids, n), name);
 }

@@ -1,0 +1,43 @@
+/* urlcode: percent-decoding (see urlcode.h). */
+#include "lib/urlcode.h"
+
+/* Returns the value 0-15 of a hex digit, or -1. */
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+long
+url_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_space)
+{
+	size_t	 i, o = 0;
+	int	 hi, lo;
+	char	 c;
+
+	if (dstlen == 0)
+		return -1;
+	for (i = 0; i < len; i++) {
+		c = src[i];
+		if (c == '%') {
+			if (i + 2 >= len)
+				return -1;
+			if ((hi = hexval(src[i + 1])) < 0 || (lo = hexval(src[i + 2])) < 0)
+				return -1;
+			c = (char)(hi * 16 + lo);
+			i += 2;
+		} else if (c == '+' && plus_space)
+			c = ' ';
+		if (c == '\0' || o + 1 >= dstlen)
+			return -1;
+		dst[o++] = c;
+	}
+	dst[o] = '\0';
+	return (long)o;
+}
