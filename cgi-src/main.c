@@ -273,7 +273,7 @@ serve(void)
 	FCGX_InitRequest(&rq, 0, 0);
 	while (!stopping && FCGX_Accept_r(&rq) >= 0) {
 		rw_retry();
-		dispatch_set_logger(fcgi_log, &rq);
+		log_set_sink(fcgi_log, &rq);
 		dispatch(fcgi_get, fcgi_read, &rq, &out);
 		if (out.oom)
 			FCGX_PutS("Status: 500 Internal Server Error\r\n"
@@ -281,7 +281,7 @@ serve(void)
 			    "500 Internal Server Error\n", rq.out);
 		else
 			FCGX_PutStr(out.p, (int)out.len, rq.out);
-		dispatch_set_logger(NULL, NULL);
+		log_set_sink(NULL, NULL);
 		FCGX_Finish_r(&rq);
 		if (out.cap > (1u << 22))
 			buf_free(&out);

@@ -117,7 +117,7 @@ admit(struct ctx *c, const struct route *rt, struct pub *p, struct staff *me)
 	 * cached pages and carry no per-visitor token).  Logged, not audited: anyone can
 	 * send these, and the audit log is append-only. */
 	if (c->req->method == METHOD_POST && !gate_same_origin(c)) {
-		dispatch_log("public POST refused: not from this site (%s)", c->req->path);
+		log_error("public POST refused: not from this site (%s)", c->req->path);
 		render_error(c, 403, "ERR_CSRF_PUBLIC", NULL);
 		return 0;
 	}
@@ -158,7 +158,7 @@ run(struct ctx *c, const struct route *rt)
 	if (rt->data != NULL && c->body != NULL && st == 200)
 		render_data_links(c);
 	if (c->body != NULL && render_page(c, rt->nav) != 0) {
-		dispatch_log("template expansion failed on %s", c->req->path);
+		log_error("template expansion failed on %s", c->req->path);
 		render_error(c, 500, "ERR_INTERNAL", NULL);
 	}
 }

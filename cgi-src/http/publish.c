@@ -241,7 +241,7 @@ memo_store(const struct ctx *c, const struct pub *p)
 	buf_put(&m, r->head.p + p->memo_head, hl);
 	if (m.oom || cache_memo_put(p->memo_key, p->version, m.p, m.len, r->body.p,
 	    r->body.len) < 0)
-		dispatch_log("page cache: cannot keep the answer to %s?%s (generation %lld)",
+		log_error("page cache: cannot keep the answer to %s?%s (generation %lld)",
 		    c->req->path, c->req->query, p->version);
 }
 
@@ -264,7 +264,7 @@ publish(const struct ctx *c, const struct pub *p)
 		return;
 	snprintf(path, sizeof path, "%s%s", c->req->path, fmt_suffix(c->fmt));
 	if (cache_store(path, i == 0, p->version, c->resp->body.p, c->resp->body.len) < 0)
-		dispatch_log("page cache: cannot write %s (generation %lld)", path,
+		log_error("page cache: cannot write %s (generation %lld)", path,
 		    p->version);
 }
 

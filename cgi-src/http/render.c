@@ -111,7 +111,7 @@ render_db_error(struct ctx *c, const char *where)
 		key = "ERR_BUSY";
 	else
 		key = keys[f];
-	dispatch_log("database error %s %s: %s", where, c->req->path,
+	log_error("database error %s %s: %s", where, c->req->path,
 	    f != DBF_NONE ? db_fault_message() : db_last_error());
 	render_error(c, f != DBF_NONE || db_failed() == 2 ? 503 : 500, key, NULL);
 	if (c->resp->status == 503)

@@ -9,14 +9,14 @@ static void	(*logger)(const char *, void *);
 static void	*logger_arg;
 
 void
-dispatch_set_logger(void (*fn)(const char *line, void *arg), void *arg)
+log_set_sink(void (*fn)(const char *line, void *arg), void *arg)
 {
 	logger = fn;
 	logger_arg = arg;
 }
 
 void
-dispatch_log(const char *fmt, ...)
+log_error(const char *fmt, ...)
 {
 	char	 line[1024], *p;
 	va_list	 ap;

@@ -4,11 +4,10 @@
 #ifndef ABERTA_LOG_H
 #define ABERTA_LOG_H
 
-/* Writes a log line (CR/LF and control characters replaced) to the error log.  The name
- * is the dispatcher's, whose requests own the log. */
-void	dispatch_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Writes a log line (CR/LF and control characters replaced) to the error log. */
+void	log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Where log lines go: a function taking one finished line (NULL: standard error, as
  * "aberta[PID]: line"). */
-void	dispatch_set_logger(void (*fn)(const char *line, void *arg), void *arg);
+void	log_set_sink(void (*fn)(const char *line, void *arg), void *arg);
 
 #endif

@@ -520,7 +520,7 @@ submit(struct ctx *c, int proposal, long long kid, long long cid, const char *ac
 	form_read(c, &f, proposal);
 	if (hp != NULL && *hp != '\0') {
 		/* The honeypot: a field people do not see.  The robot is told it worked. */
-		dispatch_log("submission refused: honeypot filled");
+		log_error("submission refused: honeypot filled");
 		snprintf(loc, sizeof loc, "/%s/submissions/sent", c->lang);
 		return page_redirect(c, loc);
 	}
@@ -541,7 +541,7 @@ submit(struct ctx *c, int proposal, long long kid, long long cid, const char *ac
 	/* The mail goes out from aberta-admin, in the background: the answer does not
 	 * wait for it, and the worker does not load libcurl. */
 	if (mail_flush_start(c->rw, oid, err, sizeof err) != 0)
-		dispatch_log("mail %lld waits in the outbox for the timer: %s", oid, err);
+		log_error("mail %lld waits in the outbox for the timer: %s", oid, err);
 	snprintf(loc, sizeof loc, "/%s/submissions/sent", c->lang);
 	return page_redirect(c, loc);
 }

@@ -46,7 +46,7 @@ page_data_plans_list(struct ctx *c)
 	json_t			*rows = json_array(), *o;
 	size_t			 n = 0, i;
 
-	n = page_plan_rollups(ST_PLANS, ids, roll, PLANS_MAX);
+	n = rollup_plans(ST_PLANS, ids, roll, PLANS_MAX);
 	s = db_stmt(ST_PLANS);
 	for (i = 0; i < n && db_step(s) == SQLITE_ROW; i++) {
 		o = json_object();
@@ -72,13 +72,13 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 	sqlite3_stmt	*s = db_stmt(ST_PLAN_COMMITMENTS);
 	json_t		*rows = json_array(), *o;
 	struct progress	 p;
-	struct page_idref *byid = NULL, *nb;
+	struct rollup_idref *byid = NULL, *nb;
 	size_t		 n = 0, cap = 0;
 
 	progress_init(roll);
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
-		page_ms_agg(s, PC_AGG, &p);
+		rollup_ms_agg(s, PC_AGG, &p);
 		progress_add_rollup(roll, &p);
 		o = export_commitment_row(c, s, number, NULL, &p);
 		json_array_append_new(rows, o);
@@ -88,13 +88,13 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 			byid = nb;
 			cap = cap ? cap * 2 : 32;
 		}
-		byid[n++] = (struct page_idref){ db_int64(s, LC_ID), o };
+		byid[n++] = (struct rollup_idref){ db_int64(s, LC_ID), o };
 	}
-	page_idrefs_sort(byid, n);
+	rollup_idrefs_sort(byid, n);
 	s = db_stmt(ST_PLAN_LEADS);
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW)
-		if ((o = page_idref_find(byid, n, db_int64(s, LEAD_CID))) != NULL)
+		if ((o = rollup_idref_find(byid, n, db_int64(s, LEAD_CID))) != NULL)
 			json_array_append_new(json_object_get(o, "leads"),
 			    json_string(db_text(s, LEAD_SLUG)));
 	free(byid);
@@ -252,7 +252,7 @@ member_commitments(struct ctx *c, long long id, struct progress *roll)
 		x_text(o, "title_pt", s, EC_TITLE_PT);
 		x_text(o, "title_en", s, EC_TITLE_EN);
 		x_text(o, "self_status", s, EC_STATUS);
-		page_ms_agg(s, EC_AGG, &p);
+		rollup_ms_agg(s, EC_AGG, &p);
 		x_progress(o, &p);
 		export_url(o, "url", c->lang, "commitments/%s", db_text(s, EC_OGP_ID));
 		json_array_append_new(rows, o);

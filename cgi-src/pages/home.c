@@ -33,7 +33,7 @@ plans(struct ctx *c, tpl_dict *b)
 	size_t		 n = 0, i, cur = 0;
 	int		 found = 0;
 
-	n = page_plan_rollups(ST_PLANS, ids, roll, HOME_PLANS_MAX);
+	n = rollup_plans(ST_PLANS, ids, roll, HOME_PLANS_MAX);
 	s = db_stmt(ST_PLANS);
 	for (i = 0; db_step(s) == SQLITE_ROW && i < n; i++) {
 		const char *st = db_text(s, PLANS_STATUS);

@@ -108,7 +108,7 @@ copy_row(sqlite3_stmt *s, struct lrow *r)
 	    db_text(s, LC_STATUS) : "");
 	snprintf(r->end, sizeof r->end, "%s", db_text(s, LC_END) ? db_text(s, LC_END) : "");
 	r->plan = db_int(s, LC_PLAN);
-	page_ms_agg(s, LC_AGG, &r->p);
+	rollup_ms_agg(s, LC_AGG, &r->p);
 	return 0;
 }
 

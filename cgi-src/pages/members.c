@@ -77,7 +77,7 @@ entity_commitments(struct ctx *c, tpl_dict *b, long long id)
 		page_enum(c, d, "STATUS", "self_status", db_text(s, EC_STATUS));
 		snprintf(ord, sizeof ord, "%s %d", i18n("T_PLAN", c->en), db_int(s, EC_PLAN));
 		tpl_set(d, "PLAN_ORDINAL", ord);
-		page_ms_agg(s, EC_AGG, &p);
+		rollup_ms_agg(s, EC_AGG, &p);
 		page_progress(c, d, &p, 0);
 		if (lead)
 			progress_add_rollup(&roll, &p);

@@ -22,7 +22,7 @@ page_plans_list(struct ctx *c)
 	size_t		 n = 0, i;
 
 	page_title(c, "%s", i18n("T_PLANS", c->en));
-	n = page_plan_rollups(ST_PLANS, ids, roll, PLANS_MAX);
+	n = rollup_plans(ST_PLANS, ids, roll, PLANS_MAX);
 	s = db_stmt(ST_PLANS);
 	for (i = 0; db_step(s) == SQLITE_ROW && i < n; i++) {
 		d = tpl_section(b, "PLAN");
@@ -118,7 +118,7 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 {
 	sqlite3_stmt	*s = db_stmt(ST_PLAN_COMMITMENTS);
 	struct row	*rows = NULL, *r, *nr;
-	struct page_idref *byid;
+	struct rollup_idref *byid;
 	struct progress	 p;
 	size_t		 n = 0, cap = 0, i;
 	tpl_dict	*d, *l;
@@ -141,7 +141,7 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 		tpl_set(d, "NUMBER", db_text(s, LC_NUMBER));
 		page_text(c, d, "TITLE", db_text(s, LC_TITLE_PT), db_text(s, LC_TITLE_EN));
 		page_enum(c, d, "STATUS", "self_status", db_text(s, LC_STATUS));
-		page_ms_agg(s, PC_AGG, &p);
+		rollup_ms_agg(s, PC_AGG, &p);
 		page_progress(c, d, &p, 0);
 		progress_add_rollup(roll, &p);
 		progress_bar(c, d, (int)n - 1, &p);
@@ -154,12 +154,12 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 		return n;
 	}
 	for (i = 0; i < n; i++)
-		byid[i] = (struct page_idref){ rows[i].id, &rows[i] };
-	page_idrefs_sort(byid, n);
+		byid[i] = (struct rollup_idref){ rows[i].id, &rows[i] };
+	rollup_idrefs_sort(byid, n);
 	s = db_stmt(ST_PLAN_LEADS);
 	db_bind_int64(s, 1, plan_id);
 	while (db_step(s) == SQLITE_ROW) {
-		if ((r = page_idref_find(byid, n, db_int64(s, LEAD_CID))) == NULL)
+		if ((r = rollup_idref_find(byid, n, db_int64(s, LEAD_CID))) == NULL)
 			continue;
 		l = tpl_section(r->d, "LEAD");
 		r->leads++;

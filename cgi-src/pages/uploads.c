@@ -105,7 +105,7 @@ page_upload_get(struct ctx *c)
 	if (n < 0 || (size_t)n >= sizeof path || read_file(path, &c->resp->body) != 0 ||
 	    (long long)c->resp->body.len != size) {
 		missing = errno == ENOENT;
-		dispatch_log("upload %s: %s", sha, missing ? "recorded but its file is missing" :
+		log_error("upload %s: %s", sha, missing ? "recorded but its file is missing" :
 		    "its file cannot be read or has the wrong size");
 		buf_reset(&c->resp->body);
 		if (missing)

@@ -81,7 +81,7 @@ enum stmt {
 
 /* ST_STATE */
 enum { STATE_VERSION, STATE_CHANGED };
-/* ST_PLANS (page_plan_rollups reads PLANS_ID) */
+/* ST_PLANS (rollup_plans reads PLANS_ID) */
 enum { PLANS_ID, PLANS_NUMBER, PLANS_TITLE_PT, PLANS_TITLE_EN, PLANS_START, PLANS_END,
 	PLANS_STATUS, PLANS_COUNT };
 /* ST_PLAN_BY_NUMBER */
@@ -89,7 +89,7 @@ enum { PLAN_ID, PLAN_NUMBER, PLAN_TITLE_PT, PLAN_TITLE_EN, PLAN_START, PLAN_END,
 	PLAN_PUBLISHED, PLAN_COCREATION_PT, PLAN_COCREATION_EN, PLAN_SUMMARY_PT,
 	PLAN_SUMMARY_EN, PLAN_DOC, PLAN_STATUS, PLAN_UPDATED };
 /* The milestone aggregates (MS_AGG in public.c), from a statement's *_AGG column on:
- * page_ms_agg reads them. */
+ * rollup_ms_agg reads them. */
 enum { AGG_TOTAL, AGG_KNOWN, AGG_SUM, AGG_AS_OF };
 /* A commitment as a list shows it (export_commitment_row): ST_LISTING and
  * ST_X_COMMITMENT_ROW, then the plan's number and MS_AGG; ST_PLAN_COMMITMENTS has the
@@ -163,7 +163,7 @@ enum { MSR_MILESTONE, MSR_AT, MSR_BEFORE };
 enum { HIT_KIND, HIT_REF, HIT_LANG, HIT_TITLE, HIT_SNIPPET, HIT_KEY, HIT_POSITION };
 /* The facet counts (FACET_COUNTS in public.c): ST_SEARCH_FACETS, ST_LISTING_FACETS */
 enum { FC_GROUP, FC_CODE, FC_LABEL_PT, FC_LABEL_EN, FC_ACRONYM, FC_COUNT, FC_ORDER };
-/* ST_X_PLANS (page_plan_rollups reads XP_ID) */
+/* ST_X_PLANS (rollup_plans reads XP_ID) */
 enum { XP_ID, XP_NUMBER, XP_TITLE_PT, XP_TITLE_EN, XP_START, XP_END, XP_PUBLISHED,
 	XP_STATUS, XP_DOC, XP_COCREATION_PT, XP_COCREATION_EN, XP_SUMMARY_PT,
 	XP_SUMMARY_EN, XP_COUNT, XP_UPDATED };

@@ -5,27 +5,27 @@
 
 #include "store/rollup.h"
 
-/* Orders two page_idref by id. */
+/* Orders two rollup_idref by id. */
 static int
 cmp_idref(const void *a, const void *b)
 {
-	const struct page_idref	*x = a, *y = b;
+	const struct rollup_idref	*x = a, *y = b;
 
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 void
-page_idrefs_sort(struct page_idref *v, size_t n)
+rollup_idrefs_sort(struct rollup_idref *v, size_t n)
 {
 	if (n > 0)
 		qsort(v, n, sizeof *v, cmp_idref);
 }
 
 void *
-page_idref_find(const struct page_idref *v, size_t n, long long id)
+rollup_idref_find(const struct rollup_idref *v, size_t n, long long id)
 {
-	struct page_idref	 key = { id, NULL };
-	const struct page_idref	*hit;
+	struct rollup_idref	 key = { id, NULL };
+	const struct rollup_idref	*hit;
 
 	if (n == 0)
 		return NULL;
@@ -34,7 +34,7 @@ page_idref_find(const struct page_idref *v, size_t n, long long id)
 }
 
 void
-page_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
+rollup_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
 {
 	progress_init(p);
 	p->total = sqlite3_column_int(s, i + AGG_TOTAL);
@@ -44,11 +44,11 @@ page_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
 }
 
 size_t
-page_plan_rollups(enum stmt st, long long *ids, struct progress *roll, size_t max)
+rollup_plans(enum stmt st, long long *ids, struct progress *roll, size_t max)
 {
 	sqlite3_stmt	*s = db_stmt(st);
 	struct progress	 part, *r = NULL;
-	struct page_idref *byid;
+	struct rollup_idref *byid;
 	long long	 pid, last = 0;
 	size_t		 i, n = 0;
 
@@ -64,16 +64,16 @@ page_plan_rollups(enum stmt st, long long *ids, struct progress *roll, size_t ma
 		return n;
 	}
 	for (i = 0; i < n; i++)
-		byid[i] = (struct page_idref){ ids[i], &roll[i] };
-	page_idrefs_sort(byid, n);
+		byid[i] = (struct rollup_idref){ ids[i], &roll[i] };
+	rollup_idrefs_sort(byid, n);
 	while (db_step(s) == SQLITE_ROW) {
 		pid = sqlite3_column_int64(s, ROLLUP_PLAN);
 		if (r == NULL || pid != last)
-			r = page_idref_find(byid, n, pid);
+			r = rollup_idref_find(byid, n, pid);
 		last = pid;
 		if (r == NULL)
 			continue;
-		page_ms_agg(s, ROLLUP_AGG, &part);
+		rollup_ms_agg(s, ROLLUP_AGG, &part);
 		progress_add_rollup(r, &part);
 	}
 	free(byid);

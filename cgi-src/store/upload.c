@@ -446,11 +446,11 @@ store(sqlite3 *rw, const char *dir, const char *data, size_t len,
 	crypto_hash_sha256(digest, (const unsigned char *)data, len);
 	sodium_bin2hex(sha, sizeof sha, digest, sizeof digest);
 	if (store_file(dir, sha, data, len) != 0) {
-		dispatch_log("cannot store an uploaded document in %s: %s", dir, strerror(errno));
+		log_error("cannot store an uploaded document in %s: %s", dir, strerror(errno));
 		return *why = MSG_SAVE, -1;
 	}
 	if (record(rw, sha, len, t->mime, name, staff_id) != 0) {
-		dispatch_log("cannot record an uploaded document: %s", sqlite3_errmsg(rw));
+		log_error("cannot record an uploaded document: %s", sqlite3_errmsg(rw));
 		return *why = MSG_SAVE, -1;
 	}
 	memcpy(sha_out, sha, sizeof sha);

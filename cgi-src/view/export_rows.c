@@ -29,7 +29,7 @@ bulk_plans(void)
 	size_t			 n = 0, i;
 	char			 path[32];
 
-	n = page_plan_rollups(ST_X_PLANS, ids, roll, PLANS_MAX);
+	n = rollup_plans(ST_X_PLANS, ids, roll, PLANS_MAX);
 	s = db_stmt(ST_X_PLANS);
 	for (i = 0; i < n && db_step(s) == SQLITE_ROW; i++) {
 		o = json_object();
@@ -155,7 +155,7 @@ bulk_commitments(void)
 		x_text(o, "title_en", s, XC_TITLE_EN);
 		export_commitment_fields(o, s, XC_FIELDS);
 		export_commitment_relations(o, db_int64(s, XC_ID));
-		page_ms_agg(s, XC_AGG, &p);
+		rollup_ms_agg(s, XC_AGG, &p);
 		x_progress(o, &p);
 		x_text(o, "updated_at", s, XC_UPDATED);
 		snprintf(path, sizeof path, "commitments/%s", db_text(s, XC_OGP_ID));
@@ -628,7 +628,7 @@ export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n)
 		while (db_step(e) == SQLITE_ROW)
 			if (strcmp(db_text(e, CE_ROLE), "lead") == 0)
 				json_array_append_new(leads, json_string(db_text(e, CE_SLUG)));
-		page_ms_agg(s, LC_AGG, &p);
+		rollup_ms_agg(s, LC_AGG, &p);
 		json_array_append_new(a, export_commitment_row(c, s, db_int64(s, LC_PLAN),
 		    leads, &p));
 		db_reset(s);
