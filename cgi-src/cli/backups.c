@@ -23,14 +23,14 @@
 static int
 backup_words(const char *cmd, int argc, char *argv[], const char **file, int *flag)
 {
-	int	 i;
+	const char	*opt = strcmp(cmd, "backup") == 0 ? "--force" :
+			    strcmp(cmd, "restore") == 0 ? "--yes" : NULL;
+	int		 i;
 
 	*file = NULL;
 	*flag = 0;
 	for (i = 0; i < argc; i++) {
-		if (strcmp(cmd, "backup") == 0 && strcmp(argv[i], "--force") == 0)
-			*flag = 1;
-		else if (strcmp(cmd, "restore") == 0 && strcmp(argv[i], "--yes") == 0)
+		if (opt != NULL && strcmp(argv[i], opt) == 0)
 			*flag = 1;
 		else if (argv[i][0] != '-' && *file == NULL)
 			*file = argv[i];
