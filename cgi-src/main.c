@@ -59,7 +59,7 @@ env_get(const char *name, void *arg)
 static long
 fcgi_read(char *p, size_t len, void *arg)
 {
-	FCGX_Request	*rq = arg;
+	FCGX_Request *rq = arg;
 
 	return FCGX_GetStr(p, len > 1u << 30 ? 1 << 30 : (int)len, rq->in);
 }
@@ -68,7 +68,7 @@ fcgi_read(char *p, size_t len, void *arg)
 static long
 stdin_read(char *p, size_t len, void *arg)
 {
-	size_t	 n;
+	size_t n;
 
 	(void)arg;
 	n = fread(p, 1, len, stdin);
@@ -79,7 +79,7 @@ stdin_read(char *p, size_t len, void *arg)
 static void
 fcgi_log(const char *line, void *arg)
 {
-	FCGX_Request	*rq = arg;
+	FCGX_Request *rq = arg;
 
 	FCGX_PutS("aberta: ", rq->err);
 	FCGX_PutS(line, rq->err);
@@ -91,29 +91,65 @@ fcgi_log(const char *line, void *arg)
  * new template, add it here: tests/reliability/storage.sh compares this list with the
  * template names in cgi-src. */
 static const char *const templates[] = {
-	"admin_2fa.tpl", "admin_audit.tpl", "admin_delete.tpl", "admin_enrol.tpl",
-	"admin_field.tpl", "admin_form.tpl", "admin_home.tpl", "admin_import.tpl",
-	"admin_layout.tpl", "admin_links.tpl", "admin_list.tpl", "admin_login.tpl",
-	"admin_relations.tpl", "admin_reviews.tpl", "admin_submissions.tpl",
-	"admin_user.tpl", "admin_users.tpl", "atom.tpl", "badge.tpl", "commitment.tpl",
-	"commitments.tpl", "consultation.tpl", "consultations.tpl", "data.tpl",
-	"error.tpl", "event.tpl", "events.tpl", "facets.tpl", "history.tpl", "home.tpl",
-	"how.tpl", "layout.tpl", "linkstate.tpl", "member.tpl", "network.tpl", "plan.tpl",
-	"plans.tpl", "progress.tpl", "search.tpl", "sitemap.tpl", "submit.tpl",
-	"submit_form.tpl", "submitted.tpl", "subs.tpl", "text.tpl", "token.tpl",
+	"admin_2fa.tpl",
+	"admin_audit.tpl",
+	"admin_delete.tpl",
+	"admin_enrol.tpl",
+	"admin_field.tpl",
+	"admin_form.tpl",
+	"admin_home.tpl",
+	"admin_import.tpl",
+	"admin_layout.tpl",
+	"admin_links.tpl",
+	"admin_list.tpl",
+	"admin_login.tpl",
+	"admin_relations.tpl",
+	"admin_reviews.tpl",
+	"admin_submissions.tpl",
+	"admin_user.tpl",
+	"admin_users.tpl",
+	"atom.tpl",
+	"badge.tpl",
+	"commitment.tpl",
+	"commitments.tpl",
+	"consultation.tpl",
+	"consultations.tpl",
+	"data.tpl",
+	"error.tpl",
+	"event.tpl",
+	"events.tpl",
+	"facets.tpl",
+	"history.tpl",
+	"home.tpl",
+	"how.tpl",
+	"layout.tpl",
+	"linkstate.tpl",
+	"member.tpl",
+	"network.tpl",
+	"plan.tpl",
+	"plans.tpl",
+	"progress.tpl",
+	"search.tpl",
+	"sitemap.tpl",
+	"submit.tpl",
+	"submit_form.tpl",
+	"submitted.tpl",
+	"subs.tpl",
+	"text.tpl",
+	"token.tpl",
 	"when.tpl",
 };
 
-static const char	*dbpath;	/* ABERTA_DB */
-static sqlite3		*rwdb;		/* the writable connection */
+static const char *dbpath; /* ABERTA_DB */
+static sqlite3    *rwdb;   /* the writable connection */
 
 /* Checks that every template of templates[] is in dir.  Returns 0, or -1 with a message
  * naming the first one missing. */
 static int
 templates_present(const char *dir, char *err, size_t errlen)
 {
-	char	 p[4096];
-	size_t	 i;
+	char   p[4096];
+	size_t i;
 
 	for (i = 0; i < sizeof templates / sizeof templates[0]; i++) {
 		snprintf(p, sizeof p, "%s/%s", dir, templates[i]);
@@ -133,12 +169,12 @@ templates_present(const char *dir, char *err, size_t errlen)
 static void
 fingerprint(const char *dir, char *out, size_t len)
 {
-	char		 p[4096];
-	struct stat	 st;
-	long long	 t, tmax = 0, total = 0, exe_t = 0, exe_n = 0, count = 0;
-	DIR		*d;
-	struct dirent	*e;
-	size_t		 n;
+	char           p[4096];
+	struct stat    st;
+	long long      t, tmax = 0, total = 0, exe_t = 0, exe_n = 0, count = 0;
+	DIR           *d;
+	struct dirent *e;
+	size_t         n;
 
 	if (stat("/proc/self/exe", &st) == 0) {
 		exe_t = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
@@ -160,8 +196,8 @@ fingerprint(const char *dir, char *out, size_t len)
 		}
 		closedir(d);
 	}
-	snprintf(out, len, "%s %lld %lld %lld %lld %lld", BUILD_ID, exe_n, exe_t, count, tmax,
-	    total);
+	snprintf(
+	    out, len, "%s %lld %lld %lld %lld %lld", BUILD_ID, exe_n, exe_t, count, tmax, total);
 }
 
 /* Loads the templates, migrates the database and prepares the statements.  A database
@@ -171,29 +207,29 @@ fingerprint(const char *dir, char *out, size_t len)
 static int
 start(sqlite3 **dbp)
 {
-	const char	*tdir = getenv("ABERTA_TEMPLATES");
-	char		 err[512], fp[256];
-	sqlite3		*rw;
+	const char *tdir = getenv("ABERTA_TEMPLATES");
+	char        err[512], fp[256];
+	sqlite3    *rw;
 
 	dbpath = getenv("ABERTA_DB");
 	if (dbpath == NULL || *dbpath == '\0')
 		dbpath = "var/aberta.db";
 	if (tdir == NULL || *tdir == '\0')
 		tdir = "templates";
-	if (templates_present(tdir, err, sizeof err) != 0 ||
-	    tpl_init(tdir, err, sizeof err) != 0)
+	if (templates_present(tdir, err, sizeof err) != 0 || tpl_init(tdir, err, sizeof err) != 0)
 		goto fail;
 	if ((rw = db_open(dbpath, 1, err, sizeof err)) == NULL)
 		goto fail;
-	if (db_migrate(rw, err, sizeof err) < 0 && (!db_readonly(rw) ||
-	    db_version(rw) != db_latest_version())) {
+	if (db_migrate(rw, err, sizeof err) < 0 &&
+	    (!db_readonly(rw) || db_version(rw) != db_latest_version())) {
 		db_close(rw);
 		goto fail;
 	}
 	if (db_readonly(rw))
-		fprintf(stderr, "aberta[%d]: the database %s cannot be written (read-only): "
-		    "serving reads; saves are refused until it can be written\n", (int)getpid(),
-		    dbpath);
+		fprintf(stderr,
+		    "aberta[%d]: the database %s cannot be written (read-only): "
+		    "serving reads; saves are refused until it can be written\n",
+		    (int)getpid(), dbpath);
 	rwdb = rw;
 	if ((*dbp = db_open(dbpath, 0, err, sizeof err)) == NULL) {
 		db_close(rw);
@@ -228,11 +264,10 @@ fail:
 static void
 rw_retry(void)
 {
-	char	 err[512];
-	sqlite3	*n;
+	char     err[512];
+	sqlite3 *n;
 
-	if (!db_readonly(rwdb) ||
-	    (n = db_open(dbpath, 1, err, sizeof err)) == NULL)
+	if (!db_readonly(rwdb) || (n = db_open(dbpath, 1, err, sizeof err)) == NULL)
 		return;
 	if (db_readonly(n)) {
 		db_close(n);
@@ -251,17 +286,17 @@ rw_retry(void)
 	db_close(rwdb);
 	rwdb = n;
 	dispatch_set_rw(n);
-	fprintf(stderr, "aberta[%d]: the database %s can be written again\n", (int)getpid(),
-	    dbpath);
+	fprintf(
+	    stderr, "aberta[%d]: the database %s can be written again\n", (int)getpid(), dbpath);
 }
 
 /* The FastCGI loop: accept, dispatch, send the whole response, finish. */
 static void
 serve(void)
 {
-	FCGX_Request		 rq;
-	struct sigaction	 sa;
-	struct buf		 out = { 0 };
+	FCGX_Request     rq;
+	struct sigaction sa;
+	struct buf       out = { 0 };
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_term;
@@ -277,8 +312,9 @@ serve(void)
 		dispatch(fcgi_get, fcgi_read, &rq, &out);
 		if (out.oom)
 			FCGX_PutS("Status: 500 Internal Server Error\r\n"
-			    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
-			    "500 Internal Server Error\n", rq.out);
+				  "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+				  "500 Internal Server Error\n",
+			    rq.out);
 		else
 			FCGX_PutStr(out.p, (int)out.len, rq.out);
 		log_set_sink(NULL, NULL);
@@ -292,9 +328,9 @@ serve(void)
 int
 main(void)
 {
-	sqlite3		*db = NULL;
-	struct buf	 out = { 0 };
-	int		 rc = 0;
+	sqlite3   *db = NULL;
+	struct buf out = { 0 };
+	int        rc = 0;
 
 	db_log_init();
 	if (sodium_init() < 0 || start(&db) != 0)

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Static analysis of the C sources: cppcheck and clang-tidy (checks in /.clang-tidy) on
-# every C source under cgi-src/ (generated files live in the build folder).
+# every C source under cgi-src/ (generated files live in the build folder); and one
+# check that every C and C++ source of the tree keeps the format of /.clang-format.
 # One check per tool per file: it passes when the tool reports nothing in that file
 # (a finding in a project header counts once, as a check of that header).  Every
 # finding is printed as FILE:LINE: message [id].  The last line is "N passed, N failed".
@@ -16,7 +17,7 @@ cd "$ROOT" || exit 1
 
 log() { printf '%s\n' "$*" >&2; }
 
-for t in cppcheck clang-tidy pkg-config; do
+for t in cppcheck clang-tidy clang-format pkg-config; do
 	if ! command -v "$t" >/dev/null; then
 		# Under `make check` on a machine without the tools (./dev.sh test installs
 		# them), say so as a TAP skip; run by hand, a missing tool is a failure.
@@ -115,6 +116,22 @@ check() {
 }
 check cppcheck "$TMP/cppcheck.findings"
 check clang-tidy "$TMP/tidy.findings"
+
+# The format of /.clang-format: one check over every C and C++ source of the tree
+# (cgi-src/, tests/, bench/); a file it would change is named with its first difference.
+n=$((n + 1))
+mapfile -t SOURCES < <(find cgi-src tests bench \( -name '*.c' -o -name '*.h' -o -name '*.cc' \) \
+	-not -path '*/node_modules/*' -not -path 'tests/fuzz/build/*' | sort)
+unformatted=$(clang-format --dry-run "${SOURCES[@]}" 2>&1 | grep -E '^[^ :]+:[0-9]+:[0-9]+: ' |
+	cut -d: -f1-2 | awk -F: '!seen[$1]++')
+if [ -z "$unformatted" ]; then
+	echo "ok $n - clang-format: the ${#SOURCES[@]} C and C++ sources keep the format of .clang-format"
+	PASS=$((PASS + 1))
+else
+	echo "not ok $n - clang-format: $(wc -l <<<"$unformatted") file(s) not in the format of .clang-format (clang-format -i FILE)"
+	sed 's/^/#   /' <<<"$unformatted"
+	FAIL=$((FAIL + 1))
+fi
 echo "1..$n"
 log "static.sh: cppcheck ${t_cpp}s, clang-tidy ${t_tidy}s; $(wc -l <"$TMP/cppcheck.findings") cppcheck and $(wc -l <"$TMP/tidy.findings") clang-tidy finding(s)"
 echo "$PASS passed, $FAIL failed"

@@ -9,42 +9,42 @@
 #include "view/page.h"
 
 /* admin_auth.c: logging in and out, the second factor */
-int	page_admin_login(struct ctx *c);
-int	page_admin_logout(struct ctx *c);
-int	page_admin_2fa(struct ctx *c);
-int	page_admin_2fa_enrol(struct ctx *c);
+int page_admin_login(struct ctx *c);
+int page_admin_logout(struct ctx *c);
+int page_admin_2fa(struct ctx *c);
+int page_admin_2fa_enrol(struct ctx *c);
 /* admin_home.c */
-int	page_admin_home(struct ctx *c);
+int page_admin_home(struct ctx *c);
 /* admin_edit.c: the records, listed, created, edited and deleted */
-int	page_admin_list(struct ctx *c);
-int	page_admin_new(struct ctx *c);
-int	page_admin_edit(struct ctx *c);
-int	page_admin_delete(struct ctx *c);
+int page_admin_list(struct ctx *c);
+int page_admin_new(struct ctx *c);
+int page_admin_edit(struct ctx *c);
+int page_admin_delete(struct ctx *c);
 /* admin_relations.c: a commitment's bodies, values and areas */
-int	page_admin_relations(struct ctx *c);
+int page_admin_relations(struct ctx *c);
 /* admin_review.c: member editors' drafts, approved or returned */
-int	page_admin_reviews(struct ctx *c);
-int	page_admin_review_approve(struct ctx *c);
-int	page_admin_review_return(struct ctx *c);
+int page_admin_reviews(struct ctx *c);
+int page_admin_review_approve(struct ctx *c);
+int page_admin_review_return(struct ctx *c);
 /* admin_users.c: staff accounts */
-int	page_admin_users(struct ctx *c);
-int	page_admin_user_new(struct ctx *c);
-int	page_admin_user(struct ctx *c);
-int	page_admin_user_action(struct ctx *c);
+int page_admin_users(struct ctx *c);
+int page_admin_user_new(struct ctx *c);
+int page_admin_user(struct ctx *c);
+int page_admin_user_action(struct ctx *c);
 /* admin_audit.c */
-int	page_admin_audit(struct ctx *c);
+int page_admin_audit(struct ctx *c);
 /* admin_import.c: the bulk import */
-int	page_admin_import(struct ctx *c);
+int page_admin_import(struct ctx *c);
 /* admin_links.c: the link checker's findings */
-int	page_admin_links(struct ctx *c);
+int page_admin_links(struct ctx *c);
 /* admin_submissions.c: moderation of what citizens sent */
-int	page_admin_submissions(struct ctx *c);
+int page_admin_submissions(struct ctx *c);
 /* The citizen's text above the answer form of submission id (admin_form.tpl CITIZEN). */
-void	page_admin_submission_panel(struct ctx *c, tpl_dict *b, long long id);
+void page_admin_submission_panel(struct ctx *c, tpl_dict *b, long long id);
 /* admin_page.c: starts a staff page: the admin layout, the staff member and the menu
  * their role sees, body template tplfile and title; returns the body's dictionary. */
-tpl_dict	*page_admin_body(struct ctx *c, const char *tplfile, const char *title);
+tpl_dict *page_admin_body(struct ctx *c, const char *tplfile, const char *title);
 /* Shows a status message at the top of a staff page. */
-void		 page_flash(struct ctx *c, const char *text);
+void page_flash(struct ctx *c, const char *text);
 
 #endif

@@ -10,13 +10,13 @@
 #include "view/page.h"
 #include "lib/valid.h"
 
-#define AUDIT_ROWS	500	/* the LIMIT of SF_LOG_SECURITY and SF_LOG_CHANGES */
+#define AUDIT_ROWS 500 /* the LIMIT of SF_LOG_SECURITY and SF_LOG_CHANGES */
 
 /* Returns the parameter when it is present and acceptable text of at most max bytes. */
 static const char *
 filter(struct ctx *c, const char *key, size_t max)
 {
-	const char	*v = req_param(c->req, key);
+	const char *v = req_param(c->req, key);
 
 	if (v == NULL || *v == '\0' || strlen(v) > max || req_param_count(c->req, key) > 1)
 		return NULL;
@@ -26,12 +26,12 @@ filter(struct ctx *c, const char *key, size_t max)
 int
 page_admin_audit(struct ctx *c)
 {
-	const char	*log = req_param(c->req, "log");
-	const char	*user = filter(c, "user", 254), *rec = filter(c, "record", 200);
-	const char	*from = filter(c, "from", 10), *to = filter(c, "to", 10);
-	int		 changes = log != NULL && strcmp(log, "changes") == 0, n = 0;
-	tpl_dict	*b = page_admin_body(c, "admin_audit.tpl", "Registos"), *r;
-	sqlite3_stmt	*s;
+	const char   *log = req_param(c->req, "log");
+	const char   *user = filter(c, "user", 254), *rec = filter(c, "record", 200);
+	const char   *from = filter(c, "from", 10), *to = filter(c, "to", 10);
+	int           changes = log != NULL && strcmp(log, "changes") == 0, n = 0;
+	tpl_dict     *b = page_admin_body(c, "admin_audit.tpl", "Registos"), *r;
+	sqlite3_stmt *s;
 
 	tpl_set(b, "LOG", changes ? "changes" : "security");
 	tpl_set(b, "CUR_SECURITY", changes ? "false" : "page");

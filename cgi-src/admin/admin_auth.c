@@ -13,7 +13,7 @@
 #include "lib/totp.h"
 #include "lib/valid.h"
 
-#define LOGIN_MAX	254
+#define LOGIN_MAX 254
 
 /* The pre-session cookie that carries the login form's anti-CSRF token. */
 static const char *
@@ -26,12 +26,12 @@ pre_cookie(const struct ctx *c)
 static int
 login_form(struct ctx *c, int status, const char *error, const char *login)
 {
-	char		 tok[AUTH_TOKEN_HEX + 1], cookie[160];
-	tpl_dict	*b = page_admin_body(c, "admin_login.tpl", "Entrar");
+	char      tok[AUTH_TOKEN_HEX + 1], cookie[160];
+	tpl_dict *b = page_admin_body(c, "admin_login.tpl", "Entrar");
 
 	auth_token(tok);
-	snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
-	    pre_cookie(c), tok, c->https ? "; Secure" : "");
+	snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s", pre_cookie(c),
+	    tok, c->https ? "; Secure" : "");
 	resp_header(c->resp, "Set-Cookie", cookie);
 	tpl_set(b, "CSRF", tok);
 	tpl_set(b, "LOGIN", login);
@@ -44,7 +44,7 @@ login_form(struct ctx *c, int status, const char *error, const char *login)
 static void
 loggable(const char *in, char *out, size_t outlen)
 {
-	size_t	 n = in ? strlen(in) : 0;
+	size_t n = in ? strlen(in) : 0;
 
 	if (n > 64)
 		n = 64;
@@ -56,10 +56,10 @@ loggable(const char *in, char *out, size_t outlen)
 int
 page_admin_login(struct ctx *c)
 {
-	const char	*login = req_form(c->req, "login"), *pw = req_form(c->req, "password");
-	char		 token[AUTH_TOKEN_HEX + 1], who[80];
-	struct staff	 st;
-	int		 rc;
+	const char  *login = req_form(c->req, "login"), *pw = req_form(c->req, "password");
+	char         token[AUTH_TOKEN_HEX + 1], who[80];
+	struct staff st;
+	int          rc;
 
 	if (c->req->method != METHOD_POST) {
 		if (c->me != NULL && c->me->full)
@@ -67,17 +67,19 @@ page_admin_login(struct ctx *c)
 		return login_form(c, 200, NULL, "");
 	}
 	loggable(login, who, sizeof who);
-	if (login == NULL || pw == NULL || strlen(login) > LOGIN_MAX ||
-	    strlen(pw) > AUTH_PW_MAX || req_form_count(c->req, "login") != 1)
+	if (login == NULL || pw == NULL || strlen(login) > LOGIN_MAX || strlen(pw) > AUTH_PW_MAX ||
+	    req_form_count(c->req, "login") != 1)
 		return login_form(c, 400, "Preencha o utilizador e a palavra-passe.", "");
 	rc = auth_login(c->rw, login, pw, c->req->remote_addr, c->now, &st);
 	if (rc < 0)
 		return db_failed_set(), 503;
 	if (rc == 2) {
-		auth_audit(c->rw, 0, who, c->req->remote_addr, "lockout", NULL,
-		    "too many failed logins");
-		return login_form(c, 429, "Demasiadas tentativas falhadas. Aguarde 15 minutos "
-		    "e tente de novo.", who);
+		auth_audit(
+		    c->rw, 0, who, c->req->remote_addr, "lockout", NULL, "too many failed logins");
+		return login_form(c, 429,
+		    "Demasiadas tentativas falhadas. Aguarde 15 minutos "
+		    "e tente de novo.",
+		    who);
 	}
 	if (rc == 1) {
 		auth_audit(c->rw, 0, who, c->req->remote_addr, "login_fail", NULL, NULL);
@@ -88,8 +90,7 @@ page_admin_login(struct ctx *c)
 	if (auth_session_new(c->rw, &st, 0, c->now, token) != 0)
 		return db_failed_set(), 503;
 	page_set_session_cookie(c, token);
-	auth_audit(c->rw, st.id, st.login, c->req->remote_addr, "login_password_ok", NULL,
-	    NULL);
+	auth_audit(c->rw, st.id, st.login, c->req->remote_addr, "login_password_ok", NULL, NULL);
 	return page_redirect(c, st.has_totp ? "/admin/2fa" : "/admin/2fa/enrol");
 }
 
@@ -106,7 +107,7 @@ page_admin_logout(struct ctx *c)
 static int
 second_factor_ok(struct ctx *c, const char *how)
 {
-	char	 token[AUTH_TOKEN_HEX + 1];
+	char token[AUTH_TOKEN_HEX + 1];
 
 	if (auth_session_upgrade(c->rw, c->me, c->now, token) != 0)
 		return db_failed_set(), 503;
@@ -119,7 +120,7 @@ second_factor_ok(struct ctx *c, const char *how)
 static int
 twofa_form(struct ctx *c, int status, const char *error)
 {
-	tpl_dict	*b = page_admin_body(c, "admin_2fa.tpl", "Segundo fator");
+	tpl_dict *b = page_admin_body(c, "admin_2fa.tpl", "Segundo fator");
 
 	tpl_set(b, "CSRF", c->me->csrf);
 	if (error != NULL)
@@ -130,10 +131,10 @@ twofa_form(struct ctx *c, int status, const char *error)
 int
 page_admin_2fa(struct ctx *c)
 {
-	const char	*code = req_form(c->req, "code");
-	char		 secret[64], key[300];
-	long long	 last, step;
-	int		 n;
+	const char *code = req_form(c->req, "code");
+	char        secret[64], key[300];
+	long long   last, step;
+	int         n;
 
 	if (c->me->full)
 		return page_redirect(c, "/admin/");
@@ -167,11 +168,11 @@ page_admin_2fa(struct ctx *c)
 static int
 enrol_form(struct ctx *c, int status, const char *secret, const char *error)
 {
-	tpl_dict	*b = page_admin_body(c, "admin_enrol.tpl", "Ativar o segundo fator");
-	tpl_dict	*f = tpl_section(b, "FORM"), *m;
-	struct totp_qr	 qr;
-	char		 uri[512];
-	int		 x, y;
+	tpl_dict      *b = page_admin_body(c, "admin_enrol.tpl", "Ativar o segundo fator");
+	tpl_dict      *f = tpl_section(b, "FORM"), *m;
+	struct totp_qr qr;
+	char           uri[512];
+	int            x, y;
 
 	tpl_set(f, "CSRF", c->me->csrf);
 	tpl_set(f, "SECRET", secret);
@@ -196,15 +197,14 @@ enrol_form(struct ctx *c, int status, const char *secret, const char *error)
 static int
 enrol_done(struct ctx *c, const char *secret, long long step)
 {
-	char		 codes[10][20];
-	tpl_dict	*b, *d;
-	int		 i;
+	char      codes[10][20];
+	tpl_dict *b, *d;
+	int       i;
 
 	if (auth_totp_enrol(c->rw, c->me->id, secret, step) != 0 ||
 	    recovery_codes_new(c->rw, c->me->id, codes) != 0)
 		return db_failed_set(), 503;
-	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "2fa_enrolled", NULL,
-	    NULL);
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "2fa_enrolled", NULL, NULL);
 	if (second_factor_ok(c, "totp enrolment") != 0)
 		return 503;
 	b = page_admin_body(c, "admin_enrol.tpl", "Segundo fator ativado");
@@ -217,10 +217,10 @@ enrol_done(struct ctx *c, const char *secret, long long step)
 int
 page_admin_2fa_enrol(struct ctx *c)
 {
-	const char	*code = req_form(c->req, "code");
-	char		 secret[64];
-	long long	 last, step;
-	int		 have;
+	const char *code = req_form(c->req, "code");
+	char        secret[64];
+	long long   last, step;
+	int         have;
 
 	if (c->me->has_totp)
 		return page_redirect(c, c->me->full ? "/admin/" : "/admin/2fa");
@@ -235,8 +235,9 @@ page_admin_2fa_enrol(struct ctx *c)
 		return enrol_form(c, 200, secret, NULL);
 	if (code != NULL && strlen(code) <= 12 && totp_check(secret, code, c->now, 0, &step) == 1)
 		return enrol_done(c, secret, step);
-	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "2fa_enrol_fail", NULL,
-	    NULL);
-	return enrol_form(c, 401, secret, "O código não corresponde. Verifique a hora do "
+	auth_audit(
+	    c->rw, c->me->id, c->me->login, c->req->remote_addr, "2fa_enrol_fail", NULL, NULL);
+	return enrol_form(c, 401, secret,
+	    "O código não corresponde. Verifique a hora do "
 	    "telemóvel e tente de novo.");
 }

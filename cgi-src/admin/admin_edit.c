@@ -32,7 +32,7 @@ form_get(const void *arg, const char *name)
 static long long
 commitment_of(const struct kind *k, long long id, const struct values *v)
 {
-	int	 f;
+	int f;
 
 	if (strcmp(k->slug, "commitments") == 0)
 		return id;
@@ -57,8 +57,8 @@ object_check(struct ctx *c, const struct kind *k, long long id, const struct val
 		return 0;
 	if (k->member && member_owns(c, commitment_of(k, id, v)))
 		return 0;
-	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "forbidden",
-	    c->req->path, "member editor outside its body");
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "forbidden", c->req->path,
+	    "member editor outside its body");
 	c->error = "ERR_FORBIDDEN";
 	return 403;
 }
@@ -80,10 +80,10 @@ kind_of(struct ctx *c)
 int
 page_admin_list(struct ctx *c)
 {
-	const struct kind	*k = kind_of(c);
-	sqlite3_stmt		*s;
-	tpl_dict		*b, *h = NULL, *it;
-	long long		 id;
+	const struct kind *k = kind_of(c);
+	sqlite3_stmt      *s;
+	tpl_dict          *b, *h = NULL, *it;
+	long long          id;
 
 	if (k == NULL)
 		return 404;
@@ -97,8 +97,9 @@ page_admin_list(struct ctx *c)
 	s = edit_list(k);
 	while (db_step(s) == SQLITE_ROW) {
 		id = db_int64(s, LIST_KEY);
-		if (c->me->role == ROLE_MEMBER && !member_owns(c, strcmp(k->slug,
-		    "commitments") == 0 ? id : review_milestone_commitment(id)))
+		if (c->me->role == ROLE_MEMBER &&
+		    !member_owns(c,
+			strcmp(k->slug, "commitments") == 0 ? id : review_milestone_commitment(id)))
 			continue;
 		if (h == NULL)
 			h = tpl_section(b, "HAS_ROWS");
@@ -121,18 +122,18 @@ page_admin_list(struct ctx *c)
 
 /* What a form page shows besides the fields. */
 struct formpage {
-	long long		 id;		/* 0 for a new record */
-	const struct values	*conflict;	/* the stored values, after a conflict */
-	const char		*dberr;		/* what the database refused */
-	const char		*ev_err;	/* the evidence message */
+	long long            id;       /* 0 for a new record */
+	const struct values *conflict; /* the stored values, after a conflict */
+	const char          *dberr;    /* what the database refused */
+	const char          *ev_err;   /* the evidence message */
 };
 
 /* The public page of a record, when it has one. */
 static void
 public_link(const struct kind *k, const struct values *v, tpl_dict *b, int relations)
 {
-	char	 href[128] = "";
-	int	 f;
+	char href[128] = "";
+	int  f;
 
 	if (strcmp(k->slug, "commitments") == 0 && v->v[f = edit_field(k, "ogp_id")] != NULL)
 		snprintf(href, sizeof href, "/pt/commitments/%s", v->v[f]);
@@ -150,15 +151,14 @@ public_link(const struct kind *k, const struct values *v, tpl_dict *b, int relat
 
 /* Renders the form of k with v; returns status. */
 static int
-form_page(struct ctx *c, const struct kind *k, const struct values *v,
-    const struct formpage *fp, int status)
+form_page(struct ctx *c, const struct kind *k, const struct values *v, const struct formpage *fp,
+    int status)
 {
-	tpl_dict	*b, *d;
-	char		 heading[160], action[96];
-	size_t		 i;
+	tpl_dict *b, *d;
+	char      heading[160], action[96];
+	size_t    i;
 
-	snprintf(heading, sizeof heading, "%s %s", fp->id ? "Editar" : "Novo registo:",
-	    k->name);
+	snprintf(heading, sizeof heading, "%s %s", fp->id ? "Editar" : "Novo registo:", k->name);
 	b = page_admin_body(c, "admin_form.tpl", heading);
 	tpl_set(b, "HEADING", heading);
 	tpl_set(b, "KIND", k->slug);
@@ -170,8 +170,9 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v,
 	else
 		snprintf(action, sizeof action, "/admin/%s/new", k->slug);
 	tpl_set(b, "ACTION", action);
-	tpl_set(b, "ENCTYPE", strcmp(k->slug, "milestones") == 0 ? "multipart/form-data" :
-	    "application/x-www-form-urlencoded");
+	tpl_set(b, "ENCTYPE",
+	    strcmp(k->slug, "milestones") == 0 ? "multipart/form-data"
+					       : "application/x-www-form-urlencoded");
 	tpl_set(b, "SUBMIT", c->me->role == ROLE_MEMBER ? "Enviar para revisão" : "Gravar");
 	if (c->me->role == ROLE_MEMBER)
 		tpl_show(b, "DRAFT_NOTE");
@@ -211,17 +212,17 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v,
 
 /* The evidence that a milestone change brings, inserted with the save. */
 struct evidence {
-	const char		*url;
-	const char		*label;
-	const struct mpart	*file;		/* an uploaded document, or NULL */
-	char			 sha[65];	/* its digest once stored, or "" */
+	const char         *url;
+	const char         *label;
+	const struct mpart *file;    /* an uploaded document, or NULL */
+	char                sha[65]; /* its digest once stored, or "" */
 };
 
 /* Inserts the evidence link of milestone id (runs inside the save's transaction). */
 static int
 add_evidence(sqlite3 *rw, long long id, void *arg)
 {
-	const struct evidence	*e = arg;
+	const struct evidence *e = arg;
 
 	return edit_add_evidence(rw, id, e->url, e->sha, e->label);
 }
@@ -230,11 +231,11 @@ add_evidence(sqlite3 *rw, long long id, void *arg)
  * dates a changed progress figure (today, unless the editor gave a date).  Returns NULL
  * or the message for the evidence field. */
 static const char *
-evidence_rule(struct ctx *c, const struct kind *k, const struct values *old,
-    struct values *v, struct evidence *e)
+evidence_rule(struct ctx *c, const struct kind *k, const struct values *old, struct values *v,
+    struct evidence *e)
 {
-	int	 st = edit_field(k, "status"), pr = edit_field(k, "progress");
-	int	 asof = edit_field(k, "progress_as_of"), changed;
+	int         st = edit_field(k, "status"), pr = edit_field(k, "progress");
+	int         asof = edit_field(k, "progress_as_of"), changed;
 	const char *lbl = req_form(c->req, "evidence_label");
 
 	e->url = req_form(c->req, "evidence_url");
@@ -244,12 +245,14 @@ evidence_rule(struct ctx *c, const struct kind *k, const struct values *old,
 	e->file = multipart_get(c->req->parts, c->req->nparts, "evidence_file");
 	if (e->file != NULL && (!e->file->has_filename || e->file->len == 0))
 		e->file = NULL;
-	e->label = lbl != NULL && *lbl != '\0' && strlen(lbl) <= 300 && valid_utf8(lbl,
-	    strlen(lbl)) ? lbl : NULL;
+	e->label = lbl != NULL && *lbl != '\0' && strlen(lbl) <= 300 && valid_utf8(lbl, strlen(lbl))
+	    ? lbl
+	    : NULL;
 	if (strcmp(k->slug, "milestones") != 0)
 		return NULL;
-#define CHANGED(i) ((old ? old->v[i] : NULL) == NULL ? v->v[i] != NULL : \
-	(v->v[i] == NULL || strcmp(old->v[i], v->v[i]) != 0))
+#define CHANGED(i) \
+	((old ? old->v[i] : NULL) == NULL ? v->v[i] != NULL \
+					  : (v->v[i] == NULL || strcmp(old->v[i], v->v[i]) != 0))
 	changed = CHANGED(st) || CHANGED(pr);
 	if (CHANGED(pr) && v->v[pr] != NULL && !CHANGED(asof)) {
 		free(v->v[asof]);
@@ -260,7 +263,7 @@ evidence_rule(struct ctx *c, const struct kind *k, const struct values *old,
 		return "Endereço da evidência inválido: só http:// ou https://.";
 	if (changed && e->url == NULL && e->file == NULL)
 		return "Uma alteração do estado ou do progresso precisa de uma evidência: uma "
-		    "ligação ou um documento.";
+		       "ligação ou um documento.";
 	return NULL;
 }
 
@@ -269,16 +272,16 @@ static int
 save_draft(struct ctx *c, const struct kind *k, long long id, const struct values *v,
     const struct evidence *e)
 {
-	json_t		*o = json_object();
-	char		*payload = NULL;
-	size_t		 i;
-	int		 rc = -1;
+	json_t *o = json_object();
+	char   *payload = NULL;
+	size_t  i;
+	int     rc = -1;
 
 	if (o == NULL)
 		return -1;
 	for (i = 0; i < k->nfields; i++)
-		json_object_set_new(o, k->fields[i].col, v->v[i] ? json_string(v->v[i]) :
-		    json_null());
+		json_object_set_new(
+		    o, k->fields[i].col, v->v[i] ? json_string(v->v[i]) : json_null());
 	if (e->url != NULL)
 		json_object_set_new(o, "evidence_url", json_string(e->url));
 	if (e->sha[0] != '\0')
@@ -296,15 +299,15 @@ save_draft(struct ctx *c, const struct kind *k, long long id, const struct value
 static int
 submit(struct ctx *c, const struct kind *k, long long id, const struct values *old)
 {
-	struct values		 v, cur;
-	struct formpage		 fp = { id, NULL, NULL, NULL };
-	struct evidence		 e;
-	const char		*dberr;
-	char			 loc[96];
-	int			 rc, st;
+	struct values   v, cur;
+	struct formpage fp = { id, NULL, NULL, NULL };
+	struct evidence e;
+	const char     *dberr;
+	char            loc[96];
+	int             rc, st;
 
 	if (id != 0 && req_form(c->req, "version") == NULL) {
-		c->error = "ERR_BAD_BODY";	/* a form always carries the version it was opened on */
+		c->error = "ERR_BAD_BODY"; /* a form always carries the version it was opened on */
 		return 400;
 	}
 	edit_parse(k, form_get, c->req, &v);
@@ -315,7 +318,7 @@ submit(struct ctx *c, const struct kind *k, long long id, const struct values *o
 	}
 	if (v.nerr == 0 && fp.ev_err == NULL && e.file != NULL) {
 		if (upload_store(c->rw, upload_dir(), e.file->data, e.file->len, e.file->filename,
-		    c->me->id, e.sha, &fp.ev_err) == 0)
+			c->me->id, e.sha, &fp.ev_err) == 0)
 			auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "upload",
 			    e.sha, NULL);
 		else if (fp.ev_err == NULL)
@@ -345,13 +348,14 @@ submit(struct ctx *c, const struct kind *k, long long id, const struct values *o
 	}
 	if (rc == 1 && edit_load(c->rw, k, id, &cur) == 1) {
 		fp.conflict = &cur;
-		v.version = cur.version;	/* saving again applies the merge */
+		v.version = cur.version; /* saving again applies the merge */
 		st = form_page(c, k, &v, &fp, 409);
 		edit_values_free(&cur);
 	} else if (rc == 1 || rc == 2) {
-		fp.dberr = rc == 1 ? "O registo foi apagado por outra pessoa." :
-		    "A base de dados recusou a gravação: um valor repete outro registo "
-		    "(por exemplo, o identificador) ou a referência não existe.";
+		fp.dberr = rc == 1
+		    ? "O registo foi apagado por outra pessoa."
+		    : "A base de dados recusou a gravação: um valor repete outro registo "
+		      "(por exemplo, o identificador) ou a referência não existe.";
 		st = form_page(c, k, &v, &fp, rc == 1 ? 409 : 400);
 	} else
 		st = (db_failed_set(), 503);
@@ -362,13 +366,13 @@ submit(struct ctx *c, const struct kind *k, long long id, const struct values *o
 int
 page_admin_new(struct ctx *c)
 {
-	const struct kind	*k = kind_of(c);
-	struct values		 v;
-	struct formpage		 fp = { 0, NULL, NULL, NULL };
-	int			 st;
+	const struct kind *k = kind_of(c);
+	struct values      v;
+	struct formpage    fp = { 0, NULL, NULL, NULL };
+	int                st;
 
 	if (k == NULL || k->moderated)
-		return c->error = "ERR_NOT_FOUND", 404;	/* citizens' rows come from them */
+		return c->error = "ERR_NOT_FOUND", 404; /* citizens' rows come from them */
 	if (c->me->role == ROLE_MEMBER && strcmp(k->slug, "milestones") != 0)
 		return object_check(c, k, 0, NULL);
 	if (c->req->method == METHOD_POST)
@@ -381,10 +385,10 @@ page_admin_new(struct ctx *c)
 int
 page_admin_edit(struct ctx *c)
 {
-	const struct kind	*k = kind_of(c);
-	struct values		 old;
-	struct formpage		 fp = { c->num, NULL, NULL, NULL };
-	int			 st;
+	const struct kind *k = kind_of(c);
+	struct values      old;
+	struct formpage    fp = { c->num, NULL, NULL, NULL };
+	int                st;
 
 	if (k == NULL)
 		return 404;
@@ -399,7 +403,8 @@ page_admin_edit(struct ctx *c)
 	else {
 		st = form_page(c, k, &old, &fp, 200);
 		if (req_param(c->req, "saved") != NULL)
-			page_flash(c, "Gravado. A alteração já está na página pública e no histórico.");
+			page_flash(
+			    c, "Gravado. A alteração já está na página pública e no histórico.");
 	}
 	edit_values_free(&old);
 	return st;
@@ -408,13 +413,13 @@ page_admin_edit(struct ctx *c)
 int
 page_admin_delete(struct ctx *c)
 {
-	const struct kind	*k = kind_of(c);
-	struct values		 old;
-	const char		*dberr, *ver = req_form(c->req, "version");
-	long long		 version = -1;
-	tpl_dict		*b;
-	char			 loc[64];
-	int			 st, rc = 0;
+	const struct kind *k = kind_of(c);
+	struct values      old;
+	const char        *dberr, *ver = req_form(c->req, "version");
+	long long          version = -1;
+	tpl_dict          *b;
+	char               loc[64];
+	int                st, rc = 0;
 
 	if (k == NULL || !k->deletable)
 		return c->error = "ERR_NOT_FOUND", 404;
@@ -443,10 +448,12 @@ page_admin_delete(struct ctx *c)
 	tpl_set(b, "CSRF", c->me->csrf);
 	tpl_set(b, "LABEL", old.v[0] ? old.v[0] : "");
 	if (rc == 1)
-		tpl_set(tpl_section(b, "ERROR"), "TEXT", "O registo mudou entretanto; "
+		tpl_set(tpl_section(b, "ERROR"), "TEXT",
+		    "O registo mudou entretanto; "
 		    "confirme de novo.");
 	else if (rc == 2)
-		tpl_set(tpl_section(b, "ERROR"), "TEXT", "Não é possível apagar: há registos "
+		tpl_set(tpl_section(b, "ERROR"), "TEXT",
+		    "Não é possível apagar: há registos "
 		    "que dependem deste (por exemplo, os compromissos de um plano).");
 	edit_values_free(&old);
 	return rc == 0 ? 200 : 409;

@@ -9,19 +9,19 @@
 #include "admin/admin.h"
 #include "view/page.h"
 
-#define STALE_DAYS	90
+#define STALE_DAYS 90
 
 /* Runs dashboard statement id (one optional text parameter ?1) and adds one repetition
  * of section per row, setting keys[i] (NULL-terminated) from column i; shows
  * HAS_<section> or NO_<section> and sets N_<section>. */
 static void
-listing(tpl_dict *b, const char *section, const char *const *keys, enum dash_stmt id,
-    const char *p1)
+listing(
+    tpl_dict *b, const char *section, const char *const *keys, enum dash_stmt id, const char *p1)
 {
-	sqlite3_stmt	*s = dash_stmt(id);
-	tpl_dict	*h = NULL, *d;
-	char		 k[64];
-	int		 n = 0, i;
+	sqlite3_stmt *s = dash_stmt(id);
+	tpl_dict     *h = NULL, *d;
+	char          k[64];
+	int           n = 0, i;
 
 	if (p1 != NULL)
 		db_bind_text(s, 1, p1);
@@ -46,9 +46,9 @@ listing(tpl_dict *b, const char *section, const char *const *keys, enum dash_stm
 static void
 own_drafts(struct ctx *c, tpl_dict *b)
 {
-	sqlite3_stmt	*s = dash_stmt(DS_OWN);
-	tpl_dict	*m = tpl_section(b, "MINE"), *h = NULL, *d;
-	const char	*st;
+	sqlite3_stmt *s = dash_stmt(DS_OWN);
+	tpl_dict     *m = tpl_section(b, "MINE"), *h = NULL, *d;
+	const char   *st;
 
 	db_bind_int64(s, 1, c->me->id);
 	while (db_step(s) == SQLITE_ROW) {
@@ -58,8 +58,10 @@ own_drafts(struct ctx *c, tpl_dict *b)
 		tpl_set(d, "WHAT", db_text(s, DSO_WHAT));
 		tpl_set(d, "AT", db_text(s, DSO_AT));
 		st = db_text(s, DSO_STATUS);
-		tpl_set(d, "STATE", strcmp(st, "pending") == 0 ? "à espera de revisão" :
-		    strcmp(st, "approved") == 0 ? "aprovada e publicada" : "devolvida");
+		tpl_set(d, "STATE",
+		    strcmp(st, "pending") == 0        ? "à espera de revisão"
+			: strcmp(st, "approved") == 0 ? "aprovada e publicada"
+						      : "devolvida");
 		if (db_text(s, DSO_COMMENT) != NULL)
 			tpl_set(tpl_section(d, "COMMENT"), "TEXT", db_text(s, DSO_COMMENT));
 	}
@@ -72,20 +74,20 @@ page_admin_home(struct ctx *c)
 {
 	/* The keys of each list's columns, in the order of the statement's. */
 	static const char *const kpend[DSP__N + 1] = {
-		[DSP_WHAT] = "WHAT", [DSP_WHO] = "WHO", [DSP_AT] = "AT" };
+		[DSP_WHAT] = "WHAT", [DSP_WHO] = "WHO", [DSP_AT] = "AT"
+	};
 	static const char *const kstale[DSS__N + 1] = {
-		[DSS_OGP_ID] = "OGP_ID", [DSS_TITLE] = "TITLE", [DSS_UPDATED] = "UPDATED" };
-	static const char *const kmiss[DSM__N + 1] = {
-		[DSM_WHAT] = "WHAT", [DSM_FIELD] = "FIELD" };
+		[DSS_OGP_ID] = "OGP_ID", [DSS_TITLE] = "TITLE", [DSS_UPDATED] = "UPDATED"
+	};
+	static const char *const kmiss[DSM__N + 1] = { [DSM_WHAT] = "WHAT", [DSM_FIELD] = "FIELD" };
 	static const char *const klate[DSL__N + 1] = {
-		[DSL_OGP_ID] = "OGP_ID", [DSL_POS] = "POS", [DSL_TITLE] = "TITLE",
-		[DSL_END] = "END" };
-	static const char *const kbroken[DSB__N + 1] = {
-		[DSB_URL] = "URL", [DSB_SINCE] = "SINCE" };
-	tpl_dict	*b = page_admin_body(c, "admin_home.tpl", "Painel");
-	char		 cutoff[32];
-	time_t		 t = c->now - (time_t)STALE_DAYS * 86400;
-	struct tm	 tm;
+		[DSL_OGP_ID] = "OGP_ID", [DSL_POS] = "POS", [DSL_TITLE] = "TITLE", [DSL_END] = "END"
+	};
+	static const char *const kbroken[DSB__N + 1] = { [DSB_URL] = "URL", [DSB_SINCE] = "SINCE" };
+	tpl_dict                *b = page_admin_body(c, "admin_home.tpl", "Painel");
+	char                     cutoff[32];
+	time_t                   t = c->now - (time_t)STALE_DAYS * 86400;
+	struct tm                tm;
 
 	if (c->me->role == ROLE_MEMBER)
 		own_drafts(c, b);

@@ -34,7 +34,7 @@ waiting_dir(char *out, size_t outlen)
 static void
 digest(const char *data, size_t len, char hex[65])
 {
-	unsigned char	 d[crypto_hash_sha256_BYTES];
+	unsigned char d[crypto_hash_sha256_BYTES];
 
 	crypto_hash_sha256(d, (const unsigned char *)data, len);
 	sodium_bin2hex(hex, 65, d, sizeof d);
@@ -44,17 +44,18 @@ digest(const char *data, size_t len, char hex[65])
 static void
 report(tpl_dict *b, const struct bulk_report *r, int dry, tpl_dict **rep)
 {
-	const struct bulk_item	*it;
-	tpl_dict		*d, *x, *refused = NULL, *changes = NULL;
-	char			 where[48], sum[256];
-	size_t			 i;
+	const struct bulk_item *it;
+	tpl_dict               *d, *x, *refused = NULL, *changes = NULL;
+	char                    where[48], sum[256];
+	size_t                  i;
 
 	*rep = d = tpl_section(b, "REPORT");
 	tpl_set(d, "HEADING", dry ? "O que a importação mudaria" : "O que foi mudado");
-	snprintf(sum, sizeof sum, "Ficheiro de %s: %zu registo(s) lido(s), %zu com "
-	    "alterações (%zu campo(s)), %zu recusado(s).", r->dataset && strcmp(r->dataset,
-	    "milestones") == 0 ? "marcos" : "compromissos", r->rows, r->changed, r->fields,
-	    r->refused);
+	snprintf(sum, sizeof sum,
+	    "Ficheiro de %s: %zu registo(s) lido(s), %zu com "
+	    "alterações (%zu campo(s)), %zu recusado(s).",
+	    r->dataset && strcmp(r->dataset, "milestones") == 0 ? "marcos" : "compromissos",
+	    r->rows, r->changed, r->fields, r->refused);
 	tpl_set(d, "SUMMARY", sum);
 	for (i = 0; i < r->nitems; i++) {
 		it = &r->items[i];
@@ -87,11 +88,11 @@ static int
 run(struct ctx *c, tpl_dict *b, const char *data, size_t len, int dry, const char *sha,
     int *confirm)
 {
-	struct bulk_report	 r;
-	struct bulk_opts	 o = { dry, c->me->id, c->me->name, c->today };
-	tpl_dict		*rep = NULL;
-	char			 detail[128];
-	int			 rc;
+	struct bulk_report r;
+	struct bulk_opts   o = { dry, c->me->id, c->me->name, c->today };
+	tpl_dict          *rep = NULL;
+	char               detail[128];
+	int                rc;
 
 	rc = bulk_import(c->rw, data, len, &o, &r);
 	if (rc < 0) {
@@ -126,9 +127,9 @@ run(struct ctx *c, tpl_dict *b, const char *data, size_t len, int dry, const cha
 static int
 keep(const char *data, size_t len, char hex[65])
 {
-	char	 dir[600], path[700], tmp[720];
-	FILE	*f;
-	int	 ok;
+	char  dir[600], path[700], tmp[720];
+	FILE *f;
+	int   ok;
 
 	digest(data, len, hex);
 	if (waiting_dir(dir, sizeof dir) != 0)
@@ -150,10 +151,10 @@ keep(const char *data, size_t len, char hex[65])
 static char *
 kept(const char *sha, size_t *len)
 {
-	char		 dir[600], path[700], hex[65];
-	struct stat	 sb;
-	FILE		*f;
-	char		*p;
+	char        dir[600], path[700], hex[65];
+	struct stat sb;
+	FILE       *f;
+	char       *p;
 
 	if (!upload_valid_sha(sha) || waiting_dir(dir, sizeof dir) != 0)
 		return NULL;
@@ -178,12 +179,12 @@ kept(const char *sha, size_t *len)
 int
 page_admin_import(struct ctx *c)
 {
-	tpl_dict		*b = page_admin_body(c, "admin_import.tpl", "Importar");
-	const struct mpart	*file;
-	const char		*sha;
-	char			 hex[65], path[700], *data;
-	size_t			 len;
-	int			 st, confirm = 0;
+	tpl_dict           *b = page_admin_body(c, "admin_import.tpl", "Importar");
+	const struct mpart *file;
+	const char         *sha;
+	char                hex[65], path[700], *data;
+	size_t              len;
+	int                 st, confirm = 0;
 
 	tpl_set(b, "CSRF", c->me->csrf);
 	if (c->req->method != METHOD_POST)
@@ -191,7 +192,8 @@ page_admin_import(struct ctx *c)
 	file = multipart_get(c->req->parts, c->req->nparts, "file");
 	if (file != NULL && file->has_filename && file->len > 0) {
 		if (keep(file->data, file->len, hex) != 0) {
-			tpl_set(tpl_section(b, "ERROR"), "TEXT", "Não foi possível guardar o "
+			tpl_set(tpl_section(b, "ERROR"), "TEXT",
+			    "Não foi possível guardar o "
 			    "ficheiro para a confirmação.");
 			return 503;
 		}
@@ -208,7 +210,8 @@ page_admin_import(struct ctx *c)
 		return 400;
 	}
 	if ((data = kept(sha, &len)) == NULL) {
-		tpl_set(tpl_section(b, "ERROR"), "TEXT", "O ficheiro a confirmar já não está "
+		tpl_set(tpl_section(b, "ERROR"), "TEXT",
+		    "O ficheiro a confirmar já não está "
 		    "disponível: carregue-o de novo.");
 		return 400;
 	}

@@ -9,12 +9,12 @@
 #include "admin/admin.h"
 #include "view/page.h"
 
-#define LINKS_ROWS	2000	/* most uses listed */
+#define LINKS_ROWS 2000 /* most uses listed */
 
 /* A code and its Portuguese label. */
 struct label {
-	const char	*code;
-	const char	*text;
+	const char *code;
+	const char *text;
 };
 
 /* Why an address is broken, for each link_check.failure. */
@@ -57,15 +57,14 @@ label(const struct label *t, const char *code)
 static void
 address(tpl_dict *d, sqlite3_stmt *s)
 {
-	int	 broken = strcmp(db_text(s, LRU_RESULT), "broken") == 0;
-	char	 st[32];
+	int  broken = strcmp(db_text(s, LRU_RESULT), "broken") == 0;
+	char st[32];
 
 	tpl_set(d, "URL", db_text(s, LRU_URL));
 	tpl_set(d, "RESULT", broken ? "Quebrada" : "Redirecionada");
 	tpl_set(d, "CLASS", broken ? "broken" : "redirect");
 	if (broken) {
-		tpl_set(tpl_section(d, "BROKEN"), "WHY", label(failures,
-		    db_text(s, LRU_FAILURE)));
+		tpl_set(tpl_section(d, "BROKEN"), "WHY", label(failures, db_text(s, LRU_FAILURE)));
 		tpl_set(d, "SINCE", db_text(s, LRU_SINCE));
 	} else
 		tpl_set(tpl_section(d, "MOVED"), "FINAL", db_text(s, LRU_FINAL));
@@ -85,10 +84,10 @@ address(tpl_dict *d, sqlite3_stmt *s)
 int
 page_admin_links(struct ctx *c)
 {
-	tpl_dict	*b = page_admin_body(c, "admin_links.tpl", "Ligações"), *d = NULL, *h;
-	sqlite3_stmt	*s = links_report_stmt(LR_SUMMARY);
-	char		 last[2100] = "";
-	int		 n = 0;
+	tpl_dict     *b = page_admin_body(c, "admin_links.tpl", "Ligações"), *d = NULL, *h;
+	sqlite3_stmt *s = links_report_stmt(LR_SUMMARY);
+	char          last[2100] = "";
+	int           n = 0;
 
 	if (db_step(s) == SQLITE_ROW && db_text(s, LRS_AT) != NULL) {
 		h = tpl_section(b, "CHECKED");

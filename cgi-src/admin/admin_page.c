@@ -8,9 +8,9 @@
 
 /* The admin navigation: path, label, and the lowest role that sees it. */
 static const struct {
-	const char	*href;
-	const char	*label;
-	enum role	 role;	/* ROLE_MEMBER: everyone; ROLE_FOCAL: focal and admin; ROLE_ADMIN */
+	const char *href;
+	const char *label;
+	enum role   role; /* ROLE_MEMBER: everyone; ROLE_FOCAL: focal and admin; ROLE_ADMIN */
 } admin_nav[] = {
 	{ "/admin/", "Painel", ROLE_MEMBER },
 	{ "/admin/reviews", "Revisões", ROLE_FOCAL },
@@ -31,8 +31,8 @@ static const struct {
 tpl_dict *
 page_admin_body(struct ctx *c, const char *tplfile, const char *title)
 {
-	tpl_dict	*me, *nav, *it;
-	size_t		 i;
+	tpl_dict *me, *nav, *it;
+	size_t    i;
 
 	c->layout = "admin_layout.tpl";
 	page_title(c, "%s", title);
@@ -50,8 +50,8 @@ page_admin_body(struct ctx *c, const char *tplfile, const char *title)
 			it = tpl_section(nav, "ITEM");
 			tpl_set(it, "HREF", admin_nav[i].href);
 			tpl_set(it, "LABEL", admin_nav[i].label);
-			tpl_set(it, "CURRENT", strcmp(admin_nav[i].href, c->req->path) == 0 ?
-			    "page" : "false");
+			tpl_set(it, "CURRENT",
+			    strcmp(admin_nav[i].href, c->req->path) == 0 ? "page" : "false");
 		}
 	}
 	return page_body(c, tplfile);

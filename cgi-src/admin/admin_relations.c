@@ -16,19 +16,19 @@
 #include "view/page.h"
 #include "lib/valid.h"
 
-#define SET_MAX	64	/* members of one set at most */
+#define SET_MAX 64 /* members of one set at most */
 
 static const char *const values[] = { "access_to_information", "civic_participation",
 	"public_accountability", "technology_innovation", NULL };
 
 /* One set: how to read it as labels, clear it and add to it (store/relations.h). */
 static const struct set {
-	const char		*form;		/* form field */
-	const char		*field;		/* name in the revision log */
-	enum relations_stmt	 labels;	/* the current members' labels, sorted */
-	enum relations_stmt	 clear;
-	enum relations_stmt	 add;
-	int			 text;		/* members are text codes (values), not ids */
+	const char         *form;   /* form field */
+	const char         *field;  /* name in the revision log */
+	enum relations_stmt labels; /* the current members' labels, sorted */
+	enum relations_stmt clear;
+	enum relations_stmt add;
+	int                 text; /* members are text codes (values), not ids */
 } sets[] = {
 	{ "lead", "leads", RL_LEADS, RL_LEADS_CLEAR, RL_LEAD_ADD, 0 },
 	{ "support", "supports", RL_SUPPORTS, RL_SUPPORTS_CLEAR, RL_SUPPORT_ADD, 0 },
@@ -41,13 +41,12 @@ static const struct set {
 static int
 value(enum relations_stmt id, long long cid, char *out, size_t outlen)
 {
-	sqlite3_stmt	*s = relations_stmt(id);
-	int		 rc;
+	sqlite3_stmt *s = relations_stmt(id);
+	int           rc;
 
 	db_bind_int64(s, 1, cid);
 	rc = db_row(s);
-	snprintf(out, outlen, "%s", rc == 1 && db_text(s, RLV_VALUE) ? db_text(s, RLV_VALUE) :
-	    "");
+	snprintf(out, outlen, "%s", rc == 1 && db_text(s, RLV_VALUE) ? db_text(s, RLV_VALUE) : "");
 	db_reset(s);
 	return rc < 0 ? -1 : 0;
 }
@@ -58,7 +57,7 @@ value(enum relations_stmt id, long long cid, char *out, size_t outlen)
 static int
 change(enum relations_stmt id, long long cid, const char *member, int text, int pos)
 {
-	sqlite3_stmt	*s = relations_stmt(id);
+	sqlite3_stmt *s = relations_stmt(id);
 
 	db_bind_int64(s, 1, cid);
 	if (member != NULL) {
@@ -75,8 +74,8 @@ change(enum relations_stmt id, long long cid, const char *member, int text, int 
 static const char *
 check_set(struct ctx *c, const struct set *st)
 {
-	long long	 n;
-	size_t		 i, k, count = 0;
+	long long n;
+	size_t    i, k, count = 0;
 
 	for (i = 0; i < c->req->nform; i++) {
 		if (strcmp(c->req->form[i].key, st->form) != 0)
@@ -84,7 +83,8 @@ check_set(struct ctx *c, const struct set *st)
 		if (++count > SET_MAX)
 			return "Demasiados valores escolhidos.";
 		if (st->text) {
-			for (k = 0; values[k] != NULL && strcmp(values[k], c->req->form[i].val) != 0; k++)
+			for (k = 0;
+			     values[k] != NULL && strcmp(values[k], c->req->form[i].val) != 0; k++)
 				;
 			if (values[k] == NULL)
 				return "Valor OGP desconhecido.";
@@ -98,17 +98,17 @@ check_set(struct ctx *c, const struct set *st)
 static int
 save_set(struct ctx *c, const struct set *st, long long id, long long plan, long long chg)
 {
-	char		 before[4096], after[4096];
-	sqlite3_stmt	*s;
-	size_t		 i;
-	int		 pos = 0;
+	char          before[4096], after[4096];
+	sqlite3_stmt *s;
+	size_t        i;
+	int           pos = 0;
 
 	if (value(st->labels, id, before, sizeof before) != 0 ||
 	    change(st->clear, id, NULL, 0, 0) != 0)
 		return -1;
 	for (i = 0; i < c->req->nform; i++)
-		if (strcmp(c->req->form[i].key, st->form) == 0 && change(st->add, id,
-		    c->req->form[i].val, st->text, pos++) != 0)
+		if (strcmp(c->req->form[i].key, st->form) == 0 &&
+		    change(st->add, id, c->req->form[i].val, st->text, pos++) != 0)
 			return -1;
 	if (value(st->labels, id, after, sizeof after) != 0)
 		return -1;
@@ -130,10 +130,10 @@ save_set(struct ctx *c, const struct set *st, long long id, long long plan, long
 static int
 save_all(struct ctx *c, long long id, long long plan)
 {
-	sqlite3_stmt	*s;
-	long long	 chg = 0;
-	size_t		 i;
-	int		 rc = 0;
+	sqlite3_stmt *s;
+	long long     chg = 0;
+	size_t        i;
+	int           rc = 0;
 
 	if (store_begin(c->rw) != 0)
 		return -1;
@@ -157,8 +157,8 @@ save_all(struct ctx *c, long long id, long long plan)
 static void
 options(tpl_dict *b, const char *section, enum relations_stmt id, long long cid)
 {
-	sqlite3_stmt	*s = relations_stmt(id);
-	tpl_dict	*o;
+	sqlite3_stmt *s = relations_stmt(id);
+	tpl_dict     *o;
 
 	db_bind_int64(s, 1, cid);
 	while (db_step(s) == SQLITE_ROW) {
@@ -174,8 +174,8 @@ options(tpl_dict *b, const char *section, enum relations_stmt id, long long cid)
 static int
 form(struct ctx *c, long long id, const char *ogp, int status, const char *error)
 {
-	tpl_dict	*b = page_admin_body(c, "admin_relations.tpl", "Entidades e áreas"), *o;
-	size_t		 i;
+	tpl_dict *b = page_admin_body(c, "admin_relations.tpl", "Entidades e áreas"), *o;
+	size_t    i;
 
 	tpl_set_int(b, "ID", id);
 	tpl_set(b, "OGP_ID", ogp);
@@ -200,9 +200,9 @@ form(struct ctx *c, long long id, const char *ogp, int status, const char *error
 int
 page_admin_relations(struct ctx *c)
 {
-	char		 ogp[16], plan[32], loc[96];
-	const char	*why = NULL;
-	size_t		 i;
+	char        ogp[16], plan[32], loc[96];
+	const char *why = NULL;
+	size_t      i;
 
 	if (value(RL_OGP_ID, c->num, ogp, sizeof ogp) != 0 || ogp[0] == '\0')
 		return c->error = "ERR_NOT_FOUND", 404;
@@ -214,7 +214,8 @@ page_admin_relations(struct ctx *c)
 		return form(c, c->num, ogp, 400, why);
 	value(RL_PLAN_ID, c->num, plan, sizeof plan);
 	if (save_all(c, c->num, strtoll(plan, NULL, 10)) != 0)
-		return form(c, c->num, ogp, 400, "A base de dados recusou a gravação (uma entidade "
+		return form(c, c->num, ogp, 400,
+		    "A base de dados recusou a gravação (uma entidade "
 		    "repetida ou inexistente); nada foi gravado.");
 	snprintf(loc, sizeof loc, "/admin/commitments/%lld?saved=1", c->num);
 	return page_redirect(c, loc);

@@ -17,13 +17,13 @@
 #include "view/page.h"
 
 struct draft {
-	long long	 id;
-	long long	 staff_id;
-	char		 author[201];
+	long long          id;
+	long long          staff_id;
+	char               author[201];
 	const struct kind *kind;
-	long long	 row_id;
-	long long	 base_version;
-	json_t		*payload;
+	long long          row_id;
+	long long          base_version;
+	json_t            *payload;
 };
 
 /* Draft fields come from its JSON payload. */
@@ -37,8 +37,8 @@ json_get(const void *arg, const char *name)
 static int
 draft_load(long long id, struct draft *d)
 {
-	sqlite3_stmt	*s = review_stmt(RV_DRAFT);
-	int		 rc;
+	sqlite3_stmt *s = review_stmt(RV_DRAFT);
+	int           rc;
 
 	memset(d, 0, sizeof *d);
 	db_bind_int64(s, 1, id);
@@ -61,17 +61,17 @@ draft_load(long long id, struct draft *d)
 
 /* Runs inside the approval's transaction: the evidence, then the draft's status. */
 struct approval {
-	const struct draft	*d;
-	long long		 reviewer;
+	const struct draft *d;
+	long long           reviewer;
 };
 
 static int
 approve_extra(sqlite3 *rw, long long row_id, void *arg)
 {
-	const struct approval	*a = arg;
-	const char		*url = json_get(a->d->payload, "evidence_url");
-	const char		*sha = json_get(a->d->payload, "evidence_upload");
-	const char		*label = json_get(a->d->payload, "evidence_label");
+	const struct approval *a = arg;
+	const char            *url = json_get(a->d->payload, "evidence_url");
+	const char            *sha = json_get(a->d->payload, "evidence_upload");
+	const char            *label = json_get(a->d->payload, "evidence_label");
 
 	if (strcmp(a->d->kind->slug, "milestones") == 0 &&
 	    edit_add_evidence(rw, row_id, url, sha, label) != 0)
@@ -81,15 +81,15 @@ approve_extra(sqlite3 *rw, long long row_id, void *arg)
 
 /* Fills one draft's section: what it changes against the stored row. */
 static void
-draft_section(struct ctx *c, tpl_dict *b, const struct draft *d, const char *when,
-    const char *entity)
+draft_section(
+    struct ctx *c, tpl_dict *b, const struct draft *d, const char *when, const char *entity)
 {
-	struct values	 cur;
-	tpl_dict	*x = tpl_section(b, "DRAFT"), *r;
-	const char	*nv;
-	char		 what[160];
-	size_t		 i;
-	int		 have = d->row_id ? edit_load(c->rw, d->kind, d->row_id, &cur) : 0;
+	struct values cur;
+	tpl_dict     *x = tpl_section(b, "DRAFT"), *r;
+	const char   *nv;
+	char          what[160];
+	size_t        i;
+	int           have = d->row_id ? edit_load(c->rw, d->kind, d->row_id, &cur) : 0;
 
 	snprintf(what, sizeof what, "%s %s", d->kind->name, d->row_id ? "" : "(novo)");
 	if (have == 1 && cur.v[0] != NULL)
@@ -105,8 +105,9 @@ draft_section(struct ctx *c, tpl_dict *b, const struct draft *d, const char *whe
 		tpl_show(x, "STALE");
 	for (i = 0; i < d->kind->nfields; i++) {
 		nv = json_get(d->payload, d->kind->fields[i].col);
-		if (have == 1 && ((nv == NULL && cur.v[i] == NULL) ||
-		    (nv != NULL && cur.v[i] != NULL && strcmp(nv, cur.v[i]) == 0)))
+		if (have == 1 &&
+		    ((nv == NULL && cur.v[i] == NULL) ||
+			(nv != NULL && cur.v[i] != NULL && strcmp(nv, cur.v[i]) == 0)))
 			continue;
 		r = tpl_section(x, "DIFF");
 		tpl_set(r, "LABEL", d->kind->fields[i].label);
@@ -127,10 +128,10 @@ draft_section(struct ctx *c, tpl_dict *b, const struct draft *d, const char *whe
 int
 page_admin_reviews(struct ctx *c)
 {
-	tpl_dict	*b = page_admin_body(c, "admin_reviews.tpl", "Revisões pendentes");
-	sqlite3_stmt	*s = review_stmt(RV_PENDING);
-	struct draft	 d;
-	int		 n = 0;
+	tpl_dict     *b = page_admin_body(c, "admin_reviews.tpl", "Revisões pendentes");
+	sqlite3_stmt *s = review_stmt(RV_PENDING);
+	struct draft  d;
+	int           n = 0;
 
 	while (db_step(s) == SQLITE_ROW) {
 		if (draft_load(db_int64(s, RVP_ID), &d) != 1)
@@ -149,20 +150,21 @@ page_admin_reviews(struct ctx *c)
 int
 page_admin_review_approve(struct ctx *c)
 {
-	struct draft	 d;
-	struct values	 v;
-	struct approval	 a = { &d, c->me->id };
-	const char	*dberr;
-	long long	 id;
-	int		 rc;
+	struct draft    d;
+	struct values   v;
+	struct approval a = { &d, c->me->id };
+	const char     *dberr;
+	long long       id;
+	int             rc;
 
 	if ((rc = draft_load(c->num, &d)) <= 0)
 		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : (db_failed_set(), 503);
 	edit_parse(d.kind, json_get, d.payload, &v);
 	v.version = d.base_version;
 	id = d.row_id;
-	rc = v.nerr > 0 ? 2 : edit_save(c->rw, d.kind, &id, &v, d.staff_id, d.author,
-	    c->me->name, approve_extra, &a, &dberr);
+	rc = v.nerr > 0 ? 2
+			: edit_save(c->rw, d.kind, &id, &v, d.staff_id, d.author, c->me->name,
+			      approve_extra, &a, &dberr);
 	edit_values_free(&v);
 	json_decref(d.payload);
 	if (rc == 0) {
@@ -173,18 +175,20 @@ page_admin_review_approve(struct ctx *c)
 	if (rc < 0)
 		return db_failed_set(), 503;
 	page_admin_reviews(c);
-	page_flash(c, rc == 1 ? "Não aprovado: o registo mudou depois da proposta. Devolva-a "
-	    "ao editor para que a refaça sobre a versão atual." : "Não aprovado: a proposta "
-	    "tem valores que já não são válidos. Devolva-a com um comentário.");
+	page_flash(c,
+	    rc == 1 ? "Não aprovado: o registo mudou depois da proposta. Devolva-a "
+		      "ao editor para que a refaça sobre a versão atual."
+		    : "Não aprovado: a proposta "
+		      "tem valores que já não são válidos. Devolva-a com um comentário.");
 	return 409;
 }
 
 int
 page_admin_review_return(struct ctx *c)
 {
-	const char	*comment = req_form(c->req, "comment");
-	struct draft	 d;
-	int		 rc;
+	const char  *comment = req_form(c->req, "comment");
+	struct draft d;
+	int          rc;
 
 	if ((rc = draft_load(c->num, &d)) <= 0)
 		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : (db_failed_set(), 503);
@@ -196,7 +200,7 @@ page_admin_review_return(struct ctx *c)
 	}
 	if (review_draft_decide(d.id, "returned", c->me->id, comment) != 0)
 		return db_failed_set(), 503;
-	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "draft_returned",
-	    NULL, NULL);
+	auth_audit(
+	    c->rw, c->me->id, c->me->login, c->req->remote_addr, "draft_returned", NULL, NULL);
 	return page_redirect(c, "/admin/reviews?done=1");
 }

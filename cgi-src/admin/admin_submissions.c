@@ -19,23 +19,23 @@
 #include "view/page.h"
 #include "lib/valid.h"
 
-#define REASON_MAX	1000	/* bytes of a public reason, per language */
+#define REASON_MAX 1000 /* bytes of a public reason, per language */
 
 /* What the moderator chose for one submission. */
 struct decision {
-	long long	 id;
-	long long	 version;
-	const char	*action;	/* "publish", "reject", "spam", or NULL: not yet */
-	const char	*reason_pt, *reason_en;
-	const char	*err;
+	long long   id;
+	long long   version;
+	const char *action; /* "publish", "reject", "spam", or NULL: not yet */
+	const char *reason_pt, *reason_en;
+	const char *err;
 };
 
 /* Reads form field name<id> (NULL when absent or empty). */
 static const char *
 per_row(struct ctx *c, const char *name, long long id)
 {
-	char		 k[48];
-	const char	*v;
+	char        k[48];
+	const char *v;
 
 	snprintf(k, sizeof k, "%s%lld", name, id);
 	v = req_form(c->req, k);
@@ -48,7 +48,7 @@ per_row(struct ctx *c, const char *name, long long id)
 static int
 reason_ok(const char *r)
 {
-	const char	*p;
+	const char *p;
 
 	if (r == NULL)
 		return 1;
@@ -72,19 +72,20 @@ status_of(const char *action)
 /* Writes the revision rows of one decision (status, and a rejection's reasons).
  * Returns 0 or -1. */
 static int
-log_decision(struct ctx *c, long long *change, const struct decision *d,
-    const char *status)
+log_decision(struct ctx *c, long long *change, const struct decision *d, const char *status)
 {
-	if (edit_revision(c->rw, change, c->me->id, c->me->name, "submission", d->id,
-	    "update", "status", "pending", status) != 0)
+	if (edit_revision(c->rw, change, c->me->id, c->me->name, "submission", d->id, "update",
+		"status", "pending", status) != 0)
 		return -1;
 	if (strcmp(status, "rejected") != 0)
 		return 0;
-	if (d->reason_pt != NULL && edit_revision(c->rw, change, c->me->id, c->me->name,
-	    "submission", d->id, "update", "reason_pt", NULL, d->reason_pt) != 0)
+	if (d->reason_pt != NULL &&
+	    edit_revision(c->rw, change, c->me->id, c->me->name, "submission", d->id, "update",
+		"reason_pt", NULL, d->reason_pt) != 0)
 		return -1;
-	if (d->reason_en != NULL && edit_revision(c->rw, change, c->me->id, c->me->name,
-	    "submission", d->id, "update", "reason_en", NULL, d->reason_en) != 0)
+	if (d->reason_en != NULL &&
+	    edit_revision(c->rw, change, c->me->id, c->me->name, "submission", d->id, "update",
+		"reason_en", NULL, d->reason_en) != 0)
 		return -1;
 	return 0;
 }
@@ -95,9 +96,9 @@ log_decision(struct ctx *c, long long *change, const struct decision *d,
 static int
 decide(struct ctx *c, const struct decision *d, long long *change)
 {
-	const char	*status = status_of(d->action);
-	int		 rejected = strcmp(status, "rejected") == 0;
-	sqlite3_stmt	*s = moderation_stmt(MD_DECIDE);
+	const char   *status = status_of(d->action);
+	int           rejected = strcmp(status, "rejected") == 0;
+	sqlite3_stmt *s = moderation_stmt(MD_DECIDE);
 
 	db_bind_int64(s, 1, d->id);
 	db_bind_text(s, 2, status);
@@ -107,7 +108,7 @@ decide(struct ctx *c, const struct decision *d, long long *change)
 	if (store_run(s) != 0)
 		return -1;
 	if (db_changes(s) != 1)
-		return -2;	/* moderated by someone else meanwhile */
+		return -2; /* moderated by someone else meanwhile */
 	return log_decision(c, change, d, status);
 }
 
@@ -116,9 +117,9 @@ decide(struct ctx *c, const struct decision *d, long long *change)
 static int
 apply(struct ctx *c, const struct decision *d, size_t n)
 {
-	long long	 change = 0;
-	size_t		 i;
-	int		 done = 0, rc = 0;
+	long long change = 0;
+	size_t    i;
+	int       done = 0, rc = 0;
 
 	if (store_begin(c->rw) != 0)
 		return -1;
@@ -137,7 +138,7 @@ apply(struct ctx *c, const struct decision *d, size_t n)
 static void
 decision_read(struct ctx *c, long long id, struct decision *d)
 {
-	const char	*v = per_row(c, "v", id);
+	const char *v = per_row(c, "v", id);
 
 	memset(d, 0, sizeof *d);
 	d->id = id;
@@ -145,18 +146,18 @@ decision_read(struct ctx *c, long long id, struct decision *d)
 	d->reason_pt = per_row(c, "rp", id);
 	d->reason_en = per_row(c, "re", id);
 	if (v == NULL || valid_int(v, 1, 1LL << 53, &d->version) != 0)
-		d->action = NULL;	/* not on the page the moderator saw */
+		d->action = NULL; /* not on the page the moderator saw */
 	if (d->action != NULL && strcmp(d->action, "keep") == 0)
 		d->action = NULL;
 	if (d->action != NULL && strcmp(d->action, "publish") != 0 &&
 	    strcmp(d->action, "reject") != 0 && strcmp(d->action, "spam") != 0)
 		d->err = "Decisão desconhecida.";
-	else if (d->action != NULL && strcmp(d->action, "reject") == 0 &&
-	    d->reason_pt == NULL && d->reason_en == NULL)
+	else if (d->action != NULL && strcmp(d->action, "reject") == 0 && d->reason_pt == NULL &&
+	    d->reason_en == NULL)
 		d->err = "Uma rejeição precisa de um motivo público (PT ou EN).";
 	else if (!reason_ok(d->reason_pt) || !reason_ok(d->reason_en))
 		d->err = "O motivo é demasiado longo (1000 carateres) ou tem carateres "
-		    "inválidos.";
+			 "inválidos.";
 }
 
 /* Reads the choices for every waiting submission (at most MOD_MAX) into d.  Returns how
@@ -164,8 +165,8 @@ decision_read(struct ctx *c, long long id, struct decision *d)
 static int
 decisions_read(struct ctx *c, struct decision *d, int *bad)
 {
-	sqlite3_stmt	*s = moderation_stmt(MD_PENDING_IDS);
-	int		 n = 0;
+	sqlite3_stmt *s = moderation_stmt(MD_PENDING_IDS);
+	int           n = 0;
 
 	*bad = 0;
 	while (n < MOD_MAX && db_step(s) == SQLITE_ROW) {
@@ -187,8 +188,8 @@ citizen_text(tpl_dict *d, sqlite3_stmt *s, int i)
 	if (db_text(s, i + CIT_TITLE) != NULL)
 		tpl_set(tpl_section(d, "HAS_TITLE"), "TITLE", db_text(s, i + CIT_TITLE));
 	if (db_text(s, i + CIT_PROBLEM) != NULL)
-		page_paragraphs(tpl_section(d, "HAS_PROBLEM"), "PROBLEM_P",
-		    db_text(s, i + CIT_PROBLEM));
+		page_paragraphs(
+		    tpl_section(d, "HAS_PROBLEM"), "PROBLEM_P", db_text(s, i + CIT_PROBLEM));
 	page_paragraphs(d, "BODY_P", db_text(s, i + CIT_BODY));
 }
 
@@ -199,8 +200,8 @@ item(tpl_dict *it, sqlite3_stmt *s, const struct decision *d)
 {
 	tpl_set_int(it, "ID", db_int64(s, MDP_ID));
 	tpl_set_int(it, "VERSION", db_int64(s, MDP_VERSION));
-	tpl_set(it, "WHAT", strcmp(db_text(s, MDP_KIND), "proposal") == 0 ? "Proposta" :
-	    "Comentário");
+	tpl_set(
+	    it, "WHAT", strcmp(db_text(s, MDP_KIND), "proposal") == 0 ? "Proposta" : "Comentário");
 	citizen_text(it, s, MDP_CITIZEN);
 	tpl_set(it, "TARGET", db_text(s, MDP_TARGET));
 	tpl_set(it, "AT", db_text(s, MDP_AT));
@@ -225,11 +226,11 @@ item(tpl_dict *it, sqlite3_stmt *s, const struct decision *d)
 static void
 pending_list(tpl_dict *b, const struct decision *d, int n)
 {
-	sqlite3_stmt	*s = moderation_stmt(MD_PENDING);
-	tpl_dict	*day = NULL;
-	const char	*at;
-	char		 cur[11] = "";
-	int		 i;
+	sqlite3_stmt *s = moderation_stmt(MD_PENDING);
+	tpl_dict     *day = NULL;
+	const char   *at;
+	char          cur[11] = "";
+	int           i;
 
 	while (db_step(s) == SQLITE_ROW) {
 		at = db_text(s, MDP_AT);
@@ -249,16 +250,16 @@ pending_list(tpl_dict *b, const struct decision *d, int n)
 static void
 published_list(tpl_dict *b)
 {
-	sqlite3_stmt	*s = moderation_stmt(MD_PUBLISHED);
-	tpl_dict	*pub = NULL, *it;
+	sqlite3_stmt *s = moderation_stmt(MD_PUBLISHED);
+	tpl_dict     *pub = NULL, *it;
 
 	while (db_step(s) == SQLITE_ROW) {
 		if (pub == NULL)
 			pub = tpl_section(b, "PUBLISHED");
 		it = tpl_section(pub, "P");
 		tpl_set_int(it, "ID", db_int64(s, MDU_ID));
-		tpl_set(it, "WHAT", strcmp(db_text(s, MDU_KIND), "proposal") == 0 ? "Proposta" :
-		    "Comentário");
+		tpl_set(it, "WHAT",
+		    strcmp(db_text(s, MDU_KIND), "proposal") == 0 ? "Proposta" : "Comentário");
 		tpl_set(it, "LABEL", db_text(s, MDU_LABEL));
 		tpl_set(it, "OUTCOME", i18n_enum("outcome", db_text(s, MDU_OUTCOME), 0));
 		tpl_set(it, "ANSWERED", db_int(s, MDU_ANSWERED) ? "respondida" : "sem resposta");
@@ -270,12 +271,13 @@ published_list(tpl_dict *b)
 static void
 outcome_flash(struct ctx *c, int bad, int rc)
 {
-	char	 msg[96];
+	char msg[96];
 
 	if (bad > 0)
 		page_flash(c, "Nada foi gravado: há decisões por corrigir (assinaladas abaixo).");
 	else if (rc == -2)
-		page_flash(c, "Nada foi gravado: outra pessoa moderou entretanto alguns destes "
+		page_flash(c,
+		    "Nada foi gravado: outra pessoa moderou entretanto alguns destes "
 		    "contributos. A lista foi atualizada; reveja e aplique de novo.");
 	else if (req_param(c->req, "done") != NULL) {
 		snprintf(msg, sizeof msg, "Decisões aplicadas: %.6s. Ficaram no histórico.",
@@ -287,10 +289,10 @@ outcome_flash(struct ctx *c, int bad, int rc)
 int
 page_admin_submissions(struct ctx *c)
 {
-	static struct decision	 d[MOD_MAX];
-	tpl_dict		*b;
-	char			 loc[96];
-	int			 n = 0, bad = 0, rc = 0, post = c->req->method == METHOD_POST;
+	static struct decision d[MOD_MAX];
+	tpl_dict              *b;
+	char                   loc[96];
+	int                    n = 0, bad = 0, rc = 0, post = c->req->method == METHOD_POST;
 
 	if (post) {
 		if ((n = decisions_read(c, d, &bad)) < 0)
@@ -315,15 +317,15 @@ page_admin_submissions(struct ctx *c)
 void
 page_admin_submission_panel(struct ctx *c, tpl_dict *b, long long id)
 {
-	sqlite3_stmt	*s = moderation_stmt(MD_PANEL);
-	tpl_dict	*p;
+	sqlite3_stmt *s = moderation_stmt(MD_PANEL);
+	tpl_dict     *p;
 
 	(void)c;
 	db_bind_int64(s, 1, id);
 	if (db_step(s) == SQLITE_ROW) {
 		p = tpl_section(b, "CITIZEN");
-		tpl_set(p, "WHAT", strcmp(db_text(s, MDA_KIND), "proposal") == 0 ? "Proposta" :
-		    "Comentário");
+		tpl_set(p, "WHAT",
+		    strcmp(db_text(s, MDA_KIND), "proposal") == 0 ? "Proposta" : "Comentário");
 		tpl_set_int(p, "SID", id);
 		tpl_set(p, "STATUS", i18n_enum("sub_status", db_text(s, MDA_STATUS), 0));
 		citizen_text(p, s, MDA_CITIZEN);

@@ -18,16 +18,16 @@
 #include "lib/valid.h"
 
 static const char *const role_labels[ROLE__MAX] = {
-	"Administrador",		/* ROLE_ADMIN */
-	"Editor do ponto focal",	/* ROLE_FOCAL */
-	"Editor de entidade",		/* ROLE_MEMBER */
+	"Administrador",         /* ROLE_ADMIN */
+	"Editor do ponto focal", /* ROLE_FOCAL */
+	"Editor de entidade",    /* ROLE_MEMBER */
 };
 
 /* Runs account statement id on account id with text ?2 (unless NULL).  Returns 0 or -1. */
 static int
 user_run(enum staff_stmt id, long long account, const char *text)
 {
-	sqlite3_stmt	*s = staff_stmt(id);
+	sqlite3_stmt *s = staff_stmt(id);
 
 	db_bind_int64(s, 1, account);
 	if (text != NULL)
@@ -39,9 +39,9 @@ user_run(enum staff_stmt id, long long account, const char *text)
 static void
 choices(tpl_dict *d, enum role role, long long entity)
 {
-	sqlite3_stmt	*s;
-	tpl_dict	*o;
-	int		 i;
+	sqlite3_stmt *s;
+	tpl_dict     *o;
+	int           i;
 
 	for (i = 0; i < ROLE__MAX; i++) {
 		o = tpl_section(d, "ROLEOPT");
@@ -81,7 +81,7 @@ user_row(sqlite3_stmt *s, tpl_dict *d)
 static sqlite3_stmt *
 users_stmt(struct ctx *c, enum staff_stmt id)
 {
-	sqlite3_stmt	*s = staff_stmt(id);
+	sqlite3_stmt *s = staff_stmt(id);
 
 	db_bind_int64(s, 1, (long long)c->now - AUTH_IDLE_SECONDS);
 	db_bind_int64(s, 2, (long long)c->now - AUTH_ABSOLUTE_SECONDS);
@@ -90,11 +90,10 @@ users_stmt(struct ctx *c, enum staff_stmt id)
 
 /* The account list and the new-account form. */
 static int
-users_page(struct ctx *c, int status, const char *error, const char *newlogin,
-    const char *newpw)
+users_page(struct ctx *c, int status, const char *error, const char *newlogin, const char *newpw)
 {
-	tpl_dict	*b = page_admin_body(c, "admin_users.tpl", "Utilizadores"), *d;
-	sqlite3_stmt	*s;
+	tpl_dict     *b = page_admin_body(c, "admin_users.tpl", "Utilizadores"), *d;
+	sqlite3_stmt *s;
 
 	tpl_set(b, "CSRF", c->me->csrf);
 	if (newpw != NULL) {
@@ -107,8 +106,8 @@ users_page(struct ctx *c, int status, const char *error, const char *newlogin,
 		tpl_set(b, "F_LOGIN", req_form(c->req, "login"));
 		tpl_set(b, "F_NAME", req_form(c->req, "name"));
 	}
-	choices(b, auth_role(req_form(c->req, "role")), strtoll(req_form(c->req,
-	    "entity") ? req_form(c->req, "entity") : "0", NULL, 10));
+	choices(b, auth_role(req_form(c->req, "role")),
+	    strtoll(req_form(c->req, "entity") ? req_form(c->req, "entity") : "0", NULL, 10));
 	s = users_stmt(c, SF_USERS);
 	while (db_step(s) == SQLITE_ROW)
 		user_row(s, tpl_section(b, "U"));
@@ -125,7 +124,7 @@ page_admin_users(struct ctx *c)
 static const char *
 role_entity(struct ctx *c, enum role *r, long long *entity)
 {
-	const char	*ent = req_form(c->req, "entity");
+	const char *ent = req_form(c->req, "entity");
 
 	*r = auth_role(req_form(c->req, "role"));
 	*entity = 0;
@@ -143,19 +142,19 @@ role_entity(struct ctx *c, enum role *r, long long *entity)
 int
 page_admin_user_new(struct ctx *c)
 {
-	const char	*login = req_form(c->req, "login"), *name = req_form(c->req, "name");
-	const char	*why;
-	char		 pw[AUTH_GEN_PW_LEN + 1], hash[crypto_pwhash_STRBYTES];
-	sqlite3_stmt	*s;
-	long long	 entity;
-	enum role	 r;
-	int		 st;
+	const char   *login = req_form(c->req, "login"), *name = req_form(c->req, "name");
+	const char   *why;
+	char          pw[AUTH_GEN_PW_LEN + 1], hash[crypto_pwhash_STRBYTES];
+	sqlite3_stmt *s;
+	long long     entity;
+	enum role     r;
+	int           st;
 
-	if (login == NULL || strlen(login) < 3 || strlen(login) > 254 || strchr(login, '@') ==
-	    NULL || !valid_utf8(login, strlen(login)) || strpbrk(login, " \t\r\n") != NULL)
+	if (login == NULL || strlen(login) < 3 || strlen(login) > 254 ||
+	    strchr(login, '@') == NULL || !valid_utf8(login, strlen(login)) ||
+	    strpbrk(login, " \t\r\n") != NULL)
 		return users_page(c, 400, "Indique um endereço de correio válido.", NULL, NULL);
-	if (name == NULL || *name == '\0' || strlen(name) > 200 || !valid_utf8(name,
-	    strlen(name)))
+	if (name == NULL || *name == '\0' || strlen(name) > 200 || !valid_utf8(name, strlen(name)))
 		return users_page(c, 400, "Indique o nome (até 200 carateres).", NULL, NULL);
 	if ((why = role_entity(c, &r, &entity)) != NULL)
 		return users_page(c, 400, why, NULL, NULL);
@@ -169,8 +168,11 @@ page_admin_user_new(struct ctx *c)
 	db_bind_text(s, 5, hash);
 	if ((st = db_run_refusable(s)) != 0) {
 		sodium_memzero(pw, sizeof pw);
-		return st < 0 ? 503 : users_page(c, 400, "Já existe uma conta com esse "
-		    "utilizador.", NULL, NULL);
+		return st < 0 ? 503
+			      : users_page(c, 400,
+				    "Já existe uma conta com esse "
+				    "utilizador.",
+				    NULL, NULL);
 	}
 	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "user_add", login,
 	    auth_role_name(r));
@@ -185,8 +187,8 @@ static int
 user_load(struct ctx *c, long long id, tpl_dict *d, char *login, size_t len, long long *ent,
     enum role *role)
 {
-	sqlite3_stmt	*s = users_stmt(c, SF_USER);
-	int		 rc;
+	sqlite3_stmt *s = users_stmt(c, SF_USER);
+	int           rc;
 
 	db_bind_int64(s, 3, id);
 	if ((rc = db_row(s)) == 1) {
@@ -202,9 +204,9 @@ user_load(struct ctx *c, long long id, tpl_dict *d, char *login, size_t len, lon
 
 /* The actions offered on an account page. */
 static const struct {
-	const char	*path;
-	const char	*label;
-	const char	*help;
+	const char *path;
+	const char *label;
+	const char *help;
 } actions[] = {
 	{ "disable", "Desativar", "termina já todas as sessões da conta" },
 	{ "enable", "Reativar", "a conta volta a poder entrar" },
@@ -217,12 +219,12 @@ static const struct {
 static int
 user_page(struct ctx *c, int status, const char *error, const char *newpw)
 {
-	tpl_dict	*b = page_admin_body(c, "admin_user.tpl", "Conta"), *a;
-	char		 login[256];
-	long long	 ent;
-	enum role	 role;
-	size_t		 i;
-	int		 rc;
+	tpl_dict *b = page_admin_body(c, "admin_user.tpl", "Conta"), *a;
+	char      login[256];
+	long long ent;
+	enum role role;
+	size_t    i;
+	int       rc;
 
 	if ((rc = user_load(c, c->num, b, login, sizeof login, &ent, &role)) <= 0) {
 		c->body = NULL;
@@ -247,25 +249,24 @@ user_page(struct ctx *c, int status, const char *error, const char *newpw)
 int
 page_admin_user(struct ctx *c)
 {
-	const char	*name = req_form(c->req, "name"), *why;
-	char		 login[256];
-	long long	 entity, oldent;
-	enum role	 r, oldrole;
-	sqlite3_stmt	*s;
-	int		 rc;
+	const char   *name = req_form(c->req, "name"), *why;
+	char          login[256];
+	long long     entity, oldent;
+	enum role     r, oldrole;
+	sqlite3_stmt *s;
+	int           rc;
 
 	if (c->req->method != METHOD_POST)
 		return user_page(c, 200, NULL, NULL);
 	if ((rc = user_load(c, c->num, NULL, login, sizeof login, &oldent, &oldrole)) <= 0)
 		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : 503;
-	if (name == NULL || *name == '\0' || strlen(name) > 200 || !valid_utf8(name,
-	    strlen(name)))
+	if (name == NULL || *name == '\0' || strlen(name) > 200 || !valid_utf8(name, strlen(name)))
 		return user_page(c, 400, "Indique o nome (até 200 carateres).", NULL);
 	if ((why = role_entity(c, &r, &entity)) != NULL)
 		return user_page(c, 400, why, NULL);
 	if (c->num == c->me->id && r != ROLE_ADMIN)
-		return user_page(c, 400, "Não pode retirar a si mesmo o papel de administrador.",
-		    NULL);
+		return user_page(
+		    c, 400, "Não pode retirar a si mesmo o papel de administrador.", NULL);
 	s = staff_stmt(SF_USER_CHANGE);
 	db_bind_int64(s, 1, c->num);
 	db_bind_text(s, 2, name);
@@ -274,7 +275,7 @@ page_admin_user(struct ctx *c)
 	if (store_run(s) != 0)
 		return 503;
 	if (r != oldrole || entity != oldent)
-		auth_sessions_kill(c->rw, c->num);	/* new rights take effect at once */
+		auth_sessions_kill(c->rw, c->num); /* new rights take effect at once */
 	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "user_change", login,
 	    auth_role_name(r));
 	return user_page(c, 200, NULL, NULL);
@@ -283,17 +284,17 @@ page_admin_user(struct ctx *c)
 int
 page_admin_user_action(struct ctx *c)
 {
-	const char	*act = c->arg[1];
-	char		 login[256], pw[AUTH_GEN_PW_LEN + 1], hash[crypto_pwhash_STRBYTES];
-	long long	 ent;
-	enum role	 role;
-	int		 rc = 0, st;
+	const char *act = c->arg[1];
+	char        login[256], pw[AUTH_GEN_PW_LEN + 1], hash[crypto_pwhash_STRBYTES];
+	long long   ent;
+	enum role   role;
+	int         rc = 0, st;
 
 	if ((rc = user_load(c, c->num, NULL, login, sizeof login, &ent, &role)) <= 0)
 		return rc == 0 ? (c->error = "ERR_NOT_FOUND", 404) : 503;
 	if (c->num == c->me->id && strcmp(act, "enable") != 0 && strcmp(act, "password") != 0)
 		return user_page(c, 400, "Não pode aplicar esta ação à sua própria conta.", NULL);
-	rc = 0;		/* user_load's 1; sessions-kill runs nothing before the kill below */
+	rc = 0; /* user_load's 1; sessions-kill runs nothing before the kill below */
 	if (strcmp(act, "disable") == 0)
 		rc = user_run(SF_DISABLE, c->num, NULL);
 	else if (strcmp(act, "enable") == 0)
@@ -304,8 +305,9 @@ page_admin_user_action(struct ctx *c)
 		rc = auth_password_new(pw, hash) || user_run(SF_PASSWORD, c->num, hash);
 	else if (strcmp(act, "sessions-kill") != 0)
 		return c->error = "ERR_NOT_FOUND", 404;
-	if (rc != 0 || (strcmp(act, "enable") != 0 && c->num != c->me->id &&
-	    auth_sessions_kill(c->rw, c->num) < 0))
+	if (rc != 0 ||
+	    (strcmp(act, "enable") != 0 && c->num != c->me->id &&
+		auth_sessions_kill(c->rw, c->num) < 0))
 		return db_failed_set(), 503;
 	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, act, login, NULL);
 	st = user_page(c, 200, NULL, strcmp(act, "password") == 0 ? pw : NULL);

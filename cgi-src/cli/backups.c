@@ -23,9 +23,10 @@
 static int
 backup_words(const char *cmd, int argc, char *argv[], const char **file, int *flag)
 {
-	const char	*opt = strcmp(cmd, "backup") == 0 ? "--force" :
-			    strcmp(cmd, "restore") == 0 ? "--yes" : NULL;
-	int		 i;
+	const char *opt = strcmp(cmd, "backup") == 0 ? "--force"
+	    : strcmp(cmd, "restore") == 0            ? "--yes"
+						     : NULL;
+	int         i;
 
 	*file = NULL;
 	*flag = 0;
@@ -59,16 +60,18 @@ no_database(const char *path)
 int
 cmd_backup(const char *path, sqlite3 *db, int argc, char *argv[])
 {
-	const char	*file;
-	struct stat	 st;
-	int		 force, rc;
+	const char *file;
+	struct stat st;
+	int         force, rc;
 
 	(void)db;
 	if ((rc = backup_words("backup", argc, argv, &file, &force)) != 0)
 		return rc;
 	if (!force && lstat(file, &st) == 0) {
-		fprintf(stderr, "aberta-admin: %s already exists: not overwriting it (add --force "
-		    "to replace it)\n", file);
+		fprintf(stderr,
+		    "aberta-admin: %s already exists: not overwriting it (add --force "
+		    "to replace it)\n",
+		    file);
 		return 1;
 	}
 	if (no_database(path))
@@ -79,8 +82,8 @@ cmd_backup(const char *path, sqlite3 *db, int argc, char *argv[])
 int
 cmd_check(const char *path, sqlite3 *db, int argc, char *argv[])
 {
-	const char	*file;
-	int		 flag, rc;
+	const char *file;
+	int         flag, rc;
 
 	(void)db;
 	if ((rc = backup_words("check", argc, argv, &file, &flag)) != 0)
@@ -94,22 +97,24 @@ cmd_check(const char *path, sqlite3 *db, int argc, char *argv[])
 /* Asks for the confirmation of a restore on the terminal (see dbfile_confirm).  Returns
  * 1 when the person typed RESTORE. */
 static int
-restore_confirm(const char *file, const char *live, const struct dbfile_summary *copy,
-    long long live_ver)
+restore_confirm(
+    const char *file, const char *live, const struct dbfile_summary *copy, long long live_ver)
 {
-	char	 line[64];
+	char line[64];
 
 	if (!isatty(STDIN_FILENO)) {
 		fputs("aberta-admin: restore needs a confirmation: run it on a terminal, or add "
-		    "--yes\n", stderr);
+		      "--yes\n",
+		    stderr);
 		return 0;
 	}
-	fprintf(stderr, "Restore %s (%lld plans, %lld commitments, %lld staff accounts, "
+	fprintf(stderr,
+	    "Restore %s (%lld plans, %lld commitments, %lld staff accounts, "
 	    "content version %lld)\ninto %s (now at content version %lld)?\n"
 	    "Every change made to %s since that backup is lost: edits, accounts, the audit "
 	    "log.\nAll staff sessions end. A copy of the current database is kept first.\n"
-	    "Type RESTORE to go on: ", file, copy->plans, copy->commitments, copy->staff,
-	    copy->version, live, live_ver, live);
+	    "Type RESTORE to go on: ",
+	    file, copy->plans, copy->commitments, copy->staff, copy->version, live, live_ver, live);
 	fflush(stderr);
 	if (fgets(line, sizeof line, stdin) == NULL)
 		return 0;
@@ -120,8 +125,8 @@ restore_confirm(const char *file, const char *live, const struct dbfile_summary 
 int
 cmd_restore(const char *path, sqlite3 *db, int argc, char *argv[])
 {
-	const char	*file;
-	int		 yes, rc;
+	const char *file;
+	int         yes, rc;
 
 	(void)db;
 	if ((rc = backup_words("restore", argc, argv, &file, &yes)) != 0)

@@ -28,14 +28,14 @@
 
 /* One command of aberta-admin. */
 struct command {
-	const char	*name;
-	int		 needs_db;	/* opened, migrated and prepared before fn */
-	cli_args	*args;		/* checks the words before the database is opened */
-	cli_fn		*fn;
-	const char	*usage;		/* its forms, one a line, after "aberta-admin [--db
+	const char *name;
+	int         needs_db; /* opened, migrated and prepared before fn */
+	cli_args   *args;     /* checks the words before the database is opened */
+	cli_fn     *fn;
+	const char *usage;   /* its forms, one a line, after "aberta-admin [--db
 					 * PATH] " */
-	const char	*summary;	/* what it does, one line */
-	const char	*help;		/* more lines for the usage text, or NULL */
+	const char *summary; /* what it does, one line */
+	const char *help;    /* more lines for the usage text, or NULL */
 };
 
 /* migrate: nothing more than opening the database does. */
@@ -53,7 +53,7 @@ cmd_migrate(const char *path, sqlite3 *db, int argc, char *argv[])
 static int
 cmd_count_plans(const char *path, sqlite3 *db, int argc, char *argv[])
 {
-	sqlite3_stmt	*s = db_stmt(ST_COUNTS);
+	sqlite3_stmt *s = db_stmt(ST_COUNTS);
 
 	(void)path;
 	(void)db;
@@ -91,17 +91,15 @@ cmd_version(const char *path, sqlite3 *db, int argc, char *argv[])
 
 /* The commands, in the order of the usage text. */
 static const struct command commands[] = {
-	{ "migrate", 1, NULL, cmd_migrate, "migrate",
-	    "create or upgrade the database", NULL },
+	{ "migrate", 1, NULL, cmd_migrate, "migrate", "create or upgrade the database", NULL },
 	{ "import", 1, import_args, cmd_import,
 	    "import FILE.json\nimport [--dry-run] --as LOGIN FILE.csv|FILE.json",
 	    "load content; take back an exported milestones or commitments file", NULL },
-	{ "count-plans", 1, NULL, cmd_count_plans, "count-plans",
-	    "print the number of plans", NULL },
+	{ "count-plans", 1, NULL, cmd_count_plans, "count-plans", "print the number of plans",
+	    NULL },
 	{ "cache-invalidate", 1, NULL, cmd_cache_invalidate, "cache-invalidate",
 	    "publish a new page-cache generation (after a change made with SQL)", NULL },
-	{ "version", 1, NULL, cmd_version, "version",
-	    "print the schema versions", NULL },
+	{ "version", 1, NULL, cmd_version, "version", "print the schema versions", NULL },
 	{ "user", 1, user_args, cmd_user,
 	    "user add LOGIN NAME admin|focal|member [ENTITY-SLUG]\n"
 	    "user passwd|disable|enable|sessions-kill|reset-2fa LOGIN\nuser list",
@@ -117,26 +115,24 @@ static const struct command commands[] = {
 	    "check the outside addresses; archive the documents they cite", links_help },
 	{ "mail", 1, NULL, cmd_mail, "mail flush [--id N]",
 	    "send the confirmation emails in the outbox (--id: only message N)", NULL },
-	{ "submissions", 1, NULL, cmd_submissions,
-	    "submissions erase EMAIL\nsubmissions purge",
-	    "delete the submissions of an address; delete old unconfirmed ones and spam",
-	    NULL },
+	{ "submissions", 1, NULL, cmd_submissions, "submissions erase EMAIL\nsubmissions purge",
+	    "delete the submissions of an address; delete old unconfirmed ones and spam", NULL },
 };
 
-#define NCOMMANDS	(sizeof commands / sizeof commands[0])
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 void
 cli_usage(FILE *f)
 {
-	const char	*p, *nl;
-	size_t		 i;
-	int		 first = 1;
+	const char *p, *nl;
+	size_t      i;
+	int         first = 1;
 
 	for (i = 0; i < NCOMMANDS; i++) {
 		for (p = commands[i].usage; *p != '\0'; p = *nl ? nl + 1 : nl) {
 			nl = p + strcspn(p, "\n");
-			fprintf(f, "%saberta-admin [--db PATH] %.*s\n", first ? "usage: " :
-			    "       ", (int)(nl - p), p);
+			fprintf(f, "%saberta-admin [--db PATH] %.*s\n",
+			    first ? "usage: " : "       ", (int)(nl - p), p);
 			first = 0;
 		}
 		fprintf(f, "           %s\n", commands[i].summary);
@@ -150,9 +146,9 @@ cli_usage(FILE *f)
 static sqlite3 *
 open_migrated(const char *path)
 {
-	char	 err[512];
-	sqlite3	*db;
-	int	 n;
+	char     err[512];
+	sqlite3 *db;
+	int      n;
 
 	if ((db = db_open(path, 1, err, sizeof err)) == NULL) {
 		fprintf(stderr, "aberta-admin: %s\n", err);
@@ -164,8 +160,8 @@ open_migrated(const char *path)
 		return NULL;
 	}
 	if (n > 0)
-		fprintf(stderr, "aberta-admin: applied %d migration(s); schema version %d\n",
-		    n, db_version(db));
+		fprintf(stderr, "aberta-admin: applied %d migration(s); schema version %d\n", n,
+		    db_version(db));
 	/* Every statement of the store, on the one connection a command has. */
 	if (store_prepare(STORE_RO, db, err, sizeof err) != 0 ||
 	    store_prepare(STORE_RW, db, err, sizeof err) != 0) {
@@ -180,7 +176,7 @@ open_migrated(const char *path)
 static const struct command *
 command(const char *name)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(name, commands[i].name) == 0)
@@ -191,10 +187,10 @@ command(const char *name)
 int
 main(int argc, char *argv[])
 {
-	const struct command	*c;
-	const char		*path = getenv("ABERTA_DB");
-	sqlite3			*db = NULL;
-	int			 i = 1, rc;
+	const struct command *c;
+	const char           *path = getenv("ABERTA_DB");
+	sqlite3              *db = NULL;
+	int                   i = 1, rc;
 
 	if (sodium_init() < 0) {
 		fputs("aberta-admin: libsodium could not be initialised\n", stderr);

@@ -12,31 +12,31 @@
 
 #include "store/db.h"
 
-#define ACTOR	"aberta-admin"	/* the actor of the audit lines aberta-admin writes */
+#define ACTOR "aberta-admin" /* the actor of the audit lines aberta-admin writes */
 
 /* A command; see above. */
-typedef int	 cli_fn(const char *path, sqlite3 *db, int argc, char *argv[]);
+typedef int cli_fn(const char *path, sqlite3 *db, int argc, char *argv[]);
 /* The check of a command's words before the database is opened; see above. */
-typedef int	 cli_args(int argc, char *argv[]);
+typedef int cli_args(int argc, char *argv[]);
 
 /* Prints the usage, made from the table of commands, to f. */
-void		 cli_usage(FILE *f);
+void cli_usage(FILE *f);
 
 /* import FILE.json | import [--dry-run] --as LOGIN FILE (content.c) */
-cli_args	 import_args;
-cli_fn		 cmd_import;
+cli_args import_args;
+cli_fn   cmd_import;
 /* user SUBCOMMAND ... (users.c) */
-cli_args	 user_args;
-cli_fn		 cmd_user;
+cli_args user_args;
+cli_fn   cmd_user;
 /* backup [--force] FILE, restore [--yes] FILE, check (backups.c) */
-cli_fn		 cmd_backup, cmd_restore, cmd_check;
+cli_fn cmd_backup, cmd_restore, cmd_check;
 /* links check|archive [OPTIONS] (linkcmd.c); links_help: the options, for the usage */
 extern const char links_help[];
-cli_args	 links_args;
-cli_fn		 cmd_links;
+cli_args          links_args;
+cli_fn            cmd_links;
 /* mail flush [--id N] (mailcmd.c) */
-cli_fn		 cmd_mail;
+cli_fn cmd_mail;
 /* submissions erase EMAIL | submissions purge (submissions.c) */
-cli_fn		 cmd_submissions;
+cli_fn cmd_submissions;
 
 #endif

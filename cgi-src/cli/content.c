@@ -26,8 +26,8 @@
 static char *
 slurp(const char *path, size_t *len)
 {
-	FILE	*f = fopen(path, "rb");
-	char	*p = NULL;
+	FILE *f = fopen(path, "rb");
+	char *p = NULL;
 
 	if (f == NULL || (p = malloc(BULK_MAX + 2)) == NULL) {
 		fprintf(stderr, "aberta-admin: cannot read %s\n", path);
@@ -37,8 +37,8 @@ slurp(const char *path, size_t *len)
 	}
 	*len = fread(p, 1, BULK_MAX + 1, f);
 	if (ferror(f) || *len > BULK_MAX) {
-		fprintf(stderr, "aberta-admin: %s: %s\n", path, ferror(f) ? "read error" :
-		    "larger than the import takes");
+		fprintf(stderr, "aberta-admin: %s: %s\n", path,
+		    ferror(f) ? "read error" : "larger than the import takes");
 		free(p);
 		p = NULL;
 	} else
@@ -53,15 +53,17 @@ slurp(const char *path, size_t *len)
 static int
 import_actor(const char *login, long long *id, char *name, size_t namelen)
 {
-	struct account	 a;
+	struct account a;
 
 	if (accounts_find(login, &a) <= 0)
 		fprintf(stderr, "aberta-admin: there is no account '%s'\n", login);
 	else if (a.disabled)
 		fprintf(stderr, "aberta-admin: the account '%s' is disabled\n", login);
 	else if (strcmp(a.role, "member") == 0)
-		fprintf(stderr, "aberta-admin: '%s' is a member editor, whose changes wait for "
-		    "review: import as a focal point or an administrator\n", login);
+		fprintf(stderr,
+		    "aberta-admin: '%s' is a member editor, whose changes wait for "
+		    "review: import as a focal point or an administrator\n",
+		    login);
 	else {
 		*id = a.id;
 		snprintf(name, namelen, "%s", a.name);
@@ -73,20 +75,21 @@ import_actor(const char *login, long long *id, char *name, size_t namelen)
 /* aberta-admin import [--dry-run] --as LOGIN FILE for an exported file (data, len).
  * Prints the refusals, and every change in a dry run.  Returns the exit status. */
 static int
-import_export(sqlite3 *db, const char *path, const char *data, size_t len, int dry,
-    const char *login)
+import_export(
+    sqlite3 *db, const char *path, const char *data, size_t len, int dry, const char *login)
 {
-	struct bulk_report	 r;
-	struct bulk_opts	 o;
-	char			 name[256], err[512], today[16], detail[128];
-	const char		*t = getenv("ABERTA_TODAY");
-	time_t			 now = time(NULL);
-	struct tm		 tm;
-	int			 rc;
+	struct bulk_report r;
+	struct bulk_opts   o;
+	char               name[256], err[512], today[16], detail[128];
+	const char        *t = getenv("ABERTA_TODAY");
+	time_t             now = time(NULL);
+	struct tm          tm;
+	int                rc;
 
 	if (login == NULL) {
 		fputs("aberta-admin: importing an exported file needs --as LOGIN (a focal "
-		    "point or an administrator): every change is recorded as theirs\n", stderr);
+		      "point or an administrator): every change is recorded as theirs\n",
+		    stderr);
 		return 2;
 	}
 	if (import_actor(login, &o.staff_id, name, sizeof name) != 0)
@@ -135,10 +138,10 @@ import_args(int argc, char *argv[])
 int
 cmd_import(const char *dbpath, sqlite3 *db, int argc, char *argv[])
 {
-	const char	*login = NULL, *path;
-	char		 err[1024], *data;
-	size_t		 len;
-	int		 i, dry = 0, rc;
+	const char *login = NULL, *path;
+	char        err[1024], *data;
+	size_t      len;
+	int         i, dry = 0, rc;
 
 	(void)dbpath;
 	for (i = 0; i < argc - 1; i++)
@@ -157,7 +160,8 @@ cmd_import(const char *dbpath, sqlite3 *db, int argc, char *argv[])
 		rc = import_export(db, path, data, len, dry, login);
 	else if (dry || login != NULL) {
 		fputs("aberta-admin: --dry-run and --as are for exported milestones and "
-		    "commitments files; this is a content file\n", stderr);
+		      "commitments files; this is a content file\n",
+		    stderr);
 		rc = 2;
 	} else if (import_json_file(db, path, err, sizeof err) != 0) {
 		fprintf(stderr, "aberta-admin: import refused, nothing was changed: %s\n", err);

@@ -37,8 +37,8 @@ const char links_help[] =
 
 /* One numeric option of the links command. */
 static const struct {
-	const char	*name;
-	long long	 min, max;
+	const char *name;
+	long long   min, max;
 } lopts[] = {
 	{ "--parallel", 1, 64 },
 	{ "--per-host", 1, 16 },
@@ -53,9 +53,9 @@ static const struct {
 static int
 links_opts(int argc, char *argv[], int archive, struct lc_opts *o, int *refresh)
 {
-	long long	 v;
-	size_t		 k;
-	int		 i;
+	long long v;
+	size_t    k;
+	int       i;
 
 	for (i = 0; i < argc; i++) {
 		if (archive && strcmp(argv[i], "--refresh") == 0) {
@@ -80,12 +80,24 @@ links_opts(int argc, char *argv[], int archive, struct lc_opts *o, int *refresh)
 		}
 		i++;
 		switch (k) {
-		case 0: o->parallel = (int)v; break;
-		case 1: o->per_host = (int)v; break;
-		case 2: o->connect_s = (long)v; break;
-		case 3: o->timeout_s = (long)v; break;
-		case 4: o->max_redirs = (long)v; break;
-		default: o->max_bytes = (size_t)v; break;
+		case 0:
+			o->parallel = (int)v;
+			break;
+		case 1:
+			o->per_host = (int)v;
+			break;
+		case 2:
+			o->connect_s = (long)v;
+			break;
+		case 3:
+			o->timeout_s = (long)v;
+			break;
+		case 4:
+			o->max_redirs = (long)v;
+			break;
+		default:
+			o->max_bytes = (size_t)v;
+			break;
 		}
 	}
 	return 0;
@@ -109,8 +121,8 @@ links_words(int argc, char *argv[], struct lc_opts *o, int *archive, int *refres
 int
 links_args(int argc, char *argv[])
 {
-	struct lc_opts	 o;
-	int		 archive, refresh;
+	struct lc_opts o;
+	int            archive, refresh;
 
 	return links_words(argc, argv, &o, &archive, &refresh);
 }
@@ -118,13 +130,13 @@ links_args(int argc, char *argv[])
 int
 cmd_links(const char *path, sqlite3 *db, int argc, char *argv[])
 {
-	struct links_report	 r;
-	struct lc_opts		 o;
-	char			 now[32], ua[256];
-	const char		*base = getenv("ABERTA_BASE_URL");
-	time_t			 t = time(NULL);
-	struct tm		 tm;
-	int			 archive, refresh, rc;
+	struct links_report r;
+	struct lc_opts      o;
+	char                now[32], ua[256];
+	const char         *base = getenv("ABERTA_BASE_URL");
+	time_t              t = time(NULL);
+	struct tm           tm;
+	int                 archive, refresh, rc;
 
 	(void)path;
 	if ((rc = links_words(argc, argv, &o, &archive, &refresh)) != 0)
@@ -136,13 +148,16 @@ cmd_links(const char *path, sqlite3 *db, int argc, char *argv[])
 	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
 	if (archive) {
 		rc = links_archive(db, &o, upload_dir(), refresh, now, stdout, &r);
-		fprintf(stderr, "aberta-admin: %zu document(s): %zu archived, %zu unchanged, "
-		    "%zu not archived\n", r.total, r.changed, r.same, r.failed);
+		fprintf(stderr,
+		    "aberta-admin: %zu document(s): %zu archived, %zu unchanged, "
+		    "%zu not archived\n",
+		    r.total, r.changed, r.same, r.failed);
 	} else {
 		rc = links_check(db, &o, now, stdout, &r);
-		fprintf(stderr, "aberta-admin: %zu address(es) checked: %zu ok, %zu redirected, "
-		    "%zu broken; %zu result(s) changed, %zu no longer used\n", r.total, r.ok,
-		    r.redirect, r.broken, r.changed, r.removed);
+		fprintf(stderr,
+		    "aberta-admin: %zu address(es) checked: %zu ok, %zu redirected, "
+		    "%zu broken; %zu result(s) changed, %zu no longer used\n",
+		    r.total, r.ok, r.redirect, r.broken, r.changed, r.removed);
 	}
 	return rc == 0 ? 0 : 1;
 }

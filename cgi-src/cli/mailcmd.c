@@ -17,12 +17,14 @@
 int
 cmd_mail(const char *path, sqlite3 *db, int argc, char *argv[])
 {
-	long long	 id = 0;
-	int		 sent = 0, failed = 0;
+	long long id = 0;
+	int       sent = 0, failed = 0;
 
 	(void)path;
-	if (!(argc == 1 || (argc == 3 && strcmp(argv[1], "--id") == 0 &&
-	    valid_int(argv[2], 1, LLONG_MAX, &id) == 0)) || strcmp(argv[0], "flush") != 0) {
+	if (!(argc == 1 ||
+		(argc == 3 && strcmp(argv[1], "--id") == 0 &&
+		    valid_int(argv[2], 1, LLONG_MAX, &id) == 0)) ||
+	    strcmp(argv[0], "flush") != 0) {
 		cli_usage(stderr);
 		return 2;
 	}

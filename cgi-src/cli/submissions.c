@@ -25,16 +25,18 @@
 static int
 erase(sqlite3 *db, const char *address, int *n)
 {
-	char		 email[256], key[80], hex[65];
-	unsigned char	 h[32];
+	char          email[256], key[80], hex[65];
+	unsigned char h[32];
 
 	email_fold(address, email, sizeof email);
 	crypto_hash_sha256(h, (const unsigned char *)email, strlen(email));
 	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
 	snprintf(key, sizeof key, "email:%s", hex);
-	return retention_erase(email, key, n) == 0 && auth_audit(db, 0, ACTOR, NULL, "erase",
-	    "submission", *n == 1 ? "1 submission" : "submissions of one person") == 0 ? 0 :
-	    -1;
+	return retention_erase(email, key, n) == 0 &&
+		auth_audit(db, 0, ACTOR, NULL, "erase", "submission",
+		    *n == 1 ? "1 submission" : "submissions of one person") == 0
+	    ? 0
+	    : -1;
 }
 
 /* submissions erase EMAIL | purge, in one transaction; the pages are unpublished by the
@@ -42,7 +44,7 @@ erase(sqlite3 *db, const char *address, int *n)
 int
 cmd_submissions(const char *path, sqlite3 *db, int argc, char *argv[])
 {
-	int	 n = 0, rc;
+	int n = 0, rc;
 
 	(void)path;
 	if (argc == 2 && strcmp(argv[0], "erase") == 0) {
@@ -50,8 +52,7 @@ cmd_submissions(const char *path, sqlite3 *db, int argc, char *argv[])
 			fprintf(stderr, "aberta-admin: '%s' is not an email address\n", argv[1]);
 			return 2;
 		}
-		rc = store_begin(db) == 0 && erase(db, argv[1], &n) == 0 &&
-		    store_commit(db) == 0;
+		rc = store_begin(db) == 0 && erase(db, argv[1], &n) == 0 && store_commit(db) == 0;
 	} else if (argc == 1 && strcmp(argv[0], "purge") == 0)
 		rc = store_begin(db) == 0 && retention_purge((long long)time(NULL), &n) == 0 &&
 		    store_commit(db) == 0;

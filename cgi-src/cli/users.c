@@ -28,31 +28,31 @@
 #include "store/db.h"
 #include "store/stmt.h"
 
-#define GEN_PW_LEN	AUTH_GEN_PW_LEN
+#define GEN_PW_LEN AUTH_GEN_PW_LEN
 
 enum ucmd {
-	U_ADD,			/* user add LOGIN NAME ROLE [ENTITY-SLUG] */
-	U_PASSWD,		/* user passwd LOGIN */
-	U_DISABLE,		/* user disable LOGIN */
-	U_ENABLE,		/* user enable LOGIN */
-	U_LIST,			/* user list */
-	U_KILL,			/* user sessions-kill LOGIN */
-	U_RESET2FA,		/* user reset-2fa LOGIN */
+	U_ADD,      /* user add LOGIN NAME ROLE [ENTITY-SLUG] */
+	U_PASSWD,   /* user passwd LOGIN */
+	U_DISABLE,  /* user disable LOGIN */
+	U_ENABLE,   /* user enable LOGIN */
+	U_LIST,     /* user list */
+	U_KILL,     /* user sessions-kill LOGIN */
+	U_RESET2FA, /* user reset-2fa LOGIN */
 	U__MAX
 };
 
 /* Each user subcommand: its name and how many arguments follow it. */
 static const struct {
-	const char	*name;
-	int		 min, max;
+	const char *name;
+	int         min, max;
 } ucmds[U__MAX] = {
-	{ "add", 3, 4 },		/* U_ADD */
-	{ "passwd", 1, 1 },		/* U_PASSWD */
-	{ "disable", 1, 1 },		/* U_DISABLE */
-	{ "enable", 1, 1 },		/* U_ENABLE */
-	{ "list", 0, 0 },		/* U_LIST */
-	{ "sessions-kill", 1, 1 },	/* U_KILL */
-	{ "reset-2fa", 1, 1 },		/* U_RESET2FA */
+	{ "add", 3, 4 },           /* U_ADD */
+	{ "passwd", 1, 1 },        /* U_PASSWD */
+	{ "disable", 1, 1 },       /* U_DISABLE */
+	{ "enable", 1, 1 },        /* U_ENABLE */
+	{ "list", 0, 0 },          /* U_LIST */
+	{ "sessions-kill", 1, 1 }, /* U_KILL */
+	{ "reset-2fa", 1, 1 },     /* U_RESET2FA */
 };
 
 /* Returns 1 for an email-like login: 3 to 254 printable ASCII characters without spaces,
@@ -60,8 +60,8 @@ static const struct {
 static int
 login_ok(const char *s)
 {
-	size_t		 n = strlen(s);
-	const char	*at = strchr(s, '@'), *p;
+	size_t      n = strlen(s);
+	const char *at = strchr(s, '@'), *p;
 
 	if (n < 3 || n > 254 || at == NULL || at == s || strchr(at + 1, '@') != NULL)
 		return 0;
@@ -76,7 +76,7 @@ login_ok(const char *s)
 static int
 name_ok(const char *s)
 {
-	size_t	 n = strlen(s), i;
+	size_t n = strlen(s), i;
 
 	if (n < 1 || n > 200 || !valid_utf8(s, n))
 		return 0;
@@ -91,23 +91,26 @@ name_ok(const char *s)
 static int
 add_args_ok(int argc, char *argv[])
 {
-	enum role	 r = auth_role(argv[2]);
+	enum role r = auth_role(argv[2]);
 
 	if (!login_ok(argv[0]))
-		fprintf(stderr, "aberta-admin: the login must look like an email address "
-		    "(3 to 254 characters, no spaces): '%s'\n", argv[0]);
+		fprintf(stderr,
+		    "aberta-admin: the login must look like an email address "
+		    "(3 to 254 characters, no spaces): '%s'\n",
+		    argv[0]);
 	else if (!name_ok(argv[1]))
-		fputs("aberta-admin: the name must be 1 to 200 characters of UTF-8 text\n",
-		    stderr);
+		fputs("aberta-admin: the name must be 1 to 200 characters of UTF-8 text\n", stderr);
 	else if (r == ROLE__MAX)
-		fprintf(stderr, "aberta-admin: unknown role '%s' (admin, focal or member)\n",
-		    argv[2]);
+		fprintf(
+		    stderr, "aberta-admin: unknown role '%s' (admin, focal or member)\n", argv[2]);
 	else if (r == ROLE_MEMBER && argc < 4)
 		fputs("aberta-admin: a member editor needs the slug of their entity: "
-		    "user add LOGIN NAME member ENTITY-SLUG\n", stderr);
+		      "user add LOGIN NAME member ENTITY-SLUG\n",
+		    stderr);
 	else if (r != ROLE_MEMBER && argc > 3)
 		fputs("aberta-admin: only member editors belong to an entity; "
-		    "leave out the slug for admin and focal\n", stderr);
+		      "leave out the slug for admin and focal\n",
+		    stderr);
 	else if (argc > 3 && !valid_slug(argv[3]))
 		fprintf(stderr, "aberta-admin: not a slug: '%s'\n", argv[3]);
 	else
@@ -119,7 +122,7 @@ add_args_ok(int argc, char *argv[])
 static enum ucmd
 ucmd_find(const char *name)
 {
-	int	 u;
+	int u;
 
 	for (u = 0; u < U__MAX; u++)
 		if (strcmp(name, ucmds[u].name) == 0)
@@ -130,8 +133,8 @@ ucmd_find(const char *name)
 int
 user_args(int argc, char *argv[])
 {
-	enum ucmd	 u;
-	int		 n = argc - 1;
+	enum ucmd u;
+	int       n = argc - 1;
 
 	if (argc == 0 || (u = ucmd_find(argv[0])) == U__MAX) {
 		if (argc > 0)
@@ -153,8 +156,8 @@ user_args(int argc, char *argv[])
 static long long
 staff_find(const char *login, int say)
 {
-	struct account	 a;
-	int		 rc = accounts_find(login, &a);
+	struct account a;
+	int            rc = accounts_find(login, &a);
 
 	if (rc == 0 && say)
 		fprintf(stderr, "aberta-admin: there is no account '%s'\n", login);
@@ -167,7 +170,7 @@ password_show(const char *login, char *pw)
 {
 	printf("password for %s: %s\n", login, pw);
 	printf("This password is shown only once: give it to its owner now, by a safe "
-	    "channel.\n");
+	       "channel.\n");
 	fflush(stdout);
 	sodium_memzero(pw, GEN_PW_LEN + 1);
 }
@@ -177,7 +180,7 @@ password_show(const char *login, char *pw)
 static int
 audit(sqlite3 *db, long long id, const char *action, const char *login, const char *detail)
 {
-	char	 obj[300];
+	char obj[300];
 
 	snprintf(obj, sizeof obj, "staff:%s", login);
 	return auth_audit(db, id, ACTOR, NULL, action, obj, detail);
@@ -188,7 +191,7 @@ audit(sqlite3 *db, long long id, const char *action, const char *login, const ch
 static int
 user_insert(int argc, char *argv[], const char *hash, long long *id)
 {
-	long long	 ent = 0;
+	long long ent = 0;
 
 	if (argc > 3 && (ent = accounts_entity(argv[3])) <= 0) {
 		if (ent == 0)
@@ -204,13 +207,15 @@ user_insert(int argc, char *argv[], const char *hash, long long *id)
 static int
 user_add(sqlite3 *db, int argc, char *argv[])
 {
-	char		 pw[GEN_PW_LEN + 1], hash[crypto_pwhash_STRBYTES], detail[128];
-	long long	 id;
+	char      pw[GEN_PW_LEN + 1], hash[crypto_pwhash_STRBYTES], detail[128];
+	long long id;
 
 	if ((id = staff_find(argv[0], 0)) != 0) {
 		if (id > 0)
-			fprintf(stderr, "aberta-admin: an account '%s' already exists (logins "
-			    "ignore case)\n", argv[0]);
+			fprintf(stderr,
+			    "aberta-admin: an account '%s' already exists (logins "
+			    "ignore case)\n",
+			    argv[0]);
 		return -1;
 	}
 	if (auth_password_new(pw, hash) != 0 || user_insert(argc, argv, hash, &id) != 0) {
@@ -231,11 +236,10 @@ user_add(sqlite3 *db, int argc, char *argv[])
 /* Ends the sessions of id and writes the audit line action for login, with detail and
  * the number of sessions ended.  Inside the caller's transaction.  Returns 0 or -1. */
 static int
-end_and_audit(sqlite3 *db, long long id, const char *login, const char *action,
-    const char *detail)
+end_and_audit(sqlite3 *db, long long id, const char *login, const char *action, const char *detail)
 {
-	char	 line[160];
-	int	 n;
+	char line[160];
+	int  n;
 
 	if ((n = auth_sessions_kill(db, id)) < 0)
 		return -1;
@@ -252,7 +256,7 @@ end_and_audit(sqlite3 *db, long long id, const char *login, const char *action,
 static int
 user_passwd(sqlite3 *db, const char *login, long long id)
 {
-	char	 pw[GEN_PW_LEN + 1], hash[crypto_pwhash_STRBYTES];
+	char pw[GEN_PW_LEN + 1], hash[crypto_pwhash_STRBYTES];
 
 	if (auth_password_new(pw, hash) != 0 || accounts_set_password(id, hash) != 0 ||
 	    end_and_audit(db, id, login, "user_passwd", "new password generated") != 0 ||
@@ -270,7 +274,7 @@ user_passwd(sqlite3 *db, const char *login, long long id)
 static int
 user_change(sqlite3 *db, enum ucmd u, const char *login, long long id)
 {
-	int	 rc = -1;
+	int rc = -1;
 
 	switch (u) {
 	case U_DISABLE:
@@ -303,16 +307,15 @@ user_change(sqlite3 *db, enum ucmd u, const char *login, long long id)
 static int
 user_list(void)
 {
-	sqlite3_stmt	*s = accounts_list((long long)time(NULL));
-	int		 n = 0;
+	sqlite3_stmt *s = accounts_list((long long)time(NULL));
+	int           n = 0;
 
 	while (db_step(s) == SQLITE_ROW) {
 		if (n++ == 0)
 			puts("LOGIN\tNAME\tROLE\tENTITY\t2FA\tDISABLED\tSESSIONS");
-		printf("%s\t%s\t%s\t%s\t%s\t%s\t%d\n", db_text(s, AL_LOGIN),
-		    db_text(s, AL_NAME), db_text(s, AL_ROLE), db_text(s, AL_ENTITY),
-		    db_int(s, AL_2FA) ? "yes" : "no", db_int(s, AL_DISABLED) ? "yes" : "no",
-		    db_int(s, AL_SESSIONS));
+		printf("%s\t%s\t%s\t%s\t%s\t%s\t%d\n", db_text(s, AL_LOGIN), db_text(s, AL_NAME),
+		    db_text(s, AL_ROLE), db_text(s, AL_ENTITY), db_int(s, AL_2FA) ? "yes" : "no",
+		    db_int(s, AL_DISABLED) ? "yes" : "no", db_int(s, AL_SESSIONS));
 	}
 	if (db_failed())
 		return -1;
@@ -326,13 +329,13 @@ user_list(void)
 static int
 user_run(sqlite3 *db, enum ucmd u, int argc, char *argv[])
 {
-	long long	 id;
-	int		 rc;
+	long long id;
+	int       rc;
 
-	if (u == U_LIST)	/* NOLINT(bugprone-branch-clone): distinct commands */
+	if (u == U_LIST) /* NOLINT(bugprone-branch-clone): distinct commands */
 		rc = user_list();
 	else if (store_begin(db) != 0)
-		rc = -1;	/* NOLINT(bugprone-branch-clone): a failure, like others below */
+		rc = -1; /* NOLINT(bugprone-branch-clone): a failure, like others below */
 	else if (u == U_ADD)
 		rc = user_add(db, argc, argv);
 	else if ((id = staff_find(argv[0], 1)) <= 0)

@@ -22,7 +22,7 @@ page_cookie_name(const struct ctx *c)
 void
 page_set_session_cookie(struct ctx *c, const char *token)
 {
-	char	 v[256];
+	char v[256];
 
 	if (token != NULL)
 		snprintf(v, sizeof v, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
@@ -34,10 +34,10 @@ page_set_session_cookie(struct ctx *c, const char *token)
 }
 
 int
-export_send(struct ctx *c, const struct xset *set, json_t *record,
-    const struct xset *rowset, json_t *rows, const char *name)
+export_send(struct ctx *c, const struct xset *set, json_t *record, const struct xset *rowset,
+    json_t *rows, const char *name)
 {
-	char	 url[REQ_PATH_MAX + REQ_QUERY_MAX + 300], disp[200];
+	char url[REQ_PATH_MAX + REQ_QUERY_MAX + 300], disp[200];
 
 	buf_reset(&c->resp->body);
 	if (c->fmt == FMT_CSV) {
@@ -52,8 +52,8 @@ export_send(struct ctx *c, const struct xset *set, json_t *record,
 	c->resp->ctype = "application/json; charset=utf-8";
 	/* The page itself; a bulk table has no page: its own JSON address. */
 	snprintf(url, sizeof url, "%s%s%s%s%s", export_base(), c->req->path,
-	    strncmp(c->req->path, "/data/", 6) == 0 ? ".json" : "",
-	    *c->req->query ? "?" : "", c->req->query);
+	    strncmp(c->req->path, "/data/", 6) == 0 ? ".json" : "", *c->req->query ? "?" : "",
+	    c->req->query);
 	if (export_json(&c->resp->body, set, url, record, rows) != 0)
 		return 500;
 	return c->resp->body.oom ? 500 : 200;

@@ -9,17 +9,17 @@
 #include "view/page.h"
 
 /* Answers 303 See Other to path (an admin redirect after a POST); returns 303. */
-int		 page_redirect(struct ctx *c, const char *path);
+int page_redirect(struct ctx *c, const char *path);
 /* The session cookie's name: "__Host-aberta" over HTTPS, "aberta" on plain http. */
-const char	*page_cookie_name(const struct ctx *c);
+const char *page_cookie_name(const struct ctx *c);
 /* Sets (token non-NULL) or clears the session cookie. */
-void		 page_set_session_cookie(struct ctx *c, const char *token);
+void page_set_session_cookie(struct ctx *c, const char *token);
 /* Answers the request in c->fmt with rows (listing: JSON "records") or record (detail:
  * JSON "record"; its CSV is rows, the page's main table, whose set is rowset).  Takes
  * the references of record and rows.  name is the CSV file name without ".csv".  Sets
  * the body, Content-Type and Content-Disposition; returns 200, or 500 when memory runs
  * out. */
-int		 export_send(struct ctx *c, const struct xset *set, json_t *record,
-		    const struct xset *rowset, json_t *rows, const char *name);
+int export_send(struct ctx *c, const struct xset *set, json_t *record, const struct xset *rowset,
+    json_t *rows, const char *name);
 
 #endif

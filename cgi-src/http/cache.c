@@ -22,7 +22,7 @@
 const char *
 cache_root(void)
 {
-	const char	*r = getenv("ABERTA_CACHE");
+	const char *r = getenv("ABERTA_CACHE");
 
 	if (r == NULL || *r == '\0')
 		return "var/www";
@@ -33,9 +33,9 @@ cache_root(void)
 static long long
 current_gen(const char *root)
 {
-	char		 p[PATH_MAX], t[64], *e;
-	ssize_t		 n;
-	long long	 v;
+	char      p[PATH_MAX], t[64], *e;
+	ssize_t   n;
+	long long v;
 
 	snprintf(p, sizeof p, "%s/current", root);
 	if ((n = readlink(p, t, sizeof t - 1)) <= 4)
@@ -51,7 +51,7 @@ current_gen(const char *root)
 long long
 cache_current(void)
 {
-	const char	*root = cache_root();
+	const char *root = cache_root();
 
 	return root == NULL ? -1 : current_gen(root);
 }
@@ -61,8 +61,8 @@ cache_current(void)
 static long long
 read_stamp(const char *root, long long gen)
 {
-	char	 p[PATH_MAX], b[32];
-	FILE	*f;
+	char      p[PATH_MAX], b[32];
+	FILE     *f;
 	long long v = -1;
 
 	snprintf(p, sizeof p, "%s/gen-%lld/.stamp", root, gen);
@@ -77,28 +77,28 @@ read_stamp(const char *root, long long gen)
 static int
 rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
 {
-	(void)st; (void)ftw;
+	(void)st;
+	(void)ftw;
 	return flag == FTW_DP ? rmdir(p) : unlink(p);
 }
 
 /* Removes every gen-<digits> directory of root below keep that has not changed for
  * PRUNE_GRACE seconds (best effort): nginx may have just chosen a file in an older
  * generation, and removing it under that request would turn it into a 404. */
-#define PRUNE_GRACE	30
+#define PRUNE_GRACE 30
 static void
 prune(const char *root, long long keep)
 {
-	DIR		*d;
-	struct dirent	*e;
-	char		 p[PATH_MAX], *end;
-	long long	 v;
-	struct stat	 sb;
+	DIR           *d;
+	struct dirent *e;
+	char           p[PATH_MAX], *end;
+	long long      v;
+	struct stat    sb;
 
 	if ((d = opendir(root)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL) {
-		if (strncmp(e->d_name, "gen-", 4) != 0 || e->d_name[4] < '0' ||
-		    e->d_name[4] > '9')
+		if (strncmp(e->d_name, "gen-", 4) != 0 || e->d_name[4] < '0' || e->d_name[4] > '9')
 			continue;
 		v = strtoll(e->d_name + 4, &end, 10);
 		if (*end != '\0' || v >= keep)
@@ -115,8 +115,8 @@ prune(const char *root, long long keep)
 static int
 lock_root(const char *root)
 {
-	char	 p[PATH_MAX];
-	int	 lk;
+	char p[PATH_MAX];
+	int  lk;
 
 	snprintf(p, sizeof p, "%s/.lock", root);
 	if ((lk = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
@@ -137,11 +137,11 @@ cache_switch(struct sqlite3 *rw)
 int
 cache_invalidate(struct sqlite3 *rw)
 {
-	const char	*root = cache_root();
-	char		 p[PATH_MAX], tmp[PATH_MAX], name[40];
-	long long	 ver, again, cur, stamp, prev;
-	FILE		*f;
-	int		 lk, rc = -1;
+	const char *root = cache_root();
+	char        p[PATH_MAX], tmp[PATH_MAX], name[40];
+	long long   ver, again, cur, stamp, prev;
+	FILE       *f;
+	int         lk, rc = -1;
 
 	if (root == NULL)
 		return 0;
@@ -205,13 +205,13 @@ gone:
 int
 cache_start(struct sqlite3 *rw, const char *fingerprint)
 {
-	const char	*root = cache_root();
-	char		 p[PATH_MAX], tmp[PATH_MAX], old[512] = "";
-	DIR		*d;
-	struct dirent	*e;
-	FILE		*f;
-	int		 lk;
-	size_t		 n;
+	const char    *root = cache_root();
+	char           p[PATH_MAX], tmp[PATH_MAX], old[512] = "";
+	DIR           *d;
+	struct dirent *e;
+	FILE          *f;
+	int            lk;
+	size_t         n;
 
 	if (root == NULL)
 		return 0;
@@ -255,7 +255,7 @@ cache_start(struct sqlite3 *rw, const char *fingerprint)
 static int
 safe_path(const char *path)
 {
-	const char	*q;
+	const char *q;
 
 	if (path[0] != '/' || strlen(path) > 512)
 		return 0;
@@ -266,7 +266,7 @@ safe_path(const char *path)
 			continue;
 		}
 		if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
-		    (*q >= '0' && *q <= '9') || *q == '-' || *q == '_' || *q == '.'))
+			(*q >= '0' && *q <= '9') || *q == '-' || *q == '_' || *q == '.'))
 			return 0;
 	}
 	return 1;
@@ -293,7 +293,7 @@ tmp_done(int dd, int fd, const char *tmp, const char *name, int bad)
 static int
 has_suffix(const char *path)
 {
-	const char	*dot = strrchr(path, '.'), *q;
+	const char *dot = strrchr(path, '.'), *q;
 
 	if (dot == NULL || dot < strrchr(path, '/') || dot[1] == '\0')
 		return 0;
@@ -306,26 +306,26 @@ has_suffix(const char *path)
 int
 cache_store(const char *path, int html, long long ver, const char *body, size_t len)
 {
-	static long long	 stamp_ver = -1, stamp;
-	const char		*root = cache_root(), *base;
-	char			 rel[600], p[PATH_MAX], tmp[700], *slash;
-	struct timespec		 ts[2];
-	int			 gd, fd, dd, nd, bad;
+	static long long stamp_ver = -1, stamp;
+	const char      *root = cache_root(), *base;
+	char             rel[600], p[PATH_MAX], tmp[700], *slash;
+	struct timespec  ts[2];
+	int              gd, fd, dd, nd, bad;
 
 	if (root == NULL || !safe_path(path))
 		return 0;
 	if (html && has_suffix(path))
-		return 0;	/* nginx would look for it under its own name (a data file) */
+		return 0; /* nginx would look for it under its own name (a data file) */
 	if (html)
 		snprintf(rel, sizeof rel, "%s%s", path + 1,
 		    path[strlen(path) - 1] == '/' ? "index.html" : ".html");
 	else {
 		if (!has_suffix(path))
-			return 0;	/* a data file keeps its own suffix */
+			return 0; /* a data file keeps its own suffix */
 		snprintf(rel, sizeof rel, "%s", path + 1);
 	}
 	if (current_gen(root) != ver)
-		return 0;	/* rendered from data older (or newer) than what is published */
+		return 0; /* rendered from data older (or newer) than what is published */
 	snprintf(p, sizeof p, "%s/gen-%lld", root, ver);
 	if ((gd = open(p, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return -1;
@@ -352,14 +352,14 @@ cache_store(const char *path, int html, long long ver, const char *body, size_t 
 			close(gd);
 			return -1;
 		}
-		fchmod(nd, 0755);	/* nginx reads it; the service's umask is 027 */
+		fchmod(nd, 0755); /* nginx reads it; the service's umask is 027 */
 		dd = nd;
 		*slash = '/';
 	}
 	close(gd);
 	snprintf(tmp, sizeof tmp, ".tmp-%d-%s", (int)getpid(), base);
-	if ((fd = openat(dd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-	    0644)) < 0) {
+	if ((fd = openat(dd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644)) <
+	    0) {
 		close(dd);
 		return -1;
 	}
@@ -376,7 +376,7 @@ cache_store(const char *path, int html, long long ver, const char *body, size_t 
 static void
 memo_name(const char *key, char hex[33])
 {
-	unsigned char	 h[16];
+	unsigned char h[16];
 
 	crypto_generichash(h, sizeof h, (const unsigned char *)key, strlen(key), NULL, 0);
 	sodium_bin2hex(hex, 33, h, sizeof h);
@@ -385,18 +385,18 @@ memo_name(const char *key, char hex[33])
 /* The worker's own copies of the answers it used last (the file costs four system
  * calls a request): MEMO_SLOTS answers of at most MEMO_MEM_ONE bytes, MEMO_MEM_MAX in
  * all, of one generation; the least recently used goes first. */
-#define MEMO_SLOTS	32
-#define MEMO_MEM_ONE	((size_t)256 << 10)
-#define MEMO_MEM_MAX	((size_t)2 << 20)
+#define MEMO_SLOTS   32
+#define MEMO_MEM_ONE ((size_t)256 << 10)
+#define MEMO_MEM_MAX ((size_t)2 << 20)
 static struct {
-	char		 hex[33];
-	char		*p;
-	size_t		 len;
-	unsigned long	 used;
+	char          hex[33];
+	char         *p;
+	size_t        len;
+	unsigned long used;
 } mem[MEMO_SLOTS];
-static long long	 mem_ver = -1;
-static size_t		 mem_bytes;
-static unsigned long	 mem_tick;
+static long long     mem_ver = -1;
+static size_t        mem_bytes;
+static unsigned long mem_tick;
 
 static void
 mem_drop(int i)
@@ -412,7 +412,7 @@ mem_drop(int i)
 static int
 mem_find(long long ver, const char *hex)
 {
-	int	 i;
+	int i;
 
 	if (ver != mem_ver)
 		return -1;
@@ -426,10 +426,10 @@ mem_find(long long ver, const char *hex)
 
 /* Keeps a copy of meta + body as hex at ver (best effort). */
 static void
-mem_keep(long long ver, const char *hex, const char *meta, size_t metalen, const char *body,
-    size_t len)
+mem_keep(
+    long long ver, const char *hex, const char *meta, size_t metalen, const char *body, size_t len)
 {
-	int	 i, v;
+	int i, v;
 
 	if (metalen + len > MEMO_MEM_ONE)
 		return;
@@ -441,8 +441,8 @@ mem_keep(long long ver, const char *hex, const char *meta, size_t metalen, const
 	}
 	if (mem_find(ver, hex) >= 0)
 		return;
-	for (;;) {	/* a free slot and room for the bytes, dropping the oldest */
-		int	 oldest = -1;
+	for (;;) { /* a free slot and room for the bytes, dropping the oldest */
+		int oldest = -1;
 
 		for (v = -1, i = 0; i < MEMO_SLOTS; i++)
 			if (mem[i].p == NULL) {
@@ -466,19 +466,19 @@ mem_keep(long long ver, const char *hex, const char *meta, size_t metalen, const
 	mem_bytes += mem[v].len;
 }
 
-#define MEMO_MAX_FILES	4096
-#define MEMO_MAX_BYTES	((size_t)32 << 20)
-#define MEMO_MAX_ONE	((size_t)4 << 20)
+#define MEMO_MAX_FILES 4096
+#define MEMO_MAX_BYTES ((size_t)32 << 20)
+#define MEMO_MAX_ONE   ((size_t)4 << 20)
 
 int
 cache_memo_get(const char *key, long long ver, const char **p, size_t *len)
 {
-	static struct buf	 f;
-	const char		*root = cache_root();
-	char			 path[PATH_MAX], hex[33], chunk[16384];
-	struct stat		 sb;
-	ssize_t			 n;
-	int			 fd, i;
+	static struct buf f;
+	const char       *root = cache_root();
+	char              path[PATH_MAX], hex[33], chunk[16384];
+	struct stat       sb;
+	ssize_t           n;
+	int               fd, i;
 
 	if (root == NULL)
 		return 0;
@@ -514,14 +514,14 @@ cache_memo_get(const char *key, long long ver, const char **p, size_t *len)
 }
 
 int
-cache_memo_put(const char *key, long long ver, const char *meta, size_t metalen,
-    const char *body, size_t len)
+cache_memo_put(
+    const char *key, long long ver, const char *meta, size_t metalen, const char *body, size_t len)
 {
-	static long long	 gen = -1;
-	static size_t		 files, bytes;
-	const char		*root = cache_root();
-	char			 p[PATH_MAX], hex[33], tmp[64];
-	int			 dd, fd, bad;
+	static long long gen = -1;
+	static size_t    files, bytes;
+	const char      *root = cache_root();
+	char             p[PATH_MAX], hex[33], tmp[64];
+	int              dd, fd, bad;
 
 	if (root == NULL || len > MEMO_MAX_ONE)
 		return 0;
@@ -532,7 +532,7 @@ cache_memo_put(const char *key, long long ver, const char *meta, size_t metalen,
 	if (files >= MEMO_MAX_FILES || bytes + metalen + len > MEMO_MAX_BYTES)
 		return 0;
 	if (current_gen(root) != ver)
-		return 0;	/* rendered from data older (or newer) than what is published */
+		return 0; /* rendered from data older (or newer) than what is published */
 	snprintf(p, sizeof p, "%s/gen-%lld", root, ver);
 	if ((fd = open(p, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return -1;
@@ -546,8 +546,8 @@ cache_memo_put(const char *key, long long ver, const char *meta, size_t metalen,
 		return -1;
 	memo_name(key, hex);
 	snprintf(tmp, sizeof tmp, ".tmp-%d", (int)getpid());
-	if ((fd = openat(dd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-	    0600)) < 0) {
+	if ((fd = openat(dd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600)) <
+	    0) {
 		close(dd);
 		return -1;
 	}

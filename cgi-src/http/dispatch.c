@@ -18,7 +18,7 @@
 #include "lib/log.h"
 #include "store/auth.h"
 
-static sqlite3	*rwdb;	/* the writable connection (dispatch_set_rw) */
+static sqlite3 *rwdb; /* the writable connection (dispatch_set_rw) */
 
 void
 dispatch_set_rw(sqlite3 *rw)
@@ -39,9 +39,9 @@ set_lang(struct ctx *c, const char *lang)
 static void
 set_today(struct ctx *c)
 {
-	const char	*t = getenv("ABERTA_TODAY");
-	time_t		 now = time(NULL);
-	struct tm	 tm;
+	const char *t = getenv("ABERTA_TODAY");
+	time_t      now = time(NULL);
+	struct tm   tm;
 
 	if (t != NULL && strlen(t) == 10) {
 		snprintf(c->today, sizeof c->today, "%s", t);
@@ -57,8 +57,8 @@ set_today(struct ctx *c)
 static int
 route(struct ctx *c, const struct route **rt)
 {
-	char		 fix[REQ_PATH_MAX + 2], allow[32];
-	enum match	 m;
+	char       fix[REQ_PATH_MAX + 2], allow[32];
+	enum match m;
 
 	m = route_find(c->req->path, rt, c, fix, sizeof fix);
 	if (m == MATCH_REDIRECT) {
@@ -94,13 +94,13 @@ route(struct ctx *c, const struct route **rt)
 static int
 admit(struct ctx *c, const struct route *rt, struct pub *p, struct staff *me)
 {
-	int	 st;
+	int st;
 
 	if (rt->data != NULL && c->fmt == FMT_HTML) {
-		c->fmt = fmt_negotiate(c->req->accept);	/* the plain address: Accept */
+		c->fmt = fmt_negotiate(c->req->accept); /* the plain address: Accept */
 		resp_header(c->resp, "Vary", "Accept");
 		if (c->fmt != FMT_HTML)
-			p->publish = 0;	/* never publish what Accept chose */
+			p->publish = 0; /* never publish what Accept chose */
 	}
 	if (rt->cap != CAP_PUBLIC) {
 		c->rw = rwdb;
@@ -122,7 +122,7 @@ admit(struct ctx *c, const struct route *rt, struct pub *p, struct staff *me)
 		return 0;
 	}
 	if (rt->cache == CACHE_NONE)
-		c->rw = rwdb;	/* the citizen's forms and links write */
+		c->rw = rwdb; /* the citizen's forms and links write */
 	return 1;
 }
 
@@ -131,19 +131,19 @@ admit(struct ctx *c, const struct route *rt, struct pub *p, struct staff *me)
 static void
 run(struct ctx *c, const struct route *rt)
 {
-	int	 st;
+	int st;
 
 	st = c->fmt != FMT_HTML ? rt->data(c) : rt->fn(c);
 	if (c->fmt != FMT_HTML && db_failed()) {
-		render_db_error(c, "on");	/* never half the data */
+		render_db_error(c, "on"); /* never half the data */
 		return;
 	}
 	if (c->fmt != FMT_HTML && c->body != NULL && st == 200) {
-		render_error(c, 404, "ERR_NOT_FOUND", NULL);	/* never HTML as data */
+		render_error(c, 404, "ERR_NOT_FOUND", NULL); /* never HTML as data */
 		return;
 	}
 	if (c->body == NULL && (c->resp->body.len > 0 || (st >= 300 && st < 400))) {
-		c->resp->status = st;	/* a plain answer the handler wrote itself */
+		c->resp->status = st; /* a plain answer the handler wrote itself */
 		return;
 	}
 	if (db_failed()) {
@@ -168,12 +168,13 @@ run(struct ctx *c, const struct route *rt)
 static void
 handle(struct ctx *c, int perr, struct pub *p, struct staff *me)
 {
-	const struct route	*rt = NULL;
-	enum pub_read		 pr;
+	const struct route *rt = NULL;
+	enum pub_read       pr;
 
-	set_lang(c, strncmp(c->req->path, "/en/", 4) == 0 ? "en" :
-	    strncmp(c->req->path, "/pt/", 4) == 0 ? "pt" :
-	    req_pick_lang(c->req->accept_language));
+	set_lang(c,
+	    strncmp(c->req->path, "/en/", 4) == 0       ? "en"
+		: strncmp(c->req->path, "/pt/", 4) == 0 ? "pt"
+							: req_pick_lang(c->req->accept_language));
 	if (perr != 0) {
 		render_error(c, perr, c->req->error, NULL);
 		return;
@@ -193,12 +194,12 @@ handle(struct ctx *c, int perr, struct pub *p, struct staff *me)
 int
 dispatch(req_getter get, req_reader read, void *arg, struct buf *out)
 {
-	static struct req	 r;
-	static struct resp	 resp;
-	struct ctx		 c;
-	struct pub		 p;
-	struct staff		 me;
-	int			 perr;
+	static struct req  r;
+	static struct resp resp;
+	struct ctx         c;
+	struct pub         p;
+	struct staff       me;
+	int                perr;
 
 	memset(&c, 0, sizeof c);
 	pub_start(&p);

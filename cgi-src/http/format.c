@@ -9,7 +9,7 @@
 enum fmt
 fmt_strip(struct req *r)
 {
-	size_t	 n = strlen(r->path);
+	size_t n = strlen(r->path);
 
 	if (n > 5 && strcmp(r->path + n - 5, ".json") == 0 && r->path[n - 6] != '/') {
 		r->path[n - 5] = '\0';
@@ -25,13 +25,12 @@ fmt_strip(struct req *r)
 enum fmt
 fmt_negotiate(const char *accept)
 {
-	static const char *const types[FMT__MAX] = { "text/html", "application/json",
-		"text/csv" };
-	double		 q[FMT__MAX] = { 0 }, qv;
-	int		 spec[FMT__MAX] = { -1, -1, -1 }, sp, f, best = FMT_HTML;
-	const char	*p = accept, *e, *qp;
-	char		 range[128];
-	size_t		 n;
+	static const char *const types[FMT__MAX] = { "text/html", "application/json", "text/csv" };
+	double                   q[FMT__MAX] = { 0 }, qv;
+	int                      spec[FMT__MAX] = { -1, -1, -1 }, sp, f, best = FMT_HTML;
+	const char              *p = accept, *e, *qp;
+	char                     range[128];
+	size_t                   n;
 
 	while (p != NULL && *p != '\0') {
 		while (*p == ' ' || *p == ',')
@@ -45,9 +44,12 @@ fmt_negotiate(const char *accept)
 			qv = strtod(strchr(qp, '=') + 1, NULL);
 		range[strcspn(range, "; ")] = '\0';
 		for (f = 0; f < FMT__MAX; f++) {
-			sp = strcmp(range, "*/*") == 0 ? 0 : strcasecmp(range, types[f]) == 0 ? 2 :
-			    (strlen(range) > 2 && strcmp(range + strlen(range) - 2, "/*") == 0 &&
-			    strncasecmp(range, types[f], strlen(range) - 1) == 0) ? 1 : -1;
+			sp = strcmp(range, "*/*") == 0         ? 0
+			    : strcasecmp(range, types[f]) == 0 ? 2
+			    : (strlen(range) > 2 && strcmp(range + strlen(range) - 2, "/*") == 0 &&
+				  strncasecmp(range, types[f], strlen(range) - 1) == 0)
+			    ? 1
+			    : -1;
 			if (sp > spec[f]) {
 				spec[f] = sp;
 				q[f] = qv;

@@ -8,12 +8,12 @@
 
 /* Removes a trailing ".json" or ".csv" from r->path (the data formats of a page) and
  * returns the format it asked for; FMT_HTML when there is none. */
-enum fmt	 fmt_strip(struct req *r);
+enum fmt fmt_strip(struct req *r);
 /* The format an Accept header prefers among HTML, JSON and CSV: the highest q-value,
  * each type taking the q of its most specific matching range; HTML wins ties and
  * answers when there is no header (accept NULL). */
-enum fmt	 fmt_negotiate(const char *accept);
+enum fmt fmt_negotiate(const char *accept);
 /* The suffix of format f on a path: ".json", ".csv", or "" for HTML. */
-const char	*fmt_suffix(enum fmt f);
+const char *fmt_suffix(enum fmt f);
 
 #endif

@@ -10,8 +10,8 @@
 int
 gate_same_origin(const struct ctx *c)
 {
-	const char	*sfs = c->req->sec_fetch_site, *o = c->req->origin, *h = c->req->host;
-	const char	*rest;
+	const char *sfs = c->req->sec_fetch_site, *o = c->req->origin, *h = c->req->host;
+	const char *rest;
 
 	if (sfs != NULL && strcmp(sfs, "same-origin") != 0 && strcmp(sfs, "none") != 0)
 		return 0;
@@ -32,14 +32,14 @@ gate_same_origin(const struct ctx *c)
 static int
 csrf_ok(const struct ctx *c, const struct route *rt)
 {
-	char		 pre[AUTH_TOKEN_HEX + 2];
-	const char	*csrf = NULL;
+	char        pre[AUTH_TOKEN_HEX + 2];
+	const char *csrf = NULL;
 
 	/* The login form always carries the pre-session token, even when a half-finished
 	 * session (second factor pending) exists. */
 	if (rt->cap == CAP_LOGIN) {
 		if (req_cookie(c->req, c->https ? "__Host-aberta_pre" : "aberta_pre", pre,
-		    sizeof pre) != NULL)
+			sizeof pre) != NULL)
 			csrf = pre;
 	} else if (c->me != NULL)
 		csrf = c->me->csrf;
@@ -52,9 +52,9 @@ csrf_ok(const struct ctx *c, const struct route *rt)
 int
 gate_admin(struct ctx *c, const struct route *rt, struct staff *me)
 {
-	char		 tok[AUTH_TOKEN_HEX + 2];
-	const char	*why = NULL;
-	int		 rc;
+	char        tok[AUTH_TOKEN_HEX + 2];
+	const char *why = NULL;
+	int         rc;
 
 	c->https = c->req->https != NULL && strcmp(c->req->https, "on") == 0;
 	c->layout = "admin_layout.tpl";
@@ -76,13 +76,12 @@ gate_admin(struct ctx *c, const struct route *rt, struct staff *me)
 		why = "csrf";
 	/* The version a form was opened on is one number: a repeated one is refused
 	 * rather than the first copy silently taken. */
-	if (why == NULL && c->req->method == METHOD_POST &&
-	    req_form_count(c->req, "version") > 1)
+	if (why == NULL && c->req->method == METHOD_POST && req_form_count(c->req, "version") > 1)
 		return c->error = "ERR_BAD_BODY", 400;
 	if (why == NULL)
 		return 0;
-	auth_audit(c->rw, c->me ? c->me->id : 0, c->me ? c->me->login : NULL,
-	    c->req->remote_addr, why, c->req->path, NULL);
+	auth_audit(c->rw, c->me ? c->me->id : 0, c->me ? c->me->login : NULL, c->req->remote_addr,
+	    why, c->req->path, NULL);
 	c->error = strcmp(why, "csrf") == 0 ? "ERR_CSRF" : "ERR_FORBIDDEN";
 	return 403;
 }

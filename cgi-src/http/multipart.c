@@ -4,7 +4,7 @@
 #include "http/multipart.h"
 #include "lib/valid.h"
 
-#define PARAM_VALUE_MAX	512	/* longest parameter value read (longer: refused) */
+#define PARAM_VALUE_MAX 512 /* longest parameter value read (longer: refused) */
 
 static const char *why = "";
 
@@ -53,8 +53,8 @@ skip_ows(const char *p, const char *end)
 static int
 param_value(const char **pp, const char *end, char *out, size_t outlen)
 {
-	const char	*p = *pp;
-	size_t		 o = 0;
+	const char *p = *pp;
+	size_t      o = 0;
 
 	if (p < end && *p == '"') {
 		for (p++; p < end && *p != '"'; p++) {
@@ -66,7 +66,7 @@ param_value(const char **pp, const char *end, char *out, size_t outlen)
 			out[o++] = *p;
 		}
 		if (p == end)
-			return -1;	/* unterminated */
+			return -1; /* unterminated */
 		p++;
 	} else {
 		for (; p < end && tchar(*p); p++) {
@@ -85,18 +85,17 @@ param_value(const char **pp, const char *end, char *out, size_t outlen)
 /* Reads the next "; name=value" parameter at *pp.  Returns 1 and fills name and val,
  * 0 at the end of the list, or -1 when malformed. */
 static int
-next_param(const char **pp, const char *end, char *name, size_t namelen, char *val,
-    size_t vallen)
+next_param(const char **pp, const char *end, char *name, size_t namelen, char *val, size_t vallen)
 {
-	const char	*p = skip_ows(*pp, end);
-	size_t		 n = 0;
+	const char *p = skip_ows(*pp, end);
+	size_t      n = 0;
 
 	if (p == end)
 		return 0;
 	if (*p++ != ';')
 		return -1;
 	if ((p = skip_ows(p, end)) == end)
-		return *pp = p, 0;	/* a trailing ';' */
+		return *pp = p, 0; /* a trailing ';' */
 	for (; p < end && tchar(*p) && *p != '='; p++) {
 		if (n + 1 >= namelen)
 			return -1;
@@ -114,10 +113,10 @@ next_param(const char **pp, const char *end, char *name, size_t namelen, char *v
 static int
 boundary_of(const char *ctype, char *out)
 {
-	char		 name[32], val[PARAM_VALUE_MAX];
-	const char	*p, *end;
-	size_t		 i, n;
-	int		 r, got = 0;
+	char        name[32], val[PARAM_VALUE_MAX];
+	const char *p, *end;
+	size_t      i, n;
+	int         r, got = 0;
 
 	if (ctype == NULL || strncasecmp(ctype, "multipart/form-data", 19) != 0)
 		return fail("the body is not multipart/form-data");
@@ -149,7 +148,7 @@ boundary_of(const char *ctype, char *out)
 static int
 copy_param(char *out, size_t outlen, const char *val)
 {
-	size_t	 n = strlen(val);
+	size_t n = strlen(val);
 
 	if (n >= outlen || !valid_utf8(val, n))
 		return fail("a part's name or filename is too long or not UTF-8");
@@ -161,9 +160,9 @@ copy_param(char *out, size_t outlen, const char *val)
 static int
 disposition(const char *p, const char *end, struct mpart *mp)
 {
-	char		 name[32], val[PARAM_VALUE_MAX];
-	const char	*t = p;
-	int		 r, got_name = 0;
+	char        name[32], val[PARAM_VALUE_MAX];
+	const char *t = p;
+	int         r, got_name = 0;
 
 	while (p < end && tchar(*p))
 		p++;
@@ -194,7 +193,7 @@ disposition(const char *p, const char *end, struct mpart *mp)
 static int
 part_ctype(const char *p, const char *end, struct mpart *mp)
 {
-	size_t	 i, n = (size_t)(end - p);
+	size_t i, n = (size_t)(end - p);
 
 	if (n > MPART_CTYPE_MAX)
 		return fail("a part's Content-Type is too long");
@@ -211,8 +210,8 @@ part_ctype(const char *p, const char *end, struct mpart *mp)
 static int
 part_headers(const char *p, const char *end, struct mpart *mp)
 {
-	const char	*eol, *colon, *v, *ve, *q;
-	int		 r, cd = 0, ct = 0;
+	const char *eol, *colon, *v, *ve, *q;
+	int         r, cd = 0, ct = 0;
 
 	for (; p < end; p = eol + 2) {
 		eol = memmem(p, (size_t)(end - p), "\r\n", 2);
@@ -244,14 +243,14 @@ part_headers(const char *p, const char *end, struct mpart *mp)
 }
 
 int
-multipart_parse(const char *content_type, const char *body, size_t len,
-    struct mpart *parts, size_t max, size_t *n)
+multipart_parse(const char *content_type, const char *body, size_t len, struct mpart *parts,
+    size_t max, size_t *n)
 {
-	char		 delim[4 + MPART_BOUNDARY_MAX + 1];	/* CRLF "--" boundary */
-	const char	*p, *end = body + len, *hend, *next;
-	size_t		 dlen, window;
-	struct mpart	*mp;
-	int		 r;
+	char          delim[4 + MPART_BOUNDARY_MAX + 1]; /* CRLF "--" boundary */
+	const char   *p, *end = body + len, *hend, *next;
+	size_t        dlen, window;
+	struct mpart *mp;
+	int           r;
 
 	*n = 0;
 	why = "";
@@ -265,19 +264,21 @@ multipart_parse(const char *content_type, const char *body, size_t len,
 	p = body + dlen - 2;
 	for (;;) {
 		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
-			return 0;	/* the closing delimiter; the epilogue is ignored */
-		p = skip_ows(p, end);	/* transport padding */
+			return 0;     /* the closing delimiter; the epilogue is ignored */
+		p = skip_ows(p, end); /* transport padding */
 		if (end - p < 2 || p[0] != '\r' || p[1] != '\n')
 			return fail("a delimiter line is malformed or the body is truncated");
 		if (*n == max)
 			return fail("too many parts");
 		/* p is at the CRLF ending the delimiter line, so an empty header block is
 		 * found at p itself; the block [p + 2, hend + 2) is at most MPART_HEAD_MAX. */
-		window = (size_t)(end - p) < MPART_HEAD_MAX + 4 ? (size_t)(end - p) :
-		    MPART_HEAD_MAX + 4;
+		window =
+		    (size_t)(end - p) < MPART_HEAD_MAX + 4 ? (size_t)(end - p) : MPART_HEAD_MAX + 4;
 		if ((hend = memmem(p, window, "\r\n\r\n", 4)) == NULL)
-			return fail(window == MPART_HEAD_MAX + 4 ? "a part's header block is "
-			    "too large" : "a part's header block is truncated");
+			return fail(window == MPART_HEAD_MAX + 4
+				? "a part's header block is "
+				  "too large"
+				: "a part's header block is truncated");
 		mp = &parts[*n];
 		memset(mp, 0, sizeof *mp);
 		if ((r = part_headers(p + 2, hend + 2, mp)) != 0)
@@ -308,7 +309,7 @@ multipart_text(const struct mpart *p, char *out, size_t outlen)
 const struct mpart *
 multipart_get(const struct mpart *parts, size_t n, const char *name)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(parts[i].name, name) == 0)

@@ -18,15 +18,15 @@
 
 /* The content version a worker last read with its time of change (HTTP date, "" when
  * not recorded): what the memo's fast path needs to answer without SQLite. */
-static long long	 known_ver = -1;
-static char		 known_lm[64];
+static long long known_ver = -1;
+static char      known_lm[64];
 
 /* The content types an answer from the memo may have (the stored one must be one). */
 static const char *const memo_types[] = { "text/html; charset=utf-8",
 	"application/json; charset=utf-8", "text/csv; charset=utf-8; header=present",
 	"application/atom+xml; charset=utf-8", "text/calendar; charset=utf-8" };
 
-#define MEMO_TYPES	(sizeof memo_types / sizeof memo_types[0])
+#define MEMO_TYPES (sizeof memo_types / sizeof memo_types[0])
 
 void
 pub_start(struct pub *p)
@@ -42,7 +42,7 @@ pub_start(struct pub *p)
 static int
 http_date(const char *iso, char *out, size_t outlen)
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	memset(&tm, 0, sizeof tm);
 	if (iso == NULL || strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL)
@@ -57,17 +57,19 @@ http_date(const char *iso, char *out, size_t outlen)
 static int
 set_validators(struct ctx *c, long long ver, const char *lm, int clock)
 {
-	char		 etag[96], hour[16] = "";
-	struct tm	 tm;
-	const char	*inm = c->req->if_none_match, *ims = c->req->if_modified_since;
-	int		 have_lm = !clock && *lm != '\0';
+	char        etag[96], hour[16] = "";
+	struct tm   tm;
+	const char *inm = c->req->if_none_match, *ims = c->req->if_modified_since;
+	int         have_lm = !clock && *lm != '\0';
 
 	if (clock) {
 		gmtime_r(&c->now, &tm);
 		strftime(hour, sizeof hour, "-%Y%m%d%H", &tm);
 	}
 	snprintf(etag, sizeof etag, "\"%lld-%s%s%s\"", ver, BUILD_ID, hour,
-	    c->fmt == FMT_JSON ? "-json" : c->fmt == FMT_CSV ? "-csv" : "");
+	    c->fmt == FMT_JSON      ? "-json"
+		: c->fmt == FMT_CSV ? "-csv"
+				    : "");
 	resp_header(c->resp, "ETag", etag);
 	if (have_lm)
 		resp_header(c->resp, "Last-Modified", lm);
@@ -82,7 +84,7 @@ set_validators(struct ctx *c, long long ver, const char *lm, int clock)
 static int
 validators(struct ctx *c, struct pub *p, int clock)
 {
-	char	 iso[64];
+	char iso[64];
 
 	if (store_state(&p->version, iso, sizeof iso) != 0)
 		return -1;
@@ -100,7 +102,7 @@ validators(struct ctx *c, struct pub *p, int clock)
 static void
 memo_key_set(const struct ctx *c, struct pub *p)
 {
-	int	 n;
+	int n;
 
 	n = snprintf(p->memo_key, sizeof p->memo_key, "%s|%s|%d|%s?%s", c->today, c->lang,
 	    (int)c->fmt, c->req->path, c->req->query);
@@ -122,8 +124,8 @@ memo_lookup(const struct pub *p, long long ver, const char **f, size_t *flen)
 static int
 memo_serve(struct ctx *c, struct pub *p, const char *f, size_t flen)
 {
-	const char	*sp, *nl, *body;
-	size_t		 i, hl;
+	const char *sp, *nl, *body;
+	size_t      i, hl;
 
 	if ((nl = memchr(f, '\n', flen)) == NULL ||
 	    (sp = memchr(nl + 1, '\n', flen - (size_t)(nl + 1 - f))) == NULL)
@@ -157,9 +159,9 @@ memo_serve(struct ctx *c, struct pub *p, const char *f, size_t flen)
 static int
 memo_fast(struct ctx *c, struct pub *p, long long *tried)
 {
-	const char		*f;
-	size_t			 flen, h0 = c->resp->head.len;
-	long long		 v;
+	const char *f;
+	size_t      flen, h0 = c->resp->head.len;
+	long long   v;
 
 	if (known_ver < 0 || (v = cache_current()) != known_ver)
 		return 0;
@@ -174,7 +176,7 @@ memo_fast(struct ctx *c, struct pub *p, long long *tried)
 	}
 	if (memo_serve(c, p, f, flen))
 		return 1;
-	c->resp->head.len = h0;		/* take the validators back: the slow path */
+	c->resp->head.len = h0; /* take the validators back: the slow path */
 	c->resp->head.p[h0] = '\0';
 	return 0;
 }
@@ -182,10 +184,10 @@ memo_fast(struct ctx *c, struct pub *p, long long *tried)
 enum pub_read
 pub_read(struct ctx *c, struct pub *p, int clock)
 {
-	long long	 tried = -1;	/* the version the memo's fast path looked at */
-	const char	*f;
-	size_t		 flen;
-	int		 st;
+	long long   tried = -1; /* the version the memo's fast path looked at */
+	const char *f;
+	size_t      flen;
+	int         st;
 
 	if (clock)
 		p->publish = 0;
@@ -219,11 +221,11 @@ pub_read(struct ctx *c, struct pub *p, int clock)
 static void
 memo_store(const struct ctx *c, const struct pub *p)
 {
-	static struct buf	 m;
-	const struct resp	*r = c->resp;
-	char			 meta[160];
-	size_t			 i, hl;
-	int			 n;
+	static struct buf  m;
+	const struct resp *r = c->resp;
+	char               meta[160];
+	size_t             i, hl;
+	int                n;
 
 	for (i = 0; i < MEMO_TYPES; i++)
 		if (strcmp(r->ctype, memo_types[i]) == 0)
@@ -239,8 +241,8 @@ memo_store(const struct ctx *c, const struct pub *p)
 	buf_reset(&m);
 	buf_put(&m, meta, (size_t)n);
 	buf_put(&m, r->head.p + p->memo_head, hl);
-	if (m.oom || cache_memo_put(p->memo_key, p->version, m.p, m.len, r->body.p,
-	    r->body.len) < 0)
+	if (m.oom ||
+	    cache_memo_put(p->memo_key, p->version, m.p, m.len, r->body.p, r->body.len) < 0)
 		log_error("page cache: cannot keep the answer to %s?%s (generation %lld)",
 		    c->req->path, c->req->query, p->version);
 }
@@ -253,19 +255,18 @@ publish(const struct ctx *c, const struct pub *p)
 	static const char *const types[] = { "text/html;", "application/json;", "text/csv;",
 		"application/atom+xml;", "text/calendar;", "application/xml;", "text/plain;",
 		"application/ld+json;" };
-	char	 path[REQ_PATH_MAX + 8];
-	size_t	 i;
+	char                     path[REQ_PATH_MAX + 8];
+	size_t                   i;
 
 	for (i = 0; i < sizeof types / sizeof types[0]; i++)
 		if (strncmp(c->resp->ctype, types[i], strlen(types[i])) == 0)
 			break;
-	if (i == sizeof types / sizeof types[0] || (i == 6 &&
-	    strcmp(c->req->path, "/robots.txt") != 0))
+	if (i == sizeof types / sizeof types[0] ||
+	    (i == 6 && strcmp(c->req->path, "/robots.txt") != 0))
 		return;
 	snprintf(path, sizeof path, "%s%s", c->req->path, fmt_suffix(c->fmt));
 	if (cache_store(path, i == 0, p->version, c->resp->body.p, c->resp->body.len) < 0)
-		log_error("page cache: cannot write %s (generation %lld)", path,
-		    p->version);
+		log_error("page cache: cannot write %s (generation %lld)", path, p->version);
 }
 
 void

@@ -12,11 +12,11 @@
 static void
 other_path(const struct ctx *c, char *out, size_t outlen)
 {
-	const char	*path = c->req->path;
+	const char *path = c->req->path;
 
 	if (strncmp(path, "/pt/", 4) == 0 || strncmp(path, "/en/", 4) == 0)
-		snprintf(out, outlen, "/%s/%s%s%s", c->other, path + 4,
-		    *c->req->query ? "?" : "", c->req->query);
+		snprintf(out, outlen, "/%s/%s%s%s", c->other, path + 4, *c->req->query ? "?" : "",
+		    c->req->query);
 	else
 		snprintf(out, outlen, "/%s/", c->other);
 }
@@ -25,9 +25,9 @@ other_path(const struct ctx *c, char *out, size_t outlen)
 static void
 canonical_urls(struct ctx *c)
 {
-	const char	*p = c->req->path;
-	char		 u[REQ_PATH_MAX + 300];
-	int		 localized = strncmp(p, "/pt/", 4) == 0 || strncmp(p, "/en/", 4) == 0;
+	const char *p = c->req->path;
+	char        u[REQ_PATH_MAX + 300];
+	int         localized = strncmp(p, "/pt/", 4) == 0 || strncmp(p, "/en/", 4) == 0;
 
 	snprintf(u, sizeof u, "%s%s", page_base_url(), p);
 	tpl_set(c->page, "CANONICAL", u);
@@ -41,11 +41,10 @@ canonical_urls(struct ctx *c)
 int
 render_page(struct ctx *c, enum nav nav)
 {
-	static const char *const navkeys[NAV__MAX] = {
-		NULL, "NAV_HOME", "NAV_NETWORK", "NAV_PLANS", "NAV_CONSULT", "NAV_EVENTS",
-		"NAV_OGP" };
-	char	 op[REQ_PATH_MAX + REQ_QUERY_MAX + 8];
-	int	 i;
+	static const char *const navkeys[NAV__MAX] = { NULL, "NAV_HOME", "NAV_NETWORK", "NAV_PLANS",
+		"NAV_CONSULT", "NAV_EVENTS", "NAV_OGP" };
+	char                     op[REQ_PATH_MAX + REQ_QUERY_MAX + 8];
+	int                      i;
 
 	i18n_apply(c->page, c->en);
 	tpl_set_tglobal(c->page, "LANG", c->lang);
@@ -67,7 +66,7 @@ render_page(struct ctx *c, enum nav nav)
 void
 render_error(struct ctx *c, int status, const char *key, const char *allow)
 {
-	char	 hkey[8];
+	char      hkey[8];
 	tpl_dict *b;
 
 	tpl_dict_free(c->page);
@@ -100,10 +99,10 @@ bare:
 void
 render_db_error(struct ctx *c, const char *where)
 {
-	static const char *const keys[] = { NULL, "ERR_DB_BUSY", "ERR_DB_READONLY",
-		"ERR_DB_FULL", "ERR_DB_IO" };
-	enum db_fault	 f = db_fault(c->rw);	/* NULL for public pages */
-	const char	*key;
+	static const char *const keys[] = { NULL, "ERR_DB_BUSY", "ERR_DB_READONLY", "ERR_DB_FULL",
+		"ERR_DB_IO" };
+	enum db_fault            f = db_fault(c->rw); /* NULL for public pages */
+	const char              *key;
 
 	if (f == DBF_NONE)
 		key = db_failed() == 2 ? "ERR_BUSY" : "ERR_INTERNAL";
@@ -121,9 +120,9 @@ render_db_error(struct ctx *c, const char *where)
 void
 render_data_links(struct ctx *c)
 {
-	char		 json[REQ_PATH_MAX + REQ_QUERY_MAX + 8], csv[sizeof json];
-	const char	*q = c->req->query;
-	tpl_dict	*d;
+	char        json[REQ_PATH_MAX + REQ_QUERY_MAX + 8], csv[sizeof json];
+	const char *q = c->req->query;
+	tpl_dict   *d;
 
 	snprintf(json, sizeof json, "%s.json%s%s", c->req->path, *q ? "?" : "", q);
 	snprintf(csv, sizeof csv, "%s.csv%s%s", c->req->path, *q ? "?" : "", q);

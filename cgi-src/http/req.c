@@ -10,8 +10,8 @@
 static int
 parse_path(struct req *r, const char *uri, size_t len)
 {
-	long	 n;
-	size_t	 i;
+	long   n;
+	size_t i;
 
 	if (len == 0 || uri[0] != '/')
 		return r->error = "ERR_BAD_PATH", 400;
@@ -20,7 +20,7 @@ parse_path(struct req *r, const char *uri, size_t len)
 	n = url_decode(r->path, sizeof r->path, uri, len, 0);
 	if (n < 0)
 		return r->error = (len > REQ_PATH_MAX ? "ERR_TOO_LONG" : "ERR_BAD_ENCODING"),
-		    (len > REQ_PATH_MAX ? 414 : 400);
+		       (len > REQ_PATH_MAX ? 414 : 400);
 	if (!valid_utf8(r->path, (size_t)n))
 		return r->error = "ERR_BAD_ENCODING", 400;
 	for (i = 0; i < (size_t)n; i++)
@@ -36,13 +36,13 @@ parse_path(struct req *r, const char *uri, size_t len)
 /* Splits url-encoded text src into decoded pairs stored in store (size cap), at most
  * max pairs.  Returns 0 or an HTTP status with r->error set. */
 static int
-parse_pairs(struct req *r, const char *src, char *store, size_t cap, struct param *out,
-    size_t max, size_t *np)
+parse_pairs(struct req *r, const char *src, char *store, size_t cap, struct param *out, size_t max,
+    size_t *np)
 {
-	const char	*p = src, *amp, *eq;
-	size_t		 used = 0, klen, seglen;
-	long		 n;
-	char		*key;
+	const char *p = src, *amp, *eq;
+	size_t      used = 0, klen, seglen;
+	long        n;
+	char       *key;
 
 	*np = 0;
 	while (*p != '\0') {
@@ -78,8 +78,8 @@ parse_query(struct req *r)
 {
 	if (strlen(r->query) > REQ_QUERY_MAX)
 		return r->error = "ERR_TOO_LONG", 414;
-	return parse_pairs(r, r->query, r->store, sizeof r->store, r->params, REQ_PARAMS_MAX,
-	    &r->nparams);
+	return parse_pairs(
+	    r, r->query, r->store, sizeof r->store, r->params, REQ_PARAMS_MAX, &r->nparams);
 }
 
 /* Parses a multipart/form-data body into r->parts and copies its text fields (parts
@@ -88,12 +88,12 @@ parse_query(struct req *r)
 static int
 read_multipart(struct req *r)
 {
-	const struct mpart	*p;
-	size_t			 i, k, used = 0;
-	size_t			 cap = r->bodylen + REQ_PARTS_MAX * (MPART_NAME_MAX + 2);
+	const struct mpart *p;
+	size_t              i, k, used = 0;
+	size_t              cap = r->bodylen + REQ_PARTS_MAX * (MPART_NAME_MAX + 2);
 
-	if (multipart_parse(r->content_type, r->body, r->bodylen, r->parts, REQ_PARTS_MAX,
-	    &r->nparts) != 0)
+	if (multipart_parse(
+		r->content_type, r->body, r->bodylen, r->parts, REQ_PARTS_MAX, &r->nparts) != 0)
 		return r->error = "ERR_BAD_BODY", 400;
 	if ((r->formstore = malloc(cap)) == NULL)
 		return r->error = "ERR_TOO_BIG", 413;
@@ -115,10 +115,10 @@ read_multipart(struct req *r)
 int
 req_read_body(struct req *r, req_reader read, void *arg)
 {
-	size_t	 got = 0;
-	long	 n;
-	char	*form;
-	int	 rc;
+	size_t got = 0;
+	long   n;
+	char  *form;
+	int    rc;
 
 	if (r->method != METHOD_POST || r->content_length == 0)
 		return 0;
@@ -133,20 +133,19 @@ req_read_body(struct req *r, req_reader read, void *arg)
 	}
 	r->body[got] = '\0';
 	r->bodylen = got;
-	if (r->content_type != NULL &&
-	    strncasecmp(r->content_type, "multipart/form-data", 19) == 0)
+	if (r->content_type != NULL && strncasecmp(r->content_type, "multipart/form-data", 19) == 0)
 		return read_multipart(r);
 	if (r->content_type == NULL ||
 	    strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33) != 0)
 		return 0;
 	if (got > REQ_FORM_MAX || memchr(r->body, '\0', got) != NULL)
 		return r->error = got > REQ_FORM_MAX ? "ERR_TOO_BIG" : "ERR_BAD_ENCODING",
-		    got > REQ_FORM_MAX ? 413 : 400;
+		       got > REQ_FORM_MAX ? 413 : 400;
 	/* Decoded keys and values, each with its NUL, fit in twice the encoded length. */
 	if ((form = malloc(got * 2 + 2)) == NULL)
 		return r->error = "ERR_TOO_BIG", 413;
-	rc = parse_pairs(r, r->body, form, got * 2 + 2, r->form,
-	    sizeof r->form / sizeof r->form[0], &r->nform);
+	rc = parse_pairs(
+	    r, r->body, form, got * 2 + 2, r->form, sizeof r->form / sizeof r->form[0], &r->nform);
 	r->formstore = form;
 	return rc;
 }
@@ -164,7 +163,7 @@ req_free(struct req *r)
 const char *
 req_form(const struct req *r, const char *key)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < r->nform; i++)
 		if (strcmp(r->form[i].key, key) == 0)
@@ -175,7 +174,7 @@ req_form(const struct req *r, const char *key)
 size_t
 req_form_count(const struct req *r, const char *key)
 {
-	size_t	 i, n = 0;
+	size_t i, n = 0;
 
 	for (i = 0; i < r->nform; i++)
 		if (strcmp(r->form[i].key, key) == 0)
@@ -186,8 +185,8 @@ req_form_count(const struct req *r, const char *key)
 char *
 req_cookie(const struct req *r, const char *name, char *out, size_t outlen)
 {
-	const char	*p = r->cookie, *v, *e;
-	size_t		 n = strlen(name);
+	const char *p = r->cookie, *v, *e;
+	size_t      n = strlen(name);
 
 	while (p != NULL && *p != '\0') {
 		while (*p == ' ' || *p == ';')
@@ -210,9 +209,9 @@ req_cookie(const struct req *r, const char *name, char *out, size_t outlen)
 int
 req_parse(struct req *r, req_getter get, void *arg)
 {
-	const char	*m, *uri, *q, *cl;
-	long long	 len;
-	int		 rc;
+	const char *m, *uri, *q, *cl;
+	long long   len;
+	int         rc;
 
 	r->path[0] = '/';
 	r->path[1] = '\0';
@@ -260,7 +259,7 @@ req_parse(struct req *r, req_getter get, void *arg)
 const char *
 req_param(const struct req *r, const char *key)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < r->nparams; i++)
 		if (strcmp(r->params[i].key, key) == 0)
@@ -271,7 +270,7 @@ req_param(const struct req *r, const char *key)
 size_t
 req_param_count(const struct req *r, const char *key)
 {
-	size_t	 i, n = 0;
+	size_t i, n = 0;
 
 	for (i = 0; i < r->nparams; i++)
 		if (strcmp(r->params[i].key, key) == 0)
@@ -283,8 +282,8 @@ req_param_count(const struct req *r, const char *key)
 static int
 qvalue(const char *p, const char *end)
 {
-	const char	*q;
-	int		 v = 0, scale = 1000, digits = 0;
+	const char *q;
+	int         v = 0, scale = 1000, digits = 0;
 
 	if ((q = strstr(p, "q=")) == NULL || q >= end)
 		return 1000;
@@ -304,8 +303,8 @@ qvalue(const char *p, const char *end)
 const char *
 req_pick_lang(const char *al)
 {
-	const char	*p = al, *end, *comma;
-	int		 best_pt = -1, best_en = -1, q;
+	const char *p = al, *end, *comma;
+	int         best_pt = -1, best_en = -1, q;
 
 	if (al == NULL)
 		return "pt";
@@ -315,11 +314,11 @@ req_pick_lang(const char *al)
 		comma = strchr(p, ',');
 		end = comma ? comma : p + strlen(p);
 		q = qvalue(p, end);
-		if (strncasecmp(p, "pt", 2) == 0 && (p[2] == '-' || p[2] == ';' || p + 2 == end ||
-		    p[2] == ' ') && q > best_pt)
+		if (strncasecmp(p, "pt", 2) == 0 &&
+		    (p[2] == '-' || p[2] == ';' || p + 2 == end || p[2] == ' ') && q > best_pt)
 			best_pt = q;
-		else if (strncasecmp(p, "en", 2) == 0 && (p[2] == '-' || p[2] == ';' ||
-		    p + 2 == end || p[2] == ' ') && q > best_en)
+		else if (strncasecmp(p, "en", 2) == 0 &&
+		    (p[2] == '-' || p[2] == ';' || p + 2 == end || p[2] == ' ') && q > best_en)
 			best_en = q;
 		p = end;
 	}

@@ -13,7 +13,7 @@ tchar(char c)
 int
 resp_header(struct resp *r, const char *name, const char *value)
 {
-	const char	*p;
+	const char *p;
 
 	if (*name == '\0')
 		return -1;
@@ -45,40 +45,60 @@ const char *
 resp_reason(int status)
 {
 	switch (status) {
-	case 200: return "OK";
-	case 301: return "Moved Permanently";
-	case 302: return "Found";
-	case 303: return "See Other";
-	case 304: return "Not Modified";
-	case 400: return "Bad Request";
-	case 401: return "Unauthorized";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 406: return "Not Acceptable";
-	case 409: return "Conflict";
-	case 410: return "Gone";
-	case 413: return "Content Too Large";
-	case 414: return "URI Too Long";
-	case 429: return "Too Many Requests";
-	case 500: return "Internal Server Error";
-	case 503: return "Service Unavailable";
-	default: return "Unknown";
+	case 200:
+		return "OK";
+	case 301:
+		return "Moved Permanently";
+	case 302:
+		return "Found";
+	case 303:
+		return "See Other";
+	case 304:
+		return "Not Modified";
+	case 400:
+		return "Bad Request";
+	case 401:
+		return "Unauthorized";
+	case 403:
+		return "Forbidden";
+	case 404:
+		return "Not Found";
+	case 405:
+		return "Method Not Allowed";
+	case 406:
+		return "Not Acceptable";
+	case 409:
+		return "Conflict";
+	case 410:
+		return "Gone";
+	case 413:
+		return "Content Too Large";
+	case 414:
+		return "URI Too Long";
+	case 429:
+		return "Too Many Requests";
+	case 500:
+		return "Internal Server Error";
+	case 503:
+		return "Service Unavailable";
+	default:
+		return "Unknown";
 	}
 }
 
 void
 resp_serialize(const struct resp *r, int head_only, struct buf *out)
 {
-	const char	*body = r->ext != NULL ? r->ext : r->body.p;
-	size_t		 len = r->ext != NULL ? r->extlen : r->body.len;
+	const char *body = r->ext != NULL ? r->ext : r->body.p;
+	size_t      len = r->ext != NULL ? r->extlen : r->body.len;
 
 	buf_printf(out, "Status: %d %s\r\n", r->status, resp_reason(r->status));
 	if (r->status != 304) {
 		buf_printf(out, "Content-Type: %s\r\n", r->ctype);
 		buf_printf(out, "Content-Length: %lu\r\n", (unsigned long)len);
 	}
-	buf_puts(out, "Content-Security-Policy: default-src 'self'; object-src 'none'; "
+	buf_puts(out,
+	    "Content-Security-Policy: default-src 'self'; object-src 'none'; "
 	    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: strict-origin-when-cross-origin\r\n");

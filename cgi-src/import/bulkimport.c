@@ -20,83 +20,86 @@ enum ds { DS_MILESTONES, DS_COMMITMENTS, DS__MAX };
 
 /* What the import does with a column. */
 enum colkind {
-	K_KEY,		/* identifies the record */
-	K_EDIT,		/* written through the editing engine (same name as its field) */
-	K_PLAN,		/* plan_number: written as the commitment's plan */
-	K_APPEND,	/* evidence: new addresses are added */
-	K_READONLY,	/* must not change */
-	K_IGNORED,	/* computed: not read */
+	K_KEY,      /* identifies the record */
+	K_EDIT,     /* written through the editing engine (same name as its field) */
+	K_PLAN,     /* plan_number: written as the commitment's plan */
+	K_APPEND,   /* evidence: new addresses are added */
+	K_READONLY, /* must not change */
+	K_IGNORED,  /* computed: not read */
 };
 
 struct colspec {
-	const char	*name;
-	enum colkind	 kind;
+	const char  *name;
+	enum colkind kind;
 };
 
-#define IGN(n)	{ n, K_IGNORED }
-#define ED(n)	{ n, K_EDIT }
+#define IGN(n) \
+	{ \
+		n, K_IGNORED \
+	}
+#define ED(n) \
+	{ \
+		n, K_EDIT \
+	}
 
-static const struct colspec ms_cols[] = {
-	{ "ogp_id", K_KEY }, { "position", K_KEY }, ED("title_pt"), ED("title_en"),
-	ED("planned_start"), ED("planned_end"), ED("completed_on"), ED("status"),
-	ED("progress"), ED("progress_as_of"), ED("progress_source"), { "evidence", K_APPEND },
-	IGN("updated_at"), IGN("url"), IGN("url_pt"), IGN("url_en"), { NULL, K_IGNORED }
-};
+static const struct colspec ms_cols[] = { { "ogp_id", K_KEY }, { "position", K_KEY },
+	ED("title_pt"), ED("title_en"), ED("planned_start"), ED("planned_end"), ED("completed_on"),
+	ED("status"), ED("progress"), ED("progress_as_of"), ED("progress_source"),
+	{ "evidence", K_APPEND }, IGN("updated_at"), IGN("url"), IGN("url_pt"), IGN("url_en"),
+	{ NULL, K_IGNORED } };
 
-static const struct colspec cm_cols[] = {
-	{ "ogp_id", K_KEY }, { "plan_number", K_PLAN }, ED("number"), ED("title_pt"),
-	ED("title_en"), ED("summary_pt"), ED("summary_en"), ED("problem_pt"),
-	ED("problem_en"), ED("start_date"), ED("end_date"), ED("self_status"),
+static const struct colspec cm_cols[] = { { "ogp_id", K_KEY }, { "plan_number", K_PLAN },
+	ED("number"), ED("title_pt"), ED("title_en"), ED("summary_pt"), ED("summary_en"),
+	ED("problem_pt"), ED("problem_en"), ED("start_date"), ED("end_date"), ED("self_status"),
 	ED("self_status_date"), ED("irm_verifiable"), ED("irm_relevant"), ED("irm_ambition"),
 	ED("irm_potential_impact"), ED("irm_potential_results"), ED("irm_completion"),
 	ED("irm_diog"), ED("irm_early_results"), ED("irm_starred"), ED("cluster_pt"),
 	ED("cluster_en"), ED("note_pt"), ED("note_en"), { "irm_promising", K_READONLY },
 	{ "leads", K_READONLY }, { "supports", K_READONLY }, { "ogp_values", K_READONLY },
 	{ "policy_areas", K_READONLY }, IGN("progress_percent"), IGN("progress_known"),
-	IGN("progress_total"), IGN("progress_as_of"), IGN("updated_at"), IGN("url"),
-	IGN("url_pt"), IGN("url_en"), { NULL, K_IGNORED }
-};
+	IGN("progress_total"), IGN("progress_as_of"), IGN("updated_at"), IGN("url"), IGN("url_pt"),
+	IGN("url_en"), { NULL, K_IGNORED } };
 
 static const struct colspec *const specs[DS__MAX] = { ms_cols, cm_cols };
-static const char *const ds_names[DS__MAX] = { "milestones", "commitments" };
+static const char *const           ds_names[DS__MAX] = { "milestones", "commitments" };
 
 /* The state of one import. */
 struct run {
-	sqlite3			*rw;
-	const struct bulk_opts	*o;
-	struct bulk_report	*r;
-	struct table		*t;
-	enum ds			 ds;
-	const struct kind	*k;
-	const struct colspec	*spec[COLS_MAX];	/* of each column of t */
-	long long		 change_id;
-	char			**keys;		/* the keys seen, for duplicates */
-	long			*keylines;
+	sqlite3                *rw;
+	const struct bulk_opts *o;
+	struct bulk_report     *r;
+	struct table           *t;
+	enum ds                 ds;
+	const struct kind      *k;
+	const struct colspec   *spec[COLS_MAX]; /* of each column of t */
+	long long               change_id;
+	char                  **keys; /* the keys seen, for duplicates */
+	long                   *keylines;
 };
 
 /* One row being imported. */
 struct rowstate {
-	const struct kind	*k;
-	const struct trow	*row;
-	char			 rec[24];
-	long long		 cid;		/* the commitment */
-	long long		 id;		/* the row written (0: new) */
-	int			 found;
-	struct values		 old;
-	struct values		 v;
-	int			 changed[EDIT_FIELDS_MAX];
-	char			*merged[EDIT_FIELDS_MAX];
-	char			*evnew[64];	/* evidence addresses to add */
-	size_t			 nevnew;
-	int			 bad;
+	const struct kind *k;
+	const struct trow *row;
+	char               rec[24];
+	long long          cid; /* the commitment */
+	long long          id;  /* the row written (0: new) */
+	int                found;
+	struct values      old;
+	struct values      v;
+	int                changed[EDIT_FIELDS_MAX];
+	char              *merged[EDIT_FIELDS_MAX];
+	char              *evnew[64]; /* evidence addresses to add */
+	size_t             nevnew;
+	int                bad;
 };
 
 /* Adds a report item; returns it (NULL when memory runs out). */
 static struct bulk_item *
 item(struct bulk_report *r, long line, const char *rec)
 {
-	struct bulk_item	*it;
-	size_t			 cap;
+	struct bulk_item *it;
+	size_t            cap;
 
 	if (r->nitems == r->cap) {
 		cap = r->cap ? r->cap * 2 : 32;
@@ -127,15 +130,14 @@ dup(const char *s)
 }
 
 /* Refuses the row: adds an error item (field may be NULL), printf-style reason. */
-static void
-refuse(struct run *u, struct rowstate *st, const char *field, const char *fmt, ...)
+static void refuse(struct run *u, struct rowstate *st, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void
 refuse(struct run *u, struct rowstate *st, const char *field, const char *fmt, ...)
 {
-	struct bulk_item	*it = item(u->r, st->row->line, st->rec);
-	char			 msg[600];
-	va_list			 ap;
+	struct bulk_item *it = item(u->r, st->row->line, st->rec);
+	char              msg[600];
+	va_list           ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
@@ -152,31 +154,35 @@ refuse(struct run *u, struct rowstate *st, const char *field, const char *fmt, .
 static int
 check_columns(struct run *u)
 {
-	struct table	*t = u->t;
-	int		 has_ogp = 0, has_pos = 0;
-	size_t		 i, j;
+	struct table *t = u->t;
+	int           has_ogp = 0, has_pos = 0;
+	size_t        i, j;
 
 	for (i = 0; i < t->ncols; i++) {
 		has_ogp |= strcmp(t->cols[i], "ogp_id") == 0;
 		has_pos |= strcmp(t->cols[i], "position") == 0;
 	}
 	if (t->dataset != NULL && t->dataset[0] == '\0') {
-		snprintf(u->r->error, sizeof u->r->error, "this file is not a milestones or "
+		snprintf(u->r->error, sizeof u->r->error,
+		    "this file is not a milestones or "
 		    "commitments file: the import takes those only");
 		return -1;
 	}
 	if (!has_ogp) {
-		snprintf(u->r->error, sizeof u->r->error, "no ogp_id column: the import takes "
+		snprintf(u->r->error, sizeof u->r->error,
+		    "no ogp_id column: the import takes "
 		    "milestones files (ogp_id, position, ...) and commitments files (ogp_id, "
 		    "...)");
 		return -1;
 	}
-	u->ds = (t->dataset != NULL ? strcmp(t->dataset, "milestones") == 0 : has_pos) ?
-	    DS_MILESTONES : DS_COMMITMENTS;
+	u->ds = (t->dataset != NULL ? strcmp(t->dataset, "milestones") == 0 : has_pos)
+	    ? DS_MILESTONES
+	    : DS_COMMITMENTS;
 	u->r->dataset = ds_names[u->ds];
 	u->k = edit_kind(ds_names[u->ds]);
 	if (u->ds == DS_MILESTONES && !has_pos) {
-		snprintf(u->r->error, sizeof u->r->error, "a milestones file needs the column "
+		snprintf(u->r->error, sizeof u->r->error,
+		    "a milestones file needs the column "
 		    "position");
 		return -1;
 	}
@@ -185,8 +191,10 @@ check_columns(struct run *u)
 			if (strcmp(specs[u->ds][j].name, t->cols[i]) == 0)
 				break;
 		if (specs[u->ds][j].name == NULL) {
-			snprintf(u->r->error, sizeof u->r->error, "the column \"%s\" is not one "
-			    "of a %s file", t->cols[i], ds_names[u->ds]);
+			snprintf(u->r->error, sizeof u->r->error,
+			    "the column \"%s\" is not one "
+			    "of a %s file",
+			    t->cols[i], ds_names[u->ds]);
 			return -1;
 		}
 		u->spec[i] = &specs[u->ds][j];
@@ -202,7 +210,7 @@ check_columns(struct run *u)
 static int
 col(const struct run *u, const char *name)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < u->t->ncols; i++)
 		if (strcmp(u->t->cols[i], name) == 0)
@@ -214,14 +222,14 @@ col(const struct run *u, const char *name)
 static int
 differs(const char *a, const char *b)
 {
-	char	*ta = edit_tidy(a);
-	int	 d = (ta == NULL || b == NULL) ? ta != b : strcmp(ta, b) != 0;
+	char *ta = edit_tidy(a);
+	int   d = (ta == NULL || b == NULL) ? ta != b : strcmp(ta, b) != 0;
 
 	free(ta);
 	return d;
 }
 
-static int	strp_cmp(const void *a, const void *b);
+static int strp_cmp(const void *a, const void *b);
 
 /* Splits a "; "-joined list (a ';' followed by a space or the end separates values)
  * into sorted values (at most max), each trimmed.  Returns the count; values are
@@ -229,12 +237,12 @@ static int	strp_cmp(const void *a, const void *b);
 static size_t
 split_list(const char *s, char **out, size_t max)
 {
-	const char	*p = s, *e;
-	size_t		 n = 0, len;
+	const char *p = s, *e;
+	size_t      n = 0, len;
 
 	while (p != NULL && *p != '\0' && n < max) {
-		for (e = strchr(p, ';'); e != NULL && e[1] != ' ' && e[1] != '\t' &&
-		    e[1] != '\0'; e = strchr(e + 1, ';'))
+		for (e = strchr(p, ';'); e != NULL && e[1] != ' ' && e[1] != '\t' && e[1] != '\0';
+		     e = strchr(e + 1, ';'))
 			;
 		len = e ? (size_t)(e - p) : strlen(p);
 		while (len > 0 && (*p == ' ' || *p == '\t')) {
@@ -262,9 +270,9 @@ strp_cmp(const void *a, const void *b)
 static int
 list(enum bulk_list which, long long id, const char *role, struct buf *b)
 {
-	char		*v[256];
-	size_t		 n, i;
-	int		 rc;
+	char  *v[256];
+	size_t n, i;
+	int    rc;
 
 	rc = bulk_list(which, id, role, v, 256, &n);
 	if (n > 1)
@@ -281,8 +289,8 @@ list(enum bulk_list which, long long id, const char *role, struct buf *b)
 static const char *
 merged_get(const void *arg, const char *name)
 {
-	const struct rowstate	*st = arg;
-	int			 i = edit_field(st->k, name);
+	const struct rowstate *st = arg;
+	int                    i = edit_field(st->k, name);
 
 	return i >= 0 ? st->merged[i] : NULL;
 }
@@ -293,31 +301,42 @@ merged_get(const void *arg, const char *name)
 static int
 find_record(struct run *u, struct rowstate *st, size_t rowi)
 {
-	int		 co = col(u, "ogp_id"), cp = col(u, "position");
-	const char	*ogp = st->row->v[co], *pos = cp >= 0 ? st->row->v[cp] : NULL;
-	long long	 n;
-	size_t		 i;
+	int         co = col(u, "ogp_id"), cp = col(u, "position");
+	const char *ogp = st->row->v[co], *pos = cp >= 0 ? st->row->v[cp] : NULL;
+	long long   n;
+	size_t      i;
 
 	snprintf(st->rec, sizeof st->rec, "%.6s%s%.4s", ogp ? ogp : "?",
 	    u->ds == DS_MILESTONES ? "/" : "", u->ds == DS_MILESTONES ? (pos ? pos : "?") : "");
 	if (ogp == NULL || !valid_ogp_id(ogp))
-		return refuse(u, st, "ogp_id", "not an OGP id (two capital letters and four "
-		    "digits, such as PT0013): \"%s\"", ogp ? ogp : ""), 1;
+		return refuse(u, st, "ogp_id",
+			   "not an OGP id (two capital letters and four "
+			   "digits, such as PT0013): \"%s\"",
+			   ogp ? ogp : ""),
+		       1;
 	if ((st->cid = bulk_commitment_id(ogp)) <= 0)
-		return st->cid < 0 ? -1 : (refuse(u, st, "ogp_id", "unknown OGP id %s: there "
-		    "is no such commitment", ogp), 1);
+		return st->cid < 0 ? -1
+				   : (refuse(u, st, "ogp_id",
+					  "unknown OGP id %s: there "
+					  "is no such commitment",
+					  ogp),
+					 1);
 	st->id = st->cid;
 	if (u->ds == DS_MILESTONES) {
 		if (pos == NULL || valid_int(pos, 1, 999, &n) != 0)
-			return refuse(u, st, "position", "the position must be a whole number "
-			    "from 1 to 999: \"%s\"", pos ? pos : ""), 1;
+			return refuse(u, st, "position",
+				   "the position must be a whole number "
+				   "from 1 to 999: \"%s\"",
+				   pos ? pos : ""),
+			       1;
 		if ((st->id = bulk_milestone_id(st->cid, pos)) < 0)
 			return -1;
 	}
 	for (i = 0; i < rowi; i++)
 		if (u->keys[i] != NULL && strcmp(u->keys[i], st->rec) == 0)
-			return refuse(u, st, NULL, "the same record as %s %ld", u->r->json ?
-			    "records index" : "line", u->keylines[i]), 1;
+			return refuse(u, st, NULL, "the same record as %s %ld",
+				   u->r->json ? "records index" : "line", u->keylines[i]),
+			       1;
 	u->keys[rowi] = strdup(st->rec);
 	u->keylines[rowi] = st->row->line;
 	return 0;
@@ -328,12 +347,12 @@ find_record(struct run *u, struct rowstate *st, size_t rowi)
 static int
 merge(struct run *u, struct rowstate *st)
 {
-	const struct kind	*k = u->k;
-	const char		*name, *v;
-	char			 num[32];
-	long long		 n, pid;
-	size_t			 i;
-	int			 c;
+	const struct kind *k = u->k;
+	const char        *name, *v;
+	char               num[32];
+	long long          n, pid;
+	size_t             i;
+	int                c;
 
 	for (i = 0; i < k->nfields; i++) {
 		name = k->fields[i].col;
@@ -344,18 +363,23 @@ merge(struct run *u, struct rowstate *st)
 			else if ((c = col(u, "plan_number")) >= 0 && st->row->has[c]) {
 				if (st->row->v[c] == NULL ||
 				    valid_int(st->row->v[c], 1, 999, &n) != 0)
-					return refuse(u, st, "plan_number", "the plan number must "
-					    "be a whole number from 1 to 999"), 1;
+					return refuse(u, st, "plan_number",
+						   "the plan number must "
+						   "be a whole number from 1 to 999"),
+					       1;
 				if ((pid = bulk_plan_id(n)) <= 0)
-					return pid < 0 ? -1 : (refuse(u, st, "plan_number",
-					    "there is no plan %lld", n), 1);
+					return pid < 0 ? -1
+						       : (refuse(u, st, "plan_number",
+							      "there is no plan %lld", n),
+							     1);
 				snprintf(num, sizeof num, "%lld", pid);
 			} else
 				snprintf(num, sizeof num, "%s", v ? v : "");
 			v = num;
-		} else if ((c = col(u, name)) >= 0 && st->row->has[c] &&	/* NOLINT(bugprone-branch-clone) */
+		} else if ((c = col(u, name)) >= 0 &&
+		    st->row->has[c] && /* NOLINT(bugprone-branch-clone) */
 		    u->spec[c]->kind != K_KEY)
-			v = st->row->v[c];	/* NOLINT(bugprone-branch-clone) */
+			v = st->row->v[c]; /* NOLINT(bugprone-branch-clone) */
 		else if ((c = col(u, name)) >= 0 && u->spec[c]->kind == K_KEY)
 			v = st->row->v[c];
 		st->merged[i] = dup(v);
@@ -367,24 +391,31 @@ merge(struct run *u, struct rowstate *st)
 static int
 read_only(struct run *u, struct rowstate *st)
 {
-	static const struct { const char *col; enum bulk_list l; const char *role; } ro[] = {
-		{ "leads", BULK_ENTITIES, "lead" }, { "supports", BULK_ENTITIES, "support" },
+	static const struct {
+		const char    *col;
+		enum bulk_list l;
+		const char    *role;
+	} ro[] = { { "leads", BULK_ENTITIES, "lead" }, { "supports", BULK_ENTITIES, "support" },
 		{ "ogp_values", BULK_VALUES, NULL }, { "policy_areas", BULK_AREAS, NULL } };
-	struct buf	 b = { 0 }, f = { 0 };
-	char		*vals[256];
-	size_t		 i, n, j;
-	long long	 pr;
-	int		 c, rc = 0;
-	const char	*v;
+	struct buf  b = { 0 }, f = { 0 };
+	char       *vals[256];
+	size_t      i, n, j;
+	long long   pr;
+	int         c, rc = 0;
+	const char *v;
 
 	if ((c = col(u, "irm_promising")) >= 0 && st->row->has[c]) {
 		v = st->row->v[c];
 		pr = bulk_promising(st->cid);
 		if (pr == -1)
 			return -1;
-		if (!(v == NULL ? pr == -2 : ((strcmp(v, "true") == 0 || strcmp(v, "1") == 0) ?
-		    pr == 1 : (strcmp(v, "false") == 0 || strcmp(v, "0") == 0) ? pr == 0 : 0)))
-			refuse(u, st, "irm_promising", "read-only in an import: change it in "
+		if (!(v == NULL
+			    ? pr == -2
+			    : ((strcmp(v, "true") == 0 || strcmp(v, "1") == 0)           ? pr == 1
+				      : (strcmp(v, "false") == 0 || strcmp(v, "0") == 0) ? pr == 0
+											 : 0)))
+			refuse(u, st, "irm_promising",
+			    "read-only in an import: change it in "
 			    "the admin area");
 	}
 	for (i = 0; i < sizeof ro / sizeof ro[0] && rc == 0; i++) {
@@ -399,8 +430,10 @@ read_only(struct run *u, struct rowstate *st)
 			free(vals[j]);
 		}
 		if (strcmp(bstr(&b), bstr(&f)) != 0)
-			refuse(u, st, ro[i].col, "read-only in an import: change the bodies, "
-			    "values and areas in the admin area (stored: \"%s\")", bstr(&b));
+			refuse(u, st, ro[i].col,
+			    "read-only in an import: change the bodies, "
+			    "values and areas in the admin area (stored: \"%s\")",
+			    bstr(&b));
 	}
 	buf_free(&b);
 	buf_free(&f);
@@ -412,7 +445,7 @@ read_only(struct run *u, struct rowstate *st)
 static void
 ev_norm(const char *u, char *out, size_t outlen)
 {
-	const char	*p = strstr(u, "/uploads/");
+	const char *p = strstr(u, "/uploads/");
 
 	if (p != NULL && strlen(p + 9) == 64 && strspn(p + 9, "0123456789abcdef") == 64)
 		snprintf(out, outlen, "upload:%s", p + 9);
@@ -425,10 +458,10 @@ ev_norm(const char *u, char *out, size_t outlen)
 static int
 evidence(struct run *u, struct rowstate *st)
 {
-	struct buf	 b = { 0 };
-	char		*vals[64], norm[2100], *stored[256], *p;
-	size_t		 n, ns = 0, i, j;
-	int		 c;
+	struct buf b = { 0 };
+	char      *vals[64], norm[2100], *stored[256], *p;
+	size_t     n, ns = 0, i, j;
+	int        c;
 
 	if ((c = col(u, "evidence")) < 0 || !st->row->has[c])
 		return 0;
@@ -448,8 +481,10 @@ evidence(struct run *u, struct rowstate *st)
 			free(vals[i]);
 		} else if (strncmp(norm, "upload:", 7) == 0 || !valid_http_url(vals[i]) ||
 		    strlen(vals[i]) > 2048) {
-			refuse(u, st, "evidence", "not an http(s) address, or a document this "
-			    "milestone does not have: \"%s\"", vals[i]);
+			refuse(u, st, "evidence",
+			    "not an http(s) address, or a document this "
+			    "milestone does not have: \"%s\"",
+			    vals[i]);
 			free(vals[i]);
 		} else
 			st->evnew[st->nevnew++] = vals[i];
@@ -457,9 +492,11 @@ evidence(struct run *u, struct rowstate *st)
 	for (j = 0; j < ns; j++)
 		if ((p = stored[j]) != NULL) {
 			if (!st->bad)
-				refuse(u, st, "evidence", "an import only adds evidence: \"%s\" "
+				refuse(u, st, "evidence",
+				    "an import only adds evidence: \"%s\" "
 				    "is missing from the file (remove evidence in the admin "
-				    "area)", p);
+				    "area)",
+				    p);
 			free(p);
 		}
 	buf_free(&b);
@@ -476,9 +513,9 @@ static const char *const pairs[][2] = { { "planned_start", "planned_end" },
 static int
 validate(struct run *u, struct rowstate *st)
 {
-	const struct kind	*k = u->k;
-	size_t			 i, p, len;
-	int			 a, b, n = 0, asof, pr, ms = u->ds == DS_MILESTONES;
+	const struct kind *k = u->k;
+	size_t             i, p, len;
+	int                a, b, n = 0, asof, pr, ms = u->ds == DS_MILESTONES;
 
 	edit_parse(k, merged_get, st, &st->v);
 	for (i = 0; i < k->nfields; i++) {
@@ -492,33 +529,34 @@ validate(struct run *u, struct rowstate *st)
 	for (p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
 		a = edit_field(k, pairs[p][0]);
 		b = edit_field(k, pairs[p][1]);
-		if (a < 0 || b < 0 || (!st->changed[a] && !st->changed[b]) ||
-		    st->v.v[a] == NULL || st->v.v[b] == NULL || st->v.err[a] || st->v.err[b])
+		if (a < 0 || b < 0 || (!st->changed[a] && !st->changed[b]) || st->v.v[a] == NULL ||
+		    st->v.v[b] == NULL || st->v.err[a] || st->v.err[b])
 			continue;
-		len = strlen(st->v.v[a]) < strlen(st->v.v[b]) ? strlen(st->v.v[a]) :
-		    strlen(st->v.v[b]);
+		len = strlen(st->v.v[a]) < strlen(st->v.v[b]) ? strlen(st->v.v[a])
+							      : strlen(st->v.v[b]);
 		if (strncmp(st->v.v[a], st->v.v[b], len) > 0)
 			st->v.err[b] = "O fim não pode ser anterior ao início.";
 	}
 	for (i = 0; i < k->nfields; i++)
 		if (st->v.err[i] != NULL)
-			refuse(u, st, strcmp(k->fields[i].col, "plan_id") == 0 ? "plan_number" :
-			    k->fields[i].col, "%s (\"%s\")", st->v.err[i],
-			    st->merged[i] ? st->merged[i] : "");
+			refuse(u, st,
+			    strcmp(k->fields[i].col, "plan_id") == 0 ? "plan_number"
+								     : k->fields[i].col,
+			    "%s (\"%s\")", st->v.err[i], st->merged[i] ? st->merged[i] : "");
 	if (ms) {
 		pr = edit_field(k, "progress");
 		asof = edit_field(k, "progress_as_of");
-		if ((st->changed[edit_field(k, "status")] || st->changed[pr]) &&
-		    st->nevnew == 0)
-			refuse(u, st, "evidence", "a change of status or progress needs "
+		if ((st->changed[edit_field(k, "status")] || st->changed[pr]) && st->nevnew == 0)
+			refuse(u, st, "evidence",
+			    "a change of status or progress needs "
 			    "evidence: add its address to the evidence column (\"; \" between "
 			    "addresses)");
 		if (st->changed[pr] && st->v.v[pr] != NULL && !st->changed[asof] &&
 		    u->o->today != NULL) {
 			free(st->v.v[asof]);
 			st->v.v[asof] = strdup(u->o->today);
-			st->changed[asof] = differs(st->found ? st->old.v[asof] : NULL,
-			    st->v.v[asof]);
+			st->changed[asof] =
+			    differs(st->found ? st->old.v[asof] : NULL, st->v.v[asof]);
 		}
 	}
 	for (i = 0; i < k->nfields; i++)
@@ -530,7 +568,7 @@ validate(struct run *u, struct rowstate *st)
 static void
 plan_number(const char *id, char *out, size_t outlen)
 {
-	long long	 n = id ? bulk_plan_number(strtoll(id, NULL, 10)) : 0;
+	long long n = id ? bulk_plan_number(strtoll(id, NULL, 10)) : 0;
 
 	if (n > 0)
 		snprintf(out, outlen, "%lld", n);
@@ -542,9 +580,9 @@ plan_number(const char *id, char *out, size_t outlen)
 static void
 report_changes(struct run *u, struct rowstate *st)
 {
-	struct bulk_item	*it;
-	char			 a[24], b[24];
-	size_t			 i;
+	struct bulk_item *it;
+	char              a[24], b[24];
+	size_t            i;
 
 	for (i = 0; i < u->k->nfields; i++) {
 		if (!st->changed[i] || (it = item(u->r, st->row->line, st->rec)) == NULL)
@@ -577,9 +615,9 @@ report_changes(struct run *u, struct rowstate *st)
 static int
 apply(struct run *u, struct rowstate *st)
 {
-	const char	*dberr;
-	size_t		 i;
-	int		 rc;
+	const char *dberr;
+	size_t      i;
+	int         rc;
 
 	st->v.version = st->found ? st->old.version : 0;
 	if (u->change_id == 0 && (u->change_id = edit_change_id()) <= 0)
@@ -591,14 +629,14 @@ apply(struct run *u, struct rowstate *st)
 		rc = edit_save_in(u->rw, u->k, &st->id, &st->v, u->o->staff_id, u->o->actor,
 		    &u->change_id, &dberr);
 	if (rc == 1 || rc == 2) {
-		refuse(u, st, NULL, "the database refused the row: %s", dberr ? dberr :
-		    "the record changed meanwhile");
+		refuse(u, st, NULL, "the database refused the row: %s",
+		    dberr ? dberr : "the record changed meanwhile");
 		return 1;
 	}
 	for (i = 0; rc == 0 && i < st->nevnew; i++)
 		if (edit_add_evidence(u->rw, st->id, st->evnew[i], NULL, NULL) != 0 ||
 		    bulk_evidence_revision(u->change_id, u->o->staff_id, u->o->actor, st->id,
-		    st->cid, st->evnew[i]) != 0)
+			st->cid, st->evnew[i]) != 0)
 			rc = -1;
 	return rc;
 }
@@ -606,7 +644,7 @@ apply(struct run *u, struct rowstate *st)
 static void
 rowstate_free(struct rowstate *st)
 {
-	size_t	 i;
+	size_t i;
 
 	if (st->found)
 		edit_values_free(&st->old);
@@ -622,8 +660,8 @@ rowstate_free(struct rowstate *st)
 static int
 one_row(struct run *u, size_t rowi)
 {
-	struct rowstate	 st;
-	int		 rc, n;
+	struct rowstate st;
+	int             rc, n;
 
 	memset(&st, 0, sizeof st);
 	st.k = u->k;
@@ -656,13 +694,13 @@ out:
 }
 
 int
-bulk_import(sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o,
-    struct bulk_report *r)
+bulk_import(
+    sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o, struct bulk_report *r)
 {
-	struct table	 t;
-	struct run	 u;
-	size_t		 i;
-	int		 rc = 1;
+	struct table t;
+	struct run   u;
+	size_t       i;
+	int          rc = 1;
 
 	memset(r, 0, sizeof *r);
 	memset(&t, 0, sizeof t);
@@ -677,7 +715,8 @@ bulk_import(sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o
 		return 1;
 	}
 	if (!valid_utf8(data, len)) {
-		snprintf(r->error, sizeof r->error, "the file is not UTF-8 text (save it as "
+		snprintf(r->error, sizeof r->error,
+		    "the file is not UTF-8 text (save it as "
 		    "\"CSV UTF-8\")");
 		return 1;
 	}
@@ -691,14 +730,14 @@ bulk_import(sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o
 	for (i = 0; i < t.nrows; i++)
 		if (one_row(&u, i) != 0)
 			break;
-	if (i < t.nrows) {	/* NOLINT(bugprone-branch-clone): different messages */
+	if (i < t.nrows) { /* NOLINT(bugprone-branch-clone): different messages */
 		snprintf(r->error, sizeof r->error, "database error: %s", db_errmsg(rw));
 		store_rollback(rw);
 		rc = -1;
 	} else if (r->refused > 0 || o->dry_run) {
 		store_rollback(rw);
 		rc = r->refused > 0;
-	} else if (store_commit(rw) != 0) {	/* its hook switches the page cache */
+	} else if (store_commit(rw) != 0) { /* its hook switches the page cache */
 		snprintf(r->error, sizeof r->error, "database error: %s", db_errmsg(rw));
 		store_rollback(rw);
 		rc = -1;
@@ -720,7 +759,7 @@ out:
 void
 bulk_report_free(struct bulk_report *r)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < r->nitems; i++) {
 		free(r->items[i].field);
@@ -738,7 +777,7 @@ bulk_report_free(struct bulk_report *r)
 static void
 print_value(FILE *f, const char *v)
 {
-	size_t	 n = 0;
+	size_t n = 0;
 
 	if (v == NULL) {
 		fputs("(empty)", f);
@@ -761,9 +800,9 @@ print_value(FILE *f, const char *v)
 void
 bulk_report_print(const struct bulk_report *r, FILE *f, int verbose)
 {
-	const struct bulk_item	*it;
-	size_t			 i;
-	int			 pass;
+	const struct bulk_item *it;
+	size_t                  i;
+	int                     pass;
 
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < r->nitems; i++) {
@@ -788,7 +827,8 @@ bulk_report_print(const struct bulk_report *r, FILE *f, int verbose)
 				fputc('\n', f);
 			}
 		}
-	fprintf(f, "%s file: %zu record(s) read, %zu with changes (%zu field(s)), %zu "
-	    "refused\n", r->dataset ? r->dataset : "the", r->rows, r->changed, r->fields,
-	    r->refused);
+	fprintf(f,
+	    "%s file: %zu record(s) read, %zu with changes (%zu field(s)), %zu "
+	    "refused\n",
+	    r->dataset ? r->dataset : "the", r->rows, r->changed, r->fields, r->refused);
 }

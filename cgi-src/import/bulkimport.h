@@ -34,13 +34,13 @@
 #include "import/bulkread.h"
 #include "store/db.h"
 
-#define BULK_MAX	(10 * 1024 * 1024)	/* largest file, in bytes */
+#define BULK_MAX (10 * 1024 * 1024) /* largest file, in bytes */
 
 struct bulk_opts {
-	int		 dry_run;	/* 1: check and report, change nothing */
-	long long	 staff_id;	/* the importing staff account */
-	const char	*actor;		/* its name, as revision rows keep it */
-	const char	*today;		/* YYYY-MM-DD, for a progress changed without a date */
+	int         dry_run;  /* 1: check and report, change nothing */
+	long long   staff_id; /* the importing staff account */
+	const char *actor;    /* its name, as revision rows keep it */
+	const char *today;    /* YYYY-MM-DD, for a progress changed without a date */
 };
 
 /* Checks and applies the file in data (len bytes) on rw, which must not be inside a
@@ -49,11 +49,11 @@ struct bulk_opts {
  * it with bulk_report_free).  Returns 0 applied (a dry run: would apply), 1 refused
  * (r->error, or items with an error; nothing changed), -1 database failure (nothing
  * changed; r->error says). */
-int	bulk_import(sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o,
-	    struct bulk_report *r);
-void	bulk_report_free(struct bulk_report *r);
+int bulk_import(
+    sqlite3 *rw, const char *data, size_t len, const struct bulk_opts *o, struct bulk_report *r);
+void bulk_report_free(struct bulk_report *r);
 /* Writes the report as text: refusals ("line 7: PT0013/2: progress: ..."), then the
  * changes (all of them when verbose), then a summary line. */
-void	bulk_report_print(const struct bulk_report *r, FILE *f, int verbose);
+void bulk_report_print(const struct bulk_report *r, FILE *f, int verbose);
 
 #endif

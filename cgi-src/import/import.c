@@ -31,165 +31,145 @@
 #include "store/load.h"
 #include "store/stmt.h"
 
-#define IMP_TEXT_MAX	20000		/* bytes in one text value */
-#define IMP_URL_MAX	2048		/* bytes in one URL (schema limit) */
-#define IMP_FILE_MAX	(16L * 1024 * 1024) /* bytes in one content file */
-#define IMP_ARRAY_MAX	1000		/* items in one JSON array */
-#define IMP_PATH_MAX	256		/* bytes of a JSON path in messages */
-#define IMP_NAME_MAX	512		/* bytes of one body name in a lead list */
-#define IMP_ACR_MAX	32		/* bytes of an acronym */
-#define IMP_SLUG_MAX	80		/* characters of a slug (schema limit) */
-#define IMP_LIST_MAX	64		/* bodies per role, links per owner */
-#define IMP_SCAN_DEPTH	16		/* nesting tracked when locating a parse error */
+#define IMP_TEXT_MAX   20000               /* bytes in one text value */
+#define IMP_URL_MAX    2048                /* bytes in one URL (schema limit) */
+#define IMP_FILE_MAX   (16L * 1024 * 1024) /* bytes in one content file */
+#define IMP_ARRAY_MAX  1000                /* items in one JSON array */
+#define IMP_PATH_MAX   256                 /* bytes of a JSON path in messages */
+#define IMP_NAME_MAX   512                 /* bytes of one body name in a lead list */
+#define IMP_ACR_MAX    32                  /* bytes of an acronym */
+#define IMP_SLUG_MAX   80                  /* characters of a slug (schema limit) */
+#define IMP_LIST_MAX   64                  /* bodies per role, links per owner */
+#define IMP_SCAN_DEPTH 16                  /* nesting tracked when locating a parse error */
 
 /* The import in progress. */
 struct imp {
-	sqlite3		*db;
-	const char	*file;		/* file name, for messages */
-	char		*err;		/* caller's error buffer */
-	size_t		 errlen;
-	int		 failed;	/* a message was written */
-	int		 year;		/* current UTC year, for plan status */
-	char		 path[IMP_PATH_MAX]; /* JSON path of the item being read */
-	size_t		 plen;
-	struct buf	 note;		/* note_en of the row being built */
-	struct buf	 t1;		/* scratch: title_pt, event title */
-	struct buf	 t2;		/* scratch: title_en, event date note */
+	sqlite3    *db;
+	const char *file; /* file name, for messages */
+	char       *err;  /* caller's error buffer */
+	size_t      errlen;
+	int         failed;             /* a message was written */
+	int         year;               /* current UTC year, for plan status */
+	char        path[IMP_PATH_MAX]; /* JSON path of the item being read */
+	size_t      plen;
+	struct buf  note; /* note_en of the row being built */
+	struct buf  t1;   /* scratch: title_pt, event title */
+	struct buf  t2;   /* scratch: title_en, event date note */
 };
 
 /* A label as written in the file and the value stored for it. */
 struct label {
-	const char	*in;
-	const char	*out;
+	const char *in;
+	const char *out;
 };
 
 /* A body (member, lead or support entity) parsed from its name string. */
 struct body {
-	char	 acr[IMP_ACR_MAX];	/* acronym, "" if none */
-	char	 pacr[IMP_ACR_MAX];	/* acronym found in parentheses */
-	char	 parent[IMP_ACR_MAX];	/* second acronym: the body it belongs to */
-	char	 name[IMP_NAME_MAX];	/* full name, "" if only an acronym */
-	char	 gloss[IMP_NAME_MAX];	/* parenthetical name in another language */
-	char	 qual[IMP_NAME_MAX];	/* qualifiers, "; "-separated */
-	int	 pt;			/* name is Portuguese */
+	char acr[IMP_ACR_MAX];    /* acronym, "" if none */
+	char pacr[IMP_ACR_MAX];   /* acronym found in parentheses */
+	char parent[IMP_ACR_MAX]; /* second acronym: the body it belongs to */
+	char name[IMP_NAME_MAX];  /* full name, "" if only an acronym */
+	char gloss[IMP_NAME_MAX]; /* parenthetical name in another language */
+	char qual[IMP_NAME_MAX];  /* qualifiers, "; "-separated */
+	int  pt;                  /* name is Portuguese */
 };
 
 /* A body the content files describe although it is not in members[]. */
 struct known_body {
-	const char	*acronym;	/* acronym as used in the plans, or NULL */
-	const char	*name;		/* name as written when no acronym is used */
-	const char	*kind;		/* entity.kind */
-	const char	*name_pt;	/* Portuguese name given by the content files */
-	const char	*name_en;	/* English name given by the content files */
+	const char *acronym; /* acronym as used in the plans, or NULL */
+	const char *name;    /* name as written when no acronym is used */
+	const char *kind;    /* entity.kind */
+	const char *name_pt; /* Portuguese name given by the content files */
+	const char *name_en; /* English name given by the content files */
 };
 
 /* Owner of a set of links: one of the link table's owner columns. */
-enum owner_col {
-	OWN_PLAN,
-	OWN_COMMITMENT,
-	OWN_MILESTONE,
-	OWN_ENTITY,
-	OWN_EVENT,
-	OWN__MAX
-};
+enum owner_col { OWN_PLAN, OWN_COMMITMENT, OWN_MILESTONE, OWN_ENTITY, OWN_EVENT, OWN__MAX };
 
 /* Links written for one owner during this import (duplicates are skipped). */
 struct linkset {
-	enum owner_col	 col;
-	sqlite3_int64	 id;
-	const char	*url[IMP_LIST_MAX];
-	const char	*kind[IMP_LIST_MAX];
-	size_t		 n;
+	enum owner_col col;
+	sqlite3_int64  id;
+	const char    *url[IMP_LIST_MAX];
+	const char    *kind[IMP_LIST_MAX];
+	size_t         n;
 };
 
-enum role {
-	ROLE_LEAD,
-	ROLE_SUPPORT,
-	ROLE__MAX
-};
+enum role { ROLE_LEAD, ROLE_SUPPORT, ROLE__MAX };
 
 static const char *const role_db[ROLE__MAX] = {
-	"lead", /* ROLE_LEAD */
+	"lead",    /* ROLE_LEAD */
 	"support", /* ROLE_SUPPORT */
 };
 
 static const char *const role_body[ROLE__MAX] = {
-	"Lead body", /* ROLE_LEAD */
+	"Lead body",    /* ROLE_LEAD */
 	"Support body", /* ROLE_SUPPORT */
 };
 
 static const char *const role_other[ROLE__MAX] = {
-	"Led by", /* ROLE_LEAD */
+	"Led by",       /* ROLE_LEAD */
 	"Supported by", /* ROLE_SUPPORT */
 };
 
 /* Entities linked to the commitment being read, per role, in order. */
 struct roles {
-	sqlite3_int64	 id[ROLE__MAX][IMP_LIST_MAX];
-	size_t		 n[ROLE__MAX];
+	sqlite3_int64 id[ROLE__MAX][IMP_LIST_MAX];
+	size_t        n[ROLE__MAX];
 };
 
 /* Scalar fields of one commitment. */
 struct cmt {
-	const char	*ogp_id;
-	long long	 number;	/* -1: absent */
-	const char	*title_pt, *title_en, *summary_pt, *summary_en;
-	const char	*start, *end;
-	char		 sbuf[16], ebuf[16];
-	const char	*verifiable, *relevant, *ambition, *impact, *results;
-	long long	 promising;	/* -1: absent */
-	const char	*completion, *diog, *early, *starred, *cluster;
+	const char *ogp_id;
+	long long   number; /* -1: absent */
+	const char *title_pt, *title_en, *summary_pt, *summary_en;
+	const char *start, *end;
+	char        sbuf[16], ebuf[16];
+	const char *verifiable, *relevant, *ambition, *impact, *results;
+	long long   promising; /* -1: absent */
+	const char *completion, *diog, *early, *starred, *cluster;
 };
 
 /* Fields of one plan object. */
 struct plan {
-	long long	 number;	/* -1: absent */
-	const char	*title, *start, *end, *pub, *notes, *doc;
-	const char	*coc_pt, *coc_en, *sum_pt;
-	char		 sbuf[16], ebuf[16], pbuf[16];
+	long long   number; /* -1: absent */
+	const char *title, *start, *end, *pub, *notes, *doc;
+	const char *coc_pt, *coc_en, *sum_pt;
+	char        sbuf[16], ebuf[16], pbuf[16];
 };
 
 /*
  * Keys that describe a plan itself. A plan object without any of them (only number and
  * texts such as cocreation_pt) may only update a plan that is already stored.
  */
-static const char *const plan_keys[] = {
-	"title", "period_start", "period_end", "published", "notes",
-	"document_url", "irm_reports", "commitments", NULL
-};
+static const char *const plan_keys[] = { "title", "period_start", "period_end", "published",
+	"notes", "document_url", "irm_reports", "commitments", NULL };
 
 /*
  * OGP policy areas (English, as OGP writes them) and their European Portuguese names.
  * The list is the one seen on Portugal's pages (ogp-portugal.json,
  * ogp_commitment_fields.policy_areas); a name not listed gets name_pt NULL.
  */
-static const struct label area_pt[] = {
-	{ "Access to Information", "Acesso à informação" },
+static const struct label area_pt[] = { { "Access to Information", "Acesso à informação" },
 	{ "Anti Corruption and Integrity", "Anticorrupção e integridade" },
 	{ "Beneficial Ownership", "Beneficiários efetivos" },
 	{ "Capacity Building", "Capacitação" },
 	{ "Democratizing Decision-Making", "Democratização da tomada de decisão" },
 	{ "Digital Transformation", "Transformação digital" },
-	{ "E-Government", "Governo eletrónico" },
-	{ "Education", "Educação" },
+	{ "E-Government", "Governo eletrónico" }, { "Education", "Educação" },
 	{ "Environment and Climate", "Ambiente e clima" },
-	{ "Fiscal Openness", "Abertura orçamental" },
-	{ "Human Rights", "Direitos humanos" },
-	{ "Inclusion", "Inclusão" },
-	{ "Legislation & Regulation", "Legislação e regulamentação" },
-	{ "Legislature", "Poder legislativo" },
-	{ "Open Data", "Dados abertos" },
+	{ "Fiscal Openness", "Abertura orçamental" }, { "Human Rights", "Direitos humanos" },
+	{ "Inclusion", "Inclusão" }, { "Legislation & Regulation", "Legislação e regulamentação" },
+	{ "Legislature", "Poder legislativo" }, { "Open Data", "Dados abertos" },
 	{ "Public Participation", "Participação pública" },
 	{ "Public Procurement", "Contratação pública" },
 	{ "Public Service Delivery", "Prestação de serviços públicos" },
 	{ "Publication of Budget/Fiscal Information",
-	  "Publicação de informação orçamental e fiscal" },
+	    "Publicação de informação orçamental e fiscal" },
 	{ "Regulatory Governance", "Governação regulatória" },
 	{ "Right to Information", "Direito à informação" },
 	{ "Stimulus and Economic Recovery", "Estímulo e recuperação económica" },
-	{ "Tax", "Fiscalidade" },
-	{ NULL, NULL }
-};
+	{ "Tax", "Fiscalidade" }, { NULL, NULL } };
 
 /*
  * Bodies named in the plans but not in members[]: their sector as given by section 4
@@ -198,47 +178,36 @@ static const struct label area_pt[] = {
  */
 static const struct known_body known_bodies[] = {
 	{ "DGAEP", NULL, "public", NULL,
-	  "Directorate-General for Public Administration and Employment" },
+	    "Directorate-General for Public Administration and Employment" },
 	{ "DGEEC", NULL, "public", NULL, NULL },
 	{ "IRN", NULL, "public", NULL, "Registries and Notary Institute" },
-	{ "IMPIC", NULL, "public", NULL, NULL },
-	{ "AD&C", NULL, "public", NULL, NULL },
-	{ "DGO", NULL, "public", NULL, NULL },
-	{ "CEGER", NULL, "public", NULL, NULL },
-	{ "GNS/CNCS",
-	  "Gabinete Nacional de Segurança / Centro Nacional de Cibersegurança",
-	  "public",
-	  "Gabinete Nacional de Segurança / Centro Nacional de Cibersegurança",
-	  "National Security Office / National Cybersecurity Centre" },
+	{ "IMPIC", NULL, "public", NULL, NULL }, { "AD&C", NULL, "public", NULL, NULL },
+	{ "DGO", NULL, "public", NULL, NULL }, { "CEGER", NULL, "public", NULL, NULL },
+	{ "GNS/CNCS", "Gabinete Nacional de Segurança / Centro Nacional de Cibersegurança",
+	    "public", "Gabinete Nacional de Segurança / Centro Nacional de Cibersegurança",
+	    "National Security Office / National Cybersecurity Centre" },
 	{ "MENAC", NULL, "public", NULL, "National Anti-Corruption Mechanism" },
-	{ "INA", NULL, "public", NULL, NULL },
-	{ "ANAFRE", NULL, "public", NULL, NULL },
+	{ "INA", NULL, "public", NULL, NULL }, { "ANAFRE", NULL, "public", NULL, NULL },
 	{ "ACM", NULL, "public", NULL, "High Commission for Migration" },
-	{ "CIG", NULL, "public", NULL, NULL },
-	{ "INR", NULL, "public", NULL, NULL },
+	{ "CIG", NULL, "public", NULL, NULL }, { "INR", NULL, "public", NULL, NULL },
 	{ "SG-PCM", NULL, "public", NULL,
-	  "General Secretariat of the Presidency of the Council of Ministers" },
+	    "General Secretariat of the Presidency of the Council of Ministers" },
 	{ "BAD", NULL, "civil_society", NULL, NULL },
 	{ "APDSI", NULL, "civil_society",
-	  "Associação para a Promoção e Desenvolvimento da Sociedade da Informação",
-	  NULL },
-	{ NULL, "Plataforma Artigo 37", "civil_society", "Plataforma Artigo 37",
-	  NULL },
+	    "Associação para a Promoção e Desenvolvimento da Sociedade da Informação", NULL },
+	{ NULL, "Plataforma Artigo 37", "civil_society", "Plataforma Artigo 37", NULL },
 	{ "RNAA", NULL, "other", "Rede Nacional de Administração Aberta",
-	  "National Network for Open Administration" },
+	    "National Network for Open Administration" },
 	{ NULL, NULL, NULL, NULL, NULL }
 };
 
 /* Places stated in event names of ogp-portugal.json; only these become place_en. */
-static const char *const event_places[] = {
-	"Lisbon Youth Center", "Assembleia da República", "Rome",
-	"Vitoria-Gasteiz", "Lisbon, Évora, Porto", "FIL", NULL
-};
+static const char *const event_places[] = { "Lisbon Youth Center", "Assembleia da República",
+	"Rome", "Vitoria-Gasteiz", "Lisbon, Évora, Porto", "FIL", NULL };
 
 /* Folding of U+00C0..U+00FF to ASCII for slugs ('-' for x and division signs). */
-static const char latin1_fold[] =
-    "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
-    "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
+static const char latin1_fold[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
+				  "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
 
 typedef int (*item_fn)(struct imp *, json_t *, size_t, void *);
 
@@ -296,8 +265,7 @@ contains_ci(const char *hay, const char *needle)
 
 	for (; *hay != '\0'; hay++) {
 		for (i = 0; i < n; i++)
-			if (to_lower((unsigned char)hay[i]) !=
-			    to_lower((unsigned char)needle[i]))
+			if (to_lower((unsigned char)hay[i]) != to_lower((unsigned char)needle[i]))
 				break;
 		if (i == n)
 			return 1;
@@ -347,7 +315,7 @@ static void
 sentence_x(struct buf *b, const char *prefix, const char *text, int cap)
 {
 	size_t n = text != NULL ? strlen(text) : 0;
-	char first;
+	char   first;
 
 	if (n == 0)
 		return;
@@ -407,9 +375,9 @@ static size_t
 slugify(const char *src, char *out, size_t cap)
 {
 	const unsigned char *s = (const unsigned char *)src;
-	char tmp[IMP_SLUG_MAX + 2] = "";
-	size_t n = 0, m;
-	int c;
+	char                 tmp[IMP_SLUG_MAX + 2] = "";
+	size_t               n = 0, m;
+	int                  c;
 
 	for (; *s != '\0' && n <= IMP_SLUG_MAX; s++) {
 		c = to_lower(*s);
@@ -438,9 +406,9 @@ slugify(const char *src, char *out, size_t cap)
 static int
 is_portuguese(const char *s)
 {
-	static const char *const words[] = { " de ", " da ", " do ", " das ",
-	    " dos ", " e ", " para ", " ao ", " aos ", " na ", " no ", NULL };
-	size_t i;
+	static const char *const words[] = { " de ", " da ", " do ", " das ", " dos ", " e ",
+		" para ", " ao ", " aos ", " na ", " no ", NULL };
+	size_t                   i;
 
 	for (i = 0; s[i] != '\0'; i++)
 		if ((unsigned char)s[i] >= 0x80)
@@ -459,20 +427,21 @@ is_portuguese(const char *s)
 static int
 is_acronym(const char *s, size_t n)
 {
-	size_t i, words = 1, upper = 0, letters = 0;
+	size_t        i, words = 1, upper = 0, letters = 0;
 	unsigned char c;
 
 	if (n == 0 || n >= IMP_ACR_MAX)
 		return 0;
 	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];	/* NOLINT(clang-analyzer-core.uninitialized.Assign): callers pass terminated text */
+		/* NOLINTNEXTLINE(clang-analyzer-core.uninitialized.Assign): callers pass terminated text */
+		c = (unsigned char)s[i];
 		if (c == ' ') {
-			if (++words > 2 || i + 1 >= n || !is_upper(s[i + 1]))	/* NOLINT(clang-analyzer-core.CallAndMessage) */
+			if (++words > 2 || i + 1 >= n ||
+			    !is_upper(s[i + 1])) /* NOLINT(clang-analyzer-core.CallAndMessage) */
 				return 0;
 			continue;
 		}
-		if (!is_upper(c) && !is_lower(c) && !is_digit(c) &&
-		    strchr("&/.-", c) == NULL)
+		if (!is_upper(c) && !is_lower(c) && !is_digit(c) && strchr("&/.-", c) == NULL)
 			return 0;
 		if (words == 1 && (is_upper(c) || is_lower(c))) {
 			letters++;
@@ -508,7 +477,7 @@ has_control(const char *s)
 static int
 fail(struct imp *im, const char *key, const char *fmt, ...)
 {
-	char reason[512], where[IMP_PATH_MAX + 80];
+	char    reason[512], where[IMP_PATH_MAX + 80];
 	va_list ap;
 
 	if (im->failed)
@@ -517,8 +486,8 @@ fail(struct imp *im, const char *key, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof reason, fmt, ap);
 	va_end(ap);
-	snprintf(where, sizeof where, "%s%s%s", im->path,
-	    im->plen > 0 && key != NULL ? "." : "", key != NULL ? key : "");
+	snprintf(where, sizeof where, "%s%s%s", im->path, im->plen > 0 && key != NULL ? "." : "",
+	    key != NULL ? key : "");
 	if (im->err != NULL && im->errlen > 0)
 		snprintf(im->err, im->errlen, "%s: %s%s%s", im->file, where,
 		    where[0] != '\0' ? ": " : "", reason);
@@ -540,10 +509,9 @@ static size_t
 path_key(struct imp *im, const char *key)
 {
 	size_t old = im->plen;
-	int n;
+	int    n;
 
-	n = snprintf(im->path + old, sizeof im->path - old, "%s%s",
-	    old > 0 ? "." : "", key);
+	n = snprintf(im->path + old, sizeof im->path - old, "%s%s", old > 0 ? "." : "", key);
 	path_back(im, n < 0 ? old : old + (size_t)n);
 	return old;
 }
@@ -553,7 +521,7 @@ static size_t
 path_index(struct imp *im, size_t i)
 {
 	size_t old = im->plen;
-	int n;
+	int    n;
 
 	n = snprintf(im->path + old, sizeof im->path - old, "[%zu]", i);
 	path_back(im, n < 0 ? old : old + (size_t)n);
@@ -564,18 +532,18 @@ path_index(struct imp *im, size_t i)
 
 /* One open object or array while scanning raw JSON. */
 struct scan_frame {
-	char	 kind;		/* '{' or '[' */
-	int	 want_key;	/* object: the next string is a key */
-	size_t	 index;		/* array: index of the current item */
-	char	 key[64];	/* object: the current key */
-	size_t	 klen;
+	char   kind;     /* '{' or '[' */
+	int    want_key; /* object: the next string is a key */
+	size_t index;    /* array: index of the current item */
+	char   key[64];  /* object: the current key */
+	size_t klen;
 };
 
 /* State of the raw scan that maps a byte offset to a JSON path. */
 struct scan {
 	struct scan_frame f[IMP_SCAN_DEPTH];
-	size_t	 depth;		/* may exceed IMP_SCAN_DEPTH; deeper frames untracked */
-	int	 in_str, esc, is_key;
+	size_t            depth; /* may exceed IMP_SCAN_DEPTH; deeper frames untracked */
+	int               in_str, esc, is_key;
 };
 
 /* The innermost tracked frame, or NULL at the top or beyond the tracked depth. */
@@ -643,9 +611,9 @@ static void
 locate_path(struct imp *im, const char *path, size_t pos)
 {
 	struct scan *s;
-	FILE *fp;
-	size_t i, n;
-	int c;
+	FILE        *fp;
+	size_t       i, n;
+	int          c;
 
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return;
@@ -703,8 +671,8 @@ b_id(struct binder *b, int i, sqlite3_int64 v)
 static int
 run(struct imp *im, struct binder *b, sqlite3_int64 *id)
 {
-	long long	 v = 0;
-	char		 err[256];
+	long long v = 0;
+	char      err[256];
 
 	if (load_run(b, &v, err, sizeof err) != 0) {
 		fail(im, NULL, "database error: %s", err);
@@ -731,8 +699,7 @@ val_text(struct imp *im, json_t *v, const char *key, const char **out)
 	if (!json_is_string(v))
 		return fail(im, key, "expected a string");
 	if (json_string_length(v) > IMP_TEXT_MAX)
-		return fail(im, key, "text longer than %d bytes",
-		    IMP_TEXT_MAX);
+		return fail(im, key, "text longer than %d bytes", IMP_TEXT_MAX);
 	if (has_control(json_string_value(v)))
 		return fail(im, key, "text holds a control character");
 	*out = json_string_value(v);
@@ -769,10 +736,9 @@ get_url(struct imp *im, json_t *obj, const char *key, const char **out)
  * into buf (16 bytes) for integers; *out NULL when absent. 0, or -1 (message).
  */
 static int
-get_date(struct imp *im, json_t *obj, const char *key, char *buf,
-    const char **out)
+get_date(struct imp *im, json_t *obj, const char *key, char *buf, const char **out)
 {
-	json_t *v = json_object_get(obj, key);
+	json_t    *v = json_object_get(obj, key);
 	json_int_t y;
 
 	if (json_is_integer(v)) {
@@ -786,15 +752,15 @@ get_date(struct imp *im, json_t *obj, const char *key, char *buf,
 	if (val_text(im, v, key, out) == -1)
 		return -1;
 	if (*out != NULL && !valid_date(*out))
-		return fail(im, key, "not an ISO date (YYYY, YYYY-MM or "
+		return fail(im, key,
+		    "not an ISO date (YYYY, YYYY-MM or "
 		    "YYYY-MM-DD)");
 	return 0;
 }
 
 /* Reads obj[key] as an integer in [lo, hi]; *out -1 when absent. 0, or -1 (message). */
 static int
-get_int(struct imp *im, json_t *obj, const char *key, long long lo,
-    long long hi, long long *out)
+get_int(struct imp *im, json_t *obj, const char *key, long long lo, long long hi, long long *out)
 {
 	json_t *v = json_object_get(obj, key);
 
@@ -834,13 +800,12 @@ get_bool(struct imp *im, json_t *obj, const char *key, long long *out)
  * to its code; *out NULL when absent. 0, or -1 (message listing the aliases).
  */
 static int
-val_enum(struct imp *im, json_t *v, const char *key,
-    const struct domain *dom, const char **out)
+val_enum(struct imp *im, json_t *v, const char *key, const struct domain *dom, const char **out)
 {
-	char list[256] = "";
+	char               list[256] = "";
 	const char *const *a;
-	const char *code;
-	size_t i;
+	const char        *code;
+	size_t             i;
 
 	if (val_text(im, v, key, out) == -1)
 		return -1;
@@ -858,8 +823,7 @@ val_enum(struct imp *im, json_t *v, const char *key,
 
 /* Reads obj[key] as one of dom's aliases (see val_enum). */
 static int
-get_enum(struct imp *im, json_t *obj, const char *key,
-    const struct domain *dom, const char **out)
+get_enum(struct imp *im, json_t *obj, const char *key, const struct domain *dom, const char **out)
 {
 	return val_enum(im, json_object_get(obj, key), key, dom, out);
 }
@@ -871,10 +835,10 @@ get_enum(struct imp *im, json_t *obj, const char *key,
 static int
 get_percent(struct imp *im, json_t *obj, const char *key, long long *out)
 {
-	json_t *v = json_object_get(obj, key);
+	json_t     *v = json_object_get(obj, key);
 	const char *s;
-	size_t n;
-	int p;
+	size_t      n;
+	int         p;
 
 	if (v == NULL || json_is_null(v) || json_is_integer(v))
 		return get_int(im, obj, key, 0, 100, out);
@@ -895,12 +859,11 @@ get_percent(struct imp *im, json_t *obj, const char *key, long long *out)
  * 0, or -1 at the first failure (message).
  */
 static int
-each_item(struct imp *im, json_t *obj, const char *key, json_type want,
-    item_fn fn, void *arg)
+each_item(struct imp *im, json_t *obj, const char *key, json_type want, item_fn fn, void *arg)
 {
 	json_t *arr = json_object_get(obj, key), *item;
-	size_t i, mark, back;
-	int rc = 0;
+	size_t  i, mark, back;
+	int     rc = 0;
 
 	if (arr == NULL || json_is_null(arr))
 		return 0;
@@ -909,11 +872,12 @@ each_item(struct imp *im, json_t *obj, const char *key, json_type want,
 	if (json_array_size(arr) > IMP_ARRAY_MAX)
 		return fail(im, key, "more than %d items", IMP_ARRAY_MAX);
 	mark = path_key(im, key);
-	json_array_foreach(arr, i, item) {
+	json_array_foreach(arr, i, item)
+	{
 		back = path_index(im, i);
 		if (json_typeof(item) != want)
-			rc = fail(im, NULL, "expected %s", want == JSON_OBJECT ?
-			    "an object" : "a string");
+			rc = fail(im, NULL, "expected %s",
+			    want == JSON_OBJECT ? "an object" : "a string");
 		else
 			rc = fn(im, item, i, arg);
 		path_back(im, back);
@@ -940,13 +904,12 @@ links_start(struct linkset *ls, enum owner_col col, sqlite3_int64 id)
  * skipped. url must be valid and outlive ls. 0, or -1 (message).
  */
 static int
-link_add(struct imp *im, struct linkset *ls, const char *url,
-    const char *kind)
+link_add(struct imp *im, struct linkset *ls, const char *url, const char *kind)
 {
 	struct binder b;
 	sqlite3_int64 id = 0;
-	size_t i;
-	int o;
+	size_t        i;
+	int           o;
 
 	for (i = 0; i < ls->n; i++)
 		if (strcmp(ls->url[i], url) == 0 && strcmp(ls->kind[i], kind) == 0)
@@ -978,8 +941,8 @@ link_add(struct imp *im, struct linkset *ls, const char *url,
 
 /* Argument of link_item. */
 struct link_arg {
-	struct linkset	*ls;
-	const char	*kind;
+	struct linkset *ls;
+	const char     *kind;
 };
 
 /* Item callback: adds the URL string item to ((struct link_arg *)arg)->ls. */
@@ -987,7 +950,7 @@ static int
 link_item(struct imp *im, json_t *item, size_t idx, void *arg)
 {
 	struct link_arg *a = arg;
-	const char *url;
+	const char      *url;
 
 	(void)idx;
 	if (val_url(im, item, NULL, &url) == -1)
@@ -997,8 +960,7 @@ link_item(struct imp *im, json_t *item, size_t idx, void *arg)
 
 /* Adds each URL of the array obj[key] as a link of kind to ls. 0, or -1 (message). */
 static int
-link_array(struct imp *im, json_t *obj, const char *key, struct linkset *ls,
-    const char *kind)
+link_array(struct imp *im, json_t *obj, const char *key, struct linkset *ls, const char *kind)
 {
 	struct link_arg arg = { ls, kind };
 
@@ -1042,13 +1004,12 @@ static int
 body_strip(struct body *b, const char *s, char *rest, size_t cap)
 {
 	size_t i, n = 0, open = 0;
-	int depth = 0;
+	int    depth = 0;
 
 	for (i = 0; s[i] != '\0'; i++) {
 		if (depth == 0 && s[i] == ',' && s[i + 1] == ' ' &&
 		    is_lower((unsigned char)s[i + 2])) {
-			if (list_add(b->qual, sizeof b->qual, s + i + 2,
-			    strlen(s + i + 2)) == -1)
+			if (list_add(b->qual, sizeof b->qual, s + i + 2, strlen(s + i + 2)) == -1)
 				return -1;
 			break;
 		}
@@ -1061,8 +1022,7 @@ body_strip(struct body *b, const char *s, char *rest, size_t cap)
 				return -1;
 			continue;
 		}
-		if (depth == 0 && n + 1 < cap && !(s[i] == ' ' && n > 0 &&
-		    rest[n - 1] == ' '))
+		if (depth == 0 && n + 1 < cap && !(s[i] == ' ' && n > 0 && rest[n - 1] == ' '))
 			rest[n++] = s[i];
 	}
 	return copy_trim(rest, cap, rest, n);
@@ -1076,9 +1036,9 @@ static int
 body_parse(struct body *b, const char *s)
 {
 	static const char dash[] = " \xe2\x80\x93 "; /* " – " */
-	char rest[IMP_NAME_MAX];
-	const char *d;
-	size_t left;
+	char              rest[IMP_NAME_MAX];
+	const char       *d;
+	size_t            left;
 
 	memset(b, 0, sizeof *b);
 	if (body_strip(b, s, rest, sizeof rest) == -1)
@@ -1094,8 +1054,7 @@ body_parse(struct body *b, const char *s)
 			if (list_add(b->qual, sizeof b->qual, d, strlen(d)) == -1 ||
 			    copy_trim(b->name, sizeof b->name, rest, left) == -1)
 				return -1;
-		} else if (copy_trim(b->name, sizeof b->name, rest,
-		    strlen(rest)) == -1)
+		} else if (copy_trim(b->name, sizeof b->name, rest, strlen(rest)) == -1)
 			return -1;
 	} else if (is_acronym(rest, strlen(rest))) {
 		if (copy_trim(b->acr, sizeof b->acr, rest, strlen(rest)) == -1)
@@ -1117,11 +1076,9 @@ known_lookup(const struct body *b)
 	const struct known_body *k;
 
 	for (k = known_bodies; k->kind != NULL; k++) {
-		if (b->acr[0] != '\0' && k->acronym != NULL &&
-		    strcmp(b->acr, k->acronym) == 0)
+		if (b->acr[0] != '\0' && k->acronym != NULL && strcmp(b->acr, k->acronym) == 0)
 			return k;
-		if (b->acr[0] == '\0' && k->name != NULL &&
-		    strcmp(b->name, k->name) == 0)
+		if (b->acr[0] == '\0' && k->name != NULL && strcmp(b->name, k->name) == 0)
 			return k;
 	}
 	return NULL;
@@ -1133,8 +1090,7 @@ entity_find(struct imp *im, const struct body *b, sqlite3_int64 *id)
 {
 	struct binder bd;
 
-	bd = bind_start(im, b->acr[0] != '\0' ? LD_ENTITY_BY_ACRONYM :
-	    LD_ENTITY_BY_NAME);
+	bd = bind_start(im, b->acr[0] != '\0' ? LD_ENTITY_BY_ACRONYM : LD_ENTITY_BY_NAME);
 	b_text(&bd, 1, b->acr[0] != '\0' ? b->acr : b->name);
 	return run(im, &bd, id);
 }
@@ -1146,14 +1102,16 @@ entity_find(struct imp *im, const struct body *b, sqlite3_int64 *id)
 static int
 entity_slug(struct imp *im, const char *base, char *out, size_t cap)
 {
-	char stem[IMP_SLUG_MAX + 1];
+	char          stem[IMP_SLUG_MAX + 1];
 	struct binder b;
 	sqlite3_int64 id = 0;
-	unsigned int i;
+	unsigned int  i;
 
 	if (slugify(base, stem, sizeof stem) == 0)
-		return fail(im, NULL, "no letters or digits to make a slug "
-		    "from \"%.60s\"", base);
+		return fail(im, NULL,
+		    "no letters or digits to make a slug "
+		    "from \"%.60s\"",
+		    base);
 	for (i = 1; i < 100; i++) {
 		if (i == 1)
 			snprintf(out, cap, "%s", stem);
@@ -1175,11 +1133,10 @@ entity_slug(struct imp *im, const char *base, char *out, size_t cap)
  * 'other'. *id gets the new id. 0, or -1 (message).
  */
 static int
-entity_insert(struct imp *im, const struct body *b,
-    const struct known_body *k, sqlite3_int64 *id)
+entity_insert(struct imp *im, const struct body *b, const struct known_body *k, sqlite3_int64 *id)
 {
-	char slug[IMP_SLUG_MAX + 1];
-	const char *pt = NULL, *en = NULL;
+	char          slug[IMP_SLUG_MAX + 1];
+	const char   *pt = NULL, *en = NULL;
 	struct binder bd;
 
 	if (b->name[0] != '\0')
@@ -1190,8 +1147,7 @@ entity_insert(struct imp *im, const struct body *b,
 		en = k->name_en;
 	if (pt == NULL && en == NULL)
 		pt = en = b->acr;
-	if (entity_slug(im, b->acr[0] != '\0' ? b->acr : b->name, slug,
-	    sizeof slug) == -1)
+	if (entity_slug(im, b->acr[0] != '\0' ? b->acr : b->name, slug, sizeof slug) == -1)
 		return -1;
 	bd = bind_start(im, LD_ENTITY_INSERT);
 	b_text(&bd, 1, slug);
@@ -1268,8 +1224,7 @@ member_note(struct imp *im, const struct body *b, const char *note)
 		return 1;
 	sentence_x(&im->note, NULL, note, 1);
 	return !(contains_ci(note, "not listed as separate member") ||
-	    contains_ci(note, "not listed as a member") ||
-	    contains_ci(note, "not a member"));
+	    contains_ci(note, "not listed as a member") || contains_ci(note, "not a member"));
 }
 
 /*
@@ -1292,8 +1247,7 @@ member_names(const struct body *b, const char **pt, const char **en)
 
 /* Finds the member row: by slug, else by acronym; *id 0 when new. 0, or -1. */
 static int
-member_find(struct imp *im, const char *slug, const char *acr,
-    sqlite3_int64 *id)
+member_find(struct imp *im, const char *slug, const char *acr, sqlite3_int64 *id)
 {
 	struct binder b = bind_start(im, LD_ENTITY_BY_SLUG);
 
@@ -1314,18 +1268,17 @@ member_find(struct imp *im, const char *slug, const char *acr,
 static int
 load_member(struct imp *im, json_t *m, size_t idx, void *arg)
 {
-	const char *name, *kind, *src, *note, *acr, *pt, *en;
-	char slug[IMP_SLUG_MAX + 1];
-	struct body b;
+	const char   *name, *kind, *src, *note, *acr, *pt, *en;
+	char          slug[IMP_SLUG_MAX + 1];
+	struct body   b;
 	struct binder bd;
 	sqlite3_int64 id = 0;
-	int member;
+	int           member;
 
 	(void)idx, (void)arg;
 	if (get_text(im, m, "name", &name) == -1 ||
 	    get_enum(im, m, "kind", domain(DOM_ENTITY_KIND), &kind) == -1 ||
-	    get_url(im, m, "source", &src) == -1 ||
-	    get_text(im, m, "note", &note) == -1)
+	    get_url(im, m, "source", &src) == -1 || get_text(im, m, "note", &note) == -1)
 		return -1;
 	if (name == NULL)
 		return fail(im, "name", "required");
@@ -1391,10 +1344,10 @@ body_note(struct imp *im, enum role r, const char *label, const char *qual)
  * goes to the note; anything else is resolved to an entity. 0, or -1 (message).
  */
 static int
-body_segment(struct imp *im, const char *seg, enum role r, struct roles *rs,
-    char *label, size_t cap)
+body_segment(
+    struct imp *im, const char *seg, enum role r, struct roles *rs, char *label, size_t cap)
 {
-	struct body b;
+	struct body   b;
 	sqlite3_int64 id = 0;
 
 	if (seg[0] == '\0')
@@ -1408,8 +1361,7 @@ body_segment(struct imp *im, const char *seg, enum role r, struct roles *rs,
 		return 0;
 	}
 	if (body_parse(&b, seg) == -1)
-		return fail(im, NULL, "body name longer than %d bytes",
-		    IMP_NAME_MAX - 1);
+		return fail(im, NULL, "body name longer than %d bytes", IMP_NAME_MAX - 1);
 	if (entity_resolve(im, &b, &id) == -1 || roles_add(im, rs, r, id) == -1)
 		return -1;
 	snprintf(label, cap, "%s", b.acr[0] != '\0' ? b.acr : b.name);
@@ -1422,9 +1374,9 @@ body_segment(struct imp *im, const char *seg, enum role r, struct roles *rs,
 static int
 body_list(struct imp *im, const char *s, enum role r, struct roles *rs)
 {
-	char seg[IMP_NAME_MAX], label[IMP_NAME_MAX] = "";
+	char   seg[IMP_NAME_MAX], label[IMP_NAME_MAX] = "";
 	size_t i, start = 0;
-	int depth = 0;
+	int    depth = 0;
 
 	for (i = 0;; i++) {
 		if (s[i] == '(')
@@ -1434,8 +1386,7 @@ body_list(struct imp *im, const char *s, enum role r, struct roles *rs)
 		if (s[i] != '\0' && (s[i] != ';' || depth > 0))
 			continue;
 		if (copy_trim(seg, sizeof seg, s + start, i - start) == -1)
-			return fail(im, NULL, "body name longer than %d bytes",
-			    IMP_NAME_MAX - 1);
+			return fail(im, NULL, "body name longer than %d bytes", IMP_NAME_MAX - 1);
 		if (body_segment(im, seg, r, rs, label, sizeof label) == -1)
 			return -1;
 		if (s[i] == '\0')
@@ -1446,8 +1397,8 @@ body_list(struct imp *im, const char *s, enum role r, struct roles *rs)
 
 /* Argument of body_item. */
 struct body_arg {
-	struct roles	*rs;
-	enum role	 r;
+	struct roles *rs;
+	enum role     r;
 };
 
 /* Item callback: one string of a support list (see body_list). */
@@ -1455,7 +1406,7 @@ static int
 body_item(struct imp *im, json_t *item, size_t idx, void *arg)
 {
 	struct body_arg *a = arg;
-	const char *s;
+	const char      *s;
 
 	(void)idx;
 	if (val_text(im, item, NULL, &s) == -1)
@@ -1465,13 +1416,12 @@ body_item(struct imp *im, json_t *item, size_t idx, void *arg)
 
 /* Resolves obj[key] (a string or an array of strings) as bodies of role r. 0, or -1. */
 static int
-body_field(struct imp *im, json_t *obj, const char *key, enum role r,
-    struct roles *rs)
+body_field(struct imp *im, json_t *obj, const char *key, enum role r, struct roles *rs)
 {
 	struct body_arg arg = { rs, r };
-	const char *s;
-	size_t mark;
-	int rc;
+	const char     *s;
+	size_t          mark;
+	int             rc;
 
 	if (json_is_array(json_object_get(obj, key)))
 		return each_item(im, obj, key, JSON_STRING, body_item, &arg);
@@ -1502,7 +1452,8 @@ body_fields(struct imp *im, json_t *c, struct roles *rs)
 	if (body_field(im, c, "related_partners", ROLE_SUPPORT, rs) == -1)
 		return -1;
 	if (rs->n[ROLE_SUPPORT] > before)
-		sentence(&im->note, NULL, "Support bodies listed as related "
+		sentence(&im->note, NULL,
+		    "Support bodies listed as related "
 		    "partners by the source");
 	return 0;
 }
@@ -1512,7 +1463,7 @@ static int
 roles_save(struct imp *im, const struct roles *rs, sqlite3_int64 cid)
 {
 	struct binder b;
-	size_t r, i;
+	size_t        r, i;
 
 	for (r = 0; r < ROLE__MAX; r++)
 		for (i = 0; i < rs->n[r]; i++) {
@@ -1534,11 +1485,10 @@ roles_save(struct imp *im, const struct roles *rs, sqlite3_int64 cid)
  * the sentence "<what>: <mark>." of the note. Returns out's text or NULL.
  */
 static const char *
-strip_mark(struct imp *im, const char *title, struct buf *out,
-    const char *what)
+strip_mark(struct imp *im, const char *title, struct buf *out, const char *what)
 {
 	const char *open;
-	size_t n;
+	size_t      n;
 
 	buf_reset(out);
 	if (title == NULL)
@@ -1566,8 +1516,7 @@ cmt_texts(struct imp *im, json_t *c, struct cmt *cm)
 
 	if (get_text(im, c, "ogp_id", &cm->ogp_id) == -1 ||
 	    get_int(im, c, "number", 1, 999, &cm->number) == -1 ||
-	    get_text(im, c, "title_pt", &tpt) == -1 ||
-	    get_text(im, c, "title_en", &ten) == -1 ||
+	    get_text(im, c, "title_pt", &tpt) == -1 || get_text(im, c, "title_en", &ten) == -1 ||
 	    get_text(im, c, "summary_pt", &cm->summary_pt) == -1 ||
 	    get_text(im, c, "summary_en", &cm->summary_en) == -1 ||
 	    get_text(im, c, "uncertain", &unc) == -1 ||
@@ -1578,7 +1527,8 @@ cmt_texts(struct imp *im, json_t *c, struct cmt *cm)
 	if (cm->ogp_id == NULL)
 		return fail(im, "ogp_id", "required");
 	if (!valid_ogp_id(cm->ogp_id))
-		return fail(im, "ogp_id", "not an OGP id (two capital letters "
+		return fail(im, "ogp_id",
+		    "not an OGP id (two capital letters "
 		    "and four digits, e.g. PT0013)");
 	if (unc != NULL)
 		sentence(&im->note, NULL, unc);
@@ -1592,18 +1542,14 @@ static int
 cmt_irm(struct imp *im, json_t *c, struct cmt *cm)
 {
 	if (get_enum(im, c, "verifiable", domain(DOM_YESNO), &cm->verifiable) == -1 ||
-	    get_enum(im, c, "relevant_to_ogp_values", domain(DOM_YESNO),
-	    &cm->relevant) == -1 ||
+	    get_enum(im, c, "relevant_to_ogp_values", domain(DOM_YESNO), &cm->relevant) == -1 ||
 	    get_enum(im, c, "ambition", domain(DOM_AMBITION), &cm->ambition) == -1 ||
-	    get_enum(im, c, "potential_impact", domain(DOM_POTENTIAL_IMPACT),
-	    &cm->impact) == -1 ||
-	    get_enum(im, c, "potential_for_results", domain(DOM_POTENTIAL_RESULTS),
-	    &cm->results) == -1 ||
+	    get_enum(im, c, "potential_impact", domain(DOM_POTENTIAL_IMPACT), &cm->impact) == -1 ||
+	    get_enum(im, c, "potential_for_results", domain(DOM_POTENTIAL_RESULTS), &cm->results) ==
+		-1 ||
 	    get_bool(im, c, "promising", &cm->promising) == -1 ||
-	    get_enum(im, c, "completion", domain(DOM_IRM_COMPLETION),
-	    &cm->completion) == -1 ||
-	    get_enum(im, c, "did_it_open_government", domain(DOM_DIOG),
-	    &cm->diog) == -1 ||
+	    get_enum(im, c, "completion", domain(DOM_IRM_COMPLETION), &cm->completion) == -1 ||
+	    get_enum(im, c, "did_it_open_government", domain(DOM_DIOG), &cm->diog) == -1 ||
 	    get_enum(im, c, "early_results", domain(DOM_EARLY_RESULTS), &cm->early) == -1)
 		return -1;
 	return get_enum(im, c, "starred", domain(DOM_STARRED), &cm->starred);
@@ -1611,16 +1557,14 @@ cmt_irm(struct imp *im, json_t *c, struct cmt *cm)
 
 /* Upserts the commitment row of cm in plan plan_id; *cid gets its id. 0, or -1. */
 static int
-cmt_save(struct imp *im, const struct cmt *cm, sqlite3_int64 plan_id,
-    sqlite3_int64 *cid)
+cmt_save(struct imp *im, const struct cmt *cm, sqlite3_int64 plan_id, sqlite3_int64 *cid)
 {
-	const char *v[] = { cm->title_pt, cm->title_en, cm->summary_pt,
-	    cm->summary_en, cm->start, cm->end, cm->verifiable, cm->relevant,
-	    cm->ambition, cm->impact, cm->results };
-	const char *w[] = { cm->completion, cm->diog, cm->early, cm->starred,
-	    cm->cluster, buf_text(&im->note) };
+	const char   *v[] = { cm->title_pt, cm->title_en, cm->summary_pt, cm->summary_en, cm->start,
+		  cm->end, cm->verifiable, cm->relevant, cm->ambition, cm->impact, cm->results };
+	const char   *w[] = { cm->completion, cm->diog, cm->early, cm->starred, cm->cluster,
+		  buf_text(&im->note) };
 	struct binder b = bind_start(im, LD_COMMITMENT_UPSERT);
-	size_t i;
+	size_t        i;
 
 	if (scratch_check(im) == -1)
 		return -1;
@@ -1643,7 +1587,7 @@ cmt_save(struct imp *im, const struct cmt *cm, sqlite3_int64 plan_id,
 static int
 value_item(struct imp *im, json_t *item, size_t idx, void *arg)
 {
-	const char *value;
+	const char   *value;
 	struct binder b;
 
 	(void)idx;
@@ -1659,11 +1603,11 @@ value_item(struct imp *im, json_t *item, size_t idx, void *arg)
 static int
 area_item(struct imp *im, json_t *item, size_t idx, void *arg)
 {
-	char slug[IMP_SLUG_MAX + 1];
-	const char *name, *pt = NULL;
+	char          slug[IMP_SLUG_MAX + 1];
+	const char   *name, *pt = NULL;
 	struct binder b;
 	sqlite3_int64 id = 0;
-	size_t i;
+	size_t        i;
 
 	(void)idx;
 	if (val_text(im, item, NULL, &name) == -1)
@@ -1696,14 +1640,13 @@ area_item(struct imp *im, json_t *item, size_t idx, void *arg)
 static int
 load_milestone(struct imp *im, json_t *m, size_t idx, void *arg)
 {
-	const char *title = NULL, *tpt = NULL, *ten = NULL, *start = NULL, *end = NULL;
-	const char *status = NULL;
-	char sbuf[16], ebuf[16];
-	long long progress;
+	const char   *title = NULL, *tpt = NULL, *ten = NULL, *start = NULL, *end = NULL;
+	const char   *status = NULL;
+	char          sbuf[16], ebuf[16];
+	long long     progress;
 	struct binder b;
 
-	if (get_text(im, m, "title", &title) == -1 ||
-	    get_text(im, m, "title_pt", &tpt) == -1 ||
+	if (get_text(im, m, "title", &title) == -1 || get_text(im, m, "title_pt", &tpt) == -1 ||
 	    get_text(im, m, "title_en", &ten) == -1 ||
 	    get_date(im, m, "start", sbuf, &start) == -1 ||
 	    get_date(im, m, "end", ebuf, &end) == -1 ||
@@ -1718,7 +1661,7 @@ load_milestone(struct imp *im, json_t *m, size_t idx, void *arg)
 	b_text(&b, 5, start);
 	b_text(&b, 6, end);
 	b_text(&b, 7, status);
-	b_int(&b, 8, progress);	/* NOLINT(clang-analyzer-core.CallAndMessage): set by get_percent */
+	b_int(&b, 8, progress); /* NOLINT(clang-analyzer-core.CallAndMessage): set by get_percent */
 	b_text(&b, 9, progress >= 0 ? "self-reported" : NULL);
 	return run(im, &b, NULL);
 }
@@ -1733,7 +1676,7 @@ source_kind(const char *url)
 		return "source";
 	host += 3;
 	if ((strncmp(host, "www.opengovpartnership.org/", 27) == 0 ||
-	    strncmp(host, "opengovpartnership.org/", 23) == 0) &&
+		strncmp(host, "opengovpartnership.org/", 23) == 0) &&
 	    strstr(host, "/commitments/") != NULL)
 		return "ogp_page";
 	return "source";
@@ -1744,8 +1687,8 @@ static int
 cmt_children(struct imp *im, json_t *c, sqlite3_int64 cid)
 {
 	struct linkset *ls;
-	const char *src;
-	int rc = -1;
+	const char     *src;
+	int             rc = -1;
 
 	if ((ls = calloc(1, sizeof *ls)) == NULL)
 		return fail(im, NULL, "out of memory");
@@ -1755,8 +1698,7 @@ cmt_children(struct imp *im, json_t *c, sqlite3_int64 cid)
 	    link_array(im, c, "extra_sources", ls, "source") == 0 &&
 	    each_item(im, c, "ogp_values", JSON_STRING, value_item, &cid) == 0 &&
 	    each_item(im, c, "policy_areas", JSON_STRING, area_item, &cid) == 0)
-		rc = each_item(im, c, "milestones", JSON_OBJECT, load_milestone,
-		    &cid);
+		rc = each_item(im, c, "milestones", JSON_OBJECT, load_milestone, &cid);
 	free(ls);
 	return rc;
 }
@@ -1769,19 +1711,18 @@ cmt_children(struct imp *im, json_t *c, sqlite3_int64 cid)
 static int
 load_commitment(struct imp *im, json_t *c, size_t idx, void *arg)
 {
-	struct cmt cm;
+	struct cmt    cm;
 	struct roles *rs;
-	const char *self;
+	const char   *self;
 	sqlite3_int64 cid = 0;
-	int rc = -1;
+	int           rc = -1;
 
 	(void)idx;
 	memset(&cm, 0, sizeof cm);
 	buf_reset(&im->note);
 	if ((rs = calloc(1, sizeof *rs)) == NULL)
 		return fail(im, NULL, "out of memory");
-	if (cmt_texts(im, c, &cm) == 0 && cmt_irm(im, c, &cm) == 0 &&
-	    body_fields(im, c, rs) == 0 &&
+	if (cmt_texts(im, c, &cm) == 0 && cmt_irm(im, c, &cm) == 0 && body_fields(im, c, rs) == 0 &&
 	    get_text(im, c, "self_reported_progress", &self) == 0) {
 		if (self != NULL)
 			sentence(&im->note, "Self-reported progress", self);
@@ -1818,8 +1759,7 @@ plan_status(const struct imp *im, const char *start, const char *end)
  * as English). Sets *pt and *en (NULL when empty).
  */
 static void
-plan_titles(struct imp *im, const char *title, const char **pt,
-    const char **en)
+plan_titles(struct imp *im, const char *title, const char **pt, const char **en)
 {
 	const char *sep = title != NULL ? strstr(title, " / ") : NULL;
 
@@ -1863,21 +1803,22 @@ plan_must_exist(struct imp *im, json_t *p, long long number)
 {
 	struct binder b;
 	sqlite3_int64 id = 0;
-	json_t *v;
-	size_t i;
+	json_t       *v;
+	size_t        i;
 
 	for (i = 0; plan_keys[i] != NULL; i++)
-		if ((v = json_object_get(p, plan_keys[i])) != NULL &&
-		    !json_is_null(v))
+		if ((v = json_object_get(p, plan_keys[i])) != NULL && !json_is_null(v))
 			return 0;
 	b = bind_start(im, LD_PLAN_ID);
 	b_int(&b, 1, number);
 	if (run(im, &b, &id) == -1)
 		return -1;
 	if (id == 0)
-		return fail(im, "number", "no plan %lld in the database; an object "
+		return fail(im, "number",
+		    "no plan %lld in the database; an object "
 		    "with no title, dates, notes, document_url, irm_reports or "
-		    "commitments can only update an existing plan", number);
+		    "commitments can only update an existing plan",
+		    number);
 	return 0;
 }
 
@@ -1885,7 +1826,7 @@ plan_must_exist(struct imp *im, json_t *p, long long number)
 static int
 plan_save(struct imp *im, const struct plan *pl, sqlite3_int64 *id)
 {
-	const char *pt, *en;
+	const char   *pt, *en;
 	struct binder b;
 
 	plan_titles(im, pl->title, &pt, &en);
@@ -1918,14 +1859,13 @@ plan_save(struct imp *im, const struct plan *pl, sqlite3_int64 *id)
 static int
 load_plan(struct imp *im, json_t *p, size_t idx, void *arg)
 {
-	struct plan pl;
+	struct plan    pl;
 	struct linkset ls;
-	sqlite3_int64 id = 0;
+	sqlite3_int64  id = 0;
 
 	(void)idx, (void)arg;
 	memset(&pl, 0, sizeof pl);
-	if (plan_read(im, p, &pl) == -1 ||
-	    plan_must_exist(im, p, pl.number) == -1 ||
+	if (plan_read(im, p, &pl) == -1 || plan_must_exist(im, p, pl.number) == -1 ||
 	    plan_save(im, &pl, &id) == -1)
 		return -1;
 	links_start(&ls, OWN_PLAN, id);
@@ -1943,8 +1883,7 @@ load_plan(struct imp *im, json_t *p, size_t idx, void *arg)
 static const char *
 event_kind(const char *name)
 {
-	if (contains_ci(name, "open gov week") ||
-	    contains_ci(name, "open administration week") ||
+	if (contains_ci(name, "open gov week") || contains_ci(name, "open administration week") ||
 	    contains_ci(name, "semana da administração aberta"))
 		return "open_gov_week";
 	if (contains_ci(name, "rnaa meeting"))
@@ -1959,12 +1898,12 @@ static const char *
 event_place(const char *name)
 {
 	const char *p;
-	size_t i, n;
+	size_t      i, n;
 
 	for (i = 0; event_places[i] != NULL; i++) {
 		n = strlen(event_places[i]);
 		for (p = strstr(name, event_places[i]); p != NULL;
-		    p = strstr(p + 1, event_places[i]))
+		     p = strstr(p + 1, event_places[i]))
 			if ((p == name || p[-1] == ' ' || p[-1] == '(') &&
 			    strchr("), ", p[n]) != NULL)
 				return event_places[i];
@@ -1981,14 +1920,13 @@ static void
 event_title(struct imp *im, const char *name, const char *start)
 {
 	const char *open = strrchr(name, '(');
-	size_t n = strlen(name), i;
-	int year = 0;
+	size_t      n = strlen(name), i;
+	int         year = 0;
 
 	buf_reset(&im->t1);
 	buf_reset(&im->t2);
 	for (i = 0; open != NULL && open[i] != '\0'; i++)
-		if ((open[i] == '1' || open[i] == '2') &&
-		    valid_digits(open + i, 4) >= 1000)
+		if ((open[i] == '1' || open[i] == '2') && valid_digits(open + i, 4) >= 1000)
 			year = 1;
 	if (start != NULL || !year || open == name || name[n - 1] != ')') {
 		buf_puts(&im->t1, name);
@@ -2003,8 +1941,8 @@ event_title(struct imp *im, const char *name, const char *start)
 
 /* Binds the event columns shared by LD_EVENT_INSERT and LD_EVENT_UPDATE (?1-?9). */
 static void
-event_bind(struct imp *im, struct binder *b, const char *name,
-    const char *start, const char *end, const char *org, const char *url)
+event_bind(struct imp *im, struct binder *b, const char *name, const char *start, const char *end,
+    const char *org, const char *url)
 {
 	b_text(b, 1, buf_text(&im->t1));
 	b_text(b, 2, event_kind(name));
@@ -2012,8 +1950,7 @@ event_bind(struct imp *im, struct binder *b, const char *name,
 	b_text(b, 4, end);
 	b_text(b, 5, buf_text(&im->t2));
 	b_text(b, 6, event_place(name));
-	b_int(b, 7, strncmp(name, "Webinar", 7) == 0 ||
-	    strncmp(name, "Online", 6) == 0 ? 1 : -1);
+	b_int(b, 7, strncmp(name, "Webinar", 7) == 0 || strncmp(name, "Online", 6) == 0 ? 1 : -1);
 	b_text(b, 8, org);
 	b_text(b, 9, url);
 }
@@ -2022,18 +1959,17 @@ event_bind(struct imp *im, struct binder *b, const char *name,
 static int
 load_event(struct imp *im, json_t *e, size_t idx, void *arg)
 {
-	const char *name, *start, *end, *org, *url;
-	char sbuf[16], ebuf[16];
+	const char    *name, *start, *end, *org, *url;
+	char           sbuf[16], ebuf[16];
 	struct linkset ls;
-	struct binder b;
-	sqlite3_int64 id = 0;
+	struct binder  b;
+	sqlite3_int64  id = 0;
 
 	(void)idx, (void)arg;
 	if (get_text(im, e, "name", &name) == -1 ||
 	    get_date(im, e, "date_start", sbuf, &start) == -1 ||
 	    get_date(im, e, "date_end", ebuf, &end) == -1 ||
-	    get_text(im, e, "organiser", &org) == -1 ||
-	    get_url(im, e, "source", &url) == -1)
+	    get_text(im, e, "organiser", &org) == -1 || get_url(im, e, "source", &url) == -1)
 		return -1;
 	if (name == NULL || name[0] == '\0')
 		return fail(im, "name", "required");
@@ -2063,21 +1999,18 @@ load_event(struct imp *im, json_t *e, size_t idx, void *arg)
 static int
 load_page(struct imp *im, json_t *p, size_t idx, void *arg)
 {
-	const char *slug, *tpt, *ten, *bpt, *ben;
+	const char   *slug, *tpt, *ten, *bpt, *ben;
 	struct binder b;
 
 	(void)idx, (void)arg;
-	if (get_text(im, p, "slug", &slug) == -1 ||
-	    get_text(im, p, "title_pt", &tpt) == -1 ||
-	    get_text(im, p, "title_en", &ten) == -1 ||
-	    get_text(im, p, "body_pt", &bpt) == -1 ||
+	if (get_text(im, p, "slug", &slug) == -1 || get_text(im, p, "title_pt", &tpt) == -1 ||
+	    get_text(im, p, "title_en", &ten) == -1 || get_text(im, p, "body_pt", &bpt) == -1 ||
 	    get_text(im, p, "body_en", &ben) == -1)
 		return -1;
 	if (slug == NULL)
 		return fail(im, "slug", "required");
 	if (!valid_slug(slug))
-		return fail(im, "slug", "not a slug (1-%d of a-z, 0-9, -)",
-		    IMP_SLUG_MAX);
+		return fail(im, "slug", "not a slug (1-%d of a-z, 0-9, -)", IMP_SLUG_MAX);
 	b = bind_start(im, LD_PAGE_UPSERT);
 	b_text(&b, 1, slug);
 	b_text(&b, 2, tpt);
@@ -2098,7 +2031,7 @@ static int
 load_root(struct imp *im, const char *path, json_t **root)
 {
 	json_error_t e;
-	struct stat sb;
+	struct stat  sb;
 
 	if (stat(path, &sb) == 0 && sb.st_size > IMP_FILE_MAX)
 		return fail(im, NULL, "file larger than %ld bytes", IMP_FILE_MAX);
@@ -2107,8 +2040,10 @@ load_root(struct imp *im, const char *path, json_t **root)
 		if (e.position > 0)
 			locate_path(im, path, (size_t)e.position);
 		if (e.line > 0)
-			return fail(im, NULL, "invalid JSON at line %d, column "
-			    "%d: %s", e.line, e.column, e.text);
+			return fail(im, NULL,
+			    "invalid JSON at line %d, column "
+			    "%d: %s",
+			    e.line, e.column, e.text);
 		return fail(im, NULL, "%s", e.text);
 	}
 	if (!json_is_object(*root))
@@ -2134,7 +2069,7 @@ load_transaction(struct imp *im, json_t *root)
 	if (store_begin(im->db) != 0)
 		return fail(im, NULL, "database error: %s", db_errmsg(im->db));
 	if (load_all(im, root) == 0) {
-		if (store_commit(im->db) == 0)	/* its hook switches the page cache */
+		if (store_commit(im->db) == 0) /* its hook switches the page cache */
 			return 0;
 		fail(im, NULL, "database error: %s", db_errmsg(im->db));
 	}
@@ -2146,10 +2081,10 @@ int
 import_json_file(sqlite3 *db, const char *path, char *errbuf, size_t errlen)
 {
 	struct imp *im;
-	json_t *root = NULL;
-	struct tm tm;
-	time_t now = time(NULL);
-	int rc = -1;
+	json_t     *root = NULL;
+	struct tm   tm;
+	time_t      now = time(NULL);
+	int         rc = -1;
 
 	if (errbuf != NULL && errlen > 0)
 		errbuf[0] = '\0';

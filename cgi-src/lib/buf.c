@@ -11,8 +11,8 @@
 static int
 buf_grow(struct buf *b, size_t need)
 {
-	size_t	 ncap;
-	char	*np;
+	size_t ncap;
+	char  *np;
 
 	if (b->oom)
 		return -1;
@@ -56,8 +56,8 @@ buf_puts(struct buf *b, const char *s)
 void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
-	va_list	 ap;
-	int	 n;
+	va_list ap;
+	int     n;
 
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
@@ -95,7 +95,7 @@ buf_free(struct buf *b)
 int
 buf_write_all(int fd, const char *p, size_t len)
 {
-	ssize_t	 w;
+	ssize_t w;
 
 	while (len > 0) {
 		if ((w = write(fd, p, len)) <= 0) {

@@ -11,7 +11,7 @@
 static int
 read_datetime(const char *s, const char *seps, struct tm *tm, const char **rest)
 {
-	int	 y, mo, d, h, mi;
+	int y, mo, d, h, mi;
 
 	memset(tm, 0, sizeof *tm);
 	if (strlen(s) < 16 || s[4] != '-' || s[7] != '-' || s[10] == '\0' ||
@@ -39,7 +39,7 @@ read_datetime(const char *s, const char *seps, struct tm *tm, const char **rest)
 static int
 same_day(const struct tm *given, time_t t)
 {
-	struct tm	 back;
+	struct tm back;
 
 	gmtime_r(&t, &back);
 	return back.tm_mday == given->tm_mday && back.tm_mon == given->tm_mon;
@@ -48,16 +48,16 @@ same_day(const struct tm *given, time_t t)
 int
 utc_parse(const char *iso, time_t *t)
 {
-	struct tm	 tm, given;
-	const char	*r;
-	int		 sec;
+	struct tm   tm, given;
+	const char *r;
+	int         sec;
 
-	if (iso == NULL || read_datetime(iso, "T", &tm, &r) != 0 || strlen(r) != 4 ||
-	    r[0] != ':' || r[3] != 'Z' || r[1] < '0' || r[1] > '5' || r[2] < '0' || r[2] > '9')
+	if (iso == NULL || read_datetime(iso, "T", &tm, &r) != 0 || strlen(r) != 4 || r[0] != ':' ||
+	    r[3] != 'Z' || r[1] < '0' || r[1] > '5' || r[2] < '0' || r[2] > '9')
 		return -1;
 	sec = (r[1] - '0') * 10 + (r[2] - '0');
 	tm.tm_sec = sec;
-	given = tm;	/* timegm normalises tm */
+	given = tm; /* timegm normalises tm */
 	*t = timegm(&tm);
 	return same_day(&given, *t) ? 0 : -1;
 }
@@ -65,7 +65,7 @@ utc_parse(const char *iso, time_t *t)
 void
 utc_format(time_t t, char *out, size_t outlen)
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	gmtime_r(&t, &tm);
 	strftime(out, outlen, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -74,17 +74,17 @@ utc_format(time_t t, char *out, size_t outlen)
 int
 local_to_utc(const char *zone, const char *local, char *out, size_t outlen)
 {
-	struct tm	 tm, given;
-	const char	*r;
-	time_t		 t;
+	struct tm   tm, given;
+	const char *r;
+	time_t      t;
 
 	if (local == NULL || read_datetime(local, "T ", &tm, &r) != 0)
 		return -1;
 	if (strcmp(r, ":00") != 0 && *r != '\0')
 		return -1;
-	given = tm;	/* timegm normalises tm */
+	given = tm; /* timegm normalises tm */
 	if (!same_day(&given, timegm(&tm)))
-		return -1;	/* 31 April */
+		return -1; /* 31 April */
 	if (tz_utc(zone, &given, &t) != 0)
 		return -1;
 	utc_format(t, out, outlen);
@@ -94,8 +94,8 @@ local_to_utc(const char *zone, const char *local, char *out, size_t outlen)
 int
 utc_to_local(const char *zone, const char *iso, char *out, size_t outlen, const char **abbr)
 {
-	struct tm	 tm;
-	time_t		 t;
+	struct tm tm;
+	time_t    t;
 
 	if (utc_parse(iso, &t) != 0 || tz_local(zone, t, &tm) != 0)
 		return -1;
@@ -120,7 +120,7 @@ utc_to_lisbon(const char *iso, char *out, size_t outlen, const char **zone)
 enum phase
 consultation_phase(time_t now, const char *opens, const char *closes)
 {
-	time_t	 o, c;
+	time_t o, c;
 
 	if (utc_parse(opens, &o) != 0 || utc_parse(closes, &c) != 0)
 		return PHASE_CLOSED;
@@ -132,7 +132,7 @@ consultation_phase(time_t now, const char *opens, const char *closes)
 void
 countdown(time_t now, time_t limit, long *n, char *unit)
 {
-	long	 left = limit > now ? (long)(limit - now) : 0;
+	long left = limit > now ? (long)(limit - now) : 0;
 
 	if (left >= 24 * 3600) {
 		*n = left / (24 * 3600);
@@ -149,8 +149,8 @@ countdown(time_t now, time_t limit, long *n, char *unit)
 int
 valid_email(const char *s)
 {
-	const char	*at, *p, *dot = NULL;
-	size_t		 n = strlen(s);
+	const char *at, *p, *dot = NULL;
+	size_t      n = strlen(s);
 
 	if (n < 3 || n > 254 || (at = strchr(s, '@')) == NULL || strchr(at + 1, '@') != NULL ||
 	    at == s || at - s > 64 || at[1] == '\0')
@@ -167,7 +167,7 @@ valid_email(const char *s)
 				return 0;
 			dot = p;
 		} else if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-'))
+			       (*p >= '0' && *p <= '9') || *p == '-'))
 			return 0;
 	}
 	return dot != NULL && at[1] != '-';
@@ -176,7 +176,7 @@ valid_email(const char *s)
 void
 email_fold(const char *s, char *out, size_t outlen)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; s[i] != '\0' && i + 1 < outlen; i++)
 		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
@@ -187,6 +187,6 @@ email_fold(const char *s, char *out, size_t outlen)
 int
 rate_ok(int email, int n_hour, int n_day)
 {
-	return email ? n_hour < RL_EMAIL_HOUR && n_day < RL_EMAIL_DAY :
-	    n_hour < RL_ADDR_HOUR && n_day < RL_ADDR_DAY;
+	return email ? n_hour < RL_EMAIL_HOUR && n_day < RL_EMAIL_DAY
+		     : n_hour < RL_ADDR_HOUR && n_day < RL_ADDR_DAY;
 }

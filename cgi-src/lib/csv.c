@@ -6,7 +6,7 @@
 int
 csv_guarded(const char *v, size_t len)
 {
-	size_t	 i = 0;
+	size_t i = 0;
 
 	while (i < len && v[i] == '\'')
 		i++;
@@ -16,7 +16,7 @@ csv_guarded(const char *v, size_t len)
 void
 csv_field(struct buf *b, const char *v, size_t len)
 {
-	size_t	 i;
+	size_t i;
 
 	if (strcspn(v, ",\"\r\n") >= len) {
 		buf_put(b, v, len);

@@ -12,9 +12,9 @@
 
 /* Writes the len bytes of v as one CSV field into b: quoted, with its double quotes
  * doubled, when it holds a comma, a double quote, CR or LF; else as it is. */
-void	csv_field(struct buf *b, const char *v, size_t len);
+void csv_field(struct buf *b, const char *v, size_t len);
 /* 1 if the text v (len bytes), after any leading apostrophes, starts with one of
  * CSV_FORMULA: the writer then adds one apostrophe, the reader drops one. */
-int	csv_guarded(const char *v, size_t len);
+int csv_guarded(const char *v, size_t len);
 
 #endif

@@ -3,9 +3,12 @@
 #include "lib/domains.h"
 
 /* A NULL-ended list of aliases. */
-#define AL(...)	((const char *const[]){ __VA_ARGS__, NULL })
+#define AL(...) ((const char *const[]){ __VA_ARGS__, NULL })
 /* A domain over the whole of a code array. */
-#define DOM(name, cols, codes)	{ name, cols, codes, sizeof (codes) / sizeof (codes)[0] }
+#define DOM(name, cols, codes) \
+	{ \
+		name, cols, codes, sizeof(codes) / sizeof(codes)[0] \
+	}
 
 static const struct dcode entity_kind[] = {
 	{ "public", "Administração pública", "Public administration", AL("public") },
@@ -24,7 +27,7 @@ static const struct dcode plan_status[] = {
 /* The IRM's completion is this scale without its last code (withdrawn). */
 static const struct dcode self_status[] = {
 	{ "no_evidence", "Sem evidências disponíveis", "No evidence available",
-	  AL("No Evidence Available", "No evidence") },
+	    AL("No Evidence Available", "No evidence") },
 	{ "not_started", "Não iniciado", "Not started", AL("Not Started") },
 	{ "limited", "Limitado", "Limited", AL("Limited") },
 	{ "substantial", "Substancial", "Substantial", AL("Substantial") },
@@ -61,11 +64,11 @@ static const struct dcode diog[] = {
 
 static const struct dcode early_results[] = {
 	{ "no_notable", "Sem resultados notáveis", "No notable results",
-	  AL("No notable results", "No notable") },
+	    AL("No notable results", "No notable") },
 	{ "moderate", "Resultados moderados", "Moderate results",
-	  AL("Moderate results", "Moderate") },
+	    AL("Moderate results", "Moderate") },
 	{ "significant", "Resultados significativos", "Significant results",
-	  AL("Significant results", "Significant") },
+	    AL("Significant results", "Significant") },
 };
 
 /* Yes and no are this scale without its last code (pending). */
@@ -82,15 +85,15 @@ static const struct dcode entity_role[] = {
 
 static const struct dcode ogp_value[] = {
 	{ "access_to_information", "Acesso à informação", "Access to information",
-	  AL("Access to Information") },
+	    AL("Access to Information") },
 	{ "civic_participation", "Participação cívica", "Civic participation",
-	  AL("Civic Participation") },
+	    AL("Civic Participation") },
 	{ "public_accountability", "Responsabilização pública", "Public accountability",
-	  AL("Public Accountability") },
+	    AL("Public Accountability") },
 	{ "technology_innovation", "Tecnologia e inovação", "Technology and innovation",
-	  AL("Technology & Innovation for Transparency & Accountability",
-	  "Technology and Innovation for Transparency and Accountability",
-	  "Technology & Innovation") },
+	    AL("Technology & Innovation for Transparency & Accountability",
+		"Technology and Innovation for Transparency and Accountability",
+		"Technology & Innovation") },
 };
 
 static const struct dcode ms_status[] = {
@@ -227,7 +230,7 @@ domain(enum dom d)
 const struct domain *
 domain_named(const char *name)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < DOM__MAX; i++)
 		if (strcmp(domains[i].name, name) == 0)
@@ -238,8 +241,8 @@ domain_named(const char *name)
 const struct domain *
 domain_column(const char *table, const char *column)
 {
-	const char	*p;
-	size_t		 nt = strlen(table), nc = strlen(column), i;
+	const char *p;
+	size_t      nt = strlen(table), nc = strlen(column), i;
 
 	for (i = 0; i < DOM__MAX; i++)
 		for (p = domains[i].cols; *p != '\0'; p += strcspn(p, " "), p += *p == ' ')
@@ -253,7 +256,7 @@ domain_column(const char *table, const char *column)
 const struct dcode *
 domain_code(const struct domain *d, const char *code)
 {
-	size_t	 i;
+	size_t i;
 
 	if (code == NULL)
 		return NULL;
@@ -266,8 +269,8 @@ domain_code(const struct domain *d, const char *code)
 const char *
 domain_label(const char *name, const char *code, int en)
 {
-	const struct domain	*d = domain_named(name);
-	const struct dcode	*c = d != NULL ? domain_code(d, code) : NULL;
+	const struct domain *d = domain_named(name);
+	const struct dcode  *c = d != NULL ? domain_code(d, code) : NULL;
 
 	if (c == NULL)
 		return NULL;
@@ -277,8 +280,8 @@ domain_label(const char *name, const char *code, int en)
 const char *
 domain_alias(const struct domain *d, const char *s, int (*eq)(const char *, const char *))
 {
-	const char *const	*a;
-	size_t			 i;
+	const char *const *a;
+	size_t             i;
 
 	for (i = 0; i < d->n; i++)
 		for (a = d->codes[i].aliases; a != NULL && *a != NULL; a++)

@@ -4,8 +4,8 @@
 
 #include "lib/imgmeta.h"
 
-#define EXIF_ORIENTATION	0x0112	/* the TIFF tag of the orientation */
-#define TIFF_SHORT		3	/* its type */
+#define EXIF_ORIENTATION 0x0112 /* the TIFF tag of the orientation */
+#define TIFF_SHORT       3      /* its type */
 
 /* A 16- or 32-bit number at p, little-endian when le, else big-endian. */
 static unsigned
@@ -17,8 +17,8 @@ rd16(const unsigned char *p, int le)
 static unsigned long
 rd32(const unsigned char *p, int le)
 {
-	return le ? (unsigned long)rd16(p, 1) | (unsigned long)rd16(p + 2, 1) << 16 :
-	    (unsigned long)rd16(p, 0) << 16 | rd16(p + 2, 0);
+	return le ? (unsigned long)rd16(p, 1) | (unsigned long)rd16(p + 2, 1) << 16
+		  : (unsigned long)rd16(p, 0) << 16 | rd16(p + 2, 0);
 }
 
 /* The orientation (2-8) the Exif block p[0..n) (an APP1 segment's data) gives its first
@@ -26,11 +26,11 @@ rd32(const unsigned char *p, int le)
 static unsigned
 exif_orientation(const unsigned char *p, size_t n)
 {
-	const unsigned char	*t = p + 6, *e;
-	size_t			 tn, i, cnt;
-	unsigned long		 ifd;
-	unsigned		 v;
-	int			 le;
+	const unsigned char *t = p + 6, *e;
+	size_t               tn, i, cnt;
+	unsigned long        ifd;
+	unsigned             v;
+	int                  le;
 
 	/* 32 bytes at least (what exif_write puts back), so that the copy never grows. */
 	if (n < 32 || memcmp(p, "Exif\0\0", 6) != 0)
@@ -62,11 +62,11 @@ static size_t
 exif_write(unsigned char *o, unsigned v)
 {
 	static const unsigned char seg[] = {
-		0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,	/* marker, length 34 */
-		'M', 'M', 0, '*', 0, 0, 0, 8,				/* TIFF header */
-		0, 1,							/* one entry */
-		0x01, 0x12, 0, TIFF_SHORT, 0, 0, 0, 1, 0, 0, 0, 0,	/* orientation */
-		0, 0, 0, 0						/* no next IFD */
+		0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,  /* marker, length 34 */
+		'M', 'M', 0, '*', 0, 0, 0, 8,                      /* TIFF header */
+		0, 1,                                              /* one entry */
+		0x01, 0x12, 0, TIFF_SHORT, 0, 0, 0, 1, 0, 0, 0, 0, /* orientation */
+		0, 0, 0, 0                                         /* no next IFD */
 	};
 
 	memcpy(o, seg, sizeof seg);
@@ -97,9 +97,9 @@ jpeg_scan_end(const unsigned char *d, size_t i, size_t len)
 static int
 jpeg_strip(const unsigned char *d, size_t len, unsigned char *o, size_t *olen)
 {
-	size_t		 i = 2, w = 2, seg, end;
-	unsigned	 m, v;
-	int		 oriented = 0;
+	size_t   i = 2, w = 2, seg, end;
+	unsigned m, v;
+	int      oriented = 0;
 
 	if (len < 4 || d[0] != 0xFF || d[1] != 0xD8)
 		return -1;
@@ -107,16 +107,16 @@ jpeg_strip(const unsigned char *d, size_t len, unsigned char *o, size_t *olen)
 	while (i + 1 < len) {
 		if (d[i] != 0xFF)
 			return -1;
-		if ((m = d[i + 1]) == 0xFF) {		/* fill byte */
+		if ((m = d[i + 1]) == 0xFF) { /* fill byte */
 			i++;
 			continue;
 		}
-		if (m == 0xD9) {			/* end of image: drop what follows */
+		if (m == 0xD9) { /* end of image: drop what follows */
 			memcpy(o + w, d + i, 2);
 			*olen = w + 2;
 			return 0;
 		}
-		if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {	/* no length */
+		if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) { /* no length */
 			memcpy(o + w, d + i, 2);
 			w += 2;
 			i += 2;
@@ -132,14 +132,14 @@ jpeg_strip(const unsigned char *d, size_t len, unsigned char *o, size_t *olen)
 			memcpy(o + w, d + i, end - i);
 			w += end - i;
 		}
-		if (m == 0xDA) {			/* start of scan: copy its data */
+		if (m == 0xDA) { /* start of scan: copy its data */
 			i = jpeg_scan_end(d, end, len);
 			memcpy(o + w, d + end, i - end);
 			w += i - end;
 		} else
 			i = end;
 	}
-	return -1;					/* no end of image */
+	return -1; /* no end of image */
 }
 
 /* 1 for the PNG chunks that are metadata only. */
@@ -147,7 +147,7 @@ static int
 png_metadata(const unsigned char *type)
 {
 	static const char *const drop[] = { "tEXt", "zTXt", "iTXt", "eXIf", "tIME" };
-	size_t	 k;
+	size_t                   k;
 
 	for (k = 0; k < sizeof drop / sizeof drop[0]; k++)
 		if (memcmp(type, drop[k], 4) == 0)
@@ -158,8 +158,8 @@ png_metadata(const unsigned char *type)
 static int
 png_strip(const unsigned char *d, size_t len, unsigned char *o, size_t *olen)
 {
-	size_t		 i = 8, w = 8, n;
-	unsigned long	 clen;
+	size_t        i = 8, w = 8, n;
+	unsigned long clen;
 
 	if (len < 8 || memcmp(d, "\x89PNG\r\n\x1a\n", 8) != 0)
 		return -1;
@@ -173,20 +173,20 @@ png_strip(const unsigned char *d, size_t len, unsigned char *o, size_t *olen)
 			memcpy(o + w, d + i, n);
 			w += n;
 		}
-		if (memcmp(d + i + 4, "IEND", 4) == 0) {	/* drop what follows */
+		if (memcmp(d + i + 4, "IEND", 4) == 0) { /* drop what follows */
 			*olen = w;
 			return 0;
 		}
 		i += n;
 	}
-	return -1;					/* no IEND */
+	return -1; /* no IEND */
 }
 
 int
 imgmeta_strip(const char *mime, const char *in, size_t len, char **out, size_t *outlen)
 {
-	int	(*strip)(const unsigned char *, size_t, unsigned char *, size_t *);
-	unsigned char	*o;
+	int (*strip)(const unsigned char *, size_t, unsigned char *, size_t *);
+	unsigned char *o;
 
 	*out = NULL;
 	*outlen = 0;

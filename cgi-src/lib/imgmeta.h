@@ -12,7 +12,6 @@
  * tIME chunks and anything after IEND.  Returns 1 with the copy in *out (free it) and its
  * length in *outlen; 0 for another type (nothing done); -1 when the image's structure is
  * broken or memory runs out. */
-int	imgmeta_strip(const char *mime, const char *in, size_t len, char **out,
-	    size_t *outlen);
+int imgmeta_strip(const char *mime, const char *in, size_t len, char **out, size_t *outlen);
 
 #endif

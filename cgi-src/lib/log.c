@@ -5,8 +5,8 @@
 
 #include "lib/log.h"
 
-static void	(*logger)(const char *, void *);
-static void	*logger_arg;
+static void (*logger)(const char *, void *);
+static void *logger_arg;
 
 void
 log_set_sink(void (*fn)(const char *line, void *arg), void *arg)
@@ -18,8 +18,8 @@ log_set_sink(void (*fn)(const char *line, void *arg), void *arg)
 void
 log_error(const char *fmt, ...)
 {
-	char	 line[1024], *p;
-	va_list	 ap;
+	char    line[1024], *p;
+	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);

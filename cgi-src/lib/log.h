@@ -5,9 +5,9 @@
 #define ABERTA_LOG_H
 
 /* Writes a log line (CR/LF and control characters replaced) to the error log. */
-void	log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Where log lines go: a function taking one finished line (NULL: standard error, as
  * "aberta[PID]: line"). */
-void	log_set_sink(void (*fn)(const char *line, void *arg), void *arg);
+void log_set_sink(void (*fn)(const char *line, void *arg), void *arg);
 
 #endif

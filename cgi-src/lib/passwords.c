@@ -15,8 +15,8 @@ cmp(const void *key, const void *entry)
 int
 password_is_common(const char *pw)
 {
-	if (pw == NULL || strlen(pw) > 128)	/* longer than any entry */
+	if (pw == NULL || strlen(pw) > 128) /* longer than any entry */
 		return 0;
-	return bsearch(pw, password_list, password_list_count, sizeof password_list[0],
-	    cmp) != NULL;
+	return bsearch(pw, password_list, password_list_count, sizeof password_list[0], cmp) !=
+	    NULL;
 }

@@ -24,7 +24,7 @@ progress_add(struct progress *p, double pct, const char *date)
 void
 progress_set_as_of(struct progress *p, const char *date)
 {
-	size_t	 n;
+	size_t n;
 
 	if (date == NULL)
 		return;

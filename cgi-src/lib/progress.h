@@ -12,23 +12,23 @@
 #define ABERTA_PROGRESS_H
 
 struct progress {
-	int	 known;		/* parts with data */
-	int	 total;		/* parts in all */
-	double	 sum;		/* sum of the parts' percentages */
-	char	 as_of[11];	/* latest YYYY-MM-DD among the parts with data, or "" */
+	int    known;     /* parts with data */
+	int    total;     /* parts in all */
+	double sum;       /* sum of the parts' percentages */
+	char   as_of[11]; /* latest YYYY-MM-DD among the parts with data, or "" */
 };
 
 /* Starts an empty accumulator. */
-void	progress_init(struct progress *p);
+void progress_init(struct progress *p);
 /* Adds one part: pct is its percentage, or negative for "no data"; date may be NULL. */
-void	progress_add(struct progress *p, double pct, const char *date);
+void progress_add(struct progress *p, double pct, const char *date);
 /* Adds a finished commitment-level figure as one part of a roll-up. */
-void	progress_add_rollup(struct progress *p, const struct progress *part);
+void progress_add_rollup(struct progress *p, const struct progress *part);
 /* Sets p's date to the first 10 bytes of date (as "%.10s"); NULL leaves it alone. */
-void	progress_set_as_of(struct progress *p, const char *date);
+void progress_set_as_of(struct progress *p, const char *date);
 /* Returns 1 if there is any data. */
-int	progress_has_data(const struct progress *p);
+int progress_has_data(const struct progress *p);
 /* The rounded percentage 0-100; only meaningful when progress_has_data(). */
-int	progress_percent(const struct progress *p);
+int progress_percent(const struct progress *p);
 
 #endif

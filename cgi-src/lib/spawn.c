@@ -11,20 +11,20 @@
 
 #include "lib/spawn.h"
 
-extern char	**environ;
+extern char **environ;
 
 /* What the grandchild reports through the pipe when it cannot run the program. */
 struct failure {
-	int	 step;		/* 0 fork, 1 exec */
-	int	 err;		/* errno */
+	int step; /* 0 fork, 1 exec */
+	int err;  /* errno */
 };
 
 /* Reports step and errno on fd and ends the process (after a fork: _exit only). */
 static void
 give_up(int fd, int step)
 {
-	struct failure	 f = { step, errno };
-	ssize_t		 w;
+	struct failure f = { step, errno };
+	ssize_t        w;
 
 	do
 		w = write(fd, &f, sizeof f);
@@ -37,8 +37,8 @@ give_up(int fd, int step)
 static int
 stderr_usable(void)
 {
-	int		 on = 0;
-	socklen_t	 len = sizeof on;
+	int       on = 0;
+	socklen_t len = sizeof on;
 
 	if (fcntl(2, F_GETFD) < 0)
 		return 0;
@@ -52,14 +52,13 @@ stderr_usable(void)
 static void
 cloexec_all(void)
 {
-	struct rlimit	 rl;
-	rlim_t		 fd, max = 65536;
+	struct rlimit rl;
+	rlim_t        fd, max = 65536;
 
 	if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
 		return;
 	/* Kernels before 5.11: one by one, up to the limit of descriptors. */
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-	    rl.rlim_cur < max)
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < max)
 		max = rl.rlim_cur;
 	for (fd = 3; fd < max; fd++)
 		fcntl((int)fd, F_SETFD, FD_CLOEXEC);
@@ -69,11 +68,11 @@ cloexec_all(void)
 static void
 run(const char *path, char *const argv[], int report)
 {
-	sigset_t	 none;
-	int		 sig, null;
+	sigset_t none;
+	int      sig, null;
 
 	for (sig = 1; sig < NSIG; sig++)
-		signal(sig, SIG_DFL);	/* SIGKILL and SIGSTOP refuse: no matter */
+		signal(sig, SIG_DFL); /* SIGKILL and SIGSTOP refuse: no matter */
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if ((null = open("/dev/null", O_RDWR | O_CLOEXEC)) < 0)
@@ -88,10 +87,10 @@ run(const char *path, char *const argv[], int report)
 int
 spawn_detached(const char *path, char *const argv[], char *err, size_t errlen)
 {
-	struct failure	 f;
-	int		 p[2], report, st;
-	pid_t		 pid, got;
-	ssize_t		 n;
+	struct failure f;
+	int            p[2], report, st;
+	pid_t          pid, got;
+	ssize_t        n;
 
 	if (pipe2(p, O_CLOEXEC) != 0) {
 		snprintf(err, errlen, "pipe: %s", strerror(errno));

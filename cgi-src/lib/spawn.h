@@ -12,6 +12,6 @@
  * connection, the database); every signal back to its default and unblocked.  Waits
  * only until the program has been executed (a close-on-exec pipe tells).  Returns 0,
  * or -1 with the reason in err (fork failed, or exec: the program is missing...). */
-int	spawn_detached(const char *path, char *const argv[], char *err, size_t errlen);
+int spawn_detached(const char *path, char *const argv[], char *err, size_t errlen);
 
 #endif

@@ -8,8 +8,8 @@
 void
 token_hex(char *out, size_t outlen)
 {
-	unsigned char	 raw[32];
-	size_t		 n = (outlen - 1) / 2;
+	unsigned char raw[32];
+	size_t        n = (outlen - 1) / 2;
 
 	randombytes_buf(raw, n);
 	sodium_bin2hex(out, outlen, raw, n);
@@ -28,7 +28,7 @@ token_new(char *out, size_t outlen, unsigned char hash[32])
 int
 token_hash(const char *tok, unsigned char hash[32])
 {
-	size_t	 i;
+	size_t i;
 
 	if (tok == NULL || strlen(tok) != 64)
 		return -1;

@@ -9,7 +9,7 @@
 
 #include "lib/totp.h"
 
-#define SECRET_BYTES	20
+#define SECRET_BYTES 20
 /* Recovery codes: 12 characters from 31 that cannot be mistaken for one another (no 0/o,
  * 1/l/i), about 59 bits, so a fast hash is enough (crypto_pwhash OPSLIMIT/MEMLIMIT_MIN). */
 _Static_assert(RECOVERY_HASH_MAX == crypto_pwhash_STRBYTES, "RECOVERY_HASH_MAX");
@@ -19,7 +19,7 @@ static const char rc_alphabet[] = "23456789abcdefghjkmnpqrstuvwxyz";
 static int
 oath_ready(void)
 {
-	static int	 done;
+	static int done;
 
 	if (!done && oath_init() == OATH_OK)
 		done = 1;
@@ -54,10 +54,10 @@ secret_free(char *raw, size_t len)
 int
 totp_secret_new(char *b32, size_t len)
 {
-	unsigned char	 raw[SECRET_BYTES];
-	char		*out = NULL;
-	size_t		 outlen = 0;
-	int		 rc = -1;
+	unsigned char raw[SECRET_BYTES];
+	char         *out = NULL;
+	size_t        outlen = 0;
+	int           rc = -1;
 
 	if (len < TOTP_SECRET_B32 + 1 || oath_ready() != 0)
 		return -1;
@@ -89,7 +89,7 @@ code_cmp(void *handle, const char *test)
 static int
 code_normalise(const char *code, char out[TOTP_DIGITS + 1])
 {
-	size_t	 n = 0;
+	size_t n = 0;
 
 	for (; code != NULL && *code != '\0'; code++) {
 		if (*code == ' ')
@@ -103,13 +103,12 @@ code_normalise(const char *code, char out[TOTP_DIGITS + 1])
 }
 
 int
-totp_check(const char *b32, const char *code, time_t now, long long last_step,
-    long long *step)
+totp_check(const char *b32, const char *code, time_t now, long long last_step, long long *step)
 {
-	char		 digits[TOTP_DIGITS + 1], *raw;
-	size_t		 len;
-	uint64_t	 counter = 0;
-	int		 pos, rc;
+	char     digits[TOTP_DIGITS + 1], *raw;
+	size_t   len;
+	uint64_t counter = 0;
+	int      pos, rc;
 
 	if (secret_decode(b32, &raw, &len) != 0)
 		return -1;
@@ -117,15 +116,15 @@ totp_check(const char *b32, const char *code, time_t now, long long last_step,
 		secret_free(raw, len);
 		return 0;
 	}
-	rc = oath_totp_validate3_callback(raw, len, now, TOTP_STEP, 0, TOTP_DIGITS, 1, &pos,
-	    &counter, code_cmp, digits);
+	rc = oath_totp_validate3_callback(
+	    raw, len, now, TOTP_STEP, 0, TOTP_DIGITS, 1, &pos, &counter, code_cmp, digits);
 	secret_free(raw, len);
 	if (rc == OATH_INVALID_OTP)
 		return 0;
 	if (rc < 0)
 		return -1;
 	if ((long long)counter <= last_step)
-		return 0;	/* already used, or older than the last code used */
+		return 0; /* already used, or older than the last code used */
 	*step = (long long)counter;
 	return 1;
 }
@@ -133,9 +132,9 @@ totp_check(const char *b32, const char *code, time_t now, long long last_step,
 int
 totp_code(const char *b32, time_t t, char out[7])
 {
-	char	*raw;
-	size_t	 len;
-	int	 rc;
+	char  *raw;
+	size_t len;
+	int    rc;
 
 	out[0] = '\0';
 	if (secret_decode(b32, &raw, &len) != 0)
@@ -150,8 +149,8 @@ totp_code(const char *b32, time_t t, char out[7])
 static int
 put(char *out, size_t len, size_t *n, const char *s, int enc)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
-	unsigned char		 c;
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char     c;
 
 	for (; *s != '\0'; s++) {
 		c = (unsigned char)*s;
@@ -175,24 +174,22 @@ put(char *out, size_t len, size_t *n, const char *s, int enc)
 void
 totp_uri(const char *b32, const char *account, char *out, size_t len)
 {
-	size_t	 n = 0;
+	size_t n = 0;
 
 	if (len == 0)
 		return;
 	out[0] = '\0';
 	if (put(out, len, &n, "otpauth://totp/aberta:", 0) != 0 ||
-	    put(out, len, &n, account, 1) != 0 ||
-	    put(out, len, &n, "?secret=", 0) != 0 ||
-	    put(out, len, &n, b32, 1) != 0 ||
-	    put(out, len, &n, "&issuer=aberta", 0) != 0)
+	    put(out, len, &n, account, 1) != 0 || put(out, len, &n, "?secret=", 0) != 0 ||
+	    put(out, len, &n, b32, 1) != 0 || put(out, len, &n, "&issuer=aberta", 0) != 0)
 		out[0] = '\0';
 }
 
 int
 totp_qr(const char *text, struct totp_qr *q)
 {
-	QRcode	*c;
-	size_t	 i, n;
+	QRcode *c;
+	size_t  i, n;
 
 	q->width = 0;
 	q->dark = NULL;
@@ -223,7 +220,7 @@ totp_qr_free(struct totp_qr *q)
 static void
 rc_generate(char out[20])
 {
-	size_t	 i, n = 0;
+	size_t i, n = 0;
 
 	for (i = 0; i < RECOVERY_NORM_LEN; i++) {
 		if (i > 0 && i % 4 == 0)
@@ -236,7 +233,7 @@ rc_generate(char out[20])
 void
 recovery_codes_make(char codes[RECOVERY_CODES][20])
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < RECOVERY_CODES; i++)
 		rc_generate(codes[i]);
@@ -245,8 +242,8 @@ recovery_codes_make(char codes[RECOVERY_CODES][20])
 int
 recovery_code_normalise(const char *code, char out[RECOVERY_NORM_LEN + 1])
 {
-	size_t	 n = 0;
-	char	 c;
+	size_t n = 0;
+	char   c;
 
 	for (; code != NULL && *code != '\0'; code++) {
 		c = *code;
@@ -266,7 +263,9 @@ int
 recovery_code_hash(const char *norm, char h[RECOVERY_HASH_MAX])
 {
 	return crypto_pwhash_str(h, norm, RECOVERY_NORM_LEN, crypto_pwhash_OPSLIMIT_MIN,
-	    crypto_pwhash_MEMLIMIT_MIN) == 0 ? 0 : -1;
+		   crypto_pwhash_MEMLIMIT_MIN) == 0
+	    ? 0
+	    : -1;
 }
 
 int

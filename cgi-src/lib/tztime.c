@@ -7,8 +7,8 @@
 
 /* The value TZ had before a zone was set, to put back. */
 struct saved_tz {
-	char	 val[256];
-	int	 set;		/* 0: TZ was not set */
+	char val[256];
+	int  set; /* 0: TZ was not set */
 };
 
 int
@@ -34,8 +34,8 @@ tz_leave(const struct saved_tz *old)
 static int
 tz_enter(const char *zone, struct saved_tz *old)
 {
-	const char	*v = getenv("TZ");
-	size_t		 n;
+	const char *v = getenv("TZ");
+	size_t      n;
 
 	if (!tz_known(zone))
 		return -1;
@@ -63,8 +63,8 @@ tz_enter(const char *zone, struct saved_tz *old)
 int
 tz_local(const char *zone, time_t utc, struct tm *tm)
 {
-	struct saved_tz	 old;
-	int		 rc;
+	struct saved_tz old;
+	int             rc;
 
 	if (tz_enter(zone, &old) != 0)
 		return -1;
@@ -76,7 +76,7 @@ tz_local(const char *zone, time_t utc, struct tm *tm)
 long
 tz_offset(const char *zone, time_t utc)
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	return tz_local(zone, utc, &tm) == 0 ? tm.tm_gmtoff : 0;
 }
@@ -93,9 +93,9 @@ shows(const struct tm *tm, const struct tm *wall)
 int
 tz_utc(const char *zone, const struct tm *wall, time_t *utc)
 {
-	struct saved_tz	 old;
-	struct tm	 tm;
-	int		 dst;
+	struct saved_tz old;
+	struct tm       tm;
+	int             dst;
 
 	if (tz_enter(zone, &old) != 0)
 		return -1;

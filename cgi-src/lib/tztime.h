@@ -7,24 +7,24 @@
 #include <time.h>
 
 /* The zone used where a row names none. */
-#define TZ_DEFAULT	"Europe/Lisbon"
+#define TZ_DEFAULT "Europe/Lisbon"
 
 /* 1 when zone is NULL (TZ_DEFAULT) or one of the zones of the timezone domain. */
-int	tz_known(const char *zone);
+int tz_known(const char *zone);
 /* Breaks utc down into the wall clock of zone (NULL: TZ_DEFAULT) in *tm, with
  * tm_isdst, tm_gmtoff and tm_zone (the abbreviation, "WET", "WEST", "-01"..., kept by
  * the C library for the life of the process) as the tz database gives them.  Returns 0,
  * or -1 when the zone is unknown or the tz database does not have it. */
-int	tz_local(const char *zone, time_t utc, struct tm *tm);
+int tz_local(const char *zone, time_t utc, struct tm *tm);
 /* The offset of zone (NULL: TZ_DEFAULT) from UTC at utc, in seconds (3600 for WEST);
  * 0 when the zone is unknown. */
-long	tz_offset(const char *zone, time_t utc);
+long tz_offset(const char *zone, time_t utc);
 /* Sets *utc to the time at which the wall clock of zone (NULL: TZ_DEFAULT) shows
  * wall's year, month, day, hour, minute and second (the other fields are ignored).  A
  * time shown twice (the hour before the autumn change) is taken in summer time, the
  * first; one never shown (the hour skipped in spring) in winter time, as if the clock
  * had not yet changed.  Returns 0, or -1 when the zone is unknown or the tz database
  * does not have it. */
-int	tz_utc(const char *zone, const struct tm *wall, time_t *utc);
+int tz_utc(const char *zone, const struct tm *wall, time_t *utc);
 
 #endif

@@ -17,9 +17,9 @@ hexval(char c)
 long
 url_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_space)
 {
-	size_t	 i, o = 0;
-	int	 hi, lo;
-	char	 c;
+	size_t i, o = 0;
+	int    hi, lo;
+	char   c;
 
 	if (dstlen == 0)
 		return -1;

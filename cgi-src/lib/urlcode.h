@@ -6,6 +6,6 @@
 
 /* Percent-decodes src[0..len) into dst (size dstlen); plus_space turns '+' into ' '.
  * Returns the decoded length, or -1 on a malformed escape, NUL, or overflow. */
-long	url_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_space);
+long url_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_space);
 
 #endif

@@ -3,8 +3,8 @@
 size_t
 utf8_decode(const char *str, size_t n, unsigned long *cp)
 {
-	const unsigned char	*s = (const unsigned char *)str;
-	size_t			 len, k;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t               len, k;
 
 	if (n == 0 || s[0] == 0)
 		return 0;
@@ -28,8 +28,8 @@ utf8_decode(const char *str, size_t n, unsigned long *cp)
 			return 0;
 		*cp = (*cp << 6) | (s[k] & 0x3F);
 	}
-	if ((len == 2 && *cp < 0x80) || (len == 3 && *cp < 0x800) ||
-	    (len == 4 && *cp < 0x10000) || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
+	if ((len == 2 && *cp < 0x80) || (len == 3 && *cp < 0x800) || (len == 4 && *cp < 0x10000) ||
+	    *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
 		return 0;
 	return len;
 }

@@ -9,6 +9,6 @@
  * in bytes (1 to 4), or 0 when n is 0 or the bytes there are not a well-formed
  * character: NUL, a stray continuation byte, a truncated sequence, an overlong form, a
  * surrogate or a code point above U+10FFFF (*cp is then unspecified). */
-size_t	utf8_decode(const char *s, size_t n, unsigned long *cp);
+size_t utf8_decode(const char *s, size_t n, unsigned long *cp);
 
 #endif

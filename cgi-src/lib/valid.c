@@ -6,8 +6,8 @@
 int
 valid_utf8(const char *s, size_t len)
 {
-	unsigned long	 cp;
-	size_t		 i, n;
+	unsigned long cp;
+	size_t        i, n;
 
 	for (i = 0; i < len; i += n)
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0)
@@ -18,8 +18,8 @@ valid_utf8(const char *s, size_t len)
 int
 valid_int(const char *s, long long min, long long max, long long *out)
 {
-	long long	 v = 0;
-	size_t		 i, len;
+	long long v = 0;
+	size_t    i, len;
 
 	if (s == NULL || (len = strlen(s)) == 0 || len > 18)
 		return -1;
@@ -39,7 +39,7 @@ valid_int(const char *s, long long min, long long max, long long *out)
 int
 valid_ogp_id(const char *s)
 {
-	int	 i;
+	int i;
 
 	if (s == NULL || strlen(s) != 6)
 		return 0;
@@ -55,13 +55,12 @@ valid_ogp_id(const char *s)
 int
 valid_slug(const char *s)
 {
-	size_t	 i, len;
+	size_t i, len;
 
 	if (s == NULL || (len = strlen(s)) == 0 || len > 80)
 		return 0;
 	for (i = 0; i < len; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-		    s[i] == '-'))
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
 			return 0;
 	return 1;
 }
@@ -70,8 +69,8 @@ int
 valid_date(const char *s)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int	 y, m, d, leap;
-	size_t	 len;
+	int              y, m, d, leap;
+	size_t           len;
 
 	if (s == NULL)
 		return 0;
@@ -93,7 +92,7 @@ valid_date(const char *s)
 int
 valid_http_url(const char *s)
 {
-	size_t	 i, len, hs;
+	size_t i, len, hs;
 
 	if (s == NULL)
 		return 0;
@@ -107,8 +106,8 @@ valid_http_url(const char *s)
 	if (len <= hs || len > 2048 || s[hs] == '/' || s[hs] == '.')
 		return 0;
 	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f || s[i] == '"' ||
-		    s[i] == '<' || s[i] == '>' || s[i] == '\\')
+		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f || s[i] == '"' || s[i] == '<' ||
+		    s[i] == '>' || s[i] == '\\')
 			return 0;
 	return valid_utf8(s, len);
 }
@@ -116,7 +115,7 @@ valid_http_url(const char *s)
 int
 valid_digits(const char *s, int n)
 {
-	int	 v = 0, i;
+	int v = 0, i;
 
 	for (i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')

@@ -12,34 +12,34 @@
 #include "net/linkcheck.h"
 #include "lib/urlcode.h"
 
-#define HOST_MAX	256	/* longest host name kept for the per-host count */
-#define PARALLEL_MAX	64	/* most transfers at once */
+#define HOST_MAX     256 /* longest host name kept for the per-host count */
+#define PARALLEL_MAX 64  /* most transfers at once */
 
 /* Stored names of enum lc_failure. */
 static const char *const failure_names[LF__MAX] = {
-	"",		/* LF_NONE */
-	"http",		/* LF_HTTP */
-	"timeout",	/* LF_TIMEOUT */
-	"refused",	/* LF_REFUSED */
-	"dns",		/* LF_DNS */
-	"tls",		/* LF_TLS */
-	"redirects",	/* LF_REDIRECTS */
-	"scheme",	/* LF_SCHEME */
-	"network",	/* LF_NETWORK */
-	"other",	/* LF_OTHER */
+	"",          /* LF_NONE */
+	"http",      /* LF_HTTP */
+	"timeout",   /* LF_TIMEOUT */
+	"refused",   /* LF_REFUSED */
+	"dns",       /* LF_DNS */
+	"tls",       /* LF_TLS */
+	"redirects", /* LF_REDIRECTS */
+	"scheme",    /* LF_SCHEME */
+	"network",   /* LF_NETWORK */
+	"other",     /* LF_OTHER */
 };
 
 /* One transfer in flight. */
 struct xfer {
-	CURL		*h;		/* NULL: the slot is free */
-	enum lc_mode	 mode;
-	size_t		 index;		/* of the address in the caller's list */
-	int		 head;		/* 1 while the HEAD request of a check runs */
-	int		 stopped;	/* 1 when a check's GET was stopped at its first byte */
-	size_t		 cap;		/* LC_FETCH: largest body */
-	int		 allow_private;	/* lc_opts.allow_private */
-	int		 blocked;	/* 1 when a connection to a private address was refused */
-	char		 host[HOST_MAX];
+	CURL            *h; /* NULL: the slot is free */
+	enum lc_mode     mode;
+	size_t           index;         /* of the address in the caller's list */
+	int              head;          /* 1 while the HEAD request of a check runs */
+	int              stopped;       /* 1 when a check's GET was stopped at its first byte */
+	size_t           cap;           /* LC_FETCH: largest body */
+	int              allow_private; /* lc_opts.allow_private */
+	int              blocked;       /* 1 when a connection to a private address was refused */
+	char             host[HOST_MAX];
 	struct lc_result r;
 };
 
@@ -72,14 +72,14 @@ lc_private_addr(const struct sockaddr *a, size_t len)
 {
 	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
 	static const unsigned char zero[15] = { 0 };
-	const struct sockaddr_in	*v4 = (const struct sockaddr_in *)(const void *)a;
-	const struct sockaddr_in6	*v6 = (const struct sockaddr_in6 *)(const void *)a;
-	const unsigned char		*b;
+	const struct sockaddr_in  *v4 = (const struct sockaddr_in *)(const void *)a;
+	const struct sockaddr_in6 *v6 = (const struct sockaddr_in6 *)(const void *)a;
+	const unsigned char       *b;
 
 	if (a->sa_family == AF_INET && len >= sizeof *v4)
 		return private4((const unsigned char *)&v4->sin_addr);
 	if (a->sa_family != AF_INET6 || len < sizeof *v6)
-		return 1;		/* not an internet address: never visited */
+		return 1; /* not an internet address: never visited */
 	b = v6->sin6_addr.s6_addr;
 	if (memcmp(b, mapped, 12) == 0)
 		return private4(b + 12);
@@ -91,7 +91,7 @@ lc_private_addr(const struct sockaddr *a, size_t len)
 static curl_socket_t
 open_socket(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
 {
-	struct xfer	*x = arg;
+	struct xfer *x = arg;
 
 	if (purpose == CURLSOCKTYPE_IPCXN && !x->allow_private &&
 	    lc_private_addr(&a->addr, a->addrlen)) {
@@ -178,7 +178,7 @@ lc_result_name(const struct lc_result *r)
 void
 lc_url_name(const char *url, char *out, size_t outlen)
 {
-	const char	*p = strstr(url, "://"), *end, *seg;
+	const char *p = strstr(url, "://"), *end, *seg;
 
 	if (outlen == 0)
 		return;
@@ -199,8 +199,8 @@ lc_url_name(const char *url, char *out, size_t outlen)
 static size_t
 on_body(char *p, size_t sz, size_t n, void *arg)
 {
-	struct xfer	*x = arg;
-	size_t		 len = sz * n;
+	struct xfer *x = arg;
+	size_t       len = sz * n;
 
 	if (x->mode == LC_CHECK) {
 		x->stopped = 1;
@@ -219,16 +219,17 @@ on_body(char *p, size_t sz, size_t n, void *arg)
 static int
 url_host(const char *url, char *host, size_t hostlen, struct lc_result *r)
 {
-	CURLU	*u = curl_url();
-	char	*scheme = NULL, *h = NULL;
-	int	 rc = -1;
+	CURLU *u = curl_url();
+	char  *scheme = NULL, *h = NULL;
+	int    rc = -1;
 
 	if (u == NULL || curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_HOST, &h, 0) != CURLUE_OK)
 		snprintf(r->error, sizeof r->error, "not a valid address");
 	else if (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0)
-		snprintf(r->error, sizeof r->error, "only http and https addresses are "
+		snprintf(r->error, sizeof r->error,
+		    "only http and https addresses are "
 		    "visited");
 	else {
 		snprintf(host, hostlen, "%s", h);
@@ -249,56 +250,58 @@ url_host(const char *url, char *host, size_t hostlen, struct lc_result *r)
 static int
 xfer_setup(struct xfer *x, const struct lc_opts *o)
 {
-	CURL	*h = x->h;
+	CURL *h = x->h;
 
 	return curl_easy_setopt(h, CURLOPT_URL, x->r.url) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https") != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_MAXREDIRS, o->max_redirs) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, o->connect_s) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_TIMEOUT, o->timeout_s) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_USERAGENT, o->user_agent) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_WRITEDATA, x) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_PRIVATE, x) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_socket) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, x) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_NOBODY, x->head ? 1L : 0L) != CURLE_OK ||
-	    (x->mode == LC_FETCH && curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
-	    (curl_off_t)x->cap) != CURLE_OK) ? -1 : 0;
+		curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https") != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_MAXREDIRS, o->max_redirs) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, o->connect_s) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_TIMEOUT, o->timeout_s) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_USERAGENT, o->user_agent) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_WRITEDATA, x) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_PRIVATE, x) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_socket) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, x) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_NOBODY, x->head ? 1L : 0L) != CURLE_OK ||
+		(x->mode == LC_FETCH &&
+		    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->cap) != CURLE_OK)
+	    ? -1
+	    : 0;
 }
 
 /* Fills x->r from the ended transfer (rc). */
 static void
 xfer_result(struct xfer *x, CURLcode rc)
 {
-	struct lc_result	*r = &x->r;
-	const char		*eff = NULL, *ct = NULL;
-	long			 nredir = 0;
+	struct lc_result *r = &x->r;
+	const char       *eff = NULL, *ct = NULL;
+	long              nredir = 0;
 
 	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &r->status);
 	curl_easy_getinfo(x->h, CURLINFO_REDIRECT_COUNT, &nredir);
 	if (rc == CURLE_FILESIZE_EXCEEDED)
 		r->too_large = 1;
-	if (nredir > 0 && curl_easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &eff) ==
-	    CURLE_OK && eff != NULL && strcmp(eff, r->url) != 0)
+	if (nredir > 0 && curl_easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK &&
+	    eff != NULL && strcmp(eff, r->url) != 0)
 		r->final_url = strdup(eff);
-	if (x->mode == LC_FETCH && curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct) ==
-	    CURLE_OK && ct != NULL)
+	if (x->mode == LC_FETCH &&
+	    curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct != NULL)
 		snprintf(r->ctype, sizeof r->ctype, "%s", ct);
 	if (r->too_large) {
 		r->failure = LF_OTHER;
-		snprintf(r->error, sizeof r->error, "larger than the limit of %zu bytes",
-		    x->cap);
+		snprintf(r->error, sizeof r->error, "larger than the limit of %zu bytes", x->cap);
 		return;
 	}
 	if (x->blocked && rc != CURLE_OK) {
 		r->failure = LF_SCHEME;
-		snprintf(r->error, sizeof r->error, "a loopback, private or link-local network "
+		snprintf(r->error, sizeof r->error,
+		    "a loopback, private or link-local network "
 		    "address: not visited");
 		return;
 	}
@@ -316,7 +319,7 @@ xfer_result(struct xfer *x, CURLcode rc)
 static int
 host_count(const struct xfer *xs, int n, const char *host)
 {
-	int	 i, k = 0;
+	int i, k = 0;
 
 	for (i = 0; i < n; i++)
 		if (xs[i].h != NULL && strcmp(xs[i].host, host) == 0)
@@ -326,17 +329,17 @@ host_count(const struct xfer *xs, int n, const char *host)
 
 /* A run's state. */
 struct run {
-	enum lc_mode		 mode;
-	const char *const	*urls;
-	size_t			 n;
-	char			*started;	/* started[i]: 1 once urls[i] was taken */
-	size_t			 first;		/* no url before it is left to start */
-	size_t			 done, broken;
-	const struct lc_opts	*o;
-	lc_done_fn		 cb;
-	void			*arg;
-	CURLM			*m;
-	struct xfer		 xs[PARALLEL_MAX];
+	enum lc_mode          mode;
+	const char *const    *urls;
+	size_t                n;
+	char                 *started; /* started[i]: 1 once urls[i] was taken */
+	size_t                first;   /* no url before it is left to start */
+	size_t                done, broken;
+	const struct lc_opts *o;
+	lc_done_fn            cb;
+	void                 *arg;
+	CURLM                *m;
+	struct xfer           xs[PARALLEL_MAX];
 };
 
 /* Hands x's result to the callback and frees it and its slot. */
@@ -357,8 +360,8 @@ xfer_end(struct run *u, struct xfer *x)
 	memset(&x->r, 0, sizeof x->r);
 	x->host[0] = '\0';
 	if (u->o->progress) {
-		fprintf(stderr, "\r%zu of %zu addresses done, %zu with a problem ", u->done,
-		    u->n, u->broken);
+		fprintf(stderr, "\r%zu of %zu addresses done, %zu with a problem ", u->done, u->n,
+		    u->broken);
 		fflush(stderr);
 	}
 }
@@ -393,9 +396,9 @@ xfer_start(struct run *u, struct xfer *x, size_t i, const char *host)
 static void
 fill(struct run *u)
 {
-	char	 host[HOST_MAX];
-	size_t	 i;
-	int	 s, busy;
+	char   host[HOST_MAX];
+	size_t i;
+	int    s, busy;
 
 	for (i = u->first; i < u->n; i++) {
 		for (s = 0, busy = 0; s < u->o->parallel; s++)
@@ -428,10 +431,10 @@ fill(struct run *u)
 static void
 finished(struct run *u, struct xfer *x, CURLcode rc)
 {
-	long	 status = 0;
+	long status = 0;
 
 	if (x->stopped && rc == CURLE_WRITE_ERROR)
-		rc = CURLE_OK;	/* a check's GET, stopped at its first byte on purpose */
+		rc = CURLE_OK; /* a check's GET, stopped at its first byte on purpose */
 	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &status);
 	if (x->head && lc_get_fallback(rc, status)) {
 		x->head = 0;
@@ -449,10 +452,10 @@ int
 lc_run(enum lc_mode mode, const char *const *urls, size_t n, const struct lc_opts *o,
     lc_done_fn done, void *arg)
 {
-	struct run	*u;
-	struct lc_opts	 oo = *o;
-	CURLMsg		*msg;
-	int		 running, q, s, rc = -1;
+	struct run    *u;
+	struct lc_opts oo = *o;
+	CURLMsg       *msg;
+	int            running, q, s, rc = -1;
 
 	if (oo.parallel < 1)
 		oo.parallel = 1;
@@ -460,8 +463,7 @@ lc_run(enum lc_mode mode, const char *const *urls, size_t n, const struct lc_opt
 		oo.parallel = PARALLEL_MAX;
 	if (oo.per_host < 1)
 		oo.per_host = 1;
-	if ((u = calloc(1, sizeof *u)) == NULL ||
-	    (u->started = calloc(n + 1, 1)) == NULL ||
+	if ((u = calloc(1, sizeof *u)) == NULL || (u->started = calloc(n + 1, 1)) == NULL ||
 	    (u->m = curl_multi_init()) == NULL)
 		goto out;
 	u->mode = mode;
@@ -479,7 +481,7 @@ lc_run(enum lc_mode mode, const char *const *urls, size_t n, const struct lc_opt
 		if (curl_multi_perform(u->m, &running) != CURLM_OK)
 			break;
 		while ((msg = curl_multi_info_read(u->m, &q)) != NULL) {
-			char	*x = NULL;
+			char *x = NULL;
 
 			if (msg->msg != CURLMSG_DONE)
 				continue;

@@ -11,15 +11,15 @@
 
 /* A list of addresses. */
 struct urls {
-	char	**v;
-	size_t	  n;
+	char **v;
+	size_t n;
 };
 
 /* Reads the addresses which into u.  Returns 0, or -1 after saying why. */
 static int
 urls_load(enum linkstate_urls which, struct urls *u)
 {
-	int	 rc = linkstate_urls(which, &u->v, &u->n);
+	int rc = linkstate_urls(which, &u->v, &u->n);
 
 	if (rc != 0)
 		fprintf(stderr, "aberta-admin: cannot read the addresses: %s\n",
@@ -29,19 +29,19 @@ urls_load(enum linkstate_urls which, struct urls *u)
 
 /* One finished check, kept until the run ends. */
 struct checked {
-	char		 result[10];
-	long		 status;
-	char		*final_url;
-	char		 failure[12];
-	char		 error[128];
-	int		 have;
+	char  result[10];
+	long  status;
+	char *final_url;
+	char  failure[12];
+	char  error[128];
+	int   have;
 };
 
 /* lc_run's callback of a check: keeps the result. */
 static void
 check_done(struct lc_result *r, size_t i, void *arg)
 {
-	struct checked	*c = (struct checked *)arg + i;
+	struct checked *c = (struct checked *)arg + i;
 
 	snprintf(c->result, sizeof c->result, "%s", lc_result_name(r));
 	c->status = r->status;
@@ -55,8 +55,7 @@ check_done(struct lc_result *r, size_t i, void *arg)
 static struct link_result
 as_result(const char *url, const struct checked *c)
 {
-	struct link_result	 r = { url, c->result, c->status, c->final_url, c->failure,
-	    c->error };
+	struct link_result r = { url, c->result, c->status, c->final_url, c->failure, c->error };
 
 	return r;
 }
@@ -68,9 +67,9 @@ static int
 check_save(sqlite3 *db, const struct urls *u, const struct checked *cs, int complete,
     const char *now, struct links_report *rep)
 {
-	struct link_result	 r;
-	size_t			 i;
-	int			 n = 0;
+	struct link_result r;
+	size_t             i;
+	int                n = 0;
 
 	if (store_begin(db) != 0)
 		goto fail;
@@ -97,13 +96,13 @@ fail:
 }
 
 int
-links_check(sqlite3 *db, const struct lc_opts *o, const char *now, FILE *out,
-    struct links_report *rep)
+links_check(
+    sqlite3 *db, const struct lc_opts *o, const char *now, FILE *out, struct links_report *rep)
 {
-	struct urls	 u;
-	struct checked	*cs;
-	size_t		 i;
-	int		 rc, complete;
+	struct urls     u;
+	struct checked *cs;
+	size_t          i;
+	int             rc, complete;
 
 	memset(rep, 0, sizeof *rep);
 	if (urls_load(LS_CHECK, &u) != 0)
@@ -116,7 +115,8 @@ links_check(sqlite3 *db, const struct lc_opts *o, const char *now, FILE *out,
 	complete = lc_run(LC_CHECK, (const char *const *)u.v, u.n, o, check_done, cs) == 0;
 	if (!complete)
 		fputs("aberta-admin: the check stopped early (libcurl failed); the results "
-		    "so far are recorded\n", stderr);
+		      "so far are recorded\n",
+		    stderr);
 	rep->total = u.n;
 	for (i = 0; i < u.n; i++) {
 		if (!cs[i].have)
@@ -139,10 +139,10 @@ links_check(sqlite3 *db, const struct lc_opts *o, const char *now, FILE *out,
 
 /* An archive run's state, for its callback. */
 struct arun {
-	sqlite3			*db;
-	const char		*dir, *now;
-	FILE			*out;
-	struct links_report	*rep;
+	sqlite3             *db;
+	const char          *dir, *now;
+	FILE                *out;
+	struct links_report *rep;
 };
 
 /* lc_run's callback of an archive run: checks the body by its content, stores it and
@@ -150,10 +150,10 @@ struct arun {
 static void
 archive_done(struct lc_result *r, size_t i, void *arg)
 {
-	struct arun	*a = arg;
-	const char	*why = NULL, *mime;
-	char		 name[256], sha[65];
-	int		 ch = 0;
+	struct arun *a = arg;
+	const char  *why = NULL, *mime;
+	char         name[256], sha[65];
+	int          ch = 0;
 
 	(void)i;
 	if (r->failure != LF_NONE) {
@@ -164,15 +164,15 @@ archive_done(struct lc_result *r, size_t i, void *arg)
 	lc_url_name(r->final_url != NULL ? r->final_url : r->url, name, sizeof name);
 	if (store_begin(a->db) != 0)
 		why = db_last_error();
-	else if (upload_archive(a->db, a->dir, r->body.p, r->body.len, name, sha, &mime,
-	    &why) != 0 || (ch = linkstate_archived(r->url, sha, a->now)) < 0 ||
-	    store_commit(a->db) != 0) {
+	else if (upload_archive(a->db, a->dir, r->body.p, r->body.len, name, sha, &mime, &why) !=
+		0 ||
+	    (ch = linkstate_archived(r->url, sha, a->now)) < 0 || store_commit(a->db) != 0) {
 		if (why == NULL)
 			why = db_last_error();
 		store_rollback(a->db);
 	} else {
-		fprintf(a->out, "%s\t%s\t%s %s\n", ch ? "archived" : "unchanged", r->url,
-		    mime, sha);
+		fprintf(
+		    a->out, "%s\t%s\t%s %s\n", ch ? "archived" : "unchanged", r->url, mime, sha);
 		if (ch)
 			a->rep->changed++;
 		else
@@ -185,13 +185,13 @@ archive_done(struct lc_result *r, size_t i, void *arg)
 }
 
 int
-links_archive(sqlite3 *db, const struct lc_opts *o, const char *dir, int refresh,
-    const char *now, FILE *out, struct links_report *rep)
+links_archive(sqlite3 *db, const struct lc_opts *o, const char *dir, int refresh, const char *now,
+    FILE *out, struct links_report *rep)
 {
-	struct urls	 u;
-	struct arun	 a = { db, dir, now, out, rep };
-	char		 err[256];
-	int		 rc;
+	struct urls u;
+	struct arun a = { db, dir, now, out, rep };
+	char        err[256];
+	int         rc;
 
 	memset(rep, 0, sizeof *rep);
 	if (upload_init(err, sizeof err) != 0) {

@@ -22,23 +22,23 @@
 
 /* What a run did. */
 struct links_report {
-	size_t	 total;		/* addresses visited */
-	size_t	 ok, redirect, broken;	/* check: results */
-	size_t	 changed;	/* check: rows whose result changed; archive: copies recorded */
-	size_t	 removed;	/* check: rows of addresses no longer used */
-	size_t	 failed;	/* archive: documents not archived */
-	size_t	 same;		/* archive: fetched again, the same bytes as the copy kept */
+	size_t total;                /* addresses visited */
+	size_t ok, redirect, broken; /* check: results */
+	size_t changed; /* check: rows whose result changed; archive: copies recorded */
+	size_t removed; /* check: rows of addresses no longer used */
+	size_t failed;  /* archive: documents not archived */
+	size_t same;    /* archive: fetched again, the same bytes as the copy kept */
 };
 
 /* Checks every address; lines for the broken ones go to out.  now: the run's time,
  * "YYYY-MM-DDTHH:MM:SSZ".  Returns 0, or -1 after printing why on stderr (nothing
  * recorded). */
-int	links_check(sqlite3 *db, const struct lc_opts *o, const char *now, FILE *out,
-	    struct links_report *rep);
+int links_check(
+    sqlite3 *db, const struct lc_opts *o, const char *now, FILE *out, struct links_report *rep);
 /* Archives the cited documents into dir (the upload folder): those without a copy, or
  * all of them when refresh.  A line per document not archived goes to out.  Returns 0,
  * or -1 after printing why. */
-int	links_archive(sqlite3 *db, const struct lc_opts *o, const char *dir, int refresh,
-	    const char *now, FILE *out, struct links_report *rep);
+int links_archive(sqlite3 *db, const struct lc_opts *o, const char *dir, int refresh,
+    const char *now, FILE *out, struct links_report *rep);
 
 #endif

@@ -21,16 +21,16 @@
 #include "store/stmt.h"
 
 struct upload {
-	const char	*p;
-	size_t		 left;
+	const char *p;
+	size_t      left;
 };
 
 /* libcurl's read callback: the message, in pieces. */
 static size_t
 read_msg(char *dst, size_t size, size_t n, void *arg)
 {
-	struct upload	*u = arg;
-	size_t		 k = size * n < u->left ? size * n : u->left;
+	struct upload *u = arg;
+	size_t         k = size * n < u->left ? size * n : u->left;
 
 	memcpy(dst, u->p, k);
 	u->p += k;
@@ -40,14 +40,13 @@ read_msg(char *dst, size_t size, size_t n, void *arg)
 
 /* Sends through an SMTP relay with libcurl (which dot-stuffs the message). */
 static int
-send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *err,
-    size_t errlen)
+send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *err, size_t errlen)
 {
-	CURL			*h;
-	struct curl_slist	*to = NULL;
-	struct upload		 u = { msg, len };
-	char			 from[300], cerr[CURL_ERROR_SIZE] = "";
-	CURLcode		 rc;
+	CURL              *h;
+	struct curl_slist *to = NULL;
+	struct upload      u = { msg, len };
+	char               from[300], cerr[CURL_ERROR_SIZE] = "";
+	CURLcode           rc;
 
 	if ((h = curl_easy_init()) == NULL) {
 		snprintf(err, errlen, "libcurl could not start");
@@ -67,8 +66,8 @@ send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, cerr);
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-	curl_easy_setopt(h, CURLOPT_USE_SSL, strncmp(url, "smtps:", 6) == 0 ?
-	    (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
+	curl_easy_setopt(h, CURLOPT_USE_SSL,
+	    strncmp(url, "smtps:", 6) == 0 ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
 	rc = curl_easy_perform(h);
 	if (rc != CURLE_OK)
 		snprintf(err, errlen, "smtp: %s", cerr[0] ? cerr : curl_easy_strerror(rc));
@@ -80,12 +79,12 @@ send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *
 /* Sends through a local sendmail program: PATH -i -- RCPT, the message on its input;
  * killed after MAIL_SENDMAIL_SECONDS. */
 static int
-send_sendmail(const char *path, const char *rcpt, const char *msg, size_t len, char *err,
-    size_t errlen)
+send_sendmail(
+    const char *path, const char *rcpt, const char *msg, size_t len, char *err, size_t errlen)
 {
-	int		 fd[2], st, written;
-	pid_t		 pid;
-	void		(*old)(int);
+	int   fd[2], st, written;
+	pid_t pid;
+	void (*old)(int);
 
 	if (pipe(fd) != 0) {
 		snprintf(err, errlen, "sendmail: pipe: %s", strerror(errno));
@@ -125,7 +124,7 @@ send_sendmail(const char *path, const char *rcpt, const char *msg, size_t len, c
 int
 mail_send(const char *rcpt, const char *msg, size_t len, char *err, size_t errlen)
 {
-	const char	*url = getenv("ABERTA_SMTP_URL"), *sm = getenv("ABERTA_SENDMAIL");
+	const char *url = getenv("ABERTA_SMTP_URL"), *sm = getenv("ABERTA_SENDMAIL");
 
 	if (url != NULL && *url != '\0')
 		return send_smtp(url, rcpt, msg, len, err, errlen);
@@ -148,16 +147,17 @@ db_error(void)
  * and message (malloc'd) in *got, *rcpt and *msg; 0 when there is none; -1 after
  * printing the database error. */
 static int
-claim(sqlite3 *rw, long long id, long long last, const char *token, long long *got,
-    char **rcpt, char **msg)
+claim(sqlite3 *rw, long long id, long long last, const char *token, long long *got, char **rcpt,
+    char **msg)
 {
-	int	 found;
+	int found;
 
 	*rcpt = *msg = NULL;
 	if (store_begin(rw) != 0)
 		return db_error();
-	if ((found = outbox_claim(id, last, token, (long long)time(NULL), MAIL_CLAIM_STALE,
-	    got, rcpt, msg)) < 0 || store_commit(rw) != 0) {
+	if ((found = outbox_claim(
+		 id, last, token, (long long)time(NULL), MAIL_CLAIM_STALE, got, rcpt, msg)) < 0 ||
+	    store_commit(rw) != 0) {
 		db_error();
 		store_rollback(rw);
 		free(*rcpt);
@@ -178,9 +178,9 @@ claim(sqlite3 *rw, long long id, long long last, const char *token, long long *g
 int
 mail_flush(sqlite3 *rw, long long id, int *sent, int *failed)
 {
-	char		 token[33], err[300], *rcpt, *msg;
-	long long	 last = 0, got = 0;
-	int		 ok = 0, bad = 0, rc = 0, n;
+	char      token[33], err[300], *rcpt, *msg;
+	long long last = 0, got = 0;
+	int       ok = 0, bad = 0, rc = 0, n;
 
 	token_hex(token, sizeof token);
 	while (rc == 0 && (n = claim(rw, id, last, token, &got, &rcpt, &msg)) != 0) {
@@ -194,8 +194,10 @@ mail_flush(sqlite3 *rw, long long id, int *sent, int *failed)
 			if ((n = outbox_sent(got, token)) < 0)
 				rc = db_error();
 			else if (n == 0)
-				fprintf(stderr, "aberta: mail %lld was sent, but another sender had "
-				    "taken it over meanwhile\n", got);
+				fprintf(stderr,
+				    "aberta: mail %lld was sent, but another sender had "
+				    "taken it over meanwhile\n",
+				    got);
 		} else {
 			bad++;
 			fprintf(stderr, "aberta: mail %lld not sent: %s\n", got, err);

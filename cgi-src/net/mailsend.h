@@ -20,18 +20,18 @@
 
 /* A claim older than this is taken to be that of a sender that died: far longer than
  * one message can take to send (15 s by SMTP, MAIL_SENDMAIL_SECONDS by sendmail). */
-#define MAIL_CLAIM_STALE	300
-#define MAIL_SENDMAIL_SECONDS	60
+#define MAIL_CLAIM_STALE      300
+#define MAIL_SENDMAIL_SECONDS 60
 
 /* Sends one message to rcpt through the configured transport.  Returns 0, or -1 with
  * the reason in err. */
-int	 mail_send(const char *rcpt, const char *msg, size_t len, char *err, size_t errlen);
+int mail_send(const char *rcpt, const char *msg, size_t len, char *err, size_t errlen);
 /* Sends the outbox messages: only message id when id > 0, else every one, in id order;
  * a message claimed by another sender in the last MAIL_CLAIM_STALE seconds is left to
  * it.  A message sent is deleted; one that fails keeps its attempt count and error and
  * is tried again by the next flush.  Counts go to *sent and *failed (may be NULL).  rw
  * is the connection the store's STORE_RW tables were prepared on (store/outbox.h).
  * Returns 0, or -1 after printing the database error. */
-int	 mail_flush(sqlite3 *rw, long long id, int *sent, int *failed);
+int mail_flush(sqlite3 *rw, long long id, int *sent, int *failed);
 
 #endif

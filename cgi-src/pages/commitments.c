@@ -11,9 +11,9 @@
 
 /* The IRM indicators, in the order shown, with their enum domains. */
 static const struct {
-	int		 col;
-	const char	*label;
-	const char	*domain;
+	int         col;
+	const char *label;
+	const char *domain;
 } irm_rows[] = {
 	{ CM_VERIFIABLE, "IRM_VERIFIABLE", "yesno" },
 	{ CM_RELEVANT, "IRM_RELEVANT", "yesno" },
@@ -31,9 +31,9 @@ static const struct {
 static void
 irm(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 {
-	tpl_dict	*d;
-	const char	*v;
-	size_t		 i;
+	tpl_dict   *d;
+	const char *v;
+	size_t      i;
 
 	for (i = 0; i < sizeof irm_rows / sizeof irm_rows[0]; i++) {
 		d = tpl_section(b, "IRM");
@@ -54,9 +54,9 @@ irm(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 static void
 relations(struct ctx *c, tpl_dict *b, long long id)
 {
-	sqlite3_stmt	*s;
-	tpl_dict	*d;
-	int		 leads = 0, supports = 0, n = 0;
+	sqlite3_stmt *s;
+	tpl_dict     *d;
+	int           leads = 0, supports = 0, n = 0;
 
 	s = db_stmt(ST_COMMITMENT_ENTITIES);
 	db_bind_int64(s, 1, id);
@@ -92,7 +92,7 @@ relations(struct ctx *c, tpl_dict *b, long long id)
 static void
 milestone(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, struct progress *p)
 {
-	const char	*asof;
+	const char *asof;
 
 	page_text(c, d, "TITLE", db_text(s, MS_TITLE_PT), db_text(s, MS_TITLE_EN));
 	page_date(c, d, "PSTART", db_text(s, MS_START));
@@ -123,10 +123,10 @@ milestone(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, struct progress *p)
 static void
 milestones(struct ctx *c, tpl_dict *b, long long id, struct progress *p)
 {
-	sqlite3_stmt	*s = db_stmt(ST_MILESTONES), *l;
-	tpl_dict	*h = NULL, *d, *e;
-	long long	 mid;
-	int		 nev;
+	sqlite3_stmt *s = db_stmt(ST_MILESTONES), *l;
+	tpl_dict     *h = NULL, *d, *e;
+	long long     mid;
+	int           nev;
 
 	progress_init(p);
 	db_bind_int64(s, 1, id);
@@ -144,7 +144,7 @@ milestones(struct ctx *c, tpl_dict *b, long long id, struct progress *p)
 			e = tpl_section(d, "EVIDENCE");
 			tpl_set(e, "URL", db_text(l, ML_URL));
 			if (page_text(c, e, "LABEL", db_text(l, ML_LABEL_PT),
-			    db_text(l, ML_LABEL_EN)) == NULL)
+				db_text(l, ML_LABEL_EN)) == NULL)
 				tpl_set(e, "LABEL", db_text(l, ML_URL));
 			page_url_state(c, e, "LINKSTATE", db_text(l, ML_URL));
 			lrow = db_step(l);
@@ -156,20 +156,20 @@ milestones(struct ctx *c, tpl_dict *b, long long id, struct progress *p)
 		tpl_show(b, "NO_MILESTONES");
 }
 
-#define TIMELINE_MAX	60	/* points of the progress-over-time chart */
-#define MS_MAX		200	/* milestones followed by the chart */
+#define TIMELINE_MAX 60  /* points of the progress-over-time chart */
+#define MS_MAX       200 /* milestones followed by the chart */
 
 struct point {
-	char	 at[11];	/* YYYY-MM-DD */
-	int	 pct;		/* -1: no data */
+	char at[11]; /* YYYY-MM-DD */
+	int  pct;    /* -1: no data */
 };
 
 /* The commitment's progress now, from the milestones' current figures. */
 static int
 timeline_now(const int *pct, int n)
 {
-	struct progress	 p;
-	int		 i;
+	struct progress p;
+	int             i;
 
 	progress_init(&p);
 	for (i = 0; i < n; i++)
@@ -183,10 +183,10 @@ static int
 timeline(long long id, struct point *pts)
 {
 	static long long ids[MS_MAX];
-	static int	 pct[MS_MAX];
-	sqlite3_stmt	*s = db_stmt(ST_MS_CURRENT);
-	int		 n = 0, np = 0, i, j;
-	long long	 mid;
+	static int       pct[MS_MAX];
+	sqlite3_stmt    *s = db_stmt(ST_MS_CURRENT);
+	int              n = 0, np = 0, i, j;
+	long long        mid;
 
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW && n < MS_MAX) {
@@ -202,8 +202,9 @@ timeline(long long id, struct point *pts)
 		for (i = 0; i < n && ids[i] != mid; i++)
 			;
 		if (i < n)
-			pct[i] = db_text(s, MSR_BEFORE) ?
-			    (int)strtol(db_text(s, MSR_BEFORE), NULL, 10) : -1;
+			pct[i] = db_text(s, MSR_BEFORE)
+			    ? (int)strtol(db_text(s, MSR_BEFORE), NULL, 10)
+			    : -1;
 	}
 	for (i = 0, j = np - 1; i < j; i++, j--) {
 		struct point t = pts[i];
@@ -217,10 +218,10 @@ timeline(long long id, struct point *pts)
 static void
 timeline_chart(struct ctx *c, tpl_dict *b, long long id)
 {
-	struct point	 pts[TIMELINE_MAX];
-	tpl_dict	*h, *p;
-	char		 poly[TIMELINE_MAX * 16] = "", v[32], when[64];
-	int		 n = timeline(id, pts), i, x, y;
+	struct point pts[TIMELINE_MAX];
+	tpl_dict    *h, *p;
+	char         poly[TIMELINE_MAX * 16] = "", v[32], when[64];
+	int          n = timeline(id, pts), i, x, y;
 
 	if (n == 0)
 		return;
@@ -249,12 +250,12 @@ timeline_chart(struct ctx *c, tpl_dict *b, long long id)
 int
 page_commitments_show(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
-	tpl_dict	*b;
-	struct progress	 p;
-	long long	 id;
-	const char	*t;
-	char		 ord[64], feed[64], badge[320];
+	sqlite3_stmt   *s = db_stmt(ST_COMMITMENT);
+	tpl_dict       *b;
+	struct progress p;
+	long long       id;
+	const char     *t;
+	char            ord[64], feed[64], badge[320];
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
@@ -270,15 +271,14 @@ page_commitments_show(struct ctx *c)
 	tpl_set(b, "BADGE_URL", badge);
 	tpl_set(b, "NUMBER", db_text(s, CM_NUMBER));
 	t = page_text(c, b, "TITLE", db_text(s, CM_TITLE_PT), db_text(s, CM_TITLE_EN));
-	page_title(c, "%s – %s", db_text(s, CM_OGP_ID), t ? t :
-	    i18n("L_TITLE_NOT_RECORDED", c->en));
+	page_title(
+	    c, "%s – %s", db_text(s, CM_OGP_ID), t ? t : i18n("L_TITLE_NOT_RECORDED", c->en));
 	if (page_text(c, b, "NOTE", db_text(s, CM_NOTE_PT), db_text(s, CM_NOTE_EN)) != NULL)
 		tpl_show(b, "HAS_NOTE");
 	tpl_set(b, "PLAN_NUMBER", db_text(s, CM_PLAN_NUMBER));
 	snprintf(ord, sizeof ord, "%s %s", i18n("T_PLAN", c->en), db_text(s, CM_PLAN_NUMBER));
 	tpl_set(b, "PLAN_ORDINAL", ord);
-	page_text(c, b, "PLAN_TITLE", db_text(s, CM_PLAN_TITLE_PT),
-	    db_text(s, CM_PLAN_TITLE_EN));
+	page_text(c, b, "PLAN_TITLE", db_text(s, CM_PLAN_TITLE_PT), db_text(s, CM_PLAN_TITLE_EN));
 	page_date(c, b, "START", db_text(s, CM_START));
 	page_date(c, b, "END", db_text(s, CM_END));
 	page_paras(c, b, "SUMMARY", db_text(s, CM_SUMMARY_PT), db_text(s, CM_SUMMARY_EN));

@@ -30,10 +30,10 @@
  * 2018, 23:59"; the day only when dates_only) and key_ISO to the UTC value for <time
  * datetime>. */
 static void
-zone_time(struct ctx *c, tpl_dict *d, const char *key, const char *iso, int dates_only,
-    const char *zone)
+zone_time(
+    struct ctx *c, tpl_dict *d, const char *key, const char *iso, int dates_only, const char *zone)
 {
-	char		 local[24], day[64], out[96], k[64];
+	char local[24], day[64], out[96], k[64];
 
 	if (utc_to_local(zone, iso, local, sizeof local, NULL) != 0) {
 		tpl_set(d, key, i18n("L_NOT_RECORDED", c->en));
@@ -58,17 +58,17 @@ phase(struct ctx *c, tpl_dict *d, const char *opens, const char *closes, int dat
     const char *zone)
 {
 	static const char *const zone_keys[] = { "L_LISBON_TIME", "L_MADEIRA_TIME",
-		"L_AZORES_TIME" };	/* in the order of the timezone domain */
-	const struct domain	*zones = domain(DOM_TIMEZONE);
-	const struct dcode	*z = domain_code(zones, zone);
-	static const char *const units[][2] = { { "L_DAY", "L_DAYS" },
-		{ "L_HOUR", "L_HOURS" }, { "L_MINUTE", "L_MINUTES" } };
-	enum phase	 p = consultation_phase(c->now, opens, closes);
-	tpl_dict	*s;
-	time_t		 limit;
-	long		 n;
-	char		 unit;
-	int		 u;
+		"L_AZORES_TIME" }; /* in the order of the timezone domain */
+	const struct domain     *zones = domain(DOM_TIMEZONE);
+	const struct dcode      *z = domain_code(zones, zone);
+	static const char *const units[][2] = { { "L_DAY", "L_DAYS" }, { "L_HOUR", "L_HOURS" },
+		{ "L_MINUTE", "L_MINUTES" } };
+	enum phase               p = consultation_phase(c->now, opens, closes);
+	tpl_dict                *s;
+	time_t                   limit;
+	long                     n;
+	char                     unit;
+	int                      u;
 
 	zone_time(c, d, "OPENS", opens, dates_only, zone);
 	zone_time(c, d, "CLOSES", closes, dates_only, zone);
@@ -92,10 +92,10 @@ phase(struct ctx *c, tpl_dict *d, const char *opens, const char *closes, int dat
 int
 page_consultations_list(struct ctx *c)
 {
-	tpl_dict	*b = page_body(c, "consultations.tpl"), *it;
-	sqlite3_stmt	*s = db_stmt(ST_CONSULTATIONS);
-	const char	*t;
-	int		 n = 0;
+	tpl_dict     *b = page_body(c, "consultations.tpl"), *it;
+	sqlite3_stmt *s = db_stmt(ST_CONSULTATIONS);
+	const char   *t;
+	int           n = 0;
 
 	page_title(c, "%s", i18n("T_CONSULTATIONS", c->en));
 	while (db_step(s) == SQLITE_ROW) {
@@ -104,8 +104,8 @@ page_consultations_list(struct ctx *c)
 		t = page_text(c, it, "TITLE", db_text(s, KS_TITLE_PT), db_text(s, KS_TITLE_EN));
 		if (t == NULL)
 			tpl_set(it, "TITLE", i18n("L_TITLE_NOT_RECORDED", c->en));
-		phase(c, it, db_text(s, KS_OPENS), db_text(s, KS_CLOSES),
-		    db_int(s, KS_DATES_ONLY), db_text(s, KS_ZONE));
+		phase(c, it, db_text(s, KS_OPENS), db_text(s, KS_CLOSES), db_int(s, KS_DATES_ONLY),
+		    db_text(s, KS_ZONE));
 		if (!db_int(s, KS_DATES_ONLY))
 			tpl_set_int(tpl_section(it, "COUNTED"), "COUNT", db_int(s, KS_COUNT));
 		n++;
@@ -121,10 +121,10 @@ page_consultations_list(struct ctx *c)
 static int
 submissions(struct ctx *c, tpl_dict *d, const char *has, sqlite3_stmt *s)
 {
-	tpl_dict	*h = NULL, *it, *m;
-	const char	*kind, *outcome;
-	char		 day[64], iso[11];
-	int		 n = 0;
+	tpl_dict   *h = NULL, *it, *m;
+	const char *kind, *outcome;
+	char        day[64], iso[11];
+	int         n = 0;
 
 	while (db_step(s) == SQLITE_ROW) {
 		if (h == NULL)
@@ -132,8 +132,8 @@ submissions(struct ctx *c, tpl_dict *d, const char *has, sqlite3_stmt *s)
 		it = tpl_section(h, "SUB");
 		kind = db_text(s, SUB_KIND);
 		tpl_set_int(it, "ID", db_int64(s, SUB_ID));
-		tpl_set(it, "KIND", i18n(strcmp(kind, "proposal") == 0 ? "L_PROPOSAL" :
-		    "L_COMMENT", c->en));
+		tpl_set(it, "KIND",
+		    i18n(strcmp(kind, "proposal") == 0 ? "L_PROPOSAL" : "L_COMMENT", c->en));
 		if (db_text(s, SUB_CONFIRMED) != NULL) {
 			snprintf(iso, sizeof iso, "%.10s", db_text(s, SUB_CONFIRMED));
 			i18n_date(iso, c->en, day, sizeof day);
@@ -142,8 +142,8 @@ submissions(struct ctx *c, tpl_dict *d, const char *has, sqlite3_stmt *s)
 		}
 		if (strcmp(db_text(s, SUB_STATUS), "rejected") == 0) {
 			m = tpl_section(it, "REJECTED");
-			page_text(c, m, "REASON", db_text(s, SUB_REASON_PT),
-			    db_text(s, SUB_REASON_EN));
+			page_text(
+			    c, m, "REASON", db_text(s, SUB_REASON_PT), db_text(s, SUB_REASON_EN));
 			continue;
 		}
 		m = tpl_section(it, "PUBLISHED");
@@ -154,8 +154,8 @@ submissions(struct ctx *c, tpl_dict *d, const char *has, sqlite3_stmt *s)
 		if (db_text(s, SUB_TITLE) != NULL)
 			tpl_set(tpl_section(m, "HAS_TITLE"), "SUB_TITLE", db_text(s, SUB_TITLE));
 		if (db_text(s, SUB_PROBLEM) != NULL)
-			page_paragraphs(tpl_section(m, "HAS_PROBLEM"), "PROBLEM_P",
-			    db_text(s, SUB_PROBLEM));
+			page_paragraphs(
+			    tpl_section(m, "HAS_PROBLEM"), "PROBLEM_P", db_text(s, SUB_PROBLEM));
 		page_paragraphs(m, "BODY_P", db_text(s, SUB_BODY));
 		if (strcmp(kind, "proposal") == 0) {
 			outcome = db_text(s, SUB_OUTCOME);
@@ -164,7 +164,8 @@ submissions(struct ctx *c, tpl_dict *d, const char *has, sqlite3_stmt *s)
 			if (db_text(s, SUB_M_OGP) != NULL) {
 				tpl_dict *mg = tpl_section(m, "MERGED");
 				tpl_set(mg, "OGP_ID", db_text(s, SUB_M_OGP));
-				page_text(c, mg, "C_TITLE", db_text(s, SUB_M_PT), db_text(s, SUB_M_EN));
+				page_text(
+				    c, mg, "C_TITLE", db_text(s, SUB_M_PT), db_text(s, SUB_M_EN));
 			}
 		}
 		if (db_text(s, SUB_ANSWER_PT) != NULL || db_text(s, SUB_ANSWER_EN) != NULL)
@@ -177,29 +178,29 @@ submissions(struct ctx *c, tpl_dict *d, const char *has, sqlite3_stmt *s)
 
 /* The values a citizen typed, kept when the form comes back with a message. */
 struct form {
-	const char	*author, *org, *email, *title, *problem, *body;
-	int		 consent;
-	const char	*err[7];	/* per field, in the order above, then consent */
-	int		 nerr;
+	const char *author, *org, *email, *title, *problem, *body;
+	int         consent;
+	const char *err[7]; /* per field, in the order above, then consent */
+	int         nerr;
 };
-static const char *const form_keys[] = { "AUTHOR", "ORG", "EMAIL", "TITLE", "PROBLEM",
-	"BODY", "CONSENT" };
-static const char *const form_names[] = { "author", "organisation", "email", "title",
-	"problem", "body", "consent" };
+static const char *const form_keys[] = { "AUTHOR", "ORG", "EMAIL", "TITLE", "PROBLEM", "BODY",
+	"CONSENT" };
+static const char *const form_names[] = { "author", "organisation", "email", "title", "problem",
+	"body", "consent" };
 
 /* Includes the submission form into d as FORM: action, kind (proposal: 1), values and
  * messages.  closed: the form is shown without its button (the citizen keeps the text). */
 static void
-form_fill(struct ctx *c, tpl_dict *d, const char *action, int proposal,
-    const struct form *f, int closed)
+form_fill(
+    struct ctx *c, tpl_dict *d, const char *action, int proposal, const struct form *f, int closed)
 {
-	tpl_dict	*fd = tpl_include(d, "FORM", "submit_form.tpl"), *e, *sum = NULL;
-	const char	*vals[6];
-	char		 k[32];
-	size_t		 i;
+	tpl_dict   *fd = tpl_include(d, "FORM", "submit_form.tpl"), *e, *sum = NULL;
+	const char *vals[6];
+	char        k[32];
+	size_t      i;
 
 	tpl_set(fd, "ACTION", action);
-	tpl_set(fd, "ID_SUFFIX", proposal ? "p" : "c");	/* two forms on one page */
+	tpl_set(fd, "ID_SUFFIX", proposal ? "p" : "c"); /* two forms on one page */
 	tpl_set(fd, "LEGEND", i18n(proposal ? "L_SEND_PROPOSAL" : "L_SEND_COMMENT", c->en));
 	tpl_set(fd, "BODY_LABEL", i18n(proposal ? "L_F_PROPOSAL" : "L_F_COMMENT", c->en));
 	if (proposal)
@@ -207,8 +208,12 @@ form_fill(struct ctx *c, tpl_dict *d, const char *action, int proposal,
 	tpl_show(fd, closed ? "NO_SUBMIT" : "SUBMIT");
 	if (f == NULL)
 		return;
-	vals[0] = f->author; vals[1] = f->org; vals[2] = f->email; vals[3] = f->title;
-	vals[4] = f->problem; vals[5] = f->body;
+	vals[0] = f->author;
+	vals[1] = f->org;
+	vals[2] = f->email;
+	vals[3] = f->title;
+	vals[4] = f->problem;
+	vals[5] = f->body;
 	for (i = 0; i < 6; i++) {
 		snprintf(k, sizeof k, "V_%s", form_keys[i]);
 		tpl_set(fd, k, vals[i] ? vals[i] : "");
@@ -233,12 +238,12 @@ form_fill(struct ctx *c, tpl_dict *d, const char *action, int proposal,
 int
 page_consultations_show(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_CONSULTATION);
-	tpl_dict	*b, *d;
-	const char	*t;
-	char		 action[64];
-	enum phase	 p;
-	int		 dates_only;
+	sqlite3_stmt *s = db_stmt(ST_CONSULTATION);
+	tpl_dict     *b, *d;
+	const char   *t;
+	char          action[64];
+	enum phase    p;
+	int           dates_only;
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
@@ -251,12 +256,12 @@ page_consultations_show(struct ctx *c)
 	page_title(c, "%s", t ? t : i18n("T_CONSULTATIONS", c->en));
 	tpl_set(b, "SHORT", t ? t : i18n("T_CONSULTATIONS", c->en));
 	dates_only = db_int(s, KN_DATES_ONLY);
-	p = phase(c, b, db_text(s, KN_OPENS), db_text(s, KN_CLOSES), dates_only,
-	    db_text(s, KN_ZONE));
+	p = phase(
+	    c, b, db_text(s, KN_OPENS), db_text(s, KN_CLOSES), dates_only, db_text(s, KN_ZONE));
 	page_paras(c, b, "DESC", db_text(s, KN_DESC_PT), db_text(s, KN_DESC_EN));
 	if (db_text(s, KN_Q_PT) != NULL || db_text(s, KN_Q_EN) != NULL)
-		page_paras(c, tpl_section(b, "QUESTIONS"), "Q", db_text(s, KN_Q_PT),
-		    db_text(s, KN_Q_EN));
+		page_paras(
+		    c, tpl_section(b, "QUESTIONS"), "Q", db_text(s, KN_Q_PT), db_text(s, KN_Q_EN));
 	if (db_text(s, KN_PLAN_NUMBER) != NULL) {
 		d = tpl_section(b, "PLAN");
 		tpl_set(d, "PLAN_NUMBER", db_text(s, KN_PLAN_NUMBER));
@@ -284,11 +289,10 @@ page_consultations_show(struct ctx *c)
 	db_reset(s);
 	if (p == PHASE_OPEN) {
 		d = tpl_section(b, "FORMS");
-		snprintf(action, sizeof action, "/%s/consultations/%lld/proposals", c->lang,
-		    c->num);
+		snprintf(
+		    action, sizeof action, "/%s/consultations/%lld/proposals", c->lang, c->num);
 		form_fill(c, tpl_section(d, "PROPOSAL_FORM"), action, 1, NULL, 0);
-		snprintf(action, sizeof action, "/%s/consultations/%lld/comments", c->lang,
-		    c->num);
+		snprintf(action, sizeof action, "/%s/consultations/%lld/comments", c->lang, c->num);
 		form_fill(c, tpl_section(d, "COMMENT_FORM"), action, 0, NULL, 0);
 	}
 	s = db_stmt(ST_CONSULTATION_SUBS);
@@ -303,9 +307,9 @@ page_consultations_show(struct ctx *c)
 void
 page_commitment_cocreation(struct ctx *c, tpl_dict *b, long long id, const char *ogp_id)
 {
-	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT_ORIGINS);
-	tpl_dict	*h = NULL, *it;
-	char		 action[64];
+	sqlite3_stmt *s = db_stmt(ST_COMMITMENT_ORIGINS);
+	tpl_dict     *h = NULL, *it;
+	char          action[64];
 
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
@@ -316,8 +320,8 @@ page_commitment_cocreation(struct ctx *c, tpl_dict *b, long long id, const char 
 		tpl_set(it, "SUB_TITLE", db_text(s, ORIG_TITLE) ? db_text(s, ORIG_TITLE) : "");
 		tpl_set(it, "AUTHOR", db_text(s, ORIG_AUTHOR));
 		tpl_set_int(it, "K_ID", db_int64(s, ORIG_K_ID));
-		page_text(c, it, "K_TITLE", db_text(s, ORIG_K_TITLE_PT),
-		    db_text(s, ORIG_K_TITLE_EN));
+		page_text(
+		    c, it, "K_TITLE", db_text(s, ORIG_K_TITLE_PT), db_text(s, ORIG_K_TITLE_EN));
 	}
 	s = db_stmt(ST_COMMITMENT_SUBS);
 	db_bind_int64(s, 1, id);
@@ -331,7 +335,7 @@ page_commitment_cocreation(struct ctx *c, tpl_dict *b, long long id, const char 
 static const char *
 field(struct ctx *c, const char *name)
 {
-	const char	*v = req_form(c->req, name);
+	const char *v = req_form(c->req, name);
 
 	if (v == NULL)
 		return NULL;
@@ -345,8 +349,9 @@ static int
 controls(const char *v, int lines)
 {
 	for (; *v != '\0'; v++)
-		if (((unsigned char)*v < 0x20 && !(lines && (*v == '\n' || *v == '\r' ||
-		    *v == '\t'))) || *v == 0x7f)
+		if (((unsigned char)*v < 0x20 &&
+			!(lines && (*v == '\n' || *v == '\r' || *v == '\t'))) ||
+		    *v == 0x7f)
 			return 1;
 	return 0;
 }
@@ -376,12 +381,13 @@ form_read(struct ctx *c, struct form *f, int proposal)
 	f->title = proposal ? field(c, "title") : NULL;
 	f->problem = proposal ? field(c, "problem") : NULL;
 	f->body = field(c, "body");
-	f->consent = req_form(c->req, "consent") != NULL &&
-	    strcmp(req_form(c->req, "consent"), "1") == 0;
+	f->consent =
+	    req_form(c->req, "consent") != NULL && strcmp(req_form(c->req, "consent"), "1") == 0;
 	f->err[0] = check_text(f->author, 1, SUB_AUTHOR_MAX, 0);
 	f->err[1] = check_text(f->org, 0, SUB_ORG_MAX, 0);
-	f->err[2] = f->email == NULL ? "ERR_F_REQUIRED" :
-	    !valid_email(f->email) ? "ERR_F_EMAIL" : NULL;
+	f->err[2] = f->email == NULL ? "ERR_F_REQUIRED"
+	    : !valid_email(f->email) ? "ERR_F_EMAIL"
+				     : NULL;
 	if (proposal) {
 		f->err[3] = check_text(f->title, 1, SUB_TITLE_MAX, 0);
 		f->err[4] = check_text(f->problem, 1, SUB_TEXT_MAX, 1);
@@ -402,7 +408,7 @@ static int
 form_again(struct ctx *c, int status, const char *msg, const char *action, int proposal,
     const struct form *f, const char *back, int closed)
 {
-	tpl_dict	*b = page_body(c, "submit.tpl");
+	tpl_dict *b = page_body(c, "submit.tpl");
 
 	page_title(c, "%s", i18n("T_NOT_SENT", c->en));
 	tpl_set(b, "HEADING", i18n("T_NOT_SENT", c->en));
@@ -419,9 +425,9 @@ form_again(struct ctx *c, int status, const char *msg, const char *action, int p
 static int
 rate_check(const char *addr, const char *email, long long now)
 {
-	char		 ka[96], ke[80], folded[256], hex[65];
-	unsigned char	 h[32];
-	int		 ah, ad, eh, ed, total;
+	char          ka[96], ke[80], folded[256], hex[65];
+	unsigned char h[32];
+	int           ah, ad, eh, ed, total;
 
 	if (submit_attempts_forget(now - 86400) != 0)
 		return -1;
@@ -446,20 +452,22 @@ rate_check(const char *addr, const char *email, long long now)
 
 /* Writes the confirmation email of a submission into out. */
 static int
-compose(struct ctx *c, struct buf *out, const char *email, const char *author,
-    const char *what, const char *ctok, const char *wtok)
+compose(struct ctx *c, struct buf *out, const char *email, const char *author, const char *what,
+    const char *ctok, const char *wtok)
 {
-	struct buf	 body = { 0 };
-	int		 rc;
+	struct buf body = { 0 };
+	int        rc;
 
-	buf_printf(&body, "%s %s,\n\n%s\n\n    %s\n\n%s\n\n    %s/%s/submissions/confirm/%s"
+	buf_printf(&body,
+	    "%s %s,\n\n%s\n\n    %s\n\n%s\n\n    %s/%s/submissions/confirm/%s"
 	    "\n\n%s\n\n%s\n\n    %s/%s/submissions/withdraw/%s\n\n-- \n%s\n%s/%s/\n",
 	    i18n("M_HELLO", c->en), author, i18n("M_RECEIVED", c->en), what,
-	    i18n("M_CONFIRM", c->en), page_base_url(), c->lang, ctok,
-	    i18n("M_IGNORE", c->en), i18n("M_WITHDRAW", c->en), page_base_url(), c->lang,
-	    wtok, i18n("L_SITE_NAME", c->en), page_base_url(), c->lang);
-	rc = body.oom ? -1 : mail_compose(out, mail_from(), email, i18n("M_SUBJECT", c->en),
-	    body.p, c->now);
+	    i18n("M_CONFIRM", c->en), page_base_url(), c->lang, ctok, i18n("M_IGNORE", c->en),
+	    i18n("M_WITHDRAW", c->en), page_base_url(), c->lang, wtok, i18n("L_SITE_NAME", c->en),
+	    page_base_url(), c->lang);
+	rc = body.oom
+	    ? -1
+	    : mail_compose(out, mail_from(), email, i18n("M_SUBJECT", c->en), body.p, c->now);
 	buf_free(&body);
 	return rc;
 }
@@ -470,16 +478,24 @@ static long long
 store(struct ctx *c, const struct form *f, int proposal, long long kid, long long cid,
     const char *what)
 {
-	unsigned char		 ch[32], wh[32];
-	char			 ctok[65], wtok[65], email[256];
-	struct submit_new	 n = { .kind = proposal ? "proposal" : "comment",
-	    .consultation_id = kid, .commitment_id = cid, .lang = c->lang,
-	    .author = f->author, .org = f->org, .email = email, .title = f->title,
-	    .problem = f->problem, .body = f->body, .confirm_hash = ch,
-	    .confirm_expires = (long long)c->now + SUB_CONFIRM_TTL, .withdraw_hash = wh };
-	struct buf		 msg = { 0 };
-	long long		 sid, oid;
-	int			 rc;
+	unsigned char     ch[32], wh[32];
+	char              ctok[65], wtok[65], email[256];
+	struct submit_new n = { .kind = proposal ? "proposal" : "comment",
+		.consultation_id = kid,
+		.commitment_id = cid,
+		.lang = c->lang,
+		.author = f->author,
+		.org = f->org,
+		.email = email,
+		.title = f->title,
+		.problem = f->problem,
+		.body = f->body,
+		.confirm_hash = ch,
+		.confirm_expires = (long long)c->now + SUB_CONFIRM_TTL,
+		.withdraw_hash = wh };
+	struct buf        msg = { 0 };
+	long long         sid, oid;
+	int               rc;
 
 	email_fold(f->email, email, sizeof email);
 	if (token_new(ctok, sizeof ctok, ch) != 0 || token_new(wtok, sizeof wtok, wh) != 0)
@@ -498,7 +514,7 @@ store(struct ctx *c, const struct form *f, int proposal, long long kid, long lon
 		buf_free(&msg);
 		return oid;
 	}
-	db_fault(c->rw);	/* why it failed (a full disk...), before ROLLBACK forgets it */
+	db_fault(c->rw); /* why it failed (a full disk...), before ROLLBACK forgets it */
 	store_rollback(c->rw);
 	if (msg.p != NULL)
 		sodium_memzero(msg.p, msg.len);
@@ -512,10 +528,10 @@ static int
 submit(struct ctx *c, int proposal, long long kid, long long cid, const char *action,
     const char *back, const char *what, const char *opens, const char *closes)
 {
-	struct form	 f;
-	const char	*hp = req_form(c->req, "website");
-	char		 loc[64], err[300];
-	long long	 oid;
+	struct form f;
+	const char *hp = req_form(c->req, "website");
+	char        loc[64], err[300];
+	long long   oid;
 
 	form_read(c, &f, proposal);
 	if (hp != NULL && *hp != '\0') {
@@ -525,9 +541,10 @@ submit(struct ctx *c, int proposal, long long kid, long long cid, const char *ac
 		return page_redirect(c, loc);
 	}
 	if (kid != 0 && consultation_phase(c->now, opens, closes) != PHASE_OPEN)
-		return form_again(c, 409, consultation_phase(c->now, opens, closes) ==
-		    PHASE_UPCOMING ? "ERR_NOT_OPEN_YET" : "ERR_CLOSED", action, proposal, &f,
-		    back, 1);
+		return form_again(c, 409,
+		    consultation_phase(c->now, opens, closes) == PHASE_UPCOMING ? "ERR_NOT_OPEN_YET"
+										: "ERR_CLOSED",
+		    action, proposal, &f, back, 1);
 	if (f.nerr > 0)
 		return form_again(c, 400, "ERR_FORM", action, proposal, &f, back, 0);
 	if ((oid = store(c, &f, proposal, kid, cid, what)) == 0) {
@@ -550,9 +567,9 @@ submit(struct ctx *c, int proposal, long long kid, long long cid, const char *ac
 static int
 submit_consultation(struct ctx *c, int proposal)
 {
-	sqlite3_stmt	*s = db_stmt(ST_CONSULTATION);
-	char		 opens[24], closes[24], what[600], action[64], back[48];
-	const char	*t;
+	sqlite3_stmt *s = db_stmt(ST_CONSULTATION);
+	char          opens[24], closes[24], what[600], action[64], back[48];
+	const char   *t;
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
@@ -587,10 +604,10 @@ page_submit_consultation_comment(struct ctx *c)
 int
 page_submit_commitment_comment(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
-	char		 what[600], action[64], back[48];
-	const char	*t;
-	long long	 cid;
+	sqlite3_stmt *s = db_stmt(ST_COMMITMENT);
+	char          what[600], action[64], back[48];
+	const char   *t;
+	long long     cid;
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
@@ -611,7 +628,7 @@ page_submit_commitment_comment(struct ctx *c)
 int
 page_submissions_sent(struct ctx *c)
 {
-	tpl_dict	*b = page_body(c, "submitted.tpl");
+	tpl_dict *b = page_body(c, "submitted.tpl");
 
 	page_title(c, "%s", i18n("T_SENT", c->en));
 	tpl_set(b, "HEADING", i18n("T_SENT", c->en));
@@ -625,11 +642,11 @@ page_submissions_sent(struct ctx *c)
 static int
 token_page(struct ctx *c, int withdraw)
 {
-	unsigned char	 h[32];
-	char		 status[16] = "";
-	long long	 id = 0, expires = 0;
-	tpl_dict	*b;
-	int		 rc, done = 0;
+	unsigned char h[32];
+	char          status[16] = "";
+	long long     id = 0, expires = 0;
+	tpl_dict     *b;
+	int           rc, done = 0;
 
 	resp_header(c->resp, "Cache-Control", "no-store");
 	/* The token is in the address: the site-wide strict-origin-when-cross-origin never
@@ -662,22 +679,22 @@ token_page(struct ctx *c, int withdraw)
 	if (done) {
 		page_title(c, "%s", i18n(withdraw ? "T_WITHDRAWN" : "T_CONFIRMED", c->en));
 		tpl_set(b, "HEADING", i18n(withdraw ? "T_WITHDRAWN" : "T_CONFIRMED", c->en));
-		tpl_set(b, "MESSAGE", i18n(withdraw ? "L_WITHDRAWN_TEXT" : "L_CONFIRMED_TEXT",
-		    c->en));
+		tpl_set(
+		    b, "MESSAGE", i18n(withdraw ? "L_WITHDRAWN_TEXT" : "L_CONFIRMED_TEXT", c->en));
 		return 200;
 	}
 	if (rc == 0 || (!withdraw && expires < (long long)c->now)) {
 		page_title(c, "%s", i18n("T_LINK_USED", c->en));
 		tpl_set(b, "HEADING", i18n("T_LINK_USED", c->en));
-		tpl_set(b, "MESSAGE", i18n(withdraw ? "ERR_WITHDRAW_USED" : "ERR_TOKEN_USED",
-		    c->en));
+		tpl_set(
+		    b, "MESSAGE", i18n(withdraw ? "ERR_WITHDRAW_USED" : "ERR_TOKEN_USED", c->en));
 		return 410;
 	}
 	page_title(c, "%s", i18n(withdraw ? "T_WITHDRAW" : "T_CONFIRM", c->en));
 	tpl_set(b, "HEADING", i18n(withdraw ? "T_WITHDRAW" : "T_CONFIRM", c->en));
 	tpl_set(b, "MESSAGE", i18n(withdraw ? "L_WITHDRAW_ASK" : "L_CONFIRM_ASK", c->en));
-	tpl_set(tpl_section(b, "BUTTON"), "LABEL", i18n(withdraw ? "L_WITHDRAW_BUTTON" :
-	    "L_CONFIRM_BUTTON", c->en));
+	tpl_set(tpl_section(b, "BUTTON"), "LABEL",
+	    i18n(withdraw ? "L_WITHDRAW_BUTTON" : "L_CONFIRM_BUTTON", c->en));
 	tpl_set(b, "ACTION", c->req->path);
 	return 200;
 }

@@ -15,14 +15,14 @@
 #include "view/i18n.h"
 #include "view/page.h"
 
-#define PLANS_MAX	999	/* plan numbers are 1-999 */
+#define PLANS_MAX 999 /* plan numbers are 1-999 */
 
 /* The links of statement s (kind, url, label_pt, label_en) as a new array of link
  * records. */
 static json_t *
 links(sqlite3_stmt *s)
 {
-	json_t	*a = json_array(), *o;
+	json_t *a = json_array(), *o;
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
@@ -39,12 +39,12 @@ links(sqlite3_stmt *s)
 int
 page_data_plans_list(struct ctx *c)
 {
-	static long long	 ids[PLANS_MAX];
-	static struct progress	 roll[PLANS_MAX];
-	const struct xset	*set = export_set("plan_list");
-	sqlite3_stmt		*s;
-	json_t			*rows = json_array(), *o;
-	size_t			 n = 0, i;
+	static long long       ids[PLANS_MAX];
+	static struct progress roll[PLANS_MAX];
+	const struct xset     *set = export_set("plan_list");
+	sqlite3_stmt          *s;
+	json_t                *rows = json_array(), *o;
+	size_t                 n = 0, i;
 
 	n = rollup_plans(ST_PLANS, ids, roll, PLANS_MAX);
 	s = db_stmt(ST_PLANS);
@@ -69,11 +69,11 @@ page_data_plans_list(struct ctx *c)
 static json_t *
 plan_commitments(struct ctx *c, long long id, long long number, struct progress *roll)
 {
-	sqlite3_stmt	*s = db_stmt(ST_PLAN_COMMITMENTS);
-	json_t		*rows = json_array(), *o;
-	struct progress	 p;
+	sqlite3_stmt        *s = db_stmt(ST_PLAN_COMMITMENTS);
+	json_t              *rows = json_array(), *o;
+	struct progress      p;
 	struct rollup_idref *byid = NULL, *nb;
-	size_t		 n = 0, cap = 0;
+	size_t               n = 0, cap = 0;
 
 	progress_init(roll);
 	db_bind_int64(s, 1, id);
@@ -84,7 +84,7 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 		json_array_append_new(rows, o);
 		if (n == cap) {
 			if ((nb = realloc(byid, (cap ? cap * 2 : 32) * sizeof *byid)) == NULL)
-				continue;	/* this row goes without its leads */
+				continue; /* this row goes without its leads */
 			byid = nb;
 			cap = cap ? cap * 2 : 32;
 		}
@@ -95,8 +95,8 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW)
 		if ((o = rollup_idref_find(byid, n, db_int64(s, LEAD_CID))) != NULL)
-			json_array_append_new(json_object_get(o, "leads"),
-			    json_string(db_text(s, LEAD_SLUG)));
+			json_array_append_new(
+			    json_object_get(o, "leads"), json_string(db_text(s, LEAD_SLUG)));
 	free(byid);
 	return rows;
 }
@@ -105,11 +105,11 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 int
 page_data_plans_show(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_PLAN_BY_NUMBER);
-	json_t		*o, *rows;
-	struct progress	 roll;
-	long long	 id;
-	char		 name[32];
+	sqlite3_stmt   *s = db_stmt(ST_PLAN_BY_NUMBER);
+	json_t         *o, *rows;
+	struct progress roll;
+	long long       id;
+	char            name[32];
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
@@ -132,8 +132,7 @@ page_data_plans_show(struct ctx *c)
 	x_text(o, "summary_en", s, PLAN_SUMMARY_EN);
 	db_reset(s);
 	rows = plan_commitments(c, id, c->num, &roll);
-	json_object_set_new(o, "commitment_count",
-	    json_integer((json_int_t)json_array_size(rows)));
+	json_object_set_new(o, "commitment_count", json_integer((json_int_t)json_array_size(rows)));
 	x_progress(o, &roll);
 	export_url(o, "url", c->lang, "plans/%lld", c->num);
 	s = db_stmt(ST_PLAN_LINKS);
@@ -149,9 +148,9 @@ page_data_plans_show(struct ctx *c)
 static json_t *
 milestones(struct ctx *c, long long id, const char *ogp, struct progress *p)
 {
-	sqlite3_stmt	*s = db_stmt(ST_MILESTONES);
-	json_t		*rows = json_array(), *o;
-	const char	*asof;
+	sqlite3_stmt *s = db_stmt(ST_MILESTONES);
+	json_t       *rows = json_array(), *o;
+	const char   *asof;
 
 	progress_init(p);
 	db_bind_int64(s, 1, id);
@@ -163,8 +162,7 @@ milestones(struct ctx *c, long long id, const char *ogp, struct progress *p)
 		export_url(o, "url", c->lang, "commitments/%s", ogp);
 		json_array_append_new(rows, o);
 		asof = db_text(s, MS_AS_OF) ? db_text(s, MS_AS_OF) : db_text(s, MS_UPDATED);
-		progress_add(p, db_null(s, MS_PROGRESS) ? -1 : db_int(s, MS_PROGRESS),
-		    asof);
+		progress_add(p, db_null(s, MS_PROGRESS) ? -1 : db_int(s, MS_PROGRESS), asof);
 	}
 	return rows;
 }
@@ -173,11 +171,11 @@ milestones(struct ctx *c, long long id, const char *ogp, struct progress *p)
 int
 page_data_commitment(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
-	json_t		*o, *rows;
-	struct progress	 p;
-	long long	 id;
-	char		 ogp[8], name[32];
+	sqlite3_stmt   *s = db_stmt(ST_COMMITMENT);
+	json_t         *o, *rows;
+	struct progress p;
+	long long       id;
+	char            ogp[8], name[32];
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
@@ -203,17 +201,17 @@ page_data_commitment(struct ctx *c)
 	json_object_set_new(o, "links", links(s));
 	json_object_set(o, "milestones", rows);
 	snprintf(name, sizeof name, "commitment-%s", ogp);
-	return export_send(c, export_set("commitment"), o, export_set("milestone_list"), rows,
-	    name);
+	return export_send(
+	    c, export_set("commitment"), o, export_set("milestone_list"), rows, name);
 }
 
 /* /network: every body, as page_network reads them. */
 int
 page_data_network(struct ctx *c)
 {
-	const struct xset	*set = export_set("entity_list");
-	sqlite3_stmt		*s = db_stmt(ST_ENTITIES);
-	json_t			*rows = json_array(), *o;
+	const struct xset *set = export_set("entity_list");
+	sqlite3_stmt      *s = db_stmt(ST_ENTITIES);
+	json_t            *rows = json_array(), *o;
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
@@ -238,9 +236,9 @@ page_data_network(struct ctx *c)
 static json_t *
 member_commitments(struct ctx *c, long long id, struct progress *roll)
 {
-	sqlite3_stmt	*s = db_stmt(ST_ENTITY_COMMITMENTS);
-	json_t		*rows = json_array(), *o;
-	struct progress	 p;
+	sqlite3_stmt   *s = db_stmt(ST_ENTITY_COMMITMENTS);
+	json_t         *rows = json_array(), *o;
+	struct progress p;
 
 	progress_init(roll);
 	db_bind_int64(s, 1, id);
@@ -266,15 +264,15 @@ member_commitments(struct ctx *c, long long id, struct progress *roll)
 int
 page_data_member(struct ctx *c)
 {
-	static const char *const keys[] = { "slug", "acronym", "name_pt", "name_en",
-		"entity_kind", "website", "is_member", "member_since", "member_until",
-		"description_pt", "description_en", "note_pt", "note_en", "source_url" };
-	sqlite3_stmt	*s = db_stmt(ST_ENTITY);
-	json_t		*o, *rows;
-	struct progress	 roll;
-	long long	 id;
-	char		 name[100];
-	int		 i, col;
+	static const char *const keys[] = { "slug", "acronym", "name_pt", "name_en", "entity_kind",
+		"website", "is_member", "member_since", "member_until", "description_pt",
+		"description_en", "note_pt", "note_en", "source_url" };
+	sqlite3_stmt            *s = db_stmt(ST_ENTITY);
+	json_t                  *o, *rows;
+	struct progress          roll;
+	long long                id;
+	char                     name[100];
+	int                      i, col;
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
@@ -284,7 +282,7 @@ page_data_member(struct ctx *c)
 	id = db_int64(s, MEMBER_ID);
 	o = json_object();
 	for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++) {
-		col = MEMBER_SLUG + i;	/* the keys follow the columns */
+		col = MEMBER_SLUG + i; /* the keys follow the columns */
 		if (col == MEMBER_IS_MEMBER)
 			x_bool(o, keys[i], s, col);
 		else
@@ -299,15 +297,15 @@ page_data_member(struct ctx *c)
 	json_object_set_new(o, "links", links(s));
 	json_object_set(o, "commitments", rows);
 	snprintf(name, sizeof name, "member-%s", c->arg[0]);
-	return export_send(c, export_set("entity"), o, export_set("entity_commitment_list"),
-	    rows, name);
+	return export_send(
+	    c, export_set("entity"), o, export_set("entity_commitment_list"), rows, name);
 }
 
 /* One row of event_list from ST_EVENTS / ST_EVENTS_UPCOMING. */
 static json_t *
 event_row(struct ctx *c, sqlite3_stmt *s, int upcoming)
 {
-	json_t	*o = json_object();
+	json_t *o = json_object();
 
 	x_int(o, "event_id", s, EV_ID);
 	x_text(o, "title_pt", s, EV_TITLE_PT);
@@ -330,10 +328,10 @@ event_row(struct ctx *c, sqlite3_stmt *s, int upcoming)
 int
 page_data_events_list(struct ctx *c)
 {
-	const struct xset	*set = export_set("event_list");
-	sqlite3_stmt		*s = db_stmt(ST_EVENTS_UPCOMING);
-	json_t			*rows = json_array();
-	const char		*start, *end;
+	const struct xset *set = export_set("event_list");
+	sqlite3_stmt      *s = db_stmt(ST_EVENTS_UPCOMING);
+	json_t            *rows = json_array();
+	const char        *start, *end;
 
 	db_bind_text(s, 1, c->today);
 	db_bind_int(s, 2, 1000);
@@ -344,7 +342,7 @@ page_data_events_list(struct ctx *c)
 		start = db_text(s, EV_START);
 		end = db_text(s, EV_END) ? db_text(s, EV_END) : start;
 		if (end != NULL && strcmp(end, c->today) >= 0)
-			continue;	/* listed as upcoming */
+			continue; /* listed as upcoming */
 		json_array_append_new(rows, event_row(c, s, 0));
 	}
 	return export_send(c, set, NULL, set, rows, "events");
@@ -355,14 +353,13 @@ int
 page_data_event(struct ctx *c)
 {
 	static const char *const keys[] = { "event_id", "title_pt", "title_en", "event_kind",
-		"start_date", "end_date", "date_note_pt", "date_note_en", "place_pt",
-		"place_en", "online", "organiser", "info_url", "description_pt",
-		"description_en" };
-	const struct xset	*set = export_set("event");
-	sqlite3_stmt		*s = db_stmt(ST_EVENT);
-	json_t			*o;
-	char			 name[32];
-	int			 i, col;
+		"start_date", "end_date", "date_note_pt", "date_note_en", "place_pt", "place_en",
+		"online", "organiser", "info_url", "description_pt", "description_en" };
+	const struct xset       *set = export_set("event");
+	sqlite3_stmt            *s = db_stmt(ST_EVENT);
+	json_t                  *o;
+	char                     name[32];
+	int                      i, col;
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
@@ -371,7 +368,7 @@ page_data_event(struct ctx *c)
 	}
 	o = json_object();
 	for (i = 0; i < (int)(sizeof keys / sizeof keys[0]); i++) {
-		col = EV_ID + i;	/* the keys follow the columns */
+		col = EV_ID + i; /* the keys follow the columns */
 		if (col == EV_ID)
 			x_int(o, keys[i], s, col);
 		else if (col == EV_ONLINE)
@@ -406,9 +403,9 @@ phase_code(struct ctx *c, const char *opens, const char *closes)
 int
 page_data_consultations_list(struct ctx *c)
 {
-	const struct xset	*set = export_set("consultation_list");
-	sqlite3_stmt		*s = db_stmt(ST_CONSULTATIONS);
-	json_t			*rows = json_array(), *o;
+	const struct xset *set = export_set("consultation_list");
+	sqlite3_stmt      *s = db_stmt(ST_CONSULTATIONS);
+	json_t            *rows = json_array(), *o;
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
@@ -418,8 +415,8 @@ page_data_consultations_list(struct ctx *c)
 		x_text(o, "opens_at", s, KS_OPENS);
 		x_text(o, "closes_at", s, KS_CLOSES);
 		x_bool(o, "dates_only", s, KS_DATES_ONLY);
-		x_str(o, "consultation_phase", phase_code(c, db_text(s, KS_OPENS),
-		    db_text(s, KS_CLOSES)));
+		x_str(o, "consultation_phase",
+		    phase_code(c, db_text(s, KS_OPENS), db_text(s, KS_CLOSES)));
 		x_int(o, "submission_count", s, KS_COUNT);
 		export_url(o, "url", c->lang, "consultations/%lld", db_int64(s, KS_ID));
 		json_array_append_new(rows, o);
@@ -431,15 +428,15 @@ page_data_consultations_list(struct ctx *c)
 int
 page_data_consultation(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_X_CONSULTATIONS);
-	json_t		*o = NULL, *subs;
-	char		 name[40];
+	sqlite3_stmt *s = db_stmt(ST_X_CONSULTATIONS);
+	json_t       *o = NULL, *subs;
+	char          name[40];
 
 	while (o == NULL && db_step(s) == SQLITE_ROW)
 		if (db_int64(s, XK_ID) == c->num) {
 			o = export_consultation_row(s);
-			x_str(o, "consultation_phase", phase_code(c, db_text(s, XK_OPENS),
-			    db_text(s, XK_CLOSES)));
+			x_str(o, "consultation_phase",
+			    phase_code(c, db_text(s, XK_OPENS), db_text(s, XK_CLOSES)));
 		}
 	db_reset(s);
 	if (o == NULL) {
@@ -454,16 +451,16 @@ page_data_consultation(struct ctx *c)
 		json_array_append_new(subs, export_submission_row(s, c->lang));
 	json_object_set(o, "submissions", subs);
 	snprintf(name, sizeof name, "consultation-%lld", c->num);
-	return export_send(c, export_set("consultation"), o, export_set("submission_list"),
-	    subs, name);
+	return export_send(
+	    c, export_set("consultation"), o, export_set("submission_list"), subs, name);
 }
 
 /* /data/NAME.csv|json: a whole table. */
 int
 page_data_file(struct ctx *c)
 {
-	const struct xset	*set;
-	json_t			*rows;
+	const struct xset *set;
+	json_t            *rows;
 
 	if (c->fmt == FMT_HTML || (rows = export_bulk(c->arg[0], &set)) == NULL) {
 		c->error = "ERR_NOT_FOUND";
@@ -476,11 +473,10 @@ page_data_file(struct ctx *c)
 int
 page_data_catalog(struct ctx *c)
 {
-	json_t	*cat = export_catalog();
-	char	*text;
+	json_t *cat = export_catalog();
+	char   *text;
 
-	if (cat == NULL || (text = json_dumps(cat, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) ==
-	    NULL) {
+	if (cat == NULL || (text = json_dumps(cat, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) == NULL) {
 		json_decref(cat);
 		c->error = "ERR_INTERNAL";
 		return 500;
@@ -496,18 +492,26 @@ page_data_catalog(struct ctx *c)
 
 /* The i18n label domain of the coded fields, for the allowed values on the data page. */
 static const struct {
-	const char	*field;
-	const char	*domain;
+	const char *field;
+	const char *domain;
 } domains[] = {
-	{ "plan_status", "plan_status" }, { "self_status", "self_status" },
-	{ "irm_verifiable", "yesno" }, { "irm_relevant", "yesno" },
-	{ "irm_ambition", "ambition" }, { "irm_potential_impact", "potential_impact" },
+	{ "plan_status", "plan_status" },
+	{ "self_status", "self_status" },
+	{ "irm_verifiable", "yesno" },
+	{ "irm_relevant", "yesno" },
+	{ "irm_ambition", "ambition" },
+	{ "irm_potential_impact", "potential_impact" },
 	{ "irm_potential_results", "potential_results" },
-	{ "irm_completion", "self_status" }, { "irm_diog", "diog" },
-	{ "irm_early_results", "early_results" }, { "irm_starred", "starred" },
-	{ "ogp_values", "ogp_value" }, { "ogp_value", "ogp_value" },
-	{ "status", "ms_status" }, { "entity_kind", "entity_kind" },
-	{ "event_kind", "event_kind" }, { "link_kind", "link_kind" },
+	{ "irm_completion", "self_status" },
+	{ "irm_diog", "diog" },
+	{ "irm_early_results", "early_results" },
+	{ "irm_starred", "starred" },
+	{ "ogp_values", "ogp_value" },
+	{ "ogp_value", "ogp_value" },
+	{ "status", "ms_status" },
+	{ "entity_kind", "entity_kind" },
+	{ "event_kind", "event_kind" },
+	{ "link_kind", "link_kind" },
 };
 
 /* The conventions listed on the data page, in order (i18n keys). */
@@ -518,10 +522,10 @@ static const char *const conventions[] = { "DATA_CONV_1", "DATA_CONV_2", "DATA_C
 static void
 allowed(struct ctx *c, tpl_dict *d, const struct xfield *f)
 {
-	const char	*dom = NULL, *p = f->values, *label;
-	char		 v[64];
-	size_t		 i, n;
-	tpl_dict	*vd;
+	const char *dom = NULL, *p = f->values, *label;
+	char        v[64];
+	size_t      i, n;
+	tpl_dict   *vd;
 
 	for (i = 0; i < sizeof domains / sizeof domains[0]; i++)
 		if (strcmp(domains[i].field, f->name) == 0)
@@ -547,11 +551,11 @@ page_data(struct ctx *c)
 {
 	static const char *const examples[] = { "plans.json", "plans.csv", "network.json",
 		"events.csv" };
-	tpl_dict		*b = page_body(c, "data.tpl"), *d;
-	const struct xset	*set;
-	const struct xfield	*f;
-	char			 href[600], name[64];
-	size_t			 i, j;
+	tpl_dict                *b = page_body(c, "data.tpl"), *d;
+	const struct xset       *set;
+	const struct xfield     *f;
+	char                     href[600], name[64];
+	size_t                   i, j;
 
 	page_title(c, "%s", i18n("L_DATA_HEADING", c->en));
 	snprintf(href, sizeof href, "%sdeed.%s", EXPORT_LICENSE, c->lang);

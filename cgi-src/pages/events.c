@@ -21,10 +21,10 @@ item(struct ctx *c, tpl_dict *d, sqlite3_stmt *s)
 int
 page_events_list(struct ctx *c)
 {
-	tpl_dict	*b = page_body(c, "events.tpl"), *y = NULL, *h = NULL;
-	sqlite3_stmt	*s;
-	char		 year[8] = "";
-	const char	*start, *end;
+	tpl_dict     *b = page_body(c, "events.tpl"), *y = NULL, *h = NULL;
+	sqlite3_stmt *s;
+	char          year[8] = "";
+	const char   *start, *end;
 
 	page_title(c, "%s", i18n("T_EVENTS", c->en));
 	s = db_stmt(ST_EVENTS_UPCOMING);
@@ -42,7 +42,7 @@ page_events_list(struct ctx *c)
 		start = db_text(s, EV_START);
 		end = db_text(s, EV_END) ? db_text(s, EV_END) : start;
 		if (end != NULL && strcmp(end, c->today) >= 0)
-			continue;	/* listed as upcoming */
+			continue; /* listed as upcoming */
 		if (y == NULL || strncmp(year, start ? start : "", 4) != 0 ||
 		    (start == NULL && year[0] != '-')) {
 			y = tpl_section(b, "YEAR");
@@ -57,10 +57,10 @@ page_events_list(struct ctx *c)
 int
 page_events_show(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_EVENT);
-	tpl_dict	*b;
-	const char	*t;
-	int		 where = 0;
+	sqlite3_stmt *s = db_stmt(ST_EVENT);
+	tpl_dict     *b;
+	const char   *t;
+	int           where = 0;
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {

@@ -14,8 +14,8 @@ static const char *const names[FACET__MAX] = { "plan", "status", "lead", "value"
 static const char *const errs[FACET__MAX] = { "ERR_FACET_PLAN", "ERR_FACET_STATUS",
 	"ERR_FACET_LEAD", "ERR_FACET_VALUE", "ERR_FACET_AREA" };
 /* Panel headings, by enum facet (i18n keys). */
-static const char *const heads[FACET__MAX] = { "FACET_PLAN", "FACET_STATUS",
-	"FACET_LEAD", "FACET_VALUE", "FACET_AREA" };
+static const char *const heads[FACET__MAX] = { "FACET_PLAN", "FACET_STATUS", "FACET_LEAD",
+	"FACET_VALUE", "FACET_AREA" };
 static const char *const sorts[SORT__MAX] = { "plan", "status", "progress", "end" };
 
 /* Decodes the UTF-8 character at s (valid UTF-8) into *cp; returns its length in bytes. */
@@ -43,7 +43,7 @@ is_sep(unsigned long cp)
 	if (cp < 0x80)
 		return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
 		    (cp >= 'A' && cp <= 'Z'));
-	if (cp < 0xC0)	/* but ª ² ³ µ ¹ º ¼ ½ ¾ are letters and numbers */
+	if (cp < 0xC0) /* but ª ² ³ µ ¹ º ¼ ½ ¾ are letters and numbers */
 		return !(cp == 0xAA || cp == 0xB2 || cp == 0xB3 || cp == 0xB5 || cp == 0xB9 ||
 		    cp == 0xBA || (cp >= 0xBC && cp <= 0xBE));
 	return cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
@@ -58,7 +58,7 @@ is_sep(unsigned long cp)
 static int
 put_term(char *out, size_t outlen, size_t *o, const char *w, size_t n, int first)
 {
-	size_t	 i;
+	size_t i;
 
 	if (!first) {
 		if (*o + 5 >= outlen)
@@ -86,10 +86,10 @@ put_term(char *out, size_t outlen, size_t *o, const char *w, size_t n, int first
 int
 facet_fts_query(const char *text, char *out, size_t outlen)
 {
-	const unsigned char	*s = (const unsigned char *)text, *w = NULL;
-	unsigned long		 cp = 0;
-	size_t			 len, chars = 0, o = 0;
-	int			 terms = 0;
+	const unsigned char *s = (const unsigned char *)text, *w = NULL;
+	unsigned long        cp = 0;
+	size_t               len, chars = 0, o = 0;
+	int                  terms = 0;
 
 	if (outlen < 4)
 		return -1;
@@ -104,8 +104,9 @@ facet_fts_query(const char *text, char *out, size_t outlen)
 			continue;
 		}
 		if (w != NULL) {
-			if (++terms > FACET_Q_TERMS || put_term(out, outlen, &o,
-			    (const char *)w, (size_t)(s - w), terms == 1) != 0)
+			if (++terms > FACET_Q_TERMS ||
+			    put_term(
+				out, outlen, &o, (const char *)w, (size_t)(s - w), terms == 1) != 0)
 				return out[0] = '\0', -1;
 			w = NULL;
 		}
@@ -115,7 +116,7 @@ facet_fts_query(const char *text, char *out, size_t outlen)
 	if (terms > 0) {
 		if (o + 2 > outlen)
 			return out[0] = '\0', -1;
-		out[o++] = '*';		/* the last word may be unfinished */
+		out[o++] = '*'; /* the last word may be unfinished */
 		out[o] = '\0';
 	}
 	return terms;
@@ -150,7 +151,8 @@ valid_facet(struct facet_params *p, int f, const char *v)
 	case FACET_PLAN:
 		return valid_int(v, 1, 999, &p->plan) == 0;
 	case FACET_STATUS:
-		return in_domain(v, DOM_SELF_STATUS) || strcmp(v, "none") == 0;	/* none: no status */
+		return in_domain(v, DOM_SELF_STATUS) ||
+		    strcmp(v, "none") == 0; /* none: no status */
 	case FACET_VALUE:
 		return in_domain(v, DOM_OGP_VALUE);
 	default:
@@ -162,8 +164,8 @@ valid_facet(struct facet_params *p, int f, const char *v)
 static int
 parse_q(struct ctx *c, struct facet_params *p)
 {
-	const char	*q;
-	int		 n;
+	const char *q;
+	int         n;
 
 	if (one(c, "q", &q) != 0)
 		return -1;
@@ -180,8 +182,8 @@ parse_q(struct ctx *c, struct facet_params *p)
 static int
 parse_sort(struct ctx *c, struct facet_params *p)
 {
-	const char	*v;
-	int		 i;
+	const char *v;
+	int         i;
 
 	p->sort = SORT_PLAN;
 	if (one(c, "sort", &v) != 0)
@@ -197,8 +199,8 @@ parse_sort(struct ctx *c, struct facet_params *p)
 int
 facet_parse(struct ctx *c, struct facet_params *p, const char *page, int with_sort)
 {
-	const char	*v;
-	int		 f;
+	const char *v;
+	int         f;
 
 	memset(p, 0, sizeof *p);
 	snprintf(p->basebuf, sizeof p->basebuf, "/%s/%s", c->lang, page);
@@ -227,7 +229,7 @@ facet_parse(struct ctx *c, struct facet_params *p, const char *page, int with_so
 int
 facet_any(const struct facet_params *p)
 {
-	int	 f;
+	int f;
 
 	for (f = 0; f < FACET__MAX; f++)
 		if (p->val[f] != NULL)
@@ -238,7 +240,7 @@ facet_any(const struct facet_params *p)
 void
 facet_bind(struct ctx *c, const struct facet_params *p, sqlite3_stmt *s)
 {
-	int	 f;
+	int f;
 
 	if (p->qstate == FACET_Q_OK)
 		db_bind_text(s, 1, p->fts);
@@ -254,9 +256,9 @@ facet_bind(struct ctx *c, const struct facet_params *p, sqlite3_stmt *s)
 static void
 put_param(char *out, size_t outlen, size_t *o, const char *key, const char *v)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
-	const unsigned char	*s = (const unsigned char *)v;
-	int			 n;
+	static const char    hex[] = "0123456789ABCDEF";
+	const unsigned char *s = (const unsigned char *)v;
+	int                  n;
 
 	n = snprintf(out + *o, outlen - *o, "%c%s=", strchr(out, '?') ? '&' : '?', key);
 	if (n < 0 || (size_t)n >= outlen - *o)
@@ -276,13 +278,13 @@ put_param(char *out, size_t outlen, size_t *o, const char *key, const char *v)
 }
 
 void
-facet_url(const struct facet_params *p, int f, const char *v, int sort, long long page,
-    char *out, size_t outlen)
+facet_url(const struct facet_params *p, int f, const char *v, int sort, long long page, char *out,
+    size_t outlen)
 {
-	size_t		 o;
-	const char	*val;
-	char		 num[24];
-	int		 i;
+	size_t      o;
+	const char *val;
+	char        num[24];
+	int         i;
 
 	snprintf(out, outlen, "%s", p->base);
 	o = strlen(out);
@@ -306,8 +308,8 @@ facet_url(const struct facet_params *p, int f, const char *v, int sort, long lon
 static void
 utf8_whole(char *s, size_t cap)
 {
-	size_t		 n = strlen(s), i, need;
-	unsigned char	 b;
+	size_t        n = strlen(s), i, need;
+	unsigned char b;
 
 	if (n == 0 || n + 1 < cap)
 		return;
@@ -324,32 +326,35 @@ utf8_whole(char *s, size_t cap)
 static void
 value_label(struct ctx *c, sqlite3_stmt *s, int g, char *out, size_t outlen)
 {
-	const char	*code = db_text(s, FC_CODE), *pt = db_text(s, FC_LABEL_PT);
-	const char	*en = db_text(s, FC_LABEL_EN);
-	const char	*mine = c->en ? en : pt, *theirs = c->en ? pt : en;
+	const char *code = db_text(s, FC_CODE), *pt = db_text(s, FC_LABEL_PT);
+	const char *en = db_text(s, FC_LABEL_EN);
+	const char *mine = c->en ? en : pt, *theirs = c->en ? pt : en;
 
 	if (g == FACET_PLAN)
 		snprintf(out, outlen, "%s %s%s%.4s%s%.4s", i18n("T_PLAN", c->en), code,
 		    pt && en ? " · " : "", pt && en ? pt : "", pt && en ? "–" : "",
 		    pt && en ? en : "");
 	else if (g == FACET_STATUS)
-		snprintf(out, outlen, "%s", strcmp(code, "none") == 0 ?
-		    i18n("FACET_NONE", c->en) : i18n_enum("self_status", code, c->en));
+		snprintf(out, outlen, "%s",
+		    strcmp(code, "none") == 0 ? i18n("FACET_NONE", c->en)
+					      : i18n_enum("self_status", code, c->en));
 	else if (g == FACET_VALUE)
 		snprintf(out, outlen, "%s", i18n_enum("ogp_value", code, c->en));
 	else if (g == FACET_LEAD && db_text(s, FC_ACRONYM) != NULL)
 		snprintf(out, outlen, "%s", db_text(s, FC_ACRONYM));
 	else
-		snprintf(out, outlen, "%s", mine && *mine ? mine : theirs && *theirs ?
-		    theirs : code);
+		snprintf(out, outlen, "%s",
+		    mine && *mine           ? mine
+			: theirs && *theirs ? theirs
+					    : code);
 	utf8_whole(out, outlen);
 }
 
 void
 facet_hidden(tpl_dict *b, const struct facet_params *p)
 {
-	tpl_dict	*h;
-	int		 f;
+	tpl_dict *h;
+	int       f;
 
 	for (f = 0; f < FACET__MAX; f++) {
 		if (p->val[f] == NULL)
@@ -369,10 +374,10 @@ facet_hidden(tpl_dict *b, const struct facet_params *p)
 static void
 active(struct ctx *c, tpl_dict *panel, const struct facet_params *p, char labels[][256])
 {
-	struct facet_params	 none = *p;
-	tpl_dict		*any = NULL, *a;
-	char			 url[4096];
-	int			 f;
+	struct facet_params none = *p;
+	tpl_dict           *any = NULL, *a;
+	char                url[4096];
+	int                 f;
 
 	for (f = 0; f < FACET__MAX; f++) {
 		if (p->val[f] == NULL)
@@ -395,10 +400,10 @@ active(struct ctx *c, tpl_dict *panel, const struct facet_params *p, char labels
 long long
 facet_panel(struct ctx *c, tpl_dict *b, const struct facet_params *p, sqlite3_stmt *s)
 {
-	tpl_dict	*panel = NULL, *grp = NULL, *v;
-	char		 labels[FACET__MAX][256], label[256], url[4096];
-	long long	 total = 0;
-	int		 g, last = -1;
+	tpl_dict *panel = NULL, *grp = NULL, *v;
+	char      labels[FACET__MAX][256], label[256], url[4096];
+	long long total = 0;
+	int       g, last = -1;
 
 	memset(labels, 0, sizeof labels);
 	while (db_step(s) == SQLITE_ROW) {

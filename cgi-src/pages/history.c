@@ -8,25 +8,31 @@
 #include "pages/pages.h"
 #include "view/page.h"
 
-#define HISTORY_MAX	1000	/* changes shown at most */
+#define HISTORY_MAX 1000 /* changes shown at most */
 
 /* Columns whose values are enum codes, with their label domain. */
 static const struct {
-	const char	*col;
-	const char	*domain;
+	const char *col;
+	const char *domain;
 } enum_cols[] = {
-	{ "self_status", "self_status" }, { "irm_completion", "self_status" },
-	{ "status", "ms_status" }, { "irm_verifiable", "yesno" }, { "irm_relevant", "yesno" },
-	{ "irm_ambition", "ambition" }, { "irm_potential_impact", "potential_impact" },
-	{ "irm_potential_results", "potential_results" }, { "irm_diog", "diog" },
-	{ "irm_early_results", "early_results" }, { "irm_starred", "starred" },
+	{ "self_status", "self_status" },
+	{ "irm_completion", "self_status" },
+	{ "status", "ms_status" },
+	{ "irm_verifiable", "yesno" },
+	{ "irm_relevant", "yesno" },
+	{ "irm_ambition", "ambition" },
+	{ "irm_potential_impact", "potential_impact" },
+	{ "irm_potential_results", "potential_results" },
+	{ "irm_diog", "diog" },
+	{ "irm_early_results", "early_results" },
+	{ "irm_starred", "starred" },
 };
 
 void
-page_history_value(struct ctx *c, const char *tbl, const char *col, const char *v,
-    char *out, size_t len)
+page_history_value(
+    struct ctx *c, const char *tbl, const char *col, const char *v, char *out, size_t len)
 {
-	size_t	 i;
+	size_t i;
 
 	if (v == NULL || *v == '\0') {
 		snprintf(out, len, "%s", i18n("HIST_EMPTY", c->en));
@@ -34,9 +40,11 @@ page_history_value(struct ctx *c, const char *tbl, const char *col, const char *
 	}
 	for (i = 0; i < sizeof enum_cols / sizeof enum_cols[0]; i++)
 		if (strcmp(col, enum_cols[i].col) == 0) {
-			snprintf(out, len, "%s", i18n_enum(strcmp(tbl, "action_plan") == 0 &&
-			    strcmp(col, "status") == 0 ? "plan_status" : enum_cols[i].domain, v,
-			    c->en));
+			snprintf(out, len, "%s",
+			    i18n_enum(strcmp(tbl, "action_plan") == 0 && strcmp(col, "status") == 0
+				    ? "plan_status"
+				    : enum_cols[i].domain,
+				v, c->en));
 			return;
 		}
 	snprintf(out, len, strcmp(col, "progress") == 0 ? "%s%%" : "%s", v);
@@ -46,11 +54,11 @@ page_history_value(struct ctx *c, const char *tbl, const char *col, const char *
 static void
 what(struct ctx *c, sqlite3_stmt *s, char *out, size_t len)
 {
-	const char	*tbl = db_text(s, HIST_TBL);
+	const char *tbl = db_text(s, HIST_TBL);
 
 	if (strcmp(tbl, "milestone") == 0)
-		snprintf(out, len, "%s %d", i18n("HIST_MILESTONE", c->en),
-		    db_int(s, HIST_POSITION));
+		snprintf(
+		    out, len, "%s %d", i18n("HIST_MILESTONE", c->en), db_int(s, HIST_POSITION));
 	else if (strcmp(tbl, "commitment") == 0)
 		snprintf(out, len, "%s %s", i18n("HIST_COMMITMENT", c->en),
 		    db_text(s, HIST_OGP_ID) ? db_text(s, HIST_OGP_ID) : "");
@@ -74,10 +82,10 @@ who(struct ctx *c, sqlite3_stmt *s)
 static void
 changes(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 {
-	tpl_dict	*h = NULL, *ch = NULL, *it, *f;
-	long long	 cid = -1;
-	char		 w[96], before[512], after[512], key[64], at[64];
-	int		 n = 0;
+	tpl_dict *h = NULL, *ch = NULL, *it, *f;
+	long long cid = -1;
+	char      w[96], before[512], after[512], key[64], at[64];
+	int       n = 0;
 
 	while (db_step(s) == SQLITE_ROW && n < HISTORY_MAX) {
 		if (h == NULL)
@@ -118,11 +126,11 @@ changes(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 int
 page_commitments_history(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
-	tpl_dict	*b;
-	long long	 id;
-	char		 back[64];
-	const char	*t;
+	sqlite3_stmt *s = db_stmt(ST_COMMITMENT);
+	tpl_dict     *b;
+	long long     id;
+	char          back[64];
+	const char   *t;
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
@@ -148,10 +156,10 @@ page_commitments_history(struct ctx *c)
 int
 page_plans_history(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_PLAN_BY_NUMBER);
-	tpl_dict	*b;
-	long long	 id;
-	char		 back[64], ord[64];
+	sqlite3_stmt *s = db_stmt(ST_PLAN_BY_NUMBER);
+	tpl_dict     *b;
+	long long     id;
+	char          back[64], ord[64];
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
@@ -161,8 +169,7 @@ page_plans_history(struct ctx *c)
 	b = page_body(c, "history.tpl");
 	id = db_int64(s, PLAN_ID);
 	snprintf(ord, sizeof ord, "%s %lld", i18n("T_PLAN", c->en), c->num);
-	if (page_text(c, b, "NAME", db_text(s, PLAN_TITLE_PT),
-	    db_text(s, PLAN_TITLE_EN)) == NULL)
+	if (page_text(c, b, "NAME", db_text(s, PLAN_TITLE_PT), db_text(s, PLAN_TITLE_EN)) == NULL)
 		tpl_set(b, "NAME", ord);
 	page_title(c, "%s – %s", i18n("L_HISTORY", c->en), ord);
 	snprintf(back, sizeof back, "/%s/plans/%lld", c->lang, c->num);

@@ -8,8 +8,8 @@
 #include "store/rollup.h"
 #include "view/page.h"
 
-#define HOME_PLANS_MAX	64	/* plans shown on the home page */
-#define HOME_EVENTS	4	/* upcoming events shown */
+#define HOME_PLANS_MAX 64 /* plans shown on the home page */
+#define HOME_EVENTS    4  /* upcoming events shown */
 
 /* Fills one plan card (CURRENT or PLAN section) from a row of ST_PLANS. */
 static void
@@ -27,11 +27,11 @@ plan_card(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, const struct progress *ro
 static void
 plans(struct ctx *c, tpl_dict *b)
 {
-	long long	 ids[HOME_PLANS_MAX];
-	struct progress	 roll[HOME_PLANS_MAX];
-	sqlite3_stmt	*s;
-	size_t		 n = 0, i, cur = 0;
-	int		 found = 0;
+	long long       ids[HOME_PLANS_MAX];
+	struct progress roll[HOME_PLANS_MAX];
+	sqlite3_stmt   *s;
+	size_t          n = 0, i, cur = 0;
+	int             found = 0;
 
 	n = rollup_plans(ST_PLANS, ids, roll, HOME_PLANS_MAX);
 	s = db_stmt(ST_PLANS);
@@ -54,10 +54,10 @@ plans(struct ctx *c, tpl_dict *b)
 int
 page_home(struct ctx *c)
 {
-	tpl_dict	*b = page_body(c, "home.tpl"), *e;
-	sqlite3_stmt	*s;
-	char		 feed[32];
-	int		 n = 0;
+	tpl_dict     *b = page_body(c, "home.tpl"), *e;
+	sqlite3_stmt *s;
+	char          feed[32];
+	int           n = 0;
 
 	page_title(c, "%s", i18n("L_SITE_NAME", c->en));
 	snprintf(feed, sizeof feed, "/%s/feed.atom", c->lang);

@@ -14,32 +14,32 @@
 #include "store/rollup.h"
 #include "view/page.h"
 
-#define LISTING_MAX	5000	/* most commitments listed */
+#define LISTING_MAX 5000 /* most commitments listed */
 
 /* One commitment, copied from its row so that the list can be sorted. */
 struct lrow {
-	long long	 id;
-	char		 ogp[8];
-	int		 number;	/* 0 when not recorded */
-	char		*title_pt;	/* malloc'd, or NULL */
-	char		*title_en;	/* malloc'd, or NULL */
-	char		 status[16];	/* "" when not recorded */
-	char		 end[16];	/* ISO date, "" when not recorded */
-	int		 plan;		/* the plan's number */
-	struct progress	 p;
-	long long	 key;		/* the sort key of the chosen order */
-	char		 skey[16];	/* then this one (sort=end: the end date) */
-	tpl_dict	*d;		/* its row in the table, once made */
-	int		 leads;
+	long long       id;
+	char            ogp[8];
+	int             number;     /* 0 when not recorded */
+	char           *title_pt;   /* malloc'd, or NULL */
+	char           *title_en;   /* malloc'd, or NULL */
+	char            status[16]; /* "" when not recorded */
+	char            end[16];    /* ISO date, "" when not recorded */
+	int             plan;       /* the plan's number */
+	struct progress p;
+	long long       key;      /* the sort key of the chosen order */
+	char            skey[16]; /* then this one (sort=end: the end date) */
+	tpl_dict       *d;        /* its row in the table, once made */
+	int             leads;
 };
 
 /* The rank of a self-reported status in the order sort=status: most advanced first. */
 static int
 status_rank(const char *st)
 {
-	static const char *const order[] = { "complete", "substantial", "limited",
-	    "not_started", "no_evidence", "withdrawn" };
-	size_t	 i;
+	static const char *const order[] = { "complete", "substantial", "limited", "not_started",
+		"no_evidence", "withdrawn" };
+	size_t                   i;
 
 	for (i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (strcmp(st, order[i]) == 0)
@@ -51,8 +51,8 @@ status_rank(const char *st)
 static int
 cmp_rows(const void *a, const void *b)
 {
-	const struct lrow	*x = a, *y = b;
-	int			 r;
+	const struct lrow *x = a, *y = b;
+	int                r;
 
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
@@ -69,8 +69,8 @@ cmp_rows(const void *a, const void *b)
 static void
 sort_rows(struct lrow *rows, size_t n, enum facet_sort sort)
 {
-	struct lrow	*r;
-	size_t		 i;
+	struct lrow *r;
+	size_t       i;
 
 	for (i = 0; i < n; i++) {
 		r = &rows[i];
@@ -93,19 +93,18 @@ sort_rows(struct lrow *rows, size_t n, enum facet_sort sort)
 static int
 copy_row(sqlite3_stmt *s, struct lrow *r)
 {
-	const char	*t;
+	const char *t;
 
 	memset(r, 0, sizeof *r);
 	r->id = db_int64(s, LC_ID);
-	snprintf(r->ogp, sizeof r->ogp, "%s", db_text(s, LC_OGP_ID) ? db_text(s, LC_OGP_ID) :
-	    "");
+	snprintf(r->ogp, sizeof r->ogp, "%s", db_text(s, LC_OGP_ID) ? db_text(s, LC_OGP_ID) : "");
 	r->number = db_int(s, LC_NUMBER);
 	if ((t = db_text(s, LC_TITLE_PT)) != NULL && (r->title_pt = strdup(t)) == NULL)
 		return -1;
 	if ((t = db_text(s, LC_TITLE_EN)) != NULL && (r->title_en = strdup(t)) == NULL)
 		return -1;
-	snprintf(r->status, sizeof r->status, "%s", db_text(s, LC_STATUS) ?
-	    db_text(s, LC_STATUS) : "");
+	snprintf(
+	    r->status, sizeof r->status, "%s", db_text(s, LC_STATUS) ? db_text(s, LC_STATUS) : "");
 	snprintf(r->end, sizeof r->end, "%s", db_text(s, LC_END) ? db_text(s, LC_END) : "");
 	r->plan = db_int(s, LC_PLAN);
 	rollup_ms_agg(s, LC_AGG, &r->p);
@@ -117,9 +116,9 @@ copy_row(sqlite3_stmt *s, struct lrow *r)
 static int
 read_rows(struct ctx *c, const struct facet_params *p, struct lrow **rows, size_t *n)
 {
-	sqlite3_stmt	*s = db_stmt(ST_LISTING);
-	struct lrow	*nr;
-	size_t		 cap = 0;
+	sqlite3_stmt *s = db_stmt(ST_LISTING);
+	struct lrow  *nr;
+	size_t        cap = 0;
 
 	*rows = NULL;
 	*n = 0;
@@ -141,7 +140,7 @@ read_rows(struct ctx *c, const struct facet_params *p, struct lrow **rows, size_
 static void
 row_dict(struct ctx *c, tpl_dict *b, struct lrow *r)
 {
-	tpl_dict	*d = tpl_section(b, "COMMITMENT");
+	tpl_dict *d = tpl_section(b, "COMMITMENT");
 
 	r->d = d;
 	tpl_set(d, "OGP_ID", r->ogp);
@@ -156,8 +155,8 @@ row_dict(struct ctx *c, tpl_dict *b, struct lrow *r)
 static int
 cmp_ids(const void *a, const void *b)
 {
-	const struct lrow	*x = *(const struct lrow *const *)a;
-	const struct lrow	*y = *(const struct lrow *const *)b;
+	const struct lrow *x = *(const struct lrow *const *)a;
+	const struct lrow *y = *(const struct lrow *const *)b;
 
 	return x->id < y->id ? -1 : x->id > y->id;
 }
@@ -167,22 +166,23 @@ cmp_ids(const void *a, const void *b)
 static int
 leads(struct ctx *c, struct lrow *rows, size_t n)
 {
-	sqlite3_stmt	*s;
-	struct lrow	**byid, key, *kp = &key, **hit;
-	size_t		 i;
-	tpl_dict	*l;
+	sqlite3_stmt *s;
+	struct lrow **byid, key, *kp = &key, **hit;
+	size_t        i;
+	tpl_dict     *l;
 
 	if (n == 0)
 		return 0;
-	if ((byid = calloc(n, sizeof *byid)) == NULL)	/* NOLINT(bugprone-sizeof-expression) */
+	if ((byid = calloc(n, sizeof *byid)) == NULL) /* NOLINT(bugprone-sizeof-expression) */
 		return -1;
 	for (i = 0; i < n; i++)
 		byid[i] = &rows[i];
-	qsort(byid, n, sizeof *byid, cmp_ids);	/* NOLINT(bugprone-sizeof-expression) */
+	qsort(byid, n, sizeof *byid, cmp_ids); /* NOLINT(bugprone-sizeof-expression) */
 	s = db_stmt(ST_LISTING_LEADS);
 	while (db_step(s) == SQLITE_ROW) {
 		key.id = db_int64(s, LEAD_CID);
-		if ((hit = bsearch(&kp, byid, n, sizeof *byid, cmp_ids)) == NULL)	/* NOLINT(bugprone-sizeof-expression) */
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
+		if ((hit = bsearch(&kp, byid, n, sizeof *byid, cmp_ids)) == NULL)
 			continue;
 		l = tpl_section((*hit)->d, "LEAD");
 		(*hit)->leads++;
@@ -201,11 +201,11 @@ leads(struct ctx *c, struct lrow *rows, size_t n)
 static void
 sort_links(struct ctx *c, tpl_dict *b, const struct facet_params *p)
 {
-	static const char *const keys[SORT__MAX] = { "SORT_plan", "SORT_status",
-	    "SORT_progress", "SORT_end" };
-	char		 url[4096];
-	tpl_dict	*d;
-	int		 i;
+	static const char *const keys[SORT__MAX] = { "SORT_plan", "SORT_status", "SORT_progress",
+		"SORT_end" };
+	char                     url[4096];
+	tpl_dict                *d;
+	int                      i;
 
 	for (i = 0; i < SORT__MAX; i++) {
 		d = tpl_section(b, "SORT");
@@ -222,11 +222,10 @@ sort_links(struct ctx *c, tpl_dict *b, const struct facet_params *p)
 /* Sorts the n rows and makes the table of b from them.  Returns 0, or -1 out of
  * memory. */
 static int
-fill(struct ctx *c, tpl_dict *b, const struct facet_params *p, struct lrow *rows,
-    size_t n)
+fill(struct ctx *c, tpl_dict *b, const struct facet_params *p, struct lrow *rows, size_t n)
 {
-	tpl_dict	*tbl = NULL;
-	size_t		 i;
+	tpl_dict *tbl = NULL;
+	size_t    i;
 
 	sort_rows(rows, n, p->sort);
 	tpl_set_int(b, "N", (long long)n);
@@ -243,10 +242,9 @@ fill(struct ctx *c, tpl_dict *b, const struct facet_params *p, struct lrow *rows
 /* Answers a commitments listing as JSON or CSV (c->fmt) with the rows of
  * export_commitment_rows; name is the CSV file name without ".csv". Returns 200. */
 static int
-commitment_list(struct ctx *c, const char *const *ogp_ids, size_t n,
-    const char *name)
+commitment_list(struct ctx *c, const char *const *ogp_ids, size_t n, const char *name)
 {
-	const struct xset	*set = export_set("commitment_list");
+	const struct xset *set = export_set("commitment_list");
 
 	return export_send(c, set, NULL, set, export_commitment_rows(c, ogp_ids, n), name);
 }
@@ -256,12 +254,12 @@ commitment_list(struct ctx *c, const char *const *ogp_ids, size_t n,
 static int
 data_rows(struct ctx *c, const struct facet_params *p)
 {
-	struct lrow	*rows;
-	const char	**ids = NULL;
-	size_t		 n, i;
-	int		 st = 500;
+	struct lrow *rows;
+	const char **ids = NULL;
+	size_t       n, i;
+	int          st = 500;
 
-	c->body = NULL;		/* a data answer, not the page */
+	c->body = NULL; /* a data answer, not the page */
 	if (read_rows(c, p, &rows, &n) == 0 && (ids = calloc(n + 1, sizeof *ids)) != NULL) {
 		sort_rows(rows, n, p->sort);
 		for (i = 0; i < n; i++)
@@ -283,9 +281,9 @@ data_rows(struct ctx *c, const struct facet_params *p)
 static int
 table(struct ctx *c, tpl_dict *b, const struct facet_params *p)
 {
-	struct lrow	*rows;
-	size_t		 n, i;
-	int		 st = 200;
+	struct lrow *rows;
+	size_t       n, i;
+	int          st = 200;
 
 	if (c->fmt != FMT_HTML)
 		return data_rows(c, p);
@@ -305,10 +303,10 @@ table(struct ctx *c, tpl_dict *b, const struct facet_params *p)
 int
 page_commitments_list(struct ctx *c)
 {
-	static struct facet_params	 p;
-	tpl_dict			*b;
-	sqlite3_stmt			*s;
-	int				 st;
+	static struct facet_params p;
+	tpl_dict                  *b;
+	sqlite3_stmt              *s;
+	int                        st;
 
 	if ((st = facet_parse(c, &p, "commitments", 1)) != 0)
 		return st;

@@ -12,7 +12,7 @@
 static void
 about_text(struct ctx *c, tpl_dict *b)
 {
-	sqlite3_stmt	*s = db_stmt(ST_PAGE);
+	sqlite3_stmt *s = db_stmt(ST_PAGE);
 
 	db_bind_text(s, 1, "about");
 	if (db_step(s) == SQLITE_ROW)
@@ -24,10 +24,10 @@ about_text(struct ctx *c, tpl_dict *b)
 int
 page_network(struct ctx *c)
 {
-	tpl_dict	*b = page_body(c, "network.tpl"), *g = NULL, *d;
-	sqlite3_stmt	*s;
-	char		 kind[32] = "";
-	const char	*k;
+	tpl_dict     *b = page_body(c, "network.tpl"), *g = NULL, *d;
+	sqlite3_stmt *s;
+	char          kind[32] = "";
+	const char   *k;
 
 	page_title(c, "%s", i18n("L_NETWORK_HEADING", c->en));
 	about_text(c, b);
@@ -42,7 +42,7 @@ page_network(struct ctx *c)
 			}
 			d = tpl_section(g, "ENTITY");
 			if (page_text(c, d, "NOTE", db_text(s, MEMBERS_NOTE_PT),
-			    db_text(s, MEMBERS_NOTE_EN)) != NULL)
+				db_text(s, MEMBERS_NOTE_EN)) != NULL)
 				tpl_show(d, "HAS_NOTE");
 		} else
 			d = tpl_section(b, "OTHER");
@@ -57,11 +57,11 @@ page_network(struct ctx *c)
 static void
 entity_commitments(struct ctx *c, tpl_dict *b, long long id)
 {
-	sqlite3_stmt	*s = db_stmt(ST_ENTITY_COMMITMENTS);
-	struct progress	 roll, p;
-	tpl_dict	*d, *hl = NULL, *hs = NULL;
-	char		 ord[64];
-	int		 lead;
+	sqlite3_stmt   *s = db_stmt(ST_ENTITY_COMMITMENTS);
+	struct progress roll, p;
+	tpl_dict       *d, *hl = NULL, *hs = NULL;
+	char            ord[64];
+	int             lead;
 
 	progress_init(&roll);
 	db_bind_int64(s, 1, id);
@@ -92,11 +92,11 @@ entity_commitments(struct ctx *c, tpl_dict *b, long long id)
 int
 page_member(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_ENTITY);
-	tpl_dict	*b;
-	long long	 id;
-	const char	*name, *pt, *en;
-	char		 feed[128];
+	sqlite3_stmt *s = db_stmt(ST_ENTITY);
+	tpl_dict     *b;
+	long long     id;
+	const char   *name, *pt, *en;
+	char          feed[128];
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW) {
@@ -111,8 +111,8 @@ page_member(struct ctx *c)
 	en = db_text(s, MEMBER_NAME_EN);
 	name = c->en ? (en ? en : pt) : (pt ? pt : en);
 	if (name == NULL)
-		name = db_text(s, MEMBER_ACRONYM) ? db_text(s, MEMBER_ACRONYM) :
-		    db_text(s, MEMBER_SLUG);
+		name = db_text(s, MEMBER_ACRONYM) ? db_text(s, MEMBER_ACRONYM)
+						  : db_text(s, MEMBER_SLUG);
 	page_title(c, "%s", name);
 	snprintf(feed, sizeof feed, "/%s/members/%s/feed.atom", c->lang, c->arg[0]);
 	page_feed_link(c, feed, name);
@@ -128,8 +128,7 @@ page_member(struct ctx *c)
 	tpl_show(b, db_int(s, MEMBER_IS_MEMBER) ? "MEMBER" : "NOT_MEMBER");
 	page_date(c, b, "SINCE", db_text(s, MEMBER_SINCE));
 	page_paras(c, b, "DESC", db_text(s, MEMBER_DESC_PT), db_text(s, MEMBER_DESC_EN));
-	if (page_text(c, b, "NOTE", db_text(s, MEMBER_NOTE_PT),
-	    db_text(s, MEMBER_NOTE_EN)) != NULL)
+	if (page_text(c, b, "NOTE", db_text(s, MEMBER_NOTE_PT), db_text(s, MEMBER_NOTE_EN)) != NULL)
 		tpl_show(b, "HAS_NOTE");
 	db_reset(s);
 	entity_commitments(c, b, id);

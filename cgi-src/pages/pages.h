@@ -9,74 +9,73 @@
 #include "view/page.h"
 
 /* home.c */
-int	page_home(struct ctx *c);
+int page_home(struct ctx *c);
 /* text.c: "/" (to the visitor's language), the health check and the text pages */
-int	page_root(struct ctx *c);
-int	page_health(struct ctx *c);
-int	page_text_ogp(struct ctx *c);
-int	page_text_accessibility(struct ctx *c);
+int page_root(struct ctx *c);
+int page_health(struct ctx *c);
+int page_text_ogp(struct ctx *c);
+int page_text_accessibility(struct ctx *c);
 /* members.c */
-int	page_network(struct ctx *c);
-int	page_member(struct ctx *c);
+int page_network(struct ctx *c);
+int page_member(struct ctx *c);
 /* plans.c */
-int	page_plans_list(struct ctx *c);
-int	page_plans_show(struct ctx *c);
+int page_plans_list(struct ctx *c);
+int page_plans_show(struct ctx *c);
 /* commitments.c */
-int	page_commitments_show(struct ctx *c);
+int page_commitments_show(struct ctx *c);
 /* listing.c: the commitments listing, which answers in JSON and CSV itself (c->fmt) */
-int	page_commitments_list(struct ctx *c);
+int page_commitments_list(struct ctx *c);
 /* search.c */
-int	page_search(struct ctx *c);
+int page_search(struct ctx *c);
 /* history.c */
-int	page_commitments_history(struct ctx *c);
-int	page_plans_history(struct ctx *c);
+int page_commitments_history(struct ctx *c);
+int page_plans_history(struct ctx *c);
 /* A history value as readers see it: enum codes translated, progress with %. */
-void	page_history_value(struct ctx *c, const char *tbl, const char *col, const char *v,
-	    char *out, size_t len);
+void page_history_value(
+    struct ctx *c, const char *tbl, const char *col, const char *v, char *out, size_t len);
 /* events.c */
-int	page_events_list(struct ctx *c);
-int	page_events_show(struct ctx *c);
+int page_events_list(struct ctx *c);
+int page_events_show(struct ctx *c);
 /* uploads.c: a stored document, by its SHA-256 */
-int	page_upload_get(struct ctx *c);
+int page_upload_get(struct ctx *c);
 /* syndication.c: robots.txt, the sitemap, the Atom feeds, iCalendar and the badge */
-int	page_robots(struct ctx *c);
-int	page_sitemap(struct ctx *c);
-int	page_feed_site(struct ctx *c);
-int	page_feed_plan(struct ctx *c);
-int	page_feed_commitment(struct ctx *c);
-int	page_feed_member(struct ctx *c);
-int	page_feed_value(struct ctx *c);
-int	page_ics_all(struct ctx *c);
-int	page_ics_event(struct ctx *c);
-int	page_badge(struct ctx *c);
+int page_robots(struct ctx *c);
+int page_sitemap(struct ctx *c);
+int page_feed_site(struct ctx *c);
+int page_feed_plan(struct ctx *c);
+int page_feed_commitment(struct ctx *c);
+int page_feed_member(struct ctx *c);
+int page_feed_value(struct ctx *c);
+int page_ics_all(struct ctx *c);
+int page_ics_event(struct ctx *c);
+int page_badge(struct ctx *c);
 /* consultations.c: co-creation */
-int	page_consultations_list(struct ctx *c);
-int	page_consultations_show(struct ctx *c);
-int	page_submit_proposal(struct ctx *c);
-int	page_submit_consultation_comment(struct ctx *c);
-int	page_submit_commitment_comment(struct ctx *c);
-int	page_submissions_sent(struct ctx *c);
-int	page_submission_confirm(struct ctx *c);
-int	page_submission_withdraw(struct ctx *c);
+int page_consultations_list(struct ctx *c);
+int page_consultations_show(struct ctx *c);
+int page_submit_proposal(struct ctx *c);
+int page_submit_consultation_comment(struct ctx *c);
+int page_submit_commitment_comment(struct ctx *c);
+int page_submissions_sent(struct ctx *c);
+int page_submission_confirm(struct ctx *c);
+int page_submission_withdraw(struct ctx *c);
 /* Fills the co-creation part of commitment id's page into b: the proposals it came
  * from (ORIGINS), the published comments (HAS_SUBS) and the comment form (FORM). */
-void	page_commitment_cocreation(struct ctx *c, tpl_dict *b, long long id,
-	    const char *ogp_id);
+void page_commitment_cocreation(struct ctx *c, tpl_dict *b, long long id, const char *ogp_id);
 /* data.c: open data.  The /{lang}/data page, the bulk tables under /data/ (HTML
  * handler and data handler at once) and the DCAT-AP catalogue; */
-int	page_data(struct ctx *c);
-int	page_data_file(struct ctx *c);
-int	page_data_catalog(struct ctx *c);
+int page_data(struct ctx *c);
+int page_data_file(struct ctx *c);
+int page_data_catalog(struct ctx *c);
 /* and the data handlers of the pages that also answer in JSON and CSV (the route's
  * data column): each answers c in c->fmt with the same statements as its page. */
-int	page_data_plans_list(struct ctx *c);
-int	page_data_plans_show(struct ctx *c);
-int	page_data_commitment(struct ctx *c);
-int	page_data_network(struct ctx *c);
-int	page_data_member(struct ctx *c);
-int	page_data_events_list(struct ctx *c);
-int	page_data_event(struct ctx *c);
-int	page_data_consultations_list(struct ctx *c);
-int	page_data_consultation(struct ctx *c);
+int page_data_plans_list(struct ctx *c);
+int page_data_plans_show(struct ctx *c);
+int page_data_commitment(struct ctx *c);
+int page_data_network(struct ctx *c);
+int page_data_member(struct ctx *c);
+int page_data_events_list(struct ctx *c);
+int page_data_event(struct ctx *c);
+int page_data_consultations_list(struct ctx *c);
+int page_data_consultation(struct ctx *c);
 
 #endif

@@ -10,16 +10,16 @@
 #include "store/rollup.h"
 #include "view/page.h"
 
-#define PLANS_MAX	999	/* plan numbers are 1-999 */
+#define PLANS_MAX 999 /* plan numbers are 1-999 */
 
 int
 page_plans_list(struct ctx *c)
 {
-	tpl_dict	*b = page_body(c, "plans.tpl"), *d;
-	static long long ids[PLANS_MAX];
+	tpl_dict              *b = page_body(c, "plans.tpl"), *d;
+	static long long       ids[PLANS_MAX];
 	static struct progress roll[PLANS_MAX];
-	sqlite3_stmt	*s;
-	size_t		 n = 0, i;
+	sqlite3_stmt          *s;
+	size_t                 n = 0, i;
 
 	page_title(c, "%s", i18n("T_PLANS", c->en));
 	n = rollup_plans(ST_PLANS, ids, roll, PLANS_MAX);
@@ -27,8 +27,8 @@ page_plans_list(struct ctx *c)
 	for (i = 0; db_step(s) == SQLITE_ROW && i < n; i++) {
 		d = tpl_section(b, "PLAN");
 		tpl_set_int(d, "NUMBER", db_int(s, PLANS_NUMBER));
-		page_text(c, d, "PLAN_TITLE", db_text(s, PLANS_TITLE_PT),
-		    db_text(s, PLANS_TITLE_EN));
+		page_text(
+		    c, d, "PLAN_TITLE", db_text(s, PLANS_TITLE_PT), db_text(s, PLANS_TITLE_EN));
 		page_period(c, d, "PERIOD", db_text(s, PLANS_START), db_text(s, PLANS_END));
 		page_enum(c, d, "STATUS", "plan_status", db_text(s, PLANS_STATUS));
 		tpl_set_int(d, "N", db_int(s, PLANS_COUNT));
@@ -40,14 +40,14 @@ page_plans_list(struct ctx *c)
 /* One commitment's row dictionary, found by id among the n rows (ids ascending by
  * position of creation, so a linear scan from the last hit is fast). */
 struct row {
-	long long	 id;
-	tpl_dict	*d;
-	int		 leads;
+	long long id;
+	tpl_dict *d;
+	int       leads;
 };
 
 /* The status chart: a column for each self-reported status (lib/domains.h), in the
  * domain's order, and a last one that counts "not recorded". */
-#define CHART_MAX	16
+#define CHART_MAX 16
 
 /* Sets the bar of commitment i in the plan's progress chart.  The chart repeats the
  * section COMMITMENT of the table (its label is OGP_ID): one dictionary per commitment
@@ -55,13 +55,13 @@ struct row {
 static void
 progress_bar(struct ctx *c, tpl_dict *bar, int i, const struct progress *p)
 {
-	char		 v[8];
-	int		 pct, n = 0;
+	char v[8];
+	int  pct, n = 0;
 
 	tpl_set_int(bar, "BAR_Y", 10 + i * 24);
 	tpl_set_int(bar, "BAR_TY", 22 + i * 24);
 	if (progress_has_data(p)) {
-		pct = progress_percent(p);	/* 0-100 */
+		pct = progress_percent(p); /* 0-100 */
 		tpl_set_int(bar, "BAR_W", pct * 4);
 		tpl_set_int(bar, "BAR_TX", 96 + pct * 4);
 		if (pct >= 100)
@@ -82,9 +82,9 @@ progress_bar(struct ctx *c, tpl_dict *bar, int i, const struct progress *p)
 static void
 status_chart(struct ctx *c, tpl_dict *b, const int counts[CHART_MAX])
 {
-	const struct domain	*st = domain(DOM_SELF_STATUS);
-	tpl_dict		*col;
-	int			 i, max = 1, h, n = (int)st->n + 1;
+	const struct domain *st = domain(DOM_SELF_STATUS);
+	tpl_dict            *col;
+	int                  i, max = 1, h, n = (int)st->n + 1;
 
 	for (i = 0; i < n; i++)
 		if (counts[i] > max)
@@ -97,8 +97,9 @@ status_chart(struct ctx *c, tpl_dict *b, const int counts[CHART_MAX])
 		tpl_set_int(col, "W", h);
 		tpl_set_int(col, "TX", 206 + h);
 		tpl_set_int(col, "COUNT", counts[i]);
-		tpl_set(col, "LABEL", i < n - 1 ? i18n_enum(st->name, st->codes[i].code, c->en) :
-		    i18n("L_NOT_RECORDED", c->en));
+		tpl_set(col, "LABEL",
+		    i < n - 1 ? i18n_enum(st->name, st->codes[i].code, c->en)
+			      : i18n("L_NOT_RECORDED", c->en));
 	}
 }
 
@@ -106,8 +107,8 @@ status_chart(struct ctx *c, tpl_dict *b, const int counts[CHART_MAX])
 static int
 status_index(const char *st)
 {
-	const struct domain	*d = domain(DOM_SELF_STATUS);
-	const struct dcode	*code = domain_code(d, st);
+	const struct domain *d = domain(DOM_SELF_STATUS);
+	const struct dcode  *code = domain_code(d, st);
 
 	return code != NULL ? (int)(code - d->codes) : (int)d->n;
 }
@@ -116,13 +117,13 @@ status_index(const char *st)
 static size_t
 commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll)
 {
-	sqlite3_stmt	*s = db_stmt(ST_PLAN_COMMITMENTS);
-	struct row	*rows = NULL, *r, *nr;
+	sqlite3_stmt        *s = db_stmt(ST_PLAN_COMMITMENTS);
+	struct row          *rows = NULL, *r, *nr;
 	struct rollup_idref *byid;
-	struct progress	 p;
-	size_t		 n = 0, cap = 0, i;
-	tpl_dict	*d, *l;
-	int		 counts[CHART_MAX] = { 0 };
+	struct progress      p;
+	size_t               n = 0, cap = 0, i;
+	tpl_dict            *d, *l;
+	int                  counts[CHART_MAX] = { 0 };
 
 	progress_init(roll);
 	db_bind_int64(s, 1, plan_id);
@@ -168,8 +169,7 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 			tpl_set(l, "NAME", db_text(s, LEAD_ACRONYM));
 			tpl_set(l, "NAME_LANG", c->lang);
 		} else
-			page_text(c, l, "NAME", db_text(s, LEAD_NAME_PT),
-			    db_text(s, LEAD_NAME_EN));
+			page_text(c, l, "NAME", db_text(s, LEAD_NAME_PT), db_text(s, LEAD_NAME_EN));
 	}
 	for (i = 0; i < n; i++)
 		if (rows[i].leads == 0)
@@ -182,13 +182,13 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 int
 page_plans_show(struct ctx *c)
 {
-	tpl_dict	*b;
-	const char	*title;
-	sqlite3_stmt	*s = db_stmt(ST_PLAN_BY_NUMBER);
-	struct progress	 roll;
-	long long	 id;
-	size_t		 n;
-	char		 ord[64], feed[64];
+	tpl_dict       *b;
+	const char     *title;
+	sqlite3_stmt   *s = db_stmt(ST_PLAN_BY_NUMBER);
+	struct progress roll;
+	long long       id;
+	size_t          n;
+	char            ord[64], feed[64];
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
@@ -202,13 +202,12 @@ page_plans_show(struct ctx *c)
 	tpl_set_int(b, "PLAN_NUMBER", c->num);
 	snprintf(feed, sizeof feed, "/%s/plans/%lld/feed.atom", c->lang, c->num);
 	page_feed_link(c, feed, ord);
-	title = page_text(c, b, "PLAN_TITLE", db_text(s, PLAN_TITLE_PT),
-	    db_text(s, PLAN_TITLE_EN));
+	title = page_text(c, b, "PLAN_TITLE", db_text(s, PLAN_TITLE_PT), db_text(s, PLAN_TITLE_EN));
 	page_title(c, "%s", title ? title : ord);
 	page_period(c, b, "PERIOD", db_text(s, PLAN_START), db_text(s, PLAN_END));
 	page_date(c, b, "PUBLISHED", db_text(s, PLAN_PUBLISHED));
-	page_paras(c, b, "COCREATION", db_text(s, PLAN_COCREATION_PT),
-	    db_text(s, PLAN_COCREATION_EN));
+	page_paras(
+	    c, b, "COCREATION", db_text(s, PLAN_COCREATION_PT), db_text(s, PLAN_COCREATION_EN));
 	page_paras(c, b, "SUMMARY", db_text(s, PLAN_SUMMARY_PT), db_text(s, PLAN_SUMMARY_EN));
 	if (db_text(s, PLAN_DOC) != NULL) {
 		tpl_show(b, "DOC");

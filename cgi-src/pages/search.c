@@ -12,8 +12,8 @@
 
 /* The text pages that have a page of their own: slug and path. */
 static const struct {
-	const char	*slug;
-	const char	*path;
+	const char *slug;
+	const char *path;
 } text_pages[] = {
 	{ "about", "network" },
 	{ "ogp", "ogp" },
@@ -26,9 +26,9 @@ static const struct {
 static void
 marks(tpl_dict *d, const char *section, const char *text)
 {
-	const char	*p = text, *e;
-	tpl_dict	*part;
-	int		 hl = 0;
+	const char *p = text, *e;
+	tpl_dict   *part;
+	int         hl = 0;
 
 	while (*p != '\0') {
 		e = p + strcspn(p, "\x02\x03");
@@ -49,7 +49,7 @@ marks(tpl_dict *d, const char *section, const char *text)
 static int
 hit_url(struct ctx *c, const char *kind, const char *key, char *out, size_t outlen)
 {
-	size_t	 i;
+	size_t i;
 
 	if (key == NULL)
 		return -1;
@@ -65,7 +65,7 @@ hit_url(struct ctx *c, const char *kind, const char *key, char *out, size_t outl
 		return snprintf(out, outlen, "/%s/events/%s", c->lang, key), 0;
 	if (strcmp(kind, "consultation") == 0)
 		return snprintf(out, outlen, "/%s/consultations/%s", c->lang, key), 0;
-	if (strcmp(kind, "submission") == 0)	/* key: "consultations/3#s5" */
+	if (strcmp(kind, "submission") == 0) /* key: "consultations/3#s5" */
 		return snprintf(out, outlen, "/%s/%s", c->lang, key), 0;
 	for (i = 0; i < sizeof text_pages / sizeof text_pages[0]; i++)
 		if (strcmp(key, text_pages[i].slug) == 0)
@@ -77,13 +77,13 @@ hit_url(struct ctx *c, const char *kind, const char *key, char *out, size_t outl
 static void
 hit(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 {
-	const char	*kind = db_text(s, HIT_KIND), *lang = db_text(s, HIT_LANG);
-	const char	*title = db_text(s, HIT_TITLE), *sn = db_text(s, HIT_SNIPPET);
-	char		 url[256];
-	tpl_dict	*h, *par;
+	const char *kind = db_text(s, HIT_KIND), *lang = db_text(s, HIT_LANG);
+	const char *title = db_text(s, HIT_TITLE), *sn = db_text(s, HIT_SNIPPET);
+	char        url[256];
+	tpl_dict   *h, *par;
 
-	if (kind == NULL || lang == NULL || hit_url(c, kind, db_text(s, HIT_KEY), url,
-	    sizeof url) != 0)
+	if (kind == NULL || lang == NULL ||
+	    hit_url(c, kind, db_text(s, HIT_KEY), url, sizeof url) != 0)
 		return;
 	h = tpl_section(b, "HIT");
 	tpl_set(h, "URL", url);
@@ -109,8 +109,8 @@ hit(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 static void
 pager(const struct facet_params *p, tpl_dict *r, long long pages)
 {
-	tpl_dict	*g;
-	char		 url[4096];
+	tpl_dict *g;
+	char      url[4096];
 
 	if (pages < 2)
 		return;
@@ -132,9 +132,9 @@ pager(const struct facet_params *p, tpl_dict *r, long long pages)
 static int
 results(struct ctx *c, tpl_dict *b, const struct facet_params *p)
 {
-	tpl_dict	*r = tpl_section(b, "RESULTS");
-	sqlite3_stmt	*s = db_stmt(ST_SEARCH_FACETS);
-	long long	 total, pages;
+	tpl_dict     *r = tpl_section(b, "RESULTS");
+	sqlite3_stmt *s = db_stmt(ST_SEARCH_FACETS);
+	long long     total, pages;
 
 	facet_bind(c, p, s);
 	total = facet_panel(c, r, p, s);
@@ -162,7 +162,7 @@ results(struct ctx *c, tpl_dict *b, const struct facet_params *p)
 static void
 title(struct ctx *c, const struct facet_params *p)
 {
-	size_t	 n;
+	size_t n;
 
 	if (p->qstate != FACET_Q_OK) {
 		page_title(c, "%s", i18n("T_SEARCH", c->en));
@@ -178,9 +178,9 @@ title(struct ctx *c, const struct facet_params *p)
 int
 page_search(struct ctx *c)
 {
-	static struct facet_params	 p;
-	tpl_dict			*b;
-	int				 st;
+	static struct facet_params p;
+	tpl_dict                  *b;
+	int                        st;
 
 	if ((st = facet_parse(c, &p, "search", 0)) != 0)
 		return st;

@@ -14,18 +14,18 @@
 #include "view/page.h"
 #include "lib/valid.h"
 
-#define FEED_ENTRIES	50
+#define FEED_ENTRIES 50
 
 /* Feeds: which changes to show (NULL filters are ignored). */
 struct feedq {
-	long long	 plan_id;
-	long long	 commitment_id;
-	long long	 entity_id;
-	const char	*value;
-	const char	*title;		/* the feed's title */
-	char		 page[256];	/* the page it belongs to, a path */
-	char		 self[256];	/* the feed's own path */
-	int		 events;	/* 1: add the events (the site feed) */
+	long long   plan_id;
+	long long   commitment_id;
+	long long   entity_id;
+	const char *value;
+	const char *title;     /* the feed's title */
+	char        page[256]; /* the page it belongs to, a path */
+	char        self[256]; /* the feed's own path */
+	int         events;    /* 1: add the events (the site feed) */
 };
 
 /* Writes the absolute URL of path into out. */
@@ -39,10 +39,10 @@ absolute(const char *path, char *out, size_t len)
 static void
 feed_changes(struct ctx *c, tpl_dict *b, const struct feedq *q, char *newest, size_t nlen)
 {
-	sqlite3_stmt	*s = db_stmt(ST_FEED_CHANGES);
-	tpl_dict	*e;
-	char		 title[600], before[256], after[256], href[512], id[512], label[64];
-	const char	*ogp, *field, *tbl;
+	sqlite3_stmt *s = db_stmt(ST_FEED_CHANGES);
+	tpl_dict     *e;
+	char          title[600], before[256], after[256], href[512], id[512], label[64];
+	const char   *ogp, *field, *tbl;
 
 	if (q->plan_id)
 		db_bind_int64(s, 1, q->plan_id);
@@ -59,17 +59,18 @@ feed_changes(struct ctx *c, tpl_dict *b, const struct feedq *q, char *newest, si
 		tbl = db_text(s, FCH_TBL);
 		e = tpl_section(b, "ENTRY");
 		if (field == NULL)
-			snprintf(title, sizeof title, "%s: %s", ogp, i18n("FEED_NEW_COMMITMENT", c->en));
+			snprintf(
+			    title, sizeof title, "%s: %s", ogp, i18n("FEED_NEW_COMMITMENT", c->en));
 		else {
 			snprintf(label, sizeof label, "COL_%s", field);
-			page_history_value(c, tbl, field, db_text(s, FCH_BEFORE), before,
-			    sizeof before);
-			page_history_value(c, tbl, field, db_text(s, FCH_AFTER), after,
-			    sizeof after);
+			page_history_value(
+			    c, tbl, field, db_text(s, FCH_BEFORE), before, sizeof before);
+			page_history_value(
+			    c, tbl, field, db_text(s, FCH_AFTER), after, sizeof after);
 			snprintf(title, sizeof title, "%s%s%s: %s: %s → %s", ogp,
 			    strcmp(tbl, "milestone") == 0 ? ", " : "",
-			    strcmp(tbl, "milestone") == 0 ? i18n("HIST_MILESTONE", c->en) :
-			    "", i18n(label, c->en), before, after);
+			    strcmp(tbl, "milestone") == 0 ? i18n("HIST_MILESTONE", c->en) : "",
+			    i18n(label, c->en), before, after);
 		}
 		tpl_set(e, "TITLE", title);
 		tpl_set(e, "SUMMARY", title);
@@ -88,23 +89,24 @@ feed_changes(struct ctx *c, tpl_dict *b, const struct feedq *q, char *newest, si
 static void
 feed_events(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 {
-	sqlite3_stmt	*s = db_stmt(ST_FEED_EVENTS);
-	tpl_dict	*e;
-	char		 href[512], when[64], title[600];
-	const char	*t;
+	sqlite3_stmt *s = db_stmt(ST_FEED_EVENTS);
+	tpl_dict     *e;
+	char          href[512], when[64], title[600];
+	const char   *t;
 
 	db_bind_int(s, 1, 20);
 	while (db_step(s) == SQLITE_ROW) {
 		e = tpl_section(b, "ENTRY");
-		t = c->en ? (db_text(s, FEV_TITLE_EN) ? db_text(s, FEV_TITLE_EN) :
-		    db_text(s, FEV_TITLE_PT)) : (db_text(s, FEV_TITLE_PT) ?
-		    db_text(s, FEV_TITLE_PT) : db_text(s, FEV_TITLE_EN));
+		t = c->en ? (db_text(s, FEV_TITLE_EN) ? db_text(s, FEV_TITLE_EN)
+						      : db_text(s, FEV_TITLE_PT))
+			  : (db_text(s, FEV_TITLE_PT) ? db_text(s, FEV_TITLE_PT)
+						      : db_text(s, FEV_TITLE_EN));
 		if (db_text(s, FEV_START) != NULL)
 			i18n_date(db_text(s, FEV_START), c->en, when, sizeof when);
 		else
 			snprintf(when, sizeof when, "%s", i18n("UNDATED", c->en));
-		snprintf(title, sizeof title, "%s: %s (%s)", i18n("FEED_EVENT", c->en),
-		    t ? t : "", when);
+		snprintf(title, sizeof title, "%s: %s (%s)", i18n("FEED_EVENT", c->en), t ? t : "",
+		    when);
 		tpl_set(e, "TITLE", title);
 		tpl_set(e, "SUMMARY", title);
 		tpl_set(e, "UPDATED", db_text(s, FEV_UPDATED));
@@ -122,10 +124,10 @@ feed_events(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 static void
 feed_submissions(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 {
-	sqlite3_stmt	*s = db_stmt(ST_FEED_SUBMISSIONS);
-	tpl_dict	*e;
-	char		 href[512], title[800];
-	const char	*ans, *kind, *id, *ogp;
+	sqlite3_stmt *s = db_stmt(ST_FEED_SUBMISSIONS);
+	tpl_dict     *e;
+	char          href[512], title[800];
+	const char   *ans, *kind, *id, *ogp;
 
 	db_bind_int(s, 1, 20);
 	while (db_step(s) == SQLITE_ROW) {
@@ -139,15 +141,20 @@ feed_submissions(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 		else
 			snprintf(href, sizeof href, "%s/%s/commitments/%s#s%s", page_base_url(),
 			    c->lang, ogp, id);
-		snprintf(title, sizeof title, "%s %s: %s (%s %s)%s%s", i18n(strcmp(kind,
-		    "proposal") == 0 ? "L_PROPOSAL" : "L_COMMENT", c->en), id,
-		    db_text(s, FSUB_TITLE) ? db_text(s, FSUB_TITLE) : ogp ? ogp : "",
+		snprintf(title, sizeof title, "%s %s: %s (%s %s)%s%s",
+		    i18n(strcmp(kind, "proposal") == 0 ? "L_PROPOSAL" : "L_COMMENT", c->en), id,
+		    db_text(s, FSUB_TITLE) ? db_text(s, FSUB_TITLE)
+			: ogp              ? ogp
+					   : "",
 		    i18n("L_BY", c->en), db_text(s, FSUB_AUTHOR),
-		    strcmp(kind, "proposal") == 0 ? " — " : "", strcmp(kind, "proposal") == 0 ?
-		    i18n_enum("outcome", db_text(s, FSUB_OUTCOME), c->en) : "");
-		ans = c->en ? (db_text(s, FSUB_ANSWER_EN) ? db_text(s, FSUB_ANSWER_EN) :
-		    db_text(s, FSUB_ANSWER_PT)) : (db_text(s, FSUB_ANSWER_PT) ?
-		    db_text(s, FSUB_ANSWER_PT) : db_text(s, FSUB_ANSWER_EN));
+		    strcmp(kind, "proposal") == 0 ? " — " : "",
+		    strcmp(kind, "proposal") == 0
+			? i18n_enum("outcome", db_text(s, FSUB_OUTCOME), c->en)
+			: "");
+		ans = c->en ? (db_text(s, FSUB_ANSWER_EN) ? db_text(s, FSUB_ANSWER_EN)
+							  : db_text(s, FSUB_ANSWER_PT))
+			    : (db_text(s, FSUB_ANSWER_PT) ? db_text(s, FSUB_ANSWER_PT)
+							  : db_text(s, FSUB_ANSWER_EN));
 		tpl_set(e, "TITLE", title);
 		tpl_set(e, "SUMMARY", ans ? ans : title);
 		tpl_set(e, "UPDATED", db_text(s, FSUB_UPDATED));
@@ -162,9 +169,9 @@ feed_submissions(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 static int
 feed(struct ctx *c, const struct feedq *q)
 {
-	tpl_dict	*b = tpl_dict_new();
-	char		 url[512], newest[32] = "1970-01-01T00:00:00Z";
-	int		 rc;
+	tpl_dict *b = tpl_dict_new();
+	char      url[512], newest[32] = "1970-01-01T00:00:00Z";
+	int       rc;
 
 	if (b == NULL)
 		return 500;
@@ -182,7 +189,7 @@ feed(struct ctx *c, const struct feedq *q)
 		feed_events(c, b, newest, sizeof newest);
 		feed_submissions(c, b, newest, sizeof newest);
 	}
-	if (db_failed()) {	/* no body: the dispatcher answers with its error page */
+	if (db_failed()) { /* no body: the dispatcher answers with its error page */
 		tpl_dict_free(b);
 		return 503;
 	}
@@ -196,7 +203,7 @@ feed(struct ctx *c, const struct feedq *q)
 int
 page_feed_site(struct ctx *c)
 {
-	struct feedq	 q = { 0, 0, 0, NULL, i18n("L_SITE_NAME", c->en), "", "", 1 };
+	struct feedq q = { 0, 0, 0, NULL, i18n("L_SITE_NAME", c->en), "", "", 1 };
 
 	snprintf(q.page, sizeof q.page, "/%s/", c->lang);
 	snprintf(q.self, sizeof q.self, "/%s/feed.atom", c->lang);
@@ -206,9 +213,9 @@ page_feed_site(struct ctx *c)
 int
 page_feed_plan(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_PLAN_BY_NUMBER);
-	struct feedq	 q = { 0, 0, 0, NULL, NULL, "", "", 0 };
-	char		 title[600];
+	sqlite3_stmt *s = db_stmt(ST_PLAN_BY_NUMBER);
+	struct feedq  q = { 0, 0, 0, NULL, NULL, "", "", 0 };
+	char          title[600];
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW)
@@ -225,8 +232,8 @@ page_feed_plan(struct ctx *c)
 int
 page_feed_commitment(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT);
-	struct feedq	 q = { 0, 0, 0, NULL, c->arg[0], "", "", 0 };
+	sqlite3_stmt *s = db_stmt(ST_COMMITMENT);
+	struct feedq  q = { 0, 0, 0, NULL, c->arg[0], "", "", 0 };
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW)
@@ -241,8 +248,8 @@ page_feed_commitment(struct ctx *c)
 int
 page_feed_member(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_ENTITY);
-	struct feedq	 q = { 0, 0, 0, NULL, c->arg[0], "", "", 0 };
+	sqlite3_stmt *s = db_stmt(ST_ENTITY);
+	struct feedq  q = { 0, 0, 0, NULL, c->arg[0], "", "", 0 };
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW)
@@ -258,11 +265,11 @@ int
 page_feed_value(struct ctx *c)
 {
 	static const char *const values[] = { "access-to-information", "civic-participation",
-	    "public-accountability", "technology-innovation", NULL };
+		"public-accountability", "technology-innovation", NULL };
 	static const char *const codes[] = { "access_to_information", "civic_participation",
-	    "public_accountability", "technology_innovation" };
-	struct feedq	 q = { 0, 0, 0, NULL, NULL, "", "", 0 };
-	int		 i;
+		"public_accountability", "technology_innovation" };
+	struct feedq             q = { 0, 0, 0, NULL, NULL, "", "", 0 };
+	int                      i;
 
 	for (i = 0; values[i] != NULL && strcmp(values[i], c->arg[0]) != 0; i++)
 		;
@@ -279,8 +286,10 @@ int
 page_robots(struct ctx *c)
 {
 	c->resp->ctype = "text/plain; charset=utf-8";
-	buf_printf(&c->resp->body, "User-agent: *\nDisallow: /admin/\nDisallow: /uploads/\n"
-	    "Sitemap: %s/sitemap.xml\n", page_base_url());
+	buf_printf(&c->resp->body,
+	    "User-agent: *\nDisallow: /admin/\nDisallow: /uploads/\n"
+	    "Sitemap: %s/sitemap.xml\n",
+	    page_base_url());
 	return 200;
 }
 
@@ -288,8 +297,8 @@ page_robots(struct ctx *c)
 static void
 sitemap_url(tpl_dict *b, const char *path, const char *lastmod)
 {
-	char	 pt[512], en[512];
-	int	 l;
+	char pt[512], en[512];
+	int  l;
 
 	snprintf(pt, sizeof pt, "%s/pt%s", page_base_url(), path);
 	snprintf(en, sizeof en, "%s/en%s", page_base_url(), path);
@@ -307,11 +316,11 @@ int
 page_sitemap(struct ctx *c)
 {
 	static const char *const fixed[] = { "/", "/network", "/plans", "/events", "/ogp",
-	    "/accessibility", NULL };
-	tpl_dict	*b = tpl_dict_new();
-	sqlite3_stmt	*s = db_stmt(ST_SITEMAP);
-	char		 path[256];
-	int		 i, rc;
+		"/accessibility", NULL };
+	tpl_dict                *b = tpl_dict_new();
+	sqlite3_stmt            *s = db_stmt(ST_SITEMAP);
+	char                     path[256];
+	int                      i, rc;
 
 	if (b == NULL)
 		return 500;
@@ -321,7 +330,7 @@ page_sitemap(struct ctx *c)
 		snprintf(path, sizeof path, "/%s/%s", db_text(s, SM_KIND), db_text(s, SM_KEY));
 		sitemap_url(b, path, db_text(s, SM_UPDATED));
 	}
-	if (db_failed()) {	/* no body: the dispatcher answers with its error page */
+	if (db_failed()) { /* no body: the dispatcher answers with its error page */
 		tpl_dict_free(b);
 		return 503;
 	}
@@ -336,8 +345,8 @@ page_sitemap(struct ctx *c)
 static void
 ics_line(struct buf *out, const char *name, const char *value)
 {
-	struct buf	 l = { 0 };
-	size_t		 i, col = 0, n;
+	struct buf l = { 0 };
+	size_t     i, col = 0, n;
 
 	buf_puts(&l, name);
 	buf_put(&l, ":", 1);
@@ -353,10 +362,15 @@ ics_line(struct buf *out, const char *name, const char *value)
 		buf_put(&l, value, 1);
 	}
 	for (i = 0; l.p != NULL && i < l.len; i += n) {
-		for (n = 0; i + n < l.len && col + n < 74; ) {
-			size_t ch = 1;
+		for (n = 0; i + n < l.len && col + n < 74;) {
+			size_t        ch = 1;
 			unsigned char b = (unsigned char)l.p[i + n];
-			if (b >= 0xf0) ch = 4; else if (b >= 0xe0) ch = 3; else if (b >= 0xc0) ch = 2;
+			if (b >= 0xf0)
+				ch = 4;
+			else if (b >= 0xe0)
+				ch = 3;
+			else if (b >= 0xc0)
+				ch = 2;
 			if (col + n + ch > 74)
 				break;
 			n += ch;
@@ -376,10 +390,10 @@ ics_line(struct buf *out, const char *name, const char *value)
 static int
 ics_event(struct ctx *c, struct buf *out, sqlite3_stmt *s, const char *stamp)
 {
-	const char	*start = db_text(s, EV_START), *end = db_text(s, EV_END), *t;
-	char		 v[600], d[16];
-	struct tm	 tm;
-	time_t		 x;
+	const char *start = db_text(s, EV_START), *end = db_text(s, EV_END), *t;
+	char        v[600], d[16];
+	struct tm   tm;
+	time_t      x;
 
 	if (start == NULL || strlen(start) != 10 || !valid_date(start))
 		return 0;
@@ -393,24 +407,22 @@ ics_event(struct ctx *c, struct buf *out, sqlite3_stmt *s, const char *stamp)
 		end = start;
 	memset(&tm, 0, sizeof tm);
 	strptime(end, "%Y-%m-%d", &tm);
-	x = timegm(&tm) + 86400;	/* DTEND is exclusive */
+	x = timegm(&tm) + 86400; /* DTEND is exclusive */
 	gmtime_r(&x, &tm);
 	strftime(d, sizeof d, "%Y%m%d", &tm);
 	ics_line(out, "DTEND;VALUE=DATE", d);
-	t = c->en ? (db_text(s, EV_TITLE_EN) ? db_text(s, EV_TITLE_EN) :
-	    db_text(s, EV_TITLE_PT)) : (db_text(s, EV_TITLE_PT) ? db_text(s, EV_TITLE_PT) :
-	    db_text(s, EV_TITLE_EN));
+	t = c->en ? (db_text(s, EV_TITLE_EN) ? db_text(s, EV_TITLE_EN) : db_text(s, EV_TITLE_PT))
+		  : (db_text(s, EV_TITLE_PT) ? db_text(s, EV_TITLE_PT) : db_text(s, EV_TITLE_EN));
 	ics_line(out, "SUMMARY", t);
-	t = c->en ? (db_text(s, EV_PLACE_EN) ? db_text(s, EV_PLACE_EN) :
-	    db_text(s, EV_PLACE_PT)) : (db_text(s, EV_PLACE_PT) ? db_text(s, EV_PLACE_PT) :
-	    db_text(s, EV_PLACE_EN));
+	t = c->en ? (db_text(s, EV_PLACE_EN) ? db_text(s, EV_PLACE_EN) : db_text(s, EV_PLACE_PT))
+		  : (db_text(s, EV_PLACE_PT) ? db_text(s, EV_PLACE_PT) : db_text(s, EV_PLACE_EN));
 	if (t != NULL)
 		ics_line(out, "LOCATION", t);
 	snprintf(v, sizeof v, "%s/%s/events/%s", page_base_url(), c->lang, db_text(s, EV_ID));
 	ics_line(out, "URL", v);
 	if (db_text(s, EV_ORGANISER) != NULL) {
-		snprintf(v, sizeof v, "%s: %s", i18n("L_ORGANISER", c->en),
-		    db_text(s, EV_ORGANISER));
+		snprintf(
+		    v, sizeof v, "%s: %s", i18n("L_ORGANISER", c->en), db_text(s, EV_ORGANISER));
 		ics_line(out, "DESCRIPTION", v);
 	}
 	buf_puts(out, "END:VEVENT\r\n");
@@ -421,24 +433,25 @@ ics_event(struct ctx *c, struct buf *out, sqlite3_stmt *s, const char *stamp)
 static int
 calendar(struct ctx *c, long long id)
 {
-	sqlite3_stmt	*s = db_stmt(id ? ST_EVENT : ST_EVENTS);
-	struct buf	*out = &c->resp->body;
-	char		 stamp[32], name[64];
-	time_t		 now = c->now;
-	struct tm	 tm;
-	int		 n = 0;
+	sqlite3_stmt *s = db_stmt(id ? ST_EVENT : ST_EVENTS);
+	struct buf   *out = &c->resp->body;
+	char          stamp[32], name[64];
+	time_t        now = c->now;
+	struct tm     tm;
+	int           n = 0;
 
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
 	if (id)
 		db_bind_int64(s, 1, id);
-	buf_puts(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//RNAA//aberta//PT\r\n"
+	buf_puts(out,
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//RNAA//aberta//PT\r\n"
 	    "CALSCALE:GREGORIAN\r\n");
 	ics_line(out, "X-WR-CALNAME", i18n("L_SITE_NAME", c->en));
 	while (db_step(s) == SQLITE_ROW)
 		n += ics_event(c, out, s, stamp);
 	buf_puts(out, "END:VCALENDAR\r\n");
-	if (db_failed()) {	/* never half a calendar: the dispatcher's error page */
+	if (db_failed()) { /* never half a calendar: the dispatcher's error page */
 		buf_reset(out);
 		return 503;
 	}
@@ -467,11 +480,11 @@ page_ics_event(struct ctx *c)
 int
 page_badge(struct ctx *c)
 {
-	sqlite3_stmt	*s;
-	tpl_dict	*b;
-	char		 ogp[8], right[96], label[160];
-	const char	*st, *color = "#4a5360";
-	int		 lw = 60, rw, rc;
+	sqlite3_stmt *s;
+	tpl_dict     *b;
+	char          ogp[8], right[96], label[160];
+	const char   *st, *color = "#4a5360";
+	int           lw = 60, rw, rc;
 
 	if (strlen(c->arg[0]) != 10 || strcmp(c->arg[0] + 6, ".svg") != 0)
 		return c->error = "ERR_BAD_OGP_ID", 404;
@@ -483,11 +496,13 @@ page_badge(struct ctx *c)
 	if (db_step(s) != SQLITE_ROW)
 		return c->error = "ERR_NO_COMMITMENT", 404;
 	st = db_text(s, CM_SELF_STATUS);
-	snprintf(right, sizeof right, "%s", st ? i18n_enum("self_status", st, c->en) :
-	    i18n("L_NOT_RECORDED", c->en));
+	snprintf(right, sizeof right, "%s",
+	    st ? i18n_enum("self_status", st, c->en) : i18n("L_NOT_RECORDED", c->en));
 	if (st != NULL)
-		color = strcmp(st, "complete") == 0 ? "#00704a" : strcmp(st, "substantial") == 0 ?
-		    "#1d6b3a" : strcmp(st, "withdrawn") == 0 ? "#b3261e" : "#8a5a00";
+		color = strcmp(st, "complete") == 0  ? "#00704a"
+		    : strcmp(st, "substantial") == 0 ? "#1d6b3a"
+		    : strcmp(st, "withdrawn") == 0   ? "#b3261e"
+						     : "#8a5a00";
 	db_reset(s);
 	rw = (int)strlen(right) * 7 + 12;
 	snprintf(label, sizeof label, "%s %s: %s", ogp, i18n("L_SELF_STATUS", c->en), right);

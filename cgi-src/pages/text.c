@@ -11,9 +11,9 @@
 static int
 text_page(struct ctx *c, const char *slug)
 {
-	sqlite3_stmt	*s = db_stmt(ST_PAGE);
-	tpl_dict	*b;
-	const char	*t;
+	sqlite3_stmt *s = db_stmt(ST_PAGE);
+	tpl_dict     *b;
+	const char   *t;
 
 	db_bind_text(s, 1, slug);
 	if (db_step(s) != SQLITE_ROW) {
@@ -44,7 +44,7 @@ page_text_accessibility(struct ctx *c)
 int
 page_root(struct ctx *c)
 {
-	char	 loc[8];
+	char loc[8];
 
 	snprintf(loc, sizeof loc, "/%s/", c->lang);
 	resp_header(c->resp, "Location", loc);
@@ -55,7 +55,7 @@ page_root(struct ctx *c)
 int
 page_health(struct ctx *c)
 {
-	sqlite3_stmt	*s = db_stmt(ST_STATE);
+	sqlite3_stmt *s = db_stmt(ST_STATE);
 
 	c->resp->ctype = "text/plain; charset=utf-8";
 	if (db_step(s) != SQLITE_ROW) {

@@ -21,16 +21,16 @@
 static void
 disposition(const char *kind, const char *name, char *out, size_t outlen)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
-	char			 ascii[UPLOAD_NAME_MAX + 1], pct[UPLOAD_NAME_MAX * 3 + 1];
-	const unsigned char	*p;
-	size_t			 a = 0, q = 0;
+	static const char    hex[] = "0123456789ABCDEF";
+	char                 ascii[UPLOAD_NAME_MAX + 1], pct[UPLOAD_NAME_MAX * 3 + 1];
+	const unsigned char *p;
+	size_t               a = 0, q = 0;
 
 	for (p = (const unsigned char *)name; *p != '\0' && a < UPLOAD_NAME_MAX; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr(". _-()", *p) != NULL)
 			ascii[a++] = (char)*p;
-		else if ((*p & 0xc0) != 0x80)	/* one '_' per character */
+		else if ((*p & 0xc0) != 0x80) /* one '_' per character */
 			ascii[a++] = '_';
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr("!#$&+-.^_`|~", *p) != NULL)
@@ -50,10 +50,10 @@ disposition(const char *kind, const char *name, char *out, size_t outlen)
 static int
 read_file(const char *path, struct buf *b)
 {
-	char		 chunk[65536];
-	struct stat	 st;
-	ssize_t		 n;
-	int		 fd, ret = -1;
+	char        chunk[65536];
+	struct stat st;
+	ssize_t     n;
+	int         fd, ret = -1;
 
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 		return -1;
@@ -77,12 +77,12 @@ out:
 int
 page_upload_get(struct ctx *c)
 {
-	const struct upload_type	*t;
-	const char			*sha = c->arg[0], *inm = c->req->if_none_match;
-	char				 mime[UPLOAD_MIME_MAX], name[UPLOAD_NAME_MAX + 1];
-	char				 path[PATH_MAX], cd[UPLOAD_NAME_MAX * 4 + 64], etag[67];
-	long long			 size;
-	int				 rc, n, missing;
+	const struct upload_type *t;
+	const char               *sha = c->arg[0], *inm = c->req->if_none_match;
+	char                      mime[UPLOAD_MIME_MAX], name[UPLOAD_NAME_MAX + 1];
+	char                      path[PATH_MAX], cd[UPLOAD_NAME_MAX * 4 + 64], etag[67];
+	long long                 size;
+	int                       rc, n, missing;
 
 	c->error = "ERR_NOT_FOUND";
 	if (!upload_valid_sha(sha))
@@ -105,15 +105,16 @@ page_upload_get(struct ctx *c)
 	if (n < 0 || (size_t)n >= sizeof path || read_file(path, &c->resp->body) != 0 ||
 	    (long long)c->resp->body.len != size) {
 		missing = errno == ENOENT;
-		log_error("upload %s: %s", sha, missing ? "recorded but its file is missing" :
-		    "its file cannot be read or has the wrong size");
+		log_error("upload %s: %s", sha,
+		    missing ? "recorded but its file is missing"
+			    : "its file cannot be read or has the wrong size");
 		buf_reset(&c->resp->body);
 		if (missing)
 			return 404;
 		c->error = "ERR_INTERNAL";
 		return 500;
 	}
-	c->resp->ctype = t->mime;	/* static, from the allow-list */
+	c->resp->ctype = t->mime; /* static, from the allow-list */
 	disposition(t->inline_ok ? "inline" : "attachment", name, cd, sizeof cd);
 	resp_header(c->resp, "Content-Disposition", cd);
 	return 200;

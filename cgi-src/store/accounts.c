@@ -8,10 +8,10 @@
 #include "store/stmt.h"
 
 enum {
-	ACC_FIND,		/* one account by login */
-	ACC_ENTITY,		/* the id of an entity by slug */
-	ACC_TOUCH,		/* the time of an account's last change */
-	ACC_LIST,		/* every account (AL_* columns) */
+	ACC_FIND,   /* one account by login */
+	ACC_ENTITY, /* the id of an entity by slug */
+	ACC_TOUCH,  /* the time of an account's last change */
+	ACC_LIST,   /* every account (AL_* columns) */
 	ACC__MAX
 };
 
@@ -37,7 +37,7 @@ STORE_TABLE(store_accounts, "accounts", STORE_RW, ACC__MAX, sqls);
 int
 accounts_find(const char *login, struct account *a)
 {
-	sqlite3_stmt	*s = store_stmt(&store_accounts, ACC_FIND);
+	sqlite3_stmt *s = store_stmt(&store_accounts, ACC_FIND);
 
 	db_bind_text(s, 1, login);
 	if (db_step(s) != SQLITE_ROW)
@@ -53,8 +53,8 @@ accounts_find(const char *login, struct account *a)
 long long
 accounts_entity(const char *slug)
 {
-	sqlite3_stmt	*s = store_stmt(&store_accounts, ACC_ENTITY);
-	long long	 id;
+	sqlite3_stmt *s = store_stmt(&store_accounts, ACC_ENTITY);
+	long long     id;
 
 	db_bind_text(s, 1, slug);
 	if (db_step(s) != SQLITE_ROW)
@@ -68,7 +68,7 @@ int
 accounts_insert(const char *login, const char *name, const char *role, long long entity,
     const char *hash, long long *id)
 {
-	sqlite3_stmt	*s = staff_stmt(SF_USER_ADD);
+	sqlite3_stmt *s = staff_stmt(SF_USER_ADD);
 
 	db_bind_text(s, 1, login);
 	db_bind_text(s, 2, name);
@@ -96,7 +96,7 @@ changed(sqlite3_stmt *s, long long id)
 int
 accounts_set_password(long long id, const char *hash)
 {
-	sqlite3_stmt	*s = staff_stmt(SF_PASSWORD);
+	sqlite3_stmt *s = staff_stmt(SF_PASSWORD);
 
 	db_bind_int64(s, 1, id);
 	db_bind_text(s, 2, hash);
@@ -106,7 +106,7 @@ accounts_set_password(long long id, const char *hash)
 int
 accounts_set_disabled(long long id, int disabled)
 {
-	sqlite3_stmt	*s = staff_stmt(disabled ? SF_DISABLE : SF_ENABLE);
+	sqlite3_stmt *s = staff_stmt(disabled ? SF_DISABLE : SF_ENABLE);
 
 	db_bind_int64(s, 1, id);
 	return changed(s, id);
@@ -123,7 +123,7 @@ accounts_reset_2fa(sqlite3 *rw, long long id)
 sqlite3_stmt *
 accounts_list(long long now)
 {
-	sqlite3_stmt	*s = store_stmt(&store_accounts, ACC_LIST);
+	sqlite3_stmt *s = store_stmt(&store_accounts, ACC_LIST);
 
 	db_bind_int64(s, 1, now);
 	db_bind_int64(s, 2, AUTH_IDLE_SECONDS);

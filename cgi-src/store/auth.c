@@ -13,15 +13,15 @@
 #include "lib/valid.h"
 
 static const char *const role_names[ROLE__MAX] = {
-	"admin",	/* ROLE_ADMIN */
-	"focal",	/* ROLE_FOCAL */
-	"member",	/* ROLE_MEMBER */
+	"admin",  /* ROLE_ADMIN */
+	"focal",  /* ROLE_FOCAL */
+	"member", /* ROLE_MEMBER */
 };
 
 enum role
 auth_role(const char *name)
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < ROLE__MAX; i++)
 		if (name != NULL && strcmp(name, role_names[i]) == 0)
@@ -38,7 +38,7 @@ auth_role_name(enum role r)
 const char *
 auth_password_problem(const char *pw)
 {
-	size_t	 len = strlen(pw);
+	size_t len = strlen(pw);
 
 	if (len < AUTH_PW_MIN)
 		return "ERR_PW_SHORT";
@@ -65,9 +65,8 @@ auth_password_new(char *pw, char *hash)
 {
 	/* Letters and digits that cannot be mistaken for one another (no 0/O/o, 1/l/I/i);
 	 * 20 of 55 characters are about 115 bits. */
-	static const char alphabet[] =
-	    "23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
-	size_t	 i;
+	static const char alphabet[] = "23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+	size_t            i;
 
 	do {
 		for (i = 0; i < AUTH_GEN_PW_LEN; i++)
@@ -92,40 +91,41 @@ session_hash(const char *token, unsigned char out[crypto_hash_sha256_BYTES])
 
 /* The statements of the staff's accounts, sessions and second factor. */
 enum {
-	AU_FAILURES,		/* failures of key ?1 after ?2 */
-	AU_FAIL_ADD,		/* a failure of key ?1 at ?2 */
-	AU_FAIL_PURGE,		/* forgets failures before ?1 */
-	AU_LOGIN,		/* an enabled account by login ?1: STAFF_COLS, pw_hash */
-	AU_REHASH,		/* new hash ?1 of account ?2 */
-	AU_SESSION_NEW,		/* hash ?1, account ?2, csrf ?3, stage ?4, at ?5 */
-	AU_SESSION_GET,		/* the session of hash ?1 and its account: STAFF_COLS, ... */
-	AU_SESSION_TOUCH,	/* last_seen ?1 of session ?2 */
-	AU_SESSION_UPGRADE,	/* hash ?1, csrf ?2, last_seen ?3 of session ?4: both factors */
-	AU_SESSION_END,		/* ends session ?1 */
-	AU_SESSIONS_KILL,	/* ends every session of account ?1 */
-	AU_AUDIT,		/* one line of the audit log */
-	AU_TOTP,		/* the secret and last step of account ?1 */
-	AU_TOTP_PENDING,	/* the secret being enrolled by account ?1 (last step 0) */
-	AU_TOTP_SET_PENDING,	/* secret ?2 being enrolled by account ?1 */
-	AU_TOTP_ENROL,		/* secret ?2 and last step ?3 of account ?1, enrolled */
-	AU_TOTP_STEP,		/* last step ?2 of account ?1 */
-	AU_TOTP_RESET,		/* forgets the second factor of account ?1 */
-	AU_RC_CLEAR,		/* forgets the recovery codes of account ?1 */
-	AU_RC_ADD,		/* recovery code hash ?2 of account ?1 */
-	AU_RC_UNUSED,		/* the unused recovery codes of account ?1: id, hash */
-	AU_RC_MARK,		/* marks recovery code ?1 used, unless it already is */
+	AU_FAILURES,         /* failures of key ?1 after ?2 */
+	AU_FAIL_ADD,         /* a failure of key ?1 at ?2 */
+	AU_FAIL_PURGE,       /* forgets failures before ?1 */
+	AU_LOGIN,            /* an enabled account by login ?1: STAFF_COLS, pw_hash */
+	AU_REHASH,           /* new hash ?1 of account ?2 */
+	AU_SESSION_NEW,      /* hash ?1, account ?2, csrf ?3, stage ?4, at ?5 */
+	AU_SESSION_GET,      /* the session of hash ?1 and its account: STAFF_COLS, ... */
+	AU_SESSION_TOUCH,    /* last_seen ?1 of session ?2 */
+	AU_SESSION_UPGRADE,  /* hash ?1, csrf ?2, last_seen ?3 of session ?4: both factors */
+	AU_SESSION_END,      /* ends session ?1 */
+	AU_SESSIONS_KILL,    /* ends every session of account ?1 */
+	AU_AUDIT,            /* one line of the audit log */
+	AU_TOTP,             /* the secret and last step of account ?1 */
+	AU_TOTP_PENDING,     /* the secret being enrolled by account ?1 (last step 0) */
+	AU_TOTP_SET_PENDING, /* secret ?2 being enrolled by account ?1 */
+	AU_TOTP_ENROL,       /* secret ?2 and last step ?3 of account ?1, enrolled */
+	AU_TOTP_STEP,        /* last step ?2 of account ?1 */
+	AU_TOTP_RESET,       /* forgets the second factor of account ?1 */
+	AU_RC_CLEAR,         /* forgets the recovery codes of account ?1 */
+	AU_RC_ADD,           /* recovery code hash ?2 of account ?1 */
+	AU_RC_UNUSED,        /* the unused recovery codes of account ?1: id, hash */
+	AU_RC_MARK,          /* marks recovery code ?1 used, unless it already is */
 	AU__MAX
 };
 
 /* The columns of an account (AU_LOGIN, AU_SESSION_GET), then the statement's own. */
-#define STAFF_COLS "s.id, s.login, s.name, s.role, coalesce(s.entity_id, 0), " \
+#define STAFF_COLS \
+	"s.id, s.login, s.name, s.role, coalesce(s.entity_id, 0), " \
 	"s.totp_secret IS NOT NULL"
 enum { AUC_ID, AUC_LOGIN, AUC_NAME, AUC_ROLE, AUC_ENTITY, AUC_HAS_TOTP, AUC__STAFF };
-enum { AUC_PW_HASH = AUC__STAFF };	/* AU_LOGIN */
+enum { AUC_PW_HASH = AUC__STAFF }; /* AU_LOGIN */
 /* AU_SESSION_GET */
 enum { AUC_SID = AUC__STAFF, AUC_CSRF, AUC_STAGE, AUC_CREATED, AUC_SEEN };
-enum { AUC_SECRET, AUC_LAST };		/* AU_TOTP, AU_TOTP_PENDING */
-enum { AUC_RC_ID, AUC_RC_HASH };	/* AU_RC_UNUSED */
+enum { AUC_SECRET, AUC_LAST };   /* AU_TOTP, AU_TOTP_PENDING */
+enum { AUC_RC_ID, AUC_RC_HASH }; /* AU_RC_UNUSED */
 
 static const char *const sqls[AU__MAX] = {
 	/* AU_FAILURES */
@@ -194,8 +194,8 @@ au(int id)
 int
 auth_failures(sqlite3 *db, const char *key, time_t now)
 {
-	sqlite3_stmt	*s = au(AU_FAILURES);
-	int		 n = -1;
+	sqlite3_stmt *s = au(AU_FAILURES);
+	int           n = -1;
 
 	(void)db;
 	db_bind_text(s, 1, key);
@@ -209,7 +209,7 @@ auth_failures(sqlite3 *db, const char *key, time_t now)
 void
 auth_fail(sqlite3 *db, const char *key, time_t now)
 {
-	sqlite3_stmt	*s = au(AU_FAIL_ADD);
+	sqlite3_stmt *s = au(AU_FAIL_ADD);
 
 	(void)db;
 	db_bind_text(s, 1, key);
@@ -237,11 +237,12 @@ staff_row(sqlite3_stmt *s, struct staff *st)
 static void
 maybe_rehash(long long id, const char *stored, const char *pw)
 {
-	char		 h[crypto_pwhash_STRBYTES];
-	sqlite3_stmt	*s;
+	char          h[crypto_pwhash_STRBYTES];
+	sqlite3_stmt *s;
 
 	if (crypto_pwhash_str_needs_rehash(stored, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	    crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0 || auth_hash(pw, h, sizeof h) != 0)
+		crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0 ||
+	    auth_hash(pw, h, sizeof h) != 0)
 		return;
 	s = au(AU_REHASH);
 	db_bind_text(s, 1, h);
@@ -254,8 +255,8 @@ maybe_rehash(long long id, const char *stored, const char *pw)
 static int
 login_row(const char *login, struct staff *st, char *stored, size_t len)
 {
-	sqlite3_stmt	*s = au(AU_LOGIN);
-	int		 rc;
+	sqlite3_stmt *s = au(AU_LOGIN);
+	int           rc;
 
 	db_bind_text(s, 1, login);
 	if ((rc = db_row(s)) == 1) {
@@ -267,12 +268,12 @@ login_row(const char *login, struct staff *st, char *stored, size_t len)
 }
 
 int
-auth_login(sqlite3 *db, const char *login, const char *pw, const char *addr, time_t now,
-    struct staff *st)
+auth_login(
+    sqlite3 *db, const char *login, const char *pw, const char *addr, time_t now, struct staff *st)
 {
-	static char	 dummy[crypto_pwhash_STRBYTES];
-	char		 kl[300], ka[80], stored[crypto_pwhash_STRBYTES] = "", *p;
-	int		 nl, na, ok, found;
+	static char dummy[crypto_pwhash_STRBYTES];
+	char        kl[300], ka[80], stored[crypto_pwhash_STRBYTES] = "", *p;
+	int         nl, na, ok, found;
 
 	snprintf(kl, sizeof kl, "login:%s", login);
 	/* Logins ignore ASCII case (COLLATE NOCASE), so the throttle key must too, or each
@@ -285,8 +286,7 @@ auth_login(sqlite3 *db, const char *login, const char *pw, const char *addr, tim
 		return -1;
 	if (nl >= AUTH_FAIL_PER_LOGIN || na >= AUTH_FAIL_PER_ADDR)
 		return 2;
-	if (dummy[0] == '\0' && auth_hash("not a password: timing only", dummy,
-	    sizeof dummy) != 0)
+	if (dummy[0] == '\0' && auth_hash("not a password: timing only", dummy, sizeof dummy) != 0)
 		return -1;
 	if ((found = login_row(login, st, stored, sizeof stored)) < 0)
 		return -1;
@@ -303,9 +303,9 @@ auth_login(sqlite3 *db, const char *login, const char *pw, const char *addr, tim
 int
 auth_session_new(sqlite3 *db, struct staff *st, int full, time_t now, char *token)
 {
-	unsigned char	 h[crypto_hash_sha256_BYTES];
-	sqlite3_stmt	*s = au(AU_SESSION_NEW);
-	int		 rc;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	sqlite3_stmt *s = au(AU_SESSION_NEW);
+	int           rc;
 
 	auth_token(token);
 	auth_token(st->csrf);
@@ -329,7 +329,7 @@ auth_session_new(sqlite3 *db, struct staff *st, int full, time_t now, char *toke
 static void
 session_touch(sqlite3 *db, long long sid, time_t now)
 {
-	sqlite3_stmt	*s = au(AU_SESSION_TOUCH);
+	sqlite3_stmt *s = au(AU_SESSION_TOUCH);
 
 	db_bind_int64(s, 1, (long long)now);
 	db_bind_int64(s, 2, sid);
@@ -342,10 +342,10 @@ session_touch(sqlite3 *db, long long sid, time_t now)
 int
 auth_session_get(sqlite3 *db, const char *token, time_t now, struct staff *st)
 {
-	unsigned char	 h[crypto_hash_sha256_BYTES];
-	sqlite3_stmt	*s;
-	long long	 created, seen, sid;
-	int		 rc, full;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	sqlite3_stmt *s;
+	long long     created, seen, sid;
+	int           rc, full;
 
 	if (token == NULL || strlen(token) != AUTH_TOKEN_HEX)
 		return 1;
@@ -377,9 +377,9 @@ auth_session_get(sqlite3 *db, const char *token, time_t now, struct staff *st)
 int
 auth_session_upgrade(sqlite3 *db, struct staff *st, time_t now, char *token)
 {
-	unsigned char	 h[crypto_hash_sha256_BYTES];
-	sqlite3_stmt	*s = au(AU_SESSION_UPGRADE);
-	int		 rc;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	sqlite3_stmt *s = au(AU_SESSION_UPGRADE);
+	int           rc;
 
 	(void)db;
 	auth_token(token);
@@ -397,7 +397,7 @@ auth_session_upgrade(sqlite3 *db, struct staff *st, time_t now, char *token)
 int
 auth_session_end(sqlite3 *db, long long session_id)
 {
-	sqlite3_stmt	*s = au(AU_SESSION_END);
+	sqlite3_stmt *s = au(AU_SESSION_END);
 
 	(void)db;
 	db_bind_int64(s, 1, session_id);
@@ -407,7 +407,7 @@ auth_session_end(sqlite3 *db, long long session_id)
 int
 auth_sessions_kill(sqlite3 *db, long long staff_id)
 {
-	sqlite3_stmt	*s = au(AU_SESSIONS_KILL);
+	sqlite3_stmt *s = au(AU_SESSIONS_KILL);
 
 	(void)db;
 	db_bind_int64(s, 1, staff_id);
@@ -417,7 +417,7 @@ auth_sessions_kill(sqlite3 *db, long long staff_id)
 int
 auth_csrf_ok(const char *expected, const char *given)
 {
-	size_t	 n = strlen(expected);
+	size_t n = strlen(expected);
 
 	if (given == NULL || n == 0 || strlen(given) != n)
 		return 0;
@@ -425,10 +425,10 @@ auth_csrf_ok(const char *expected, const char *given)
 }
 
 int
-auth_audit(sqlite3 *db, long long staff_id, const char *actor, const char *addr,
-    const char *action, const char *object, const char *detail)
+auth_audit(sqlite3 *db, long long staff_id, const char *actor, const char *addr, const char *action,
+    const char *object, const char *detail)
 {
-	sqlite3_stmt	*s = au(AU_AUDIT);
+	sqlite3_stmt *s = au(AU_AUDIT);
 
 	(void)db;
 	db_bind_int64(s, 1, staff_id);
@@ -441,11 +441,11 @@ auth_audit(sqlite3 *db, long long staff_id, const char *actor, const char *addr,
 }
 
 int
-auth_totp_get(sqlite3 *db, long long staff_id, int pending, char *secret, size_t len,
-    long long *last)
+auth_totp_get(
+    sqlite3 *db, long long staff_id, int pending, char *secret, size_t len, long long *last)
 {
-	sqlite3_stmt	*s = au(pending ? AU_TOTP_PENDING : AU_TOTP);
-	int		 rc = -1;
+	sqlite3_stmt *s = au(pending ? AU_TOTP_PENDING : AU_TOTP);
+	int           rc = -1;
 
 	(void)db;
 	db_bind_int64(s, 1, staff_id);
@@ -461,7 +461,7 @@ auth_totp_get(sqlite3 *db, long long staff_id, int pending, char *secret, size_t
 int
 auth_totp_pending(sqlite3 *db, long long staff_id, const char *secret)
 {
-	sqlite3_stmt	*s = au(AU_TOTP_SET_PENDING);
+	sqlite3_stmt *s = au(AU_TOTP_SET_PENDING);
 
 	(void)db;
 	db_bind_int64(s, 1, staff_id);
@@ -472,7 +472,7 @@ auth_totp_pending(sqlite3 *db, long long staff_id, const char *secret)
 int
 auth_totp_enrol(sqlite3 *db, long long staff_id, const char *secret, long long step)
 {
-	sqlite3_stmt	*s = au(AU_TOTP_ENROL);
+	sqlite3_stmt *s = au(AU_TOTP_ENROL);
 
 	(void)db;
 	db_bind_int64(s, 1, staff_id);
@@ -484,7 +484,7 @@ auth_totp_enrol(sqlite3 *db, long long staff_id, const char *secret, long long s
 int
 auth_totp_step(sqlite3 *db, long long staff_id, long long step)
 {
-	sqlite3_stmt	*s = au(AU_TOTP_STEP);
+	sqlite3_stmt *s = au(AU_TOTP_STEP);
 
 	(void)db;
 	db_bind_int64(s, 1, staff_id);
@@ -495,7 +495,7 @@ auth_totp_step(sqlite3 *db, long long staff_id, long long step)
 int
 auth_totp_reset(sqlite3 *db, long long staff_id)
 {
-	sqlite3_stmt	*s = au(AU_TOTP_RESET);
+	sqlite3_stmt *s = au(AU_TOTP_RESET);
 
 	(void)db;
 	db_bind_int64(s, 1, staff_id);
@@ -511,9 +511,9 @@ auth_totp_reset(sqlite3 *db, long long staff_id)
 static int
 rc_store(long long staff_id, char codes[RECOVERY_CODES][20])
 {
-	char		 norm[RECOVERY_NORM_LEN + 1], h[RECOVERY_HASH_MAX];
-	sqlite3_stmt	*s = au(AU_RC_CLEAR);
-	int		 i, rc = -1;
+	char          norm[RECOVERY_NORM_LEN + 1], h[RECOVERY_HASH_MAX];
+	sqlite3_stmt *s = au(AU_RC_CLEAR);
+	int           i, rc = -1;
 
 	db_bind_int64(s, 1, staff_id);
 	if (store_run(s) != 0)
@@ -551,10 +551,10 @@ fail:
 int
 recovery_code_use(sqlite3 *db, long long staff_id, const char *code)
 {
-	char		 norm[RECOVERY_NORM_LEN + 1];
-	sqlite3_stmt	*s;
-	long long	 id = 0;
-	int		 rc;
+	char          norm[RECOVERY_NORM_LEN + 1];
+	sqlite3_stmt *s;
+	long long     id = 0;
+	int           rc;
 
 	(void)db;
 	if (recovery_code_normalise(code, norm) != 0)

@@ -6,8 +6,19 @@
 #include "store/db.h"
 #include "store/stmt.h"
 
-enum { B_COMMITMENT, B_MILESTONE, B_PLAN, B_PLAN_NUMBER, B_PROMISING, B_ENTITIES,
-	B_VALUES, B_AREAS, B_EVIDENCE, B_REVISION, B__MAX };
+enum {
+	B_COMMITMENT,
+	B_MILESTONE,
+	B_PLAN,
+	B_PLAN_NUMBER,
+	B_PROMISING,
+	B_ENTITIES,
+	B_VALUES,
+	B_AREAS,
+	B_EVIDENCE,
+	B_REVISION,
+	B__MAX
+};
 
 /* Every SELECT below has one column. */
 enum { B_VALUE };
@@ -46,8 +57,8 @@ STORE_TABLE(store_bulk, "bulk", STORE_RW, B__MAX, bsql);
 static long long
 first_int(sqlite3_stmt *s)
 {
-	long long	 v = 0;
-	int		 rc;
+	long long v = 0;
+	int       rc;
 
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		v = db_null(s, B_VALUE) ? -2 : db_int64(s, B_VALUE);
@@ -61,7 +72,7 @@ first_int(sqlite3_stmt *s)
 static long long
 int_of(int id, long long a)
 {
-	sqlite3_stmt	*s = store_stmt(&store_bulk, id);
+	sqlite3_stmt *s = store_stmt(&store_bulk, id);
 
 	db_bind_int64(s, 1, a);
 	return first_int(s);
@@ -70,7 +81,7 @@ int_of(int id, long long a)
 long long
 bulk_commitment_id(const char *ogp)
 {
-	sqlite3_stmt	*s = store_stmt(&store_bulk, B_COMMITMENT);
+	sqlite3_stmt *s = store_stmt(&store_bulk, B_COMMITMENT);
 
 	db_bind_text(s, 1, ogp);
 	return first_int(s);
@@ -79,7 +90,7 @@ bulk_commitment_id(const char *ogp)
 long long
 bulk_milestone_id(long long cid, const char *pos)
 {
-	sqlite3_stmt	*s = store_stmt(&store_bulk, B_MILESTONE);
+	sqlite3_stmt *s = store_stmt(&store_bulk, B_MILESTONE);
 
 	db_bind_int64(s, 1, cid);
 	db_bind_text(s, 2, pos);
@@ -105,13 +116,12 @@ bulk_promising(long long cid)
 }
 
 int
-bulk_list(enum bulk_list which, long long id, const char *role, char **v, size_t max,
-    size_t *n)
+bulk_list(enum bulk_list which, long long id, const char *role, char **v, size_t max, size_t *n)
 {
-	static const int	 ids[] = { B_ENTITIES, B_VALUES, B_AREAS, B_EVIDENCE };
-	sqlite3_stmt		*s = store_stmt(&store_bulk, ids[which]);
-	const char		*t;
-	int			 rc;
+	static const int ids[] = { B_ENTITIES, B_VALUES, B_AREAS, B_EVIDENCE };
+	sqlite3_stmt    *s = store_stmt(&store_bulk, ids[which]);
+	const char      *t;
+	int              rc;
 
 	*n = 0;
 	db_bind_int64(s, 1, id);
@@ -125,10 +135,10 @@ bulk_list(enum bulk_list which, long long id, const char *role, char **v, size_t
 }
 
 int
-bulk_evidence_revision(long long change_id, long long staff_id, const char *actor,
-    long long id, long long cid, const char *url)
+bulk_evidence_revision(long long change_id, long long staff_id, const char *actor, long long id,
+    long long cid, const char *url)
 {
-	sqlite3_stmt	*s = store_stmt(&store_bulk, B_REVISION);
+	sqlite3_stmt *s = store_stmt(&store_bulk, B_REVISION);
 
 	db_bind_int64(s, 1, change_id);
 	db_bind_int64(s, 2, staff_id);

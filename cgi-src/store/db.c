@@ -4,10 +4,10 @@
 #include "store/db.h"
 #include "store/sql_embed.h"
 
-static int		 failed;
-static char		 failmsg[256];
-static enum db_fault	 fault;
-static char		 faultmsg[256];
+static int           failed;
+static char          failmsg[256];
+static enum db_fault fault;
+static char          faultmsg[256];
 
 void
 db_failed_note(int rc, const char *msg)
@@ -19,7 +19,7 @@ db_failed_note(int rc, const char *msg)
 int
 db_step(sqlite3_stmt *s)
 {
-	int	 rc = sqlite3_step(s);
+	int rc = sqlite3_step(s);
 
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return rc;
@@ -57,11 +57,11 @@ db_clear_error(void)
 sqlite3 *
 db_open(const char *path, int rw, char *err, size_t errlen)
 {
-	sqlite3	*db = NULL;
+	sqlite3 *db = NULL;
 	/* A reader is opened read-write but query-only: a SQLITE_OPEN_READONLY connection
 	 * that finds no -shm file cannot create one and then misses other processes'
 	 * commits to the WAL. */
-	int	 flags = rw ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE;
+	int flags = rw ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE;
 
 	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open database %s: %s", path,
@@ -80,10 +80,10 @@ db_open(const char *path, int rw, char *err, size_t errlen)
 	sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, 100);
 	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
 	    (!rw && sqlite3_exec(db, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK) ||
-	    (rw && sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
-	    NULL, NULL, NULL) != SQLITE_OK)) {
-		snprintf(err, errlen, "cannot configure database %s: %s", path,
-		    sqlite3_errmsg(db));
+	    (rw &&
+		sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", NULL, NULL,
+		    NULL) != SQLITE_OK)) {
+		snprintf(err, errlen, "cannot configure database %s: %s", path, sqlite3_errmsg(db));
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -93,19 +93,21 @@ db_open(const char *path, int rw, char *err, size_t errlen)
 int
 db_version(sqlite3 *db)
 {
-	sqlite3_stmt	*s;
-	int		 v = -1;
+	sqlite3_stmt *s;
+	int           v = -1;
 
-	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
-	    "'schema_version'", -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db,
+		"SELECT count(*) FROM sqlite_schema WHERE name = "
+		"'schema_version'",
+		-1, &s, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 0)
 		v = 0;
 	sqlite3_finalize(s);
 	if (v == 0)
 		return 0;
-	if (sqlite3_prepare_v2(db, "SELECT coalesce(max(version), 0) FROM schema_version",
-	    -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT coalesce(max(version), 0) FROM schema_version", -1, &s,
+		NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int(s, 0);
@@ -123,15 +125,15 @@ db_latest_version(void)
 static int
 apply_one(sqlite3 *db, int v, char *err, size_t errlen)
 {
-	sqlite3_stmt	*s;
-	int		 rc;
+	sqlite3_stmt *s;
+	int           rc;
 
 	if (sqlite3_exec(db, sql_migrations[v - 1], NULL, NULL, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "migration %d failed: %s", v, sqlite3_errmsg(db));
 		return -1;
 	}
-	if (sqlite3_prepare_v2(db, "INSERT INTO schema_version (version) VALUES (?1)", -1,
-	    &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "INSERT INTO schema_version (version) VALUES (?1)", -1, &s,
+		NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "migration %d: %s", v, sqlite3_errmsg(db));
 		return -1;
 	}
@@ -148,11 +150,13 @@ apply_one(sqlite3 *db, int v, char *err, size_t errlen)
 int
 db_migrate(sqlite3 *db, char *err, size_t errlen)
 {
-	int	 v, applied = 0;
+	int v, applied = 0;
 
-	if (sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS schema_version ("
-	    "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT "
-	    "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))", NULL, NULL, NULL) != SQLITE_OK) {
+	if (sqlite3_exec(db,
+		"CREATE TABLE IF NOT EXISTS schema_version ("
+		"version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT "
+		"(strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
+		NULL, NULL, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "cannot create schema_version: %s", sqlite3_errmsg(db));
 		return -1;
 	}
@@ -164,8 +168,10 @@ db_migrate(sqlite3 *db, char *err, size_t errlen)
 		/* Read again inside the lock: another process may have migrated. */
 		if ((v = db_version(db)) < 0 || v > db_latest_version()) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-			snprintf(err, errlen, "database schema version %d is unknown to this "
-			    "program (latest %d)", v, db_latest_version());
+			snprintf(err, errlen,
+			    "database schema version %d is unknown to this "
+			    "program (latest %d)",
+			    v, db_latest_version());
 			return -1;
 		}
 		if (v == db_latest_version()) {
@@ -191,7 +197,7 @@ db_text(sqlite3_stmt *s, int i)
 static void
 fault_note(int code, const char *msg)
 {
-	enum db_fault	 f;
+	enum db_fault f;
 
 	switch (code & 0xff) {
 	case SQLITE_BUSY:

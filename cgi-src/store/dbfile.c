@@ -16,15 +16,15 @@
 #include "store/stmt.h"
 #include "store/upload.h"
 
-#define ACTOR		"aberta-admin"	/* the audit log's actor of a restore */
-#define BACKUP_PAGES	64	/* pages copied per sqlite3_backup_step */
-#define BUSY_WAIT_MS	30000	/* how long a step may keep meeting a lock */
-#define COPY_MAX_S	600	/* how long a copy that keeps restarting may take */
+#define ACTOR        "aberta-admin" /* the audit log's actor of a restore */
+#define BACKUP_PAGES 64             /* pages copied per sqlite3_backup_step */
+#define BUSY_WAIT_MS 30000          /* how long a step may keep meeting a lock */
+#define COPY_MAX_S   600            /* how long a copy that keeps restarting may take */
 
 /* The writes of a restore to the copy it restores (restore_mark). */
 enum {
-	DF_MARK,		/* a content version above the live one (?1) and its own */
-	DF_SESSIONS,		/* no sessions */
+	DF_MARK,     /* a content version above the live one (?1) and its own */
+	DF_SESSIONS, /* no sessions */
 	DF__MAX
 };
 
@@ -49,7 +49,7 @@ dbfile_close(sqlite3 *db)
 static void
 nap(int ms)
 {
-	struct timespec	 ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
 
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 		;
@@ -61,9 +61,9 @@ nap(int ms)
 static int
 check_db(sqlite3 *db, const char *what)
 {
-	sqlite3_stmt	*s;
-	const char	*t;
-	int		 rc, n = 0, bad = 0;
+	sqlite3_stmt *s;
+	const char   *t;
+	int           rc, n = 0, bad = 0;
 
 	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(10)", -1, &s, NULL) != SQLITE_OK) {
 		fprintf(stderr, "aberta-admin: %s: cannot be read as a database: %s\n", what,
@@ -73,8 +73,8 @@ check_db(sqlite3 *db, const char *what)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		t = (const char *)sqlite3_column_text(s, 0);
 		if (t == NULL || strcmp(t, "ok") != 0) {
-			fprintf(stderr, "aberta-admin: %s: integrity_check: %s\n", what,
-			    t ? t : "?");
+			fprintf(
+			    stderr, "aberta-admin: %s: integrity_check: %s\n", what, t ? t : "?");
 			bad = 1;
 		}
 	}
@@ -85,20 +85,22 @@ check_db(sqlite3 *db, const char *what)
 		return -1;
 	}
 	if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &s, NULL) != SQLITE_OK) {
-		fprintf(stderr, "aberta-admin: %s: foreign_key_check: %s\n", what,
-		    sqlite3_errmsg(db));
+		fprintf(
+		    stderr, "aberta-admin: %s: foreign_key_check: %s\n", what, sqlite3_errmsg(db));
 		return -1;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if (n++ < 10)
-			fprintf(stderr, "aberta-admin: %s: foreign_key_check: row %lld of %s "
-			    "refers to a missing row of %s\n", what,
-			    (long long)sqlite3_column_int64(s, 1), db_text(s, 0) ? db_text(s, 0) :
-			    "?", db_text(s, 2) ? db_text(s, 2) : "?");
+			fprintf(stderr,
+			    "aberta-admin: %s: foreign_key_check: row %lld of %s "
+			    "refers to a missing row of %s\n",
+			    what, (long long)sqlite3_column_int64(s, 1),
+			    db_text(s, 0) ? db_text(s, 0) : "?",
+			    db_text(s, 2) ? db_text(s, 2) : "?");
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		fprintf(stderr, "aberta-admin: %s: foreign_key_check: %s\n", what,
-		    sqlite3_errmsg(db));
+		fprintf(
+		    stderr, "aberta-admin: %s: foreign_key_check: %s\n", what, sqlite3_errmsg(db));
 		return -1;
 	}
 	if (n > 10)
@@ -117,10 +119,10 @@ check_db(sqlite3 *db, const char *what)
 static int
 copy_db(sqlite3 *dst, sqlite3 *src, const char *what, int *pages, int shared)
 {
-	sqlite3_backup	*b;
-	sqlite3_stmt	*s;
-	time_t		 start = time(NULL);
-	int		 rc, waited = 0, wal = 0, snap = 0;
+	sqlite3_backup *b;
+	sqlite3_stmt   *s;
+	time_t          start = time(NULL);
+	int             rc, waited = 0, wal = 0, snap = 0;
 
 	if (sqlite3_prepare_v2(src, "PRAGMA journal_mode", -1, &s, NULL) == SQLITE_OK &&
 	    sqlite3_step(s) == SQLITE_ROW && db_text(s, 0) != NULL)
@@ -129,7 +131,7 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what, int *pages, int shared)
 	if (wal) {
 		if (sqlite3_exec(src, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
 		    sqlite3_exec(src, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) !=
-		    SQLITE_OK) {
+			SQLITE_OK) {
 			fprintf(stderr, "aberta-admin: %s: cannot read the database: %s\n", what,
 			    sqlite3_errmsg(src));
 			if (!sqlite3_get_autocommit(src))
@@ -149,8 +151,10 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what, int *pages, int shared)
 		if (rc == SQLITE_DONE)
 			break;
 		if (rc == SQLITE_OK && time(NULL) - start > COPY_MAX_S) {
-			fprintf(stderr, "aberta-admin: %s kept changing for %d s: the copy could not "
-			    "finish\n", what, COPY_MAX_S);
+			fprintf(stderr,
+			    "aberta-admin: %s kept changing for %d s: the copy could not "
+			    "finish\n",
+			    what, COPY_MAX_S);
 			rc = -1;
 			break;
 		}
@@ -174,7 +178,8 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what, int *pages, int shared)
 		if (rc != -1)
 			fprintf(stderr, "aberta-admin: %s: %s%s\n", what, sqlite3_errstr(rc),
 			    rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? " (the database stayed "
-			    "locked for 30 s)" : "");
+								       "locked for 30 s)"
+								     : "");
 		return -1;
 	}
 	return 0;
@@ -184,7 +189,7 @@ copy_db(sqlite3 *dst, sqlite3 *src, const char *what, int *pages, int shared)
 static int
 sync_path(const char *path, int dir)
 {
-	int	 fd, rc;
+	int fd, rc;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | (dir ? O_DIRECTORY : 0))) < 0)
 		return -1;
@@ -197,7 +202,7 @@ sync_path(const char *path, int dir)
 static void
 dir_of(const char *path, char *out, size_t outlen)
 {
-	const char	*sl = strrchr(path, '/');
+	const char *sl = strrchr(path, '/');
 
 	if (sl == NULL)
 		snprintf(out, outlen, ".");
@@ -215,11 +220,11 @@ dir_of(const char *path, char *out, size_t outlen)
 static int
 backup_to(sqlite3 *src, const char *srcname, const char *file, int check)
 {
-	char		 tmp[PATH_MAX], dir[PATH_MAX];
-	sqlite3		*dst = NULL;
-	sqlite3_stmt	*s;
-	struct stat	 st;
-	int		 pages = 0, rc = -1, ver;
+	char          tmp[PATH_MAX], dir[PATH_MAX];
+	sqlite3      *dst = NULL;
+	sqlite3_stmt *s;
+	struct stat   st;
+	int           pages = 0, rc = -1, ver;
 
 	if (snprintf(tmp, sizeof tmp, "%s.tmp", file) >= (int)sizeof tmp) {
 		fprintf(stderr, "aberta-admin: %s: name too long\n", file);
@@ -239,8 +244,8 @@ backup_to(sqlite3 *src, const char *srcname, const char *file, int check)
 	}
 	if (copy_db(dst, src, srcname, &pages, 1) != 0)
 		goto out;
-	if (sqlite3_prepare_v2(dst, "PRAGMA journal_mode = DELETE", -1, &s, NULL) !=
-	    SQLITE_OK || sqlite3_step(s) != SQLITE_ROW || db_text(s, 0) == NULL ||
+	if (sqlite3_prepare_v2(dst, "PRAGMA journal_mode = DELETE", -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW || db_text(s, 0) == NULL ||
 	    strcmp(db_text(s, 0), "delete") != 0) {
 		fprintf(stderr, "aberta-admin: %s: cannot leave WAL mode: %s\n", tmp,
 		    sqlite3_errmsg(dst));
@@ -264,8 +269,10 @@ backup_to(sqlite3 *src, const char *srcname, const char *file, int check)
 		goto out;
 	}
 	if (stat(file, &st) == 0)
-		fprintf(stderr, "aberta-admin: %s copied into %s: %d pages, %lld bytes, schema "
-		    "version %d%s\n", srcname, file, pages, (long long)st.st_size, ver,
+		fprintf(stderr,
+		    "aberta-admin: %s copied into %s: %d pages, %lld bytes, schema "
+		    "version %d%s\n",
+		    srcname, file, pages, (long long)st.st_size, ver,
 		    check ? "; integrity_check and foreign_key_check ok" : "");
 	rc = 0;
 out:
@@ -279,9 +286,9 @@ out:
 int
 dbfile_backup(const char *path, const char *file)
 {
-	char	 err[512];
-	sqlite3	*src;
-	int	 rc;
+	char     err[512];
+	sqlite3 *src;
+	int      rc;
 
 	if ((src = db_open(path, 0, err, sizeof err)) == NULL) {
 		fprintf(stderr, "aberta-admin: %s\n", err);
@@ -297,9 +304,9 @@ dbfile_backup(const char *path, const char *file)
 int
 dbfile_check(const char *path)
 {
-	char	 err[512];
-	sqlite3	*db;
-	int	 rc;
+	char     err[512];
+	sqlite3 *db;
+	int      rc;
 
 	if ((db = db_open(path, 0, err, sizeof err)) == NULL) {
 		fprintf(stderr, "aberta-admin: %s\n", err);
@@ -314,8 +321,8 @@ dbfile_check(const char *path)
 static long long
 one_int(sqlite3 *db, const char *sql, long long def)
 {
-	sqlite3_stmt	*s;
-	long long	 v = def;
+	sqlite3_stmt *s;
+	long long     v = def;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK &&
 	    sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
@@ -329,10 +336,10 @@ one_int(sqlite3 *db, const char *sql, long long def)
 static sqlite3 *
 restore_load(const char *file)
 {
-	char		 err[512];
-	struct stat	 st;
-	sqlite3		*f = NULL, *mem = NULL;
-	int		 pages, v, n;
+	char        err[512];
+	struct stat st;
+	sqlite3    *f = NULL, *mem = NULL;
+	int         pages, v, n;
 
 	if (stat(file, &st) != 0) {
 		fprintf(stderr, "aberta-admin: %s: %s\n", file, strerror(errno));
@@ -354,17 +361,20 @@ restore_load(const char *file)
 	v = db_version(f);
 	n = (int)one_int(f, "SELECT count(*) FROM sqlite_schema WHERE name = 'site_state'", 0);
 	if (v <= 0 || n != 1) {
-		fprintf(stderr, "aberta-admin: %s is not an aberta database (an empty file, or "
-		    "an SQLite database without aberta's schema_version and site_state)\n", file);
+		fprintf(stderr,
+		    "aberta-admin: %s is not an aberta database (an empty file, or "
+		    "an SQLite database without aberta's schema_version and site_state)\n",
+		    file);
 		goto fail;
 	}
 	if (v > db_latest_version()) {
-		fprintf(stderr, "aberta-admin: %s has schema version %d, newer than this program "
-		    "knows (%d): install the newer aberta first\n", file, v, db_latest_version());
+		fprintf(stderr,
+		    "aberta-admin: %s has schema version %d, newer than this program "
+		    "knows (%d): install the newer aberta first\n",
+		    file, v, db_latest_version());
 		goto fail;
 	}
-	if (sqlite3_open(":memory:", &mem) != SQLITE_OK ||
-	    copy_db(mem, f, file, &pages, 0) != 0) {
+	if (sqlite3_open(":memory:", &mem) != SQLITE_OK || copy_db(mem, f, file, &pages, 0) != 0) {
 		fprintf(stderr, "aberta-admin: cannot read %s into memory\n", file);
 		goto fail;
 	}
@@ -372,13 +382,15 @@ restore_load(const char *file)
 	f = NULL;
 	sqlite3_exec(mem, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	if ((n = db_migrate(mem, err, sizeof err)) < 0) {
-		fprintf(stderr, "aberta-admin: cannot bring %s up to schema version %d: %s\n",
-		    file, db_latest_version(), err);
+		fprintf(stderr, "aberta-admin: cannot bring %s up to schema version %d: %s\n", file,
+		    db_latest_version(), err);
 		goto fail;
 	}
 	if (n > 0)
-		fprintf(stderr, "aberta-admin: the copy of %s was upgraded from schema version "
-		    "%d to %d\n", file, v, db_latest_version());
+		fprintf(stderr,
+		    "aberta-admin: the copy of %s was upgraded from schema version "
+		    "%d to %d\n",
+		    file, v, db_latest_version());
 	return mem;
 fail:
 	sqlite3_close(f);
@@ -391,9 +403,9 @@ fail:
 static void
 restore_uploads(sqlite3 *db)
 {
-	sqlite3_stmt	*s;
-	char		 p[PATH_MAX];
-	int		 n = 0, all = 0;
+	sqlite3_stmt *s;
+	char          p[PATH_MAX];
+	int           n = 0, all = 0;
 
 	if (sqlite3_prepare_v2(db, "SELECT sha256 FROM upload", -1, &s, NULL) != SQLITE_OK)
 		return;
@@ -405,9 +417,11 @@ restore_uploads(sqlite3 *db)
 	}
 	sqlite3_finalize(s);
 	if (n > 0)
-		fprintf(stderr, "aberta-admin: warning: %d of the %d evidence documents the "
+		fprintf(stderr,
+		    "aberta-admin: warning: %d of the %d evidence documents the "
 		    "database names are missing from %s: restore them from the uploads archive "
-		    "saved with the backup\n", n, all, upload_dir());
+		    "saved with the backup\n",
+		    n, all, upload_dir());
 }
 
 /* Keeps a copy of the live database ldb (LIVE.before-restore-TIME), or warns that it
@@ -415,15 +429,17 @@ restore_uploads(sqlite3 *db)
 static void
 restore_keep(sqlite3 *ldb, const char *live)
 {
-	char		 keep[PATH_MAX], stamp[32];
-	time_t		 now = time(NULL);
-	struct tm	 tmv;
+	char      keep[PATH_MAX], stamp[32];
+	time_t    now = time(NULL);
+	struct tm tmv;
 
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", gmtime_r(&now, &tmv));
 	snprintf(keep, sizeof keep, "%s.before-restore-%s", live, stamp);
 	if (backup_to(ldb, live, keep, 0) != 0)
-		fprintf(stderr, "aberta-admin: warning: could not keep a copy of %s; "
-		    "restoring anyway\n", live);
+		fprintf(stderr,
+		    "aberta-admin: warning: could not keep a copy of %s; "
+		    "restoring anyway\n",
+		    live);
 }
 
 /* Prepares the in-memory copy mem of file for the restore: a content version above
@@ -433,9 +449,9 @@ restore_keep(sqlite3 *ldb, const char *live)
 static int
 restore_mark(sqlite3 *mem, long long live_ver, const char *file)
 {
-	char		 err[512];
-	sqlite3_stmt	*s;
-	int		 ok;
+	char          err[512];
+	sqlite3_stmt *s;
+	int           ok;
 
 	if (store_prepare(STORE_RW, mem, err, sizeof err) != 0) {
 		fprintf(stderr, "aberta-admin: %s\n", err);
@@ -445,8 +461,8 @@ restore_mark(sqlite3 *mem, long long live_ver, const char *file)
 	s = store_stmt(&store_dbfile, DF_MARK);
 	db_bind_int64(s, 1, live_ver);
 	ok = store_run(s) == 0 && store_run(store_stmt(&store_dbfile, DF_SESSIONS)) == 0 &&
-	    auth_audit(mem, 0, ACTOR, NULL, "db_restore", file,
-	    "database restored from a backup") == 0;
+	    auth_audit(
+		mem, 0, ACTOR, NULL, "db_restore", file, "database restored from a backup") == 0;
 	if (!ok)
 		fprintf(stderr, "aberta-admin: cannot prepare the copy: %s\n", db_last_error());
 	store_finalize(STORE_RW);
@@ -459,26 +475,27 @@ restore_mark(sqlite3 *mem, long long live_ver, const char *file)
 static int
 restore_into(const char *live, const char *file, sqlite3 *mem)
 {
-	char		 err[512];
-	sqlite3		*ldb;
-	long long	 ver = store_content_version(mem);
-	int		 pages, rc = -1;
+	char      err[512];
+	sqlite3  *ldb;
+	long long ver = store_content_version(mem);
+	int       pages, rc = -1;
 
 	if ((ldb = db_open(live, 1, err, sizeof err)) == NULL) {
 		fprintf(stderr, "aberta-admin: %s\n", err);
 		return -1;
 	}
 	if (copy_db(ldb, mem, live, &pages, 0) != 0)
-		fprintf(stderr, "aberta-admin: the restore did not happen; %s is as it was\n",
-		    live);
+		fprintf(
+		    stderr, "aberta-admin: the restore did not happen; %s is as it was\n", live);
 	else if (check_db(ldb, live) != 0)
 		fprintf(stderr, "aberta-admin: %s failed its checks after the restore\n", live);
 	else {
 		restore_uploads(ldb);
 		store_changed(ldb);
-		fprintf(stderr, "aberta-admin: %s restored from %s (%d pages; content version "
-		    "%lld; integrity_check ok); all staff sessions ended\n", live, file, pages,
-		    ver);
+		fprintf(stderr,
+		    "aberta-admin: %s restored from %s (%d pages; content version "
+		    "%lld; integrity_check ok); all staff sessions ended\n",
+		    live, file, pages, ver);
 		rc = 0;
 	}
 	sqlite3_close(ldb);
@@ -488,11 +505,11 @@ restore_into(const char *live, const char *file, sqlite3 *mem)
 int
 dbfile_restore(const char *live, const char *file, dbfile_confirm confirm)
 {
-	struct dbfile_summary	 sum;
-	char			 err[512];
-	sqlite3			*mem, *ldb = NULL;
-	long long		 live_ver = 0;
-	int			 rc = -1;
+	struct dbfile_summary sum;
+	char                  err[512];
+	sqlite3              *mem, *ldb = NULL;
+	long long             live_ver = 0;
+	int                   rc = -1;
 
 	if ((mem = restore_load(file)) == NULL) {
 		fputs("aberta-admin: restore refused; nothing was changed\n", stderr);

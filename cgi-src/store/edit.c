@@ -14,7 +14,7 @@
  * (editfields.c): the SELECT reads the fields in their order, then the version; the
  * list is the kind's label_sql. */
 enum kst { K_SELECT, K_INSERT, K_UPDATE, K_DELETE, K_LIST, K__MAX };
-static sqlite3_stmt	*kst[EDIT_KINDS][K__MAX];
+static sqlite3_stmt *kst[EDIT_KINDS][K__MAX];
 
 enum { X_REVISION, X_CHANGE_ID, X_PLAN_OF, X_EVIDENCE, X__MAX };
 static const char *const xsql[X__MAX] = {
@@ -39,15 +39,14 @@ enum { X_VALUE };
 
 STORE_TABLE(store_edit, "edit", STORE_RW, X__MAX, xsql);
 
-
 /* Builds the statements of kind ki and prepares them.  Returns 0 or -1. */
 static int
 prepare_kind(sqlite3 *rw, size_t ki, char *err, size_t errlen)
 {
-	const struct kind	*k = edit_kind_at(ki);
-	struct buf		 b[K__MAX] = { { 0 } };
-	size_t			 i;
-	int			 j, rc = 0;
+	const struct kind *k = edit_kind_at(ki);
+	struct buf         b[K__MAX] = { { 0 } };
+	size_t             i;
+	int                j, rc = 0;
 
 	buf_puts(&b[K_SELECT], "SELECT ");
 	buf_printf(&b[K_INSERT], "INSERT INTO %s (", k->table);
@@ -62,15 +61,17 @@ prepare_kind(sqlite3 *rw, size_t ki, char *err, size_t errlen)
 	for (i = 0; i < k->nfields; i++)
 		buf_printf(&b[K_INSERT], "%s?%zu", i ? ", " : "", i + 1);
 	buf_puts(&b[K_INSERT], ")");
-	buf_printf(&b[K_UPDATE], "version = version + 1, updated_at = strftime('%%Y-%%m-%%dT"
-	    "%%H:%%M:%%SZ', 'now') WHERE %s = ?%zu AND version = ?%zu", k->key,
-	    k->nfields + 1, k->nfields + 2);
-	buf_printf(&b[K_DELETE], "DELETE FROM %s WHERE %s = ?1 AND version = ?2", k->table,
-	    k->key);
+	buf_printf(&b[K_UPDATE],
+	    "version = version + 1, updated_at = strftime('%%Y-%%m-%%dT"
+	    "%%H:%%M:%%SZ', 'now') WHERE %s = ?%zu AND version = ?%zu",
+	    k->key, k->nfields + 1, k->nfields + 2);
+	buf_printf(&b[K_DELETE], "DELETE FROM %s WHERE %s = ?1 AND version = ?2", k->table, k->key);
 	buf_puts(&b[K_LIST], k->label_sql);
 	for (j = 0; j < K__MAX; j++) {
-		if (rc == 0 && (b[j].oom || sqlite3_prepare_v3(rw, b[j].p, -1,
-		    SQLITE_PREPARE_PERSISTENT, &kst[ki][j], NULL) != SQLITE_OK)) {
+		if (rc == 0 &&
+		    (b[j].oom ||
+			sqlite3_prepare_v3(rw, b[j].p, -1, SQLITE_PREPARE_PERSISTENT, &kst[ki][j],
+			    NULL) != SQLITE_OK)) {
 			snprintf(err, errlen, "edit %s: %s", k->slug, sqlite3_errmsg(rw));
 			rc = -1;
 		}
@@ -82,7 +83,7 @@ prepare_kind(sqlite3 *rw, size_t ki, char *err, size_t errlen)
 int
 edit_init(sqlite3 *rw, char *err, size_t errlen)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < EDIT_KINDS; i++)
 		if (prepare_kind(rw, i, err, errlen) != 0)
@@ -93,7 +94,7 @@ edit_init(sqlite3 *rw, char *err, size_t errlen)
 void
 edit_finish(void)
 {
-	size_t	 i, j;
+	size_t i, j;
 
 	for (i = 0; i < EDIT_KINDS; i++)
 		for (j = 0; j < K__MAX; j++) {
@@ -106,7 +107,7 @@ edit_finish(void)
 static sqlite3_stmt *
 kstmt(const struct kind *k, enum kst which)
 {
-	sqlite3_stmt	*s = kst[k - edit_kind_at(0)][which];
+	sqlite3_stmt *s = kst[k - edit_kind_at(0)][which];
 
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
@@ -122,10 +123,10 @@ edit_list(const struct kind *k)
 int
 edit_load(sqlite3 *rw, const struct kind *k, long long id, struct values *v)
 {
-	sqlite3_stmt	*s = kstmt(k, K_SELECT);
-	const char	*t;
-	size_t		 i;
-	int		 rc;
+	sqlite3_stmt *s = kstmt(k, K_SELECT);
+	const char   *t;
+	size_t        i;
+	int           rc;
 
 	(void)rw;
 	memset(v, 0, sizeof *v);
@@ -151,7 +152,7 @@ edit_load(sqlite3 *rw, const struct kind *k, long long id, struct values *v)
 static const char *
 keep_err(sqlite3 *rw)
 {
-	static char	 msg[256];
+	static char msg[256];
 
 	snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(rw));
 	return msg;
@@ -161,9 +162,9 @@ keep_err(sqlite3 *rw)
 static void
 bind_values(sqlite3_stmt *s, const struct kind *k, const struct values *v)
 {
-	long long	 n;
-	size_t		 i;
-	int		 ty;
+	long long n;
+	size_t    i;
+	int       ty;
 
 	for (i = 0; i < k->nfields; i++) {
 		ty = k->fields[i].type;
@@ -179,14 +180,14 @@ bind_values(sqlite3_stmt *s, const struct kind *k, const struct values *v)
 
 /* What a revision row needs besides the change itself. */
 struct revctx {
-	long long	 change_id;
-	long long	 staff_id;
-	const char	*actor;
-	const char	*approver;
+	long long          change_id;
+	long long          staff_id;
+	const char        *actor;
+	const char        *approver;
 	const struct kind *k;
-	long long	 row_id;
-	long long	 commitment_id;
-	long long	 plan_id;
+	long long          row_id;
+	long long          commitment_id;
+	long long          plan_id;
 };
 
 /* Appends one revision row.  Returns 0 or -1. */
@@ -194,7 +195,7 @@ static int
 revision(const struct revctx *r, const char *op, const char *field, const char *before,
     const char *after)
 {
-	sqlite3_stmt	*s = store_stmt(&store_edit, X_REVISION);
+	sqlite3_stmt *s = store_stmt(&store_edit, X_REVISION);
 
 	sqlite3_bind_int64(s, 1, r->change_id);
 	sqlite3_bind_int64(s, 2, r->staff_id);
@@ -214,20 +215,20 @@ revision(const struct revctx *r, const char *op, const char *field, const char *
 long long
 edit_change_id(void)
 {
-	sqlite3_stmt	*s = store_stmt(&store_edit, X_CHANGE_ID);
-	long long	 id = db_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, X_VALUE) : -1;
+	sqlite3_stmt *s = store_stmt(&store_edit, X_CHANGE_ID);
+	long long     id = db_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, X_VALUE) : -1;
 
-	sqlite3_reset(s);	/* no read left open inside the write transaction */
+	sqlite3_reset(s); /* no read left open inside the write transaction */
 	return id;
 }
 
 int
 edit_revision(sqlite3 *rw, long long *change_id, long long staff_id, const char *actor,
-    const char *tbl, long long row_id, const char *op, const char *field,
-    const char *before, const char *after)
+    const char *tbl, long long row_id, const char *op, const char *field, const char *before,
+    const char *after)
 {
-	struct kind	 k = { 0 };
-	struct revctx	 r = { *change_id, staff_id, actor, NULL, &k, row_id, 0, 0 };
+	struct kind   k = { 0 };
+	struct revctx r = { *change_id, staff_id, actor, NULL, &k, row_id, 0, 0 };
 
 	(void)rw;
 	k.table = tbl;
@@ -243,8 +244,8 @@ edit_revision(sqlite3 *rw, long long *change_id, long long staff_id, const char 
 static int
 revctx_owners(struct revctx *r, const struct values *v)
 {
-	sqlite3_stmt	*s;
-	int		 f;
+	sqlite3_stmt *s;
+	int           f;
 
 	/* A bulk import shares one change id; any other action takes a new one. */
 	if (r->change_id == 0 && (r->change_id = edit_change_id()) < 0)
@@ -284,10 +285,10 @@ static int
 write_row(sqlite3 *rw, const struct kind *k, long long *id, const struct values *v,
     struct revctx *r, const char **dberr)
 {
-	struct values	 old;
-	sqlite3_stmt	*s;
-	size_t		 i;
-	int		 rc, found = 0;
+	struct values old;
+	sqlite3_stmt *s;
+	size_t        i;
+	int           rc, found = 0;
 
 	if (*id != 0 && (found = edit_load(rw, k, *id, &old)) <= 0)
 		return found == 0 ? 1 : -1;
@@ -329,9 +330,9 @@ edit_save(sqlite3 *rw, const struct kind *k, long long *id, const struct values 
     long long staff_id, const char *actor, const char *approver,
     int (*extra)(sqlite3 *, long long, void *), void *extra_arg, const char **dberr)
 {
-	struct revctx	 r = { 0, staff_id, actor, approver, k, 0, 0, 0 };
-	long long	 orig = *id;
-	int		 rc;
+	struct revctx r = { 0, staff_id, actor, approver, k, 0, 0, 0 };
+	long long     orig = *id;
+	int           rc;
 
 	*dberr = NULL;
 	if (store_begin(rw) != 0) {
@@ -344,7 +345,7 @@ edit_save(sqlite3 *rw, const struct kind *k, long long *id, const struct values 
 	/* store_commit returns after the commit hook unpublished the pages */
 	if (rc == 0 && store_commit(rw) == 0)
 		return 0;
-	db_fault(rw);	/* why it failed (a full disk...), before ROLLBACK forgets it */
+	db_fault(rw); /* why it failed (a full disk...), before ROLLBACK forgets it */
 	store_rollback(rw);
 	*id = orig;
 	return rc == 0 ? -1 : rc;
@@ -354,8 +355,8 @@ int
 edit_save_in(sqlite3 *rw, const struct kind *k, long long *id, const struct values *v,
     long long staff_id, const char *actor, long long *change_id, const char **dberr)
 {
-	struct revctx	 r = { *change_id, staff_id, actor, NULL, k, 0, 0, 0 };
-	int		 rc;
+	struct revctx r = { *change_id, staff_id, actor, NULL, k, 0, 0, 0 };
+	int           rc;
 
 	*dberr = NULL;
 	if ((rc = write_row(rw, k, id, v, &r, dberr)) == 0)
@@ -364,13 +365,13 @@ edit_save_in(sqlite3 *rw, const struct kind *k, long long *id, const struct valu
 }
 
 int
-edit_delete(sqlite3 *rw, const struct kind *k, long long id, long long version,
-    long long staff_id, const char *actor, const char **dberr)
+edit_delete(sqlite3 *rw, const struct kind *k, long long id, long long version, long long staff_id,
+    const char *actor, const char **dberr)
 {
-	struct revctx	 r = { 0, staff_id, actor, NULL, k, id, 0, 0 };
-	struct values	 old;
-	sqlite3_stmt	*s;
-	int		 rc, found;
+	struct revctx r = { 0, staff_id, actor, NULL, k, id, 0, 0 };
+	struct values old;
+	sqlite3_stmt *s;
+	int           rc, found;
 
 	*dberr = NULL;
 	if (store_begin(rw) != 0)
@@ -405,7 +406,7 @@ fail:
 static int
 evidence_link(long long id, const char *url, const char *sha, const char *label)
 {
-	sqlite3_stmt	*s = store_stmt(&store_edit, X_EVIDENCE);
+	sqlite3_stmt *s = store_stmt(&store_edit, X_EVIDENCE);
 
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, url, -1, SQLITE_TRANSIENT);
@@ -415,8 +416,7 @@ evidence_link(long long id, const char *url, const char *sha, const char *label)
 }
 
 int
-edit_add_evidence(sqlite3 *rw, long long id, const char *url, const char *sha,
-    const char *label)
+edit_add_evidence(sqlite3 *rw, long long id, const char *url, const char *sha, const char *label)
 {
 	(void)rw;
 	if (url != NULL && *url != '\0' && evidence_link(id, url, NULL, label) != 0)

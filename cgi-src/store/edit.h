@@ -18,13 +18,13 @@
 
 /* Prepares the statements of every kind on the writable connection (the table "edit"
  * comes with store_prepare(STORE_RW)).  Returns 0 or -1. */
-int			 edit_init(sqlite3 *rw, char *err, size_t errlen);
+int edit_init(sqlite3 *rw, char *err, size_t errlen);
 /* Releases the statements of the kinds. */
-void			 edit_finish(void);
+void edit_finish(void);
 /* The rows of the list of kind k, its label_sql (key, label, detail), ready to step. */
-sqlite3_stmt		*edit_list(const struct kind *k);
+sqlite3_stmt *edit_list(const struct kind *k);
 /* Loads row id of k into v (with its version).  Returns 1 found, 0 not found, -1 error. */
-int			 edit_load(sqlite3 *rw, const struct kind *k, long long id, struct values *v);
+int edit_load(sqlite3 *rw, const struct kind *k, long long id, struct values *v);
 /* Saves v into row id (0: creates a row; the new id goes to *id) in one transaction,
  * with one revision row per changed field, by actor (staff_id, name; approver may be
  * NULL).  extra, when not NULL, runs inside the same transaction after the row is
@@ -32,35 +32,32 @@ int			 edit_load(sqlite3 *rw, const struct kind *k, long long id, struct values 
  * store_commit (its hook switches the page cache).  Returns 0 saved, 1 conflict (the
  * row's version moved, or it was deleted), 2 refused by the database (a duplicate or a
  * broken reference; *dberr holds its message), -1 error. */
-int			 edit_save(sqlite3 *rw, const struct kind *k, long long *id,
-			    const struct values *v, long long staff_id, const char *actor,
-			    const char *approver, int (*extra)(sqlite3 *, long long, void *),
-			    void *extra_arg, const char **dberr);
+int edit_save(sqlite3 *rw, const struct kind *k, long long *id, const struct values *v,
+    long long staff_id, const char *actor, const char *approver,
+    int (*extra)(sqlite3 *, long long, void *), void *extra_arg, const char **dberr);
 /* edit_save for a bulk import: the same checks and revision rows, but inside a
  * transaction the caller opened (and commits or rolls back: on any failure it must roll
  * back, the row may be half written), and every row of one import shares one change id:
  * *change_id 0 takes a new one and writes it back.  Returns as edit_save. */
-int			 edit_save_in(sqlite3 *rw, const struct kind *k, long long *id,
-			    const struct values *v, long long staff_id, const char *actor,
-			    long long *change_id, const char **dberr);
+int edit_save_in(sqlite3 *rw, const struct kind *k, long long *id, const struct values *v,
+    long long staff_id, const char *actor, long long *change_id, const char **dberr);
 /* Deletes row id at version, recording the deletion.  Returns 0, 1 conflict, 2 refused
  * (something refers to it), -1 error. */
-int			 edit_delete(sqlite3 *rw, const struct kind *k, long long id,
-			    long long version, long long staff_id, const char *actor,
-			    const char **dberr);
+int edit_delete(sqlite3 *rw, const struct kind *k, long long id, long long version,
+    long long staff_id, const char *actor, const char **dberr);
 /* Adds evidence to milestone id inside the caller's transaction: a link to url and a
  * link to the uploaded document sha, each when given (NULL or "" for none); label, or
  * else the upload's name, is the link text.  Returns 0 or -1. */
-int			 edit_add_evidence(sqlite3 *rw, long long id, const char *url,
-			    const char *sha, const char *label);
+int edit_add_evidence(
+    sqlite3 *rw, long long id, const char *url, const char *sha, const char *label);
 /* A new change id (one past the highest in the revision log), for the revision rows of
  * one action, inside the caller's transaction.  Returns it, or -1. */
-long long		 edit_change_id(void);
+long long edit_change_id(void);
 /* Appends one revision row (op "update", or "create"/"delete" with field NULL) to the
  * log, inside the caller's transaction: change_id groups the rows of one action (0 takes
  * a new one and writes it back).  Returns 0 or -1. */
-int			 edit_revision(sqlite3 *rw, long long *change_id, long long staff_id,
-			    const char *actor, const char *tbl, long long row_id, const char *op,
-			    const char *field, const char *before, const char *after);
+int edit_revision(sqlite3 *rw, long long *change_id, long long staff_id, const char *actor,
+    const char *tbl, long long row_id, const char *op, const char *field, const char *before,
+    const char *after);
 
 #endif

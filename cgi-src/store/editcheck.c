@@ -7,12 +7,12 @@
 #include "lib/valid.h"
 #include "store/editfields.h"
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#define N(a) (sizeof(a) / sizeof(a)[0])
 
 void
 edit_values_free(struct values *v)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < EDIT_FIELDS_MAX; i++) {
 		free(v->v[i]);
@@ -26,8 +26,8 @@ edit_values_free(struct values *v)
 char *
 edit_tidy(const char *s)
 {
-	const char	*e;
-	char		*out, *o;
+	const char *e;
+	char       *out, *o;
 
 	if (s == NULL)
 		return NULL;
@@ -60,10 +60,10 @@ has_control(const char *s, int lines)
 static const char *
 check(const struct field *f, char **vp, const char *zone)
 {
-	char		*v = *vp, utc[24];
-	long long	 n;
-	size_t		 i;
-	time_t		 t;
+	char     *v = *vp, utc[24];
+	long long n;
+	size_t    i;
+	time_t    t;
 
 	if (v == NULL)
 		return f->required ? "Campo obrigatório." : NULL;
@@ -77,7 +77,8 @@ check(const struct field *f, char **vp, const char *zone)
 		return (long long)strlen(v) > f->max ? "Texto demasiado longo." : NULL;
 	case F_INT:
 		return valid_int(v, 1, f->max, &n) ? "Número inteiro inválido "
-		    "ou fora dos limites." : NULL;
+						     "ou fora dos limites."
+						   : NULL;
 	case F_PERCENT:
 		return valid_int(v, 0, 100, &n) ? "Percentagem inteira de 0 a 100." : NULL;
 	case F_REF:
@@ -99,9 +100,11 @@ check(const struct field *f, char **vp, const char *zone)
 		if (utc_parse(v, &t) == 0)
 			return NULL;
 		if (local_to_utc(zone, v, utc, sizeof utc) != 0)
-			return zone == NULL ? "Data e hora inválidas: use AAAA-MM-DD HH:MM (hora "
-			    "de Lisboa)." : "Data e hora inválidas: use AAAA-MM-DD HH:MM (hora do "
-			    "fuso escolhido).";
+			return zone == NULL
+			    ? "Data e hora inválidas: use AAAA-MM-DD HH:MM (hora "
+			      "de Lisboa)."
+			    : "Data e hora inválidas: use AAAA-MM-DD HH:MM (hora do "
+			      "fuso escolhido).";
 		free(*vp);
 		return (*vp = strdup(utc)) == NULL ? "Sem memória." : NULL;
 	case F_BOOL:
@@ -118,8 +121,10 @@ check(const struct field *f, char **vp, const char *zone)
 
 /* Start and end columns that must be in order. */
 static const char *const date_pairs[][2] = {
-	{ "period_start", "period_end" }, { "start_date", "end_date" },
-	{ "planned_start", "planned_end" }, { "member_since", "member_until" },
+	{ "period_start", "period_end" },
+	{ "start_date", "end_date" },
+	{ "planned_start", "planned_end" },
+	{ "member_since", "member_until" },
 	{ "opens_at", "closes_at" },
 };
 
@@ -127,10 +132,10 @@ static const char *const date_pairs[][2] = {
  * equals when_value (a proposal merged into a commitment names it), and must be empty
  * otherwise. */
 static const struct {
-	const char	*when_col, *when_value, *col, *msg;
+	const char *when_col, *when_value, *col, *msg;
 } needs[] = {
 	{ "outcome", "merged", "merged_commitment_id",
-	  "Escolha o compromisso em que a proposta foi integrada." },
+	    "Escolha o compromisso em que a proposta foi integrada." },
 };
 
 /* Refuses an end before its start (compared at the shorter of the two precisions), and
@@ -138,8 +143,8 @@ static const struct {
 static void
 check_order(const struct kind *k, struct values *v)
 {
-	size_t	 i, n;
-	int	 a, b;
+	size_t i, n;
+	int    a, b;
 
 	for (i = 0; i < N(needs); i++) {
 		a = edit_field(k, needs[i].when_col);
@@ -152,7 +157,7 @@ check_order(const struct kind *k, struct values *v)
 			v->nerr++;
 		} else if ((v->v[a] == NULL || strcmp(v->v[a], needs[i].when_value) != 0) &&
 		    v->v[b] != NULL) {
-			free(v->v[b]);	/* not merged: no commitment */
+			free(v->v[b]); /* not merged: no commitment */
 			v->v[b] = NULL;
 		}
 	}
@@ -160,8 +165,7 @@ check_order(const struct kind *k, struct values *v)
 	for (i = 0; i < N(date_pairs); i++) {
 		a = edit_field(k, date_pairs[i][0]);
 		b = edit_field(k, date_pairs[i][1]);
-		if (a < 0 || b < 0 || v->v[a] == NULL || v->v[b] == NULL || v->err[a] ||
-		    v->err[b])
+		if (a < 0 || b < 0 || v->v[a] == NULL || v->v[b] == NULL || v->err[a] || v->err[b])
 			continue;
 		n = strlen(v->v[a]) < strlen(v->v[b]) ? strlen(v->v[a]) : strlen(v->v[b]);
 		if (strncmp(v->v[a], v->v[b], n) > 0) {
@@ -174,7 +178,7 @@ check_order(const struct kind *k, struct values *v)
 const char *
 edit_zone(const struct kind *k, const char *value)
 {
-	const struct dcode	*z;
+	const struct dcode *z;
 
 	if (edit_field(k, "timezone") < 0 || value == NULL)
 		return NULL;
@@ -183,12 +187,12 @@ edit_zone(const struct kind *k, const char *value)
 }
 
 int
-edit_parse(const struct kind *k, const char *(*get)(const void *, const char *),
-    const void *arg, struct values *v)
+edit_parse(const struct kind *k, const char *(*get)(const void *, const char *), const void *arg,
+    struct values *v)
 {
-	const char	*raw, *ver, *zone;
-	long long	 n;
-	size_t		 i;
+	const char *raw, *ver, *zone;
+	long long   n;
+	size_t      i;
 
 	memset(v, 0, sizeof *v);
 	zone = edit_zone(k, get(arg, "timezone"));
@@ -205,4 +209,3 @@ edit_parse(const struct kind *k, const char *(*get)(const void *, const char *),
 	check_order(k, v);
 	return v->nerr;
 }
-

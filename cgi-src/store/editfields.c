@@ -5,32 +5,55 @@
 #include "store/editfields.h"
 #include "store/stmt.h"
 
-#define NONE	DOM__MAX, REF_NONE
-#define TXT(c, l)	{ c, l, F_TEXT, 0, 500, NONE }
-#define LONGT(c, l)	{ c, l, F_LONG, 0, 20000, NONE }
-#define DATE(c, l)	{ c, l, F_DATE, 0, 0, NONE }
-#define URL(c, l)	{ c, l, F_URL, 0, 2048, NONE }
-#define ENUM(c, l, dom)	{ c, l, F_ENUM, 0, 0, dom, REF_NONE }
+#define NONE DOM__MAX, REF_NONE
+#define TXT(c, l) \
+	{ \
+		c, l, F_TEXT, 0, 500, NONE \
+	}
+#define LONGT(c, l) \
+	{ \
+		c, l, F_LONG, 0, 20000, NONE \
+	}
+#define DATE(c, l) \
+	{ \
+		c, l, F_DATE, 0, 0, NONE \
+	}
+#define URL(c, l) \
+	{ \
+		c, l, F_URL, 0, 2048, NONE \
+	}
+#define ENUM(c, l, dom) \
+	{ \
+		c, l, F_ENUM, 0, 0, dom, REF_NONE \
+	}
 
 static const struct field plan_fields[] = {
 	{ "number", "Número do plano", F_INT, 1, 999, NONE },
-	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
-	DATE("period_start", "Início"), DATE("period_end", "Fim"),
+	TXT("title_pt", "Título (PT)"),
+	TXT("title_en", "Título (EN)"),
+	DATE("period_start", "Início"),
+	DATE("period_end", "Fim"),
 	DATE("published", "Publicado em"),
 	ENUM("status", "Estado", DOM_PLAN_STATUS),
 	URL("document_url", "Documento do plano"),
-	LONGT("cocreation_pt", "Como foi feito (PT)"), LONGT("cocreation_en", "Como foi feito (EN)"),
-	LONGT("summary_pt", "Resumo (PT)"), LONGT("summary_en", "Resumo (EN)"),
+	LONGT("cocreation_pt", "Como foi feito (PT)"),
+	LONGT("cocreation_en", "Como foi feito (EN)"),
+	LONGT("summary_pt", "Resumo (PT)"),
+	LONGT("summary_en", "Resumo (EN)"),
 };
 
 static const struct field commitment_fields[] = {
 	{ "ogp_id", "Identificador OGP", F_OGPID, 1, 6, NONE },
 	{ "plan_id", "Plano", F_REF, 1, 0, DOM__MAX, REF_PLAN },
 	{ "number", "Número no plano", F_INT, 0, 999, NONE },
-	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
-	LONGT("summary_pt", "Resumo (PT)"), LONGT("summary_en", "Resumo (EN)"),
-	LONGT("problem_pt", "Problema (PT)"), LONGT("problem_en", "Problema (EN)"),
-	DATE("start_date", "Início"), DATE("end_date", "Fim"),
+	TXT("title_pt", "Título (PT)"),
+	TXT("title_en", "Título (EN)"),
+	LONGT("summary_pt", "Resumo (PT)"),
+	LONGT("summary_en", "Resumo (EN)"),
+	LONGT("problem_pt", "Problema (PT)"),
+	LONGT("problem_en", "Problema (EN)"),
+	DATE("start_date", "Início"),
+	DATE("end_date", "Fim"),
 	ENUM("self_status", "Estado declarado", DOM_SELF_STATUS),
 	DATE("self_status_date", "Data do estado declarado"),
 	ENUM("irm_verifiable", "IRM: verificável", DOM_YESNO),
@@ -42,15 +65,19 @@ static const struct field commitment_fields[] = {
 	ENUM("irm_diog", "IRM: abriu o governo?", DOM_DIOG),
 	ENUM("irm_early_results", "IRM: primeiros resultados", DOM_EARLY_RESULTS),
 	ENUM("irm_starred", "IRM: compromisso estrela", DOM_STARRED),
-	TXT("cluster_pt", "Agrupamento IRM (PT)"), TXT("cluster_en", "Agrupamento IRM (EN)"),
-	LONGT("note_pt", "Nota sobre os dados (PT)"), LONGT("note_en", "Nota sobre os dados (EN)"),
+	TXT("cluster_pt", "Agrupamento IRM (PT)"),
+	TXT("cluster_en", "Agrupamento IRM (EN)"),
+	LONGT("note_pt", "Nota sobre os dados (PT)"),
+	LONGT("note_en", "Nota sobre os dados (EN)"),
 };
 
 static const struct field milestone_fields[] = {
 	{ "commitment_id", "Compromisso", F_REF, 1, 0, DOM__MAX, REF_COMMITMENT },
 	{ "position", "Ordem no compromisso", F_INT, 1, 999, NONE },
-	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
-	DATE("planned_start", "Início previsto"), DATE("planned_end", "Fim previsto"),
+	TXT("title_pt", "Título (PT)"),
+	TXT("title_en", "Título (EN)"),
+	DATE("planned_start", "Início previsto"),
+	DATE("planned_end", "Fim previsto"),
 	DATE("completed_on", "Concluído em"),
 	ENUM("status", "Estado", DOM_MS_STATUS),
 	{ "progress", "Progresso (%)", F_PERCENT, 0, 100, NONE },
@@ -61,30 +88,40 @@ static const struct field milestone_fields[] = {
 static const struct field entity_fields[] = {
 	{ "slug", "Identificador no endereço", F_SLUG, 1, 80, NONE },
 	{ "acronym", "Sigla", F_TEXT, 0, 40, NONE },
-	TXT("name_pt", "Nome (PT)"), TXT("name_en", "Nome (EN)"),
+	TXT("name_pt", "Nome (PT)"),
+	TXT("name_en", "Nome (EN)"),
 	{ "kind", "Setor", F_ENUM, 1, 0, DOM_ENTITY_KIND, REF_NONE },
 	URL("website", "Sítio na Internet"),
 	{ "is_member", "Membro da rede", F_BOOL, 0, 1, NONE },
-	DATE("member_since", "Membro desde"), DATE("member_until", "Membro até"),
-	LONGT("description_pt", "Descrição (PT)"), LONGT("description_en", "Descrição (EN)"),
-	LONGT("note_pt", "Nota sobre os dados (PT)"), LONGT("note_en", "Nota sobre os dados (EN)"),
+	DATE("member_since", "Membro desde"),
+	DATE("member_until", "Membro até"),
+	LONGT("description_pt", "Descrição (PT)"),
+	LONGT("description_en", "Descrição (EN)"),
+	LONGT("note_pt", "Nota sobre os dados (PT)"),
+	LONGT("note_en", "Nota sobre os dados (EN)"),
 	URL("source_url", "Fonte"),
 };
 
 static const struct field event_fields[] = {
-	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
+	TXT("title_pt", "Título (PT)"),
+	TXT("title_en", "Título (EN)"),
 	{ "kind", "Tipo", F_ENUM, 1, 0, DOM_EVENT_KIND, REF_NONE },
-	DATE("start_date", "Início"), DATE("end_date", "Fim"),
-	TXT("date_note_pt", "Nota sobre a data (PT)"), TXT("date_note_en", "Nota sobre a data (EN)"),
-	TXT("place_pt", "Local (PT)"), TXT("place_en", "Local (EN)"),
+	DATE("start_date", "Início"),
+	DATE("end_date", "Fim"),
+	TXT("date_note_pt", "Nota sobre a data (PT)"),
+	TXT("date_note_en", "Nota sobre a data (EN)"),
+	TXT("place_pt", "Local (PT)"),
+	TXT("place_en", "Local (EN)"),
 	{ "online", "Em linha", F_BOOL, 0, 1, NONE },
 	TXT("organiser", "Organização"),
 	URL("url", "Página do evento"),
-	LONGT("description_pt", "Descrição (PT)"), LONGT("description_en", "Descrição (EN)"),
+	LONGT("description_pt", "Descrição (PT)"),
+	LONGT("description_en", "Descrição (EN)"),
 };
 
 static const struct field consultation_fields[] = {
-	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
+	TXT("title_pt", "Título (PT)"),
+	TXT("title_en", "Título (EN)"),
 	LONGT("description_pt", "O que se pergunta e porquê (PT)"),
 	LONGT("description_en", "O que se pergunta e porquê (EN)"),
 	LONGT("questions_pt", "Perguntas ou texto em consulta (PT)"),
@@ -102,49 +139,62 @@ static const struct field consultation_fields[] = {
 	URL("source_url", "Fonte (consulta antiga)"),
 };
 
-
 static const struct field submission_fields[] = {
 	{ "outcome", "Estado da proposta", F_ENUM, 1, 0, DOM_OUTCOME, REF_NONE },
 	{ "merged_commitment_id", "Integrada no compromisso", F_REF, 0, 0, DOM__MAX,
-	  REF_COMMITMENT },
-	LONGT("answer_pt", "Resposta oficial (PT)"), LONGT("answer_en", "Resposta oficial (EN)"),
+	    REF_COMMITMENT },
+	LONGT("answer_pt", "Resposta oficial (PT)"),
+	LONGT("answer_en", "Resposta oficial (EN)"),
 };
 
 static const struct field page_fields[] = {
 	{ "slug", "Identificador no endereço", F_SLUG, 1, 80, NONE },
-	TXT("title_pt", "Título (PT)"), TXT("title_en", "Título (EN)"),
-	LONGT("body_pt", "Texto (PT)"), LONGT("body_en", "Texto (EN)"),
+	TXT("title_pt", "Título (PT)"),
+	TXT("title_en", "Título (EN)"),
+	LONGT("body_pt", "Texto (PT)"),
+	LONGT("body_en", "Texto (EN)"),
 };
 
-#define N(a) (sizeof (a) / sizeof (a)[0])
+#define N(a) (sizeof(a) / sizeof(a)[0])
 
 static const struct kind kinds[] = {
 	{ "plans", "action_plan", "id", "plano", "Planos", plan_fields, N(plan_fields),
-	  "SELECT id, coalesce(title_pt, title_en, 'Plano ' || number), "
-	  "'Plano ' || number FROM action_plan ORDER BY number", 0, 1, 0 },
+	    "SELECT id, coalesce(title_pt, title_en, 'Plano ' || number), "
+	    "'Plano ' || number FROM action_plan ORDER BY number",
+	    0, 1, 0 },
 	{ "commitments", "commitment", "id", "compromisso", "Compromissos", commitment_fields,
-	  N(commitment_fields), "SELECT c.id, c.ogp_id || ' — ' || coalesce(c.title_pt, "
-	  "c.title_en, '(sem título)'), 'Plano ' || p.number FROM commitment c JOIN action_plan "
-	  "p ON p.id = c.plan_id ORDER BY p.number, c.number, c.ogp_id", 1, 1, 0 },
-	{ "milestones", "milestone", "id", "marco", "Marcos", milestone_fields,
-	  N(milestone_fields), "SELECT m.id, coalesce(m.title_pt, m.title_en, '(sem título)'), "
-	  "c.ogp_id || ', marco ' || m.position FROM milestone m JOIN commitment c ON c.id = "
-	  "m.commitment_id ORDER BY c.ogp_id, m.position", 1, 1, 0 },
+	    N(commitment_fields),
+	    "SELECT c.id, c.ogp_id || ' — ' || coalesce(c.title_pt, "
+	    "c.title_en, '(sem título)'), 'Plano ' || p.number FROM commitment c JOIN action_plan "
+	    "p ON p.id = c.plan_id ORDER BY p.number, c.number, c.ogp_id",
+	    1, 1, 0 },
+	{ "milestones", "milestone", "id", "marco", "Marcos", milestone_fields, N(milestone_fields),
+	    "SELECT m.id, coalesce(m.title_pt, m.title_en, '(sem título)'), "
+	    "c.ogp_id || ', marco ' || m.position FROM milestone m JOIN commitment c ON c.id = "
+	    "m.commitment_id ORDER BY c.ogp_id, m.position",
+	    1, 1, 0 },
 	{ "entities", "entity", "id", "entidade", "Entidades", entity_fields, N(entity_fields),
-	  "SELECT id, coalesce(name_pt, name_en, acronym, slug), coalesce(acronym, '') FROM "
-	  "entity ORDER BY coalesce(name_pt, name_en, acronym, slug)", 0, 1, 0 },
+	    "SELECT id, coalesce(name_pt, name_en, acronym, slug), coalesce(acronym, '') FROM "
+	    "entity ORDER BY coalesce(name_pt, name_en, acronym, slug)",
+	    0, 1, 0 },
 	{ "events", "event", "id", "evento", "Eventos", event_fields, N(event_fields),
-	  "SELECT id, coalesce(title_pt, title_en, '(sem título)'), coalesce(start_date, "
-	  "'data por registar') FROM event ORDER BY start_date DESC", 0, 1, 0 },
+	    "SELECT id, coalesce(title_pt, title_en, '(sem título)'), coalesce(start_date, "
+	    "'data por registar') FROM event ORDER BY start_date DESC",
+	    0, 1, 0 },
 	{ "consultations", "consultation", "id", "consulta", "Consultas públicas",
-	  consultation_fields, N(consultation_fields), "SELECT id, coalesce(title_pt, "
-	  "title_en, '(sem título)'), substr(opens_at, 1, 10) || ' a ' || "
-	  "substr(closes_at, 1, 10) FROM consultation ORDER BY opens_at DESC", 0, 1, 0 },
+	    consultation_fields, N(consultation_fields),
+	    "SELECT id, coalesce(title_pt, "
+	    "title_en, '(sem título)'), substr(opens_at, 1, 10) || ' a ' || "
+	    "substr(closes_at, 1, 10) FROM consultation ORDER BY opens_at DESC",
+	    0, 1, 0 },
 	{ "submissions", "submission", "id", "contributo", "Contributos", submission_fields,
-	  N(submission_fields), "SELECT id, coalesce(title, substr(body, 1, 80)), status "
-	  "FROM submission WHERE status = 'published' ORDER BY id DESC", 0, 0, 1 },
+	    N(submission_fields),
+	    "SELECT id, coalesce(title, substr(body, 1, 80)), status "
+	    "FROM submission WHERE status = 'published' ORDER BY id DESC",
+	    0, 0, 1 },
 	{ "pages", "page", "rowid", "página", "Páginas", page_fields, N(page_fields),
-	  "SELECT rowid, coalesce(title_pt, title_en, slug), slug FROM page ORDER BY slug", 0, 0, 0 },
+	    "SELECT rowid, coalesce(title_pt, title_en, slug), slug FROM page ORDER BY slug", 0, 0,
+	    0 },
 };
 
 _Static_assert(N(kinds) == EDIT_KINDS, "EDIT_KINDS is the number of kinds");
@@ -166,7 +216,7 @@ STORE_TABLE(store_edit_choices, "edit_choices", STORE_RW, REF__MAX - REF_PLAN, c
 const struct kind *
 edit_kind(const char *slug)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < N(kinds); i++)
 		if (strcmp(kinds[i].slug, slug) == 0)
@@ -189,7 +239,7 @@ edit_kind_at(size_t i)
 int
 edit_field(const struct kind *k, const char *col)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < k->nfields; i++)
 		if (strcmp(k->fields[i].col, col) == 0)

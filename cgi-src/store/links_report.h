@@ -8,8 +8,8 @@
 #include <sqlite3.h>
 
 enum links_report_stmt {
-	LR_SUMMARY,		/* the latest check and the counts by result: LRS_ columns */
-	LR_USES,		/* the broken and redirected addresses, one row per use,
+	LR_SUMMARY, /* the latest check and the counts by result: LRS_ columns */
+	LR_USES,    /* the broken and redirected addresses, one row per use,
 				 * broken first, the longest broken first: LRU_ columns */
 	LR__MAX
 };
@@ -19,10 +19,23 @@ enum { LRS_AT, LRS_COUNT, LRS_BROKEN, LRS_REDIRECT };
 /* The columns of LR_USES: the address, its result, HTTP status, final address,
  * failure, detail, when checked, broken since, archived at; where it sits in the
  * record (url_use.field), the record's public page, its name, its edit form. */
-enum { LRU_URL, LRU_RESULT, LRU_STATUS, LRU_FINAL, LRU_FAILURE, LRU_DETAIL, LRU_CHECKED,
-	LRU_SINCE, LRU_ARCHIVED, LRU_FIELD, LRU_PAGE, LRU_WHAT, LRU_EDIT };
+enum {
+	LRU_URL,
+	LRU_RESULT,
+	LRU_STATUS,
+	LRU_FINAL,
+	LRU_FAILURE,
+	LRU_DETAIL,
+	LRU_CHECKED,
+	LRU_SINCE,
+	LRU_ARCHIVED,
+	LRU_FIELD,
+	LRU_PAGE,
+	LRU_WHAT,
+	LRU_EDIT
+};
 
 /* Statement id of the writable connection, reset and with its bindings cleared. */
-sqlite3_stmt	*links_report_stmt(enum links_report_stmt id);
+sqlite3_stmt *links_report_stmt(enum links_report_stmt id);
 
 #endif

@@ -7,12 +7,12 @@
 #include "store/stmt.h"
 
 enum {
-	LS_CHECK_URLS,		/* the addresses a check visits */
-	LS_ARCHIVE_URLS,	/* the documents an archive run fetches */
-	LS_SAME,		/* 1 when the recorded result is the same */
-	LS_SAVE,		/* one result */
-	LS_PRUNE,		/* the results of addresses no longer used */
-	LS_ARCHIVED,		/* one archived copy */
+	LS_CHECK_URLS,   /* the addresses a check visits */
+	LS_ARCHIVE_URLS, /* the documents an archive run fetches */
+	LS_SAME,         /* 1 when the recorded result is the same */
+	LS_SAVE,         /* one result */
+	LS_PRUNE,        /* the results of addresses no longer used */
+	LS_ARCHIVED,     /* one archived copy */
 	LS__MAX
 };
 
@@ -57,7 +57,7 @@ STORE_TABLE(store_linkstate, "linkstate", STORE_RW, LS__MAX, sqls);
 void
 linkstate_urls_free(char **v, size_t n)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < n; i++)
 		free(v[i]);
@@ -67,10 +67,10 @@ linkstate_urls_free(char **v, size_t n)
 int
 linkstate_urls(enum linkstate_urls which, char ***v, size_t *n)
 {
-	sqlite3_stmt	*s;
-	char		**nv;
-	size_t		  cap = 0;
-	int		  oom = 0;
+	sqlite3_stmt *s;
+	char        **nv;
+	size_t        cap = 0;
+	int           oom = 0;
 
 	*v = NULL;
 	*n = 0;
@@ -120,8 +120,8 @@ bind_result(sqlite3_stmt *s, const struct link_result *r)
 int
 linkstate_same(const struct link_result *r)
 {
-	sqlite3_stmt	*s = store_stmt(&store_linkstate, LS_SAME);
-	int		 same;
+	sqlite3_stmt *s = store_stmt(&store_linkstate, LS_SAME);
+	int           same;
 
 	bind_result(s, r);
 	same = db_step(s) == SQLITE_ROW && db_int(s, 0) != 0;
@@ -132,7 +132,7 @@ linkstate_same(const struct link_result *r)
 int
 linkstate_save(const struct link_result *r, const char *now)
 {
-	sqlite3_stmt	*s = store_stmt(&store_linkstate, LS_SAVE);
+	sqlite3_stmt *s = store_stmt(&store_linkstate, LS_SAVE);
 
 	bind_result(s, r);
 	db_bind_text(s, 7, now);
@@ -142,7 +142,7 @@ linkstate_save(const struct link_result *r, const char *now)
 int
 linkstate_prune(void)
 {
-	sqlite3_stmt	*s = store_stmt(&store_linkstate, LS_PRUNE);
+	sqlite3_stmt *s = store_stmt(&store_linkstate, LS_PRUNE);
 
 	return store_run(s) == 0 ? db_changes(s) : -1;
 }
@@ -150,7 +150,7 @@ linkstate_prune(void)
 int
 linkstate_archived(const char *url, const char *sha, const char *now)
 {
-	sqlite3_stmt	*s = store_stmt(&store_linkstate, LS_ARCHIVED);
+	sqlite3_stmt *s = store_stmt(&store_linkstate, LS_ARCHIVED);
 
 	db_bind_text(s, 1, url);
 	db_bind_text(s, 2, sha);

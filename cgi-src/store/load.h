@@ -35,23 +35,23 @@ enum load_stmt {
 };
 
 /* Returns statement id, reset and with its bindings cleared. */
-sqlite3_stmt	*load_stmt(enum load_stmt id);
+sqlite3_stmt *load_stmt(enum load_stmt id);
 
 /* Parameters being bound to one statement; rc keeps the first binding error. */
 struct binder {
-	sqlite3_stmt	*st;
-	int		 rc;
+	sqlite3_stmt *st;
+	int           rc;
 };
 /* Starts binding parameters to statement id. */
-struct binder	 load_bind(enum load_stmt id);
+struct binder load_bind(enum load_stmt id);
 /* Binds text s (NULL: SQL NULL) to parameter i. */
-void		 load_bind_text(struct binder *b, int i, const char *s);
+void load_bind_text(struct binder *b, int i, const char *s);
 /* Binds v to parameter i; a negative v (the loader's "absent") binds SQL NULL. */
-void		 load_bind_int(struct binder *b, int i, long long v);
+void load_bind_int(struct binder *b, int i, long long v);
 /* Runs the bound statement once: *id gets column 0 of the first row (0 when none).  The
  * statement is reset and unbound.  Returns 0, or -1 with SQLite's message in err. */
-int		 load_run(struct binder *b, long long *id, char *err, size_t errlen);
+int load_run(struct binder *b, long long *id, char *err, size_t errlen);
 /* The row id of the last row inserted through the loader's connection. */
-long long	 load_last_id(void);
+long long load_last_id(void);
 
 #endif

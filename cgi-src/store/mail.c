@@ -16,7 +16,7 @@
 #include "lib/token.h"
 
 enum {
-	MQ_QUEUE,		/* a message into the outbox */
+	MQ_QUEUE, /* a message into the outbox */
 	MQ__MAX
 };
 
@@ -31,7 +31,7 @@ STORE_TABLE(store_mail, "mail", STORE_RW, MQ__MAX, sqls);
 long long
 mail_queue(long long sid, const char *rcpt, const char *msg, size_t len, long long now)
 {
-	sqlite3_stmt	*s = store_stmt(&store_mail, MQ_QUEUE);
+	sqlite3_stmt *s = store_stmt(&store_mail, MQ_QUEUE);
 
 	db_bind_int64(s, 1, sid);
 	db_bind_text(s, 2, rcpt);
@@ -45,7 +45,7 @@ mail_queue(long long sid, const char *rcpt, const char *msg, size_t len, long lo
 const char *
 mail_from(void)
 {
-	const char	*f = getenv("ABERTA_MAIL_FROM");
+	const char *f = getenv("ABERTA_MAIL_FROM");
 
 	return f != NULL && *f != '\0' && strpbrk(f, "\r\n<>") == NULL ? f : "ogp@ama.pt";
 }
@@ -64,9 +64,9 @@ int
 mail_compose(struct buf *out, const char *from, const char *to, const char *subject,
     const char *body, time_t now)
 {
-	char		 date[64], b64[512], id[33];
-	struct tm	 tm;
-	const char	*p;
+	char        date[64], b64[512], id[33];
+	struct tm   tm;
+	const char *p;
 
 	if (strpbrk(to, "\r\n") != NULL || strpbrk(subject, "\r\n") != NULL ||
 	    strpbrk(from, "\r\n") != NULL || strlen(subject) > 300)
@@ -74,16 +74,17 @@ mail_compose(struct buf *out, const char *from, const char *to, const char *subj
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	token_hex(id, sizeof id);
-	buf_printf(out, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: <%s@%s>\r\n", date,
-	    from, to, id, strchr(from, '@') ? strchr(from, '@') + 1 : "localhost");
+	buf_printf(out, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: <%s@%s>\r\n", date, from, to,
+	    id, strchr(from, '@') ? strchr(from, '@') + 1 : "localhost");
 	if (ascii(subject))
 		buf_printf(out, "Subject: %s\r\n", subject);
 	else {
-		sodium_bin2base64(b64, sizeof b64, (const unsigned char *)subject,
-		    strlen(subject), sodium_base64_VARIANT_ORIGINAL);
+		sodium_bin2base64(b64, sizeof b64, (const unsigned char *)subject, strlen(subject),
+		    sodium_base64_VARIANT_ORIGINAL);
 		buf_printf(out, "Subject: =?UTF-8?B?%s?=\r\n", b64);
 	}
-	buf_puts(out, "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+	buf_puts(out,
+	    "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
 	    "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n");
 	for (p = body; *p != '\0'; p++) {
 		if (*p == '\n')
@@ -102,10 +103,10 @@ mail_compose(struct buf *out, const char *from, const char *to, const char *subj
 static int
 admin_path(char *out, size_t len, char *err, size_t errlen)
 {
-	const char	*env = getenv("ABERTA_ADMIN");
-	char		 self[PATH_MAX];
-	ssize_t		 n;
-	char		*slash;
+	const char *env = getenv("ABERTA_ADMIN");
+	char        self[PATH_MAX];
+	ssize_t     n;
+	char       *slash;
 
 	if (env != NULL && *env != '\0') {
 		if (snprintf(out, len, "%s", env) >= (int)len) {
@@ -130,8 +131,8 @@ admin_path(char *out, size_t len, char *err, size_t errlen)
 int
 mail_flush_start(sqlite3 *rw, long long id, char *err, size_t errlen)
 {
-	char		 admin[PATH_MAX], num[24];
-	const char	*db = sqlite3_db_filename(rw, "main");
+	char        admin[PATH_MAX], num[24];
+	const char *db = sqlite3_db_filename(rw, "main");
 
 	if (db == NULL || *db == '\0') {
 		snprintf(err, errlen, "the database has no file name");

@@ -18,13 +18,12 @@
 /* Writes a plain-text UTF-8 message (headers and body, CRLF line ends) to to, with the
  * subject (encoded as RFC 2047 when not ASCII), into out.  to and subject must hold no
  * line break (the caller validated them).  Returns 0 or -1. */
-int	 mail_compose(struct buf *out, const char *from, const char *to,
-	    const char *subject, const char *body, time_t now);
+int mail_compose(struct buf *out, const char *from, const char *to, const char *subject,
+    const char *body, time_t now);
 /* Puts message msg (len bytes, from mail_compose) to rcpt about submission sid into the
  * outbox at now, inside the caller's transaction, on the connection that store_prepare
  * prepared STORE_RW on.  Returns the outbox id, or -1 (recorded, see db_failed). */
-long long mail_queue(long long sid, const char *rcpt, const char *msg, size_t len,
-	    long long now);
+long long mail_queue(long long sid, const char *rcpt, const char *msg, size_t len, long long now);
 /* The sender address (ABERTA_MAIL_FROM or the default). */
 const char *mail_from(void);
 /* Starts the sending of outbox message id: `ABERTA_ADMIN --db FILE mail flush --id ID`
@@ -32,6 +31,6 @@ const char *mail_from(void);
  * transport: ABERTA_SMTP_URL, ABERTA_SENDMAIL...).  Does not wait for the mail.
  * Returns 0 once the program runs, or -1 with the reason in err: the message then waits
  * in the outbox for the timer. */
-int	 mail_flush_start(sqlite3 *rw, long long id, char *err, size_t errlen);
+int mail_flush_start(sqlite3 *rw, long long id, char *err, size_t errlen);
 
 #endif

@@ -8,15 +8,16 @@
 #define ABERTA_MODERATION_H
 #include <sqlite3.h>
 
-#define MOD_MAX		500	/* submissions listed (and decided) on one page: the LIMIT of
+#define MOD_MAX \
+	500 /* submissions listed (and decided) on one page: the LIMIT of
 				 * MD_PENDING_IDS and MD_PENDING */
 
 enum moderation_stmt {
-	MD_PENDING_IDS,		/* the waiting submissions' ids, in the order of MD_PENDING */
-	MD_PENDING,		/* the waiting submissions, oldest confirmation first: MDP_ */
-	MD_PUBLISHED,		/* the latest published submissions: MDU_ */
-	MD_PANEL,		/* submission ?1 as its answer form shows it: MDA_ */
-	MD_DECIDE,		/* submission ?1 at version ?5, still waiting: status ?2,
+	MD_PENDING_IDS, /* the waiting submissions' ids, in the order of MD_PENDING */
+	MD_PENDING,     /* the waiting submissions, oldest confirmation first: MDP_ */
+	MD_PUBLISHED,   /* the latest published submissions: MDU_ */
+	MD_PANEL,       /* submission ?1 as its answer form shows it: MDA_ */
+	MD_DECIDE,      /* submission ?1 at version ?5, still waiting: status ?2,
 				 * public reasons ?3 (pt) and ?4 (en) */
 	MD__MAX
 };
@@ -28,16 +29,22 @@ enum { CIT_AUTHOR, CIT_ORG, CIT_TITLE, CIT_PROBLEM, CIT_BODY, CIT__N };
 enum { MDI_ID };
 /* The columns of MD_PENDING: id, version, kind, the citizen's text, what it is about,
  * when confirmed, its language. */
-enum { MDP_ID, MDP_VERSION, MDP_KIND, MDP_CITIZEN, MDP_TARGET = MDP_CITIZEN + CIT__N,
-	MDP_AT, MDP_LANG };
+enum {
+	MDP_ID,
+	MDP_VERSION,
+	MDP_KIND,
+	MDP_CITIZEN,
+	MDP_TARGET = MDP_CITIZEN + CIT__N,
+	MDP_AT,
+	MDP_LANG
+};
 /* The columns of MD_PUBLISHED: id, kind, a label, the outcome, 1 when answered. */
 enum { MDU_ID, MDU_KIND, MDU_LABEL, MDU_OUTCOME, MDU_ANSWERED };
 /* The columns of MD_PANEL: kind, status, the citizen's text, what it is about, when
  * confirmed ("—" if not). */
-enum { MDA_KIND, MDA_STATUS, MDA_CITIZEN, MDA_TARGET = MDA_CITIZEN + CIT__N,
-	MDA_CONFIRMED };
+enum { MDA_KIND, MDA_STATUS, MDA_CITIZEN, MDA_TARGET = MDA_CITIZEN + CIT__N, MDA_CONFIRMED };
 
 /* Statement id of the writable connection, reset and with its bindings cleared. */
-sqlite3_stmt	*moderation_stmt(enum moderation_stmt id);
+sqlite3_stmt *moderation_stmt(enum moderation_stmt id);
 
 #endif

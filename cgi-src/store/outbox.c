@@ -7,9 +7,9 @@
 #include "store/stmt.h"
 
 enum {
-	OB_CLAIM,		/* claims one message, returning it (OC_* columns) */
-	OB_SENT,		/* deletes a message sent */
-	OB_FAILED,		/* frees a message not sent */
+	OB_CLAIM,  /* claims one message, returning it (OC_* columns) */
+	OB_SENT,   /* deletes a message sent */
+	OB_FAILED, /* frees a message not sent */
 	OB__MAX
 };
 
@@ -36,8 +36,8 @@ int
 outbox_claim(long long id, long long last, const char *token, long long now, int stale,
     long long *got, char **rcpt, char **msg)
 {
-	sqlite3_stmt	*s = store_stmt(&store_outbox, OB_CLAIM);
-	int		 found = 0;
+	sqlite3_stmt *s = store_stmt(&store_outbox, OB_CLAIM);
+	int           found = 0;
 
 	*rcpt = *msg = NULL;
 	db_bind_int64(s, 1, id);
@@ -66,7 +66,7 @@ outbox_claim(long long id, long long last, const char *token, long long now, int
 static int
 claimed(int which, long long id, const char *token, const char *text)
 {
-	sqlite3_stmt	*s = store_stmt(&store_outbox, which);
+	sqlite3_stmt *s = store_stmt(&store_outbox, which);
 
 	db_bind_int64(s, 1, id);
 	db_bind_text(s, 2, token);

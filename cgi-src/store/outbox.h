@@ -9,13 +9,13 @@
  * free or whose claim is older than stale seconds, inside the caller's transaction.
  * Returns 1 with its id in *got and its recipient and message (malloc'd; NULL when
  * memory ran out) in *rcpt and *msg, 0 when there is none, -1 on a database error. */
-int	outbox_claim(long long id, long long last, const char *token, long long now,
-	    int stale, long long *got, char **rcpt, char **msg);
+int outbox_claim(long long id, long long last, const char *token, long long now, int stale,
+    long long *got, char **rcpt, char **msg);
 /* Deletes message id, sent, while the claim is still token's.  Returns the number of
  * rows deleted (0: another sender took it over), or -1. */
-int	outbox_sent(long long id, const char *token);
+int outbox_sent(long long id, const char *token);
 /* Frees message id, not sent, while the claim is still token's: counts the attempt and
  * keeps the error.  Returns the number of rows changed, or -1. */
-int	outbox_failed(long long id, const char *token, const char *error);
+int outbox_failed(long long id, const char *token, const char *error);
 
 #endif

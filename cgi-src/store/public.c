@@ -7,13 +7,14 @@
  * milestones, count with progress, sum of progress, latest date of the figures, of
  * commitment c.  Kept per commitment by the triggers of migration 8 (no row: no
  * milestones), so a page reads one row per commitment instead of its milestones. */
-#define MS_AGG "coalesce(a.total, 0), coalesce(a.known, 0), coalesce(a.sum, 0.0), a.as_of"
+#define MS_AGG  "coalesce(a.total, 0), coalesce(a.known, 0), coalesce(a.sum, 0.0), a.as_of"
 #define MS_JOIN "LEFT JOIN commitment_progress a ON a.commitment_id = c.id"
 
 /* A revision row as the History pages show it: change, time, actor, reviewer, table,
  * row, operation, field, before, after, milestone position, OGP id, staff id, and the
  * body of a member editor. */
-#define HIST_COLS "r.change_id, r.at, r.actor, r.approved_by, r.tbl, r.row_id, r.op, " \
+#define HIST_COLS \
+	"r.change_id, r.at, r.actor, r.approved_by, r.tbl, r.row_id, r.op, " \
 	"r.field, r.before, r.after, m.position, c.ogp_id, r.staff_id, " \
 	"CASE WHEN s.role = 'member' THEN coalesce(e.acronym, e.name_pt, e.name_en) END " \
 	"FROM revision r LEFT JOIN milestone m ON r.tbl = 'milestone' AND m.id = r.row_id " \
@@ -26,25 +27,31 @@
 /* Search and the commitments listing (facet.h): ?1 the FTS5 query (NULL: none), ?2 the
  * page language, ?3-?7 the facets (NULL: not filtered).  Each facet filter on
  * commitment c is a fixed clause skipped when its parameter is NULL. */
-#define F_PLAN "(?3 IS NULL OR c.plan_id = (SELECT fp.id FROM action_plan fp " \
+#define F_PLAN \
+	"(?3 IS NULL OR c.plan_id = (SELECT fp.id FROM action_plan fp " \
 	"WHERE fp.number = ?3))"
 #define F_STATUS "(?4 IS NULL OR coalesce(c.self_status, 'none') = ?4)"
-#define F_LEAD "(?5 IS NULL OR EXISTS (SELECT 1 FROM commitment_entity fce JOIN entity fe " \
+#define F_LEAD \
+	"(?5 IS NULL OR EXISTS (SELECT 1 FROM commitment_entity fce JOIN entity fe " \
 	"ON fe.id = fce.entity_id WHERE fce.commitment_id = c.id AND fce.role = 'lead' " \
 	"AND fe.slug = ?5))"
-#define F_VALUE "(?6 IS NULL OR EXISTS (SELECT 1 FROM commitment_value fcv " \
+#define F_VALUE \
+	"(?6 IS NULL OR EXISTS (SELECT 1 FROM commitment_value fcv " \
 	"WHERE fcv.commitment_id = c.id AND fcv.value = ?6))"
-#define F_AREA "(?7 IS NULL OR EXISTS (SELECT 1 FROM commitment_policy_area fca " \
+#define F_AREA \
+	"(?7 IS NULL OR EXISTS (SELECT 1 FROM commitment_policy_area fca " \
 	"JOIN policy_area fpa ON fpa.id = fca.policy_area_id WHERE fca.commitment_id = c.id " \
 	"AND fpa.slug = ?7))"
 #define F_ALL F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_VALUE " AND " F_AREA
 /* The commitment of a search row: itself, or a milestone's; NULL for other kinds. */
-#define S_CID "CASE kind WHEN 'commitment' THEN ref WHEN 'milestone' THEN " \
+#define S_CID \
+	"CASE kind WHEN 'commitment' THEN ref WHEN 'milestone' THEN " \
 	"(SELECT ms.commitment_id FROM milestone ms WHERE ms.id = ref) END"
 /* The hits of ?1, one per record: its best score in either language, and the row shown
  * (one with a title first, then the page language).  sel: those the facets keep (any
  * facet keeps only commitments and milestones). */
-#define S_RES "WITH hit AS (SELECT rowid AS rid, kind, ref, lang, " \
+#define S_RES \
+	"WITH hit AS (SELECT rowid AS rid, kind, ref, lang, " \
 	"bm25(search, 0.0, 0.0, 0.0, 4.0, 1.0) AS score, coalesce(title, '') = '' AS untitled " \
 	"FROM search WHERE search MATCH ?1), " \
 	"best AS (SELECT rid, kind, ref, row_number() OVER (PARTITION BY kind, ref " \
@@ -54,14 +61,16 @@
 	"sel AS (SELECT rid, score, cid FROM res WHERE coalesce(?3, ?4, ?5, ?6, ?7) IS NULL " \
 	"OR cid IN (SELECT c.id FROM commitment c WHERE " F_ALL ")) "
 /* The commitments whose own text or one of whose milestones matches ?1 (all without). */
-#define L_MATCH "(?1 IS NULL OR c.id IN (SELECT " S_CID " FROM search " \
+#define L_MATCH \
+	"(?1 IS NULL OR c.id IN (SELECT " S_CID " FROM search " \
 	"WHERE search MATCH ?1 AND kind IN ('commitment', 'milestone')))"
 /* Facet counts over r(cid), one row per value: group (enum facet), code, label_pt,
  * label_en, acronym, count, order.  Each group is counted with the other facets applied
  * and its own left out, so that its other values show what choosing them would give. */
 #define FACET_COUNTS \
 	"SELECT 0, CAST(p.number AS TEXT), p.period_start, p.period_end, NULL, count(*), " \
-	"p.number FROM r JOIN commitment c ON c.id = r.cid JOIN action_plan p ON p.id = c.plan_id " \
+	"p.number FROM r JOIN commitment c ON c.id = r.cid JOIN action_plan p ON p.id = " \
+	"c.plan_id " \
 	"WHERE " F_STATUS " AND " F_LEAD " AND " F_VALUE " AND " F_AREA " GROUP BY p.id " \
 	"UNION ALL SELECT 1, coalesce(c.self_status, 'none'), NULL, NULL, NULL, count(*), " \
 	"CASE coalesce(c.self_status, 'none') WHEN 'complete' THEN 1 WHEN 'substantial' THEN 2 " \
@@ -84,14 +93,16 @@
 /* The public columns of a submission: id, kind, status, author, organisation, title,
  * problem, body, reason_pt, reason_en, outcome, the OGP id and titles of the commitment
  * it became, answer_pt, answer_en, confirmed_at, lang.  Never the email. */
-#define SUB_COLS "s.id, s.kind, s.status, s.author, s.organisation, s.title, s.problem, " \
+#define SUB_COLS \
+	"s.id, s.kind, s.status, s.author, s.organisation, s.title, s.problem, " \
 	"s.body, s.reason_pt, s.reason_en, s.outcome, mc.ogp_id, mc.title_pt, mc.title_en, " \
 	"s.answer_pt, s.answer_en, s.confirmed_at, s.lang FROM submission s " \
 	"LEFT JOIN commitment mc ON mc.id = s.merged_commitment_id"
 
 /* A submission in the open data (export_submission_row): rejected ones without their
  * text; never the email.  Ends inside the WHERE clause. */
-#define X_SUB_COLS "s.id, s.kind, s.consultation_id, c.ogp_id, s.lang, s.status, " \
+#define X_SUB_COLS \
+	"s.id, s.kind, s.consultation_id, c.ogp_id, s.lang, s.status, " \
 	"CASE WHEN s.status = 'published' THEN s.author END, " \
 	"CASE WHEN s.status = 'published' THEN s.organisation END, " \
 	"CASE WHEN s.status = 'published' THEN s.title END, " \
@@ -176,8 +187,8 @@ static const char *const sqls[ST__MAX] = {
 	"member_since, member_until, description_pt, description_en, note_pt, note_en, "
 	"source_url, substr(updated_at, 1, 10) FROM entity WHERE slug = ?1",
 	/* ST_ENTITY_COMMITMENTS */
-	"SELECT ce.role, c.ogp_id, c.title_pt, c.title_en, c.self_status, p.number, "
-	MS_AGG " FROM commitment_entity ce JOIN commitment c ON c.id = ce.commitment_id "
+	"SELECT ce.role, c.ogp_id, c.title_pt, c.title_en, c.self_status, p.number, " MS_AGG
+	" FROM commitment_entity ce JOIN commitment c ON c.id = ce.commitment_id "
 	"JOIN action_plan p ON p.id = c.plan_id " MS_JOIN " WHERE ce.entity_id = ?1 "
 	"GROUP BY ce.role, c.id ORDER BY ce.role, p.number, c.number",
 	/* ST_ENTITY_LINKS */
@@ -206,7 +217,8 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT (SELECT count(*) FROM entity WHERE is_member = 1), "
 	"(SELECT count(*) FROM action_plan), (SELECT count(*) FROM commitment)",
 	/* ST_HISTORY_COMMITMENT */
-	"SELECT " HIST_COLS " WHERE r.commitment_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
+	"SELECT " HIST_COLS
+	" WHERE r.commitment_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
 	/* ST_HISTORY_PLAN */
 	"SELECT " HIST_COLS " WHERE r.plan_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
 	/* ST_FEED_CHANGES: ?1 plan, ?2 commitment, ?3 body, ?4 OGP value, ?5 limit.  The
@@ -237,7 +249,8 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_SEARCH: kind, ref, lang, title and snippet (matches between \x02 and \x03),
 	 * the key of its page (plan number, OGP id, slug, event id, page slug), the
 	 * position of a milestone.  ?8 limit, ?9 offset. */
-	S_RES "SELECT search.kind, search.ref, search.lang, "
+	S_RES
+	"SELECT search.kind, search.ref, search.lang, "
 	"highlight(search, 3, char(2), char(3)), snippet(search, 4, char(2), char(3), '…', 24), "
 	"CASE search.kind WHEN 'plan' THEN (SELECT number FROM action_plan WHERE id = search.ref) "
 	"WHEN 'commitment' THEN (SELECT ogp_id FROM commitment WHERE id = search.ref) "
@@ -255,11 +268,11 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_SEARCH_FACETS: FACET_COUNTS over the commitments and milestones found, and
 	 * (group 5) the number of results. */
 	S_RES ", r AS (SELECT cid FROM res WHERE cid IS NOT NULL) " FACET_COUNTS
-	"UNION ALL SELECT 5, NULL, NULL, NULL, NULL, count(*), 0 FROM sel ORDER BY 1, 7, 2",
+	      "UNION ALL SELECT 5, NULL, NULL, NULL, NULL, count(*), 0 FROM sel ORDER BY 1, 7, 2",
 	/* ST_LISTING */
 	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, c.end_date, "
-	"p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON p.id = c.plan_id "
-	MS_JOIN " WHERE " L_MATCH " AND " F_ALL " ORDER BY p.number, c.number, c.ogp_id",
+	"p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON p.id = c.plan_id " MS_JOIN
+	" WHERE " L_MATCH " AND " F_ALL " ORDER BY p.number, c.number, c.ogp_id",
 	/* ST_LISTING_FACETS: FACET_COUNTS over the commitments listed, and (group 5) the
 	 * number listed. */
 	"WITH r AS (SELECT c.id AS cid FROM commitment c WHERE " L_MATCH ") " FACET_COUNTS
@@ -422,8 +435,8 @@ db_finalize_all(void)
 sqlite3 *
 db_public_conn(void)
 {
-	return store_public.st[ST_STATE] != NULL ? sqlite3_db_handle(store_public.st[ST_STATE]) :
-	    NULL;
+	return store_public.st[ST_STATE] != NULL ? sqlite3_db_handle(store_public.st[ST_STATE])
+						 : NULL;
 }
 
 const char *

@@ -10,27 +10,27 @@
 #include <sqlite3.h>
 
 enum relations_stmt {
-	RL_LEADS,		/* ?1 commitment: its leads' labels, "; "-separated: RLV_ */
-	RL_LEADS_CLEAR,		/* ?1 commitment: no lead */
-	RL_LEAD_ADD,		/* ?1 commitment, ?2 body, ?3 position */
-	RL_SUPPORTS,		/* the same for the supporting bodies */
+	RL_LEADS,       /* ?1 commitment: its leads' labels, "; "-separated: RLV_ */
+	RL_LEADS_CLEAR, /* ?1 commitment: no lead */
+	RL_LEAD_ADD,    /* ?1 commitment, ?2 body, ?3 position */
+	RL_SUPPORTS,    /* the same for the supporting bodies */
 	RL_SUPPORTS_CLEAR,
 	RL_SUPPORT_ADD,
-	RL_VALUES,		/* the same for the OGP values (?2 the value's code) */
+	RL_VALUES, /* the same for the OGP values (?2 the value's code) */
 	RL_VALUES_CLEAR,
 	RL_VALUE_ADD,
-	RL_AREAS,		/* the same for the policy areas (?2 the area) */
+	RL_AREAS, /* the same for the policy areas (?2 the area) */
 	RL_AREAS_CLEAR,
 	RL_AREA_ADD,
-	RL_LEAD_OPTIONS,	/* ?1 commitment: every body, RLO_SEL when it leads it */
-	RL_SUPPORT_OPTIONS,	/* every body, RLO_SEL when it supports it */
-	RL_AREA_OPTIONS,	/* every policy area, RLO_SEL when it is one of its own */
-	RL_OGP_ID,		/* ?1 commitment: its OGP id (RLV_) */
-	RL_PLAN_ID,		/* ?1 commitment: its plan's id (RLV_) */
-	RL_CHANGE_ID,		/* a new change id of the revision log (RLV_) */
-	RL_REVISION,		/* a set's revision row: ?1 change, ?2 staff id, ?3 actor,
+	RL_LEAD_OPTIONS,    /* ?1 commitment: every body, RLO_SEL when it leads it */
+	RL_SUPPORT_OPTIONS, /* every body, RLO_SEL when it supports it */
+	RL_AREA_OPTIONS,    /* every policy area, RLO_SEL when it is one of its own */
+	RL_OGP_ID,          /* ?1 commitment: its OGP id (RLV_) */
+	RL_PLAN_ID,         /* ?1 commitment: its plan's id (RLV_) */
+	RL_CHANGE_ID,       /* a new change id of the revision log (RLV_) */
+	RL_REVISION,        /* a set's revision row: ?1 change, ?2 staff id, ?3 actor,
 				 * ?4 commitment, ?5 plan, ?6 field, ?7 before, ?8 after */
-	RL_TOUCH,		/* ?1 commitment changed now */
+	RL_TOUCH,           /* ?1 commitment changed now */
 	RL__MAX
 };
 
@@ -41,6 +41,6 @@ enum { RLV_VALUE };
 enum { RLO_ID, RLO_LABEL, RLO_SEL };
 
 /* Statement id of the writable connection, reset and with its bindings cleared. */
-sqlite3_stmt	*relations_stmt(enum relations_stmt id);
+sqlite3_stmt *relations_stmt(enum relations_stmt id);
 
 #endif

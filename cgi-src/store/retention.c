@@ -4,15 +4,15 @@
 #include "store/stmt.h"
 
 enum {
-	RET_OUTBOX,		/* the mail waiting for an address */
-	RET_SUBMISSIONS,	/* the submissions of an address */
-	RET_ATTEMPTS,		/* the rate-limit counters of an address */
-	RET_PURGE,		/* old unconfirmed submissions and old spam */
-	RET_PURGE_ATTEMPTS,	/* rate-limit counters older than a day */
+	RET_OUTBOX,         /* the mail waiting for an address */
+	RET_SUBMISSIONS,    /* the submissions of an address */
+	RET_ATTEMPTS,       /* the rate-limit counters of an address */
+	RET_PURGE,          /* old unconfirmed submissions and old spam */
+	RET_PURGE_ATTEMPTS, /* rate-limit counters older than a day */
 	RET__MAX
 };
 
-#define AT(days)	"strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch', '-" days " days')"
+#define AT(days) "strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch', '-" days " days')"
 
 static const char *const sqls[RET__MAX] = {
 	/* RET_OUTBOX: ?1 address (folded) */
@@ -22,8 +22,8 @@ static const char *const sqls[RET__MAX] = {
 	/* RET_ATTEMPTS: ?1 key */
 	"DELETE FROM submit_attempt WHERE key = ?1",
 	/* RET_PURGE: ?1 now */
-	"DELETE FROM submission WHERE (status = 'unconfirmed' AND created_at < " AT("7")
-	") OR (status = 'spam' AND updated_at < " AT("30") ")",
+	"DELETE FROM submission WHERE (status = 'unconfirmed' AND created_at < " AT(
+	    "7") ") OR (status = 'spam' AND updated_at < " AT("30") ")",
 	/* RET_PURGE_ATTEMPTS: ?1 now */
 	"DELETE FROM submit_attempt WHERE at < ?1 - 86400",
 };
@@ -35,7 +35,7 @@ STORE_TABLE(store_retention, "retention", STORE_RW, RET__MAX, sqls);
 static int
 run(int id, const char *t, long long n, int *changes)
 {
-	sqlite3_stmt	*s = store_stmt(&store_retention, id);
+	sqlite3_stmt *s = store_stmt(&store_retention, id);
 
 	if (t != NULL)
 		db_bind_text(s, 1, t);
@@ -52,15 +52,17 @@ int
 retention_erase(const char *email, const char *key, int *n)
 {
 	*n = 0;
-	return run(RET_OUTBOX, email, 0, NULL) == 0 &&
-	    run(RET_SUBMISSIONS, email, 0, n) == 0 &&
-	    run(RET_ATTEMPTS, key, 0, NULL) == 0 ? 0 : -1;
+	return run(RET_OUTBOX, email, 0, NULL) == 0 && run(RET_SUBMISSIONS, email, 0, n) == 0 &&
+		run(RET_ATTEMPTS, key, 0, NULL) == 0
+	    ? 0
+	    : -1;
 }
 
 int
 retention_purge(long long now, int *n)
 {
 	*n = 0;
-	return run(RET_PURGE, NULL, now, n) == 0 &&
-	    run(RET_PURGE_ATTEMPTS, NULL, now, NULL) == 0 ? 0 : -1;
+	return run(RET_PURGE, NULL, now, n) == 0 && run(RET_PURGE_ATTEMPTS, NULL, now, NULL) == 0
+	    ? 0
+	    : -1;
 }

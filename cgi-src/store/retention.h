@@ -9,11 +9,11 @@
 /* Deletes the mail waiting for email (folded), its submissions and the rate-limit
  * counters under key ("email:" and the hex SHA-256 of email); *n gets the number of
  * submissions deleted.  Returns 0 or -1. */
-int	retention_erase(const char *email, const char *key, int *n);
+int retention_erase(const char *email, const char *key, int *n);
 /* Deletes the unconfirmed submissions created more than 7 days before now (seconds
  * since the epoch), the spam last changed more than 30 days before, and the rate-limit
  * counters older than a day; *n gets the number of submissions deleted.  Returns 0 or
  * -1. */
-int	retention_purge(long long now, int *n);
+int retention_purge(long long now, int *n);
 
 #endif

@@ -4,13 +4,13 @@
 
 /* The statements behind the functions of review.h, after those of enum review_stmt. */
 enum {
-	RV_OWNS = RV__MAX,	/* 1 when body ?2 leads or supports commitment ?1 */
-	RV_MILESTONE,		/* the commitment of milestone ?1 */
-	RV_DRAFT_ADD,		/* staff ?1, kind ?2, row ?3 (0: new), version ?4, payload ?5 */
-	RV_DECIDE,		/* draft ?1: status ?2, reviewer ?3, comment ?4 */
+	RV_OWNS = RV__MAX, /* 1 when body ?2 leads or supports commitment ?1 */
+	RV_MILESTONE,      /* the commitment of milestone ?1 */
+	RV_DRAFT_ADD,      /* staff ?1, kind ?2, row ?3 (0: new), version ?4, payload ?5 */
+	RV_DECIDE,         /* draft ?1: status ?2, reviewer ?3, comment ?4 */
 	RV__ALL
 };
-enum { RVM_COMMITMENT };		/* the column of RV_MILESTONE */
+enum { RVM_COMMITMENT }; /* the column of RV_MILESTONE */
 
 static const char *const sqls[RV__ALL] = {
 	/* RV_DRAFT */
@@ -44,8 +44,8 @@ review_stmt(enum review_stmt id)
 int
 review_member_owns(long long cid, long long entity)
 {
-	sqlite3_stmt	*s;
-	int		 ok;
+	sqlite3_stmt *s;
+	int           ok;
 
 	if (cid == 0)
 		return 0;
@@ -60,8 +60,8 @@ review_member_owns(long long cid, long long entity)
 long long
 review_milestone_commitment(long long id)
 {
-	sqlite3_stmt	*s = store_stmt(&store_review, RV_MILESTONE);
-	long long	 cid = 0;
+	sqlite3_stmt *s = store_stmt(&store_review, RV_MILESTONE);
+	long long     cid = 0;
 
 	db_bind_int64(s, 1, id);
 	if (db_step(s) == SQLITE_ROW)
@@ -71,10 +71,10 @@ review_milestone_commitment(long long id)
 }
 
 int
-review_draft_add(long long staff_id, const char *kind, long long row_id, long long version,
-    const char *payload)
+review_draft_add(
+    long long staff_id, const char *kind, long long row_id, long long version, const char *payload)
 {
-	sqlite3_stmt	*s = store_stmt(&store_review, RV_DRAFT_ADD);
+	sqlite3_stmt *s = store_stmt(&store_review, RV_DRAFT_ADD);
 
 	db_bind_int64(s, 1, staff_id);
 	db_bind_text(s, 2, kind);
@@ -85,10 +85,9 @@ review_draft_add(long long staff_id, const char *kind, long long row_id, long lo
 }
 
 int
-review_draft_decide(long long id, const char *status, long long reviewer,
-    const char *comment)
+review_draft_decide(long long id, const char *status, long long reviewer, const char *comment)
 {
-	sqlite3_stmt	*s = store_stmt(&store_review, RV_DECIDE);
+	sqlite3_stmt *s = store_stmt(&store_review, RV_DECIDE);
 
 	db_bind_int64(s, 1, id);
 	db_bind_text(s, 2, status);

@@ -9,8 +9,8 @@
 #include <sqlite3.h>
 
 enum review_stmt {
-	RV_DRAFT,		/* pending draft ?1 with its author's name: RVD_ columns */
-	RV_PENDING,		/* the pending drafts, oldest first, with the author's body:
+	RV_DRAFT,   /* pending draft ?1 with its author's name: RVD_ columns */
+	RV_PENDING, /* the pending drafts, oldest first, with the author's body:
 				 * RVP_ columns */
 	RV__MAX
 };
@@ -21,20 +21,19 @@ enum { RVD_ID, RVD_STAFF_ID, RVD_AUTHOR, RVD_KIND, RVD_ROW_ID, RVD_BASE_VERSION,
 enum { RVP_ID, RVP_AT, RVP_ENTITY };
 
 /* Statement id of the writable connection, reset and with its bindings cleared. */
-sqlite3_stmt	*review_stmt(enum review_stmt id);
+sqlite3_stmt *review_stmt(enum review_stmt id);
 /* Returns 1 when body entity leads or supports commitment cid (0 for none), else 0. */
-int		 review_member_owns(long long cid, long long entity);
+int review_member_owns(long long cid, long long entity);
 /* The commitment of milestone id, or 0. */
-long long	 review_milestone_commitment(long long id);
+long long review_milestone_commitment(long long id);
 /* Stores a member editor's draft: the change of row row_id (0: a new row) of the kind
  * with URL slug kind, opened at version, as payload (a JSON object of the form's
  * fields).  Returns 0 or -1. */
-int		 review_draft_add(long long staff_id, const char *kind, long long row_id,
-		    long long version, const char *payload);
+int review_draft_add(
+    long long staff_id, const char *kind, long long row_id, long long version, const char *payload);
 /* Marks pending draft id decided (status "approved" or "returned") by reviewer with
  * comment (may be NULL), alone or inside the caller's transaction.  Returns 0, or -1
  * when it failed or the draft was no longer pending. */
-int		 review_draft_decide(long long id, const char *status, long long reviewer,
-		    const char *comment);
+int review_draft_decide(long long id, const char *status, long long reviewer, const char *comment);
 
 #endif

@@ -9,7 +9,7 @@
 static int
 cmp_idref(const void *a, const void *b)
 {
-	const struct rollup_idref	*x = a, *y = b;
+	const struct rollup_idref *x = a, *y = b;
 
 	return x->id < y->id ? -1 : x->id > y->id;
 }
@@ -24,8 +24,8 @@ rollup_idrefs_sort(struct rollup_idref *v, size_t n)
 void *
 rollup_idref_find(const struct rollup_idref *v, size_t n, long long id)
 {
-	struct rollup_idref	 key = { id, NULL };
-	const struct rollup_idref	*hit;
+	struct rollup_idref        key = { id, NULL };
+	const struct rollup_idref *hit;
 
 	if (n == 0)
 		return NULL;
@@ -46,14 +46,14 @@ rollup_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
 size_t
 rollup_plans(enum stmt st, long long *ids, struct progress *roll, size_t max)
 {
-	sqlite3_stmt	*s = db_stmt(st);
-	struct progress	 part, *r = NULL;
+	sqlite3_stmt        *s = db_stmt(st);
+	struct progress      part, *r = NULL;
 	struct rollup_idref *byid;
-	long long	 pid, last = 0;
-	size_t		 i, n = 0;
+	long long            pid, last = 0;
+	size_t               i, n = 0;
 
 	while (db_step(s) == SQLITE_ROW && n < max)
-		ids[n++] = sqlite3_column_int64(s, PLANS_ID);	/* XP_ID too */
+		ids[n++] = sqlite3_column_int64(s, PLANS_ID); /* XP_ID too */
 	s = db_stmt(ST_ROLLUP);
 	for (i = 0; i < n; i++)
 		progress_init(&roll[i]);

@@ -2,7 +2,8 @@
 #include "store/stmt.h"
 
 /* The account columns (SFU_) of SF_USERS and SF_USER, with their FROM. */
-#define USER_COLS "s.id, s.login, s.name, s.role, coalesce(e.acronym, e.name_pt, ''), " \
+#define USER_COLS \
+	"s.id, s.login, s.name, s.role, coalesce(e.acronym, e.name_pt, ''), " \
 	"s.totp_secret IS NOT NULL, s.disabled, (SELECT count(*) FROM session x WHERE " \
 	"x.staff_id = s.id AND x.last_seen > ?1 AND x.created_at > ?2), coalesce(s.entity_id, 0) " \
 	"FROM staff s LEFT JOIN entity e ON e.id = s.entity_id"
@@ -37,7 +38,8 @@ static const char *const sqls[SF__MAX] = {
 	"r.tbl || ':' || r.row_id, coalesce(r.before, '∅') || ' → ' || coalesce(r.after, '∅') "
 	"FROM revision r LEFT JOIN staff s ON s.id = r.staff_id "
 	"WHERE (?1 IS NULL OR s.login = ?1 COLLATE NOCASE) "
-	"AND (?2 IS NULL OR instr(r.tbl || ':' || r.row_id || ' ' || coalesce(r.field, ''), ?2) > 0) "
+	"AND (?2 IS NULL OR instr(r.tbl || ':' || r.row_id || ' ' || coalesce(r.field, ''), ?2) > "
+	"0) "
 	"AND (?3 IS NULL OR r.at >= ?3) AND (?4 IS NULL OR r.at < ?4 || 'T24') "
 	"ORDER BY r.id DESC LIMIT 500",
 };

@@ -9,9 +9,9 @@
 int
 store_state(long long *version, char *changed, size_t len)
 {
-	sqlite3_stmt	*s = db_stmt(ST_STATE);
-	const char	*t;
-	int		 rc = -1;
+	sqlite3_stmt *s = db_stmt(ST_STATE);
+	const char   *t;
+	int           rc = -1;
 
 	if (db_step(s) == SQLITE_ROW) {
 		*version = sqlite3_column_int64(s, STATE_VERSION);
@@ -26,11 +26,11 @@ store_state(long long *version, char *changed, size_t len)
 long long
 store_content_version(sqlite3 *db)
 {
-	sqlite3_stmt	*s;
-	long long	 v = -1;
+	sqlite3_stmt *s;
+	long long     v = -1;
 
-	if (sqlite3_prepare_v2(db, "SELECT content_version FROM site_state WHERE id = 1", -1,
-	    &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT content_version FROM site_state WHERE id = 1", -1, &s,
+		NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int64(s, 0);

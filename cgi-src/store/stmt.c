@@ -15,20 +15,29 @@ extern struct stmt_table store_relations, store_review, store_staff;
 
 static struct stmt_table *const tables[] = {
 	&store_public,
-	&store_accounts, &store_dbfile, &store_linkstate, &store_outbox, &store_retention,
+	&store_accounts,
+	&store_dbfile,
+	&store_linkstate,
+	&store_outbox,
+	&store_retention,
 	&store_submit,
 	&store_mail,
 	&store_edit,
 	&store_edit_choices,
 	&store_bulk,
 	&store_load,
-	&store_auth, &store_dashboard, &store_links_report, &store_moderation,
-	&store_relations, &store_review, &store_staff,
+	&store_auth,
+	&store_dashboard,
+	&store_links_report,
+	&store_moderation,
+	&store_relations,
+	&store_review,
+	&store_staff,
 };
 
-#define NTABLES	(sizeof tables / sizeof tables[0])
+#define NTABLES (sizeof tables / sizeof tables[0])
 
-static void	(*commit_hook)(sqlite3 *);
+static void (*commit_hook)(sqlite3 *);
 
 struct stmt_table *const *
 store_tables(size_t *n)
@@ -40,8 +49,8 @@ store_tables(size_t *n)
 void
 store_finalize(enum store_conn which)
 {
-	size_t	 i;
-	int	 j;
+	size_t i;
+	int    j;
 
 	for (i = 0; i < NTABLES; i++)
 		if (tables[i]->conn == which)
@@ -55,16 +64,16 @@ store_finalize(enum store_conn which)
 int
 store_prepare(enum store_conn which, sqlite3 *db, char *err, size_t errlen)
 {
-	size_t	 i;
-	int	 j;
+	size_t i;
+	int    j;
 
 	store_finalize(which);
 	for (i = 0; i < NTABLES; i++) {
 		if (tables[i]->conn != which)
 			continue;
 		for (j = 0; j < tables[i]->n; j++)
-			if (sqlite3_prepare_v3(db, tables[i]->sql[j], -1,
-			    SQLITE_PREPARE_PERSISTENT, &tables[i]->st[j], NULL) != SQLITE_OK) {
+			if (sqlite3_prepare_v3(db, tables[i]->sql[j], -1, SQLITE_PREPARE_PERSISTENT,
+				&tables[i]->st[j], NULL) != SQLITE_OK) {
 				snprintf(err, errlen, "statement %s #%d failed to prepare: %s",
 				    tables[i]->name, j, sqlite3_errmsg(db));
 				return -1;
@@ -85,8 +94,8 @@ store_stmt(struct stmt_table *t, int id)
 void
 store_reset_used(void)
 {
-	size_t	 i;
-	int	 j;
+	size_t i;
+	int    j;
 
 	for (i = 0; i < NTABLES; i++)
 		for (j = 0; j < tables[i]->n; j++)
@@ -100,7 +109,7 @@ store_reset_used(void)
 int
 store_run(sqlite3_stmt *s)
 {
-	int	 rc;
+	int rc;
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		;
@@ -115,7 +124,7 @@ store_run(sqlite3_stmt *s)
 static int
 tx(sqlite3 *rw, const char *sql)
 {
-	int	 rc = sqlite3_exec(rw, sql, NULL, NULL, NULL);
+	int rc = sqlite3_exec(rw, sql, NULL, NULL, NULL);
 
 	if (rc == SQLITE_OK)
 		return 0;

@@ -16,53 +16,53 @@
 
 /* Which connection a table's statements are prepared on. */
 enum store_conn {
-	STORE_RO,	/* the read-only connection of the public pages */
-	STORE_RW	/* the writable connection (admin pages, submissions, aberta-admin) */
+	STORE_RO, /* the read-only connection of the public pages */
+	STORE_RW  /* the writable connection (admin pages, submissions, aberta-admin) */
 };
 
 /* One module's statements. */
 struct stmt_table {
-	const char		*name;	/* the module, for messages ("admin_users") */
-	enum store_conn		 conn;
-	int			 n;	/* number of statements */
-	const char *const	*sql;	/* n SQL texts, in the order of the module's enum */
-	sqlite3_stmt		**st;	/* n handles, filled by store_prepare */
-	unsigned char		*used;	/* handed out since the last store_reset_used */
+	const char        *name; /* the module, for messages ("admin_users") */
+	enum store_conn    conn;
+	int                n;    /* number of statements */
+	const char *const *sql;  /* n SQL texts, in the order of the module's enum */
+	sqlite3_stmt     **st;   /* n handles, filled by store_prepare */
+	unsigned char     *used; /* handed out since the last store_reset_used */
 };
 
 /* Defines table var (extern, listed in store/stmt.c) of count statements sqls. */
-#define STORE_TABLE(var, nm, cn, count, sqls)					\
-	static sqlite3_stmt	*var##_st[count];				\
-	static unsigned char	 var##_used[count];				\
-	struct stmt_table var = { nm, cn, count, sqls, var##_st, var##_used }
+#define STORE_TABLE(var, nm, cn, count, sqls) \
+	static sqlite3_stmt *var##_st[count]; \
+	static unsigned char var##_used[count]; \
+	struct stmt_table    var = { nm, cn, count, sqls, var##_st, var##_used }
 
 /* Prepares every statement of every table of connection kind which on db (finalizing
  * earlier handles first).  Returns 0, or -1 with "table #i: message" in err. */
-int		 store_prepare(enum store_conn which, sqlite3 *db, char *err, size_t errlen);
+int store_prepare(enum store_conn which, sqlite3 *db, char *err, size_t errlen);
 /* Finalizes every statement of connection kind which. */
-void		 store_finalize(enum store_conn which);
+void store_finalize(enum store_conn which);
 /* Returns statement id of table t, reset and with its bindings cleared. */
-sqlite3_stmt	*store_stmt(struct stmt_table *t, int id);
+sqlite3_stmt *store_stmt(struct stmt_table *t, int id);
 /* Resets every statement handed out since the last call (after each request, so no read
  * transaction stays open). */
-void		 store_reset_used(void);
+void store_reset_used(void);
 /* Steps s until it is done (a write).  Returns 0, or -1 with the failure recorded
  * (db_failed). */
-int		 store_run(sqlite3_stmt *s);
+int store_run(sqlite3_stmt *s);
 /* The transactions of the writable connection rw: BEGIN IMMEDIATE, COMMIT, ROLLBACK,
  * and a savepoint (one level).  Each returns 0 or -1 (recorded).  store_commit calls the
  * commit hook after a successful COMMIT. */
-int		 store_begin(sqlite3 *rw);
-int		 store_commit(sqlite3 *rw);
-int		 store_rollback(sqlite3 *rw);
-int		 store_savepoint(sqlite3 *rw);
-int		 store_release(sqlite3 *rw);
-int		 store_rollback_to(sqlite3 *rw);
+int store_begin(sqlite3 *rw);
+int store_commit(sqlite3 *rw);
+int store_rollback(sqlite3 *rw);
+int store_savepoint(sqlite3 *rw);
+int store_release(sqlite3 *rw);
+int store_rollback_to(sqlite3 *rw);
 /* Sets the function store_commit calls after each commit (the page cache's switch;
  * NULL: none). */
-void		 store_on_commit(void (*hook)(sqlite3 *rw));
+void store_on_commit(void (*hook)(sqlite3 *rw));
 /* Calls the commit hook for a change committed outside store_commit (a restore). */
-void		 store_changed(sqlite3 *rw);
+void store_changed(sqlite3 *rw);
 /* Every table, for the tests: *n gets their number. */
 struct stmt_table *const *store_tables(size_t *n);
 

@@ -6,14 +6,14 @@
 #include "store/submit.h"
 
 enum {
-	SB_FORGET,		/* forgets old attempts */
-	SB_COUNT,		/* counts the attempts of a key since a time */
-	SB_ATTEMPT,		/* records an attempt */
-	SB_INSERT,		/* a new submission */
-	SB_BY_CONFIRM,		/* a submission by its confirmation token (TK_* columns) */
-	SB_BY_WITHDRAW,		/* a submission by its withdrawal token (TK_* columns) */
-	SB_CONFIRM,		/* confirms a submission */
-	SB_DELETE,		/* deletes a submission */
+	SB_FORGET,      /* forgets old attempts */
+	SB_COUNT,       /* counts the attempts of a key since a time */
+	SB_ATTEMPT,     /* records an attempt */
+	SB_INSERT,      /* a new submission */
+	SB_BY_CONFIRM,  /* a submission by its confirmation token (TK_* columns) */
+	SB_BY_WITHDRAW, /* a submission by its withdrawal token (TK_* columns) */
+	SB_CONFIRM,     /* confirms a submission */
+	SB_DELETE,      /* deletes a submission */
 	SB__MAX
 };
 
@@ -52,7 +52,7 @@ STORE_TABLE(store_submit, "submit", STORE_RW, SB__MAX, sqls);
 static int
 run_n(int which, long long n)
 {
-	sqlite3_stmt	*s = store_stmt(&store_submit, which);
+	sqlite3_stmt *s = store_stmt(&store_submit, which);
 
 	db_bind_int64(s, 1, n);
 	return store_run(s);
@@ -67,7 +67,7 @@ submit_attempts_forget(long long before)
 int
 submit_attempts(const char *key, long long since)
 {
-	sqlite3_stmt	*s = store_stmt(&store_submit, SB_COUNT);
+	sqlite3_stmt *s = store_stmt(&store_submit, SB_COUNT);
 
 	db_bind_text(s, 1, key);
 	db_bind_int64(s, 2, since);
@@ -77,7 +77,7 @@ submit_attempts(const char *key, long long since)
 int
 submit_attempt_add(const char *key, long long at)
 {
-	sqlite3_stmt	*s = store_stmt(&store_submit, SB_ATTEMPT);
+	sqlite3_stmt *s = store_stmt(&store_submit, SB_ATTEMPT);
 
 	db_bind_text(s, 1, key);
 	db_bind_int64(s, 2, at);
@@ -87,7 +87,7 @@ submit_attempt_add(const char *key, long long at)
 long long
 submit_add(const struct submit_new *n)
 {
-	sqlite3_stmt	*s = store_stmt(&store_submit, SB_INSERT);
+	sqlite3_stmt *s = store_stmt(&store_submit, SB_INSERT);
 
 	db_bind_text(s, 1, n->kind);
 	db_bind_int64(s, 2, n->consultation_id);
@@ -108,12 +108,11 @@ submit_add(const struct submit_new *n)
 }
 
 int
-submit_by_token(int withdraw, const unsigned char h[32], long long *id, char *status,
-    size_t slen, long long *expires)
+submit_by_token(int withdraw, const unsigned char h[32], long long *id, char *status, size_t slen,
+    long long *expires)
 {
-	sqlite3_stmt	*s = store_stmt(&store_submit, withdraw ? SB_BY_WITHDRAW :
-			    SB_BY_CONFIRM);
-	int		 rc;
+	sqlite3_stmt *s = store_stmt(&store_submit, withdraw ? SB_BY_WITHDRAW : SB_BY_CONFIRM);
+	int           rc;
 
 	sqlite3_bind_blob(s, 1, h, 32, SQLITE_STATIC);
 	if ((rc = db_row(s)) != 1)

@@ -11,34 +11,34 @@
  * about (a consultation or a commitment; 0: not that one), the page language, the hashes
  * of its two tokens and the end of its confirmation. */
 struct submit_new {
-	const char		*kind;		/* "proposal" or "comment" */
-	long long		 consultation_id;
-	long long		 commitment_id;
-	const char		*lang;
-	const char		*author, *org, *email, *title, *problem, *body;
-	const unsigned char	*confirm_hash;	/* 32 bytes */
-	long long		 confirm_expires;
-	const unsigned char	*withdraw_hash;	/* 32 bytes */
+	const char          *kind; /* "proposal" or "comment" */
+	long long            consultation_id;
+	long long            commitment_id;
+	const char          *lang;
+	const char          *author, *org, *email, *title, *problem, *body;
+	const unsigned char *confirm_hash; /* 32 bytes */
+	long long            confirm_expires;
+	const unsigned char *withdraw_hash; /* 32 bytes */
 };
 
 /* Forgets the attempts made before before.  Returns 0 or -1. */
-int		 submit_attempts_forget(long long before);
+int submit_attempts_forget(long long before);
 /* Counts the attempts of key (NULL: of every key) since since.  Returns the count, or
  * -1. */
-int		 submit_attempts(const char *key, long long since);
+int submit_attempts(const char *key, long long since);
 /* Records an attempt of key at at.  Returns 0 or -1. */
-int		 submit_attempt_add(const char *key, long long at);
+int submit_attempt_add(const char *key, long long at);
 /* Inserts submission n.  Returns its id, or -1. */
-long long	 submit_add(const struct submit_new *n);
+long long submit_add(const struct submit_new *n);
 /* Finds the submission whose confirmation (withdraw 0) or withdrawal (1) token has the
  * SHA-256 h: its id, its status (into status, slen bytes) and the end of its
  * confirmation (0 for a withdrawal).  Returns 1 found, 0 not found, -1 on error. */
-int		 submit_by_token(int withdraw, const unsigned char h[32], long long *id,
-		    char *status, size_t slen, long long *expires);
+int submit_by_token(int withdraw, const unsigned char h[32], long long *id, char *status,
+    size_t slen, long long *expires);
 /* Confirms unconfirmed submission id: it waits for moderation, its confirmation token
  * is forgotten.  Returns 0 (also when it was not unconfirmed) or -1. */
-int		 submit_confirm(long long id);
+int submit_confirm(long long id);
 /* Deletes submission id (withdrawn by its author).  Returns 0 or -1. */
-int		 submit_withdraw(long long id);
+int submit_withdraw(long long id);
 
 #endif

@@ -19,38 +19,39 @@
 #include "store/upload.h"
 #include "lib/valid.h"
 
-#define MSG_EMPTY	"O ficheiro está vazio."
-#define MSG_BIG		"O ficheiro é demasiado grande (máximo 10 MB)."
-#define MSG_TYPE	"Tipo de ficheiro não aceite: só PDF, ODT, DOCX, PNG ou JPEG."
+#define MSG_EMPTY        "O ficheiro está vazio."
+#define MSG_BIG          "O ficheiro é demasiado grande (máximo 10 MB)."
+#define MSG_TYPE         "Tipo de ficheiro não aceite: só PDF, ODT, DOCX, PNG ou JPEG."
 #define MSG_TYPE_ARCHIVE "Tipo de ficheiro não aceite: só PDF, ODT, DOCX, PNG, JPEG ou HTML."
-#define MSG_EXT		"O conteúdo do ficheiro não corresponde à extensão."
-#define MSG_IMAGE	"A imagem está danificada: a sua estrutura não pôde ser lida."
-#define MSG_CHECK	"Não foi possível verificar o ficheiro. Tente de novo mais tarde."
-#define MSG_SAVE	"Não foi possível guardar o ficheiro no servidor, e nada foi gravado. Tente de " \
+#define MSG_EXT          "O conteúdo do ficheiro não corresponde à extensão."
+#define MSG_IMAGE        "A imagem está danificada: a sua estrutura não pôde ser lida."
+#define MSG_CHECK        "Não foi possível verificar o ficheiro. Tente de novo mais tarde."
+#define MSG_SAVE \
+	"Não foi possível guardar o ficheiro no servidor, e nada foi gravado. Tente de " \
 	"novo mais tarde; se voltar a acontecer, avise a equipa técnica."
 
-#define GIVEN_MAX	1024		/* bytes of a given name looked at (its end) */
-#define MAGIC_BYTES	(1024 * 1024)	/* bytes libmagic may examine */
-#define ZIP_ENTRIES_MAX	4096		/* most central directory entries walked */
+#define GIVEN_MAX       1024          /* bytes of a given name looked at (its end) */
+#define MAGIC_BYTES     (1024 * 1024) /* bytes libmagic may examine */
+#define ZIP_ENTRIES_MAX 4096          /* most central directory entries walked */
 
 enum kind { UP_PDF, UP_ODT, UP_DOCX, UP_PNG, UP_JPEG, UP_HTML, UP__MAX };
 
 static const struct upload_type types[UP__MAX] = {
-	{ "application/pdf", "pdf", NULL, 0, 0 },			/* UP_PDF */
+	{ "application/pdf", "pdf", NULL, 0, 0 },                         /* UP_PDF */
 	{ "application/vnd.oasis.opendocument.text", "odt", NULL, 0, 0 }, /* UP_ODT */
-	{ "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	    "docx", NULL, 0, 0 },					/* UP_DOCX */
-	{ "image/png", "png", NULL, 1, 0 },				/* UP_PNG */
-	{ "image/jpeg", "jpg", "jpeg", 1, 0 },				/* UP_JPEG */
-	{ "text/html", "html", "htm", 0, 1 },				/* UP_HTML */
+	{ "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", NULL,
+	    0, 0 },                            /* UP_DOCX */
+	{ "image/png", "png", NULL, 1, 0 },    /* UP_PNG */
+	{ "image/jpeg", "jpg", "jpeg", 1, 0 }, /* UP_JPEG */
+	{ "text/html", "html", "htm", 0, 1 },  /* UP_HTML */
 };
 
-static magic_t	 cookie;	/* opened once per process, kept */
+static magic_t cookie; /* opened once per process, kept */
 
 int
 upload_init(char *err, size_t errlen)
 {
-	size_t	 bytes = MAGIC_BYTES;
+	size_t bytes = MAGIC_BYTES;
 
 	if (cookie != NULL)
 		return 0;
@@ -65,8 +66,8 @@ upload_init(char *err, size_t errlen)
 	}
 	if (magic_load(cookie, NULL) != 0 ||
 	    magic_setparam(cookie, MAGIC_PARAM_BYTES_MAX, &bytes) != 0) {
-		snprintf(err, errlen, "libmagic: %s", magic_error(cookie) ? magic_error(cookie) :
-		    "cannot load its database");
+		snprintf(err, errlen, "libmagic: %s",
+		    magic_error(cookie) ? magic_error(cookie) : "cannot load its database");
 		magic_close(cookie);
 		cookie = NULL;
 		return -1;
@@ -85,7 +86,7 @@ upload_done(void)
 const char *
 upload_dir(void)
 {
-	const char	*d = getenv("ABERTA_UPLOADS");
+	const char *d = getenv("ABERTA_UPLOADS");
 
 	return d != NULL && *d != '\0' ? d : "var/uploads";
 }
@@ -93,7 +94,7 @@ upload_dir(void)
 const struct upload_type *
 upload_type(const char *mime)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; mime != NULL && i < UP__MAX; i++)
 		if (strcmp(types[i].mime, mime) == 0)
@@ -104,7 +105,7 @@ upload_type(const char *mime)
 int
 upload_valid_sha(const char *s)
 {
-	size_t	 i;
+	size_t i;
 
 	if (s == NULL)
 		return 0;
@@ -133,8 +134,8 @@ le32(const unsigned char *p)
 static int
 zip_is_docx(const unsigned char *d, size_t len)
 {
-	size_t	 eocd, off, size, end, total, i, n, skip;
-	int	 ct = 0, word = 0;
+	size_t eocd, off, size, end, total, i, n, skip;
+	int    ct = 0, word = 0;
 
 	if (len < 22)
 		return 0;
@@ -167,11 +168,12 @@ zip_is_docx(const unsigned char *d, size_t len)
 static int
 zip_is_odt(const unsigned char *d, size_t len)
 {
-	static const char	 mt[] = "application/vnd.oasis.opendocument.text";
-	size_t			 e;
+	static const char mt[] = "application/vnd.oasis.opendocument.text";
+	size_t            e;
 
 	if (len < 30 + 8 || memcmp(d, "PK\3\4", 4) != 0 || le16(d + 8) != 0 ||
-	    le32(d + 18) != sizeof mt - 1 || le16(d + 26) != 8 || memcmp(d + 30, "mimetype", 8) != 0)
+	    le32(d + 18) != sizeof mt - 1 || le16(d + 26) != 8 ||
+	    memcmp(d + 30, "mimetype", 8) != 0)
 		return 0;
 	e = le16(d + 28);
 	return len - 38 >= e + sizeof mt - 1 && memcmp(d + 38 + e, mt, sizeof mt - 1) == 0;
@@ -183,7 +185,7 @@ zip_is_odt(const unsigned char *d, size_t len)
 static int
 is_html(const char *data, size_t len)
 {
-	const char	*p = data, *end = data + len, *c;
+	const char *p = data, *end = data + len, *c;
 
 	if (memchr(data, '\0', len < 4096 ? len : 4096) != NULL)
 		return 0;
@@ -199,8 +201,8 @@ is_html(const char *data, size_t len)
 		p = c + 3;
 	}
 	return (end - p >= 14 && strncasecmp(p, "<!doctype html", 14) == 0) ||
-	    (end - p >= 5 && strncasecmp(p, "<html", 5) == 0 && (end - p == 5 ||
-	    strchr(" \t\r\n>", p[5]) != NULL));
+	    (end - p >= 5 && strncasecmp(p, "<html", 5) == 0 &&
+		(end - p == 5 || strchr(" \t\r\n>", p[5]) != NULL));
 }
 
 /* Finds the type of data[0..len) from its content; archive: a copy of an outside
@@ -209,10 +211,10 @@ is_html(const char *data, size_t len)
 static const struct upload_type *
 detect(const char *data, size_t len, int archive, const char **why)
 {
-	const unsigned char		*d = (const unsigned char *)data;
-	const struct upload_type	*t;
-	const char			*m;
-	char				 err[256];
+	const unsigned char      *d = (const unsigned char *)data;
+	const struct upload_type *t;
+	const char               *m;
+	char                      err[256];
 
 	if (upload_init(err, sizeof err) != 0 || (m = magic_buffer(cookie, data, len)) == NULL) {
 		*why = MSG_CHECK;
@@ -268,10 +270,10 @@ odd_space(unsigned long cp)
 static void
 clean(const char *given, char *out)
 {
-	const char	*b = given, *s;
-	size_t		 n, i, k, o = 0;
-	unsigned long	 cp;
-	char		 c;
+	const char   *b = given, *s;
+	size_t        n, i, k, o = 0;
+	unsigned long cp;
+	char          c;
 
 	for (s = given; *s != '\0'; s++)
 		if (*s == '/' || *s == '\\')
@@ -310,9 +312,9 @@ clean(const char *given, char *out)
 static int
 display_name(const char *cn, const struct upload_type *t, char *out)
 {
-	const char	*dot = strrchr(cn, '.'), *b = cn;
-	char		 ext[8];
-	size_t		 el, i, stem;
+	const char *dot = strrchr(cn, '.'), *b = cn;
+	char        ext[8];
+	size_t      el, i, stem;
 
 	if (*cn == '\0') {
 		snprintf(out, UPLOAD_NAME_MAX + 1, "document.%s", t->ext);
@@ -321,16 +323,19 @@ display_name(const char *cn, const struct upload_type *t, char *out)
 	if (dot == NULL || (el = strlen(dot + 1)) == 0 || el >= sizeof ext)
 		return -1;
 	for (i = 0; i <= el; i++)
-		ext[i] = (char)(dot[1 + i] >= 'A' && dot[1 + i] <= 'Z' ? dot[1 + i] + 32 :
-		    dot[1 + i]);
+		ext[i] =
+		    (char)(dot[1 + i] >= 'A' && dot[1 + i] <= 'Z' ? dot[1 + i] + 32 : dot[1 + i]);
 	if (strcmp(ext, t->ext) != 0 && (t->ext2 == NULL || strcmp(ext, t->ext2) != 0))
 		return -1;
 	while (b < dot && (*b == '.' || *b == ' '))
 		b++;
 	stem = (size_t)(dot - b);
 	if (stem + 1 + el > UPLOAD_NAME_MAX)
-		for (stem = UPLOAD_NAME_MAX - 1 - el;	/* NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult): b holds the whole name */
-		    stem > 0 && ((unsigned char)b[stem] & 0xc0) == 0x80; stem--)	/* NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult) */
+		for (
+		    stem = UPLOAD_NAME_MAX - 1 -
+			el; /* NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult): b holds the whole name */
+		    stem > 0 && ((unsigned char)b[stem] & 0xc0) == 0x80;
+		    stem--) /* NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult) */
 			;
 	while (stem > 0 && (b[stem - 1] == ' ' || b[stem - 1] == '.'))
 		stem--;
@@ -347,9 +352,9 @@ display_name(const char *cn, const struct upload_type *t, char *out)
 static int
 store_file(const char *dir, const char *sha, const char *data, size_t len)
 {
-	char		 path[PATH_MAX], tmp[PATH_MAX], rnd[17];
-	struct stat	 st;
-	int		 fd, dfd, n;
+	char        path[PATH_MAX], tmp[PATH_MAX], rnd[17];
+	struct stat st;
+	int         fd, dfd, n;
 
 	if ((n = snprintf(path, sizeof path, "%s/%s", dir, sha)) < 0 || (size_t)n >= sizeof path)
 		return -1;
@@ -375,7 +380,7 @@ store_file(const char *dir, const char *sha, const char *data, size_t len)
 		return -1;
 	}
 	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		fsync(dfd);	/* the rename itself survives a crash */
+		fsync(dfd); /* the rename itself survives a crash */
 		close(dfd);
 	}
 	return 0;
@@ -387,12 +392,13 @@ static int
 record(sqlite3 *rw, const char *sha, size_t len, const char *mime, const char *name,
     long long staff_id)
 {
-	sqlite3_stmt	*s = NULL;
-	int		 rc;
+	sqlite3_stmt *s = NULL;
+	int           rc;
 
-	if (sqlite3_prepare_v2(rw, "INSERT INTO upload (sha256, size, mime, name, staff_id) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING", -1, &s,
-	    NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(rw,
+		"INSERT INTO upload (sha256, size, mime, name, staff_id) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING",
+		-1, &s, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)len);
@@ -415,7 +421,7 @@ static int
 check(const char *data, size_t len, const char *given_name, int archive,
     const struct upload_type **t, char *name, const char **why)
 {
-	char	 cn[GIVEN_MAX + 1];
+	char cn[GIVEN_MAX + 1];
 
 	*why = NULL;
 	if (len == 0)
@@ -436,12 +442,11 @@ check(const char *data, size_t len, const char *given_name, int archive,
 /* Stores the checked document data[0..len) of type t as name: the file, then the row.
  * Returns 0 with the digest in sha_out, or -1 with *why set. */
 static int
-store(sqlite3 *rw, const char *dir, const char *data, size_t len,
-    const struct upload_type *t, const char *name, long long staff_id, char sha_out[65],
-    const char **why)
+store(sqlite3 *rw, const char *dir, const char *data, size_t len, const struct upload_type *t,
+    const char *name, long long staff_id, char sha_out[65], const char **why)
 {
-	unsigned char	 digest[crypto_hash_sha256_BYTES];
-	char		 sha[65];
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	char          sha[65];
 
 	crypto_hash_sha256(digest, (const unsigned char *)data, len);
 	sodium_bin2hex(sha, sizeof sha, digest, sizeof digest);
@@ -458,32 +463,32 @@ store(sqlite3 *rw, const char *dir, const char *data, size_t len,
 }
 
 int
-upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len,
-    const char *given_name, long long staff_id, char sha_out[65], const char **why)
+upload_store(sqlite3 *rw, const char *dir, const char *data, size_t len, const char *given_name,
+    long long staff_id, char sha_out[65], const char **why)
 {
-	const struct upload_type	*t;
-	char				 name[UPLOAD_NAME_MAX + 1];
-	char				*bare;
-	size_t				 barelen;
-	int				 rc;
+	const struct upload_type *t;
+	char                      name[UPLOAD_NAME_MAX + 1];
+	char                     *bare;
+	size_t                    barelen;
+	int                       rc;
 
 	if (check(data, len, given_name, 0, &t, name, why) != 0)
 		return -1;
 	/* A photo is kept without its metadata (place, time, camera, author). */
 	if ((rc = imgmeta_strip(t->mime, data, len, &bare, &barelen)) < 0)
 		return *why = MSG_IMAGE, -1;
-	rc = store(rw, dir, rc > 0 ? bare : data, rc > 0 ? barelen : len, t, name, staff_id,
-	    sha_out, why);
+	rc = store(
+	    rw, dir, rc > 0 ? bare : data, rc > 0 ? barelen : len, t, name, staff_id, sha_out, why);
 	free(bare);
 	return rc;
 }
 
 int
-upload_archive(sqlite3 *rw, const char *dir, const char *data, size_t len,
-    const char *url_name, char sha_out[65], const char **mime, const char **why)
+upload_archive(sqlite3 *rw, const char *dir, const char *data, size_t len, const char *url_name,
+    char sha_out[65], const char **mime, const char **why)
 {
-	const struct upload_type	*t;
-	char				 name[UPLOAD_NAME_MAX + 1];
+	const struct upload_type *t;
+	char                      name[UPLOAD_NAME_MAX + 1];
 
 	/* An archived copy keeps the bytes that were cited, metadata included. */
 	if (check(data, len, url_name, 1, &t, name, why) != 0)
@@ -496,7 +501,7 @@ upload_archive(sqlite3 *rw, const char *dir, const char *data, size_t len,
 static int
 copy_out(char *dst, size_t len, const unsigned char *src)
 {
-	int	 n;
+	int n;
 
 	if (src == NULL || (n = snprintf(dst, len, "%s", (const char *)src)) < 0 ||
 	    (size_t)n >= len)
@@ -505,16 +510,16 @@ copy_out(char *dst, size_t len, const unsigned char *src)
 }
 
 int
-upload_find(sqlite3 *db, const char *sha, char *mime, size_t mimelen, char *name,
-    size_t namelen, long long *size)
+upload_find(sqlite3 *db, const char *sha, char *mime, size_t mimelen, char *name, size_t namelen,
+    long long *size)
 {
-	sqlite3_stmt	*s = NULL;
-	int		 rc, ret = -1;
+	sqlite3_stmt *s = NULL;
+	int           rc, ret = -1;
 
 	if (!upload_valid_sha(sha))
 		return 0;
-	if (sqlite3_prepare_v2(db, "SELECT mime, name, size FROM upload WHERE sha256 = ?1",
-	    -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT mime, name, size FROM upload WHERE sha256 = ?1", -1, &s,
+		NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(s)) == SQLITE_DONE)

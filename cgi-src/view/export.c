@@ -31,8 +31,8 @@ put(json_t *o, const char *key, json_t *v)
 void
 export_url(json_t *o, const char *key, const char *lang, const char *fmt, ...)
 {
-	char	 path[512], url[800];
-	va_list	 ap;
+	char    path[512], url[800];
+	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(path, sizeof path, fmt, ap);
@@ -69,7 +69,7 @@ x_bool(json_t *o, const char *key, sqlite3_stmt *s, int i)
 static json_t *
 href(const char *v)
 {
-	char	 url[2400];
+	char url[2400];
 
 	if (v == NULL)
 		return json_null();
@@ -89,18 +89,17 @@ x_href(json_t *o, const char *key, sqlite3_stmt *s, int i)
 void
 x_progress(json_t *o, const struct progress *p)
 {
-	put(o, "progress_percent", progress_has_data(p) ?
-	    json_integer(progress_percent(p)) : json_null());
+	put(o, "progress_percent",
+	    progress_has_data(p) ? json_integer(progress_percent(p)) : json_null());
 	put(o, "progress_known", json_integer(p->known));
 	put(o, "progress_total", json_integer(p->total));
-	x_str(o, "progress_as_of", progress_has_data(p) && p->as_of[0] != '\0' ? p->as_of :
-	    NULL);
+	x_str(o, "progress_as_of", progress_has_data(p) && p->as_of[0] != '\0' ? p->as_of : NULL);
 }
 
 json_t *
 x_column_list(sqlite3_stmt *s, int i)
 {
-	json_t	*a = json_array();
+	json_t *a = json_array();
 
 	while (db_step(s) == SQLITE_ROW)
 		if (db_text(s, i) != NULL)
@@ -110,10 +109,10 @@ x_column_list(sqlite3_stmt *s, int i)
 
 /* Writes one JSON value as the text of a CSV field (before quoting) into t. */
 static void
-csv_value(struct buf *t, json_t *v)	/* NOLINT(misc-no-recursion): bounded by the data's depth */
+csv_value(struct buf *t, json_t *v) /* NOLINT(misc-no-recursion): bounded by the data's depth */
 {
-	size_t	 i;
-	json_t	*e;
+	size_t  i;
+	json_t *e;
 
 	switch (json_typeof(v)) {
 	case JSON_STRING:
@@ -132,7 +131,8 @@ csv_value(struct buf *t, json_t *v)	/* NOLINT(misc-no-recursion): bounded by the
 		buf_puts(t, "false");
 		break;
 	case JSON_ARRAY:
-		json_array_foreach(v, i, e) {
+		json_array_foreach(v, i, e)
+		{
 			if (i > 0)
 				buf_puts(t, EXPORT_LIST_SEP);
 			csv_value(t, e);
@@ -146,12 +146,12 @@ csv_value(struct buf *t, json_t *v)	/* NOLINT(misc-no-recursion): bounded by the
 void
 export_csv(struct buf *b, const struct xset *set, json_t *rows)
 {
-	const struct xfield	*f;
-	struct buf		 t = { 0 };
-	char			 name[64];
-	size_t			 i, r, skip;
-	json_t			*row, *v;
-	int			 first;
+	const struct xfield *f;
+	struct buf           t = { 0 };
+	char                 name[64];
+	size_t               i, r, skip;
+	json_t              *row, *v;
+	int                  first;
 
 	for (first = 1, i = 0; export_set_field(set, i, name, sizeof name) == 0; i++) {
 		if ((f = export_field(name)) != NULL && f->type == X_OBJECTS)
@@ -162,7 +162,8 @@ export_csv(struct buf *b, const struct xset *set, json_t *rows)
 		first = 0;
 	}
 	buf_put(b, "\r\n", 2);
-	json_array_foreach(rows, r, row) {
+	json_array_foreach(rows, r, row)
+	{
 		for (first = 1, i = 0; export_set_field(set, i, name, sizeof name) == 0; i++) {
 			if ((f = export_field(name)) != NULL && f->type == X_OBJECTS)
 				continue;
@@ -190,7 +191,7 @@ export_csv(struct buf *b, const struct xset *set, json_t *rows)
 void
 export_modified(char *out, size_t outlen)
 {
-	sqlite3_stmt	*s = db_stmt(ST_STATE);
+	sqlite3_stmt *s = db_stmt(ST_STATE);
 
 	out[0] = '\0';
 	if (db_step(s) == SQLITE_ROW && db_text(s, 1) != NULL)
@@ -199,12 +200,11 @@ export_modified(char *out, size_t outlen)
 }
 
 int
-export_json(struct buf *b, const struct xset *set, const char *url, json_t *record,
-    json_t *rows)
+export_json(struct buf *b, const struct xset *set, const char *url, json_t *record, json_t *rows)
 {
-	json_t	*doc;
-	char	 mod[32], *text;
-	int	 rc = 0;
+	json_t *doc;
+	char    mod[32], *text;
+	int     rc = 0;
 
 	export_modified(mod, sizeof mod);
 	doc = json_object();

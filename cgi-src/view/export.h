@@ -33,77 +33,77 @@
 #include "view/datadict.h"
 #include "view/page.h"
 
-#define EXPORT_LICENSE		"https://creativecommons.org/licenses/by/4.0/"
-#define EXPORT_LIST_SEP		"; "	/* joins the values of a many-valued CSV field */
+#define EXPORT_LICENSE  "https://creativecommons.org/licenses/by/4.0/"
+#define EXPORT_LIST_SEP "; " /* joins the values of a many-valued CSV field */
 
 /* The site's absolute base address (page_base_url: $ABERTA_BASE_URL without a trailing
  * slash, default http://127.0.0.1:8080). */
-const char		*export_base(void);
+const char *export_base(void);
 /* Writes base + path into out (size outlen). */
-void			 export_abs(const char *path, char *out, size_t outlen);
+void export_abs(const char *path, char *out, size_t outlen);
 /* Sets o[key] to the absolute address of the page /lang/<fmt...> (printf-style path
  * after the language, e.g. "plans/%d"). */
-void			 export_url(json_t *o, const char *key, const char *lang,
-			    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void export_url(json_t *o, const char *key, const char *lang, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Record builders: each sets o[key] from column i of s (NULL stays null). */
-void	x_text(json_t *o, const char *key, sqlite3_stmt *s, int i);
-void	x_int(json_t *o, const char *key, sqlite3_stmt *s, int i);
-void	x_bool(json_t *o, const char *key, sqlite3_stmt *s, int i);
+void x_text(json_t *o, const char *key, sqlite3_stmt *s, int i);
+void x_int(json_t *o, const char *key, sqlite3_stmt *s, int i);
+void x_bool(json_t *o, const char *key, sqlite3_stmt *s, int i);
 /* Sets o[key] to an absolute address from column i (a path like /uploads/... is made
  * absolute with the base). */
-void	x_href(json_t *o, const char *key, sqlite3_stmt *s, int i);
+void x_href(json_t *o, const char *key, sqlite3_stmt *s, int i);
 /* Sets o[key] to the string v, or null. */
-void	x_str(json_t *o, const char *key, const char *v);
+void x_str(json_t *o, const char *key, const char *v);
 /* Sets progress_percent, progress_known, progress_total and progress_as_of from p. */
-void	x_progress(json_t *o, const struct progress *p);
+void x_progress(json_t *o, const struct progress *p);
 /* Appends the text of column i of every row of s to a new JSON array, returned. */
-json_t	*x_column_list(sqlite3_stmt *s, int i);
+json_t *x_column_list(sqlite3_stmt *s, int i);
 
 /* Writes the rows (a JSON array of objects) as CSV with the header of set (RFC 4180
  * fields, csv.h; a text a spreadsheet would run as a formula gets an apostrophe). */
-void	export_csv(struct buf *b, const struct xset *set, json_t *rows);
+void export_csv(struct buf *b, const struct xset *set, json_t *rows);
 /* Writes the JSON answer of dataset set into b: the object {dataset, url, license,
  * modified, record} with record when it is not NULL (a detail page), else {..., records}
  * with rows (a listing), indented by 2.  Takes the references of record and rows.
  * Returns 0, or -1 when it cannot be made (the answer to a request: http/answer.h). */
-int	export_json(struct buf *b, const struct xset *set, const char *url, json_t *record,
-	    json_t *rows);
+int export_json(
+    struct buf *b, const struct xset *set, const char *url, json_t *record, json_t *rows);
 /* The content's last change (UTC, ISO 8601) into out; "" when unknown. */
-void	export_modified(char *out, size_t outlen);
+void export_modified(char *out, size_t outlen);
 
 /* Builds the rows of bulk table name into a new array; *set gets its dataset.  Returns
  * NULL for an unknown name. */
-json_t	*export_bulk(const char *name, const struct xset **set);
+json_t *export_bulk(const char *name, const struct xset **set);
 /* The DCAT-AP catalogue of the bulk tables, in JSON-LD (a new object). */
-json_t	*export_catalog(void);
+json_t *export_catalog(void);
 /* Shared by the bulk tables and the pages' records (s: a statement's row): */
 /* summary_pt ... note_en of a commitment from the columns first.. of s (in the order of
  * ST_X_COMMITMENTS from column 6); */
-void	export_commitment_fields(json_t *o, sqlite3_stmt *s, int first);
+void export_commitment_fields(json_t *o, sqlite3_stmt *s, int first);
 /* position ... progress_source of a milestone from the columns first.. of s (in the
  * order of ST_MILESTONES from column 1); */
-void	export_milestone_fields(json_t *o, sqlite3_stmt *s, int first);
+void export_milestone_fields(json_t *o, sqlite3_stmt *s, int first);
 /* leads, supports, ogp_values and policy_areas of commitment id (lists of slugs and
  * codes, in the order of the page); */
-void	export_commitment_relations(json_t *o, long long id);
+void export_commitment_relations(json_t *o, long long id);
 /* the evidence addresses of a milestone (a new array); */
-json_t	*export_evidence(long long milestone_id);
+json_t *export_evidence(long long milestone_id);
 /* a row of the set commitment_list from s (columns 1-6 as in ST_PLAN_COMMITMENTS), the
  * plan number, the lead slugs (reference taken; NULL: none) and the progress. */
-json_t	*export_commitment_row(struct ctx *c, sqlite3_stmt *s, long long plan_number,
-	    json_t *leads, const struct progress *p);
+json_t *export_commitment_row(
+    struct ctx *c, sqlite3_stmt *s, long long plan_number, json_t *leads, const struct progress *p);
 
 /* A consultation from a row of ST_X_CONSULTATIONS (the fields of the bulk file but
  * url_pt and url_en). */
-json_t	*export_consultation_row(sqlite3_stmt *s);
+json_t *export_consultation_row(sqlite3_stmt *s);
 /* A submission from a row of ST_X_SUBMISSIONS (or ST_X_CONSULTATION_SUBS): with url in
  * language lang, or url_pt and url_en when lang is NULL (the bulk file). */
-json_t	*export_submission_row(sqlite3_stmt *s, const char *lang);
+json_t *export_submission_row(sqlite3_stmt *s, const char *lang);
 
 /* The rows of a commitments listing (the set "commitment_list"), for the commitments
  * given by OGP id in the listing's order: the same fields as a plan's commitments.
  * Returns a new array. */
-json_t	*export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n);
+json_t *export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n);
 
 #endif

@@ -9,7 +9,7 @@
 #include "view/export.h"
 #include "view/i18n.h"
 
-#define PLANS_MAX	999	/* plan numbers are 1-999 */
+#define PLANS_MAX 999 /* plan numbers are 1-999 */
 
 /* Sets url_pt and url_en of o to the page path (after the language) in both. */
 static void
@@ -22,12 +22,12 @@ both_urls(json_t *o, const char *path)
 static json_t *
 bulk_plans(void)
 {
-	static long long	 ids[PLANS_MAX];
-	static struct progress	 roll[PLANS_MAX];
-	sqlite3_stmt		*s;
-	json_t			*a = json_array(), *o;
-	size_t			 n = 0, i;
-	char			 path[32];
+	static long long       ids[PLANS_MAX];
+	static struct progress roll[PLANS_MAX];
+	sqlite3_stmt          *s;
+	json_t                *a = json_array(), *o;
+	size_t                 n = 0, i;
+	char                   path[32];
 
 	n = rollup_plans(ST_X_PLANS, ids, roll, PLANS_MAX);
 	s = db_stmt(ST_X_PLANS);
@@ -58,13 +58,13 @@ bulk_plans(void)
 void
 export_commitment_relations(json_t *o, long long id)
 {
-	sqlite3_stmt	*s = db_stmt(ST_COMMITMENT_ENTITIES);
-	json_t		*leads = json_array(), *supports = json_array();
+	sqlite3_stmt *s = db_stmt(ST_COMMITMENT_ENTITIES);
+	json_t       *leads = json_array(), *supports = json_array();
 
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW)
-		json_array_append_new(strcmp(db_text(s, CE_ROLE), "lead") == 0 ? leads :
-		    supports, json_string(db_text(s, CE_SLUG)));
+		json_array_append_new(strcmp(db_text(s, CE_ROLE), "lead") == 0 ? leads : supports,
+		    json_string(db_text(s, CE_SLUG)));
 	json_object_set_new(o, "leads", leads);
 	json_object_set_new(o, "supports", supports);
 	s = db_stmt(ST_COMMITMENT_VALUES);
@@ -78,47 +78,60 @@ export_commitment_relations(json_t *o, long long id)
 /* A field of a row read from a column of a statement's layout: the key, the column in
  * that layout, the type ('i' an integer, 'b' a boolean, anything else text). */
 struct rowfield {
-	const char	*key;
-	int		 col;
-	char		 type;
+	const char *key;
+	int         col;
+	char        type;
 };
 
 /* The fields of a commitment: the columns of ST_COMMITMENT from CM_SUMMARY_PT to
  * CM_NOTE_EN (ST_X_COMMITMENTS has them in this order too). */
 static const struct rowfield cm_fields[] = {
-	{ "summary_pt", CM_SUMMARY_PT, 't' }, { "summary_en", CM_SUMMARY_EN, 't' },
-	{ "problem_pt", CM_PROBLEM_PT, 't' }, { "problem_en", CM_PROBLEM_EN, 't' },
-	{ "start_date", CM_START, 't' }, { "end_date", CM_END, 't' },
-	{ "self_status", CM_SELF_STATUS, 't' }, { "self_status_date", CM_SELF_DATE, 't' },
-	{ "irm_verifiable", CM_VERIFIABLE, 't' }, { "irm_relevant", CM_RELEVANT, 't' },
+	{ "summary_pt", CM_SUMMARY_PT, 't' },
+	{ "summary_en", CM_SUMMARY_EN, 't' },
+	{ "problem_pt", CM_PROBLEM_PT, 't' },
+	{ "problem_en", CM_PROBLEM_EN, 't' },
+	{ "start_date", CM_START, 't' },
+	{ "end_date", CM_END, 't' },
+	{ "self_status", CM_SELF_STATUS, 't' },
+	{ "self_status_date", CM_SELF_DATE, 't' },
+	{ "irm_verifiable", CM_VERIFIABLE, 't' },
+	{ "irm_relevant", CM_RELEVANT, 't' },
 	{ "irm_ambition", CM_AMBITION, 't' },
 	{ "irm_potential_impact", CM_POT_IMPACT, 't' },
 	{ "irm_potential_results", CM_POT_RESULTS, 't' },
-	{ "irm_promising", CM_PROMISING, 'b' }, { "irm_completion", CM_COMPLETION, 't' },
-	{ "irm_diog", CM_DIOG, 't' }, { "irm_early_results", CM_EARLY, 't' },
-	{ "irm_starred", CM_STARRED, 't' }, { "cluster_pt", CM_CLUSTER_PT, 't' },
-	{ "cluster_en", CM_CLUSTER_EN, 't' }, { "note_pt", CM_NOTE_PT, 't' },
+	{ "irm_promising", CM_PROMISING, 'b' },
+	{ "irm_completion", CM_COMPLETION, 't' },
+	{ "irm_diog", CM_DIOG, 't' },
+	{ "irm_early_results", CM_EARLY, 't' },
+	{ "irm_starred", CM_STARRED, 't' },
+	{ "cluster_pt", CM_CLUSTER_PT, 't' },
+	{ "cluster_en", CM_CLUSTER_EN, 't' },
+	{ "note_pt", CM_NOTE_PT, 't' },
 	{ "note_en", CM_NOTE_EN, 't' },
 };
 
 /* The fields of a milestone: the columns of ST_MILESTONES from MS_POSITION to MS_SOURCE
  * (ST_X_MILESTONES has them in this order too). */
 static const struct rowfield ms_fields[] = {
-	{ "position", MS_POSITION, 'i' }, { "title_pt", MS_TITLE_PT, 't' },
-	{ "title_en", MS_TITLE_EN, 't' }, { "planned_start", MS_START, 't' },
-	{ "planned_end", MS_END, 't' }, { "completed_on", MS_DONE, 't' },
-	{ "status", MS_STATUS, 't' }, { "progress", MS_PROGRESS, 'i' },
-	{ "progress_as_of", MS_AS_OF, 't' }, { "progress_source", MS_SOURCE, 't' },
+	{ "position", MS_POSITION, 'i' },
+	{ "title_pt", MS_TITLE_PT, 't' },
+	{ "title_en", MS_TITLE_EN, 't' },
+	{ "planned_start", MS_START, 't' },
+	{ "planned_end", MS_END, 't' },
+	{ "completed_on", MS_DONE, 't' },
+	{ "status", MS_STATUS, 't' },
+	{ "progress", MS_PROGRESS, 'i' },
+	{ "progress_as_of", MS_AS_OF, 't' },
+	{ "progress_source", MS_SOURCE, 't' },
 };
 
 /* Sets the n fields f of o from the row of s, where the layout of f, whose first
  * column is base, starts at column first. */
 static void
-fields_from(json_t *o, sqlite3_stmt *s, const struct rowfield *f, size_t n, int base,
-    int first)
+fields_from(json_t *o, sqlite3_stmt *s, const struct rowfield *f, size_t n, int base, int first)
 {
-	size_t	 i;
-	int	 col;
+	size_t i;
+	int    col;
 
 	for (i = 0; i < n; i++) {
 		col = first + f[i].col - base;
@@ -134,17 +147,16 @@ fields_from(json_t *o, sqlite3_stmt *s, const struct rowfield *f, size_t n, int 
 void
 export_commitment_fields(json_t *o, sqlite3_stmt *s, int first)
 {
-	fields_from(o, s, cm_fields, sizeof cm_fields / sizeof cm_fields[0], CM_SUMMARY_PT,
-	    first);
+	fields_from(o, s, cm_fields, sizeof cm_fields / sizeof cm_fields[0], CM_SUMMARY_PT, first);
 }
 
 static json_t *
 bulk_commitments(void)
 {
-	sqlite3_stmt	*s = db_stmt(ST_X_COMMITMENTS);
-	json_t		*a = json_array(), *o;
-	struct progress	 p;
-	char		 path[64];
+	sqlite3_stmt   *s = db_stmt(ST_X_COMMITMENTS);
+	json_t         *a = json_array(), *o;
+	struct progress p;
+	char            path[64];
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
@@ -168,7 +180,7 @@ bulk_commitments(void)
 json_t *
 export_evidence(long long milestone_id)
 {
-	sqlite3_stmt	*s = db_stmt(ST_X_EVIDENCE);
+	sqlite3_stmt *s = db_stmt(ST_X_EVIDENCE);
 
 	db_bind_int64(s, 1, milestone_id);
 	return x_column_list(s, XE_URL);
@@ -177,16 +189,15 @@ export_evidence(long long milestone_id)
 void
 export_milestone_fields(json_t *o, sqlite3_stmt *s, int first)
 {
-	fields_from(o, s, ms_fields, sizeof ms_fields / sizeof ms_fields[0], MS_POSITION,
-	    first);
+	fields_from(o, s, ms_fields, sizeof ms_fields / sizeof ms_fields[0], MS_POSITION, first);
 }
 
 static json_t *
 bulk_milestones(void)
 {
-	sqlite3_stmt	*s = db_stmt(ST_X_MILESTONES);
-	json_t		*a = json_array(), *o;
-	char		 path[64];
+	sqlite3_stmt *s = db_stmt(ST_X_MILESTONES);
+	json_t       *a = json_array(), *o;
+	char          path[64];
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
@@ -204,14 +215,13 @@ bulk_milestones(void)
 static json_t *
 bulk_entities(void)
 {
-	static const char *const keys[] = { "slug", "acronym", "name_pt", "name_en",
-		"entity_kind", "website", "is_member", "member_since", "member_until",
-		"description_pt", "description_en", "note_pt", "note_en", "source_url",
-		"updated_at" };
-	sqlite3_stmt	*s = db_stmt(ST_X_ENTITIES);
-	json_t		*a = json_array(), *o;
-	char		 path[128];
-	int		 i;
+	static const char *const keys[] = { "slug", "acronym", "name_pt", "name_en", "entity_kind",
+		"website", "is_member", "member_since", "member_until", "description_pt",
+		"description_en", "note_pt", "note_en", "source_url", "updated_at" };
+	sqlite3_stmt            *s = db_stmt(ST_X_ENTITIES);
+	json_t                  *a = json_array(), *o;
+	char                     path[128];
+	int                      i;
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
@@ -232,8 +242,8 @@ bulk_entities(void)
 static json_t *
 typed_row(sqlite3_stmt *s, const char *const *keys, const char *types)
 {
-	json_t	*o = json_object();
-	int	 i;
+	json_t *o = json_object();
+	int     i;
 
 	for (i = 0; types[i] != '\0'; i++)
 		if (types[i] == 'i')
@@ -249,12 +259,12 @@ static json_t *
 bulk_events(void)
 {
 	static const char *const keys[] = { "event_id", "title_pt", "title_en", "event_kind",
-		"start_date", "end_date", "date_note_pt", "date_note_en", "place_pt",
-		"place_en", "online", "organiser", "info_url", "description_pt",
-		"description_en", "updated_at" };
-	sqlite3_stmt	*s = db_stmt(ST_X_EVENTS);
-	json_t		*a = json_array(), *o;
-	char		 path[64];
+		"start_date", "end_date", "date_note_pt", "date_note_en", "place_pt", "place_en",
+		"online", "organiser", "info_url", "description_pt", "description_en",
+		"updated_at" };
+	sqlite3_stmt            *s = db_stmt(ST_X_EVENTS);
+	json_t                  *a = json_array(), *o;
+	char                     path[64];
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = typed_row(s, keys, "itttttttttbttttt");
@@ -268,8 +278,8 @@ bulk_events(void)
 static json_t *
 bulk_links(void)
 {
-	sqlite3_stmt	*s = db_stmt(ST_X_LINKS);
-	json_t		*a = json_array(), *o;
+	sqlite3_stmt *s = db_stmt(ST_X_LINKS);
+	json_t       *a = json_array(), *o;
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
@@ -293,9 +303,9 @@ bulk_links(void)
 static json_t *
 bulk_simple(enum stmt st, const char *const *keys, const int *ints, int n)
 {
-	sqlite3_stmt	*s = db_stmt(st);
-	json_t		*a = json_array(), *o;
-	int		 i;
+	sqlite3_stmt *s = db_stmt(st);
+	json_t       *a = json_array(), *o;
+	int           i;
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
@@ -312,9 +322,9 @@ bulk_simple(enum stmt st, const char *const *keys, const int *ints, int n)
 static json_t *
 bulk_revisions(void)
 {
-	sqlite3_stmt	*s = db_stmt(ST_X_REVISIONS);
-	json_t		*a = json_array(), *o;
-	const char	*tbl, *kind, *pt, *en;
+	sqlite3_stmt *s = db_stmt(ST_X_REVISIONS);
+	json_t       *a = json_array(), *o;
+	const char   *tbl, *kind, *pt, *en;
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = json_object();
@@ -333,8 +343,8 @@ bulk_revisions(void)
 			en = i18n("HIST_FOCAL", 1);
 		}
 		x_str(o, "actor_kind", kind);
-		x_str(o, "actor_entity", strcmp(kind, "member_body") == 0 ?
-		    db_text(s, XR_SLUG) : NULL);
+		x_str(o, "actor_entity",
+		    strcmp(kind, "member_body") == 0 ? db_text(s, XR_SLUG) : NULL);
 		x_str(o, "actor_pt", pt);
 		x_str(o, "actor_en", en);
 		x_bool(o, "reviewed", s, XR_REVIEWED);
@@ -355,16 +365,17 @@ bulk_revisions(void)
 static json_t *
 bulk_pages(void)
 {
-	static const char *const keys[] = { "slug", "title_pt", "title_en", "body_pt",
-		"body_en", "updated_at" };
+	static const char *const keys[] = { "slug", "title_pt", "title_en", "body_pt", "body_en",
+		"updated_at" };
 	/* The text pages and the public page that shows each. */
 	static const char *const shown[][2] = { { "about", "network" }, { "ogp", "ogp" },
 		{ "accessibility", "accessibility" } };
-	json_t		*a = bulk_simple(ST_X_PAGES, keys, NULL, 6), *o;
-	const char	*slug;
-	size_t		 i, j;
+	json_t                  *a = bulk_simple(ST_X_PAGES, keys, NULL, 6), *o;
+	const char              *slug;
+	size_t                   i, j;
 
-	json_array_foreach(a, i, o) {
+	json_array_foreach(a, i, o)
+	{
 		slug = json_string_value(json_object_get(o, "slug"));
 		for (j = 0; j < 3 && (slug == NULL || strcmp(shown[j][0], slug) != 0); j++)
 			;
@@ -382,9 +393,9 @@ json_t *
 export_consultation_row(sqlite3_stmt *s)
 {
 	static const char *const keys[] = { "consultation_id", "title_pt", "title_en",
-		"description_pt", "description_en", "questions_pt", "questions_en",
-		"plan_number", "ogp_id", "document_url", "opens_at", "closes_at", "dates_only",
-		"outcome_pt", "outcome_en", "outcome_url", "source_url", "updated_at" };
+		"description_pt", "description_en", "questions_pt", "questions_en", "plan_number",
+		"ogp_id", "document_url", "opens_at", "closes_at", "dates_only", "outcome_pt",
+		"outcome_en", "outcome_url", "source_url", "updated_at" };
 
 	return typed_row(s, keys, "ittttttittttbttttt");
 }
@@ -392,9 +403,9 @@ export_consultation_row(sqlite3_stmt *s)
 static json_t *
 bulk_consultations(void)
 {
-	sqlite3_stmt	*s = db_stmt(ST_X_CONSULTATIONS);
-	json_t		*a = json_array(), *o;
-	char		 path[64];
+	sqlite3_stmt *s = db_stmt(ST_X_CONSULTATIONS);
+	json_t       *a = json_array(), *o;
+	char          path[64];
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = export_consultation_row(s);
@@ -408,13 +419,12 @@ bulk_consultations(void)
 json_t *
 export_submission_row(sqlite3_stmt *s, const char *lang)
 {
-	static const char *const keys[] = { "submission_id", "submission_kind",
-		"consultation_id", "ogp_id", "submission_lang", "submission_status", "author",
-		"organisation", "proposal_title", "problem", "text", "reason_pt", "reason_en",
-		"outcome", "merged_ogp_id", "answer_pt", "answer_en", "confirmed_at",
-		"updated_at" };
-	json_t		*o = typed_row(s, keys, "ititttttttttttttttt");
-	char		 path[96];
+	static const char *const keys[] = { "submission_id", "submission_kind", "consultation_id",
+		"ogp_id", "submission_lang", "submission_status", "author", "organisation",
+		"proposal_title", "problem", "text", "reason_pt", "reason_en", "outcome",
+		"merged_ogp_id", "answer_pt", "answer_en", "confirmed_at", "updated_at" };
+	json_t                  *o = typed_row(s, keys, "ititttttttttttttttt");
+	char                     path[96];
 
 	if (db_text(s, XS_CONSULTATION) != NULL)
 		snprintf(path, sizeof path, "consultations/%s#s%lld", db_text(s, XS_CONSULTATION),
@@ -432,8 +442,8 @@ export_submission_row(sqlite3_stmt *s, const char *lang)
 static json_t *
 bulk_submissions(void)
 {
-	sqlite3_stmt	*s = db_stmt(ST_X_SUBMISSIONS);
-	json_t		*a = json_array();
+	sqlite3_stmt *s = db_stmt(ST_X_SUBMISSIONS);
+	json_t       *a = json_array();
 
 	while (db_step(s) == SQLITE_ROW)
 		json_array_append_new(a, export_submission_row(s, NULL));
@@ -445,7 +455,7 @@ export_bulk(const char *name, const struct xset **set)
 {
 	static const char *const areas[] = { "slug", "name_pt", "name_en" };
 	static const char *const ce[] = { "ogp_id", "entity_slug", "role", "position" };
-	static const int ce_ints[] = { 0, 0, 0, 1 };
+	static const int         ce_ints[] = { 0, 0, 0, 1 };
 	static const char *const cv[] = { "ogp_id", "ogp_value" };
 	static const char *const cpa[] = { "ogp_id", "policy_area" };
 
@@ -486,8 +496,8 @@ export_bulk(const char *name, const struct xset **set)
 static json_t *
 ld_text(const char *pt, const char *en)
 {
-	return json_pack("[{s:s, s:s}, {s:s, s:s}]", "@value", pt, "@language", "pt",
-	    "@value", en, "@language", "en");
+	return json_pack("[{s:s, s:s}, {s:s, s:s}]", "@value", pt, "@language", "pt", "@value", en,
+	    "@language", "en");
 }
 
 /* {"@id": url}. */
@@ -501,38 +511,41 @@ ld_id(const char *url)
 static void
 ld_common(json_t *o, const char *modified)
 {
-	json_object_set_new(o, "dct:publisher", json_pack("{s:s, s:s, s:o}", "@id",
-	    "https://www.ama.gov.pt/", "@type", "foaf:Agent", "foaf:name",
-	    ld_text("Agência para a Modernização Administrativa, I.P. (AMA)",
-	    "Agency for Administrative Modernisation (AMA)")));
+	json_object_set_new(o, "dct:publisher",
+	    json_pack("{s:s, s:s, s:o}", "@id", "https://www.ama.gov.pt/", "@type", "foaf:Agent",
+		"foaf:name",
+		ld_text("Agência para a Modernização Administrativa, I.P. (AMA)",
+		    "Agency for Administrative Modernisation (AMA)")));
 	json_object_set_new(o, "dct:license", ld_id(EXPORT_LICENSE));
-	json_object_set_new(o, "dct:language", json_pack("[o, o]",
-	    ld_id("http://publications.europa.eu/resource/authority/language/POR"),
-	    ld_id("http://publications.europa.eu/resource/authority/language/ENG")));
+	json_object_set_new(o, "dct:language",
+	    json_pack("[o, o]",
+		ld_id("http://publications.europa.eu/resource/authority/language/POR"),
+		ld_id("http://publications.europa.eu/resource/authority/language/ENG")));
 	if (modified[0] != '\0')
-		json_object_set_new(o, "dct:modified", json_pack("{s:s, s:s}", "@value",
-		    modified, "@type", "xsd:dateTime"));
+		json_object_set_new(o, "dct:modified",
+		    json_pack("{s:s, s:s}", "@value", modified, "@type", "xsd:dateTime"));
 }
 
 /* One dcat:Distribution of a bulk table in format ext (csv or json). */
 static json_t *
 ld_distribution(const struct xset *set, const char *ext, const char *modified)
 {
-	char	 path[128], url[512];
-	json_t	*d;
-	int	 csv = strcmp(ext, "csv") == 0;
+	char    path[128], url[512];
+	json_t *d;
+	int     csv = strcmp(ext, "csv") == 0;
 
 	snprintf(path, sizeof path, "/data/%s.%s", set->name, ext);
 	export_abs(path, url, sizeof url);
 	d = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "@id", url, "@type",
-	    "dcat:Distribution", "dct:title", ld_text(csv ? "CSV (RFC 4180, UTF-8)" :
-	    "JSON (UTF-8)", csv ? "CSV (RFC 4180, UTF-8)" : "JSON (UTF-8)"),
-	    "dcat:downloadURL", ld_id(url), "dcat:accessURL", ld_id(url),
-	    "dcat:mediaType", ld_id(csv ? "http://www.iana.org/assignments/media-types/text/csv"
-	    : "http://www.iana.org/assignments/media-types/application/json"),
-	    "dct:format", ld_id(csv ?
-	    "http://publications.europa.eu/resource/authority/file-type/CSV" :
-	    "http://publications.europa.eu/resource/authority/file-type/JSON"));
+	    "dcat:Distribution", "dct:title",
+	    ld_text(csv ? "CSV (RFC 4180, UTF-8)" : "JSON (UTF-8)",
+		csv ? "CSV (RFC 4180, UTF-8)" : "JSON (UTF-8)"),
+	    "dcat:downloadURL", ld_id(url), "dcat:accessURL", ld_id(url), "dcat:mediaType",
+	    ld_id(csv ? "http://www.iana.org/assignments/media-types/text/csv"
+		      : "http://www.iana.org/assignments/media-types/application/json"),
+	    "dct:format",
+	    ld_id(csv ? "http://publications.europa.eu/resource/authority/file-type/CSV"
+		      : "http://publications.europa.eu/resource/authority/file-type/JSON"));
 	if (d != NULL)
 		ld_common(d, modified);
 	return d;
@@ -541,26 +554,27 @@ ld_distribution(const struct xset *set, const char *ext, const char *modified)
 json_t *
 export_catalog(void)
 {
-	char		 modified[32], url[512], page[512], path[128];
-	json_t		*cat, *list, *ds;
+	char               modified[32], url[512], page[512], path[128];
+	json_t            *cat, *list, *ds;
 	const struct xset *set;
-	size_t		 i;
+	size_t             i;
 
 	export_modified(modified, sizeof modified);
 	export_abs("/data/catalog.jsonld", url, sizeof url);
 	export_abs("/pt/data", page, sizeof page);
-	cat = json_pack("{s:{s:s, s:s, s:s, s:s}, s:s, s:s, s:o, s:o, s:o}", "@context",
-	    "dcat", "http://www.w3.org/ns/dcat#", "dct", "http://purl.org/dc/terms/",
-	    "foaf", "http://xmlns.com/foaf/0.1/", "xsd", "http://www.w3.org/2001/XMLSchema#",
-	    "@id", url, "@type", "dcat:Catalog",
-	    "dct:title", ld_text("Administração Aberta: dados abertos",
-	    "Open Administration Portugal: open data"),
-	    "dct:description", ld_text("Os planos de ação nacionais de Portugal na Parceria "
-	    "para o Governo Aberto, os seus compromissos e marcos com o progresso real, as "
-	    "entidades da Rede Nacional para a Administração Aberta e os eventos.",
-	    "Portugal's national action plans in the Open Government Partnership, their "
-	    "commitments and milestones with real progress, the bodies of the National "
-	    "Network for Open Administration, and the events."),
+	cat = json_pack("{s:{s:s, s:s, s:s, s:s}, s:s, s:s, s:o, s:o, s:o}", "@context", "dcat",
+	    "http://www.w3.org/ns/dcat#", "dct", "http://purl.org/dc/terms/", "foaf",
+	    "http://xmlns.com/foaf/0.1/", "xsd", "http://www.w3.org/2001/XMLSchema#", "@id", url,
+	    "@type", "dcat:Catalog", "dct:title",
+	    ld_text(
+		"Administração Aberta: dados abertos", "Open Administration Portugal: open data"),
+	    "dct:description",
+	    ld_text("Os planos de ação nacionais de Portugal na Parceria "
+		    "para o Governo Aberto, os seus compromissos e marcos com o progresso real, as "
+		    "entidades da Rede Nacional para a Administração Aberta e os eventos.",
+		"Portugal's national action plans in the Open Government Partnership, their "
+		"commitments and milestones with real progress, the bodies of the National "
+		"Network for Open Administration, and the events."),
 	    "foaf:homepage", ld_id(page));
 	if (cat == NULL)
 		return NULL;
@@ -589,10 +603,10 @@ export_catalog(void)
 }
 
 json_t *
-export_commitment_row(struct ctx *c, sqlite3_stmt *s, long long plan_number, json_t *leads,
-    const struct progress *p)
+export_commitment_row(
+    struct ctx *c, sqlite3_stmt *s, long long plan_number, json_t *leads, const struct progress *p)
 {
-	json_t	*o = json_object();
+	json_t *o = json_object();
 
 	x_text(o, "ogp_id", s, LC_OGP_ID);
 	json_object_set_new(o, "plan_number", json_integer(plan_number));
@@ -610,11 +624,11 @@ export_commitment_row(struct ctx *c, sqlite3_stmt *s, long long plan_number, jso
 json_t *
 export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n)
 {
-	sqlite3_stmt	*s, *e;
-	json_t		*a = json_array(), *leads;
-	struct progress	 p;
-	size_t		 i;
-	long long	 id;
+	sqlite3_stmt   *s, *e;
+	json_t         *a = json_array(), *leads;
+	struct progress p;
+	size_t          i;
+	long long       id;
 
 	for (i = 0; i < n; i++) {
 		s = db_stmt(ST_X_COMMITMENT_ROW);
@@ -629,8 +643,8 @@ export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n)
 			if (strcmp(db_text(e, CE_ROLE), "lead") == 0)
 				json_array_append_new(leads, json_string(db_text(e, CE_SLUG)));
 		rollup_ms_agg(s, LC_AGG, &p);
-		json_array_append_new(a, export_commitment_row(c, s, db_int64(s, LC_PLAN),
-		    leads, &p));
+		json_array_append_new(
+		    a, export_commitment_row(c, s, db_int64(s, LC_PLAN), leads, &p));
 		db_reset(s);
 	}
 	return a;

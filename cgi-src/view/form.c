@@ -10,9 +10,9 @@
 static void
 ref_options(const struct field *f, const char *value, tpl_dict *d)
 {
-	sqlite3_stmt	*s = edit_choices(f->ref);
-	tpl_dict	*o;
-	const char	*id;
+	sqlite3_stmt *s = edit_choices(f->ref);
+	tpl_dict     *o;
+	const char   *id;
 
 	while (db_step(s) == SQLITE_ROW) {
 		o = tpl_section(d, "OPTION");
@@ -29,8 +29,8 @@ ref_options(const struct field *f, const char *value, tpl_dict *d)
 static void
 enum_options(const struct domain *dom, const char *value, tpl_dict *d)
 {
-	tpl_dict	*o;
-	size_t		 i;
+	tpl_dict *o;
+	size_t    i;
 
 	for (i = 0; i < dom->n; i++) {
 		o = tpl_section(d, "OPTION");
@@ -42,25 +42,24 @@ enum_options(const struct domain *dom, const char *value, tpl_dict *d)
 }
 
 static void
-field_dict(const struct field *f, const char *value, const char *err, const char *zone,
-    tpl_dict *d)
+field_dict(const struct field *f, const char *value, const char *err, const char *zone, tpl_dict *d)
 {
-	static const char *const kind_section[F__MAX] = {
-		"IS_TEXT", "IS_LONG", "IS_NUMBER", "IS_NUMBER", "IS_TEXT", "IS_URL",
-		"IS_SELECT", "IS_CHECK", "IS_SELECT", "IS_TEXT", "IS_TEXT", "IS_DATETIME" };
-	char		 local[24];
-	tpl_dict	*k;
+	static const char *const kind_section[F__MAX] = { "IS_TEXT", "IS_LONG", "IS_NUMBER",
+		"IS_NUMBER", "IS_TEXT", "IS_URL", "IS_SELECT", "IS_CHECK", "IS_SELECT", "IS_TEXT",
+		"IS_TEXT", "IS_DATETIME" };
+	char                     local[24];
+	tpl_dict                *k;
 
 	tpl_set(d, "NAME", f->col);
 	tpl_set(d, "LABEL", f->label);
 	if (f->type == F_DATETIME && value != NULL &&
 	    utc_to_local(zone, value, local, sizeof local, NULL) == 0)
-		value = local;	/* shown as typed: the wall clock of the row's zone */
+		value = local; /* shown as typed: the wall clock of the row's zone */
 	tpl_set(d, "VALUE", value);
 	if (f->required)
 		tpl_show(d, "REQUIRED");
-	char		 ids[128];
-	int		 hinted = f->type == F_DATE || f->type == F_DATETIME;
+	char ids[128];
+	int  hinted = f->type == F_DATE || f->type == F_DATETIME;
 
 	if (f->type == F_DATE)
 		tpl_show(d, "DATE_HINT");
@@ -71,9 +70,8 @@ field_dict(const struct field *f, const char *value, const char *err, const char
 		tpl_set(tpl_section(d, "ERROR"), "TEXT", err);
 		tpl_show(d, "INV");
 	}
-	snprintf(ids, sizeof ids, "%s%s%s%s%s", hinted ? "h-" : "",
-	    hinted ? f->col : "", hinted && err ? " " : "",
-	    err ? "e-" : "", err ? f->col : "");
+	snprintf(ids, sizeof ids, "%s%s%s%s%s", hinted ? "h-" : "", hinted ? f->col : "",
+	    hinted && err ? " " : "", err ? "e-" : "", err ? f->col : "");
 	if (ids[0] != '\0')
 		tpl_set(tpl_section(d, "DESC"), "IDS", ids);
 	k = tpl_section(d, kind_section[f->type]);
@@ -100,10 +98,10 @@ field_dict(const struct field *f, const char *value, const char *err, const char
 void
 edit_form(sqlite3 *rw, const struct kind *k, const struct values *v, tpl_dict *d)
 {
-	const char	*zone;
-	size_t		 i, n;
-	tpl_dict	*row, *pair;
-	int		 z = edit_field(k, "timezone");
+	const char *zone;
+	size_t      i, n;
+	tpl_dict   *row, *pair;
+	int         z = edit_field(k, "timezone");
 
 	(void)rw;
 	zone = edit_zone(k, z >= 0 ? v->v[z] : NULL);

@@ -10,10 +10,10 @@
 #include "view/tpl.h"
 
 struct enum_msg {
-	const char	*domain;
-	const char	*value;
-	const char	*pt;
-	const char	*en;
+	const char *domain;
+	const char *value;
+	const char *pt;
+	const char *en;
 };
 
 /* The labels of the schema's enumerated domains come from lib/domains.c; these are the
@@ -29,40 +29,40 @@ static const struct enum_msg enums[] = {
 	{ "search_kind", "submission", "Contributo", "Submission" },
 };
 
-static const char *const months_pt[] = { "janeiro", "fevereiro", "março", "abril", "maio",
-	"junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro" };
-static const char *const months_en[] = { "January", "February", "March", "April", "May",
-	"June", "July", "August", "September", "October", "November", "December" };
+static const char *const months_pt[] = { "janeiro", "fevereiro", "março", "abril", "maio", "junho",
+	"julho", "agosto", "setembro", "outubro", "novembro", "dezembro" };
+static const char *const months_en[] = { "January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December" };
 
 void
 i18n_apply(tpl_dict *d, int en)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < i18n_nmsgs; i++)
 		if (strncmp(i18n_msgs[i].key, "L_", 2) == 0)
-			tpl_set_tglobal_static(d, i18n_msgs[i].key,
-			    en ? i18n_msgs[i].en : i18n_msgs[i].pt);
+			tpl_set_tglobal_static(
+			    d, i18n_msgs[i].key, en ? i18n_msgs[i].en : i18n_msgs[i].pt);
 }
 
-#define NMSGS	i18n_nmsgs
-#define NLOCAL	(sizeof enums / sizeof enums[0])
-#define ENUMS_MAX	256	/* labelled codes of every domain, and the local ones */
+#define NMSGS     i18n_nmsgs
+#define NLOCAL    (sizeof enums / sizeof enums[0])
+#define ENUMS_MAX 256 /* labelled codes of every domain, and the local ones */
 
 /* The tables sorted by key, built at the first lookup: a page of 2,000 commitments looks
  * up tens of thousands of labels, and a linear search with strcmp was a tenth of its
  * time.  On equal keys the first entry of the table wins, as with a linear search. */
-static const struct i18n_msg	*msg_by_key[I18N_MSGS_MAX];
-static struct enum_msg		 enum_all[ENUMS_MAX];
-static const struct enum_msg	*enum_by_key[ENUMS_MAX];
-static size_t			 nenums;
+static const struct i18n_msg *msg_by_key[I18N_MSGS_MAX];
+static struct enum_msg        enum_all[ENUMS_MAX];
+static const struct enum_msg *enum_by_key[ENUMS_MAX];
+static size_t                 nenums;
 
 static int
 cmp_msg(const void *a, const void *b)
 {
 	const struct i18n_msg *x = *(const struct i18n_msg *const *)a;
 	const struct i18n_msg *y = *(const struct i18n_msg *const *)b;
-	int c = strcmp(x->key, y->key);
+	int                    c = strcmp(x->key, y->key);
 
 	return c != 0 ? c : (x > y) - (x < y);
 }
@@ -72,7 +72,7 @@ cmp_enum(const void *a, const void *b)
 {
 	const struct enum_msg *x = *(const struct enum_msg *const *)a;
 	const struct enum_msg *y = *(const struct enum_msg *const *)b;
-	int c = strcmp(x->domain, y->domain);
+	int                    c = strcmp(x->domain, y->domain);
 
 	if (c == 0)
 		c = strcmp(x->value, y->value);
@@ -84,16 +84,16 @@ cmp_enum(const void *a, const void *b)
 static void
 enums_collect(void)
 {
-	const struct domain	*d;
-	size_t			 i, j;
+	const struct domain *d;
+	size_t               i, j;
 
 	nenums = 0;
 	for (i = 0; i < DOM__MAX; i++) {
 		d = domain((enum dom)i);
 		for (j = 0; j < d->n && nenums < ENUMS_MAX; j++)
 			if (d->codes[j].pt != NULL)
-				enum_all[nenums++] = (struct enum_msg){ d->name,
-				    d->codes[j].code, d->codes[j].pt, d->codes[j].en };
+				enum_all[nenums++] = (struct enum_msg){ d->name, d->codes[j].code,
+					d->codes[j].pt, d->codes[j].en };
 	}
 	for (i = 0; i < NLOCAL && nenums < ENUMS_MAX; i++)
 		enum_all[nenums++] = enums[i];
@@ -102,25 +102,27 @@ enums_collect(void)
 static void
 sort_tables(void)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < NMSGS; i++)
 		msg_by_key[i] = &i18n_msgs[i];
-	qsort(msg_by_key, NMSGS, sizeof msg_by_key[0], cmp_msg);	/* NOLINT(bugprone-sizeof-expression) */
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
+	qsort(msg_by_key, NMSGS, sizeof msg_by_key[0], cmp_msg);
 	enums_collect();
 	for (i = 0; i < nenums; i++)
 		enum_by_key[i] = &enum_all[i];
-	qsort(enum_by_key, nenums, sizeof enum_by_key[0], cmp_enum);	/* NOLINT(bugprone-sizeof-expression) */
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
+	qsort(enum_by_key, nenums, sizeof enum_by_key[0], cmp_enum);
 }
 
 const char *
 i18n(const char *key, int en)
 {
-	size_t	 lo = 0, hi = NMSGS, mid;
+	size_t lo = 0, hi = NMSGS, mid;
 
 	if (msg_by_key[0] == NULL)
 		sort_tables();
-	while (lo < hi) {	/* the first entry whose key is not below key */
+	while (lo < hi) { /* the first entry whose key is not below key */
 		mid = lo + (hi - lo) / 2;
 		if (strcmp(msg_by_key[mid]->key, key) < 0)
 			lo = mid + 1;
@@ -135,8 +137,8 @@ i18n(const char *key, int en)
 const char *
 i18n_enum(const char *domain, const char *value, int en)
 {
-	size_t	 lo, hi, mid;
-	int	 c;
+	size_t lo, hi, mid;
+	int    c;
 
 	if (enum_by_key[0] == NULL)
 		sort_tables();
@@ -177,8 +179,8 @@ date_put(char *out, size_t outlen, size_t *used, const char *s, size_t n)
 static void
 date_put_int(char *out, size_t outlen, size_t *used, int v)
 {
-	char		 b[16], *p = b + sizeof b;
-	unsigned int	 u = v < 0 ? 0u - (unsigned int)v : (unsigned int)v;
+	char         b[16], *p = b + sizeof b;
+	unsigned int u = v < 0 ? 0u - (unsigned int)v : (unsigned int)v;
 
 	do
 		*--p = (char)('0' + u % 10);
@@ -191,9 +193,9 @@ date_put_int(char *out, size_t outlen, size_t *used, int v)
 void
 i18n_date(const char *iso, int en, char *out, size_t outlen)
 {
-	int		 y = 0, m = 0, d = 0;
-	size_t		 len = strlen(iso), n = 0;
-	const char	*month, *sep = en ? " " : " de ";
+	int         y = 0, m = 0, d = 0;
+	size_t      len = strlen(iso), n = 0;
+	const char *month, *sep = en ? " " : " de ";
 
 	if (outlen == 0)
 		return;

@@ -9,17 +9,17 @@ struct tpl_dict;
 /* Gives the page dictionary d (and every template it includes) the L_* interface labels
  * in the language (en: 1 English, 0 Portuguese).  The labels are literals: nothing is
  * copied, and they go with the dictionary (process-wide globals would leak). */
-void		 i18n_apply(struct tpl_dict *d, int en);
+void i18n_apply(struct tpl_dict *d, int en);
 /* Returns the string for key, or key itself when unknown (visible, never NULL). */
-const char	*i18n(const char *key, int en);
+const char *i18n(const char *key, int en);
 /* Returns the label of an enum value in a domain ("self_status", "complete"), or the
  * value itself when unknown. */
-const char	*i18n_enum(const char *domain, const char *value, int en);
+const char *i18n_enum(const char *domain, const char *value, int en);
 /* Writes a human date for an ISO date of year, month or day precision. */
-void		 i18n_date(const char *iso, int en, char *out, size_t outlen);
+void i18n_date(const char *iso, int en, char *out, size_t outlen);
 /* The number of messages (for tests, with i18n_key). */
-size_t		 i18n_count(void);
+size_t i18n_count(void);
 /* Returns the key of label i (0 <= i < i18n_count()), for tests. */
-const char	*i18n_key(size_t i);
+const char *i18n_key(size_t i);
 
 #endif

@@ -18,7 +18,7 @@ page_body(struct ctx *c, const char *tplfile)
 void
 page_title(struct ctx *c, const char *fmt, ...)
 {
-	va_list	 ap;
+	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(c->title, sizeof c->title, fmt, ap);
@@ -30,7 +30,7 @@ page_title(struct ctx *c, const char *fmt, ...)
 static const char *
 suffixed(char k[96], const char *key, const char *suffix)
 {
-	size_t	 a = strlen(key), b = strlen(suffix);
+	size_t a = strlen(key), b = strlen(suffix);
 
 	if (a > 94)
 		a = 94;
@@ -47,7 +47,7 @@ suffixed(char k[96], const char *key, const char *suffix)
 static void
 set_suffixed(tpl_dict *d, const char *key, const char *suffix, const char *val)
 {
-	char	 k[96];
+	char k[96];
 
 	tpl_set(d, suffixed(k, key, suffix), val);
 }
@@ -56,7 +56,7 @@ set_suffixed(tpl_dict *d, const char *key, const char *suffix, const char *val)
 static void
 show_suffixed(tpl_dict *d, const char *key, const char *suffix)
 {
-	char	 k[96];
+	char k[96];
 
 	tpl_show(d, suffixed(k, key, suffix));
 }
@@ -64,7 +64,7 @@ show_suffixed(tpl_dict *d, const char *key, const char *suffix)
 const char *
 page_text(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en)
 {
-	const char	*mine = c->en ? en : pt, *theirs = c->en ? pt : en;
+	const char *mine = c->en ? en : pt, *theirs = c->en ? pt : en;
 
 	if (mine != NULL && *mine != '\0') {
 		tpl_set(d, key, mine);
@@ -85,18 +85,17 @@ page_text(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const cha
 }
 
 void
-page_entity_name(struct ctx *c, tpl_dict *d, const char *key, const char *acronym,
-    const char *pt, const char *en)
+page_entity_name(struct ctx *c, tpl_dict *d, const char *key, const char *acronym, const char *pt,
+    const char *en)
 {
-	const char	*shown;
+	const char *shown;
 
 	shown = page_text(c, d, key, pt, en);
 	if (shown == NULL && acronym != NULL) {
 		tpl_set(d, key, acronym);
 		return;
 	}
-	if (acronym != NULL && *acronym != '\0' && shown != NULL &&
-	    strcmp(acronym, shown) != 0) {
+	if (acronym != NULL && *acronym != '\0' && shown != NULL && strcmp(acronym, shown) != 0) {
 		set_suffixed(d, key, "ACRONYM", acronym);
 		tpl_show(d, "HAS_ACRONYM");
 		tpl_set(d, "ACRONYM", acronym);
@@ -106,7 +105,7 @@ page_entity_name(struct ctx *c, tpl_dict *d, const char *key, const char *acrony
 void
 page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso)
 {
-	char	 out[64];
+	char out[64];
 
 	if (iso == NULL || *iso == '\0') {
 		tpl_set(d, key, "");
@@ -134,13 +133,15 @@ page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const
 void
 page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup)
 {
-	tpl_dict	*inc = tpl_include(d, "PROGRESS", "progress.tpl");
-	int		 pct;
+	tpl_dict *inc = tpl_include(d, "PROGRESS", "progress.tpl");
+	int       pct;
 
 	tpl_set_int(inc, "TOTAL", p->total);
 	tpl_set_int(inc, "KNOWN", p->known);
-	tpl_set(inc, "UNIT", i18n(rollup ? (p->total == 1 ? "UNIT_ONE_C" : "UNIT_MANY_C") :
-	    (p->total == 1 ? "UNIT_ONE_MS" : "UNIT_MANY_MS"), c->en));
+	tpl_set(inc, "UNIT",
+	    i18n(rollup ? (p->total == 1 ? "UNIT_ONE_C" : "UNIT_MANY_C")
+			: (p->total == 1 ? "UNIT_ONE_MS" : "UNIT_MANY_MS"),
+		c->en));
 	if (!progress_has_data(p)) {
 		tpl_show(inc, "NO_DATA");
 		if (p->total > 0)
@@ -157,8 +158,8 @@ page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup)
 void
 page_paragraphs(tpl_dict *d, const char *section, const char *text)
 {
-	const char	*p = text, *end;
-	size_t		 n;
+	const char *p = text, *end;
+	size_t      n;
 
 	while (p != NULL && *p != '\0') {
 		while (*p == '\n' || *p == '\r' || *p == ' ')
@@ -173,12 +174,11 @@ page_paragraphs(tpl_dict *d, const char *section, const char *text)
 }
 
 int
-page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
-    sqlite3_stmt *s)
+page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section, sqlite3_stmt *s)
 {
-	tpl_dict	*h = NULL, *l;
-	const char	*kind;
-	int		 n = 0;
+	tpl_dict   *h = NULL, *l;
+	const char *kind;
+	int         n = 0;
 
 	while (db_step(s) == SQLITE_ROW) {
 		if (h == NULL)
@@ -187,7 +187,7 @@ page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
 		kind = db_text(s, LINK_KIND);
 		tpl_set(l, "URL", db_text(s, LINK_URL));
 		if (page_text(c, l, "LABEL", db_text(s, LINK_LABEL_PT),
-		    db_text(s, LINK_LABEL_EN)) == NULL)
+			db_text(s, LINK_LABEL_EN)) == NULL)
 			tpl_set(l, "LABEL", db_text(s, LINK_URL));
 		tpl_set(l, "KIND", i18n_enum("link_kind", kind ? kind : "source", c->en));
 		page_url_state(c, l, "LINKSTATE", db_text(s, LINK_URL));
@@ -199,9 +199,9 @@ page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
 void
 page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url)
 {
-	sqlite3_stmt	*s;
-	tpl_dict	*ls = NULL, *a;
-	char		 href[80];
+	sqlite3_stmt *s;
+	tpl_dict     *ls = NULL, *a;
+	char          href[80];
 
 	if (url == NULL || *url == '/')
 		return;
@@ -227,8 +227,8 @@ page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url)
 void
 page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en)
 {
-	const char	*t = page_text(c, d, key, pt, en);
-	char		 sec[64];
+	const char *t = page_text(c, d, key, pt, en);
+	char        sec[64];
 
 	if (t != NULL) {
 		snprintf(sec, sizeof sec, "%s_P", key);
@@ -239,7 +239,7 @@ page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const ch
 void
 page_period(struct ctx *c, tpl_dict *d, const char *key, const char *from, const char *to)
 {
-	char	 a[64], b[64], out[160];
+	char a[64], b[64], out[160];
 
 	if (from == NULL && to == NULL) {
 		tpl_set(d, key, i18n("L_NOT_RECORDED", c->en));
@@ -257,10 +257,10 @@ page_period(struct ctx *c, tpl_dict *d, const char *key, const char *from, const
 }
 
 void
-page_when(struct ctx *c, tpl_dict *d, const char *start, const char *end,
-    const char *note_pt, const char *note_en)
+page_when(struct ctx *c, tpl_dict *d, const char *start, const char *end, const char *note_pt,
+    const char *note_en)
 {
-	tpl_dict	*w = tpl_include(d, "WHEN", "when.tpl");
+	tpl_dict *w = tpl_include(d, "WHEN", "when.tpl");
 
 	if (start != NULL && *start != '\0') {
 		tpl_show(w, "DATED");
@@ -280,9 +280,9 @@ page_when(struct ctx *c, tpl_dict *d, const char *start, const char *end,
 const char *
 page_base_url(void)
 {
-	static char	 base[256];
-	const char	*e;
-	size_t		 n;
+	static char base[256];
+	const char *e;
+	size_t      n;
 
 	if (base[0] == '\0') {
 		e = getenv("ABERTA_BASE_URL");
@@ -299,9 +299,9 @@ page_base_url(void)
 const char *
 page_base_host(void)
 {
-	static char	 host[256];
-	const char	*b = strstr(page_base_url(), "://");
-	size_t		 n;
+	static char host[256];
+	const char *b = strstr(page_base_url(), "://");
+	size_t      n;
 
 	if (host[0] == '\0' && b != NULL) {
 		b += 3;
@@ -314,7 +314,7 @@ page_base_host(void)
 void
 page_feed_link(struct ctx *c, const char *path, const char *title)
 {
-	tpl_dict	*f = tpl_section(c->page, "FEED");
+	tpl_dict *f = tpl_section(c->page, "FEED");
 
 	tpl_set(f, "HREF", path);
 	tpl_set(f, "FEED_TITLE", title);
@@ -323,7 +323,7 @@ page_feed_link(struct ctx *c, const char *path, const char *title)
 void
 page_alternate(struct ctx *c, const char *type, const char *href)
 {
-	tpl_dict	*d = tpl_section(c->page, "ALTERNATE");
+	tpl_dict *d = tpl_section(c->page, "ALTERNATE");
 
 	tpl_set(d, "TYPE", type);
 	tpl_set(d, "HREF", href);

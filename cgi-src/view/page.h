@@ -27,87 +27,81 @@ struct staff;
 /* The format a public page answers in: a .json / .csv suffix on the path, or Accept. */
 enum fmt {
 	FMT_HTML,
-	FMT_JSON,	/* application/json (see export.h) */
-	FMT_CSV,	/* text/csv, RFC 4180 */
+	FMT_JSON, /* application/json (see export.h) */
+	FMT_CSV,  /* text/csv, RFC 4180 */
 	FMT__MAX
 };
 
 /* What a handler receives, filled by the dispatcher (http/dispatch.c). */
 struct ctx {
 	const struct req *req;
-	struct resp	*resp;
-	const char	*lang;		/* "pt" or "en" */
-	const char	*other;		/* the other language */
-	int		 en;		/* 1 when lang is "en" */
-	const char	*arg[ROUTE_ARGS_MAX];	/* path segments captured by the route */
-	long long	 num;		/* the validated number of an :int segment */
-	tpl_dict	*page;		/* the layout's dictionary */
-	tpl_dict	*body;		/* the page's own dictionary (the layout's BODY) */
-	char		 title[512];	/* the page title, raw text */
-	const char	*error;		/* message key of an error page */
-	char		 today[11];	/* YYYY-MM-DD, UTC (injectable: ABERTA_TODAY) */
-	time_t		 now;		/* the request's clock */
-	const char	*layout;	/* the layout template (layout.tpl, admin_layout.tpl) */
-	struct staff	*me;		/* the logged-in staff member, or NULL */
-	sqlite3		*rw;		/* the writable connection: admin routes only, after checks */
-	int		 https;		/* served over TLS: __Host- cookies with Secure */
-	enum fmt	 fmt;		/* HTML, or the data format asked for */
+	struct resp      *resp;
+	const char       *lang;                /* "pt" or "en" */
+	const char       *other;               /* the other language */
+	int               en;                  /* 1 when lang is "en" */
+	const char       *arg[ROUTE_ARGS_MAX]; /* path segments captured by the route */
+	long long         num;                 /* the validated number of an :int segment */
+	tpl_dict         *page;                /* the layout's dictionary */
+	tpl_dict         *body;                /* the page's own dictionary (the layout's BODY) */
+	char              title[512];          /* the page title, raw text */
+	const char       *error;               /* message key of an error page */
+	char              today[11];           /* YYYY-MM-DD, UTC (injectable: ABERTA_TODAY) */
+	time_t            now;                 /* the request's clock */
+	const char       *layout; /* the layout template (layout.tpl, admin_layout.tpl) */
+	struct staff     *me;     /* the logged-in staff member, or NULL */
+	sqlite3          *rw;     /* the writable connection: admin routes only, after checks */
+	int               https;  /* served over TLS: __Host- cookies with Secure */
+	enum fmt          fmt;    /* HTML, or the data format asked for */
 };
 
 /* Starts the page: includes tplfile as the layout's BODY and returns its dictionary. */
-tpl_dict	*page_body(struct ctx *c, const char *tplfile);
+tpl_dict *page_body(struct ctx *c, const char *tplfile);
 /* Sets the page title (printf-style); it must be unique per page. */
-void		 page_title(struct ctx *c, const char *fmt, ...)
-		    __attribute__((format(printf, 2, 3)));
+void page_title(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Sets key to the text in the page language, falling back to the other language
  * (then sets key_LANG and shows key_FALLBACK) or, when both are NULL or empty, shows
  * key_MISSING.  key_LANG always holds the language of the text shown.  Returns the
  * text shown, or NULL. */
-const char	*page_text(struct ctx *c, tpl_dict *d, const char *key, const char *pt,
-		    const char *en);
+const char *page_text(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en);
 /* Sets key to the display name of a body: name in the page language, else the other,
  * else its acronym; key_ACRONYM to the acronym (section key_HAS_ACRONYM when it differs). */
-void		 page_entity_name(struct ctx *c, tpl_dict *d, const char *key,
-		    const char *acronym, const char *pt, const char *en);
+void page_entity_name(struct ctx *c, tpl_dict *d, const char *key, const char *acronym,
+    const char *pt, const char *en);
 /* Sets key to a human date ("12 March 2019") and key_ISO to the ISO value, or shows
  * key_MISSING when iso is NULL or empty. */
-void		 page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso);
+void page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso);
 /* Sets key to the translated label of an enum value (domain "self_status"...), and
  * key_CODE to the value itself; shows key_MISSING when value is NULL. */
-void		 page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain,
-		    const char *value);
+void page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const char *value);
 /* Includes progress.tpl as d's PROGRESS: percentage, date, parts with data, or "no data".
  * rollup: 1 when the parts are commitments (a plan, a body), 0 for milestones. */
-void		 page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup);
+void page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup);
 /* Splits text on blank lines into repetitions of section (variable TEXT). */
-void		 page_paragraphs(tpl_dict *d, const char *section, const char *text);
+void page_paragraphs(tpl_dict *d, const char *section, const char *text);
 /* Adds the links of the statement's rows (kind, url, label_pt, label_en) as repetitions
  * of section inside section has of d (shown only when there is a link).  Returns how many. */
-int		 page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section,
-		    sqlite3_stmt *s);
+int page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section, sqlite3_stmt *s);
 /* What the site knows of the outside address url (NULL or a path on the site: nothing):
  * fills the include inc of d (linkstate.tpl) with the date it was found broken and its
  * archived copy with the date it was fetched, when there are.  Put {{>inc}} right after
  * the link in the template (page_links uses LINKSTATE). */
-void		 page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url);
+void page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url);
 /* page_text, then the chosen text split into paragraphs as section key_P. */
-void		 page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt,
-		    const char *en);
+void page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en);
 
 /* The site's public base URL without a trailing slash (ABERTA_BASE_URL, default
  * http://127.0.0.1:8080), for absolute links in feeds, sitemaps and metadata. */
-const char	*page_base_url(void);
+const char *page_base_url(void);
 /* The host part of the base URL (for iCalendar UIDs). */
-const char	*page_base_host(void);
+const char *page_base_host(void);
 /* Adds an Atom autodiscovery link to the page's head. */
-void		 page_feed_link(struct ctx *c, const char *path, const char *title);
+void page_feed_link(struct ctx *c, const char *path, const char *title);
 /* Adds <link rel="alternate" type=type href=href> to the page's head. */
-void		 page_alternate(struct ctx *c, const char *type, const char *href);
+void page_alternate(struct ctx *c, const char *type, const char *href);
 /* Sets key to a period "2018–2020" (or with human dates) from two ISO dates. */
-void		 page_period(struct ctx *c, tpl_dict *d, const char *key, const char *from,
-		    const char *to);
+void page_period(struct ctx *c, tpl_dict *d, const char *key, const char *from, const char *to);
 /* Fills the WHEN include of d (when.tpl) from an event's dates and date notes. */
-void		 page_when(struct ctx *c, tpl_dict *d, const char *start, const char *end,
-		    const char *note_pt, const char *note_en);
+void page_when(struct ctx *c, tpl_dict *d, const char *start, const char *end, const char *note_pt,
+    const char *note_en);
 
 #endif

@@ -3,12 +3,13 @@
 
 const struct i18n_msg i18n_msgs[] = {
 	{ "L_SITE_NAME", "Rede Nacional para a Administração Aberta",
-	  "National Network for Open Administration" },
+	    "National Network for Open Administration" },
 	{ "L_SITE_SHORT", "Administração Aberta", "Open Administration Portugal" },
-	{ "L_SITE_DESCRIPTION", "Os planos de ação nacionais de Portugal para a administração "
-	  "aberta, os seus compromissos e o progresso real, com fontes.",
-	  "Portugal's national action plans for open administration, their commitments and "
-	  "real progress, with sources." },
+	{ "L_SITE_DESCRIPTION",
+	    "Os planos de ação nacionais de Portugal para a administração "
+	    "aberta, os seus compromissos e o progresso real, com fontes.",
+	    "Portugal's national action plans for open administration, their commitments and "
+	    "real progress, with sources." },
 	{ "L_SKIP", "Saltar para o conteúdo", "Skip to content" },
 	{ "L_OTHER_LANG_NAME", "English", "Português" },
 	{ "L_NAV_MAIN", "Navegação principal", "Main navigation" },
@@ -19,21 +20,25 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_NAV_OGP", "Sobre a OGP", "About OGP" },
 	{ "L_NAV_ACCESSIBILITY", "Acessibilidade", "Accessibility" },
 	{ "L_BREADCRUMB", "Localização", "You are here" },
-	{ "L_FOOTER_ABOUT", "Rede Nacional para a Administração Aberta (RNAA), coordenada pela "
-	  "AMA; ponto focal da Parceria para o Governo Aberto (OGP): LabX.",
-	  "National Network for Open Administration (RNAA), coordinated by AMA; Open "
-	  "Government Partnership (OGP) focal point: LabX." },
-	{ "L_FOOTER_SOURCES", "Cada facto indica a sua fonte. O que não foi confirmado aparece "
-	  "como «ainda não registado».", "Every fact cites its source. What has not been "
-	  "confirmed is shown as \"not yet recorded\"." },
+	{ "L_FOOTER_ABOUT",
+	    "Rede Nacional para a Administração Aberta (RNAA), coordenada pela "
+	    "AMA; ponto focal da Parceria para o Governo Aberto (OGP): LabX.",
+	    "National Network for Open Administration (RNAA), coordinated by AMA; Open "
+	    "Government Partnership (OGP) focal point: LabX." },
+	{ "L_FOOTER_SOURCES",
+	    "Cada facto indica a sua fonte. O que não foi confirmado aparece "
+	    "como «ainda não registado».",
+	    "Every fact cites its source. What has not been "
+	    "confirmed is shown as \"not yet recorded\"." },
 	{ "L_HOME_HEADING", "Administração aberta em Portugal, compromisso a compromisso",
-	  "Open administration in Portugal, commitment by commitment" },
-	{ "L_HOME_INTRO", "A Rede Nacional para a Administração Aberta junta organismos "
-	  "públicos e organizações da sociedade civil para co-criar, executar e acompanhar os "
-	  "planos de ação nacionais de Portugal na Parceria para o Governo Aberto.",
-	  "The National Network for Open Administration brings public bodies and civil "
-	  "society organisations together to co-create, carry out and monitor Portugal's "
-	  "national action plans in the Open Government Partnership." },
+	    "Open administration in Portugal, commitment by commitment" },
+	{ "L_HOME_INTRO",
+	    "A Rede Nacional para a Administração Aberta junta organismos "
+	    "públicos e organizações da sociedade civil para co-criar, executar e acompanhar os "
+	    "planos de ação nacionais de Portugal na Parceria para o Governo Aberto.",
+	    "The National Network for Open Administration brings public bodies and civil "
+	    "society organisations together to co-create, carry out and monitor Portugal's "
+	    "national action plans in the Open Government Partnership." },
 	{ "L_HOME_ABOUT_LINK", "Conhecer a rede", "About the network" },
 	{ "L_FIG_MEMBERS", "Membros da rede", "Network members" },
 	{ "L_FIG_PLANS", "Planos de ação", "Action plans" },
@@ -43,15 +48,17 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_COMMITMENTS_LC", "compromissos", "commitments" },
 	{ "L_PLAN_PROGRESS", "Progresso do plano", "Plan progress" },
 	{ "L_PLAN_PROGRESS_LEAD", "Progresso dos compromissos que lidera",
-	  "Progress of the commitments it leads" },
+	    "Progress of the commitments it leads" },
 	{ "L_HOW_CALCULATED", "Como é calculado o progresso", "How progress is calculated" },
 	{ "L_UPCOMING_EVENTS", "Próximos eventos", "Upcoming events" },
 	{ "L_NO_UPCOMING", "Não há eventos anunciados.", "No events have been announced." },
 	{ "L_SEE_PAST_EVENTS", "Ver eventos anteriores", "See past events" },
 	{ "L_PLANS_HEADING", "Planos de ação nacionais", "National action plans" },
-	{ "L_PLANS_INTRO", "Cada plano reúne compromissos co-criados pela administração e pela "
-	  "sociedade civil, com marcos verificáveis.", "Each plan brings together commitments "
-	  "co-created by government and civil society, with verifiable milestones." },
+	{ "L_PLANS_INTRO",
+	    "Cada plano reúne compromissos co-criados pela administração e pela "
+	    "sociedade civil, com marcos verificáveis.",
+	    "Each plan brings together commitments "
+	    "co-created by government and civil society, with verifiable milestones." },
 	{ "L_PERIOD", "Período", "Period" },
 	{ "L_PUBLISHED", "Publicado", "Published" },
 	{ "L_STATUS", "Estado", "Status" },
@@ -62,14 +69,16 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_ARCHIVED_COPY", "cópia arquivada", "archived copy" },
 	{ "L_HOW_MADE", "Como foi feito", "How it was made" },
 	{ "L_PLAN_SUMMARY", "Resumo e avaliação independente",
-	  "Summary and independent assessment" },
+	    "Summary and independent assessment" },
 	{ "L_SOURCES", "Fontes", "Sources" },
 	{ "L_COMMITMENTS", "Compromissos", "Commitments" },
 	{ "L_COMMITMENT", "Compromisso", "Commitment" },
-	{ "L_PLAN_TABLE_CAPTION", "Compromissos do plano, com a entidade responsável, o estado "
-	  "declarado e o progresso calculado a partir dos marcos.", "The plan's commitments, "
-	  "with the lead body, the self-reported status and the progress computed from the "
-	  "milestones." },
+	{ "L_PLAN_TABLE_CAPTION",
+	    "Compromissos do plano, com a entidade responsável, o estado "
+	    "declarado e o progresso calculado a partir dos marcos.",
+	    "The plan's commitments, "
+	    "with the lead body, the self-reported status and the progress computed from the "
+	    "milestones." },
 	{ "L_NUMBER_SHORT", "N.º", "No." },
 	{ "L_LEAD", "Responsável", "Lead" },
 	{ "L_SUPPORT", "Apoio", "Supported by" },
@@ -83,7 +92,7 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_NO_DATA", "sem dados", "no data" },
 	{ "L_AS_OF", "dados registados em", "data recorded on" },
 	{ "L_ONLY_OTHER_LANG", "Este texto só está disponível em inglês.",
-	  "This text is only available in Portuguese." },
+	    "This text is only available in Portuguese." },
 	{ "L_ONLY_OTHER_LANG_SHORT", "(em inglês)", "(in Portuguese)" },
 	{ "L_DATA_NOTE", "Nota sobre os dados", "Note on the data" },
 	{ "L_PLAN", "Plano", "Plan" },
@@ -93,45 +102,53 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_WHAT_IT_DOES", "O que se propõe fazer", "What it sets out to do" },
 	{ "L_PROBLEM", "O problema a que responde", "The problem it addresses" },
 	{ "L_STATUS_AND_ASSESSMENT", "Estado declarado e avaliação independente",
-	  "Self-reported status and independent assessment" },
+	    "Self-reported status and independent assessment" },
 	{ "L_SELF_REPORTED", "Segundo os responsáveis", "As reported by those responsible" },
 	{ "L_SELF_REPORTED_HELP", "O que o governo e as entidades responsáveis declaram.",
-	  "What the government and the lead bodies report." },
+	    "What the government and the lead bodies report." },
 	{ "L_IRM", "Segundo o Mecanismo de Avaliação Independente (IRM)",
-	  "According to the Independent Reporting Mechanism (IRM)" },
+	    "According to the Independent Reporting Mechanism (IRM)" },
 	{ "L_IRM_HELP", "Avaliação independente da OGP, ao lado do que é declarado.",
-	  "OGP's independent assessment, shown beside what is reported." },
+	    "OGP's independent assessment, shown beside what is reported." },
 	{ "L_MILESTONES", "Marcos", "Milestones" },
 	{ "L_NO_MILESTONES", "Os marcos deste compromisso ainda não foram registados.",
-	  "The milestones of this commitment have not been recorded yet." },
+	    "The milestones of this commitment have not been recorded yet." },
 	{ "L_PLANNED", "Previsto", "Planned" },
 	{ "L_COMPLETED_ON", "concluído em", "completed on" },
 	{ "L_EVIDENCE", "Evidências", "Evidence" },
 	{ "L_NO_EVIDENCE_YET", "nenhuma evidência registada", "no evidence recorded" },
 	{ "L_LAST_UPDATED", "Última atualização:", "Last updated:" },
-	{ "L_FORMULA_1", "O progresso de um compromisso é a média simples do progresso (0 a "
-	  "100%) dos seus marcos com progresso registado; cada marco pesa o mesmo.",
-	  "A commitment's progress is the plain average of the progress (0 to 100%) of its "
-	  "milestones whose progress is recorded; each milestone weighs the same." },
-	{ "L_FORMULA_2", "Marcos sem progresso registado ficam de fora e são contados à parte "
-	  "(por exemplo, 3/5 marcos); sem nenhum, o compromisso mostra «sem dados», nunca 0%.",
-	  "Milestones with no recorded progress are left out and counted separately (for "
-	  "example, 3/5 milestones); with none, the commitment shows \"no data\", never 0%." },
-	{ "L_FORMULA_3", "O progresso de um plano ou de uma entidade é a média simples do "
-	  "progresso dos seus compromissos com dados. Cada percentagem traz a data dos dados "
-	  "mais recentes em que se baseia.", "The progress of a plan or a body is the plain "
-	  "average of the progress of its commitments that have data. Every percentage shows "
-	  "the date of the latest figure it is based on." },
+	{ "L_FORMULA_1",
+	    "O progresso de um compromisso é a média simples do progresso (0 a "
+	    "100%) dos seus marcos com progresso registado; cada marco pesa o mesmo.",
+	    "A commitment's progress is the plain average of the progress (0 to 100%) of its "
+	    "milestones whose progress is recorded; each milestone weighs the same." },
+	{ "L_FORMULA_2",
+	    "Marcos sem progresso registado ficam de fora e são contados à parte "
+	    "(por exemplo, 3/5 marcos); sem nenhum, o compromisso mostra «sem dados», nunca 0%.",
+	    "Milestones with no recorded progress are left out and counted separately (for "
+	    "example, 3/5 milestones); with none, the commitment shows \"no data\", never 0%." },
+	{ "L_FORMULA_3",
+	    "O progresso de um plano ou de uma entidade é a média simples do "
+	    "progresso dos seus compromissos com dados. Cada percentagem traz a data dos dados "
+	    "mais recentes em que se baseia.",
+	    "The progress of a plan or a body is the plain "
+	    "average of the progress of its commitments that have data. Every percentage shows "
+	    "the date of the latest figure it is based on." },
 	{ "L_NETWORK_HEADING", "A Rede Nacional para a Administração Aberta",
-	  "The National Network for Open Administration" },
+	    "The National Network for Open Administration" },
 	{ "L_MEMBERS", "Membros", "Members" },
-	{ "L_MEMBERS_INTRO", "Membros da rede segundo as fontes públicas consultadas, por "
-	  "setor.", "Members of the network according to the public sources consulted, by "
-	  "sector." },
+	{ "L_MEMBERS_INTRO",
+	    "Membros da rede segundo as fontes públicas consultadas, por "
+	    "setor.",
+	    "Members of the network according to the public sources consulted, by "
+	    "sector." },
 	{ "L_OTHER_BODIES", "Outras entidades nos planos", "Other bodies in the plans" },
-	{ "L_OTHER_BODIES_INTRO", "Entidades que lideram ou apoiam compromissos sem que a sua "
-	  "pertença à rede esteja confirmada.", "Bodies that lead or support commitments "
-	  "whose membership of the network is not confirmed." },
+	{ "L_OTHER_BODIES_INTRO",
+	    "Entidades que lideram ou apoiam compromissos sem que a sua "
+	    "pertença à rede esteja confirmada.",
+	    "Bodies that lead or support commitments "
+	    "whose membership of the network is not confirmed." },
 	{ "L_KIND", "Setor", "Sector" },
 	{ "L_MEMBERSHIP", "Pertença à rede", "Network membership" },
 	{ "L_IS_MEMBER", "Membro da rede", "Member of the network" },
@@ -142,9 +159,11 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_SUPPORTS", "Compromissos que apoia", "Commitments it supports" },
 	{ "L_NONE_RECORDED", "Nenhum registado.", "None recorded." },
 	{ "L_EVENTS_HEADING", "Eventos", "Events" },
-	{ "L_EVENTS_INTRO", "A Semana da Administração Aberta (Open Gov Week), as reuniões da "
-	  "rede, consultas públicas e outros eventos.", "Open Gov Week, network meetings, "
-	  "public consultations and other events." },
+	{ "L_EVENTS_INTRO",
+	    "A Semana da Administração Aberta (Open Gov Week), as reuniões da "
+	    "rede, consultas públicas e outros eventos.",
+	    "Open Gov Week, network meetings, "
+	    "public consultations and other events." },
 	{ "L_PAST_EVENTS", "Eventos anteriores, por ano", "Past events, by year" },
 	{ "L_WHEN", "Quando", "When" },
 	{ "L_WHERE", "Onde", "Where" },
@@ -156,55 +175,66 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_TABLE", "Tabela (pode deslocar-se na horizontal)", "Table (scrolls sideways)" },
 	{ "L_CHARTS", "Em gráfico", "In charts" },
 	{ "L_CHART_TIMELINE", "Progresso ao longo do tempo", "Progress over time" },
-	{ "L_CHART_TIMELINE_CAP", "O progresso do compromisso depois de cada alteração registada "
-	  "do progresso de um marco (mesma fórmula).", "The commitment's progress after each "
-	  "recorded change of a milestone's progress (same formula)." },
+	{ "L_CHART_TIMELINE_CAP",
+	    "O progresso do compromisso depois de cada alteração registada "
+	    "do progresso de um marco (mesma fórmula).",
+	    "The commitment's progress after each "
+	    "recorded change of a milestone's progress (same formula)." },
 	{ "L_CHART_PROGRESS", "Progresso de cada compromisso", "Progress of each commitment" },
 	{ "L_CHART_PROGRESS_ALT", "Os mesmos números estão na tabela de compromissos acima.",
-	  "The same figures are in the commitments table above." },
+	    "The same figures are in the commitments table above." },
 	{ "L_CHART_STATUS", "Compromissos por estado declarado",
-	  "Commitments by self-reported status" },
+	    "Commitments by self-reported status" },
 	{ "L_CHART_DATA", "Os dados do gráfico", "The chart's data" },
 	{ "L_SUBSCRIBE", "Acompanhar as alterações (Atom)", "Follow the changes (Atom)" },
 	{ "L_SUBSCRIBE_SITE", "Acompanhar o sítio (Atom)", "Follow the site (Atom)" },
 	{ "L_CALENDAR_ALL", "Todos os eventos no seu calendário (.ics)",
-	  "All events in your calendar (.ics)" },
+	    "All events in your calendar (.ics)" },
 	{ "L_CALENDAR_ONE", "Adicionar ao calendário (.ics)", "Add to calendar (.ics)" },
 	{ "L_BADGE", "Emblema do estado para outros sítios", "Status badge for other sites" },
 	{ "L_BADGE_ALT", "Estado declarado do compromisso", "Self-reported status of commitment" },
 	{ "L_BADGE_HELP", "Copie este código para mostrar o estado atual noutra página:",
-	  "Copy this code to show the current status on another page:" },
+	    "Copy this code to show the current status on another page:" },
 	{ "L_SEE_HISTORY", "Ver o histórico de alterações", "See the history of changes" },
-	{ "L_HISTORY_INTRO", "Todas as alterações registadas, da mais recente para a mais "
-	  "antiga, com a data (UTC) e quem as fez. Nada é apagado deste registo.",
-	  "Every recorded change, newest first, with its date (UTC) and who made it. Nothing "
-	  "is ever removed from this record." },
-	{ "L_HISTORY_NONE", "Ainda não há alterações registadas depois da carga inicial dos "
-	  "dados.", "No changes have been recorded since the data were first loaded." },
+	{ "L_HISTORY_INTRO",
+	    "Todas as alterações registadas, da mais recente para a mais "
+	    "antiga, com a data (UTC) e quem as fez. Nada é apagado deste registo.",
+	    "Every recorded change, newest first, with its date (UTC) and who made it. Nothing "
+	    "is ever removed from this record." },
+	{ "L_HISTORY_NONE",
+	    "Ainda não há alterações registadas depois da carga inicial dos "
+	    "dados.",
+	    "No changes have been recorded since the data were first loaded." },
 	{ "L_REVIEWED", "revisto pelo ponto focal", "reviewed by the focal point" },
 	/* Search and the commitments listing (pages/search.c, pages/listing.c). */
 	{ "L_SEARCH", "Pesquisar", "Search" },
 	{ "L_SEARCH_LABEL", "Pesquisar no sítio", "Search the site" },
 	{ "L_SEARCH_HEADING", "Pesquisa", "Search" },
 	{ "L_SEARCH_WORDS", "Palavras a procurar", "Words to look for" },
-	{ "L_SEARCH_HELP", "Sem distinguir acentos nem maiúsculas; a última palavra pode estar "
-	  "incompleta. No máximo 200 carateres e 12 palavras.", "Accents and capitals do not "
-	  "matter; the last word may be unfinished. At most 200 characters and 12 words." },
-	{ "L_SEARCH_GUIDE", "Escreva uma ou mais palavras, em português ou em inglês: a "
-	  "pesquisa percorre planos, compromissos, marcos, entidades, eventos e páginas, e "
-	  "mostra primeiro os resultados mais relevantes. Depois pode filtrar por plano, "
-	  "estado, entidade responsável, valor OGP e área temática.", "Type one or more words, "
-	  "in English or Portuguese: the search covers plans, commitments, milestones, bodies, "
-	  "events and pages, most relevant first. You can then filter by plan, status, lead "
-	  "body, OGP value and policy area." },
+	{ "L_SEARCH_HELP",
+	    "Sem distinguir acentos nem maiúsculas; a última palavra pode estar "
+	    "incompleta. No máximo 200 carateres e 12 palavras.",
+	    "Accents and capitals do not "
+	    "matter; the last word may be unfinished. At most 200 characters and 12 words." },
+	{ "L_SEARCH_GUIDE",
+	    "Escreva uma ou mais palavras, em português ou em inglês: a "
+	    "pesquisa percorre planos, compromissos, marcos, entidades, eventos e páginas, e "
+	    "mostra primeiro os resultados mais relevantes. Depois pode filtrar por plano, "
+	    "estado, entidade responsável, valor OGP e área temática.",
+	    "Type one or more words, "
+	    "in English or Portuguese: the search covers plans, commitments, milestones, bodies, "
+	    "events and pages, most relevant first. You can then filter by plan, status, lead "
+	    "body, OGP value and policy area." },
 	{ "L_SEARCH_ALL_COMMITMENTS", "Ver todos os compromissos, com filtros",
-	  "See every commitment, with filters" },
+	    "See every commitment, with filters" },
 	{ "L_NO_RESULTS", "Nenhum resultado. Experimente outras palavras ou retire filtros.",
-	  "No results. Try other words or remove filters." },
+	    "No results. Try other words or remove filters." },
 	{ "L_FILTERS", "Filtrar", "Filter" },
-	{ "L_FACETS_NOTE", "Os filtros aplicam-se aos compromissos e aos seus marcos; o número "
-	  "é o que cada escolha daria.", "Filters apply to commitments and their milestones; "
-	  "the number is what each choice would give." },
+	{ "L_FACETS_NOTE",
+	    "Os filtros aplicam-se aos compromissos e aos seus marcos; o número "
+	    "é o que cada escolha daria.",
+	    "Filters apply to commitments and their milestones; "
+	    "the number is what each choice would give." },
 	{ "L_ACTIVE_FILTERS", "Filtros ativos", "Active filters" },
 	{ "L_REMOVE_FILTER", "retirar", "remove" },
 	{ "L_CLEAR_FILTERS", "Retirar todos os filtros", "Clear all filters" },
@@ -214,138 +244,171 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_PREV", "Anterior", "Previous" },
 	{ "L_NEXT", "Seguinte", "Next" },
 	{ "L_ALL_COMMITMENTS", "Todos os compromissos", "All commitments" },
-	{ "L_ALL_COMMITMENTS_INTRO", "Os compromissos de todos os planos de ação, com a entidade "
-	  "responsável, o estado declarado e o progresso calculado a partir dos marcos. Filtre "
-	  "e ordene à vontade: cada escolha tem o seu próprio endereço, que pode partilhar.",
-	  "The commitments of every action plan, with the lead body, the self-reported status "
-	  "and the progress computed from the milestones. Filter and sort as you like: every "
-	  "choice has its own address, which you can share." },
-	{ "L_ALL_COMMITMENTS_CAPTION", "Compromissos, com o plano, a entidade responsável, o "
-	  "estado declarado, o progresso e a data de fim.", "Commitments, with the plan, the "
-	  "lead body, the self-reported status, the progress and the end date." },
+	{ "L_ALL_COMMITMENTS_INTRO",
+	    "Os compromissos de todos os planos de ação, com a entidade "
+	    "responsável, o estado declarado e o progresso calculado a partir dos marcos. Filtre "
+	    "e ordene à vontade: cada escolha tem o seu próprio endereço, que pode partilhar.",
+	    "The commitments of every action plan, with the lead body, the self-reported status "
+	    "and the progress computed from the milestones. Filter and sort as you like: every "
+	    "choice has its own address, which you can share." },
+	{ "L_ALL_COMMITMENTS_CAPTION",
+	    "Compromissos, com o plano, a entidade responsável, o "
+	    "estado declarado, o progresso e a data de fim.",
+	    "Commitments, with the plan, the "
+	    "lead body, the self-reported status, the progress and the end date." },
 	{ "L_SEARCH_COMMITMENTS", "Procurar nos compromissos e nos seus marcos",
-	  "Search the commitments and their milestones" },
+	    "Search the commitments and their milestones" },
 	{ "L_SORT_BY", "Ordenar por", "Sort by" },
 	{ "L_END_DATE", "Fim", "End" },
 	{ "L_NO_COMMITMENTS", "Nenhum compromisso corresponde a estes filtros.",
-	  "No commitment matches these filters." },
+	    "No commitment matches these filters." },
 	/* Open data (templates/data.tpl, the layout's data links). */
 	{ "L_NAV_DATA", "Dados abertos", "Open data" },
 	{ "L_DATA_THIS_PAGE", "Os dados desta página:", "This page's data:" },
 	{ "L_DATA_ABOUT", "sobre os dados abertos", "about the open data" },
 	{ "L_DATA_HEADING", "Dados abertos", "Open data" },
-	{ "L_DATA_INTRO", "Todos os dados deste sítio são abertos: cada página de listagem ou "
-	  "de detalhe existe também em JSON e em CSV, e cada tabela pode ser descarregada por "
-	  "inteiro. Esta página descreve cada campo, os valores que pode ter e a fórmula do "
-	  "progresso.", "All the data on this site is open: every listing and detail page "
-	  "also exists as JSON and CSV, and every table can be downloaded whole. This page "
-	  "describes every field, the values it can take and the progress formula." },
+	{ "L_DATA_INTRO",
+	    "Todos os dados deste sítio são abertos: cada página de listagem ou "
+	    "de detalhe existe também em JSON e em CSV, e cada tabela pode ser descarregada por "
+	    "inteiro. Esta página descreve cada campo, os valores que pode ter e a fórmula do "
+	    "progresso.",
+	    "All the data on this site is open: every listing and detail page "
+	    "also exists as JSON and CSV, and every table can be downloaded whole. This page "
+	    "describes every field, the values it can take and the progress formula." },
 	{ "L_DATA_CONTENTS", "Nesta página", "On this page" },
 	{ "L_DATA_LICENCE", "Licença", "Licence" },
 	{ "L_DATA_LICENCE_TEXT", "Os dados são publicados pela AMA com a licença",
-	  "The data is published by AMA under the licence" },
-	{ "L_DATA_LICENCE_NAME", "Atribuição 4.0 Internacional", "Attribution 4.0 "
-	  "International" },
-	{ "L_DATA_ATTRIBUTION", "Pode reutilizá-los para qualquer fim, incluindo comercial, "
-	  "desde que indique a fonte, por exemplo: «Rede Nacional para a Administração "
-	  "Aberta (AMA), dados abertos, CC BY 4.0», com uma ligação para esta página.",
-	  "You may reuse it for any purpose, commercial ones included, as long as you credit "
-	  "the source, for example: \"National Network for Open Administration (AMA), open "
-	  "data, CC BY 4.0\", with a link to this page." },
+	    "The data is published by AMA under the licence" },
+	{ "L_DATA_LICENCE_NAME", "Atribuição 4.0 Internacional",
+	    "Attribution 4.0 "
+	    "International" },
+	{ "L_DATA_ATTRIBUTION",
+	    "Pode reutilizá-los para qualquer fim, incluindo comercial, "
+	    "desde que indique a fonte, por exemplo: «Rede Nacional para a Administração "
+	    "Aberta (AMA), dados abertos, CC BY 4.0», com uma ligação para esta página.",
+	    "You may reuse it for any purpose, commercial ones included, as long as you credit "
+	    "the source, for example: \"National Network for Open Administration (AMA), open "
+	    "data, CC BY 4.0\", with a link to this page." },
 	{ "L_DATA_PAGES", "Cada página em JSON e em CSV", "Every page as JSON and CSV" },
-	{ "L_DATA_PAGES_TEXT", "Acrescente .json ou .csv ao endereço de uma listagem ou de "
-	  "um detalhe (os planos, um plano, os compromissos, um compromisso, a rede, uma "
-	  "entidade, os eventos, um evento), com os mesmos parâmetros: recebe os mesmos "
-	  "registos que a página mostra, sem rótulos. Por exemplo:", "Add .json or .csv to "
-	  "the address of a listing or detail page (the plans, a plan, the commitments, a "
-	  "commitment, the network, a body, the events, an event), with the same "
-	  "parameters: you get the same records the page shows, without labels. For "
-	  "example:" },
-	{ "L_DATA_PAGES_DETAIL", "Numa página de detalhe, o JSON traz o registo completo, "
-	  "com as fontes e a tabela da página, e o CSV traz essa tabela: os compromissos de "
-	  "um plano, os marcos de um compromisso, os compromissos de uma entidade (um "
-	  "evento: uma linha).", "On a detail page, the JSON holds the whole record, with "
-	  "its sources and the page's table, and the CSV holds that table: the commitments "
-	  "of a plan, the milestones of a commitment, the commitments of a body (an event: "
-	  "one row)." },
-	{ "L_DATA_ACCEPT", "Em alternativa, peça o endereço normal com o cabeçalho «Accept: "
-	  "application/json» ou «Accept: text/csv».", "Alternatively, ask for the plain "
-	  "address with the header \"Accept: application/json\" or \"Accept: text/csv\"." },
+	{ "L_DATA_PAGES_TEXT",
+	    "Acrescente .json ou .csv ao endereço de uma listagem ou de "
+	    "um detalhe (os planos, um plano, os compromissos, um compromisso, a rede, uma "
+	    "entidade, os eventos, um evento), com os mesmos parâmetros: recebe os mesmos "
+	    "registos que a página mostra, sem rótulos. Por exemplo:",
+	    "Add .json or .csv to "
+	    "the address of a listing or detail page (the plans, a plan, the commitments, a "
+	    "commitment, the network, a body, the events, an event), with the same "
+	    "parameters: you get the same records the page shows, without labels. For "
+	    "example:" },
+	{ "L_DATA_PAGES_DETAIL",
+	    "Numa página de detalhe, o JSON traz o registo completo, "
+	    "com as fontes e a tabela da página, e o CSV traz essa tabela: os compromissos de "
+	    "um plano, os marcos de um compromisso, os compromissos de uma entidade (um "
+	    "evento: uma linha).",
+	    "On a detail page, the JSON holds the whole record, with "
+	    "its sources and the page's table, and the CSV holds that table: the commitments "
+	    "of a plan, the milestones of a commitment, the commitments of a body (an event: "
+	    "one row)." },
+	{ "L_DATA_ACCEPT",
+	    "Em alternativa, peça o endereço normal com o cabeçalho «Accept: "
+	    "application/json» ou «Accept: text/csv».",
+	    "Alternatively, ask for the plain "
+	    "address with the header \"Accept: application/json\" or \"Accept: text/csv\"." },
 	{ "L_DATA_BULK", "Descarregar tudo", "Download everything" },
-	{ "L_DATA_BULK_TEXT", "Uma tabela por ficheiro, sempre atual: os ficheiros são feitos "
-	  "a partir da base de dados a cada pedido.", "One table per file, always current: "
-	  "the files are made from the database on every request." },
+	{ "L_DATA_BULK_TEXT",
+	    "Uma tabela por ficheiro, sempre atual: os ficheiros são feitos "
+	    "a partir da base de dados a cada pedido.",
+	    "One table per file, always current: "
+	    "the files are made from the database on every request." },
 	{ "L_DATA_BULK_CAPTION", "Os conjuntos de dados, em CSV e JSON.",
-	  "The datasets, as CSV and JSON." },
+	    "The datasets, as CSV and JSON." },
 	{ "L_DATA_DATASET", "Conjunto", "Dataset" },
 	{ "L_DATA_CONTENT", "Conteúdo", "Content" },
 	{ "L_DATA_FORMATS", "Formatos", "Formats" },
-	{ "L_DATA_CATALOG", "Metadados DCAT-AP (JSON-LD) para o portal nacional de dados "
-	  "abertos:", "DCAT-AP metadata (JSON-LD) for the national open data portal:" },
-	{ "L_DATA_IMPORT", "Para a equipa: os ficheiros milestones e commitments (e o CSV dos "
-	  "marcos de um compromisso) podem ser corrigidos numa folha de cálculo e "
-	  "importados de novo, com uma simulação primeiro.", "For staff: the milestones and "
-	  "commitments files (and a commitment's milestones CSV) can be corrected in a "
-	  "spreadsheet and imported again, with a dry run first." },
+	{ "L_DATA_CATALOG",
+	    "Metadados DCAT-AP (JSON-LD) para o portal nacional de dados "
+	    "abertos:",
+	    "DCAT-AP metadata (JSON-LD) for the national open data portal:" },
+	{ "L_DATA_IMPORT",
+	    "Para a equipa: os ficheiros milestones e commitments (e o CSV dos "
+	    "marcos de um compromisso) podem ser corrigidos numa folha de cálculo e "
+	    "importados de novo, com uma simulação primeiro.",
+	    "For staff: the milestones and "
+	    "commitments files (and a commitment's milestones CSV) can be corrected in a "
+	    "spreadsheet and imported again, with a dry run first." },
 	{ "L_DATA_CONVENTIONS", "Convenções", "Conventions" },
-	{ "L_DATA_PROGRESS_FIELDS", "Nos dados, o progresso vem em quatro campos, calculados "
-	  "exatamente como nas páginas: progress_percent (arredondado; null quando não há "
-	  "dados, nunca 0), progress_known e progress_total (partes com dados e partes ao "
-	  "todo) e progress_as_of (a data dos dados mais recentes).", "In the data, progress "
-	  "comes in four fields, computed exactly as on the pages: progress_percent "
-	  "(rounded; null when there is no data, never 0), progress_known and progress_total "
-	  "(parts with data and parts in all) and progress_as_of (the date of the latest "
-	  "data)." },
+	{ "L_DATA_PROGRESS_FIELDS",
+	    "Nos dados, o progresso vem em quatro campos, calculados "
+	    "exatamente como nas páginas: progress_percent (arredondado; null quando não há "
+	    "dados, nunca 0), progress_known e progress_total (partes com dados e partes ao "
+	    "todo) e progress_as_of (a data dos dados mais recentes).",
+	    "In the data, progress "
+	    "comes in four fields, computed exactly as on the pages: progress_percent "
+	    "(rounded; null when there is no data, never 0), progress_known and progress_total "
+	    "(parts with data and parts in all) and progress_as_of (the date of the latest "
+	    "data)." },
 	{ "L_DATA_DICTIONARY", "Dicionário de dados", "Data dictionary" },
-	{ "L_DATA_DICTIONARY_TEXT", "Cada conjunto de dados e os seus campos, pela ordem das "
-	  "chaves JSON e das colunas CSV; o significado, o tipo e os valores permitidos de "
-	  "cada campo estão na tabela de campos, a seguir.", "Each dataset and its fields, in "
-	  "the order of the JSON keys and CSV columns; the meaning, type and allowed values "
-	  "of every field are in the table of fields below." },
+	{ "L_DATA_DICTIONARY_TEXT",
+	    "Cada conjunto de dados e os seus campos, pela ordem das "
+	    "chaves JSON e das colunas CSV; o significado, o tipo e os valores permitidos de "
+	    "cada campo estão na tabela de campos, a seguir.",
+	    "Each dataset and its fields, in "
+	    "the order of the JSON keys and CSV columns; the meaning, type and allowed values "
+	    "of every field are in the table of fields below." },
 	{ "L_DATA_FIELDS", "Campos", "Fields" },
 	{ "L_DATA_FIELDS_CAPTION", "Todos os campos de todos os conjuntos de dados.",
-	  "Every field of every dataset." },
+	    "Every field of every dataset." },
 	{ "L_DATA_FIELD", "Campo", "Field" },
 	{ "L_DATA_TYPE", "Tipo", "Type" },
 	{ "L_DATA_VALUES", "Valores permitidos", "Allowed values" },
 	{ "L_DATA_MEANING", "Significado", "Meaning" },
 	{ "DATA_WHERE_BULK", "Ficheiros:", "Files:" },
 	{ "DATA_WHERE_PAGES", "Nas páginas:", "On the pages:" },
-	{ "DATA_CONV_1", "JSON: um objeto com dataset, url, license, modified e records "
-	  "(listagens) ou record (detalhes), indentado com 2 espaços; as chaves vêm pela "
-	  "ordem documentada abaixo (a das colunas do CSV), não por ordem alfabética.",
-	  "JSON: an object with dataset, url, license, modified and records (listings) or "
-	  "record (details), indented by 2 spaces; keys come in the order documented below "
-	  "(that of the CSV columns), not in alphabetical order." },
-	{ "DATA_CONV_2", "CSV: RFC 4180, UTF-8 sem BOM, linhas terminadas em CRLF, uma linha "
-	  "de cabeçalho com os nomes dos campos e uma linha por registo; um campo com "
-	  "vírgula, aspas ou mudança de linha vem entre aspas, com as aspas duplicadas; um "
-	  "texto que uma folha de cálculo leria como fórmula (começado por =, +, -, @, "
-	  "tabulação ou CR, depois de eventuais apóstrofos) leva um apóstrofo à frente.",
-	  "CSV: RFC 4180, UTF-8 without BOM, CRLF line ends, a header row of field names and "
-	  "one row per record; a field holding a comma, a double quote or a line break is "
-	  "quoted, its double quotes doubled; a text a spreadsheet would read as a formula "
-	  "(starting, after any apostrophes, with =, +, -, @, a tab or a CR) gets one "
-	  "leading apostrophe." },
-	{ "DATA_CONV_3", "Texto nas duas línguas: campos em par, <nome>_pt e <nome>_en "
-	  "(title_pt, title_en).",
-	  "Text in both languages: paired fields, <name>_pt and <name>_en (title_pt, "
-	  "title_en)." },
-	{ "DATA_CONV_4", "Campos com vários valores: listas em JSON; no CSV, os valores "
-	  "separados por «; ».", "Many-valued fields: lists in JSON; in CSV, the values "
-	  "separated by \"; \"." },
-	{ "DATA_CONV_5", "O que não se sabe: null em JSON e campo vazio no CSV, nunca zero "
-	  "nem «não». Booleanos: true ou false.", "What is not known: null in JSON and an "
-	  "empty CSV field, never zero or \"no\". Booleans: true or false." },
-	{ "DATA_CONV_6", "Identificadores OGP, datas ISO 8601 (AAAA, AAAA-MM ou AAAA-MM-DD; "
-	  "horas em UTC) e códigos são iguais nas duas línguas e em todos os formatos; os "
-	  "rótulos só existem nas páginas.", "OGP ids, ISO 8601 dates (YYYY, YYYY-MM or "
-	  "YYYY-MM-DD; times in UTC) and codes are the same in both languages and every "
-	  "format; labels exist only on the pages." },
-	{ "DATA_CONV_7", "A língua do endereço só muda os campos url (ligações para as "
-	  "páginas nessa língua); os ficheiros completos trazem url_pt e url_en.",
-	  "The language of the address only changes the url fields (links to the pages in "
-	  "that language); the whole-table files carry url_pt and url_en." },
+	{ "DATA_CONV_1",
+	    "JSON: um objeto com dataset, url, license, modified e records "
+	    "(listagens) ou record (detalhes), indentado com 2 espaços; as chaves vêm pela "
+	    "ordem documentada abaixo (a das colunas do CSV), não por ordem alfabética.",
+	    "JSON: an object with dataset, url, license, modified and records (listings) or "
+	    "record (details), indented by 2 spaces; keys come in the order documented below "
+	    "(that of the CSV columns), not in alphabetical order." },
+	{ "DATA_CONV_2",
+	    "CSV: RFC 4180, UTF-8 sem BOM, linhas terminadas em CRLF, uma linha "
+	    "de cabeçalho com os nomes dos campos e uma linha por registo; um campo com "
+	    "vírgula, aspas ou mudança de linha vem entre aspas, com as aspas duplicadas; um "
+	    "texto que uma folha de cálculo leria como fórmula (começado por =, +, -, @, "
+	    "tabulação ou CR, depois de eventuais apóstrofos) leva um apóstrofo à frente.",
+	    "CSV: RFC 4180, UTF-8 without BOM, CRLF line ends, a header row of field names and "
+	    "one row per record; a field holding a comma, a double quote or a line break is "
+	    "quoted, its double quotes doubled; a text a spreadsheet would read as a formula "
+	    "(starting, after any apostrophes, with =, +, -, @, a tab or a CR) gets one "
+	    "leading apostrophe." },
+	{ "DATA_CONV_3",
+	    "Texto nas duas línguas: campos em par, <nome>_pt e <nome>_en "
+	    "(title_pt, title_en).",
+	    "Text in both languages: paired fields, <name>_pt and <name>_en (title_pt, "
+	    "title_en)." },
+	{ "DATA_CONV_4",
+	    "Campos com vários valores: listas em JSON; no CSV, os valores "
+	    "separados por «; ».",
+	    "Many-valued fields: lists in JSON; in CSV, the values "
+	    "separated by \"; \"." },
+	{ "DATA_CONV_5",
+	    "O que não se sabe: null em JSON e campo vazio no CSV, nunca zero "
+	    "nem «não». Booleanos: true ou false.",
+	    "What is not known: null in JSON and an "
+	    "empty CSV field, never zero or \"no\". Booleans: true or false." },
+	{ "DATA_CONV_6",
+	    "Identificadores OGP, datas ISO 8601 (AAAA, AAAA-MM ou AAAA-MM-DD; "
+	    "horas em UTC) e códigos são iguais nas duas línguas e em todos os formatos; os "
+	    "rótulos só existem nas páginas.",
+	    "OGP ids, ISO 8601 dates (YYYY, YYYY-MM or "
+	    "YYYY-MM-DD; times in UTC) and codes are the same in both languages and every "
+	    "format; labels exist only on the pages." },
+	{ "DATA_CONV_7",
+	    "A língua do endereço só muda os campos url (ligações para as "
+	    "páginas nessa língua); os ficheiros completos trazem url_pt e url_en.",
+	    "The language of the address only changes the url fields (links to the pages in "
+	    "that language); the whole-table files carry url_pt and url_en." },
 	{ "COL_evidence", "Evidência", "Evidence" },
 	/* Used from C. */
 	{ "T_SEARCH", "Pesquisa", "Search" },
@@ -364,38 +427,50 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "SORT_status", "estado declarado", "self-reported status" },
 	{ "SORT_progress", "progresso", "progress" },
 	{ "SORT_end", "data de fim", "end date" },
-	{ "ERR_SEARCH_TOO_LONG", "Pesquisa demasiado longa: use no máximo 200 carateres e 12 "
-	  "palavras.", "Search too long: use at most 200 characters and 12 words." },
-	{ "ERR_SEARCH_NO_WORDS", "A pesquisa não tem palavras para procurar: escreva letras ou "
-	  "algarismos.", "The search has no words to look for: type letters or digits." },
+	{ "ERR_SEARCH_TOO_LONG",
+	    "Pesquisa demasiado longa: use no máximo 200 carateres e 12 "
+	    "palavras.",
+	    "Search too long: use at most 200 characters and 12 words." },
+	{ "ERR_SEARCH_NO_WORDS",
+	    "A pesquisa não tem palavras para procurar: escreva letras ou "
+	    "algarismos.",
+	    "The search has no words to look for: type letters or digits." },
 	{ "ERR_PAGE_OUT", "Esta página de resultados não existe: a pesquisa tem menos páginas.",
-	  "This page of results does not exist: the search has fewer pages." },
+	    "This page of results does not exist: the search has fewer pages." },
 	{ "ERR_BAD_PAGE", "O número da página (page) é um número inteiro de 1 a 500.",
-	  "The page number (page) is a whole number from 1 to 500." },
+	    "The page number (page) is a whole number from 1 to 500." },
 	{ "ERR_PARAM_REPEATED", "Um parâmetro da pesquisa aparece mais de uma vez no endereço.",
-	  "A search parameter appears more than once in the address." },
+	    "A search parameter appears more than once in the address." },
 	{ "ERR_FACET_PLAN", "O filtro plan é o número de um plano, de 1 a 999.",
-	  "The plan filter is a plan number, from 1 to 999." },
-	{ "ERR_FACET_STATUS", "O filtro status aceita no_evidence, not_started, limited, "
-	  "substantial, complete, withdrawn ou none.", "The status filter takes no_evidence, "
-	  "not_started, limited, substantial, complete, withdrawn or none." },
-	{ "ERR_FACET_LEAD", "O filtro lead é o identificador de uma entidade: letras "
-	  "minúsculas, algarismos e hífenes.", "The lead filter is a body's identifier: "
-	  "lower-case letters, digits and hyphens." },
-	{ "ERR_FACET_VALUE", "O filtro value aceita access_to_information, civic_participation, "
-	  "public_accountability ou technology_innovation.", "The value filter takes "
-	  "access_to_information, civic_participation, public_accountability or "
-	  "technology_innovation." },
-	{ "ERR_FACET_AREA", "O filtro area é o identificador de uma área temática: letras "
-	  "minúsculas, algarismos e hífenes.", "The area filter is a policy area's identifier: "
-	  "lower-case letters, digits and hyphens." },
+	    "The plan filter is a plan number, from 1 to 999." },
+	{ "ERR_FACET_STATUS",
+	    "O filtro status aceita no_evidence, not_started, limited, "
+	    "substantial, complete, withdrawn ou none.",
+	    "The status filter takes no_evidence, "
+	    "not_started, limited, substantial, complete, withdrawn or none." },
+	{ "ERR_FACET_LEAD",
+	    "O filtro lead é o identificador de uma entidade: letras "
+	    "minúsculas, algarismos e hífenes.",
+	    "The lead filter is a body's identifier: "
+	    "lower-case letters, digits and hyphens." },
+	{ "ERR_FACET_VALUE",
+	    "O filtro value aceita access_to_information, civic_participation, "
+	    "public_accountability ou technology_innovation.",
+	    "The value filter takes "
+	    "access_to_information, civic_participation, public_accountability or "
+	    "technology_innovation." },
+	{ "ERR_FACET_AREA",
+	    "O filtro area é o identificador de uma área temática: letras "
+	    "minúsculas, algarismos e hífenes.",
+	    "The area filter is a policy area's identifier: "
+	    "lower-case letters, digits and hyphens." },
 	{ "ERR_BAD_SORT", "A ordenação (sort) aceita plan, status, progress ou end.",
-	  "The order (sort) takes plan, status, progress or end." },
+	    "The order (sort) takes plan, status, progress or end." },
 	{ "HIST_EMPTY", "(vazio)", "(empty)" },
 	{ "FEED_NEW_COMMITMENT", "novo compromisso", "new commitment" },
 	{ "FEED_EVENT", "Evento", "Event" },
 	{ "FEED_SUBTITLE", "Novos compromissos, mudanças de estado e de progresso, e eventos.",
-	  "New commitments, changes of status and progress, and events." },
+	    "New commitments, changes of status and progress, and events." },
 	{ "COL_leads", "Entidades responsáveis", "Lead bodies" },
 	{ "COL_supports", "Entidades de apoio", "Supporting bodies" },
 	{ "COL_ogp_values", "Valores OGP", "OGP values" },
@@ -432,7 +507,8 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "COL_irm_relevant", "IRM: relevante", "IRM: relevant" },
 	{ "COL_irm_ambition", "IRM: ambição", "IRM: ambition" },
 	{ "COL_irm_potential_impact", "IRM: impacto potencial", "IRM: potential impact" },
-	{ "COL_irm_potential_results", "IRM: potencial de resultados", "IRM: potential for results" },
+	{ "COL_irm_potential_results", "IRM: potencial de resultados",
+	    "IRM: potential for results" },
 	{ "COL_irm_completion", "IRM: conclusão", "IRM: completion" },
 	{ "COL_irm_diog", "IRM: abriu o governo?", "IRM: did it open government?" },
 	{ "COL_irm_early_results", "IRM: primeiros resultados", "IRM: early results" },
@@ -480,52 +556,67 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "H_414", "Endereço demasiado longo", "Address too long" },
 	{ "H_500", "Erro interno", "Internal error" },
 	{ "H_503", "Serviço temporariamente indisponível", "Service temporarily unavailable" },
-	{ "ERR_NOT_FOUND", "Não existe nenhuma página neste endereço. Verifique o endereço ou "
-	  "use as ligações abaixo.", "There is no page at this address. Check the address or "
-	  "use the links below." },
+	{ "ERR_NOT_FOUND",
+	    "Não existe nenhuma página neste endereço. Verifique o endereço ou "
+	    "use as ligações abaixo.",
+	    "There is no page at this address. Check the address or "
+	    "use the links below." },
 	{ "ERR_LANG", "O sítio existe em português (/pt/) e em inglês (/en/).",
-	  "The site exists in Portuguese (/pt/) and English (/en/)." },
-	{ "ERR_BAD_PATH", "O endereço pedido não é válido.", "The address requested is not "
-	  "valid." },
-	{ "ERR_BAD_ENCODING", "O endereço contém uma codificação inválida (percentagens ou "
-	  "UTF-8 mal formados).", "The address contains invalid encoding (malformed percent "
-	  "escapes or UTF-8)." },
+	    "The site exists in Portuguese (/pt/) and English (/en/)." },
+	{ "ERR_BAD_PATH", "O endereço pedido não é válido.",
+	    "The address requested is not "
+	    "valid." },
+	{ "ERR_BAD_ENCODING",
+	    "O endereço contém uma codificação inválida (percentagens ou "
+	    "UTF-8 mal formados).",
+	    "The address contains invalid encoding (malformed percent "
+	    "escapes or UTF-8)." },
 	{ "ERR_TOO_LONG", "O endereço ou os parâmetros são demasiado longos.",
-	  "The address or its parameters are too long." },
+	    "The address or its parameters are too long." },
 	{ "ERR_TOO_MANY_PARAMS", "O pedido tem demasiados parâmetros.",
-	  "The request has too many parameters." },
-	{ "ERR_BAD_PLAN_NUMBER", "O número de um plano é um número inteiro de 1 a 999, por "
-	  "exemplo /pt/plans/2.", "A plan number is a whole number from 1 to 999, for example "
-	  "/en/plans/2." },
+	    "The request has too many parameters." },
+	{ "ERR_BAD_PLAN_NUMBER",
+	    "O número de um plano é um número inteiro de 1 a 999, por "
+	    "exemplo /pt/plans/2.",
+	    "A plan number is a whole number from 1 to 999, for example "
+	    "/en/plans/2." },
 	{ "ERR_BAD_EVENT_ID", "O identificador de um evento é um número inteiro positivo.",
-	  "An event id is a positive whole number." },
-	{ "ERR_BAD_OGP_ID", "Um identificador OGP tem duas letras e quatro algarismos, por "
-	  "exemplo PT0013.", "An OGP id has two letters and four digits, for example PT0013." },
-	{ "ERR_BAD_SLUG", "O identificador de uma entidade tem apenas letras minúsculas, "
-	  "algarismos e hífenes.", "A body's identifier has only lower-case letters, digits "
-	  "and hyphens." },
+	    "An event id is a positive whole number." },
+	{ "ERR_BAD_OGP_ID",
+	    "Um identificador OGP tem duas letras e quatro algarismos, por "
+	    "exemplo PT0013.",
+	    "An OGP id has two letters and four digits, for example PT0013." },
+	{ "ERR_BAD_SLUG",
+	    "O identificador de uma entidade tem apenas letras minúsculas, "
+	    "algarismos e hífenes.",
+	    "A body's identifier has only lower-case letters, digits "
+	    "and hyphens." },
 	{ "ERR_NO_PLAN", "Não existe nenhum plano com esse número.",
-	  "There is no plan with that number." },
+	    "There is no plan with that number." },
 	{ "ERR_NO_COMMITMENT", "Não existe nenhum compromisso com esse identificador.",
-	  "There is no commitment with that id." },
+	    "There is no commitment with that id." },
 	{ "ERR_NO_MEMBER", "Não existe nenhuma entidade com esse identificador.",
-	  "There is no body with that identifier." },
+	    "There is no body with that identifier." },
 	{ "ERR_NO_EVENT", "Não existe nenhum evento com esse identificador.",
-	  "There is no event with that id." },
-	{ "ERR_NO_PAGE", "Esta página ainda não foi escrita.", "This page has not been written "
-	  "yet." },
-	{ "ERR_METHOD", "Este endereço não aceita esse método.", "This address does not accept "
-	  "that method." },
+	    "There is no event with that id." },
+	{ "ERR_NO_PAGE", "Esta página ainda não foi escrita.",
+	    "This page has not been written "
+	    "yet." },
+	{ "ERR_METHOD", "Este endereço não aceita esse método.",
+	    "This address does not accept "
+	    "that method." },
 	{ "L_NAV_CONSULT", "Consultas", "Consultations" },
 	{ "L_CONSULTATION_KICKER", "Consulta pública", "Public consultation" },
 	{ "T_CONSULTATIONS", "Consultas públicas", "Public consultations" },
-	{ "L_CONSULT_INTRO", "Os planos de ação são co-criados: aqui a rede pergunta, e qualquer "
-	  "pessoa pode propor compromissos e comentar, sem conta. Tudo o que é publicado fica "
-	  "registado, com a resposta da rede.", "Action plans are co-created: here the network "
-	  "asks, and anyone can propose commitments and comment, without an account. "
-	  "Everything published stays on record, with the network's answer." },
+	{ "L_CONSULT_INTRO",
+	    "Os planos de ação são co-criados: aqui a rede pergunta, e qualquer "
+	    "pessoa pode propor compromissos e comentar, sem conta. Tudo o que é publicado fica "
+	    "registado, com a resposta da rede.",
+	    "Action plans are co-created: here the network "
+	    "asks, and anyone can propose commitments and comment, without an account. "
+	    "Everything published stays on record, with the network's answer." },
 	{ "L_NO_CONSULTATIONS", "Ainda não há consultas registadas.",
-	  "No consultations have been recorded yet." },
+	    "No consultations have been recorded yet." },
 	{ "L_OPENS", "Abre", "Opens" },
 	{ "L_CLOSES", "Fecha", "Closes" },
 	{ "L_OPENS_IN", "Abre dentro de", "Opens in" },
@@ -549,43 +640,47 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_F_COMMENT", "O seu comentário", "Your comment" },
 	{ "L_F_AUTHOR", "Nome ou pseudónimo (publicado)", "Name or pseudonym (published)" },
 	{ "L_F_ORG", "Organização que representa (opcional, publicada)",
-	  "Organisation you speak for (optional, published)" },
+	    "Organisation you speak for (optional, published)" },
 	{ "L_F_EMAIL", "Endereço de email (nunca publicado)", "Email address (never published)" },
 	{ "L_F_EMAIL_HINT", "Enviamos-lhe um endereço para confirmar o envio.",
-	  "We send you a link to confirm what you sent." },
+	    "We send you a link to confirm what you sent." },
 	{ "L_F_TITLE", "Título da proposta", "Title of the proposal" },
 	{ "L_F_PROBLEM", "O problema a que responde", "The problem it addresses" },
 	{ "L_F_LIMIT", "Até 5000 carateres.", "Up to 5000 characters." },
 	{ "L_F_HONEYPOT", "Deixe este campo vazio", "Leave this field empty" },
-	{ "L_CONSENT", "Aceito que o nome ou pseudónimo, a organização (se a indicar) e o texto "
-	  "que envio sejam publicados neste sítio e nos seus dados abertos (licença CC BY 4.0) "
-	  "depois de moderados, com a resposta da rede. O endereço de email serve só para "
-	  "confirmar o envio e para o poder retirar: nunca é publicado nem partilhado, e é "
-	  "apagado com o contributo. Um envio não confirmado é apagado ao fim de 7 dias; um "
-	  "contributo confirmado é guardado como registo público da consulta até o retirar (pela "
-	  "ligação no email de confirmação) ou pedir que seja apagado (ogp@ama.pt).",
-	  "I agree that the name or pseudonym, the organisation (if I give one) and the text I "
-	  "send are published on this site and in its open data (CC BY 4.0 licence) once "
-	  "moderated, with the network's answer. The email address only serves to confirm "
-	  "what I send and to let me withdraw it: it is never published or shared, and it is "
-	  "deleted with the submission. An unconfirmed submission is deleted after 7 days; a "
-	  "confirmed one is kept as the public record of the consultation until I withdraw it "
-	  "(through the link in the confirmation email) or ask for it to be deleted "
-	  "(ogp@ama.pt)." },
+	{ "L_CONSENT",
+	    "Aceito que o nome ou pseudónimo, a organização (se a indicar) e o texto "
+	    "que envio sejam publicados neste sítio e nos seus dados abertos (licença CC BY 4.0) "
+	    "depois de moderados, com a resposta da rede. O endereço de email serve só para "
+	    "confirmar o envio e para o poder retirar: nunca é publicado nem partilhado, e é "
+	    "apagado com o contributo. Um envio não confirmado é apagado ao fim de 7 dias; um "
+	    "contributo confirmado é guardado como registo público da consulta até o retirar (pela "
+	    "ligação no email de confirmação) ou pedir que seja apagado (ogp@ama.pt).",
+	    "I agree that the name or pseudonym, the organisation (if I give one) and the text I "
+	    "send are published on this site and in its open data (CC BY 4.0 licence) once "
+	    "moderated, with the network's answer. The email address only serves to confirm "
+	    "what I send and to let me withdraw it: it is never published or shared, and it is "
+	    "deleted with the submission. An unconfirmed submission is deleted after 7 days; a "
+	    "confirmed one is kept as the public record of the consultation until I withdraw it "
+	    "(through the link in the confirmation email) or ask for it to be deleted "
+	    "(ogp@ama.pt)." },
 	{ "L_SEND", "Enviar", "Send" },
 	{ "L_ERRORS_HEADING", "Corrija o seguinte:", "Please correct the following:" },
 	{ "L_QUESTIONS", "Perguntas e texto em consulta", "Questions and text under consultation" },
 	{ "L_ABOUT", "Sobre", "About" },
 	{ "L_DOC_UNDER", "Documento em consulta", "Document under consultation" },
 	{ "L_SUBMISSIONS", "Contributos recebidos", "Submissions received" },
-	{ "L_NO_SUBS", "Ainda não há contributos publicados. Os contributos aparecem depois de "
-	  "confirmados por email e moderados.", "No submissions have been published yet. "
-	  "Submissions appear once confirmed by email and moderated." },
+	{ "L_NO_SUBS",
+	    "Ainda não há contributos publicados. Os contributos aparecem depois de "
+	    "confirmados por email e moderados.",
+	    "No submissions have been published yet. "
+	    "Submissions appear once confirmed by email and moderated." },
 	{ "L_NOT_COLLECTED", "Os contributos desta consulta não foram recolhidos neste sítio.",
-	  "The submissions to this consultation were not collected on this site." },
-	{ "L_REPORT", "Relatório da rede: o que foi acolhido", "The network's report: what was taken up" },
+	    "The submissions to this consultation were not collected on this site." },
+	{ "L_REPORT", "Relatório da rede: o que foi acolhido",
+	    "The network's report: what was taken up" },
 	{ "L_NO_OUTCOME", "O relatório desta consulta ainda não foi publicado.",
-	  "The report of this consultation has not been published yet." },
+	    "The report of this consultation has not been published yet." },
 	{ "L_OUTCOME_DOC", "Relatório (documento)", "Report (document)" },
 	{ "L_REJECTED", "Contributo não publicado. Motivo:", "Submission not published. Reason:" },
 	{ "L_OUTCOME", "Estado", "Status" },
@@ -593,127 +688,159 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_ANSWER", "Resposta da rede", "The network's answer" },
 	{ "L_BY", "por", "by" },
 	{ "L_ORIGINS", "Propostas que deram origem a este compromisso",
-	  "Proposals this commitment came from" },
+	    "Proposals this commitment came from" },
 	{ "L_IN_CONSULTATION", "na consulta", "in the consultation" },
 	{ "L_COMMENTS", "Comentários", "Comments" },
 	{ "L_SOURCE", "Fonte", "Source" },
 	{ "L_SEE_CONSULTATIONS", "Ver as consultas", "See the consultations" },
 	{ "L_BACK", "Voltar", "Back" },
-	{ "L_MODERATION_NOTE", "Os contributos são publicados depois de confirmados por email e "
-	  "moderados pelo ponto focal (LabX).", "Submissions are published once confirmed by "
-	  "email and moderated by the focal point (LabX)." },
+	{ "L_MODERATION_NOTE",
+	    "Os contributos são publicados depois de confirmados por email e "
+	    "moderados pelo ponto focal (LabX).",
+	    "Submissions are published once confirmed by "
+	    "email and moderated by the focal point (LabX)." },
 	{ "T_SENT", "Confirme no seu email", "Check your email" },
-	{ "L_SENT_TEXT", "Obrigado. Enviámos-lhe um email com um endereço para confirmar o "
-	  "contributo (válido durante 7 dias). Só depois de confirmado ele segue para moderação; "
-	  "sem confirmação é apagado.", "Thank you. We have sent you an email with a link to "
-	  "confirm your submission (valid for 7 days). Only once confirmed does it go to "
-	  "moderation; without confirmation it is deleted." },
+	{ "L_SENT_TEXT",
+	    "Obrigado. Enviámos-lhe um email com um endereço para confirmar o "
+	    "contributo (válido durante 7 dias). Só depois de confirmado ele segue para moderação; "
+	    "sem confirmação é apagado.",
+	    "Thank you. We have sent you an email with a link to "
+	    "confirm your submission (valid for 7 days). Only once confirmed does it go to "
+	    "moderation; without confirmation it is deleted." },
 	{ "T_NOT_SENT", "O contributo não foi enviado", "Your submission was not sent" },
 	{ "T_CONFIRM", "Confirmar o contributo", "Confirm your submission" },
-	{ "L_CONFIRM_ASK", "Carregue no botão para confirmar o contributo. Depois de confirmado, "
-	  "segue para moderação.", "Press the button to confirm your submission. Once confirmed, "
-	  "it goes to moderation." },
+	{ "L_CONFIRM_ASK",
+	    "Carregue no botão para confirmar o contributo. Depois de confirmado, "
+	    "segue para moderação.",
+	    "Press the button to confirm your submission. Once confirmed, "
+	    "it goes to moderation." },
 	{ "L_CONFIRM_BUTTON", "Confirmar", "Confirm" },
 	{ "T_CONFIRMED", "Contributo confirmado", "Submission confirmed" },
-	{ "L_CONFIRMED_TEXT", "Obrigado: o contributo está confirmado e aguarda moderação. "
-	  "Quando for publicado, aparece na página da consulta com a resposta da rede.",
-	  "Thank you: your submission is confirmed and awaits moderation. Once published, it "
-	  "appears on the consultation's page with the network's answer." },
+	{ "L_CONFIRMED_TEXT",
+	    "Obrigado: o contributo está confirmado e aguarda moderação. "
+	    "Quando for publicado, aparece na página da consulta com a resposta da rede.",
+	    "Thank you: your submission is confirmed and awaits moderation. Once published, it "
+	    "appears on the consultation's page with the network's answer." },
 	{ "T_WITHDRAW", "Retirar o contributo", "Withdraw your submission" },
-	{ "L_WITHDRAW_ASK", "Carregue no botão para retirar o contributo: é apagado deste sítio, "
-	  "com o seu nome e o seu email.", "Press the button to withdraw your submission: it "
-	  "is deleted from this site, with your name and your email." },
+	{ "L_WITHDRAW_ASK",
+	    "Carregue no botão para retirar o contributo: é apagado deste sítio, "
+	    "com o seu nome e o seu email.",
+	    "Press the button to withdraw your submission: it "
+	    "is deleted from this site, with your name and your email." },
 	{ "L_WITHDRAW_BUTTON", "Retirar e apagar", "Withdraw and delete" },
 	{ "T_WITHDRAWN", "Contributo retirado", "Submission withdrawn" },
 	{ "L_WITHDRAWN_TEXT", "O contributo foi apagado, com o seu nome e o seu email.",
-	  "Your submission has been deleted, with your name and your email." },
+	    "Your submission has been deleted, with your name and your email." },
 	{ "T_LINK_USED", "Endereço já usado ou expirado", "Link already used or expired" },
-	{ "ERR_TOKEN_USED", "Este endereço de confirmação já foi usado ou expirou (vale 7 dias). "
-	  "Se já confirmou, não precisa de fazer mais nada.", "This confirmation link has "
-	  "already been used or has expired (it is valid for 7 days). If you have already "
-	  "confirmed, there is nothing more to do." },
+	{ "ERR_TOKEN_USED",
+	    "Este endereço de confirmação já foi usado ou expirou (vale 7 dias). "
+	    "Se já confirmou, não precisa de fazer mais nada.",
+	    "This confirmation link has "
+	    "already been used or has expired (it is valid for 7 days). If you have already "
+	    "confirmed, there is nothing more to do." },
 	{ "ERR_WITHDRAW_USED", "Este contributo já foi retirado ou apagado.",
-	  "This submission has already been withdrawn or deleted." },
+	    "This submission has already been withdrawn or deleted." },
 	{ "ERR_TOKEN", "Este endereço não é válido. Copie-o por inteiro do email.",
-	  "This link is not valid. Copy it whole from the email." },
+	    "This link is not valid. Copy it whole from the email." },
 	{ "ERR_NO_CONSULTATION", "Não existe essa consulta.", "There is no such consultation." },
 	{ "ERR_BAD_CONSULTATION_ID", "O número da consulta não é válido.",
-	  "The consultation number is not valid." },
-	{ "ERR_NOT_OPEN_YET", "Esta consulta ainda não abriu: não aceita contributos. O seu "
-	  "texto está abaixo para o guardar.", "This consultation has not opened yet: it does "
-	  "not take submissions. Your text is below so that you can keep it." },
-	{ "ERR_CLOSED", "Esta consulta já fechou: não aceita mais contributos. O seu texto "
-	  "está abaixo para o guardar.", "This consultation has closed: it takes no more "
-	  "submissions. Your text is below so that you can keep it." },
+	    "The consultation number is not valid." },
+	{ "ERR_NOT_OPEN_YET",
+	    "Esta consulta ainda não abriu: não aceita contributos. O seu "
+	    "texto está abaixo para o guardar.",
+	    "This consultation has not opened yet: it does "
+	    "not take submissions. Your text is below so that you can keep it." },
+	{ "ERR_CLOSED",
+	    "Esta consulta já fechou: não aceita mais contributos. O seu texto "
+	    "está abaixo para o guardar.",
+	    "This consultation has closed: it takes no more "
+	    "submissions. Your text is below so that you can keep it." },
 	{ "ERR_FORM", "Há campos por corrigir. O que escreveu está guardado abaixo.",
-	  "Some fields need correcting. What you wrote is kept below." },
-	{ "ERR_RATE", "Recebemos demasiados contributos deste endereço ou deste email na "
-	  "última hora. Tente de novo mais tarde; o seu texto está abaixo.", "We have received "
-	  "too many submissions from this address or this email in the last hour. Please try "
-	  "again later; your text is below." },
-	{ "ERR_CSRF_PUBLIC", "O pedido foi recusado porque não veio de um formulário deste "
-	  "sítio.", "The request was refused because it did not come from a form of this site." },
+	    "Some fields need correcting. What you wrote is kept below." },
+	{ "ERR_RATE",
+	    "Recebemos demasiados contributos deste endereço ou deste email na "
+	    "última hora. Tente de novo mais tarde; o seu texto está abaixo.",
+	    "We have received "
+	    "too many submissions from this address or this email in the last hour. Please try "
+	    "again later; your text is below." },
+	{ "ERR_CSRF_PUBLIC",
+	    "O pedido foi recusado porque não veio de um formulário deste "
+	    "sítio.",
+	    "The request was refused because it did not come from a form of this site." },
 	{ "ERR_F_REQUIRED", "Campo obrigatório.", "This field is required." },
 	{ "ERR_F_TOO_LONG", "Texto demasiado longo.", "The text is too long." },
 	{ "ERR_F_TOO_SHORT", "Texto demasiado curto (pelo menos 10 carateres).",
-	  "The text is too short (at least 10 characters)." },
+	    "The text is too short (at least 10 characters)." },
 	{ "ERR_F_BAD_TEXT", "O texto tem carateres inválidos.",
-	  "The text has invalid characters." },
+	    "The text has invalid characters." },
 	{ "ERR_F_EMAIL", "Endereço de email inválido.", "Invalid email address." },
 	{ "ERR_F_CONSENT", "É preciso aceitar as condições para enviar.",
-	  "You need to agree to the terms to send." },
+	    "You need to agree to the terms to send." },
 	{ "M_SUBJECT", "Confirme o seu contributo — Administração Aberta",
-	  "Confirm your submission — Open Administration Portugal" },
+	    "Confirm your submission — Open Administration Portugal" },
 	{ "M_HELLO", "Olá", "Hello" },
-	{ "M_RECEIVED", "Recebemos o seu contributo sobre:", "We have received your submission on:" },
-	{ "M_CONFIRM", "Para o confirmar, abra este endereço e carregue no botão «Confirmar» "
-	  "(válido durante 7 dias):", "To confirm it, open this link and press the \"Confirm\" "
-	  "button (valid for 7 days):" },
-	{ "M_IGNORE", "Se não foi você, ignore esta mensagem: sem confirmação, o contributo é "
-	  "apagado ao fim de 7 dias.", "If this was not you, ignore this message: without "
-	  "confirmation, the submission is deleted after 7 days." },
+	{ "M_RECEIVED",
+	    "Recebemos o seu contributo sobre:", "We have received your submission on:" },
+	{ "M_CONFIRM",
+	    "Para o confirmar, abra este endereço e carregue no botão «Confirmar» "
+	    "(válido durante 7 dias):",
+	    "To confirm it, open this link and press the \"Confirm\" "
+	    "button (valid for 7 days):" },
+	{ "M_IGNORE",
+	    "Se não foi você, ignore esta mensagem: sem confirmação, o contributo é "
+	    "apagado ao fim de 7 dias.",
+	    "If this was not you, ignore this message: without "
+	    "confirmation, the submission is deleted after 7 days." },
 	{ "M_WITHDRAW", "Para retirar o contributo em qualquer altura (é apagado deste sítio):",
-	  "To withdraw your submission at any time (it is deleted from this site):" },
+	    "To withdraw your submission at any time (it is deleted from this site):" },
 	{ "ERR_INTERNAL", "Ocorreu um erro do nosso lado. Tente de novo dentro de momentos.",
-	  "Something went wrong on our side. Please try again in a moment." },
+	    "Something went wrong on our side. Please try again in a moment." },
 	{ "ERR_FORBIDDEN", "A sua conta não tem permissão para esta página ou ação.",
-	  "Your account is not allowed to use this page or action." },
-	{ "ERR_CSRF", "O pedido foi recusado porque não veio de um formulário deste sítio, ou "
-	  "o formulário expirou. Volte à página anterior, recarregue-a e tente de novo.",
-	  "The request was refused because it did not come from a form of this site, or the "
-	  "form expired. Go back, reload the page and try again." },
+	    "Your account is not allowed to use this page or action." },
+	{ "ERR_CSRF",
+	    "O pedido foi recusado porque não veio de um formulário deste sítio, ou "
+	    "o formulário expirou. Volte à página anterior, recarregue-a e tente de novo.",
+	    "The request was refused because it did not come from a form of this site, or the "
+	    "form expired. Go back, reload the page and try again." },
 	{ "ERR_TOO_BIG", "O pedido é demasiado grande.", "The request is too large." },
 	{ "ERR_BAD_BODY", "O corpo do pedido está incompleto ou mal formado.",
-	  "The body of the request is incomplete or malformed." },
+	    "The body of the request is incomplete or malformed." },
 	{ "ERR_PW_SHORT", "A palavra-passe tem de ter pelo menos 8 carateres.",
-	  "The password must have at least 8 characters." },
+	    "The password must have at least 8 characters." },
 	{ "ERR_PW_LONG", "A palavra-passe é demasiado longa.", "The password is too long." },
 	{ "ERR_PW_COMMON", "Essa palavra-passe é demasiado comum. Escolha outra.",
-	  "That password is too common. Choose another." },
+	    "That password is too common. Choose another." },
 	{ "ERR_BUSY", "O sítio está ocupado. Tente de novo dentro de momentos.",
-	  "The site is busy. Please try again in a moment." },
-	{ "ERR_DB_BUSY", "A base de dados está ocupada com outra operação demorada e nada foi "
-	  "alterado. Volte atrás e tente de novo dentro de momentos.", "The database is busy "
-	  "with another long operation and nothing was changed. Go back and try again in a "
-	  "moment." },
-	{ "ERR_DB_READONLY", "A base de dados está, neste momento, só de leitura: o sítio "
-	  "pode ser consultado, mas nada pode ser gravado, e nada foi alterado. Avise a equipa "
-	  "técnica; quando o problema estiver resolvido, volte atrás e grave de novo.",
-	  "The database is read-only at the moment: the site can be read, but nothing can be "
-	  "saved, and nothing was changed. Tell the technical team; once it is fixed, go back "
-	  "and save again." },
-	{ "ERR_DB_FULL", "O disco do servidor está cheio: nada pode ser gravado, e nada foi "
-	  "alterado. O sítio público continua a funcionar. Avise a equipa técnica; quando "
-	  "houver espaço, volte atrás e grave de novo.", "The server's disk is full: nothing "
-	  "can be saved, and nothing was changed. The public site still works. Tell the "
-	  "technical team; once there is space, go back and save again." },
-	{ "ERR_DB_IO", "Erro de leitura ou escrita no disco do servidor: a operação não foi "
-	  "concluída e nada foi alterado. Avise a equipa técnica.", "A read or write error on "
-	  "the server's disk: the operation did not complete and nothing was changed. Tell the "
-	  "technical team." },
+	    "The site is busy. Please try again in a moment." },
+	{ "ERR_DB_BUSY",
+	    "A base de dados está ocupada com outra operação demorada e nada foi "
+	    "alterado. Volte atrás e tente de novo dentro de momentos.",
+	    "The database is busy "
+	    "with another long operation and nothing was changed. Go back and try again in a "
+	    "moment." },
+	{ "ERR_DB_READONLY",
+	    "A base de dados está, neste momento, só de leitura: o sítio "
+	    "pode ser consultado, mas nada pode ser gravado, e nada foi alterado. Avise a equipa "
+	    "técnica; quando o problema estiver resolvido, volte atrás e grave de novo.",
+	    "The database is read-only at the moment: the site can be read, but nothing can be "
+	    "saved, and nothing was changed. Tell the technical team; once it is fixed, go back "
+	    "and save again." },
+	{ "ERR_DB_FULL",
+	    "O disco do servidor está cheio: nada pode ser gravado, e nada foi "
+	    "alterado. O sítio público continua a funcionar. Avise a equipa técnica; quando "
+	    "houver espaço, volte atrás e grave de novo.",
+	    "The server's disk is full: nothing "
+	    "can be saved, and nothing was changed. The public site still works. Tell the "
+	    "technical team; once there is space, go back and save again." },
+	{ "ERR_DB_IO",
+	    "Erro de leitura ou escrita no disco do servidor: a operação não foi "
+	    "concluída e nada foi alterado. Avise a equipa técnica.",
+	    "A read or write error on "
+	    "the server's disk: the operation did not complete and nothing was changed. Tell the "
+	    "technical team." },
 };
 
 const size_t i18n_nmsgs = sizeof i18n_msgs / sizeof i18n_msgs[0];
 
-_Static_assert(sizeof i18n_msgs / sizeof i18n_msgs[0] <= I18N_MSGS_MAX,
-    "I18N_MSGS_MAX holds every message");
+_Static_assert(
+    sizeof i18n_msgs / sizeof i18n_msgs[0] <= I18N_MSGS_MAX, "I18N_MSGS_MAX holds every message");

@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t	 stop;
+static volatile sig_atomic_t stop;
 
 static void
 on_term(int sig)
@@ -35,9 +35,9 @@ on_term(int sig)
 static long
 read_line(int fd, char *line, size_t len, time_t deadline)
 {
-	struct pollfd	 p = { fd, POLLIN, 0 };
-	size_t		 n = 0;
-	char		 ch;
+	struct pollfd p = { fd, POLLIN, 0 };
+	size_t        n = 0;
+	char          ch;
 
 	for (;;) {
 		if (stop || time(NULL) >= deadline || poll(&p, 1, 1000) < 0)
@@ -60,7 +60,7 @@ read_line(int fd, char *line, size_t len, time_t deadline)
 static void
 say(int fd, const char *s)
 {
-	ssize_t	 w = write(fd, s, strlen(s));
+	ssize_t w = write(fd, s, strlen(s));
 
 	(void)w;
 }
@@ -69,9 +69,9 @@ say(int fd, const char *s)
 static void
 serve(int fd, const char *dir, int *seq, time_t deadline)
 {
-	char	 line[8192], tmp[512], path[512];
-	FILE	*f = NULL;
-	int	 fail = getenv("FAIL") != NULL;
+	char  line[8192], tmp[512], path[512];
+	FILE *f = NULL;
+	int   fail = getenv("FAIL") != NULL;
 
 	say(fd, "220 smtpsink ready\r\n");
 	while (read_line(fd, line, sizeof line, deadline) >= 0) {
@@ -111,10 +111,10 @@ serve(int fd, const char *dir, int *seq, time_t deadline)
 int
 main(int argc, char *argv[])
 {
-	struct sockaddr_in	 a;
-	struct pollfd		 p;
-	time_t			 deadline;
-	int			 s, c, one = 1, seq = 0;
+	struct sockaddr_in a;
+	struct pollfd      p;
+	time_t             deadline;
+	int                s, c, one = 1, seq = 0;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: smtpsink PORT DIR [SECONDS]\n");
@@ -127,7 +127,7 @@ main(int argc, char *argv[])
 	memset(&a, 0, sizeof a);
 	a.sin_family = AF_INET;
 	a.sin_port = htons((unsigned short)atoi(argv[1]));
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);	/* loopback only */
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK); /* loopback only */
 	if ((s = socket(AF_INET, SOCK_STREAM, 0)) < 0 ||
 	    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
 	    bind(s, (struct sockaddr *)&a, sizeof a) != 0 || listen(s, 8) != 0) {

@@ -15,7 +15,7 @@
 static int
 fetch(const char *method, const char *path, const char *header, struct res *r)
 {
-	const char	*h[] = { header, NULL };
+	const char *h[] = { header, NULL };
 
 	return rc_http(NULL, method, path, NULL, NULL, 0, h, r);
 }
@@ -25,7 +25,7 @@ static void
 check(const char *path, int status, const char *needle)
 {
 	struct res r;
-	int ok = fetch("GET", path, NULL, &r) == 0 && r.status == status &&
+	int        ok = fetch("GET", path, NULL, &r) == 0 && r.status == status &&
 	    (needle == NULL || strstr(r.body.p, needle) != NULL);
 
 	tap(ok, "GET %s -> %d%s%s (got %d)", path, status, needle ? " with " : "",
@@ -36,13 +36,12 @@ check(const char *path, int status, const char *needle)
 static void
 every_page(void)
 {
-	static const char *const paths[] = { "/", "/network", "/plans", "/plans/1",
-	    "/plans/2", "/plans/3", "/commitments/PT0013", "/commitments/PT0001",
-	    "/commitments/PT0024", "/events", "/events/1", "/ogp", "/accessibility",
-	    "/members/ama", "/members/cada" };
-	char uri[128];
-	size_t i;
-	int l;
+	static const char *const paths[] = { "/", "/network", "/plans", "/plans/1", "/plans/2",
+		"/plans/3", "/commitments/PT0013", "/commitments/PT0001", "/commitments/PT0024",
+		"/events", "/events/1", "/ogp", "/accessibility", "/members/ama", "/members/cada" };
+	char                     uri[128];
+	size_t                   i;
+	int                      l;
 
 	for (l = 0; l < 2; l++)
 		for (i = 0; i < sizeof paths / sizeof paths[0]; i++) {
@@ -59,8 +58,7 @@ content(void)
 	struct res r;
 
 	fetch("GET", "/en/plans/2", NULL, &r);
-	tap(res_count(&r, "href=\"/en/commitments/PT") == 9,
-	    "plan 2 lists its 9 commitments");
+	tap(res_count(&r, "href=\"/en/commitments/PT") == 9, "plan 2 lists its 9 commitments");
 	res_free(&r);
 	fetch("GET", "/pt/plans/3", NULL, &r);
 	tap(res_count(&r, "href=\"/pt/commitments/PT") == 7,
@@ -79,7 +77,7 @@ static void
 errors(void)
 {
 	struct res r;
-	char v[64];
+	char       v[64];
 
 	check("/pt/nada", 404, "Página não encontrada");
 	check("/en/plans/abc", 400, "A plan number");
@@ -90,8 +88,8 @@ errors(void)
 	check("/en/plans?x=%zz", 400, "invalid encoding");
 	check("/xx/plans", 404, NULL);
 	fetch("POST", "/en/plans", NULL, &r);
-	tap(r.status == 405 && res_header(&r, "Allow", v, sizeof v) &&
-	    strcmp(v, "GET, HEAD") == 0, "POST to a page gives 405 with Allow: GET, HEAD");
+	tap(r.status == 405 && res_header(&r, "Allow", v, sizeof v) && strcmp(v, "GET, HEAD") == 0,
+	    "POST to a page gives 405 with Allow: GET, HEAD");
 	res_free(&r);
 	/* The worker goes on serving after bad input. */
 	check("/en/plans/2", 200, "PT0013");
@@ -101,15 +99,15 @@ static void
 redirects_and_caching(void)
 {
 	struct res r;
-	char v[128], hdr[160];
+	char       v[128], hdr[160];
 
 	fetch("GET", "/", "Accept-Language: en-US,en;q=0.9", &r);
-	tap(r.status == 302 && res_header(&r, "Location", v, sizeof v) &&
-	    strstr(v, "/en/") != NULL, "/ redirects English readers to /en/");
+	tap(r.status == 302 && res_header(&r, "Location", v, sizeof v) && strstr(v, "/en/") != NULL,
+	    "/ redirects English readers to /en/");
 	res_free(&r);
 	fetch("GET", "/", "Accept-Language: pt-PT,pt;q=0.9", &r);
-	tap(r.status == 302 && res_header(&r, "Location", v, sizeof v) &&
-	    strstr(v, "/pt/") != NULL, "/ redirects Portuguese readers to /pt/");
+	tap(r.status == 302 && res_header(&r, "Location", v, sizeof v) && strstr(v, "/pt/") != NULL,
+	    "/ redirects Portuguese readers to /pt/");
 	res_free(&r);
 	fetch("GET", "/en/plans/2", NULL, &r);
 	int have = res_header(&r, "ETag", v, sizeof v) != NULL;
@@ -128,19 +126,21 @@ redirects_and_caching(void)
 static void
 escaping(void)
 {
-	sqlite3 *db;
+	sqlite3   *db;
 	struct res r;
-	int ok;
+	int        ok;
 
-	ok = sqlite3_open(rc_db, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) ==
-	    SQLITE_OK && sqlite3_exec(db, "UPDATE event SET title_en = "
-	    "'<b>Bold</b> & \"q\" ''s''' WHERE id = 1", NULL, NULL, NULL) == SQLITE_OK;
-	cache_invalidate(db);	/* a change made with SQL: publish a new generation */
+	ok = sqlite3_open(rc_db, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
+	    sqlite3_exec(db,
+		"UPDATE event SET title_en = "
+		"'<b>Bold</b> & \"q\" ''s''' WHERE id = 1",
+		NULL, NULL, NULL) == SQLITE_OK;
+	cache_invalidate(db); /* a change made with SQL: publish a new generation */
 	sqlite3_close(db);
 	tap(ok, "stored markup in an event title");
 	fetch("GET", "/en/events/1", NULL, &r);
 	tap(r.status == 200 && strstr(r.body.p, "<b>Bold</b>") == NULL &&
-	    strstr(r.body.p, "&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;q&quot; &#39;s&#39;") != NULL,
+		strstr(r.body.p, "&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;q&quot; &#39;s&#39;") != NULL,
 	    "<>&\"' come out escaped");
 	res_free(&r);
 }
@@ -149,18 +149,20 @@ escaping(void)
 static void
 edit_shows_at_once(void)
 {
-	sqlite3 *db;
+	sqlite3   *db;
 	struct res r;
-	char etag[128] = "", hdr[160];
-	int ok;
+	char       etag[128] = "", hdr[160];
+	int        ok;
 
 	fetch("GET", "/pt/plans/2", NULL, &r);
 	res_header(&r, "ETag", etag, sizeof etag);
 	res_free(&r);
-	ok = sqlite3_open(rc_db, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) ==
-	    SQLITE_OK && sqlite3_exec(db, "UPDATE commitment SET title_pt = 'Título novo "
-	    "de teste' WHERE ogp_id = 'PT0013'", NULL, NULL, NULL) == SQLITE_OK;
-	cache_invalidate(db);	/* a change made with SQL: publish a new generation */
+	ok = sqlite3_open(rc_db, &db) == SQLITE_OK && sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
+	    sqlite3_exec(db,
+		"UPDATE commitment SET title_pt = 'Título novo "
+		"de teste' WHERE ogp_id = 'PT0013'",
+		NULL, NULL, NULL) == SQLITE_OK;
+	cache_invalidate(db); /* a change made with SQL: publish a new generation */
 	sqlite3_close(db);
 	snprintf(hdr, sizeof hdr, "If-None-Match: %s", etag);
 	fetch("GET", "/pt/plans/2", hdr, &r);
@@ -176,8 +178,8 @@ static void
 hostile(void)
 {
 	static char longq[7000];
-	size_t i;
-	struct res r;
+	size_t      i;
+	struct res  r;
 
 	snprintf(longq, sizeof longq, "/en/plans?q=");
 	for (i = strlen(longq); i < sizeof longq - 1; i++)
@@ -200,12 +202,12 @@ hostile(void)
 static void
 search(void)
 {
-	static const char *const hostile_q[] = { "%22", "*", "NEAR(", "OR", "-", ":", "%5E",
-	    "(", ")", "%22a%22b%22", "NEAR(a+b%2C+1)", "%7Btitle%7D%3Ax", "%F0%9F%98%80" };
-	static char longq[10100];
-	char uri[160];
-	struct res r;
-	size_t i;
+	static const char *const hostile_q[] = { "%22", "*", "NEAR(", "OR", "-", ":", "%5E", "(",
+		")", "%22a%22b%22", "NEAR(a+b%2C+1)", "%7Btitle%7D%3Ax", "%F0%9F%98%80" };
+	static char              longq[10100];
+	char                     uri[160];
+	struct res               r;
+	size_t                   i;
 
 	check("/pt/search?q=participa%C3%A7%C3%A3o", 200, "<mark>participação</mark>");
 	check("/pt/search?q=participacao", 200, "<mark>participação</mark>");
@@ -240,15 +242,14 @@ static void
 data_formats(void)
 {
 	static const char *const pages[] = { "/plans", "/plans/1", "/plans/2", "/plans/3",
-	    "/commitments", "/commitments/PT0013", "/commitments/PT0024", "/network",
-	    "/members/ama", "/members/cada", "/events", "/events/1" };
-	static const char *const fmts[][2] = {
-	    { ".json", "application/json; charset=utf-8" },
-	    { ".csv", "text/csv; charset=utf-8; header=present" } };
-	char uri[160], v[128];
-	struct res r;
-	size_t i, f;
-	int l, ok;
+		"/commitments", "/commitments/PT0013", "/commitments/PT0024", "/network",
+		"/members/ama", "/members/cada", "/events", "/events/1" };
+	static const char *const fmts[][2] = { { ".json", "application/json; charset=utf-8" },
+		{ ".csv", "text/csv; charset=utf-8; header=present" } };
+	char                     uri[160], v[128];
+	struct res               r;
+	size_t                   i, f;
+	int                      l, ok;
 
 	for (l = 0; l < 2; l++)
 		for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
@@ -263,9 +264,12 @@ data_formats(void)
 			}
 	fetch("GET", "/en/plans/2", "Accept: application/json", &r);
 	tap(r.status == 200 && res_header(&r, "Content-Type", v, sizeof v) != NULL &&
-	    strncmp(v, "application/json", 16) == 0 && strstr(r.body.p, "\"dataset\": "
-	    "\"plan\"") != NULL && res_header(&r, "Vary", v, sizeof v) != NULL &&
-	    strcmp(v, "Accept") == 0, "Accept: application/json reaches the workers");
+		strncmp(v, "application/json", 16) == 0 &&
+		strstr(r.body.p,
+		    "\"dataset\": "
+		    "\"plan\"") != NULL &&
+		res_header(&r, "Vary", v, sizeof v) != NULL && strcmp(v, "Accept") == 0,
+	    "Accept: application/json reaches the workers");
 	res_free(&r);
 	fetch("GET", "/pt/events", "Accept: text/csv", &r);
 	tap(r.status == 200 && strncmp(r.body.p, "event_id,", 9) == 0,

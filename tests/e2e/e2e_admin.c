@@ -27,12 +27,12 @@
  */
 
 struct hstat {
-	int	 status;
-	int	 n, bad;
-	char	 why[300];
+	int  status;
+	int  n, bad;
+	char why[300];
 };
-static struct hstat	 hstats[32];
-static int		 nhstats;
+static struct hstat hstats[32];
+static int          nhstats;
 
 /* Returns 1 if header name of r holds needle (case-sensitive), copying why otherwise. */
 static int
@@ -51,8 +51,8 @@ hdr_has(const struct res *r, const char *name, const char *needle, char *why, si
 static void
 admin_headers_note(const char *method, const char *path, const struct res *r)
 {
-	char	 why[300] = "";
-	int	 i, ok = 1;
+	char why[300] = "";
+	int  i, ok = 1;
 
 	if (r->status == 0)
 		return;
@@ -74,8 +74,8 @@ admin_headers_note(const char *method, const char *path, const struct res *r)
 	hstats[i].n++;
 	if (!ok) {
 		if (hstats[i].bad++ == 0)
-			snprintf(hstats[i].why, sizeof hstats[i].why, "%.8s %.100s: %.180s",
-			    method, path, why);
+			snprintf(hstats[i].why, sizeof hstats[i].why, "%.8s %.100s: %.180s", method,
+			    path, why);
 	}
 }
 
@@ -86,13 +86,13 @@ admin_headers_note(const char *method, const char *path, const struct res *r)
 
 /* With E2E_ADMIN_DUMP=DIR, writes each exchange to DIR/NNNN (for diagnosis). */
 static void
-dump(const struct person *p, const char *method, const char *path, const char *body,
-    size_t bodylen, const struct res *r)
+dump(const struct person *p, const char *method, const char *path, const char *body, size_t bodylen,
+    const struct res *r)
 {
-	static int	 seq;
-	const char	*dir = getenv("E2E_ADMIN_DUMP");
-	char		 fn[512];
-	FILE		*f;
+	static int  seq;
+	const char *dir = getenv("E2E_ADMIN_DUMP");
+	char        fn[512];
+	FILE       *f;
 
 	if (dir == NULL || *dir == '\0')
 		return;
@@ -122,8 +122,8 @@ exchanged(const struct person *p, const char *method, const char *path, const ch
 static int
 get_with_cookie(const char *path, const char *name, const char *value, struct res *r)
 {
-	char		 ck[512];
-	const char	*h[] = { ck, NULL };
+	char        ck[512];
+	const char *h[] = { ck, NULL };
 
 	snprintf(ck, sizeof ck, "Cookie: %s=%s", name, value);
 	return rc_http(NULL, "GET", path, NULL, NULL, 0, h, r);
@@ -133,7 +133,7 @@ get_with_cookie(const char *path, const char *name, const char *value, struct re
 static const char *
 loc(const struct res *r)
 {
-	static char	 v[1024];
+	static char v[1024];
 
 	if (res_header(r, "Location", v, sizeof v) == NULL)
 		snprintf(v, sizeof v, "(none)");
@@ -144,8 +144,8 @@ loc(const struct res *r)
 static int
 cookie_attr(const char *line, const char *attr)
 {
-	const char	*p = strchr(line, ';');
-	size_t		 n = strlen(attr);
+	const char *p = strchr(line, ';');
+	size_t      n = strlen(attr);
 
 	while (p != NULL) {
 		p++;
@@ -166,9 +166,9 @@ cookie_attr(const char *line, const char *attr)
 static int
 db_run(const char *sql, long long i1, long long i2)
 {
-	sqlite3		*db = sql_open_rw();
-	sqlite3_stmt	*s;
-	int		 rc, n = -1;
+	sqlite3      *db = sql_open_rw();
+	sqlite3_stmt *s;
+	int           rc, n = -1;
 
 	if (db == NULL)
 		return -1;
@@ -191,11 +191,11 @@ db_run(const char *sql, long long i1, long long i2)
 static char *
 db_row(const char *sql, long long id)
 {
-	sqlite3		*db = sql_open_rw();
-	sqlite3_stmt	*s;
-	struct buf	 b = { 0 };
-	char		*out;
-	int		 i;
+	sqlite3      *db = sql_open_rw();
+	sqlite3_stmt *s;
+	struct buf    b = { 0 };
+	char         *out;
+	int           i;
 
 	if (db == NULL)
 		return strdup("");
@@ -204,8 +204,9 @@ db_row(const char *sql, long long id)
 		if (sqlite3_step(s) == SQLITE_ROW)
 			for (i = 0; i < sqlite3_column_count(s); i++)
 				buf_printf(&b, "%s=%s|", sqlite3_column_name(s, i),
-				    sqlite3_column_type(s, i) == SQLITE_NULL ? "\\N" :
-				    (const char *)sqlite3_column_text(s, i));
+				    sqlite3_column_type(s, i) == SQLITE_NULL
+					? "\\N"
+					: (const char *)sqlite3_column_text(s, i));
 		sqlite3_finalize(s);
 	}
 	sqlite3_close(db);
@@ -218,7 +219,7 @@ db_row(const char *sql, long long id)
 static const char *
 visible(const char *s, char *out, size_t outlen)
 {
-	size_t	 i, o = 0;
+	size_t i, o = 0;
 
 	for (i = 0; s[i] != '\0' && i < 20 && o + 3 < outlen; i++) {
 		if (s[i] == '\n' || s[i] == '\r') {
@@ -235,13 +236,12 @@ visible(const char *s, char *out, size_t outlen)
  * is a form field must equal it (NULL = "").  Writes the first difference into why.
  * Returns the number of fields compared, or -1 on a difference. */
 static int
-form_matches_row(const struct form *f, const char *sql, long long id, char *why,
-    size_t wlen)
+form_matches_row(const struct form *f, const char *sql, long long id, char *why, size_t wlen)
 {
-	sqlite3		*db = sql_open_rw();
-	sqlite3_stmt	*s;
-	const char	*fv, *dv;
-	int		 i, n = 0;
+	sqlite3      *db = sql_open_rw();
+	sqlite3_stmt *s;
+	const char   *fv, *dv;
+	int           i, n = 0;
 
 	why[0] = '\0';
 	if (db == NULL || sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
@@ -257,15 +257,17 @@ form_matches_row(const struct form *f, const char *sql, long long id, char *why,
 			dv = (const char *)sqlite3_column_text(s, i);
 			n++;
 			if (strcmp(fv, dv ? dv : "") != 0) {
-				char	 a[64], b[64];
-				size_t	 at = 0;
+				char   a[64], b[64];
+				size_t at = 0;
 
 				if (dv == NULL)
 					dv = "";
 				while (dv[at] != '\0' && dv[at] == fv[at])
 					at++;
-				snprintf(why, wlen, "field %s differs at byte %zu: stored \"%s\", "
-				    "form \"%s\"", sqlite3_column_name(s, i), at,
+				snprintf(why, wlen,
+				    "field %s differs at byte %zu: stored \"%s\", "
+				    "form \"%s\"",
+				    sqlite3_column_name(s, i), at,
 				    visible(dv + (at > 8 ? at - 8 : 0), a, sizeof a),
 				    visible(fv + (at > 8 ? at - 8 : 0), b, sizeof b));
 				n = -1;
@@ -282,8 +284,8 @@ form_matches_row(const struct form *f, const char *sql, long long id, char *why,
  */
 
 /* Every password this run typed or was given, to look for in the audit log. */
-static char	 pwseen[64][80];
-static int	 npwseen;
+static char pwseen[64][80];
+static int  npwseen;
 
 static void
 pw_note(const char *pw)
@@ -294,10 +296,9 @@ pw_note(const char *pw)
 
 /* acct_add, noting the password it prints. */
 static int
-staff_add(struct acct *a, const char *login, const char *name, const char *role,
-    const char *slug)
+staff_add(struct acct *a, const char *login, const char *name, const char *role, const char *slug)
 {
-	int	 rc = acct_add(a, login, name, role, slug);
+	int rc = acct_add(a, login, name, role, slug);
 
 	if (a->pw[0] != '\0')
 		pw_note(a->pw);
@@ -311,8 +312,8 @@ staff_add(struct acct *a, const char *login, const char *name, const char *role,
 static void
 anonymous(void)
 {
-	struct res	 r;
-	char		 line[512], csrf[128], pre[128];
+	struct res r;
+	char       line[512], csrf[128], pre[128];
 
 	rc_get(NULL, "/admin/", &r);
 	tap(r.status == 303 && location_is(&r, "/admin/login"),
@@ -328,43 +329,42 @@ anonymous(void)
 	tap(set_cookie_line(&r, "aberta_pre", line, sizeof line) != NULL && pre[0] != '\0',
 	    "GET /admin/login sets the aberta_pre cookie");
 	tap(cookie_attr(line, "HttpOnly") && cookie_attr(line, "SameSite=Strict") &&
-	    cookie_attr(line, "Path=/") && !cookie_attr(line, "Secure"),
-	    "aberta_pre is HttpOnly; SameSite=Strict; Path=/; not Secure over http (%s)",
-	    line);
+		cookie_attr(line, "Path=/") && !cookie_attr(line, "Secure"),
+	    "aberta_pre is HttpOnly; SameSite=Strict; Path=/; not Secure over http (%s)", line);
 	res_free(&r);
 }
 
 /* The account of the login and second-factor tests. */
-static struct acct	 ana;
+static struct acct ana;
 
 static void
 login_and_enrol(void)
 {
-	struct person	 p;
-	struct res	 r;
-	char		 pre[128], tok1[128], tok2[128], line[512];
-	int		 i, ok;
+	struct person p;
+	struct res    r;
+	char          pre[128], tok1[128], tok2[128], line[512];
+	int           i, ok;
 
 	tap(staff_add(&ana, "ana@example.org", "Ana Admin", "admin", NULL) == 0,
 	    "aberta-admin user add prints the password of a new admin account");
 	person_init(&p, "ana");
 	login_pw(&p, ana.login, ana.pw, &r, pre, sizeof pre);
 	tap(r.status == 303 && location_is(&r, "/admin/2fa/enrol"),
-	    "a new account's password login -> 303 to /admin/2fa/enrol (got %d, %s)",
-	    r.status, loc(&r));
+	    "a new account's password login -> 303 to /admin/2fa/enrol (got %d, %s)", r.status,
+	    loc(&r));
 	set_cookie_value(&r, "aberta", tok1, sizeof tok1);
 	tap(tok1[0] != '\0' && strcmp(tok1, pre) != 0 && strlen(tok1) == 64,
 	    "the login sets a new session cookie, unlike the pre-login cookie");
 	set_cookie_line(&r, "aberta", line, sizeof line);
 	tap(cookie_attr(line, "HttpOnly") && cookie_attr(line, "SameSite=Strict") &&
-	    !cookie_attr(line, "Secure"),
+		!cookie_attr(line, "Secure"),
 	    "session cookie is HttpOnly; SameSite=Strict; not Secure over http (%s)", line);
 	res_free(&r);
 
 	rc_get(&p, "/admin/", &r);
 	tap(r.status == 303 && location_is(&r, "/admin/2fa/enrol"),
-	    "with only the password, /admin/ -> 303 to the enrolment (got %d, %s)",
-	    r.status, loc(&r));
+	    "with only the password, /admin/ -> 303 to the enrolment (got %d, %s)", r.status,
+	    loc(&r));
 	res_free(&r);
 
 	enrol(&p, &ana, &r);
@@ -389,8 +389,8 @@ login_and_enrol(void)
 
 	get_with_cookie("/admin/", "aberta", tok1, &r);
 	tap(r.status == 303 && location_is(&r, "/admin/login"),
-	    "the password-stage token stops working after the second factor (got %d, %s)",
-	    r.status, loc(&r));
+	    "the password-stage token stops working after the second factor (got %d, %s)", r.status,
+	    loc(&r));
 	res_free(&r);
 	get_with_cookie("/admin/", "aberta", tok2, &r);
 	tap(r.status == 200, "the new token works alone (got %d)", r.status);
@@ -401,11 +401,11 @@ login_and_enrol(void)
 static void
 second_login(void)
 {
-	struct person	 p2, p3, p4, p5;
-	struct res	 r;
-	char		 code[7], wrong[16], c[3][7];
-	long long	 step, now = (long long)time(NULL) / TOTP_STEP;
-	int		 i, n;
+	struct person p2, p3, p4, p5;
+	struct res    r;
+	char          code[7], wrong[16], c[3][7];
+	long long     step, now = (long long)time(NULL) / TOTP_STEP;
+	int           i, n;
 
 	person_init(&p2, "ana-2");
 	login_pw(&p2, ana.login, ana.pw, &r, NULL, 0);
@@ -441,20 +441,21 @@ second_login(void)
 	login_pw(&p3, ana.login, ana.pw, &r, NULL, 0);
 	res_free(&r);
 	post_2fa(&p3, code, &r);
-	tap(r.status == 401, "the same code again (replay) is refused: 401 (got %d)",
-	    r.status);
+	tap(r.status == 401, "the same code again (replay) is refused: 401 (got %d)", r.status);
 	res_free(&r);
 	rc_get(&p3, "/admin/", &r);
 	tap(r.status == 303 && location_is(&r, "/admin/2fa"),
 	    "after the refused replay the session is still waiting for the second factor "
-	    "(got %d, %s)", r.status, loc(&r));
+	    "(got %d, %s)",
+	    r.status, loc(&r));
 	res_free(&r);
 	/* Beyond the list: the same browser, still waiting for the second factor, goes
 	 * back to the login page and logs in again. */
 	login_pw(&p3, ana.login, ana.pw, &r, NULL, 0);
 	tap(r.status == 303 && location_is(&r, "/admin/2fa"),
 	    "logging in again from a browser left at the second-factor step -> 303 to "
-	    "/admin/2fa (got %d, %s)", r.status, loc(&r));
+	    "/admin/2fa (got %d, %s)",
+	    r.status, loc(&r));
 	res_free(&r);
 
 	person_init(&p4, "ana-4");
@@ -472,7 +473,9 @@ second_login(void)
 	    r.status);
 	res_free(&r);
 	tap(sql_int("SELECT count(*) FROM recovery_code WHERE staff_id = ?2 AND used_at IS "
-	    "NOT NULL", NULL, ana.id, 0, -1) == 1, "exactly one recovery code is marked used");
+		    "NOT NULL",
+		NULL, ana.id, 0, -1) == 1,
+	    "exactly one recovery code is marked used");
 	person_free(&p2);
 	person_free(&p3);
 	person_free(&p4);
@@ -483,8 +486,8 @@ second_login(void)
 static void
 replace_all(char *s, const char *what, const char *with)
 {
-	size_t	 wl = strlen(what), nl = strlen(with);
-	char	*p;
+	size_t wl = strlen(what), nl = strlen(with);
+	char  *p;
 
 	if (wl == 0 || nl > wl)
 		return;
@@ -497,12 +500,12 @@ replace_all(char *s, const char *what, const char *with)
 static void
 login_failures(void)
 {
-	struct acct	 bea, cid;
-	struct person	 p;
-	struct res	 r1, r2, r;
-	char		 pre1[128], pre2[128], *b1, *b2, pw[64];
-	const char	*unknown = "nobody-here@example.org";
-	int		 i, st[5], ok;
+	struct acct   bea, cid;
+	struct person p;
+	struct res    r1, r2, r;
+	char          pre1[128], pre2[128], *b1, *b2, pw[64];
+	const char   *unknown = "nobody-here@example.org";
+	int           i, st[5], ok;
 
 	staff_add(&bea, "bea@example.org", "Bea Focal", "focal", NULL);
 	person_init(&p, "stranger");
@@ -510,8 +513,7 @@ login_failures(void)
 	login_pw(&p, bea.login, "wrong-password-Xq7-e2e", &r1, pre1, sizeof pre1);
 	login_pw(&p, unknown, "wrong-password-Xq7-e2e", &r2, pre2, sizeof pre2);
 	tap(r1.status == 401 && r2.status == 401,
-	    "wrong password and unknown user both -> 401 (got %d and %d)", r1.status,
-	    r2.status);
+	    "wrong password and unknown user both -> 401 (got %d and %d)", r1.status, r2.status);
 	b1 = strdup(r1.body.p);
 	b2 = strdup(r2.body.p);
 	/* Each answer carries a fresh pre-login token (cookie and field). */
@@ -535,23 +537,28 @@ login_failures(void)
 		res_free(&r);
 	}
 	tap(st[0] == 401 && st[1] == 401 && st[2] == 401 && st[3] == 401 && st[4] == 401,
-	    "five failed logins each -> 401 (got %d %d %d %d %d)", st[0], st[1], st[2],
-	    st[3], st[4]);
+	    "five failed logins each -> 401 (got %d %d %d %d %d)", st[0], st[1], st[2], st[3],
+	    st[4]);
 	login_pw(&p, cid.login, cid.pw, &r, NULL, 0);
 	tap(r.status == 429, "the sixth attempt, with the right password -> 429 (got %d)",
 	    r.status);
 	tap(strstr(r.body.p, "Demasiadas tentativas") != NULL, "429 page says why");
 	res_free(&r);
 	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'login_fail' AND actor = ?1",
-	    cid.login, 0, 0, 0) == 5 && sql_int("SELECT count(*) FROM audit_log WHERE action "
-	    "= 'login_fail' AND actor = ?1", unknown, 0, 0, 0) == 1,
+		cid.login, 0, 0, 0) == 5 &&
+		sql_int("SELECT count(*) FROM audit_log WHERE action "
+			"= 'login_fail' AND actor = ?1",
+		    unknown, 0, 0, 0) == 1,
 	    "audit_log has a login_fail row per failure (the unknown login too)");
 	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'lockout' AND actor = ?1",
-	    cid.login, 0, 0, 0) >= 1, "audit_log has a lockout row");
+		cid.login, 0, 0, 0) >= 1,
+	    "audit_log has a lockout row");
 	for (ok = 1, i = 0; i < npwseen; i++)
-		if (sql_int("SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
-		    "coalesce(addr, '') || action || coalesce(object, '') || coalesce(detail, "
-		    "''), ?1) > 0", pwseen[i], 0, 0, -1) != 0) {
+		if (sql_int(
+			"SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
+			"coalesce(addr, '') || action || coalesce(object, '') || coalesce(detail, "
+			"''), ?1) > 0",
+			pwseen[i], 0, 0, -1) != 0) {
 			diag("password '%s' found in audit_log", pwseen[i]);
 			ok = 0;
 		}
@@ -563,10 +570,10 @@ login_failures(void)
 static void
 expiry(void)
 {
-	struct acct	 dan;
-	struct person	 p;
-	struct res	 r;
-	long long	 now;
+	struct acct   dan;
+	struct person p;
+	struct res    r;
+	long long     now;
 
 	staff_add(&dan, "dan@example.org", "Dan Focal", "focal", NULL);
 	person_init(&p, "dan");
@@ -580,23 +587,21 @@ expiry(void)
 	db_run("UPDATE session SET last_seen = ?1 WHERE staff_id = ?2", now - 31 * 60, dan.id);
 	rc_get(&p, "/admin/", &r);
 	tap(r.status == 303 && location_is(&r, "/admin/login"),
-	    "31 minutes idle: next request -> 303 to /admin/login (got %d, %s)", r.status,
-	    loc(&r));
+	    "31 minutes idle: next request -> 303 to /admin/login (got %d, %s)", r.status, loc(&r));
 	res_free(&r);
-	tap(sql_int("SELECT count(*) FROM session WHERE staff_id = ?2", NULL, dan.id, 0, -1) ==
-	    0, "the expired session row is deleted");
+	tap(sql_int("SELECT count(*) FROM session WHERE staff_id = ?2", NULL, dan.id, 0, -1) == 0,
+	    "the expired session row is deleted");
 
 	tap(login_full(&p, &dan), "dan logs in again");
 	now = (long long)time(NULL);
-	db_run("UPDATE session SET created_at = ?1 WHERE staff_id = ?2",
-	    now - 12 * 3600 + 60, dan.id);
+	db_run(
+	    "UPDATE session SET created_at = ?1 WHERE staff_id = ?2", now - 12 * 3600 + 60, dan.id);
 	rc_get(&p, "/admin/", &r);
-	tap(r.status == 200, "logged in 11 h 59 min ago, active: still in (got %d)",
-	    r.status);
+	tap(r.status == 200, "logged in 11 h 59 min ago, active: still in (got %d)", r.status);
 	res_free(&r);
 	now = (long long)time(NULL);
-	db_run("UPDATE session SET created_at = ?1 WHERE staff_id = ?2",
-	    now - 12 * 3600 - 1, dan.id);
+	db_run(
+	    "UPDATE session SET created_at = ?1 WHERE staff_id = ?2", now - 12 * 3600 - 1, dan.id);
 	rc_get(&p, "/admin/", &r);
 	tap(r.status == 303 && location_is(&r, "/admin/login"),
 	    "logged in 12 h + 1 s ago, though active: -> 303 to /admin/login (got %d, %s)",
@@ -608,10 +613,10 @@ expiry(void)
 static void
 logout(void)
 {
-	struct acct	 eva;
-	struct person	 p;
-	struct res	 r;
-	char		 tok[128], csrf[128], line[512], *b;
+	struct acct   eva;
+	struct person p;
+	struct res    r;
+	char          tok[128], csrf[128], line[512], *b;
 
 	staff_add(&eva, "eva@example.org", "Eva Focal", "focal", NULL);
 	person_init(&p, "eva");
@@ -624,22 +629,23 @@ logout(void)
 	rc_post(&p, "/admin/logout", b, &r);
 	free(b);
 	tap(r.status == 303 && location_is(&r, "/admin/login"),
-	    "POST /admin/logout with the csrf token -> 303 to /admin/login (got %d, %s)",
-	    r.status, loc(&r));
+	    "POST /admin/logout with the csrf token -> 303 to /admin/login (got %d, %s)", r.status,
+	    loc(&r));
 	tap(set_cookie_line(&r, "aberta", line, sizeof line) != NULL &&
-	    cookie_attr(line, "Max-Age=0"), "logout clears the cookie (%s)", line);
+		cookie_attr(line, "Max-Age=0"),
+	    "logout clears the cookie (%s)", line);
 	res_free(&r);
 	get_with_cookie("/admin/", "aberta", tok, &r);
 	tap(tok[0] != '\0' && r.status == 303 && location_is(&r, "/admin/login"),
 	    "the old session cookie no longer works: /admin/ -> 303 to login (got %d, %s)",
 	    r.status, loc(&r));
 	res_free(&r);
-	tap(sql_int("SELECT count(*) FROM session WHERE staff_id = ?2", NULL, eva.id, 0, -1) ==
-	    0, "the session row is gone");
+	tap(sql_int("SELECT count(*) FROM session WHERE staff_id = ?2", NULL, eva.id, 0, -1) == 0,
+	    "the session row is gone");
 	rc_get(&p, "/admin/logout", &r);
 	tap(r.status == 405 && res_header(&r, "Allow", line, sizeof line) &&
-	    strcmp(line, "POST") == 0, "GET /admin/logout -> 405 with Allow: POST (got %d)",
-	    r.status);
+		strcmp(line, "POST") == 0,
+	    "GET /admin/logout -> 405 with Allow: POST (got %d)", r.status);
 	res_free(&r);
 	person_free(&p);
 }
@@ -647,11 +653,11 @@ logout(void)
 static void
 disable(void)
 {
-	struct acct	 fia;
-	struct person	 p;
-	struct res	 r;
-	char		 out[2048];
-	int		 rc;
+	struct acct   fia;
+	struct person p;
+	struct res    r;
+	char          out[2048];
+	int           rc;
 
 	staff_add(&fia, "fia@example.org", "Fia Focal", "focal", NULL);
 	person_init(&p, "fia");
@@ -676,11 +682,11 @@ disable(void)
 static void
 sessions_kill(struct person *admin)
 {
-	struct acct	 lia;
-	struct person	 p;
-	struct res	 r;
-	char		 tok[128], path[96];
-	char		*b;
+	struct acct   lia;
+	struct person p;
+	struct res    r;
+	char          tok[128], path[96];
+	char         *b;
 
 	staff_add(&lia, "lia@example.org", "Lia Focal", "focal", NULL);
 	person_init(&p, "lia");
@@ -698,23 +704,25 @@ sessions_kill(struct person *admin)
 	    "lia's session has ended: /admin/ -> 303 to login (got %d, %s)", r.status, loc(&r));
 	res_free(&r);
 	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'sessions-kill' AND "
-	    "object = ?1", lia.login, 0, 0, 0) == 1, "the audit log has the action");
+		    "object = ?1",
+		lia.login, 0, 0, 0) == 1,
+	    "the audit log has the action");
 	person_free(&p);
 }
 
 static void
 csrf(void)
 {
-	struct acct	 gil;
-	struct person	 p;
-	struct res	 r;
-	char		 tok[128], wrong[65], evil[] = "Origin: http://evil.example", own[256];
-	char		*b;
-	const char	*h_evil[] = { evil, NULL };
-	const char	*h_cross[] = { "Sec-Fetch-Site: cross-site", NULL };
-	const char	*h_own[] = { own, "Sec-Fetch-Site: same-origin", NULL };
-	long long	 events;
-	int		 st[4];
+	struct acct   gil;
+	struct person p;
+	struct res    r;
+	char          tok[128], wrong[65], evil[] = "Origin: http://evil.example", own[256];
+	char         *b;
+	const char   *h_evil[] = { evil, NULL };
+	const char   *h_cross[] = { "Sec-Fetch-Site: cross-site", NULL };
+	const char   *h_own[] = { own, "Sec-Fetch-Site: same-origin", NULL };
+	long long     events;
+	int           st[4];
 
 	staff_add(&gil, "gil@example.org", "Gil Focal", "focal", NULL);
 	person_init(&p, "gil");
@@ -742,13 +750,16 @@ csrf(void)
 	free(b);
 	tap(st[0] == 403, "POST /admin/logout without csrf -> 403 (got %d)", st[0]);
 	tap(st[1] == 403, "POST /admin/logout with a wrong csrf -> 403 (got %d)", st[1]);
-	tap(st[2] == 403, "POST /admin/logout with the right csrf but Origin: "
-	    "http://evil.example -> 403 (got %d)", st[2]);
-	tap(st[3] == 403, "POST /admin/logout with the right csrf but Sec-Fetch-Site: "
-	    "cross-site -> 403 (got %d)", st[3]);
+	tap(st[2] == 403,
+	    "POST /admin/logout with the right csrf but Origin: "
+	    "http://evil.example -> 403 (got %d)",
+	    st[2]);
+	tap(st[3] == 403,
+	    "POST /admin/logout with the right csrf but Sec-Fetch-Site: "
+	    "cross-site -> 403 (got %d)",
+	    st[3]);
 	rc_get(&p, "/admin/", &r);
-	tap(r.status == 200, "the refused logouts did not end the session (got %d)",
-	    r.status);
+	tap(r.status == 200, "the refused logouts did not end the session (got %d)", r.status);
 	res_free(&r);
 
 	events = sql_int("SELECT count(*) FROM event", NULL, 0, 0, -1);
@@ -771,25 +782,33 @@ csrf(void)
 	res_free(&r);
 	tap(st[0] == 403, "POST /admin/events/new without csrf -> 403 (got %d)", st[0]);
 	tap(st[1] == 403, "POST /admin/events/new with a wrong csrf -> 403 (got %d)", st[1]);
-	tap(st[2] == 403, "POST /admin/events/new with Origin: http://evil.example -> 403 "
-	    "(got %d)", st[2]);
-	tap(st[3] == 403, "POST /admin/events/new with Sec-Fetch-Site: cross-site -> 403 "
-	    "(got %d)", st[3]);
+	tap(st[2] == 403,
+	    "POST /admin/events/new with Origin: http://evil.example -> 403 "
+	    "(got %d)",
+	    st[2]);
+	tap(st[3] == 403,
+	    "POST /admin/events/new with Sec-Fetch-Site: cross-site -> 403 "
+	    "(got %d)",
+	    st[3]);
 	tap(sql_int("SELECT count(*) FROM event", NULL, 0, 0, -1) == events,
 	    "no event was created by the refused posts");
 	rc_http(&p, "POST", "/admin/events/new", NULL, b, strlen(b), h_own, &r);
 	free(b);
-	tap(r.status == 303 && sql_int("SELECT count(*) FROM event", NULL, 0, 0, -1) ==
-	    events + 1, "control: the same post with the right csrf, our own Origin and "
-	    "Sec-Fetch-Site: same-origin -> 303, event created (got %d)", r.status);
+	tap(r.status == 303 && sql_int("SELECT count(*) FROM event", NULL, 0, 0, -1) == events + 1,
+	    "control: the same post with the right csrf, our own Origin and "
+	    "Sec-Fetch-Site: same-origin -> 303, event created (got %d)",
+	    r.status);
 	res_free(&r);
 	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'csrf' AND actor = ?1",
-	    gil.login, 0, 0, 0) == 8, "each refused post is in audit_log as csrf");
+		gil.login, 0, 0, 0) == 8,
+	    "each refused post is in audit_log as csrf");
 
 	b = body_of("login", gil.login, "password", gil.pw, NULL);
 	rc_post(NULL, "/admin/login", b, &r);
-	tap(r.status == 403, "POST /admin/login without the pre-login cookie and csrf -> 403 "
-	    "(got %d)", r.status);
+	tap(r.status == 403,
+	    "POST /admin/login without the pre-login cookie and csrf -> 403 "
+	    "(got %d)",
+	    r.status);
 	res_free(&r);
 	free(b);
 	rc_get(NULL, "/admin/logout", &r);
@@ -799,11 +818,11 @@ csrf(void)
 }
 
 /* The ids of the records the editing tests use. */
-static long long	 id_plan2, id_c13, id_ms, id_ama, id_event, id_page, id_c24, id_c11;
+static long long id_plan2, id_c13, id_ms, id_ama, id_event, id_page, id_c24, id_c11;
 
 /* Accounts of the role matrix and the editing tests. */
-static struct acct	 hal, ines, joao, kim;
-static struct person	 p_hal, p_ines, p_joao, p_kim;
+static struct acct   hal, ines, joao, kim;
+static struct person p_hal, p_ines, p_joao, p_kim;
 
 static void
 find_ids(void)
@@ -814,19 +833,23 @@ find_ids(void)
 	id_c24 = sql_int("SELECT id FROM commitment WHERE ogp_id = 'PT0024'", NULL, 0, 0, 0);
 	/* A milestone of a commitment AMA takes part in (PT0013 has none). */
 	id_ms = sql_int("SELECT m.id FROM milestone m JOIN commitment c ON c.id = "
-	    "m.commitment_id WHERE c.ogp_id = 'PT0011' AND m.progress = 0 ORDER BY "
-	    "m.position LIMIT 1", NULL, 0, 0, 0);
+			"m.commitment_id WHERE c.ogp_id = 'PT0011' AND m.progress = 0 ORDER BY "
+			"m.position LIMIT 1",
+	    NULL, 0, 0, 0);
 	id_ama = sql_int("SELECT id FROM entity WHERE slug = 'ama'", NULL, 0, 0, 0);
 	id_event = sql_int("SELECT min(id) FROM event", NULL, 0, 0, 0);
 	id_page = sql_int("SELECT rowid FROM page WHERE slug = 'about'", NULL, 0, 0, 0);
 	tap(id_plan2 && id_c13 && id_c11 && id_c24 && id_ms && id_ama && id_event && id_page,
 	    "the test records exist (plan 2, PT0013, PT0011 milestone %lld, entity ama, event "
-	    "%lld, page about)", id_ms, id_event);
+	    "%lld, page about)",
+	    id_ms, id_event);
 	tap(sql_int("SELECT count(*) FROM commitment_entity WHERE commitment_id = ?2 AND "
-	    "entity_id = ?3 AND role = 'lead'", NULL, id_c13, id_ama, 0) == 1 &&
-	    sql_int("SELECT count(*) FROM commitment_entity ce JOIN entity e ON e.id = "
-	    "ce.entity_id WHERE e.slug = 'cada' AND ce.commitment_id IN (?2, ?3)", NULL,
-	    id_c13, id_c11, -1) == 0, "AMA leads PT0013; CADA has no part in PT0013 or PT0011");
+		    "entity_id = ?3 AND role = 'lead'",
+		NULL, id_c13, id_ama, 0) == 1 &&
+		sql_int("SELECT count(*) FROM commitment_entity ce JOIN entity e ON e.id = "
+			"ce.entity_id WHERE e.slug = 'cada' AND ce.commitment_id IN (?2, ?3)",
+		    NULL, id_c13, id_c11, -1) == 0,
+	    "AMA leads PT0013; CADA has no part in PT0013 or PT0011");
 }
 
 /* GETs path as each of the five people and checks the statuses exp (anonymous: also
@@ -834,10 +857,10 @@ find_ids(void)
 static void
 matrix_row(struct person *const who[5], const char *path, const int exp[5])
 {
-	struct res	 r;
-	char		 got[200];
-	int		 w, st, ok = 1, lok = 1;
-	size_t		 n;
+	struct res r;
+	char       got[200];
+	int        w, st, ok = 1, lok = 1;
+	size_t     n;
 
 	got[0] = '\0';
 	for (w = 0; w < 5; w++) {
@@ -850,20 +873,22 @@ matrix_row(struct person *const who[5], const char *path, const int exp[5])
 		snprintf(got + n, sizeof got - n, "%s%d", w ? " " : "", st);
 		res_free(&r);
 	}
-	tap(ok && lok, "GET %s: anonymous 303 to login, admin %d, focal %d, member(ama) %d, "
-	    "member(cada) %d (got %s)", path, exp[1], exp[2], exp[3], exp[4], got);
+	tap(ok && lok,
+	    "GET %s: anonymous 303 to login, admin %d, focal %d, member(ama) %d, "
+	    "member(cada) %d (got %s)",
+	    path, exp[1], exp[2], exp[3], exp[4], got);
 }
 
 static void
 roles(void)
 {
-	static const char *const kinds[] = { "plans", "commitments", "milestones",
-	    "entities", "events", "pages" };
-	struct person	*const who[5] = { NULL, &p_hal, &p_ines, &p_joao, &p_kim };
-	long long	 ids[6];
-	char		 path[128];
-	int		 k, a, exp[5];
-	struct res	 r;
+	static const char *const kinds[] = { "plans", "commitments", "milestones", "entities",
+		"events", "pages" };
+	struct person *const     who[5] = { NULL, &p_hal, &p_ines, &p_joao, &p_kim };
+	long long                ids[6];
+	char                     path[128];
+	int                      k, a, exp[5];
+	struct res               r;
 
 	ids[0] = id_plan2;
 	ids[1] = id_c13;
@@ -887,7 +912,7 @@ roles(void)
 	/* Route kinds: a = 0 dashboard, 1 list, 2 new, 3 edit, 4 delete. */
 	for (a = 0; a < 5; a++)
 		for (k = 0; k < (a == 0 ? 1 : 6); k++) {
-			int member_kind = k == 1 || k == 2;	/* commitments, milestones */
+			int member_kind = k == 1 || k == 2; /* commitments, milestones */
 
 			if (a == 0)
 				snprintf(path, sizeof path, "/admin/");
@@ -898,11 +923,11 @@ roles(void)
 			else if (a == 3)
 				snprintf(path, sizeof path, "/admin/%s/%lld", kinds[k], ids[k]);
 			else
-				snprintf(path, sizeof path, "/admin/%s/%lld/delete", kinds[k],
-				    ids[k]);
+				snprintf(
+				    path, sizeof path, "/admin/%s/%lld/delete", kinds[k], ids[k]);
 			exp[0] = 303;
 			exp[1] = exp[2] = 200;
-			if (a == 4 && k == 5)	/* pages cannot be deleted (edit.c) */
+			if (a == 4 && k == 5) /* pages cannot be deleted (edit.c) */
 				exp[1] = exp[2] = 404;
 			switch (a) {
 			case 0:
@@ -911,10 +936,10 @@ roles(void)
 			case 1:
 				exp[3] = exp[4] = member_kind ? 200 : 403;
 				break;
-			case 2:		/* members may propose new milestones only */
+			case 2: /* members may propose new milestones only */
 				exp[3] = exp[4] = k == 2 ? 200 : 403;
 				break;
-			case 3:		/* their body's commitments and milestones */
+			case 3: /* their body's commitments and milestones */
 				exp[3] = member_kind ? 200 : 403;
 				exp[4] = 403;
 				break;
@@ -952,42 +977,45 @@ roles(void)
 /* Opens the edit form of path as p, checks it round-trips the stored row (sql), and
  * returns its status; f holds the form. */
 static int
-load_form(struct person *p, const char *path, const char *sql, long long id,
-    struct form *f, int report)
+load_form(
+    struct person *p, const char *path, const char *sql, long long id, struct form *f, int report)
 {
-	char	 why[300];
-	int	 st = open_form(p, path, f), n;
+	char why[300];
+	int  st = open_form(p, path, f), n;
 
 	if (report) {
 		n = form_matches_row(f, sql, id, why, sizeof why);
 		tap(st == 200 && n > 5 && form_val(f, "csrf") && form_val(f, "version"),
-		    "the edit form %s shows every stored value as it is (%d fields%s%s)", path,
-		    n, why[0] ? "; " : "", why);
+		    "the edit form %s shows every stored value as it is (%d fields%s%s)", path, n,
+		    why[0] ? "; " : "", why);
 	}
 	return st;
 }
 
-#define SQL_C	"SELECT * FROM commitment WHERE id = ?1"
-#define SQL_M	"SELECT * FROM milestone WHERE id = ?1"
-#define SQL_P	"SELECT * FROM action_plan WHERE id = ?1"
-#define SQL_E	"SELECT * FROM event WHERE id = ?1"
+#define SQL_C "SELECT * FROM commitment WHERE id = ?1"
+#define SQL_M "SELECT * FROM milestone WHERE id = ?1"
+#define SQL_P "SELECT * FROM action_plan WHERE id = ?1"
+#define SQL_E "SELECT * FROM event WHERE id = ?1"
 
-#define SQL_PG	"SELECT * FROM page WHERE rowid = ?1"
+#define SQL_PG "SELECT * FROM page WHERE rowid = ?1"
 
 /* Beyond the list: text with paragraphs (blank lines) must survive the edit form. */
 static void
 paragraphs(void)
 {
-	struct form	 f;
-	struct res	 r;
-	char		 pp[96], pg[96], *before, *after, changed[300];
-	long long	 maxrev;
+	struct form f;
+	struct res  r;
+	char        pp[96], pg[96], *before, *after, changed[300];
+	long long   maxrev;
 
 	snprintf(pp, sizeof pp, "/admin/plans/%lld", id_plan2);
 	snprintf(pg, sizeof pg, "/admin/pages/%lld", id_page);
 	tap(sql_int("SELECT count(*) FROM action_plan WHERE id = ?2 AND instr(cocreation_pt, "
-	    "char(10)) > 0", NULL, id_plan2, 0, 0) == 1 && sql_int("SELECT count(*) FROM page "
-	    "WHERE rowid = ?2 AND instr(body_pt, char(10)) > 0", NULL, id_page, 0, 0) == 1,
+		    "char(10)) > 0",
+		NULL, id_plan2, 0, 0) == 1 &&
+		sql_int("SELECT count(*) FROM page "
+			"WHERE rowid = ?2 AND instr(body_pt, char(10)) > 0",
+		    NULL, id_page, 0, 0) == 1,
 	    "plan 2's co-creation text and the about page's body have paragraphs");
 	load_form(&p_ines, pp, SQL_P, id_plan2, &f, 1);
 	form_free(&f);
@@ -1000,10 +1028,12 @@ paragraphs(void)
 	form_free(&f);
 	after = db_row("SELECT body_pt, body_en FROM page WHERE rowid = ?1", id_page);
 	sql_text("SELECT group_concat(field, ', ') FROM revision WHERE id > ?2 AND "
-	    "field <> 'title_en'", NULL, maxrev, changed, sizeof changed);
+		 "field <> 'title_en'",
+	    NULL, maxrev, changed, sizeof changed);
 	tap(strcmp(before, after) == 0 && changed[0] == '\0',
 	    "saving the about page with only title_en changed keeps the body's paragraphs "
-	    "(other fields changed: %s)", changed[0] ? changed : "none");
+	    "(other fields changed: %s)",
+	    changed[0] ? changed : "none");
 	free(before);
 	free(after);
 }
@@ -1011,17 +1041,15 @@ paragraphs(void)
 static void
 editing(void)
 {
-	struct form	 f;
-	struct res	 r;
-	char		 path[96], old[600], now[600], en[600], want[160];
-	const char	*title = "Evoluir o portal dados.gov — edição e2e";
-	long long	 ver, maxrev, other;
+	struct form f;
+	struct res  r;
+	char        path[96], old[600], now[600], en[600], want[160];
+	const char *title = "Evoluir o portal dados.gov — edição e2e";
+	long long   ver, maxrev, other;
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld", id_c13);
-	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, old,
-	    sizeof old);
-	sql_text("SELECT title_en FROM commitment WHERE id = ?2", NULL, id_c13, en,
-	    sizeof en);
+	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, old, sizeof old);
+	sql_text("SELECT title_en FROM commitment WHERE id = ?2", NULL, id_c13, en, sizeof en);
 	ver = sql_int("SELECT version FROM commitment WHERE id = ?2", NULL, id_c13, 0, -1);
 	maxrev = sql_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
 	load_form(&p_ines, path, SQL_C, id_c13, &f, 1);
@@ -1029,33 +1057,35 @@ editing(void)
 	submit_form(&p_ines, path, &f, &r);
 	snprintf(want, sizeof want, "%s?saved=1", path);
 	tap(r.status == 303 && location_is(&r, want),
-	    "the focal editor saves PT0013's title_pt -> 303 to %s (got %d, %s)", want,
-	    r.status, loc(&r));
+	    "the focal editor saves PT0013's title_pt -> 303 to %s (got %d, %s)", want, r.status,
+	    loc(&r));
 	res_free(&r);
 	form_free(&f);
-	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, now,
-	    sizeof now);
-	tap(strcmp(now, title) == 0 && sql_int("SELECT version FROM commitment WHERE id = ?2",
-	    NULL, id_c13, 0, -1) == ver + 1, "the row holds the new title, version %lld -> %lld",
-	    ver, ver + 1);
+	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, now, sizeof now);
+	tap(strcmp(now, title) == 0 &&
+		sql_int("SELECT version FROM commitment WHERE id = ?2", NULL, id_c13, 0, -1) ==
+		    ver + 1,
+	    "the row holds the new title, version %lld -> %lld", ver, ver + 1);
 	rc_get(NULL, "/pt/commitments/PT0013", &r);
-	tap(r.status == 200 && strstr(r.body.p, title) != NULL && strstr(r.body.p, old) ==
-	    NULL, "/pt/commitments/PT0013 shows the new title at once");
+	tap(r.status == 200 && strstr(r.body.p, title) != NULL && strstr(r.body.p, old) == NULL,
+	    "/pt/commitments/PT0013 shows the new title at once");
 	res_free(&r);
 	rc_get(NULL, "/en/commitments/PT0013", &r);
 	tap(r.status == 200 && en[0] != '\0' && strstr(r.body.p, en) != NULL &&
-	    strstr(r.body.p, title) == NULL,
+		strstr(r.body.p, title) == NULL,
 	    "/en/commitments/PT0013 still shows the English title \"%s\"", en);
 	res_free(&r);
 	{
-		sqlite3		*db = sql_open_rw();
-		sqlite3_stmt	*s = NULL;
-		int		 found = 0;
+		sqlite3      *db = sql_open_rw();
+		sqlite3_stmt *s = NULL;
+		int           found = 0;
 
-		if (db != NULL && sqlite3_prepare_v2(db, "SELECT count(*) FROM revision WHERE "
-		    "id > ?1 AND tbl = 'commitment' AND row_id = ?2 AND op = 'update' AND "
-		    "field = 'title_pt' AND before = ?3 AND after = ?4 AND staff_id = ?5", -1,
-		    &s, NULL) == SQLITE_OK) {
+		if (db != NULL &&
+		    sqlite3_prepare_v2(db,
+			"SELECT count(*) FROM revision WHERE "
+			"id > ?1 AND tbl = 'commitment' AND row_id = ?2 AND op = 'update' AND "
+			"field = 'title_pt' AND before = ?3 AND after = ?4 AND staff_id = ?5",
+			-1, &s, NULL) == SQLITE_OK) {
 			sqlite3_bind_int64(s, 1, maxrev);
 			sqlite3_bind_int64(s, 2, id_c13);
 			sqlite3_bind_text(s, 3, old, -1, SQLITE_TRANSIENT);
@@ -1066,32 +1096,37 @@ editing(void)
 		}
 		sqlite3_finalize(s);
 		sqlite3_close(db);
-		tap(found == 1, "the revision table has a row for title_pt with before and after, "
+		tap(found == 1,
+		    "the revision table has a row for title_pt with before and after, "
 		    "by the focal editor");
 	}
 	other = sql_int("SELECT count(*) FROM revision WHERE id > ?2 AND (field IS NULL OR "
-	    "field <> 'title_pt')", NULL, maxrev, 0, -1);
+			"field <> 'title_pt')",
+	    NULL, maxrev, 0, -1);
 	sql_text("SELECT group_concat(field, ', ') FROM revision WHERE id > ?2 AND (field IS "
-	    "NULL OR field <> 'title_pt')", NULL, maxrev, now, sizeof now);
-	tap(other == 0, "saving the unchanged rest of the form changed no other field "
-	    "(other fields changed: %s)", now[0] ? now : "none");
+		 "NULL OR field <> 'title_pt')",
+	    NULL, maxrev, now, sizeof now);
+	tap(other == 0,
+	    "saving the unchanged rest of the form changed no other field "
+	    "(other fields changed: %s)",
+	    now[0] ? now : "none");
 	paragraphs();
 }
 
 static void
 conflict(void)
 {
-	struct form	 f1, f2;
-	struct res	 r;
-	char		 path[96], now[600];
-	const char	*first = "Título gravado primeiro (conflito e2e)";
-	const char	*second = "Título gravado depois (conflito e2e)";
+	struct form f1, f2;
+	struct res  r;
+	char        path[96], now[600];
+	const char *first = "Título gravado primeiro (conflito e2e)";
+	const char *second = "Título gravado depois (conflito e2e)";
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld", id_c13);
 	open_form(&p_hal, path, &f1);
 	open_form(&p_ines, path, &f2);
 	tap(form_val(&f1, "version") && form_val(&f2, "version") &&
-	    strcmp(form_val(&f1, "version"), form_val(&f2, "version")) == 0,
+		strcmp(form_val(&f1, "version"), form_val(&f2, "version")) == 0,
 	    "two editors open the same form at the same version (%s)",
 	    form_val(&f1, "version") ? form_val(&f1, "version") : "?");
 	form_set(&f1, "title_pt", first);
@@ -1105,8 +1140,7 @@ conflict(void)
 	tap(strstr(r.body.p, first) != NULL && strstr(r.body.p, second) != NULL,
 	    "the conflict page shows both versions of the title");
 	res_free(&r);
-	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, now,
-	    sizeof now);
+	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, now, sizeof now);
 	tap(strcmp(now, first) == 0, "the database keeps the first value (has \"%s\")", now);
 	form_free(&f1);
 	form_free(&f2);
@@ -1115,13 +1149,13 @@ conflict(void)
 static void
 evidence(void)
 {
-	struct form	 f;
-	struct res	 r;
-	char		 path[96], *before, *after, asof[32], today[16];
-	const char	*url = "https://example.org/report.pdf";
-	long long	 links;
-	time_t		 t = time(NULL);
-	struct tm	 tm;
+	struct form f;
+	struct res  r;
+	char        path[96], *before, *after, asof[32], today[16];
+	const char *url = "https://example.org/report.pdf";
+	long long   links;
+	time_t      t = time(NULL);
+	struct tm   tm;
 
 	snprintf(path, sizeof path, "/admin/milestones/%lld", id_ms);
 	links = sql_int("SELECT count(*) FROM link WHERE milestone_id = ?2", NULL, id_ms, 0, -1);
@@ -1129,14 +1163,20 @@ evidence(void)
 	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
 	form_set(&f, "progress", "40");
 	submit_form(&p_ines, path, &f, &r);
-	tap(r.status == 400 && strstr(r.body.p, "id=\"e-evidence\">Uma alteração do estado ou "
-	    "do progresso precisa de uma evidência") != NULL,
+	tap(r.status == 400 &&
+		strstr(r.body.p,
+		    "id=\"e-evidence\">Uma alteração do estado ou "
+		    "do progresso precisa de uma evidência") != NULL,
 	    "changing a milestone's progress without evidence_url -> 400 with the evidence "
-	    "message (got %d)", r.status);
+	    "message (got %d)",
+	    r.status);
 	res_free(&r);
 	after = db_row(SQL_M, id_ms);
-	tap(strcmp(before, after) == 0 && sql_int("SELECT count(*) FROM link WHERE "
-	    "milestone_id = ?2", NULL, id_ms, 0, -1) == links, "nothing was stored");
+	tap(strcmp(before, after) == 0 &&
+		sql_int("SELECT count(*) FROM link WHERE "
+			"milestone_id = ?2",
+		    NULL, id_ms, 0, -1) == links,
+	    "nothing was stored");
 	free(after);
 
 	form_set(&f, "evidence_url", url);
@@ -1146,13 +1186,15 @@ evidence(void)
 	res_free(&r);
 	form_free(&f);
 	{
-		sqlite3		*db = sql_open_rw();
-		sqlite3_stmt	*s = NULL;
-		int		 found = 0;
+		sqlite3      *db = sql_open_rw();
+		sqlite3_stmt *s = NULL;
+		int           found = 0;
 
-		if (db != NULL && sqlite3_prepare_v2(db, "SELECT count(*) FROM link WHERE "
-		    "milestone_id = ?1 AND kind = 'evidence' AND url = ?2", -1, &s, NULL) ==
-		    SQLITE_OK) {
+		if (db != NULL &&
+		    sqlite3_prepare_v2(db,
+			"SELECT count(*) FROM link WHERE "
+			"milestone_id = ?1 AND kind = 'evidence' AND url = ?2",
+			-1, &s, NULL) == SQLITE_OK) {
 			sqlite3_bind_int64(s, 1, id_ms);
 			sqlite3_bind_text(s, 2, url, -1, SQLITE_STATIC);
 			if (sqlite3_step(s) == SQLITE_ROW)
@@ -1164,14 +1206,14 @@ evidence(void)
 	}
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	sql_text("SELECT progress_as_of FROM milestone WHERE id = ?2", NULL, id_ms, asof,
-	    sizeof asof);
+	sql_text(
+	    "SELECT progress_as_of FROM milestone WHERE id = ?2", NULL, id_ms, asof, sizeof asof);
 	tap(sql_int("SELECT progress FROM milestone WHERE id = ?2", NULL, id_ms, 0, -1) == 40 &&
-	    strcmp(asof, today) == 0, "the milestone holds progress 40, dated today (%s)",
-	    asof);
+		strcmp(asof, today) == 0,
+	    "the milestone holds progress 40, dated today (%s)", asof);
 	rc_get(NULL, "/pt/commitments/PT0011", &r);
-	tap(r.status == 200 && strstr(r.body.p, "href=\"https://example.org/report.pdf\"") !=
-	    NULL, "the public commitment page (PT0011) shows the evidence link");
+	tap(r.status == 200 && strstr(r.body.p, "href=\"https://example.org/report.pdf\"") != NULL,
+	    "the public commitment page (PT0011) shows the evidence link");
 	res_free(&r);
 	free(before);
 }
@@ -1179,12 +1221,12 @@ evidence(void)
 /* Posts form f to action as person p in multipart/form-data, with one file part
  * evidence_file (name, bytes).  Fills r.  Returns 0 or -1. */
 static int
-post_multipart(struct person *p, const char *action, const struct form *f,
-    const char *fname, const char *data, size_t len, struct res *r)
+post_multipart(struct person *p, const char *action, const struct form *f, const char *fname,
+    const char *data, size_t len, struct res *r)
 {
-	curl_mime	*m = curl_mime_init(p->h);
-	curl_mimepart	*part;
-	int		 i, rc;
+	curl_mime     *m = curl_mime_init(p->h);
+	curl_mimepart *part;
+	int            i, rc;
 
 	for (i = 0; i < f->n; i++) {
 		if (strcmp(f->name[i], "evidence_file") == 0)
@@ -1207,15 +1249,16 @@ post_multipart(struct person *p, const char *action, const struct form *f,
 static void
 uploads(void)
 {
-	static const char pdf[] = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+	static const char pdf[] =
+	    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
 	    "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 	static const char html[] = "<!DOCTYPE html><html><body><script>alert(1)</script>"
-	    "</body></html>\n";
-	struct form	 f;
-	struct res	 r;
-	char		 path[96], sha[80] = "", served[160], v[256];
-	char		*big;
-	long long	 n0;
+				   "</body></html>\n";
+	struct form       f;
+	struct res        r;
+	char              path[96], sha[80] = "", served[160], v[256];
+	char             *big;
+	long long         n0;
 
 	snprintf(path, sizeof path, "/admin/milestones/%lld", id_ms);
 	n0 = sql_int("SELECT count(*) FROM upload", NULL, 0, 0, -1);
@@ -1226,7 +1269,7 @@ uploads(void)
 	    "an HTML file renamed .pdf is refused with a message (got %d)", r.status);
 	res_free(&r);
 	tap(sql_int("SELECT count(*) FROM upload", NULL, 0, 0, -1) == n0 &&
-	    sql_int("SELECT progress FROM milestone WHERE id = ?2", NULL, id_ms, 0, -1) != 55,
+		sql_int("SELECT progress FROM milestone WHERE id = ?2", NULL, id_ms, 0, -1) != 55,
 	    "nothing was stored for the refused upload");
 	big = calloc(1, 12 * 1024 * 1024);
 	if (big != NULL) {
@@ -1246,15 +1289,18 @@ uploads(void)
 	    sizeof sha);
 	sql_text("SELECT name FROM upload WHERE sha256 = ?1", sha, 0, v, sizeof v);
 	tap(strlen(sha) == 64 && strchr(v, '/') == NULL && strstr(v, "..") == NULL &&
-	    strpbrk(v, "\r\n") == NULL, "stored under its SHA-256 with a harmless name (%s)", v);
+		strpbrk(v, "\r\n") == NULL,
+	    "stored under its SHA-256 with a harmless name (%s)", v);
 	tap(sql_int("SELECT count(*) FROM link WHERE milestone_id = ?2 AND upload_sha IS NOT "
-	    "NULL", NULL, id_ms, 0, -1) >= 1, "the milestone has the document as evidence");
+		    "NULL",
+		NULL, id_ms, 0, -1) >= 1,
+	    "the milestone has the document as evidence");
 	snprintf(served, sizeof served, "/uploads/%s", sha);
 	rc_get(NULL, served, &r);
 	tap(r.status == 200 && r.body.len == sizeof pdf - 1 &&
-	    hdr_has(&r, "Content-Type", "application/pdf", v, sizeof v) &&
-	    hdr_has(&r, "X-Content-Type-Options", "nosniff", v, sizeof v) &&
-	    hdr_has(&r, "Content-Disposition", "attachment", v, sizeof v),
+		hdr_has(&r, "Content-Type", "application/pdf", v, sizeof v) &&
+		hdr_has(&r, "X-Content-Type-Options", "nosniff", v, sizeof v) &&
+		hdr_has(&r, "Content-Disposition", "attachment", v, sizeof v),
 	    "the document is served as a PDF attachment with nosniff (got %d)", r.status);
 	res_free(&r);
 	form_free(&f);
@@ -1262,11 +1308,13 @@ uploads(void)
 	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
 	form_set(&f, "progress", "60");
 	post_multipart(&p_ines, path, &f, "outra.pdf", pdf, sizeof pdf - 1, &r);
-	tap(r.status == 303 && sql_int("SELECT count(*) FROM upload WHERE sha256 = ?1", sha, 0,
-	    0, -1) == 1, "uploading the same document again stores it once");
+	tap(r.status == 303 &&
+		sql_int("SELECT count(*) FROM upload WHERE sha256 = ?1", sha, 0, 0, -1) == 1,
+	    "uploading the same document again stores it once");
 	res_free(&r);
 	form_free(&f);
-	rc_get(NULL, "/uploads/0000000000000000000000000000000000000000000000000000000000000000", &r);
+	rc_get(
+	    NULL, "/uploads/0000000000000000000000000000000000000000000000000000000000000000", &r);
 	tap(r.status == 404, "an unknown document gives 404 (got %d)", r.status);
 	res_free(&r);
 }
@@ -1274,16 +1322,15 @@ uploads(void)
 static void
 drafts(void)
 {
-	struct form	 f;
-	struct res	 r;
-	char		 path[96], cur[600], tbl[64];
-	const char	*proposal = "Proposta do membro AMA (rascunho e2e)";
-	char		*before, *after;
-	long long	 maxdraft;
+	struct form f;
+	struct res  r;
+	char        path[96], cur[600], tbl[64];
+	const char *proposal = "Proposta do membro AMA (rascunho e2e)";
+	char       *before, *after;
+	long long   maxdraft;
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld", id_c13);
-	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, cur,
-	    sizeof cur);
+	sql_text("SELECT title_pt FROM commitment WHERE id = ?2", NULL, id_c13, cur, sizeof cur);
 	before = db_row(SQL_C, id_c13);
 	maxdraft = sql_int("SELECT coalesce(max(id), 0) FROM draft", NULL, 0, 0, 0);
 	tap(load_form(&p_joao, path, SQL_C, id_c13, &f, 0) == 200,
@@ -1296,8 +1343,8 @@ drafts(void)
 	res_free(&r);
 	form_free(&f);
 	rc_get(NULL, "/pt/commitments/PT0013", &r);
-	tap(r.status == 200 && strstr(r.body.p, proposal) == NULL &&
-	    strstr(r.body.p, cur) != NULL, "the public page does not change");
+	tap(r.status == 200 && strstr(r.body.p, proposal) == NULL && strstr(r.body.p, cur) != NULL,
+	    "the public page does not change");
 	res_free(&r);
 	after = db_row(SQL_C, id_c13);
 	tap(strcmp(before, after) == 0, "the commitment row is unchanged");
@@ -1305,8 +1352,10 @@ drafts(void)
 	free(after);
 	sql_text("SELECT tbl FROM draft WHERE id > ?2", NULL, maxdraft, tbl, sizeof tbl);
 	tap(sql_int("SELECT count(*) FROM draft WHERE id > ?2 AND row_id = ?3 AND status = "
-	    "'pending' AND instr(payload, 'rascunho e2e') > 0", NULL, maxdraft, id_c13, 0) == 1 &&
-	    sql_int("SELECT staff_id FROM draft WHERE id > ?2", NULL, maxdraft, 0, 0) == joao.id,
+		    "'pending' AND instr(payload, 'rascunho e2e') > 0",
+		NULL, maxdraft, id_c13, 0) == 1 &&
+		sql_int("SELECT staff_id FROM draft WHERE id > ?2", NULL, maxdraft, 0, 0) ==
+		    joao.id,
 	    "the draft table has a pending row by the member for PT0013 (tbl '%s')", tbl);
 	rc_get(&p_hal, "/admin/", &r);
 	tap(strstr(r.body.p, "João AMA") != NULL, "the dashboard lists the pending change");
@@ -1318,9 +1367,9 @@ drafts(void)
 	form_set(&f, "csrf", session_csrf(&p_kim, cur, sizeof cur));
 	maxdraft = sql_int("SELECT coalesce(max(id), 0) FROM draft", NULL, 0, 0, 0);
 	submit_form(&p_kim, path, &f, &r);
-	tap(r.status == 403 && sql_int("SELECT count(*) FROM draft WHERE id > ?2", NULL,
-	    maxdraft, 0, -1) == 0, "a POST by the cada member to PT0013 -> 403, no draft (got %d)",
-	    r.status);
+	tap(r.status == 403 &&
+		sql_int("SELECT count(*) FROM draft WHERE id > ?2", NULL, maxdraft, 0, -1) == 0,
+	    "a POST by the cada member to PT0013 -> 403, no draft (got %d)", r.status);
 	res_free(&r);
 	form_free(&f);
 }
@@ -1328,14 +1377,14 @@ drafts(void)
 /* Submits form f (from path) with field col set to val (and col2 to val2 when not
  * NULL) as p; checks 400, the message beside field errcol, and the row unchanged. */
 static void
-invalid(struct person *p, const char *path, const char *sql, long long id,
-    const char *col, const char *val, const char *col2, const char *val2,
-    const char *errcol, const char *msg, const char *what)
+invalid(struct person *p, const char *path, const char *sql, long long id, const char *col,
+    const char *val, const char *col2, const char *val2, const char *errcol, const char *msg,
+    const char *what)
 {
-	struct form	 f;
-	struct res	 r;
-	char		*before, *after, needle[300];
-	long long	 maxrev;
+	struct form f;
+	struct res  r;
+	char       *before, *after, needle[300];
+	long long   maxrev;
 
 	before = db_row(sql, id);
 	maxrev = sql_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0);
@@ -1344,14 +1393,15 @@ invalid(struct person *p, const char *path, const char *sql, long long id,
 	if (col2 != NULL)
 		form_set(&f, col2, val2);
 	submit_form(p, path, &f, &r);
-	snprintf(needle, sizeof needle, "<span class=\"field-error\" id=\"e-%s\">%s</span>",
-	    errcol, msg);
+	snprintf(needle, sizeof needle, "<span class=\"field-error\" id=\"e-%s\">%s</span>", errcol,
+	    msg);
 	tap(r.status == 400 && strstr(r.body.p, needle) != NULL,
 	    "%s -> 400 with \"%s\" beside %s (got %d)", what, msg, errcol, r.status);
 	res_free(&r);
 	after = db_row(sql, id);
-	tap(strcmp(before, after) == 0 && sql_int("SELECT coalesce(max(id), 0) FROM revision",
-	    NULL, 0, 0, 0) == maxrev, "%s: nothing stored", what);
+	tap(strcmp(before, after) == 0 &&
+		sql_int("SELECT coalesce(max(id), 0) FROM revision", NULL, 0, 0, 0) == maxrev,
+	    "%s: nothing stored", what);
 	free(before);
 	free(after);
 	form_free(&f);
@@ -1360,18 +1410,16 @@ invalid(struct person *p, const char *path, const char *sql, long long id,
 static void
 validation(void)
 {
-	char	 pc[96], pp[96];
+	char pc[96], pp[96];
 
 	snprintf(pc, sizeof pc, "/admin/commitments/%lld", id_c13);
 	snprintf(pp, sizeof pp, "/admin/plans/%lld", id_plan2);
-	invalid(&p_ines, pc, SQL_C, id_c13, "start_date", "2020-13-01", NULL, NULL,
-	    "start_date", "Data inválida: use AAAA, AAAA-MM ou AAAA-MM-DD.",
-	    "a bad date 2020-13-01");
-	invalid(&p_ines, pc, SQL_C, id_c13, "start_date", "2021-06-01", "end_date",
-	    "2021-01-31", "end_date", "O fim não pode ser anterior ao início.",
-	    "an end before the start");
-	invalid(&p_ines, pp, SQL_P, id_plan2, "document_url", "javascript:alert(1)", NULL,
-	    NULL, "document_url", "Endereço inválido: só http:// ou https://.",
+	invalid(&p_ines, pc, SQL_C, id_c13, "start_date", "2020-13-01", NULL, NULL, "start_date",
+	    "Data inválida: use AAAA, AAAA-MM ou AAAA-MM-DD.", "a bad date 2020-13-01");
+	invalid(&p_ines, pc, SQL_C, id_c13, "start_date", "2021-06-01", "end_date", "2021-01-31",
+	    "end_date", "O fim não pode ser anterior ao início.", "an end before the start");
+	invalid(&p_ines, pp, SQL_P, id_plan2, "document_url", "javascript:alert(1)", NULL, NULL,
+	    "document_url", "Endereço inválido: só http:// ou https://.",
 	    "a javascript: URL in document_url");
 	invalid(&p_ines, pc, SQL_C, id_c13, "ogp_id", "XX1", NULL, NULL, "ogp_id",
 	    "Use duas letras e quatro algarismos (PT0013).", "an OGP id XX1");
@@ -1380,38 +1428,41 @@ validation(void)
 static void
 markup(void)
 {
-	struct form	 f;
-	struct res	 r;
-	char		 pc[96], pe[96], pm[96], title[200];
-	const char	*s1 = "<script>alert(1)</script>", *s2 = "\"><svg onload=alert(1)>";
-	const char	*e1 = "&lt;script&gt;alert(1)&lt;/script&gt;";
-	const char	*e2 = "&quot;&gt;&lt;svg onload=alert(1)&gt;";
-	char		*before, *after;
-	int		 i;
+	struct form f;
+	struct res  r;
+	char        pc[96], pe[96], pm[96], title[200];
+	const char *s1 = "<script>alert(1)</script>", *s2 = "\"><svg onload=alert(1)>";
+	const char *e1 = "&lt;script&gt;alert(1)&lt;/script&gt;";
+	const char *e2 = "&quot;&gt;&lt;svg onload=alert(1)&gt;";
+	char       *before, *after;
+	int         i;
 
 	snprintf(title, sizeof title, "%s %s", s1, s2);
 	snprintf(pc, sizeof pc, "/admin/commitments/%lld", id_c24);
 	open_form(&p_ines, pc, &f);
 	form_set(&f, "title_pt", title);
 	submit_form(&p_ines, pc, &f, &r);
-	tap(r.status == 303, "a title with <script> and \"><svg onload> is saved as text "
-	    "(got %d)", r.status);
+	tap(r.status == 303,
+	    "a title with <script> and \"><svg onload> is saved as text "
+	    "(got %d)",
+	    r.status);
 	res_free(&r);
 	form_free(&f);
 	for (i = 0; i < 3; i++) {
-		const char *path = i == 0 ? "/pt/commitments/PT0024" : i == 1 ? pc :
-		    "/admin/commitments";
+		const char *path = i == 0 ? "/pt/commitments/PT0024"
+		    : i == 1              ? pc
+					  : "/admin/commitments";
 		rc_get(i == 0 ? NULL : &p_ines, path, &r);
 		tap(r.status == 200 && strstr(r.body.p, "<script>alert") == NULL &&
-		    strstr(r.body.p, "<svg onload") == NULL && strstr(r.body.p, e1) != NULL &&
-		    strstr(r.body.p, e2) != NULL,
+			strstr(r.body.p, "<svg onload") == NULL && strstr(r.body.p, e1) != NULL &&
+			strstr(r.body.p, e2) != NULL,
 		    "%s: the title comes out escaped, no raw <script> or <svg onload (got %d)",
 		    path, r.status);
 		res_free(&r);
 	}
 	rc_get(NULL, "/pt/plans/3", &r);
-	tap(strstr(r.body.p, "<script>alert") == NULL && strstr(r.body.p, "<svg onload") ==
-	    NULL, "the plan page that lists PT0024 has no raw markup either");
+	tap(strstr(r.body.p, "<script>alert") == NULL && strstr(r.body.p, "<svg onload") == NULL,
+	    "the plan page that lists PT0024 has no raw markup either");
 	res_free(&r);
 
 	snprintf(pe, sizeof pe, "/admin/events/%lld", id_event);
@@ -1425,7 +1476,7 @@ markup(void)
 	submit_form(&p_ines, pm, &f, &r);
 	after = db_row(SQL_M, id_ms);
 	tap(r.status == 400 && strstr(r.body.p, "Endereço da evidência inválido") != NULL &&
-	    strcmp(before, after) == 0 && strstr(r.body.p, "value=\"javascript:") != NULL,
+		strcmp(before, after) == 0 && strstr(r.body.p, "value=\"javascript:") != NULL,
 	    "javascript:alert(1) as evidence_url -> 400, nothing stored (got %d)", r.status);
 	res_free(&r);
 	form_free(&f);
@@ -1440,33 +1491,34 @@ markup(void)
 static void
 markup_everywhere(void)
 {
-	static const char *const cols[] = {
-		"action_plan", "title_pt, title_en, cocreation_pt, cocreation_en, summary_pt, summary_en",
-		"commitment", "title_pt, title_en, summary_pt, summary_en, problem_pt, problem_en, "
-		    "cluster_pt, cluster_en, note_pt, note_en",
-		"milestone", "title_pt, title_en, progress_source",
-		"entity", "acronym, name_pt, name_en, description_pt, description_en, note_pt, note_en",
-		"event", "title_pt, title_en, date_note_pt, date_note_en, place_pt, place_en, "
-		    "organiser, description_pt, description_en",
-		"page", "title_pt, title_en, body_pt, body_en",
-		"link", "label_pt, label_en",
-		"policy_area", "name_pt, name_en",
-		NULL };
+	static const char *const cols[] = { "action_plan",
+		"title_pt, title_en, cocreation_pt, cocreation_en, summary_pt, summary_en",
+		"commitment",
+		"title_pt, title_en, summary_pt, summary_en, problem_pt, problem_en, "
+		"cluster_pt, cluster_en, note_pt, note_en",
+		"milestone", "title_pt, title_en, progress_source", "entity",
+		"acronym, name_pt, name_en, description_pt, description_en, note_pt, note_en",
+		"event",
+		"title_pt, title_en, date_note_pt, date_note_en, place_pt, place_en, "
+		"organiser, description_pt, description_en",
+		"page", "title_pt, title_en, body_pt, body_en", "link", "label_pt, label_en",
+		"policy_area", "name_pt, name_en", NULL };
 	static const char *const pub[] = { "/", "/network", "/members/ama", "/members/cada",
-	    "/plans", "/plans/1", "/plans/2", "/plans/3", "/plans/2/history", "/events",
-	    "/events/1", "/events/5", "/ogp", "/accessibility", "/commitments/PT0001",
-	    "/commitments/PT0002", "/commitments/PT0011", "/commitments/PT0013",
-	    "/commitments/PT0018", "/commitments/PT0013/history", NULL };
+		"/plans", "/plans/1", "/plans/2", "/plans/3", "/plans/2/history", "/events",
+		"/events/1", "/events/5", "/ogp", "/accessibility", "/commitments/PT0001",
+		"/commitments/PT0002", "/commitments/PT0011", "/commitments/PT0013",
+		"/commitments/PT0018", "/commitments/PT0013/history", NULL };
 	static const char *const adm[] = { "/admin/", "/admin/plans", "/admin/commitments",
-	    "/admin/milestones", "/admin/entities", "/admin/events", "/admin/pages",
-	    "/admin/plans/2", "/admin/commitments/13", "/admin/milestones/1",
-	    "/admin/entities/1", "/admin/events/1", "/admin/pages/1", "/admin/reviews",
-	    "/admin/commitments/13/relations", "/admin/audit", "/admin/audit?log=changes", NULL };
-	const char	*pay = "<script>alert(1)</script>\"><svg onload=alert(1)>`${x}`'";
-	sqlite3		*db = sql_open_rw();
-	char		 sql[1024], path[128], set[700], *c, *t;
-	struct res	 r;
-	int		 i, l, bad = 0, n = 0;
+		"/admin/milestones", "/admin/entities", "/admin/events", "/admin/pages",
+		"/admin/plans/2", "/admin/commitments/13", "/admin/milestones/1",
+		"/admin/entities/1", "/admin/events/1", "/admin/pages/1", "/admin/reviews",
+		"/admin/commitments/13/relations", "/admin/audit", "/admin/audit?log=changes",
+		NULL };
+	const char              *pay = "<script>alert(1)</script>\"><svg onload=alert(1)>`${x}`'";
+	sqlite3                 *db = sql_open_rw();
+	char                     sql[1024], path[128], set[700], *c, *t;
+	struct res               r;
+	int                      i, l, bad = 0, n = 0;
 
 	for (i = 0; db != NULL && cols[i] != NULL; i += 2) {
 		set[0] = '\0';
@@ -1524,7 +1576,7 @@ markup_everywhere(void)
 static void
 error_pages(void)
 {
-	struct res	 r;
+	struct res r;
 
 	rc_get(&p_joao, "/admin/plans", &r);
 	tap(r.status == 403, "member on /admin/plans -> 403 (got %d)", r.status);
@@ -1544,8 +1596,8 @@ static void
 headers(void)
 {
 	static const int must[] = { 200, 303, 400, 401, 403, 404, 405, 409, 429 };
-	size_t	 m;
-	int	 i, total = 0;
+	size_t           m;
+	int              i, total = 0;
 
 	for (m = 0; m < sizeof must / sizeof must[0]; m++) {
 		for (i = 0; i < nhstats && hstats[i].status != must[m]; i++)
@@ -1555,10 +1607,12 @@ headers(void)
 	}
 	for (i = 0; i < nhstats; i++) {
 		total += hstats[i].n;
-		tap(hstats[i].bad == 0, "every admin %d response (%d) has Cache-Control: no-store, "
+		tap(hstats[i].bad == 0,
+		    "every admin %d response (%d) has Cache-Control: no-store, "
 		    "CSP with object-src 'none' and frame-ancestors 'none', nosniff, "
-		    "Referrer-Policy, charset=utf-8%s%s", hstats[i].status, hstats[i].n,
-		    hstats[i].bad ? "; first bad: " : "", hstats[i].why);
+		    "Referrer-Policy, charset=utf-8%s%s",
+		    hstats[i].status, hstats[i].n, hstats[i].bad ? "; first bad: " : "",
+		    hstats[i].why);
 	}
 	diag("%d admin responses checked", total);
 }
@@ -1566,12 +1620,14 @@ headers(void)
 static void
 audit_at_end(void)
 {
-	int	 i, ok = 1;
+	int i, ok = 1;
 
 	for (i = 0; i < npwseen; i++)
-		if (sql_int("SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
-		    "coalesce(addr, '') || action || coalesce(object, '') || coalesce(detail, "
-		    "''), ?1) > 0", pwseen[i], 0, 0, -1) != 0)
+		if (sql_int(
+			"SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
+			"coalesce(addr, '') || action || coalesce(object, '') || coalesce(detail, "
+			"''), ?1) > 0",
+			pwseen[i], 0, 0, -1) != 0)
 			ok = 0;
 	tap(ok, "after the whole run, no password is in audit_log (%d checked)", npwseen);
 }
@@ -1584,19 +1640,19 @@ audit_at_end(void)
  */
 
 /* The citizens' email addresses: none may ever appear on a public page. */
-static const char *const citizen_mails[] = { "maria.cidada@example.net",
-	"markup.test@example.net", "unconfirmed.test@example.net", "rejected.test@example.net",
-	"withdraw.test@example.net", "flood.test@example.net" };
+static const char *const citizen_mails[] = { "maria.cidada@example.net", "markup.test@example.net",
+	"unconfirmed.test@example.net", "rejected.test@example.net", "withdraw.test@example.net",
+	"flood.test@example.net" };
 
 /* The newest message to rcpt in E2E_MAILDIR (waits up to 10 s), malloc'd, or NULL. */
 static char *
 mail_to(const char *rcpt)
 {
-	const char	*dir = getenv("E2E_MAILDIR");
-	char		 fn[600], to[300], *best = NULL;
-	struct buf	 b;
-	FILE		*f;
-	int		 i, tries, n;
+	const char *dir = getenv("E2E_MAILDIR");
+	char        fn[600], to[300], *best = NULL;
+	struct buf  b;
+	FILE       *f;
+	int         i, tries, n;
 
 	if (dir == NULL)
 		return NULL;
@@ -1626,8 +1682,8 @@ mail_to(const char *rcpt)
 static const char *
 mail_link(const char *msg, const char *what, char *out, size_t outlen)
 {
-	char		 needle[64];
-	const char	*p;
+	char        needle[64];
+	const char *p;
 
 	out[0] = '\0';
 	snprintf(needle, sizeof needle, "/submissions/%s/", what);
@@ -1642,13 +1698,13 @@ static char *
 sub_body(const char *author, const char *org, const char *email, const char *title,
     const char *problem, const char *body, int consent, const char *honeypot)
 {
-	CURL		*h = curl_easy_init();
-	struct buf	 b = { 0 };
-	const char	*names[] = { "author", "organisation", "email", "title", "problem",
-		"body", "website" };
-	const char	*vals[] = { author, org, email, title, problem, body, honeypot };
-	char		*e, *out;
-	size_t		 i;
+	CURL       *h = curl_easy_init();
+	struct buf  b = { 0 };
+	const char *names[] = { "author", "organisation", "email", "title", "problem", "body",
+		"website" };
+	const char *vals[] = { author, org, email, title, problem, body, honeypot };
+	char       *e, *out;
+	size_t      i;
 
 	for (i = 0; i < 7; i++) {
 		if (vals[i] == NULL)
@@ -1669,9 +1725,9 @@ sub_body(const char *author, const char *org, const char *email, const char *tit
 static int
 citizen_post(const char *path, char *body, struct res *r)
 {
-	char		 origin[300];
-	const char	*h[] = { origin, "Sec-Fetch-Site: same-origin", NULL };
-	int		 st;
+	char        origin[300];
+	const char *h[] = { origin, "Sec-Fetch-Site: same-origin", NULL };
+	int         st;
 
 	snprintf(origin, sizeof origin, "Origin: %s", rc_base);
 	rc_http(NULL, "POST", path, NULL, body, strlen(body), h, r);
@@ -1684,9 +1740,9 @@ citizen_post(const char *path, char *body, struct res *r)
 static int
 leaks_mail(const char *path, char *which, size_t wlen)
 {
-	struct res	 r;
-	size_t		 i;
-	int		 found = 0;
+	struct res r;
+	size_t     i;
+	int        found = 0;
 
 	rc_get(NULL, path, &r);
 	for (i = 0; i < sizeof citizen_mails / sizeof citizen_mails[0]; i++)
@@ -1706,7 +1762,7 @@ leaks_mail(const char *path, char *which, size_t wlen)
 static void
 lisbon_field(long delta, char *out, size_t outlen)
 {
-	char	 utc[32];
+	char utc[32];
 
 	utc_format(time(NULL) + delta, utc, sizeof utc);
 	utc_to_lisbon(utc, out, outlen, NULL);
@@ -1716,11 +1772,11 @@ lisbon_field(long delta, char *out, size_t outlen)
 static long long
 new_consultation(const char *title, long opens, long closes)
 {
-	struct form	 f;
-	struct res	 r;
-	char		 o[32], c[32];
-	const char	*l;
-	long long	 id = 0;
+	struct form f;
+	struct res  r;
+	char        o[32], c[32];
+	const char *l;
+	long long   id = 0;
 
 	open_form(&p_ines, "/admin/consultations/new", &f);
 	lisbon_field(opens, o, sizeof o);
@@ -1745,16 +1801,16 @@ new_consultation(const char *title, long opens, long closes)
 static void
 cocreation(void)
 {
-	struct res	 r;
-	char		 path[256], link[256], link2[256], wlink[256], buf[4096], which[300];
-	char		 *msg, *msg2;
-	long long	 k_open, k_closed, s_prop, s_markup, s_unconf, s_rej, n0, t_utc;
-	int		 st, i, got429, leaks;
-	struct form	 f;
-	struct timespec	 t0, t1;
-	char		 o[32], stored[32];
-	const char	*pages[40];
-	size_t		 np = 0, pi;
+	struct res      r;
+	char            path[256], link[256], link2[256], wlink[256], buf[4096], which[300];
+	char           *msg, *msg2;
+	long long       k_open, k_closed, s_prop, s_markup, s_unconf, s_rej, n0, t_utc;
+	int             st, i, got429, leaks;
+	struct form     f;
+	struct timespec t0, t1;
+	char            o[32], stored[32];
+	const char     *pages[40];
+	size_t          np = 0, pi;
 
 	if (getenv("E2E_MAILDIR") == NULL) {
 		tap(0, "co-creation: E2E_MAILDIR is not set (tests/e2e/run.sh starts the sink)");
@@ -1763,33 +1819,38 @@ cocreation(void)
 	/* Staff open two consultations through the editing engine, in Lisbon time. */
 	k_open = new_consultation("Consulta aberta de teste", -86400, 10 * 86400 + 3600);
 	k_closed = new_consultation("Consulta fechada de teste", -10 * 86400, -86400);
-	tap(k_open > 0 && k_closed > 0, "a focal-point editor opens consultations %lld and %lld "
-	    "through the admin form", k_open, k_closed);
+	tap(k_open > 0 && k_closed > 0,
+	    "a focal-point editor opens consultations %lld and %lld "
+	    "through the admin form",
+	    k_open, k_closed);
 	lisbon_field(-86400, o, sizeof o);
 	t_utc = sql_int("SELECT count(*) FROM consultation WHERE id = ?2 AND opens_at = ?1",
 	    lisbon_to_utc(o, stored, sizeof stored) == 0 ? stored : "", k_open, 0, 0);
 	tap(t_utc == 1, "the opening time typed in Lisbon time (%s) is stored in UTC (%s)", o,
 	    stored);
 	tap(sql_int("SELECT count(*) FROM revision WHERE tbl = 'consultation' AND row_id = ?2",
-	    NULL, k_open, 0, 0) > 0, "creating a consultation is in the revision log");
+		NULL, k_open, 0, 0) > 0,
+	    "creating a consultation is in the revision log");
 	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
 	rc_get(NULL, path, &r);
 	tap(r.status == 200 && strstr(r.body.p, "fecha dentro de 10 dias") != NULL &&
-	    strstr(r.body.p, "/proposals\"") != NULL && strstr(r.body.p, "name=\"csrf\"") == NULL,
+		strstr(r.body.p, "/proposals\"") != NULL &&
+		strstr(r.body.p, "name=\"csrf\"") == NULL,
 	    "the open consultation shows its countdown and the forms, with no per-visitor token");
 	res_free(&r);
 
 	/* The citizen proposes, in Portuguese. */
 	snprintf(path, sizeof path, "/pt/consultations/%lld/proposals", k_open);
-	st = citizen_post(path, sub_body("Maria Cidadã", "Associação Exemplo",
-	    "Maria.Cidada@example.net", "Orçamentos abertos por município",
-	    "Ninguém sabe como se gasta o dinheiro local.",
-	    "Publicar os orçamentos municipais em dados abertos, todos os meses.", 1, NULL), &r);
+	st = citizen_post(path,
+	    sub_body("Maria Cidadã", "Associação Exemplo", "Maria.Cidada@example.net",
+		"Orçamentos abertos por município", "Ninguém sabe como se gasta o dinheiro local.",
+		"Publicar os orçamentos municipais em dados abertos, todos os meses.", 1, NULL),
+	    &r);
 	tap(st == 303 && strstr(loc(&r), "/pt/submissions/sent") != NULL,
 	    "a proposal without an account is accepted and sends the citizen to check the email");
 	res_free(&r);
-	s_prop = sql_int("SELECT max(id) FROM submission WHERE email = ?1",
-	    "maria.cidada@example.net", 0, 0, 0);
+	s_prop = sql_int(
+	    "SELECT max(id) FROM submission WHERE email = ?1", "maria.cidada@example.net", 0, 0, 0);
 	/* The worker starts `aberta-admin mail flush --id N` itself: nothing here runs mail
 	 * flush before this point, and the message must reach the sink within seconds. */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -1798,23 +1859,29 @@ cocreation(void)
 	mail_link(msg, "confirm", link, sizeof link);
 	mail_link(msg, "withdraw", wlink, sizeof wlink);
 	tap(msg != NULL && strncmp(link, "/pt/submissions/confirm/", 24) == 0 &&
-	    strncmp(wlink, "/pt/submissions/withdraw/", 25) == 0,
+		strncmp(wlink, "/pt/submissions/withdraw/", 25) == 0,
 	    "the SMTP sink received the confirmation email with both links, %.2f s after the "
-	    "answer, with no mail flush run by the test (%s)", (double)(t1.tv_sec - t0.tv_sec) +
-	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, link);
-	for (i = 0; i < 100 && sql_int("SELECT count(*) FROM outbox WHERE rcpt = ?1",
-	    "maria.cidada@example.net", 0, 0, -1) != 0; i++)
+	    "answer, with no mail flush run by the test (%s)",
+	    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, link);
+	for (i = 0; i < 100 &&
+	     sql_int("SELECT count(*) FROM outbox WHERE rcpt = ?1", "maria.cidada@example.net", 0,
+		 0, -1) != 0;
+	     i++)
 		usleep(100000);
 	tap(i < 100, "the sent message has left the outbox");
 	/* Following the link only shows a button: a mail scanner changes nothing. */
 	rc_get(NULL, link, &r);
 	tap(r.status == 200 && strstr(r.body.p, "method=\"post\"") != NULL &&
-	    sql_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = 'unconfirmed'",
-	    NULL, s_prop, 0, 0) == 1, "opening the link shows a button and confirms nothing yet");
+		sql_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = 'unconfirmed'",
+		    NULL, s_prop, 0, 0) == 1,
+	    "opening the link shows a button and confirms nothing yet");
 	res_free(&r);
 	st = citizen_post(link, strdup(""), &r);
-	tap(st == 200 && sql_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = "
-	    "'pending'", NULL, s_prop, 0, 0) == 1, "the button confirms it (now awaiting "
+	tap(st == 200 &&
+		sql_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = "
+			"'pending'",
+		    NULL, s_prop, 0, 0) == 1,
+	    "the button confirms it (now awaiting "
 	    "moderation)");
 	res_free(&r);
 	st = citizen_post(link, strdup(""), &r);
@@ -1823,30 +1890,35 @@ cocreation(void)
 	free(msg);
 
 	/* A comment on a commitment with markup in every field, in English. */
-	st = citizen_post("/en/commitments/PT0013/comments", sub_body(
-	    "<script>alert(1)</script>Mark", "<img src=x onerror=alert(2)>",
-	    "markup.test@example.net", NULL, NULL,
-	    "<a href=\"javascript:alert(4)\">click</a> and \"><svg onload=alert(3)>", 1, NULL),
+	st = citizen_post("/en/commitments/PT0013/comments",
+	    sub_body("<script>alert(1)</script>Mark", "<img src=x onerror=alert(2)>",
+		"markup.test@example.net", NULL, NULL,
+		"<a href=\"javascript:alert(4)\">click</a> and \"><svg onload=alert(3)>", 1, NULL),
 	    &r);
 	res_free(&r);
 	msg = mail_to("markup.test@example.net");
 	st = citizen_post(mail_link(msg, "confirm", link, sizeof link), strdup(""), &r);
 	res_free(&r);
 	free(msg);
-	s_markup = sql_int("SELECT max(id) FROM submission WHERE email = ?1",
-	    "markup.test@example.net", 0, 0, 0);
-	tap(st == 200 && s_markup > 0, "a comment on PT0013 with markup in every field is "
+	s_markup = sql_int(
+	    "SELECT max(id) FROM submission WHERE email = ?1", "markup.test@example.net", 0, 0, 0);
+	tap(st == 200 && s_markup > 0,
+	    "a comment on PT0013 with markup in every field is "
 	    "confirmed");
 
 	/* One never confirmed, one to be rejected. */
 	snprintf(path, sizeof path, "/pt/consultations/%lld/comments", k_open);
-	st = citizen_post(path, sub_body("Ninguém", NULL, "unconfirmed.test@example.net", NULL,
-	    NULL, "TEXTO-NAO-CONFIRMADO que nunca deve aparecer", 1, NULL), &r);
+	st = citizen_post(path,
+	    sub_body("Ninguém", NULL, "unconfirmed.test@example.net", NULL, NULL,
+		"TEXTO-NAO-CONFIRMADO que nunca deve aparecer", 1, NULL),
+	    &r);
 	res_free(&r);
 	s_unconf = sql_int("SELECT max(id) FROM submission WHERE email = ?1",
 	    "unconfirmed.test@example.net", 0, 0, 0);
-	st = citizen_post(path, sub_body("Outro", NULL, "rejected.test@example.net", NULL, NULL,
-	    "TEXTO-REJEITADO que nunca deve aparecer", 1, NULL), &r);
+	st = citizen_post(path,
+	    sub_body("Outro", NULL, "rejected.test@example.net", NULL, NULL,
+		"TEXTO-REJEITADO que nunca deve aparecer", 1, NULL),
+	    &r);
 	res_free(&r);
 	msg = mail_to("rejected.test@example.net");
 	st = citizen_post(mail_link(msg, "confirm", link, sizeof link), strdup(""), &r);
@@ -1854,7 +1926,8 @@ cocreation(void)
 	free(msg);
 	s_rej = sql_int("SELECT max(id) FROM submission WHERE email = ?1",
 	    "rejected.test@example.net", 0, 0, 0);
-	tap(s_unconf > 0 && s_rej > 0 && st == 200, "an unconfirmed comment and a confirmed one "
+	tap(s_unconf > 0 && s_rej > 0 && st == 200,
+	    "an unconfirmed comment and a confirmed one "
 	    "to reject");
 	/* An expired confirmation link refuses. */
 	msg = mail_to("unconfirmed.test@example.net");
@@ -1862,36 +1935,48 @@ cocreation(void)
 	free(msg);
 	db_run("UPDATE submission SET confirm_expires = 1 WHERE id = ?1", s_unconf, 0);
 	st = citizen_post(link2, strdup(""), &r);
-	tap(st == 410 && sql_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = "
-	    "'unconfirmed'", NULL, s_unconf, 0, 0) == 1, "an expired confirmation link is "
+	tap(st == 410 &&
+		sql_int("SELECT count(*) FROM submission WHERE id = ?2 AND status = "
+			"'unconfirmed'",
+		    NULL, s_unconf, 0, 0) == 1,
+	    "an expired confirmation link is "
 	    "refused (410) and confirms nothing");
 	res_free(&r);
 
 	/* What is refused, and how. */
 	snprintf(path, sizeof path, "/en/consultations/%lld/proposals", k_closed);
-	st = citizen_post(path, sub_body("Late", NULL, "maria.cidada@example.net", "Late idea",
-	    "A problem", "KEEP-THIS-TEXT proposed too late", 1, NULL), &r);
+	st = citizen_post(path,
+	    sub_body("Late", NULL, "maria.cidada@example.net", "Late idea", "A problem",
+		"KEEP-THIS-TEXT proposed too late", 1, NULL),
+	    &r);
 	tap(st == 409 && strstr(r.body.p, "This consultation has closed") != NULL &&
-	    strstr(r.body.p, "KEEP-THIS-TEXT proposed too late") != NULL,
+		strstr(r.body.p, "KEEP-THIS-TEXT proposed too late") != NULL,
 	    "a closed consultation refuses with a clear message and gives the text back (%d)", st);
 	res_free(&r);
 	snprintf(path, sizeof path, "/pt/consultations/%lld/proposals", k_open);
 	n0 = sql_int("SELECT count(*) FROM submission", NULL, 0, 0, -1);
-	st = citizen_post(path, sub_body("Bot", NULL, "bot@example.net", "Buy", "Buy", "Buy now "
-	    "buy now buy now", 1, "http://spam.example"), &r);
+	st = citizen_post(path,
+	    sub_body("Bot", NULL, "bot@example.net", "Buy", "Buy",
+		"Buy now "
+		"buy now buy now",
+		1, "http://spam.example"),
+	    &r);
 	tap(st == 303 && sql_int("SELECT count(*) FROM submission", NULL, 0, 0, -1) == n0,
 	    "a filled honeypot is told it worked and nothing is stored");
 	res_free(&r);
-	st = citizen_post(path, sub_body("Rui", NULL, "not-an-address", "Título", "Problema",
-	    "TEXTO-GUARDADO mesmo com erros", 0, NULL), &r);
+	st = citizen_post(path,
+	    sub_body("Rui", NULL, "not-an-address", "Título", "Problema",
+		"TEXTO-GUARDADO mesmo com erros", 0, NULL),
+	    &r);
 	tap(st == 400 && strstr(r.body.p, "Endereço de email inválido") != NULL &&
-	    strstr(r.body.p, "É preciso aceitar") != NULL &&
-	    strstr(r.body.p, "TEXTO-GUARDADO mesmo com erros") != NULL &&
-	    strstr(r.body.p, "value=\"not-an-address\"") != NULL,
+		strstr(r.body.p, "É preciso aceitar") != NULL &&
+		strstr(r.body.p, "TEXTO-GUARDADO mesmo com erros") != NULL &&
+		strstr(r.body.p, "value=\"not-an-address\"") != NULL,
 	    "invalid fields get messages beside them and the form keeps what was typed");
 	res_free(&r);
-	st = citizen_post(path, sub_body("Rui", NULL, "rui@example.net", "T", "P",
-	    "long enough text here", 1, NULL), &r);
+	st = citizen_post(path,
+	    sub_body("Rui", NULL, "rui@example.net", "T", "P", "long enough text here", 1, NULL),
+	    &r);
 	res_free(&r);
 	{
 		const char *h[] = { "Origin: http://evil.example", NULL };
@@ -1913,8 +1998,9 @@ cocreation(void)
 	/* The focal-point editor moderates the day's submissions from one page, at once. */
 	rc_get(&p_ines, "/admin/submissions", &r);
 	tap(r.status == 200 && strstr(r.body.p, "Orçamentos abertos por município") != NULL &&
-	    strstr(r.body.p, "TEXTO-NAO-CONFIRMADO") == NULL && strstr(r.body.p,
-	    "maria.cidada@example.net") == NULL, "the moderation page lists the confirmed "
+		strstr(r.body.p, "TEXTO-NAO-CONFIRMADO") == NULL &&
+		strstr(r.body.p, "maria.cidada@example.net") == NULL,
+	    "the moderation page lists the confirmed "
 	    "submissions, not the unconfirmed, and never an email address");
 	form_parse(r.body.p, "/admin/submissions", &f);
 	res_free(&r);
@@ -1922,7 +2008,8 @@ cocreation(void)
 	form_set(&f, buf, "reject");
 	submit_form(&p_ines, "/admin/submissions", &f, &r);
 	tap(r.status == 409 && strstr(r.body.p, "precisa de um motivo") != NULL &&
-	    sql_int("SELECT count(*) FROM submission WHERE status = 'pending'", NULL, 0, 0, 0) >= 3,
+		sql_int(
+		    "SELECT count(*) FROM submission WHERE status = 'pending'", NULL, 0, 0, 0) >= 3,
 	    "a rejection without a public reason is refused and nothing is applied");
 	res_free(&r);
 	snprintf(buf, sizeof buf, "a%lld", s_prop);
@@ -1935,15 +2022,23 @@ cocreation(void)
 	form_set(&f, buf, "Outside the scope of the consultation.");
 	submit_form(&p_ines, "/admin/submissions", &f, &r);
 	form_free(&f);
-	tap(r.status == 303 && sql_int("SELECT count(*) FROM submission WHERE id IN (?2, ?3) AND "
-	    "status = 'published'", NULL, s_prop, s_markup, 0) == 2 && sql_int("SELECT count(*) "
-	    "FROM submission WHERE id = ?2 AND status = 'rejected'", NULL, s_rej, 0, 0) == 1,
+	tap(r.status == 303 &&
+		sql_int("SELECT count(*) FROM submission WHERE id IN (?2, ?3) AND "
+			"status = 'published'",
+		    NULL, s_prop, s_markup, 0) == 2 &&
+		sql_int("SELECT count(*) "
+			"FROM submission WHERE id = ?2 AND status = 'rejected'",
+		    NULL, s_rej, 0, 0) == 1,
 	    "one POST publishes two submissions and rejects one with its reason");
 	res_free(&r);
 	tap(sql_int("SELECT count(*) FROM revision WHERE tbl = 'submission' AND field = 'status' "
-	    "AND row_id IN (?2, ?3)", NULL, s_prop, s_rej, 0) == 2 && sql_int("SELECT count(*) "
-	    "FROM revision WHERE tbl = 'submission' AND row_id = ?2 AND field = 'reason_en'",
-	    NULL, s_rej, 0, 0) == 1, "every moderation action is in the revision log");
+		    "AND row_id IN (?2, ?3)",
+		NULL, s_prop, s_rej, 0) == 2 &&
+		sql_int("SELECT count(*) "
+			"FROM revision WHERE tbl = 'submission' AND row_id = ?2 AND field = "
+			"'reason_en'",
+		    NULL, s_rej, 0, 0) == 1,
+	    "every moderation action is in the revision log");
 
 	/* The official answer: taken up into PT0013, answered in both languages. */
 	snprintf(path, sizeof path, "/admin/submissions/%lld", s_prop);
@@ -1959,8 +2054,10 @@ cocreation(void)
 	form_set(&f, "answer_en", "Thank you: the proposal was merged into commitment PT0013.");
 	submit_form(&p_ines, path, &f, &r);
 	form_free(&f);
-	tap(r.status == 303 && sql_int("SELECT count(*) FROM revision WHERE tbl = 'submission' "
-	    "AND row_id = ?2 AND field = 'answer_en'", NULL, s_prop, 0, 0) == 1,
+	tap(r.status == 303 &&
+		sql_int("SELECT count(*) FROM revision WHERE tbl = 'submission' "
+			"AND row_id = ?2 AND field = 'answer_en'",
+		    NULL, s_prop, 0, 0) == 1,
 	    "the status and the answer are saved through the editing engine, with revisions");
 	res_free(&r);
 
@@ -1968,28 +2065,35 @@ cocreation(void)
 	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
 	rc_get(NULL, path, &r);
 	tap(strstr(r.body.p, "Orçamentos abertos por município") != NULL &&
-	    strstr(r.body.p, "Maria Cidadã") != NULL && strstr(r.body.p, "a proposta foi "
-	    "integrada") != NULL && strstr(r.body.p, "/pt/commitments/PT0013") != NULL &&
-	    strstr(r.body.p, "Integrada num compromisso") != NULL,
+		strstr(r.body.p, "Maria Cidadã") != NULL &&
+		strstr(r.body.p,
+		    "a proposta foi "
+		    "integrada") != NULL &&
+		strstr(r.body.p, "/pt/commitments/PT0013") != NULL &&
+		strstr(r.body.p, "Integrada num compromisso") != NULL,
 	    "in Portuguese: the proposal, its status, the answer and the commitment it became");
-	tap(strstr(r.body.p, "TEXTO-REJEITADO") == NULL && strstr(r.body.p, "Fora do âmbito") !=
-	    NULL && strstr(r.body.p, "TEXTO-NAO-CONFIRMADO") == NULL,
+	tap(strstr(r.body.p, "TEXTO-REJEITADO") == NULL &&
+		strstr(r.body.p, "Fora do âmbito") != NULL &&
+		strstr(r.body.p, "TEXTO-NAO-CONFIRMADO") == NULL,
 	    "a rejected one shows only the fact and the reason; an unconfirmed one never shows");
 	res_free(&r);
 	snprintf(path, sizeof path, "/en/consultations/%lld", k_open);
 	rc_get(NULL, path, &r);
-	tap(strstr(r.body.p, "the proposal was merged") != NULL && strstr(r.body.p,
-	    "Merged into a commitment") != NULL && strstr(r.body.p, "Outside the scope") != NULL,
+	tap(strstr(r.body.p, "the proposal was merged") != NULL &&
+		strstr(r.body.p, "Merged into a commitment") != NULL &&
+		strstr(r.body.p, "Outside the scope") != NULL,
 	    "in English: the status, the answer and the reason");
 	res_free(&r);
 	rc_get(NULL, "/en/commitments/PT0013", &r);
 	tap(r.status == 200 && strstr(r.body.p, "Proposals this commitment came from") != NULL &&
-	    strstr(r.body.p, "Orçamentos abertos por município") != NULL,
+		strstr(r.body.p, "Orçamentos abertos por município") != NULL,
 	    "the commitment shows the proposal it came from");
-	tap(strstr(r.body.p, "<script>alert(1)") == NULL && strstr(r.body.p, "<img src=x") ==
-	    NULL && strstr(r.body.p, "<svg onload") == NULL && strstr(r.body.p,
-	    "href=\"javascript:") == NULL && strstr(r.body.p, "&lt;script&gt;alert(1)") != NULL &&
-	    strstr(r.body.p, "&lt;img src=x") != NULL, "markup in every field of the comment "
+	tap(strstr(r.body.p, "<script>alert(1)") == NULL &&
+		strstr(r.body.p, "<img src=x") == NULL && strstr(r.body.p, "<svg onload") == NULL &&
+		strstr(r.body.p, "href=\"javascript:") == NULL &&
+		strstr(r.body.p, "&lt;script&gt;alert(1)") != NULL &&
+		strstr(r.body.p, "&lt;img src=x") != NULL,
+	    "markup in every field of the comment "
 	    "comes out inert on the commitment page");
 	res_free(&r);
 
@@ -2032,15 +2136,18 @@ cocreation(void)
 		}
 		free((void *)pages[pi]);
 	}
-	tap(leaks == 0, "no citizen's email address in %zu public pages, feeds and exports "
-	    "(and each answers 200)", np);
+	tap(leaks == 0,
+	    "no citizen's email address in %zu public pages, feeds and exports "
+	    "(and each answers 200)",
+	    np);
 	rc_get(NULL, "/pt/search?q=municipio", &r);
 	tap(strstr(r.body.p, "/pt/consultations/") != NULL && strstr(r.body.p, "#s") != NULL,
 	    "search finds the published proposal");
 	res_free(&r);
 	rc_get(NULL, "/pt/search?q=REJEITADO", &r);
-	tap(strstr(r.body.p, "TEXTO-REJEITADO") == NULL && strstr(r.body.p,
-	    "TEXTO-NAO-CONFIRMADO") == NULL, "search never finds rejected or unconfirmed text");
+	tap(strstr(r.body.p, "TEXTO-REJEITADO") == NULL &&
+		strstr(r.body.p, "TEXTO-NAO-CONFIRMADO") == NULL,
+	    "search never finds rejected or unconfirmed text");
 	res_free(&r);
 
 	/* The citizen withdraws: the proposal is gone from the public pages. */
@@ -2051,14 +2158,18 @@ cocreation(void)
 
 	/* The outbox: a relay that is down loses nothing; `mail flush` sends it later. */
 	db_run("INSERT INTO outbox (rcpt, message, created_at) VALUES ('flush.test@example.net', "
-	    "'To: flush.test@example.net' || char(13, 10) || 'Subject: t' || char(13, 10, 13, "
-	    "10) || 'body' || char(13, 10), ?1)", (long long)time(NULL), 0);
-	setenv("ABERTA_SMTP_URL", "smtp://127.0.0.1:1", 1);	/* nothing listens there */
+	       "'To: flush.test@example.net' || char(13, 10) || 'Subject: t' || char(13, 10, 13, "
+	       "10) || 'body' || char(13, 10), ?1)",
+	    (long long)time(NULL), 0);
+	setenv("ABERTA_SMTP_URL", "smtp://127.0.0.1:1", 1); /* nothing listens there */
 	st = rc_admin(buf, sizeof buf, "mail", "flush", NULL);
 	buf[strcspn(buf, "\n")] = '\0';
-	tap(st == 1 && sql_int("SELECT attempts FROM outbox WHERE rcpt = ?1",
-	    "flush.test@example.net", 0, 0, 0) == 1, "with the relay down, mail flush fails and "
-	    "keeps the message (%s)", buf);
+	tap(st == 1 &&
+		sql_int("SELECT attempts FROM outbox WHERE rcpt = ?1", "flush.test@example.net", 0,
+		    0, 0) == 1,
+	    "with the relay down, mail flush fails and "
+	    "keeps the message (%s)",
+	    buf);
 	setenv("ABERTA_SMTP_URL", getenv("E2E_SMTP_URL") ? getenv("E2E_SMTP_URL") : "", 1);
 	st = rc_admin(buf, sizeof buf, "mail", "flush", NULL);
 	buf[strcspn(buf, "\n")] = '\0';
@@ -2068,18 +2179,23 @@ cocreation(void)
 	free(msg);
 
 	/* Privacy commands: purge and erase. */
-	db_run("UPDATE submission SET created_at = '2000-01-01T00:00:00Z' WHERE id = ?1",
-	    s_unconf, 0);
+	db_run(
+	    "UPDATE submission SET created_at = '2000-01-01T00:00:00Z' WHERE id = ?1", s_unconf, 0);
 	st = rc_admin(buf, sizeof buf, "submissions", "purge", NULL);
-	tap(st == 0 && sql_int("SELECT count(*) FROM submission WHERE id = ?2", NULL, s_unconf, 0,
-	    -1) == 0, "submissions purge deletes an unconfirmed submission older than 7 days");
+	tap(st == 0 &&
+		sql_int("SELECT count(*) FROM submission WHERE id = ?2", NULL, s_unconf, 0, -1) ==
+		    0,
+	    "submissions purge deletes an unconfirmed submission older than 7 days");
 	st = rc_admin(buf, sizeof buf, "submissions", "erase", "Markup.Test@example.net", NULL);
 	buf[strcspn(buf, "\n")] = '\0';
-	tap(st == 0 && sql_int("SELECT count(*) FROM submission WHERE email = ?1",
-	    "markup.test@example.net", 0, 0, -1) == 0 && strstr(buf, "1 submission") != NULL,
+	tap(st == 0 &&
+		sql_int("SELECT count(*) FROM submission WHERE email = ?1",
+		    "markup.test@example.net", 0, 0, -1) == 0 &&
+		strstr(buf, "1 submission") != NULL,
 	    "submissions erase deletes one person's data (%s)", buf);
 	rc_get(NULL, "/en/commitments/PT0013", &r);
-	tap(strstr(r.body.p, "&lt;script&gt;alert(1)") == NULL, "the erased comment is gone "
+	tap(strstr(r.body.p, "&lt;script&gt;alert(1)") == NULL,
+	    "the erased comment is gone "
 	    "from the public page");
 	res_free(&r);
 	st = citizen_post(wlink, strdup(""), &r);
@@ -2087,29 +2203,37 @@ cocreation(void)
 	snprintf(path, sizeof path, "/pt/consultations/%lld", k_open);
 	rc_get(NULL, path, &r);
 	tap(st == 200 && strstr(r.body.p, "Orçamentos abertos por município") == NULL &&
-	    sql_int("SELECT count(*) FROM submission WHERE id = ?2", NULL, s_prop, 0, -1) == 0,
+		sql_int("SELECT count(*) FROM submission WHERE id = ?2", NULL, s_prop, 0, -1) == 0,
 	    "withdrawing deletes the proposal; it is no longer public");
 	res_free(&r);
 
 	/* A flood: the per-email limit, then the per-address limit, answer 429. */
 	snprintf(path, sizeof path, "/pt/consultations/%lld/comments", k_open);
 	for (got429 = 0, i = 0; i < 8 && !got429; i++) {
-		st = citizen_post(path, sub_body("Flood", NULL, "flood.test@example.net", NULL, NULL,
-		    "the same text again and again", 1, NULL), &r);
+		st = citizen_post(path,
+		    sub_body("Flood", NULL, "flood.test@example.net", NULL, NULL,
+			"the same text again and again", 1, NULL),
+		    &r);
 		got429 = st == 429 && strstr(r.body.p, "the same text again") != NULL;
 		res_free(&r);
 	}
-	tap(got429 && i <= 6, "the same email is stopped by the rate limit after 5 in an hour, "
-	    "with its text given back (%d tries)", i);
+	tap(got429 && i <= 6,
+	    "the same email is stopped by the rate limit after 5 in an hour, "
+	    "with its text given back (%d tries)",
+	    i);
 	for (got429 = 0, i = 0; i < 15 && !got429; i++) {
 		snprintf(buf, sizeof buf, "flood%d@example.org", i);
-		st = citizen_post(path, sub_body("Flood", NULL, buf, NULL, NULL,
-		    "another text from the same address", 1, NULL), &r);
+		st = citizen_post(path,
+		    sub_body("Flood", NULL, buf, NULL, NULL, "another text from the same address",
+			1, NULL),
+		    &r);
 		got429 = st == 429;
 		res_free(&r);
 	}
-	tap(got429 && sql_int("SELECT count(*) FROM submit_attempt WHERE key LIKE 'addr:%'",
-	    NULL, 0, 0, 0) <= 10, "the same client address is stopped after 10 in an hour");
+	tap(got429 &&
+		sql_int("SELECT count(*) FROM submit_attempt WHERE key LIKE 'addr:%'", NULL, 0, 0,
+		    0) <= 10,
+	    "the same client address is stopped after 10 in an hour");
 }
 
 int

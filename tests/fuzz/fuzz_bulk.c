@@ -16,11 +16,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct csv_rec		*recs;
-	struct bulk_report	 r;
-	struct table		 t;
-	char			 err[256];
-	size_t			 n, i, j;
+	struct csv_rec    *recs;
+	struct bulk_report r;
+	struct table       t;
+	char               err[256];
+	size_t             n, i, j;
 
 	if (bulk_csv_parse((const char *)data, size, &recs, &n, err, sizeof err) == 0) {
 		for (i = 0; i < n; i++) {

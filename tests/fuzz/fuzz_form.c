@@ -11,11 +11,11 @@
 #include "lib/valid.h"
 
 struct feed {
-	const uint8_t	*p;
-	size_t		 left;
-	size_t		 chunk;
-	char		 clen[32];
-	const char	*ctype;
+	const uint8_t *p;
+	size_t         left;
+	size_t         chunk;
+	char           clen[32];
+	const char    *ctype;
 };
 
 static const char *
@@ -37,8 +37,8 @@ get(const char *name, void *arg)
 static long
 reader(char *p, size_t len, void *arg)
 {
-	struct feed	*f = arg;
-	size_t		 n = len < f->chunk ? len : f->chunk;
+	struct feed *f = arg;
+	size_t       n = len < f->chunk ? len : f->chunk;
 
 	if (n > f->left)
 		n = f->left;
@@ -61,23 +61,22 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const keys[] = { "csrf", "login", "password", "title_pt", "" };
-	struct req	*r;
-	struct feed	 f;
-	size_t		 i, k;
-	int		 rc;
+	struct req              *r;
+	struct feed              f;
+	size_t                   i, k;
+	int                      rc;
 
 	f.p = data;
 	f.left = size;
 	f.chunk = size > 0 && data[0] < 16 ? (size_t)data[0] + 1 : (size_t)-1;
-	f.ctype = size > 0 && data[0] == 'X' ?
-	    "application/x-www-form-urlencoded; charset=UTF-8" :
-	    "application/x-www-form-urlencoded";
+	f.ctype = size > 0 && data[0] == 'X' ? "application/x-www-form-urlencoded; charset=UTF-8"
+					     : "application/x-www-form-urlencoded";
 	snprintf(f.clen, sizeof f.clen, "%zu", size);
 	if ((r = malloc(sizeof *r)) == NULL)
 		return 0;
 	memset(r, 0xa5, sizeof *r);
 	if (req_parse(r, get, &f) != 0)
-		abort();	/* the fixed request line is valid */
+		abort(); /* the fixed request line is valid */
 	rc = req_read_body(r, reader, &f);
 	if (size == 0 ? r->body != NULL : (r->body == NULL || r->bodylen != size))
 		abort();

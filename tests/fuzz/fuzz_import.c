@@ -20,10 +20,10 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-static sqlite3		*db;
-static unsigned char	*image;		/* the migrated, empty database */
-static sqlite3_int64	 imagelen;
-static char		 dir[256], file[300];
+static sqlite3       *db;
+static unsigned char *image; /* the migrated, empty database */
+static sqlite3_int64  imagelen;
+static char           dir[256], file[300];
 
 static void
 die(const char *what, const char *err)
@@ -36,8 +36,8 @@ die(const char *what, const char *err)
 static void
 reopen(void)
 {
-	char		 err[512];
-	unsigned char	*copy;
+	char           err[512];
+	unsigned char *copy;
 
 	if (db != NULL) {
 		store_finalize(STORE_RW);
@@ -49,7 +49,7 @@ reopen(void)
 		die("sqlite3_malloc64", "out of memory");
 	memcpy(copy, image, (size_t)imagelen);
 	if (sqlite3_deserialize(db, "main", copy, imagelen, imagelen,
-	    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
+		SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
 		die("sqlite3_deserialize", sqlite3_errmsg(db));
 	/* The loader's statements (store/load.h) live on the connection it writes. */
 	if (store_prepare(STORE_RW, db, err, sizeof err) != 0)
@@ -72,11 +72,11 @@ cleanup(void)
 static long long
 content_version(void)
 {
-	sqlite3_stmt	*s;
-	long long	 v = -1;
+	sqlite3_stmt *s;
+	long long     v = -1;
 
-	if (sqlite3_prepare_v2(db, "SELECT content_version FROM site_state WHERE id = 1",
-	    -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT content_version FROM site_state WHERE id = 1", -1, &s,
+		NULL) != SQLITE_OK)
 		die("content_version", sqlite3_errmsg(db));
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int64(s, 0);
@@ -87,9 +87,9 @@ content_version(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char	*tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
-	char		 err[512];
-	unsigned char	*p;
+	const char    *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
+	char           err[512];
+	unsigned char *p;
 
 	(void)argc, (void)argv;
 	snprintf(dir, sizeof dir, "%s/fuzz_import.XXXXXX", tmp ? tmp : "/tmp");
@@ -114,11 +114,11 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char		 err[1024];
-	FILE		*f;
-	long long	 before, after;
-	sqlite3_int64	 changes;
-	int		 rc;
+	char          err[1024];
+	FILE         *f;
+	long long     before, after;
+	sqlite3_int64 changes;
+	int           rc;
 
 	if ((f = fopen(file, "wb")) == NULL)
 		die("fopen", file);

@@ -15,10 +15,10 @@
 #include "lib/valid.h"
 
 struct post {
-	const char	*ctype;
-	char		 clen[32];
-	const char	*body;
-	size_t		 left;
+	const char *ctype;
+	char        clen[32];
+	const char *body;
+	size_t      left;
 };
 
 static const char *
@@ -40,8 +40,8 @@ get(const char *name, void *arg)
 static long
 reader(char *buf, size_t len, void *arg)
 {
-	struct post	*p = arg;
-	size_t		 n = len < p->left ? len : p->left;
+	struct post *p = arg;
+	size_t       n = len < p->left ? len : p->left;
 
 	memcpy(buf, p->body, n);
 	p->body += n;
@@ -53,9 +53,9 @@ reader(char *buf, size_t len, void *arg)
 static void
 through_req(const char *ctype, const char *body, size_t blen)
 {
-	struct req	*r;
-	struct post	 p = { ctype, "", body, blen };
-	size_t		 i;
+	struct req *r;
+	struct post p = { ctype, "", body, blen };
+	size_t      i;
 
 	snprintf(p.clen, sizeof p.clen, "%zu", blen);
 	if ((r = malloc(sizeof *r)) == NULL)
@@ -78,11 +78,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct mpart	 parts[MAXPARTS];
-	const uint8_t	*nl = memchr(data, '\n', size);
-	char		*ctype, *body, text[64];
-	size_t		 clen, blen, n, i;
-	int		 rc;
+	struct mpart   parts[MAXPARTS];
+	const uint8_t *nl = memchr(data, '\n', size);
+	char          *ctype, *body, text[64];
+	size_t         clen, blen, n, i;
+	int            rc;
 
 	if (nl == NULL)
 		return 0;
@@ -90,7 +90,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (clen > 0 && data[clen - 1] == '\r')
 		clen--;
 	if (memchr(data, '\0', clen) != NULL)
-		return 0;	/* a header value never holds a NUL */
+		return 0; /* a header value never holds a NUL */
 	blen = size - (size_t)(nl + 1 - data);
 	if ((ctype = malloc(clen + 1)) == NULL)
 		return 0;
@@ -109,7 +109,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == 0) {
 		for (i = 0; i < n; i++) {
 			const struct mpart *p = &parts[i];
-			size_t nl2 = strnlen(p->name, sizeof p->name);
+			size_t              nl2 = strnlen(p->name, sizeof p->name);
 
 			if (nl2 == 0 || nl2 == sizeof p->name || !valid_utf8(p->name, nl2))
 				abort();
@@ -120,8 +120,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 			if (multipart_get(parts, n, p->name) == NULL)
 				abort();
-			if (multipart_text(p, text, sizeof text) == 0 &&
-			    strlen(text) != p->len)
+			if (multipart_text(p, text, sizeof text) == 0 && strlen(text) != p->len)
 				abort();
 		}
 	}

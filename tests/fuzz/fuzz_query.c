@@ -16,8 +16,8 @@
 #include "lib/valid.h"
 
 struct env {
-	const char	*uri;
-	const char	*cookie;
+	const char *uri;
+	const char *cookie;
 };
 
 static const char *
@@ -38,7 +38,7 @@ get(const char *name, void *arg)
 static void
 check_text(const char *s, size_t max)
 {
-	size_t	 n = strnlen(s, max + 1);
+	size_t n = strnlen(s, max + 1);
 
 	if (n > max || !valid_utf8(s, n))
 		abort();
@@ -50,14 +50,14 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const cookies[] = { "aberta", "__Host-aberta", "aberta_pre",
-	    "__Host-aberta_pre", "a", "" };
+		"__Host-aberta_pre", "a", "" };
 	static const char *const keys[] = { "lang", "page", "q", "", "a" };
-	struct req	*r;
-	struct env	 e;
-	char		*in, *nl, *uri, *dst, out[80];
-	size_t		 i, k, dstlen;
-	long		 n;
-	int		 rc;
+	struct req              *r;
+	struct env               e;
+	char                    *in, *nl, *uri, *dst, out[80];
+	size_t                   i, k, dstlen;
+	long                     n;
+	int                      rc;
 
 	/* url_decode alone: an exact-size destination (even 0 bytes, as parse_pairs can
 	 * pass when the store is full), the size taken from the input. */
@@ -66,8 +66,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	n = url_decode(dst, dstlen, (const char *)data, size, size & 1);
 	if (n >= 0 && ((size_t)n >= dstlen || dst[n] != '\0')) {
-		fprintf(stderr, "fuzz_query: url_decode returned %ld for a destination of %zu "
-		    "bytes: it wrote past it\n", n, dstlen);
+		fprintf(stderr,
+		    "fuzz_query: url_decode returned %ld for a destination of %zu "
+		    "bytes: it wrote past it\n",
+		    n, dstlen);
 		abort();
 	}
 	free(dst);

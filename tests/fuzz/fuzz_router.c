@@ -16,11 +16,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static enum match
 find(const char *path, char *fix, size_t fixlen, int depth)
 {
-	const struct route	*rt = NULL;
-	struct ctx		 c;
-	char			 allow[32], fix2[REQ_PATH_MAX + 2];
-	enum match		 m;
-	int			 i;
+	const struct route *rt = NULL;
+	struct ctx          c;
+	char                allow[32], fix2[REQ_PATH_MAX + 2];
+	enum match          m;
+	int                 i;
 
 	memset(&c, 0, sizeof c);
 	m = route_find(path, &rt, &c, fix, fixlen);
@@ -44,9 +44,9 @@ find(const char *path, char *fix, size_t fixlen, int depth)
 		if (strnlen(fix, fixlen) == fixlen || fix[0] != '/' || strcmp(fix, path) == 0)
 			abort();
 		if (depth > 0)
-			abort();	/* a redirect to a path that redirects again */
+			abort(); /* a redirect to a path that redirects again */
 		if (find(fix, fix2, sizeof fix2, depth + 1) == MATCH_NONE)
-			abort();	/* a redirect to a 404 */
+			abort(); /* a redirect to a 404 */
 		break;
 	case MATCH_NONE:
 		break;
@@ -59,8 +59,8 @@ find(const char *path, char *fix, size_t fixlen, int depth)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char	 path[REQ_PATH_MAX + 1], fix[REQ_PATH_MAX + 2];
-	size_t	 n = 0;
+	char   path[REQ_PATH_MAX + 1], fix[REQ_PATH_MAX + 2];
+	size_t n = 0;
 
 	if (size == 0 || data[0] != '/')
 		path[n++] = '/';

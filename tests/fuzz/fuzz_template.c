@@ -23,9 +23,9 @@
 #ifndef TEMPLATES_DIR
 #define TEMPLATES_DIR "templates"
 #endif
-#define MAXFILES	64
-#define MAXTOKS		2048
-#define NAMELEN		64
+#define MAXFILES 64
+#define MAXTOKS  2048
+#define NAMELEN  64
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -33,39 +33,38 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 enum kind { T_VAR, T_OPEN, T_CLOSE, T_INC };
 
 struct tok {
-	enum kind	 kind;
-	char		 name[NAMELEN];
+	enum kind kind;
+	char      name[NAMELEN];
 };
 
 struct file {
-	char		 name[NAMELEN];
-	int		 html;		/* AUTOESCAPE context="HTML" (not XML, JSON...) */
-	char		*text;
-	struct tok	*toks;
-	size_t		 ntoks;
+	char        name[NAMELEN];
+	int         html; /* AUTOESCAPE context="HTML" (not XML, JSON...) */
+	char       *text;
+	struct tok *toks;
+	size_t      ntoks;
 };
 
-static struct file	 files[MAXFILES];
-static size_t		 nfiles;
+static struct file files[MAXFILES];
+static size_t      nfiles;
 
 /* Tags that no template writes (checked at start) and so may never be in the output. */
-static const char *const tags[] = { "<script", "<iframe", "<img", "<object", "<embed",
-    "<svg", "<math", "<style", "<link", "<meta", "<base", "<form", "<input", "<a ",
-    NULL };
-static int	 tag_in_file[sizeof tags / sizeof tags[0]][MAXFILES];
+static const char *const tags[] = { "<script", "<iframe", "<img", "<object", "<embed", "<svg",
+	"<math", "<style", "<link", "<meta", "<base", "<form", "<input", "<a ", NULL };
+static int               tag_in_file[sizeof tags / sizeof tags[0]][MAXFILES];
 
 /* The input, handed out as values (split at 0xff) and control bytes. */
 struct src {
-	const uint8_t	*p;
-	size_t		 len;
-	size_t		 vpos;	/* next value starts here */
-	size_t		 cpos;	/* next control byte */
+	const uint8_t *p;
+	size_t         len;
+	size_t         vpos; /* next value starts here */
+	size_t         cpos; /* next control byte */
 };
 
 static const char *
 memcasemem(const char *h, size_t hl, const char *n)
 {
-	size_t	 nl = strlen(n), i;
+	size_t nl = strlen(n), i;
 
 	for (i = 0; i + nl <= hl; i++)
 		if (strncasecmp(h + i, n, nl) == 0)
@@ -86,9 +85,9 @@ die(const char *fmt, const char *arg)
 static void
 tokenize(struct file *f)
 {
-	const char	*p = f->text, *e;
-	struct tok	*t;
-	size_t		 n;
+	const char *p = f->text, *e;
+	struct tok *t;
+	size_t      n;
 
 	f->toks = calloc(MAXTOKS, sizeof *f->toks);
 	if (f->toks == NULL)
@@ -101,11 +100,26 @@ tokenize(struct file *f)
 			die("too many markers in %s", f->name);
 		t = &f->toks[f->ntoks];
 		switch (*p) {
-		case '#': t->kind = T_OPEN; p++; break;
-		case '/': t->kind = T_CLOSE; p++; break;
-		case '>': t->kind = T_INC; p++; break;
-		case '!': case '%': case '=': p = e + 2; continue;
-		default: t->kind = T_VAR; break;
+		case '#':
+			t->kind = T_OPEN;
+			p++;
+			break;
+		case '/':
+			t->kind = T_CLOSE;
+			p++;
+			break;
+		case '>':
+			t->kind = T_INC;
+			p++;
+			break;
+		case '!':
+		case '%':
+		case '=':
+			p = e + 2;
+			continue;
+		default:
+			t->kind = T_VAR;
+			break;
 		}
 		for (n = 0; p < e && *p != ':' && n + 1 < NAMELEN; p++)
 			t->name[n++] = *p;
@@ -119,7 +133,7 @@ tokenize(struct file *f)
 static struct file *
 find_file(const char *name)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < nfiles; i++)
 		if (strcmp(files[i].name, name) == 0)
@@ -129,7 +143,7 @@ find_file(const char *name)
 
 /* The files filled in as includes during the current render (which may then have
  * contributed markup to the output). */
-static int	 inc_used[MAXFILES];
+static int inc_used[MAXFILES];
 
 /* The file an include NAME is filled with: the one the pages use for that name (the
  * table), else name.tpl, else admin_name.tpl. */
@@ -137,12 +151,12 @@ static struct file *
 include_file(const char *name)
 {
 	static const char *const alias[][2] = { { "FORM", "submit_form.tpl" },
-	    { "SUBS", "subs.tpl" }, { "LINKSTATE", "linkstate.tpl" },
-	    { "URL_STATE", "linkstate.tpl" }, { "DOC_STATE", "linkstate.tpl" },
-	    { "SITE_STATE", "linkstate.tpl" } };
-	char	 low[NAMELEN], fn[NAMELEN + 16];
-	size_t	 i;
-	struct file *f;
+		{ "SUBS", "subs.tpl" }, { "LINKSTATE", "linkstate.tpl" },
+		{ "URL_STATE", "linkstate.tpl" }, { "DOC_STATE", "linkstate.tpl" },
+		{ "SITE_STATE", "linkstate.tpl" } };
+	char                     low[NAMELEN], fn[NAMELEN + 16];
+	size_t                   i;
+	struct file             *f;
 
 	for (i = 0; i < sizeof alias / sizeof alias[0]; i++)
 		if (strcmp(name, alias[i][0]) == 0 && (f = find_file(alias[i][1])) != NULL)
@@ -170,9 +184,9 @@ ctl(struct src *s)
 static void
 set_value(struct src *s, tpl_dict *d, const char *key)
 {
-	const uint8_t	*v, *e;
-	size_t		 n;
-	char		 tmp[4096];
+	const uint8_t *v, *e;
+	size_t         n;
+	char           tmp[4096];
 
 	if (s->len == 0) {
 		tpl_set(d, key, "");
@@ -185,7 +199,7 @@ set_value(struct src *s, tpl_dict *d, const char *key)
 	n = e ? (size_t)(e - v) : s->len - s->vpos;
 	s->vpos += n + 1;
 	if (n < sizeof tmp && (n & 1)) {
-		memcpy(tmp, v, n);	/* tpl_set: stops at a NUL, as C strings do */
+		memcpy(tmp, v, n); /* tpl_set: stops at a NUL, as C strings do */
 		tmp[n] = '\0';
 		tpl_set(d, key, tmp);
 	} else
@@ -198,10 +212,10 @@ static void fill_file(struct src *, tpl_dict *, const struct file *, int);
 static void
 fill_seq(struct src *s, tpl_dict *d, const struct file *f, size_t *i, int depth)
 {
-	const struct tok	*t;
-	size_t			 start, k, end, lvl;
-	unsigned		 reps, r;
-	struct file		*inc;
+	const struct tok *t;
+	size_t            start, k, end, lvl;
+	unsigned          reps, r;
+	struct file      *inc;
 
 	while (*i < f->ntoks) {
 		t = &f->toks[(*i)++];
@@ -228,11 +242,11 @@ fill_seq(struct src *s, tpl_dict *d, const struct file *f, size_t *i, int depth)
 			}
 			k = strlen(t->name);
 			if (k > 10 && strcmp(t->name + k - 10, "_separator") == 0) {
-				fill_seq(s, d, f, i, depth);	/* ctemplate shows it itself */
+				fill_seq(s, d, f, i, depth); /* ctemplate shows it itself */
 				break;
 			}
 			reps = ctl(s) % 4;
-			if (reps == 3) {	/* shown with the enclosing values */
+			if (reps == 3) { /* shown with the enclosing values */
 				tpl_show(d, t->name);
 				fill_seq(s, d, f, i, depth);
 			}
@@ -249,7 +263,7 @@ fill_seq(struct src *s, tpl_dict *d, const struct file *f, size_t *i, int depth)
 static void
 fill_file(struct src *s, tpl_dict *d, const struct file *f, int depth)
 {
-	size_t	 i = 0;
+	size_t i = 0;
 
 	while (i < f->ntoks)
 		fill_seq(s, d, f, &i, depth);
@@ -258,13 +272,13 @@ fill_file(struct src *s, tpl_dict *d, const struct file *f, int depth)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char	*dir = getenv("ABERTA_TEMPLATES");
-	char		 err[512], path[1024];
-	DIR		*dp;
-	struct dirent	*de;
-	FILE		*fp;
-	long		 len;
-	size_t		 i, t;
+	const char    *dir = getenv("ABERTA_TEMPLATES");
+	char           err[512], path[1024];
+	DIR           *dp;
+	struct dirent *de;
+	FILE          *fp;
+	long           len;
+	size_t         i, t;
 
 	(void)argc, (void)argv;
 	if (dir == NULL || *dir == '\0')
@@ -286,12 +300,12 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		    fread(files[nfiles].text, 1, (size_t)len, fp) != (size_t)len)
 			die("cannot read %s", path);
 		fclose(fp);
-		files[nfiles].html = strncmp(files[nfiles].text,
-		    "{{%AUTOESCAPE context=\"HTML\"", 29) == 0;
+		files[nfiles].html =
+		    strncmp(files[nfiles].text, "{{%AUTOESCAPE context=\"HTML\"", 29) == 0;
 		tokenize(&files[nfiles]);
 		for (t = 0; tags[t] != NULL; t++)
-			tag_in_file[t][nfiles] = memcasemem(files[nfiles].text, (size_t)len,
-			    tags[t]) != NULL;
+			tag_in_file[t][nfiles] =
+			    memcasemem(files[nfiles].text, (size_t)len, tags[t]) != NULL;
 		nfiles++;
 	}
 	closedir(dp);
@@ -301,7 +315,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	for (i = 1; i < nfiles; i++)
 		for (t = i; t > 0 && strcmp(files[t - 1].name, files[t].name) > 0; t--) {
 			struct file tmp = files[t];
-			int k;
+			int         k;
 			files[t] = files[t - 1];
 			files[t - 1] = tmp;
 			for (k = 0; tags[k] != NULL; k++) {
@@ -317,28 +331,28 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 static void
 show(const struct buf *out, const char *at, const char *what)
 {
-	const char	*from = at - out->p > 200 ? at - 200 : out->p;
-	size_t		 n = (size_t)(out->p + out->len - from);
+	const char *from = at - out->p > 200 ? at - 200 : out->p;
+	size_t      n = (size_t)(out->p + out->len - from);
 
-	fprintf(stderr, "fuzz_template: rendering %s; the output around the problem:\n%.*s\n",
-	    what, (int)(n > 400 ? 400 : n), from);
+	fprintf(stderr, "fuzz_template: rendering %s; the output around the problem:\n%.*s\n", what,
+	    (int)(n > 400 ? 400 : n), from);
 }
 
 /* Aborts when out holds a URL attribute that starts with a script scheme. */
 static void
 check_urls(const struct buf *out, const char *what)
 {
-	static const char *const attrs[] = { "href=\"", "src=\"", "action=\"",
-	    "formaction=\"", NULL };
+	static const char *const attrs[] = { "href=\"", "src=\"", "action=\"", "formaction=\"",
+		NULL };
 	static const char *const bad[] = { "javascript:", "vbscript:", "data:", NULL };
-	const char	*p, *v;
-	size_t		 a, b;
+	const char              *p, *v;
+	size_t                   a, b;
 
 	for (a = 0; attrs[a] != NULL; a++)
-		for (p = out->p; (p = memcasemem(p, out->len - (size_t)(p - out->p),
-		    attrs[a])) != NULL; p++) {
-			for (v = p + strlen(attrs[a]); *v == ' ' || *v == '\t' || *v == '\n' ||
-			    *v == '\r'; v++)
+		for (p = out->p;
+		     (p = memcasemem(p, out->len - (size_t)(p - out->p), attrs[a])) != NULL; p++) {
+			for (v = p + strlen(attrs[a]);
+			     *v == ' ' || *v == '\t' || *v == '\n' || *v == '\r'; v++)
 				;
 			for (b = 0; bad[b] != NULL; b++)
 				if (strncasecmp(v, bad[b], strlen(bad[b])) == 0) {
@@ -352,15 +366,15 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const layouts[] = { "layout.tpl", "admin_layout.tpl", NULL };
-	struct src	 s = { data, size, 1, 0 };
-	struct buf	 out = { 0 };
-	const struct file *layout, *page;
-	tpl_dict	*d;
-	unsigned	 c0 = size > 0 ? data[0] : 0;
-	size_t		 t, i;
-	int		 used[MAXFILES] = { 0 };
-	char		 what[2 * NAMELEN + 16];
-	const char	*at;
+	struct src               s = { data, size, 1, 0 };
+	struct buf               out = { 0 };
+	const struct file       *layout, *page;
+	tpl_dict                *d;
+	unsigned                 c0 = size > 0 ? data[0] : 0;
+	size_t                   t, i;
+	int                      used[MAXFILES] = { 0 };
+	char                     what[2 * NAMELEN + 16];
+	const char              *at;
 
 	s.cpos = 0;
 	page = &files[(c0 >> 2) % nfiles];
@@ -371,7 +385,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	s.cpos = 1;
 	memset(inc_used, 0, sizeof inc_used);
-	set_value(&s, d, "LANG");	/* as dispatch.c's tpl_set_tglobal */
+	set_value(&s, d, "LANG"); /* as dispatch.c's tpl_set_tglobal */
 	if (layout != NULL) {
 		fill_file(&s, d, layout, 0);
 		fill_file(&s, tpl_include(d, "BODY", page->name), page, 1);

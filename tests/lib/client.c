@@ -11,11 +11,11 @@
 
 #include "client.h"
 
-const char	*rc_base;
-const char	*rc_db;
-const char	*rc_adminbin;
-void		(*rc_after)(const struct person *, const char *, const char *, const char *,
-		    size_t, const struct res *);
+const char *rc_base;
+const char *rc_db;
+const char *rc_adminbin;
+void (*rc_after)(
+    const struct person *, const char *, const char *, const char *, size_t, const struct res *);
 
 /* libcurl's write callback: appends to the buffer arg. */
 static size_t
@@ -28,7 +28,7 @@ on_data(char *p, size_t sz, size_t n, void *arg)
 double
 rc_now(void)
 {
-	struct timespec	 ts;
+	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
@@ -39,7 +39,7 @@ person_init(struct person *p, const char *who)
 {
 	p->h = curl_easy_init();
 	p->who = who;
-	curl_easy_setopt(p->h, CURLOPT_COOKIEFILE, "");	/* the cookie engine, in memory */
+	curl_easy_setopt(p->h, CURLOPT_COOKIEFILE, ""); /* the cookie engine, in memory */
 }
 
 void
@@ -53,12 +53,12 @@ person_free(struct person *p)
 /* Sends what c is set up for to rc_base + path; fills r (body and head "" rather than
  * NULL) and calls rc_after.  Returns 0, or -1 when no complete answer came. */
 static int
-perform(CURL *c, const struct person *p, const char *method, const char *path,
-    const char *body, size_t bodylen, struct res *r)
+perform(CURL *c, const struct person *p, const char *method, const char *path, const char *body,
+    size_t bodylen, struct res *r)
 {
-	char	*url;
-	long	 code = 0;
-	size_t	 ulen = strlen(rc_base) + strlen(path) + 1;
+	char  *url;
+	long   code = 0;
+	size_t ulen = strlen(rc_base) + strlen(path) + 1;
 
 	if ((url = malloc(ulen)) == NULL)
 		return -1;
@@ -77,7 +77,7 @@ perform(CURL *c, const struct person *p, const char *method, const char *path,
 	curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &r->secs);
 	r->status = (int)code;
 	free(url);
-	if (r->body.p == NULL) {	/* an empty body: "" rather than NULL */
+	if (r->body.p == NULL) { /* an empty body: "" rather than NULL */
 		buf_put(&r->body, "", 1);
 		r->body.len = 0;
 	}
@@ -91,14 +91,14 @@ perform(CURL *c, const struct person *p, const char *method, const char *path,
 }
 
 int
-rc_http(struct person *p, const char *method, const char *path, const char *ctype,
-    const char *body, size_t bodylen, const char *const *hdrs, struct res *r)
+rc_http(struct person *p, const char *method, const char *path, const char *ctype, const char *body,
+    size_t bodylen, const char *const *hdrs, struct res *r)
 {
-	CURL			*c = p != NULL ? p->h : curl_easy_init();
-	struct curl_slist	*h = NULL;
-	char			 ct[300];
-	size_t			 i;
-	int			 rc;
+	CURL              *c = p != NULL ? p->h : curl_easy_init();
+	struct curl_slist *h = NULL;
+	char               ct[300];
+	size_t             i;
+	int                rc;
 
 	memset(r, 0, sizeof *r);
 	if (c == NULL)
@@ -144,14 +144,13 @@ rc_get(struct person *p, const char *path, struct res *r)
 int
 rc_post(struct person *p, const char *path, const char *form, struct res *r)
 {
-	return rc_http(p, "POST", path, NULL, form ? form : "", form ? strlen(form) : 0,
-	    NULL, r);
+	return rc_http(p, "POST", path, NULL, form ? form : "", form ? strlen(form) : 0, NULL, r);
 }
 
 int
 rc_mime(struct person *p, const char *path, curl_mime *m, struct res *r)
 {
-	int	 rc;
+	int rc;
 
 	memset(r, 0, sizeof *r);
 	curl_easy_setopt(p->h, CURLOPT_NOBODY, 0L);
@@ -165,7 +164,7 @@ rc_mime(struct person *p, const char *path, curl_mime *m, struct res *r)
 int
 location_is(const struct res *r, const char *path)
 {
-	char	 v[1024], full[1024];
+	char v[1024], full[1024];
 
 	if (res_header(r, "Location", v, sizeof v) == NULL)
 		return 0;
@@ -176,7 +175,7 @@ location_is(const struct res *r, const char *path)
 const char *
 set_cookie_line(const struct res *r, const char *name, char *out, size_t outlen)
 {
-	char	 prefix[200];
+	char prefix[200];
 
 	snprintf(prefix, sizeof prefix, "%s=", name);
 	return res_header_with(r, "Set-Cookie", prefix, out, outlen);
@@ -185,7 +184,7 @@ set_cookie_line(const struct res *r, const char *name, char *out, size_t outlen)
 const char *
 set_cookie_value(const struct res *r, const char *name, char *out, size_t outlen)
 {
-	char	 line[1024], *semi;
+	char line[1024], *semi;
 
 	out[0] = '\0';
 	if (set_cookie_line(r, name, line, sizeof line) == NULL)
@@ -199,9 +198,9 @@ set_cookie_value(const struct res *r, const char *name, char *out, size_t outlen
 const char *
 jar_value(struct person *p, const char *name, char *out, size_t outlen)
 {
-	struct curl_slist	*l = NULL, *it;
-	char			*f[7], *s, *tmp;
-	int			 i;
+	struct curl_slist *l = NULL, *it;
+	char              *f[7], *s, *tmp;
+	int                i;
 
 	out[0] = '\0';
 	if (curl_easy_getinfo(p->h, CURLINFO_COOKIELIST, &l) != CURLE_OK)
@@ -227,7 +226,7 @@ jar_value(struct person *p, const char *name, char *out, size_t outlen)
 void
 form_free(struct form *f)
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < f->n; i++) {
 		free(f->name[i]);
@@ -240,10 +239,10 @@ form_free(struct form *f)
 static char *
 unescape(const char *s, size_t len)
 {
-	char		*out = malloc(len + 1), *o = out;
-	const char	*e = s + len;
-	unsigned long	 cp;
-	char		*end;
+	char         *out = malloc(len + 1), *o = out;
+	const char   *e = s + len;
+	unsigned long cp;
+	char         *end;
 
 	if (out == NULL)
 		return NULL;
@@ -260,8 +259,9 @@ unescape(const char *s, size_t len)
 			*o++ = '>', s += 4;
 		else if (strncmp(s, "&quot;", 6) == 0)
 			*o++ = '"', s += 6;
-		else if (strncmp(s, "&#", 2) == 0 && (cp = strtoul(s + 2 + (s[2] == 'x'),
-		    &end, s[2] == 'x' ? 16 : 10)) > 0 && cp < 0x80 && *end == ';') {
+		else if (strncmp(s, "&#", 2) == 0 &&
+		    (cp = strtoul(s + 2 + (s[2] == 'x'), &end, s[2] == 'x' ? 16 : 10)) > 0 &&
+		    cp < 0x80 && *end == ';') {
 			*o++ = (char)cp;
 			s = end + 1;
 		} else
@@ -276,9 +276,9 @@ unescape(const char *s, size_t len)
 static int
 attr(const char *t, const char *e, const char *name, char *out, size_t outlen)
 {
-	size_t		 n = strlen(name);
-	const char	*p, *q;
-	char		*u;
+	size_t      n = strlen(name);
+	const char *p, *q;
+	char       *u;
 
 	out[0] = '\0';
 	for (p = t + 1; p + n <= e; p++) {
@@ -312,7 +312,7 @@ form_add(struct form *f, const char *name, const char *val)
 const char *
 form_val(const struct form *f, const char *name)
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < f->n; i++)
 		if (strcmp(f->name[i], name) == 0)
@@ -323,7 +323,7 @@ form_val(const struct form *f, const char *name)
 void
 form_set(struct form *f, const char *name, const char *val)
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < f->n; i++)
 		if (strcmp(f->name[i], name) == 0) {
@@ -345,8 +345,8 @@ form_set(struct form *f, const char *name, const char *val)
 static void
 form_input(const char *t, const char *te, struct form *f)
 {
-	static char	 val[64 * 1024];
-	char		 name[200], type[32];
+	static char val[64 * 1024];
+	char        name[200], type[32];
 
 	if (attr(t, te, "name", name, sizeof name) != 1)
 		return;
@@ -358,8 +358,7 @@ form_input(const char *t, const char *te, struct form *f)
 		if (val[0] == '\0')
 			snprintf(val, sizeof val, "on");
 	}
-	if (strcmp(type, "submit") == 0 || strcmp(type, "button") == 0 ||
-	    strcmp(type, "file") == 0)
+	if (strcmp(type, "submit") == 0 || strcmp(type, "button") == 0 || strcmp(type, "file") == 0)
 		return;
 	form_add(f, name, val);
 }
@@ -368,12 +367,11 @@ form_input(const char *t, const char *te, struct form *f)
 static void
 form_select(const char *t, const char *te, struct form *f)
 {
-	static char	 val[64 * 1024];
-	char		 name[200];
-	const char	*o, *oe, *se, *first = NULL;
+	static char val[64 * 1024];
+	char        name[200];
+	const char *o, *oe, *se, *first = NULL;
 
-	if (attr(t, te, "name", name, sizeof name) != 1 ||
-	    (se = strstr(te, "</select>")) == NULL)
+	if (attr(t, te, "name", name, sizeof name) != 1 || (se = strstr(te, "</select>")) == NULL)
 		return;
 	for (o = te; (o = strstr(o, "<option")) != NULL && o < se; o++) {
 		oe = strchr(o, '>');
@@ -394,9 +392,9 @@ form_select(const char *t, const char *te, struct form *f)
 int
 form_parse(const char *html, const char *action, struct form *f)
 {
-	char		 needle[300], name[200];
-	const char	*p, *end, *t, *te, *oe;
-	char		*u;
+	char        needle[300], name[200];
+	const char *p, *end, *t, *te, *oe;
+	char       *u;
 
 	memset(f, 0, sizeof *f);
 	snprintf(needle, sizeof needle, "action=\"%s\"", action);
@@ -423,9 +421,9 @@ form_parse(const char *html, const char *action, struct form *f)
 char *
 form_encode(const struct form *f)
 {
-	struct buf	 b = { 0 };
-	char		*k, *v, *out;
-	int		 i;
+	struct buf b = { 0 };
+	char      *k, *v, *out;
+	int        i;
 
 	for (i = 0; i < f->n; i++) {
 		k = curl_easy_escape(NULL, f->name[i], 0);
@@ -442,10 +440,10 @@ form_encode(const struct form *f)
 char *
 body_of(const char *first, ...)
 {
-	struct form	 f = { 0 };
-	const char	*k, *v;
-	char		*out;
-	va_list		 ap;
+	struct form f = { 0 };
+	const char *k, *v;
+	char       *out;
+	va_list     ap;
 
 	va_start(ap, first);
 	for (k = first; k != NULL; k = va_arg(ap, const char *)) {
@@ -461,8 +459,8 @@ body_of(const char *first, ...)
 const char *
 form_csrf(const char *html, const char *action, char *out, size_t outlen)
 {
-	char		 needle[300];
-	const char	*p = html, *e;
+	char        needle[300];
+	const char *p = html, *e;
 
 	out[0] = '\0';
 	if (action != NULL) {
@@ -481,8 +479,8 @@ form_csrf(const char *html, const char *action, char *out, size_t outlen)
 int
 open_form(struct person *p, const char *path, struct form *f)
 {
-	struct res	 r;
-	int		 st;
+	struct res r;
+	int        st;
 
 	rc_get(p, path, &r);
 	st = r.status;
@@ -495,8 +493,8 @@ open_form(struct person *p, const char *path, struct form *f)
 int
 submit_form(struct person *p, const char *action, const struct form *f, struct res *r)
 {
-	char	*b = form_encode(f);
-	int	 rc = rc_post(p, action, b, r);
+	char *b = form_encode(f);
+	int   rc = rc_post(p, action, b, r);
 
 	free(b);
 	return rc;
@@ -505,7 +503,7 @@ submit_form(struct person *p, const char *action, const struct form *f, struct r
 const char *
 session_csrf(struct person *p, char *out, size_t outlen)
 {
-	struct res	 r;
+	struct res r;
 
 	rc_get(p, "/admin/", &r);
 	form_csrf(r.body.p, NULL, out, outlen);
@@ -518,12 +516,12 @@ session_csrf(struct person *p, char *out, size_t outlen)
 int
 rc_admin(char *out, size_t outlen, ...)
 {
-	char	*argv[16];
-	int	 argc = 0, fd[2], st;
-	size_t	 got = 0;
-	ssize_t	 n;
-	pid_t	 pid;
-	va_list	 ap;
+	char   *argv[16];
+	int     argc = 0, fd[2], st;
+	size_t  got = 0;
+	ssize_t n;
+	pid_t   pid;
+	va_list ap;
 
 	argv[argc++] = (char *)rc_adminbin;
 	argv[argc++] = (char *)"--db";
@@ -558,7 +556,7 @@ rc_admin(char *out, size_t outlen, ...)
 void
 admin_output(const char *out)
 {
-	const char	*p = out, *e;
+	const char *p = out, *e;
 
 	for (; *p != '\0'; p = *e ? e + 1 : e) {
 		e = strchr(p, '\n');
@@ -570,12 +568,11 @@ admin_output(const char *out)
 }
 
 int
-acct_add(struct acct *a, const char *login, const char *name, const char *role,
-    const char *slug)
+acct_add(struct acct *a, const char *login, const char *name, const char *role, const char *slug)
 {
-	char		 out[4096], pfx[160];
-	const char	*p;
-	int		 rc;
+	char        out[4096], pfx[160];
+	const char *p;
+	int         rc;
 
 	memset(a, 0, sizeof *a);
 	snprintf(a->login, sizeof a->login, "%s", login);
@@ -593,12 +590,12 @@ acct_add(struct acct *a, const char *login, const char *name, const char *role,
 }
 
 int
-login_pw(struct person *p, const char *login, const char *pw, struct res *r, char *pre,
-    size_t prelen)
+login_pw(
+    struct person *p, const char *login, const char *pw, struct res *r, char *pre, size_t prelen)
 {
-	struct res	 g;
-	char		 csrf[128], *b;
-	int		 rc;
+	struct res g;
+	char       csrf[128], *b;
+	int        rc;
 
 	rc_get(p, "/admin/login", &g);
 	form_csrf(g.body.p, "/admin/login", csrf, sizeof csrf);
@@ -615,7 +612,7 @@ login_pw(struct person *p, const char *login, const char *pw, struct res *r, cha
 static void
 between(const char *html, const char *open, const char *close, char *out, size_t outlen)
 {
-	const char	*p = strstr(html, open), *e;
+	const char *p = strstr(html, open), *e;
 
 	out[0] = '\0';
 	if (p == NULL)
@@ -629,7 +626,7 @@ between(const char *html, const char *open, const char *close, char *out, size_t
 static void
 recovery_codes(const char *html, struct acct *a)
 {
-	const char	*s = strstr(html, "<ul class=\"codes\">"), *e;
+	const char *s = strstr(html, "<ul class=\"codes\">"), *e;
 
 	a->nrec = 0;
 	while (s != NULL && a->nrec < RECOVERY_CODES && (s = strstr(s, "<li><code>")) != NULL) {
@@ -643,18 +640,17 @@ recovery_codes(const char *html, struct acct *a)
 int
 enrol(struct person *p, struct acct *a, struct res *r)
 {
-	struct res	 g;
-	char		 csrf[128], code[7] = "", *b;
-	time_t		 now = time(NULL);
-	int		 rc;
+	struct res g;
+	char       csrf[128], code[7] = "", *b;
+	time_t     now = time(NULL);
+	int        rc;
 
 	rc_get(p, "/admin/2fa/enrol", &g);
 	between(g.body.p, "<code class=\"secret\">", "</code>", a->secret, sizeof a->secret);
 	form_csrf(g.body.p, "/admin/2fa/enrol", csrf, sizeof csrf);
 	res_free(&g);
 	if (a->secret[0] == '\0' || totp_code(a->secret, now, code) != 0)
-		fprintf(stderr, "enrol %s: no secret on the page or totp_code failed\n",
-		    a->login);
+		fprintf(stderr, "enrol %s: no secret on the page or totp_code failed\n", a->login);
 	b = body_of("csrf", csrf, "code", code, NULL);
 	rc = rc_post(p, "/admin/2fa/enrol", b, r);
 	free(b);
@@ -668,7 +664,7 @@ enrol(struct person *p, struct acct *a, struct res *r)
 void
 next_code(struct acct *a, char code[7], long long *step)
 {
-	long long	 now = (long long)time(NULL) / TOTP_STEP, s;
+	long long now = (long long)time(NULL) / TOTP_STEP, s;
 
 	s = a->last_step + 1 > now ? a->last_step + 1 : now;
 	while (s > (long long)time(NULL) / TOTP_STEP + 1) {
@@ -682,9 +678,9 @@ next_code(struct acct *a, char code[7], long long *step)
 int
 post_2fa(struct person *p, const char *code, struct res *r)
 {
-	struct res	 g;
-	char		 csrf[128], *b;
-	int		 rc;
+	struct res g;
+	char       csrf[128], *b;
+	int        rc;
 
 	rc_get(p, "/admin/2fa", &g);
 	form_csrf(g.body.p, "/admin/2fa", csrf, sizeof csrf);
@@ -698,10 +694,10 @@ post_2fa(struct person *p, const char *code, struct res *r)
 int
 login_full(struct person *p, struct acct *a)
 {
-	struct res	 r;
-	char		 code[7], where[512];
-	long long	 step;
-	int		 ok = 0;
+	struct res r;
+	char       code[7], where[512];
+	long long  step;
+	int        ok = 0;
 
 	login_pw(p, a->login, a->pw, &r, NULL, 0);
 	if (r.status == 303 && location_is(&r, "/admin/2fa/enrol")) {
@@ -731,7 +727,7 @@ login_full(struct person *p, struct acct *a)
 sqlite3 *
 sql_open_rw(void)
 {
-	sqlite3	*db = NULL;
+	sqlite3 *db = NULL;
 
 	if (sqlite3_open_v2(rc_db, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		fprintf(stderr, "cannot open %s: %s\n", rc_db, db ? sqlite3_errmsg(db) : "?");
@@ -746,8 +742,8 @@ sql_open_rw(void)
 static sqlite3_stmt *
 prep(sqlite3 *db, const char *sql, const char *t1, long long i2, long long i3)
 {
-	sqlite3_stmt	*s;
-	int		 np;
+	sqlite3_stmt *s;
+	int           np;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
 		fprintf(stderr, "SQL %s: %s\n", sql, sqlite3_errmsg(db));
@@ -766,9 +762,9 @@ prep(sqlite3 *db, const char *sql, const char *t1, long long i2, long long i3)
 long long
 sql_int(const char *sql, const char *t1, long long i2, long long i3, long long def)
 {
-	sqlite3		*db = sql_open_rw();
-	sqlite3_stmt	*s;
-	long long	 v = def;
+	sqlite3      *db = sql_open_rw();
+	sqlite3_stmt *s;
+	long long     v = def;
 
 	if (db == NULL)
 		return def;
@@ -784,8 +780,8 @@ sql_int(const char *sql, const char *t1, long long i2, long long i3, long long d
 const char *
 sql_text(const char *sql, const char *t1, long long i2, char *out, size_t outlen)
 {
-	sqlite3		*db = sql_open_rw();
-	sqlite3_stmt	*s;
+	sqlite3      *db = sql_open_rw();
+	sqlite3_stmt *s;
 
 	out[0] = '\0';
 	if (db == NULL)

@@ -15,8 +15,8 @@ res_free(struct res *r)
 int
 res_count(const struct res *r, const char *needle)
 {
-	const char	*p = r->body.p;
-	int		 n = 0;
+	const char *p = r->body.p;
+	int         n = 0;
 
 	for (; p != NULL && (p = strstr(p, needle)) != NULL; p++)
 		n++;
@@ -30,11 +30,10 @@ res_header(const struct res *r, const char *name, char *out, size_t outlen)
 }
 
 const char *
-res_header_with(const struct res *r, const char *name, const char *prefix, char *out,
-    size_t outlen)
+res_header_with(const struct res *r, const char *name, const char *prefix, char *out, size_t outlen)
 {
-	const char	*p = r->head.p, *v, *e;
-	size_t		 n = strlen(name);
+	const char *p = r->head.p, *v, *e;
+	size_t      n = strlen(name);
 
 	while (p != NULL && *p != '\0') {
 		if (strncasecmp(p, name, n) == 0 && p[n] == ':') {
@@ -43,7 +42,8 @@ res_header_with(const struct res *r, const char *name, const char *prefix, char 
 				v++;
 			if (strncmp(v, prefix, strlen(prefix)) == 0) {
 				e = strpbrk(v, "\r\n");
-				snprintf(out, outlen, "%.*s", (int)(e ? e - v : (long)strlen(v)), v);
+				snprintf(
+				    out, outlen, "%.*s", (int)(e ? e - v : (long)strlen(v)), v);
 				return out;
 			}
 		}

@@ -4,12 +4,12 @@
 
 #include "tap.h"
 
-static int	 ntap, nfail;
+static int ntap, nfail;
 
 void
 tap(int ok, const char *fmt, ...)
 {
-	va_list	 ap;
+	va_list ap;
 
 	printf("%sok %d - ", ok ? "" : "not ", ++ntap);
 	va_start(ap, fmt);
@@ -24,7 +24,7 @@ tap(int ok, const char *fmt, ...)
 void
 diag(const char *fmt, ...)
 {
-	va_list	 ap;
+	va_list ap;
 
 	printf("# ");
 	va_start(ap, fmt);

@@ -6,8 +6,8 @@
 int
 run_cmd(char *const argv[])
 {
-	pid_t	 pid;
-	int	 st;
+	pid_t pid;
+	int   st;
 
 	if ((pid = fork()) == 0) {
 		dup2(2, 1);
@@ -22,9 +22,9 @@ run_cmd(char *const argv[])
 int
 make_test_db(const char *path)
 {
-	const char	*bd = getenv("ABERTA_BUILDDIR"), *sd = getenv("ABERTA_SRCDIR");
-	const char	*content = getenv("ABERTA_CONTENT");
-	char		 admin[512], pages[512], plans[512];
+	const char *bd = getenv("ABERTA_BUILDDIR"), *sd = getenv("ABERTA_SRCDIR");
+	const char *content = getenv("ABERTA_CONTENT");
+	char        admin[512], pages[512], plans[512];
 
 	if (bd == NULL || sd == NULL || content == NULL)
 		return -1;
@@ -35,14 +35,14 @@ make_test_db(const char *path)
 	char *const a2[] = { admin, "--db", (char *)path, "import", (char *)content, NULL };
 	char *const a3[] = { admin, "--db", (char *)path, "import", pages, NULL };
 	char *const a4[] = { admin, "--db", (char *)path, "import", plans, NULL };
-	return run_cmd(a1) == 0 && run_cmd(a2) == 0 && run_cmd(a3) == 0 &&
-	    run_cmd(a4) == 0 ? 0 : -1;
+	return run_cmd(a1) == 0 && run_cmd(a2) == 0 && run_cmd(a3) == 0 && run_cmd(a4) == 0 ? 0
+											    : -1;
 }
 
 int
 test_db_path(char *path, size_t len, const char *prefix)
 {
-	int	 fd;
+	int fd;
 
 	snprintf(path, len, "/tmp/%sXXXXXX", prefix);
 	if ((fd = mkstemp(path)) < 0)
@@ -65,7 +65,7 @@ test_db_create(char *path, size_t len, const char *prefix)
 void
 test_db_remove(const char *path)
 {
-	char	 p[600];
+	char p[600];
 
 	unlink(path);
 	snprintf(p, sizeof p, "%s-wal", path);
@@ -80,8 +80,8 @@ static void
 cgi_exec(const char *binary, const char *dbpath, const char *method, const char *uri,
     const char *const *env, const char *body, size_t len, int in, int out)
 {
-	const char	*q = strchr(uri, '?');
-	char		 cl[32];
+	const char *q = strchr(uri, '?');
+	char        cl[32];
 
 	dup2(out, 1);
 	dup2(in, 0);
@@ -104,11 +104,11 @@ void
 cgi_run(const char *binary, const char *dbpath, const char *method, const char *uri,
     const char *const *env, const char *body, size_t len, struct res *r)
 {
-	int		 out[2], in[2], st;
-	pid_t		 pid;
-	char		 chunk[8192], *sep;
-	struct buf	 all = { 0 };
-	ssize_t		 n;
+	int        out[2], in[2], st;
+	pid_t      pid;
+	char       chunk[8192], *sep;
+	struct buf all = { 0 };
+	ssize_t    n;
 
 	memset(r, 0, sizeof *r);
 	ck_assert_int_eq(pipe(out), 0);
@@ -127,8 +127,7 @@ cgi_run(const char *binary, const char *dbpath, const char *method, const char *
 		buf_put(&all, chunk, (size_t)n);
 	close(out[0]);
 	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
-	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "worker exited abnormally: %s",
-	    uri);
+	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0, "worker exited abnormally: %s", uri);
 	ck_assert_ptr_nonnull(all.p);
 	sep = strstr(all.p, "\r\n\r\n");
 	ck_assert_ptr_nonnull(sep);
@@ -143,8 +142,8 @@ cgi_run(const char *binary, const char *dbpath, const char *method, const char *
 Suite *
 tests_suite(const char *name, int timeout, const TTest *const tests[])
 {
-	Suite	*su = suite_create(name);
-	TCase	*tc = tcase_create("all");
+	Suite *su = suite_create(name);
+	TCase *tc = tcase_create("all");
 
 	if (timeout > 0)
 		tcase_set_timeout(tc, timeout);
@@ -157,8 +156,8 @@ tests_suite(const char *name, int timeout, const TTest *const tests[])
 int
 tests_main(Suite *su)
 {
-	SRunner	*sr = srunner_create(su);
-	int	 failed;
+	SRunner *sr = srunner_create(su);
+	int      failed;
 
 	srunner_set_tap(sr, "-");
 	srunner_run_all(sr, CK_SILENT);

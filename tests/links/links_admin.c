@@ -22,10 +22,10 @@ has(const struct res *r, const char *s)
 int
 main(int argc, char *argv[])
 {
-	struct person	 stranger, ana;
-	struct acct	 a;
-	struct res	 r;
-	char		 loc[512], href[600];
+	struct person stranger, ana;
+	struct acct   a;
+	struct res    r;
+	char          loc[512], href[600];
 
 	if (argc != 7) {
 		fprintf(stderr, "usage: links_admin BASE_URL DB ADMIN_BIN BROKEN_URL PAGE EDIT\n");
@@ -40,7 +40,8 @@ main(int argc, char *argv[])
 	person_init(&stranger, "stranger");
 	rc_get(&stranger, "/admin/links", &r);
 	tap(r.status == 303 && res_header(&r, "Location", loc, sizeof loc) != NULL &&
-	    strstr(loc, "/admin/login") != NULL, "a stranger asking for /admin/links is sent "
+		strstr(loc, "/admin/login") != NULL,
+	    "a stranger asking for /admin/links is sent "
 	    "to the login page");
 	tap(!has(&r, argv[4]), "and sees no address");
 	res_free(&r);
@@ -48,7 +49,8 @@ main(int argc, char *argv[])
 
 	person_init(&ana, "ana");
 	tap(acct_add(&a, "ana.links@labx.gov.pt", "Ana Links", "focal", NULL) == 0 &&
-	    login_full(&ana, &a), "a focal-point editor logs in with both factors");
+		login_full(&ana, &a),
+	    "a focal-point editor logs in with both factors");
 	rc_get(&ana, "/admin/links", &r);
 	tap(r.status == 200 && has(&r, argv[4]), "/admin/links lists the broken address");
 	snprintf(href, sizeof href, "href=\"%s\"", argv[5]);

@@ -44,13 +44,13 @@
 #include "client.h"
 #include "tap.h"
 
-static const char	*spawnpid, *updir, *workdir;
-static int		 nretry;
-static char		 tok[128];	/* the administrator's session token */
-static char		 csrf[128];	/* its anti-CSRF token */
-static char		 pre[128];	/* a pre-session token (cookie and login form field) */
-static struct acct	 hal;
-static struct person	 p_hal;
+static const char   *spawnpid, *updir, *workdir;
+static int           nretry;
+static char          tok[128];  /* the administrator's session token */
+static char          csrf[128]; /* its anti-CSRF token */
+static char          pre[128];  /* a pre-session token (cookie and login form field) */
+static struct acct   hal;
+static struct person p_hal;
 
 /* ----------------------------------------------------------------------------------
  * What must not change: the workers, the content, the uploads.
@@ -60,13 +60,13 @@ static struct person	 p_hal;
 static void
 workers(char *out, size_t outlen)
 {
-	char		 buf[512], *p;
-	long		 mw, pids[64];
-	int		 n = 0, i, j, fd;
-	ssize_t		 r;
-	DIR		*d;
-	struct dirent	*e;
-	FILE		*f;
+	char           buf[512], *p;
+	long           mw, pids[64];
+	int            n = 0, i, j, fd;
+	ssize_t        r;
+	DIR           *d;
+	struct dirent *e;
+	FILE          *f;
 
 	out[0] = '\0';
 	if ((f = fopen(spawnpid, "r")) == NULL)
@@ -107,19 +107,19 @@ workers(char *out, size_t outlen)
 }
 
 /* Per-table digests of the last checksum, to name what changed. */
-#define MAXTABLES	64
+#define MAXTABLES 64
 struct tsum {
-	char		 name[64];
-	unsigned char	 h[32];
+	char          name[64];
+	unsigned char h[32];
 };
-static struct tsum	 tsums[MAXTABLES], tsums_prev[MAXTABLES];
-static int		 ntsums, ntsums_prev;
+static struct tsum tsums[MAXTABLES], tsums_prev[MAXTABLES];
+static int         ntsums, ntsums_prev;
 
 /* Names the tables whose digest differs from the previous checksum's. */
 static void
 changed_tables(char *out, size_t outlen)
 {
-	int	 i, j, found;
+	int i, j, found;
 
 	out[0] = '\0';
 	for (i = 0; i < ntsums; i++) {
@@ -129,8 +129,8 @@ changed_tables(char *out, size_t outlen)
 				break;
 			}
 		if (!found)
-			snprintf(out + strlen(out), outlen - strlen(out), "%s%s", out[0] ? ", " :
-			    "", tsums[i].name);
+			snprintf(out + strlen(out), outlen - strlen(out), "%s%s",
+			    out[0] ? ", " : "", tsums[i].name);
 	}
 	if (out[0] == '\0')
 		snprintf(out, outlen, "the upload folder");
@@ -141,10 +141,10 @@ changed_tables(char *out, size_t outlen)
 static void
 upload_listing(crypto_hash_sha256_state *st, const char *dir, int depth)
 {
-	char		 line[1200];
-	DIR		*d;
-	struct dirent	*e;
-	struct stat	 sb;
+	char           line[1200];
+	DIR           *d;
+	struct dirent *e;
+	struct stat    sb;
 
 	if ((d = opendir(dir)) == NULL)
 		return;
@@ -168,21 +168,25 @@ static void
 checksum(char out[65])
 {
 	crypto_hash_sha256_state st, ts;
-	unsigned char	 h[32];
-	sqlite3		*db = sql_open_rw();
-	sqlite3_stmt	*t, *s;
-	char		 sql[160];
-	int		 i, nc;
+	unsigned char            h[32];
+	sqlite3                 *db = sql_open_rw();
+	sqlite3_stmt            *t, *s;
+	char                     sql[160];
+	int                      i, nc;
 
 	crypto_hash_sha256_init(&st);
 	memcpy(tsums_prev, tsums, sizeof tsums);
 	ntsums_prev = ntsums;
 	ntsums = 0;
-	if (db != NULL && sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = "
-	    "'table' AND name NOT IN ('session', 'login_failure', 'audit_log') AND name NOT "
-	    "LIKE 'sqlite_%' ORDER BY name", -1, &t, NULL) == SQLITE_OK) {
+	if (db != NULL &&
+	    sqlite3_prepare_v2(db,
+		"SELECT name FROM sqlite_master WHERE type = "
+		"'table' AND name NOT IN ('session', 'login_failure', 'audit_log') AND name NOT "
+		"LIKE 'sqlite_%' ORDER BY name",
+		-1, &t, NULL) == SQLITE_OK) {
 		while (sqlite3_step(t) == SQLITE_ROW) {
-			snprintf(sql, sizeof sql, "SELECT * FROM \"%s\"", sqlite3_column_text(t, 0));
+			snprintf(
+			    sql, sizeof sql, "SELECT * FROM \"%s\"", sqlite3_column_text(t, 0));
 			crypto_hash_sha256_update(&st, (const unsigned char *)sql, strlen(sql));
 			if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
 				continue;
@@ -191,14 +195,17 @@ checksum(char out[65])
 			while (sqlite3_step(s) == SQLITE_ROW)
 				for (i = 0; i < nc; i++) {
 					const unsigned char *v = sqlite3_column_blob(s, i);
-					int n = sqlite3_column_bytes(s, i);
-					unsigned char sep[2] = { 0x1f, (unsigned char)sqlite3_column_type(s, i) };
+					int                  n = sqlite3_column_bytes(s, i);
+					unsigned char        sep[2] = { 0x1f,
+						       (unsigned char)sqlite3_column_type(s, i) };
 
 					crypto_hash_sha256_update(&st, sep, 2);
 					crypto_hash_sha256_update(&ts, sep, 2);
 					if (v != NULL) {
-						crypto_hash_sha256_update(&st, v, (unsigned long long)n);
-						crypto_hash_sha256_update(&ts, v, (unsigned long long)n);
+						crypto_hash_sha256_update(
+						    &st, v, (unsigned long long)n);
+						crypto_hash_sha256_update(
+						    &ts, v, (unsigned long long)n);
 					}
 				}
 			sqlite3_finalize(s);
@@ -222,41 +229,40 @@ checksum(char out[65])
 
 enum bodykind { B_NONE, B_CSRF, B_FORM, B_LOGIN, B_CODE };
 
-#define R_ADMIN		0x01	/* sent with the session */
-#define R_EDIT		0x02	/* an edit form with a version field */
-#define R_UPLOAD	0x04	/* the milestone form: evidence documents */
-#define R_LAST		0x08	/* run last (logout) */
-#define R_OPTIONAL	0x10	/* a route of a later version: skipped when its control is 404 */
-#define R_SKIP		0x20	/* not in this build */
-#define R_IMPORT	0x40	/* the admin import form: a file of JSON or CSV */
+#define R_ADMIN    0x01 /* sent with the session */
+#define R_EDIT     0x02 /* an edit form with a version field */
+#define R_UPLOAD   0x04 /* the milestone form: evidence documents */
+#define R_LAST     0x08 /* run last (logout) */
+#define R_OPTIONAL 0x10 /* a route of a later version: skipped when its control is 404 */
+#define R_SKIP     0x20 /* not in this build */
+#define R_IMPORT   0x40 /* the admin import form: a file of JSON or CSV */
 
 struct route {
-	const char	*method;
-	char		 path[200];
-	int		 flags;
-	enum bodykind	 bk;
-	char		 formpage[200];	/* B_FORM: the page that holds the form */
-	int		 segi;		/* the typed segment to vary (1-based), or 0 */
-	char		 segtype;	/* 'i' :int, 'o' :ogpid, 's' :slug, 'h' :sha */
-	const char	*numf[4];	/* numeric fields of the form */
-	const char	*fill[6];	/* name, value pairs set in the form (a complete one) */
-	int		 normal;	/* status of the plain GET (the control) */
-	char		 normal_loc[200];
+	const char   *method;
+	char          path[200];
+	int           flags;
+	enum bodykind bk;
+	char          formpage[200]; /* B_FORM: the page that holds the form */
+	int           segi;          /* the typed segment to vary (1-based), or 0 */
+	char          segtype;       /* 'i' :int, 'o' :ogpid, 's' :slug, 'h' :sha */
+	const char   *numf[4];       /* numeric fields of the form */
+	const char   *fill[6];       /* name, value pairs set in the form (a complete one) */
+	int           normal;        /* status of the plain GET (the control) */
+	char          normal_loc[200];
 };
 
-#define MAXROUTES	64
-static struct route	 routes[MAXROUTES];
-static int		 nroutes;
+#define MAXROUTES 64
+static struct route routes[MAXROUTES];
+static int          nroutes;
 
+static struct route *route_add(const char *method, int flags, enum bodykind bk, int segi,
+    char segtype, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 static struct route *
-route_add(const char *method, int flags, enum bodykind bk, int segi, char segtype,
-    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-static struct route *
-route_add(const char *method, int flags, enum bodykind bk, int segi, char segtype,
-    const char *fmt, ...)
+route_add(
+    const char *method, int flags, enum bodykind bk, int segi, char segtype, const char *fmt, ...)
 {
-	struct route	*r = &routes[nroutes++];
-	va_list		 ap;
+	struct route *r = &routes[nroutes++];
+	va_list       ap;
 
 	memset(r, 0, sizeof *r);
 	r->method = method;
@@ -275,22 +281,22 @@ route_add(const char *method, int flags, enum bodykind bk, int segi, char segtyp
  * Requests.
  */
 
-#define MAXHDRS		120
+#define MAXHDRS 120
 struct hreq {
-	const char	*method;
-	struct buf	 path;		/* path and query, sent as is */
-	const char	*ctype;
-	struct buf	 body;
-	int		 has_body;
-	char		*hdrs[MAXHDRS + 1];
-	int		 nh;
-	int		 stranger;	/* no session cookie */
+	const char *method;
+	struct buf  path; /* path and query, sent as is */
+	const char *ctype;
+	struct buf  body;
+	int         has_body;
+	char       *hdrs[MAXHDRS + 1];
+	int         nh;
+	int         stranger; /* no session cookie */
 };
 
 static void
 hreq_free(struct hreq *q)
 {
-	int	 i;
+	int i;
 
 	buf_free(&q->path);
 	buf_free(&q->body);
@@ -299,13 +305,12 @@ hreq_free(struct hreq *q)
 	q->nh = 0;
 }
 
-static void
-hdr_add(struct hreq *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void hdr_add(struct hreq *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void
 hdr_add(struct hreq *q, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*s;
+	va_list ap;
+	char   *s;
 
 	if (q->nh >= MAXHDRS)
 		return;
@@ -322,9 +327,9 @@ hdr_add(struct hreq *q, const char *fmt, ...)
 static int
 route_form(const struct route *rt, struct form *f)
 {
-	struct res	 r;
-	const char	*h[] = { NULL, NULL };
-	char		 ck[200];
+	struct res  r;
+	const char *h[] = { NULL, NULL };
+	char        ck[200];
 
 	memset(f, 0, sizeof *f);
 	switch (rt->bk) {
@@ -333,8 +338,7 @@ route_form(const struct route *rt, struct form *f)
 		h[0] = ck;
 		rc_http(NULL, "GET", rt->formpage, NULL, NULL, 0, h, &r);
 		if (form_parse(r.body.p, rt->path, f) != 0) {
-			diag("no form with action %s on %s (%d)", rt->path, rt->formpage,
-			    r.status);
+			diag("no form with action %s on %s (%d)", rt->path, rt->formpage, r.status);
 			form_add(f, "csrf", csrf);
 		}
 		res_free(&r);
@@ -363,7 +367,7 @@ route_form(const struct route *rt, struct form *f)
 static void
 base_req(const struct route *rt, struct hreq *q, struct form *f)
 {
-	char	*b;
+	char *b;
 
 	memset(q, 0, sizeof *q);
 	q->method = rt->method;
@@ -383,14 +387,14 @@ base_req(const struct route *rt, struct hreq *q, struct form *f)
 static int
 send_req(struct hreq *q, struct res *r)
 {
-	char	 ck[600];
-	int	 i, n = q->nh, tries;
+	char ck[600];
+	int  i, n = q->nh, tries;
 
 	if (!q->stranger) {
 		if (q->hdrs[0] != NULL && strncasecmp(q->hdrs[0], "Cookie:", 7) == 0)
-			;	/* the case sets its own cookies */
-		else if (strcmp(q->method, "POST") == 0 && strstr(q->path.p ? q->path.p : "",
-		    "/admin/login") == q->path.p) {
+			; /* the case sets its own cookies */
+		else if (strcmp(q->method, "POST") == 0 &&
+		    strstr(q->path.p ? q->path.p : "", "/admin/login") == q->path.p) {
 			snprintf(ck, sizeof ck, "Cookie: aberta_pre=%s", pre);
 			hdr_add(q, "%s", ck);
 		} else {
@@ -399,8 +403,9 @@ send_req(struct hreq *q, struct res *r)
 		}
 	}
 	for (tries = 0; tries < 20; tries++) {
-		rc_http(NULL, q->method, q->path.p, q->ctype, q->has_body ? (q->body.p ?
-		    q->body.p : "") : NULL, q->body.len, (const char *const *)q->hdrs, r);
+		rc_http(NULL, q->method, q->path.p, q->ctype,
+		    q->has_body ? (q->body.p ? q->body.p : "") : NULL, q->body.len,
+		    (const char *const *)q->hdrs, r);
 		if (!(r->status == 429 && strncmp(r->body.p, "429 Demasiados pedidos", 22) == 0))
 			break;
 		res_free(r);
@@ -423,9 +428,9 @@ send_req(struct hreq *q, struct res *r)
 static int
 has_sentence(const struct res *r)
 {
-	char		 ct[200] = "";
-	const char	*p, *e;
-	int		 words, letters, inword;
+	char        ct[200] = "";
+	const char *p, *e;
+	int         words, letters, inword;
 
 	if (r->body.len == 0)
 		return 0;
@@ -467,7 +472,7 @@ has_sentence(const struct res *r)
 static int
 injected(const struct res *r)
 {
-	const char	*p = r->head.p;
+	const char *p = r->head.p;
 
 	for (; p != NULL && *p != '\0'; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
 		if (strncasecmp(p, "X-Injected", 10) == 0 || strncasecmp(p, "x=y", 3) == 0)
@@ -487,10 +492,10 @@ injected(const struct res *r)
 static int
 next_ok(char *why, size_t wlen)
 {
-	struct res	 r;
-	char		 ck[200];
-	const char	*h[] = { ck, NULL };
-	int		 st;
+	struct res  r;
+	char        ck[200];
+	const char *h[] = { ck, NULL };
+	int         st;
 
 	rc_get(NULL, "/pt/", &r);
 	st = r.status;
@@ -515,45 +520,45 @@ next_ok(char *why, size_t wlen)
  */
 
 /* Which routes an attack fits. */
-#define A_ALL		0x001	/* every route, with its method */
-#define A_GET		0x002	/* GET routes */
-#define A_POST		0x004	/* POST routes */
-#define A_ADMINPOST	0x008	/* admin POST routes (anti-CSRF token) */
-#define A_EDIT		0x010	/* edit forms (version field) */
-#define A_SEG		0x020	/* routes with a typed segment */
-#define A_NUMF		0x040	/* forms with numeric fields */
-#define A_LOGIN		0x080	/* POST /admin/login */
-#define A_UPLOAD	0x100	/* the milestone form */
-#define A_ASPOST	0x200	/* every route, sent as POST (bodies) */
-#define A_IMPORT	0x400	/* the admin import form */
+#define A_ALL       0x001 /* every route, with its method */
+#define A_GET       0x002 /* GET routes */
+#define A_POST      0x004 /* POST routes */
+#define A_ADMINPOST 0x008 /* admin POST routes (anti-CSRF token) */
+#define A_EDIT      0x010 /* edit forms (version field) */
+#define A_SEG       0x020 /* routes with a typed segment */
+#define A_NUMF      0x040 /* forms with numeric fields */
+#define A_LOGIN     0x080 /* POST /admin/login */
+#define A_UPLOAD    0x100 /* the milestone form */
+#define A_ASPOST    0x200 /* every route, sent as POST (bodies) */
+#define A_IMPORT    0x400 /* the admin import form */
 
 enum kind {
-	K_REFUSED,	/* a 4xx from the allowed list; nothing stored */
-	K_IGNORED,	/* the route's normal answer (or the login redirect); nothing stored */
-	K_ACCEPTED,	/* an upload that may be stored; its headers are checked */
+	K_REFUSED,  /* a 4xx from the allowed list; nothing stored */
+	K_IGNORED,  /* the route's normal answer (or the login redirect); nothing stored */
+	K_ACCEPTED, /* an upload that may be stored; its headers are checked */
 };
 
 struct attack;
 typedef int (*builder)(const struct route *, const struct attack *, struct hreq *);
 
 struct attack {
-	const char	*name;
-	int		 fits;
-	builder		 build;
-	const char	*arg;
-	enum kind	 kind;
-	int		 allowed[4];	/* K_REFUSED: allowed statuses (0 ends; -1 the
+	const char *name;
+	int         fits;
+	builder     build;
+	const char *arg;
+	enum kind   kind;
+	int         allowed[4]; /* K_REFUSED: allowed statuses (0 ends; -1 the
 					 * route's normal answer) */
 };
 
-static char	*long_query_10k, *long_query_3k, *cookie_20k, *cookie_10k;
-static char	*body_300k, *body_12m;
-static size_t	 body_12m_len;
+static char  *long_query_10k, *long_query_3k, *cookie_20k, *cookie_10k;
+static char  *body_300k, *body_12m;
+static size_t body_12m_len;
 
 static int
 b_plain(const struct route *rt, const struct attack *a, struct hreq *q)
 {
-	struct form	 f;
+	struct form f;
 
 	(void)a;
 	base_req(rt, q, &f);
@@ -565,7 +570,7 @@ b_plain(const struct route *rt, const struct attack *a, struct hreq *q)
 static int
 b_headers(const struct route *rt, const struct attack *a, struct hreq *q)
 {
-	int	 i;
+	int i;
 
 	b_plain(rt, a, q);
 	if (strcmp(a->arg, "cookie20k") == 0)
@@ -608,8 +613,8 @@ b_suffix(const struct route *rt, const struct attack *a, struct hreq *q)
 static int
 b_seg(const struct route *rt, const struct attack *a, struct hreq *q)
 {
-	const char	*p = rt->path, *s, *e;
-	int		 i;
+	const char *p = rt->path, *s, *e;
+	int         i;
 
 	if (rt->segi == 0 || a->arg[0] != rt->segtype)
 		return -1;
@@ -660,30 +665,32 @@ b_bigbody(const struct route *rt, const struct attack *a, struct hreq *q)
 
 /* A multipart body from form f, with one file part when fname is not NULL. */
 static void
-multipart(struct buf *b, const struct form *f, const char *bnd, const char *fname,
-    const char *data, size_t dlen)
+multipart(struct buf *b, const struct form *f, const char *bnd, const char *fname, const char *data,
+    size_t dlen)
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < f->n; i++)
 		buf_printf(b, "--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
 		    bnd, f->name[i], f->val[i]);
 	if (fname != NULL) {
-		buf_printf(b, "--%s\r\nContent-Disposition: form-data; name=\"evidence_file\"; "
-		    "filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n", bnd, fname);
+		buf_printf(b,
+		    "--%s\r\nContent-Disposition: form-data; name=\"evidence_file\"; "
+		    "filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n",
+		    bnd, fname);
 		buf_put(b, data, dlen);
 		buf_puts(b, "\r\n");
 	}
 	buf_printf(b, "--%s--\r\n", bnd);
 }
 
-static char	 ctype_buf[200];
+static char ctype_buf[200];
 
 static int
 b_multipart(const struct route *rt, const struct attack *a, struct hreq *q)
 {
-	struct form	 f;
-	const char	*bnd = "hostileBoundary7MA4YWxkTrZu0gW";
+	struct form f;
+	const char *bnd = "hostileBoundary7MA4YWxkTrZu0gW";
 
 	base_req(rt, q, &f);
 	buf_reset(&q->body);
@@ -701,12 +708,14 @@ b_multipart(const struct route *rt, const struct attack *a, struct hreq *q)
 			q->body.p[q->body.len] = '\0';
 		} else if (strcmp(a->arg, "nodisposition") == 0) {
 			buf_reset(&q->body);
-			buf_printf(&q->body, "--%s\r\nContent-Type: text/plain\r\n\r\ncsrf\r\n--%s--\r\n",
-			    bnd, bnd);
+			buf_printf(&q->body,
+			    "--%s\r\nContent-Type: text/plain\r\n\r\ncsrf\r\n--%s--\r\n", bnd, bnd);
 		} else if (strcmp(a->arg, "badheader") == 0) {
 			buf_reset(&q->body);
-			buf_printf(&q->body, "--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n"
-			    "this is not a header\r\n\r\n%s\r\n--%s--\r\n", bnd, csrf, bnd);
+			buf_printf(&q->body,
+			    "--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n"
+			    "this is not a header\r\n\r\n%s\r\n--%s--\r\n",
+			    bnd, csrf, bnd);
 		}
 	}
 	form_free(&f);
@@ -729,14 +738,15 @@ b_cookie(const struct route *rt, const struct attack *a, struct hreq *q)
 static int
 b_param(const struct route *rt, const struct attack *a, struct hreq *q)
 {
-	struct form	 f, g = { 0 };
-	const char	*name = strchr(a->arg, ':') + 1, *v;
-	char		*b, wrong[80];
-	int		 i;
+	struct form f, g = { 0 };
+	const char *name = strchr(a->arg, ':') + 1, *v;
+	char       *b, wrong[80];
+	int         i;
 
 	base_req(rt, q, &f);
-	if ((v = form_val(&f, name)) == NULL || (strcmp(a->arg, "missing:version") == 0 &&
-	    strstr(rt->path, "/new") != NULL)) {	/* a new record has no version yet */
+	if ((v = form_val(&f, name)) == NULL ||
+	    (strcmp(a->arg, "missing:version") == 0 &&
+		strstr(rt->path, "/new") != NULL)) { /* a new record has no version yet */
 		form_free(&f);
 		return -1;
 	}
@@ -755,7 +765,7 @@ b_param(const struct route *rt, const struct attack *a, struct hreq *q)
 		} else if (strncmp(a->arg, "dup-wrong-right", 15) == 0) {
 			form_add(&g, name, wrong);
 			form_add(&g, name, f.val[i]);
-		}	/* missing: left out */
+		} /* missing: left out */
 	}
 	buf_reset(&q->body);
 	b = form_encode(&g);
@@ -768,13 +778,13 @@ b_param(const struct route *rt, const struct attack *a, struct hreq *q)
 
 /* A numeric field set to a->arg ("field=value"; field "*" = each numeric field is a
  * case of its own, chosen by the caller through numf_pick). */
-static const char	*numf_pick;
+static const char *numf_pick;
 
 static int
 b_numfield(const struct route *rt, const struct attack *a, struct hreq *q)
 {
-	struct form	 f;
-	char		*b;
+	struct form f;
+	char       *b;
 
 	if (numf_pick == NULL)
 		return -1;
@@ -795,8 +805,8 @@ b_numfield(const struct route *rt, const struct attack *a, struct hreq *q)
 static int
 b_login_crlf(const struct route *rt, const struct attack *a, struct hreq *q)
 {
-	struct form	 f;
-	char		*b;
+	struct form f;
+	char       *b;
 
 	base_req(rt, q, &f);
 	form_set(&f, "login", a->arg);
@@ -808,22 +818,24 @@ b_login_crlf(const struct route *rt, const struct attack *a, struct hreq *q)
 	return 0;
 }
 
-static int	 upload_seq;
+static int upload_seq;
 
 /* The milestone form in multipart with a real PDF named a->arg (distinct bytes each
  * time, so each is a new document). */
 static int
 b_upload(const struct route *rt, const struct attack *a, struct hreq *q)
 {
-	struct form	 f;
-	const char	*bnd = "hostileBoundary9x8y7z";
-	char		 pdf[400];
-	int		 n;
+	struct form f;
+	const char *bnd = "hostileBoundary9x8y7z";
+	char        pdf[400];
+	int         n;
 
 	base_req(rt, q, &f);
-	n = snprintf(pdf, sizeof pdf, "%%PDF-1.4\n%% hostile upload %d %ld\n1 0 obj<</Type/"
+	n = snprintf(pdf, sizeof pdf,
+	    "%%PDF-1.4\n%% hostile upload %d %ld\n1 0 obj<</Type/"
 	    "Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-	    "trailer<</Root 1 0 R>>\n%%%%EOF\n", ++upload_seq, (long)time(NULL));
+	    "trailer<</Root 1 0 R>>\n%%%%EOF\n",
+	    ++upload_seq, (long)time(NULL));
 	buf_reset(&q->body);
 	q->has_body = 1;
 	multipart(&q->body, &f, bnd, a->arg, pdf, (size_t)n);
@@ -837,9 +849,9 @@ b_upload(const struct route *rt, const struct attack *a, struct hreq *q)
 static void
 file_field(const struct route *rt, char *out, size_t outlen)
 {
-	struct res	 r;
-	char		 ck[200];
-	const char	*h[] = { ck, NULL }, *p, *t, *e, *n;
+	struct res  r;
+	char        ck[200];
+	const char *h[] = { ck, NULL }, *p, *t, *e, *n;
 
 	out[0] = '\0';
 	snprintf(ck, sizeof ck, "Cookie: aberta=%s", tok);
@@ -863,10 +875,10 @@ file_field(const struct route *rt, char *out, size_t outlen)
 static int
 b_import(const struct route *rt, const struct attack *a, struct hreq *q)
 {
-	struct form	 f;
-	const char	*bnd = "hostileImportBoundary", *bar = strchr(a->arg, '|');
-	char		 field[64];
-	int		 i;
+	struct form f;
+	const char *bnd = "hostileImportBoundary", *bar = strchr(a->arg, '|');
+	char        field[64];
+	int         i;
 
 	file_field(rt, field, sizeof field);
 	if (field[0] == '\0' || bar == NULL)
@@ -875,11 +887,14 @@ b_import(const struct route *rt, const struct attack *a, struct hreq *q)
 	buf_reset(&q->body);
 	q->has_body = 1;
 	for (i = 0; i < f.n; i++)
-		buf_printf(&q->body, "--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n"
-		    "%s\r\n", bnd, f.name[i], f.val[i]);
-	buf_printf(&q->body, "--%s\r\nContent-Disposition: form-data; name=\"%s\"; "
-	    "filename=\"%.*s\"\r\nContent-Type: application/octet-stream\r\n\r\n", bnd, field,
-	    (int)(bar - a->arg), a->arg);
+		buf_printf(&q->body,
+		    "--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n"
+		    "%s\r\n",
+		    bnd, f.name[i], f.val[i]);
+	buf_printf(&q->body,
+	    "--%s\r\nContent-Disposition: form-data; name=\"%s\"; "
+	    "filename=\"%.*s\"\r\nContent-Type: application/octet-stream\r\n\r\n",
+	    bnd, field, (int)(bar - a->arg), a->arg);
 	buf_puts(&q->body, bar + 1);
 	buf_printf(&q->body, "\r\n--%s--\r\n", bnd);
 	snprintf(ctype_buf, sizeof ctype_buf, "multipart/form-data; boundary=%s", bnd);
@@ -898,15 +913,17 @@ b_method(const struct route *rt, const struct attack *a, struct hreq *q)
 	return 0;
 }
 
-#define R4(a, b, c, d)	{ a, b, c, d }
+#define R4(a, b, c, d) \
+	{ \
+		a, b, c, d \
+	}
 static const struct attack attacks[] = {
 	/* Oversized headers. */
 	{ "a 20 KB cookie", A_ALL, b_headers, "cookie20k", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "100 headers of 400 bytes", A_ALL, b_headers, "big", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "100 small headers (accepted)", A_GET, b_headers, "small", K_IGNORED, R4(0, 0, 0, 0) },
 	/* Oversized query strings. */
-	{ "a query of 10,000 characters", A_ALL, b_query, "LONG10K", K_REFUSED,
-	  R4(414, 0, 0, 0) },
+	{ "a query of 10,000 characters", A_ALL, b_query, "LONG10K", K_REFUSED, R4(414, 0, 0, 0) },
 	{ "a query of 3,000 characters", A_ALL, b_query, "LONG3K", K_REFUSED, R4(414, 0, 0, 0) },
 	{ "a query with 40 parameters", A_ALL, b_query, "MANY", K_REFUSED, R4(400, 0, 0, 0) },
 	/* Invalid UTF-8, NUL, malformed percent-encoding: path. */
@@ -914,13 +931,13 @@ static const struct attack attacks[] = {
 	{ "path + %C0%AF (overlong '/')", A_ALL, b_suffix, "%C0%AF", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "path + raw 0xFF", A_ALL, b_suffix, "\xff", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "path + %ED%A0%80 (a surrogate)", A_ALL, b_suffix, "%ED%A0%80", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
 	{ "path + a lone %", A_ALL, b_suffix, "%", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "path + %G1", A_ALL, b_suffix, "%G1", K_REFUSED, R4(400, 0, 0, 0) },
-	{ "path + %0D%0ASet-Cookie: x=y", A_ALL, b_suffix, "%0D%0ASet-Cookie:%20x=y",
-	  K_REFUSED, R4(400, 0, 0, 0) },
+	{ "path + %0D%0ASet-Cookie: x=y", A_ALL, b_suffix, "%0D%0ASet-Cookie:%20x=y", K_REFUSED,
+	    R4(400, 0, 0, 0) },
 	{ "path + %0D%0AX-Injected: 1", A_ALL, b_suffix, "/%0D%0AX-Injected:%201", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
 	/* ... query. */
 	{ "query x=%00", A_ALL, b_query, "x=%00", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "query x=%C0%AF", A_ALL, b_query, "x=%C0%AF", K_REFUSED, R4(400, 0, 0, 0) },
@@ -928,73 +945,70 @@ static const struct attack attacks[] = {
 	{ "query x=%ZZ", A_ALL, b_query, "x=%ZZ", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "query x=% (truncated escape)", A_ALL, b_query, "x=%", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "query page=99999999999999999999 (ignored or refused)", A_GET, b_query,
-	  "page=99999999999999999999&n=-1&limit=abc", K_REFUSED, R4(-1, 400, 0, 0) },
+	    "page=99999999999999999999&n=-1&limit=abc", K_REFUSED, R4(-1, 400, 0, 0) },
 	{ "query page=-1 (ignored or refused)", A_GET, b_query, "page=-1&offset=-5&year=0x10",
-	  K_REFUSED, R4(-1, 400, 0, 0) },
+	    K_REFUSED, R4(-1, 400, 0, 0) },
 	{ "query with %0D%0AX-Injected (ignored)", A_GET, b_query,
-	  "x=%0D%0AX-Injected:%201&lang=%0D%0ASet-Cookie:%20x=y", K_IGNORED, R4(0, 0, 0, 0) },
+	    "x=%0D%0AX-Injected:%201&lang=%0D%0ASet-Cookie:%20x=y", K_IGNORED, R4(0, 0, 0, 0) },
 	/* Path traversal. */
-	{ "path traversal /../../../etc/passwd", A_ALL, b_suffix, "/../../../etc/passwd",
-	  K_REFUSED, R4(400, 0, 0, 0) },
+	{ "path traversal /../../../etc/passwd", A_ALL, b_suffix, "/../../../etc/passwd", K_REFUSED,
+	    R4(400, 0, 0, 0) },
 	{ "path traversal %2e%2e%2f", A_ALL, b_suffix, "/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-	  K_REFUSED, R4(400, 0, 0, 0) },
+	    K_REFUSED, R4(400, 0, 0, 0) },
 	{ "path traversal ..%5c", A_ALL, b_suffix, "/..%5c..%5c..%5cetc%5cpasswd", K_REFUSED,
-	  R4(400, 404, 405, 0) },
+	    R4(400, 404, 405, 0) },
 	/* nginx removes dot segments (RFC 3986, 5.2.4) before it serves a cached page: the
 	 * same page, harmless; the program refuses them when it sees them. */
 	{ "path with /./", A_ALL, b_suffix, "/./", K_REFUSED, R4(400, 200, 0, 0) },
 	/* Form fields. */
 	{ "form field with %00", A_POST, b_field_raw, "title_pt=a%00b", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
 	{ "form field with a raw NUL byte", A_POST, b_field_raw, "NUL", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
 	{ "form field with %C0%AF", A_POST, b_field_raw, "title_pt=%C0%AF", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
 	{ "form field with raw 0xFF", A_POST, b_field_raw, "title_pt=\xff", K_REFUSED,
-	  R4(400, 0, 0, 0) },
-	{ "form field with %G1", A_POST, b_field_raw, "title_pt=%G1", K_REFUSED,
-	  R4(400, 0, 0, 0) },
-	{ "form field name with %FF", A_POST, b_field_raw, "%FF=1", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
+	{ "form field with %G1", A_POST, b_field_raw, "title_pt=%G1", K_REFUSED, R4(400, 0, 0, 0) },
+	{ "form field name with %FF", A_POST, b_field_raw, "%FF=1", K_REFUSED, R4(400, 0, 0, 0) },
 	/* Oversized bodies (every route, as POST). */
 	{ "a url-encoded body of 300 KiB", A_ASPOST, b_bigbody, "300k", K_REFUSED,
-	  R4(413, 0, 0, 0) },
+	    R4(413, 0, 0, 0) },
 	{ "a body of 12 MB", A_ASPOST, b_bigbody, "12m", K_REFUSED, R4(413, 0, 0, 0) },
 	/* Malformed multipart bodies. */
 	{ "multipart without a boundary", A_POST, b_multipart, "noboundary", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
 	{ "multipart with the wrong boundary", A_POST, b_multipart, "wrongboundary", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
 	{ "multipart truncated", A_POST, b_multipart, "truncated", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "multipart part without Content-Disposition", A_POST, b_multipart, "nodisposition",
-	  K_REFUSED, R4(400, 0, 0, 0) },
+	    K_REFUSED, R4(400, 0, 0, 0) },
 	{ "multipart part with a broken header", A_POST, b_multipart, "badheader", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
 	/* Malformed cookies: ignored (no session), or too large. */
 	{ "cookie aberta=;;;", A_ALL, b_cookie, "aberta=;;;", K_IGNORED, R4(0, 0, 0, 0) },
 	{ "cookie aberta=\"quoted\"", A_ALL, b_cookie, "aberta=\"0123456789abcdef\"", K_IGNORED,
-	  R4(0, 0, 0, 0) },
+	    R4(0, 0, 0, 0) },
 	{ "cookie with %00, raw 0xFF and no '='", A_ALL, b_cookie,
-	  "aberta=%00; aberta_pre=\xff\xfe; lonely; =; ;", K_IGNORED, R4(0, 0, 0, 0) },
+	    "aberta=%00; aberta_pre=\xff\xfe; lonely; =; ;", K_IGNORED, R4(0, 0, 0, 0) },
 	{ "a cookie of 10 KB", A_ALL, b_cookie, "10k", K_REFUSED, R4(400, 0, 0, 0) },
 	/* Duplicated and missing parameters. */
-	{ "two csrf fields (right, wrong)", A_ADMINPOST, b_param, "dup-right-wrong:csrf",
-	  K_REFUSED, R4(403, 0, 0, 0) },
-	{ "two csrf fields (wrong, right)", A_ADMINPOST, b_param, "dup-wrong-right:csrf",
-	  K_REFUSED, R4(403, 0, 0, 0) },
+	{ "two csrf fields (right, wrong)", A_ADMINPOST, b_param, "dup-right-wrong:csrf", K_REFUSED,
+	    R4(403, 0, 0, 0) },
+	{ "two csrf fields (wrong, right)", A_ADMINPOST, b_param, "dup-wrong-right:csrf", K_REFUSED,
+	    R4(403, 0, 0, 0) },
 	{ "no csrf field", A_ADMINPOST, b_param, "missing:csrf", K_REFUSED, R4(403, 0, 0, 0) },
 	{ "two version fields (right, wrong)", A_EDIT, b_param, "dup-right-wrong:version",
-	  K_REFUSED, R4(400, 409, 0, 0) },
+	    K_REFUSED, R4(400, 409, 0, 0) },
 	{ "two version fields (wrong, right)", A_EDIT, b_param, "dup-wrong-right:version",
-	  K_REFUSED, R4(400, 409, 0, 0) },
+	    K_REFUSED, R4(400, 409, 0, 0) },
 	{ "no version field", A_EDIT, b_param, "missing:version", K_REFUSED, R4(400, 409, 0, 0) },
 	{ "two login fields", A_LOGIN, b_param, "dup-right-wrong:login", K_REFUSED,
-	  R4(400, 0, 0, 0) },
-	{ "no password field", A_LOGIN, b_param, "missing:password", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
+	{ "no password field", A_LOGIN, b_param, "missing:password", K_REFUSED, R4(400, 0, 0, 0) },
 	/* Numbers in the typed segments of the path. */
 	{ "segment 99999999999999999999", A_SEG, b_seg, "i99999999999999999999", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
 	{ "segment -1", A_SEG, b_seg, "i-1", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "segment 0", A_SEG, b_seg, "i0", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "segment 1000000", A_SEG, b_seg, "i1000000", K_REFUSED, R4(400, 0, 0, 0) },
@@ -1004,25 +1018,25 @@ static const struct attack attacks[] = {
 	{ "segment 1.5", A_SEG, b_seg, "i1.5", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "segment +1", A_SEG, b_seg, "i+1", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "segment %201", A_SEG, b_seg, "i%201", K_REFUSED, R4(400, 0, 0, 0) },
-	{ "segment 999999 (no such row)", A_SEG, b_seg, "i999999", K_REFUSED,
-	  R4(404, 0, 0, 0) },
+	{ "segment 999999 (no such row)", A_SEG, b_seg, "i999999", K_REFUSED, R4(404, 0, 0, 0) },
 	{ "OGP id PT00011", A_SEG, b_seg, "oPT00011", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "OGP id PT-001", A_SEG, b_seg, "oPT-001", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "OGP id 999999", A_SEG, b_seg, "o999999", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "OGP id PT9999 (no such commitment)", A_SEG, b_seg, "oPT9999", K_REFUSED,
-	  R4(404, 0, 0, 0) },
+	    R4(404, 0, 0, 0) },
 	{ "slug Not_A-Slug", A_SEG, b_seg, "sNot_A-Slug", K_REFUSED, R4(400, 0, 0, 0) },
-	{ "slug of 200 characters", A_SEG, b_seg, "saaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-	  K_REFUSED, R4(400, 404, 0, 0) },
+	{ "slug of 200 characters", A_SEG, b_seg,
+	    "saaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	    K_REFUSED, R4(400, 404, 0, 0) },
 	{ "document digest abc", A_SEG, b_seg, "habc", K_REFUSED, R4(400, 404, 0, 0) },
 	{ "document digest of 64 'g'", A_SEG, b_seg,
-	  "hgggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg", K_REFUSED,
-	  R4(400, 404, 0, 0) },
+	    "hgggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg", K_REFUSED,
+	    R4(400, 404, 0, 0) },
 	/* Numbers in form fields (each numeric field, then the version). */
 	{ "= 99999999999999999999", A_NUMF, b_numfield, "99999999999999999999", K_REFUSED,
-	  R4(400, 409, 0, 0) },
+	    R4(400, 409, 0, 0) },
 	{ "= -1", A_NUMF, b_numfield, "-1", K_REFUSED, R4(400, 409, 0, 0) },
 	{ "= abc", A_NUMF, b_numfield, "abc", K_REFUSED, R4(400, 409, 0, 0) },
 	{ "= 1e2", A_NUMF, b_numfield, "1e2", K_REFUSED, R4(400, 409, 0, 0) },
@@ -1030,31 +1044,31 @@ static const struct attack attacks[] = {
 	{ "= 1.5", A_NUMF, b_numfield, "1.5", K_REFUSED, R4(400, 409, 0, 0) },
 	/* CR/LF in values that might reach a header. */
 	{ "login with CR/LF and a header", A_LOGIN, b_login_crlf,
-	  "x@example.org\r\nSet-Cookie: x=y\r\nX-Injected: 1", K_REFUSED, R4(400, 401, 429, 0) },
+	    "x@example.org\r\nSet-Cookie: x=y\r\nX-Injected: 1", K_REFUSED, R4(400, 401, 429, 0) },
 	{ "upload named \"a\\r\\nSet-Cookie: x=y.pdf\" (raw CR/LF)", A_UPLOAD, b_upload,
-	  "a\r\nSet-Cookie: x=y.pdf", K_ACCEPTED, R4(303, 400, 0, 0) },
+	    "a\r\nSet-Cookie: x=y.pdf", K_ACCEPTED, R4(303, 400, 0, 0) },
 	{ "upload named \"a%0D%0ASet-Cookie: x=y.pdf\"", A_UPLOAD, b_upload,
-	  "a%0D%0ASet-Cookie: x=y.pdf", K_ACCEPTED, R4(303, 400, 0, 0) },
+	    "a%0D%0ASet-Cookie: x=y.pdf", K_ACCEPTED, R4(303, 400, 0, 0) },
 	{ "upload named with a quote and a semicolon", A_UPLOAD, b_upload,
-	  "a\\\"; filename=x.html; x=y.pdf", K_ACCEPTED, R4(303, 400, 0, 0) },
-	{ "upload named with a raw CR only", A_UPLOAD, b_upload, "a\rX-Injected: 1.pdf",
-	  K_ACCEPTED, R4(303, 400, 0, 0) },
+	    "a\\\"; filename=x.html; x=y.pdf", K_ACCEPTED, R4(303, 400, 0, 0) },
+	{ "upload named with a raw CR only", A_UPLOAD, b_upload, "a\rX-Injected: 1.pdf", K_ACCEPTED,
+	    R4(303, 400, 0, 0) },
 	/* Broken files for the admin import form (when the build has one). */
 	{ "import: an empty JSON file", A_IMPORT, b_import, "empty.json|", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    R4(400, 0, 0, 0) },
 	{ "import: truncated JSON", A_IMPORT, b_import, "cut.json|{\"plans\": [{\"number\": 1,",
-	  K_REFUSED, R4(400, 0, 0, 0) },
+	    K_REFUSED, R4(400, 0, 0, 0) },
 	{ "import: JSON with invalid UTF-8", A_IMPORT, b_import,
-	  "bad.json|{\"pages\": [{\"slug\": \"about\", \"title_pt\": \"\xc0\xaf\"}]}", K_REFUSED,
-	  R4(400, 0, 0, 0) },
+	    "bad.json|{\"pages\": [{\"slug\": \"about\", \"title_pt\": \"\xc0\xaf\"}]}", K_REFUSED,
+	    R4(400, 0, 0, 0) },
 	{ "import: JSON with a plan number of 1e999", A_IMPORT, b_import,
-	  "big.json|{\"plans\": [{\"number\": 1e999}]}", K_REFUSED, R4(400, 0, 0, 0) },
+	    "big.json|{\"plans\": [{\"number\": 1e999}]}", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "import: CSV with a broken quote", A_IMPORT, b_import,
-	  "bad.csv|number,title_pt\n1,\"Plano\n", K_REFUSED, R4(400, 0, 0, 0) },
+	    "bad.csv|number,title_pt\n1,\"Plano\n", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "import: CSV with invalid UTF-8 and a NUL", A_IMPORT, b_import,
-	  "bad2.csv|number,title_pt\n1,\xff\xfe%00\n", K_REFUSED, R4(400, 0, 0, 0) },
+	    "bad2.csv|number,title_pt\n1,\xff\xfe%00\n", K_REFUSED, R4(400, 0, 0, 0) },
 	{ "import: a file that is neither JSON nor CSV", A_IMPORT, b_import,
-	  "x.pdf|%PDF-1.4 not data", K_REFUSED, R4(400, 0, 0, 0) },
+	    "x.pdf|%PDF-1.4 not data", K_REFUSED, R4(400, 0, 0, 0) },
 	/* Methods nobody offers. */
 	{ "method PUT", A_ALL, b_method, "PUT", K_REFUSED, R4(405, 0, 0, 0) },
 	{ "method DELETE", A_ALL, b_method, "DELETE", K_REFUSED, R4(405, 0, 0, 0) },
@@ -1065,7 +1079,7 @@ static const struct attack attacks[] = {
 static int
 fits(const struct attack *a, const struct route *rt)
 {
-	int	 post = strcmp(rt->method, "POST") == 0;
+	int post = strcmp(rt->method, "POST") == 0;
 
 	if (a->fits & (A_ALL | A_ASPOST))
 		return 1;
@@ -1094,22 +1108,22 @@ fits(const struct attack *a, const struct route *rt)
 static void
 newest_upload(char *out, size_t outlen)
 {
-	sql_text("SELECT sha256 FROM upload ORDER BY at DESC, rowid DESC LIMIT 1", NULL, 0, out,
-	    outlen);
+	sql_text(
+	    "SELECT sha256 FROM upload ORDER BY at DESC, rowid DESC LIMIT 1", NULL, 0, out, outlen);
 }
 
-static char	 sum0[65], pids0[512];
-static int	 ncases, nrestarts;
+static char sum0[65], pids0[512];
+static int  ncases, nrestarts;
 
 /* Runs one case and prints its TAP line. */
 static void
 run_case(const struct route *rt, const struct attack *a, const char *label)
 {
-	struct hreq	 q;
-	struct res	 r, u;
-	char		 why[600] = "", sum1[65], pids1[512], loc[300] = "", cd[600] = "";
-	char		 sha[80] = "", sha0[80] = "", upath[120];
-	int		 ok = 1, st, i, allowed = 0;
+	struct hreq q;
+	struct res  r, u;
+	char        why[600] = "", sum1[65], pids1[512], loc[300] = "", cd[600] = "";
+	char        sha[80] = "", sha0[80] = "", upath[120];
+	int         ok = 1, st, i, allowed = 0;
 
 	if (a->build(rt, a, &q) != 0) {
 		hreq_free(&q);
@@ -1146,13 +1160,13 @@ run_case(const struct route *rt, const struct attack *a, const char *label)
 			    loc[0] ? " to " : "", loc, want);
 		}
 	} else {
-		for (i = 0; i < 4 && a->allowed[i] != 0; i++)	/* -1: the route's normal */
+		for (i = 0; i < 4 && a->allowed[i] != 0; i++) /* -1: the route's normal */
 			if (st == a->allowed[i] || (a->allowed[i] == -1 && st == rt->normal))
 				allowed = 1;
 		if (!allowed) {
 			ok = 0;
-			snprintf(why, sizeof why, "answered %d%s%s, allowed:", st, loc[0] ? " to " :
-			    "", loc);
+			snprintf(why, sizeof why, "answered %d%s%s, allowed:", st,
+			    loc[0] ? " to " : "", loc);
 			for (i = 0; i < 4 && a->allowed[i] != 0; i++)
 				snprintf(why + strlen(why), sizeof why - strlen(why), " %d",
 				    a->allowed[i]);
@@ -1190,8 +1204,8 @@ run_case(const struct route *rt, const struct attack *a, const char *label)
 				ok = 0;
 				snprintf(why + strlen(why), sizeof why - strlen(why),
 				    "%sthe document answered %d with Content-Disposition \"%s\"%s",
-				    why[0] ? "; " : "", u.status, cd, injected(&u) ?
-				    " and an injected header" : "");
+				    why[0] ? "; " : "", u.status, cd,
+				    injected(&u) ? " and an injected header" : "");
 			}
 			res_free(&u);
 		}
@@ -1200,8 +1214,8 @@ run_case(const struct route *rt, const struct attack *a, const char *label)
 	if (strcmp(pids0, pids1) != 0) {
 		ok = 0;
 		nrestarts++;
-		snprintf(why + strlen(why), sizeof why - strlen(why), "%sworkers %.200s became %.200s",
-		    why[0] ? "; " : "", pids0, pids1);
+		snprintf(why + strlen(why), sizeof why - strlen(why),
+		    "%sworkers %.200s became %.200s", why[0] ? "; " : "", pids0, pids1);
 		snprintf(pids0, sizeof pids0, "%s", pids1);
 	}
 	checksum(sum1);
@@ -1235,8 +1249,8 @@ static void
 import_cases(void)
 {
 	static const struct {
-		const char	*name;
-		const char	*text;	/* NULL: built below */
+		const char *name;
+		const char *text; /* NULL: built below */
 	} files[] = {
 		{ "an empty file", "" },
 		{ "a lone {", "{" },
@@ -1249,33 +1263,39 @@ import_cases(void)
 		{ "a negative plan number", "{\"plans\": [{\"number\": -5}]}" },
 		{ "a plan number of 2^63", "{\"plans\": [{\"number\": 9223372036854775808}]}" },
 		{ "duplicate keys", "{\"plans\": [], \"plans\": []}" },
-		{ "invalid UTF-8 in a string", "{\"pages\": [{\"slug\": \"about\", \"title_pt\": "
-		  "\"\xc0\xaf\"}]}" },
-		{ "an escaped NUL in a string", "{\"pages\": [{\"slug\": \"about\", \"title_pt\": "
-		  "\"a\\u0000b\"}]}" },
-		{ "a lone surrogate escape", "{\"pages\": [{\"slug\": \"about\", \"title_pt\": "
-		  "\"\\ud800\"}]}" },
-		{ "a page slug with a path", "{\"pages\": [{\"slug\": \"../../etc\", \"title_pt\": "
-		  "\"x\"}]}" },
-		{ "a commitment without its plan's number", "{\"plans\": [{\"commitments\": "
-		  "[{\"ogp_id\": \"PT0001\"}]}]}" },
+		{ "invalid UTF-8 in a string",
+		    "{\"pages\": [{\"slug\": \"about\", \"title_pt\": "
+		    "\"\xc0\xaf\"}]}" },
+		{ "an escaped NUL in a string",
+		    "{\"pages\": [{\"slug\": \"about\", \"title_pt\": "
+		    "\"a\\u0000b\"}]}" },
+		{ "a lone surrogate escape",
+		    "{\"pages\": [{\"slug\": \"about\", \"title_pt\": "
+		    "\"\\ud800\"}]}" },
+		{ "a page slug with a path",
+		    "{\"pages\": [{\"slug\": \"../../etc\", \"title_pt\": "
+		    "\"x\"}]}" },
+		{ "a commitment without its plan's number",
+		    "{\"plans\": [{\"commitments\": "
+		    "[{\"ogp_id\": \"PT0001\"}]}]}" },
 		{ "CSV instead of JSON", "number,title_pt\n1,Plano\n" },
 		{ "nesting 100000 levels deep", NULL },
 		{ "a raw NUL byte", NULL },
 		{ "a valid file, then garbage", NULL },
 	};
-	char		 fn[600], out[8192], sum1[65], sumb[65], pids1[512];
-	size_t		 i;
-	int		 st, fd[2], ok;
-	ssize_t		 n;
-	size_t		 got;
-	pid_t		 pid;
-	FILE		*f;
+	char    fn[600], out[8192], sum1[65], sumb[65], pids1[512];
+	size_t  i;
+	int     st, fd[2], ok;
+	ssize_t n;
+	size_t  got;
+	pid_t   pid;
+	FILE   *f;
 
 	checksum(sumb);
 	for (i = 0; i < sizeof files / sizeof files[0] + 2; i++) {
-		const char *name = i < sizeof files / sizeof files[0] ? files[i].name :
-		    i == sizeof files / sizeof files[0] ? "a missing file" : "a directory";
+		const char *name = i < sizeof files / sizeof files[0] ? files[i].name
+		    : i == sizeof files / sizeof files[0]             ? "a missing file"
+								      : "a directory";
 
 		snprintf(fn, sizeof fn, "%s/import-%zu.json", workdir, i);
 		if (i < sizeof files / sizeof files[0]) {
@@ -1308,8 +1328,9 @@ import_cases(void)
 		}
 		close(fd[1]);
 		got = 0;
-		while (got + 1 < sizeof out && ((n = read(fd[0], out + got, sizeof out - got - 1))
-		    > 0 || (n < 0 && errno == EINTR)))
+		while (got + 1 < sizeof out &&
+		    ((n = read(fd[0], out + got, sizeof out - got - 1)) > 0 ||
+			(n < 0 && errno == EINTR)))
 			if (n > 0)
 				got += (size_t)n;
 		out[got] = '\0';
@@ -1321,11 +1342,13 @@ import_cases(void)
 		workers(pids1, sizeof pids1);
 		ok = WIFEXITED(st) && WEXITSTATUS(st) != 0 && WEXITSTATUS(st) != 127 &&
 		    strlen(out) > 10 && strcmp(sum1, sumb) == 0 && strcmp(pids1, pids0) == 0;
-		tap(ok, "aberta-admin import, %s: %s %d, \"%.150s\"%s%s", name, WIFEXITED(st) ?
-		    "exit" : "killed by signal", WIFEXITED(st) ? WEXITSTATUS(st) :
-		    WIFSIGNALED(st) ? WTERMSIG(st) : -1, out, strcmp(sum1, sumb) ?
-		    "; the database changed" : "", strcmp(pids1, pids0) ? "; workers restarted" :
-		    "");
+		tap(ok, "aberta-admin import, %s: %s %d, \"%.150s\"%s%s", name,
+		    WIFEXITED(st) ? "exit" : "killed by signal",
+		    WIFEXITED(st)         ? WEXITSTATUS(st)
+			: WIFSIGNALED(st) ? WTERMSIG(st)
+					  : -1,
+		    out, strcmp(sum1, sumb) ? "; the database changed" : "",
+		    strcmp(pids1, pids0) ? "; workers restarted" : "");
 		if (strcmp(sum1, sumb) != 0)
 			memcpy(sumb, sum1, sizeof sumb);
 	}
@@ -1336,21 +1359,21 @@ import_cases(void)
  * Setup: accounts, ids, one upload, one draft.
  */
 
-static long long	 id_plan, n_plan, id_c, id_ms, id_ev, id_ent, id_victim, id_draft;
-static char		 ogp[16], slug[96], sha_up[80];
+static long long id_plan, n_plan, id_c, id_ms, id_ev, id_ent, id_victim, id_draft;
+static char      ogp[16], slug[96], sha_up[80];
 
 static int
 setup(void)
 {
-	struct acct	 victim;
-	struct res	 r;
-	struct route	 up;
-	struct attack	 a = { "setup upload", 0, b_upload, "setup.pdf", K_ACCEPTED,
-	    R4(303, 0, 0, 0) };
-	struct hreq	 q;
-	sqlite3		*db;
-	char		 sql[400], ck[200];
-	const char	*h[] = { ck, NULL };
+	struct acct   victim;
+	struct res    r;
+	struct route  up;
+	struct attack a = { "setup upload", 0, b_upload, "setup.pdf", K_ACCEPTED,
+		R4(303, 0, 0, 0) };
+	struct hreq   q;
+	sqlite3      *db;
+	char          sql[400], ck[200];
+	const char   *h[] = { ck, NULL };
 
 	if (acct_add(&hal, "hostil-admin@example.org", "Hal Hostil", "admin", NULL) != 0 ||
 	    acct_add(&victim, "hostil-vitima@example.org", "Vitima", "focal", NULL) != 0)
@@ -1375,21 +1398,23 @@ setup(void)
 	form_csrf(r.body.p, "/admin/login", pre, sizeof pre);
 	res_free(&r);
 	if (strlen(tok) != 64 || strlen(csrf) != 64 || strlen(pre) != 64) {
-		diag("tokens: session %zu, csrf %zu, pre %zu characters", strlen(tok),
-		    strlen(csrf), strlen(pre));
+		diag("tokens: session %zu, csrf %zu, pre %zu characters", strlen(tok), strlen(csrf),
+		    strlen(pre));
 		return -1;
 	}
 	id_plan = sql_int("SELECT id FROM action_plan ORDER BY number LIMIT 1", NULL, 0, 0, 0);
 	n_plan = sql_int("SELECT number FROM action_plan ORDER BY number LIMIT 1", NULL, 0, 0, 0);
-	id_c = sql_int("SELECT c.id FROM commitment c WHERE ogp_id IS NOT NULL AND EXISTS "
+	id_c = sql_int(
+	    "SELECT c.id FROM commitment c WHERE ogp_id IS NOT NULL AND EXISTS "
 	    "(SELECT 1 FROM milestone m WHERE m.commitment_id = c.id) ORDER BY c.id LIMIT 1",
 	    NULL, 0, 0, 0);
 	sql_text("SELECT ogp_id FROM commitment WHERE id = ?2", NULL, id_c, ogp, sizeof ogp);
 	id_ms = sql_int("SELECT id FROM milestone WHERE commitment_id = ?2 ORDER BY position "
-	    "LIMIT 1", NULL, id_c, 0, 0);
+			"LIMIT 1",
+	    NULL, id_c, 0, 0);
 	id_ev = sql_int("SELECT id FROM event ORDER BY id LIMIT 1", NULL, 0, 0, 0);
-	id_ent = sql_int("SELECT id FROM entity WHERE is_member = 1 ORDER BY id LIMIT 1", NULL,
-	    0, 0, 0);
+	id_ent =
+	    sql_int("SELECT id FROM entity WHERE is_member = 1 ORDER BY id LIMIT 1", NULL, 0, 0, 0);
 	sql_text("SELECT slug FROM entity WHERE id = ?2", NULL, id_ent, slug, sizeof slug);
 	/* One document, uploaded the normal way, for /uploads/:sha. */
 	memset(&up, 0, sizeof up);
@@ -1406,9 +1431,11 @@ setup(void)
 	newest_upload(sha_up, sizeof sha_up);
 	/* One draft waiting for review (as if a member editor had proposed it). */
 	if ((db = sql_open_rw()) != NULL) {
-		snprintf(sql, sizeof sql, "INSERT INTO draft (staff_id, tbl, row_id, base_version, "
+		snprintf(sql, sizeof sql,
+		    "INSERT INTO draft (staff_id, tbl, row_id, base_version, "
 		    "payload) SELECT %lld, 'milestones', id, version, json_object('title_pt', "
-		    "'Proposta') FROM milestone WHERE id = %lld", id_victim, id_ms);
+		    "'Proposta') FROM milestone WHERE id = %lld",
+		    id_victim, id_ms);
 		if (sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
 			id_draft = sqlite3_last_insert_rowid(db);
 		sqlite3_close(db);
@@ -1416,8 +1443,8 @@ setup(void)
 	snprintf(ck, sizeof ck, "Cookie: aberta=%s", tok);
 	rc_http(NULL, "GET", "/admin/", NULL, NULL, 0, h, &r);
 	diag("setup: plan %lld (id %lld), commitment %s (id %lld), milestone %lld, event %lld, "
-	    "member %s, upload %.12s..., draft %lld, victim %lld; /admin/ -> %d", n_plan,
-	    id_plan, ogp, id_c, id_ms, id_ev, slug, sha_up, id_draft, id_victim, r.status);
+	     "member %s, upload %.12s..., draft %lld, victim %lld; /admin/ -> %d",
+	    n_plan, id_plan, ogp, id_c, id_ms, id_ev, slug, sha_up, id_draft, id_victim, r.status);
 	res_free(&r);
 	return id_c && id_ms && id_ev && id_ent && strlen(sha_up) == 64 && id_draft ? 0 : -1;
 }
@@ -1425,7 +1452,7 @@ setup(void)
 static void
 make_routes(void)
 {
-	struct route	*r;
+	struct route *r;
 
 	/* Public: every route of cgi-src/http/routes.c. */
 	route_add("GET", 0, B_NONE, 0, 0, "/");
@@ -1492,8 +1519,8 @@ make_routes(void)
 	r = route_add("POST", R_ADMIN | R_EDIT, B_FORM, 3, 'i', "/admin/commitments/%lld", id_c);
 	r->numf[0] = "number";
 	r->numf[1] = "plan_id";
-	r = route_add("POST", R_ADMIN | R_EDIT | R_UPLOAD, B_FORM, 3, 'i',
-	    "/admin/milestones/%lld", id_ms);
+	r = route_add(
+	    "POST", R_ADMIN | R_EDIT | R_UPLOAD, B_FORM, 3, 'i', "/admin/milestones/%lld", id_ms);
 	r->numf[0] = "position";
 	r->numf[1] = "progress";
 	r->numf[2] = "commitment_id";
@@ -1508,7 +1535,7 @@ make_routes(void)
 static void
 setup_payloads(void)
 {
-	size_t	 i;
+	size_t i;
 
 	long_query_10k = malloc(10001);
 	long_query_3k = malloc(3001);
@@ -1542,15 +1569,16 @@ setup_payloads(void)
 int
 main(int argc, char *argv[])
 {
-	struct res	 r;
-	char		 ck[200], loc[300];
-	const char	*h[] = { ck, NULL };
-	size_t		 a, i;
-	int		 pass, last;
-	time_t		 t0 = time(NULL);
+	struct res  r;
+	char        ck[200], loc[300];
+	const char *h[] = { ck, NULL };
+	size_t      a, i;
+	int         pass, last;
+	time_t      t0 = time(NULL);
 
 	if (argc != 7) {
-		fprintf(stderr, "usage: hostile BASE DB ADMIN_BIN SPAWN_PID_FILE UPLOADS_DIR "
+		fprintf(stderr,
+		    "usage: hostile BASE DB ADMIN_BIN SPAWN_PID_FILE UPLOADS_DIR "
 		    "WORKDIR\n");
 		return 2;
 	}
@@ -1566,7 +1594,8 @@ main(int argc, char *argv[])
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	setup_payloads();
 	if (setup() != 0) {
-		tap(0, "setup: an administrator logged in with both factors, ids, a document, a "
+		tap(0,
+		    "setup: an administrator logged in with both factors, ids, a document, a "
 		    "draft");
 		return tap_done();
 	}
@@ -1583,7 +1612,7 @@ main(int argc, char *argv[])
 		struct route *rt = &routes[i];
 
 		if (strcmp(rt->method, "GET") != 0) {
-			if (rt->flags & R_OPTIONAL) {	/* its form page must exist */
+			if (rt->flags & R_OPTIONAL) { /* its form page must exist */
 				rc_http(NULL, "GET", rt->formpage, NULL, NULL, 0, h, &r);
 				if (r.status == 404) {
 					diag("GET %s answers 404: POST %s left out", rt->formpage,
@@ -1605,9 +1634,12 @@ main(int argc, char *argv[])
 		loc[0] = '\0';
 		res_header(&r, "Location", loc, sizeof loc);
 		snprintf(rt->normal_loc, sizeof rt->normal_loc, "%s", loc);
-		tap(r.status == 200 || (r.status == 303 && (strcmp(rt->path, "/admin/login") == 0 ||
-		    strncmp(rt->path, "/admin/2fa", 10) == 0)) || (r.status == 301 &&
-		    strcmp(rt->path, "/") == 0) || (r.status == 302 && strcmp(rt->path, "/") == 0),
+		tap(r.status == 200 ||
+			(r.status == 303 &&
+			    (strcmp(rt->path, "/admin/login") == 0 ||
+				strncmp(rt->path, "/admin/2fa", 10) == 0)) ||
+			(r.status == 301 && strcmp(rt->path, "/") == 0) ||
+			(r.status == 302 && strcmp(rt->path, "/") == 0),
 		    "control: GET %s -> %d%s%s", rt->path, r.status, loc[0] ? " to " : "", loc);
 		res_free(&r);
 	}
@@ -1621,19 +1653,22 @@ main(int argc, char *argv[])
 				continue;
 			for (a = 0; a < sizeof attacks / sizeof attacks[0]; a++) {
 				const struct attack *at = &attacks[a];
-				char label[64];
+				char                 label[64];
 
 				if (!fits(at, rt))
 					continue;
 				if (at->build == b_numfield) {
 					for (pass = 0; pass < 5; pass++) {
 						/* a new record has no version to spoil */
-						numf_pick = pass < 4 ? rt->numf[pass] : (rt->flags &
-						    R_EDIT) && strstr(rt->path, "/new") == NULL ?
-						    "version" : NULL;
+						numf_pick = pass < 4 ? rt->numf[pass]
+						    : (rt->flags & R_EDIT) &&
+							strstr(rt->path, "/new") == NULL
+						    ? "version"
+						    : NULL;
 						if (numf_pick == NULL)
 							continue;
-						snprintf(label, sizeof label, " (field %s)", numf_pick);
+						snprintf(
+						    label, sizeof label, " (field %s)", numf_pick);
 						run_case(rt, at, label);
 					}
 					numf_pick = NULL;
@@ -1643,8 +1678,8 @@ main(int argc, char *argv[])
 			}
 		}
 	import_cases();
-	diag("%d HTTP cases in %ld s; %d worker restarts; %d retries after nginx's 429",
-	    ncases, (long)(time(NULL) - t0), nrestarts, nretry);
+	diag("%d HTTP cases in %ld s; %d worker restarts; %d retries after nginx's 429", ncases,
+	    (long)(time(NULL) - t0), nrestarts, nretry);
 	tap(nrestarts == 0, "no worker crashed or restarted during the whole run (%d restarts)",
 	    nrestarts);
 	person_free(&p_hal);

@@ -29,34 +29,36 @@
 #include "client.h"
 #include "tap.h"
 
-#define NSAVERS		3
-#define NREC		6	/* 3 commitments, then 3 milestones */
-#define PERIOD_MS	400	/* one save per session at most every PERIOD_MS */
-#define MAXATT		4096
+#define NSAVERS   3
+#define NREC      6   /* 3 commitments, then 3 milestones */
+#define PERIOD_MS 400 /* one save per session at most every PERIOD_MS */
+#define MAXATT    4096
 
 struct rec {
-	char		 kind[16];	/* "commitments" or "milestones" */
-	long long	 id;
-	long long	 version0;	/* before the load */
-	char		 ogp[8];	/* the commitment's OGP id (its public page) */
+	char      kind[16]; /* "commitments" or "milestones" */
+	long long id;
+	long long version0; /* before the load */
+	char      ogp[8];   /* the commitment's OGP id (its public page) */
 };
 
-static struct rec	 recs[NREC];
+static struct rec recs[NREC];
 
 /* Picks the records: three commitments that have milestones, and one milestone of each. */
 static int
 pick(void)
 {
-	sqlite3		*db = sql_open_rw();
-	sqlite3_stmt	*s;
-	int		 n = 0;
+	sqlite3      *db = sql_open_rw();
+	sqlite3_stmt *s;
+	int           n = 0;
 
-	if (db == NULL || sqlite3_prepare_v2(db, "SELECT c.id, c.ogp_id, c.version, "
-	    "(SELECT m.id FROM milestone m WHERE m.commitment_id = c.id ORDER BY m.position "
-	    "LIMIT 1), (SELECT m.version FROM milestone m WHERE m.commitment_id = c.id ORDER "
-	    "BY m.position LIMIT 1) FROM commitment c WHERE c.ogp_id IS NOT NULL AND EXISTS "
-	    "(SELECT 1 FROM milestone m WHERE m.commitment_id = c.id) ORDER BY c.id LIMIT 3",
-	    -1, &s, NULL) != SQLITE_OK) {
+	if (db == NULL ||
+	    sqlite3_prepare_v2(db,
+		"SELECT c.id, c.ogp_id, c.version, "
+		"(SELECT m.id FROM milestone m WHERE m.commitment_id = c.id ORDER BY m.position "
+		"LIMIT 1), (SELECT m.version FROM milestone m WHERE m.commitment_id = c.id ORDER "
+		"BY m.position LIMIT 1) FROM commitment c WHERE c.ogp_id IS NOT NULL AND EXISTS "
+		"(SELECT 1 FROM milestone m WHERE m.commitment_id = c.id) ORDER BY c.id LIMIT 3",
+		-1, &s, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return -1;
 	}
@@ -80,13 +82,13 @@ pick(void)
 static void
 saver(int who, struct person *p, double deadline, FILE *f)
 {
-	struct form	 fm;
-	struct res	 r;
-	char		 path[96], tpt[160], ten[160], url[160], lbl[96], prog[8], before[8];
-	char		 ver[32], *b;
-	const char	*cur;
-	double		 t0;
-	int		 i, k, q, st;
+	struct form fm;
+	struct res  r;
+	char        path[96], tpt[160], ten[160], url[160], lbl[96], prog[8], before[8];
+	char        ver[32], *b;
+	const char *cur;
+	double      t0;
+	int         i, k, q, st;
 
 	srand((unsigned)(getpid() ^ time(NULL)));
 	for (i = 0; rc_now() < deadline; i++) {
@@ -110,9 +112,10 @@ saver(int who, struct person *p, double deadline, FILE *f)
 			cur = form_val(&fm, "progress");
 			snprintf(before, sizeof before, "%s", cur != NULL ? cur : "");
 			q = before[0] != '\0' ? atoi(before) : -1;
-			q = (q + 1 + rand() % 99) % 101;	/* never the current figure */
+			q = (q + 1 + rand() % 99) % 101; /* never the current figure */
 			snprintf(prog, sizeof prog, "%d", q);
-			snprintf(url, sizeof url, "https://example.org/evidencia/s%d-n%d.pdf", who, i);
+			snprintf(
+			    url, sizeof url, "https://example.org/evidencia/s%d-n%d.pdf", who, i);
 			snprintf(lbl, sizeof lbl, "Evidencia s%d n%d", who, i);
 			form_set(&fm, "progress", prog);
 			form_set(&fm, "progress_as_of", NULL);
@@ -131,7 +134,7 @@ saver(int who, struct person *p, double deadline, FILE *f)
 		fflush(f);
 		res_free(&r);
 		form_free(&fm);
-pace:
+	pace:
 		t0 = PERIOD_MS / 1000.0 - (rc_now() - t0);
 		if (t0 > 0)
 			usleep((useconds_t)(t0 * 1e6));
@@ -141,13 +144,13 @@ pace:
 static int
 cmd_run(char **av)
 {
-	struct acct	 a[NSAVERS];
-	struct person	 p[NSAVERS];
-	char		 fn[512], login[64];
-	FILE		*f;
-	double		 deadline;
-	pid_t		 pid[NSAVERS];
-	int		 i, st, bad = 0, secs = atoi(av[3]);
+	struct acct   a[NSAVERS];
+	struct person p[NSAVERS];
+	char          fn[512], login[64];
+	FILE         *f;
+	double        deadline;
+	pid_t         pid[NSAVERS];
+	int           i, st, bad = 0, secs = atoi(av[3]);
 
 	rc_base = av[0];
 	rc_db = av[1];
@@ -198,22 +201,22 @@ cmd_run(char **av)
 /* ---------------------------------------------------------------------------------- */
 
 struct att {
-	int		 rec;		/* index in recs */
-	long long	 version;	/* the version the form was opened on */
-	int		 status;
-	double		 secs;
-	char		 tpt[160], ten[160], before[8], prog[8], url[160];
+	int       rec;     /* index in recs */
+	long long version; /* the version the form was opened on */
+	int       status;
+	double    secs;
+	char      tpt[160], ten[160], before[8], prog[8], url[160];
 };
 
-static struct att	 atts[NSAVERS * MAXATT];
-static int		 natt;
+static struct att atts[NSAVERS * MAXATT];
+static int        natt;
 
 /* Splits line at tabs into at most n fields (in place); returns the count. */
 static int
 split(char *line, char **fld, int n)
 {
-	int	 i = 0;
-	char	*p = line;
+	int   i = 0;
+	char *p = line;
 
 	line[strcspn(line, "\n")] = '\0';
 	while (i < n) {
@@ -228,7 +231,7 @@ split(char *line, char **fld, int n)
 static int
 rec_index(const char *kind, long long id)
 {
-	int	 i;
+	int i;
 
 	for (i = 0; i < NREC; i++)
 		if (strcmp(recs[i].kind, kind) == 0 && recs[i].id == id)
@@ -239,9 +242,9 @@ rec_index(const char *kind, long long id)
 static int
 load_files(const char *dir, int *forms_bad)
 {
-	char	 fn[512], line[2048], *fld[12], *gt;
-	FILE	*f;
-	int	 i, n;
+	char  fn[512], line[2048], *fld[12], *gt;
+	FILE *f;
+	int   i, n;
 
 	snprintf(fn, sizeof fn, "%s/records.tsv", dir);
 	if ((f = fopen(fn, "r")) == NULL)
@@ -261,8 +264,8 @@ load_files(const char *dir, int *forms_bad)
 		snprintf(fn, sizeof fn, "%s/saver-%d.tsv", dir, i);
 		if ((f = fopen(fn, "r")) == NULL)
 			return -1;
-		while (fgets(line, sizeof line, f) != NULL && natt < (int)(sizeof atts /
-		    sizeof atts[0])) {
+		while (fgets(line, sizeof line, f) != NULL &&
+		    natt < (int)(sizeof atts / sizeof atts[0])) {
 			n = split(line, fld, 10);
 			if (n >= 5 && strcmp(fld[0], "form") == 0) {
 				(*forms_bad)++;
@@ -296,11 +299,10 @@ load_files(const char *dir, int *forms_bad)
 
 /* Counts rows of sql with ?1 = text a, ?2 = id, ?3 = text b, ?4 = text c. */
 static long long
-count4(sqlite3 *db, const char *sql, const char *a, long long id, const char *b,
-    const char *c)
+count4(sqlite3 *db, const char *sql, const char *a, long long id, const char *b, const char *c)
 {
-	sqlite3_stmt	*s;
-	long long	 n = -1;
+	sqlite3_stmt *s;
+	long long     n = -1;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
 		printf("# SQL %s: %s\n", sql, sqlite3_errmsg(db));
@@ -320,12 +322,12 @@ count4(sqlite3 *db, const char *sql, const char *a, long long id, const char *b,
 
 /* The milestone's <li> on a commitment page: from its title to the next "</li>". */
 static int
-ms_block_ok(const char *html, const char *title, const char *pct, const char *url,
-    char *why, size_t wlen)
+ms_block_ok(
+    const char *html, const char *title, const char *pct, const char *url, char *why, size_t wlen)
 {
-	char		 want[200];
-	const char	*p = strstr(html, title), *e;
-	size_t		 n;
+	char        want[200];
+	const char *p = strstr(html, title), *e;
+	size_t      n;
 
 	if (p == NULL)
 		return snprintf(why, wlen, "title \"%s\" not on the page", title), 0;
@@ -344,16 +346,16 @@ ms_block_ok(const char *html, const char *title, const char *pct, const char *ur
 static int
 cmd_verify(char **av)
 {
-	sqlite3		*db;
-	sqlite3_stmt	*s;
-	struct res	 r;
+	sqlite3          *db;
+	sqlite3_stmt     *s;
+	struct res        r;
 	const struct att *last[NREC] = { 0 };
-	long long	 acks[NREC] = { 0 }, unknown[NREC] = { 0 }, v;
-	char		 path[96], why[600] = "", ic[64] = "";
-	const char	*lang;
-	int		 i, k, st[6] = { 0 }, forms_bad = 0, missing = 0, moved = 0, vals = 0;
-	int		 pages = 0, npages = 0, l;
-	double		 maxs = 0, sum = 0;
+	long long         acks[NREC] = { 0 }, unknown[NREC] = { 0 }, v;
+	char              path[96], why[600] = "", ic[64] = "";
+	const char       *lang;
+	int               i, k, st[6] = { 0 }, forms_bad = 0, missing = 0, moved = 0, vals = 0;
+	int               pages = 0, npages = 0, l;
+	double            maxs = 0, sum = 0;
 
 	rc_base = av[0];
 	rc_db = av[1];
@@ -363,13 +365,16 @@ cmd_verify(char **av)
 	}
 	for (i = 0; i < natt; i++) {
 		const struct att *a = &atts[i];
-		k = a->status == 303 ? 0 : a->status == 409 ? 1 : a->status == 429 ? 2 :
-		    a->status >= 500 ? 3 : a->status == 0 ? 4 : 5;
+		k = a->status == 303   ? 0
+		    : a->status == 409 ? 1
+		    : a->status == 429 ? 2
+		    : a->status >= 500 ? 3
+		    : a->status == 0   ? 4
+				       : 5;
 		st[k]++;
-		if (a->status >= 500 || a->status == 0 || (a->status != 303 &&
-		    a->status != 409))
-			printf("# save of %s %lld (version %lld) answered %d\n",
-			    recs[a->rec].kind, recs[a->rec].id, a->version, a->status);
+		if (a->status >= 500 || a->status == 0 || (a->status != 303 && a->status != 409))
+			printf("# save of %s %lld (version %lld) answered %d\n", recs[a->rec].kind,
+			    recs[a->rec].id, a->version, a->status);
 		if (a->status == 303) {
 			acks[a->rec]++;
 			if (last[a->rec] == NULL || a->version > last[a->rec]->version)
@@ -381,12 +386,14 @@ cmd_verify(char **av)
 			maxs = a->secs;
 	}
 	printf("# %d saves tried: %d acknowledged (303), %d conflicts (409), %d limited (429), "
-	    "%d 5xx, %d without an answer, %d other; mean %.0f ms, max %.0f ms\n", natt, st[0],
-	    st[1], st[2], st[3], st[4], st[5], natt ? sum * 1000 / natt : 0.0, maxs * 1000);
+	       "%d 5xx, %d without an answer, %d other; mean %.0f ms, max %.0f ms\n",
+	    natt, st[0], st[1], st[2], st[3], st[4], st[5], natt ? sum * 1000 / natt : 0.0,
+	    maxs * 1000);
 	tap(st[0] >= 30, "the three sessions had saves acknowledged under load (%d)", st[0]);
 	tap(st[3] == 0 && st[4] == 0 && st[5] == 0 && forms_bad == 0,
 	    "no save and no form answered 5xx, nothing unanswered, nothing but 303 or 409 "
-	    "(%d 5xx, %d unanswered, %d other, %d forms)", st[3], st[4], st[5], forms_bad);
+	    "(%d 5xx, %d unanswered, %d other, %d forms)",
+	    st[3], st[4], st[5], forms_bad);
 
 	if ((db = sql_open_rw()) == NULL) {
 		tap(0, "open the database");
@@ -396,46 +403,55 @@ cmd_verify(char **av)
 		const struct att *a = &atts[i];
 		const struct rec *rc = &recs[a->rec];
 		const char *tbl = strcmp(rc->kind, "commitments") == 0 ? "commitment" : "milestone";
-		int ok;
+		int         ok;
 
 		if (a->status != 303)
 			continue;
-		ok = count4(db, "SELECT count(*) FROM revision WHERE tbl = ?1 AND row_id = ?2 AND "
-		    "op = 'update' AND field = 'title_pt' AND after = ?3", tbl, rc->id, a->tpt,
-		    NULL) == 1 && count4(db, "SELECT count(*) FROM revision WHERE tbl = ?1 AND "
-		    "row_id = ?2 AND op = 'update' AND field = 'title_en' AND after = ?3", tbl,
-		    rc->id, a->ten, NULL) == 1;
+		ok = count4(db,
+			 "SELECT count(*) FROM revision WHERE tbl = ?1 AND row_id = ?2 AND "
+			 "op = 'update' AND field = 'title_pt' AND after = ?3",
+			 tbl, rc->id, a->tpt, NULL) == 1 &&
+		    count4(db,
+			"SELECT count(*) FROM revision WHERE tbl = ?1 AND "
+			"row_id = ?2 AND op = 'update' AND field = 'title_en' AND after = ?3",
+			tbl, rc->id, a->ten, NULL) == 1;
 		if (ok && a->prog[0] != '\0')
-			ok = count4(db, "SELECT count(*) FROM revision WHERE tbl = ?1 AND row_id = "
-			    "?2 AND op = 'update' AND field = 'progress' AND after = ?3 AND "
-			    "coalesce(before, '') = ?4", tbl, rc->id, a->prog, a->before) >= 1 &&
-			    count4(db, "SELECT count(*) FROM link WHERE ?1 = 'evidence' AND "
-			    "milestone_id = ?2 AND kind = 'evidence' AND url = ?3", "evidence",
-			    rc->id, a->url, NULL) == 1;
+			ok = count4(db,
+				 "SELECT count(*) FROM revision WHERE tbl = ?1 AND row_id = "
+				 "?2 AND op = 'update' AND field = 'progress' AND after = ?3 AND "
+				 "coalesce(before, '') = ?4",
+				 tbl, rc->id, a->prog, a->before) >= 1 &&
+			    count4(db,
+				"SELECT count(*) FROM link WHERE ?1 = 'evidence' AND "
+				"milestone_id = ?2 AND kind = 'evidence' AND url = ?3",
+				"evidence", rc->id, a->url, NULL) == 1;
 		if (!ok && missing++ < 5)
 			printf("# acknowledged save of %s %lld at version %lld (\"%s\") has no "
-			    "matching revision rows or evidence link\n", rc->kind, rc->id,
-			    a->version, a->tpt);
+			       "matching revision rows or evidence link\n",
+			    rc->kind, rc->id, a->version, a->tpt);
 	}
-	tap(missing == 0, "every acknowledged save (%d) is in the revision log with its fields "
+	tap(missing == 0,
+	    "every acknowledged save (%d) is in the revision log with its fields "
 	    "(titles; progress before and after) and, for milestones, its evidence link "
-	    "(%d missing)", st[0], missing);
+	    "(%d missing)",
+	    st[0], missing);
 
 	for (k = 0; k < NREC; k++) {
-		char	 sql[160];
+		char sql[160];
 
 		snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?2",
 		    strcmp(recs[k].kind, "commitments") == 0 ? "commitment" : "milestone");
 		v = sql_int(sql, NULL, recs[k].id, 0, -1);
 		if (v < recs[k].version0 + acks[k] || v > recs[k].version0 + acks[k] + unknown[k]) {
 			moved++;
-			printf("# %s %lld: version %lld before, %lld acknowledged saves, now %lld\n",
+			printf(
+			    "# %s %lld: version %lld before, %lld acknowledged saves, now %lld\n",
 			    recs[k].kind, recs[k].id, recs[k].version0, acks[k], v);
 		}
 		if (last[k] == NULL)
 			continue;
 		{
-			char	 tpt[200], ten[200], pr[16];
+			char tpt[200], ten[200], pr[16];
 
 			snprintf(sql, sizeof sql, "SELECT title_pt FROM %s WHERE id = ?2",
 			    strcmp(recs[k].kind, "commitments") == 0 ? "commitment" : "milestone");
@@ -450,16 +466,19 @@ cmd_verify(char **av)
 			if (strcmp(tpt, last[k]->tpt) != 0 || strcmp(ten, last[k]->ten) != 0 ||
 			    (k >= 3 && strcmp(pr, last[k]->prog) != 0)) {
 				vals++;
-				printf("# %s %lld holds \"%s\" / \"%s\" / %s, the last acknowledged "
-				    "save wrote \"%s\" / \"%s\" / %s\n", recs[k].kind, recs[k].id, tpt,
-				    ten, pr, last[k]->tpt, last[k]->ten, last[k]->prog);
+				printf(
+				    "# %s %lld holds \"%s\" / \"%s\" / %s, the last acknowledged "
+				    "save wrote \"%s\" / \"%s\" / %s\n",
+				    recs[k].kind, recs[k].id, tpt, ten, pr, last[k]->tpt,
+				    last[k]->ten, last[k]->prog);
 			}
 		}
 	}
-	tap(moved == 0, "each record's version moved by exactly its acknowledged saves "
-	    "(no lost and no phantom write; %d records off)", moved);
-	tap(vals == 0, "each record holds the values of its last acknowledged save (%d off)",
-	    vals);
+	tap(moved == 0,
+	    "each record's version moved by exactly its acknowledged saves "
+	    "(no lost and no phantom write; %d records off)",
+	    moved);
+	tap(vals == 0, "each record holds the values of its last acknowledged save (%d off)", vals);
 
 	for (l = 0; l < 2; l++) {
 		lang = l ? "en" : "pt";
@@ -476,8 +495,8 @@ cmd_verify(char **av)
 				snprintf(why, sizeof why, "lacks the title \"%s\"",
 				    l ? last[k]->ten : last[k]->tpt);
 			else if (k >= 3)
-				ms_block_ok(r.body.p, l ? last[k]->ten : last[k]->tpt, last[k]->prog,
-				    last[k]->url, why, sizeof why);
+				ms_block_ok(r.body.p, l ? last[k]->ten : last[k]->tpt,
+				    last[k]->prog, last[k]->url, why, sizeof why);
 			if (why[0] == '\0')
 				pages++;
 			else
@@ -485,7 +504,8 @@ cmd_verify(char **av)
 			res_free(&r);
 		}
 	}
-	tap(pages == npages && npages > 0, "the public commitment pages in PT and EN show the "
+	tap(pages == npages && npages > 0,
+	    "the public commitment pages in PT and EN show the "
 	    "last acknowledged titles, progress figures and evidence links (%d of %d checks)",
 	    pages, npages);
 
@@ -502,7 +522,7 @@ cmd_verify(char **av)
 int
 main(int argc, char *argv[])
 {
-	int	 rc;
+	int rc;
 
 	signal(SIGPIPE, SIG_IGN);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -511,7 +531,8 @@ main(int argc, char *argv[])
 	else if (argc == 5 && strcmp(argv[1], "verify") == 0)
 		rc = cmd_verify(argv + 2);
 	else {
-		fprintf(stderr, "usage: loadedit run BASE DB ADMIN_BIN SECONDS OUTDIR\n"
+		fprintf(stderr,
+		    "usage: loadedit run BASE DB ADMIN_BIN SECONDS OUTDIR\n"
 		    "       loadedit verify BASE DB OUTDIR\n");
 		rc = 2;
 	}

@@ -30,22 +30,22 @@
 
 #include "client.h"
 
-#define MAXC	1024
+#define MAXC 1024
 
 struct conn {
-	int	 fd;
-	double	 opened;	/* when it connected */
-	double	 next;		/* when the next byte is due */
-	size_t	 sent;
-	int	 answered;	/* the server wrote something before closing */
-	char	 status[4];	/* the answer's status code, if any */
+	int    fd;
+	double opened; /* when it connected */
+	double next;   /* when the next byte is due */
+	size_t sent;
+	int    answered;  /* the server wrote something before closing */
+	char   status[4]; /* the answer's status code, if any */
 };
 
 static int
 dial(int port)
 {
-	struct sockaddr_in	 sa;
-	int			 fd;
+	struct sockaddr_in sa;
+	int                fd;
 
 	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) < 0)
 		return -1;
@@ -64,7 +64,7 @@ dial(int port)
 static int
 cmp_double(const void *a, const void *b)
 {
-	double	 x = *(const double *)a, y = *(const double *)b;
+	double x = *(const double *)a, y = *(const double *)b;
 
 	return x < y ? -1 : x > y;
 }
@@ -73,8 +73,8 @@ cmp_double(const void *a, const void *b)
 static int
 drain(struct conn *c)
 {
-	char	 buf[4096];
-	ssize_t	 n;
+	char    buf[4096];
+	ssize_t n;
 
 	for (;;) {
 		n = read(c->fd, buf, sizeof buf);
@@ -90,27 +90,27 @@ drain(struct conn *c)
 			return 0;
 		if (errno == EINTR)
 			continue;
-		return 1;	/* ECONNRESET: reset_timedout_connection */
+		return 1; /* ECONNRESET: reset_timedout_connection */
 	}
 }
 
 static int
 cmd_header(int port, int n, int interval_ms, int secs)
 {
-	static const char head[] = "GET /pt/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-	    "User-Agent: slowloris-test\r\nX-Slow: ";
-	static struct conn	 c[MAXC];
-	static double		 life[100000];
-	struct pollfd		 pf[MAXC];
-	double			 t0 = rc_now(), end = t0 + secs, t;
-	int			 i, opened = 0, closed = 0, failed = 0, answered = 0, nlife = 0;
-	int			 open_at_end = 0, first_closed = 0;
+	static const char  head[] = "GET /pt/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+				    "User-Agent: slowloris-test\r\nX-Slow: ";
+	static struct conn c[MAXC];
+	static double      life[100000];
+	struct pollfd      pf[MAXC];
+	double             t0 = rc_now(), end = t0 + secs, t;
+	int                i, opened = 0, closed = 0, failed = 0, answered = 0, nlife = 0;
+	int                open_at_end = 0, first_closed = 0;
 
 	if (n > MAXC)
 		n = MAXC;
 	for (i = 0; i < n; i++) {
 		c[i].fd = -1;
-		c[i].next = t0 + (double)i * 0.005;	/* spread the first bytes */
+		c[i].next = t0 + (double)i * 0.005; /* spread the first bytes */
 	}
 	while ((t = rc_now()) < end) {
 		for (i = 0; i < n; i++) {
@@ -130,7 +130,7 @@ cmd_header(int port, int n, int interval_ms, int secs)
 			if (c[i].fd >= 0 && t >= c[i].next) {
 				char b = c[i].sent < sizeof head - 1 ? head[c[i].sent] : 'a';
 				/* the request line goes at once; the header a byte at a time */
-				size_t k = c[i].sent == 0 ? 19 : 1;
+				size_t  k = c[i].sent == 0 ? 19 : 1;
 				ssize_t w = write(c[i].fd, c[i].sent == 0 ? head : &b, k);
 				if (w > 0)
 					c[i].sent += (size_t)w;
@@ -153,7 +153,7 @@ cmd_header(int port, int n, int interval_ms, int secs)
 				answered += c[i].answered;
 				close(c[i].fd);
 				c[i].fd = -1;
-				c[i].next = rc_now();	/* replace it at once */
+				c[i].next = rc_now(); /* replace it at once */
 			}
 		}
 	}
@@ -164,8 +164,8 @@ cmd_header(int port, int n, int interval_ms, int secs)
 		}
 	qsort(life, (size_t)nlife, sizeof life[0], cmp_double);
 	printf("RESULT opened=%d closed_by_server=%d first_wave_closed=%d answered=%d "
-	    "connect_failed=%d open_at_end=%d\n", opened, closed, first_closed, answered, failed,
-	    open_at_end);
+	       "connect_failed=%d open_at_end=%d\n",
+	    opened, closed, first_closed, answered, failed, open_at_end);
 	printf("LIFE min=%.1f median=%.1f max=%.1f\n", nlife ? life[0] : -1.0,
 	    nlife ? life[nlife / 2] : -1.0, nlife ? life[nlife - 1] : -1.0);
 	return 0;
@@ -174,19 +174,21 @@ cmd_header(int port, int n, int interval_ms, int secs)
 static int
 cmd_body(int port, int n, const char *path, int secs)
 {
-	static struct conn	 c[MAXC];
-	static double		 life[MAXC];
-	struct pollfd		 pf[MAXC];
-	char			 head[512];
-	double			 t0 = rc_now(), end = t0 + secs;
-	int			 i, hl, st429 = 0, other = 0, nlife = 0, open_at_end = 0, failed = 0;
-	int			 quick = 0;
+	static struct conn c[MAXC];
+	static double      life[MAXC];
+	struct pollfd      pf[MAXC];
+	char               head[512];
+	double             t0 = rc_now(), end = t0 + secs;
+	int                i, hl, st429 = 0, other = 0, nlife = 0, open_at_end = 0, failed = 0;
+	int                quick = 0;
 
 	if (n > MAXC)
 		n = MAXC;
-	hl = snprintf(head, sizeof head, "POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+	hl = snprintf(head, sizeof head,
+	    "POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
 	    "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000\r\n\r\n"
-	    "slow=aaaaa", path);
+	    "slow=aaaaa",
+	    path);
 	for (i = 0; i < n; i++) {
 		if ((c[i].fd = dial(port)) < 0) {
 			failed++;
@@ -222,11 +224,11 @@ cmd_body(int port, int n, const char *path, int secs)
 				double l = rc_now() - c[i].opened;
 
 				if (strcmp(c[i].status, "429") == 0)
-					st429++;	/* answered at once; closed after lingering */
+					st429++; /* answered at once; closed after lingering */
 				else if (l < 2.0)
 					quick++;
 				else {
-					other += c[i].answered;	/* a 408 before the close */
+					other += c[i].answered; /* a 408 before the close */
 					life[nlife++] = l;
 				}
 				close(c[i].fd);
@@ -241,8 +243,8 @@ cmd_body(int port, int n, const char *path, int secs)
 		}
 	qsort(life, (size_t)nlife, sizeof life[0], cmp_double);
 	printf("RESULT held_then_closed=%d answered_429=%d closed_quickly=%d answered_other=%d "
-	    "open_at_end=%d connect_failed=%d\n", nlife, st429, quick, other, open_at_end,
-	    failed);
+	       "open_at_end=%d connect_failed=%d\n",
+	    nlife, st429, quick, other, open_at_end, failed);
 	printf("LIFE min=%.1f median=%.1f max=%.1f\n", nlife ? life[0] : -1.0,
 	    nlife ? life[nlife / 2] : -1.0, nlife ? life[nlife - 1] : -1.0);
 	return 0;
@@ -251,9 +253,9 @@ cmd_body(int port, int n, const char *path, int secs)
 static int
 cmd_login(char **av)
 {
-	struct acct	 a;
-	struct person	 p;
-	int		 ok;
+	struct acct   a;
+	struct person p;
+	int           ok;
 
 	rc_base = av[0];
 	rc_db = av[1];
@@ -278,7 +280,8 @@ main(int argc, char *argv[])
 		return cmd_body(atoi(argv[2]), atoi(argv[3]), argv[4], atoi(argv[5]));
 	if (argc == 6 && strcmp(argv[1], "login") == 0)
 		return cmd_login(argv + 2);
-	fprintf(stderr, "usage: slowclient header PORT N INTERVAL_MS SECONDS\n"
+	fprintf(stderr,
+	    "usage: slowclient header PORT N INTERVAL_MS SECONDS\n"
 	    "       slowclient body PORT N PATH SECONDS\n"
 	    "       slowclient login BASE DB ADMIN_BIN LOGIN\n");
 	return 2;

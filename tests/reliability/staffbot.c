@@ -31,9 +31,9 @@
 #include "lib/buf.h"
 #include "client.h"
 
-static const char	*base;
-static const char	*cookie;	/* "aberta=..." for save and saveloop */
-static long		 timeout_s = 30;
+static const char *base;
+static const char *cookie; /* "aberta=..." for save and saveloop */
+static long        timeout_s = 30;
 
 static size_t
 on_data(char *p, size_t sz, size_t n, void *arg)
@@ -46,9 +46,9 @@ on_data(char *p, size_t sz, size_t n, void *arg)
 static int
 http(CURL *c, const char *method, const char *path, const char *body, struct res *r)
 {
-	char		 url[4096];
-	long		 code = 0;
-	CURLcode	 rc;
+	char     url[4096];
+	long     code = 0;
+	CURLcode rc;
 
 	memset(r, 0, sizeof *r);
 	snprintf(url, sizeof url, "%s%s", base, path);
@@ -81,10 +81,10 @@ http(CURL *c, const char *method, const char *path, const char *body, struct res
 static int
 cmd_login(const char *db, const char *adminbin, const char *login)
 {
-	struct person	 p;
-	struct acct	 a;
-	char		 tok[200] = "";
-	int		 ok;
+	struct person p;
+	struct acct   a;
+	char          tok[200] = "";
+	int           ok;
 
 	rc_base = base;
 	rc_db = db;
@@ -114,14 +114,14 @@ static int
 save(CURL *c, const char *path, const char *field, const char *value, const char *file,
     struct res *r)
 {
-	struct res	 g;
-	struct form	 f;
-	curl_mime	*m;
-	curl_mimepart	*part;
-	char		*b, url[4096];
-	long		 code = 0;
-	int		 i, gst;
-	CURLcode	 rc;
+	struct res     g;
+	struct form    f;
+	curl_mime     *m;
+	curl_mimepart *part;
+	char          *b, url[4096];
+	long           code = 0;
+	int            i, gst;
+	CURLcode       rc;
 
 	http(c, "GET", path, NULL, &g);
 	gst = g.status;
@@ -173,12 +173,12 @@ save(CURL *c, const char *path, const char *field, const char *value, const char
 static int
 cmd_save(const char *path, const char *field, const char *value, const char *file)
 {
-	CURL		*c = curl_easy_init();
-	struct res	 r;
-	const char	*bf = getenv("REL_BODY");
-	char		 loc[1024] = "-";
-	FILE		*f;
-	int		 rc;
+	CURL       *c = curl_easy_init();
+	struct res  r;
+	const char *bf = getenv("REL_BODY");
+	char        loc[1024] = "-";
+	FILE       *f;
+	int         rc;
 
 	rc = save(c, path, field, value, file, &r);
 	if (bf != NULL && *bf != '\0' && (f = fopen(bf, "w")) != NULL) {
@@ -198,23 +198,22 @@ cmd_save(const char *path, const char *field, const char *value, const char *fil
 static double
 now_s(void)
 {
-	struct timespec	 ts;
+	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 static int
-cmd_saveloop(const char *path, const char *field, const char *tag, double secs,
-    const char *outpath)
+cmd_saveloop(const char *path, const char *field, const char *tag, double secs, const char *outpath)
 {
-	CURL		*c = curl_easy_init();
-	FILE		*out = fopen(outpath, "a");
-	struct res	 r;
-	double		 end = now_s() + secs;
-	char		 value[128];
-	long		 n = 0;
-	int		 rc;
+	CURL      *c = curl_easy_init();
+	FILE      *out = fopen(outpath, "a");
+	struct res r;
+	double     end = now_s() + secs;
+	char       value[128];
+	long       n = 0;
+	int        rc;
 
 	if (out == NULL) {
 		perror(outpath);
@@ -232,7 +231,7 @@ cmd_saveloop(const char *path, const char *field, const char *tag, double secs,
 		fflush(out);
 		res_free(&r);
 		if (rc != 0 || r.status == 0 || r.status >= 500 || r.status == 429)
-			usleep(50 * 1000);	/* the site is restarting: do not spin */
+			usleep(50 * 1000); /* the site is restarting: do not spin */
 	}
 	fclose(out);
 	curl_easy_cleanup(c);
@@ -242,7 +241,7 @@ cmd_saveloop(const char *path, const char *field, const char *tag, double secs,
 int
 main(int argc, char *argv[])
 {
-	int	 rc = 2;
+	int rc = 2;
 
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	if (argc == 6 && strcmp(argv[1], "login") == 0) {
@@ -258,8 +257,9 @@ main(int argc, char *argv[])
 		rc = cmd_saveloop(argv[4], argv[5], argv[6], atof(argv[7]), argv[8]);
 	} else
 		fputs("usage: staffbot login BASE DB ADMIN_BIN LOGIN\n"
-		    "       staffbot save BASE COOKIE PATH FIELD VALUE [FILE]\n"
-		    "       staffbot saveloop BASE COOKIE PATH FIELD TAG SECONDS OUT\n", stderr);
+		      "       staffbot save BASE COOKIE PATH FIELD VALUE [FILE]\n"
+		      "       staffbot saveloop BASE COOKIE PATH FIELD TAG SECONDS OUT\n",
+		    stderr);
 	curl_global_cleanup();
 	return rc;
 }

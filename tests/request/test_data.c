@@ -18,7 +18,7 @@
 #include "view/export.h"
 #include "http/routes.h"
 
-#define BASE	"https://dados.example.pt"	/* ABERTA_BASE_URL of the tests */
+#define BASE "https://dados.example.pt" /* ABERTA_BASE_URL of the tests */
 
 static char dbpath[128];
 static char binary[512];
@@ -27,8 +27,8 @@ static char tmpdir[64];
 
 /* Runs the binary as CGI (see cgi_run). */
 static void
-cgi(const char *method, const char *uri, const char *const *env, const char *body,
-    size_t len, struct res *r)
+cgi(const char *method, const char *uri, const char *const *env, const char *body, size_t len,
+    struct res *r)
 {
 	cgi_run(binary, dbpath, method, uri, env, body, len, r);
 }
@@ -37,7 +37,7 @@ cgi(const char *method, const char *uri, const char *const *env, const char *bod
 static void
 get(const char *uri, const char *accept, struct res *r)
 {
-	char h[256];
+	char        h[256];
 	const char *env[] = { h, NULL };
 
 	snprintf(h, sizeof h, "HTTP_ACCEPT=%s", accept ? accept : "");
@@ -45,22 +45,22 @@ get(const char *uri, const char *accept, struct res *r)
 }
 
 /* The pages that have data formats (after the language). */
-static const char *const pages[] = { "/plans", "/plans/1", "/plans/2", "/plans/3",
-	"/commitments", "/commitments/PT0013", "/commitments/PT0001", "/commitments/PT0018",
-	"/network", "/members/ama", "/members/cada", "/events", "/events/1" };
+static const char *const pages[] = { "/plans", "/plans/1", "/plans/2", "/plans/3", "/commitments",
+	"/commitments/PT0013", "/commitments/PT0001", "/commitments/PT0018", "/network",
+	"/members/ama", "/members/cada", "/events", "/events/1" };
 
 static long long sql_int(const char *sql);
 
 /* ---- An RFC 4180 reader of the test's own ---- */
 
-#define CSV_ROWS	400
-#define CSV_COLS	64
+#define CSV_ROWS 400
+#define CSV_COLS 64
 
 struct csv {
-	size_t	 nrows;
-	size_t	 ncols[CSV_ROWS];
-	char	*f[CSV_ROWS][CSV_COLS];
-	int	 crlf;		/* 1 when every record ended in CRLF */
+	size_t nrows;
+	size_t ncols[CSV_ROWS];
+	char  *f[CSV_ROWS][CSV_COLS];
+	int    crlf; /* 1 when every record ended in CRLF */
 };
 
 /* Parses s (len bytes) strictly: fields quoted or not, "" inside quotes, CRLF records.
@@ -68,7 +68,7 @@ struct csv {
 static int
 csv_read(const char *s, size_t len, struct csv *c)
 {
-	size_t i = 0, n;
+	size_t     i = 0, n;
 	struct buf f = { 0 };
 
 	memset(c, 0, sizeof *c);
@@ -90,7 +90,8 @@ csv_read(const char *s, size_t len, struct csv *c)
 				}
 				i++;
 			} else
-				for (; i < len && s[i] != ',' && s[i] != '\r' && s[i] != '\n'; i++) {
+				for (; i < len && s[i] != ',' && s[i] != '\r' && s[i] != '\n';
+				     i++) {
 					if (s[i] == '"')
 						return -1;
 					buf_put(&f, s + i, 1);
@@ -108,7 +109,7 @@ csv_read(const char *s, size_t len, struct csv *c)
 				c->crlf = 0;
 				i++;
 			} else
-				c->crlf = 0;	/* no line end after the last record */
+				c->crlf = 0; /* no line end after the last record */
 			break;
 		}
 		c->ncols[c->nrows++] = n;
@@ -131,18 +132,17 @@ csv_free(struct csv *c)
 static void
 header_of(const char *setname, char *out, size_t outlen)
 {
-	const struct xset *set = export_set(setname);
+	const struct xset   *set = export_set(setname);
 	const struct xfield *f;
-	char name[64];
-	size_t i;
+	char                 name[64];
+	size_t               i;
 
 	ck_assert_ptr_nonnull(set);
 	out[0] = '\0';
 	for (i = 0; export_set_field(set, i, name, sizeof name) == 0; i++) {
 		if ((f = export_field(name)) != NULL && f->type == X_OBJECTS)
 			continue;
-		snprintf(out + strlen(out), outlen - strlen(out), "%s%s", out[0] ? "," : "",
-		    name);
+		snprintf(out + strlen(out), outlen - strlen(out), "%s%s", out[0] ? "," : "", name);
 	}
 }
 
@@ -153,7 +153,7 @@ static int
 matches(const char *s, const char *re)
 {
 	regex_t r;
-	int ok;
+	int     ok;
 
 	ck_assert_int_eq(regcomp(&r, re, REG_EXTENDED | REG_NOSUB), 0);
 	ok = regexec(&r, s, 0, NULL, 0) == 0;
@@ -166,7 +166,7 @@ static int
 allowed(const char *values, const char *code)
 {
 	const char *p = values;
-	size_t n = strlen(code);
+	size_t      n = strlen(code);
 
 	while ((p = strstr(p, code)) != NULL) {
 		if ((p == values || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
@@ -183,9 +183,9 @@ static void
 check_value(json_t *v, const char *name, const char *lang, const char *where)
 {
 	const struct xfield *f = export_field(name);
-	char pre[64];
-	size_t i;
-	json_t *e;
+	char                 pre[64];
+	size_t               i;
+	json_t              *e;
 
 	ck_assert_msg(f != NULL, "%s: field %s is not documented", where, name);
 	if (json_is_null(v)) {
@@ -202,19 +202,22 @@ check_value(json_t *v, const char *name, const char *lang, const char *where)
 		break;
 	case X_PERCENT:
 		ck_assert_msg(json_is_integer(v) && json_integer_value(v) >= 0 &&
-		    json_integer_value(v) <= 100, "%s.%s: not a percentage", where, name);
+			json_integer_value(v) <= 100,
+		    "%s.%s: not a percentage", where, name);
 		break;
 	case X_BOOL:
 		ck_assert_msg(json_is_boolean(v), "%s.%s: not a boolean", where, name);
 		break;
 	case X_DATE:
-		ck_assert_msg(json_is_string(v) && matches(json_string_value(v),
-		    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2}([T ][0-9:]+Z?)?)?)?$"),
+		ck_assert_msg(json_is_string(v) &&
+			matches(json_string_value(v),
+			    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2}([T ][0-9:]+Z?)?)?)?$"),
 		    "%s.%s: not an ISO 8601 date: %s", where, name, json_string_value(v));
 		break;
 	case X_TIME:
-		ck_assert_msg(json_is_string(v) && matches(json_string_value(v),
-		    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"),
+		ck_assert_msg(json_is_string(v) &&
+			matches(json_string_value(v),
+			    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"),
 		    "%s.%s: not a UTC time", where, name);
 		break;
 	case X_URL:
@@ -234,16 +237,17 @@ check_value(json_t *v, const char *name, const char *lang, const char *where)
 	case X_CODES:
 	case X_LIST:
 		ck_assert_msg(json_is_array(v), "%s.%s: not a list", where, name);
-		json_array_foreach(v, i, e)
-			ck_assert_msg(json_is_string(e) && (f->type == X_LIST ||
-			    allowed(f->values, json_string_value(e))), "%s.%s[%zu]: bad value",
-			    where, name, i);
+		json_array_foreach(v, i, e) ck_assert_msg(json_is_string(e) &&
+			(f->type == X_LIST || allowed(f->values, json_string_value(e))),
+		    "%s.%s[%zu]: bad value", where, name, i);
 		break;
 	case X_OBJECTS:
 		ck_assert_msg(json_is_array(v), "%s.%s: not a list of records", where, name);
-		json_array_foreach(v, i, e)
-			check_record(e, strcmp(name, "links") == 0 ? "link" :
-			    strcmp(name, "milestones") == 0 ? "milestone_list" : NULL, lang, where);
+		json_array_foreach(v, i, e) check_record(e,
+		    strcmp(name, "links") == 0            ? "link"
+			: strcmp(name, "milestones") == 0 ? "milestone_list"
+							  : NULL,
+		    lang, where);
 		break;
 	default:
 		break;
@@ -257,55 +261,60 @@ check_record(json_t *o, const char *setname, const char *lang, const char *where
 {
 	static const char *parent;
 	const struct xset *set;
-	const char *key;
-	char name[64];
-	size_t i = 0;
-	json_t *v;
+	const char        *key;
+	char               name[64];
+	size_t             i = 0;
+	json_t            *v;
 
 	if (setname == NULL)
-		setname = strcmp(parent, "plan") == 0 ? "commitment_list" :
-		    "entity_commitment_list";
+		setname =
+		    strcmp(parent, "plan") == 0 ? "commitment_list" : "entity_commitment_list";
 	else if (export_set(setname)->where == XW_RECORD)
 		parent = setname;
 	set = export_set(setname);
 	ck_assert_msg(json_is_object(o), "%s: a %s record is not an object", where, setname);
-	json_object_foreach(o, key, v) {
-		ck_assert_msg(export_set_field(set, i, name, sizeof name) == 0, "%s: %s has "
-		    "an undocumented field %s", where, setname, key);
+	json_object_foreach(o, key, v)
+	{
+		ck_assert_msg(export_set_field(set, i, name, sizeof name) == 0,
+		    "%s: %s has "
+		    "an undocumented field %s",
+		    where, setname, key);
 		ck_assert_msg(strcmp(key, name) == 0, "%s: %s field %zu is %s, documented %s",
 		    where, setname, i, key, name);
 		check_value(v, key, lang, where);
 		i++;
 	}
-	ck_assert_msg(export_set_field(set, i, name, sizeof name) != 0, "%s: %s lacks %s",
-	    where, setname, name);
+	ck_assert_msg(export_set_field(set, i, name, sizeof name) != 0, "%s: %s lacks %s", where,
+	    setname, name);
 }
 
 /* GETs uri as JSON, checks the envelope and returns the document (caller frees). */
 static json_t *
 get_json(const char *uri, const char *dataset)
 {
-	struct res r;
-	json_error_t e;
-	json_t *doc, *v;
-	char ct[128], want[300];
-	const char *k;
-	size_t i = 0;
+	struct res               r;
+	json_error_t             e;
+	json_t                  *doc, *v;
+	char                     ct[128], want[300];
+	const char              *k;
+	size_t                   i = 0;
 	static const char *const env[] = { "dataset", "url", "license", "modified" };
 
 	get(uri, NULL, &r);
 	ck_assert_msg(r.status == 200, "%s: %d", uri, r.status);
-	ck_assert_str_eq(res_header(&r, "Content-Type", ct, sizeof ct),
-	    "application/json; charset=utf-8");
+	ck_assert_str_eq(
+	    res_header(&r, "Content-Type", ct, sizeof ct), "application/json; charset=utf-8");
 	doc = json_loadb(r.body.p, r.body.len, JSON_REJECT_DUPLICATES, &e);
 	ck_assert_msg(doc != NULL, "%s: not JSON: %s", uri, e.text);
 	res_free(&r);
-	json_object_foreach(doc, k, v) {
+	json_object_foreach(doc, k, v)
+	{
 		if (i < 4)
 			ck_assert_str_eq(k, env[i]);
 		else
-			ck_assert_msg(i == 4 && (strcmp(k, "records") == 0 ||
-			    strcmp(k, "record") == 0), "%s: envelope key %s", uri, k);
+			ck_assert_msg(
+			    i == 4 && (strcmp(k, "records") == 0 || strcmp(k, "record") == 0),
+			    "%s: envelope key %s", uri, k);
 		i++;
 	}
 	ck_assert_uint_eq(i, 5);
@@ -328,10 +337,10 @@ START_TEST(every_format_of_every_page)
 	static const char *const ctype[] = { "application/json; charset=utf-8",
 		"text/csv; charset=utf-8; header=present" };
 	static const char *const suffix[] = { ".json", ".csv" };
-	char uri[128], v[128];
-	struct res r;
-	size_t i;
-	int l, f;
+	char                     uri[128], v[128];
+	struct res               r;
+	size_t                   i;
+	int                      l, f;
 
 	for (l = 0; l < 2; l++)
 		for (i = 0; i < sizeof pages / sizeof pages[0]; i++)
@@ -340,8 +349,8 @@ START_TEST(every_format_of_every_page)
 				    suffix[f]);
 				get(uri, NULL, &r);
 				ck_assert_msg(r.status == 200, "%s: %d", uri, r.status);
-				ck_assert_str_eq(res_header(&r, "Content-Type", v, sizeof v),
-				    ctype[f]);
+				ck_assert_str_eq(
+				    res_header(&r, "Content-Type", v, sizeof v), ctype[f]);
 				ck_assert_ptr_null(res_header(&r, "Vary", v, sizeof v));
 				res_free(&r);
 				/* The plain address with Accept gives the same bytes. */
@@ -349,8 +358,8 @@ START_TEST(every_format_of_every_page)
 				get(uri, accept[f], &r);
 				ck_assert_msg(r.status == 200, "%s (Accept %s): %d", uri, accept[f],
 				    r.status);
-				ck_assert_str_eq(res_header(&r, "Content-Type", v, sizeof v),
-				    ctype[f]);
+				ck_assert_str_eq(
+				    res_header(&r, "Content-Type", v, sizeof v), ctype[f]);
 				ck_assert_str_eq(res_header(&r, "Vary", v, sizeof v), "Accept");
 				res_free(&r);
 			}
@@ -362,9 +371,9 @@ START_TEST(listing_keeps_its_query)
 {
 	struct res r;
 	struct csv c;
-	json_t *doc, *recs, *o;
-	size_t i;
-	long long want;
+	json_t    *doc, *recs, *o;
+	size_t     i;
+	long long  want;
 
 	get("/en/commitments.csv?plan=2&sort=progress", NULL, &r);
 	ck_assert_int_eq(r.status, 200);
@@ -375,14 +384,13 @@ START_TEST(listing_keeps_its_query)
 	csv_free(&c);
 	res_free(&r);
 	want = sql_int("SELECT count(*) FROM commitment_value WHERE value = "
-	    "'access_to_information'");
+		       "'access_to_information'");
 	doc = get_json("/pt/commitments.json?value=access_to_information", "commitment_list");
 	ck_assert_str_eq(json_string_value(json_object_get(doc, "url")),
 	    BASE "/pt/commitments?value=access_to_information");
 	recs = json_object_get(doc, "records");
 	ck_assert_int_eq((long long)json_array_size(recs), want);
-	json_array_foreach(recs, i, o)
-		check_record(o, "commitment_list", "pt", "listing");
+	json_array_foreach(recs, i, o) check_record(o, "commitment_list", "pt", "listing");
 	json_decref(doc);
 }
 END_TEST
@@ -393,27 +401,27 @@ END_TEST
 START_TEST(flagged_routes_have_data)
 {
 	const struct route *rt;
-	size_t i, n = 0;
+	size_t              i, n = 0;
 
 	for (i = 0; i < route_count(); i++) {
 		rt = route_at(i);
 		if (rt->data == NULL)
 			continue;
 		n++;
-		ck_assert_msg(rt->cap == CAP_PUBLIC && (rt->cache == CACHE_PUBLIC ||
-		    rt->cache == CACHE_CLOCK), "%s: data formats are for public pages",
-		    rt->pattern);
+		ck_assert_msg(rt->cap == CAP_PUBLIC &&
+			(rt->cache == CACHE_PUBLIC || rt->cache == CACHE_CLOCK),
+		    "%s: data formats are for public pages", rt->pattern);
 	}
-	ck_assert_uint_eq(n, 11);	/* with the consultations and one consultation */
+	ck_assert_uint_eq(n, 11); /* with the consultations and one consultation */
 }
 END_TEST
 
 START_TEST(bulk_tables_and_catalog)
 {
 	const struct xset *set;
-	char uri[128], v[128];
-	struct res r;
-	size_t i, n = 0;
+	char               uri[128], v[128];
+	struct res         r;
+	size_t             i, n = 0;
 
 	for (i = 0; i < export_set_count(); i++) {
 		set = export_set_at(i);
@@ -430,16 +438,16 @@ START_TEST(bulk_tables_and_catalog)
 		snprintf(uri, sizeof uri, "/data/%s.json", set->name);
 		json_decref(get_json(uri, set->name));
 	}
-	ck_assert_uint_eq(n, 14);	/* with consultations and submissions */
+	ck_assert_uint_eq(n, 14); /* with consultations and submissions */
 	get("/data/catalog.jsonld", NULL, &r);
 	ck_assert_int_eq(r.status, 200);
-	ck_assert_str_eq(res_header(&r, "Content-Type", v, sizeof v),
-	    "application/ld+json; charset=utf-8");
+	ck_assert_str_eq(
+	    res_header(&r, "Content-Type", v, sizeof v), "application/ld+json; charset=utf-8");
 	res_free(&r);
 	get("/data/nothing.csv", NULL, &r);
 	ck_assert_int_eq(r.status, 404);
 	res_free(&r);
-	get("/data/plans", NULL, &r);	/* a table has no HTML page */
+	get("/data/plans", NULL, &r); /* a table has no HTML page */
 	ck_assert_int_eq(r.status, 404);
 	res_free(&r);
 }
@@ -447,18 +455,26 @@ END_TEST
 
 START_TEST(json_has_the_documented_shape)
 {
-	static const struct { const char *path, *dataset; } p[] = {
-		{ "/plans", "plan_list" }, { "/plans/2", "plan" }, { "/plans/1", "plan" },
-		{ "/commitments/PT0013", "commitment" }, { "/commitments/PT0018", "commitment" },
-		{ "/network", "entity_list" }, { "/members/ama", "entity" },
-		{ "/events", "event_list" }, { "/events/1", "event" },
+	static const struct {
+		const char *path, *dataset;
+	} p[] = {
+		{ "/plans", "plan_list" },
+		{ "/plans/2", "plan" },
+		{ "/plans/1", "plan" },
+		{ "/commitments/PT0013", "commitment" },
+		{ "/commitments/PT0018", "commitment" },
+		{ "/network", "entity_list" },
+		{ "/members/ama", "entity" },
+		{ "/events", "event_list" },
+		{ "/events/1", "event" },
 		{ "/commitments", "commitment_list" },
-		{ "/consultations", "consultation_list" }, { "/consultations/2", "consultation" },
+		{ "/consultations", "consultation_list" },
+		{ "/consultations/2", "consultation" },
 	};
-	char uri[128];
+	char    uri[128];
 	json_t *doc, *x, *rec;
-	size_t i, j;
-	int l;
+	size_t  i, j;
+	int     l;
 
 	for (l = 0; l < 2; l++)
 		for (i = 0; i < sizeof p / sizeof p[0]; i++) {
@@ -467,7 +483,7 @@ START_TEST(json_has_the_documented_shape)
 			if ((x = json_object_get(doc, "records")) != NULL) {
 				ck_assert_msg(json_array_size(x) > 0, "%s: no records", uri);
 				json_array_foreach(x, j, rec)
-					check_record(rec, p[i].dataset, l ? "en" : "pt", uri);
+				    check_record(rec, p[i].dataset, l ? "en" : "pt", uri);
 			} else
 				check_record(json_object_get(doc, "record"), p[i].dataset,
 				    l ? "en" : "pt", uri);
@@ -478,7 +494,7 @@ START_TEST(json_has_the_documented_shape)
 			snprintf(uri, sizeof uri, "/data/%s.json", export_set_at(i)->name);
 			doc = get_json(uri, export_set_at(i)->name);
 			json_array_foreach(json_object_get(doc, "records"), j, rec)
-				check_record(rec, export_set_at(i)->name, NULL, uri);
+			    check_record(rec, export_set_at(i)->name, NULL, uri);
 			json_decref(doc);
 		}
 	/* The facts of plan 2 as the page states them. */
@@ -493,8 +509,8 @@ START_TEST(json_has_the_documented_shape)
 	rec = json_object_get(doc, "record");
 	ck_assert(json_is_null(json_object_get(rec, "progress_percent")));
 	ck_assert_int_eq(json_integer_value(json_object_get(rec, "progress_known")), 0);
-	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(rec, "leads"), 0)),
-	    "ama");
+	ck_assert_str_eq(
+	    json_string_value(json_array_get(json_object_get(rec, "leads"), 0)), "ama");
 	json_decref(doc);
 }
 END_TEST
@@ -503,18 +519,18 @@ END_TEST
 START_TEST(progress_as_the_pages_compute_it)
 {
 	json_t *doc, *rec, *ms, *m;
-	size_t i;
-	double sum = 0;
-	int known = 0;
+	size_t  i;
+	double  sum = 0;
+	int     known = 0;
 
 	doc = get_json("/pt/commitments/PT0018.json", "commitment");
 	rec = json_object_get(doc, "record");
 	ms = json_object_get(rec, "milestones");
-	json_array_foreach(ms, i, m)
-		if (json_is_integer(json_object_get(m, "progress"))) {
-			sum += (double)json_integer_value(json_object_get(m, "progress"));
-			known++;
-		}
+	json_array_foreach(ms, i, m) if (json_is_integer(json_object_get(m, "progress")))
+	{
+		sum += (double)json_integer_value(json_object_get(m, "progress"));
+		known++;
+	}
 	ck_assert_int_gt(known, 0);
 	ck_assert_int_eq(json_integer_value(json_object_get(rec, "progress_percent")),
 	    (long long)(sum / known + 0.5));
@@ -527,24 +543,26 @@ END_TEST
 
 START_TEST(same_facts_in_both_languages_and_formats)
 {
-	json_t *a, *b, *ra, *rb, *x, *y, *v, *e;
-	struct res r;
-	struct csv c;
+	json_t     *a, *b, *ra, *rb, *x, *y, *v, *e;
+	struct res  r;
+	struct csv  c;
 	const char *k;
-	char h[2048];
-	size_t i, j;
+	char        h[2048];
+	size_t      i, j;
 
 	a = get_json("/pt/plans/2.json", "plan");
 	b = get_json("/en/plans/2.json", "plan");
 	ra = json_object_get(json_object_get(a, "record"), "commitments");
 	rb = json_object_get(json_object_get(b, "record"), "commitments");
 	ck_assert_uint_eq(json_array_size(ra), json_array_size(rb));
-	json_array_foreach(ra, i, x) {
+	json_array_foreach(ra, i, x)
+	{
 		y = json_array_get(rb, i);
-		json_object_foreach(x, k, v)
-			if (strcmp(k, "url") != 0)
-				ck_assert_msg(json_equal(v, json_object_get(y, k)), "plan 2 "
-				    "commitment %zu: %s differs between languages", i, k);
+		json_object_foreach(x, k, v) if (strcmp(k, "url") != 0)
+		    ck_assert_msg(json_equal(v, json_object_get(y, k)),
+			"plan 2 "
+			"commitment %zu: %s differs between languages",
+			i, k);
 	}
 	/* The CSV holds the same values as the JSON, row by row. */
 	get("/en/plans/2.csv", NULL, &r);
@@ -556,18 +574,18 @@ START_TEST(same_facts_in_both_languages_and_formats)
 		x = json_array_get(rb, i - 1);
 		ck_assert_uint_eq(c.ncols[i], c.ncols[0]);
 		for (j = 0; j < c.ncols[0]; j++) {
-			char want[512] = "";
+			char   want[512] = "";
 			size_t m;
 			v = json_object_get(x, c.f[0][j]);
 			if (json_is_string(v))
 				snprintf(want, sizeof want, "%s", json_string_value(v));
 			else if (json_is_integer(v))
-				snprintf(want, sizeof want, "%lld",
-				    (long long)json_integer_value(v));
+				snprintf(
+				    want, sizeof want, "%lld", (long long)json_integer_value(v));
 			else if (json_is_array(v))
 				json_array_foreach(v, m, e)
-					snprintf(want + strlen(want), sizeof want - strlen(want),
-					    "%s%s", m ? "; " : "", json_string_value(e));
+				    snprintf(want + strlen(want), sizeof want - strlen(want),
+					"%s%s", m ? "; " : "", json_string_value(e));
 			ck_assert_msg(strcmp(c.f[i][j], want) == 0, "row %zu %s: CSV %s, JSON %s",
 			    i, c.f[0][j], c.f[i][j], want);
 		}
@@ -581,7 +599,10 @@ END_TEST
 
 START_TEST(csv_parsed_back)
 {
-	static const struct { const char *uri, *set; int rows; } p[] = {
+	static const struct {
+		const char *uri, *set;
+		int         rows;
+	} p[] = {
 		{ "/en/plans/2.csv", "commitment_list", 9 },
 		{ "/pt/plans/3.csv", "commitment_list", 7 },
 		{ "/en/plans.csv", "plan_list", -1 },
@@ -593,21 +614,21 @@ START_TEST(csv_parsed_back)
 		{ "/data/milestones.csv", "milestones", -2 },
 		{ "/data/commitments.csv", "commitments", -3 },
 	};
-	sqlite3 *db;
+	sqlite3      *db;
 	sqlite3_stmt *s;
-	struct res r;
-	struct csv c;
-	char h[4096], got[4096];
-	size_t i, j, k;
-	int want;
+	struct res    r;
+	struct csv    c;
+	char          h[4096], got[4096];
+	size_t        i, j, k;
+	int           want;
 
 	for (i = 0; i < sizeof p / sizeof p[0]; i++) {
 		get(p[i].uri, NULL, &r);
 		ck_assert_msg(r.status == 200, "%s: %d", p[i].uri, r.status);
 		ck_assert_msg(r.body.len < 3 || memcmp(r.body.p, "\xEF\xBB\xBF", 3) != 0,
 		    "%s starts with a BOM", p[i].uri);
-		ck_assert_msg(csv_read(r.body.p, r.body.len, &c) == 0, "%s: not RFC 4180",
-		    p[i].uri);
+		ck_assert_msg(
+		    csv_read(r.body.p, r.body.len, &c) == 0, "%s: not RFC 4180", p[i].uri);
 		ck_assert_msg(c.crlf, "%s: records must end in CRLF", p[i].uri);
 		header_of(p[i].set, h, sizeof h);
 		got[0] = '\0';
@@ -616,13 +637,16 @@ START_TEST(csv_parsed_back)
 			    c.f[0][j]);
 		ck_assert_str_eq(got, h);
 		for (j = 1; j < c.nrows; j++)
-			ck_assert_msg(c.ncols[j] == c.ncols[0], "%s row %zu: %zu fields",
-			    p[i].uri, j, c.ncols[j]);
+			ck_assert_msg(c.ncols[j] == c.ncols[0], "%s row %zu: %zu fields", p[i].uri,
+			    j, c.ncols[j]);
 		want = p[i].rows;
 		if (want < -1) {
 			ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-			ck_assert_int_eq(sqlite3_prepare_v2(db, want == -2 ? "SELECT count(*) "
-			    "FROM milestone" : "SELECT count(*) FROM commitment", -1, &s, NULL),
+			ck_assert_int_eq(sqlite3_prepare_v2(db,
+					     want == -2 ? "SELECT count(*) "
+							  "FROM milestone"
+							: "SELECT count(*) FROM commitment",
+					     -1, &s, NULL),
 			    SQLITE_OK);
 			ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 			want = sqlite3_column_int(s, 0);
@@ -636,7 +660,8 @@ START_TEST(csv_parsed_back)
 			ck_assert_uint_gt(c.nrows, 1);
 		/* Enum codes and dates are codes, never labels. */
 		for (j = 0; j < c.ncols[0]; j++)
-			if (strcmp(c.f[0][j], "self_status") == 0 || strcmp(c.f[0][j], "status") == 0)
+			if (strcmp(c.f[0][j], "self_status") == 0 ||
+			    strcmp(c.f[0][j], "status") == 0)
 				for (k = 1; k < c.nrows; k++)
 					ck_assert_msg(matches(c.f[k][j], "^[a-z_]*$"), "%s: %s",
 					    p[i].uri, c.f[k][j]);
@@ -649,16 +674,19 @@ END_TEST
 START_TEST(csv_quotes_what_needs_quoting)
 {
 	static const char *const nasty = "Vírgula, \"aspas\"\nlinha nova";
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	struct res r;
-	struct csv c;
-	size_t j;
-	int found = 0;
+	sqlite3                 *db;
+	sqlite3_stmt            *s;
+	struct res               r;
+	struct csv               c;
+	size_t                   j;
+	int                      found = 0;
 
 	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "UPDATE commitment SET title_pt = ?1 WHERE "
-	    "ogp_id = 'PT0012'", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+			     "UPDATE commitment SET title_pt = ?1 WHERE "
+			     "ogp_id = 'PT0012'",
+			     -1, &s, NULL),
+	    SQLITE_OK);
 	sqlite3_bind_text(s, 1, nasty, -1, SQLITE_STATIC);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
 	sqlite3_finalize(s);
@@ -684,9 +712,9 @@ START_TEST(not_every_page_has_data)
 		"/en/plans/99.json", "/en/commitments/PT9999.csv", "/en/members/nobody.json",
 		"/admin/users.json", "/admin/import.csv", "/pt/.json", "/en/data.json",
 		"/sitemap.xml.json" };
-	struct res r;
-	char v[128];
-	size_t i;
+	struct res               r;
+	char                     v[128];
+	size_t                   i;
 
 	for (i = 0; i < sizeof no / sizeof no[0]; i++) {
 		get(no[i], NULL, &r);
@@ -706,7 +734,9 @@ END_TEST
 
 START_TEST(accept_is_negotiated)
 {
-	static const struct { const char *accept, *ctype; } a[] = {
+	static const struct {
+		const char *accept, *ctype;
+	} a[] = {
 		{ "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html" },
 		{ "*/*", "text/html" },
 		{ "application/json", "application/json" },
@@ -717,14 +747,15 @@ START_TEST(accept_is_negotiated)
 		{ "image/png", "text/html" },
 	};
 	struct res r;
-	char v[128];
-	size_t i;
+	char       v[128];
+	size_t     i;
 
 	for (i = 0; i < sizeof a / sizeof a[0]; i++) {
 		get("/en/plans", a[i].accept, &r);
 		ck_assert_int_eq(r.status, 200);
 		ck_assert_msg(strncmp(res_header(&r, "Content-Type", v, sizeof v), a[i].ctype,
-		    strlen(a[i].ctype)) == 0, "Accept %s gave %s", a[i].accept, v);
+				  strlen(a[i].ctype)) == 0,
+		    "Accept %s gave %s", a[i].accept, v);
 		ck_assert_str_eq(res_header(&r, "Vary", v, sizeof v), "Accept");
 		res_free(&r);
 	}
@@ -740,10 +771,10 @@ END_TEST
 START_TEST(etag_per_format)
 {
 	static const char *const u[] = { "/en/plans/2", "/en/plans/2.json", "/en/plans/2.csv" };
-	char etag[3][96], env[160];
-	const char *e[] = { env, NULL };
-	struct res r;
-	int i, j;
+	char                     etag[3][96], env[160];
+	const char              *e[] = { env, NULL };
+	struct res               r;
+	int                      i, j;
 
 	for (i = 0; i < 3; i++) {
 		get(u[i], NULL, &r);
@@ -768,17 +799,18 @@ END_TEST
 START_TEST(data_page_documents_every_field)
 {
 	struct res r;
-	char id[128];
-	size_t i, j;
-	int l;
+	char       id[128];
+	size_t     i, j;
+	int        l;
 
 	for (l = 0; l < 2; l++) {
 		get(l ? "/en/data" : "/pt/data", NULL, &r);
 		ck_assert_int_eq(r.status, 200);
-		ck_assert_ptr_nonnull(strstr(r.body.p, "<link rel=\"alternate\" "
-		    "type=\"application/ld+json\" href=\"/data/catalog.jsonld\">"));
 		ck_assert_ptr_nonnull(strstr(r.body.p,
-		    "href=\"https://creativecommons.org/licenses/by/4.0/deed."));
+		    "<link rel=\"alternate\" "
+		    "type=\"application/ld+json\" href=\"/data/catalog.jsonld\">"));
+		ck_assert_ptr_nonnull(
+		    strstr(r.body.p, "href=\"https://creativecommons.org/licenses/by/4.0/deed."));
 		ck_assert_ptr_nonnull(strstr(r.body.p, "CC BY 4.0"));
 		ck_assert_ptr_nonnull(strstr(r.body.p, "id=\"how\""));
 		for (i = 0; i < export_field_count(); i++) {
@@ -794,8 +826,10 @@ START_TEST(data_page_documents_every_field)
 				    export_set_at(i)->name, id);
 		}
 		/* Allowed values come with their labels in the page's language. */
-		ck_assert_ptr_nonnull(strstr(r.body.p, l ? "<code>substantial</code> "
-		    "(Substantial)" : "<code>substantial</code> (Substancial)"));
+		ck_assert_ptr_nonnull(strstr(r.body.p,
+		    l ? "<code>substantial</code> "
+			"(Substantial)"
+		      : "<code>substantial</code> (Substancial)"));
 		res_free(&r);
 	}
 }
@@ -803,37 +837,39 @@ END_TEST
 
 START_TEST(catalog_is_dcat_ap)
 {
-	struct res r, d;
-	json_t *cat, *ds, *dist, *x;
+	struct res   r, d;
+	json_t      *cat, *ds, *dist, *x;
 	json_error_t e;
-	size_t i, j;
-	const char *u;
+	size_t       i, j;
+	const char  *u;
 
 	get("/data/catalog.jsonld", NULL, &r);
 	cat = json_loadb(r.body.p, r.body.len, 0, &e);
 	ck_assert_ptr_nonnull(cat);
 	res_free(&r);
 	ck_assert_str_eq(json_string_value(json_object_get(cat, "@type")), "dcat:Catalog");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(cat, "@context"),
-	    "dcat")), "http://www.w3.org/ns/dcat#");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(cat,
-	    "dct:license"), "@id")), "https://creativecommons.org/licenses/by/4.0/");
-	ck_assert_ptr_nonnull(json_object_get(json_object_get(cat, "dct:publisher"),
-	    "foaf:name"));
+	ck_assert_str_eq(
+	    json_string_value(json_object_get(json_object_get(cat, "@context"), "dcat")),
+	    "http://www.w3.org/ns/dcat#");
+	ck_assert_str_eq(
+	    json_string_value(json_object_get(json_object_get(cat, "dct:license"), "@id")),
+	    "https://creativecommons.org/licenses/by/4.0/");
+	ck_assert_ptr_nonnull(json_object_get(json_object_get(cat, "dct:publisher"), "foaf:name"));
 	ck_assert_uint_eq(json_array_size(json_object_get(cat, "dct:language")), 2);
 	x = json_object_get(json_object_get(cat, "dct:modified"), "@value");
 	check_value(x, "modified", NULL, "catalog");
 	ds = json_object_get(cat, "dcat:dataset");
 	ck_assert_uint_eq(json_array_size(ds), 14);
-	json_array_foreach(ds, i, x) {
+	json_array_foreach(ds, i, x)
+	{
 		ck_assert_str_eq(json_string_value(json_object_get(x, "@type")), "dcat:Dataset");
 		ck_assert_ptr_nonnull(json_object_get(x, "dct:license"));
 		ck_assert_ptr_nonnull(json_object_get(x, "dct:modified"));
 		dist = json_object_get(x, "dcat:distribution");
 		ck_assert_uint_eq(json_array_size(dist), 2);
 		for (j = 0; j < 2; j++) {
-			u = json_string_value(json_object_get(json_object_get(json_array_get(dist,
-			    j), "dcat:downloadURL"), "@id"));
+			u = json_string_value(json_object_get(
+			    json_object_get(json_array_get(dist, j), "dcat:downloadURL"), "@id"));
 			ck_assert_ptr_nonnull(u);
 			ck_assert_msg(strncmp(u, BASE "/data/", strlen(BASE) + 6) == 0,
 			    "%s is not under ABERTA_BASE_URL", u);
@@ -853,11 +889,11 @@ END_TEST
 static int
 admin_run(const char *db, const char *const *args, struct buf *out, struct buf *err)
 {
-	char *argv[16], ofile[128], efile[128], chunk[4096];
+	char  *argv[16], ofile[128], efile[128], chunk[4096];
 	size_t i = 0, n;
-	pid_t pid;
-	int st, fo, fe;
-	FILE *f;
+	pid_t  pid;
+	int    st, fo, fe;
+	FILE  *f;
 
 	snprintf(ofile, sizeof ofile, "%s/out", tmpdir);
 	snprintf(efile, sizeof efile, "%s/err", tmpdir);
@@ -894,9 +930,9 @@ admin_run(const char *db, const char *const *args, struct buf *out, struct buf *
 static long long
 sql_int(const char *sql)
 {
-	sqlite3 *db;
+	sqlite3      *db;
 	sqlite3_stmt *s;
-	long long v;
+	long long     v;
 
 	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
@@ -912,8 +948,8 @@ static const char *
 save(const char *uri, const char *name)
 {
 	static char path[160];
-	struct res r;
-	FILE *f;
+	struct res  r;
+	FILE       *f;
 
 	get(uri, NULL, &r);
 	ck_assert_msg(r.status == 200, "%s: %d", uri, r.status);
@@ -930,7 +966,7 @@ static const char *
 write_file(const char *name, const char *text, size_t len)
 {
 	static char path[160];
-	FILE *f;
+	FILE       *f;
 
 	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
 	ck_assert_ptr_nonnull(f = fopen(path, "w"));
@@ -939,8 +975,8 @@ write_file(const char *name, const char *text, size_t len)
 	return path;
 }
 
-#define VERSION_SQL	"SELECT content_version FROM site_state"
-#define REVISIONS_SQL	"SELECT count(*) FROM revision"
+#define VERSION_SQL   "SELECT content_version FROM site_state"
+#define REVISIONS_SQL "SELECT count(*) FROM revision"
 
 START_TEST(export_then_import_changes_nothing)
 {
@@ -948,25 +984,26 @@ START_TEST(export_then_import_changes_nothing)
 		"/data/commitments.csv", "/data/commitments.json", "/en/plans/2.csv",
 		"/pt/commitments/PT0018.csv", "/en/commitments/PT0007.csv", "/en/commitments.csv",
 		"/pt/commitments.json" };
-	struct buf out = { 0 }, err = { 0 };
-	long long v0 = sql_int(VERSION_SQL), r0 = sql_int(REVISIONS_SQL);
-	char name[32];
-	const char *p;
-	size_t i;
-	int dry;
+	struct buf               out = { 0 }, err = { 0 };
+	long long                v0 = sql_int(VERSION_SQL), r0 = sql_int(REVISIONS_SQL);
+	char                     name[32];
+	const char              *p;
+	size_t                   i;
+	int                      dry;
 
 	for (i = 0; i < sizeof uris / sizeof uris[0]; i++)
 		for (dry = 1; dry >= 0; dry--) {
 			snprintf(name, sizeof name, "x%zu%s", i, strrchr(uris[i], '.'));
 			p = save(uris[i], name);
 			const char *dr[] = { "import", "--dry-run", "--as", "ana@labx.gov.pt", p,
-			    NULL };
+				NULL };
 			const char *re[] = { "import", "--as", "ana@labx.gov.pt", p, NULL };
 			const char *const *a = dry ? dr : re;
-			ck_assert_msg(admin_run(dbpath, a, &out, &err) == 0, "%s: %s", uris[i],
-			    err.p);
-			ck_assert_msg(strstr(out.p, " 0 with changes (0 field(s)), 0 refused") !=
-			    NULL, "%s: %s", uris[i], out.p);
+			ck_assert_msg(
+			    admin_run(dbpath, a, &out, &err) == 0, "%s: %s", uris[i], err.p);
+			ck_assert_msg(
+			    strstr(out.p, " 0 with changes (0 field(s)), 0 refused") != NULL,
+			    "%s: %s", uris[i], out.p);
 		}
 	ck_assert_int_eq(sql_int(VERSION_SQL), v0);
 	ck_assert_int_eq(sql_int(REVISIONS_SQL), r0);
@@ -986,18 +1023,21 @@ START_TEST(csv_formulas_are_inert)
 	};
 	static const char *const want[] = { "\"'=HYPERLINK(\"\"http://127.0.0.1/\"\";\"\"x\"\")\"",
 		"''@SUM(A1)", "'plain apostrophe" };
-	struct buf out = { 0 }, err = { 0 };
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	struct res r;
-	struct csv c;
-	const char *p;
-	size_t i, j, k;
-	int found = 0;
+	struct buf               out = { 0 }, err = { 0 };
+	sqlite3                 *db;
+	sqlite3_stmt            *s;
+	struct res               r;
+	struct csv               c;
+	const char              *p;
+	size_t                   i, j, k;
+	int                      found = 0;
 
 	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "UPDATE commitment SET title_en = ?2 WHERE "
-	    "ogp_id = ?1", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+			     "UPDATE commitment SET title_en = ?2 WHERE "
+			     "ogp_id = ?1",
+			     -1, &s, NULL),
+	    SQLITE_OK);
 	for (i = 0; i < 3; i++) {
 		sqlite3_bind_text(s, 1, t[i][0], -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 2, t[i][1], -1, SQLITE_STATIC);
@@ -1008,8 +1048,7 @@ START_TEST(csv_formulas_are_inert)
 	sqlite3_close(db);
 	get("/en/plans/2.csv", NULL, &r);
 	for (i = 0; i < 3; i++)
-		ck_assert_msg(strstr(r.body.p, want[i]) != NULL, "%s not in %s", want[i],
-		    r.body.p);
+		ck_assert_msg(strstr(r.body.p, want[i]) != NULL, "%s not in %s", want[i], r.body.p);
 	ck_assert_int_eq(csv_read(r.body.p, r.body.len, &c), 0);
 	for (j = 1; j < c.nrows; j++)
 		for (k = 0; k < c.ncols[j]; k++)
@@ -1024,8 +1063,8 @@ START_TEST(csv_formulas_are_inert)
 	p = save("/data/commitments.csv", "formulas.csv");
 	const char *dr[] = { "import", "--dry-run", "--as", "ana@labx.gov.pt", p, NULL };
 	ck_assert_msg(admin_run(dbpath, dr, &out, &err) == 0, "%s", err.p);
-	ck_assert_msg(strstr(out.p, " 0 with changes (0 field(s)), 0 refused") != NULL, "%s",
-	    out.p);
+	ck_assert_msg(
+	    strstr(out.p, " 0 with changes (0 field(s)), 0 refused") != NULL, "%s", out.p);
 	buf_free(&out);
 	buf_free(&err);
 }
@@ -1034,16 +1073,16 @@ END_TEST
 /* Replaces column col of every data row of the CSV text with fn(row, old) (NULL:
  * keep); returns the new text (malloc'd).  Uses the test's reader and writes RFC 4180. */
 static char *
-csv_edit(const char *text, size_t len, const char *col, const char *(*fn)(size_t,
-    const char *, char *), const char *col2, const char *(*fn2)(size_t, const char *,
-    char *))
+csv_edit(const char *text, size_t len, const char *col,
+    const char *(*fn)(size_t, const char *, char *), const char *col2,
+    const char *(*fn2)(size_t, const char *, char *))
 {
-	struct csv c;
-	struct buf b = { 0 };
-	char tmp[512];
+	struct csv  c;
+	struct buf  b = { 0 };
+	char        tmp[512];
 	const char *v;
-	size_t r, j, k;
-	int ci = -1, ci2 = -1;
+	size_t      r, j, k;
+	int         ci = -1, ci2 = -1;
 
 	ck_assert_int_eq(csv_read(text, len, &c), 0);
 	for (j = 0; j < c.ncols[0]; j++) {
@@ -1067,7 +1106,8 @@ csv_edit(const char *text, size_t len, const char *col, const char *(*fn)(size_t
 			else {
 				buf_puts(&b, "\"");
 				for (k = 0; v[k]; k++)
-					buf_put(&b, v[k] == '"' ? "\"\"" : v + k, v[k] == '"' ? 2 : 1);
+					buf_put(
+					    &b, v[k] == '"' ? "\"\"" : v + k, v[k] == '"' ? 2 : 1);
 				buf_puts(&b, "\"");
 			}
 		}
@@ -1088,26 +1128,29 @@ new_progress(size_t row, const char *old, char *out)
 static const char *
 add_evidence(size_t row, const char *old, char *out)
 {
-	snprintf(out, 512, "%s%shttps://evidencia.example.pt/marco-%zu.pdf", old,
-	    *old ? "; " : "", row);
+	snprintf(
+	    out, 512, "%s%shttps://evidencia.example.pt/marco-%zu.pdf", old, *old ? "; " : "", row);
 	return out;
 }
 
 START_TEST(twenty_milestones_in_one_import)
 {
-	struct buf out = { 0 }, err = { 0 };
-	struct res r;
-	char *edited, before[400][8];
-	const char *p, *q;
-	long long v0, r0, n, staff, ids[400];
-	sqlite3 *db;
+	struct buf    out = { 0 }, err = { 0 };
+	struct res    r;
+	char         *edited, before[400][8];
+	const char   *p, *q;
+	long long     v0, r0, n, staff, ids[400];
+	sqlite3      *db;
 	sqlite3_stmt *s;
-	size_t lines = 0, i, changed = 0;
+	size_t        lines = 0, i, changed = 0;
 
 	/* The progress of every milestone before. */
 	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT id, coalesce(progress, '') FROM "
-	    "milestone ORDER BY id", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+			     "SELECT id, coalesce(progress, '') FROM "
+			     "milestone ORDER BY id",
+			     -1, &s, NULL),
+	    SQLITE_OK);
 	for (n = 0; sqlite3_step(s) == SQLITE_ROW && n < 400; n++) {
 		ids[n] = sqlite3_column_int64(s, 0);
 		snprintf(before[n], sizeof before[n], "%s", sqlite3_column_text(s, 1));
@@ -1116,8 +1159,7 @@ START_TEST(twenty_milestones_in_one_import)
 	sqlite3_close(db);
 	ck_assert_int_ge(n, 20);
 	get("/data/milestones.csv", NULL, &r);
-	edited = csv_edit(r.body.p, r.body.len, "progress", new_progress, "evidence",
-	    add_evidence);
+	edited = csv_edit(r.body.p, r.body.len, "progress", new_progress, "evidence", add_evidence);
 	res_free(&r);
 	p = write_file("ms20.csv", edited, strlen(edited));
 	free(edited);
@@ -1126,13 +1168,12 @@ START_TEST(twenty_milestones_in_one_import)
 	/* The dry run shows every change, row by row, and changes nothing. */
 	const char *dry[] = { "import", "--dry-run", "--as", "ana@labx.gov.pt", p, NULL };
 	ck_assert_int_eq(admin_run(dbpath, dry, &out, &err), 0);
-	for (q = out.p; (q = strstr(q, ": evidence: (empty) -> \"https://evidencia.")) != NULL;
-	    q++)
+	for (q = out.p; (q = strstr(q, ": evidence: (empty) -> \"https://evidencia.")) != NULL; q++)
 		lines++;
-	ck_assert_msg((long long)lines == n, "%zu evidence lines in the dry run:\n%s", lines,
-	    out.p);
-	ck_assert_msg(strstr(out.p, "line 2: ") != NULL && strstr(out.p, ": progress: ") !=
-	    NULL, "%s", out.p);
+	ck_assert_msg(
+	    (long long)lines == n, "%zu evidence lines in the dry run:\n%s", lines, out.p);
+	ck_assert_msg(strstr(out.p, "line 2: ") != NULL && strstr(out.p, ": progress: ") != NULL,
+	    "%s", out.p);
 	ck_assert_int_eq(sql_int(VERSION_SQL), v0);
 	ck_assert_int_eq(sql_int(REVISIONS_SQL), r0);
 	/* The real one. */
@@ -1142,18 +1183,25 @@ START_TEST(twenty_milestones_in_one_import)
 	staff = sql_int("SELECT id FROM staff WHERE login = 'ana@labx.gov.pt'");
 	/* One change id covers the import; every row is Ana's, by her account. */
 	ck_assert_int_eq(sql_int("SELECT count(DISTINCT change_id) FROM revision WHERE "
-	    "staff_id IS NOT NULL"), 1);
+				 "staff_id IS NOT NULL"),
+	    1);
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM revision WHERE staff_id IS NOT NULL "
-	    "AND actor <> 'Ana Silva'"), 0);
+				 "AND actor <> 'Ana Silva'"),
+	    0);
 	ck_assert_int_eq(sql_int("SELECT count(DISTINCT row_id) FROM revision WHERE tbl = "
-	    "'milestone' AND field = 'evidence'"), n);
+				 "'milestone' AND field = 'evidence'"),
+	    n);
 	/* Each milestone whose progress changed has one revision row, before and after. */
 	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT coalesce(m.progress, ''), (SELECT "
-	    "count(*) FROM revision r WHERE r.tbl = 'milestone' AND r.row_id = m.id AND "
-	    "r.field = 'progress' AND coalesce(r.before, '') = ?2 AND r.after = "
-	    "CAST(m.progress AS TEXT) AND r.staff_id = ?3 AND r.op = 'update'), "
-	    "m.progress_as_of FROM milestone m WHERE m.id = ?1", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_prepare_v2(db,
+		"SELECT coalesce(m.progress, ''), (SELECT "
+		"count(*) FROM revision r WHERE r.tbl = 'milestone' AND r.row_id = m.id AND "
+		"r.field = 'progress' AND coalesce(r.before, '') = ?2 AND r.after = "
+		"CAST(m.progress AS TEXT) AND r.staff_id = ?3 AND r.op = 'update'), "
+		"m.progress_as_of FROM milestone m WHERE m.id = ?1",
+		-1, &s, NULL),
+	    SQLITE_OK);
 	for (i = 0; i < (size_t)n; i++) {
 		sqlite3_reset(s);
 		sqlite3_bind_int64(s, 1, ids[i]);
@@ -1162,8 +1210,10 @@ START_TEST(twenty_milestones_in_one_import)
 		ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 		if (strcmp((const char *)sqlite3_column_text(s, 0), before[i]) != 0) {
 			changed++;
-			ck_assert_msg(sqlite3_column_int(s, 1) == 1, "milestone %lld: no "
-			    "revision of its progress", ids[i]);
+			ck_assert_msg(sqlite3_column_int(s, 1) == 1,
+			    "milestone %lld: no "
+			    "revision of its progress",
+			    ids[i]);
 			/* A changed progress without a date is dated today. */
 			ck_assert_str_eq((const char *)sqlite3_column_text(s, 2), "2026-11-27");
 		}
@@ -1177,7 +1227,8 @@ START_TEST(twenty_milestones_in_one_import)
 	ck_assert_ptr_nonnull(strstr(r.body.p, "https://evidencia.example.pt/marco-"));
 	res_free(&r);
 	get("/data/revisions.csv", NULL, &r);
-	ck_assert_ptr_nonnull(strstr(r.body.p, ",focal_point,,Ponto focal (LabX),Focal point "
+	ck_assert_ptr_nonnull(strstr(r.body.p,
+	    ",focal_point,,Ponto focal (LabX),Focal point "
 	    "(LabX),false,milestone,PT0018/"));
 	ck_assert_ptr_null(strstr(r.body.p, "ana@labx.gov.pt"));
 	ck_assert_ptr_null(strstr(r.body.p, "Ana Silva"));
@@ -1213,7 +1264,9 @@ static const char *
 bad_progress(size_t row, const char *old, char *out)
 {
 	(void)old;
-	return row == 5 ? (snprintf(out, 512, "150"), out) : row == 1 ? (snprintf(out, 512, "33"), out) : NULL;
+	return row == 5 ? (snprintf(out, 512, "150"), out)
+	    : row == 1  ? (snprintf(out, 512, "33"), out)
+			: NULL;
 }
 
 static const char *
@@ -1224,11 +1277,11 @@ ev_first(size_t row, const char *old, char *out)
 
 START_TEST(bad_rows_are_refused_with_their_line)
 {
-	struct buf out = { 0 }, err = { 0 };
-	struct res r;
-	char *a, *b, jbuf[256];
+	struct buf  out = { 0 }, err = { 0 };
+	struct res  r;
+	char       *a, *b, jbuf[256];
 	const char *p;
-	long long v0 = sql_int(VERSION_SQL), r0 = sql_int(REVISIONS_SQL);
+	long long   v0 = sql_int(VERSION_SQL), r0 = sql_int(REVISIONS_SQL);
 
 	get("/data/milestones.csv", NULL, &r);
 	a = csv_edit(r.body.p, r.body.len, "planned_end", bad_date, "ogp_id", bad_ogp);
@@ -1238,12 +1291,12 @@ START_TEST(bad_rows_are_refused_with_their_line)
 	/* write_file keeps its path in one buffer: args always names the latest file. */
 	const char *args[] = { "import", "--as", "ana@labx.gov.pt", p, NULL };
 	ck_assert_int_eq(admin_run(dbpath, args, &out, &err), 1);
-	ck_assert_msg(strstr(err.p, "line 3: ") && strstr(err.p, ": planned_end: refused: "),
-	    "%s", err.p);
-	ck_assert_msg(strstr(err.p, "line 4: PT9999") && strstr(err.p, "unknown OGP id"),
-	    "%s", err.p);
-	ck_assert_msg(strstr(err.p, "line 6: ") && strstr(err.p, ": progress: refused: "),
-	    "%s", err.p);
+	ck_assert_msg(
+	    strstr(err.p, "line 3: ") && strstr(err.p, ": planned_end: refused: "), "%s", err.p);
+	ck_assert_msg(
+	    strstr(err.p, "line 4: PT9999") && strstr(err.p, "unknown OGP id"), "%s", err.p);
+	ck_assert_msg(
+	    strstr(err.p, "line 6: ") && strstr(err.p, ": progress: refused: "), "%s", err.p);
 	ck_assert_ptr_nonnull(strstr(err.p, "nothing was changed"));
 	/* The valid change of line 2 was not applied either. */
 	ck_assert_int_eq(sql_int(VERSION_SQL), v0);
@@ -1259,14 +1312,15 @@ START_TEST(bad_rows_are_refused_with_their_line)
 	ck_assert_ptr_nonnull(strstr(err.p, "needs evidence"));
 	free(a);
 	/* JSON: the record's index. */
-	snprintf(jbuf, sizeof jbuf, "{\"dataset\": \"milestones\", \"records\": [{\"ogp_id\": "
+	snprintf(jbuf, sizeof jbuf,
+	    "{\"dataset\": \"milestones\", \"records\": [{\"ogp_id\": "
 	    "\"PT0018\", \"position\": 1}, {\"ogp_id\": \"PT0018\", \"position\": 2, "
 	    "\"progress\": 150}]}");
 	write_file("bad.json", jbuf, strlen(jbuf));
 	ck_assert_int_eq(admin_run(dbpath, args, &out, &err), 1);
 	ck_assert_msg(strstr(err.p, "records[1]: PT0018/2: progress: refused"), "%s", err.p);
 	/* Files the import does not take, and a broken CSV. */
-#define W(n, t)	write_file(n, t, strlen(t))
+#define W(n, t) write_file(n, t, strlen(t))
 	W("links.csv", "owner_type,ogp_id,position\r\ncommitment,PT0013,1\r\n");
 	ck_assert_int_eq(admin_run(dbpath, args, &out, &err), 1);
 	ck_assert_ptr_nonnull(strstr(err.p, "owner_type"));
@@ -1288,7 +1342,7 @@ END_TEST
 
 START_TEST(import_needs_an_editor)
 {
-	struct buf out = { 0 }, err = { 0 };
+	struct buf  out = { 0 }, err = { 0 };
 	const char *p = save("/data/milestones.csv", "who.csv");
 	const char *none[] = { "import", p, NULL };
 	const char *stranger[] = { "import", "--as", "nobody@example.pt", p, NULL };
@@ -1310,8 +1364,8 @@ static void
 session(char cookie[160], char csrf[80])
 {
 	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
-	char token[65];
-	sqlite3 *db;
+	char          token[65];
+	sqlite3      *db;
 	sqlite3_stmt *s;
 
 	randombytes_buf(raw, sizeof raw);
@@ -1321,10 +1375,14 @@ session(char cookie[160], char csrf[80])
 	randombytes_buf(raw, sizeof raw);
 	sodium_bin2hex(csrf, 65, raw, sizeof raw);
 	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "INSERT INTO session (token_hash, staff_id, "
-	    "csrf, stage, created_at, last_seen) SELECT ?1, id, ?2, 'full', "
-	    "CAST(strftime('%s','now') AS INTEGER), CAST(strftime('%s','now') AS INTEGER) "
-	    "FROM staff WHERE login = 'ana@labx.gov.pt'", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_prepare_v2(db,
+		"INSERT INTO session (token_hash, staff_id, "
+		"csrf, stage, created_at, last_seen) SELECT ?1, id, ?2, 'full', "
+		"CAST(strftime('%s','now') AS INTEGER), CAST(strftime('%s','now') AS INTEGER) "
+		"FROM staff WHERE login = 'ana@labx.gov.pt'",
+		-1, &s, NULL),
+	    SQLITE_OK);
 	sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, csrf, -1, SQLITE_TRANSIENT);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
@@ -1335,11 +1393,11 @@ session(char cookie[160], char csrf[80])
 START_TEST(admin_upload_page)
 {
 	static const char *const ct = "CONTENT_TYPE=multipart/form-data; boundary=XyZ";
-	char cookie[160], csrf[80], uploads[128], sha[65];
-	struct res r;
-	struct buf body = { 0 }, csv = { 0 };
-	long long v0;
-	const char *q;
+	char                     cookie[160], csrf[80], uploads[128], sha[65];
+	struct res               r;
+	struct buf               body = { 0 }, csv = { 0 };
+	long long                v0;
+	const char              *q;
 
 	snprintf(uploads, sizeof uploads, "ABERTA_UPLOADS=%s/uploads", tmpdir);
 	session(cookie, csrf);
@@ -1349,11 +1407,14 @@ START_TEST(admin_upload_page)
 	ck_assert_ptr_nonnull(strstr(r.body.p, "enctype=\"multipart/form-data\""));
 	res_free(&r);
 	/* Upload: a dry run, with a confirmation form. */
-	buf_puts(&csv, "ogp_id,position,title_en\r\nPT0018,1,Dissemination and training "
+	buf_puts(&csv,
+	    "ogp_id,position,title_en\r\nPT0018,1,Dissemination and training "
 	    "(checked)\r\n");
-	buf_printf(&body, "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+	buf_printf(&body,
+	    "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
 	    "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\n"
-	    "Content-Type: text/csv\r\n\r\n%s\r\n--XyZ--\r\n", csrf, csv.p);
+	    "Content-Type: text/csv\r\n\r\n%s\r\n--XyZ--\r\n",
+	    csrf, csv.p);
 	v0 = sql_int(VERSION_SQL);
 	cgi("POST", "/admin/import", env, body.p, body.len, &r);
 	ck_assert_msg(r.status == 200, "%d %s", r.status, r.body.p);
@@ -1367,7 +1428,7 @@ START_TEST(admin_upload_page)
 	buf_reset(&body);
 	buf_printf(&body, "sha=%s", sha);
 	const char *form[] = { cookie, uploads, "CONTENT_TYPE=application/x-www-form-urlencoded",
-	    NULL };
+		NULL };
 	cgi("POST", "/admin/import", form, body.p, body.len, &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
@@ -1380,7 +1441,8 @@ START_TEST(admin_upload_page)
 	res_free(&r);
 	ck_assert_int_gt(sql_int(VERSION_SQL), v0);
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM milestone WHERE title_en = "
-	    "'Dissemination and training (checked)'"), 1);
+				 "'Dissemination and training (checked)'"),
+	    1);
 	/* The file is gone: a second confirmation cannot apply it again. */
 	cgi("POST", "/admin/import", form, body.p, body.len, &r);
 	ck_assert_int_eq(r.status, 400);
@@ -1393,19 +1455,17 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { every_format_of_every_page,
-	    flagged_routes_have_data, listing_keeps_its_query, bulk_tables_and_catalog,
-	    json_has_the_documented_shape, progress_as_the_pages_compute_it,
-	    same_facts_in_both_languages_and_formats, csv_parsed_back,
-	    not_every_page_has_data, accept_is_negotiated, etag_per_format,
-	    data_page_documents_every_field, catalog_is_dcat_ap,
-	    export_then_import_changes_nothing, import_needs_an_editor,
-	    bad_rows_are_refused_with_their_line, twenty_milestones_in_one_import,
-	    admin_upload_page, csv_quotes_what_needs_quoting, csv_formulas_are_inert,
-	    NULL };
-	int failed;
-	const char *bd = getenv("ABERTA_BUILDDIR");
-	char cmd[256];
+	const TTest *const tests[] = { every_format_of_every_page, flagged_routes_have_data,
+		listing_keeps_its_query, bulk_tables_and_catalog, json_has_the_documented_shape,
+		progress_as_the_pages_compute_it, same_facts_in_both_languages_and_formats,
+		csv_parsed_back, not_every_page_has_data, accept_is_negotiated, etag_per_format,
+		data_page_documents_every_field, catalog_is_dcat_ap,
+		export_then_import_changes_nothing, import_needs_an_editor,
+		bad_rows_are_refused_with_their_line, twenty_milestones_in_one_import,
+		admin_upload_page, csv_quotes_what_needs_quoting, csv_formulas_are_inert, NULL };
+	int                failed;
+	const char        *bd = getenv("ABERTA_BUILDDIR");
+	char               cmd[256];
 
 	if (sodium_init() < 0)
 		return 1;
@@ -1423,9 +1483,9 @@ main(void)
 	setenv("ABERTA_BASE_URL", BASE "/", 1);
 	{
 		char *const a1[] = { admin, "--db", dbpath, "user", "add", "ana@labx.gov.pt",
-		    "Ana Silva", "focal", NULL };
+			"Ana Silva", "focal", NULL };
 		char *const a2[] = { admin, "--db", dbpath, "user", "add", "rui@cada.pt",
-		    "Rui Costa", "member", "cada", NULL };
+			"Rui Costa", "member", "cada", NULL };
 		if (run_cmd(a1) != 0 || run_cmd(a2) != 0) {
 			printf("Bail out! cannot create the staff accounts\n");
 			return 1;

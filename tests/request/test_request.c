@@ -37,12 +37,12 @@ expect(const char *uri, int status, const char *needle)
 
 START_TEST(pages_both_languages)
 {
-	static const char *const paths[] = { "/", "/network", "/plans", "/plans/1",
-	    "/plans/2", "/plans/3", "/commitments/PT0013", "/commitments/PT0001",
-	    "/events", "/ogp", "/accessibility", "/members/ama", "/events/1" };
-	char uri[128];
-	size_t i;
-	int l;
+	static const char *const paths[] = { "/", "/network", "/plans", "/plans/1", "/plans/2",
+		"/plans/3", "/commitments/PT0013", "/commitments/PT0001", "/events", "/ogp",
+		"/accessibility", "/members/ama", "/events/1" };
+	char                     uri[128];
+	size_t                   i;
+	int                      l;
 
 	for (l = 0; l < 2; l++)
 		for (i = 0; i < sizeof paths / sizeof paths[0]; i++) {
@@ -94,7 +94,7 @@ END_TEST
 START_TEST(root_redirect)
 {
 	struct res r;
-	char v[64];
+	char       v[64];
 
 	cgi("GET", "/", "HTTP_ACCEPT_LANGUAGE=en-GB,en;q=0.9", &r);
 	ck_assert_int_eq(r.status, 302);
@@ -112,7 +112,7 @@ END_TEST
 START_TEST(errors)
 {
 	struct res r;
-	char v[64];
+	char       v[64];
 
 	expect("/pt/nothing-here", 404, "Página não encontrada");
 	expect("/en/plans/99", 404, "There is no plan with that number.");
@@ -139,7 +139,7 @@ END_TEST
 START_TEST(overlong_query)
 {
 	static char uri[6000];
-	size_t i;
+	size_t      i;
 
 	snprintf(uri, sizeof uri, "/en/plans?x=");
 	for (i = strlen(uri); i < sizeof uri - 1; i++)
@@ -152,7 +152,7 @@ END_TEST
 START_TEST(canonical_redirects)
 {
 	struct res r;
-	char v[64];
+	char       v[64];
 
 	cgi("GET", "/en/commitments/pt0013", NULL, &r);
 	ck_assert_int_eq(r.status, 301);
@@ -168,7 +168,7 @@ END_TEST
 START_TEST(conditional_get)
 {
 	struct res r;
-	char etag[96], lm[64], env[160];
+	char       etag[96], lm[64], env[160];
 
 	cgi("GET", "/en/plans/2", NULL, &r);
 	ck_assert_ptr_nonnull(res_header(&r, "ETag", etag, sizeof etag));
@@ -192,7 +192,7 @@ END_TEST
 START_TEST(head_has_no_body)
 {
 	struct res r;
-	char v[32];
+	char       v[32];
 
 	cgi("HEAD", "/en/plans", NULL, &r);
 	ck_assert_int_eq(r.status, 200);
@@ -205,11 +205,11 @@ END_TEST
 
 START_TEST(headers_everywhere)
 {
-	static const char *const uris[] = { "/en/plans", "/en/nothing", "/en/plans/abc",
-	    "/healthz", "/" };
-	struct res r;
-	char v[256];
-	size_t i;
+	static const char *const uris[] = { "/en/plans", "/en/nothing", "/en/plans/abc", "/healthz",
+		"/" };
+	struct res               r;
+	char                     v[256];
+	size_t                   i;
 
 	for (i = 0; i < sizeof uris / sizeof uris[0]; i++) {
 		cgi("GET", uris[i], NULL, &r);
@@ -217,8 +217,8 @@ START_TEST(headers_everywhere)
 		ck_assert_ptr_nonnull(strstr(v, "object-src 'none'"));
 		ck_assert_str_eq(res_header(&r, "X-Content-Type-Options", v, sizeof v), "nosniff");
 		ck_assert_ptr_nonnull(res_header(&r, "Referrer-Policy", v, sizeof v));
-		ck_assert_ptr_nonnull(strstr(res_header(&r, "Content-Type", v, sizeof v),
-		    "charset=utf-8"));
+		ck_assert_ptr_nonnull(
+		    strstr(res_header(&r, "Content-Type", v, sizeof v), "charset=utf-8"));
 		res_free(&r);
 	}
 }
@@ -226,13 +226,16 @@ END_TEST
 
 START_TEST(markup_is_escaped)
 {
-	sqlite3 *db;
+	sqlite3   *db;
 	struct res r;
 
 	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db, "UPDATE commitment SET title_en = "
-	    "'<script>alert(1)</script> & \"quotes\" ''single''', summary_en = "
-	    "'\"><svg onload=alert(1)>' WHERE ogp_id = 'PT0002'", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+			     "UPDATE commitment SET title_en = "
+			     "'<script>alert(1)</script> & \"quotes\" ''single''', summary_en = "
+			     "'\"><svg onload=alert(1)>' WHERE ogp_id = 'PT0002'",
+			     NULL, NULL, NULL),
+	    SQLITE_OK);
 	sqlite3_close(db);
 	cgi("GET", "/en/commitments/PT0002", NULL, &r);
 	ck_assert_int_eq(r.status, 200);
@@ -258,14 +261,14 @@ END_TEST
 START_TEST(health_without_database)
 {
 	struct res r;
-	char env[128];
+	char       env[128];
 
 	/* A database path that cannot be opened: the worker refuses to start. */
 	snprintf(env, sizeof env, "ABERTA_DB=/nonexistent-dir/x.db");
 	memset(&r, 0, sizeof r);
 	{
 		pid_t pid;
-		int st;
+		int   st;
 		if ((pid = fork()) == 0) {
 			int fd = open("/dev/null", O_WRONLY);
 			dup2(fd, 1);
@@ -284,9 +287,9 @@ END_TEST
 
 START_TEST(broken_template_stops_start)
 {
-	char dir[] = "/tmp/aberta-badtplXXXXXX", path[600];
+	char  dir[] = "/tmp/aberta-badtplXXXXXX", path[600];
 	pid_t pid;
-	int st;
+	int   st;
 	FILE *f;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
@@ -307,7 +310,8 @@ START_TEST(broken_template_stops_start)
 		_exit(127);
 	}
 	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
-	ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 1, "a broken template must stop the start");
+	ck_assert_msg(
+	    WIFEXITED(st) && WEXITSTATUS(st) == 1, "a broken template must stop the start");
 	unlink(path);
 	rmdir(dir);
 }
@@ -317,13 +321,13 @@ END_TEST
 static int
 outbox_left(const char *rcpt)
 {
-	sqlite3 *db;
+	sqlite3      *db;
 	sqlite3_stmt *s;
-	int n = -1;
+	int           n = -1;
 
 	if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(db, "SELECT count(*) FROM outbox WHERE rcpt = ?1", -1, &s,
-	    NULL) == SQLITE_OK) {
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM outbox WHERE rcpt = ?1", -1, &s, NULL) ==
+		SQLITE_OK) {
 		sqlite3_busy_timeout(db, 5000);
 		sqlite3_bind_text(s, 1, rcpt, -1, SQLITE_STATIC);
 		if (sqlite3_step(s) == SQLITE_ROW)
@@ -350,18 +354,18 @@ since(const struct timespec *t0)
  * the mail (or a child that kept the worker's output open) would take as long. */
 START_TEST(cocreation_mail_leaves_the_worker)
 {
-	char dir[] = "/tmp/aberta-reqmailXXXXXX", sm[600], mail[600], fds[600];
-	char e_sm[700], e_dir[700], *text;
+	char        dir[] = "/tmp/aberta-reqmailXXXXXX", sm[600], mail[600], fds[600];
+	char        e_sm[700], e_dir[700], *text;
 	const char *body = "author=Teste&email=Request.Test%40example.net&body=Um+coment%C3%A1rio"
-	    "+de+teste+com+texto+suficiente&consent=1&website=";
+			   "+de+teste+com+texto+suficiente&consent=1&website=";
 	const char *env[] = { "CONTENT_TYPE=application/x-www-form-urlencoded",
-	    "REMOTE_ADDR=192.0.2.10", "HTTP_HOST=127.0.0.1", NULL, NULL, NULL, NULL };
+		"REMOTE_ADDR=192.0.2.10", "HTTP_HOST=127.0.0.1", NULL, NULL, NULL, NULL };
 	struct timespec t0;
-	struct res r;
-	struct buf b = { 0 };
-	double took;
-	FILE *f;
-	int i, c;
+	struct res      r;
+	struct buf      b = { 0 };
+	double          took;
+	FILE           *f;
+	int             i, c;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(sm, sizeof sm, "%s/sendmail", dir);
@@ -369,8 +373,9 @@ START_TEST(cocreation_mail_leaves_the_worker)
 	snprintf(fds, sizeof fds, "%s/admin-fds", dir);
 	ck_assert_ptr_nonnull(f = fopen(sm, "w"));
 	fputs("#!/bin/sh\nsleep 3\ncat >\"$MAIL_DIR/mail.tmp\"\n"
-	    "readlink /proc/$PPID/fd/0 /proc/$PPID/fd/1 >\"$MAIL_DIR/admin-fds\"\n"
-	    "mv \"$MAIL_DIR/mail.tmp\" \"$MAIL_DIR/mail\"\n", f);
+	      "readlink /proc/$PPID/fd/0 /proc/$PPID/fd/1 >\"$MAIL_DIR/admin-fds\"\n"
+	      "mv \"$MAIL_DIR/mail.tmp\" \"$MAIL_DIR/mail\"\n",
+	    f);
 	fclose(f);
 	ck_assert_int_eq(chmod(sm, 0755), 0);
 	snprintf(e_sm, sizeof e_sm, "ABERTA_SENDMAIL=%s", sm);
@@ -379,8 +384,8 @@ START_TEST(cocreation_mail_leaves_the_worker)
 	env[4] = e_dir;
 	env[5] = "ABERTA_SMTP_URL=";
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	cgi_run(binary, dbpath, "POST", "/pt/commitments/PT0013/comments", env, body,
-	    strlen(body), &r);
+	cgi_run(
+	    binary, dbpath, "POST", "/pt/commitments/PT0013/comments", env, body, strlen(body), &r);
 	took = since(&t0);
 	ck_assert_msg(r.status == 303, "the comment answers %d", r.status);
 	res_free(&r);
@@ -394,7 +399,8 @@ START_TEST(cocreation_mail_leaves_the_worker)
 	fclose(f);
 	ck_assert_ptr_nonnull(text = b.p);
 	ck_assert_msg(strstr(text, "To: request.test@example.net\r\n") != NULL &&
-	    strstr(text, "/pt/submissions/confirm/") != NULL, "%s", text);
+		strstr(text, "/pt/submissions/confirm/") != NULL,
+	    "%s", text);
 	buf_free(&b);
 	ck_assert_ptr_nonnull(f = fopen(fds, "r"));
 	while ((c = fgetc(f)) != EOF)
@@ -412,10 +418,10 @@ START_TEST(cocreation_mail_leaves_the_worker)
 	/* When aberta-admin cannot be started, the citizen is answered all the same and the
 	 * message waits in the outbox for the timer. */
 	body = "author=Teste&email=waits.test%40example.net&body=Outro+coment%C3%A1rio+de+teste"
-	    "+com+texto&consent=1&website=";
+	       "+com+texto&consent=1&website=";
 	env[5] = "ABERTA_ADMIN=/nonexistent/aberta-admin";
-	cgi_run(binary, dbpath, "POST", "/pt/commitments/PT0013/comments", env, body,
-	    strlen(body), &r);
+	cgi_run(
+	    binary, dbpath, "POST", "/pt/commitments/PT0013/comments", env, body, strlen(body), &r);
 	ck_assert_msg(r.status == 303, "the comment answers %d", r.status);
 	res_free(&r);
 	usleep(500000);
@@ -429,13 +435,13 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { pages_both_languages, real_content,
-	    fallback_language, language_switch, root_redirect, errors, overlong_query,
-	    canonical_redirects, conditional_get, head_has_no_body, headers_everywhere,
-	    health, health_without_database, broken_template_stops_start,
-	    markup_is_escaped, cocreation_mail_leaves_the_worker, NULL };
-	int failed;
-	const char *bd = getenv("ABERTA_BUILDDIR");
+	const TTest *const tests[] = { pages_both_languages, real_content, fallback_language,
+		language_switch, root_redirect, errors, overlong_query, canonical_redirects,
+		conditional_get, head_has_no_body, headers_everywhere, health,
+		health_without_database, broken_template_stops_start, markup_is_escaped,
+		cocreation_mail_leaves_the_worker, NULL };
+	int                failed;
+	const char        *bd = getenv("ABERTA_BUILDDIR");
 
 	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-req") != 0)

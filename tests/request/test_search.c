@@ -28,8 +28,8 @@ expect(const char *uri, int status, const char *needle)
 	get(uri, &r);
 	ck_assert_msg(r.status == status, "%s: status %d, expected %d", uri, r.status, status);
 	if (needle != NULL)
-		ck_assert_msg(strstr(r.body.p, needle) != NULL, "%s: body lacks \"%s\"", uri,
-		    needle);
+		ck_assert_msg(
+		    strstr(r.body.p, needle) != NULL, "%s: body lacks \"%s\"", uri, needle);
 	res_free(&r);
 }
 
@@ -47,7 +47,7 @@ static long
 total_of(const char *uri)
 {
 	struct res r;
-	long n;
+	long       n;
 
 	get(uri, &r);
 	ck_assert_msg(r.status == 200, "%s: status %d", uri, r.status);
@@ -62,7 +62,7 @@ total_of(const char *uri)
 static long
 facet_count(const char *body, const char *tail)
 {
-	char needle[128];
+	char        needle[128];
 	const char *p;
 
 	snprintf(needle, sizeof needle, "%s\">", tail);
@@ -76,19 +76,19 @@ static void
 sql(const char *text)
 {
 	sqlite3 *db;
-	char *err = NULL;
+	char    *err = NULL;
 
 	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
 	sqlite3_busy_timeout(db, 5000);
-	ck_assert_msg(sqlite3_exec(db, text, NULL, NULL, &err) == SQLITE_OK, "%s: %s", text,
-	    err ? err : "?");
+	ck_assert_msg(
+	    sqlite3_exec(db, text, NULL, NULL, &err) == SQLITE_OK, "%s: %s", text, err ? err : "?");
 	sqlite3_close(db);
 }
 
 START_TEST(fts_query_builder)
 {
 	char out[FACET_FTS_MAX], big[600];
-	int i;
+	int  i;
 
 	ck_assert_int_eq(facet_fts_query("acesso informação", out, sizeof out), 2);
 	ck_assert_str_eq(out, "\"acesso\" AND \"informação\"*");
@@ -120,10 +120,10 @@ END_TEST
 START_TEST(accents_both_ways)
 {
 	static const char *const qs[] = { "participa%C3%A7%C3%A3o", "participacao",
-	    "PARTICIPA%C3%87%C3%83O", "Participacao" };
-	long n, first = -1;
-	size_t i;
-	int l;
+		"PARTICIPA%C3%87%C3%83O", "Participacao" };
+	long                     n, first = -1;
+	size_t                   i;
+	int                      l;
 
 	for (l = 0; l < 2; l++)
 		for (i = 0; i < sizeof qs / sizeof qs[0]; i++) {
@@ -152,14 +152,13 @@ START_TEST(both_languages)
 	    "href=\"/en/commitments/PT0007\" lang=\"en\"");
 	/* Words of the other language still find the record, shown in the language that
 	 * matched, with a note. */
-	expect("/pt/search?q=access+information", 200,
-	    "href=\"/pt/commitments/PT0007\" lang=\"en\"");
+	expect(
+	    "/pt/search?q=access+information", 200, "href=\"/pt/commitments/PT0007\" lang=\"en\"");
 	expect("/pt/search?q=access+information", 200, "(em inglês)");
 	expect("/en/search?q=contrata%C3%A7%C3%A3o+p%C3%BAblica", 200, "(in Portuguese)");
 	/* Every kind of record is found. */
 	expect("/en/search?q=Open+Gov+Week", 200, "href=\"/en/events/");
-	expect("/pt/search?q=Ag%C3%AAncia+Moderniza%C3%A7%C3%A3o", 200,
-	    "href=\"/pt/members/ama\"");
+	expect("/pt/search?q=Ag%C3%AAncia+Moderniza%C3%A7%C3%A3o", 200, "href=\"/pt/members/ama\"");
 	expect("/en/search?q=accessibility+statement", 200, "href=\"/en/accessibility\"");
 	expect("/en/search?q=action+plan", 200, "href=\"/en/plans/");
 	expect("/en/search?q=officers", 200, "<span class=\"tag\">Milestone</span>");
@@ -173,10 +172,10 @@ END_TEST
 /* Every result of one page links to a page that exists. */
 START_TEST(results_link_to_records)
 {
-	struct res r, t;
+	struct res  r, t;
 	const char *p, *e;
-	char path[256];
-	int n = 0;
+	char        path[256];
+	int         n = 0;
 
 	get("/en/search?q=information", &r);
 	ck_assert_int_eq(r.status, 200);
@@ -204,7 +203,8 @@ START_TEST(highlight_is_escaped)
 	get("/en/search?q=quixotic+script", &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert_ptr_null(strstr(r.body.p, "<script>"));
-	ck_assert_ptr_nonnull(strstr(r.body.p, "&lt;<mark>script</mark>&gt;alert(1)&lt;/"
+	ck_assert_ptr_nonnull(strstr(r.body.p,
+	    "&lt;<mark>script</mark>&gt;alert(1)&lt;/"
 	    "<mark>script</mark>&gt; <mark>Quixotic</mark> &amp; &quot;x&quot;"));
 	ck_assert_ptr_null(memchr(r.body.p, '\x02', r.body.len));
 	ck_assert_ptr_null(memchr(r.body.p, '\x03', r.body.len));
@@ -221,7 +221,7 @@ END_TEST
 START_TEST(facets_combine_with_counts)
 {
 	struct res r;
-	long plan1, val, both, area;
+	long       plan1, val, both, area;
 
 	/* A facet's count is what choosing it gives. */
 	get("/en/search?q=information", &r);
@@ -245,8 +245,8 @@ START_TEST(facets_combine_with_counts)
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<strong aria-current=\"true\">Plan 1"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "href=\"/en/search?q=information\">Plan: Plan 1"));
 	res_free(&r);
-	ck_assert_int_eq(total_of("/en/search?q=information&plan=1&value=access_to_information"),
-	    both);
+	ck_assert_int_eq(
+	    total_of("/en/search?q=information&plan=1&value=access_to_information"), both);
 	/* Facets keep only commitments and milestones. */
 	expect("/en/search?q=information&plan=1", 200, NULL);
 	get("/en/search?q=information&plan=1", &r);
@@ -277,7 +277,8 @@ START_TEST(facets_combine_with_counts)
 	ck_assert_int_eq(res_count(&r, "<tr><td><a href=\"/en/commitments/PT"), val);
 	res_free(&r);
 	ck_assert_int_le(total_of("/en/commitments?lead=cada&status=complete&value="
-	    "access_to_information"), val);
+				  "access_to_information"),
+	    val);
 	/* q on the listing: commitments whose text or milestones match. */
 	ck_assert_int_eq(total_of("/en/commitments?q=officers"), 3);
 	ck_assert_int_eq(total_of("/en/commitments?q=officers&plan=1"), 1);
@@ -288,9 +289,9 @@ END_TEST
 static int
 listing_order(const char *uri, char ids[][8], int n)
 {
-	struct res r;
+	struct res  r;
 	const char *p;
-	int i = 0;
+	int         i = 0;
 
 	get(uri, &r);
 	ck_assert_int_eq(r.status, 200);
@@ -305,7 +306,7 @@ listing_order(const char *uri, char ids[][8], int n)
 START_TEST(listing_and_sorting)
 {
 	char ids[40][8];
-	int n;
+	int  n;
 
 	expect("/pt/commitments", 200, "<h2 id=\"list-h\">24 compromissos</h2>");
 	expect("/en/commitments", 200, "<h2 id=\"list-h\">24 commitments</h2>");
@@ -336,7 +337,8 @@ START_TEST(listing_and_sorting)
 	ck_assert_str_eq(ids[2], "PT0001");
 	/* The order is kept when a facet is chosen, and shown as the current one. */
 	expect("/en/commitments?sort=progress", 200, "<strong aria-current=\"true\">progress");
-	expect("/en/commitments?sort=progress", 200, "href=\"/en/commitments?plan=1&amp;sort=progress\"");
+	expect("/en/commitments?sort=progress", 200,
+	    "href=\"/en/commitments?plan=1&amp;sort=progress\"");
 	expect("/en/commitments?sort=progress", 200, "name=\"sort\" value=\"progress\"");
 	expect("/en/commitments?sort=zzz", 400, "The order (sort) takes plan, status");
 	expect("/pt/commitments?sort=progress&sort=end", 400, "mais de uma vez");
@@ -346,8 +348,8 @@ END_TEST
 START_TEST(pages_of_results)
 {
 	struct res r;
-	long total, seen = 0, pages, i;
-	char uri[64];
+	long       total, seen = 0, pages, i;
+	char       uri[64];
 
 	total = total_of("/pt/search?q=a");
 	ck_assert_int_gt(total, 40);
@@ -356,8 +358,8 @@ START_TEST(pages_of_results)
 		snprintf(uri, sizeof uri, "/pt/search?q=a&page=%ld", i);
 		get(uri, &r);
 		ck_assert_int_eq(r.status, 200);
-		ck_assert_int_eq(res_count(&r, "<li class=\"hit\">"), i < pages ? 20 :
-		    total - 20 * (pages - 1));
+		ck_assert_int_eq(
+		    res_count(&r, "<li class=\"hit\">"), i < pages ? 20 : total - 20 * (pages - 1));
 		seen += res_count(&r, "<li class=\"hit\">");
 		if (i < pages)
 			ck_assert_ptr_nonnull(strstr(r.body.p, "rel=\"next\""));
@@ -382,9 +384,9 @@ END_TEST
 START_TEST(empty_query)
 {
 	static const char *const uris[] = { "/pt/search", "/pt/search?q=", "/pt/search?q=+++",
-	    "/pt/search?q=%09", "/pt/search?plan=1" };
-	struct res r;
-	size_t i;
+		"/pt/search?q=%09", "/pt/search?plan=1" };
+	struct res               r;
+	size_t                   i;
 
 	for (i = 0; i < sizeof uris / sizeof uris[0]; i++) {
 		get(uris[i], &r);
@@ -401,29 +403,29 @@ END_TEST
 
 START_TEST(hostile_queries)
 {
-	static const char *const qs[] = { "%22", "*", "NEAR(", "OR", "AND", "NOT", "-", ":",
-	    "%5E", "(", ")", "%22%22", "a%22b", "%22acesso", "acesso%22", "acesso*", "*acesso",
-	    "NEAR(acesso+dados%2C+2)", "acesso+OR+dados", "acesso+NOT+dados", "-acesso",
-	    "title%3Aacesso", "%7Btitle+body%7D%3A+acesso", "%5Eacesso", "acesso+%2B+dados",
-	    "%27%29%3B+DROP+TABLE+search%3B+--", "%C2%AB%C2%BB", "%E2%80%A6",
-	    "%F0%9F%98%80", "%02acesso%03", "rank%3A+bm25(search)", "%5C", "%25", "x%00y",
-	    "%E2%80%AE", "%F4%8F%BF%BF" };
-	struct res r;
-	char uri[256];
-	size_t i;
-	int l;
+	static const char *const qs[] = { "%22", "*", "NEAR(", "OR", "AND", "NOT", "-", ":", "%5E",
+		"(", ")", "%22%22", "a%22b", "%22acesso", "acesso%22", "acesso*", "*acesso",
+		"NEAR(acesso+dados%2C+2)", "acesso+OR+dados", "acesso+NOT+dados", "-acesso",
+		"title%3Aacesso", "%7Btitle+body%7D%3A+acesso", "%5Eacesso", "acesso+%2B+dados",
+		"%27%29%3B+DROP+TABLE+search%3B+--", "%C2%AB%C2%BB", "%E2%80%A6", "%F0%9F%98%80",
+		"%02acesso%03", "rank%3A+bm25(search)", "%5C", "%25", "x%00y", "%E2%80%AE",
+		"%F4%8F%BF%BF" };
+	struct res               r;
+	char                     uri[256];
+	size_t                   i;
+	int                      l;
 
 	for (l = 0; l < 2; l++)
 		for (i = 0; i < sizeof qs / sizeof qs[0]; i++) {
 			snprintf(uri, sizeof uri, "/%s/%s?q=%s", l ? "en" : "pt",
 			    i % 2 ? "search" : "commitments", qs[i]);
 			get(uri, &r);
-			ck_assert_msg(r.status == 200 || r.status == 400, "%s: %d", uri,
-			    r.status);
+			ck_assert_msg(r.status == 200 || r.status == 400, "%s: %d", uri, r.status);
 			if (r.status == 200)
 				ck_assert_msg(strstr(r.body.p, "results-h") != NULL ||
-				    strstr(r.body.p, "list-h") != NULL ||
-				    strstr(r.body.p, "role=\"alert\"") != NULL, "%s: no answer", uri);
+					strstr(r.body.p, "list-h") != NULL ||
+					strstr(r.body.p, "role=\"alert\"") != NULL,
+				    "%s: no answer", uri);
 			res_free(&r);
 		}
 	/* Only punctuation: a clear message. */
@@ -440,8 +442,8 @@ END_TEST
 START_TEST(long_queries)
 {
 	static char uri[10100];
-	char q[700];
-	size_t i;
+	char        q[700];
+	size_t      i;
 
 	/* 200 characters are accepted; 201 or 13 words get the message, as a 400. */
 	for (i = 0; i < 200; i++)
@@ -509,7 +511,7 @@ END_TEST
 START_TEST(index_follows_edits)
 {
 	sqlite3 *db;
-	char err[256];
+	char     err[256];
 
 	/* Through plain SQL: the new words are found at once, the old ones no longer. */
 	ck_assert_int_eq(total_of("/pt/search?q=evoluir"), 1);
@@ -537,10 +539,12 @@ START_TEST(index_follows_edits)
 	/* Through the program's own writable connection (trusted_schema as db_open sets it
 	 * for writers; defensive mode on), as the admin area and the importer write. */
 	ck_assert_ptr_nonnull(db = db_open(dbpath, 1, err, sizeof err));
-	expect("/pt/search?q=Ag%C3%AAncia+Moderniza%C3%A7%C3%A3o", 200,
-	    "href=\"/pt/members/ama\"");
-	ck_assert_int_eq(sqlite3_exec(db, "UPDATE entity SET name_pt = 'Agência dos Iaques' "
-	    "WHERE slug = 'ama'", NULL, NULL, NULL), SQLITE_OK);
+	expect("/pt/search?q=Ag%C3%AAncia+Moderniza%C3%A7%C3%A3o", 200, "href=\"/pt/members/ama\"");
+	ck_assert_int_eq(sqlite3_exec(db,
+			     "UPDATE entity SET name_pt = 'Agência dos Iaques' "
+			     "WHERE slug = 'ama'",
+			     NULL, NULL, NULL),
+	    SQLITE_OK);
 	sqlite3_close(db);
 	expect("/pt/search?q=iaques", 200, "href=\"/pt/members/ama\"");
 	{
@@ -558,9 +562,9 @@ static void
 plan_of(sqlite3 *db, enum stmt id, struct buf *out)
 {
 	sqlite3_stmt *s;
-	char *q;
-	const char *line;
-	size_t n = strlen(db_sql(id)) + 32;
+	char         *q;
+	const char   *line;
+	size_t        n = strlen(db_sql(id)) + 32;
 
 	ck_assert_ptr_nonnull(q = malloc(n));
 	snprintf(q, n, "EXPLAIN QUERY PLAN %s", db_sql(id));
@@ -569,11 +573,12 @@ plan_of(sqlite3 *db, enum stmt id, struct buf *out)
 		line = (const char *)sqlite3_column_text(s, 3);
 		buf_puts(out, line);
 		buf_puts(out, "\n");
-		ck_assert_msg(strncmp(line, "SCAN m", 6) != 0 && strncmp(line, "SCAN milestone",
-		    14) != 0, "statement %d scans milestone: %s", (int)id, line);
+		ck_assert_msg(
+		    strncmp(line, "SCAN m", 6) != 0 && strncmp(line, "SCAN milestone", 14) != 0,
+		    "statement %d scans milestone: %s", (int)id, line);
 		if (strstr(line, "VIRTUAL TABLE") != NULL)
 			ck_assert_msg(strstr(line, "INDEX 0:") != NULL &&
-			    strchr(strstr(line, "INDEX 0:"), 'M') != NULL,
+				strchr(strstr(line, "INDEX 0:"), 'M') != NULL,
 			    "statement %d reads search without MATCH: %s", (int)id, line);
 	}
 	sqlite3_finalize(s);
@@ -582,14 +587,15 @@ plan_of(sqlite3 *db, enum stmt id, struct buf *out)
 
 START_TEST(query_plans_use_indexes)
 {
-	sqlite3 *db;
-	char err[256];
+	sqlite3   *db;
+	char       err[256];
 	struct buf p = { 0 };
 
 	ck_assert_ptr_nonnull(db = db_open(dbpath, 0, err, sizeof err));
 	plan_of(db, ST_LISTING, &p);
 	/* the milestone aggregates: one row of commitment_progress per commitment */
-	ck_assert_ptr_nonnull(strstr(p.p, "SEARCH a USING INTEGER PRIMARY KEY (rowid=?) "
+	ck_assert_ptr_nonnull(strstr(p.p,
+	    "SEARCH a USING INTEGER PRIMARY KEY (rowid=?) "
 	    "LEFT-JOIN"));
 	buf_reset(&p);
 	plan_of(db, ST_LISTING_FACETS, &p);
@@ -619,13 +625,13 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { fts_query_builder, accents_both_ways,
-	    both_languages, results_link_to_records, facets_combine_with_counts,
-	    listing_and_sorting, pages_of_results, empty_query, hostile_queries,
-	    long_queries, bad_facets, search_box_everywhere, query_plans_use_indexes,
-	    highlight_is_escaped, index_follows_edits, NULL };
-	int failed;
-	const char *bd = getenv("ABERTA_BUILDDIR");
+	const TTest *const tests[] = { fts_query_builder, accents_both_ways, both_languages,
+		results_link_to_records, facets_combine_with_counts, listing_and_sorting,
+		pages_of_results, empty_query, hostile_queries, long_queries, bad_facets,
+		search_box_everywhere, query_plans_use_indexes, highlight_is_escaped,
+		index_follows_edits, NULL };
+	int                failed;
+	const char        *bd = getenv("ABERTA_BUILDDIR");
 
 	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-search") != 0)

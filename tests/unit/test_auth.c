@@ -19,20 +19,20 @@
 #include "lib/passwords.h"
 #include "lib/totp.h"
 
-#define PW	"correct horse battery staple"
-#define T0	1700000000	/* an arbitrary "now" */
+#define PW "correct horse battery staple"
+#define T0 1700000000 /* an arbitrary "now" */
 /* RFC 6238 appendix B: the SHA-1 key "12345678901234567890" in base32. */
-#define RFC_B32	"GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+#define RFC_B32 "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 
-static char	 dbpath[64];
+static char dbpath[64];
 
 /* Creates and migrates a temporary database; returns it. */
 static sqlite3 *
 db_new(void)
 {
-	char	 err[256];
-	sqlite3	*db;
-	int	 fd;
+	char     err[256];
+	sqlite3 *db;
+	int      fd;
 
 	snprintf(dbpath, sizeof dbpath, "/tmp/aberta-authXXXXXX");
 	ck_assert_int_ge(fd = mkstemp(dbpath), 0);
@@ -48,7 +48,7 @@ db_new(void)
 static void
 db_done(sqlite3 *db)
 {
-	char	 p[80];
+	char p[80];
 
 	store_finalize(STORE_RW);
 	sqlite3_close(db);
@@ -63,12 +63,15 @@ db_done(sqlite3 *db)
 static long long
 staff_add(sqlite3 *db, const char *login, const char *pw)
 {
-	char		 h[crypto_pwhash_STRBYTES];
-	sqlite3_stmt	*s;
+	char          h[crypto_pwhash_STRBYTES];
+	sqlite3_stmt *s;
 
 	ck_assert_int_eq(auth_hash(pw, h, sizeof h), 0);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "INSERT INTO staff (login, name, role, "
-	    "pw_hash) VALUES (?1, 'Test', 'focal', ?2)", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+			     "INSERT INTO staff (login, name, role, "
+			     "pw_hash) VALUES (?1, 'Test', 'focal', ?2)",
+			     -1, &s, NULL),
+	    SQLITE_OK);
 	sqlite3_bind_text(s, 1, login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, h, -1, SQLITE_STATIC);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
@@ -80,8 +83,8 @@ staff_add(sqlite3 *db, const char *login, const char *pw)
 static long long
 scalar(sqlite3 *db, const char *sql, long long id)
 {
-	sqlite3_stmt	*s;
-	long long	 v;
+	sqlite3_stmt *s;
+	long long     v;
 
 	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
 	if (sqlite3_bind_parameter_count(s) > 0)
@@ -94,12 +97,12 @@ scalar(sqlite3 *db, const char *sql, long long id)
 
 START_TEST(policy_length_and_encoding)
 {
-	char	 pw[AUTH_PW_MAX + 2];
-	int	 i;
+	char pw[AUTH_PW_MAX + 2];
+	int  i;
 
-	ck_assert_str_eq(auth_password_problem("Xq7#vb2"), "ERR_PW_SHORT");	/* 7 bytes */
+	ck_assert_str_eq(auth_password_problem("Xq7#vb2"), "ERR_PW_SHORT"); /* 7 bytes */
 	ck_assert_str_eq(auth_password_problem(""), "ERR_PW_SHORT");
-	ck_assert_ptr_null(auth_password_problem("Xq7#vb2k"));			/* 8 bytes */
+	ck_assert_ptr_null(auth_password_problem("Xq7#vb2k")); /* 8 bytes */
 	/* 64 characters with accents, a euro sign and spaces: accepted as they are. */
 	pw[0] = '\0';
 	for (i = 0; i < 16; i++)
@@ -122,7 +125,7 @@ END_TEST
 
 START_TEST(policy_common_list)
 {
-	size_t	 i, long_ones = 0;
+	size_t i, long_ones = 0;
 
 	ck_assert_str_eq(auth_password_problem("password1"), "ERR_PW_COMMON");
 	ck_assert_str_eq(auth_password_problem("PassWord1"), "ERR_PW_COMMON");
@@ -135,7 +138,7 @@ START_TEST(policy_common_list)
 	ck_assert(password_is_common("123456"));
 	ck_assert(password_is_common("saudade"));
 	ck_assert(password_is_common("QWERTY"));
-	ck_assert(!password_is_common("password1 "));		/* no trimming either */
+	ck_assert(!password_is_common("password1 ")); /* no trimming either */
 	ck_assert(!password_is_common("k7Qx9fPzLm2wR4tN"));
 	ck_assert(!password_is_common(""));
 	ck_assert(!password_is_common(NULL));
@@ -155,9 +158,9 @@ END_TEST
 
 START_TEST(hash_format)
 {
-	char	 h1[crypto_pwhash_STRBYTES], h2[crypto_pwhash_STRBYTES], small[16];
-	char	 a[200], b[200];
-	int	 m = 0, t = 0, p = 0;
+	char h1[crypto_pwhash_STRBYTES], h2[crypto_pwhash_STRBYTES], small[16];
+	char a[200], b[200];
+	int  m = 0, t = 0, p = 0;
 
 	ck_assert_int_eq(auth_hash(PW, h1, sizeof h1), 0);
 	ck_assert_int_eq(strncmp(h1, "$argon2id$v=19$m=65536,t=2", 26), 0);
@@ -184,9 +187,9 @@ END_TEST
 
 START_TEST(login_basic)
 {
-	struct staff	 st;
-	sqlite3		*db = db_new();
-	long long	 id = staff_add(db, "ana@example.pt", PW);
+	struct staff st;
+	sqlite3     *db = db_new();
+	long long    id = staff_add(db, "ana@example.pt", PW);
 
 	ck_assert_int_eq(auth_login(db, "ana@example.pt", PW, "192.0.2.1", T0, &st), 0);
 	ck_assert_int_eq(st.id, id);
@@ -200,8 +203,8 @@ START_TEST(login_basic)
 	ck_assert_int_eq(auth_login(db, "ana@example.pt", "", "192.0.2.1", T0, &st), 1);
 	ck_assert_int_eq(auth_login(db, "nobody@example.pt", PW, "192.0.2.1", T0, &st), 1);
 	/* A disabled account cannot log in, and looks like an unknown one. */
-	ck_assert_int_eq(sqlite3_exec(db, "UPDATE staff SET disabled = 1", NULL, NULL, NULL),
-	    SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_exec(db, "UPDATE staff SET disabled = 1", NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(auth_login(db, "ana@example.pt", PW, "192.0.2.1", T0, &st), 1);
 	/* Each failure was counted under the login and the address. */
 	ck_assert_int_eq(auth_failures(db, "addr:192.0.2.1", T0), 4);
@@ -212,14 +215,15 @@ END_TEST
 
 START_TEST(login_lockout_account)
 {
-	struct staff	 st;
-	sqlite3		*db = db_new();
-	int		 i;
+	struct staff st;
+	sqlite3     *db = db_new();
+	int          i;
 
 	staff_add(db, "bea@example.pt", PW);
 	for (i = 0; i < AUTH_FAIL_PER_LOGIN; i++)
-		ck_assert_int_eq(auth_login(db, "bea@example.pt", "wrong password", "192.0.2.2",
-		    T0 + i, &st), 1);
+		ck_assert_int_eq(
+		    auth_login(db, "bea@example.pt", "wrong password", "192.0.2.2", T0 + i, &st),
+		    1);
 	/* Locked: even the right password is refused, from any address, in any case. */
 	ck_assert_int_eq(auth_login(db, "bea@example.pt", PW, "192.0.2.2", T0 + 10, &st), 2);
 	ck_assert_int_eq(auth_login(db, "bea@example.pt", PW, "198.51.100.7", T0 + 10, &st), 2);
@@ -228,23 +232,25 @@ START_TEST(login_lockout_account)
 	ck_assert_int_eq(auth_failures(db, "login:bea@example.pt", T0 + 10), AUTH_FAIL_PER_LOGIN);
 	/* ...which ends once the failures are older than the window. */
 	ck_assert_int_eq(auth_login(db, "bea@example.pt", PW, "192.0.2.2",
-	    T0 + AUTH_FAIL_WINDOW + AUTH_FAIL_PER_LOGIN, &st), 0);
+			     T0 + AUTH_FAIL_WINDOW + AUTH_FAIL_PER_LOGIN, &st),
+	    0);
 	db_done(db);
 }
 END_TEST
 
 START_TEST(login_lockout_case_variants)
 {
-	struct staff	 st;
-	sqlite3		*db = db_new();
-	const char	*spell[] = { "cam@example.pt", "Cam@example.pt", "cAm@example.pt",
-	    "caM@example.pt", "CAM@example.pt" };
-	int		 i;
+	struct staff st;
+	sqlite3     *db = db_new();
+	const char  *spell[] = { "cam@example.pt", "Cam@example.pt", "cAm@example.pt",
+		 "caM@example.pt", "CAM@example.pt" };
+	int          i;
 
 	staff_add(db, "cam@example.pt", PW);
 	/* Spelling the login differently each time does not earn more tries. */
 	for (i = 0; i < AUTH_FAIL_PER_LOGIN; i++)
-		ck_assert_int_eq(auth_login(db, spell[i], "wrong password", "192.0.2.3", T0, &st), 1);
+		ck_assert_int_eq(
+		    auth_login(db, spell[i], "wrong password", "192.0.2.3", T0, &st), 1);
 	ck_assert_int_eq(auth_login(db, "cAM@example.pt", PW, "192.0.2.3", T0, &st), 2);
 	db_done(db);
 }
@@ -252,31 +258,32 @@ END_TEST
 
 START_TEST(login_lockout_address)
 {
-	struct staff	 st;
-	sqlite3		*db = db_new();
-	char		 login[64];
-	int		 i;
+	struct staff st;
+	sqlite3     *db = db_new();
+	char         login[64];
+	int          i;
 
 	staff_add(db, "dan@example.pt", PW);
 	/* One address trying many logins, each fewer times than the account limit. */
 	for (i = 0; i < AUTH_FAIL_PER_ADDR; i++) {
 		snprintf(login, sizeof login, "guess%d@example.pt", i);
-		ck_assert_int_eq(auth_login(db, login, "wrong password", "203.0.113.9", T0, &st), 1);
+		ck_assert_int_eq(
+		    auth_login(db, login, "wrong password", "203.0.113.9", T0, &st), 1);
 	}
 	ck_assert_int_eq(auth_login(db, "dan@example.pt", PW, "203.0.113.9", T0 + 1, &st), 2);
 	/* The account itself is not locked: another address gets in. */
 	ck_assert_int_eq(auth_login(db, "dan@example.pt", PW, "192.0.2.4", T0 + 1, &st), 0);
-	ck_assert_int_eq(auth_login(db, "dan@example.pt", PW, "203.0.113.9",
-	    T0 + AUTH_FAIL_WINDOW + 1, &st), 0);
+	ck_assert_int_eq(
+	    auth_login(db, "dan@example.pt", PW, "203.0.113.9", T0 + AUTH_FAIL_WINDOW + 1, &st), 0);
 	db_done(db);
 }
 END_TEST
 
 START_TEST(session_idle)
 {
-	struct staff	 st, got;
-	char		 tok[AUTH_TOKEN_HEX + 1], tok2[AUTH_TOKEN_HEX + 1];
-	sqlite3		*db = db_new();
+	struct staff st, got;
+	char         tok[AUTH_TOKEN_HEX + 1], tok2[AUTH_TOKEN_HEX + 1];
+	sqlite3     *db = db_new();
 
 	memset(&st, 0, sizeof st);
 	st.id = staff_add(db, "eva@example.pt", PW);
@@ -306,10 +313,10 @@ END_TEST
 
 START_TEST(session_absolute)
 {
-	struct staff	 st, got;
-	char		 tok[AUTH_TOKEN_HEX + 1];
-	sqlite3		*db = db_new();
-	time_t		 t;
+	struct staff st, got;
+	char         tok[AUTH_TOKEN_HEX + 1];
+	sqlite3     *db = db_new();
+	time_t       t;
 
 	memset(&st, 0, sizeof st);
 	st.id = staff_add(db, "fil@example.pt", PW);
@@ -328,11 +335,11 @@ END_TEST
 
 START_TEST(session_upgrade_and_kill)
 {
-	struct staff	 st, got, other;
-	char		 tok[AUTH_TOKEN_HEX + 1], tok2[AUTH_TOKEN_HEX + 1], csrf[AUTH_TOKEN_HEX + 1];
-	char		 many[3][AUTH_TOKEN_HEX + 1], ot[AUTH_TOKEN_HEX + 1];
-	sqlite3		*db = db_new();
-	int		 i;
+	struct staff st, got, other;
+	char         tok[AUTH_TOKEN_HEX + 1], tok2[AUTH_TOKEN_HEX + 1], csrf[AUTH_TOKEN_HEX + 1];
+	char         many[3][AUTH_TOKEN_HEX + 1], ot[AUTH_TOKEN_HEX + 1];
+	sqlite3     *db = db_new();
+	int          i;
 
 	memset(&st, 0, sizeof st);
 	memset(&other, 0, sizeof other);
@@ -361,8 +368,11 @@ START_TEST(session_upgrade_and_kill)
 	ck_assert_int_eq(auth_session_get(db, ot, T0 + 1, &st), 0);
 	ck_assert_int_eq(auth_sessions_kill(db, got.id), 0);
 	/* A disabled account's session stops at once. */
-	ck_assert_int_eq(sqlite3_exec(db, "UPDATE staff SET disabled = 1 WHERE login = "
-	    "'hugo@example.pt'", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+			     "UPDATE staff SET disabled = 1 WHERE login = "
+			     "'hugo@example.pt'",
+			     NULL, NULL, NULL),
+	    SQLITE_OK);
 	ck_assert_int_eq(auth_session_get(db, ot, T0 + 2, &st), 1);
 	db_done(db);
 }
@@ -370,7 +380,7 @@ END_TEST
 
 START_TEST(csrf_compare)
 {
-	char	 a[AUTH_TOKEN_HEX + 1], b[AUTH_TOKEN_HEX + 1];
+	char a[AUTH_TOKEN_HEX + 1], b[AUTH_TOKEN_HEX + 1];
 
 	auth_token(a);
 	auth_token(b);
@@ -381,33 +391,35 @@ START_TEST(csrf_compare)
 	b[AUTH_TOKEN_HEX - 1] = b[AUTH_TOKEN_HEX - 1] == '0' ? '1' : '0';
 	ck_assert(!auth_csrf_ok(a, b));
 	b[AUTH_TOKEN_HEX - 1] = '\0';
-	ck_assert(!auth_csrf_ok(a, b));			/* a prefix */
+	ck_assert(!auth_csrf_ok(a, b)); /* a prefix */
 	ck_assert(!auth_csrf_ok(a, ""));
 	ck_assert(!auth_csrf_ok(a, NULL));
-	ck_assert(!auth_csrf_ok("", ""));		/* no session token: never equal */
+	ck_assert(!auth_csrf_ok("", "")); /* no session token: never equal */
 }
 END_TEST
 
 START_TEST(totp_rfc6238)
 {
 	static const struct {
-		time_t		 t;
-		const char	*code8;
-	} v[] = {	/* RFC 6238 appendix B, SHA-1 */
+		time_t      t;
+		const char *code8;
+	} v[] = {
+		/* RFC 6238 appendix B, SHA-1 */
 		{ 59, "94287082" },
 		{ 1111111109, "07081804" },
 		{ 1111111111, "14050471" },
 		{ 1234567890, "89005924" },
 		{ 2000000000, "69279037" },
 	};
-	char	 out[7], out8[9];
-	size_t	 i;
+	char   out[7], out8[9];
+	size_t i;
 
 	ck_assert_int_eq(oath_init(), OATH_OK);
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
 		/* liboath itself, 8 digits, with the raw key. */
-		ck_assert_int_eq(oath_totp_generate("12345678901234567890", 20, v[i].t, 30, 0, 8,
-		    out8), OATH_OK);
+		ck_assert_int_eq(
+		    oath_totp_generate("12345678901234567890", 20, v[i].t, 30, 0, 8, out8),
+		    OATH_OK);
 		ck_assert_str_eq(out8, v[i].code8);
 		/* Ours, 6 digits from the base32 secret: the last six. */
 		ck_assert_int_eq(totp_code(RFC_B32, v[i].t, out), 0);
@@ -419,9 +431,9 @@ END_TEST
 
 START_TEST(totp_window_and_replay)
 {
-	const time_t	 now = 1000 * 30 + 15;	/* in step 1000 */
-	char		 c[7];
-	long long	 step = 0;
+	const time_t now = 1000 * 30 + 15; /* in step 1000 */
+	char         c[7];
+	long long    step = 0;
 
 	/* The RFC vector through totp_check, spaces ignored. */
 	ck_assert_int_eq(totp_check(RFC_B32, "287082", 59, -1, &step), 1);
@@ -461,10 +473,10 @@ END_TEST
 
 START_TEST(totp_secret_uri_qr)
 {
-	char		 a[TOTP_SECRET_B32 + 1], b[TOTP_SECRET_B32 + 1], c[7], uri[256];
-	struct totp_qr	 q;
-	long long	 step;
-	int		 i, n, dark = 0;
+	char           a[TOTP_SECRET_B32 + 1], b[TOTP_SECRET_B32 + 1], c[7], uri[256];
+	struct totp_qr q;
+	long long      step;
+	int            i, n, dark = 0;
 
 	ck_assert_int_eq(totp_secret_new(a, sizeof a), 0);
 	ck_assert_int_eq(totp_secret_new(b, sizeof b), 0);
@@ -477,11 +489,11 @@ START_TEST(totp_secret_uri_qr)
 	ck_assert_int_eq(step, T0 / 30);
 
 	totp_uri(RFC_B32, "ana@example.pt", uri, sizeof uri);
-	ck_assert_str_eq(uri, "otpauth://totp/aberta:ana%40example.pt?secret=" RFC_B32
-	    "&issuer=aberta");
+	ck_assert_str_eq(
+	    uri, "otpauth://totp/aberta:ana%40example.pt?secret=" RFC_B32 "&issuer=aberta");
 	totp_uri(RFC_B32, "a b&c=d?/é", uri, sizeof uri);
-	ck_assert_str_eq(uri, "otpauth://totp/aberta:a%20b%26c%3Dd%3F%2F%C3%A9?secret="
-	    RFC_B32 "&issuer=aberta");
+	ck_assert_str_eq(uri,
+	    "otpauth://totp/aberta:a%20b%26c%3Dd%3F%2F%C3%A9?secret=" RFC_B32 "&issuer=aberta");
 	totp_uri(RFC_B32, "ana@example.pt", uri, 40);
 	ck_assert_str_eq(uri, "");
 
@@ -489,7 +501,7 @@ START_TEST(totp_secret_uri_qr)
 	ck_assert_int_eq(totp_qr(uri, &q), 0);
 	ck_assert_int_gt(q.width, 0);
 	ck_assert_int_ge(q.width, 21);
-	ck_assert_int_eq((q.width - 17) % 4, 0);	/* 17 + 4 * version */
+	ck_assert_int_eq((q.width - 17) % 4, 0); /* 17 + 4 * version */
 	ck_assert_ptr_nonnull(q.dark);
 	n = q.width * q.width;
 	for (i = 0; i < n; i++) {
@@ -505,7 +517,7 @@ START_TEST(totp_secret_uri_qr)
 	}
 	totp_qr_free(&q);
 	ck_assert_ptr_null(q.dark);
-	totp_qr_free(&q);	/* twice is harmless */
+	totp_qr_free(&q); /* twice is harmless */
 	ck_assert_int_eq(totp_qr("", &q), -1);
 	ck_assert_ptr_null(q.dark);
 }
@@ -513,11 +525,11 @@ END_TEST
 
 START_TEST(recovery_codes)
 {
-	char		 codes[RECOVERY_CODES][20], old[20], code[40];
-	sqlite3		*db = db_new();
-	long long	 id = staff_add(db, "ines@example.pt", PW);
-	long long	 other = staff_add(db, "joao@example.pt", PW);
-	int		 i, j;
+	char      codes[RECOVERY_CODES][20], old[20], code[40];
+	sqlite3  *db = db_new();
+	long long id = staff_add(db, "ines@example.pt", PW);
+	long long other = staff_add(db, "joao@example.pt", PW);
+	int       i, j;
 
 	ck_assert_int_eq(recovery_codes_new(db, id, codes), 0);
 	for (i = 0; i < RECOVERY_CODES; i++) {
@@ -525,19 +537,25 @@ START_TEST(recovery_codes)
 		ck_assert(codes[i][4] == '-' && codes[i][9] == '-');
 		for (j = 0; j < RECOVERY_CODE_LEN; j++)
 			if (j != 4 && j != 9)
-				ck_assert_ptr_nonnull(strchr("23456789abcdefghjkmnpqrstuvwxyz",
-				    codes[i][j]));
+				ck_assert_ptr_nonnull(
+				    strchr("23456789abcdefghjkmnpqrstuvwxyz", codes[i][j]));
 		for (j = 0; j < i; j++)
 			ck_assert_str_ne(codes[i], codes[j]);
 	}
-	ck_assert_int_eq(scalar(db, "SELECT count(*) FROM recovery_code WHERE staff_id = ?1 "
-	    "AND code_hash LIKE '$argon2id$%' AND used_at IS NULL", id), RECOVERY_CODES);
+	ck_assert_int_eq(scalar(db,
+			     "SELECT count(*) FROM recovery_code WHERE staff_id = ?1 "
+			     "AND code_hash LIKE '$argon2id$%' AND used_at IS NULL",
+			     id),
+	    RECOVERY_CODES);
 
 	/* Single use. */
 	ck_assert_int_eq(recovery_code_use(db, id, codes[3]), 1);
 	ck_assert_int_eq(recovery_code_use(db, id, codes[3]), 0);
-	ck_assert_int_eq(scalar(db, "SELECT count(*) FROM recovery_code WHERE used_at IS NOT "
-	    "NULL", 0), 1);
+	ck_assert_int_eq(scalar(db,
+			     "SELECT count(*) FROM recovery_code WHERE used_at IS NOT "
+			     "NULL",
+			     0),
+	    1);
 	/* Case, dashes and spaces do not matter. */
 	for (i = 0; codes[4][i] != '\0'; i++)
 		code[i] = codes[4][i] == '-' ? ' ' : (char)toupper((unsigned char)codes[4][i]);
@@ -553,12 +571,15 @@ START_TEST(recovery_codes)
 	memcpy(old, codes[5], sizeof old);
 	ck_assert_int_eq(recovery_codes_new(db, id, codes), 0);
 	ck_assert_int_eq(recovery_code_use(db, id, old), 0);
-	ck_assert_int_eq(scalar(db, "SELECT count(*) FROM recovery_code WHERE staff_id = ?1",
-	    id), RECOVERY_CODES);
+	ck_assert_int_eq(scalar(db, "SELECT count(*) FROM recovery_code WHERE staff_id = ?1", id),
+	    RECOVERY_CODES);
 	ck_assert_int_eq(recovery_code_use(db, id, codes[0]), 1);
 	/* All or nothing: a failure leaves the old codes in place. */
-	ck_assert_int_eq(sqlite3_exec(db, "CREATE TRIGGER no_more BEFORE INSERT ON "
-	    "recovery_code BEGIN SELECT RAISE(ABORT, 'no'); END", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+			     "CREATE TRIGGER no_more BEFORE INSERT ON "
+			     "recovery_code BEGIN SELECT RAISE(ABORT, 'no'); END",
+			     NULL, NULL, NULL),
+	    SQLITE_OK);
 	memcpy(old, codes[1], sizeof old);
 	ck_assert_int_eq(recovery_codes_new(db, id, codes), -1);
 	ck_assert_str_eq(codes[0], "");
@@ -570,11 +591,11 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { policy_length_and_encoding, policy_common_list,
-	    hash_format, login_basic, login_lockout_account,
-	    login_lockout_case_variants, login_lockout_address, session_idle,
-	    session_absolute, session_upgrade_and_kill, csrf_compare, totp_rfc6238,
-	    totp_window_and_replay, totp_secret_uri_qr, recovery_codes, NULL };
+	const TTest *const tests[] = { policy_length_and_encoding, policy_common_list, hash_format,
+		login_basic, login_lockout_account, login_lockout_case_variants,
+		login_lockout_address, session_idle, session_absolute, session_upgrade_and_kill,
+		csrf_compare, totp_rfc6238, totp_window_and_replay, totp_secret_uri_qr,
+		recovery_codes, NULL };
 
 	if (sodium_init() < 0)
 		return 1;

@@ -11,11 +11,11 @@
  * current does not name. */
 START_TEST(memo_roundtrip)
 {
-	char		 root[] = "/tmp/aberta-memo-XXXXXX", p[600], key[32];
-	char		*big = malloc(300000);
-	const char	*got;
-	size_t		 len;
-	int		 i;
+	char        root[] = "/tmp/aberta-memo-XXXXXX", p[600], key[32];
+	char       *big = malloc(300000);
+	const char *got;
+	size_t      len;
+	int         i;
 
 	ck_assert_ptr_nonnull(big);
 	ck_assert_ptr_nonnull(mkdtemp(root));

@@ -11,9 +11,9 @@
 /* Lisbon time: the EU rule, both changes, and the way back. */
 START_TEST(lisbon_time)
 {
-	char	 out[32];
+	char        out[32];
 	const char *zone;
-	time_t	 t;
+	time_t      t;
 
 	/* 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC. */
 	ck_assert_int_eq(utc_parse("2026-03-29T00:59:59Z", &t), 0);
@@ -55,17 +55,17 @@ END_TEST
 /* The phase of a consultation and the countdown shown while it is open. */
 START_TEST(consultation_clock)
 {
-	time_t	 now, lim;
-	long	 n;
-	char	 unit;
+	time_t now, lim;
+	long   n;
+	char   unit;
 
 	ck_assert_int_eq(utc_parse("2026-11-20T12:00:00Z", &now), 0);
-	ck_assert_int_eq(consultation_phase(now, "2026-11-21T00:00:00Z",
-	    "2026-12-01T00:00:00Z"), PHASE_UPCOMING);
-	ck_assert_int_eq(consultation_phase(now, "2026-11-01T00:00:00Z",
-	    "2026-12-01T00:00:00Z"), PHASE_OPEN);
-	ck_assert_int_eq(consultation_phase(now, "2026-11-01T00:00:00Z",
-	    "2026-11-20T12:00:00Z"), PHASE_CLOSED);	/* the closing second is closed */
+	ck_assert_int_eq(consultation_phase(now, "2026-11-21T00:00:00Z", "2026-12-01T00:00:00Z"),
+	    PHASE_UPCOMING);
+	ck_assert_int_eq(
+	    consultation_phase(now, "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"), PHASE_OPEN);
+	ck_assert_int_eq(consultation_phase(now, "2026-11-01T00:00:00Z", "2026-11-20T12:00:00Z"),
+	    PHASE_CLOSED); /* the closing second is closed */
 	ck_assert_int_eq(consultation_phase(now, "bad", "2026-12-01T00:00:00Z"), PHASE_CLOSED);
 	ck_assert_int_eq(utc_parse("2026-11-23T18:00:00Z", &lim), 0);
 	countdown(now, lim, &n, &unit);
@@ -80,7 +80,7 @@ END_TEST
 /* Email addresses and the rate limits of a citizen's submissions. */
 START_TEST(emails_and_rates)
 {
-	char		 out[64];
+	char out[64];
 
 	ck_assert(valid_email("ana.silva+ogp@labx.gov.pt"));
 	ck_assert(valid_email("A@B.PT"));
@@ -103,8 +103,7 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { lisbon_time, consultation_clock, emails_and_rates,
-	    NULL };
+	const TTest *const tests[] = { lisbon_time, consultation_clock, emails_and_rates, NULL };
 
 	return tests_main(tests_suite("consult", 0, tests));
 }

@@ -14,13 +14,13 @@
 #include "store/db.h"
 #include "view/i18n.h"
 
-#define LIST_MAX	16
+#define LIST_MAX 16
 
 /* A constraint's list of codes, as read from the schema. */
 struct list {
-	char	 col[128];		/* "table.column" */
-	char	 code[LIST_MAX][64];
-	size_t	 n;
+	char   col[128]; /* "table.column" */
+	char   code[LIST_MAX][64];
+	size_t n;
 };
 
 /* Reads the quoted list at p (just after "IN"), into l.  Returns 0, or -1 when the list
@@ -28,7 +28,7 @@ struct list {
 static int
 read_list(const char *p, struct list *l)
 {
-	const char	*e;
+	const char *e;
 
 	while (isspace((unsigned char)*p))
 		p++;
@@ -56,11 +56,11 @@ read_list(const char *p, struct list *l)
 static int
 check_table(const char *table, const char *sql, int seen[DOM__MAX])
 {
-	const struct domain	*d;
-	struct list		 l;
-	const char		*p, *b;
-	size_t			 i;
-	int			 lists = 0;
+	const struct domain *d;
+	struct list          l;
+	const char          *p, *b;
+	size_t               i;
+	int                  lists = 0;
 
 	for (p = sql; (p = strstr(p, " IN")) != NULL; p += 3) {
 		if (!isspace((unsigned char)p[3]) && p[3] != '(')
@@ -72,14 +72,14 @@ check_table(const char *table, const char *sql, int seen[DOM__MAX])
 		ck_assert_msg(b < p, "%s: an IN list without a column", table);
 		snprintf(l.col, sizeof l.col, "%s.%.*s", table, (int)(p - b), b);
 		d = domain_column(table, l.col + strlen(table) + 1);
-		ck_assert_msg(d != NULL, "%s has a CHECK list but no domain in lib/domains.c",
-		    l.col);
+		ck_assert_msg(
+		    d != NULL, "%s has a CHECK list but no domain in lib/domains.c", l.col);
 		ck_assert_msg(d->n == l.n, "%s: the schema allows %zu codes, domain %s has %zu",
 		    l.col, l.n, d->name, d->n);
 		for (i = 0; i < l.n; i++)
 			ck_assert_msg(strcmp(d->codes[i].code, l.code[i]) == 0,
-			    "%s: code %zu is '%s' in the schema, '%s' in domain %s", l.col,
-			    i + 1, l.code[i], d->codes[i].code, d->name);
+			    "%s: code %zu is '%s' in the schema, '%s' in domain %s", l.col, i + 1,
+			    l.code[i], d->codes[i].code, d->name);
 		seen[d - domain(0)]++;
 		lists++;
 	}
@@ -88,16 +88,19 @@ check_table(const char *table, const char *sql, int seen[DOM__MAX])
 
 START_TEST(domains_are_the_schema)
 {
-	sqlite3		*db;
-	sqlite3_stmt	*s;
-	char		 err[256];
-	int		 seen[DOM__MAX] = { 0 }, lists = 0, d, ncols;
-	const char	*p;
+	sqlite3      *db;
+	sqlite3_stmt *s;
+	char          err[256];
+	int           seen[DOM__MAX] = { 0 }, lists = 0, d, ncols;
+	const char   *p;
 
 	ck_assert_ptr_nonnull(db = db_open(":memory:", 1, err, sizeof err));
 	ck_assert_int_eq(db_migrate(db, err, sizeof err), db_latest_version());
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema WHERE "
-	    "type = 'table' AND sql IS NOT NULL ORDER BY name", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+			     "SELECT name, sql FROM sqlite_schema WHERE "
+			     "type = 'table' AND sql IS NOT NULL ORDER BY name",
+			     -1, &s, NULL),
+	    SQLITE_OK);
 	while (sqlite3_step(s) == SQLITE_ROW)
 		lists += check_table((const char *)sqlite3_column_text(s, 0),
 		    (const char *)sqlite3_column_text(s, 1), seen);
@@ -108,8 +111,10 @@ START_TEST(domains_are_the_schema)
 	for (d = 0; d < DOM__MAX; d++) {
 		for (ncols = 1, p = domain(d)->cols; (p = strchr(p, ' ')) != NULL; p++)
 			ncols++;
-		ck_assert_msg(seen[d] == ncols, "domain %s names %d columns; the schema "
-		    "constrains %d of them to it", domain(d)->name, ncols, seen[d]);
+		ck_assert_msg(seen[d] == ncols,
+		    "domain %s names %d columns; the schema "
+		    "constrains %d of them to it",
+		    domain(d)->name, ncols, seen[d]);
 	}
 }
 END_TEST
@@ -118,11 +123,11 @@ END_TEST
  * both languages (irm_completion under self_status). */
 START_TEST(labels_are_the_interface)
 {
-	const struct domain	*dom;
-	const struct dcode	*c;
-	const char		*idom;
-	size_t			 i, labelled = 0;
-	int			 d, en;
+	const struct domain *dom;
+	const struct dcode  *c;
+	const char          *idom;
+	size_t               i, labelled = 0;
+	int                  d, en;
 
 	for (d = 0; d < DOM__MAX; d++) {
 		dom = domain(d);
@@ -136,7 +141,7 @@ START_TEST(labels_are_the_interface)
 				continue;
 			labelled++;
 			if (d == DOM_SUB_KIND || d == DOM_TIMEZONE)
-				continue;	/* no i18n_enum domain (see below) */
+				continue; /* no i18n_enum domain (see below) */
 			idom = d == DOM_IRM_COMPLETION ? "self_status" : dom->name;
 			for (en = 0; en <= 1; en++)
 				ck_assert_str_eq(domain_label(dom->name, c->code, en),
@@ -177,23 +182,21 @@ same(const char *a, const char *b)
 /* The spellings of the content loader (the OGP pages' own words). */
 START_TEST(aliases)
 {
-	ck_assert_str_eq(domain_alias(domain(DOM_IRM_COMPLETION), "no evidence available",
-	    same), "no_evidence");
-	ck_assert_str_eq(domain_alias(domain(DOM_IRM_COMPLETION), "No evidence", same),
-	    "no_evidence");
-	ck_assert_str_eq(domain_alias(domain(DOM_IRM_COMPLETION), "Complete", same),
-	    "complete");
+	ck_assert_str_eq(
+	    domain_alias(domain(DOM_IRM_COMPLETION), "no evidence available", same), "no_evidence");
+	ck_assert_str_eq(
+	    domain_alias(domain(DOM_IRM_COMPLETION), "No evidence", same), "no_evidence");
+	ck_assert_str_eq(domain_alias(domain(DOM_IRM_COMPLETION), "Complete", same), "complete");
 	ck_assert_ptr_null(domain_alias(domain(DOM_IRM_COMPLETION), "Withdrawn", same));
 	ck_assert_str_eq(domain_alias(domain(DOM_MS_STATUS), "Withdrawn", same), "withdrawn");
-	ck_assert_str_eq(domain_alias(domain(DOM_EARLY_RESULTS), "Moderate", same),
-	    "moderate");
-	ck_assert_str_eq(domain_alias(domain(DOM_OGP_VALUE), "Technology & Innovation",
-	    same), "technology_innovation");
+	ck_assert_str_eq(domain_alias(domain(DOM_EARLY_RESULTS), "Moderate", same), "moderate");
+	ck_assert_str_eq(domain_alias(domain(DOM_OGP_VALUE), "Technology & Innovation", same),
+	    "technology_innovation");
 	ck_assert_str_eq(domain_alias(domain(DOM_YESNO), "YES", same), "yes");
 	ck_assert_ptr_null(domain_alias(domain(DOM_YESNO), "Pending", same));
 	ck_assert_str_eq(domain_alias(domain(DOM_STARRED), "Pending", same), "pending");
-	ck_assert_str_eq(domain_alias(domain(DOM_ENTITY_KIND), "Civil Society", same),
-	    "civil_society");
+	ck_assert_str_eq(
+	    domain_alias(domain(DOM_ENTITY_KIND), "Civil Society", same), "civil_society");
 	ck_assert_ptr_null(domain_alias(domain(DOM_EVENT_KIND), "other", same));
 }
 END_TEST
@@ -201,8 +204,8 @@ END_TEST
 int
 main(void)
 {
-	Suite	*s = suite_create("domains");
-	TCase	*tc = tcase_create("all");
+	Suite *s = suite_create("domains");
+	TCase *tc = tcase_create("all");
 
 	tcase_add_test(tc, domains_are_the_schema);
 	tcase_add_test(tc, labels_are_the_interface);

@@ -8,13 +8,13 @@
 
 START_TEST(labels_complete)
 {
-	const char *dir = getenv("ABERTA_TEMPLATES");
-	char path[512], line[4096], key[128], *p, *e;
+	const char    *dir = getenv("ABERTA_TEMPLATES");
+	char           path[512], line[4096], key[128], *p, *e;
 	struct dirent *de;
-	DIR *dp;
-	FILE *f;
-	size_t i, checked = 0;
-	int found;
+	DIR           *dp;
+	FILE          *f;
+	size_t         i, checked = 0;
+	int            found;
 
 	ck_assert_ptr_nonnull(dir);
 	ck_assert_ptr_nonnull(dp = opendir(dir));
@@ -31,7 +31,8 @@ START_TEST(labels_complete)
 				snprintf(key, sizeof key, "%.*s", (int)(e - p), p);
 				for (found = 0, i = 0; i < i18n_count(); i++)
 					found |= strcmp(i18n_key(i), key) == 0;
-				ck_assert_msg(found, "%s uses %s, which has no text", de->d_name, key);
+				ck_assert_msg(
+				    found, "%s uses %s, which has no text", de->d_name, key);
 				checked++;
 			}
 		fclose(f);
@@ -63,15 +64,20 @@ END_TEST
  * snprintf). */
 START_TEST(dates_human_edges)
 {
-	static const struct { const char *iso; int en; size_t size; const char *want; } t[] = {
+	static const struct {
+		const char *iso;
+		int         en;
+		size_t      size;
+		const char *want;
+	} t[] = {
 		{ "2018-12-00", 0, 64, "dezembro de 2018" },
 		{ "2019-13-01T10:00:00Z", 1, 64, "2019-13-01" },
 		{ "20x9-03-07", 1, 64, "7 March -1" },
 		{ "2019-03-12", 1, 5, "12 M" },
 		{ "2019-03-12", 0, 1, "" },
 	};
-	char	 out[64];
-	size_t	 i;
+	char   out[64];
+	size_t i;
 
 	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
 		i18n_date(t[i].iso, t[i].en, out, t[i].size);
@@ -83,8 +89,7 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { labels_complete, dates_human, dates_human_edges,
-	    NULL };
+	const TTest *const tests[] = { labels_complete, dates_human, dates_human_edges, NULL };
 
 	return tests_main(tests_suite("i18n", 0, tests));
 }

@@ -8,17 +8,17 @@ START_TEST(progress_formula)
 	struct progress c1, c2, c3, plan;
 
 	progress_init(&c1);
-	ck_assert(!progress_has_data(&c1));		/* no milestones: no data, not 0% */
+	ck_assert(!progress_has_data(&c1)); /* no milestones: no data, not 0% */
 	progress_add(&c1, 100, "2024-01-10");
 	progress_add(&c1, 50, "2025-03-01");
-	progress_add(&c1, -1, NULL);			/* not reported: left out */
+	progress_add(&c1, -1, NULL); /* not reported: left out */
 	ck_assert(progress_has_data(&c1));
 	ck_assert_int_eq(progress_percent(&c1), 75);
 	ck_assert_int_eq(c1.known, 2);
 	ck_assert_int_eq(c1.total, 3);
 	ck_assert_str_eq(c1.as_of, "2025-03-01");
 	progress_init(&c2);
-	progress_add(&c2, 0, "2023-05-05");		/* a real 0% is data */
+	progress_add(&c2, 0, "2023-05-05"); /* a real 0% is data */
 	ck_assert(progress_has_data(&c2));
 	ck_assert_int_eq(progress_percent(&c2), 0);
 	progress_init(&c3);
@@ -29,12 +29,12 @@ START_TEST(progress_formula)
 	progress_add_rollup(&plan, &c3);
 	ck_assert_int_eq(plan.known, 2);
 	ck_assert_int_eq(plan.total, 3);
-	ck_assert_int_eq(progress_percent(&plan), 38);	/* (75 + 0) / 2 = 37.5 */
+	ck_assert_int_eq(progress_percent(&plan), 38); /* (75 + 0) / 2 = 37.5 */
 	ck_assert_str_eq(plan.as_of, "2025-03-01");
 	progress_init(&c1);
 	progress_add(&c1, 33, NULL);
 	progress_add(&c1, 34, NULL);
-	ck_assert_int_eq(progress_percent(&c1), 34);	/* 33.5 rounds up */
+	ck_assert_int_eq(progress_percent(&c1), 34); /* 33.5 rounds up */
 	ck_assert_str_eq(c1.as_of, "");
 }
 END_TEST

@@ -20,13 +20,13 @@ pairs_get(const char *name, void *arg)
 START_TEST(request_parsing)
 {
 	static struct req r;
-	const char *ok[] = { "REQUEST_METHOD", "GET", "REQUEST_URI",
-	    "/pt/search?q=participa%C3%A7%C3%A3o+aberta&plan=2&plan=3", NULL };
-	const char *badpct[] = { "REQUEST_URI", "/pt/plans?x=%zz", NULL };
-	const char *nul[] = { "REQUEST_URI", "/pt/plans%00", NULL };
-	const char *badutf[] = { "REQUEST_URI", "/pt/%C3", NULL };
-	const char *dots[] = { "REQUEST_URI", "/pt/%2e%2e/etc", NULL };
-	const char *put[] = { "REQUEST_METHOD", "PUT", "REQUEST_URI", "/pt/", NULL };
+	const char       *ok[] = { "REQUEST_METHOD", "GET", "REQUEST_URI",
+		      "/pt/search?q=participa%C3%A7%C3%A3o+aberta&plan=2&plan=3", NULL };
+	const char       *badpct[] = { "REQUEST_URI", "/pt/plans?x=%zz", NULL };
+	const char       *nul[] = { "REQUEST_URI", "/pt/plans%00", NULL };
+	const char       *badutf[] = { "REQUEST_URI", "/pt/%C3", NULL };
+	const char       *dots[] = { "REQUEST_URI", "/pt/%2e%2e/etc", NULL };
+	const char       *put[] = { "REQUEST_METHOD", "PUT", "REQUEST_URI", "/pt/", NULL };
 
 	ck_assert_int_eq(req_parse(&r, pairs_get, ok), 0);
 	ck_assert_str_eq(r.path, "/pt/search");
@@ -45,9 +45,9 @@ END_TEST
 START_TEST(request_limits)
 {
 	static struct req r;
-	static char uri[8192];
-	const char *env[] = { "REQUEST_URI", uri, NULL };
-	size_t i;
+	static char       uri[8192];
+	const char       *env[] = { "REQUEST_URI", uri, NULL };
+	size_t            i;
 
 	snprintf(uri, sizeof uri, "/pt/plans?");
 	for (i = strlen(uri); i < 5000; i++)
@@ -78,8 +78,7 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { request_parsing, request_limits, accept_language,
-	    NULL };
+	const TTest *const tests[] = { request_parsing, request_limits, accept_language, NULL };
 
 	return tests_main(tests_suite("req", 0, tests));
 }

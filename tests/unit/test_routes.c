@@ -11,7 +11,7 @@ static enum match
 find(const char *path, int (**fn)(struct ctx *), struct ctx *c, char *fix)
 {
 	const struct route *rt = NULL;
-	enum match m;
+	enum match          m;
 
 	memset(c, 0, sizeof *c);
 	m = route_find(path, &rt, c, fix, 256);
@@ -23,7 +23,7 @@ START_TEST(routing)
 {
 	int (*fn)(struct ctx *);
 	struct ctx c;
-	char fix[256];
+	char       fix[256];
 
 	ck_assert_int_eq(find("/en/plans/2", &fn, &c, fix), MATCH_OK);
 	ck_assert(fn == page_plans_show);
@@ -52,7 +52,7 @@ END_TEST
 START_TEST(route_table)
 {
 	size_t i, j;
-	char allow[32];
+	char   allow[32];
 
 	for (i = 0; i < route_count(); i++) {
 		ck_assert_ptr_nonnull(route_at(i)->fn);

@@ -19,30 +19,32 @@
  * no child to reap. */
 START_TEST(spawn_detached_child)
 {
-	char		 dir[] = "/tmp/aberta-spawnXXXXXX", out[600], fds[64], err[300];
-	char		 line[512], self[64], *text = NULL, *p1;
+	char               dir[] = "/tmp/aberta-spawnXXXXXX", out[600], fds[64], err[300];
+	char               line[512], self[64], *text = NULL, *p1;
 	struct sockaddr_in a = { .sin_family = AF_INET };
-	struct pollfd	 pf;
-	struct buf	 b = { 0 };
-	int		 lsock, p[2], st, i, n;
-	FILE		*f;
+	struct pollfd      pf;
+	struct buf         b = { 0 };
+	int                lsock, p[2], st, i, n;
+	FILE              *f;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(out, sizeof out, "%s/out", dir);
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	ck_assert_int_ge(lsock = socket(AF_INET, SOCK_STREAM, 0), 0);	/* not close-on-exec */
+	ck_assert_int_ge(lsock = socket(AF_INET, SOCK_STREAM, 0), 0); /* not close-on-exec */
 	ck_assert_int_eq(bind(lsock, (struct sockaddr *)&a, sizeof a), 0);
 	ck_assert_int_eq(listen(lsock, 1), 0);
 	ck_assert_int_eq(pipe(p), 0);
 	snprintf(fds, sizeof fds, "%d %d", lsock, p[1]);
 	setenv("SPAWN_TEST", "inherited", 1);
 	signal(SIGPIPE, SIG_IGN);
-	char *const argv[] = { "/bin/sh", "-c", "o=$(readlink /proc/$$/fd/1); "
-	    "exec >\"$1.tmp\"; echo \"in $(readlink /proc/$$/fd/0) out $o\"; "
-	    "find /proc/$$/fd -mindepth 1 -printf 'fd %f %l\\n'; "
-	    "echo \"env $SPAWN_TEST\"; echo \"ppid $PPID\"; "
-	    "echo \"sid $(cut -d ' ' -f 6 /proc/$$/stat)\"; "
-	    "grep '^SigIgn' /proc/$$/status; mv \"$1.tmp\" \"$1\"; sleep 3", "sh", out, NULL };
+	char *const argv[] = { "/bin/sh", "-c",
+		"o=$(readlink /proc/$$/fd/1); "
+		"exec >\"$1.tmp\"; echo \"in $(readlink /proc/$$/fd/0) out $o\"; "
+		"find /proc/$$/fd -mindepth 1 -printf 'fd %f %l\\n'; "
+		"echo \"env $SPAWN_TEST\"; echo \"ppid $PPID\"; "
+		"echo \"sid $(cut -d ' ' -f 6 /proc/$$/stat)\"; "
+		"grep '^SigIgn' /proc/$$/status; mv \"$1.tmp\" \"$1\"; sleep 3",
+		"sh", out, NULL };
 	ck_assert_int_eq(spawn_detached("/bin/sh", argv, err, sizeof err), 0);
 	/* Nothing to reap: the intermediate process is gone, the program is not ours. */
 	ck_assert_int_eq(waitpid(-1, &st, WNOHANG), -1);
@@ -85,8 +87,8 @@ START_TEST(spawn_detached_child)
 	/* A program that cannot be run: -1 and the reason; still nothing to reap. */
 	char *const bad[] = { "/nonexistent/aberta-admin", "mail", NULL };
 	ck_assert_int_eq(spawn_detached(bad[0], bad, err, sizeof err), -1);
-	ck_assert_msg(strstr(err, "cannot run /nonexistent/aberta-admin: No such file") != NULL,
-	    "%s", err);
+	ck_assert_msg(
+	    strstr(err, "cannot run /nonexistent/aberta-admin: No such file") != NULL, "%s", err);
 	ck_assert_int_eq(waitpid(-1, &st, WNOHANG), -1);
 }
 END_TEST

@@ -12,14 +12,14 @@
 #include "store/db.h"
 #include "store/stmt.h"
 
-static char	 path[64];
-static sqlite3	*db;
+static char     path[64];
+static sqlite3 *db;
 
 /* Opens a fresh database at the latest schema version. */
 static void
 setup(void)
 {
-	char	 err[256];
+	char err[256];
 
 	ck_assert_int_eq(test_db_path(path, sizeof path, "aberta-store"), 0);
 	ck_assert_ptr_nonnull(db = db_open(path, 1, err, sizeof err));
@@ -39,8 +39,8 @@ teardown(void)
 static const char *
 compile(const struct stmt_table *t, int i, char *why, size_t wlen)
 {
-	sqlite3_stmt	*s = NULL;
-	const char	*sql = t->sql[i], *tail = NULL;
+	sqlite3_stmt *s = NULL;
+	const char   *sql = t->sql[i], *tail = NULL;
 
 	if (sql == NULL || *sql == '\0')
 		snprintf(why, wlen, "no SQL text");
@@ -63,9 +63,9 @@ compile(const struct stmt_table *t, int i, char *why, size_t wlen)
 START_TEST(every_statement_prepares)
 {
 	struct stmt_table *const *t;
-	char		 why[512], first[700] = "";
-	size_t		 n, i;
-	int		 j, bad = 0, all = 0;
+	char                      why[512], first[700] = "";
+	size_t                    n, i;
+	int                       j, bad = 0, all = 0;
 
 	setup();
 	t = store_tables(&n);
@@ -89,8 +89,8 @@ END_TEST
 
 START_TEST(both_connections_prepare)
 {
-	char	 err[512] = "";
-	int	 rc;
+	char err[512] = "";
+	int  rc;
 
 	setup();
 	if ((rc = store_prepare(STORE_RO, db, err, sizeof err)) == 0)
@@ -105,8 +105,7 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { every_statement_prepares, both_connections_prepare,
-	    NULL };
+	const TTest *const tests[] = { every_statement_prepares, both_connections_prepare, NULL };
 
 	return tests_main(tests_suite("store", 0, tests));
 }

@@ -13,19 +13,19 @@
 
 /* One conversion each way: the UTC time, and the wall clock shown then. */
 struct shown {
-	const char	*utc;		/* "YYYY-MM-DDTHH:MM:SSZ" */
-	const char	*wall;		/* "YYYY-MM-DDTHH:MM" */
-	const char	*abbr;		/* the offset's abbreviation */
-	long		 off;		/* seconds east of UTC */
+	const char *utc;  /* "YYYY-MM-DDTHH:MM:SSZ" */
+	const char *wall; /* "YYYY-MM-DDTHH:MM" */
+	const char *abbr; /* the offset's abbreviation */
+	long        off;  /* seconds east of UTC */
 };
 
 /* Checks that utc is shown as wall in zone, with its abbreviation and offset. */
 static void
 check_shown(const char *zone, const struct shown *s)
 {
-	char		 out[32];
-	const char	*abbr = NULL;
-	time_t		 t;
+	char        out[32];
+	const char *abbr = NULL;
+	time_t      t;
 
 	ck_assert_int_eq(utc_to_local(zone, s->utc, out, sizeof out, &abbr), 0);
 	ck_assert_msg(strcmp(out, s->wall) == 0, "%s: %s shown as %s, not %s",
@@ -40,11 +40,11 @@ check_shown(const char *zone, const struct shown *s)
 static void
 check_read(const char *zone, const char *wall, const char *utc)
 {
-	char	 out[32];
+	char out[32];
 
 	ck_assert_int_eq(local_to_utc(zone, wall, out, sizeof out), 0);
-	ck_assert_msg(strcmp(out, utc) == 0, "%s: %s read as %s, not %s",
-	    zone ? zone : "default", wall, out, utc);
+	ck_assert_msg(strcmp(out, utc) == 0, "%s: %s read as %s, not %s", zone ? zone : "default",
+	    wall, out, utc);
 }
 
 /* Every minute from three hours before to three hours after the change at utc: shown
@@ -53,9 +53,9 @@ check_read(const char *zone, const char *wall, const char *utc)
 static void
 check_round_trip(const char *zone, const char *change)
 {
-	char	 iso[32], wall[32], back[32];
-	time_t	 c, t, b;
-	long	 before;
+	char   iso[32], wall[32], back[32];
+	time_t c, t, b;
+	long   before;
 
 	ck_assert_int_eq(utc_parse(change, &c), 0);
 	before = tz_offset(zone, c - 1);
@@ -85,7 +85,7 @@ check_wet(const char *zone)
 		{ "2026-01-15T12:00:00Z", "2026-01-15T12:00", "WET", 0 },
 		{ "2026-07-15T12:00:00Z", "2026-07-15T13:00", "WEST", 3600 },
 	};
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < sizeof s / sizeof s[0]; i++)
 		check_shown(zone, &s[i]);
@@ -127,7 +127,7 @@ END_TEST
  * (01:00 UTC): 00:00 -> 01:00 in March, 01:00 -> 00:00 in October. */
 START_TEST(azores)
 {
-	static const char *const z = "Atlantic/Azores";
+	static const char *const  z = "Atlantic/Azores";
 	static const struct shown s[] = {
 		{ "2026-03-29T00:59:59Z", "2026-03-28T23:59", "-01", -3600 },
 		{ "2026-03-29T01:00:00Z", "2026-03-29T01:00", "+00", 0 },
@@ -136,7 +136,7 @@ START_TEST(azores)
 		{ "2026-01-15T12:00:00Z", "2026-01-15T11:00", "-01", -3600 },
 		{ "2026-07-15T12:00:00Z", "2026-07-15T12:00", "+00", 0 },
 	};
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < sizeof s / sizeof s[0]; i++)
 		check_shown(z, &s[i]);
@@ -159,8 +159,7 @@ END_TEST
  * 1996. */
 START_TEST(history)
 {
-	static const struct shown s = { "1995-01-15T12:00:00Z", "1995-01-15T13:00", "CET",
-	    3600 };
+	static const struct shown s = { "1995-01-15T12:00:00Z", "1995-01-15T13:00", "CET", 3600 };
 
 	check_shown(NULL, &s);
 	check_read(NULL, "1995-01-15T13:00", "1995-01-15T12:00:00Z");
@@ -170,8 +169,8 @@ END_TEST
 /* Only the zones of the timezone domain; bad wall clocks; TZ left as it was. */
 START_TEST(zones_and_tz)
 {
-	char	 out[32];
-	time_t	 t = 1800000000;	/* 2027-01-15, winter */
+	char      out[32];
+	time_t    t = 1800000000; /* 2027-01-15, winter */
 	struct tm tm;
 
 	ck_assert(tz_known(NULL));
@@ -182,16 +181,14 @@ START_TEST(zones_and_tz)
 	ck_assert_int_eq(tz_local("Europe/Paris", t, &tm), -1);
 	ck_assert_int_eq(tz_offset("Europe/Paris", t), 0);
 	ck_assert_int_eq(local_to_utc("Europe/Paris", "2026-07-01T10:00", out, sizeof out), -1);
-	ck_assert_int_eq(utc_to_local("Europe/Paris", "2026-07-01T10:00:00Z", out, sizeof out,
-	    NULL), -1);
-	ck_assert_int_eq(local_to_utc("Atlantic/Azores", "2026-02-30T10:00", out, sizeof out),
-	    -1);
-	ck_assert_int_eq(local_to_utc("Atlantic/Azores", "2026-02-10T24:00", out, sizeof out),
-	    -1);
-	ck_assert_int_eq(local_to_utc("Atlantic/Azores", "2026-02-10T10:00:30", out,
-	    sizeof out), -1);
-	ck_assert_int_eq(utc_to_local("Atlantic/Azores", "2026-02-10T10:00", out, sizeof out,
-	    NULL), -1);
+	ck_assert_int_eq(
+	    utc_to_local("Europe/Paris", "2026-07-01T10:00:00Z", out, sizeof out, NULL), -1);
+	ck_assert_int_eq(local_to_utc("Atlantic/Azores", "2026-02-30T10:00", out, sizeof out), -1);
+	ck_assert_int_eq(local_to_utc("Atlantic/Azores", "2026-02-10T24:00", out, sizeof out), -1);
+	ck_assert_int_eq(
+	    local_to_utc("Atlantic/Azores", "2026-02-10T10:00:30", out, sizeof out), -1);
+	ck_assert_int_eq(
+	    utc_to_local("Atlantic/Azores", "2026-02-10T10:00", out, sizeof out, NULL), -1);
 
 	/* TZ set before: set to the same after, and localtime follows it again. */
 	ck_assert_int_eq(setenv("TZ", "Asia/Tokyo", 1), 0);
@@ -212,8 +209,8 @@ END_TEST
 int
 main(void)
 {
-	Suite	*s = suite_create("time");
-	TCase	*tc = tcase_create("all");
+	Suite *s = suite_create("time");
+	TCase *tc = tcase_create("all");
 
 	tcase_add_test(tc, lisbon);
 	tcase_add_test(tc, lisbon_by_default);

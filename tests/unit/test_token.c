@@ -8,8 +8,8 @@
 /* A token and its hash; what is not a token is refused. */
 START_TEST(tokens)
 {
-	char		 tok[65];
-	unsigned char	 h1[32], h2[32];
+	char          tok[65];
+	unsigned char h1[32], h2[32];
 
 	ck_assert_int_eq(token_new(tok, sizeof tok, h1), 0);
 	ck_assert_uint_eq(strlen(tok), 64);

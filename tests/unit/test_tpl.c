@@ -9,7 +9,7 @@
 static void
 write_file(const char *dir, const char *name, const char *text)
 {
-	char path[512];
+	char  path[512];
 	FILE *f;
 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -20,12 +20,13 @@ write_file(const char *dir, const char *name, const char *text)
 
 START_TEST(template_shim)
 {
-	char dir[] = "/tmp/aberta-tplXXXXXX", err[256], bad[64];
+	char       dir[] = "/tmp/aberta-tplXXXXXX", err[256], bad[64];
 	struct buf out = { 0 };
-	tpl_dict *d;
+	tpl_dict  *d;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	write_file(dir, "t.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n"
+	write_file(dir, "t.tpl",
+	    "{{%AUTOESCAPE context=\"HTML\"}}\n"
 	    "<p title=\"{{A}}\">{{A}}</p><a href=\"{{U}}\">x</a>{{#S}}[{{V}}]{{/S}}{{>INC}}\n");
 	write_file(dir, "inc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n<i>{{G}}{{V}}</i>\n");
 	ck_assert_int_eq(tpl_init(dir, err, sizeof err), 0);

@@ -21,11 +21,11 @@
 #include "store/upload.h"
 #include "lib/valid.h"
 
-#define CT	"multipart/form-data; boundary=XyZ"
-#define S(lit)	lit, sizeof lit - 1	/* a literal and its length (NULs included) */
+#define CT     "multipart/form-data; boundary=XyZ"
+#define S(lit) lit, sizeof lit - 1 /* a literal and its length (NULs included) */
 
-static struct mpart	 parts[8];
-static size_t		 np;
+static struct mpart parts[8];
+static size_t       np;
 
 /* Parses a body with parts[0..max); returns multipart_parse's result. */
 static int
@@ -52,7 +52,7 @@ START_TEST(mp_fields_and_file)
 	    "\r\n"
 	    "%PDF-1.4 data\r\n"
 	    "--XyZ--\r\n";
-	char out[64];
+	char                out[64];
 	const struct mpart *p;
 
 	ck_assert_int_eq(parse(CT, S(body), 8), 0);
@@ -61,43 +61,45 @@ START_TEST(mp_fields_and_file)
 	ck_assert_int_eq(parts[0].has_filename, 0);
 	ck_assert_int_eq(multipart_text(&parts[0], out, sizeof out), 0);
 	ck_assert_str_eq(out, "Relatório final");
-	ck_assert_str_eq(parts[1].name, "note");	/* a token value, lower-case header */
+	ck_assert_str_eq(parts[1].name, "note"); /* a token value, lower-case header */
 	ck_assert_int_eq(multipart_text(&parts[1], out, sizeof out), 0);
-	ck_assert_str_eq(out, "line one\r\nline two\r\n");	/* CRLF kept in the data */
+	ck_assert_str_eq(out, "line one\r\nline two\r\n"); /* CRLF kept in the data */
 	ck_assert_ptr_nonnull(p = multipart_get(parts, np, "doc"));
 	ck_assert_int_eq(p->has_filename, 1);
-	ck_assert_str_eq(p->filename, "a \"b\" \\c.pdf");	/* escapes decoded, filename* ignored */
+	ck_assert_str_eq(p->filename, "a \"b\" \\c.pdf"); /* escapes decoded, filename* ignored */
 	ck_assert_str_eq(p->ctype, "application/pdf");
 	ck_assert_uint_eq(p->len, 13);
 	ck_assert(memcmp(p->data, "%PDF-1.4 data", 13) == 0);
-	ck_assert(p->data > body && p->data < body + sizeof body);	/* not a copy */
+	ck_assert(p->data > body && p->data < body + sizeof body); /* not a copy */
 	ck_assert_ptr_null(multipart_get(parts, np, "missing"));
-	ck_assert_int_eq(multipart_text(p, out, 5), -1);	/* does not fit */
+	ck_assert_int_eq(multipart_text(p, out, 5), -1); /* does not fit */
 	ck_assert_str_eq(out, "");
 }
 END_TEST
 
 START_TEST(mp_boundaries)
 {
-	static const char quoted[] =
-	    "--a:b=c?d/e (f)\r\n"
-	    "Content-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n"
-	    "--a:b=c?d/e (f)--";
+	static const char quoted[] = "--a:b=c?d/e (f)\r\n"
+				     "Content-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n"
+				     "--a:b=c?d/e (f)--";
 	static const char plain[] =
-	    "--WebKitFormBoundary7MA4YWxkTrZu0gW  \r\n"	/* transport padding */
+	    "--WebKitFormBoundary7MA4YWxkTrZu0gW  \r\n" /* transport padding */
 	    "Content-Disposition: form-data; name=\"x\"\r\n\r\n\r\n"
 	    "--WebKitFormBoundary7MA4YWxkTrZu0gW--";
 	static const char empty[] = "--XyZ--\r\n";
-	char out[8];
+	char              out[8];
 
 	ck_assert_int_eq(parse("multipart/form-data; charset=utf-8; "
-	    "boundary=\"a:b=c?d/e (f)\"", S(quoted), 8), 0);
+			       "boundary=\"a:b=c?d/e (f)\"",
+			     S(quoted), 8),
+	    0);
 	ck_assert_uint_eq(np, 1);
 	ck_assert_uint_eq(parts[0].len, 1);
-	ck_assert_int_eq(parse("Multipart/Form-Data;BOUNDARY=WebKitFormBoundary7MA4YWxkTrZu0gW",
-	    S(plain), 8), 0);
+	ck_assert_int_eq(
+	    parse("Multipart/Form-Data;BOUNDARY=WebKitFormBoundary7MA4YWxkTrZu0gW", S(plain), 8),
+	    0);
 	ck_assert_uint_eq(np, 1);
-	ck_assert_uint_eq(parts[0].len, 0);	/* an empty field */
+	ck_assert_uint_eq(parts[0].len, 0); /* an empty field */
 	ck_assert_int_eq(multipart_text(&parts[0], out, sizeof out), 0);
 	ck_assert_str_eq(out, "");
 	ck_assert_int_eq(parse(CT, S(empty), 8), 0);
@@ -115,13 +117,13 @@ START_TEST(mp_binary)
 	    "\0\x01\xff\r\n-\0\r\n--Xy\n--XyZ\0\r\n\r\n\x89PNG"
 	    "\r\n--XyZ--";
 	static const char data[] = "\0\x01\xff\r\n-\0\r\n--Xy\n--XyZ\0\r\n\r\n\x89PNG";
-	char out[64];
+	char              out[64];
 
 	ck_assert_int_eq(parse(CT, S(body), 8), 0);
 	ck_assert_uint_eq(np, 1);
 	ck_assert_uint_eq(parts[0].len, sizeof data - 1);
 	ck_assert(memcmp(parts[0].data, data, sizeof data - 1) == 0);
-	ck_assert_int_eq(multipart_text(&parts[0], out, sizeof out), -1);	/* NUL */
+	ck_assert_int_eq(multipart_text(&parts[0], out, sizeof out), -1); /* NUL */
 }
 END_TEST
 
@@ -133,7 +135,7 @@ START_TEST(mp_bad_content_type)
 
 	ck_assert_int_eq(parse(NULL, S(body), 8), 400);
 	ck_assert_int_eq(parse("application/x-www-form-urlencoded", S(body), 8), 400);
-	ck_assert_int_eq(parse("multipart/form-data", S(body), 8), 400);	/* no boundary */
+	ck_assert_int_eq(parse("multipart/form-data", S(body), 8), 400); /* no boundary */
 	ck_assert_str_eq(multipart_error(), "the Content-Type has no boundary");
 	ck_assert_int_eq(parse("multipart/form-data; charset=utf-8", S(body), 8), 400);
 	ck_assert_int_eq(parse("multipart/form-dataX; boundary=XyZ", S(body), 8), 400);
@@ -143,15 +145,16 @@ START_TEST(mp_bad_content_type)
 	ck_assert_int_eq(parse("multipart/form-data; boundary=\"XyZ", S(body), 8), 400);
 	ck_assert_int_eq(parse("multipart/form-data; boundary=\"a@b\"", S(body), 8), 400);
 	ck_assert_int_eq(parse("multipart/form-data; boundary=\"ab \"", S(body), 8), 400);
-	ck_assert_int_eq(parse("multipart/form-data; boundary=XyZ; boundary=XyZ", S(body), 8),
-	    400);
+	ck_assert_int_eq(parse("multipart/form-data; boundary=XyZ; boundary=XyZ", S(body), 8), 400);
 	/* 70 characters are fine; 71 are too many. */
 	snprintf(ct, sizeof ct, "multipart/form-data; boundary=%070d", 0);
-	snprintf(b70, sizeof b70, "--%070d\r\nContent-Disposition: form-data; name=x\r\n\r\n"
-	    "1\r\n--%070d--", 0, 0);
+	snprintf(b70, sizeof b70,
+	    "--%070d\r\nContent-Disposition: form-data; name=x\r\n\r\n"
+	    "1\r\n--%070d--",
+	    0, 0);
 	ck_assert_int_eq(parse(ct, b70, strlen(b70), 8), 0);
 	ck_assert_uint_eq(np, 1);
-	ck_assert_int_eq(parse(ct, S(body), 8), 400);	/* the body, not the boundary */
+	ck_assert_int_eq(parse(ct, S(body), 8), 400); /* the body, not the boundary */
 	ck_assert_str_eq(multipart_error(), "the body does not start with the boundary");
 	snprintf(ct, sizeof ct, "multipart/form-data; boundary=%071d", 0);
 	ck_assert_int_eq(parse(ct, S(body), 8), 400);
@@ -161,19 +164,34 @@ END_TEST
 
 START_TEST(mp_bad_structure)
 {
-	ck_assert_int_eq(parse(CT, S("preamble\r\n--XyZ\r\nContent-Disposition: form-data; "
-	    "name=\"x\"\r\n\r\n1\r\n--XyZ--"), 8), 400);
+	ck_assert_int_eq(parse(CT,
+			     S("preamble\r\n--XyZ\r\nContent-Disposition: form-data; "
+			       "name=\"x\"\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
 	/* Missing final boundary: the data runs to the end. */
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; "
-	    "name=\"x\"\r\n\r\n1\r\n"), 8), 400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; "
+			       "name=\"x\"\r\n\r\n1\r\n"),
+			     8),
+	    400);
 	ck_assert_str_eq(multipart_error(), "a part does not end with a boundary");
 	/* A delimiter that is not followed by "--" or CRLF; a truncated one. */
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; "
-	    "name=\"x\"\r\n\r\n1\r\n--XyZ"), 8), 400);
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; "
-	    "name=\"x\"\r\n\r\n1\r\n--XyZabc\r\n"), 8), 400);
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; "
-	    "name=\"x\"\r\n"), 8), 400);	/* the header block never ends */
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; "
+			       "name=\"x\"\r\n\r\n1\r\n--XyZ"),
+			     8),
+	    400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; "
+			       "name=\"x\"\r\n\r\n1\r\n--XyZabc\r\n"),
+			     8),
+	    400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; "
+			       "name=\"x\"\r\n"),
+			     8),
+	    400); /* the header block never ends */
 	ck_assert_int_eq(parse(CT, "", 0, 8), 400);
 }
 END_TEST
@@ -181,32 +199,62 @@ END_TEST
 START_TEST(mp_bad_headers)
 {
 	/* A part without a name, with an empty name, without Content-Disposition. */
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; "
-	    "filename=\"a.pdf\"\r\n\r\n1\r\n--XyZ--"), 8), 400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; "
+			       "filename=\"a.pdf\"\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
 	ck_assert_str_eq(multipart_error(), "a part has no name");
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; "
-	    "name=\"\"\r\n\r\n1\r\n--XyZ--"), 8), 400);
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Type: text/plain\r\n\r\n1\r\n--XyZ--"),
-	    8), 400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; "
+			       "name=\"\"\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
+	ck_assert_int_eq(
+	    parse(CT, S("--XyZ\r\nContent-Type: text/plain\r\n\r\n1\r\n--XyZ--"), 8), 400);
 	ck_assert_int_eq(parse(CT, S("--XyZ\r\n\r\n1\r\n--XyZ--"), 8), 400);
 	/* Not form-data; two names; two Content-Disposition headers; folding; bare LF. */
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: attachment; "
-	    "name=\"x\"\r\n\r\n1\r\n--XyZ--"), 8), 400);
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; name=\"x\"; "
-	    "name=\"y\"\r\n\r\n1\r\n--XyZ--"), 8), 400);
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n"
-	    "Content-Disposition: form-data; name=\"y\"\r\n\r\n1\r\n--XyZ--"), 8), 400);
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data;\r\n "
-	    "name=\"x\"\r\n\r\n1\r\n--XyZ--"), 8), 400);
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; name=\"x\"\n"
-	    "X: y\r\n\r\n1\r\n--XyZ--"), 8), 400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: attachment; "
+			       "name=\"x\"\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; name=\"x\"; "
+			       "name=\"y\"\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n"
+			       "Content-Disposition: form-data; name=\"y\"\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data;\r\n "
+			       "name=\"x\"\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; name=\"x\"\n"
+			       "X: y\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
 	/* An unterminated quoted name; a control character in it; invalid UTF-8 in it. */
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; "
-	    "name=\"x\r\n\r\n1\r\n--XyZ--"), 8), 400);
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; "
-	    "name=\"x\x01\"\r\n\r\n1\r\n--XyZ--"), 8), 400);
-	ck_assert_int_eq(parse(CT, S("--XyZ\r\nContent-Disposition: form-data; "
-	    "name=\"x\xc3\"\r\n\r\n1\r\n--XyZ--"), 8), 400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; "
+			       "name=\"x\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; "
+			       "name=\"x\x01\"\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
+	ck_assert_int_eq(parse(CT,
+			     S("--XyZ\r\nContent-Disposition: form-data; "
+			       "name=\"x\xc3\"\r\n\r\n1\r\n--XyZ--"),
+			     8),
+	    400);
 }
 END_TEST
 
@@ -215,11 +263,11 @@ static char *
 block_body(size_t block, size_t *len)
 {
 	static const char head[] = "--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n"
-	    "X-Pad: ";
+				   "X-Pad: ";
 	static const char tail[] = "\r\n\r\n1\r\n--XyZ--";
-	size_t	 fixed = sizeof head - 1 - 7 + 2;	/* without "--XyZ\r\n", with CRLF */
-	size_t	 pad = block - fixed;
-	char	*b;
+	size_t            fixed = sizeof head - 1 - 7 + 2; /* without "--XyZ\r\n", with CRLF */
+	size_t            pad = block - fixed;
+	char             *b;
 
 	*len = sizeof head - 1 + pad + sizeof tail - 1;
 	ck_assert_ptr_nonnull(b = malloc(*len));
@@ -231,10 +279,10 @@ block_body(size_t block, size_t *len)
 
 START_TEST(mp_header_block_too_large)
 {
-	char	*body;
-	size_t	 len;
+	char  *body;
+	size_t len;
 
-	body = block_body(MPART_HEAD_MAX, &len);	/* exactly the limit: fine */
+	body = block_body(MPART_HEAD_MAX, &len); /* exactly the limit: fine */
 	ck_assert_int_eq(parse(CT, body, len, 8), 0);
 	ck_assert_uint_eq(parts[0].len, 1);
 	free(body);
@@ -274,11 +322,11 @@ START_TEST(mp_text_utf8)
 	    "--XyZ--";
 	char out[32];
 
-	ck_assert_int_eq(parse(CT, S(body), 8), 0);	/* the parser leaves data alone */
+	ck_assert_int_eq(parse(CT, S(body), 8), 0); /* the parser leaves data alone */
 	ck_assert_uint_eq(np, 4);
-	ck_assert_int_eq(multipart_text(&parts[0], out, sizeof out), -1);	/* truncated */
-	ck_assert_int_eq(multipart_text(&parts[1], out, sizeof out), -1);	/* overlong */
-	ck_assert_int_eq(multipart_text(&parts[2], out, sizeof out), -1);	/* surrogate */
+	ck_assert_int_eq(multipart_text(&parts[0], out, sizeof out), -1); /* truncated */
+	ck_assert_int_eq(multipart_text(&parts[1], out, sizeof out), -1); /* overlong */
+	ck_assert_int_eq(multipart_text(&parts[2], out, sizeof out), -1); /* surrogate */
 	ck_assert_int_eq(multipart_text(&parts[3], out, sizeof out), 0);
 	ck_assert_str_eq(out, "ação");
 	ck_assert_int_eq(multipart_text(NULL, out, sizeof out), -1);
@@ -287,23 +335,26 @@ END_TEST
 
 /* ---- Uploads ---- */
 
-static char	 dir[64], dbpath[80];
-static sqlite3	*db;
+static char     dir[64], dbpath[80];
+static sqlite3 *db;
 
 /* Each test gets a fresh upload directory and a migrated database with one staff
  * member (id 1). */
 static void
 setup(void)
 {
-	char	 err[256];
+	char err[256];
 
 	snprintf(dir, sizeof dir, "/tmp/aberta-upXXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(dbpath, sizeof dbpath, "%s.db", dir);
 	ck_assert_ptr_nonnull(db = db_open(dbpath, 1, err, sizeof err));
 	ck_assert_int_ge(db_migrate(db, err, sizeof err), 1);
-	ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO staff (id, login, name, role, pw_hash) "
-	    "VALUES (1, 'ana@example.org', 'Ana', 'admin', 'x')", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+			     "INSERT INTO staff (id, login, name, role, pw_hash) "
+			     "VALUES (1, 'ana@example.org', 'Ana', 'admin', 'x')",
+			     NULL, NULL, NULL),
+	    SQLITE_OK);
 	ck_assert_int_eq(upload_init(err, sizeof err), 0);
 }
 
@@ -311,9 +362,9 @@ setup(void)
 static void
 teardown(void)
 {
-	char		 p[600];
-	DIR		*d;
-	struct dirent	*e;
+	char           p[600];
+	DIR           *d;
+	struct dirent *e;
 
 	upload_done();
 	sqlite3_close(db);
@@ -333,9 +384,9 @@ teardown(void)
 static int
 files_in_dir(void)
 {
-	DIR		*d;
-	struct dirent	*e;
-	int		 n = 0;
+	DIR           *d;
+	struct dirent *e;
+	int            n = 0;
 
 	ck_assert_ptr_nonnull(d = opendir(dir));
 	while ((e = readdir(d)) != NULL)
@@ -348,11 +399,11 @@ files_in_dir(void)
 static int
 rows(void)
 {
-	sqlite3_stmt	*s;
-	int		 n;
+	sqlite3_stmt *s;
+	int           n;
 
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM upload", -1, &s, NULL),
-	    SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM upload", -1, &s, NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	n = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
@@ -363,34 +414,34 @@ rows(void)
 static size_t
 make_pdf(char *out, size_t cap, int variant)
 {
-	int	 n;
+	int n;
 
-	n = snprintf(out, cap, "%%PDF-1.4\n%%variant %d\n"
+	n = snprintf(out, cap,
+	    "%%PDF-1.4\n%%variant %d\n"
 	    "1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
 	    "2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
-	    "trailer <</Root 1 0 R>>\n%%%%EOF\n", variant);
+	    "trailer <</Root 1 0 R>>\n%%%%EOF\n",
+	    variant);
 	ck_assert(n > 0 && (size_t)n < cap);
 	return (size_t)n;
 }
 
 /* A 1x1 grey PNG and a tiny JFIF header. */
-static const unsigned char png[] = {
-	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
-	0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00,
-	0x00, 0x3a, 0x7e, 0x9b, 0x55, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78,
-	0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01, 0x48, 0xaf, 0xa4, 0x71, 0x00,
-	0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82 };
-static const unsigned char jpeg[] = {
-	0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00, 0x01, 0x01, 0x00, 0x00,
-	0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9 };
+static const unsigned char png[] = { 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00,
+	0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08,
+	0x00, 0x00, 0x00, 0x00, 0x3a, 0x7e, 0x9b, 0x55, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41,
+	0x54, 0x78, 0x9c, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01, 0x48, 0xaf, 0xa4, 0x71,
+	0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82 };
+static const unsigned char jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00,
+	0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9 };
 
 /* CRC-32 (ISO-HDLC, as zip uses). */
 static unsigned long
 crc32(const char *p, size_t n)
 {
-	unsigned long	 c = 0xffffffffUL;
-	size_t		 i;
-	int		 k;
+	unsigned long c = 0xffffffffUL;
+	size_t        i;
+	int           k;
 
 	for (i = 0; i < n; i++)
 		for (c ^= (unsigned char)p[i], k = 0; k < 8; k++)
@@ -415,12 +466,12 @@ put32(unsigned char *p, unsigned long v)
 /* Writes a zip archive of n stored (uncompressed) entries names[i] with contents
  * data[i] into out (size cap).  Returns its length. */
 static size_t
-make_zip(unsigned char *out, size_t cap, const char *const *names, const char *const *data,
-    size_t n)
+make_zip(
+    unsigned char *out, size_t cap, const char *const *names, const char *const *data, size_t n)
 {
-	unsigned char	 cd[2048], *h;
-	unsigned long	 offs[8];
-	size_t		 o = 0, c = 0, i, nl, dl;
+	unsigned char cd[2048], *h;
+	unsigned long offs[8];
+	size_t        o = 0, c = 0, i, nl, dl;
 
 	ck_assert_uint_le(n, 8);
 	for (i = 0; i < n; i++) {
@@ -431,8 +482,8 @@ make_zip(unsigned char *out, size_t cap, const char *const *names, const char *c
 		h = out + o;
 		memset(h, 0, 30);
 		memcpy(h, "PK\3\4", 4);
-		put16(h + 4, 20);			/* version needed */
-		put16(h + 12, 0x21);			/* 1980-01-01 */
+		put16(h + 4, 20);    /* version needed */
+		put16(h + 12, 0x21); /* 1980-01-01 */
 		put32(h + 14, crc32(data[i], dl));
 		put32(h + 18, dl);
 		put32(h + 22, dl);
@@ -467,16 +518,19 @@ make_zip(unsigned char *out, size_t cap, const char *const *names, const char *c
 	return o + c + 22;
 }
 
-static const char ctypes_xml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+static const char ctypes_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
     "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
     "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
     "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
-static const char rels_xml[] = "<?xml version=\"1.0\"?><Relationships xmlns=\""
+static const char rels_xml[] =
+    "<?xml version=\"1.0\"?><Relationships xmlns=\""
     "http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
     "Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
     "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
-static const char doc_xml[] = "<?xml version=\"1.0\"?><w:document xmlns:w=\""
+static const char doc_xml[] =
+    "<?xml version=\"1.0\"?><w:document xmlns:w=\""
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r>"
     "<w:t>Olá</w:t></w:r></w:p></w:body></w:document>";
 
@@ -484,9 +538,9 @@ static const char doc_xml[] = "<?xml version=\"1.0\"?><w:document xmlns:w=\""
 static const char *
 stored_name(const char *sha)
 {
-	static char	 name[UPLOAD_NAME_MAX + 1];
-	char		 mime[UPLOAD_MIME_MAX];
-	long long	 size;
+	static char name[UPLOAD_NAME_MAX + 1];
+	char        mime[UPLOAD_MIME_MAX];
+	long long   size;
 
 	ck_assert_int_eq(upload_find(db, sha, mime, sizeof mime, name, sizeof name, &size), 1);
 	return name;
@@ -494,15 +548,15 @@ stored_name(const char *sha)
 
 START_TEST(up_pdf_stored)
 {
-	char		 pdf[512], sha[65], hex[65], path[600], mime[UPLOAD_MIME_MAX];
-	char		 name[UPLOAD_NAME_MAX + 1], back[512];
-	unsigned char	 d[crypto_hash_sha256_BYTES];
-	const char	*why = "unset";
-	size_t		 len = make_pdf(pdf, sizeof pdf, 1);
-	long long	 size = 0;
-	sqlite3_stmt	*s;
-	struct stat	 st;
-	FILE		*f;
+	char          pdf[512], sha[65], hex[65], path[600], mime[UPLOAD_MIME_MAX];
+	char          name[UPLOAD_NAME_MAX + 1], back[512];
+	unsigned char d[crypto_hash_sha256_BYTES];
+	const char   *why = "unset";
+	size_t        len = make_pdf(pdf, sizeof pdf, 1);
+	long long     size = 0;
+	sqlite3_stmt *s;
+	struct stat   st;
+	FILE         *f;
 
 	ck_assert_int_eq(upload_store(db, dir, pdf, len, "Relatório 2024.pdf", 1, sha, &why), 0);
 	ck_assert_ptr_null(why);
@@ -526,8 +580,11 @@ START_TEST(up_pdf_stored)
 	ck_assert_str_eq(mime, "application/pdf");
 	ck_assert_str_eq(name, "Relatório 2024.pdf");
 	ck_assert_int_eq(size, (long long)len);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT staff_id, length(at) FROM upload "
-	    "WHERE sha256 = ?1", -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+			     "SELECT staff_id, length(at) FROM upload "
+			     "WHERE sha256 = ?1",
+			     -1, &s, NULL),
+	    SQLITE_OK);
 	sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_int_eq(sqlite3_column_int64(s, 0), 1);
@@ -540,10 +597,10 @@ END_TEST
 
 START_TEST(up_stored_once)
 {
-	char		 pdf[512], sha1[65], sha2[65], path[600];
-	const char	*why;
-	size_t		 len = make_pdf(pdf, sizeof pdf, 2);
-	struct stat	 a, b;
+	char        pdf[512], sha1[65], sha2[65], path[600];
+	const char *why;
+	size_t      len = make_pdf(pdf, sizeof pdf, 2);
+	struct stat a, b;
 
 	ck_assert_int_eq(upload_store(db, dir, pdf, len, "first.pdf", 1, sha1, &why), 0);
 	snprintf(path, sizeof path, "%s/%s", dir, sha1);
@@ -551,35 +608,33 @@ START_TEST(up_stored_once)
 	ck_assert_int_eq(upload_store(db, dir, pdf, len, "second.PDF", 0, sha2, &why), 0);
 	ck_assert_str_eq(sha1, sha2);
 	ck_assert_int_eq(stat(path, &b), 0);
-	ck_assert_uint_eq(a.st_ino, b.st_ino);		/* not rewritten */
+	ck_assert_uint_eq(a.st_ino, b.st_ino); /* not rewritten */
 	ck_assert_int_eq(files_in_dir(), 1);
 	ck_assert_int_eq(rows(), 1);
-	ck_assert_str_eq(stored_name(sha1), "first.pdf");	/* the first name is kept */
+	ck_assert_str_eq(stored_name(sha1), "first.pdf"); /* the first name is kept */
 }
 END_TEST
 
 START_TEST(up_refused_types)
 {
-	static const char html[] = "<!DOCTYPE html>\n<html><body><script>alert(1)</script>"
-	    "</body></html>\n";
+	static const char        html[] = "<!DOCTYPE html>\n<html><body><script>alert(1)</script>"
+					  "</body></html>\n";
 	static const char *const plain_names[] = { "notes.xml" };
 	static const char *const plain_data[] = { "<a/>" };
-	unsigned char	 zip[1024];
-	size_t		 zlen;
-	char		 sha[65] = "";
-	const char	*why;
+	unsigned char            zip[1024];
+	size_t                   zlen;
+	char                     sha[65] = "";
+	const char              *why;
 
-	ck_assert_int_eq(upload_store(db, dir, html, sizeof html - 1, "x.pdf", 1, sha, &why),
-	    -1);
+	ck_assert_int_eq(upload_store(db, dir, html, sizeof html - 1, "x.pdf", 1, sha, &why), -1);
 	ck_assert_str_eq(why, "Tipo de ficheiro não aceite: só PDF, ODT, DOCX, PNG ou JPEG.");
-	ck_assert_int_eq(upload_store(db, dir, html, sizeof html - 1, "x.html", 1, sha, &why),
-	    -1);
-	ck_assert_int_eq(upload_store(db, dir, "GIF89a\1\0\1\0\0\0\0;", 14, "x.gif", 1, sha,
-	    &why), -1);
+	ck_assert_int_eq(upload_store(db, dir, html, sizeof html - 1, "x.html", 1, sha, &why), -1);
+	ck_assert_int_eq(
+	    upload_store(db, dir, "GIF89a\1\0\1\0\0\0\0;", 14, "x.gif", 1, sha, &why), -1);
 	/* A zip that is not a word document, named .docx. */
 	zlen = make_zip(zip, sizeof zip, plain_names, plain_data, 1);
-	ck_assert_int_eq(upload_store(db, dir, (const char *)zip, zlen, "x.docx", 1, sha, &why),
-	    -1);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)zip, zlen, "x.docx", 1, sha, &why), -1);
 	ck_assert_str_eq(why, "Tipo de ficheiro não aceite: só PDF, ODT, DOCX, PNG ou JPEG.");
 	ck_assert_str_eq(sha, "");
 	ck_assert_int_eq(files_in_dir(), 0);
@@ -591,9 +646,9 @@ END_TEST
 static size_t
 stored_bytes(const char *sha, unsigned char *out, size_t cap)
 {
-	char	 path[600];
-	FILE	*f;
-	size_t	 n;
+	char   path[600];
+	FILE  *f;
+	size_t n;
 
 	snprintf(path, sizeof path, "%s/%s", dir, sha);
 	ck_assert_ptr_nonnull(f = fopen(path, "rb"));
@@ -606,7 +661,7 @@ stored_bytes(const char *sha, unsigned char *out, size_t cap)
 static int
 has(const unsigned char *h, size_t len, const void *needle, size_t n)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i + n <= len; i++)
 		if (memcmp(h + i, needle, n) == 0)
@@ -619,42 +674,29 @@ START_TEST(up_photo_metadata_removed)
 	/* A JPEG with JFIF, an Exif block (little-endian: orientation 6 and a camera
 	 * serial), an ICC profile, a comment, one scan holding a stuffed 0xFF00 and a
 	 * restart marker, and bytes after the end of the image. */
-	static const unsigned char photo[] = {
-		0xff, 0xd8,
-		0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
-		0xff, 0xe1, 0x00, 0x3c, 'E', 'x', 'i', 'f', 0, 0,
-		'I', 'I', '*', 0, 8, 0, 0, 0,
-		2, 0,
-		0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0,
-		0x31, 0xa4, 2, 0, 14, 0, 0, 0, 38, 0, 0, 0,
-		0, 0, 0, 0,
-		'S', 'E', 'R', 'I', 'A', 'L', '-', '9', '9', '4', '2', '1', '7', 0,
-		0xff, 0xe2, 0x00, 0x08, 'I', 'C', 'C', '_', 'X', 'Y',
-		0xff, 0xfe, 0x00, 0x0d, 'M', 'a', 'r', 'i', 'a', ' ', 'S', 'i', 'l', 'v', 'a',
-		0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 0x3f, 0,
-		0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56,
-		0xff, 0xd9,
-		'T', 'R', 'A', 'I', 'L', 'E', 'R' };
-	static const unsigned char want[] = {
-		0xff, 0xd8,
-		0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
-		0xff, 0xe1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, '*', 0, 0, 0, 8,
-		0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0,
-		0xff, 0xe2, 0x00, 0x08, 'I', 'C', 'C', '_', 'X', 'Y',
-		0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 0x3f, 0,
-		0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56,
-		0xff, 0xd9 };
+	static const unsigned char photo[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I',
+		'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xe1, 0x00, 0x3c, 'E', 'x', 'i', 'f', 0, 0,
+		'I', 'I', '*', 0, 8, 0, 0, 0, 2, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0x31,
+		0xa4, 2, 0, 14, 0, 0, 0, 38, 0, 0, 0, 0, 0, 0, 0, 'S', 'E', 'R', 'I', 'A', 'L', '-',
+		'9', '9', '4', '2', '1', '7', 0, 0xff, 0xe2, 0x00, 0x08, 'I', 'C', 'C', '_', 'X',
+		'Y', 0xff, 0xfe, 0x00, 0x0d, 'M', 'a', 'r', 'i', 'a', ' ', 'S', 'i', 'l', 'v', 'a',
+		0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 0x3f, 0, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd0,
+		0x56, 0xff, 0xd9, 'T', 'R', 'A', 'I', 'L', 'E', 'R' };
+	static const unsigned char want[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I',
+		'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xe1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,
+		'M', 'M', 0, '*', 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0,
+		0, 0, 0xff, 0xe2, 0x00, 0x08, 'I', 'C', 'C', '_', 'X', 'Y', 0xff, 0xda, 0x00, 0x08,
+		1, 1, 0, 0, 0x3f, 0, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0xff, 0xd9 };
 	/* png with a tEXt chunk before IDAT and bytes after IEND. */
-	static const unsigned char text[] = { 0, 0, 0, 0x13, 't', 'E', 'X', 't', 'A', 'u',
-		't', 'h', 'o', 'r', 0, 'M', 'a', 'r', 'i', 'a', ' ', 'S', 'i', 'l', 'v', 'a', 0,
-		0, 0, 0, 0 };
-	unsigned char	 in[512], back[512];
-	char		 sha[65];
-	const char	*why;
-	size_t		 n, ihdr = 8 + 25;
+	static const unsigned char text[] = { 0, 0, 0, 0x13, 't', 'E', 'X', 't', 'A', 'u', 't', 'h',
+		'o', 'r', 0, 'M', 'a', 'r', 'i', 'a', ' ', 'S', 'i', 'l', 'v', 'a', 0, 0, 0, 0, 0 };
+	unsigned char              in[512], back[512];
+	char                       sha[65];
+	const char                *why;
+	size_t                     n, ihdr = 8 + 25;
 
-	ck_assert_int_eq(upload_store(db, dir, (const char *)photo, sizeof photo, "f.jpg", 1,
-	    sha, &why), 0);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)photo, sizeof photo, "f.jpg", 1, sha, &why), 0);
 	n = stored_bytes(sha, back, sizeof back);
 	ck_assert_uint_eq(n, sizeof want);
 	ck_assert(memcmp(back, want, n) == 0);
@@ -665,15 +707,16 @@ START_TEST(up_photo_metadata_removed)
 	memcpy(in + ihdr + sizeof text, png + ihdr, sizeof png - ihdr);
 	memcpy(in + sizeof png + sizeof text, "TRAILER", 7);
 	ck_assert_int_eq(upload_store(db, dir, (const char *)in, sizeof png + sizeof text + 7,
-	    "f.png", 1, sha, &why), 0);
+			     "f.png", 1, sha, &why),
+	    0);
 	n = stored_bytes(sha, back, sizeof back);
 	ck_assert_uint_eq(n, sizeof png);
 	ck_assert(memcmp(back, png, n) == 0);
 	/* A segment running past the end: refused, nothing stored. */
 	memcpy(in, photo, sizeof photo);
 	in[23] = 0xff;
-	ck_assert_int_eq(upload_store(db, dir, (const char *)in, sizeof photo, "g.jpg", 1,
-	    sha, &why), -1);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)in, sizeof photo, "g.jpg", 1, sha, &why), -1);
 	ck_assert_str_eq(why, "A imagem está danificada: a sua estrutura não pôde ser lida.");
 	ck_assert_int_eq(files_in_dir(), 2);
 }
@@ -681,27 +724,27 @@ END_TEST
 
 START_TEST(up_extension_mismatch)
 {
-	char		 pdf[512], sha[65];
-	const char	*why, *ext = "O conteúdo do ficheiro não corresponde à extensão.";
-	size_t		 len = make_pdf(pdf, sizeof pdf, 3);
+	char        pdf[512], sha[65];
+	const char *why, *ext = "O conteúdo do ficheiro não corresponde à extensão.";
+	size_t      len = make_pdf(pdf, sizeof pdf, 3);
 
-	ck_assert_int_eq(upload_store(db, dir, (const char *)png, sizeof png, "photo.pdf", 1,
-	    sha, &why), -1);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)png, sizeof png, "photo.pdf", 1, sha, &why), -1);
 	ck_assert_str_eq(why, ext);
 	ck_assert_int_eq(upload_store(db, dir, pdf, len, "report.png", 1, sha, &why), -1);
 	ck_assert_str_eq(why, ext);
 	ck_assert_int_eq(upload_store(db, dir, pdf, len, "report", 1, sha, &why), -1);
 	ck_assert_int_eq(upload_store(db, dir, pdf, len, "report.pdf.exe", 1, sha, &why), -1);
-	ck_assert_int_eq(upload_store(db, dir, (const char *)jpeg, sizeof jpeg, "a.png", 1, sha,
-	    &why), -1);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)jpeg, sizeof jpeg, "a.png", 1, sha, &why), -1);
 	ck_assert_int_eq(files_in_dir(), 0);
 	ck_assert_int_eq(rows(), 0);
 	/* The right extensions, in any case. */
-	ck_assert_int_eq(upload_store(db, dir, (const char *)png, sizeof png, "Foto.PNG", 1,
-	    sha, &why), 0);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)png, sizeof png, "Foto.PNG", 1, sha, &why), 0);
 	ck_assert_str_eq(stored_name(sha), "Foto.png");
-	ck_assert_int_eq(upload_store(db, dir, (const char *)jpeg, sizeof jpeg, "a.JPEG", 1,
-	    sha, &why), 0);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)jpeg, sizeof jpeg, "a.JPEG", 1, sha, &why), 0);
 	ck_assert_str_eq(stored_name(sha), "a.jpeg");
 	ck_assert_int_eq(rows(), 2);
 }
@@ -709,8 +752,8 @@ END_TEST
 
 START_TEST(up_size_limits)
 {
-	char		*big, sha[65];
-	const char	*why;
+	char       *big, sha[65];
+	const char *why;
 
 	ck_assert_ptr_nonnull(big = calloc(1, UPLOAD_MAX + 1));
 	memcpy(big, "%PDF-1.4\n", 9);
@@ -730,9 +773,9 @@ END_TEST
 static const char *
 store_named(int v, const char *given)
 {
-	char		 pdf[512], sha[65];
-	const char	*why;
-	size_t		 len = make_pdf(pdf, sizeof pdf, v);
+	char        pdf[512], sha[65];
+	const char *why;
+	size_t      len = make_pdf(pdf, sizeof pdf, v);
 
 	ck_assert_msg(upload_store(db, dir, pdf, len, given, 1, sha, &why) == 0,
 	    "variant %d refused: %s", v, why);
@@ -741,27 +784,33 @@ store_named(int v, const char *given)
 
 START_TEST(up_names_cleaned)
 {
-	char		 longname[1200];
-	const char	*n;
-	size_t		 i;
+	char        longname[1200];
+	const char *n;
+	size_t      i;
 
 	n = store_named(10, "../../etc/passwd\r\n.pdf");
 	ck_assert_str_eq(n, "passwd.pdf");
 	ck_assert(strchr(n, '/') == NULL && strchr(n, '\r') == NULL && strchr(n, '\n') == NULL &&
 	    strstr(n, "..") == NULL);
-	ck_assert_str_eq(store_named(11, "C:\\Users\\ana\\..\\\"quoted\" 'name' <x>.pdf"),
-	    "quoted name x.pdf");
+	ck_assert_str_eq(
+	    store_named(11, "C:\\Users\\ana\\..\\\"quoted\" 'name' <x>.pdf"), "quoted name x.pdf");
 	ck_assert_str_eq(store_named(12, "..pdf"), "document.pdf");
 	ck_assert_str_eq(store_named(19, " . .hidden..  .pdf"), "hidden.pdf");
 	ck_assert_str_eq(store_named(13, NULL), "document.pdf");
 	ck_assert_str_eq(store_named(14, "../"), "document.pdf");
-	ck_assert_str_eq(store_named(15, "a\tb\x7f\xc2\x85" "c...pdf"), "abc.pdf");
+	ck_assert_str_eq(store_named(15,
+			     "a\tb\x7f\xc2\x85"
+			     "c...pdf"),
+	    "abc.pdf");
 	/* Right-to-left override, zero-width space, BOM, soft hyphen: all removed. */
-	ck_assert_str_eq(store_named(16, "cv\xe2\x80\xae" "fdp\xe2\x80\x8b\xef\xbb\xbf\xc2\xad"
-	    ".pdf"), "cvfdp.pdf");
+	ck_assert_str_eq(store_named(16,
+			     "cv\xe2\x80\xae"
+			     "fdp\xe2\x80\x8b\xef\xbb\xbf\xc2\xad"
+			     ".pdf"),
+	    "cvfdp.pdf");
 	/* Invalid UTF-8 is dropped; odd spaces become one plain space. */
-	ck_assert_str_eq(store_named(17, "ol\xc3\xa1\xff\xfe  \xc2\xa0mundo .pdf"),
-	    "olá mundo.pdf");
+	ck_assert_str_eq(
+	    store_named(17, "ol\xc3\xa1\xff\xfe  \xc2\xa0mundo .pdf"), "olá mundo.pdf");
 	/* Long names are cut at a character boundary, keeping the extension. */
 	for (i = 0; i + 2 <= 600; i += 2)
 		memcpy(longname + i, "\xc3\xa1", 2);
@@ -779,62 +828,65 @@ START_TEST(up_docx_odt)
 	/* The order Word writes (libmagic says DOCX) and a shorter one (libmagic 5.44 says
 	 * application/zip); an ODT as ODF requires (mimetype first, stored). */
 	static const char *const word_names[] = { "[Content_Types].xml", "_rels/.rels",
-	    "word/document.xml" };
+		"word/document.xml" };
 	static const char *const word_data[] = { ctypes_xml, rels_xml, doc_xml };
 	static const char *const short_names[] = { "[Content_Types].xml", "word/document.xml" };
 	static const char *const short_data[] = { ctypes_xml, doc_xml };
 	static const char *const odt_names[] = { "mimetype", "content.xml" };
 	static const char *const odt_data[] = { "application/vnd.oasis.opendocument.text",
-	    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:"
-	    "office:1.0\"/>" };
-	unsigned char	 zip[4096];
-	char		 sha[65], mime[UPLOAD_MIME_MAX], name[UPLOAD_NAME_MAX + 1];
-	const char	*why;
-	long long	 size;
-	size_t		 len;
+		"<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:"
+		"office:1.0\"/>" };
+	unsigned char            zip[4096];
+	char                     sha[65], mime[UPLOAD_MIME_MAX], name[UPLOAD_NAME_MAX + 1];
+	const char              *why;
+	long long                size;
+	size_t                   len;
 
 	len = make_zip(zip, sizeof zip, word_names, word_data, 3);
-	ck_assert_int_eq(upload_store(db, dir, (const char *)zip, len, "Plano.docx", 1, sha,
-	    &why), 0);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)zip, len, "Plano.docx", 1, sha, &why), 0);
 	ck_assert_int_eq(upload_find(db, sha, mime, sizeof mime, name, sizeof name, &size), 1);
-	ck_assert_str_eq(mime,
-	    "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+	ck_assert_str_eq(
+	    mime, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 	ck_assert_str_eq(name, "Plano.docx");
 	len = make_zip(zip, sizeof zip, short_names, short_data, 2);
-	ck_assert_int_eq(upload_store(db, dir, (const char *)zip, len, "curto.docx", 1, sha,
-	    &why), 0);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)zip, len, "curto.docx", 1, sha, &why), 0);
 	ck_assert_int_eq(upload_find(db, sha, mime, sizeof mime, name, sizeof name, &size), 1);
-	ck_assert_str_eq(mime,
-	    "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-	ck_assert_int_eq(upload_store(db, dir, (const char *)zip, len, "curto.odt", 1, sha,
-	    &why), -1);
+	ck_assert_str_eq(
+	    mime, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)zip, len, "curto.odt", 1, sha, &why), -1);
 	ck_assert_str_eq(why, "O conteúdo do ficheiro não corresponde à extensão.");
 	len = make_zip(zip, sizeof zip, odt_names, odt_data, 2);
-	ck_assert_int_eq(upload_store(db, dir, (const char *)zip, len, "ata.odt", 1, sha, &why),
-	    0);
+	ck_assert_int_eq(upload_store(db, dir, (const char *)zip, len, "ata.odt", 1, sha, &why), 0);
 	ck_assert_int_eq(upload_find(db, sha, mime, sizeof mime, name, sizeof name, &size), 1);
 	ck_assert_str_eq(mime, "application/vnd.oasis.opendocument.text");
-	ck_assert_int_eq(upload_store(db, dir, (const char *)zip, len, "ata.docx", 1, sha, &why),
-	    -1);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)zip, len, "ata.docx", 1, sha, &why), -1);
 	/* A truncated archive is not a document. */
 	len = make_zip(zip, sizeof zip, short_names, short_data, 2);
-	ck_assert_int_eq(upload_store(db, dir, (const char *)zip, len - 30, "cut.docx", 1, sha,
-	    &why), -1);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)zip, len - 30, "cut.docx", 1, sha, &why), -1);
 	ck_assert_int_eq(rows(), 3);
 }
 END_TEST
 
 START_TEST(up_sha_and_find)
 {
-	char		 mime[UPLOAD_MIME_MAX], name[UPLOAD_NAME_MAX + 1];
-	long long	 size;
-	const char	*ok = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+	char        mime[UPLOAD_MIME_MAX], name[UPLOAD_NAME_MAX + 1];
+	long long   size;
+	const char *ok = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 	ck_assert(upload_valid_sha(ok));
-	ck_assert(!upload_valid_sha("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"));
-	ck_assert(!upload_valid_sha("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85"));
-	ck_assert(!upload_valid_sha("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b8555"));
-	ck_assert(!upload_valid_sha("g3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+	ck_assert(
+	    !upload_valid_sha("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"));
+	ck_assert(
+	    !upload_valid_sha("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85"));
+	ck_assert(
+	    !upload_valid_sha("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b8555"));
+	ck_assert(
+	    !upload_valid_sha("g3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
 	ck_assert(!upload_valid_sha("../../../../etc/passwd"));
 	ck_assert(!upload_valid_sha(""));
 	ck_assert(!upload_valid_sha(NULL));
@@ -852,17 +904,17 @@ END_TEST
 
 /* ---- The public handler ---- */
 
-static struct req	 rq;
-static struct resp	 rs;
+static struct req  rq;
+static struct resp rs;
 
 /* Runs page_upload_get for sha (If-None-Match inm); returns its status and leaves the
  * error key in err. */
-static const char	*err_key;
+static const char *err_key;
 
 static int
 get(const char *sha, const char *inm)
 {
-	struct ctx	 c;
+	struct ctx c;
 
 	memset(&c, 0, sizeof c);
 	memset(&rq, 0, sizeof rq);
@@ -882,7 +934,7 @@ get(const char *sha, const char *inm)
 static int
 has_header(const char *line)
 {
-	char	 l[1024];
+	char l[1024];
 
 	snprintf(l, sizeof l, "%s\r\n", line);
 	return rs.head.p != NULL && strstr(rs.head.p, l) != NULL;
@@ -890,16 +942,16 @@ has_header(const char *line)
 
 START_TEST(handler_serves)
 {
-	char		 pdf[512], sha[65], shapng[65], path[600], etag[80], err[256];
-	const char	*why;
-	size_t		 len = make_pdf(pdf, sizeof pdf, 30);
-	sqlite3		*ro;
+	char        pdf[512], sha[65], shapng[65], path[600], etag[80], err[256];
+	const char *why;
+	size_t      len = make_pdf(pdf, sizeof pdf, 30);
+	sqlite3    *ro;
 
 	setenv("ABERTA_UPLOADS", dir, 1);
-	ck_assert_int_eq(upload_store(db, dir, pdf, len, "Relatório \"final\"; 100%.pdf", 1, sha,
-	    &why), 0);
-	ck_assert_int_eq(upload_store(db, dir, (const char *)png, sizeof png, "mapa.png", 1,
-	    shapng, &why), 0);
+	ck_assert_int_eq(
+	    upload_store(db, dir, pdf, len, "Relatório \"final\"; 100%.pdf", 1, sha, &why), 0);
+	ck_assert_int_eq(
+	    upload_store(db, dir, (const char *)png, sizeof png, "mapa.png", 1, shapng, &why), 0);
 	ck_assert_ptr_nonnull(ro = db_open(dbpath, 0, err, sizeof err));
 	ck_assert_int_eq(db_prepare_all(ro, err, sizeof err), 0);
 
@@ -907,8 +959,9 @@ START_TEST(handler_serves)
 	ck_assert_str_eq(rs.ctype, "application/pdf");
 	ck_assert_uint_eq(rs.body.len, len);
 	ck_assert(memcmp(rs.body.p, pdf, len) == 0);
-	ck_assert(has_header("Content-Disposition: attachment; filename=\"Relat_rio final_ "
-	    "100_.pdf\"; filename*=UTF-8''Relat%C3%B3rio%20final%3B%20100%25.pdf"));
+	ck_assert(
+	    has_header("Content-Disposition: attachment; filename=\"Relat_rio final_ "
+		       "100_.pdf\"; filename*=UTF-8''Relat%C3%B3rio%20final%3B%20100%25.pdf"));
 	ck_assert(has_header("Cache-Control: public, max-age=31536000, immutable"));
 	snprintf(etag, sizeof etag, "ETag: \"%s\"", sha);
 	ck_assert(has_header(etag));
@@ -916,15 +969,15 @@ START_TEST(handler_serves)
 	ck_assert_int_eq(get(shapng, NULL), 200);
 	ck_assert_str_eq(rs.ctype, "image/png");
 	ck_assert(has_header("Content-Disposition: inline; filename=\"mapa.png\"; "
-	    "filename*=UTF-8''mapa.png"));
+			     "filename*=UTF-8''mapa.png"));
 
 	snprintf(etag, sizeof etag, "\"%s\"", sha);
 	ck_assert_int_eq(get(sha, etag), 304);
 	ck_assert_uint_eq(rs.body.len, 0);
 
 	/* Unknown, invalid, and recorded but missing on disk: all 404. */
-	ck_assert_int_eq(get("0000000000000000000000000000000000000000000000000000000000000000",
-	    NULL), 404);
+	ck_assert_int_eq(
+	    get("0000000000000000000000000000000000000000000000000000000000000000", NULL), 404);
 	ck_assert_int_eq(get("../../etc/passwd", NULL), 404);
 	ck_assert_int_eq(get(NULL, NULL), 404);
 	snprintf(path, sizeof path, "%s/%s", dir, sha);
@@ -942,9 +995,9 @@ END_TEST
 int
 main(void)
 {
-	Suite	*s = suite_create("upload");
-	TCase	*mp = tcase_create("multipart"), *up = tcase_create("upload");
-	int	 failed;
+	Suite *s = suite_create("upload");
+	TCase *mp = tcase_create("multipart"), *up = tcase_create("upload");
+	int    failed;
 
 	tcase_add_test(mp, mp_fields_and_file);
 	tcase_add_test(mp, mp_boundaries);

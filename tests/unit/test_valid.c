@@ -9,11 +9,11 @@ START_TEST(utf8)
 {
 	ck_assert(valid_utf8("participação", strlen("participação")));
 	ck_assert(valid_utf8("", 0));
-	ck_assert(!valid_utf8("\xc3", 1));			/* truncated */
-	ck_assert(!valid_utf8("\xc0\xaf", 2));			/* overlong '/' */
-	ck_assert(!valid_utf8("\xed\xa0\x80", 3));		/* surrogate */
-	ck_assert(!valid_utf8("\xf4\x90\x80\x80", 4));		/* above U+10FFFF */
-	ck_assert(!valid_utf8("a\0b", 3));			/* NUL */
+	ck_assert(!valid_utf8("\xc3", 1));             /* truncated */
+	ck_assert(!valid_utf8("\xc0\xaf", 2));         /* overlong '/' */
+	ck_assert(!valid_utf8("\xed\xa0\x80", 3));     /* surrogate */
+	ck_assert(!valid_utf8("\xf4\x90\x80\x80", 4)); /* above U+10FFFF */
+	ck_assert(!valid_utf8("a\0b", 3));             /* NUL */
 	ck_assert(!valid_utf8("\xff", 1));
 }
 END_TEST
