@@ -3,14 +3,10 @@
 #
 #   tests/sanitize.sh
 #
-# The source tree is configured in place (./configure), and automake refuses a second,
-# out-of-tree build of a configured tree, so this copies a snapshot of the working tree
-# (tracked and untracked files, not ignored ones) into build-san/tree (SAN_BUILD
-# overrides build-san) and builds it in place with
-#   ./configure --enable-sanitizers --enable-werror
-# then runs `make check` and the end-to-end harness of the snapshot (its
-# tests/e2e/run.sh finds its ROOT, binaries and scripts in the snapshot itself).  The
-# snapshot is refreshed, not rebuilt, on later runs: only changed files recompile.
+# Builds out of the tree, like every build, in build-san/ (SAN_BUILD overrides it) with
+#   ../configure --enable-sanitizers --enable-werror
+# then runs its `make check` and the end-to-end harness on its programs
+# (ABERTA_BUILDDIR).  Later runs rebuild only what changed.
 #
 # Every sanitizer report of every process (tests, CGI children, FastCGI workers under
 # multiwatch, aberta-admin) is written to build-san/reports/ (ASAN_OPTIONS and
@@ -21,7 +17,6 @@ set -uo pipefail
 
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${SAN_BUILD:-$SRC/build-san}
-TREE=$BUILD/tree
 REPORTS=$BUILD/reports
 LOGS=$BUILD/logs
 JOBS=${JOBS:-2}
@@ -43,7 +38,7 @@ finish() {
 	fi
 	# Reports written to a log rather than to REPORTS (e.g. before the options were read).
 	extra=$(grep -lE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error: ' \
-		"$TREE"/tests/*/*.log "$TREE"/tests/*.log "$LOGS"/*.log 2>/dev/null |
+		"$BUILD"/tests/*/*.log "$BUILD"/tests/*.log "$LOGS"/*.log 2>/dev/null |
 		grep -v "$LOGS/build.log" | sort -u || true)
 	for f in $extra; do
 		log "---- sanitizer output in $f"
@@ -57,38 +52,17 @@ finish() {
 	exit
 }
 
-# snapshot: copy the working tree's files (tracked + untracked, not ignored) into TREE,
-# keeping their times so that make rebuilds only what changed; drop files that left.
-snapshot() {
-	local list=$BUILD/files new=$BUILD/files.new
-	mkdir -p "$TREE"
-	if git -C "$SRC" rev-parse --git-dir >/dev/null 2>&1; then
-		git -C "$SRC" ls-files -co --exclude-standard -z |
-			tr '\0' '\n' | grep -vE '^(build-san|tests/fuzz/build|tests/fuzz/crashes)/' |
-			while IFS= read -r f; do [ -f "$SRC/$f" ] && printf '%s\n' "$f"; done >"$new"
-	else
-		log "sanitize: $SRC is not a git checkout"
-		return 1
-	fi
-	if [ -f "$list" ]; then
-		comm -23 <(sort "$list") <(sort "$new") | while IFS= read -r f; do
-			rm -f "$TREE/$f"
-		done
-	fi
-	tar -C "$SRC" -cf - -T "$new" | tar -C "$TREE" -xpf - || return 1
-	mv "$new" "$list"
-}
-
 # build: autoreconf and configure when needed, then make (programs and check programs).
 build() {
 	(
-		cd "$TREE" || exit 1
+		cd "$SRC" || exit 1
 		if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt configure ]; then
 			autoreconf -fi || exit 1
 		fi
-		if [ ! -f Makefile ] || [ configure -nt config.status ] ||
+		cd "$BUILD" || exit 1
+		if [ ! -f Makefile ] || [ "$SRC/configure" -nt config.status ] ||
 			! grep -q -- '--enable-sanitizers' config.status; then
-			./configure --enable-sanitizers --enable-werror || exit 1
+			"$SRC/configure" --enable-sanitizers --enable-werror || exit 1
 		fi
 		make -j"$JOBS" && make -j"$JOBS" check TESTS=
 	) >"$LOGS/build.log" 2>&1
@@ -97,16 +71,14 @@ build() {
 mkdir -p "$BUILD" "$LOGS"
 rm -rf "$REPORTS"
 mkdir -p "$REPORTS"
-# The real content sits beside the source tree, not beside the snapshot.
 export ABERTA_CONTENT=${ABERTA_CONTENT:-$SRC/../shared/content/ogp-portugal.json}
 export CONTENT=${CONTENT:-$ABERTA_CONTENT}
+export ABERTA_BUILDDIR=$BUILD	# the programs the layers run
 export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:log_path=$REPORTS/asan${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$REPORTS/ubsan${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 export LSAN_OPTIONS=${LSAN_OPTIONS:-}
 
 start=$(date +%s)
-log "== sanitize: snapshot of $SRC in $TREE"
-snapshot || { log "sanitize: could not copy the tree"; FAIL=1; finish; }
 log "== sanitize: build with --enable-sanitizers --enable-werror (log: $LOGS/build.log)"
 if ! build; then
 	log "sanitize: the sanitizer build failed; last lines of $LOGS/build.log:"
@@ -120,7 +92,7 @@ log "   built in $(( $(date +%s) - start ))s"
 # make check, summed as dev.sh does (FAIL, ERROR and XPASS are failures).
 log "== sanitize: make check"
 rc=0
-(cd "$TREE" && AM_COLOR_TESTS=no make -j"$JOBS" check </dev/null) >"$LOGS/make-check.log" 2>&1 || rc=$?
+(cd "$BUILD" && AM_COLOR_TESTS=no make -j"$JOBS" check </dev/null) >"$LOGS/make-check.log" 2>&1 || rc=$?
 pass=$(awk '/^# PASS: /{n+=$3} END{print n+0}' "$LOGS/make-check.log")
 fail=$(awk '/^# (FAIL|ERROR|XPASS): /{n+=$3} END{print n+0}' "$LOGS/make-check.log")
 grep -E '^(PASS|FAIL|ERROR|XPASS|# [A-Z]+:)' "$LOGS/make-check.log" | grep -vE '^PASS|: +0$' >&2
@@ -129,17 +101,17 @@ if (( rc != 0 && fail == 0 )); then
 	tail -n 20 "$LOGS/make-check.log" >&2
 	fail=1
 fi
-for f in "$TREE"/tests/*/*.log "$TREE"/tests/*.log; do
+for f in "$BUILD"/tests/*/*.log "$BUILD"/tests/*.log; do
 	[ -f "$f" ] && grep -q '^not ok' "$f" && { log "--- failures in $f:"; grep '^not ok' "$f" | head -n 20 >&2; }
 done
 log "   make check: $pass passed, $fail failed"
 PASS=$((PASS + pass))
 FAIL=$((FAIL + fail))
 
-# The end-to-end harness of the snapshot: nginx + the sanitized workers.
-log "== sanitize: end-to-end (tests/e2e/run.sh of the snapshot)"
+# The end-to-end harness: nginx + the sanitized workers.
+log "== sanitize: end-to-end (tests/e2e/run.sh on $BUILD's programs)"
 rc=0
-"$TREE/tests/e2e/run.sh" </dev/null >"$LOGS/e2e.log" 2>&1 || rc=$?
+"$SRC/tests/e2e/run.sh" </dev/null >"$LOGS/e2e.log" 2>&1 || rc=$?
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LOGS/e2e.log" | tail -n 1)
 if [ -z "$line" ]; then
 	log "e2e printed no summary (exit $rc): counting 1 failure"
