@@ -7,7 +7,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The build folder (configure and make run there, out of the source tree): the two
 # programs are $BUILD/aberta and $BUILD/aberta-admin.
 BUILD=${ABERTA_BUILDDIR:-$ROOT/build}
-CONTENT=${CONTENT:-$ROOT/../shared/content/ogp-portugal.json}
+CONTENT=${CONTENT:-$ROOT/content/ogp-portugal.json}
 PAGES=$ROOT/content/pages.json
 PLANS=$ROOT/content/plans.json
 SPAWNED='multiwatch|sh'	# sh until the wrapper in start_site execs multiwatch

@@ -46,6 +46,17 @@ else
 	ok "sqlite3_exec only runs literal SQL or the compiled-in migrations"
 fi
 
+# The seed content lives in the project (a clone alone must run); where the team's
+# research file sits beside the checkout, the project's copy must not drift from it.
+shared=$srcdir/../shared/content/ogp-portugal.json
+if [ ! -s "$srcdir/content/ogp-portugal.json" ]; then
+	notok "content/ogp-portugal.json, the seed content, is missing"
+elif [ -f "$shared" ] && ! cmp -s "$shared" "$srcdir/content/ogp-portugal.json"; then
+	notok "content/ogp-portugal.json differs from $shared (copy it again)"
+else
+	ok "content/ogp-portugal.json is the seed content$([ -f "$shared" ] && printf ', the same as ../shared')"
+fi
+
 # Migrations are numbered without a gap: sql/embed.sh refuses a tree where one is missing.
 tmp=$(mktemp -d)
 mkdir -p "$tmp/sql/migrations"

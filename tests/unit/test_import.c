@@ -5,7 +5,7 @@
  * statements of the writable connection on it, as aberta-admin does, and loads the
  * real research file. Output is TAP. Environment (set by the Makefile; defaults
  * relative to the source tree, $ABERTA_SRCDIR, else $top_srcdir, else "."):
- *   ABERTA_CONTENT  ../shared/content/ogp-portugal.json
+ *   ABERTA_CONTENT  content/ogp-portugal.json
  *   ABERTA_PAGES    content/pages.json
  *   ABERTA_PLANS    content/plans.json
  * Bad files must fail with the JSON path in the message and leave the database exactly
@@ -71,7 +71,7 @@ content_path(void)
 {
 	static char buf[1024];
 
-	return input_path("ABERTA_CONTENT", "../shared/content/ogp-portugal.json", buf, sizeof buf);
+	return input_path("ABERTA_CONTENT", "content/ogp-portugal.json", buf, sizeof buf);
 }
 
 static const char *
