@@ -105,18 +105,6 @@ utc_to_local(const char *zone, const char *iso, char *out, size_t outlen, const 
 	return 0;
 }
 
-int
-lisbon_to_utc(const char *local, char *out, size_t outlen)
-{
-	return local_to_utc(NULL, local, out, outlen);
-}
-
-int
-utc_to_lisbon(const char *iso, char *out, size_t outlen, const char **zone)
-{
-	return utc_to_local(NULL, iso, out, outlen, zone);
-}
-
 enum phase
 consultation_phase(time_t now, const char *opens, const char *closes)
 {

@@ -22,10 +22,6 @@ int local_to_utc(const char *zone, const char *local, char *out, size_t outlen);
  * "YYYY-MM-DDTHH:MM", into out, and its offset's abbreviation ("WET", "WEST", "-01",
  * "+00"...; it lasts the process) into abbr when not NULL.  Returns 0 or -1. */
 int utc_to_local(const char *zone, const char *iso, char *out, size_t outlen, const char **abbr);
-/* local_to_utc in Europe/Lisbon, for the callers that do not pass a row's zone yet. */
-int lisbon_to_utc(const char *local, char *out, size_t outlen);
-/* utc_to_local in Europe/Lisbon, for the callers that do not pass a row's zone yet. */
-int utc_to_lisbon(const char *iso, char *out, size_t outlen, const char **zone);
 
 enum phase { PHASE_UPCOMING, PHASE_OPEN, PHASE_CLOSED };
 /* The phase of a consultation open from opens to closes (UTC, as stored) at now. */

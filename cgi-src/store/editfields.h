@@ -28,8 +28,9 @@ enum ftype {
 	F_REF,      /* the id of a row listed by ref (plans, commitments, bodies) */
 	F_SLUG,     /* lower-case letters, digits and hyphens */
 	F_OGPID,    /* an OGP commitment id such as PT0013 */
-	F_DATETIME, /* a time entered and shown in Lisbon time, stored in UTC
-			 * ("YYYY-MM-DDTHH:MM:SSZ", see cocreate.h) */
+	F_DATETIME, /* a time entered and shown in the wall clock of the record's
+			 * zone (Lisbon without one), stored in UTC
+			 * ("YYYY-MM-DDTHH:MM:SSZ", see lib/consult.h) */
 	F__MAX
 };
 

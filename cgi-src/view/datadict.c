@@ -347,8 +347,9 @@ static const struct xfield fields[] = {
 	{ "questions_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
 	{ "opens_at", X_TIME, NULL,
 	    "Quando a consulta abre (UTC; as páginas mostram a hora "
-	    "de Lisboa).",
-	    "When the consultation opens (UTC; the pages show Lisbon time)." },
+	    "do fuso da consulta: Lisboa, Madeira ou Açores).",
+	    "When the consultation opens (UTC; the pages show the time of the "
+	    "consultation's zone: Lisbon, Madeira or the Azores)." },
 	{ "closes_at", X_TIME, NULL, "Quando fecha (UTC).", "When it closes (UTC)." },
 	{ "dates_only", X_BOOL, NULL,
 	    "Só se conhecem os dias (uma consulta antiga): as horas "

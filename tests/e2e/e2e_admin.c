@@ -1765,7 +1765,7 @@ lisbon_field(long delta, char *out, size_t outlen)
 	char utc[32];
 
 	utc_format(time(NULL) + delta, utc, sizeof utc);
-	utc_to_lisbon(utc, out, outlen, NULL);
+	utc_to_local(NULL, utc, out, outlen, NULL);
 }
 
 /* Creates a consultation through the admin form; returns its id (0 on failure). */
@@ -1825,7 +1825,7 @@ cocreation(void)
 	    k_open, k_closed);
 	lisbon_field(-86400, o, sizeof o);
 	t_utc = sql_int("SELECT count(*) FROM consultation WHERE id = ?2 AND opens_at = ?1",
-	    lisbon_to_utc(o, stored, sizeof stored) == 0 ? stored : "", k_open, 0, 0);
+	    local_to_utc(NULL, o, stored, sizeof stored) == 0 ? stored : "", k_open, 0, 0);
 	tap(t_utc == 1, "the opening time typed in Lisbon time (%s) is stored in UTC (%s)", o,
 	    stored);
 	tap(sql_int("SELECT count(*) FROM revision WHERE tbl = 'consultation' AND row_id = ?2",
