@@ -39,6 +39,16 @@ static struct stmt_table *const tables[] = {
 
 static void (*commit_hook)(sqlite3 *);
 
+/* The statements handed out since the last store_reset_used, so that it resets those few
+ * (a request uses a handful of the hundreds) instead of looking at every table.  Each is
+ * listed once, so HANDED_MAX statements in all is the limit (store_prepare checks it). */
+#define HANDED_MAX 512
+static struct handed {
+	unsigned char *used;
+	sqlite3_stmt **st;
+} handed[HANDED_MAX];
+static size_t nhanded;
+
 struct stmt_table *const *
 store_tables(size_t *n)
 {
@@ -52,6 +62,7 @@ store_finalize(enum store_conn which)
 	size_t i;
 	int    j;
 
+	store_reset_used();
 	for (i = 0; i < NTABLES; i++)
 		if (tables[i]->conn == which)
 			for (j = 0; j < tables[i]->n; j++) {
@@ -64,9 +75,16 @@ store_finalize(enum store_conn which)
 int
 store_prepare(enum store_conn which, sqlite3 *db, char *err, size_t errlen)
 {
-	size_t i;
+	size_t i, total = 0;
 	int    j;
 
+	for (i = 0; i < NTABLES; i++)
+		total += (size_t)tables[i]->n;
+	if (total > HANDED_MAX) {
+		snprintf(err, errlen, "%zu statements, more than HANDED_MAX (%d) in store/stmt.c",
+		    total, HANDED_MAX);
+		return -1;
+	}
 	store_finalize(which);
 	for (i = 0; i < NTABLES; i++) {
 		if (tables[i]->conn != which)
@@ -85,7 +103,10 @@ store_prepare(enum store_conn which, sqlite3 *db, char *err, size_t errlen)
 sqlite3_stmt *
 store_stmt(struct stmt_table *t, int id)
 {
-	t->used[id] = 1;
+	if (!t->used[id]) {
+		t->used[id] = 1;
+		handed[nhanded++] = (struct handed){ &t->used[id], &t->st[id] };
+	}
 	sqlite3_reset(t->st[id]);
 	sqlite3_clear_bindings(t->st[id]);
 	return t->st[id];
@@ -95,15 +116,13 @@ void
 store_reset_used(void)
 {
 	size_t i;
-	int    j;
 
-	for (i = 0; i < NTABLES; i++)
-		for (j = 0; j < tables[i]->n; j++)
-			if (tables[i]->used[j]) {
-				tables[i]->used[j] = 0;
-				if (tables[i]->st[j] != NULL)
-					sqlite3_reset(tables[i]->st[j]);
-			}
+	for (i = 0; i < nhanded; i++) {
+		*handed[i].used = 0;
+		if (*handed[i].st != NULL)
+			sqlite3_reset(*handed[i].st);
+	}
+	nhanded = 0;
 }
 
 int

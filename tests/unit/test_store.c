@@ -102,10 +102,48 @@ START_TEST(both_connections_prepare)
 }
 END_TEST
 
+/* After a request, every statement it used is reset: none stays in the middle of its
+ * rows (holding a read transaction open), whether handed out once or several times, and
+ * the next request finds them ready. */
+START_TEST(used_statements_are_reset)
+{
+	struct stmt_table *const *t;
+	sqlite3_stmt             *sitemap, *counts, *again;
+	char                      err[512] = "";
+	size_t                    n;
+
+	setup();
+	ck_assert_msg(store_prepare(STORE_RO, db, err, sizeof err) == 0, "%s", err);
+	t = store_tables(&n);
+	ck_assert_uint_gt(n, 0);
+	sitemap = db_stmt(ST_SITEMAP);
+	counts = db_stmt(ST_COUNTS);
+	again = db_stmt(ST_SITEMAP);
+	ck_assert_ptr_eq(sitemap, again);
+	ck_assert_int_eq(db_step(counts), SQLITE_ROW);
+	ck_assert(sqlite3_stmt_busy(counts));
+	db_step(sitemap); /* a row or none: either way it must be reset */
+	store_reset_used();
+	ck_assert(!sqlite3_stmt_busy(counts));
+	ck_assert(!sqlite3_stmt_busy(sitemap));
+	for (size_t i = 0; i < n; i++)
+		for (int j = 0; j < t[i]->n; j++)
+			ck_assert_msg(!t[i]->used[j], "table %s, statement #%d still marked used",
+			    t[i]->name, j);
+	counts = db_stmt(ST_COUNTS);
+	ck_assert_int_eq(db_step(counts), SQLITE_ROW);
+	store_reset_used();
+	ck_assert(!sqlite3_stmt_busy(counts));
+	store_finalize(STORE_RO);
+	teardown();
+}
+END_TEST
+
 int
 main(void)
 {
-	const TTest *const tests[] = { every_statement_prepares, both_connections_prepare, NULL };
+	const TTest *const tests[] = { every_statement_prepares, both_connections_prepare,
+		used_statements_are_reset, NULL };
 
 	return tests_main(tests_suite("store", 0, tests));
 }
