@@ -25,22 +25,22 @@
 
 #include "lib/buf.h"
 #include "import/import.h"
+#include "import/jsonpath.h"
 #include "lib/domains.h"
 #include "lib/valid.h"
 #include "store/db.h"
 #include "store/load.h"
 #include "store/stmt.h"
 
-#define IMP_TEXT_MAX   20000               /* bytes in one text value */
-#define IMP_URL_MAX    2048                /* bytes in one URL (schema limit) */
-#define IMP_FILE_MAX   (16L * 1024 * 1024) /* bytes in one content file */
-#define IMP_ARRAY_MAX  1000                /* items in one JSON array */
-#define IMP_PATH_MAX   256                 /* bytes of a JSON path in messages */
-#define IMP_NAME_MAX   512                 /* bytes of one body name in a lead list */
-#define IMP_ACR_MAX    32                  /* bytes of an acronym */
-#define IMP_SLUG_MAX   80                  /* characters of a slug (schema limit) */
-#define IMP_LIST_MAX   64                  /* bodies per role, links per owner */
-#define IMP_SCAN_DEPTH 16                  /* nesting tracked when locating a parse error */
+#define IMP_TEXT_MAX  20000               /* bytes in one text value */
+#define IMP_URL_MAX   2048                /* bytes in one URL (schema limit) */
+#define IMP_FILE_MAX  (16L * 1024 * 1024) /* bytes in one content file */
+#define IMP_ARRAY_MAX 1000                /* items in one JSON array */
+#define IMP_PATH_MAX  256                 /* bytes of a JSON path in messages */
+#define IMP_NAME_MAX  512                 /* bytes of one body name in a lead list */
+#define IMP_ACR_MAX   32                  /* bytes of an acronym */
+#define IMP_SLUG_MAX  80                  /* characters of a slug (schema limit) */
+#define IMP_LIST_MAX  64                  /* bodies per role, links per owner */
 
 /* The import in progress. */
 struct imp {
@@ -530,107 +530,21 @@ path_index(struct imp *im, size_t i)
 
 /* ------------------------------------------------ locating parse errors */
 
-/* One open object or array while scanning raw JSON. */
-struct scan_frame {
-	char   kind;     /* '{' or '[' */
-	int    want_key; /* object: the next string is a key */
-	size_t index;    /* array: index of the current item */
-	char   key[64];  /* object: the current key */
-	size_t klen;
-};
-
-/* State of the raw scan that maps a byte offset to a JSON path. */
-struct scan {
-	struct scan_frame f[IMP_SCAN_DEPTH];
-	size_t            depth; /* may exceed IMP_SCAN_DEPTH; deeper frames untracked */
-	int               in_str, esc, is_key;
-};
-
-/* The innermost tracked frame, or NULL at the top or beyond the tracked depth. */
-static struct scan_frame *
-scan_top(struct scan *s)
-{
-	if (s->depth == 0 || s->depth > IMP_SCAN_DEPTH)
-		return NULL;
-	return &s->f[s->depth - 1];
-}
-
-/* Feeds one byte inside a string: keeps key bytes, leaves the string at its quote. */
+/* Adds one step of a JSON path to im's path (json_path_at's callback). */
 static void
-scan_string(struct scan *s, int c)
+locate_step(void *arg, const char *key, size_t index)
 {
-	struct scan_frame *f = scan_top(s);
-
-	if (s->esc)
-		s->esc = 0;
-	else if (c == '\\') {
-		s->esc = 1;
-		return;
-	} else if (c == '"') {
-		s->in_str = 0;
-		return;
-	}
-	if (s->is_key && f != NULL && f->klen < sizeof f->key - 1)
-		f->key[f->klen++] = (char)((c >= 0x20 && c < 0x7f) ? c : '?');
-}
-
-/* Feeds one byte of raw JSON to the scan. */
-static void
-scan_byte(struct scan *s, int c)
-{
-	struct scan_frame *f = scan_top(s);
-
-	if (s->in_str) {
-		scan_string(s, c);
-		return;
-	}
-	if (c == '"') {
-		s->in_str = 1;
-		s->is_key = f != NULL && f->kind == '{' && f->want_key;
-		if (s->is_key)
-			f->klen = 0;
-	} else if (c == '{' || c == '[') {
-		if (++s->depth <= IMP_SCAN_DEPTH) {
-			f = &s->f[s->depth - 1];
-			f->kind = (char)c;
-			f->want_key = c == '{';
-			f->index = f->klen = 0;
-		}
-	} else if ((c == '}' || c == ']') && s->depth > 0)
-		s->depth--;
-	else if (c == ',' && f != NULL && f->kind == '[')
-		f->index++;
-	else if (c == ',' && f != NULL)
-		f->want_key = 1, f->klen = 0;
-	else if (c == ':' && f != NULL)
-		f->want_key = 0;
+	if (key != NULL)
+		path_key(arg, key);
+	else
+		path_index(arg, index);
 }
 
 /* Sets im's path to where byte offset pos of the file lies (best effort). */
 static void
 locate_path(struct imp *im, const char *path, size_t pos)
 {
-	struct scan *s;
-	FILE        *fp;
-	size_t       i, n;
-	int          c;
-
-	if ((s = calloc(1, sizeof *s)) == NULL)
-		return;
-	if ((fp = fopen(path, "rb")) != NULL) {
-		for (i = 0; i < pos && (c = getc(fp)) != EOF; i++)
-			scan_byte(s, c);
-		fclose(fp);
-	}
-	n = s->depth < IMP_SCAN_DEPTH ? s->depth : IMP_SCAN_DEPTH;
-	for (i = 0; i < n; i++) {
-		s->f[i].key[s->f[i].klen] = '\0';
-		if (s->f[i].kind == '[')
-			path_index(im, s->f[i].index);
-		else if (s->f[i].klen > 0)
-			path_key(im, s->f[i].key);
-	}
-	free(s);
+	json_path_at(path, pos, locate_step, im);
 }
 
 /* ---------------------------------------------------------- statements */
