@@ -11,7 +11,8 @@
 	}
 
 static const struct dcode entity_kind[] = {
-	{ "public", "Administração pública", "Public administration", AL("public") },
+	{ "public", "Administração pública", "Public administration",
+	    AL("public", "public_administration") },
 	{ "civil_society", "Sociedade civil", "Civil society", AL("civil society") },
 	{ "academia", "Academia", "Academia", AL("academia") },
 	{ "private", "Setor privado", "Private sector", AL("private") },
@@ -19,8 +20,8 @@ static const struct dcode entity_kind[] = {
 };
 
 static const struct dcode plan_status[] = {
-	{ "preparation", "Em preparação", "In preparation", NULL },
-	{ "implementation", "Em execução", "In implementation", NULL },
+	{ "preparation", "Em preparação", "In preparation", AL("in_preparation") },
+	{ "implementation", "Em execução", "In implementation", AL("in_implementation") },
 	{ "closed", "Encerrado", "Closed", NULL },
 };
 
@@ -114,7 +115,9 @@ static const struct dcode link_kind[] = {
 static const struct dcode event_kind[] = {
 	{ "open_gov_week", "Semana da Administração Aberta", "Open Gov Week", NULL },
 	{ "network_meeting", "Reunião da rede", "Network meeting", NULL },
-	{ "consultation", "Consulta pública", "Public consultation", NULL },
+	{ "consultation", "Consulta pública", "Public consultation", AL("public_consultation") },
+	{ "summit", "Cimeira", "Summit", NULL },
+	{ "webinar", "Webinar", "Webinar", NULL },
 	{ "other", "Outro", "Other", NULL },
 };
 
@@ -191,6 +194,85 @@ static const struct dcode zones[] = {
 	{ "Atlantic/Azores", "Açores", "Azores", NULL },
 };
 
+/* How sure a fact is (content file aberta-content/2). */
+static const struct dcode confidence[] = {
+	{ "confirmed", "Confirmado", "Confirmed", NULL },
+	{ "unconfirmed", "Por confirmar", "Unconfirmed", NULL },
+	{ "inferred", "Deduzido", "Inferred", NULL },
+};
+
+/* Where a title comes from. */
+static const struct dcode text_kind[] = {
+	{ "official", "Texto oficial", "Official wording", NULL },
+	{ "translation", "Tradução nossa", "Our translation", NULL },
+	{ "paraphrase", "Resumo nosso", "Our paraphrase", NULL },
+};
+
+/* How the date of a figure is known. */
+static const struct dcode as_of_kind[] = {
+	{ "stated", "Data indicada pela fonte", "Date stated by the source", NULL },
+	{ "publication", "Data de publicação do relatório", "Date the report was published", NULL },
+	{ "not_before", "Publicado nesta data ou depois", "Published on or after this date", NULL },
+	{ "approximate", "Data aproximada", "Approximate date", NULL },
+	{ "unknown", "Data não registada", "Date not recorded", NULL },
+};
+
+/* A body's membership of the network as the sources state it. */
+static const struct dcode member_status[] = {
+	{ "founding_member", "Membro fundador", "Founding member", NULL },
+	{ "member", "Membro", "Member", NULL },
+	{ "likely_member", "Provável membro", "Likely member", NULL },
+	{ "not_member", "Não é membro", "Not a member", NULL },
+	{ "unknown", "Participação na rede não registada", "Membership not recorded", NULL },
+};
+
+/* What a plan's document is. */
+static const struct dcode doc_kind[] = {
+	{ "plan_text", "Texto do plano", "Plan text", NULL },
+	{ "plan_copy", "Cópia do plano (de terceiros)", "Copy of the plan (third party)", NULL },
+	{ "news", "Notícia", "News item", NULL },
+	{ "self_assessment", "Relatório de autoavaliação", "Self-assessment report", NULL },
+	{ "irm_design_report", "Relatório de conceção (IRM)", "Design report (IRM)", NULL },
+	{ "irm_action_plan_review", "Análise do plano de ação (IRM)", "Action plan review (IRM)",
+	    NULL },
+	{ "irm_results_report", "Relatório de resultados (IRM)", "Results report (IRM)", NULL },
+	{ "irm_transitional_results_report", "Relatório transitório de resultados (IRM)",
+	    "Transitional results report (IRM)", NULL },
+	{ "other", "Outro documento", "Other document", NULL },
+};
+
+/* Who assessed a plan. */
+static const struct dcode assessor[] = {
+	{ "irm", "Mecanismo de Avaliação Independente (IRM)",
+	    "Independent Reporting Mechanism (IRM)", NULL },
+	{ "government", "Governo (autoavaliação)", "Government (self-assessment)", NULL },
+	{ "other", "Outro", "Other", NULL },
+};
+
+/* The kind of an assessment report. */
+static const struct dcode report_kind[] = {
+	{ "design_report", "Relatório de conceção", "Design report", NULL },
+	{ "action_plan_review", "Análise do plano de ação", "Action plan review", NULL },
+	{ "results_report", "Relatório de resultados", "Results report", NULL },
+	{ "transitional_results_report", "Relatório transitório de resultados",
+	    "Transitional results report", NULL },
+	{ "self_assessment", "Relatório de autoavaliação", "Self-assessment report", NULL },
+	{ "co_creation_brief", "Nota sobre a cocriação", "Co-creation brief", NULL },
+	{ "other", "Outro relatório", "Other report", NULL },
+};
+
+/* How a body is related to a commitment it neither leads nor supports. */
+static const struct dcode party_relation[] = {
+	{ "partner", "Parceiro numa atividade", "Partner in an activity", NULL },
+	{ "proposer", "Propôs o compromisso", "Proposed the commitment", NULL },
+};
+
+/* Whether an event or a consultation held elsewhere took place. */
+static const struct dcode held_status[] = {
+	{ "held", "Realizado", "Held", NULL },
+	{ "announced", "Anunciado", "Announced", NULL },
+};
+
 static const struct domain domains[DOM__MAX] = {
 	DOM("entity_kind", "entity.kind", entity_kind),
 	DOM("plan_status", "action_plan.status", plan_status),
@@ -219,6 +301,29 @@ static const struct domain domains[DOM__MAX] = {
 	DOM("sub_status", "submission.status", sub_status),
 	DOM("outcome", "submission.outcome", outcome),
 	DOM("timezone", "event.timezone consultation.timezone", zones),
+	DOM("member_status", "entity.member_status", member_status),
+	DOM("confidence",
+	    "entity.member_confidence action_plan.published_confidence plan_completion.confidence "
+	    "commitment.ogp_id_confidence commitment.title_pt_confidence "
+	    "commitment.title_en_confidence commitment.values_confidence "
+	    "commitment.self_confidence "
+	    "commitment.irm_confidence commitment_entity.confidence milestone.progress_confidence "
+	    "milestone_figure.confidence consultation_record.dates_confidence "
+	    "event.date_confidence",
+	    confidence),
+	DOM("text_kind",
+	    "commitment.title_pt_kind commitment.title_en_kind activity.title_pt_kind "
+	    "milestone.title_pt_kind milestone.title_en_kind event.title_pt_kind",
+	    text_kind),
+	DOM("as_of_kind",
+	    "plan_completion.as_of_kind commitment.self_as_of_kind milestone.progress_as_of_kind "
+	    "milestone_figure.as_of_kind",
+	    as_of_kind),
+	DOM("doc_kind", "plan_document.kind", doc_kind),
+	DOM("assessor", "plan_assessment.assessor", assessor),
+	DOM("report_kind", "plan_assessment.report_kind", report_kind),
+	DOM("party_relation", "commitment_party.relation", party_relation),
+	DOM("held_status", "consultation_record.status event.status", held_status),
 };
 
 const struct domain *

@@ -55,6 +55,15 @@ enum dom {
 	DOM_SUB_STATUS,        /* submission.status */
 	DOM_OUTCOME,           /* submission.outcome */
 	DOM_TIMEZONE,          /* event.timezone, consultation.timezone */
+	DOM_MEMBER_STATUS,     /* entity.member_status */
+	DOM_CONFIDENCE,        /* every *_confidence column, commitment_entity.confidence */
+	DOM_TEXT_KIND,         /* every title_*_kind column */
+	DOM_AS_OF_KIND,        /* every as_of_kind column */
+	DOM_DOC_KIND,          /* plan_document.kind */
+	DOM_ASSESSOR,          /* plan_assessment.assessor */
+	DOM_REPORT_KIND,       /* plan_assessment.report_kind */
+	DOM_PARTY_RELATION,    /* commitment_party.relation */
+	DOM_HELD_STATUS,       /* consultation_record.status, event.status */
 	DOM__MAX
 };
 

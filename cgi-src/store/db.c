@@ -147,10 +147,12 @@ apply_one(sqlite3 *db, int v, char *err, size_t errlen)
 	return 0;
 }
 
+static int migrate_all(sqlite3 *db, char *err, size_t errlen);
+
 int
 db_migrate(sqlite3 *db, char *err, size_t errlen)
 {
-	int v, applied = 0;
+	int applied;
 
 	if (sqlite3_exec(db,
 		"CREATE TABLE IF NOT EXISTS schema_version ("
@@ -160,6 +162,49 @@ db_migrate(sqlite3 *db, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot create schema_version: %s", sqlite3_errmsg(db));
 		return -1;
 	}
+	/* Foreign keys are off while migrations run (a migration may rebuild a table that
+	 * others refer to, which SQLite's procedure for such changes requires), and
+	 * checked before each migration commits. */
+	if (sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot turn foreign keys off: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	applied = migrate_all(db, err, errlen);
+	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot turn foreign keys on: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return applied;
+}
+
+/* Fails when a row breaks a foreign key (writes which into err).  Returns 0 or -1. */
+static int
+fk_check(sqlite3 *db, int v, char *err, size_t errlen)
+{
+	sqlite3_stmt *s;
+	int           rc;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &s, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "migration %d: %s", v, sqlite3_errmsg(db));
+		return -1;
+	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(err, errlen,
+		    "migration %d leaves a row of %s (rowid %lld) whose %s is gone", v,
+		    db_text(s, 0), (long long)sqlite3_column_int64(s, 1), db_text(s, 2));
+	else if (rc != SQLITE_DONE)
+		snprintf(err, errlen, "migration %d: %s", v, sqlite3_errmsg(db));
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* db_migrate's loop, with foreign keys off. */
+static int
+migrate_all(sqlite3 *db, char *err, size_t errlen)
+{
+	int v, applied = 0;
+
 	for (;;) {
 		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 			snprintf(err, errlen, "cannot lock database: %s", sqlite3_errmsg(db));
@@ -179,6 +224,7 @@ db_migrate(sqlite3 *db, char *err, size_t errlen)
 			return applied;
 		}
 		if (apply_one(db, v + 1, err, errlen) != 0 ||
+		    fk_check(db, v + 1, err, errlen) != 0 ||
 		    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
