@@ -116,136 +116,156 @@
 
 static const char *const sqls[ST__MAX] = {
 	/* ST_STATE */
-	"SELECT content_version, changed_at FROM site_state WHERE id = 1",
+	[ST_STATE] = "SELECT content_version, changed_at FROM site_state WHERE id = 1",
 	/* ST_BEGIN */
-	"BEGIN",
+	[ST_BEGIN] = "BEGIN",
 	/* ST_COMMIT */
-	"COMMIT",
+	[ST_COMMIT] = "COMMIT",
 	/* ST_PLANS */
-	"SELECT p.id, p.number, p.title_pt, p.title_en, p.period_start, p.period_end, "
-	"p.status, (SELECT count(*) FROM commitment c WHERE c.plan_id = p.id) "
-	"FROM action_plan p ORDER BY p.number",
+	[ST_PLANS] = "SELECT p.id, p.number, p.title_pt, p.title_en, p.period_start, p.period_end, "
+		     "p.status, (SELECT count(*) FROM commitment c WHERE c.plan_id = p.id) "
+		     "FROM action_plan p ORDER BY p.number",
 	/* ST_PLAN_BY_NUMBER */
-	"SELECT id, number, title_pt, title_en, period_start, period_end, published, "
-	"cocreation_pt, cocreation_en, summary_pt, summary_en, document_url, status, "
-	"substr(updated_at, 1, 10) FROM action_plan WHERE number = ?1",
+	[ST_PLAN_BY_NUMBER] =
+	    "SELECT id, number, title_pt, title_en, period_start, period_end, published, "
+	    "cocreation_pt, cocreation_en, summary_pt, summary_en, document_url, status, "
+	    "substr(updated_at, 1, 10) FROM action_plan WHERE number = ?1",
 	/* ST_PLAN_COMMITMENTS: through the index commitment_plan. */
-	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, "
-	"c.end_date, " MS_AGG " FROM commitment c " MS_JOIN " WHERE c.plan_id = ?1 "
-	"ORDER BY c.number, c.ogp_id",
+	[ST_PLAN_COMMITMENTS] =
+	    "SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, "
+	    "c.end_date, " MS_AGG " FROM commitment c " MS_JOIN " WHERE c.plan_id = ?1 "
+	    "ORDER BY c.number, c.ogp_id",
 	/* ST_PLAN_LEADS */
-	"SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en "
-	"FROM commitment c JOIN commitment_entity ce ON ce.commitment_id = c.id "
-	"AND ce.role = 'lead' JOIN entity e ON e.id = ce.entity_id WHERE c.plan_id = ?1 "
-	"ORDER BY ce.commitment_id, ce.position",
+	[ST_PLAN_LEADS] =
+	    "SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en "
+	    "FROM commitment c JOIN commitment_entity ce ON ce.commitment_id = c.id "
+	    "AND ce.role = 'lead' JOIN entity e ON e.id = ce.entity_id WHERE c.plan_id = ?1 "
+	    "ORDER BY ce.commitment_id, ce.position",
 	/* ST_ROLLUP */
-	"SELECT c.plan_id, c.id, " MS_AGG " FROM commitment c " MS_JOIN " "
-	"ORDER BY c.plan_id, c.id",
+	[ST_ROLLUP] = "SELECT c.plan_id, c.id, " MS_AGG " FROM commitment c " MS_JOIN " "
+		      "ORDER BY c.plan_id, c.id",
 	/* ST_PLAN_LINKS */
-	"SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE plan_id = ?1 "
-	"ORDER BY position, id",
+	[ST_PLAN_LINKS] =
+	    "SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE plan_id = ?1 "
+	    "ORDER BY position, id",
 	/* ST_COMMITMENT */
-	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.summary_pt, "
-	"c.summary_en, c.problem_pt, c.problem_en, c.start_date, c.end_date, "
-	"c.self_status, c.self_status_date, c.irm_verifiable, c.irm_relevant, "
-	"c.irm_ambition, c.irm_potential_impact, c.irm_potential_results, "
-	"c.irm_promising, c.irm_completion, c.irm_diog, c.irm_early_results, "
-	"c.irm_starred, c.cluster_pt, c.cluster_en, c.note_pt, c.note_en, "
-	"substr(c.updated_at, 1, 10), p.number, p.title_pt, p.title_en "
-	"FROM commitment c JOIN action_plan p ON p.id = c.plan_id WHERE c.ogp_id = ?1",
+	[ST_COMMITMENT] =
+	    "SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.summary_pt, "
+	    "c.summary_en, c.problem_pt, c.problem_en, c.start_date, c.end_date, "
+	    "c.self_status, c.self_status_date, c.irm_verifiable, c.irm_relevant, "
+	    "c.irm_ambition, c.irm_potential_impact, c.irm_potential_results, "
+	    "c.irm_promising, c.irm_completion, c.irm_diog, c.irm_early_results, "
+	    "c.irm_starred, c.cluster_pt, c.cluster_en, c.note_pt, c.note_en, "
+	    "substr(c.updated_at, 1, 10), p.number, p.title_pt, p.title_en "
+	    "FROM commitment c JOIN action_plan p ON p.id = c.plan_id WHERE c.ogp_id = ?1",
 	/* ST_COMMITMENT_ENTITIES */
-	"SELECT ce.role, e.slug, e.acronym, e.name_pt, e.name_en "
-	"FROM commitment_entity ce JOIN entity e ON e.id = ce.entity_id "
-	"WHERE ce.commitment_id = ?1 ORDER BY ce.role, ce.position",
+	[ST_COMMITMENT_ENTITIES] = "SELECT ce.role, e.slug, e.acronym, e.name_pt, e.name_en "
+				   "FROM commitment_entity ce JOIN entity e ON e.id = ce.entity_id "
+				   "WHERE ce.commitment_id = ?1 ORDER BY ce.role, ce.position",
 	/* ST_COMMITMENT_VALUES */
-	"SELECT value FROM commitment_value WHERE commitment_id = ?1 ORDER BY value",
+	[ST_COMMITMENT_VALUES] =
+	    "SELECT value FROM commitment_value WHERE commitment_id = ?1 ORDER BY value",
 	/* ST_COMMITMENT_AREAS */
-	"SELECT pa.slug, pa.name_pt, pa.name_en FROM commitment_policy_area cpa "
-	"JOIN policy_area pa ON pa.id = cpa.policy_area_id "
-	"WHERE cpa.commitment_id = ?1 ORDER BY pa.name_en",
+	[ST_COMMITMENT_AREAS] =
+	    "SELECT pa.slug, pa.name_pt, pa.name_en FROM commitment_policy_area cpa "
+	    "JOIN policy_area pa ON pa.id = cpa.policy_area_id "
+	    "WHERE cpa.commitment_id = ?1 ORDER BY pa.name_en",
 	/* ST_COMMITMENT_LINKS */
-	"SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE commitment_id = ?1 "
-	"ORDER BY position, id",
+	[ST_COMMITMENT_LINKS] =
+	    "SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE commitment_id = ?1 "
+	    "ORDER BY position, id",
 	/* ST_MILESTONES */
-	"SELECT id, position, title_pt, title_en, planned_start, planned_end, "
-	"completed_on, status, progress, progress_as_of, progress_source, "
-	"substr(updated_at, 1, 10) FROM milestone WHERE commitment_id = ?1 "
-	"ORDER BY position",
+	[ST_MILESTONES] = "SELECT id, position, title_pt, title_en, planned_start, planned_end, "
+			  "completed_on, status, progress, progress_as_of, progress_source, "
+			  "substr(updated_at, 1, 10) FROM milestone WHERE commitment_id = ?1 "
+			  "ORDER BY position",
 	/* ST_MILESTONE_LINKS */
-	"SELECT l.milestone_id, coalesce(l.url, '/uploads/' || l.upload_sha), l.label_pt, "
-	"l.label_en FROM milestone m "
-	"JOIN link l ON l.milestone_id = m.id WHERE m.commitment_id = ?1 "
-	"ORDER BY m.position, l.position, l.id",
+	[ST_MILESTONE_LINKS] =
+	    "SELECT l.milestone_id, coalesce(l.url, '/uploads/' || l.upload_sha), l.label_pt, "
+	    "l.label_en FROM milestone m "
+	    "JOIN link l ON l.milestone_id = m.id WHERE m.commitment_id = ?1 "
+	    "ORDER BY m.position, l.position, l.id",
 	/* ST_ENTITIES */
-	"SELECT id, slug, acronym, name_pt, name_en, kind, is_member, member_since, "
-	"member_until, note_pt, note_en FROM entity "
-	"ORDER BY is_member DESC, CASE kind WHEN 'public' THEN 0 WHEN 'civil_society' THEN 1 "
-	"WHEN 'academia' THEN 2 WHEN 'private' THEN 3 ELSE 4 END, "
-	"coalesce(name_pt, name_en, acronym)",
+	[ST_ENTITIES] =
+	    "SELECT id, slug, acronym, name_pt, name_en, kind, is_member, member_since, "
+	    "member_until, note_pt, note_en FROM entity "
+	    "ORDER BY is_member DESC, CASE kind WHEN 'public' THEN 0 WHEN 'civil_society' THEN 1 "
+	    "WHEN 'academia' THEN 2 WHEN 'private' THEN 3 ELSE 4 END, "
+	    "coalesce(name_pt, name_en, acronym)",
 	/* ST_ENTITY */
-	"SELECT id, slug, acronym, name_pt, name_en, kind, website, is_member, "
-	"member_since, member_until, description_pt, description_en, note_pt, note_en, "
-	"source_url, substr(updated_at, 1, 10) FROM entity WHERE slug = ?1",
+	[ST_ENTITY] =
+	    "SELECT id, slug, acronym, name_pt, name_en, kind, website, is_member, "
+	    "member_since, member_until, description_pt, description_en, note_pt, note_en, "
+	    "source_url, substr(updated_at, 1, 10) FROM entity WHERE slug = ?1",
 	/* ST_ENTITY_COMMITMENTS */
-	"SELECT ce.role, c.ogp_id, c.title_pt, c.title_en, c.self_status, p.number, " MS_AGG
-	" FROM commitment_entity ce JOIN commitment c ON c.id = ce.commitment_id "
-	"JOIN action_plan p ON p.id = c.plan_id " MS_JOIN " WHERE ce.entity_id = ?1 "
-	"GROUP BY ce.role, c.id ORDER BY ce.role, p.number, c.number",
+	[ST_ENTITY_COMMITMENTS] =
+	    "SELECT ce.role, c.ogp_id, c.title_pt, c.title_en, c.self_status, p.number, " MS_AGG
+	    " FROM commitment_entity ce JOIN commitment c ON c.id = ce.commitment_id "
+	    "JOIN action_plan p ON p.id = c.plan_id " MS_JOIN " WHERE ce.entity_id = ?1 "
+	    "GROUP BY ce.role, c.id ORDER BY ce.role, p.number, c.number",
 	/* ST_ENTITY_LINKS */
-	"SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE entity_id = ?1 "
-	"ORDER BY position, id",
+	[ST_ENTITY_LINKS] =
+	    "SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE entity_id = ?1 "
+	    "ORDER BY position, id",
 	/* ST_EVENTS */
-	"SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
-	"date_note_en, place_pt, place_en, online, organiser FROM event "
-	"ORDER BY start_date IS NULL, start_date DESC, id DESC",
+	[ST_EVENTS] = "SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
+		      "date_note_en, place_pt, place_en, online, organiser FROM event "
+		      "ORDER BY start_date IS NULL, start_date DESC, id DESC",
 	/* ST_EVENTS_UPCOMING: found through event_until (migration 7), then sorted; the
 	 * unary + keeps the planner from walking event_start through every past event. */
-	"SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
-	"date_note_en, place_pt, place_en, online, organiser FROM event "
-	"WHERE coalesce(end_date, start_date) >= ?1 ORDER BY +start_date, id LIMIT ?2",
+	[ST_EVENTS_UPCOMING] =
+	    "SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
+	    "date_note_en, place_pt, place_en, online, organiser FROM event "
+	    "WHERE coalesce(end_date, start_date) >= ?1 ORDER BY +start_date, id LIMIT ?2",
 	/* ST_EVENT */
-	"SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
-	"date_note_en, place_pt, place_en, online, organiser, url, description_pt, "
-	"description_en, substr(updated_at, 1, 10) FROM event WHERE id = ?1",
+	[ST_EVENT] = "SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
+		     "date_note_en, place_pt, place_en, online, organiser, url, description_pt, "
+		     "description_en, substr(updated_at, 1, 10) FROM event WHERE id = ?1",
 	/* ST_EVENT_LINKS */
-	"SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE event_id = ?1 "
-	"ORDER BY position, id",
+	[ST_EVENT_LINKS] =
+	    "SELECT kind, " LINK_ADDR ", label_pt, label_en FROM link WHERE event_id = ?1 "
+	    "ORDER BY position, id",
 	/* ST_PAGE */
-	"SELECT title_pt, title_en, body_pt, body_en, substr(updated_at, 1, 10) "
-	"FROM page WHERE slug = ?1",
+	[ST_PAGE] = "SELECT title_pt, title_en, body_pt, body_en, substr(updated_at, 1, 10) "
+		    "FROM page WHERE slug = ?1",
 	/* ST_COUNTS */
-	"SELECT (SELECT count(*) FROM entity WHERE is_member = 1), "
-	"(SELECT count(*) FROM action_plan), (SELECT count(*) FROM commitment)",
+	[ST_COUNTS] = "SELECT (SELECT count(*) FROM entity WHERE is_member = 1), "
+		      "(SELECT count(*) FROM action_plan), (SELECT count(*) FROM commitment)",
 	/* ST_HISTORY_COMMITMENT */
-	"SELECT " HIST_COLS
-	" WHERE r.commitment_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
+	[ST_HISTORY_COMMITMENT] =
+	    "SELECT " HIST_COLS
+	    " WHERE r.commitment_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
 	/* ST_HISTORY_PLAN */
-	"SELECT " HIST_COLS " WHERE r.plan_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
+	[ST_HISTORY_PLAN] =
+	    "SELECT " HIST_COLS " WHERE r.plan_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
 	/* ST_FEED_CHANGES: ?1 plan, ?2 commitment, ?3 body, ?4 OGP value, ?5 limit.  The
 	 * revision log is read newest first and stops at the limit (+r.commitment_id keeps
 	 * the planner from reading every commitment and sorting all their revisions). */
-	"SELECT r.id, r.at, c.ogp_id, r.tbl, r.field, r.before, r.after FROM revision r "
-	"JOIN commitment c ON c.id = +r.commitment_id "
-	"WHERE ((r.tbl = 'commitment' AND r.op = 'create' AND r.field IS NULL) OR "
-	"r.field IN ('self_status', 'status', 'progress')) "
-	"AND (?1 IS NULL OR r.plan_id = ?1) AND (?2 IS NULL OR r.commitment_id = ?2) "
-	"AND (?3 IS NULL OR r.commitment_id IN (SELECT commitment_id FROM commitment_entity "
-	"WHERE entity_id = ?3)) AND (?4 IS NULL OR r.commitment_id IN (SELECT commitment_id "
-	"FROM commitment_value WHERE value = ?4)) ORDER BY r.id DESC LIMIT ?5",
+	[ST_FEED_CHANGES] =
+	    "SELECT r.id, r.at, c.ogp_id, r.tbl, r.field, r.before, r.after FROM revision r "
+	    "JOIN commitment c ON c.id = +r.commitment_id "
+	    "WHERE ((r.tbl = 'commitment' AND r.op = 'create' AND r.field IS NULL) OR "
+	    "r.field IN ('self_status', 'status', 'progress')) "
+	    "AND (?1 IS NULL OR r.plan_id = ?1) AND (?2 IS NULL OR r.commitment_id = ?2) "
+	    "AND (?3 IS NULL OR r.commitment_id IN (SELECT commitment_id FROM commitment_entity "
+	    "WHERE entity_id = ?3)) AND (?4 IS NULL OR r.commitment_id IN (SELECT commitment_id "
+	    "FROM commitment_value WHERE value = ?4)) ORDER BY r.id DESC LIMIT ?5",
 	/* ST_FEED_EVENTS */
-	"SELECT id, title_pt, title_en, start_date, updated_at FROM event "
-	"ORDER BY id DESC LIMIT ?1",
+	[ST_FEED_EVENTS] = "SELECT id, title_pt, title_en, start_date, updated_at FROM event "
+			   "ORDER BY id DESC LIMIT ?1",
 	/* ST_SITEMAP */
-	"SELECT 'plans', number, substr(updated_at, 1, 10) FROM action_plan UNION ALL "
-	"SELECT 'commitments', ogp_id, substr(updated_at, 1, 10) FROM commitment UNION ALL "
-	"SELECT 'members', slug, substr(updated_at, 1, 10) FROM entity UNION ALL "
-	"SELECT 'events', id, substr(updated_at, 1, 10) FROM event UNION ALL "
-	"SELECT 'consultations', id, substr(updated_at, 1, 10) FROM consultation",
+	[ST_SITEMAP] =
+	    "SELECT 'plans', number, substr(updated_at, 1, 10) FROM action_plan UNION ALL "
+	    "SELECT 'commitments', ogp_id, substr(updated_at, 1, 10) FROM commitment UNION ALL "
+	    "SELECT 'members', slug, substr(updated_at, 1, 10) FROM entity UNION ALL "
+	    "SELECT 'events', id, substr(updated_at, 1, 10) FROM event UNION ALL "
+	    "SELECT 'consultations', id, substr(updated_at, 1, 10) FROM consultation",
 	/* ST_MS_CURRENT */
-	"SELECT id, progress FROM milestone WHERE commitment_id = ?1 ORDER BY id",
+	[ST_MS_CURRENT] = "SELECT id, progress FROM milestone WHERE commitment_id = ?1 ORDER BY id",
 	/* ST_MS_PROGRESS_REVS */
-	"SELECT row_id, at, before FROM revision WHERE commitment_id = ?1 AND tbl = 'milestone' "
-	"AND field = 'progress' ORDER BY id DESC LIMIT 200",
+	[ST_MS_PROGRESS_REVS] = "SELECT row_id, at, before FROM revision WHERE commitment_id = ?1 "
+				"AND tbl = 'milestone' "
+				"AND field = 'progress' ORDER BY id DESC LIMIT 200",
 	/* ST_SEARCH: kind, ref, lang, title and snippet (matches between \x02 and \x03),
 	 * the key of its page (plan number, OGP id, slug, event id, page slug), the
 	 * position of a milestone.  ?8 limit, ?9 offset. */
@@ -267,142 +287,164 @@ static const char *const sqls[ST__MAX] = {
 	"JOIN search ON search.rowid = pg.rid WHERE search MATCH ?1 ORDER BY pg.score, pg.rid",
 	/* ST_SEARCH_FACETS: FACET_COUNTS over the commitments and milestones found, and
 	 * (group 5) the number of results. */
-	S_RES ", r AS (SELECT cid FROM res WHERE cid IS NOT NULL) " FACET_COUNTS
-	      "UNION ALL SELECT 5, NULL, NULL, NULL, NULL, count(*), 0 FROM sel ORDER BY 1, 7, 2",
+	[ST_SEARCH_FACETS] = S_RES
+	", r AS (SELECT cid FROM res WHERE cid IS NOT NULL) " FACET_COUNTS
+	"UNION ALL SELECT 5, NULL, NULL, NULL, NULL, count(*), 0 FROM sel ORDER BY 1, 7, 2",
 	/* ST_LISTING */
-	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, c.end_date, "
-	"p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON p.id = c.plan_id " MS_JOIN
-	" WHERE " L_MATCH " AND " F_ALL " ORDER BY p.number, c.number, c.ogp_id",
+	[ST_LISTING] =
+	    "SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, c.end_date, "
+	    "p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON p.id = c.plan_id " MS_JOIN
+	    " WHERE " L_MATCH " AND " F_ALL " ORDER BY p.number, c.number, c.ogp_id",
 	/* ST_LISTING_FACETS: FACET_COUNTS over the commitments listed, and (group 5) the
 	 * number listed. */
-	"WITH r AS (SELECT c.id AS cid FROM commitment c WHERE " L_MATCH ") " FACET_COUNTS
-	"UNION ALL SELECT 5, NULL, NULL, NULL, NULL, count(*), 0 FROM r "
-	"JOIN commitment c ON c.id = r.cid WHERE " F_ALL " ORDER BY 1, 7, 2",
+	[ST_LISTING_FACETS] =
+	    "WITH r AS (SELECT c.id AS cid FROM commitment c WHERE " L_MATCH ") " FACET_COUNTS
+	    "UNION ALL SELECT 5, NULL, NULL, NULL, NULL, count(*), 0 FROM r "
+	    "JOIN commitment c ON c.id = r.cid WHERE " F_ALL " ORDER BY 1, 7, 2",
 	/* ST_LISTING_LEADS */
-	"SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en "
-	"FROM commitment_entity ce JOIN entity e ON e.id = ce.entity_id WHERE ce.role = 'lead' "
-	"ORDER BY ce.commitment_id, ce.position",
+	[ST_LISTING_LEADS] =
+	    "SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en "
+	    "FROM commitment_entity ce JOIN entity e ON e.id = ce.entity_id WHERE ce.role = 'lead' "
+	    "ORDER BY ce.commitment_id, ce.position",
 	/* ST_X_PLANS */
-	"SELECT p.id, p.number, p.title_pt, p.title_en, p.period_start, p.period_end, "
-	"p.published, p.status, p.document_url, p.cocreation_pt, p.cocreation_en, "
-	"p.summary_pt, p.summary_en, (SELECT count(*) FROM commitment c WHERE "
-	"c.plan_id = p.id), p.updated_at FROM action_plan p ORDER BY p.number",
+	[ST_X_PLANS] =
+	    "SELECT p.id, p.number, p.title_pt, p.title_en, p.period_start, p.period_end, "
+	    "p.published, p.status, p.document_url, p.cocreation_pt, p.cocreation_en, "
+	    "p.summary_pt, p.summary_en, (SELECT count(*) FROM commitment c WHERE "
+	    "c.plan_id = p.id), p.updated_at FROM action_plan p ORDER BY p.number",
 	/* ST_X_COMMITMENTS */
-	"SELECT c.id, c.ogp_id, p.number, c.number, c.title_pt, c.title_en, c.summary_pt, "
-	"c.summary_en, c.problem_pt, c.problem_en, c.start_date, c.end_date, c.self_status, "
-	"c.self_status_date, c.irm_verifiable, c.irm_relevant, c.irm_ambition, "
-	"c.irm_potential_impact, c.irm_potential_results, c.irm_promising, "
-	"c.irm_completion, c.irm_diog, c.irm_early_results, c.irm_starred, c.cluster_pt, "
-	"c.cluster_en, c.note_pt, c.note_en, c.updated_at, " MS_AGG " FROM commitment c "
-	"JOIN action_plan p ON p.id = c.plan_id " MS_JOIN " "
-	"ORDER BY p.number, c.number, c.ogp_id",
+	[ST_X_COMMITMENTS] =
+	    "SELECT c.id, c.ogp_id, p.number, c.number, c.title_pt, c.title_en, c.summary_pt, "
+	    "c.summary_en, c.problem_pt, c.problem_en, c.start_date, c.end_date, c.self_status, "
+	    "c.self_status_date, c.irm_verifiable, c.irm_relevant, c.irm_ambition, "
+	    "c.irm_potential_impact, c.irm_potential_results, c.irm_promising, "
+	    "c.irm_completion, c.irm_diog, c.irm_early_results, c.irm_starred, c.cluster_pt, "
+	    "c.cluster_en, c.note_pt, c.note_en, c.updated_at, " MS_AGG " FROM commitment c "
+	    "JOIN action_plan p ON p.id = c.plan_id " MS_JOIN " "
+	    "ORDER BY p.number, c.number, c.ogp_id",
 	/* ST_X_MILESTONES */
-	"SELECT m.id, c.ogp_id, m.position, m.title_pt, m.title_en, m.planned_start, "
-	"m.planned_end, m.completed_on, m.status, m.progress, m.progress_as_of, "
-	"m.progress_source, m.updated_at FROM milestone m JOIN commitment c ON "
-	"c.id = m.commitment_id JOIN action_plan p ON p.id = c.plan_id "
-	"ORDER BY p.number, c.number, c.ogp_id, m.position",
+	[ST_X_MILESTONES] =
+	    "SELECT m.id, c.ogp_id, m.position, m.title_pt, m.title_en, m.planned_start, "
+	    "m.planned_end, m.completed_on, m.status, m.progress, m.progress_as_of, "
+	    "m.progress_source, m.updated_at FROM milestone m JOIN commitment c ON "
+	    "c.id = m.commitment_id JOIN action_plan p ON p.id = c.plan_id "
+	    "ORDER BY p.number, c.number, c.ogp_id, m.position",
 	/* ST_X_EVIDENCE */
-	"SELECT " LINK_ADDR " FROM link WHERE milestone_id = ?1 ORDER BY position, id",
+	[ST_X_EVIDENCE] =
+	    "SELECT " LINK_ADDR " FROM link WHERE milestone_id = ?1 ORDER BY position, id",
 	/* ST_X_ENTITIES */
-	"SELECT slug, acronym, name_pt, name_en, kind, website, is_member, member_since, "
-	"member_until, description_pt, description_en, note_pt, note_en, source_url, "
-	"updated_at FROM entity ORDER BY slug",
+	[ST_X_ENTITIES] =
+	    "SELECT slug, acronym, name_pt, name_en, kind, website, is_member, member_since, "
+	    "member_until, description_pt, description_en, note_pt, note_en, source_url, "
+	    "updated_at FROM entity ORDER BY slug",
 	/* ST_X_EVENTS */
-	"SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
-	"date_note_en, place_pt, place_en, online, organiser, url, description_pt, "
-	"description_en, updated_at FROM event ORDER BY id",
+	[ST_X_EVENTS] = "SELECT id, title_pt, title_en, kind, start_date, end_date, date_note_pt, "
+			"date_note_en, place_pt, place_en, online, organiser, url, description_pt, "
+			"description_en, updated_at FROM event ORDER BY id",
 	/* ST_X_LINKS */
-	"SELECT CASE WHEN l.plan_id IS NOT NULL THEN 'plan' WHEN l.commitment_id IS NOT "
-	"NULL THEN 'commitment' WHEN l.milestone_id IS NOT NULL THEN 'milestone' WHEN "
-	"l.entity_id IS NOT NULL THEN 'entity' ELSE 'event' END, p.number, "
-	"coalesce(c.ogp_id, mc.ogp_id), m.position, e.slug, l.event_id, l.kind, "
-	"coalesce(l.url, '/uploads/' || l.upload_sha), l.label_pt, l.label_en, l.position "
-	"FROM link l LEFT JOIN action_plan p ON p.id = l.plan_id "
-	"LEFT JOIN commitment c ON c.id = l.commitment_id "
-	"LEFT JOIN milestone m ON m.id = l.milestone_id "
-	"LEFT JOIN commitment mc ON mc.id = m.commitment_id "
-	"LEFT JOIN entity e ON e.id = l.entity_id ORDER BY l.id",
+	[ST_X_LINKS] =
+	    "SELECT CASE WHEN l.plan_id IS NOT NULL THEN 'plan' WHEN l.commitment_id IS NOT "
+	    "NULL THEN 'commitment' WHEN l.milestone_id IS NOT NULL THEN 'milestone' WHEN "
+	    "l.entity_id IS NOT NULL THEN 'entity' ELSE 'event' END, p.number, "
+	    "coalesce(c.ogp_id, mc.ogp_id), m.position, e.slug, l.event_id, l.kind, "
+	    "coalesce(l.url, '/uploads/' || l.upload_sha), l.label_pt, l.label_en, l.position "
+	    "FROM link l LEFT JOIN action_plan p ON p.id = l.plan_id "
+	    "LEFT JOIN commitment c ON c.id = l.commitment_id "
+	    "LEFT JOIN milestone m ON m.id = l.milestone_id "
+	    "LEFT JOIN commitment mc ON mc.id = m.commitment_id "
+	    "LEFT JOIN entity e ON e.id = l.entity_id ORDER BY l.id",
 	/* ST_X_POLICY_AREAS */
-	"SELECT slug, name_pt, name_en FROM policy_area ORDER BY slug",
+	[ST_X_POLICY_AREAS] = "SELECT slug, name_pt, name_en FROM policy_area ORDER BY slug",
 	/* ST_X_COMMITMENT_ENTITIES */
-	"SELECT c.ogp_id, e.slug, ce.role, ce.position FROM commitment_entity ce "
-	"JOIN commitment c ON c.id = ce.commitment_id JOIN entity e ON e.id = ce.entity_id "
-	"ORDER BY c.ogp_id, ce.role, ce.position, e.slug",
+	[ST_X_COMMITMENT_ENTITIES] =
+	    "SELECT c.ogp_id, e.slug, ce.role, ce.position FROM commitment_entity ce "
+	    "JOIN commitment c ON c.id = ce.commitment_id JOIN entity e ON e.id = ce.entity_id "
+	    "ORDER BY c.ogp_id, ce.role, ce.position, e.slug",
 	/* ST_X_COMMITMENT_VALUES */
-	"SELECT c.ogp_id, v.value FROM commitment_value v JOIN commitment c ON "
-	"c.id = v.commitment_id ORDER BY c.ogp_id, v.value",
+	[ST_X_COMMITMENT_VALUES] =
+	    "SELECT c.ogp_id, v.value FROM commitment_value v JOIN commitment c ON "
+	    "c.id = v.commitment_id ORDER BY c.ogp_id, v.value",
 	/* ST_X_COMMITMENT_AREAS */
-	"SELECT c.ogp_id, pa.slug FROM commitment_policy_area cpa JOIN commitment c ON "
-	"c.id = cpa.commitment_id JOIN policy_area pa ON pa.id = cpa.policy_area_id "
-	"ORDER BY c.ogp_id, pa.slug",
+	[ST_X_COMMITMENT_AREAS] =
+	    "SELECT c.ogp_id, pa.slug FROM commitment_policy_area cpa JOIN commitment c ON "
+	    "c.id = cpa.commitment_id JOIN policy_area pa ON pa.id = cpa.policy_area_id "
+	    "ORDER BY c.ogp_id, pa.slug",
 	/* ST_X_REVISIONS */
-	"SELECT r.change_id, r.at, r.staff_id IS NULL, s.role = 'member', e.slug, "
-	"coalesce(e.acronym, e.name_pt, e.name_en), r.approved_by IS NOT NULL, r.tbl, "
-	"CASE r.tbl WHEN 'action_plan' THEN (SELECT CAST(number AS TEXT) FROM action_plan "
-	"WHERE id = r.row_id) WHEN 'commitment' THEN (SELECT ogp_id FROM commitment WHERE "
-	"id = r.row_id) WHEN 'milestone' THEN (SELECT c2.ogp_id || '/' || m2.position FROM "
-	"milestone m2 JOIN commitment c2 ON c2.id = m2.commitment_id WHERE m2.id = "
-	"r.row_id) WHEN 'entity' THEN (SELECT slug FROM entity WHERE id = r.row_id) WHEN "
-	"'event' THEN (SELECT CAST(id AS TEXT) FROM event WHERE id = r.row_id) WHEN 'page' "
-	"THEN (SELECT slug FROM page WHERE rowid = r.row_id) WHEN 'consultation' THEN "
-	"CAST(r.row_id AS TEXT) WHEN 'submission' THEN CAST(r.row_id AS TEXT) END, p.number, "
-	"c.ogp_id, "
-	"r.op, r.field, r.before, r.after FROM revision r "
-	"LEFT JOIN staff s ON s.id = r.staff_id "
-	"LEFT JOIN entity e ON e.id = s.entity_id AND s.role = 'member' "
-	"LEFT JOIN action_plan p ON p.id = r.plan_id "
-	"LEFT JOIN commitment c ON c.id = r.commitment_id ORDER BY r.id",
+	[ST_X_REVISIONS] =
+	    "SELECT r.change_id, r.at, r.staff_id IS NULL, s.role = 'member', e.slug, "
+	    "coalesce(e.acronym, e.name_pt, e.name_en), r.approved_by IS NOT NULL, r.tbl, "
+	    "CASE r.tbl WHEN 'action_plan' THEN (SELECT CAST(number AS TEXT) FROM action_plan "
+	    "WHERE id = r.row_id) WHEN 'commitment' THEN (SELECT ogp_id FROM commitment WHERE "
+	    "id = r.row_id) WHEN 'milestone' THEN (SELECT c2.ogp_id || '/' || m2.position FROM "
+	    "milestone m2 JOIN commitment c2 ON c2.id = m2.commitment_id WHERE m2.id = "
+	    "r.row_id) WHEN 'entity' THEN (SELECT slug FROM entity WHERE id = r.row_id) WHEN "
+	    "'event' THEN (SELECT CAST(id AS TEXT) FROM event WHERE id = r.row_id) WHEN 'page' "
+	    "THEN (SELECT slug FROM page WHERE rowid = r.row_id) WHEN 'consultation' THEN "
+	    "CAST(r.row_id AS TEXT) WHEN 'submission' THEN CAST(r.row_id AS TEXT) END, p.number, "
+	    "c.ogp_id, "
+	    "r.op, r.field, r.before, r.after FROM revision r "
+	    "LEFT JOIN staff s ON s.id = r.staff_id "
+	    "LEFT JOIN entity e ON e.id = s.entity_id AND s.role = 'member' "
+	    "LEFT JOIN action_plan p ON p.id = r.plan_id "
+	    "LEFT JOIN commitment c ON c.id = r.commitment_id ORDER BY r.id",
 	/* ST_X_PAGES */
-	"SELECT slug, title_pt, title_en, body_pt, body_en, updated_at FROM page "
-	"ORDER BY slug",
+	[ST_X_PAGES] = "SELECT slug, title_pt, title_en, body_pt, body_en, updated_at FROM page "
+		       "ORDER BY slug",
 	/* ST_X_COMMITMENT_ROW */
-	"SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, "
-	"c.end_date, p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON "
-	"p.id = c.plan_id " MS_JOIN " WHERE c.ogp_id = ?1",
+	[ST_X_COMMITMENT_ROW] =
+	    "SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, "
+	    "c.end_date, p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON "
+	    "p.id = c.plan_id " MS_JOIN " WHERE c.ogp_id = ?1",
 	/* ST_URL_STATE */
-	"SELECT (SELECT substr(broken_since, 1, 10) FROM link_check WHERE url = ?1), "
-	"(SELECT upload_sha FROM link_archive WHERE url = ?1), "
-	"(SELECT substr(fetched_at, 1, 10) FROM link_archive WHERE url = ?1)",
+	[ST_URL_STATE] =
+	    "SELECT (SELECT substr(broken_since, 1, 10) FROM link_check WHERE url = ?1), "
+	    "(SELECT upload_sha FROM link_archive WHERE url = ?1), "
+	    "(SELECT substr(fetched_at, 1, 10) FROM link_archive WHERE url = ?1)",
 	/* ST_CONSULTATIONS */
-	"SELECT k.id, k.title_pt, k.title_en, k.opens_at, k.closes_at, k.dates_only, "
-	"(SELECT count(*) FROM submission s WHERE s.consultation_id = k.id "
-	"AND s.status = 'published'), k.timezone FROM consultation k "
-	"ORDER BY k.closes_at DESC, k.id DESC",
+	[ST_CONSULTATIONS] =
+	    "SELECT k.id, k.title_pt, k.title_en, k.opens_at, k.closes_at, k.dates_only, "
+	    "(SELECT count(*) FROM submission s WHERE s.consultation_id = k.id "
+	    "AND s.status = 'published'), k.timezone FROM consultation k "
+	    "ORDER BY k.closes_at DESC, k.id DESC",
 	/* ST_CONSULTATION */
-	"SELECT k.id, k.title_pt, k.title_en, k.description_pt, k.description_en, "
-	"k.questions_pt, k.questions_en, k.document_url, k.opens_at, k.closes_at, "
-	"k.dates_only, k.outcome_pt, k.outcome_en, k.outcome_url, k.source_url, "
-	"p.number, p.title_pt, p.title_en, c.ogp_id, c.title_pt, c.title_en, "
-	"substr(k.updated_at, 1, 10), k.timezone FROM consultation k "
-	"LEFT JOIN action_plan p ON p.id = k.plan_id "
-	"LEFT JOIN commitment c ON c.id = k.commitment_id WHERE k.id = ?1",
+	[ST_CONSULTATION] =
+	    "SELECT k.id, k.title_pt, k.title_en, k.description_pt, k.description_en, "
+	    "k.questions_pt, k.questions_en, k.document_url, k.opens_at, k.closes_at, "
+	    "k.dates_only, k.outcome_pt, k.outcome_en, k.outcome_url, k.source_url, "
+	    "p.number, p.title_pt, p.title_en, c.ogp_id, c.title_pt, c.title_en, "
+	    "substr(k.updated_at, 1, 10), k.timezone FROM consultation k "
+	    "LEFT JOIN action_plan p ON p.id = k.plan_id "
+	    "LEFT JOIN commitment c ON c.id = k.commitment_id WHERE k.id = ?1",
 	/* ST_CONSULTATION_SUBS: the public columns of a submission (SUB_COLS) */
-	"SELECT " SUB_COLS " WHERE s.consultation_id = ?1 AND s.status IN "
-	"('published', 'rejected') ORDER BY s.kind DESC, s.confirmed_at, s.id",
+	[ST_CONSULTATION_SUBS] =
+	    "SELECT " SUB_COLS " WHERE s.consultation_id = ?1 AND s.status IN "
+	    "('published', 'rejected') ORDER BY s.kind DESC, s.confirmed_at, s.id",
 	/* ST_COMMITMENT_SUBS */
-	"SELECT " SUB_COLS " WHERE s.commitment_id = ?1 AND s.status IN "
-	"('published', 'rejected') ORDER BY s.confirmed_at, s.id",
+	[ST_COMMITMENT_SUBS] = "SELECT " SUB_COLS " WHERE s.commitment_id = ?1 AND s.status IN "
+			       "('published', 'rejected') ORDER BY s.confirmed_at, s.id",
 	/* ST_COMMITMENT_ORIGINS */
-	"SELECT s.id, s.title, s.author, k.id, k.title_pt, k.title_en FROM submission s "
-	"JOIN consultation k ON k.id = s.consultation_id WHERE s.merged_commitment_id = ?1 "
-	"AND s.status = 'published' AND s.outcome = 'merged' ORDER BY s.id",
+	[ST_COMMITMENT_ORIGINS] =
+	    "SELECT s.id, s.title, s.author, k.id, k.title_pt, k.title_en FROM submission s "
+	    "JOIN consultation k ON k.id = s.consultation_id WHERE s.merged_commitment_id = ?1 "
+	    "AND s.status = 'published' AND s.outcome = 'merged' ORDER BY s.id",
 	/* ST_X_CONSULTATIONS */
-	"SELECT k.id, k.title_pt, k.title_en, k.description_pt, k.description_en, "
-	"k.questions_pt, k.questions_en, p.number, c.ogp_id, k.document_url, k.opens_at, "
-	"k.closes_at, k.dates_only, k.outcome_pt, k.outcome_en, k.outcome_url, "
-	"k.source_url, k.updated_at FROM consultation k "
-	"LEFT JOIN action_plan p ON p.id = k.plan_id "
-	"LEFT JOIN commitment c ON c.id = k.commitment_id ORDER BY k.id",
+	[ST_X_CONSULTATIONS] =
+	    "SELECT k.id, k.title_pt, k.title_en, k.description_pt, k.description_en, "
+	    "k.questions_pt, k.questions_en, p.number, c.ogp_id, k.document_url, k.opens_at, "
+	    "k.closes_at, k.dates_only, k.outcome_pt, k.outcome_en, k.outcome_url, "
+	    "k.source_url, k.updated_at FROM consultation k "
+	    "LEFT JOIN action_plan p ON p.id = k.plan_id "
+	    "LEFT JOIN commitment c ON c.id = k.commitment_id ORDER BY k.id",
 	/* ST_X_SUBMISSIONS: rejected ones without their text; never the email. */
-	"SELECT " X_SUB_COLS " ORDER BY s.id",
+	[ST_X_SUBMISSIONS] = "SELECT " X_SUB_COLS " ORDER BY s.id",
 	/* ST_FEED_SUBMISSIONS: id, time, kind, title, author, consultation, OGP id ?1 limit */
-	"SELECT s.id, s.updated_at, s.kind, s.title, s.author, "
-	"s.consultation_id, c.ogp_id, s.outcome, s.answer_pt, s.answer_en "
-	"FROM submission s LEFT JOIN commitment c ON c.id = s.commitment_id "
-	"WHERE s.status = 'published' ORDER BY s.updated_at DESC, s.id DESC LIMIT ?1",
+	[ST_FEED_SUBMISSIONS] =
+	    "SELECT s.id, s.updated_at, s.kind, s.title, s.author, "
+	    "s.consultation_id, c.ogp_id, s.outcome, s.answer_pt, s.answer_en "
+	    "FROM submission s LEFT JOIN commitment c ON c.id = s.commitment_id "
+	    "WHERE s.status = 'published' ORDER BY s.updated_at DESC, s.id DESC LIMIT ?1",
 	/* ST_X_CONSULTATION_SUBS */
-	"SELECT " X_SUB_COLS " AND s.consultation_id = ?1 ORDER BY s.id",
+	[ST_X_CONSULTATION_SUBS] = "SELECT " X_SUB_COLS " AND s.consultation_id = ?1 ORDER BY s.id",
 };
 
 STORE_TABLE(store_public, "public", STORE_RO, ST__MAX, sqls);
