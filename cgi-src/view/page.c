@@ -130,6 +130,25 @@ page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const
 	set_suffixed(d, key, "CODE", value);
 }
 
+int
+page_doubt(struct ctx *c, tpl_dict *d, const char *inc, const char *confidence)
+{
+	tpl_dict *t;
+	int       inferred;
+
+	if (confidence == NULL)
+		return 0;
+	inferred = strcmp(confidence, "inferred") == 0;
+	if (!inferred && strcmp(confidence, "unconfirmed") != 0)
+		return 0;
+	t = tpl_include(d, inc, "doubt.tpl");
+	tpl_set(t, "LANG", c->lang);
+	tpl_set(t, "WORD", i18n(inferred ? "L_DOUBT_INFERRED" : "L_DOUBT_UNCONFIRMED", c->en));
+	tpl_set(t, "TITLE",
+	    i18n(inferred ? "L_DOUBT_INFERRED_TITLE" : "L_DOUBT_UNCONFIRMED_TITLE", c->en));
+	return 1;
+}
+
 void
 page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup)
 {

@@ -73,6 +73,11 @@ void page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso);
 /* Sets key to the translated label of an enum value (domain "self_status"...), and
  * key_CODE to the value itself; shows key_MISSING when value is NULL. */
 void page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const char *value);
+/* When confidence is "unconfirmed" or "inferred", includes doubt.tpl as d's inc: a
+ * visible marker ("por confirmar" / "unconfirmed", "deduzido" / "inferred") that links to
+ * the explanation on the data page (/{lang}/data#confidence).  Nothing for "confirmed"
+ * or NULL.  Put {{>inc}} right after the fact it qualifies.  Returns 1 when shown. */
+int page_doubt(struct ctx *c, tpl_dict *d, const char *inc, const char *confidence);
 /* Includes progress.tpl as d's PROGRESS: percentage, date, parts with data, or "no data".
  * rollup: 1 when the parts are commitments (a plan, a body), 0 for milestones. */
 void page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup);

@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}
+<a class="doubt" href="/{{LANG}}/data#confidence" title="{{TITLE}}">{{WORD}}</a>
