@@ -5,7 +5,7 @@
 <h1 lang="{{TITLE_LANG}}">{{TITLE}}</h1>
 {{#TITLE_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/TITLE_FALLBACK}}
 <dl class="facts">
-<div><dt>{{L_WHEN}}</dt><dd>{{>WHEN}} · <a href="/{{LANG}}/events/{{ID}}/calendar.ics" type="text/calendar">{{L_CALENDAR_ONE}}</a></dd></div>
+<div><dt>{{L_WHEN}}</dt><dd>{{>WHEN}}{{#CALENDAR}} · <a href="/{{LANG}}/events/{{ID}}/calendar.ics" type="text/calendar">{{L_CALENDAR_ONE}}</a>{{/CALENDAR}}</dd></div>
 <div><dt>{{L_WHERE}}</dt><dd>{{#PLACE}}<span lang="{{PLACE_LANG}}">{{PLACE_TEXT}}</span>{{/PLACE}}{{#ONLINE}}{{L_ONLINE}}{{/ONLINE}}{{#NO_PLACE}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_PLACE}}</dd></div>
 <div><dt>{{L_ORGANISER}}</dt><dd>{{ORGANISER}}{{#ORGANISER_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/ORGANISER_MISSING}}</dd></div>
 <div><dt>{{L_MORE_INFO}}</dt><dd>{{#URL}}<a href="{{URL_HREF}}" rel="external">{{URL_HREF}}</a>{{>URL_STATE}}{{/URL}}{{#NO_URL}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_URL}}</dd></div>

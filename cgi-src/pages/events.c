@@ -75,6 +75,8 @@ page_events_show(struct ctx *c)
 	tpl_set(b, "KIND", i18n_enum("event_kind", db_text(s, EV_KIND), c->en));
 	page_when(c, b, db_text(s, EV_START), db_text(s, EV_END), db_text(s, EV_NOTE_PT),
 	    db_text(s, EV_NOTE_EN));
+	if (page_ics_has_day(db_text(s, EV_START)))
+		tpl_show(b, "CALENDAR");
 	if (db_text(s, EV_PLACE_PT) != NULL || db_text(s, EV_PLACE_EN) != NULL) {
 		page_text(c, tpl_section(b, "PLACE"), "PLACE_TEXT", db_text(s, EV_PLACE_PT),
 		    db_text(s, EV_PLACE_EN));

@@ -48,6 +48,9 @@ int page_feed_member(struct ctx *c);
 int page_feed_value(struct ctx *c);
 int page_ics_all(struct ctx *c);
 int page_ics_event(struct ctx *c);
+/* 1 when an event starting on start (NULL: undated) can be an iCalendar entry: only a
+ * full date (YYYY-MM-DD) gives the day an all-day entry needs, a year or a month does not. */
+int page_ics_has_day(const char *start);
 int page_badge(struct ctx *c);
 /* consultations.c: co-creation */
 int page_consultations_list(struct ctx *c);

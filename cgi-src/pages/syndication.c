@@ -384,8 +384,14 @@ ics_line(struct buf *out, const char *name, const char *value)
 	buf_free(&l);
 }
 
+int
+page_ics_has_day(const char *start)
+{
+	return start != NULL && strlen(start) == 10 && valid_date(start);
+}
+
 /* Writes one VEVENT from a row of ST_EVENT or ST_EVENTS (EV_* up to EV_ORGANISER);
- * events without a full start date are left out (a calendar needs a day).  Returns 1 if
+ * events without a full start date are left out (page_ics_has_day).  Returns 1 if
  * written. */
 static int
 ics_event(struct ctx *c, struct buf *out, sqlite3_stmt *s, const char *stamp)
@@ -395,7 +401,7 @@ ics_event(struct ctx *c, struct buf *out, sqlite3_stmt *s, const char *stamp)
 	struct tm   tm;
 	time_t      x;
 
-	if (start == NULL || strlen(start) != 10 || !valid_date(start))
+	if (!page_ics_has_day(start))
 		return 0;
 	buf_puts(out, "BEGIN:VEVENT\r\n");
 	snprintf(v, sizeof v, "event-%s@%s", db_text(s, EV_ID), page_base_host());

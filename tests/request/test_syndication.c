@@ -1,0 +1,110 @@
+/* What the site gives other programs, and what it says of itself there: the iCalendar
+ * files of the events and the links to them, the Atom feeds' dates, the status badge.
+ * The real aberta binary in CGI mode against a temporary database holding the real
+ * content.  TAP output through Check. */
+#include <sqlite3.h>
+
+#include "../lib/testlib.h"
+
+static char dbpath[64];
+static char binary[512];
+
+/* Runs GET uri as CGI into r. */
+static void
+get(const char *uri, struct res *r)
+{
+	cgi_run(binary, dbpath, "GET", uri, NULL, NULL, 0, r);
+}
+
+/* Runs sql (one statement, no result) on the test database. */
+static void
+sql(const char *q)
+{
+	sqlite3 *db;
+	char    *err = NULL;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_msg(
+	    sqlite3_exec(db, q, NULL, NULL, &err) == SQLITE_OK, "%s: %s", q, err ? err : "?");
+	sqlite3_close(db);
+}
+
+/* Whether an event starting on start (NULL: no date) has a day a calendar can hold. */
+static int
+has_day(const unsigned char *start)
+{
+	return start != NULL && strlen((const char *)start) == 10;
+}
+
+/* Every event page in lang offers the calendar file exactly when the event has a start
+ * day, and every file it offers answers with that event. */
+static void
+calendar_links(const char *lang)
+{
+	sqlite3      *db;
+	sqlite3_stmt *s;
+	struct res    r;
+	char          uri[96], link[96];
+	long long     id;
+	int           day, offered;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_prepare_v2(db, "SELECT id, start_date FROM event", -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		day = has_day(sqlite3_column_text(s, 1));
+		snprintf(uri, sizeof uri, "/%s/events/%lld", lang, id);
+		snprintf(link, sizeof link, "href=\"/%s/events/%lld/calendar.ics\"", lang, id);
+		get(uri, &r);
+		ck_assert_msg(r.status == 200, "%s: %d", uri, r.status);
+		offered = strstr(r.body.p, link) != NULL;
+		res_free(&r);
+		ck_assert_msg(offered == day, "%s %s the calendar file", uri,
+		    offered ? "offers" : "does not offer");
+		snprintf(uri, sizeof uri, "/%s/events/%lld/calendar.ics", lang, id);
+		get(uri, &r);
+		ck_assert_msg(r.status == (day ? 200 : 404), "%s: %d", uri, r.status);
+		if (day)
+			ck_assert_msg(res_count(&r, "BEGIN:VEVENT") == 1, "%s: %s", uri, r.body.p);
+		res_free(&r);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+/* An event whose date is a year or a month only cannot be in a calendar: no link to a
+ * file that would answer 404; with a day it can, as an all-day entry. */
+START_TEST(calendar_only_for_a_day)
+{
+	struct res r;
+
+	sql("UPDATE event SET start_date = '2021-05', end_date = NULL WHERE id = 2");
+	sql("UPDATE event SET start_date = '2020', end_date = NULL WHERE id = 3");
+	calendar_links("en");
+	calendar_links("pt");
+	sql("UPDATE event SET start_date = '2021-05-17', end_date = '2021-06' WHERE id = 2");
+	calendar_links("en");
+	get("/en/events/2/calendar.ics", &r);
+	ck_assert_msg(strstr(r.body.p, "DTSTART;VALUE=DATE:20210517\r\n") != NULL &&
+		strstr(r.body.p, "DTEND;VALUE=DATE:20210518\r\n") != NULL,
+	    "%s", r.body.p);
+	res_free(&r);
+}
+END_TEST
+
+int
+main(void)
+{
+	const TTest *const tests[] = { calendar_only_for_a_day, NULL };
+	const char        *bd = getenv("ABERTA_BUILDDIR");
+	int                failed;
+
+	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
+	if (test_db_create(dbpath, sizeof dbpath, "aberta-synd") != 0)
+		return 1;
+	setenv("ABERTA_TODAY", "2026-12-07", 1);
+	failed = tests_main(tests_suite("syndication", 120, tests));
+	test_db_remove(dbpath);
+	return failed == 0 ? 0 : 1;
+}
