@@ -35,6 +35,20 @@ absolute(const char *path, char *out, size_t len)
 	snprintf(out, len, "%s%s", page_base_url(), path);
 }
 
+/* Binds the filters of q to parameters 1 to 4 of s (ST_FEED_CHANGES, ST_FEED_UPDATED). */
+static void
+bind_filters(sqlite3_stmt *s, const struct feedq *q)
+{
+	if (q->plan_id)
+		db_bind_int64(s, 1, q->plan_id);
+	if (q->commitment_id)
+		db_bind_int64(s, 2, q->commitment_id);
+	if (q->entity_id)
+		db_bind_int64(s, 3, q->entity_id);
+	if (q->value)
+		db_bind_text(s, 4, q->value);
+}
+
 /* One entry per revision row of interest. */
 static void
 feed_changes(struct ctx *c, tpl_dict *b, const struct feedq *q, char *newest, size_t nlen)
@@ -44,14 +58,7 @@ feed_changes(struct ctx *c, tpl_dict *b, const struct feedq *q, char *newest, si
 	char          title[600], before[256], after[256], href[512], id[512], label[64];
 	const char   *ogp, *field, *tbl;
 
-	if (q->plan_id)
-		db_bind_int64(s, 1, q->plan_id);
-	if (q->commitment_id)
-		db_bind_int64(s, 2, q->commitment_id);
-	if (q->entity_id)
-		db_bind_int64(s, 3, q->entity_id);
-	if (q->value)
-		db_bind_text(s, 4, q->value);
+	bind_filters(s, q);
 	db_bind_int(s, 5, FEED_ENTRIES);
 	while (db_step(s) == SQLITE_ROW) {
 		ogp = db_text(s, FCH_OGP_ID);
@@ -165,12 +172,25 @@ feed_submissions(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 	}
 }
 
-/* Renders an Atom feed for q into the response. */
+/* The time of a feed without entries: its record's own last change (ST_FEED_UPDATED). */
+static void
+record_updated(const struct feedq *q, char *out, size_t len)
+{
+	sqlite3_stmt *s = db_stmt(ST_FEED_UPDATED);
+
+	bind_filters(s, q);
+	if (db_step(s) == SQLITE_ROW && db_text(s, FU_AT) != NULL)
+		snprintf(out, len, "%s", db_text(s, FU_AT));
+	db_reset(s);
+}
+
+/* Renders an Atom feed for q into the response: updated at its newest entry, or without
+ * entries at its record's last change. */
 static int
 feed(struct ctx *c, const struct feedq *q)
 {
 	tpl_dict *b = tpl_dict_new();
-	char      url[512], newest[32] = "1970-01-01T00:00:00Z";
+	char      url[512], newest[32] = "";
 	int       rc;
 
 	if (b == NULL)
@@ -189,6 +209,8 @@ feed(struct ctx *c, const struct feedq *q)
 		feed_events(c, b, newest, sizeof newest);
 		feed_submissions(c, b, newest, sizeof newest);
 	}
+	if (newest[0] == '\0')
+		record_updated(q, newest, sizeof newest);
 	if (db_failed()) { /* no body: the dispatcher answers with its error page */
 		tpl_dict_free(b);
 		return 503;

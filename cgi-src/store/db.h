@@ -36,6 +36,7 @@ enum stmt {
 	ST_HISTORY_PLAN,        /* the revisions of a plan and its commitments */
 	ST_FEED_CHANGES,        /* revisions worth a feed entry, optionally filtered */
 	ST_FEED_EVENTS,         /* the latest events, for the site feed */
+	ST_FEED_UPDATED,        /* a feed's record's own last change, for a feed without entries */
 	ST_SITEMAP,             /* every record page: kind path, key, last change */
 	ST_MS_CURRENT,          /* the milestones of a commitment: id, progress */
 	ST_MS_PROGRESS_REVS,    /* the progress changes of its milestones, newest first */
@@ -264,6 +265,8 @@ enum {
 enum { FCH_ID, FCH_AT, FCH_OGP_ID, FCH_TBL, FCH_FIELD, FCH_BEFORE, FCH_AFTER };
 /* ST_FEED_EVENTS */
 enum { FEV_ID, FEV_TITLE_PT, FEV_TITLE_EN, FEV_START, FEV_UPDATED };
+/* ST_FEED_UPDATED */
+enum { FU_AT };
 /* ST_SITEMAP */
 enum { SM_KIND, SM_KEY, SM_UPDATED };
 /* ST_MS_CURRENT */

@@ -253,6 +253,14 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_FEED_EVENTS */
 	[ST_FEED_EVENTS] = "SELECT id, title_pt, title_en, start_date, updated_at FROM event "
 			   "ORDER BY id DESC LIMIT ?1",
+	/* ST_FEED_UPDATED: the filters of ST_FEED_CHANGES (?1 plan, ?2 commitment, ?3 body,
+	 * ?4 OGP value: the latest of its commitments); none: the site's last change */
+	[ST_FEED_UPDATED] = "SELECT coalesce((SELECT updated_at FROM action_plan WHERE id = ?1), "
+			    "(SELECT updated_at FROM commitment WHERE id = ?2), "
+			    "(SELECT updated_at FROM entity WHERE id = ?3), "
+			    "(SELECT max(c.updated_at) FROM commitment_value v "
+			    "JOIN commitment c ON c.id = v.commitment_id WHERE v.value = ?4), "
+			    "(SELECT changed_at FROM site_state WHERE id = 1))",
 	/* ST_SITEMAP */
 	[ST_SITEMAP] =
 	    "SELECT 'plans', number, substr(updated_at, 1, 10) FROM action_plan UNION ALL "

@@ -93,10 +93,87 @@ START_TEST(calendar_only_for_a_day)
 }
 END_TEST
 
+/* Copies into out (size len) the text of the one-row, one-column query q (NULL: "").  */
+static void
+sql_text(const char *q, char *out, size_t len)
+{
+	sqlite3      *db;
+	sqlite3_stmt *s;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_msg(sqlite3_prepare_v2(db, q, -1, &s, NULL) == SQLITE_OK, "%s", q);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	snprintf(out, len, "%s",
+	    sqlite3_column_text(s, 0) ? (const char *)sqlite3_column_text(s, 0) : "");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+/* Asserts that the Atom feed at uri (both languages: uri starts after /pt or /en) is
+ * updated at the time of its newest entry, or at want when it has none; never 1970. */
+static void
+feed_updated(const char *uri, const char *want)
+{
+	struct res  r;
+	char        u[160], feed[32], newest[32] = "", at[32];
+	const char *p, *e;
+	int         l;
+
+	for (l = 0; l < 2; l++) {
+		snprintf(u, sizeof u, "/%s%s", l ? "en" : "pt", uri);
+		get(u, &r);
+		ck_assert_msg(r.status == 200, "%s: %d", u, r.status);
+		ck_assert_msg(strstr(r.body.p, "1970-01-01") == NULL, "%s: %s", u, r.body.p);
+		ck_assert_ptr_nonnull(p = strstr(r.body.p, "<updated>"));
+		ck_assert_ptr_nonnull(e = strstr(r.body.p, "<entry>")
+			? strstr(r.body.p, "<entry>")
+			: strstr(r.body.p, "</feed>"));
+		ck_assert_msg(p < e, "%s: no <updated> of the feed", u);
+		snprintf(feed, sizeof feed, "%.20s", p + 9);
+		for (p = e; (p = strstr(p, "<updated>")) != NULL; p += 9) {
+			snprintf(at, sizeof at, "%.20s", p + 9);
+			if (strcmp(at, newest) > 0)
+				snprintf(newest, sizeof newest, "%s", at);
+		}
+		ck_assert_msg(strcmp(feed, newest[0] ? newest : want) == 0,
+		    "%s: updated %s, its newest entry %s, the record %s", u, feed,
+		    newest[0] ? newest : "(none)", want);
+		res_free(&r);
+	}
+}
+
+/* Every feed says when it last changed: its newest entry's time, or the record's own
+ * updated_at when it has no entry. */
+START_TEST(feeds_are_dated)
+{
+	char at[32];
+
+	sql_text("SELECT updated_at FROM commitment WHERE ogp_id = 'PT0013'", at, sizeof at);
+	feed_updated("/commitments/PT0013/feed.atom", at);
+	sql_text("SELECT updated_at FROM action_plan WHERE number = 2", at, sizeof at);
+	feed_updated("/plans/2/feed.atom", at);
+	sql_text("SELECT updated_at FROM entity WHERE slug = 'ama'", at, sizeof at);
+	feed_updated("/members/ama/feed.atom", at);
+	sql_text("SELECT max(c.updated_at) FROM commitment c JOIN commitment_value v "
+		 "ON v.commitment_id = c.id WHERE v.value = 'civic_participation'",
+	    at, sizeof at);
+	feed_updated("/values/civic-participation/feed.atom", at);
+	sql_text("SELECT changed_at FROM site_state", at, sizeof at);
+	feed_updated("/feed.atom", at);
+	/* A change of PT0013's status is its feed's newest entry, and the feed's time. */
+	sql("INSERT INTO revision (change_id, at, actor, tbl, row_id, commitment_id, plan_id, "
+	    "op, field, before, after) SELECT 1, '2026-12-08T10:00:00Z', 'Teste', 'commitment', "
+	    "id, id, plan_id, 'update', 'self_status', NULL, 'complete' FROM commitment "
+	    "WHERE ogp_id = 'PT0013'");
+	feed_updated("/commitments/PT0013/feed.atom", "2026-12-08T10:00:00Z");
+	feed_updated("/members/ama/feed.atom", "2026-12-08T10:00:00Z");
+}
+END_TEST
+
 int
 main(void)
 {
-	const TTest *const tests[] = { calendar_only_for_a_day, NULL };
+	const TTest *const tests[] = { calendar_only_for_a_day, feeds_are_dated, NULL };
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	int                failed;
 
