@@ -23,7 +23,7 @@ page_events_list(struct ctx *c)
 {
 	tpl_dict     *b = page_body(c, "events.tpl"), *y = NULL, *h = NULL;
 	sqlite3_stmt *s;
-	char          year[8] = "";
+	char          year[8] = "", key[8];
 	const char   *start, *end;
 
 	page_title(c, "%s", i18n("T_EVENTS", c->en));
@@ -43,10 +43,11 @@ page_events_list(struct ctx *c)
 		end = db_text(s, EV_END) ? db_text(s, EV_END) : start;
 		if (end != NULL && strcmp(end, c->today) >= 0)
 			continue; /* listed as upcoming */
-		if (y == NULL || strncmp(year, start ? start : "", 4) != 0 ||
-		    (start == NULL && year[0] != '-')) {
+		/* One group a year, and one for the undated (listed last). */
+		snprintf(key, sizeof key, "%.4s", start ? start : "-");
+		if (y == NULL || strcmp(year, key) != 0) {
 			y = tpl_section(b, "YEAR");
-			snprintf(year, sizeof year, "%.4s", start ? start : "-");
+			snprintf(year, sizeof year, "%s", key);
 			tpl_set(y, "YEAR_LABEL", start ? year : i18n("UNDATED", c->en));
 		}
 		item(c, tpl_section(y, "EV"), s);
