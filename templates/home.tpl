@@ -19,6 +19,7 @@
 <h3><a href="/{{LANG}}/plans/{{NUMBER}}" lang="{{PLAN_TITLE_LANG}}">{{PLAN_TITLE}}</a></h3>
 <p>{{PERIOD}} · {{STATUS}}{{#STATUS_MISSING}}{{L_NOT_RECORDED}}{{/STATUS_MISSING}} · {{N}} {{L_COMMITMENTS_LC}}</p>
 <p>{{L_PLAN_PROGRESS}}: {{>PROGRESS}}</p>
+{{>HEADLINE}}
 <p class="small"><a href="/{{LANG}}/plans/{{NUMBER}}#how">{{L_HOW_CALCULATED}}</a></p>
 </article>
 </section>
@@ -35,7 +36,7 @@
 <h2 id="plans-h">{{L_ALL_PLANS}}</h2>
 <ul class="cards">{{#PLAN}}
 <li class="card"><h3><a href="/{{LANG}}/plans/{{NUMBER}}" lang="{{PLAN_TITLE_LANG}}">{{PLAN_TITLE}}</a></h3>
-<p>{{PERIOD}} · {{N}} {{L_COMMITMENTS_LC}}</p><p>{{>PROGRESS}}</p></li>{{/PLAN}}
+<p>{{PERIOD}} · {{N}} {{L_COMMITMENTS_LC}}</p><p>{{>PROGRESS}}</p>{{>HEADLINE}}</li>{{/PLAN}}
 </ul>
 </section>
 </div>

@@ -17,29 +17,50 @@ progress_add(struct progress *p, double pct, const char *date)
 		return;
 	p->known++;
 	p->sum += pct;
-	if (date != NULL && strlen(date) >= 4 && strncmp(date, p->as_of, 10) > 0)
-		progress_set_as_of(p, date);
+	if (date == NULL || strlen(date) < 4)
+		p->undated++;
+	else
+		progress_span(p, date);
+}
+
+/* Copies the first 10 bytes of date into a date field of struct progress. */
+static void
+set_date(char dst[11], const char *date)
+{
+	size_t n = strnlen(date, 10);
+
+	memcpy(dst, date, n);
+	dst[n] = '\0';
 }
 
 void
-progress_set_as_of(struct progress *p, const char *date)
+progress_span(struct progress *p, const char *date)
 {
-	size_t n;
-
-	if (date == NULL)
+	if (date == NULL || strlen(date) < 4)
 		return;
-	n = strnlen(date, sizeof p->as_of - 1);
-	memcpy(p->as_of, date, n);
-	p->as_of[n] = '\0';
+	if (strncmp(date, p->as_of, 10) > 0)
+		set_date(p->as_of, date);
+	if (p->as_of_min[0] == '\0' || strncmp(date, p->as_of_min, 10) < 0)
+		set_date(p->as_of_min, date);
 }
 
 void
 progress_add_rollup(struct progress *p, const struct progress *part)
 {
-	if (progress_has_data(part))
-		progress_add(p, part->sum / part->known, part->as_of);
-	else
-		progress_add(p, -1, NULL);
+	p->total++;
+	if (!progress_has_data(part))
+		return;
+	p->known++;
+	p->sum += part->sum / part->known;
+	p->undated += part->undated;
+	progress_span(p, part->as_of_min);
+	progress_span(p, part->as_of);
+}
+
+int
+progress_half_known(const struct progress *p)
+{
+	return p->total > 0 && p->known * 2 >= p->total;
 }
 
 int

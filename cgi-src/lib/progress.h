@@ -5,27 +5,35 @@
  * milestones whose progress is recorded, each milestone weighing the same.  Milestones
  * with no recorded progress are left out and counted as "not reported"; a commitment with
  * none reported has no data (never 0%).  A roll-up (a plan, a body) is the plain average
- * of the progress of its commitments that have data, computed the same way.  The date of
- * a figure is the latest date among the figures it comes from.
+ * of the progress of its commitments that have data, computed the same way.  A figure
+ * rests on dated and undated figures: it keeps the span of their dates (earliest and
+ * latest) and counts those without a date; the date a row was imported is never one.
  */
 #ifndef ABERTA_PROGRESS_H
 #define ABERTA_PROGRESS_H
 
 struct progress {
-	int    known;     /* parts with data */
-	int    total;     /* parts in all */
-	double sum;       /* sum of the parts' percentages */
-	char   as_of[11]; /* latest YYYY-MM-DD among the parts with data, or "" */
+	int    known;         /* parts with data */
+	int    total;         /* parts in all */
+	double sum;           /* sum of the parts' percentages */
+	char   as_of[11];     /* latest date (ISO prefix) of the figures with data, or "" */
+	char   as_of_min[11]; /* earliest date of the figures with data, or "" */
+	int    undated;       /* figures with data but without a date */
 };
 
 /* Starts an empty accumulator. */
 void progress_init(struct progress *p);
-/* Adds one part: pct is its percentage, or negative for "no data"; date may be NULL. */
+/* Adds one part: pct is its percentage, or negative for "no data"; date may be NULL
+ * (counted in undated when pct is data). */
 void progress_add(struct progress *p, double pct, const char *date);
-/* Adds a finished commitment-level figure as one part of a roll-up. */
+/* Adds a finished commitment-level figure as one part of a roll-up: its average, the
+ * span of its dates and its undated figures. */
 void progress_add_rollup(struct progress *p, const struct progress *part);
-/* Sets p's date to the first 10 bytes of date (as "%.10s"); NULL leaves it alone. */
-void progress_set_as_of(struct progress *p, const char *date);
+/* Widens p's span of dates (as_of_min .. as_of) to take in date (ISO, at least a year;
+ * NULL or shorter: nothing). */
+void progress_span(struct progress *p, const char *date);
+/* Returns 1 when at least half of the parts have data (a large bar may be shown). */
+int progress_half_known(const struct progress *p);
 /* Returns 1 if there is any data. */
 int progress_has_data(const struct progress *p);
 /* The rounded percentage 0-100; only meaningful when progress_has_data(). */

@@ -4,6 +4,7 @@
 
 #include "store/db.h"
 #include "view/i18n.h"
+#include "pages/headline.h"
 #include "pages/pages.h"
 #include "store/rollup.h"
 #include "view/page.h"
@@ -21,6 +22,7 @@ plan_card(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, const struct progress *ro
 	page_enum(c, d, "STATUS", "plan_status", db_text(s, PLANS_STATUS));
 	tpl_set_int(d, "N", db_int(s, PLANS_COUNT));
 	page_progress(c, d, roll, 1);
+	headline_plan(c, d, db_int64(s, PLANS_ID));
 }
 
 /* The plans, the current one (the latest in implementation, else the latest) first. */

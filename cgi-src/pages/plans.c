@@ -6,6 +6,7 @@
 #include "lib/domains.h"
 #include "store/db.h"
 #include "view/i18n.h"
+#include "pages/headline.h"
 #include "pages/pages.h"
 #include "store/rollup.h"
 #include "view/page.h"
@@ -33,6 +34,7 @@ page_plans_list(struct ctx *c)
 		page_enum(c, d, "STATUS", "plan_status", db_text(s, PLANS_STATUS));
 		tpl_set_int(d, "N", db_int(s, PLANS_COUNT));
 		page_progress(c, d, &roll[i], 1);
+		headline_plan(c, d, db_int64(s, PLANS_ID));
 	}
 	return 200;
 }

@@ -112,7 +112,7 @@ enum {
 };
 /* The milestone aggregates (MS_AGG in public.c), from a statement's *_AGG column on:
  * rollup_ms_agg reads them. */
-enum { AGG_TOTAL, AGG_KNOWN, AGG_SUM, AGG_AS_OF };
+enum { AGG_TOTAL, AGG_KNOWN, AGG_SUM, AGG_AS_OF, AGG_AS_OF_MIN, AGG_UNDATED };
 /* A commitment as a list shows it (export_commitment_row): ST_LISTING and
  * ST_X_COMMITMENT_ROW, then the plan's number and MS_AGG; ST_PLAN_COMMITMENTS has the
  * columns up to LC_END, then MS_AGG at PC_AGG. */
@@ -215,10 +215,12 @@ enum {
 	MEMBER_NOTE_PT,
 	MEMBER_NOTE_EN,
 	MEMBER_SOURCE,
-	MEMBER_UPDATED
+	MEMBER_UPDATED,
+	MEMBER_STATUS, /* member_status (domain "member_status"), NULL: not recorded */
+	MEMBER_CONF    /* member_confidence */
 };
 /* ST_ENTITY_COMMITMENTS */
-enum { EC_ROLE, EC_OGP_ID, EC_TITLE_PT, EC_TITLE_EN, EC_STATUS, EC_PLAN, EC_AGG };
+enum { EC_ROLE, EC_OGP_ID, EC_TITLE_PT, EC_TITLE_EN, EC_STATUS, EC_PLAN, EC_CONF, EC_AGG };
 /* An event: ST_EVENT and ST_X_EVENTS (every column), ST_EVENTS and ST_EVENTS_UPCOMING
  * (up to EV_ORGANISER) */
 enum {

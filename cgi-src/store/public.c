@@ -4,10 +4,12 @@
 #include "store/stmt.h"
 
 /* Milestone aggregates that feed the progress formula (see progress.h): count of
- * milestones, count with progress, sum of progress, latest date of the figures, of
- * commitment c.  Kept per commitment by the triggers of migration 8 (no row: no
+ * milestones, count with progress, sum of progress, latest and earliest date of the
+ * figures and the count of figures without a date, of commitment c.  Kept per commitment by the triggers of migration 8 (no row: no
  * milestones), so a page reads one row per commitment instead of its milestones. */
-#define MS_AGG  "coalesce(a.total, 0), coalesce(a.known, 0), coalesce(a.sum, 0.0), a.as_of"
+#define MS_AGG \
+	"coalesce(a.total, 0), coalesce(a.known, 0), coalesce(a.sum, 0.0), a.as_of, " \
+	"a.as_of_min, coalesce(a.undated, 0)"
 #define MS_JOIN "LEFT JOIN commitment_progress a ON a.commitment_id = c.id"
 
 /* A revision row as the History pages show it: change, time, actor, reviewer, table,
@@ -196,10 +198,12 @@ static const char *const sqls[ST__MAX] = {
 	[ST_ENTITY] =
 	    "SELECT id, slug, acronym, name_pt, name_en, kind, website, is_member, "
 	    "member_since, member_until, description_pt, description_en, note_pt, note_en, "
-	    "source_url, substr(updated_at, 1, 10) FROM entity WHERE slug = ?1",
+	    "source_url, substr(updated_at, 1, 10), member_status, member_confidence "
+	    "FROM entity WHERE slug = ?1",
 	/* ST_ENTITY_COMMITMENTS */
 	[ST_ENTITY_COMMITMENTS] =
-	    "SELECT ce.role, c.ogp_id, c.title_pt, c.title_en, c.self_status, p.number, " MS_AGG
+	    "SELECT ce.role, c.ogp_id, c.title_pt, c.title_en, c.self_status, p.number, "
+	    "ce.confidence, " MS_AGG
 	    " FROM commitment_entity ce JOIN commitment c ON c.id = ce.commitment_id "
 	    "JOIN action_plan p ON p.id = c.plan_id " MS_JOIN " WHERE ce.entity_id = ?1 "
 	    "GROUP BY ce.role, c.id ORDER BY ce.role, p.number, c.number",

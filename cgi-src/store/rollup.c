@@ -40,7 +40,9 @@ rollup_ms_agg(sqlite3_stmt *s, int i, struct progress *p)
 	p->total = sqlite3_column_int(s, i + AGG_TOTAL);
 	p->known = sqlite3_column_int(s, i + AGG_KNOWN);
 	p->sum = sqlite3_column_double(s, i + AGG_SUM);
-	progress_set_as_of(p, db_text(s, i + AGG_AS_OF));
+	p->undated = sqlite3_column_int(s, i + AGG_UNDATED);
+	progress_span(p, db_text(s, i + AGG_AS_OF_MIN));
+	progress_span(p, db_text(s, i + AGG_AS_OF));
 }
 
 size_t

@@ -4,7 +4,7 @@
 #include "store/stmt.h"
 
 /* Every statement table of the store; a new module adds its line here. */
-extern struct stmt_table store_public;
+extern struct stmt_table store_public, store_glance;
 extern struct stmt_table store_accounts, store_dbfile, store_linkstate, store_outbox,
     store_retention;
 extern struct stmt_table store_submit, store_mail;
@@ -15,6 +15,7 @@ extern struct stmt_table store_relations, store_review, store_staff;
 
 static struct stmt_table *const tables[] = {
 	&store_public,
+	&store_glance,
 	&store_accounts,
 	&store_dbfile,
 	&store_linkstate,

@@ -149,6 +149,28 @@ page_doubt(struct ctx *c, tpl_dict *d, const char *inc, const char *confidence)
 	return 1;
 }
 
+/* Sets SPAN of d to the years the figures of p rest on ("figures from 2020 to 2025",
+ * "figures from 2020") or, when none is dated, "date not recorded"; shows HAS_UNDATED
+ * with UNDATED when some of them have no date. */
+static void
+progress_dates(struct ctx *c, tpl_dict *d, const struct progress *p)
+{
+	char span[96];
+
+	if (p->as_of[0] == '\0')
+		snprintf(span, sizeof span, "%s", i18n("L_FIG_UNDATED", c->en));
+	else if (strncmp(p->as_of_min, p->as_of, 4) == 0)
+		snprintf(span, sizeof span, "%s %.4s", i18n("L_FIGURES_FROM", c->en), p->as_of);
+	else
+		snprintf(span, sizeof span, "%s %.4s %s %.4s", i18n("L_FIGURES_FROM", c->en),
+		    p->as_of_min, i18n("L_FIGURES_TO", c->en), p->as_of);
+	tpl_set(d, "SPAN", span);
+	if (p->as_of[0] != '\0' && p->undated > 0) {
+		tpl_show(d, "HAS_UNDATED");
+		tpl_set_int(d, "UNDATED", p->undated);
+	}
+}
+
 void
 page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup)
 {
@@ -163,15 +185,14 @@ page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup)
 		c->en));
 	if (!progress_has_data(p)) {
 		tpl_show(inc, "NO_DATA");
-		if (p->total > 0)
-			tpl_show(inc, "HAS_PARTS");
 		return;
 	}
 	pct = progress_percent(p);
 	tpl_show(inc, "HAS_DATA");
+	tpl_show(inc, progress_half_known(p) ? "BIG" : "SMALL");
 	tpl_set_int(inc, "PCT", pct);
 	tpl_set_int(inc, "PCT_STEP", (pct + 2) / 5 * 5);
-	page_date(c, inc, "PCT_AS_OF", p->as_of);
+	progress_dates(c, inc, p);
 }
 
 void

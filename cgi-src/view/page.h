@@ -78,8 +78,11 @@ void page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, 
  * the explanation on the data page (/{lang}/data#confidence).  Nothing for "confirmed"
  * or NULL.  Put {{>inc}} right after the fact it qualifies.  Returns 1 when shown. */
 int page_doubt(struct ctx *c, tpl_dict *d, const char *inc, const char *confidence);
-/* Includes progress.tpl as d's PROGRESS: percentage, date, parts with data, or "no data".
- * rollup: 1 when the parts are commitments (a plan, a body), 0 for milestones. */
+/* Includes progress.tpl as d's PROGRESS: first how much is known ("progress known for 1
+ * of 8 commitments"), then the average "of those with data" (a bar only when at least
+ * half of the parts have data, else the number alone, small) and the years of the
+ * figures it rests on, or "no data".  rollup: 1 when the parts are commitments (a plan,
+ * a body), 0 for milestones. */
 void page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup);
 /* Splits text on blank lines into repetitions of section (variable TEXT). */
 void page_paragraphs(tpl_dict *d, const char *section, const char *text);

@@ -1,0 +1,50 @@
+/* glance: the statements of the headlines (see glance.h). */
+#include "store/glance.h"
+#include "store/stmt.h"
+
+/* Milestone m is overdue on ?2: the rule of progress_overdue (lib/progress.h) in SQL. */
+#define OVERDUE \
+	"m.planned_end IS NOT NULL AND length(m.planned_end) IN (4, 7, 10) " \
+	"AND substr(?2, 1, length(m.planned_end)) > m.planned_end " \
+	"AND coalesce(m.progress, -1) <> 100 AND coalesce(m.status, '') <> 'complete'"
+/* The order of membership groups (GL_MEMBERS). */
+#define MEMBER_ORDER \
+	"CASE coalesce(member_status, 'unknown') WHEN 'founding_member' THEN 0 " \
+	"WHEN 'member' THEN 1 WHEN 'likely_member' THEN 2 WHEN 'unknown' THEN 3 ELSE 4 END"
+
+static const char *const sqls[GL__MAX] = {
+	[GL_PLAN_SELF] = "SELECT percent, as_of, as_of_kind, source, confidence, note_pt, note_en "
+			 "FROM plan_completion WHERE plan_id = ?1 AND percent IS NOT NULL "
+			 "ORDER BY as_of IS NULL, as_of DESC, position DESC LIMIT 1",
+	[GL_PLAN_IRM] = "SELECT report_kind, date, summary_pt, summary_en, source "
+			"FROM plan_assessment WHERE plan_id = ?1 AND assessor = 'irm' "
+			"ORDER BY date IS NULL, date DESC, position DESC LIMIT 1",
+	[GL_PLAN_OVERDUE] = "SELECT count(*) FROM commitment c JOIN milestone m "
+			    "ON m.commitment_id = c.id WHERE c.plan_id = ?1 AND " OVERDUE,
+	[GL_ENTITY_OVERDUE] = "SELECT count(*) FROM commitment_entity ce JOIN milestone m "
+			      "ON m.commitment_id = ce.commitment_id WHERE ce.entity_id = ?1 "
+			      "AND ce.role = 'lead' AND " OVERDUE,
+	[GL_ENTITY_PARTIES] =
+	    "SELECT x.relation, c.ogp_id, c.title_pt, c.title_en, p.number, x.note_pt, "
+	    "x.note_en, x.source FROM commitment_party x JOIN commitment c "
+	    "ON c.id = x.commitment_id JOIN action_plan p ON p.id = c.plan_id "
+	    "WHERE x.entity_id = ?1 ORDER BY x.relation = 'proposer', p.number, c.number, "
+	    "c.ogp_id",
+	[GL_MEMBERS] = "SELECT slug, acronym, name_pt, name_en, member_status, "
+		       "member_confidence, note_pt, note_en FROM entity ORDER BY " MEMBER_ORDER
+		       ", coalesce(name_pt, name_en, acronym)",
+	[GL_NETWORK] =
+	    "SELECT n.description_pt, n.description_en, co.slug, co.acronym, co.name_pt, "
+	    "co.name_en, fo.slug, fo.acronym, fo.name_pt, fo.name_en, n.focal_since, "
+	    "n.focal_since_pt, n.focal_since_en, n.contact_email, n.note_pt, n.note_en, "
+	    "n.sources FROM network n LEFT JOIN entity co ON co.id = n.coordinator_id "
+	    "LEFT JOIN entity fo ON fo.id = n.focal_point_id WHERE n.id = 1",
+};
+
+STORE_TABLE(store_glance, "glance", STORE_RO, GL__MAX, sqls);
+
+sqlite3_stmt *
+gl_stmt(enum gl_stmt id)
+{
+	return store_stmt(&store_glance, id);
+}
