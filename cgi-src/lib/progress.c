@@ -76,3 +76,18 @@ progress_percent(const struct progress *p)
 		return 0;
 	return (int)lround(p->sum / p->known);
 }
+
+int
+progress_overdue(const char *planned_end, int progress, const char *status, const char *today)
+{
+	size_t n;
+
+	if (planned_end == NULL || today == NULL || progress == 100 ||
+	    (status != NULL && strcmp(status, "complete") == 0))
+		return 0;
+	n = strlen(planned_end);
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	/* The period is over when today, cut to the same precision, is after it. */
+	return strncmp(today, planned_end, n) > 0;
+}

@@ -39,4 +39,14 @@ int progress_has_data(const struct progress *p);
 /* The rounded percentage 0-100; only meaningful when progress_has_data(). */
 int progress_percent(const struct progress *p);
 
+/* Whether a milestone is overdue on today (YYYY-MM-DD): its planned_end (YYYY, YYYY-MM
+ * or YYYY-MM-DD) has passed, i.e. the whole year, month or day is over, and it is neither
+ * at progress 100 nor of status "complete".  progress: the figure, or negative when none;
+ * planned_end NULL or of another length: 0.  The same rule in SQL, for counts (?today a
+ * YYYY-MM-DD text):
+ *   m.planned_end IS NOT NULL AND length(m.planned_end) IN (4, 7, 10)
+ *   AND substr(?today, 1, length(m.planned_end)) > m.planned_end
+ *   AND coalesce(m.progress, -1) <> 100 AND coalesce(m.status, '') <> 'complete' */
+int progress_overdue(const char *planned_end, int progress, const char *status, const char *today);
+
 #endif

@@ -118,6 +118,42 @@ page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso)
 	show_suffixed(d, key, "HAS");
 }
 
+int
+page_figure_date(struct ctx *c, tpl_dict *d, const char *key, const char *as_of, const char *kind)
+{
+	static const struct {
+		const char *kind, *before, *after; /* message keys around the date */
+	} words[] = {
+		{ "stated", "L_FIG_ON", NULL },
+		{ "publication", "L_FIG_REPORT", NULL },
+		{ "not_before", "L_FIG_NOT_BEFORE", "L_FIG_NOT_BEFORE_END" },
+		{ "approximate", "L_FIG_ABOUT", NULL },
+	};
+	const char *w = "L_FIG_ON", *end = "";
+	char        day[64], out[160];
+	size_t      i;
+
+	if (as_of == NULL || *as_of == '\0' || (kind != NULL && strcmp(kind, "unknown") == 0)) {
+		tpl_set(d, key, i18n("L_FIG_UNDATED", c->en));
+		show_suffixed(d, key, "MISSING");
+		return 0;
+	}
+	for (i = 0; kind != NULL && i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(kind, words[i].kind) == 0) {
+			w = words[i].before;
+			end = words[i].after ? i18n(words[i].after, c->en) : "";
+		}
+	/* "on 2020" reads wrong: a stated year or month is "in" it. */
+	if (strcmp(w, "L_FIG_ON") == 0 && strlen(as_of) < 10)
+		w = "L_FIG_IN";
+	i18n_date(as_of, c->en, day, sizeof day);
+	snprintf(out, sizeof out, "%s %s%s%s", i18n(w, c->en), day, *end ? " " : "", end);
+	tpl_set(d, key, out);
+	set_suffixed(d, key, "ISO", as_of);
+	show_suffixed(d, key, "HAS");
+	return 1;
+}
+
 void
 page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const char *value)
 {
@@ -226,14 +262,35 @@ page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section, sql
 		l = tpl_section(h, section);
 		kind = db_text(s, LINK_KIND);
 		tpl_set(l, "URL", db_text(s, LINK_URL));
-		if (page_text(c, l, "LABEL", db_text(s, LINK_LABEL_PT),
-			db_text(s, LINK_LABEL_EN)) == NULL)
-			tpl_set(l, "LABEL", db_text(s, LINK_URL));
+		page_url_label(c, l, "LABEL", db_text(s, LINK_URL), db_text(s, LINK_LABEL_PT),
+		    db_text(s, LINK_LABEL_EN));
 		tpl_set(l, "KIND", i18n_enum("link_kind", kind ? kind : "source", c->en));
 		page_url_state(c, l, "LINKSTATE", db_text(s, LINK_URL));
 		n++;
 	}
 	return n;
+}
+
+const char *
+page_url_label(
+    struct ctx *c, tpl_dict *d, const char *key, const char *url, const char *pt, const char *en)
+{
+	const char *t = page_text(c, d, key, pt, en), *h;
+	size_t      n;
+
+	if (t != NULL || url == NULL)
+		return t;
+	h = strstr(url, "://");
+	if (h == NULL) { /* a path on the site: an uploaded copy */
+		tpl_set(d, key, i18n("L_DOCUMENT_COPY", c->en));
+		return NULL;
+	}
+	h += 3;
+	if (strncmp(h, "www.", 4) == 0)
+		h += 4;
+	n = strcspn(h, ":/?#");
+	tpl_set_n(d, key, h, n);
+	return NULL;
 }
 
 void

@@ -70,6 +70,16 @@ void page_entity_name(struct ctx *c, tpl_dict *d, const char *key, const char *a
 /* Sets key to a human date ("12 March 2019") and key_ISO to the ISO value, or shows
  * key_MISSING when iso is NULL or empty. */
 void page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso);
+/* The date of a progress figure as its as_of_kind says it is known, the one wording of
+ * every page: kind "stated" (or NULL) "on 3 March 2024" / "em 3 de março de 2024" ("in" /
+ * "em" for a year or a month), "publication" "in a report of <date>" / "num relatório de
+ * <data>", "not_before" "published on or after <date>" / "publicado em <data> ou
+ * depois", "approximate" "about <date>" / "cerca de <data>".  Sets key to that text and
+ * key_ISO to as_of, and shows key_HAS; when as_of is NULL or empty or kind is "unknown",
+ * sets key to "date not recorded" / "data não registada" and shows key_MISSING.  Never
+ * give it an import or edit time.  Returns 1 when the figure is dated. */
+int page_figure_date(
+    struct ctx *c, tpl_dict *d, const char *key, const char *as_of, const char *kind);
 /* Sets key to the translated label of an enum value (domain "self_status"...), and
  * key_CODE to the value itself; shows key_MISSING when value is NULL. */
 void page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const char *value);
@@ -89,6 +99,12 @@ void page_paragraphs(tpl_dict *d, const char *section, const char *text);
 /* Adds the links of the statement's rows (kind, url, label_pt, label_en) as repetitions
  * of section inside section has of d (shown only when there is a link).  Returns how many. */
 int page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section, sqlite3_stmt *s);
+/* Names the link to url as key: by its title in the page language (page_text: the other
+ * language marked as such), else by the host name of url ("dre.pt"), else, for a path on
+ * the site, "copy kept by this site": never the raw address.  Returns the title shown,
+ * or NULL when the name is not a title. */
+const char *page_url_label(
+    struct ctx *c, tpl_dict *d, const char *key, const char *url, const char *pt, const char *en);
 /* What the site knows of the outside address url (NULL or a path on the site: nothing):
  * fills the include inc of d (linkstate.tpl) with the date it was found broken and its
  * archived copy with the date it was fetched, when there are.  Put {{>inc}} right after

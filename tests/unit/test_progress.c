@@ -39,10 +39,28 @@ START_TEST(progress_formula)
 }
 END_TEST
 
+START_TEST(progress_late)
+{
+	const char *today = "2025-06-15";
+
+	ck_assert(!progress_overdue(NULL, -1, NULL, today)); /* no planned end */
+	ck_assert(progress_overdue("2024", -1, NULL, today));
+	ck_assert(!progress_overdue("2025", 40, "in_progress", today)); /* the year is not over */
+	ck_assert(progress_overdue("2025-05", 40, "in_progress", today));
+	ck_assert(!progress_overdue("2025-06", 40, NULL, today)); /* the month is not over */
+	ck_assert(progress_overdue("2025-06-14", 99, NULL, today));
+	ck_assert(!progress_overdue("2025-06-15", -1, NULL, today));       /* its last day */
+	ck_assert(!progress_overdue("2020-01-01", 100, NULL, today));      /* done */
+	ck_assert(!progress_overdue("2020-01-01", 50, "complete", today)); /* done */
+	ck_assert(progress_overdue("2020-01-01", 50, "not_started", today));
+	ck_assert(!progress_overdue("20", -1, NULL, today)); /* not a date */
+}
+END_TEST
+
 int
 main(void)
 {
-	const TTest *const tests[] = { progress_formula, NULL };
+	const TTest *const tests[] = { progress_formula, progress_late, NULL };
 
 	return tests_main(tests_suite("progress", 0, tests));
 }
