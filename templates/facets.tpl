@@ -9,6 +9,6 @@
 <p><a href="{{CLEAR_URL}}">{{L_CLEAR_FILTERS}}</a></p>{{/ACTIVE_ANY}}
 {{#GROUP}}<h3 id="facet-{{KEY}}">{{NAME}}</h3>
 <ul class="facet" aria-labelledby="facet-{{KEY}}">{{#VAL}}
-<li>{{#SELECTED}}<strong aria-current="true">{{LABEL}}</strong>{{/SELECTED}}{{#LINK}}<a href="{{URL}}">{{LABEL}}</a>{{/LINK}} <span class="count">({{N}})</span></li>{{/VAL}}
+<li>{{#SELECTED}}<strong aria-current="true">{{LABEL}}</strong>{{/SELECTED}}{{#LINK}}<a href="{{URL}}">{{LABEL}}</a>{{/LINK}}{{>DOUBT}} <span class="count">({{N}})</span></li>{{/VAL}}
 </ul>{{/GROUP}}
 </aside>

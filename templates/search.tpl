@@ -20,8 +20,8 @@
 {{#NONE}}<p>{{L_NO_RESULTS}}</p>{{/NONE}}
 <ol class="hits" start="{{START}}">{{#HIT}}
 <li class="hit">
-<p class="kind"><span class="tag">{{KIND}}</span>{{#PARENT}} <span class="small">{{L_IN_COMMITMENT}} {{OGP_ID}}</span>{{/PARENT}}{{#FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/FALLBACK}}</p>
-<h3><a href="{{URL}}" lang="{{HLANG}}">{{#T}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/T}}{{#UNTITLED}}{{L_TITLE_NOT_RECORDED}}{{/UNTITLED}}</a></h3>
+<p class="kind"><span class="tag">{{KIND}}</span>{{#OGP}} <span class="small">{{OGP_ID}}</span>{{>OGP_DOUBT}}{{/OGP}}{{#PARENT}} <span class="small">{{L_IN_COMMITMENT}} {{OGP_ID}}</span>{{>OGP_DOUBT}}{{/PARENT}}{{#FALLBACK}} <span class="fallback">{{L_MATCH_OTHER_LANG}}</span>{{/FALLBACK}}</p>
+<h3><a href="{{URL}}" lang="{{HLANG}}">{{#T}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/T}}{{#UNTITLED}}{{L_TITLE_NOT_RECORDED}}{{/UNTITLED}}</a>{{>TITLE_DOUBT}}</h3>
 {{#SNIPPET}}<p class="snippet" lang="{{HLANG}}">{{#S}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/S}}</p>{{/SNIPPET}}
 </li>{{/HIT}}
 </ol>

@@ -10,12 +10,12 @@
 #include "lib/valid.h"
 
 /* Parameter names and the message key of an invalid value, by enum facet. */
-static const char *const names[FACET__MAX] = { "plan", "status", "lead", "value", "area" };
+static const char *const names[FACET__MAX] = { "plan", "status", "lead", "value", "area", "late" };
 static const char *const errs[FACET__MAX] = { "ERR_FACET_PLAN", "ERR_FACET_STATUS",
-	"ERR_FACET_LEAD", "ERR_FACET_VALUE", "ERR_FACET_AREA" };
+	"ERR_FACET_LEAD", "ERR_FACET_VALUE", "ERR_FACET_AREA", "ERR_FACET_LATE" };
 /* Panel headings, by enum facet (i18n keys). */
 static const char *const heads[FACET__MAX] = { "FACET_PLAN", "FACET_STATUS", "FACET_LEAD",
-	"FACET_VALUE", "FACET_AREA" };
+	"FACET_VALUE", "FACET_AREA", "FACET_LATE" };
 static const char *const sorts[SORT__MAX] = { "plan", "status", "progress", "end" };
 
 /* Decodes the UTF-8 character at s (valid UTF-8) into *cp; returns its length in bytes. */
@@ -155,6 +155,8 @@ valid_facet(struct facet_params *p, int f, const char *v)
 		    strcmp(v, "none") == 0; /* none: no status */
 	case FACET_VALUE:
 		return in_domain(v, DOM_OGP_VALUE);
+	case FACET_LATE:
+		return strcmp(v, "overdue") == 0;
 	default:
 		return valid_slug(v);
 	}
@@ -250,6 +252,7 @@ facet_bind(struct ctx *c, const struct facet_params *p, sqlite3_stmt *s)
 	for (f = FACET_STATUS; f < FACET__MAX; f++)
 		if (p->val[f] != NULL)
 			db_bind_text(s, 3 + f, p->val[f]);
+	db_bind_text(s, 9, c->today);
 }
 
 /* Appends "&key=value" (or "?key=value" first) to out at *o, value percent-encoded. */
@@ -340,6 +343,8 @@ value_label(struct ctx *c, sqlite3_stmt *s, int g, char *out, size_t outlen)
 					      : i18n_enum("self_status", code, c->en));
 	else if (g == FACET_VALUE)
 		snprintf(out, outlen, "%s", i18n_enum("ogp_value", code, c->en));
+	else if (g == FACET_LATE)
+		snprintf(out, outlen, "%s", i18n("FACET_OVERDUE", c->en));
 	else if (g == FACET_LEAD && db_text(s, FC_ACRONYM) != NULL)
 		snprintf(out, outlen, "%s", db_text(s, FC_ACRONYM));
 	else
@@ -423,6 +428,7 @@ facet_panel(struct ctx *c, tpl_dict *b, const struct facet_params *p, sqlite3_st
 		v = tpl_section(grp, "VAL");
 		value_label(c, s, g, label, sizeof label);
 		tpl_set(v, "LABEL", label);
+		page_doubt(c, v, "DOUBT", db_text(s, FC_CONF));
 		tpl_set_int(v, "N", db_int64(s, FC_COUNT));
 		if (p->val[g] != NULL && strcmp(p->val[g], db_text(s, FC_CODE)) == 0) {
 			tpl_show(v, "SELECTED");

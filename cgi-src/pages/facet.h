@@ -4,7 +4,7 @@
  * the user's text; shareable URLs for every state; and the facet panel with its counts.
  * No SQL is built here: the statements (store/public.c) take the values as bound parameters
  * ?1 FTS5 query, ?2 page language, ?3 plan number, ?4 status, ?5 lead slug, ?6 OGP
- * value, ?7 policy area slug.
+ * value, ?7 policy area slug, ?8 "overdue", ?9 today.
  */
 #ifndef ABERTA_FACET_H
 #define ABERTA_FACET_H
@@ -17,13 +17,14 @@
 #define FACET_PER_PAGE 20                                          /* search results per page */
 #define FACET_PAGE_MAX 500 /* highest page number accepted */
 
-/* The facets, in the order of their parameters (?3-?7) and of the panel. */
+/* The facets, in the order of their parameters (?3-?8) and of the panel. */
 enum facet {
 	FACET_PLAN,   /* plan=2: a plan number */
 	FACET_STATUS, /* status=complete: a self-reported status, or "none" */
 	FACET_LEAD,   /* lead=ama: the slug of a lead body */
 	FACET_VALUE,  /* value=access_to_information: an OGP value */
 	FACET_AREA,   /* area=open-data: the slug of a policy area */
+	FACET_LATE,   /* late=overdue: with a milestone past its planned end, not complete */
 	FACET__MAX
 };
 
@@ -69,8 +70,8 @@ int facet_fts_query(const char *text, char *out, size_t outlen);
 int facet_parse(struct ctx *c, struct facet_params *p, const char *page, int with_sort);
 /* 1 when any facet is set. */
 int facet_any(const struct facet_params *p);
-/* Binds ?1 (the FTS5 query, NULL without one), ?2 (the page language) and the facets
- * (?3-?7, NULL when not set) to s. */
+/* Binds ?1 (the FTS5 query, NULL without one), ?2 (the page language), the facets
+ * (?3-?8, NULL when not set) and ?9 (c's today) to s. */
 void facet_bind(struct ctx *c, const struct facet_params *p, sqlite3_stmt *s);
 /* Writes into out the URL of p's state with facet f set to v (f == FACET__MAX changes
  * no facet; v NULL removes f), the order sort and the page number page (1: none). */

@@ -27,9 +27,12 @@ struct lrow {
 	char            end[16];    /* ISO date, "" when not recorded */
 	int             plan;       /* the plan's number */
 	struct progress p;
-	long long       key;      /* the sort key of the chosen order */
-	char            skey[16]; /* then this one (sort=end: the end date) */
-	tpl_dict       *d;        /* its row in the table, once made */
+	long long       key;          /* the sort key of the chosen order */
+	char            skey[16];     /* then this one (sort=end: the end date) */
+	char            tconf_pt[12]; /* how sure each title and the OGP id are ("": NULL) */
+	char            tconf_en[12];
+	char            oconf[12];
+	tpl_dict       *d; /* its row in the table, once made */
 	int             leads;
 };
 
@@ -108,6 +111,12 @@ copy_row(sqlite3_stmt *s, struct lrow *r)
 	snprintf(r->end, sizeof r->end, "%s", db_text(s, LC_END) ? db_text(s, LC_END) : "");
 	r->plan = db_int(s, LC_PLAN);
 	rollup_ms_agg(s, LC_AGG, &r->p);
+	snprintf(r->tconf_pt, sizeof r->tconf_pt, "%s",
+	    db_text(s, LS_TITLE_PT_CONF) ? db_text(s, LS_TITLE_PT_CONF) : "");
+	snprintf(r->tconf_en, sizeof r->tconf_en, "%s",
+	    db_text(s, LS_TITLE_EN_CONF) ? db_text(s, LS_TITLE_EN_CONF) : "");
+	snprintf(r->oconf, sizeof r->oconf, "%s",
+	    db_text(s, LS_OGP_CONF) ? db_text(s, LS_OGP_CONF) : "");
 	return 0;
 }
 
@@ -136,15 +145,19 @@ read_rows(struct ctx *c, const struct facet_params *p, struct lrow **rows, size_
 	return 0;
 }
 
-/* Makes the table row of r in b. */
+/* Makes the table row of r in b, with the markers of an unsure title or OGP id. */
 static void
 row_dict(struct ctx *c, tpl_dict *b, struct lrow *r)
 {
-	tpl_dict *d = tpl_section(b, "COMMITMENT");
+	tpl_dict   *d = tpl_section(b, "COMMITMENT");
+	const char *t;
 
 	r->d = d;
 	tpl_set(d, "OGP_ID", r->ogp);
-	page_text(c, d, "TITLE", r->title_pt, r->title_en);
+	page_doubt(c, d, "OGP_DOUBT", r->oconf);
+	t = page_text(c, d, "TITLE", r->title_pt, r->title_en);
+	if (t != NULL)
+		page_doubt(c, d, "TITLE_DOUBT", t == r->title_pt ? r->tconf_pt : r->tconf_en);
 	tpl_set_int(d, "PLAN", r->plan);
 	page_enum(c, d, "STATUS", "self_status", *r->status ? r->status : NULL);
 	page_progress(c, d, &r->p, 0);
@@ -189,6 +202,7 @@ leads(struct ctx *c, struct lrow *rows, size_t n)
 		tpl_set(l, "SLUG", db_text(s, LEAD_SLUG));
 		page_entity_name(c, l, "NAME", db_text(s, LEAD_ACRONYM), db_text(s, LEAD_NAME_PT),
 		    db_text(s, LEAD_NAME_EN));
+		page_doubt(c, l, "DOUBT", db_text(s, LEAD_CONF));
 	}
 	free(byid);
 	for (i = 0; i < n; i++)

@@ -73,7 +73,9 @@ hit_url(struct ctx *c, const char *kind, const char *key, char *out, size_t outl
 	return -1;
 }
 
-/* Adds one result (a row of ST_SEARCH) to b; a record without a page is left out. */
+/* Adds one result (a row of ST_SEARCH) to b; a record without a page is left out.  A
+ * result found only in the other language's text says so (FALLBACK); an unconfirmed or
+ * inferred title or OGP id carries its marker. */
 static void
 hit(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 {
@@ -96,10 +98,16 @@ hit(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 		par = tpl_section(h, "PARENT");
 		tpl_set(par, "OGP_ID", db_text(s, HIT_KEY));
 		tpl_set_int(par, "POSITION", db_int(s, HIT_POSITION));
+		page_doubt(c, par, "OGP_DOUBT", db_text(s, HIT_OGP_CONF));
+	} else if (strcmp(kind, "commitment") == 0) {
+		par = tpl_section(h, "OGP");
+		tpl_set(par, "OGP_ID", db_text(s, HIT_KEY));
+		page_doubt(c, par, "OGP_DOUBT", db_text(s, HIT_OGP_CONF));
 	}
-	if (title != NULL && *title != '\0')
+	if (title != NULL && *title != '\0') {
 		marks(h, "T", title);
-	else
+		page_doubt(c, h, "TITLE_DOUBT", db_text(s, HIT_TITLE_CONF));
+	} else
 		tpl_show(h, "UNTITLED");
 	if (sn != NULL && strchr(sn, '\x02') != NULL)
 		marks(tpl_section(h, "SNIPPET"), "S", sn);
@@ -150,8 +158,8 @@ results(struct ctx *c, tpl_dict *b, const struct facet_params *p)
 	tpl_set_int(r, "START", (p->page - 1) * FACET_PER_PAGE + 1);
 	s = db_stmt(ST_SEARCH);
 	facet_bind(c, p, s);
-	db_bind_int(s, 8, FACET_PER_PAGE);
-	db_bind_int64(s, 9, (p->page - 1) * FACET_PER_PAGE);
+	db_bind_int(s, 10, FACET_PER_PAGE);
+	db_bind_int64(s, 11, (p->page - 1) * FACET_PER_PAGE);
 	while (db_step(s) == SQLITE_ROW)
 		hit(c, r, s);
 	pager(p, r, pages);

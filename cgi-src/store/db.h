@@ -118,8 +118,11 @@ enum { AGG_TOTAL, AGG_KNOWN, AGG_SUM, AGG_AS_OF, AGG_AS_OF_MIN, AGG_UNDATED };
  * columns up to LC_END, then MS_AGG at PC_AGG. */
 enum { LC_ID, LC_OGP_ID, LC_NUMBER, LC_TITLE_PT, LC_TITLE_EN, LC_STATUS, LC_END, LC_PLAN, LC_AGG };
 enum { PC_AGG = LC_END + 1 };
-/* The lead bodies of commitments: ST_PLAN_LEADS, ST_LISTING_LEADS */
-enum { LEAD_CID, LEAD_SLUG, LEAD_ACRONYM, LEAD_NAME_PT, LEAD_NAME_EN };
+/* ST_LISTING, after MS_AGG: how sure the titles and the OGP id are (confidence codes). */
+enum { LS_TITLE_PT_CONF = LC_AGG + AGG_UNDATED + 1, LS_TITLE_EN_CONF, LS_OGP_CONF };
+/* The lead bodies of commitments: ST_PLAN_LEADS, ST_LISTING_LEADS (LEAD_CONF: how sure
+ * the role is, ST_LISTING_LEADS only) */
+enum { LEAD_CID, LEAD_SLUG, LEAD_ACRONYM, LEAD_NAME_PT, LEAD_NAME_EN, LEAD_CONF };
 /* ST_ROLLUP */
 enum { ROLLUP_PLAN, ROLLUP_ID, ROLLUP_AGG };
 /* The links of a record (page_links): ST_PLAN_LINKS, ST_COMMITMENT_LINKS,
@@ -275,10 +278,21 @@ enum { SM_KIND, SM_KEY, SM_UPDATED };
 enum { MSC_ID, MSC_PROGRESS };
 /* ST_MS_PROGRESS_REVS */
 enum { MSR_MILESTONE, MSR_AT, MSR_BEFORE };
-/* ST_SEARCH: HIT_KEY is the key of the record's page, HIT_POSITION a milestone's. */
-enum { HIT_KIND, HIT_REF, HIT_LANG, HIT_TITLE, HIT_SNIPPET, HIT_KEY, HIT_POSITION };
+/* ST_SEARCH: HIT_KEY is the key of the record's page, HIT_POSITION a milestone's;
+ * HIT_TITLE_CONF and HIT_OGP_CONF: confidence codes, NULL where they do not apply. */
+enum {
+	HIT_KIND,
+	HIT_REF,
+	HIT_LANG,
+	HIT_TITLE,
+	HIT_SNIPPET,
+	HIT_KEY,
+	HIT_POSITION,
+	HIT_TITLE_CONF,
+	HIT_OGP_CONF
+};
 /* The facet counts (FACET_COUNTS in public.c): ST_SEARCH_FACETS, ST_LISTING_FACETS */
-enum { FC_GROUP, FC_CODE, FC_LABEL_PT, FC_LABEL_EN, FC_ACRONYM, FC_COUNT, FC_ORDER };
+enum { FC_GROUP, FC_CODE, FC_LABEL_PT, FC_LABEL_EN, FC_ACRONYM, FC_COUNT, FC_ORDER, FC_CONF };
 /* ST_X_PLANS (rollup_plans reads XP_ID) */
 enum {
 	XP_ID,

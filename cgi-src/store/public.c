@@ -27,8 +27,8 @@
 #define LINK_ADDR "coalesce(url, '/uploads/' || upload_sha)"
 
 /* Search and the commitments listing (facet.h): ?1 the FTS5 query (NULL: none), ?2 the
- * page language, ?3-?7 the facets (NULL: not filtered).  Each facet filter on
- * commitment c is a fixed clause skipped when its parameter is NULL. */
+ * page language, ?3-?8 the facets (NULL: not filtered), ?9 today (YYYY-MM-DD).  Each
+ * facet filter on commitment c is a fixed clause skipped when its parameter is NULL. */
 #define F_PLAN \
 	"(?3 IS NULL OR c.plan_id = (SELECT fp.id FROM action_plan fp " \
 	"WHERE fp.number = ?3))"
@@ -44,7 +44,17 @@
 	"(?7 IS NULL OR EXISTS (SELECT 1 FROM commitment_policy_area fca " \
 	"JOIN policy_area fpa ON fpa.id = fca.policy_area_id WHERE fca.commitment_id = c.id " \
 	"AND fpa.slug = ?7))"
-#define F_ALL F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_VALUE " AND " F_AREA
+/* An overdue milestone of commitment c, by the rule of progress_overdue (lib/progress.h):
+ * its planned_end (YYYY, YYYY-MM or YYYY-MM-DD) is before today at its own precision,
+ * so the whole year, month or day is over (today's first length(planned_end) characters
+ * sort after it), and it is neither at progress 100 nor of status complete. */
+#define OVERDUE_MS \
+	"EXISTS (SELECT 1 FROM milestone om WHERE om.commitment_id = c.id " \
+	"AND om.planned_end IS NOT NULL AND length(om.planned_end) IN (4, 7, 10) " \
+	"AND substr(?9, 1, length(om.planned_end)) > om.planned_end " \
+	"AND coalesce(om.progress, -1) <> 100 AND coalesce(om.status, '') <> 'complete')"
+#define F_LATE "(?8 IS NULL OR " OVERDUE_MS ")"
+#define F_ALL  F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_VALUE " AND " F_AREA " AND " F_LATE
 /* The commitment of a search row: itself, or a milestone's; NULL for other kinds. */
 #define S_CID \
 	"CASE kind WHEN 'commitment' THEN ref WHEN 'milestone' THEN " \
@@ -60,37 +70,48 @@
 	"ORDER BY untitled, lang <> ?2, score, rid) AS rn, " \
 	"min(score) OVER (PARTITION BY kind, ref) AS best_score FROM hit), " \
 	"res AS (SELECT rid, best_score AS score, " S_CID " AS cid FROM best WHERE rn = 1), " \
-	"sel AS (SELECT rid, score, cid FROM res WHERE coalesce(?3, ?4, ?5, ?6, ?7) IS NULL " \
+	"sel AS (SELECT rid, score, cid FROM res WHERE coalesce(?3, ?4, ?5, ?6, ?7, ?8) IS NULL " \
 	"OR cid IN (SELECT c.id FROM commitment c WHERE " F_ALL ")) "
 /* The commitments whose own text or one of whose milestones matches ?1 (all without). */
 #define L_MATCH \
 	"(?1 IS NULL OR c.id IN (SELECT " S_CID " FROM search " \
 	"WHERE search MATCH ?1 AND kind IN ('commitment', 'milestone')))"
 /* Facet counts over r(cid), one row per value: group (enum facet), code, label_pt,
- * label_en, acronym, count, order.  Each group is counted with the other facets applied
- * and its own left out, so that its other values show what choosing them would give. */
+ * label_en, acronym, count, order, confidence (a lead body: the least sure of its lead
+ * roles counted, NULL when all are confirmed).  Each group is counted with the other
+ * facets applied and its own left out, so that its other values show what choosing them
+ * would give. */
 #define FACET_COUNTS \
 	"SELECT 0, CAST(p.number AS TEXT), p.period_start, p.period_end, NULL, count(*), " \
-	"p.number FROM r JOIN commitment c ON c.id = r.cid JOIN action_plan p ON p.id = " \
+	"p.number, NULL FROM r JOIN commitment c ON c.id = r.cid JOIN action_plan p ON p.id = " \
 	"c.plan_id " \
-	"WHERE " F_STATUS " AND " F_LEAD " AND " F_VALUE " AND " F_AREA " GROUP BY p.id " \
+	"WHERE " F_STATUS " AND " F_LEAD " AND " F_VALUE " AND " F_AREA " AND " F_LATE \
+	" GROUP BY p.id " \
 	"UNION ALL SELECT 1, coalesce(c.self_status, 'none'), NULL, NULL, NULL, count(*), " \
 	"CASE coalesce(c.self_status, 'none') WHEN 'complete' THEN 1 WHEN 'substantial' THEN 2 " \
 	"WHEN 'limited' THEN 3 WHEN 'not_started' THEN 4 WHEN 'no_evidence' THEN 5 " \
-	"WHEN 'withdrawn' THEN 6 ELSE 7 END FROM r JOIN commitment c ON c.id = r.cid " \
-	"WHERE " F_PLAN " AND " F_LEAD " AND " F_VALUE " AND " F_AREA " " \
-	"GROUP BY coalesce(c.self_status, 'none') " \
-	"UNION ALL SELECT 2, e.slug, e.name_pt, e.name_en, e.acronym, count(*), -count(*) " \
+	"WHEN 'withdrawn' THEN 6 ELSE 7 END, NULL FROM r JOIN commitment c ON c.id = r.cid " \
+	"WHERE " F_PLAN " AND " F_LEAD " AND " F_VALUE " AND " F_AREA " AND " F_LATE \
+	" GROUP BY coalesce(c.self_status, 'none') " \
+	"UNION ALL SELECT 2, e.slug, e.name_pt, e.name_en, e.acronym, count(*), -count(*), " \
+	"CASE WHEN max(ce.confidence = 'inferred') THEN 'inferred' " \
+	"WHEN max(ce.confidence = 'unconfirmed') THEN 'unconfirmed' END " \
 	"FROM r JOIN commitment c ON c.id = r.cid JOIN commitment_entity ce " \
 	"ON ce.commitment_id = c.id AND ce.role = 'lead' JOIN entity e ON e.id = ce.entity_id " \
-	"WHERE " F_PLAN " AND " F_STATUS " AND " F_VALUE " AND " F_AREA " GROUP BY e.id " \
-	"UNION ALL SELECT 3, v.value, NULL, NULL, NULL, count(*), 0 FROM r " \
+	"WHERE " F_PLAN " AND " F_STATUS " AND " F_VALUE " AND " F_AREA " AND " F_LATE \
+	" GROUP BY e.id " \
+	"UNION ALL SELECT 3, v.value, NULL, NULL, NULL, count(*), 0, NULL FROM r " \
 	"JOIN commitment c ON c.id = r.cid JOIN commitment_value v ON v.commitment_id = c.id " \
-	"WHERE " F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_AREA " GROUP BY v.value " \
-	"UNION ALL SELECT 4, pa.slug, pa.name_pt, pa.name_en, NULL, count(*), -count(*) " \
+	"WHERE " F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_AREA " AND " F_LATE \
+	" GROUP BY v.value " \
+	"UNION ALL SELECT 4, pa.slug, pa.name_pt, pa.name_en, NULL, count(*), -count(*), NULL " \
 	"FROM r JOIN commitment c ON c.id = r.cid JOIN commitment_policy_area ca " \
 	"ON ca.commitment_id = c.id JOIN policy_area pa ON pa.id = ca.policy_area_id " \
-	"WHERE " F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_VALUE " GROUP BY pa.id "
+	"WHERE " F_PLAN " AND " F_STATUS " AND " F_LEAD " AND " F_VALUE " AND " F_LATE \
+	" GROUP BY pa.id " \
+	"UNION ALL SELECT 5, 'overdue', NULL, NULL, NULL, count(*), 0, NULL FROM r " \
+	"JOIN commitment c ON c.id = r.cid WHERE " F_PLAN " AND " F_STATUS " AND " F_LEAD \
+	" AND " F_VALUE " AND " F_AREA " AND " OVERDUE_MS " HAVING count(*) > 0 "
 
 /* The public columns of a submission: id, kind, status, author, organisation, title,
  * problem, body, reason_pt, reason_en, outcome, the OGP id and titles of the commitment
@@ -280,7 +301,9 @@ static const char *const sqls[ST__MAX] = {
 				"AND field = 'progress' ORDER BY id DESC LIMIT 200",
 	/* ST_SEARCH: kind, ref, lang, title and snippet (matches between \x02 and \x03),
 	 * the key of its page (plan number, OGP id, slug, event id, page slug), the
-	 * position of a milestone.  ?8 limit, ?9 offset. */
+	 * position of a milestone, how sure a commitment's title in that language is, how
+	 * sure the OGP id of a commitment or a milestone's commitment is.  ?10 limit, ?11
+	 * offset. */
 	S_RES
 	"SELECT search.kind, search.ref, search.lang, "
 	"highlight(search, 3, char(2), char(3)), snippet(search, 4, char(2), char(3), '…', 24), "
@@ -294,28 +317,36 @@ static const char *const sqls[ST__MAX] = {
 	"commitment sc ON sc.id = ss.commitment_id WHERE ss.id = search.ref) "
 	"ELSE search.ref END, "
 	"CASE search.kind WHEN 'milestone' THEN (SELECT position FROM milestone "
-	"WHERE id = search.ref) END "
-	"FROM (SELECT rid, score FROM sel ORDER BY score, rid LIMIT ?8 OFFSET ?9) pg "
+	"WHERE id = search.ref) END, "
+	"CASE search.kind WHEN 'commitment' THEN (SELECT CASE search.lang WHEN 'pt' THEN "
+	"tc.title_pt_confidence ELSE tc.title_en_confidence END FROM commitment tc "
+	"WHERE tc.id = search.ref) END, "
+	"CASE search.kind WHEN 'commitment' THEN (SELECT ogp_id_confidence FROM commitment "
+	"WHERE id = search.ref) WHEN 'milestone' THEN (SELECT oc.ogp_id_confidence FROM "
+	"milestone om JOIN commitment oc ON oc.id = om.commitment_id WHERE om.id = search.ref) "
+	"END "
+	"FROM (SELECT rid, score FROM sel ORDER BY score, rid LIMIT ?10 OFFSET ?11) pg "
 	"JOIN search ON search.rowid = pg.rid WHERE search MATCH ?1 ORDER BY pg.score, pg.rid",
 	/* ST_SEARCH_FACETS: FACET_COUNTS over the commitments and milestones found, and
-	 * (group 5) the number of results. */
+	 * (group 6) the number of results. */
 	[ST_SEARCH_FACETS] = S_RES
 	", r AS (SELECT cid FROM res WHERE cid IS NOT NULL) " FACET_COUNTS
-	"UNION ALL SELECT 5, NULL, NULL, NULL, NULL, count(*), 0 FROM sel ORDER BY 1, 7, 2",
+	"UNION ALL SELECT 6, NULL, NULL, NULL, NULL, count(*), 0, NULL FROM sel ORDER BY 1, 7, 2",
 	/* ST_LISTING */
 	[ST_LISTING] =
 	    "SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, c.end_date, "
-	    "p.number, " MS_AGG " FROM commitment c JOIN action_plan p ON p.id = c.plan_id " MS_JOIN
+	    "p.number, " MS_AGG ", c.title_pt_confidence, c.title_en_confidence, "
+	    "c.ogp_id_confidence FROM commitment c JOIN action_plan p ON p.id = c.plan_id " MS_JOIN
 	    " WHERE " L_MATCH " AND " F_ALL " ORDER BY p.number, c.number, c.ogp_id",
-	/* ST_LISTING_FACETS: FACET_COUNTS over the commitments listed, and (group 5) the
+	/* ST_LISTING_FACETS: FACET_COUNTS over the commitments listed, and (group 6) the
 	 * number listed. */
 	[ST_LISTING_FACETS] =
 	    "WITH r AS (SELECT c.id AS cid FROM commitment c WHERE " L_MATCH ") " FACET_COUNTS
-	    "UNION ALL SELECT 5, NULL, NULL, NULL, NULL, count(*), 0 FROM r "
+	    "UNION ALL SELECT 6, NULL, NULL, NULL, NULL, count(*), 0, NULL FROM r "
 	    "JOIN commitment c ON c.id = r.cid WHERE " F_ALL " ORDER BY 1, 7, 2",
 	/* ST_LISTING_LEADS */
 	[ST_LISTING_LEADS] =
-	    "SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en "
+	    "SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en, ce.confidence "
 	    "FROM commitment_entity ce JOIN entity e ON e.id = ce.entity_id WHERE ce.role = 'lead' "
 	    "ORDER BY ce.commitment_id, ce.position",
 	/* ST_X_PLANS */

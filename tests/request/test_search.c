@@ -154,8 +154,9 @@ START_TEST(both_languages)
 	 * matched, with a note. */
 	expect(
 	    "/pt/search?q=access+information", 200, "href=\"/pt/commitments/PT0007\" lang=\"en\"");
-	expect("/pt/search?q=access+information", 200, "(em inglês)");
-	expect("/en/search?q=contrata%C3%A7%C3%A3o+p%C3%BAblica", 200, "(in Portuguese)");
+	expect("/pt/search?q=access+information", 200, "encontrado no texto em inglês");
+	expect("/en/search?q=contrata%C3%A7%C3%A3o+p%C3%BAblica", 200,
+	    "found in the text in Portuguese");
 	/* Every kind of record is found. */
 	expect("/en/search?q=Open+Gov+Week", 200, "href=\"/en/events/");
 	expect("/pt/search?q=Ag%C3%AAncia+Moderniza%C3%A7%C3%A3o", 200, "href=\"/pt/members/ama\"");
@@ -166,6 +167,120 @@ START_TEST(both_languages)
 	/* Prefix search on the last word only. */
 	ck_assert_int_gt(total_of("/en/search?q=transpar"), 0);
 	ck_assert_int_eq(total_of("/en/search?q=transpar+zzzunknown"), 0);
+}
+END_TEST
+
+/* The number of times needle occurs in the body of uri. */
+static int
+occurrences(const char *uri, const char *needle)
+{
+	struct res  r;
+	const char *p;
+	int         n = 0;
+
+	get(uri, &r);
+	ck_assert_msg(r.status == 200, "%s: status %d", uri, r.status);
+	for (p = r.body.p; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	res_free(&r);
+	return n;
+}
+
+/* A Portuguese query finds a commitment whose text exists only in English and says the
+ * match was there; a record that matches in both languages is one result, in the page's
+ * language; an inferred OGP id and an unconfirmed title carry their markers. */
+START_TEST(other_language_once)
+{
+	static const char *const uri = "/pt/search?q=plataforma+xilofonia";
+
+	sql("INSERT INTO commitment (ogp_id, plan_id, number, title_en, summary_en, "
+	    "ogp_id_confidence, title_en_confidence) SELECT 'PT0991', id, 991, "
+	    "'Plataforma Xilofonia for open data', 'The Plataforma Xilofonia portal.', "
+	    "'inferred', 'unconfirmed' FROM action_plan ORDER BY number LIMIT 1");
+	ck_assert_int_eq(total_of(uri), 1);
+	ck_assert_int_eq(occurrences(uri, "href=\"/pt/commitments/PT0991\""), 1);
+	expect(uri, 200, "href=\"/pt/commitments/PT0991\" lang=\"en\"");
+	expect(uri, 200, "encontrado no texto em inglês");
+	expect(uri, 200, "PT0991</span><a class=\"doubt\"");
+	expect(uri, 200, "Xilofonia</mark> for open data</a><a class=\"doubt\"");
+	/* Now in both languages: one result, the Portuguese one, no note. */
+	sql("UPDATE commitment SET title_pt = 'Plataforma Xilofonia de dados abertos', "
+	    "title_pt_confidence = 'confirmed', title_en_confidence = 'confirmed' "
+	    "WHERE ogp_id = 'PT0991'");
+	ck_assert_int_eq(total_of(uri), 1);
+	ck_assert_int_eq(occurrences(uri, "href=\"/pt/commitments/PT0991\""), 1);
+	expect(uri, 200, "href=\"/pt/commitments/PT0991\" lang=\"pt\"");
+	ck_assert_int_eq(occurrences(uri, "encontrado no texto em inglês"), 0);
+	ck_assert_int_eq(occurrences(uri, "abertos</a><a class=\"doubt\""), 0);
+	sql("DELETE FROM commitment WHERE ogp_id = 'PT0991'");
+	ck_assert_int_eq(total_of(uri), 0);
+}
+END_TEST
+
+/* On the seed, the Portuguese words find at least the commitments the English ones do. */
+START_TEST(portuguese_as_rich_as_english)
+{
+	long pt = total_of("/pt/commitments?q=dados+abertos");
+	long en = total_of("/en/commitments?q=open+data");
+
+	ck_assert_msg(en > 0, "open data finds no commitment");
+	ck_assert_msg(pt >= en, "dados abertos: %ld, open data: %ld", pt, en);
+	ck_assert_int_ge(occurrences("/pt/search?q=dados+abertos", "href=\"/pt/commitments/PT"),
+	    occurrences("/en/search?q=open+data", "href=\"/en/commitments/PT"));
+}
+END_TEST
+
+/* late=overdue keeps the commitments with a milestone whose planned end is over at its
+ * own precision (today is 2026-11-27) and which is neither at 100 nor complete; the
+ * rows and the lead filter mark an unconfirmed lead and an inferred OGP id. */
+START_TEST(overdue_filter)
+{
+	static const char *const seeds[][3] = {
+		{ "PT0992", "'2026-10'", "50, 'in_progress'" },     /* month over: overdue */
+		{ "PT0993", "'2026'", "10, 'in_progress'" },        /* year not over */
+		{ "PT0994", "'2025-12-31'", "100, 'in_progress'" }, /* done by its figure */
+		{ "PT0995", "'2026-11-26'", "NULL, 'complete'" },   /* done by its status */
+		{ "PT0996", "'2026-11-27'", "NULL, NULL" },         /* today is not over */
+		{ "PT0997", "'2025'", "NULL, NULL" },               /* year over, no figure */
+	};
+	char   q[512];
+	size_t i;
+
+	for (i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+		snprintf(q, sizeof q,
+		    "INSERT INTO commitment (ogp_id, plan_id, number, title_en, "
+		    "ogp_id_confidence) SELECT '%s', id, %d, 'Zumbarte registry %zu', "
+		    "'inferred' FROM action_plan ORDER BY number LIMIT 1; "
+		    "INSERT INTO milestone (commitment_id, position, title_en, planned_end, "
+		    "progress, status) SELECT id, 1, 'Step', %s, %s FROM commitment "
+		    "WHERE ogp_id = '%s'",
+		    seeds[i][0], 992 + (int)i, i, seeds[i][1], seeds[i][2], seeds[i][0]);
+		sql(q);
+	}
+	sql("INSERT INTO commitment_entity (commitment_id, entity_id, role, position, "
+	    "confidence) SELECT c.id, (SELECT id FROM entity WHERE slug = 'ama'), 'lead', 1, "
+	    "'unconfirmed' FROM commitment c WHERE c.ogp_id = 'PT0992'");
+	ck_assert_int_eq(total_of("/en/commitments?q=zumbarte"), 6);
+	ck_assert_int_eq(total_of("/en/commitments?q=zumbarte&late=overdue"), 2);
+	ck_assert_int_eq(total_of("/pt/commitments?q=zumbarte&late=overdue"), 2);
+	expect("/en/commitments?q=zumbarte&late=overdue", 200, "/en/commitments/PT0992\"");
+	expect("/en/commitments?q=zumbarte&late=overdue", 200, "/en/commitments/PT0997\"");
+	ck_assert_int_eq(
+	    occurrences("/en/commitments?q=zumbarte&late=overdue", "/en/commitments/PT0993\""), 0);
+	/* The panel offers the filter with its count, in both languages. */
+	expect("/en/commitments?q=zumbarte", 200,
+	    "late=overdue\">Overdue</a> <span class=\"count\">(2)");
+	expect("/pt/commitments?q=zumbarte", 200,
+	    "late=overdue\">Em atraso</a> <span class=\"count\">(2)");
+	ck_assert_int_eq(total_of("/en/search?q=zumbarte&late=overdue"), 2);
+	expect("/en/commitments?late=nonsense", 400, NULL);
+	/* Markers: the inferred OGP id, the unconfirmed lead in the row and in the filter. */
+	expect("/en/commitments?q=zumbarte", 200,
+	    "PT0992</span><a class=\"doubt\" href=\"/en/data#confidence\"");
+	expect("/en/commitments?q=zumbarte&late=overdue", 200,
+	    "</a><a class=\"doubt\" href=\"/en/data#confidence\" title=\"");
+	expect("/pt/commitments?q=zumbarte", 200, "lead=ama\">AMA</a><a class=\"doubt\"");
+	sql("DELETE FROM commitment WHERE ogp_id BETWEEN 'PT0992' AND 'PT0997'");
 }
 END_TEST
 
@@ -626,6 +741,7 @@ int
 main(void)
 {
 	const TTest *const tests[] = { fts_query_builder, accents_both_ways, both_languages,
+		other_language_once, portuguese_as_rich_as_english, overdue_filter,
 		results_link_to_records, facets_combine_with_counts, listing_and_sorting,
 		pages_of_results, empty_query, hostile_queries, long_queries, bad_facets,
 		search_box_everywhere, query_plans_use_indexes, highlight_is_escaped,
