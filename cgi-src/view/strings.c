@@ -441,6 +441,8 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "FACET_LEAD", "Entidade responsável", "Lead body" },
 	{ "FACET_VALUE", "Valor OGP", "OGP value" },
 	{ "FACET_AREA", "Área temática", "Policy area" },
+	{ "FACET_LATE", "Prazos", "Deadlines" },
+	{ "FACET_OVERDUE", "Em atraso", "Overdue" },
 	{ "FACET_NONE", "Ainda não registado", "Not yet recorded" },
 	{ "SORT_plan", "plano", "plan" },
 	{ "SORT_status", "estado declarado", "self-reported status" },
@@ -478,6 +480,8 @@ const struct i18n_msg i18n_msgs[] = {
 	    "The value filter takes "
 	    "access_to_information, civic_participation, public_accountability or "
 	    "technology_innovation." },
+	{ "ERR_FACET_LATE", "O filtro late só aceita o valor overdue (em atraso).",
+	    "The late filter takes only the value overdue." },
 	{ "ERR_FACET_AREA",
 	    "O filtro area é o identificador de uma área temática: letras "
 	    "minúsculas, algarismos e hífenes.",
@@ -536,8 +540,6 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "COL_cluster_en", "Agrupamento (EN)", "Cluster (EN)" },
 	{ "COL_note_pt", "Nota (PT)", "Note (PT)" },
 	{ "COL_note_en", "Nota (EN)", "Note (EN)" },
-	{ "FACET_LATE", "Prazos", "Deadlines" },
-	{ "FACET_OVERDUE", "Em atraso", "Overdue" },
 	{ "COL_commitment_id", "Compromisso", "Commitment" },
 	{ "COL_position", "Ordem", "Position" },
 	{ "COL_planned_start", "Início previsto", "Planned start" },
@@ -575,8 +577,6 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "IRM_RELEVANT", "Relevante para os valores OGP", "Relevant to OGP values" },
 	{ "IRM_AMBITION", "Ambição", "Ambition" },
 	{ "IRM_POTENTIAL_IMPACT", "Impacto potencial", "Potential impact" },
-	{ "ERR_FACET_LATE", "O filtro late só aceita o valor overdue (em atraso).",
-	    "The late filter takes only the value overdue." },
 	{ "IRM_POTENTIAL_RESULTS", "Potencial de resultados", "Potential for results" },
 	{ "IRM_PROMISING", "Promissor", "Promising" },
 	{ "IRM_COMPLETION", "Conclusão (IRM)", "Completion (IRM)" },
