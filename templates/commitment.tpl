@@ -63,7 +63,7 @@
 {{#NO_MILESTONES}}<p class="unknown">{{L_NO_MILESTONES}}</p>{{/NO_MILESTONES}}
 {{#HAS_MILESTONES}}<ol class="milestones">{{#MS}}
 <li>
-<h3><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}</h3>
+<h3><span lang="{{MS_TITLE_LANG}}">{{MS_TITLE}}</span>{{#MS_TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/MS_TITLE_MISSING}}{{#MS_TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/MS_TITLE_FALLBACK}}</h3>
 <dl class="facts compact">
 <div><dt>{{L_PLANNED}}</dt><dd>{{#PSTART_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PSTART_MISSING}}{{#PSTART_HAS}}<time datetime="{{PSTART_ISO}}">{{PSTART}}</time>{{/PSTART_HAS}} – {{#PEND_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PEND_MISSING}}{{#PEND_HAS}}<time datetime="{{PEND_ISO}}">{{PEND}}</time>{{/PEND_HAS}}</dd></div>
 <div><dt>{{L_STATUS}}</dt><dd>{{STATUS}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}{{#DONE}} · {{L_COMPLETED_ON}} <time datetime="{{DONE_ISO}}">{{DONE_TEXT}}</time>{{/DONE}}</dd></div>

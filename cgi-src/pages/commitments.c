@@ -94,7 +94,7 @@ milestone(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, struct progress *p)
 {
 	const char *asof;
 
-	page_text(c, d, "TITLE", db_text(s, MS_TITLE_PT), db_text(s, MS_TITLE_EN));
+	page_text(c, d, "MS_TITLE", db_text(s, MS_TITLE_PT), db_text(s, MS_TITLE_EN));
 	page_date(c, d, "PSTART", db_text(s, MS_START));
 	page_date(c, d, "PEND", db_text(s, MS_END));
 	if (db_text(s, MS_DONE) != NULL) {

@@ -1,6 +1,8 @@
-/* What the pages say: one heading for the undated events.  The real aberta binary in CGI
- * mode against a temporary database holding the real content.  TAP output through
- * Check. */
+/* What the pages say: one heading for the undated events, a fallback marker only on a
+ * text in the other language (and naming it), a visible label on the search field, the
+ * network's name, no licence nobody granted, no sentence that ages.  The real aberta
+ * binary in CGI mode against a temporary database holding the real content.  TAP output
+ * through Check. */
 #include <sqlite3.h>
 
 #include "../lib/testlib.h"
@@ -44,10 +46,73 @@ START_TEST(one_heading_for_undated_events)
 }
 END_TEST
 
+/* Asserts that every fallback marker of the page at uri follows a text in the other
+ * language than the page's, and names that language in the page's. */
+static void
+markers_true(const char *uri)
+{
+	static const char *const marks[][2] = { { "(em inglês)", "en" },
+		{ "Este texto só está disponível em inglês.", "en" }, { "(in Portuguese)", "pt" },
+		{ "This text is only available in Portuguese.", "pt" } };
+	const char              *other = strncmp(uri, "/en/", 4) == 0 ? "pt" : "en";
+	struct res               r;
+	const char              *p, *q, *lang;
+	size_t                   i;
+
+	get(uri, &r);
+	for (p = r.body.p; (p = strstr(p, "class=\"fallback\">")) != NULL; p++) {
+		q = p + strlen("class=\"fallback\">");
+		for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+			if (strncmp(q, marks[i][0], strlen(marks[i][0])) == 0)
+				break;
+		ck_assert_msg(i < sizeof marks / sizeof marks[0], "%s: marker %.60s", uri, q);
+		ck_assert_msg(strcmp(marks[i][1], other) == 0, "%s: %s on a %s page", uri,
+		    marks[i][0], other[0] == 'p' ? "English" : "Portuguese");
+		/* The text it marks: the nearest lang attribute before it. */
+		for (lang = NULL, q = r.body.p; (q = strstr(q, " lang=\"")) != NULL && q < p; q++)
+			lang = q + 7;
+		ck_assert_msg(lang != NULL && strncmp(lang, other, 2) == 0,
+		    "%s: \"%s\" after a text in %.2s: ...%.200s", uri, marks[i][0],
+		    lang ? lang : "?", p > r.body.p + 200 ? p - 200 : r.body.p);
+	}
+	res_free(&r);
+}
+
+/* The fallback marker is on texts shown in the other language only: never on an English
+ * milestone title of an English page because its commitment's title is Portuguese. */
+START_TEST(fallback_markers_are_true)
+{
+	sqlite3      *db;
+	sqlite3_stmt *s;
+	char          uri[96];
+	int           l;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(
+	    sqlite3_prepare_v2(db,
+		"SELECT '/commitments/' || ogp_id FROM commitment UNION ALL "
+		"SELECT '/plans/' || number FROM action_plan UNION ALL "
+		"SELECT '/members/' || slug FROM entity UNION ALL "
+		"SELECT '/events/' || id FROM event UNION ALL "
+		"VALUES ('/plans'), ('/commitments'), ('/events'), ('/network'), ('/')",
+		-1, &s, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		for (l = 0; l < 2; l++) {
+			snprintf(
+			    uri, sizeof uri, "/%s%s", l ? "en" : "pt", sqlite3_column_text(s, 0));
+			markers_true(uri);
+		}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+END_TEST
+
 int
 main(void)
 {
-	const TTest *const tests[] = { one_heading_for_undated_events, NULL };
+	const TTest *const tests[] = { one_heading_for_undated_events, fallback_markers_are_true,
+		NULL };
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	int                failed;
 
