@@ -7,17 +7,15 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The build folder (configure and make run there, out of the source tree): the two
 # programs are $BUILD/aberta and $BUILD/aberta-admin.
 BUILD=${ABERTA_BUILDDIR:-$ROOT/build}
-CONTENT=${CONTENT:-$ROOT/content/ogp-portugal.json}
+CONTENT=${CONTENT:-$ROOT/content/rnaa-content.json}
 PAGES=$ROOT/content/pages.json
-PLANS=$ROOT/content/plans.json
 SPAWNED='multiwatch|sh'	# sh until the wrapper in start_site execs multiwatch
 
 # log MSG...: print a message on stderr.
 log() { printf '%s\n' "$*" >&2; }
 
 # prepare_db DB: create or migrate the database; if it holds no plan yet,
-# import the OGP content, then the project's own page texts, then the plans'
-# co-creation texts (which update plans the OGP content created).
+# import the content (content/rnaa-content.json), then the project's own page texts.
 prepare_db() {
 	local db=$1 admin=$BUILD/aberta-admin n f
 	[ -x "$admin" ] || { log "missing $admin (run make)"; return 1; }
@@ -27,7 +25,7 @@ prepare_db() {
 	n=${n//[[:space:]]/}
 	[[ $n =~ ^[0-9]+$ ]] || { log "count-plans printed '$n', not an integer"; return 1; }
 	(( n == 0 )) || return 0
-	for f in "$CONTENT" "$PAGES" "$PLANS"; do
+	for f in "$CONTENT" "$PAGES"; do
 		[ -r "$f" ] || { log "missing content file $f"; return 1; }
 		"$admin" --db "$db" import "$f" || { log "aberta-admin import $f failed"; return 1; }
 	done

@@ -47,15 +47,17 @@ else
 fi
 
 # The seed content lives in the project (a clone alone must run); where the team's
-# research file sits beside the checkout, the project's copy must not drift from it.
-shared=$srcdir/../shared/content/ogp-portugal.json
-if [ ! -s "$srcdir/content/ogp-portugal.json" ]; then
-	notok "content/ogp-portugal.json, the seed content, is missing"
-elif [ -f "$shared" ] && ! cmp -s "$shared" "$srcdir/content/ogp-portugal.json"; then
-	notok "content/ogp-portugal.json differs from $shared (copy it again)"
-else
-	ok "content/ogp-portugal.json is the seed content$([ -f "$shared" ] && printf ', the same as ../shared')"
-fi
+# research files sit beside the checkout, the project's copies must not drift from them.
+for f in rnaa-content.json rnaa-content.schema.json; do
+	shared=$srcdir/../shared/content/$f
+	if [ ! -s "$srcdir/content/$f" ]; then
+		notok "content/$f, the seed content, is missing"
+	elif [ -f "$shared" ] && ! cmp -s "$shared" "$srcdir/content/$f"; then
+		notok "content/$f differs from $shared (copy it again)"
+	else
+		ok "content/$f is the seed content$([ -f "$shared" ] && printf ', the same as ../shared')"
+	fi
+done
 
 # Migrations are numbered without a gap: sql/embed.sh refuses a tree where one is missing.
 tmp=$(mktemp -d)

@@ -71,7 +71,7 @@ build() {
 mkdir -p "$BUILD" "$LOGS"
 rm -rf "$REPORTS"
 mkdir -p "$REPORTS"
-export ABERTA_CONTENT=${ABERTA_CONTENT:-$SRC/content/ogp-portugal.json}
+export ABERTA_CONTENT=${ABERTA_CONTENT:-$SRC/content/rnaa-content.json}
 export CONTENT=${CONTENT:-$ABERTA_CONTENT}
 export ABERTA_BUILDDIR=$BUILD	# the programs the layers run
 export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:log_path=$REPORTS/asan${ASAN_OPTIONS:+:$ASAN_OPTIONS}"

@@ -24,19 +24,16 @@ make_test_db(const char *path)
 {
 	const char *bd = getenv("ABERTA_BUILDDIR"), *sd = getenv("ABERTA_SRCDIR");
 	const char *content = getenv("ABERTA_CONTENT");
-	char        admin[512], pages[512], plans[512];
+	char        admin[512], pages[512];
 
 	if (bd == NULL || sd == NULL || content == NULL)
 		return -1;
 	snprintf(admin, sizeof admin, "%s/aberta-admin", bd);
 	snprintf(pages, sizeof pages, "%s/content/pages.json", sd);
-	snprintf(plans, sizeof plans, "%s/content/plans.json", sd);
 	char *const a1[] = { admin, "--db", (char *)path, "migrate", NULL };
 	char *const a2[] = { admin, "--db", (char *)path, "import", (char *)content, NULL };
 	char *const a3[] = { admin, "--db", (char *)path, "import", pages, NULL };
-	char *const a4[] = { admin, "--db", (char *)path, "import", plans, NULL };
-	return run_cmd(a1) == 0 && run_cmd(a2) == 0 && run_cmd(a3) == 0 && run_cmd(a4) == 0 ? 0
-											    : -1;
+	return run_cmd(a1) == 0 && run_cmd(a2) == 0 && run_cmd(a3) == 0 ? 0 : -1;
 }
 
 int
