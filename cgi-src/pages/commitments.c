@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/trust.h"
 #include "view/i18n.h"
 #include "pages/pages.h"
 #include "view/page.h"
@@ -50,23 +51,74 @@ irm(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 	}
 }
 
-/* Leads and supporters, values and policy areas. */
+/* A link to the source url in section sec of d, named by the title the commitment's links
+ * give it, else by its host name (page_url_label). */
 static void
-relations(struct ctx *c, tpl_dict *b, long long id)
+source_link(struct ctx *c, tpl_dict *d, const char *sec, long long id, const char *url)
+{
+	sqlite3_stmt *s = trust_stmt(TR_SOURCE_TITLE);
+	tpl_dict     *l = tpl_section(d, sec);
+	int           row;
+
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, url);
+	row = db_step(s) == SQLITE_ROW;
+	tpl_set(l, "URL", url);
+	page_url_label(c, l, "LABEL", url, row ? db_text(s, TS_LABEL_PT) : NULL,
+	    row ? db_text(s, TS_LABEL_EN) : NULL);
+	db_reset(s);
+}
+
+/* Names a body in d (NAME, its acronym as an abbreviation) with its link slug. */
+static void
+body_name(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, int slug)
+{
+	tpl_set(d, "SLUG", db_text(s, slug));
+	page_entity_name(
+	    c, d, "NAME", db_text(s, slug + 1), db_text(s, slug + 2), db_text(s, slug + 3));
+}
+
+/* Partners and proposers: bodies related to the commitment without leading or supporting
+ * it, each with what it did. */
+static void
+parties(struct ctx *c, tpl_dict *b, long long id)
+{
+	sqlite3_stmt *s = trust_stmt(TR_PARTIES);
+	tpl_dict     *d, *h[2] = { NULL, NULL };
+	int           proposer;
+
+	db_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		proposer = strcmp(db_text(s, TP_RELATION), "proposer") == 0;
+		if (h[proposer] == NULL)
+			h[proposer] = tpl_section(b, proposer ? "HAS_PROPOSERS" : "HAS_PARTNERS");
+		d = tpl_section(h[proposer], "PARTY");
+		body_name(c, d, s, TP_SLUG);
+		if (page_text(c, d, "PARTY_NOTE", db_text(s, TP_NOTE_PT), db_text(s, TP_NOTE_EN)))
+			tpl_show(d, "HAS_PARTY_NOTE");
+		if (db_text(s, TP_SOURCE) != NULL)
+			source_link(c, d, "SRC", id, db_text(s, TP_SOURCE));
+	}
+}
+
+/* Leads and supporters, values and policy areas; values_conf: how sure the values are. */
+static void
+relations(struct ctx *c, tpl_dict *b, long long id, const char *values_conf)
 {
 	sqlite3_stmt *s;
 	tpl_dict     *d;
 	int           leads = 0, supports = 0, n = 0;
 
-	s = db_stmt(ST_COMMITMENT_ENTITIES);
+	s = trust_stmt(TR_ENTITIES);
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW) {
-		int lead = strcmp(db_text(s, CE_ROLE), "lead") == 0;
+		int lead = strcmp(db_text(s, TE_ROLE), "lead") == 0;
 		d = tpl_section(b, lead ? "LEAD" : "SUPPORT");
 		*(lead ? &leads : &supports) += 1;
-		tpl_set(d, "SLUG", db_text(s, CE_SLUG));
-		page_entity_name(c, d, "NAME", db_text(s, CE_ACRONYM), db_text(s, CE_NAME_PT),
-		    db_text(s, CE_NAME_EN));
+		body_name(c, d, s, TE_SLUG);
+		page_doubt(c, d, "DOUBT", db_text(s, TE_CONF));
+		if (page_text(c, d, "ROLE", db_text(s, TE_ROLE_PT), db_text(s, TE_ROLE_EN)))
+			tpl_show(d, "HAS_ROLE");
 	}
 	if (leads == 0)
 		tpl_show(b, "NO_LEAD");
@@ -79,6 +131,8 @@ relations(struct ctx *c, tpl_dict *b, long long id)
 		    i18n_enum("ogp_value", db_text(s, CV_VALUE), c->en));
 	if (n == 0)
 		tpl_show(b, "NO_VALUES");
+	else
+		page_doubt(c, b, "VALUES_DOUBT", values_conf);
 	s = db_stmt(ST_COMMITMENT_AREAS);
 	db_bind_int64(s, 1, id);
 	for (n = 0; db_step(s) == SQLITE_ROW; n++)
@@ -86,37 +140,109 @@ relations(struct ctx *c, tpl_dict *b, long long id)
 		    db_text(s, CA_NAME_EN));
 	if (n == 0)
 		tpl_show(b, "NO_AREAS");
+	parties(c, b, id);
 }
 
-/* One milestone row of ST_MILESTONES into d; adds its figure to p. */
-static void
-milestone(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, struct progress *p)
+/* Sets key to the title pt / en (page_text) and, when the one shown is our translation or
+ * paraphrase by its kind (kind_pt / kind_en), shows key_KIND saying so.  Returns the
+ * title shown. */
+static const char *
+title(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en,
+    const char *kind_pt, const char *kind_en)
 {
-	const char *asof;
+	const char *shown = page_text(c, d, key, pt, en), *kind;
+	char        k[64];
 
-	page_text(c, d, "MS_TITLE", db_text(s, MS_TITLE_PT), db_text(s, MS_TITLE_EN));
+	kind = shown != NULL && shown == pt ? kind_pt : kind_en;
+	if (shown != NULL && kind != NULL && strcmp(kind, "official") != 0) {
+		snprintf(k, sizeof k, "%s_KIND", key);
+		tpl_set(tpl_section(d, k), "KIND_TEXT", i18n_enum("text_kind", kind, c->en));
+	}
+	return shown;
+}
+
+/* The activities reported under the commitment, with their dates and sources. */
+static void
+activities(struct ctx *c, tpl_dict *b, long long id)
+{
+	sqlite3_stmt *s = trust_stmt(TR_ACTIVITIES);
+	tpl_dict     *h = NULL, *d;
+
+	db_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(b, "HAS_ACTIVITIES");
+		d = tpl_section(h, "ACT");
+		page_when(c, d, db_text(s, TA_DATE), db_text(s, TA_END), NULL, NULL);
+		title(c, d, "ACT_TITLE", db_text(s, TA_TITLE_PT), db_text(s, TA_TITLE_EN),
+		    db_text(s, TA_TITLE_PT_KIND), NULL);
+		if (db_text(s, TA_SOURCE) != NULL)
+			source_link(c, d, "SRC", id, db_text(s, TA_SOURCE));
+	}
+}
+
+/* A milestone's earlier figures, oldest first, each with its date and source. */
+static void
+figures(struct ctx *c, tpl_dict *d, long long id, long long mid)
+{
+	sqlite3_stmt *s = trust_stmt(TR_FIGURES);
+	tpl_dict     *h = NULL, *f;
+
+	db_bind_int64(s, 1, mid);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(d, "HAS_FIGURES");
+		f = tpl_section(h, "FIG");
+		if (db_null(s, TF_PERCENT))
+			tpl_show(f, "FIG_NO_PCT");
+		else
+			tpl_set_int(tpl_section(f, "FIG_PCT"), "PCT", db_int(s, TF_PERCENT));
+		page_figure_date(c, f, "WHEN", db_text(s, TF_AS_OF), db_text(s, TF_AS_OF_KIND));
+		page_doubt(c, f, "DOUBT", db_text(s, TF_CONF));
+		source_link(c, f, "SRC", id, db_text(s, TF_SOURCE));
+	}
+}
+
+/* One milestone row of ST_MILESTONES into d, with what TR_MILESTONE says of its figure
+ * and title; adds its figure to p. */
+static void
+milestone(struct ctx *c, tpl_dict *d, sqlite3_stmt *s, long long id, struct progress *p)
+{
+	sqlite3_stmt *t = trust_stmt(TR_MILESTONE);
+	tpl_dict     *h;
+	int           pct = db_null(s, MS_PROGRESS) ? -1 : db_int(s, MS_PROGRESS);
+
+	db_bind_int64(t, 1, db_int64(s, MS_ID));
+	if (db_step(t) != SQLITE_ROW)
+		return;
+	title(c, d, "MS_TITLE", db_text(s, MS_TITLE_PT), db_text(s, MS_TITLE_EN),
+	    db_text(t, TM_TITLE_PT_KIND), db_text(t, TM_TITLE_EN_KIND));
 	page_date(c, d, "PSTART", db_text(s, MS_START));
 	page_date(c, d, "PEND", db_text(s, MS_END));
+	if (progress_overdue(db_text(s, MS_END), pct, db_text(s, MS_STATUS), c->today))
+		tpl_show(d, "OVERDUE");
 	if (db_text(s, MS_DONE) != NULL) {
 		tpl_dict *done = tpl_section(d, "DONE");
 		page_date(c, done, "DONE_TEXT", db_text(s, MS_DONE));
 		tpl_set(done, "DONE_ISO", db_text(s, MS_DONE));
 	}
 	page_enum(c, d, "STATUS", "ms_status", db_text(s, MS_STATUS));
-	if (db_null(s, MS_PROGRESS)) {
+	figures(c, d, id, db_int64(s, MS_ID));
+	progress_add(p, pct, db_text(s, MS_AS_OF));
+	if (pct < 0) {
 		tpl_show(d, "NO_PCT");
-		progress_add(p, -1, NULL);
+		db_reset(t);
 		return;
 	}
-	asof = db_text(s, MS_AS_OF) ? db_text(s, MS_AS_OF) : db_text(s, MS_UPDATED);
-	tpl_dict *h = tpl_section(d, "HAS_PCT");
-	tpl_set_int(h, "PCT", db_int(s, MS_PROGRESS));
-	page_date(c, h, "ASOF", asof);
+	h = tpl_section(d, "HAS_PCT");
+	tpl_set_int(h, "PCT", pct);
+	page_doubt(c, h, "DOUBT", db_text(t, TM_CONF));
+	page_figure_date(c, h, "ASOF", db_text(s, MS_AS_OF), db_text(t, TM_AS_OF_KIND));
 	if (db_text(s, MS_SOURCE) != NULL)
-		tpl_set(h, "SOURCE", db_text(s, MS_SOURCE));
+		source_link(c, h, "SRC", id, db_text(s, MS_SOURCE));
 	else
 		tpl_show(h, "SOURCE_MISSING");
-	progress_add(p, db_int(s, MS_PROGRESS), asof);
+	db_reset(t);
 }
 
 /* The milestones with their evidence; returns the commitment's progress in p. */
@@ -137,15 +263,14 @@ milestones(struct ctx *c, tpl_dict *b, long long id, struct progress *p)
 		if (h == NULL)
 			h = tpl_section(b, "HAS_MILESTONES");
 		d = tpl_section(h, "MS");
-		milestone(c, d, s, p);
+		milestone(c, d, s, id, p);
 		mid = db_int64(s, MS_ID);
 		/* Links come ordered by milestone position, like the milestones. */
 		for (nev = 0; lrow == SQLITE_ROW && db_int64(l, ML_MILESTONE) == mid; nev++) {
 			e = tpl_section(d, "EVIDENCE");
 			tpl_set(e, "URL", db_text(l, ML_URL));
-			if (page_text(c, e, "LABEL", db_text(l, ML_LABEL_PT),
-				db_text(l, ML_LABEL_EN)) == NULL)
-				tpl_set(e, "LABEL", db_text(l, ML_URL));
+			page_url_label(c, e, "LABEL", db_text(l, ML_URL), db_text(l, ML_LABEL_PT),
+			    db_text(l, ML_LABEL_EN));
 			page_url_state(c, e, "LINKSTATE", db_text(l, ML_URL));
 			lrow = db_step(l);
 		}
@@ -247,6 +372,52 @@ timeline_chart(struct ctx *c, tpl_dict *b, long long id)
 	tpl_set(h, "POLY", poly);
 }
 
+/* The self-reported figure of row t of TR_COMMITMENT (self_status_date of s): its
+ * percent, date, source and how sure it is. */
+static void
+self_figure(struct ctx *c, tpl_dict *b, sqlite3_stmt *s, sqlite3_stmt *t, long long id)
+{
+	tpl_dict *f;
+
+	if (db_text(s, CM_SELF_STATUS) == NULL && db_null(t, TC_SELF_PERCENT))
+		return;
+	f = tpl_section(b, "SELF_FIG");
+	if (!db_null(t, TC_SELF_PERCENT))
+		tpl_set_int(tpl_section(f, "SELF_PCT"), "PCT", db_int(t, TC_SELF_PERCENT));
+	page_doubt(c, f, "DOUBT", db_text(t, TC_SELF_CONF));
+	page_figure_date(c, f, "WHEN", db_text(s, CM_SELF_DATE), db_text(t, TC_SELF_KIND));
+	if (db_text(t, TC_SELF_SOURCE) != NULL)
+		source_link(c, f, "SRC", id, db_text(t, TC_SELF_SOURCE));
+}
+
+/* What TR_COMMITMENT says of the facts of row s of ST_COMMITMENT: the OGP id's and the
+ * title's markers, the self-reported figure, the IRM's dates, and the relations with
+ * theirs.  Returns the title shown, or NULL. */
+static const char *
+facts(struct ctx *c, tpl_dict *b, sqlite3_stmt *s, long long id)
+{
+	sqlite3_stmt *t = trust_stmt(TR_COMMITMENT);
+	const char   *shown;
+
+	db_bind_int64(t, 1, id);
+	if (db_step(t) != SQLITE_ROW)
+		return page_text(c, b, "TITLE", db_text(s, CM_TITLE_PT), db_text(s, CM_TITLE_EN));
+	page_doubt(c, b, "OGP_DOUBT", db_text(t, TC_OGP_ID_CONF));
+	shown = title(c, b, "TITLE", db_text(s, CM_TITLE_PT), db_text(s, CM_TITLE_EN),
+	    db_text(t, TC_TITLE_PT_KIND), db_text(t, TC_TITLE_EN_KIND));
+	if (shown != NULL)
+		page_doubt(c, b, "TITLE_DOUBT",
+		    db_text(
+			t, shown == db_text(s, CM_TITLE_PT) ? TC_TITLE_PT_CONF : TC_TITLE_EN_CONF));
+	self_figure(c, b, s, t, id);
+	page_date(c, b, "IRM_DATE", db_text(t, TC_IRM_DATE));
+	page_date(c, b, "IRM_RESULTS_DATE", db_text(t, TC_IRM_RESULTS_DATE));
+	page_doubt(c, b, "IRM_DOUBT", db_text(t, TC_IRM_CONF));
+	relations(c, b, id, db_text(t, TC_VALUES_CONF));
+	db_reset(t);
+	return shown;
+}
+
 int
 page_commitments_show(struct ctx *c)
 {
@@ -270,7 +441,7 @@ page_commitments_show(struct ctx *c)
 	snprintf(badge, sizeof badge, "%s/badge/%s.svg", page_base_url(), c->arg[0]);
 	tpl_set(b, "BADGE_URL", badge);
 	tpl_set(b, "NUMBER", db_text(s, CM_NUMBER));
-	t = page_text(c, b, "TITLE", db_text(s, CM_TITLE_PT), db_text(s, CM_TITLE_EN));
+	t = facts(c, b, s, id);
 	page_title(
 	    c, "%s – %s", db_text(s, CM_OGP_ID), t ? t : i18n("L_TITLE_NOT_RECORDED", c->en));
 	if (page_text(c, b, "NOTE", db_text(s, CM_NOTE_PT), db_text(s, CM_NOTE_EN)) != NULL)
@@ -284,17 +455,12 @@ page_commitments_show(struct ctx *c)
 	page_paras(c, b, "SUMMARY", db_text(s, CM_SUMMARY_PT), db_text(s, CM_SUMMARY_EN));
 	page_paras(c, b, "PROBLEM", db_text(s, CM_PROBLEM_PT), db_text(s, CM_PROBLEM_EN));
 	page_enum(c, b, "SELF_STATUS", "self_status", db_text(s, CM_SELF_STATUS));
-	if (db_text(s, CM_SELF_DATE) != NULL) {
-		tpl_dict *sd = tpl_section(b, "SELF_DATE");
-		page_date(c, sd, "SELF_DATE_TEXT", db_text(s, CM_SELF_DATE));
-		tpl_set(sd, "SELF_DATE_ISO", db_text(s, CM_SELF_DATE));
-	}
 	irm(c, b, s);
 	tpl_set(b, "UPDATED", db_text(s, CM_UPDATED));
 	page_date(c, b, "UPDATED_TEXT", db_text(s, CM_UPDATED));
 	db_reset(s);
-	relations(c, b, id);
 	milestones(c, b, id, &p);
+	activities(c, b, id);
 	page_progress(c, b, &p, 0);
 	timeline_chart(c, b, id);
 	s = db_stmt(ST_COMMITMENT_LINKS);

@@ -97,6 +97,17 @@ const struct i18n_msg i18n_msgs[] = {
 	    "Deduced from other facts (for example, from the order of the commitments): what this "
 	    "means" },
 	{ "L_DOCUMENT_COPY", "cópia guardada neste sítio", "copy kept by this site" },
+	{ "L_OVERDUE_SINCE", "em atraso desde", "overdue since" },
+	{ "L_PARTNERS", "Parceiros", "Partners" },
+	{ "L_PARTNERS_HELP",
+	    "Entidades que participaram numa atividade do compromisso, sem o liderar nem apoiar.",
+	    "Bodies that took part in one of the commitment's activities, without leading or "
+	    "supporting it." },
+	{ "L_PROPOSERS", "Proposto por", "Proposed by" },
+	{ "L_ACTIVITIES", "Atividades", "Activities" },
+	{ "L_EARLIER_FIGURES", "Valores anteriores", "Earlier figures" },
+	{ "L_IRM_RESULTS_DATE", "Relatório de resultados do IRM", "IRM results report" },
+	{ "L_IRM_DESIGN_DATE", "Relatório de conceção do IRM", "IRM design report" },
 	{ "L_FIG_ON", "em", "on" },
 	{ "L_FIG_IN", "em", "in" },
 	{ "L_FIG_REPORT", "num relatório de", "in a report of" },
