@@ -96,7 +96,7 @@
 {{#NO_LINKS}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/NO_LINKS}}
 {{#HAS_LINKS}}<ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
 <p class="small">{{L_LAST_UPDATED}} <time datetime="{{UPDATED}}">{{UPDATED_TEXT}}</time></p>
-<details class="small"><summary>{{L_BADGE}}</summary><p><img src="/badge/{{OGP_ID}}.svg" alt="{{L_BADGE_ALT}} {{OGP_ID}}"></p><p>{{L_BADGE_HELP}}</p><pre><code>&lt;img src="{{BADGE_URL}}" alt="{{OGP_ID}}"&gt;</code></pre></details>
+<details class="small"><summary>{{L_BADGE}}</summary><p><img src="/{{LANG}}/badge/{{OGP_ID}}.svg" alt="{{OGP_ID}} {{L_SELF_STATUS}}: {{SELF_STATUS}}{{#SELF_STATUS_MISSING}}{{L_NOT_RECORDED}}{{/SELF_STATUS_MISSING}}"></p><p>{{L_BADGE_HELP}}</p><pre><code>&lt;img src="{{BADGE_URL}}" alt="{{OGP_ID}}"&gt;</code></pre></details>
 </section>
 <section aria-labelledby="com-h">
 <h2 id="com-h">{{L_COMMENTS}}</h2>

@@ -22,6 +22,8 @@ static const struct route routes[] = {
 	{ "/sitemap.xml", G, page_sitemap, NULL, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
 	{ "/badge/:file", G, page_badge, NULL, CACHE_PUBLIC, NAV_NONE, "ERR_BAD_OGP_ID",
 	    CAP_PUBLIC },
+	{ "/:lang/badge/:file", G, page_badge, NULL, CACHE_PUBLIC, NAV_NONE, "ERR_BAD_OGP_ID",
+	    CAP_PUBLIC },
 	{ "/:lang/feed.atom", G, page_feed_site, NULL, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
 	{ "/:lang/plans/:int/feed.atom", G, page_feed_plan, NULL, CACHE_PUBLIC, NAV_NONE,
 	    "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },

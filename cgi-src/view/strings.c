@@ -222,7 +222,6 @@ const struct i18n_msg i18n_msgs[] = {
 	    "All events in your calendar (.ics)" },
 	{ "L_CALENDAR_ONE", "Adicionar ao calendário (.ics)", "Add to calendar (.ics)" },
 	{ "L_BADGE", "Emblema do estado para outros sítios", "Status badge for other sites" },
-	{ "L_BADGE_ALT", "Estado declarado do compromisso", "Self-reported status of commitment" },
 	{ "L_BADGE_HELP", "Copie este código para mostrar o estado atual noutra página:",
 	    "Copy this code to show the current status on another page:" },
 	{ "L_SEE_HISTORY", "Ver o histórico de alterações", "See the history of changes" },

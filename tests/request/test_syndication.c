@@ -170,10 +170,48 @@ START_TEST(feeds_are_dated)
 }
 END_TEST
 
+/* Asserts that the body of uri has needle. */
+static void
+body_has(const char *uri, const char *needle)
+{
+	struct res r;
+
+	get(uri, &r);
+	ck_assert_msg(r.status == 200, "%s: %d", uri, r.status);
+	ck_assert_msg(strstr(r.body.p, needle) != NULL, "%s lacks %s: %s", uri, needle, r.body.p);
+	res_free(&r);
+}
+
+/* The badge speaks the page's language, and the picture of it on a page says the status
+ * in its alt text, in the same words. */
+START_TEST(badge_in_the_page_language)
+{
+	sql("UPDATE commitment SET self_status = NULL WHERE ogp_id = 'PT0013'");
+	sql("UPDATE commitment SET self_status = 'complete' WHERE ogp_id = 'PT0018'");
+	body_has("/en/badge/PT0013.svg",
+	    "aria-label=\"PT0013 Self-reported status: not yet "
+	    "recorded\"");
+	body_has("/en/badge/PT0013.svg", ">not yet recorded</text>");
+	body_has("/pt/badge/PT0013.svg", ">ainda não registado</text>");
+	body_has("/en/badge/PT0018.svg", "<title>PT0018 Self-reported status: Complete</title>");
+	body_has("/pt/badge/PT0018.svg", "<title>PT0018 Estado declarado: Concluído</title>");
+	/* The address embedded elsewhere keeps answering, in Portuguese. */
+	body_has("/badge/PT0018.svg", "<title>PT0018 Estado declarado: Concluído</title>");
+	body_has("/en/commitments/PT0013",
+	    "<img src=\"/en/badge/PT0013.svg\" alt=\"PT0013 Self-reported status: not yet "
+	    "recorded\">");
+	body_has("/en/commitments/PT0018",
+	    "<img src=\"/en/badge/PT0018.svg\" alt=\"PT0018 Self-reported status: Complete\">");
+	body_has("/pt/commitments/PT0018",
+	    "<img src=\"/pt/badge/PT0018.svg\" alt=\"PT0018 Estado declarado: Concluído\">");
+}
+END_TEST
+
 int
 main(void)
 {
-	const TTest *const tests[] = { calendar_only_for_a_day, feeds_are_dated, NULL };
+	const TTest *const tests[] = { calendar_only_for_a_day, feeds_are_dated,
+		badge_in_the_page_language, NULL };
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	int                failed;
 
