@@ -25,7 +25,7 @@
 <div class="wrap bar">
 <a class="brand" href="/{{LANG}}/"><span class="brand-mark" aria-hidden="true">RNAA</span> <span>{{L_SITE_NAME}}</span></a>
 <a class="lang" href="{{OTHER_PATH}}" hreflang="{{OTHER}}" lang="{{OTHER}}">{{L_OTHER_LANG_NAME}}</a>
-<form class="site-search" role="search" method="get" action="/{{LANG}}/search" aria-label="{{L_SEARCH_LABEL}}"><label class="visually-hidden" for="site-q">{{L_SEARCH_LABEL}}</label> <input id="site-q" type="search" name="q" maxlength="200"> <button type="submit">{{L_SEARCH}}</button></form>
+<form class="site-search" role="search" method="get" action="/{{LANG}}/search" aria-label="{{L_SEARCH_LABEL}}"><label class="site-search-label" for="site-q">{{L_SEARCH_LABEL}}</label> <input id="site-q" type="search" name="q" maxlength="200"> <button type="submit">{{L_SEARCH}}</button></form>
 </div>
 <nav class="wrap" aria-label="{{L_NAV_MAIN}}">
 <ul>

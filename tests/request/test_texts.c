@@ -108,11 +108,38 @@ START_TEST(fallback_markers_are_true)
 }
 END_TEST
 
+/* The header's search field has a label one can see, in each language, tied to it. */
+START_TEST(search_field_has_a_visible_label)
+{
+	static const char *const uris[][2] = { { "/en/", "Search the site" },
+		{ "/pt/plans", "Pesquisar no sítio" } };
+	struct res               r;
+	const char              *p, *end;
+	size_t                   i;
+
+	for (i = 0; i < sizeof uris / sizeof uris[0]; i++) {
+		get(uris[i][0], &r);
+		ck_assert_msg(strstr(r.body.p, "<input id=\"site-q\"") != NULL, "%s", uris[i][0]);
+		ck_assert_ptr_nonnull(p = strstr(r.body.p, "for=\"site-q\">"));
+		ck_assert_ptr_nonnull(end = strstr(p, "</label>"));
+		ck_assert_msg(strncmp(p + 13, uris[i][1], strlen(uris[i][1])) == 0, "%s: %.60s",
+		    uris[i][0], p);
+		while (p > r.body.p && strncmp(p, "<label", 6) != 0)
+			p--;
+		ck_assert_msg(
+		    strstr(p, "visually-hidden") == NULL || strstr(p, "visually-hidden") > end,
+		    "%s: the label of the search field is hidden: %.*s", uris[i][0],
+		    (int)(end - p + 8), p);
+		res_free(&r);
+	}
+}
+END_TEST
+
 int
 main(void)
 {
 	const TTest *const tests[] = { one_heading_for_undated_events, fallback_markers_are_true,
-		NULL };
+		search_field_has_a_visible_label, NULL };
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	int                failed;
 
