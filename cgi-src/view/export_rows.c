@@ -571,7 +571,7 @@ export_catalog(void)
 	    "dct:description",
 	    ld_text("Os planos de ação nacionais de Portugal na Parceria "
 		    "para o Governo Aberto, os seus compromissos e marcos com o progresso real, as "
-		    "entidades da Rede Nacional para a Administração Aberta e os eventos.",
+		    "entidades da Rede Nacional de Administração Aberta e os eventos.",
 		"Portugal's national action plans in the Open Government Partnership, their "
 		"commitments and milestones with real progress, the bodies of the National "
 		"Network for Open Administration, and the events."),

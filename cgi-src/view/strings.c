@@ -2,7 +2,7 @@
 #include "view/strings.h"
 
 const struct i18n_msg i18n_msgs[] = {
-	{ "L_SITE_NAME", "Rede Nacional para a Administração Aberta",
+	{ "L_SITE_NAME", "Rede Nacional de Administração Aberta",
 	    "National Network for Open Administration" },
 	{ "L_SITE_SHORT", "Administração Aberta", "Open Administration Portugal" },
 	{ "L_SITE_DESCRIPTION",
@@ -21,7 +21,7 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_NAV_ACCESSIBILITY", "Acessibilidade", "Accessibility" },
 	{ "L_BREADCRUMB", "Localização", "You are here" },
 	{ "L_FOOTER_ABOUT",
-	    "Rede Nacional para a Administração Aberta (RNAA), coordenada pela "
+	    "Rede Nacional de Administração Aberta (RNAA), coordenada pela "
 	    "AMA; ponto focal da Parceria para o Governo Aberto (OGP): LabX.",
 	    "National Network for Open Administration (RNAA), coordinated by AMA; Open "
 	    "Government Partnership (OGP) focal point: LabX." },
@@ -33,7 +33,7 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_HOME_HEADING", "Administração aberta em Portugal, compromisso a compromisso",
 	    "Open administration in Portugal, commitment by commitment" },
 	{ "L_HOME_INTRO",
-	    "A Rede Nacional para a Administração Aberta junta organismos "
+	    "A Rede Nacional de Administração Aberta junta organismos "
 	    "públicos e organizações da sociedade civil para co-criar, executar e acompanhar os "
 	    "planos de ação nacionais de Portugal na Parceria para o Governo Aberto.",
 	    "The National Network for Open Administration brings public bodies and civil "
@@ -165,7 +165,7 @@ const struct i18n_msg i18n_msgs[] = {
 	    "The progress of a plan or a body is the plain "
 	    "average of the progress of its commitments that have data. Every percentage shows "
 	    "the date of the latest figure it is based on." },
-	{ "L_NETWORK_HEADING", "A Rede Nacional para a Administração Aberta",
+	{ "L_NETWORK_HEADING", "A Rede Nacional de Administração Aberta",
 	    "The National Network for Open Administration" },
 	{ "L_MEMBERS", "Membros", "Members" },
 	{ "L_MEMBERS_INTRO",
@@ -313,7 +313,7 @@ const struct i18n_msg i18n_msgs[] = {
 	    "International" },
 	{ "L_DATA_ATTRIBUTION",
 	    "Pode reutilizá-los para qualquer fim, incluindo comercial, "
-	    "desde que indique a fonte, por exemplo: «Rede Nacional para a Administração "
+	    "desde que indique a fonte, por exemplo: «Rede Nacional de Administração "
 	    "Aberta (AMA), dados abertos, CC BY 4.0», com uma ligação para esta página.",
 	    "You may reuse it for any purpose, commercial ones included, as long as you credit "
 	    "the source, for example: \"National Network for Open Administration (AMA), open "

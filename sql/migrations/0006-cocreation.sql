@@ -179,7 +179,7 @@ END;
 -- whole days in Lisbon, which is UTC+0 in November and UTC+1 in October).
 INSERT INTO consultation (title_pt, title_en, description_pt, description_en, opens_at,
   closes_at, dates_only, source_url) VALUES
-  ('Consulta pública do 1.º Plano de Ação Nacional para a Administração Aberta',
+  ('Consulta pública do 1.º Plano de Ação Nacional de Administração Aberta',
    'Public consultation on the first National Action Plan for Open Administration',
    'Consulta pública em linha sobre o projeto do primeiro plano de ação nacional (2018–2020).',
    'Online public consultation on the draft of the first national action plan (2018–2020).',

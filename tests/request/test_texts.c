@@ -135,11 +135,32 @@ START_TEST(search_field_has_a_visible_label)
 }
 END_TEST
 
+/* The network is the Rede Nacional de Administração Aberta: its name everywhere the site
+ * gives it (brand, footer, home, network page, feeds, calendars, the data catalogue). */
+START_TEST(network_name)
+{
+	static const char *const uris[] = { "/pt/", "/pt/network", "/pt/plans", "/pt/feed.atom",
+		"/pt/events/calendar.ics", "/data/catalog.jsonld" };
+	struct res               r;
+	size_t                   i;
+
+	for (i = 0; i < sizeof uris / sizeof uris[0]; i++) {
+		get(uris[i], &r);
+		ck_assert_msg(strstr(r.body.p, "Rede Nacional de Administração Aberta") != NULL,
+		    "%s does not name the network", uris[i]);
+		ck_assert_msg(strstr(r.body.p, "Rede Nacional para a") == NULL &&
+			strstr(r.body.p, "Nacional para a Administração") == NULL,
+		    "%s misnames the network", uris[i]);
+		res_free(&r);
+	}
+}
+END_TEST
+
 int
 main(void)
 {
 	const TTest *const tests[] = { one_heading_for_undated_events, fallback_markers_are_true,
-		search_field_has_a_visible_label, NULL };
+		search_field_has_a_visible_label, network_name, NULL };
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	int                failed;
 
