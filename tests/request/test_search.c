@@ -730,7 +730,7 @@ START_TEST(search_box_everywhere)
 	expect("/pt/plans", 200, "role=\"search\" method=\"get\" action=\"/pt/search\"");
 	expect("/en/commitments/PT0013", 200, "action=\"/en/search\"");
 	expect("/en/nothing-here", 404, "action=\"/en/search\"");
-	expect("/en/search?q=x", 200, "<label class=\"visually-hidden\" for=\"site-q\">");
+	expect("/en/search?q=x", 200, "<label class=\"site-search-label\" for=\"site-q\">");
 	/* Every state is a URL: the facets stay in the form that changes q. */
 	expect("/en/search?q=information&plan=1", 200,
 	    "<input type=\"hidden\" name=\"plan\" value=\"1\">");
