@@ -1,7 +1,7 @@
 'use strict';
 /*
- * Shared helpers of the browser tests (flows.js, a11y.js, html.js), started by
- * tests/browser/run.sh against a site on 127.0.0.1 with a fresh database.
+ * Shared helpers of the browser tests (flows.js, glance.js, a11y.js, html.js), started
+ * by tests/browser/run.sh against a site on 127.0.0.1 with a fresh database.
  *
  * Environment (set by run.sh):
  *   BASE_URL        http://127.0.0.1:PORT

@@ -4,12 +4,14 @@
 # with aberta-admin, then run the node scripts of this folder against it with Debian's
 # chromium (playwright-core), axe-core and the Nu Html Checker:
 #   flows.js   a citizen's and a staff member's journeys, screenshots, 375 px overflow
+#   glance.js  the ten-second test: what each plan's headline tells at 1280 and 375 px,
+#              with screenshots into artifacts/glance/after/
 #   a11y.js    axe-core (WCAG 2.0/2.1 A and AA) on every page; keyboard-only use
 #   html.js    the Nu Html Checker over every page and the stylesheet
 # Each check prints one TAP-like line ("ok N - ..." / "not ok N - ..."); the LAST line
 # is "N passed, N failed", summed over the scripts (a script that crashed, i.e. did not
 # print its closing "1..N" plan line, counts one more failure).
-# Usage: tests/browser/run.sh [SCRIPT.js...]  (default: all three, in that order).
+# Usage: tests/browser/run.sh [SCRIPT.js...]  (default: all four, in that order).
 # Builds nothing: run make first.  Screenshots and reports go to tests/browser/artifacts/.
 set -euo pipefail
 
@@ -60,7 +62,7 @@ trap 'exit 143' TERM
 if (( $# > 0 )); then
 	SCRIPTS=("$@")
 else
-	SCRIPTS=(flows.js a11y.js html.js)
+	SCRIPTS=(flows.js glance.js a11y.js html.js)
 fi
 
 missing=()
