@@ -157,6 +157,9 @@ cmd_test() {
 		log "browser tools could not be installed: counting 1 failure"
 		count browser 0 1
 	fi
+	# The content-truth layer runs on Node alone (Debian's; no npm package).
+	command -v node >/dev/null 2>&1 || install_pkgs nodejs || true
+	run_layer truth tests/truth/run.sh
 	for layer in sanitize valgrind fuzz reliability; do
 		case $layer in
 		sanitize) script=tests/sanitize.sh ;;
