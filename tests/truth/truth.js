@@ -65,6 +65,7 @@ const WORDS = {
 		lead: 'Responsável',
 		support: 'Apoio',
 		supportsHeading: 'Compromissos que apoia',
+		organiser: 'Organização',
 		lastUpdated: 'Última atualização:',
 		months: ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto',
 			'setembro', 'outubro', 'novembro', 'dezembro'],
@@ -78,6 +79,7 @@ const WORDS = {
 		lead: 'Lead',
 		support: 'Supported by',
 		supportsHeading: 'Commitments it supports',
+		organiser: 'Organiser',
 		lastUpdated: 'Last updated:',
 		months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
 			'September', 'October', 'November', 'December'],
@@ -305,7 +307,8 @@ function hasText(hay, needle) {
 
 /* checkText(ctx, hay, fact, s, opts): a text fact as the page should show it: its own
  * language's text, or the other's marked as such (the marker within 400 characters after
- * it), or "not yet recorded" when s is null (unless opts.optional). */
+ * it), or "not yet recorded" when s is null (unless opts.optional).  opts.scope: the text
+ * (a page's h1) that must hold it, within hay; opts.where names it. */
 function checkText(ctx, hay, fact, s, opts = {}) {
 	const w = WORDS[ctx.lang];
 	if (!s) {
@@ -317,7 +320,7 @@ function checkText(ctx, hay, fact, s, opts = {}) {
 		return;
 	}
 	const paras = s.text.split(/\n+/).map(norm).filter(Boolean);
-	const missing = paras.filter((p) => !hasText(hay, p));
+	const missing = paras.filter((p) => !hasText(opts.scope ?? hay, p));
 	const what = s.fallback ? `${fact} (only in ${s.lang === 'pt' ? 'Portuguese' : 'English'})` : fact;
 	if (!check(missing.length === 0, `${ctx.label}: ${what} is shown`,
 		missing.map((p) => `not in ${opts.where || 'the page'}: "${p.slice(0, 160)}"`))) {
@@ -325,7 +328,8 @@ function checkText(ctx, hay, fact, s, opts = {}) {
 	}
 	if (s.fallback) {
 		const last = paras[paras.length - 1];
-		const at = hay.indexOf(norm(last)) + norm(last).length;
+		const from = opts.scope ? Math.max(0, hay.indexOf(norm(opts.scope))) : 0;
+		const at = hay.indexOf(norm(last), from) + norm(last).length;
 		const after = hay.slice(at, at + 400);
 		check(w.otherLang.test(after), `${ctx.label}: ${fact} is marked as the other language's`,
 			`no "${w.otherLang.source}" within 400 characters after it: "${after.slice(0, 200)}"`);
@@ -437,13 +441,23 @@ async function checkCommitment(c, lang) {
 		return;
 	}
 	const main = text(mainOf(r.body));
-	checkText(ctx, h1Of(r.body) + ' ' + main, 'title', shown(c, 'title', lang), { scope: h1Of(r.body), where: 'the h1' });
+	checkText(ctx, main, 'title', shown(c, 'title', lang), { scope: h1Of(r.body), where: 'the h1' });
 	checkText(ctx, main, 'summary', shown(c, 'summary', lang));
 	checkText(ctx, main, 'public note', shown(c, 'note', lang), { optional: true });
 	const leads = roles(c).filter((x) => x.role !== 'supporter').map((x) => x.slug);
 	const sup = roles(c).filter((x) => x.role === 'supporter').map((x) => x.slug);
 	checkPeople(ctx, r.body, WORDS[lang].lead, leads);
 	checkPeople(ctx, r.body, WORDS[lang].support, sup);
+	for (const [rel, list] of [['partner', c.related_partners], ['proposer', c.proposed_by]]) {
+		for (const x of list || []) {
+			const slug = typeof x === 'string' ? x : x.body;
+			check(r.body.includes(`href="/${lang}/members/${slug}"`) && hasText(main, bodyName(slug, lang)),
+				`${ctx.label}: ${rel} ${slug} "${bodyName(slug, lang)}" is named and linked`, 'not on the page');
+			if (typeof x === 'object') {
+				checkText(ctx, main, `${rel} ${slug}'s part`, shown(x, 'role', lang), { optional: true });
+			}
+		}
+	}
 	const titles = c.milestones.map((m) => shown(m, 'title', lang));
 	const segs = milestoneSegments(main, titles.map((t) => t && t.text));
 	for (const [i, m] of c.milestones.entries()) {
@@ -479,7 +493,7 @@ async function checkPlan(p, lang) {
 	}
 	const main = text(mainOf(r.body));
 	const h1 = h1Of(r.body);
-	checkText(ctx, h1 + ' ' + main, 'title', shown(p, 'title', lang), { scope: h1, where: 'the h1' });
+	checkText(ctx, main, 'title', shown(p, 'title', lang), { scope: h1, where: 'the h1' });
 	checkText(ctx, main, 'how it was made (cocreation)', shown(p, 'cocreation', lang), { optional: true });
 	checkText(ctx, main, 'public note', shown(p, 'note', lang), { optional: true });
 	if (p.published) {
@@ -533,7 +547,7 @@ async function checkBody(b, lang) {
 	}
 	const main = text(mainOf(r.body));
 	const h1 = h1Of(r.body);
-	checkText(ctx, h1 + ' ' + main, 'name', shown(b, 'name', lang), { scope: h1, where: 'the h1' });
+	checkText(ctx, main, 'name', shown(b, 'name', lang), { scope: h1, where: 'the h1' });
 	checkText(ctx, main, 'public note', shown(b, 'note', lang), { optional: true });
 	const list = doubtList([{ what: 'membership', confidence: b.membership ? b.membership.confidence : null }]);
 	const supports = [];
@@ -605,9 +619,16 @@ async function checkEvent(e, lang, list) {
 	}
 	const main = text(mainOf(r.body));
 	const h1 = h1Of(r.body);
-	checkText(ctx, h1 + ' ' + main, 'title', t, { scope: h1, where: 'the h1' });
+	checkText(ctx, main, 'title', t, { scope: h1, where: 'the h1' });
 	checkText(ctx, main, 'description', shown(e, 'description', lang), { optional: true });
+	checkText(ctx, main, 'place', shown(e, 'place', lang), { optional: true });
 	checkWhen(ctx, main, [['starts', e.start], ['ends', e.end]], WORDS[lang].eventUndated);
+	const org = ddAfter(r.body, WORDS[lang].organiser);
+	for (const slug of [e.organiser, ...(e.co_organisers || [])].filter(Boolean)) {
+		check(org !== null && hasText(text(org), bodyName(slug, lang)),
+			`${ctx.label}: organiser ${slug} "${bodyName(slug, lang)}" is named in the "${WORDS[lang].organiser}" row`,
+			org === null ? `no <dt>${WORDS[lang].organiser}</dt> row` : `it reads "${text(org).slice(0, 160)}"`);
+	}
 	checkDoubts(ctx, r.body, doubtList([{ what: 'dates', confidence: e.date_confidence }]));
 	for (const ics of anchors(r.body, /\/calendar\.ics$/)) {
 		await page(ics.href, ctx.label);
@@ -643,6 +664,10 @@ async function checkConsultation(k, lang, html) {
 	checkText(ctx, hay, 'description', shown(k, 'description', lang), { optional: true });
 	checkText(ctx, hay, 'outcome', shown(k, 'outcome', lang), { optional: true });
 	checkWhen(ctx, hay, [['opens', k.opens], ['closes', k.closes]], WORDS[lang].notRecorded);
+	if (k.organiser) {
+		check(hasText(hay, bodyName(k.organiser, lang)),
+			`${ctx.label}: organiser ${k.organiser} "${bodyName(k.organiser, lang)}" is named`, 'not where it is shown');
+	}
 	const list = doubtList([{ what: 'dates', confidence: k.dates_confidence }]);
 	if (body) {
 		checkDoubts(ctx, body, list);
