@@ -229,7 +229,7 @@ async function get(path) {
 /* page(path, what): the answer for path, with one check that it is there (200). */
 async function page(path, what) {
 	const r = await get(path);
-	check(r.status === 200, `${what}: ${path} answers 200`,
+	check(r.status === 200, what.endsWith(path) ? `${what} answers 200` : `${what}: ${path} answers 200`,
 		`HTTP ${r.status}${r.error ? ` (${r.error})` : ''}`);
 	return r;
 }
@@ -435,7 +435,7 @@ function milestoneSegments(main, titles) {
 /* checkCommitment(c, lang): a commitment's page in one language. */
 async function checkCommitment(c, lang) {
 	const path = `/${lang}/commitments/${c.ogp_id}`;
-	const ctx = { lang, label: `commitment ${c.ogp_id} /${lang}` };
+	const ctx = { lang, label: `commitment ${c.ogp_id} ${path}` };
 	const r = await page(path, ctx.label);
 	if (r.status !== 200) {
 		return;
@@ -486,7 +486,7 @@ async function checkCommitment(c, lang) {
 /* checkPlan(p, lang): a plan's page in one language. */
 async function checkPlan(p, lang) {
 	const path = `/${lang}/plans/${p.number}`;
-	const ctx = { lang, label: `plan ${p.number} /${lang}` };
+	const ctx = { lang, label: `plan ${p.number} ${path}` };
 	const r = await page(path, ctx.label);
 	if (r.status !== 200) {
 		return;
@@ -523,7 +523,7 @@ async function checkPlan(p, lang) {
 	for (const c of cs) {
 		check(main.includes(c.ogp_id), `${ctx.label}: lists ${c.ogp_id}`, 'its OGP id is not on the page');
 		const t = shown(c, 'title', lang);
-		checkText({ lang, label: `${ctx.label} ${c.ogp_id}` }, main, 'title', t);
+		checkText({ lang, label: `${ctx.label}, its ${c.ogp_id}` }, main, 'title', t);
 		list.push(...listedDoubts(c, lang));
 		if (c.lead) {
 			list.push(...doubtList([{ what: `${c.ogp_id}'s lead ${c.lead.body}`, confidence: c.lead.confidence }]));
@@ -540,7 +540,7 @@ async function checkPlan(p, lang) {
 /* checkBody(b, lang): a body's page in one language. */
 async function checkBody(b, lang) {
 	const path = `/${lang}/members/${b.slug}`;
-	const ctx = { lang, label: `body ${b.slug} /${lang}` };
+	const ctx = { lang, label: `body ${b.slug} ${path}` };
 	const r = await page(path, ctx.label);
 	if (r.status !== 200) {
 		return;
@@ -606,13 +606,14 @@ function checkWhen(ctx, hay, fields, undated) {
 
 /* checkEvent(e, lang, list): an event, found in the events list by its title. */
 async function checkEvent(e, lang, list) {
-	const ctx = { lang, label: `event ${e.slug} /${lang}` };
+	const ctx = { lang, label: `event ${e.slug} /${lang}/events` };
 	const t = shown(e, 'title', lang);
 	const hit = t ? list.find((a) => a.text === norm(t.text)) : null;
 	if (!check(hit, `${ctx.label}: /${lang}/events links to it by its title`,
 		`no link reading "${t ? t.text : '(no title)'}" to /${lang}/events/N`)) {
 		return;
 	}
+	ctx.label = `event ${e.slug} ${hit.href}`;
 	const r = await page(hit.href, ctx.label);
 	if (r.status !== 200) {
 		return;
@@ -640,7 +641,7 @@ async function checkEvent(e, lang, list) {
 
 /* checkConsultation(k, lang, html): a consultation record, in the list or on its page. */
 async function checkConsultation(k, lang, html) {
-	const ctx = { lang, label: `consultation ${k.slug} /${lang}` };
+	const ctx = { lang, label: `consultation ${k.slug} /${lang}/consultations` };
 	const t = shown(k, 'title', lang);
 	const listText = text(mainOf(html));
 	const at = t ? listText.indexOf(norm(t.text)) : -1;
@@ -652,6 +653,7 @@ async function checkConsultation(k, lang, html) {
 	let hay;
 	let body = null;
 	if (link) {
+		ctx.label = `consultation ${k.slug} ${link.href}`;
 		const r = await page(link.href, ctx.label);
 		body = r.status === 200 ? r.body : null;
 		hay = body ? text(mainOf(body)) : '';
