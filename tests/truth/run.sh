@@ -2,11 +2,12 @@
 # The content-truth test (issue 20): the seed site, loaded from content/rnaa-content.json
 # on a fresh database in a folder of its own under the build folder, served through nginx
 # (tests/lib-site.sh) on a free port of its own (16000-16999); then tests/truth/truth.js
-# (Node, its own fetch) reads the content file and checks every commitment, plan, body,
-# event and consultation in both languages: its facts, its confidence markers and its
-# dates, no research note in any page, feed, calendar or export, and the import day
-# nowhere but where the site states when something last changed.  TAP; the last line is
-# "N passed, N failed".  Builds nothing: run make first.  KEEP=1 keeps the folder.
+# (Node and its own fetch; lib.js and scan.js beside it) reads the content file and
+# checks every commitment, plan, body, event and consultation in both languages: its
+# facts, its confidence markers and its dates, no research note in any page, feed,
+# calendar or export, and the import day nowhere but where the site states when
+# something last changed.  TAP; the last line is "N passed, N failed".  Builds nothing:
+# run make first.  KEEP=1 keeps the folder.
 set -euo pipefail
 
 # shellcheck source=tests/lib-site.sh
