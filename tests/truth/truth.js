@@ -220,6 +220,46 @@ function checkPeople(ctx, html, label, want) {
 	}
 }
 
+/* figuresOf(c): the milestones' current figures that have a percent. */
+function figuresOf(c) {
+	return c.milestones.map((m) => m.progress).filter((f) => f && f.percent !== null && f.percent !== undefined);
+}
+
+/* span(figs, lang): the years a roll-up of these figures rests on, as view/page.c
+ * progress_dates words them, with the count of undated ones; never the import time. */
+function span(figs, lang) {
+	const w = WORDS[lang];
+	const dated = figs.filter((f) => f.as_of).map((f) => f.as_of).sort();
+	if (!dated.length) {
+		return [w.undated];
+	}
+	const [y0, y1] = [dated[0].slice(0, 4), dated[dated.length - 1].slice(0, 4)];
+	const out = [y0 === y1 ? `${w.figuresFrom} ${y0}` : `${w.figuresFrom} ${y0} ${w.to} ${y1}`];
+	if (dated.length < figs.length) {
+		out.push(`${figs.length - dated.length} ${w.withUndated}`);
+	}
+	return out;
+}
+
+/* checkRollup(ctx, main, what, known, total, unit, figs, pct): a roll-up says how much is
+ * known ("progress known for 4 of 4 milestones"), its average (pct, when not null) and the
+ * years of the figures it rests on. */
+function checkRollup(ctx, main, what, known, total, unit, figs, pct) {
+	const w = WORDS[ctx.lang];
+	const says = `${w.knownFor} ${known} ${w.of} ${total} ${w.units[unit][total === 1 ? 0 : 1]}`;
+	check(hasText(main, says), `${ctx.label}: ${what} says "${says}"`, 'not on the page');
+	if (known === 0) {
+		return;
+	}
+	if (pct !== null) {
+		check(new RegExp(`(^|[^0-9])${pct}\\s?%`).test(main), `${ctx.label}: ${what} averages ${pct}%`,
+			'not on the page');
+	}
+	for (const s of span(figs, ctx.lang)) {
+		check(hasText(main, s), `${ctx.label}: ${what} rests on "${s}"`, 'not on the page');
+	}
+}
+
 /* milestoneSegments(main, titles): for each title, the text from it to the next one. */
 function milestoneSegments(main, titles) {
 	const at = titles.map((t) => (t ? main.indexOf(norm(t)) : -1));
@@ -258,6 +298,9 @@ async function checkCommitment(c, lang) {
 			}
 		}
 	}
+	const figs = figuresOf(c);
+	checkRollup(ctx, main, 'its progress', figs.length, c.milestones.length, 'ms', figs,
+		figs.length ? Math.round(figs.reduce((a, f) => a + f.percent, 0) / figs.length) : null);
 	const titles = c.milestones.map((m) => shown(m, 'title', lang));
 	const segs = milestoneSegments(main, titles.map((t) => t && t.text));
 	for (const [i, m] of c.milestones.entries()) {
@@ -315,6 +358,9 @@ async function checkPlan(p, lang) {
 		checkFigure(ctx, main, 'self-reported completion', p.self_reported_completion);
 	}
 	const cs = C.commitments.filter((c) => c.plan === p.number);
+	const withData = cs.filter((c) => figuresOf(c).length);
+	checkRollup(ctx, main, "the plan's progress", withData.length, cs.length, 'c',
+		withData.flatMap(figuresOf), null);
 	const list = doubtList([
 		{ what: 'publication date', confidence: p.published ? p.published_confidence : null },
 		{ what: 'self-reported completion',
