@@ -64,8 +64,8 @@ const IMPORT_PLACES = {
 	html: [/(Last updated:|Última atualização:)\s*<time\b[^>]*>[^<]*<\/time>/g],	/* L_LAST_UPDATED */
 	atom: [/<updated>[^<]*<\/updated>/g],		/* Atom's updated: the entry's last change */
 	sitemap: [/<lastmod>[^<]*<\/lastmod>/g],	/* a page's last change */
-	ics: [/^(DTSTAMP|LAST-MODIFIED)[:;].*$/gm],	/* RFC 5545: when the file / event was made */
-	keys: new Set(['updated_at', 'modified', 'dct:modified']), /* JSON keys, CSV columns */
+	ics: [/^DTSTAMP[:;].*$/gm],		/* RFC 5545: when the calendar file was made */
+	keys: new Set(['updated_at', 'modified', 'dct:modified']), /* a record's or a file's last change */
 };
 
 /* dayForms(iso): the ways a page could write that day. */
