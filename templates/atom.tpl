@@ -8,7 +8,6 @@
 <link rel="self" type="application/atom+xml" href="{{SELF}}"/>
 <link rel="alternate" type="text/html" href="{{ALT}}"/>
 <author><name>{{AUTHOR}}</name></author>
-<rights>CC BY 4.0</rights>
 {{#ENTRY}}<entry>
 <title>{{TITLE}}</title>
 <id>{{ID}}</id>

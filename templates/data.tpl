@@ -14,8 +14,8 @@
 </nav>
 <section id="licence" aria-labelledby="licence-h">
 <h2 id="licence-h">{{L_DATA_LICENCE}}</h2>
-<p>{{L_DATA_LICENCE_TEXT}} <a href="{{LICENSE_URL}}" rel="license">Creative Commons {{L_DATA_LICENCE_NAME}} (CC BY 4.0)</a>.</p>
-<p>{{L_DATA_ATTRIBUTION}}</p>
+<p>{{L_DATA_PUBLISHER}} <a href="#set-links"><code>links</code></a>.</p>
+<p><strong>{{L_DATA_LICENCE_NONE}}</strong> {{L_DATA_LICENCE_NONE_TEXT}}</p>
 </section>
 <section id="pages" aria-labelledby="pages-h">
 <h2 id="pages-h">{{L_DATA_PAGES}}</h2>

@@ -558,8 +558,6 @@ page_data(struct ctx *c)
 	size_t                   i, j;
 
 	page_title(c, "%s", i18n("L_DATA_HEADING", c->en));
-	snprintf(href, sizeof href, "%sdeed.%s", EXPORT_LICENSE, c->lang);
-	tpl_set(b, "LICENSE_URL", href);
 	for (i = 0; i < sizeof examples / sizeof examples[0]; i++) {
 		snprintf(href, sizeof href, "/%s/%s", c->lang, examples[i]);
 		tpl_set(tpl_section(b, "EXAMPLE"), "HREF", href);

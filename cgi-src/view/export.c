@@ -210,7 +210,7 @@ export_json(struct buf *b, const struct xset *set, const char *url, json_t *reco
 	doc = json_object();
 	x_str(doc, "dataset", set->name);
 	x_str(doc, "url", url);
-	x_str(doc, "license", EXPORT_LICENSE);
+	x_str(doc, "license", NULL); /* the publisher has not stated a licence yet */
 	x_str(doc, "modified", mod[0] ? mod : NULL);
 	if (record != NULL) {
 		put(doc, "record", record);

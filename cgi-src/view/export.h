@@ -33,7 +33,6 @@
 #include "view/datadict.h"
 #include "view/page.h"
 
-#define EXPORT_LICENSE  "https://creativecommons.org/licenses/by/4.0/"
 #define EXPORT_LIST_SEP "; " /* joins the values of a many-valued CSV field */
 
 /* The site's absolute base address (page_base_url: $ABERTA_BASE_URL without a trailing

@@ -507,7 +507,8 @@ ld_id(const char *url)
 	return json_pack("{s:s}", "@id", url);
 }
 
-/* The publisher, the licence, the languages and the modification time, added to o. */
+/* The publisher, the languages and the modification time, added to o: no dct:license,
+ * as the publisher has not stated a licence yet. */
 static void
 ld_common(json_t *o, const char *modified)
 {
@@ -516,7 +517,6 @@ ld_common(json_t *o, const char *modified)
 		"foaf:name",
 		ld_text("Agência para a Modernização Administrativa, I.P. (AMA)",
 		    "Agency for Administrative Modernisation (AMA)")));
-	json_object_set_new(o, "dct:license", ld_id(EXPORT_LICENSE));
 	json_object_set_new(o, "dct:language",
 	    json_pack("[o, o]",
 		ld_id("http://publications.europa.eu/resource/authority/language/POR"),

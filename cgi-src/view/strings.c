@@ -306,18 +306,21 @@ const struct i18n_msg i18n_msgs[] = {
 	    "describes every field, the values it can take and the progress formula." },
 	{ "L_DATA_CONTENTS", "Nesta página", "On this page" },
 	{ "L_DATA_LICENCE", "Licença", "Licence" },
-	{ "L_DATA_LICENCE_TEXT", "Os dados são publicados pela AMA com a licença",
-	    "The data is published by AMA under the licence" },
-	{ "L_DATA_LICENCE_NAME", "Atribuição 4.0 Internacional",
-	    "Attribution 4.0 "
-	    "International" },
-	{ "L_DATA_ATTRIBUTION",
-	    "Pode reutilizá-los para qualquer fim, incluindo comercial, "
-	    "desde que indique a fonte, por exemplo: «Rede Nacional de Administração "
-	    "Aberta (AMA), dados abertos, CC BY 4.0», com uma ligação para esta página.",
-	    "You may reuse it for any purpose, commercial ones included, as long as you credit "
-	    "the source, for example: \"National Network for Open Administration (AMA), open "
-	    "data, CC BY 4.0\", with a link to this page." },
+	{ "L_DATA_PUBLISHER",
+	    "Os dados são publicados pela AMA (Agência para a Modernização Administrativa), "
+	    "que coordena a Rede Nacional de Administração Aberta. São reunidos de fontes "
+	    "públicas: cada registo indica as suas, e todas estão na tabela",
+	    "The data is published by AMA (Agency for Administrative Modernisation), which "
+	    "coordinates the National Network for Open Administration (RNAA). It is compiled "
+	    "from public sources: each record names its own, and all of them are in the table" },
+	{ "L_DATA_LICENCE_NONE", "Licença ainda não declarada.", "Licence not yet stated." },
+	{ "L_DATA_LICENCE_NONE_TEXT",
+	    "A AMA ainda não declarou sob que licença estes dados podem ser reutilizados, e "
+	    "este sítio não afirma nenhuma em seu nome: nos ficheiros, o campo license é null "
+	    "e o catálogo DCAT não indica licença. Cada fonte mantém os seus próprios termos.",
+	    "AMA has not yet stated under which licence this data may be reused, and this site "
+	    "claims none on its behalf: in the files the license field is null and the DCAT "
+	    "catalogue names no licence. Each source keeps its own terms." },
 	{ "L_DATA_PAGES", "Cada página em JSON e em CSV", "Every page as JSON and CSV" },
 	{ "L_DATA_PAGES_TEXT",
 	    "Acrescente .json ou .csv ao endereço de uma listagem ou de "

@@ -156,11 +156,48 @@ START_TEST(network_name)
 }
 END_TEST
 
+/* Asserts that the body of uri has every needle of has (NULL-ended) and none of hasnt. */
+static void
+says(const char *uri, const char *const *has, const char *const *hasnt)
+{
+	struct res r;
+
+	get(uri, &r);
+	for (; has != NULL && *has != NULL; has++)
+		ck_assert_msg(strstr(r.body.p, *has) != NULL, "%s lacks \"%s\"", uri, *has);
+	for (; hasnt != NULL && *hasnt != NULL; hasnt++)
+		ck_assert_msg(strstr(r.body.p, *hasnt) == NULL, "%s says \"%s\"", uri, *hasnt);
+	res_free(&r);
+}
+
+/* No licence is claimed on the publisher's behalf: the data page says who publishes the
+ * data, where it comes from and that the licence is not yet stated; the exports, the
+ * DCAT catalogue and the feeds name none. */
+START_TEST(no_licence_nobody_granted)
+{
+	static const char *const granted[] = { "creativecommons.org", "CC BY", "rel=\"license\"",
+		"dct:license", "<rights>", "\"license\": \"", NULL };
+	static const char *const en[] = { "id=\"licence\"", "published by AMA", "not yet stated",
+		"href=\"#set-links\"", NULL };
+	static const char *const pt[] = { "id=\"licence\"", "publicados pela AMA",
+		"ainda não declarada", "href=\"#set-links\"", NULL };
+	static const char *const null[] = { "\"license\": null", NULL };
+
+	says("/en/data", en, granted);
+	says("/pt/data", pt, granted);
+	says("/data/catalog.jsonld", NULL, granted);
+	says("/en/plans.json", null, granted);
+	says("/data/commitments.json", null, granted);
+	says("/pt/feed.atom", NULL, granted);
+	says("/en/commitments/PT0013/feed.atom", NULL, granted);
+}
+END_TEST
+
 int
 main(void)
 {
 	const TTest *const tests[] = { one_heading_for_undated_events, fallback_markers_are_true,
-		search_field_has_a_visible_label, network_name, NULL };
+		search_field_has_a_visible_label, network_name, no_licence_nobody_granted, NULL };
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	int                failed;
 
