@@ -457,9 +457,10 @@ async function checkEvent(e, lang, list) {
 	checkText(ctx, main, 'place', shown(e, 'place', lang), { optional: true });
 	checkWhen(ctx, main, [['starts', e.start], ['ends', e.end]], WORDS[lang].eventUndated);
 	const org = ddAfter(r.body, WORDS[lang].organiser);
-	for (const slug of [e.organiser, ...(e.co_organisers || [])].filter(Boolean)) {
+	const who = [[e.organiser, 'organiser'], ...(e.co_organisers || []).map((x) => [x, 'co-organiser'])];
+	for (const [slug, role] of who.filter(([x]) => x)) {
 		check(org !== null && hasText(text(org), bodyName(slug, lang)),
-			`${ctx.label}: organiser ${slug} "${bodyName(slug, lang)}" is named in the "${WORDS[lang].organiser}" row`,
+			`${ctx.label}: ${role} ${slug} "${bodyName(slug, lang)}" is named in the "${WORDS[lang].organiser}" row`,
 			org === null ? `no <dt>${WORDS[lang].organiser}</dt> row` : `it reads "${text(org).slice(0, 160)}"`);
 	}
 	checkDoubts(ctx, r.body, doubtList([{ what: 'dates', confidence: e.date_confidence }]));
