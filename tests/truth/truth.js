@@ -472,6 +472,19 @@ async function checkEvent(e, lang, list) {
 
 /* ---- Consultations ----------------------------------------------------------------- */
 
+/* escapeHtml(s): s as the templates write it in HTML (ctemplate's HTML escaping). */
+function escapeHtml(s) {
+	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+		.replace(/'/g, '&#39;');
+}
+
+/* entryOf(html, title, titles): the HTML of a list from title to the next of titles. */
+function entryOf(html, title, titles) {
+	const at = html.indexOf(escapeHtml(title));
+	const next = titles.map((x) => html.indexOf(escapeHtml(x), at + 1)).filter((i) => i > at);
+	return at < 0 ? '' : html.slice(at, next.length ? Math.min(...next) : at + 4000);
+}
+
 /* checkConsultation(k, lang, html): a consultation record, in the list or on its page. */
 async function checkConsultation(k, lang, html) {
 	const ctx = { lang, label: `consultation ${k.slug} /${lang}/consultations` };
@@ -491,9 +504,8 @@ async function checkConsultation(k, lang, html) {
 		body = r.status === 200 ? r.body : null;
 		hay = body ? text(mainOf(body)) : '';
 	} else {
-		const others = C.consultations.map((o) => shown(o, 'title', lang)).filter(Boolean)
-			.map((o) => listText.indexOf(norm(o.text))).filter((i) => i > at);
-		hay = listText.slice(at, others.length ? Math.min(...others) : at + 2000);
+		const titles = C.consultations.map((o) => shown(o, 'title', lang)).filter(Boolean).map((o) => o.text);
+		hay = text(entryOf(html, t.text, titles));
 	}
 	checkText(ctx, hay, 'title', t);
 	checkText(ctx, hay, 'description', shown(k, 'description', lang), { optional: true });
@@ -504,13 +516,8 @@ async function checkConsultation(k, lang, html) {
 			`${ctx.label}: organiser ${k.organiser} "${bodyName(k.organiser, lang)}" is named`, 'not where it is shown');
 	}
 	const list = doubtList([{ what: 'dates', confidence: k.dates_confidence }]);
-	if (body) {
-		checkDoubts(ctx, body, list);
-	} else if (list.length) {
-		const word = WORDS[lang].doubt[list[0].confidence];
-		check(hay.includes(word), `${ctx.label}: marker "${word}" for its dates in the list`,
-			`not in its entry: "${hay.slice(0, 200)}"`);
-	}
+	checkDoubts(ctx, body ?? entryOf(html, t.text, C.consultations.map((o) => shown(o, 'title', lang))
+		.filter(Boolean).map((o) => o.text)), list);
 }
 
 /* ---- Main -------------------------------------------------------------------------- */
