@@ -193,11 +193,33 @@ START_TEST(no_licence_nobody_granted)
 }
 END_TEST
 
+/* The text pages state facts with their dates, not a present that ages: nothing "being
+ * updated in 2026", "so far", "meets regularly" or "will be updated" on a page read on
+ * 7 December 2026 or any later day; the accessibility statement gives its own date. */
+START_TEST(no_sentence_that_ages)
+{
+	static const char *const aging[] = { "being updated", "a ser atualizad", "so far",
+		"Até agora", "meets regularly", "reúne-se regularmente", "will be updated",
+		"será atualizada", "Since the end of 2019", "Desde o final de 2019",
+		"also takes part", "participa também", "Manterá", "It will remain", NULL };
+	static const char *const en_dated[] = { "7 December 2026", NULL };
+	static const char *const pt_dated[] = { "7 de dezembro de 2026", NULL };
+	static const char *const uris[] = { "/en/network", "/pt/network", "/en/ogp", "/pt/ogp" };
+	size_t                   i;
+
+	for (i = 0; i < sizeof uris / sizeof uris[0]; i++)
+		says(uris[i], NULL, aging);
+	says("/en/accessibility", en_dated, aging);
+	says("/pt/accessibility", pt_dated, aging);
+}
+END_TEST
+
 int
 main(void)
 {
 	const TTest *const tests[] = { one_heading_for_undated_events, fallback_markers_are_true,
-		search_field_has_a_visible_label, network_name, no_licence_nobody_granted, NULL };
+		search_field_has_a_visible_label, network_name, no_licence_nobody_granted,
+		no_sentence_that_ages, NULL };
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	int                failed;
 
