@@ -3,19 +3,46 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/records.h"
 #include "view/i18n.h"
 #include "pages/pages.h"
 #include "view/page.h"
 
-/* Fills an event list item from a row of ST_EVENTS / ST_EVENTS_UPCOMING. */
+/* Steps f (RC_EVENT) on event id whose dates are start and end, and sets STATUS of d
+ * (held, announced, or announced and over without a record that it took place) and the
+ * marker of how sure the dates are (DATE_DOUBT); STATUS is in section HELD, or
+ * STATUS_MISSING is shown.  Returns 1 when f is on its row. */
+static int
+facts(struct ctx *c, tpl_dict *d, sqlite3_stmt *f, long long id, const char *start, const char *end)
+{
+	db_bind_int64(f, 1, id);
+	if (db_step(f) != SQLITE_ROW)
+		return 0;
+	if (db_text(f, RE_STATUS) != NULL)
+		page_held_status(
+		    c, tpl_section(d, "HELD"), "STATUS", db_text(f, RE_STATUS), end ? end : start);
+	else
+		tpl_show(d, "STATUS_MISSING");
+	page_doubt(c, d, "DATE_DOUBT", db_text(f, RE_DATE_CONF));
+	return 1;
+}
+
+/* Fills an event list item from a row of ST_EVENTS / ST_EVENTS_UPCOMING: its title in
+ * the page language (else the other, marked), kind, status and dates. */
 static void
 item(struct ctx *c, tpl_dict *d, sqlite3_stmt *s)
 {
+	sqlite3_stmt *f;
+
 	tpl_set_int(d, "ID", db_int64(s, EV_ID));
-	page_text(c, d, "TITLE", db_text(s, EV_TITLE_PT), db_text(s, EV_TITLE_EN));
+	if (page_text(c, d, "TITLE", db_text(s, EV_TITLE_PT), db_text(s, EV_TITLE_EN)) == NULL)
+		tpl_set(d, "TITLE", i18n("L_TITLE_NOT_RECORDED", c->en));
 	tpl_set(d, "KIND", i18n_enum("event_kind", db_text(s, EV_KIND), c->en));
 	page_when(c, d, db_text(s, EV_START), db_text(s, EV_END), db_text(s, EV_NOTE_PT),
 	    db_text(s, EV_NOTE_EN));
+	f = rc_stmt(RC_EVENT);
+	facts(c, d, f, db_int64(s, EV_ID), db_text(s, EV_START), db_text(s, EV_END));
+	db_reset(f);
 }
 
 int
@@ -55,13 +82,87 @@ page_events_list(struct ctx *c)
 	return 200;
 }
 
+/* Fills who organised event row s: the body of organiser_id (f, RC_EVENT, on its row
+ * when has), linking its member page, then the others the source names (EV_ORGANISER);
+ * the source's words alone without a body; "not yet recorded" without either. */
+static void
+organiser(struct ctx *c, tpl_dict *b, sqlite3_stmt *s, sqlite3_stmt *f, int has)
+{
+	const char *text = db_text(s, EV_ORGANISER);
+	tpl_dict   *o;
+
+	if (has && db_text(f, RE_ORG_SLUG) != NULL) {
+		o = tpl_section(b, "ORG");
+		tpl_set(o, "ORG_SLUG", db_text(f, RE_ORG_SLUG));
+		page_entity_name(c, o, "ORG_NAME", db_text(f, RE_ORG_ACRONYM),
+		    db_text(f, RE_ORG_NAME_PT), db_text(f, RE_ORG_NAME_EN));
+		if (text != NULL)
+			tpl_set(tpl_section(b, "ALSO"), "OTHERS", text);
+	} else if (text != NULL)
+		tpl_set(b, "ORGANISER", text);
+	else
+		tpl_show(b, "ORGANISER_MISSING");
+}
+
+/* Fills the plan (f, RC_EVENT, on its row when has) and the commitments event id
+ * belongs to, each a link with its title. */
+static void
+belongs(struct ctx *c, tpl_dict *b, sqlite3_stmt *f, int has, long long id)
+{
+	sqlite3_stmt *s;
+	tpl_dict     *d, *h = NULL;
+
+	if (has && !db_null(f, RE_PLAN_NUMBER)) {
+		d = tpl_section(b, "PLAN");
+		tpl_set_int(d, "PLAN_NUMBER", db_int(f, RE_PLAN_NUMBER));
+		page_text(c, d, "PLAN_TITLE", db_text(f, RE_PLAN_PT), db_text(f, RE_PLAN_EN));
+	}
+	s = rc_stmt(RC_EVENT_CMTS);
+	db_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(b, "CMTS");
+		d = tpl_section(h, "CMT");
+		tpl_set(d, "OGP_ID", db_text(s, RM_OGP_ID));
+		if (page_text(c, d, "C_TITLE", db_text(s, RM_TITLE_PT), db_text(s, RM_TITLE_EN)) ==
+		    NULL)
+			tpl_set(d, "C_TITLE", i18n("L_TITLE_NOT_RECORDED", c->en));
+	}
+}
+
+/* Fills where event row s takes place and its page elsewhere, named by its host. */
+static void
+place(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
+{
+	int where = 0;
+
+	if (db_text(s, EV_PLACE_PT) != NULL || db_text(s, EV_PLACE_EN) != NULL) {
+		page_text(c, tpl_section(b, "PLACE"), "PLACE_TEXT", db_text(s, EV_PLACE_PT),
+		    db_text(s, EV_PLACE_EN));
+		where = 1;
+	}
+	if (db_int(s, EV_ONLINE) == 1 && !db_null(s, EV_ONLINE)) {
+		tpl_show(b, "ONLINE");
+		where = 1;
+	}
+	if (!where)
+		tpl_show(b, "NO_PLACE");
+	if (db_text(s, EV_INFO_URL) != NULL) {
+		tpl_show(b, "URL");
+		tpl_set(b, "URL_HREF", db_text(s, EV_INFO_URL));
+		page_url_label(c, b, "URL_LABEL", db_text(s, EV_INFO_URL), NULL, NULL);
+		page_url_state(c, b, "URL_STATE", db_text(s, EV_INFO_URL));
+	} else
+		tpl_show(b, "NO_URL");
+}
+
 int
 page_events_show(struct ctx *c)
 {
-	sqlite3_stmt *s = db_stmt(ST_EVENT);
+	sqlite3_stmt *s = db_stmt(ST_EVENT), *f;
 	tpl_dict     *b;
 	const char   *t;
-	int           where = 0;
+	int           has;
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
@@ -78,27 +179,12 @@ page_events_show(struct ctx *c)
 	    db_text(s, EV_NOTE_EN));
 	if (page_ics_has_day(db_text(s, EV_START)))
 		tpl_show(b, "CALENDAR");
-	if (db_text(s, EV_PLACE_PT) != NULL || db_text(s, EV_PLACE_EN) != NULL) {
-		page_text(c, tpl_section(b, "PLACE"), "PLACE_TEXT", db_text(s, EV_PLACE_PT),
-		    db_text(s, EV_PLACE_EN));
-		where = 1;
-	}
-	if (db_int(s, EV_ONLINE) == 1 && !db_null(s, EV_ONLINE)) {
-		tpl_show(b, "ONLINE");
-		where = 1;
-	}
-	if (!where)
-		tpl_show(b, "NO_PLACE");
-	if (db_text(s, EV_ORGANISER) != NULL)
-		tpl_set(b, "ORGANISER", db_text(s, EV_ORGANISER));
-	else
-		tpl_show(b, "ORGANISER_MISSING");
-	if (db_text(s, EV_INFO_URL) != NULL) {
-		tpl_show(b, "URL");
-		tpl_set(b, "URL_HREF", db_text(s, EV_INFO_URL));
-		page_url_state(c, b, "URL_STATE", db_text(s, EV_INFO_URL));
-	} else
-		tpl_show(b, "NO_URL");
+	f = rc_stmt(RC_EVENT);
+	has = facts(c, b, f, c->num, db_text(s, EV_START), db_text(s, EV_END));
+	place(c, b, s);
+	organiser(c, b, s, f, has);
+	belongs(c, b, f, has, c->num);
+	db_reset(f);
 	page_paras(c, b, "DESC", db_text(s, EV_DESC_PT), db_text(s, EV_DESC_EN));
 	db_reset(s);
 	s = db_stmt(ST_EVENT_LINKS);

@@ -1,8 +1,9 @@
-/* The network: what it is, its members by sector, and one body's page. */
+/* The network: what it is, its bodies by membership, and one body's page. */
 #include <stdio.h>
 #include <string.h>
 
 #include "store/db.h"
+#include "store/glance.h"
 #include "view/i18n.h"
 #include "pages/pages.h"
 #include "store/rollup.h"
@@ -21,35 +22,100 @@ about_text(struct ctx *c, tpl_dict *b)
 		tpl_show(b, "BODY_MISSING");
 }
 
+/* Sets key (and key_LANG, key_HAS_ACRONYM...) of a section named key of d to a body of
+ * the network's row as a link to its page, or shows NO_key when it is not recorded. */
+static void
+network_body(struct ctx *c, tpl_dict *d, const char *key, sqlite3_stmt *s, int col)
+{
+	tpl_dict *b;
+	char      none[32];
+
+	if (db_text(s, col) == NULL) { /* the slug */
+		snprintf(none, sizeof none, "NO_%s", key);
+		tpl_show(d, none);
+		return;
+	}
+	b = tpl_section(d, key);
+	tpl_set(b, "SLUG", db_text(s, col));
+	page_entity_name(
+	    c, b, "NAME", db_text(s, col + 1), db_text(s, col + 2), db_text(s, col + 3));
+}
+
+/* The network's own row (GL_NETWORK): description, coordinator, focal point and since
+ * when, contact, OGP membership, note and sources. */
+static void
+network_row(struct ctx *c, tpl_dict *b)
+{
+	sqlite3_stmt *s = gl_stmt(GL_NETWORK);
+	const char   *since;
+
+	if (db_step(s) != SQLITE_ROW) {
+		tpl_show(b, "NO_NETWORK");
+		return;
+	}
+	b = tpl_section(b, "NETWORK");
+	page_paras(c, b, "DESC", db_text(s, GLN_DESC_PT), db_text(s, GLN_DESC_EN));
+	network_body(c, b, "COORD", s, GLN_COORD_SLUG);
+	network_body(c, b, "FOCAL", s, GLN_FOCAL_SLUG);
+	since = page_text(
+	    c, b, "SINCE", db_text(s, GLN_FOCAL_SINCE_PT), db_text(s, GLN_FOCAL_SINCE_EN));
+	if (since == NULL)
+		page_date(c, b, "SINCE_DATE", db_text(s, GLN_FOCAL_SINCE));
+	if (db_text(s, GLN_CONTACT) != NULL) {
+		tpl_show(b, "HAS_CONTACT");
+		tpl_set(b, "CONTACT", db_text(s, GLN_CONTACT));
+	} else
+		tpl_show(b, "NO_CONTACT");
+	page_date(c, b, "OGP_SINCE", db_text(s, GLN_OGP_SINCE));
+	if (page_text(c, b, "NOTE", db_text(s, GLN_NOTE_PT), db_text(s, GLN_NOTE_EN)) != NULL)
+		tpl_show(b, "HAS_NOTE");
+	page_url_lines(c, b, "HAS_SOURCES", "SOURCE", db_text(s, GLN_SOURCES));
+	db_reset(s);
+}
+
+/* The bodies by membership (GL_MEMBERS) as GROUP sections of b: founding members,
+ * members, likely members (each marked by its doubt), those whose membership is not
+ * recorded, and those that are not members (the network itself, OGP). */
+static void
+member_groups(struct ctx *c, tpl_dict *b)
+{
+	sqlite3_stmt *s = gl_stmt(GL_MEMBERS);
+	tpl_dict     *g = NULL, *d;
+	char          group[32] = "", key[48];
+	const char   *st;
+
+	while (db_step(s) == SQLITE_ROW) {
+		st = db_text(s, GLB_STATUS) ? db_text(s, GLB_STATUS) : "unknown";
+		if (g == NULL || strcmp(group, st) != 0) {
+			g = tpl_section(b, "GROUP");
+			snprintf(group, sizeof group, "%s", st);
+			tpl_set(g, "CODE", st);
+			snprintf(key, sizeof key, "L_GROUP_%s", st);
+			tpl_set(g, "LABEL", i18n(key, c->en));
+			snprintf(key, sizeof key, "L_GROUP_%s_INTRO", st);
+			tpl_set(g, "INTRO", i18n(key, c->en));
+		}
+		d = tpl_section(g, "ENTITY");
+		tpl_set(d, "SLUG", db_text(s, GLB_SLUG));
+		page_entity_name(c, d, "NAME", db_text(s, GLB_ACRONYM), db_text(s, GLB_NAME_PT),
+		    db_text(s, GLB_NAME_EN));
+		if (strcmp(st, "unknown") != 0 && strcmp(st, "not_member") != 0)
+			page_doubt(c, d, "DOUBT", db_text(s, GLB_CONF));
+		if (page_text(c, d, "NOTE", db_text(s, GLB_NOTE_PT), db_text(s, GLB_NOTE_EN)) !=
+		    NULL)
+			tpl_show(d, "HAS_NOTE");
+	}
+}
+
 int
 page_network(struct ctx *c)
 {
-	tpl_dict     *b = page_body(c, "network.tpl"), *g = NULL, *d;
-	sqlite3_stmt *s;
-	char          kind[32] = "";
-	const char   *k;
+	tpl_dict *b = page_body(c, "network.tpl");
 
 	page_title(c, "%s", i18n("L_NETWORK_HEADING", c->en));
+	network_row(c, b);
 	about_text(c, b);
-	s = db_stmt(ST_ENTITIES);
-	while (db_step(s) == SQLITE_ROW) {
-		k = db_text(s, MEMBERS_KIND);
-		if (db_int(s, MEMBERS_IS_MEMBER)) {
-			if (g == NULL || strcmp(kind, k) != 0) {
-				g = tpl_section(b, "GROUP");
-				tpl_set(g, "KIND", i18n_enum("entity_kind", k, c->en));
-				snprintf(kind, sizeof kind, "%s", k);
-			}
-			d = tpl_section(g, "ENTITY");
-			if (page_text(c, d, "NOTE", db_text(s, MEMBERS_NOTE_PT),
-				db_text(s, MEMBERS_NOTE_EN)) != NULL)
-				tpl_show(d, "HAS_NOTE");
-		} else
-			d = tpl_section(b, "OTHER");
-		tpl_set(d, "SLUG", db_text(s, MEMBERS_SLUG));
-		page_entity_name(c, d, "NAME", db_text(s, MEMBERS_ACRONYM),
-		    db_text(s, MEMBERS_NAME_PT), db_text(s, MEMBERS_NAME_EN));
-	}
+	member_groups(c, b);
 	return 200;
 }
 
@@ -74,6 +140,7 @@ entity_commitments(struct ctx *c, tpl_dict *b, long long id)
 		d = tpl_section(lead ? hl : hs, lead ? "LEADS" : "SUPPORTS");
 		tpl_set(d, "OGP_ID", db_text(s, EC_OGP_ID));
 		page_text(c, d, "TITLE", db_text(s, EC_TITLE_PT), db_text(s, EC_TITLE_EN));
+		page_doubt(c, d, "DOUBT", db_text(s, EC_CONF));
 		page_enum(c, d, "STATUS", "self_status", db_text(s, EC_STATUS));
 		snprintf(ord, sizeof ord, "%s %d", i18n("T_PLAN", c->en), db_int(s, EC_PLAN));
 		tpl_set(d, "PLAN_ORDINAL", ord);
@@ -87,6 +154,96 @@ entity_commitments(struct ctx *c, tpl_dict *b, long long id)
 	if (hs == NULL)
 		tpl_show(b, "NO_SUPPORTS");
 	page_progress(c, b, &roll, 1);
+}
+
+/* The commitments a body is partner in or proposed (GL_ENTITY_PARTIES), apart from
+ * those it leads or supports: PARTY in HAS_PARTIES of b, each PARTNER (with its note) or
+ * PROPOSER, with its source. */
+static void
+entity_parties(struct ctx *c, tpl_dict *b, long long id)
+{
+	sqlite3_stmt *s = gl_stmt(GL_ENTITY_PARTIES);
+	tpl_dict     *h = NULL, *d, *r;
+	char          ord[64];
+
+	db_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(b, "HAS_PARTIES");
+		d = tpl_section(h, "PARTY");
+		tpl_set(d, "OGP_ID", db_text(s, GLY_OGP_ID));
+		page_text(c, d, "TITLE", db_text(s, GLY_TITLE_PT), db_text(s, GLY_TITLE_EN));
+		snprintf(ord, sizeof ord, "%s %d", i18n("T_PLAN", c->en), db_int(s, GLY_PLAN));
+		tpl_set(d, "PLAN_ORDINAL", ord);
+		if (strcmp(db_text(s, GLY_RELATION), "partner") == 0) {
+			r = tpl_section(d, "PARTNER");
+			if (page_text(
+				c, r, "P_NOTE", db_text(s, GLY_NOTE_PT), db_text(s, GLY_NOTE_EN)))
+				tpl_show(r, "HAS_P_NOTE");
+		} else
+			tpl_show(d, "PROPOSER");
+		if (db_text(s, GLY_SOURCE) != NULL) {
+			r = tpl_section(d, "SRC");
+			tpl_set(r, "URL", db_text(s, GLY_SOURCE));
+			page_url_label(c, r, "LABEL", db_text(s, GLY_SOURCE), NULL, NULL);
+		}
+	}
+}
+
+/* The evidence of a body's membership (GL_EVIDENCE): EVIDENCE in HAS_EVIDENCE of b,
+ * each with its date, note and source. */
+static void
+entity_evidence(struct ctx *c, tpl_dict *b, long long id)
+{
+	sqlite3_stmt *s = gl_stmt(GL_EVIDENCE);
+	tpl_dict     *h = NULL, *d;
+
+	db_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(b, "HAS_EVIDENCE");
+		d = tpl_section(h, "EVIDENCE");
+		page_date(c, d, "DATE", db_text(s, GLE_DATE));
+		page_text(c, d, "E_NOTE", db_text(s, GLE_NOTE_PT), db_text(s, GLE_NOTE_EN));
+		if (db_text(s, GLE_SOURCE) != NULL) {
+			tpl_show(d, "HAS_SOURCE");
+			tpl_set(d, "URL", db_text(s, GLE_SOURCE));
+			page_url_label(c, d, "LABEL", db_text(s, GLE_SOURCE), NULL, NULL);
+		}
+	}
+}
+
+/* The overdue milestones of the commitments a body leads (GL_ENTITY_OVERDUE) on
+ * c->today: OVERDUE in HAS_OVERDUE, or NO_OVERDUE. */
+static void
+entity_overdue(struct ctx *c, tpl_dict *b, long long id)
+{
+	sqlite3_stmt *s = gl_stmt(GL_ENTITY_OVERDUE);
+	int           n = 0;
+
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, c->today);
+	if (db_step(s) == SQLITE_ROW)
+		n = db_int(s, GLO_COUNT);
+	db_reset(s);
+	tpl_set_int(b, "OVERDUE", n);
+	tpl_show(b, n > 0 ? "HAS_OVERDUE" : "NO_OVERDUE");
+}
+
+/* A body's membership: its status (domain "member_status") and doubt, since and until
+ * (not for a body that is not a member). */
+static void
+membership(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
+{
+	const char *st = db_text(s, MEMBER_STATUS);
+
+	page_enum(c, b, "MSTATUS", "member_status", st);
+	page_doubt(c, b, "MDOUBT", db_text(s, MEMBER_CONF));
+	if (st != NULL && strcmp(st, "not_member") == 0)
+		return;
+	page_date(c, tpl_section(b, "HAS_SINCE"), "SINCE", db_text(s, MEMBER_SINCE));
+	if (db_text(s, MEMBER_UNTIL) != NULL)
+		page_date(c, tpl_section(b, "HAS_UNTIL"), "UNTIL", db_text(s, MEMBER_UNTIL));
 }
 
 int
@@ -125,13 +282,15 @@ page_member(struct ctx *c)
 		page_url_state(c, b, "SITE_STATE", db_text(s, MEMBER_WEBSITE));
 	} else
 		tpl_show(b, "NO_SITE");
-	tpl_show(b, db_int(s, MEMBER_IS_MEMBER) ? "MEMBER" : "NOT_MEMBER");
-	page_date(c, b, "SINCE", db_text(s, MEMBER_SINCE));
+	membership(c, b, s);
 	page_paras(c, b, "DESC", db_text(s, MEMBER_DESC_PT), db_text(s, MEMBER_DESC_EN));
 	if (page_text(c, b, "NOTE", db_text(s, MEMBER_NOTE_PT), db_text(s, MEMBER_NOTE_EN)) != NULL)
 		tpl_show(b, "HAS_NOTE");
 	db_reset(s);
 	entity_commitments(c, b, id);
+	entity_parties(c, b, id);
+	entity_overdue(c, b, id);
+	entity_evidence(c, b, id);
 	s = db_stmt(ST_ENTITY_LINKS);
 	db_bind_int64(s, 1, id);
 	page_links(c, b, "HAS_LINKS", "LINK", s);

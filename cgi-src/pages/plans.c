@@ -5,6 +5,7 @@
 
 #include "lib/domains.h"
 #include "store/db.h"
+#include "store/glance.h"
 #include "view/i18n.h"
 #include "pages/headline.h"
 #include "pages/pages.h"
@@ -51,53 +52,47 @@ struct row {
  * domain's order, and a last one that counts "not recorded". */
 #define CHART_MAX 16
 
-/* Sets the bar of commitment i in the plan's progress chart.  The chart repeats the
- * section COMMITMENT of the table (its label is OGP_ID): one dictionary per commitment
- * serves both, instead of a second section of 2,000 on the biggest plan. */
+/* The width class of a bar: pct (0-100) to the nearest 5 (the .w0-.w100 classes). */
+static int
+bar_step(int pct)
+{
+	return (pct + 2) / 5 * 5;
+}
+
+/* Sets the bar of a commitment in the plan's progress chart.  The chart repeats the
+ * section COMMITMENT of the table (labelled with its title and OGP id): one dictionary
+ * per commitment serves both, instead of a second section of 2,000 on the biggest plan. */
 static void
-progress_bar(struct ctx *c, tpl_dict *bar, int i, const struct progress *p)
+progress_bar(struct ctx *c, tpl_dict *bar, const struct progress *p)
 {
 	char v[8];
-	int  pct, n = 0;
+	int  pct;
 
-	tpl_set_int(bar, "BAR_Y", 10 + i * 24);
-	tpl_set_int(bar, "BAR_TY", 22 + i * 24);
 	if (progress_has_data(p)) {
 		pct = progress_percent(p); /* 0-100 */
-		tpl_set_int(bar, "BAR_W", pct * 4);
-		tpl_set_int(bar, "BAR_TX", 96 + pct * 4);
-		if (pct >= 100)
-			v[n++] = (char)('0' + pct / 100);
-		if (pct >= 10)
-			v[n++] = (char)('0' + pct / 10 % 10);
-		v[n++] = (char)('0' + pct % 10);
-		v[n++] = '%';
-		tpl_set_n(bar, "BAR_VALUE", v, (size_t)n);
+		tpl_set_int(bar, "BAR_STEP", bar_step(pct));
+		snprintf(v, sizeof v, "%d%%", pct);
+		tpl_set(bar, "BAR_VALUE", v);
 	} else {
-		tpl_set_int(bar, "BAR_W", 0);
-		tpl_set_int(bar, "BAR_TX", 96);
+		tpl_set_int(bar, "BAR_STEP", 0);
 		tpl_set(bar, "BAR_VALUE", i18n("L_NO_DATA", c->en));
 	}
 }
 
-/* The status distribution chart: one column per status with its count. */
+/* The status distribution chart: one bar per status with its count. */
 static void
 status_chart(struct ctx *c, tpl_dict *b, const int counts[CHART_MAX])
 {
 	const struct domain *st = domain(DOM_SELF_STATUS);
 	tpl_dict            *col;
-	int                  i, max = 1, h, n = (int)st->n + 1;
+	int                  i, max = 1, n = (int)st->n + 1;
 
 	for (i = 0; i < n; i++)
 		if (counts[i] > max)
 			max = counts[i];
 	for (i = 0; i < n; i++) {
 		col = tpl_section(b, "COL");
-		h = counts[i] * 300 / max;
-		tpl_set_int(col, "Y", 10 + i * 24);
-		tpl_set_int(col, "TY", 22 + i * 24);
-		tpl_set_int(col, "W", h);
-		tpl_set_int(col, "TX", 206 + h);
+		tpl_set_int(col, "STEP", bar_step(counts[i] * 100 / max));
 		tpl_set_int(col, "COUNT", counts[i]);
 		tpl_set(col, "LABEL",
 		    i < n - 1 ? i18n_enum(st->name, st->codes[i].code, c->en)
@@ -147,11 +142,10 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 		rollup_ms_agg(s, PC_AGG, &p);
 		page_progress(c, d, &p, 0);
 		progress_add_rollup(roll, &p);
-		progress_bar(c, d, (int)n - 1, &p);
+		progress_bar(c, d, &p);
 		counts[status_index(db_text(s, LC_STATUS))]++;
 	}
 	status_chart(c, b, counts);
-	tpl_set_int(b, "CH", 20 + (long long)n * 24);
 	if ((byid = calloc(n + 1, sizeof *byid)) == NULL) {
 		free(rows);
 		return n;
@@ -179,6 +173,97 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 	free(byid);
 	free(rows);
 	return n;
+}
+
+/* The plan's documents (GL_PLAN_DOCS) as DOCUMENT in HAS_DOCS of b, or NO_DOCS: kind,
+ * title in the page language, date, and the address or, when it was not found, the
+ * pages that list it named by their host. */
+static void
+plan_documents(struct ctx *c, tpl_dict *b, long long plan_id)
+{
+	sqlite3_stmt *s = gl_stmt(GL_PLAN_DOCS);
+	tpl_dict     *h = NULL, *d;
+
+	db_bind_int64(s, 1, plan_id);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(b, "HAS_DOCS");
+		d = tpl_section(h, "DOCUMENT");
+		page_enum(c, d, "KIND", "doc_kind", db_text(s, GLD_KIND));
+		page_text(c, d, "TITLE", db_text(s, GLD_TITLE_PT), db_text(s, GLD_TITLE_EN));
+		page_date(c, d, "DATE", db_text(s, GLD_DATE));
+		if (db_text(s, GLD_URL) != NULL) {
+			tpl_show(d, "HAS_URL");
+			tpl_set(d, "URL", db_text(s, GLD_URL));
+			page_url_state(c, d, "URLSTATE", db_text(s, GLD_URL));
+		} else {
+			tpl_show(d, "NO_URL");
+			page_url_lines(c, d, "HAS_LISTED", "LISTED", db_text(s, GLD_LISTED));
+		}
+		if (page_text(c, d, "D_NOTE", db_text(s, GLD_NOTE_PT), db_text(s, GLD_NOTE_EN)))
+			tpl_show(d, "HAS_D_NOTE");
+	}
+	if (h == NULL)
+		tpl_show(b, "NO_DOCS");
+}
+
+/* The plan's assessments (GL_PLAN_ASSESS) as ASSESS in HAS_ASSESS of b, or NO_ASSESS:
+ * assessor, report kind (the link to the report), date, summary in the page language. */
+static void
+plan_assessments(struct ctx *c, tpl_dict *b, long long plan_id)
+{
+	sqlite3_stmt *s = gl_stmt(GL_PLAN_ASSESS);
+	tpl_dict     *h = NULL, *d;
+
+	db_bind_int64(s, 1, plan_id);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(b, "HAS_ASSESS");
+		d = tpl_section(h, "ASSESS");
+		page_enum(c, d, "ASSESSOR", "assessor", db_text(s, GLA_ASSESSOR));
+		page_enum(c, d, "KIND", "report_kind", db_text(s, GLA_KIND));
+		page_date(c, d, "DATE", db_text(s, GLA_DATE));
+		page_text(
+		    c, d, "A_SUMMARY", db_text(s, GLA_SUMMARY_PT), db_text(s, GLA_SUMMARY_EN));
+		if (db_text(s, GLA_SOURCE) != NULL) {
+			tpl_show(d, "HAS_SOURCE");
+			tpl_set(d, "SOURCE", db_text(s, GLA_SOURCE));
+			page_url_state(c, d, "SRCSTATE", db_text(s, GLA_SOURCE));
+		} else
+			tpl_show(d, "NO_SOURCE");
+	}
+	if (h == NULL)
+		tpl_show(b, "NO_ASSESS");
+}
+
+/* The plan's self-reported completion figures over time (GL_PLAN_FIGURES) as FIGURE in
+ * HAS_FIGURES of b, or NO_FIGURES: percent (or the count its note gives), its date
+ * worded by its as_of_kind, its doubt and its source named by its host. */
+static void
+plan_figures(struct ctx *c, tpl_dict *b, long long plan_id)
+{
+	sqlite3_stmt *s = gl_stmt(GL_PLAN_FIGURES);
+	tpl_dict     *h = NULL, *d;
+
+	db_bind_int64(s, 1, plan_id);
+	while (db_step(s) == SQLITE_ROW) {
+		if (h == NULL)
+			h = tpl_section(b, "HAS_FIGURES");
+		d = tpl_section(h, "FIGURE");
+		if (db_text(s, GLS_PCT) != NULL) {
+			tpl_show(d, "HAS_PCT");
+			tpl_set_int(d, "PCT", db_int(s, GLS_PCT));
+		}
+		page_figure_date(c, d, "DATE", db_text(s, GLS_AS_OF), db_text(s, GLS_KIND));
+		page_doubt(c, d, "DOUBT", db_text(s, GLS_CONF));
+		tpl_set(d, "SOURCE", db_text(s, GLS_SOURCE));
+		page_url_label(c, d, "SOURCE_LABEL", db_text(s, GLS_SOURCE), NULL, NULL);
+		page_url_state(c, d, "SRCSTATE", db_text(s, GLS_SOURCE));
+		if (page_text(c, d, "F_NOTE", db_text(s, GLS_NOTE_PT), db_text(s, GLS_NOTE_EN)))
+			tpl_show(d, "HAS_F_NOTE");
+	}
+	if (h == NULL)
+		tpl_show(b, "NO_FIGURES");
 }
 
 int
@@ -218,10 +303,16 @@ page_plans_show(struct ctx *c)
 	} else
 		tpl_show(b, "NO_DOC");
 	page_enum(c, b, "STATUS", "plan_status", db_text(s, PLAN_STATUS));
+	if (page_text(c, b, "PLAN_NOTE", db_text(s, PLAN_NOTE_PT), db_text(s, PLAN_NOTE_EN)))
+		tpl_show(b, "HAS_PLAN_NOTE");
 	db_reset(s);
 	n = commitments(c, b, id, &roll);
 	tpl_set_int(b, "N", (long long)n);
 	page_progress(c, b, &roll, 1);
+	headline_plan(c, b, id);
+	plan_figures(c, b, id);
+	plan_assessments(c, b, id);
+	plan_documents(c, b, id);
 	s = db_stmt(ST_PLAN_LINKS);
 	db_bind_int64(s, 1, id);
 	page_links(c, b, "HAS_LINKS", "LINK", s);

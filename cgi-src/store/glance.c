@@ -37,8 +37,17 @@ static const char *const sqls[GL__MAX] = {
 	    "SELECT n.description_pt, n.description_en, co.slug, co.acronym, co.name_pt, "
 	    "co.name_en, fo.slug, fo.acronym, fo.name_pt, fo.name_en, n.focal_since, "
 	    "n.focal_since_pt, n.focal_since_en, n.contact_email, n.note_pt, n.note_en, "
-	    "n.sources FROM network n LEFT JOIN entity co ON co.id = n.coordinator_id "
-	    "LEFT JOIN entity fo ON fo.id = n.focal_point_id WHERE n.id = 1",
+	    "n.sources, n.ogp_member_since FROM network n LEFT JOIN entity co "
+	    "ON co.id = n.coordinator_id LEFT JOIN entity fo ON fo.id = n.focal_point_id "
+	    "WHERE n.id = 1",
+	[GL_PLAN_DOCS] = "SELECT kind, url, title_pt, title_en, date, listed_on, note_pt, note_en "
+			 "FROM plan_document WHERE plan_id = ?1 ORDER BY position",
+	[GL_PLAN_ASSESS] = "SELECT assessor, report_kind, date, summary_pt, summary_en, source "
+			   "FROM plan_assessment WHERE plan_id = ?1 ORDER BY position",
+	[GL_PLAN_FIGURES] = "SELECT percent, as_of, as_of_kind, source, confidence, note_pt, "
+			    "note_en FROM plan_completion WHERE plan_id = ?1 ORDER BY position",
+	[GL_EVIDENCE] = "SELECT date, note_pt, note_en, source FROM member_evidence "
+			"WHERE entity_id = ?1 ORDER BY position",
 };
 
 STORE_TABLE(store_glance, "glance", STORE_RO, GL__MAX, sqls);

@@ -166,6 +166,15 @@ page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const
 	set_suffixed(d, key, "CODE", value);
 }
 
+void
+page_held_status(struct ctx *c, tpl_dict *d, const char *key, const char *status, const char *last)
+{
+	page_enum(c, d, key, "held_status", status);
+	if (status != NULL && strcmp(status, "announced") == 0 && last != NULL &&
+	    progress_overdue(last, -1, NULL, c->today))
+		tpl_set(d, key, i18n("L_ANNOUNCED_PAST", c->en));
+}
+
 int
 page_doubt(struct ctx *c, tpl_dict *d, const char *inc, const char *confidence)
 {

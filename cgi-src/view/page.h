@@ -83,6 +83,13 @@ int page_figure_date(
 /* Sets key to the translated label of an enum value (domain "self_status"...), and
  * key_CODE to the value itself; shows key_MISSING when value is NULL. */
 void page_enum(struct ctx *c, tpl_dict *d, const char *key, const char *domain, const char *value);
+/* Sets key to the label of whether an event or a consultation held elsewhere took place
+ * (domain "held_status": held, announced) and key_CODE to status; an announced one whose
+ * last date (YYYY, YYYY-MM or YYYY-MM-DD) is over on c->today (the rule of
+ * progress_overdue) says "announced; no record that it took place".  Shows key_MISSING
+ * when status is NULL. */
+void page_held_status(
+    struct ctx *c, tpl_dict *d, const char *key, const char *status, const char *last);
 /* When confidence is "unconfirmed" or "inferred", includes doubt.tpl as d's inc: a
  * visible marker ("por confirmar" / "unconfirmed", "deduzido" / "inferred") that links to
  * the explanation on the data page (/{lang}/data#confidence).  Nothing for "confirmed"

@@ -743,6 +743,29 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_COMMENTS", "Comentários", "Comments" },
 	{ "L_SOURCE", "Fonte", "Source" },
 	{ "L_SEE_CONSULTATIONS", "Ver as consultas", "See the consultations" },
+	/* Consultations held elsewhere (pages/records.c) and an event's facts (events.c). */
+	{ "L_ONSITE_HEADING", "Consultas abertas neste sítio",
+	    "Consultations opened on this site" },
+	{ "L_NO_ONSITE", "Ainda nenhuma consulta foi aberta neste sítio.",
+	    "No consultation has been opened on this site yet." },
+	{ "L_RECORDS_HEADING", "Consultas realizadas noutros sítios",
+	    "Consultations held elsewhere" },
+	{ "L_RECORDS_INTRO",
+	    "Consultas realizadas no Participa.gov.pt, no sítio da OGP ou no portal nacional, "
+	    "registadas com as suas datas, o endereço onde decorreram e o que delas resultou. "
+	    "Não recebem propostas nem comentários neste sítio.",
+	    "Consultations held on Participa.gov.pt, on OGP's site or on the national portal, "
+	    "recorded with their dates, the address where they were held and what came of "
+	    "them. They take no proposals or comments on this site." },
+	{ "L_REC_OPENED", "Data de abertura", "Opening date" },
+	{ "L_REC_CLOSED", "Data de encerramento", "Closing date" },
+	{ "L_HELD_AT", "Onde decorreu", "Where it was held" },
+	{ "L_REC_OUTCOME", "Resultado", "Outcome" },
+	{ "L_COMMENTS_RECEIVED", "Comentários recebidos", "Comments received" },
+	{ "L_ANNOUNCED_PAST", "Anunciado; sem registo de que se tenha realizado",
+	    "Announced; no record that it took place" },
+	{ "L_ALSO_NAMED", "também nomeados pela fonte:", "also named by the source:" },
+	{ "L_EVENT_PLAN", "Plano de ação", "Action plan" },
 	{ "L_BACK", "Voltar", "Back" },
 	{ "L_MODERATION_NOTE",
 	    "Os contributos são publicados depois de confirmados por email e "
