@@ -16,17 +16,17 @@
 <h2 id="list-h">{{N}} {{N_WORD}}</h2>
 <p class="sorts">{{L_SORT_BY}}: {{#SORT}}{{#CURRENT}}<strong aria-current="true">{{LABEL}}</strong>{{/CURRENT}}{{#OTHER}}<a href="{{URL}}">{{LABEL}}</a>{{/OTHER}}{{#SORT_separator}} · {{/SORT_separator}}{{/SORT}}</p>
 {{#NONE}}<p>{{L_NO_COMMITMENTS}}</p>{{/NONE}}
-{{#HAS_ROWS}}<div class="table-wrap reflow" tabindex="0" role="region" aria-label="{{L_TABLE}}">
+{{#HAS_ROWS}}<div class="table-wrap reflow-wrap" tabindex="0" role="region" aria-label="{{L_TABLE}}">
 <table class="reflow">
 <caption>{{L_ALL_COMMITMENTS_CAPTION}}</caption>
 <thead><tr><th scope="col">{{L_COMMITMENT}}</th><th scope="col">{{L_PLAN}}</th><th scope="col">{{L_LEAD}}</th><th scope="col">{{L_SELF_STATUS}}</th><th scope="col">{{L_PROGRESS}}</th><th scope="col">{{L_END_DATE}}</th></tr></thead>
 <tbody>{{#COMMITMENT}}
 <tr><td data-label="{{L_COMMITMENT}}"><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a>{{>TITLE_DOUBT}} <span class="small">{{OGP_ID}}</span>{{>OGP_DOUBT}}{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}</td>
-<td data-label="{{L_PLAN}}"><span class="v"><a href="/{{LANG}}/plans/{{PLAN}}">{{PLAN}}</a></span></td>
-<td data-label="{{L_LEAD}}"><span class="v">{{#LEAD}}<a href="/{{LANG}}/members/{{SLUG}}" lang="{{NAME_LANG}}">{{NAME}}</a>{{>DOUBT}}{{#LEAD_separator}}, {{/LEAD_separator}}{{/LEAD}}{{#NO_LEAD}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_LEAD}}</span></td>
-<td data-label="{{L_SELF_STATUS}}"><span class="v">{{STATUS}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}</span></td>
-<td data-label="{{L_PROGRESS}}"><span class="v">{{>PROGRESS}}</span></td>
-<td data-label="{{L_END_DATE}}"><span class="v">{{#END_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/END_MISSING}}{{#END_HAS}}<time datetime="{{END_ISO}}">{{END}}</time>{{/END_HAS}}</span></td></tr>{{/COMMITMENT}}
+<td data-label="{{L_PLAN}}"><a href="/{{LANG}}/plans/{{PLAN}}">{{PLAN}}</a></td>
+<td data-label="{{L_LEAD}}">{{#LEAD}}<a href="/{{LANG}}/members/{{SLUG}}" lang="{{NAME_LANG}}">{{NAME}}</a>{{>DOUBT}}{{#LEAD_separator}}, {{/LEAD_separator}}{{/LEAD}}{{#NO_LEAD}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_LEAD}}</td>
+<td data-label="{{L_SELF_STATUS}}">{{STATUS}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}</td>
+<td data-label="{{L_PROGRESS}}">{{>PROGRESS}}</td>
+<td data-label="{{L_END_DATE}}">{{#END_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/END_MISSING}}{{#END_HAS}}<time datetime="{{END_ISO}}">{{END}}</time>{{/END_HAS}}</td></tr>{{/COMMITMENT}}
 </tbody>
 </table>
 </div>{{/HAS_ROWS}}

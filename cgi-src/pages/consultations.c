@@ -23,6 +23,7 @@
 #include "lib/domains.h"
 #include "lib/token.h"
 #include "pages/pages.h"
+#include "pages/records.h"
 #include "view/page.h"
 #include "lib/valid.h"
 
@@ -99,6 +100,8 @@ page_consultations_list(struct ctx *c)
 
 	page_title(c, "%s", i18n("T_CONSULTATIONS", c->en));
 	while (db_step(s) == SQLITE_ROW) {
+		if (records_repeats(db_int64(s, KS_ID)))
+			continue; /* listed below as the record it repeats */
 		it = tpl_section(b, "ITEM");
 		tpl_set_int(it, "ID", db_int64(s, KS_ID));
 		t = page_text(c, it, "TITLE", db_text(s, KS_TITLE_PT), db_text(s, KS_TITLE_EN));
@@ -112,6 +115,8 @@ page_consultations_list(struct ctx *c)
 	}
 	if (n == 0)
 		tpl_show(b, "NONE");
+	if (records_list(c, b) == 0)
+		tpl_show(b, "NO_RECORDS");
 	return 200;
 }
 
