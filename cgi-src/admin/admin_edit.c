@@ -227,15 +227,14 @@ add_evidence(sqlite3 *rw, long long id, void *arg)
 	return edit_add_evidence(rw, id, e->url, e->sha, e->label);
 }
 
-/* The evidence rule: a milestone's status or progress changes only with evidence.  Also
- * dates a changed progress figure (today, unless the editor gave a date).  Returns NULL
- * or the message for the evidence field. */
+/* The evidence rule: a milestone's status or progress changes only with evidence.  The
+ * date of a figure is the one the editor gives with how it is known (editcheck.c), never
+ * the day of the edit.  Returns NULL or the message for the evidence field. */
 static const char *
 evidence_rule(struct ctx *c, const struct kind *k, const struct values *old, struct values *v,
     struct evidence *e)
 {
-	int         st = edit_field(k, "status"), pr = edit_field(k, "progress");
-	int         asof = edit_field(k, "progress_as_of"), changed;
+	int         st = edit_field(k, "status"), pr = edit_field(k, "progress"), changed;
 	const char *lbl = req_form(c->req, "evidence_label");
 
 	e->url = req_form(c->req, "evidence_url");
@@ -254,10 +253,6 @@ evidence_rule(struct ctx *c, const struct kind *k, const struct values *old, str
 	((old ? old->v[i] : NULL) == NULL ? v->v[i] != NULL \
 					  : (v->v[i] == NULL || strcmp(old->v[i], v->v[i]) != 0))
 	changed = CHANGED(st) || CHANGED(pr);
-	if (CHANGED(pr) && v->v[pr] != NULL && !CHANGED(asof)) {
-		free(v->v[asof]);
-		v->v[asof] = strdup(c->today);
-	}
 #undef CHANGED
 	if (e->url != NULL && !valid_http_url(e->url))
 		return "Endereço da evidência inválido: só http:// ou https://.";
@@ -265,6 +260,21 @@ evidence_rule(struct ctx *c, const struct kind *k, const struct values *old, str
 		return "Uma alteração do estado ou do progresso precisa de uma evidência: uma "
 		       "ligação ou um documento.";
 	return NULL;
+}
+
+/* A body cannot belong to itself, nor to a body that belongs to it. */
+static void
+parent_rule(const struct kind *k, long long id, struct values *v)
+{
+	int       f = edit_field(k, "parent_id");
+	long long parent;
+
+	if (f < 0 || id == 0 || v->v[f] == NULL || v->err[f] != NULL ||
+	    valid_int(v->v[f], 1, 1LL << 53, &parent) != 0 || edit_parent_loop(id, parent) != 1)
+		return;
+	v->err[f] = "Uma entidade não pode pertencer a si própria nem a uma entidade que "
+		    "dela faz parte.";
+	v->nerr++;
 }
 
 /* Stores a member editor's change as a draft for review.  Returns 0 or -1. */
@@ -311,6 +321,8 @@ submit(struct ctx *c, const struct kind *k, long long id, const struct values *o
 		return 400;
 	}
 	edit_parse(k, form_get, c->req, &v);
+	edit_check_stored(k, old, &v);
+	parent_rule(k, id, &v);
 	fp.ev_err = evidence_rule(c, k, old, &v, &e);
 	if (c->me->role == ROLE_MEMBER && object_check(c, k, id, &v) != 0) {
 		edit_values_free(&v);

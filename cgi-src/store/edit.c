@@ -16,7 +16,7 @@
 enum kst { K_SELECT, K_INSERT, K_UPDATE, K_DELETE, K_LIST, K__MAX };
 static sqlite3_stmt *kst[EDIT_KINDS][K__MAX];
 
-enum { X_REVISION, X_CHANGE_ID, X_PLAN_OF, X_EVIDENCE, X__MAX };
+enum { X_REVISION, X_CHANGE_ID, X_PLAN_OF, X_EVIDENCE, X_PARENT_LOOP, X__MAX };
 static const char *const xsql[X__MAX] = {
 	/* X_REVISION */
 	"INSERT INTO revision (change_id, staff_id, actor, approved_by, tbl, row_id, "
@@ -32,9 +32,14 @@ static const char *const xsql[X__MAX] = {
 	"position) VALUES (?1, 'evidence', ?2, ?4, coalesce(?3, (SELECT name FROM upload "
 	"WHERE sha256 = ?4)), coalesce(?3, (SELECT name FROM upload WHERE sha256 = ?4)), "
 	"(SELECT count(*) FROM link WHERE milestone_id = ?1))",
+	/* X_PARENT_LOOP: 1 when body ?1 is body ?2 or one of the bodies ?2 belongs to,
+	 * however far up (one column) */
+	"WITH RECURSIVE up(id) AS (SELECT ?2 UNION SELECT e.parent_id FROM entity e JOIN up "
+	"ON e.id = up.id WHERE e.parent_id IS NOT NULL) SELECT EXISTS (SELECT 1 FROM up "
+	"WHERE id = ?1)",
 };
 
-/* The one column of X_CHANGE_ID and X_PLAN_OF. */
+/* The one column of X_CHANGE_ID, X_PLAN_OF and X_PARENT_LOOP. */
 enum { X_VALUE };
 
 STORE_TABLE(store_edit, "edit", STORE_RW, X__MAX, xsql);
@@ -170,7 +175,8 @@ bind_values(sqlite3_stmt *s, const struct kind *k, const struct values *v)
 		ty = k->fields[i].type;
 		if (v->v[i] == NULL)
 			sqlite3_bind_null(s, (int)i + 1);
-		else if ((ty == F_INT || ty == F_PERCENT || ty == F_REF || ty == F_BOOL) &&
+		else if ((ty == F_INT || ty == F_PERCENT || ty == F_REF || ty == F_BOOL ||
+			     ty == F_YESNO) &&
 		    valid_int(v->v[i], 0, 1LL << 53, &n) == 0)
 			sqlite3_bind_int64(s, (int)i + 1, n);
 		else
@@ -424,4 +430,17 @@ edit_add_evidence(sqlite3 *rw, long long id, const char *url, const char *sha, c
 	if (sha != NULL && *sha != '\0' && evidence_link(id, NULL, sha, label) != 0)
 		return -1;
 	return 0;
+}
+
+int
+edit_parent_loop(long long id, long long parent)
+{
+	sqlite3_stmt *s = store_stmt(&store_edit, X_PARENT_LOOP);
+	int           rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, parent);
+	rc = db_step(s) == SQLITE_ROW ? sqlite3_column_int(s, X_VALUE) != 0 : -1;
+	sqlite3_reset(s);
+	return rc;
 }

@@ -50,6 +50,9 @@ int edit_delete(sqlite3 *rw, const struct kind *k, long long id, long long versi
  * else the upload's name, is the link text.  Returns 0 or -1. */
 int edit_add_evidence(
     sqlite3 *rw, long long id, const char *url, const char *sha, const char *label);
+/* Returns 1 if body id is body parent or one of the bodies parent belongs to (so that
+ * parent cannot be id's parent), 0 if not, -1 on error. */
+int edit_parent_loop(long long id, long long parent);
 /* A new change id (one past the highest in the revision log), for the revision rows of
  * one action, inside the caller's transaction.  Returns it, or -1. */
 long long edit_change_id(void);

@@ -108,6 +108,7 @@ check(const struct field *f, char **vp, const char *zone)
 		free(*vp);
 		return (*vp = strdup(utc)) == NULL ? "Sem memória." : NULL;
 	case F_BOOL:
+	case F_YESNO:
 		return strcmp(v, "0") == 0 || strcmp(v, "1") == 0 ? NULL : "Valor inválido.";
 	case F_ENUM:
 		for (i = 0; i < domain(f->dom)->n; i++)
@@ -119,11 +120,18 @@ check(const struct field *f, char **vp, const char *zone)
 	}
 }
 
+const char *
+edit_check_value(const struct field *f, char **vp)
+{
+	return check(f, vp, NULL);
+}
+
 /* Start and end columns that must be in order. */
 static const char *const date_pairs[][2] = {
 	{ "period_start", "period_end" },
 	{ "start_date", "end_date" },
 	{ "planned_start", "planned_end" },
+	{ "implementation_start", "implementation_end" },
 	{ "member_since", "member_until" },
 	{ "opens_at", "closes_at" },
 };
@@ -175,6 +183,118 @@ check_order(const struct kind *k, struct values *v)
 	}
 }
 
+/* A NULL-ended list of columns. */
+#define COLS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+/* A fact of migration 11 and what qualifies it: the fact is set when one of its columns
+ * is; its confidence, the kind of its text and, for a figure, the date it refers to,
+ * how that date is known and the page that reports it (NULL: it has none).  A kind of
+ * record takes the rules of the qualifiers it has. */
+static const struct fact {
+	const char *const *cols;
+	const char        *conf, *text_kind, *as_of, *as_of_kind, *source;
+} facts[] = {
+	{ COLS("progress"), "progress_confidence", NULL, "progress_as_of", "progress_as_of_kind",
+	    "progress_source" },
+	{ COLS("self_status", "self_percent"), "self_confidence", NULL, "self_status_date",
+	    "self_as_of_kind", "self_source" },
+	{ COLS("title_pt"), "title_pt_confidence", "title_pt_kind", NULL, NULL, NULL },
+	{ COLS("title_en"), "title_en_confidence", "title_en_kind", NULL, NULL, NULL },
+	{ COLS("member_status"), "member_confidence", NULL, NULL, NULL, NULL },
+	{ COLS("published"), "published_confidence", NULL, NULL, NULL, NULL },
+	{ COLS("start_date", "end_date"), "date_confidence", NULL, NULL, NULL, NULL },
+	{ COLS("irm_verifiable", "irm_relevant", "irm_ambition", "irm_potential_impact",
+	      "irm_potential_results", "irm_completion", "irm_diog", "irm_early_results",
+	      "irm_starred", "irm_date", "irm_results_date"),
+	    "irm_confidence", NULL, NULL, NULL, NULL },
+};
+
+#define MSG_CONF_NEEDED "Indique a confiança: confirmado, por confirmar ou deduzido."
+
+/* Returns 1 if one of the columns of fact f holds a value in v. */
+static int
+fact_set(const struct kind *k, const struct fact *f, const struct values *v)
+{
+	const char *const *c;
+	int                i;
+
+	for (c = f->cols; *c != NULL; c++)
+		if ((i = edit_field(k, *c)) >= 0 && v->v[i] != NULL)
+			return 1;
+	return 0;
+}
+
+/* Sets the message of column col (when k has it and it has none yet) if it is empty
+ * (want_empty 0) or filled (want_empty 1) against the rule. */
+static void
+expect(const struct kind *k, struct values *v, const char *col, int want_empty, const char *msg)
+{
+	int i = col != NULL ? edit_field(k, col) : -1;
+
+	if (i < 0 || v->err[i] != NULL || (v->v[i] == NULL) == want_empty)
+		return;
+	v->err[i] = msg;
+	v->nerr++;
+}
+
+/* The rules of the facts (facts[]) that the form alone decides. */
+static void
+check_facts(const struct kind *k, struct values *v)
+{
+	const struct fact *f;
+	const char        *kind;
+	int                ki;
+
+	for (f = facts; f < facts + N(facts); f++) {
+		if (!fact_set(k, f, v)) {
+			expect(k, v, f->conf, 1,
+			    "Sem o valor a que se refere, a confiança fica vazia.");
+			expect(k, v, f->text_kind, 1, "Sem título, a origem do título fica vazia.");
+			expect(k, v, f->as_of, 1, "Sem valor declarado, a data fica vazia.");
+			expect(k, v, f->as_of_kind, 1,
+			    "Sem valor declarado, fica vazio como se sabe a data.");
+			expect(k, v, f->source, 1, "Sem valor declarado, a fonte fica vazia.");
+			continue;
+		}
+		if (f->as_of_kind == NULL || (ki = edit_field(k, f->as_of_kind)) < 0)
+			continue;
+		/* A figure: how its date is known, its source and its confidence. */
+		expect(k, v, f->as_of_kind, 0,
+		    "Diga como se sabe a data deste valor (se não se sabe, escolha «Data não "
+		    "registada»).");
+		expect(k, v, f->source, 0,
+		    "Indique a fonte: o endereço (http:// ou https://) da página que dá o valor.");
+		expect(k, v, f->conf, 0, MSG_CONF_NEEDED);
+		if ((kind = v->v[ki]) == NULL || v->err[ki] != NULL)
+			continue;
+		if (strcmp(kind, "unknown") == 0)
+			expect(k, v, f->as_of, 1, "Com «Data não registada», a data fica vazia.");
+		else
+			expect(k, v, f->as_of, 0,
+			    "Indique a data do valor (AAAA, AAAA-MM ou AAAA-MM-DD) ou escolha "
+			    "«Data não registada».");
+	}
+}
+
+int
+edit_check_stored(const struct kind *k, const struct values *old, struct values *v)
+{
+	const struct fact *f;
+	int                c, n = v->nerr;
+
+	for (f = facts; f < facts + N(facts); f++) {
+		/* A figure's confidence is always needed (check_facts). */
+		if (f->as_of_kind != NULL || f->conf == NULL || (c = edit_field(k, f->conf)) < 0 ||
+		    v->v[c] != NULL || v->err[c] != NULL || !fact_set(k, f, v))
+			continue;
+		if (old != NULL && fact_set(k, f, old) && old->v[c] == NULL)
+			continue; /* stored with none recorded: not the editor's to invent */
+		v->err[c] = MSG_CONF_NEEDED;
+		v->nerr++;
+	}
+	return v->nerr - n;
+}
+
 const char *
 edit_zone(const struct kind *k, const char *value)
 {
@@ -207,5 +327,6 @@ edit_parse(const struct kind *k, const char *(*get)(const void *, const char *),
 	if ((ver = get(arg, "version")) != NULL && valid_int(ver, 0, 1LL << 53, &n) == 0)
 		v->version = n;
 	check_order(k, v);
+	check_facts(k, v);
 	return v->nerr;
 }

@@ -5,6 +5,12 @@
  * reference field chooses from); a submitted form is read and validated against it
  * field by field (editcheck.c).  The form itself is filled in view/form.c, the row
  * saved in store/edit.c.
+ *
+ * Besides each field's own check, the facts of migration 11 are checked together:
+ * a figure (a milestone's progress, a commitment's self-reported status or percent)
+ * needs how its date is known (as_of_kind: "unknown" with no date, any other with
+ * one), the address of the page that reports it and a confidence; a confidence, a
+ * text kind, a date or a source stays empty when the fact it qualifies is.
  */
 #ifndef ABERTA_EDITFIELDS_H
 #define ABERTA_EDITFIELDS_H
@@ -13,7 +19,7 @@
 
 #include "lib/domains.h"
 
-#define EDIT_FIELDS_MAX 40 /* most fields of a kind */
+#define EDIT_FIELDS_MAX 48 /* most fields of a kind */
 #define EDIT_KINDS      8  /* the number of kinds (edit_kind_count) */
 
 enum ftype {
@@ -31,6 +37,7 @@ enum ftype {
 	F_DATETIME, /* a time entered and shown in the wall clock of the record's
 			 * zone (Lisbon without one), stored in UTC
 			 * ("YYYY-MM-DDTHH:MM:SSZ", see lib/consult.h) */
+	F_YESNO,    /* yes (1), no (0) or not recorded (empty: NULL), a list of three */
 	F__MAX
 };
 
@@ -100,5 +107,13 @@ const char *edit_zone(const struct kind *k, const char *value);
  * messages go to v->err.  Returns the number of invalid fields. */
 int edit_parse(const struct kind *k, const char *(*get)(const void *, const char *),
     const void *arg, struct values *v);
+/* Checks one tidy value (edit_tidy) against field f as edit_parse does (a F_DATETIME
+ * in Lisbon's wall clock); *vp may be replaced.  Returns NULL or the message. */
+const char *edit_check_value(const struct field *f, char **vp);
+/* The rule that needs the stored row old (NULL for a new record): a fact that is set
+ * needs its confidence, unless the stored row holds the fact with none recorded (the
+ * content file leaves some unstated; saving other fields does not make the editor
+ * invent one).  Messages go to v->err.  Returns the number of fields it refused. */
+int edit_check_stored(const struct kind *k, const struct values *old, struct values *v);
 
 #endif

@@ -24,7 +24,6 @@ ref_options(const struct field *f, const char *value, tpl_dict *d)
 	}
 }
 
-/* Fills one field's dictionary. */
 /* Adds the codes of domain dom as OPTION sections of d, with their Portuguese labels. */
 static void
 enum_options(const struct domain *dom, const char *value, tpl_dict *d)
@@ -41,12 +40,32 @@ enum_options(const struct domain *dom, const char *value, tpl_dict *d)
 	}
 }
 
+/* Adds the choices of a yes / no field as OPTION sections of d: not recorded (empty),
+ * yes (1), no (0). */
+static void
+yesno_options(const char *value, tpl_dict *d)
+{
+	static const char *const v[][2] = { { "", "— ainda não registado —" }, { "1", "Sim" },
+		{ "0", "Não" } };
+	tpl_dict                *o;
+	size_t                   i;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		o = tpl_section(d, "OPTION");
+		tpl_set(o, "V", v[i][0]);
+		tpl_set(o, "L", v[i][1]);
+		if (i > 0 && value != NULL && strcmp(value, v[i][0]) == 0)
+			tpl_show(o, "SEL");
+	}
+}
+
+/* Fills one field's dictionary. */
 static void
 field_dict(const struct field *f, const char *value, const char *err, const char *zone, tpl_dict *d)
 {
 	static const char *const kind_section[F__MAX] = { "IS_TEXT", "IS_LONG", "IS_NUMBER",
 		"IS_NUMBER", "IS_TEXT", "IS_URL", "IS_SELECT", "IS_CHECK", "IS_SELECT", "IS_TEXT",
-		"IS_TEXT", "IS_DATETIME" };
+		"IS_TEXT", "IS_DATETIME", "IS_SELECT" };
 	char                     local[24];
 	tpl_dict                *k;
 
@@ -88,6 +107,8 @@ field_dict(const struct field *f, const char *value, const char *err, const char
 		if (!f->required)
 			tpl_set(tpl_section(k, "OPTION"), "L", "— ainda não registado —");
 		enum_options(domain(f->dom), value, k);
+	} else if (f->type == F_YESNO) {
+		yesno_options(value, k);
 	} else if (f->type == F_REF) {
 		if (!f->required)
 			tpl_set(tpl_section(k, "OPTION"), "L", "—");
@@ -95,11 +116,29 @@ field_dict(const struct field *f, const char *value, const char *err, const char
 	}
 }
 
+/* Returns 1 if column en is column pt with its "_pt" (the last) turned into "_en":
+ * title_pt and title_en, title_pt_kind and title_en_kind. */
+static int
+en_of(const char *pt, const char *en)
+{
+	const char *p = NULL, *q;
+	size_t      n;
+
+	for (q = pt; (q = strstr(q, "_pt")) != NULL; q++)
+		if (q[3] == '\0' || q[3] == '_')
+			p = q;
+	if (p == NULL || strlen(en) != strlen(pt))
+		return 0;
+	n = (size_t)(p - pt);
+	return strncmp(pt, en, n) == 0 && strncmp(en + n, "_en", 3) == 0 &&
+	    strcmp(p + 3, en + n + 3) == 0;
+}
+
 void
 edit_form(sqlite3 *rw, const struct kind *k, const struct values *v, tpl_dict *d)
 {
 	const char *zone;
-	size_t      i, n;
+	size_t      i;
 	tpl_dict   *row, *pair;
 	int         z = edit_field(k, "timezone");
 
@@ -107,9 +146,7 @@ edit_form(sqlite3 *rw, const struct kind *k, const struct values *v, tpl_dict *d
 	zone = edit_zone(k, z >= 0 ? v->v[z] : NULL);
 	tpl_set_int(d, "VERSION", v->version);
 	for (i = 0; i < k->nfields; i++) {
-		n = strlen(k->fields[i].col);
-		if (n > 3 && strcmp(k->fields[i].col + n - 3, "_pt") == 0 && i + 1 < k->nfields &&
-		    strncmp(k->fields[i].col, k->fields[i + 1].col, n - 3) == 0) {
+		if (i + 1 < k->nfields && en_of(k->fields[i].col, k->fields[i + 1].col)) {
 			pair = tpl_section(tpl_section(d, "ROW"), "PAIR");
 			field_dict(&k->fields[i], v->v[i], v->err[i], zone,
 			    tpl_include(tpl_section(pair, "PT"), "FIELD", "admin_field.tpl"));
