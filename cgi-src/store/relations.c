@@ -9,8 +9,8 @@ static const char *const sqls[RL__MAX] = {
 	/* RL_LEADS_CLEAR */
 	"DELETE FROM commitment_entity WHERE commitment_id = ?1 AND role = 'lead'",
 	/* RL_LEAD_ADD */
-	"INSERT INTO commitment_entity (commitment_id, entity_id, role, position) VALUES "
-	"(?1, ?2, 'lead', ?3)",
+	"INSERT INTO commitment_entity (commitment_id, entity_id, role, position, confidence, "
+	"role_pt, role_en) VALUES (?1, ?2, 'lead', ?3, coalesce(?4, 'confirmed'), ?5, ?6)",
 	/* RL_SUPPORTS */
 	"SELECT group_concat(n, '; ') FROM (SELECT coalesce(e.acronym, "
 	"e.name_pt, e.name_en) n FROM commitment_entity ce JOIN entity e ON e.id = "
@@ -19,8 +19,8 @@ static const char *const sqls[RL__MAX] = {
 	/* RL_SUPPORTS_CLEAR */
 	"DELETE FROM commitment_entity WHERE commitment_id = ?1 AND role = 'support'",
 	/* RL_SUPPORT_ADD */
-	"INSERT INTO commitment_entity (commitment_id, entity_id, role, position) "
-	"VALUES (?1, ?2, 'support', ?3)",
+	"INSERT INTO commitment_entity (commitment_id, entity_id, role, position, confidence, "
+	"role_pt, role_en) VALUES (?1, ?2, 'support', ?3, coalesce(?4, 'confirmed'), ?5, ?6)",
 	/* RL_VALUES */
 	"SELECT group_concat(value, '; ') FROM (SELECT value FROM "
 	"commitment_value WHERE commitment_id = ?1 ORDER BY value)",
@@ -64,6 +64,20 @@ static const char *const sqls[RL__MAX] = {
 	/* RL_TOUCH */
 	"UPDATE commitment SET updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
 	"'now') WHERE id = ?1",
+	/* RL_ROLES */
+	"SELECT group_concat(n, '; ') FROM (SELECT coalesce(e.acronym, e.name_pt, e.name_en) || "
+	"' (' || ce.role || ', ' || ce.confidence || coalesce(', ' || ce.role_pt, '') || "
+	"coalesce(' / ' || ce.role_en, '') || ')' n FROM commitment_entity ce JOIN entity e ON "
+	"e.id = ce.entity_id WHERE ce.commitment_id = ?1 ORDER BY ce.role, ce.position)",
+	/* RL_ROLE_ROWS */
+	"SELECT ce.entity_id, ce.role, coalesce(e.name_pt, e.name_en, e.acronym) || "
+	"coalesce(' (' || e.acronym || ')', ''), ce.confidence, ce.role_pt, ce.role_en FROM "
+	"commitment_entity ce JOIN entity e ON e.id = ce.entity_id WHERE ce.commitment_id = ?1 "
+	"ORDER BY ce.role, ce.position",
+	/* RL_PARTIES */
+	"SELECT coalesce(e.name_pt, e.name_en, e.acronym) || coalesce(' (' || e.acronym || ')', "
+	"''), p.relation, p.note_pt, p.note_en, p.source FROM commitment_party p JOIN entity e "
+	"ON e.id = p.entity_id WHERE p.commitment_id = ?1 ORDER BY p.relation, p.position",
 };
 
 STORE_TABLE(store_relations, "relations", STORE_RW, RL__MAX, sqls);
