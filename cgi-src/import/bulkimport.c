@@ -46,7 +46,8 @@ static const struct colspec ms_cols[] = { { "ogp_id", K_KEY }, { "position", K_K
 	ED("title_pt"), ED("title_en"), ED("planned_start"), ED("planned_end"), ED("completed_on"),
 	ED("status"), ED("progress"), ED("progress_as_of"), ED("progress_source"),
 	{ "evidence", K_APPEND }, IGN("updated_at"), IGN("url"), IGN("url_pt"), IGN("url_en"),
-	{ NULL, K_IGNORED } };
+	IGN("title_pt_kind"), IGN("title_en_kind"), IGN("progress_as_of_kind"),
+	IGN("progress_confidence"), { NULL, K_IGNORED } };
 
 static const struct colspec cm_cols[] = { { "ogp_id", K_KEY }, { "plan_number", K_PLAN },
 	ED("number"), ED("title_pt"), ED("title_en"), ED("summary_pt"), ED("summary_en"),
@@ -58,7 +59,11 @@ static const struct colspec cm_cols[] = { { "ogp_id", K_KEY }, { "plan_number", 
 	{ "leads", K_READONLY }, { "supports", K_READONLY }, { "ogp_values", K_READONLY },
 	{ "policy_areas", K_READONLY }, IGN("progress_percent"), IGN("progress_known"),
 	IGN("progress_total"), IGN("progress_as_of"), IGN("updated_at"), IGN("url"), IGN("url_pt"),
-	IGN("url_en"), { NULL, K_IGNORED } };
+	IGN("url_en"), IGN("ogp_id_confidence"), IGN("title_pt_kind"), IGN("title_pt_confidence"),
+	IGN("title_en_kind"), IGN("title_en_confidence"), IGN("values_confidence"),
+	IGN("self_percent"), IGN("self_as_of"), IGN("self_as_of_kind"), IGN("self_source"),
+	IGN("self_confidence"), IGN("irm_date"), IGN("irm_results_date"), IGN("irm_confidence"),
+	IGN("leads_confidence"), IGN("supports_confidence"), { NULL, K_IGNORED } };
 
 static const struct colspec *const specs[DS__MAX] = { ms_cols, cm_cols };
 static const char *const           ds_names[DS__MAX] = { "milestones", "commitments" };

@@ -18,13 +18,16 @@
  *                that changes them is refused).
  *
  * In both, the computed columns (progress_percent, progress_known, progress_total,
- * commitments' progress_as_of, updated_at, url, url_pt, url_en) are ignored; a column
- * the file should not have is refused; nothing is ever deleted.  Every row is checked
- * with the admin forms' validators (edit.h); a value that did not change is never
- * checked or rewritten, so an unchanged export imports as nothing at all: no revision,
- * no new content version.  The whole file is one IMMEDIATE transaction: one invalid row
- * and nothing is applied.  Every change is a revision row by the importing staff member,
- * one change id for the whole import.  A dry run does all of it and rolls back.
+ * commitments' progress_as_of, updated_at, url, url_pt, url_en) are ignored, and so are
+ * the columns of migration 11 (how sure a fact is, where a title comes from, how a
+ * figure's date is known, the self-reported figure, the IRM's dates: set them in the
+ * admin forms); a column the file should not have is refused; nothing is ever deleted.
+ * Every row is checked with the admin forms' validators (edit.h); a value that did not
+ * change is never checked or rewritten, so an unchanged export imports as nothing at
+ * all: no revision, no new content version.  The whole file is one IMMEDIATE
+ * transaction: one invalid row and nothing is applied.  Every change is a revision row by
+ * the importing staff member, one change id for the whole import.  A dry run does all of
+ * it and rolls back.
  */
 #ifndef ABERTA_BULKIMPORT_H
 #define ABERTA_BULKIMPORT_H

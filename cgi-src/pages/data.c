@@ -59,6 +59,7 @@ page_data_plans_list(struct ctx *c)
 		x_int(o, "commitment_count", s, PLANS_COUNT);
 		x_progress(o, &roll[i]);
 		export_url(o, "url", c->lang, "plans/%d", db_int(s, PLANS_NUMBER));
+		export_plan_trust(o, db_int64(s, PLANS_ID), 1);
 		json_array_append_new(rows, o);
 	}
 	return export_send(c, set, NULL, set, rows, "plans");
@@ -139,18 +140,19 @@ page_data_plans_show(struct ctx *c)
 	db_bind_int64(s, 1, id);
 	json_object_set_new(o, "links", links(s));
 	json_object_set(o, "commitments", rows);
+	export_plan_trust(o, id, 0);
 	snprintf(name, sizeof name, "plan-%lld", c->num);
 	return export_send(c, export_set("plan"), o, export_set("commitment_list"), rows, name);
 }
 
 /* The milestones of commitment id (ogp) as rows of milestone_list, with the
- * commitment's progress in p (the same figures as page_commitments_show). */
+ * commitment's progress in p (the same figures as page_commitments_show): the date of
+ * a figure is its progress_as_of, never the time the milestone was last changed. */
 static json_t *
 milestones(struct ctx *c, long long id, const char *ogp, struct progress *p)
 {
 	sqlite3_stmt *s = db_stmt(ST_MILESTONES);
 	json_t       *rows = json_array(), *o;
-	const char   *asof;
 
 	progress_init(p);
 	db_bind_int64(s, 1, id);
@@ -160,9 +162,10 @@ milestones(struct ctx *c, long long id, const char *ogp, struct progress *p)
 		export_milestone_fields(o, s, MS_POSITION);
 		json_object_set_new(o, "evidence", export_evidence(db_int64(s, MS_ID)));
 		export_url(o, "url", c->lang, "commitments/%s", ogp);
+		export_milestone_trust(o, db_int64(s, MS_ID));
 		json_array_append_new(rows, o);
-		asof = db_text(s, MS_AS_OF) ? db_text(s, MS_AS_OF) : db_text(s, MS_UPDATED);
-		progress_add(p, db_null(s, MS_PROGRESS) ? -1 : db_int(s, MS_PROGRESS), asof);
+		progress_add(
+		    p, db_null(s, MS_PROGRESS) ? -1 : db_int(s, MS_PROGRESS), db_text(s, MS_AS_OF));
 	}
 	return rows;
 }
@@ -200,6 +203,7 @@ page_data_commitment(struct ctx *c)
 	db_bind_int64(s, 1, id);
 	json_object_set_new(o, "links", links(s));
 	json_object_set(o, "milestones", rows);
+	export_commitment_trust(o, id, 0);
 	snprintf(name, sizeof name, "commitment-%s", ogp);
 	return export_send(
 	    c, export_set("commitment"), o, export_set("milestone_list"), rows, name);
@@ -226,6 +230,7 @@ page_data_network(struct ctx *c)
 		x_text(o, "note_pt", s, MEMBERS_NOTE_PT);
 		x_text(o, "note_en", s, MEMBERS_NOTE_EN);
 		export_url(o, "url", c->lang, "members/%s", db_text(s, MEMBERS_SLUG));
+		export_entity_trust(o, db_text(s, MEMBERS_SLUG));
 		json_array_append_new(rows, o);
 	}
 	return export_send(c, set, NULL, set, rows, "network");
@@ -296,6 +301,7 @@ page_data_member(struct ctx *c)
 	db_bind_int64(s, 1, id);
 	json_object_set_new(o, "links", links(s));
 	json_object_set(o, "commitments", rows);
+	export_entity_trust(o, c->arg[0]);
 	snprintf(name, sizeof name, "member-%s", c->arg[0]);
 	return export_send(
 	    c, export_set("entity"), o, export_set("entity_commitment_list"), rows, name);
@@ -321,6 +327,7 @@ event_row(struct ctx *c, sqlite3_stmt *s, int upcoming)
 	x_text(o, "organiser", s, EV_ORGANISER);
 	json_object_set_new(o, "upcoming", json_boolean(upcoming));
 	export_url(o, "url", c->lang, "events/%lld", db_int64(s, EV_ID));
+	export_event_trust(o, db_int64(s, EV_ID));
 	return o;
 }
 
@@ -381,6 +388,7 @@ page_data_event(struct ctx *c)
 	s = db_stmt(ST_EVENT_LINKS);
 	db_bind_int64(s, 1, c->num);
 	json_object_set_new(o, "links", links(s));
+	export_event_trust(o, c->num);
 	snprintf(name, sizeof name, "event-%lld", c->num);
 	return export_send(c, set, o, set, json_pack("[O]", o), name);
 }
@@ -512,6 +520,31 @@ static const struct {
 	{ "entity_kind", "entity_kind" },
 	{ "event_kind", "event_kind" },
 	{ "link_kind", "link_kind" },
+	{ "ogp_id_confidence", "confidence" },
+	{ "title_pt_kind", "text_kind" },
+	{ "title_pt_confidence", "confidence" },
+	{ "title_en_kind", "text_kind" },
+	{ "title_en_confidence", "confidence" },
+	{ "values_confidence", "confidence" },
+	{ "self_as_of_kind", "as_of_kind" },
+	{ "self_confidence", "confidence" },
+	{ "irm_confidence", "confidence" },
+	{ "leads_confidence", "confidence" },
+	{ "supports_confidence", "confidence" },
+	{ "progress_as_of_kind", "as_of_kind" },
+	{ "progress_confidence", "confidence" },
+	{ "member_status", "member_status" },
+	{ "member_confidence", "confidence" },
+	{ "confidence", "confidence" },
+	{ "published_confidence", "confidence" },
+	{ "document_kind", "doc_kind" },
+	{ "assessor", "assessor" },
+	{ "report_kind", "report_kind" },
+	{ "as_of_kind", "as_of_kind" },
+	{ "relation", "party_relation" },
+	{ "held_status", "held_status" },
+	{ "date_confidence", "confidence" },
+	{ "dates_confidence", "confidence" },
 };
 
 /* The conventions listed on the data page, in order (i18n keys). */

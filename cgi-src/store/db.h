@@ -108,9 +108,7 @@ enum {
 	PLAN_SUMMARY_EN,
 	PLAN_DOC,
 	PLAN_STATUS,
-	PLAN_UPDATED,
-	PLAN_NOTE_PT, /* a public note about the plan's data */
-	PLAN_NOTE_EN
+	PLAN_UPDATED
 };
 /* The milestone aggregates (MS_AGG in public.c), from a statement's *_AGG column on:
  * rollup_ms_agg reads them. */
@@ -366,7 +364,7 @@ enum {
 /* ST_X_POLICY_AREAS */
 enum { XPA_SLUG, XPA_NAME_PT, XPA_NAME_EN };
 /* ST_X_COMMITMENT_ENTITIES */
-enum { XCE_OGP_ID, XCE_SLUG, XCE_ROLE, XCE_POSITION };
+enum { XCE_OGP_ID, XCE_SLUG, XCE_ROLE, XCE_POSITION, XCE_CONF, XCE_ROLE_PT, XCE_ROLE_EN };
 /* ST_X_COMMITMENT_VALUES */
 enum { XCV_OGP_ID, XCV_VALUE };
 /* ST_X_COMMITMENT_AREAS */

@@ -4,7 +4,7 @@
 #include "store/stmt.h"
 
 /* Every statement table of the store; a new module adds its line here. */
-extern struct stmt_table store_public, store_glance;
+extern struct stmt_table store_public, store_opendata, store_glance;
 extern struct stmt_table store_accounts, store_dbfile, store_linkstate, store_outbox,
     store_retention;
 extern struct stmt_table store_submit, store_mail;
@@ -13,10 +13,10 @@ extern struct stmt_table store_bulk, store_load;
 extern struct stmt_table store_auth, store_dashboard, store_links_report, store_moderation;
 extern struct stmt_table store_relations, store_review, store_staff;
 extern struct stmt_table store_trust;
-extern struct stmt_table store_records;
 
 static struct stmt_table *const tables[] = {
 	&store_public,
+	&store_opendata,
 	&store_glance,
 	&store_accounts,
 	&store_dbfile,
@@ -37,7 +37,6 @@ static struct stmt_table *const tables[] = {
 	&store_review,
 	&store_staff,
 	&store_trust,
-	&store_records,
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])

@@ -7,6 +7,20 @@
 #include "view/datadict.h"
 
 #define PCT "progress_percent progress_known progress_total progress_as_of"
+/* What migration 11 adds at the end of records (export_trust.c): a self-reported figure
+ * with its date, the kind of that date, its source and how sure it is; a plan's facts; a
+ * commitment's; a milestone's; a body's membership; an event's. */
+#define SELF "self_percent self_as_of self_as_of_kind self_source self_confidence"
+#define PLAN_TRUST \
+	"ogp_title short_pt implementation_start implementation_end published_confidence " \
+	"stated_commitment_count stated_milestone_count note_pt note_en " SELF
+#define CM_TRUST \
+	"ogp_id_confidence title_pt_kind title_pt_confidence title_en_kind " \
+	"title_en_confidence values_confidence " SELF " irm_date " \
+	"irm_results_date irm_confidence leads_confidence supports_confidence"
+#define MS_TRUST  "title_pt_kind title_en_kind progress_as_of_kind progress_confidence"
+#define ENT_TRUST "member_status member_confidence"
+#define EV_TRUST  "slug held_status date_confidence title_pt_kind plan_number organiser_entity"
 
 #define N(a) (sizeof(a) / sizeof(a)[0])
 
@@ -18,7 +32,7 @@ static const struct xset sets[] = {
 	{ "plans", XW_BULK,
 	    "plan_number title_pt title_en period_start period_end "
 	    "published plan_status document_url cocreation_pt cocreation_en summary_pt "
-	    "summary_en commitment_count " PCT " updated_at url_pt url_en",
+	    "summary_en commitment_count " PCT " updated_at url_pt url_en " PLAN_TRUST,
 	    NULL, "Os planos de ação nacionais.", "The national action plans." },
 	{ "commitments", XW_BULK,
 	    "ogp_id plan_number number title_pt title_en summary_pt "
@@ -26,25 +40,25 @@ static const struct xset sets[] = {
 	    "self_status_date irm_verifiable irm_relevant irm_ambition irm_potential_impact "
 	    "irm_potential_results irm_promising irm_completion irm_diog irm_early_results "
 	    "irm_starred cluster_pt cluster_en note_pt note_en leads supports ogp_values "
-	    "policy_areas " PCT " updated_at url_pt url_en",
+	    "policy_areas " PCT " updated_at url_pt url_en " CM_TRUST,
 	    NULL, "Os compromissos, com a avaliação independente (IRM).",
 	    "The commitments, with the independent assessment (IRM)." },
 	{ "milestones", XW_BULK,
 	    "ogp_id position title_pt title_en planned_start "
 	    "planned_end completed_on status progress progress_as_of progress_source "
-	    "evidence updated_at url_pt url_en",
+	    "evidence updated_at url_pt url_en " MS_TRUST,
 	    NULL, "Os marcos dos compromissos e o seu progresso registado.",
 	    "The milestones of the commitments and their recorded progress." },
 	{ "entities", XW_BULK,
 	    "slug acronym name_pt name_en entity_kind website is_member "
 	    "member_since member_until description_pt description_en note_pt note_en "
-	    "source_url updated_at url_pt url_en",
+	    "source_url updated_at url_pt url_en " ENT_TRUST,
 	    NULL, "Os membros da rede e as outras entidades dos planos.",
 	    "The members of the network and the other bodies in the plans." },
 	{ "events", XW_BULK,
 	    "event_id title_pt title_en event_kind start_date end_date "
 	    "date_note_pt date_note_en place_pt place_en online organiser info_url "
-	    "description_pt description_en updated_at url_pt url_en",
+	    "description_pt description_en updated_at url_pt url_en " EV_TRUST,
 	    NULL, "Os eventos.", "The events." },
 	{ "links", XW_BULK,
 	    "owner_type plan_number ogp_id milestone_position entity_slug "
@@ -55,7 +69,8 @@ static const struct xset sets[] = {
 	    "As áreas temáticas (lista aberta da OGP).",
 	    "The policy areas (OGP's open "
 	    "list)." },
-	{ "commitment_entities", XW_BULK, "ogp_id entity_slug role position", NULL,
+	{ "commitment_entities", XW_BULK,
+	    "ogp_id entity_slug role position confidence role_pt role_en", NULL,
 	    "Quem lidera e quem apoia cada compromisso.",
 	    "Who leads and who supports each "
 	    "commitment." },
@@ -93,27 +108,73 @@ static const struct xset sets[] = {
 	    "url_en",
 	    NULL, "Os textos do sítio (a rede, a OGP, a acessibilidade).",
 	    "The site's own texts (the network, OGP, accessibility)." },
+	{ "plan_documents", XW_BULK,
+	    "plan_number position document_kind href title_pt title_en date "
+	    "listed_on note_pt note_en url_pt url_en",
+	    NULL, "Os documentos de cada plano, cada um do seu tipo.",
+	    "The documents of each plan, each of its kind." },
+	{ "plan_assessments", XW_BULK,
+	    "plan_number position assessor report_kind date summary_pt "
+	    "summary_en source url_pt url_en",
+	    NULL, "Os relatórios que avaliam cada plano: os do IRM e os do governo.",
+	    "The reports that assess each plan: the IRM's and the government's." },
+	{ "plan_completion", XW_BULK,
+	    "plan_number position percent as_of as_of_kind source confidence "
+	    "note_pt note_en url_pt url_en",
+	    NULL,
+	    "A conclusão de cada plano no seu todo, como o governo a declarou, cada valor com "
+	    "a sua data e a sua fonte.",
+	    "The completion of each plan as a whole as the government reported it, every "
+	    "figure with its date and its source." },
+	{ "milestone_figures", XW_BULK,
+	    "ogp_id milestone_position position percent as_of as_of_kind "
+	    "source confidence url_pt url_en",
+	    NULL, "Os valores anteriores do progresso de cada marco, como foram publicados.",
+	    "The earlier progress figures of each milestone, as they were published." },
+	{ "activities", XW_BULK,
+	    "ogp_id position date end_date title_pt title_pt_kind title_en "
+	    "source url_pt url_en",
+	    NULL, "As ações datadas reportadas em cada compromisso.",
+	    "The dated actions reported under each commitment." },
+	{ "commitment_parties", XW_BULK,
+	    "ogp_id entity_slug relation position note_pt note_en source "
+	    "url_pt url_en",
+	    NULL,
+	    "As entidades ligadas a um compromisso sem o liderar nem apoiar: parceiras numa "
+	    "atividade e proponentes.",
+	    "The bodies related to a commitment without leading or supporting it: partners in "
+	    "an activity, and proposers." },
+	{ "consultation_records", XW_BULK,
+	    "slug title_pt title_en plan_number opened_on closed_on "
+	    "dates_confidence held_status where_url organiser_entity description_pt "
+	    "description_en outcome_pt outcome_en comments_received sources updated_at",
+	    NULL,
+	    "As consultas feitas noutros sítios (Participa.gov.pt, o sítio da OGP, o portal "
+	    "nacional), com as datas, o endereço e o resultado.",
+	    "The consultations held elsewhere (Participa.gov.pt, OGP's site, the national "
+	    "portal), with their dates, address and outcome." },
 	/* The rows of pages. */
 	{ "plan_list", XW_ROWS,
 	    "plan_number title_pt title_en period_start period_end "
-	    "plan_status commitment_count " PCT " url",
+	    "plan_status commitment_count " PCT " url " SELF,
 	    "/plans", "Os planos, como na página dos planos.", "The plans, as on the plans page." },
 	{ "commitment_list", XW_ROWS,
 	    "ogp_id plan_number number title_pt title_en "
-	    "self_status end_date leads " PCT " url",
+	    "self_status end_date leads " PCT " url ogp_id_confidence title_pt_confidence "
+	    "title_en_confidence",
 	    "/plans/N.csv, /commitments",
 	    "Compromissos numa listagem: os de um plano, ou os de uma pesquisa.",
 	    "Commitments in a listing: those of a plan, or those of a search." },
 	{ "milestone_list", XW_ROWS,
 	    "ogp_id position title_pt title_en planned_start "
 	    "planned_end completed_on status progress progress_as_of progress_source "
-	    "evidence url",
+	    "evidence url " MS_TRUST,
 	    "/commitments/ID.csv",
 	    "Os marcos de um compromisso (as mesmas colunas que milestones, com url).",
 	    "The milestones of a commitment (the same columns as milestones, with url)." },
 	{ "entity_list", XW_ROWS,
 	    "slug acronym name_pt name_en entity_kind is_member "
-	    "member_since member_until note_pt note_en url",
+	    "member_since member_until note_pt note_en url " ENT_TRUST,
 	    "/network", "As entidades, como na página da rede.",
 	    "The bodies, as on the network page." },
 	{ "entity_commitment_list", XW_ROWS,
@@ -123,7 +184,7 @@ static const struct xset sets[] = {
 	    "The commitments a body leads or supports." },
 	{ "event_list", XW_ROWS,
 	    "event_id title_pt title_en event_kind start_date end_date "
-	    "date_note_pt date_note_en place_pt place_en online organiser upcoming url",
+	    "date_note_pt date_note_en place_pt place_en online organiser upcoming url " EV_TRUST,
 	    "/events", "Os eventos: os próximos primeiro, depois os anteriores.",
 	    "The events: upcoming ones first, then past ones." },
 	{ "consultation_list", XW_ROWS,
@@ -146,7 +207,7 @@ static const struct xset sets[] = {
 	{ "plan", XW_RECORD,
 	    "plan_number title_pt title_en period_start period_end "
 	    "published plan_status document_url cocreation_pt cocreation_en summary_pt "
-	    "summary_en commitment_count " PCT " url links commitments",
+	    "summary_en commitment_count " PCT " url links commitments " PLAN_TRUST,
 	    "/plans/N.json", "Um plano, com as suas fontes e os seus compromissos.",
 	    "One plan, with its sources and its commitments." },
 	{ "commitment", XW_RECORD,
@@ -155,19 +216,19 @@ static const struct xset sets[] = {
 	    "self_status_date irm_verifiable irm_relevant irm_ambition irm_potential_impact "
 	    "irm_potential_results irm_promising irm_completion irm_diog irm_early_results "
 	    "irm_starred cluster_pt cluster_en note_pt note_en leads supports ogp_values "
-	    "policy_areas " PCT " url links milestones",
+	    "policy_areas " PCT " url links milestones " CM_TRUST,
 	    "/commitments/ID.json", "Um compromisso, com as fontes e os marcos.",
 	    "One commitment, with its sources and milestones." },
 	{ "entity", XW_RECORD,
 	    "slug acronym name_pt name_en entity_kind website is_member "
 	    "member_since member_until description_pt description_en note_pt note_en "
-	    "source_url " PCT " url links commitments",
+	    "source_url " PCT " url links commitments " ENT_TRUST,
 	    "/members/SLUG.json", "Uma entidade, com o progresso dos compromissos que lidera.",
 	    "One body, with the progress of the commitments it leads." },
 	{ "event", XW_RECORD,
 	    "event_id title_pt title_en event_kind start_date end_date "
 	    "date_note_pt date_note_en place_pt place_en online organiser info_url "
-	    "description_pt description_en url links",
+	    "description_pt description_en url links " EV_TRUST,
 	    "/events/ID (JSON; CSV: one row)", "Um evento.", "One event." },
 	{ "consultation", XW_RECORD,
 	    "consultation_id title_pt title_en description_pt "

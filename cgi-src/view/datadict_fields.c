@@ -7,6 +7,11 @@
 
 #define N(a) (sizeof(a) / sizeof(a)[0])
 
+/* The code lists of migration 11 (lib/domains.c: confidence, text_kind, as_of_kind). */
+#define CONF "confirmed unconfirmed inferred"
+#define TK   "official translation paraphrase"
+#define ASOF "stated publication not_before approximate unknown"
+
 /* The catalogue: every field of every dataset, once. */
 static const struct xfield fields[] = {
 	/* The envelope of a JSON answer. */
@@ -57,9 +62,10 @@ static const struct xfield fields[] = {
 	{ "cocreation_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
 	{ "summary_pt", X_TEXT, NULL,
 	    "Resumo, em português: num compromisso, o que se "
-	    "propõe fazer; num plano, visão geral e avaliação independente.",
+	    "propõe fazer; num plano, visão geral e avaliação independente; numa avaliação, o "
+	    "que concluiu.",
 	    "Summary, in Portuguese: for a commitment, what it sets out to do; for a plan, "
-	    "overview and independent assessment." },
+	    "overview and independent assessment; for an assessment, what it found." },
 	{ "summary_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
 	{ "commitment_count", X_INT, NULL, "Número de compromissos do plano.",
 	    "Number of commitments in the plan." },
@@ -80,11 +86,16 @@ static const struct xfield fields[] = {
 	    "commitments (plan, body)." },
 	{ "progress_as_of", X_DATE, NULL,
 	    "Data dos dados mais recentes em que o progresso "
-	    "se baseia; num marco, a data a que o valor registado se refere.",
+	    "se baseia; num marco, a data a que o valor registado se refere. Null quando "
+	    "nenhum valor tem data registada: nunca a data em que o registo foi importado ou "
+	    "editado.",
 	    "Date of the latest data the progress rests on; for a milestone, the date its "
-	    "recorded figure refers to." },
-	{ "updated_at", X_TIME, NULL, "Última alteração do registo.",
-	    "Last change to the record." },
+	    "recorded figure refers to. Null when no figure has a recorded date: never the "
+	    "date the record was imported or edited." },
+	{ "updated_at", X_TIME, NULL,
+	    "Última alteração do registo neste sítio (não é a data "
+	    "de nenhum valor).",
+	    "Last change to the record on this site (not the date of any figure)." },
 	/* Commitments. */
 	{ "ogp_id", X_TEXT, NULL,
 	    "Identificador OGP do compromisso: duas letras e quatro "
@@ -103,8 +114,11 @@ static const struct xfield fields[] = {
 	    "que pode trazer a hora).",
 	    "Start (of a commitment's implementation; of an "
 	    "event, which may carry the time)." },
-	{ "end_date", X_DATE, NULL, "Fim (da execução de um compromisso; de um evento).",
-	    "End (of a commitment's implementation; of an event)." },
+	{ "end_date", X_DATE, NULL,
+	    "Fim (da execução de um compromisso; de um evento; de uma "
+	    "atividade que dura vários dias).",
+	    "End (of a commitment's implementation; of an event; of an activity that spans "
+	    "days)." },
 	{ "self_status", X_CODE,
 	    "no_evidence not_started limited substantial complete "
 	    "withdrawn",
@@ -112,8 +126,8 @@ static const struct xfield fields[] = {
 	    "(escala OGP).",
 	    "Status reported by the government and the lead bodies (OGP "
 	    "scale)." },
-	{ "self_status_date", X_DATE, NULL, "Data desse estado declarado.",
-	    "Date of that reported status." },
+	{ "self_status_date", X_DATE, NULL, "Data desse estado declarado (também em self_as_of).",
+	    "Date of that reported status (also in self_as_of)." },
 	{ "irm_verifiable", X_CODE, "yes no", "IRM: o compromisso é verificável.",
 	    "IRM: the commitment is verifiable." },
 	{ "irm_relevant", X_CODE, "yes no", "IRM: relevante para os valores OGP.",
@@ -152,9 +166,10 @@ static const struct xfield fields[] = {
 	    "IRM cluster of related commitments, in Portuguese." },
 	{ "cluster_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
 	{ "note_pt", X_TEXT, NULL,
-	    "Nota sobre os dados (factos por confirmar), em "
-	    "português.",
-	    "Note on the data (facts not yet confirmed), in Portuguese." },
+	    "Nota pública sobre os dados (factos por confirmar, o "
+	    "que um valor ou um documento é), em português.",
+	    "Public note on the data (facts not yet confirmed, what a figure or a document "
+	    "is), in Portuguese." },
 	{ "note_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
 	{ "leads", X_LIST, NULL,
 	    "Entidades responsáveis (slug de cada uma, pela ordem do "
@@ -175,9 +190,13 @@ static const struct xfield fields[] = {
 	/* Milestones. */
 	{ "position", X_INT, NULL,
 	    "Ordem: de um marco no seu compromisso (a partir de 1), "
-	    "de uma ligação entre as do seu dono, de uma entidade entre as do compromisso.",
+	    "de uma ligação entre as do seu dono, de uma entidade entre as do compromisso, de "
+	    "um documento, avaliação, valor ou atividade entre os do seu plano, marco ou "
+	    "compromisso (a partir de 1, o mais antigo primeiro nos valores).",
 	    "Order: of a milestone within its commitment (from 1), of a link among its "
-	    "owner's, of a body among the commitment's." },
+	    "owner's, of a body among the commitment's, of a document, assessment, figure or "
+	    "activity among those of its plan, milestone or commitment (from 1, oldest first "
+	    "for figures)." },
 	{ "planned_start", X_DATE, NULL, "Início previsto do marco.",
 	    "Planned start of the milestone." },
 	{ "planned_end", X_DATE, NULL, "Fim previsto do marco.",
@@ -194,17 +213,20 @@ static const struct xfield fields[] = {
 	    "sem dados.",
 	    "Recorded progress of the milestone, 0 to 100; null: no data." },
 	{ "progress_source", X_TEXT, NULL,
-	    "Quem reportou o progresso (autodeclarado, "
-	    "IRM…).",
-	    "Who reported the progress (self-reported, IRM...)." },
+	    "O endereço da página que publica o valor do marco "
+	    "(em registos antigos, quem o reportou: autodeclarado, IRM…).",
+	    "The address of the page that publishes the milestone's figure (in older records, "
+	    "who reported it: self-reported, IRM...)." },
 	{ "evidence", X_LIST, NULL, "Endereços das evidências do marco.",
 	    "Addresses of the milestone's evidence." },
 	/* Bodies. */
 	{ "slug", X_TEXT, NULL,
 	    "Identificador estável usado nos endereços (entidades: "
-	    "/members/SLUG; páginas; áreas temáticas).",
+	    "/members/SLUG; páginas; áreas temáticas); de um evento ou de uma consulta feita "
+	    "noutro sítio, a sua chave no ficheiro de conteúdos.",
 	    "Stable identifier used in "
-	    "addresses (bodies: /members/SLUG; pages; policy areas)." },
+	    "addresses (bodies: /members/SLUG; pages; policy areas); of an event or a "
+	    "consultation held elsewhere, its key in the content file." },
 	{ "acronym", X_TEXT, NULL, "Sigla da entidade (AMA, CADA).",
 	    "Acronym of the body (AMA, CADA)." },
 	{ "name_pt", X_TEXT, NULL, "Nome, em português.", "Name, in Portuguese." },
@@ -238,7 +260,7 @@ static const struct xfield fields[] = {
 	    "Identificador do evento, também no endereço "
 	    "/events/ID.",
 	    "Id of the event, also in its address /events/ID." },
-	{ "event_kind", X_CODE, "open_gov_week network_meeting consultation other",
+	{ "event_kind", X_CODE, "open_gov_week network_meeting consultation summit webinar other",
 	    "Tipo de evento.", "Kind of event." },
 	{ "date_note_pt", X_TEXT, NULL,
 	    "Nota sobre a data quando só se conhece uma data "
@@ -265,16 +287,18 @@ static const struct xfield fields[] = {
 	    "entity_slug ou event_id.",
 	    "What the link belongs to; the owner is given by "
 	    "plan_number, ogp_id (and milestone_position), entity_slug or event_id." },
-	{ "milestone_position", X_INT, NULL, "Posição do marco dono da ligação.",
-	    "Position of the milestone that owns the link." },
+	{ "milestone_position", X_INT, NULL, "Posição do marco dono da ligação ou do valor.",
+	    "Position of the milestone that owns the link or the figure." },
 	{ "entity_slug", X_TEXT, NULL, "Slug da entidade.", "Slug of the body." },
 	{ "link_kind", X_CODE, "source irm_report evidence ogp_page document", "O que a ligação é.",
 	    "What the link is." },
 	{ "href", X_URL, NULL,
 	    "Endereço para onde a ligação aponta (documentos guardados "
-	    "no sítio: /uploads/…).",
+	    "no sítio: /uploads/…); de um documento de um plano, null quando só se conhecem "
+	    "as páginas que o listam (listed_on).",
 	    "Address the link points to (documents kept on the "
-	    "site: /uploads/...)." },
+	    "site: /uploads/...); of a plan's document, null when only the pages that list it "
+	    "are known (listed_on)." },
 	{ "label_pt", X_TEXT, NULL, "Texto da ligação, em português.",
 	    "Link text, in Portuguese." },
 	{ "label_en", X_TEXT, NULL, "Texto da ligação, em inglês.",
@@ -422,6 +446,142 @@ static const struct xfield fields[] = {
 	    "Text of the page, in Portuguese; blank lines separate "
 	    "paragraphs." },
 	{ "body_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
+	/* How sure a fact is, where a text comes from, how a figure's date is known
+	 * (migration 11; explained in the sections confidence and dates of this page). */
+	{ "ogp_id_confidence", X_CODE, CONF,
+	    "Quão certo é o identificador OGP (inferred: deduzido da ordem dos compromissos).",
+	    "How sure the OGP id is (inferred: deduced from the order of the commitments)." },
+	{ "title_pt_kind", X_CODE, TK,
+	    "De onde vem title_pt: o texto oficial, uma tradução nossa ou um resumo nosso; "
+	    "null: não registado.",
+	    "Where title_pt comes from: the official text, our translation or our paraphrase; "
+	    "null: not recorded." },
+	{ "title_pt_confidence", X_CODE, CONF, "Quão certo é title_pt.", "How sure title_pt is." },
+	{ "title_en_kind", X_CODE, TK, "De onde vem title_en (como title_pt_kind).",
+	    "Where title_en comes from (as title_pt_kind)." },
+	{ "title_en_confidence", X_CODE, CONF, "Quão certo é title_en.", "How sure title_en is." },
+	{ "values_confidence", X_CODE, CONF, "Quão certos são os valores OGP (ogp_values).",
+	    "How sure the OGP values (ogp_values) are." },
+	{ "self_percent", X_PERCENT, NULL,
+	    "Progresso declarado pelo governo e pelas entidades responsáveis, em percentagem: "
+	    "de um compromisso, ou de um plano no seu todo (o valor em percentagem mais recente "
+	    "de plan_completion, o que a página do plano mostra); null: não registado.",
+	    "Progress reported by the government and the lead bodies, in percent: of a "
+	    "commitment, or of a plan as a whole (the latest figure of plan_completion given as "
+	    "a percentage, the one the plan's page shows); null: not recorded." },
+	{ "self_as_of", X_DATE, NULL,
+	    "A data a que o estado ou o valor declarado se refere; null: sem data registada.",
+	    "The date the reported status or figure refers to; null: no date recorded." },
+	{ "self_as_of_kind", X_CODE, ASOF,
+	    "Como se sabe a data self_as_of (ver «As datas dos valores» nesta página).",
+	    "How the date self_as_of is known (see \"The dates of the figures\" on this "
+	    "page)." },
+	{ "self_source", X_URL, NULL, "A página que publica o estado ou o valor declarado.",
+	    "The page that publishes the reported status or figure." },
+	{ "self_confidence", X_CODE, CONF, "Quão certo é o estado ou o valor declarado.",
+	    "How sure the reported status or figure is." },
+	{ "irm_date", X_DATE, NULL,
+	    "Data do relatório do IRM que avaliou a conceção do compromisso.",
+	    "Date of the IRM report that assessed the commitment's design." },
+	{ "irm_results_date", X_DATE, NULL,
+	    "Data do relatório de resultados do IRM (grau de conclusão, primeiros resultados).",
+	    "Date of the IRM results report (completion, early results)." },
+	{ "irm_confidence", X_CODE, CONF, "Quão certos são os valores do IRM.",
+	    "How sure the IRM's values are." },
+	{ "leads_confidence", X_CODES, CONF,
+	    "Quão certo é o papel de cada entidade responsável, pela ordem de leads.",
+	    "How sure the role of each lead body is, in the order of leads." },
+	{ "supports_confidence", X_CODES, CONF,
+	    "Quão certo é o papel de cada entidade de apoio, pela ordem de supports.",
+	    "How sure the role of each supporting body is, in the order of supports." },
+	{ "progress_as_of_kind", X_CODE, ASOF,
+	    "Como se sabe a data progress_as_of do valor do marco (unknown: sem data).",
+	    "How the date progress_as_of of the milestone's figure is known (unknown: no "
+	    "date)." },
+	{ "progress_confidence", X_CODE, CONF, "Quão certo é o valor de progresso do marco.",
+	    "How sure the milestone's progress figure is." },
+	{ "member_status", X_CODE, "founding_member member likely_member not_member unknown",
+	    "Pertença à rede, como as fontes a indicam; null: não registada.",
+	    "Membership of the network, as the sources state it; null: not recorded." },
+	{ "member_confidence", X_CODE, CONF, "Quão certa é essa pertença.",
+	    "How sure that membership is." },
+	{ "confidence", X_CODE, CONF,
+	    "Quão certo é o facto da linha: o papel da entidade, o valor.",
+	    "How sure the row's fact is: the body's role, the figure." },
+	{ "role_pt", X_TEXT, NULL, "Precisão sobre o papel da entidade, em português.",
+	    "Precision on the body's role, in Portuguese." },
+	{ "role_en", X_TEXT, NULL, "O mesmo, em inglês.", "The same, in English." },
+	/* A plan's facts and its records. */
+	{ "ogp_title", X_TEXT, NULL, "O título do plano no sítio da OGP.",
+	    "The plan's title on OGP's site." },
+	{ "short_pt", X_TEXT, NULL, "Nome abreviado do plano, em português (I PANAA).",
+	    "Short name of the plan, in Portuguese (I PANAA)." },
+	{ "implementation_start", X_DATE, NULL, "Início da execução do plano.",
+	    "Start of the plan's implementation." },
+	{ "implementation_end", X_DATE, NULL, "Fim da execução do plano.",
+	    "End of the plan's implementation." },
+	{ "published_confidence", X_CODE, CONF, "Quão certa é a data de publicação (published).",
+	    "How sure the publication date (published) is." },
+	{ "stated_commitment_count", X_INT, NULL,
+	    "Número de compromissos que o plano diz ter (commitment_count conta os registados "
+	    "neste sítio).",
+	    "Number of commitments the plan states it has (commitment_count counts those "
+	    "recorded on this site)." },
+	{ "stated_milestone_count", X_INT, NULL, "Número de marcos que o plano diz ter.",
+	    "Number of milestones the plan states it has." },
+	{ "document_kind", X_CODE,
+	    "plan_text plan_copy news self_assessment irm_design_report "
+	    "irm_action_plan_review irm_results_report irm_transitional_results_report other",
+	    "O que o documento é.", "What the document is." },
+	{ "date", X_DATE, NULL,
+	    "Data do documento, do relatório ou da atividade (ou o seu início).",
+	    "Date of the document, the report or the activity (or its start)." },
+	{ "listed_on", X_LIST, NULL, "Páginas que apontam para o documento.",
+	    "Pages that link to the document." },
+	{ "assessor", X_CODE, "irm government other", "Quem avaliou o plano.",
+	    "Who assessed the plan." },
+	{ "report_kind", X_CODE,
+	    "design_report action_plan_review results_report "
+	    "transitional_results_report self_assessment co_creation_brief other",
+	    "Tipo de relatório.", "Kind of report." },
+	{ "source", X_URL, NULL,
+	    "A página que publica o registo (o relatório, o valor, a atividade).",
+	    "The page that publishes the record (the report, the figure, the activity)." },
+	{ "percent", X_PERCENT, NULL,
+	    "O valor, de 0 a 100; null: a fonte não o dá em percentagem (ver a nota).",
+	    "The figure, 0 to 100; null: the source does not give it as a percentage (see the "
+	    "note)." },
+	{ "as_of", X_DATE, NULL,
+	    "A data a que o valor se refere; null: sem data (as_of_kind unknown). Nunca a data "
+	    "em que foi importado.",
+	    "The date the figure refers to; null: no date (as_of_kind unknown). Never the date "
+	    "it was imported." },
+	{ "as_of_kind", X_CODE, ASOF, "Como se sabe a data as_of.",
+	    "How the date as_of is known." },
+	/* Commitments' other records, events and consultations held elsewhere. */
+	{ "relation", X_CODE, "partner proposer",
+	    "Como a entidade se liga ao compromisso sem o liderar nem apoiar: parceira numa "
+	    "atividade, ou proponente.",
+	    "How the body is related to the commitment without leading or supporting it: a "
+	    "partner in an activity, or a proposer." },
+	{ "held_status", X_CODE, "held announced", "Realizado, ou apenas anunciado.",
+	    "Held, or only announced." },
+	{ "date_confidence", X_CODE, CONF, "Quão certas são as datas do evento.",
+	    "How sure the event's dates are." },
+	{ "organiser_entity", X_TEXT, NULL, "Slug da entidade que o organizou.",
+	    "Slug of the body that organised it." },
+	{ "opened_on", X_DATE, NULL, "Dia em que a consulta abriu; null: não registado.",
+	    "Day the consultation opened; null: not recorded." },
+	{ "closed_on", X_DATE, NULL, "Dia em que a consulta fechou; null: não registado.",
+	    "Day the consultation closed; null: not recorded." },
+	{ "dates_confidence", X_CODE, CONF, "Quão certas são as datas da consulta.",
+	    "How sure the consultation's dates are." },
+	{ "where_url", X_URL, NULL, "Onde a consulta decorreu (Participa.gov.pt, o sítio da OGP…).",
+	    "Where the consultation was held (Participa.gov.pt, OGP's site...)." },
+	{ "comments_received", X_INT, NULL, "Comentários recebidos, quando a fonte o diz.",
+	    "Comments received, when the source says." },
+	{ "sources", X_LIST, NULL, "Os endereços das fontes do registo.",
+	    "The addresses of the record's sources." },
 };
 
 size_t

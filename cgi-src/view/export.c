@@ -42,6 +42,13 @@ export_url(json_t *o, const char *key, const char *lang, const char *fmt, ...)
 }
 
 void
+export_urls(json_t *o, const char *path)
+{
+	export_url(o, "url_pt", "pt", "%s", path);
+	export_url(o, "url_en", "en", "%s", path);
+}
+
+void
 x_str(json_t *o, const char *key, const char *v)
 {
 	put(o, key, v != NULL ? json_string(v) : json_null());
@@ -84,6 +91,61 @@ void
 x_href(json_t *o, const char *key, sqlite3_stmt *s, int i)
 {
 	put(o, key, href(db_text(s, i)));
+}
+
+/* A new array of the lines of column i of s (NULL: an empty array); with tab, only the
+ * text before a line's first tab (the address of an "address<TAB>title" line), made
+ * absolute like x_href. */
+static json_t *
+lines(sqlite3_stmt *s, int i, int tab)
+{
+	json_t     *a = json_array();
+	const char *p = db_text(s, i), *e, *t;
+	char        line[2048];
+	size_t      n;
+
+	for (; p != NULL && *p != '\0'; p = e != NULL ? e + 1 : NULL) {
+		e = strchr(p, '\n');
+		n = e != NULL ? (size_t)(e - p) : strlen(p);
+		if (tab && (t = memchr(p, '\t', n)) != NULL)
+			n = (size_t)(t - p);
+		if (n == 0 || n >= sizeof line)
+			continue;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		json_array_append_new(a, href(line));
+	}
+	return a;
+}
+
+void
+x_cols(json_t *o, sqlite3_stmt *s, const struct xcol *f, size_t n, int base, int first)
+{
+	size_t i;
+	int    col;
+
+	for (i = 0; i < n; i++) {
+		col = first + f[i].col - base;
+		if (f[i].type == 'i')
+			x_int(o, f[i].key, s, col);
+		else if (f[i].type == 'b')
+			x_bool(o, f[i].key, s, col);
+		else if (f[i].type == 'h')
+			x_href(o, f[i].key, s, col);
+		else if (f[i].type == 'l' || f[i].type == 's')
+			put(o, f[i].key, lines(s, col, f[i].type == 's'));
+		else
+			x_text(o, f[i].key, s, col);
+	}
+}
+
+void
+x_nulls(json_t *o, const struct xcol *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		put(o, f[i].key, f[i].type == 'l' || f[i].type == 's' ? json_array() : json_null());
 }
 
 void

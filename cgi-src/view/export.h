@@ -16,6 +16,9 @@
  *  - Text in two languages comes in paired fields <name>_pt and <name>_en.
  *  - Many-valued fields are JSON arrays, and in CSV their values joined with "; ".
  *  - Absent values are JSON null and empty CSV fields; booleans are true / false.
+ *  - A fact that can be doubted has a field <name>_confidence beside it (confirmed,
+ *    unconfirmed, inferred), a figure's date the way it is known (<name>_as_of_kind);
+ *    the time a record was imported or edited (updated_at) is never a figure's date.
  *  - OGP ids, ISO 8601 dates and enum codes are the same in every language and format;
  *    labels exist only in the HTML pages.  The language of the address only changes the
  *    url fields (links back to the pages in that language); bulk files carry url_pt and
@@ -45,6 +48,9 @@ void export_abs(const char *path, char *out, size_t outlen);
 void export_url(json_t *o, const char *key, const char *lang, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Sets url_pt and url_en of o to the page path (after the language) in both. */
+void export_urls(json_t *o, const char *path);
+
 /* Record builders: each sets o[key] from column i of s (NULL stays null). */
 void x_text(json_t *o, const char *key, sqlite3_stmt *s, int i);
 void x_int(json_t *o, const char *key, sqlite3_stmt *s, int i);
@@ -54,6 +60,20 @@ void x_bool(json_t *o, const char *key, sqlite3_stmt *s, int i);
 void x_href(json_t *o, const char *key, sqlite3_stmt *s, int i);
 /* Sets o[key] to the string v, or null. */
 void x_str(json_t *o, const char *key, const char *v);
+/* A field of a record read from a column of a statement's layout: the key, the column
+ * in that layout, the type: 'i' an integer, 'b' a boolean, 'h' an address (x_href), 'l'
+ * a list of the text's lines, 's' a list of the addresses of "address<TAB>title" lines,
+ * anything else text. */
+struct xcol {
+	const char *key;
+	int         col;
+	char        type;
+};
+/* Sets the n fields f of o from the row of s, where the layout of f, whose first column
+ * is base, starts at column first of s. */
+void x_cols(json_t *o, sqlite3_stmt *s, const struct xcol *f, size_t n, int base, int first);
+/* Sets the n fields f of o to null (a list: empty), for a record whose row is missing. */
+void x_nulls(json_t *o, const struct xcol *f, size_t n);
 /* Sets progress_percent, progress_known, progress_total and progress_as_of from p. */
 void x_progress(json_t *o, const struct progress *p);
 /* Appends the text of column i of every row of s to a new JSON array, returned. */
@@ -99,6 +119,32 @@ json_t *export_consultation_row(sqlite3_stmt *s);
 /* A submission from a row of ST_X_SUBMISSIONS (or ST_X_CONSULTATION_SUBS): with url in
  * language lang, or url_pt and url_en when lang is NULL (the bulk file). */
 json_t *export_submission_row(sqlite3_stmt *s, const char *lang);
+
+/* What migration 11 adds at the end of a record (export_trust.c), null where the store
+ * holds nothing: */
+/* of plan plan_id: its OGP title, short name, implementation period, how sure its
+ * publication date is, the counts it states, its public note and its latest
+ * self-reported completion (self_*); list: the self-reported completion only
+ * (plan_list); */
+void export_plan_trust(json_t *o, long long plan_id, int list);
+/* of commitment id: how sure its OGP id, titles, values, self-reported figure and IRM
+ * assessment are, where its titles come from, its self-reported figure with its date,
+ * the kind of that date and its source, the IRM's dates, and the confidence of each lead
+ * and supporter (in the order of leads and supports); list: how sure its id and titles
+ * are only (commitment_list); */
+void export_commitment_trust(json_t *o, long long id, int list);
+/* of milestone milestone_id: where its titles come from, how the date of its figure is
+ * known and how sure the figure is; */
+void export_milestone_trust(json_t *o, long long milestone_id);
+/* of body slug: its membership of the network as the sources state it and how sure; */
+void export_entity_trust(json_t *o, const char *slug);
+/* of event event_id: its key, whether it was held, how sure its dates are, where its
+ * Portuguese title comes from, its plan and the body that organised it. */
+void export_event_trust(json_t *o, long long event_id);
+/* The rows of the bulk table name of migration 11's records (plan_documents,
+ * plan_assessments, plan_completion, milestone_figures, activities, commitment_parties,
+ * consultation_records) as a new array; NULL when name is not one of them. */
+json_t *export_bulk_trust(const char *name);
 
 /* The rows of a commitments listing (the set "commitment_list"), for the commitments
  * given by OGP id in the listing's order: the same fields as a plan's commitments.

@@ -11,14 +11,6 @@
 
 #define PLANS_MAX 999 /* plan numbers are 1-999 */
 
-/* Sets url_pt and url_en of o to the page path (after the language) in both. */
-static void
-both_urls(json_t *o, const char *path)
-{
-	export_url(o, "url_pt", "pt", "%s", path);
-	export_url(o, "url_en", "en", "%s", path);
-}
-
 static json_t *
 bulk_plans(void)
 {
@@ -49,7 +41,8 @@ bulk_plans(void)
 		x_progress(o, &roll[i]);
 		x_text(o, "updated_at", s, XP_UPDATED);
 		snprintf(path, sizeof path, "plans/%d", db_int(s, XP_NUMBER));
-		both_urls(o, path);
+		export_urls(o, path);
+		export_plan_trust(o, db_int64(s, XP_ID), 0);
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -75,17 +68,9 @@ export_commitment_relations(json_t *o, long long id)
 	json_object_set_new(o, "policy_areas", x_column_list(s, CA_SLUG));
 }
 
-/* A field of a row read from a column of a statement's layout: the key, the column in
- * that layout, the type ('i' an integer, 'b' a boolean, anything else text). */
-struct rowfield {
-	const char *key;
-	int         col;
-	char        type;
-};
-
 /* The fields of a commitment: the columns of ST_COMMITMENT from CM_SUMMARY_PT to
  * CM_NOTE_EN (ST_X_COMMITMENTS has them in this order too). */
-static const struct rowfield cm_fields[] = {
+static const struct xcol cm_fields[] = {
 	{ "summary_pt", CM_SUMMARY_PT, 't' },
 	{ "summary_en", CM_SUMMARY_EN, 't' },
 	{ "problem_pt", CM_PROBLEM_PT, 't' },
@@ -112,7 +97,7 @@ static const struct rowfield cm_fields[] = {
 
 /* The fields of a milestone: the columns of ST_MILESTONES from MS_POSITION to MS_SOURCE
  * (ST_X_MILESTONES has them in this order too). */
-static const struct rowfield ms_fields[] = {
+static const struct xcol ms_fields[] = {
 	{ "position", MS_POSITION, 'i' },
 	{ "title_pt", MS_TITLE_PT, 't' },
 	{ "title_en", MS_TITLE_EN, 't' },
@@ -125,29 +110,10 @@ static const struct rowfield ms_fields[] = {
 	{ "progress_source", MS_SOURCE, 't' },
 };
 
-/* Sets the n fields f of o from the row of s, where the layout of f, whose first
- * column is base, starts at column first. */
-static void
-fields_from(json_t *o, sqlite3_stmt *s, const struct rowfield *f, size_t n, int base, int first)
-{
-	size_t i;
-	int    col;
-
-	for (i = 0; i < n; i++) {
-		col = first + f[i].col - base;
-		if (f[i].type == 'i')
-			x_int(o, f[i].key, s, col);
-		else if (f[i].type == 'b')
-			x_bool(o, f[i].key, s, col);
-		else
-			x_text(o, f[i].key, s, col);
-	}
-}
-
 void
 export_commitment_fields(json_t *o, sqlite3_stmt *s, int first)
 {
-	fields_from(o, s, cm_fields, sizeof cm_fields / sizeof cm_fields[0], CM_SUMMARY_PT, first);
+	x_cols(o, s, cm_fields, sizeof cm_fields / sizeof cm_fields[0], CM_SUMMARY_PT, first);
 }
 
 static json_t *
@@ -171,7 +137,8 @@ bulk_commitments(void)
 		x_progress(o, &p);
 		x_text(o, "updated_at", s, XC_UPDATED);
 		snprintf(path, sizeof path, "commitments/%s", db_text(s, XC_OGP_ID));
-		both_urls(o, path);
+		export_urls(o, path);
+		export_commitment_trust(o, db_int64(s, XC_ID), 0);
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -189,7 +156,7 @@ export_evidence(long long milestone_id)
 void
 export_milestone_fields(json_t *o, sqlite3_stmt *s, int first)
 {
-	fields_from(o, s, ms_fields, sizeof ms_fields / sizeof ms_fields[0], MS_POSITION, first);
+	x_cols(o, s, ms_fields, sizeof ms_fields / sizeof ms_fields[0], MS_POSITION, first);
 }
 
 static json_t *
@@ -206,7 +173,8 @@ bulk_milestones(void)
 		json_object_set_new(o, "evidence", export_evidence(db_int64(s, XM_ID)));
 		x_text(o, "updated_at", s, XM_UPDATED);
 		snprintf(path, sizeof path, "commitments/%s", db_text(s, XM_OGP_ID));
-		both_urls(o, path);
+		export_urls(o, path);
+		export_milestone_trust(o, db_int64(s, XM_ID));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -231,7 +199,8 @@ bulk_entities(void)
 			else
 				x_text(o, keys[i], s, i);
 		snprintf(path, sizeof path, "members/%s", db_text(s, XENT_SLUG));
-		both_urls(o, path);
+		export_urls(o, path);
+		export_entity_trust(o, db_text(s, XENT_SLUG));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -269,7 +238,8 @@ bulk_events(void)
 	while (db_step(s) == SQLITE_ROW) {
 		o = typed_row(s, keys, "itttttttttbttttt");
 		snprintf(path, sizeof path, "events/%lld", db_int64(s, EV_ID));
-		both_urls(o, path);
+		export_urls(o, path);
+		export_event_trust(o, db_int64(s, EV_ID));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -380,7 +350,7 @@ bulk_pages(void)
 		for (j = 0; j < 3 && (slug == NULL || strcmp(shown[j][0], slug) != 0); j++)
 			;
 		if (j < 3)
-			both_urls(o, shown[j][1]);
+			export_urls(o, shown[j][1]);
 		else {
 			x_str(o, "url_pt", NULL);
 			x_str(o, "url_en", NULL);
@@ -410,7 +380,7 @@ bulk_consultations(void)
 	while (db_step(s) == SQLITE_ROW) {
 		o = export_consultation_row(s);
 		snprintf(path, sizeof path, "consultations/%lld", db_int64(s, XK_ID));
-		both_urls(o, path);
+		export_urls(o, path);
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -433,7 +403,7 @@ export_submission_row(sqlite3_stmt *s, const char *lang)
 		snprintf(path, sizeof path, "commitments/%s#s%lld", db_text(s, XS_OGP_ID),
 		    db_int64(s, XS_ID));
 	if (lang == NULL)
-		both_urls(o, path);
+		export_urls(o, path);
 	else
 		export_url(o, "url", lang, "%s", path);
 	return o;
@@ -454,8 +424,9 @@ json_t *
 export_bulk(const char *name, const struct xset **set)
 {
 	static const char *const areas[] = { "slug", "name_pt", "name_en" };
-	static const char *const ce[] = { "ogp_id", "entity_slug", "role", "position" };
-	static const int         ce_ints[] = { 0, 0, 0, 1 };
+	static const char *const ce[] = { "ogp_id", "entity_slug", "role", "position", "confidence",
+		"role_pt", "role_en" };
+	static const int         ce_ints[] = { 0, 0, 0, 1, 0, 0, 0 };
 	static const char *const cv[] = { "ogp_id", "ogp_value" };
 	static const char *const cpa[] = { "ogp_id", "policy_area" };
 
@@ -476,7 +447,7 @@ export_bulk(const char *name, const struct xset **set)
 	if (strcmp(name, "policy_areas") == 0)
 		return bulk_simple(ST_X_POLICY_AREAS, areas, NULL, 3);
 	if (strcmp(name, "commitment_entities") == 0)
-		return bulk_simple(ST_X_COMMITMENT_ENTITIES, ce, ce_ints, 4);
+		return bulk_simple(ST_X_COMMITMENT_ENTITIES, ce, ce_ints, 7);
 	if (strcmp(name, "commitment_values") == 0)
 		return bulk_simple(ST_X_COMMITMENT_VALUES, cv, NULL, 2);
 	if (strcmp(name, "commitment_policy_areas") == 0)
@@ -489,7 +460,7 @@ export_bulk(const char *name, const struct xset **set)
 		return bulk_consultations();
 	if (strcmp(name, "submissions") == 0)
 		return bulk_submissions();
-	return NULL;
+	return export_bulk_trust(name);
 }
 
 /* A JSON-LD language-tagged pair: [{@value pt, @language pt}, {@value en, ...}]. */
@@ -618,6 +589,7 @@ export_commitment_row(
 	json_object_set_new(o, "leads", leads != NULL ? leads : json_array());
 	x_progress(o, p);
 	export_url(o, "url", c->lang, "commitments/%s", db_text(s, LC_OGP_ID));
+	export_commitment_trust(o, db_int64(s, LC_ID), 1);
 	return o;
 }
 

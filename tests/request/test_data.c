@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "../lib/testlib.h"
+#include "lib/domains.h"
 #include "view/export.h"
 #include "http/routes.h"
 
@@ -54,7 +55,7 @@ static long long sql_int(const char *sql);
 /* ---- An RFC 4180 reader of the test's own ---- */
 
 #define CSV_ROWS 400
-#define CSV_COLS 64
+#define CSV_COLS 96
 
 struct csv {
 	size_t nrows;
@@ -437,7 +438,7 @@ START_TEST(bulk_tables_and_catalog)
 		snprintf(uri, sizeof uri, "/data/%s.json", set->name);
 		json_decref(get_json(uri, set->name));
 	}
-	ck_assert_uint_eq(n, 14); /* with consultations and submissions */
+	ck_assert_uint_eq(n, 21); /* with the records of migration 11 */
 	get("/data/catalog.jsonld", NULL, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert_str_eq(
@@ -854,7 +855,7 @@ START_TEST(catalog_is_dcat_ap)
 	x = json_object_get(json_object_get(cat, "dct:modified"), "@value");
 	check_value(x, "modified", NULL, "catalog");
 	ds = json_object_get(cat, "dcat:dataset");
-	ck_assert_uint_eq(json_array_size(ds), 14);
+	ck_assert_uint_eq(json_array_size(ds), 21);
 	json_array_foreach(ds, i, x)
 	{
 		ck_assert_str_eq(json_string_value(json_object_get(x, "@type")), "dcat:Dataset");
@@ -874,6 +875,584 @@ START_TEST(catalog_is_dcat_ap)
 		}
 	}
 	json_decref(cat);
+}
+END_TEST
+
+/* ---- What migration 11 adds (the facts of tests/lib/fixture-trust.sql) ---- */
+
+/* The text of a JSON value as the CSV writes it: a list joined by "; ", null "". */
+static void
+text_of(json_t *v, char *out, size_t outlen)
+{
+	size_t  i;
+	json_t *e;
+
+	out[0] = '\0';
+	if (json_is_string(v))
+		snprintf(out, outlen, "%s", json_string_value(v));
+	else if (json_is_integer(v))
+		snprintf(out, outlen, "%lld", (long long)json_integer_value(v));
+	else if (json_is_boolean(v))
+		snprintf(out, outlen, "%s", json_is_true(v) ? "true" : "false");
+	else if (json_is_array(v))
+		json_array_foreach(v, i, e) snprintf(out + strlen(out), outlen - strlen(out),
+		    "%s%s", i ? "; " : "", json_string_value(e));
+}
+
+/* 1 when record o matches every "key=value" of the space-separated match. */
+static int
+matches_all(json_t *o, const char *match)
+{
+	char        want[256], got[512], *eq, *tok, *save;
+	const char *key;
+
+	snprintf(want, sizeof want, "%s", match);
+	for (tok = strtok_r(want, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
+		if ((eq = strchr(tok, '=')) == NULL)
+			return 0;
+		*eq = '\0';
+		key = tok;
+		text_of(json_object_get(o, key), got, sizeof got);
+		if (strcmp(got, eq + 1) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The record of rows (a JSON array) that matches match; fails the test when none. */
+static json_t *
+record_where(json_t *rows, const char *match, const char *where)
+{
+	size_t  i;
+	json_t *o;
+
+	json_array_foreach(rows, i, o) if (matches_all(o, match)) return o;
+	ck_abort_msg("%s: no record with %s", where, match);
+	return NULL;
+}
+
+/* The expected facts: in the file uri (its JSON records, or the list field list of its
+ * record), the record that matches match has field equal to want (NULL: JSON null and
+ * an empty CSV field; a list: its values joined by "; "). */
+static const struct fact {
+	const char *uri, *list, *match, *field, *want;
+} facts[] = {
+	{ "/data/plans.json", NULL, "plan_number=9", "ogp_title",
+	    "Portugal Action Plan 2030-2032 (fixture)" },
+	{ "/data/plans.json", NULL, "plan_number=9", "short_pt", "IX PANAA" },
+	{ "/data/plans.json", NULL, "plan_number=9", "implementation_start", "2030-10-01" },
+	{ "/data/plans.json", NULL, "plan_number=9", "implementation_end", "2032-09-30" },
+	{ "/data/plans.json", NULL, "plan_number=9", "published_confidence", "unconfirmed" },
+	{ "/data/plans.json", NULL, "plan_number=9", "stated_commitment_count", "12" },
+	{ "/data/plans.json", NULL, "plan_number=9", "stated_milestone_count", "40" },
+	{ "/data/plans.json", NULL, "plan_number=9", "note_pt", "Nota do plano (public note)" },
+	{ "/data/plans.json", NULL, "plan_number=9", "note_en", "Note on the plan (public note)" },
+	/* The latest completion figure by its date; the undated one is not the latest. */
+	{ "/data/plans.json", NULL, "plan_number=9", "self_percent", "67" },
+	{ "/data/plans.json", NULL, "plan_number=9", "self_as_of", "2032-09-30" },
+	{ "/data/plans.json", NULL, "plan_number=9", "self_as_of_kind", "publication" },
+	{ "/data/plans.json", NULL, "plan_number=9", "self_source",
+	    "https://fixture.example.org/completion-2" },
+	{ "/data/plans.json", NULL, "plan_number=9", "self_confidence", "unconfirmed" },
+	{ "/en/plans/9.json", "", "plan_number=9", "self_percent", "67" },
+	{ "/en/plans/9.json", "", "plan_number=9", "ogp_title",
+	    "Portugal Action Plan 2030-2032 (fixture)" },
+	{ "/pt/plans.json", NULL, "plan_number=9", "self_as_of", "2032-09-30" },
+	{ "/pt/plans.json", NULL, "plan_number=9", "self_source",
+	    "https://fixture.example.org/completion-2" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "ogp_id_confidence", "inferred" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "title_pt_kind", "official" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "title_pt_confidence", "confirmed" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "title_en_kind", "translation" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "title_en_confidence", "unconfirmed" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "values_confidence", "unconfirmed" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "self_percent", "35" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "self_as_of", "2031-06-30" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "self_as_of_kind", "not_before" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "self_source",
+	    "https://fixture.example.org/self" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "self_confidence", "unconfirmed" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "irm_date", "2031-02-01" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "irm_results_date", "2033-01-15" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "irm_confidence", "confirmed" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "leads_confidence", "unconfirmed" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "supports_confidence", "inferred" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9901", "progress_as_of", "2031-06-30" },
+	{ "/data/commitments.json", NULL, "ogp_id=PT9902", "ogp_id_confidence", "confirmed" },
+	{ "/en/commitments/PT9901.json", "", "ogp_id=PT9901", "irm_results_date", "2033-01-15" },
+	{ "/en/commitments/PT9901.json", "", "ogp_id=PT9901", "progress_percent", "35" },
+	{ "/en/commitments/PT9901.json", "", "ogp_id=PT9901", "progress_as_of", "2031-06-30" },
+	{ "/en/commitments/PT9902.json", "", "ogp_id=PT9902", "progress_percent", "10" },
+	{ "/en/plans/9.json", "commitments", "ogp_id=PT9901", "ogp_id_confidence", "inferred" },
+	{ "/en/plans/9.json", "commitments", "ogp_id=PT9901", "title_en_confidence",
+	    "unconfirmed" },
+	{ "/pt/commitments.json?plan=9", NULL, "ogp_id=PT9901", "title_pt_confidence",
+	    "confirmed" },
+	{ "/data/milestones.json", NULL, "ogp_id=PT9901 position=1", "title_pt_kind", "official" },
+	{ "/data/milestones.json", NULL, "ogp_id=PT9901 position=1", "title_en_kind",
+	    "translation" },
+	{ "/data/milestones.json", NULL, "ogp_id=PT9901 position=1", "progress_as_of",
+	    "2031-06-30" },
+	{ "/data/milestones.json", NULL, "ogp_id=PT9901 position=1", "progress_as_of_kind",
+	    "stated" },
+	{ "/data/milestones.json", NULL, "ogp_id=PT9901 position=1", "progress_source",
+	    "https://fixture.example.org/m1" },
+	{ "/data/milestones.json", NULL, "ogp_id=PT9901 position=1", "progress_confidence",
+	    "confirmed" },
+	{ "/data/milestones.json", NULL, "ogp_id=PT9901 position=2", "progress_as_of_kind",
+	    "unknown" },
+	{ "/data/milestones.json", NULL, "ogp_id=PT9901 position=2", "progress_confidence",
+	    "unconfirmed" },
+	{ "/en/commitments/PT9901.json", "milestones", "position=2", "title_en_kind",
+	    "paraphrase" },
+	{ "/pt/commitments/PT9901.json", "milestones", "position=1", "progress_as_of_kind",
+	    "stated" },
+	{ "/data/entities.json", NULL, "slug=fx-body", "member_status", "likely_member" },
+	{ "/data/entities.json", NULL, "slug=fx-body", "member_confidence", "unconfirmed" },
+	{ "/data/entities.json", NULL, "slug=fx-body", "note_en",
+	    "Membership stated in minutes (public note)" },
+	{ "/pt/network.json", NULL, "slug=fx-partner", "member_status", "not_member" },
+	{ "/en/members/fx-body.json", "", "slug=fx-body", "member_confidence", "unconfirmed" },
+	{ "/data/events.json", NULL, "slug=fx-event", "held_status", "held" },
+	{ "/data/events.json", NULL, "slug=fx-event", "date_confidence", "unconfirmed" },
+	{ "/data/events.json", NULL, "slug=fx-event", "title_pt_kind", "translation" },
+	{ "/data/events.json", NULL, "slug=fx-event", "plan_number", "9" },
+	{ "/data/events.json", NULL, "slug=fx-event", "organiser_entity", "fx-body" },
+	{ "/en/events.json", NULL, "slug=fx-event", "held_status", "held" },
+	{ "/data/commitment_entities.json", NULL, "ogp_id=PT9901 entity_slug=fx-body", "confidence",
+	    "unconfirmed" },
+	{ "/data/commitment_entities.json", NULL, "ogp_id=PT9901 entity_slug=fx-body", "role_pt",
+	    "coordenação técnica" },
+	{ "/data/commitment_entities.json", NULL, "ogp_id=PT9901 entity_slug=fx-body", "role_en",
+	    "technical coordination" },
+	{ "/data/plan_documents.json", NULL, "plan_number=9 position=1", "document_kind",
+	    "plan_text" },
+	{ "/data/plan_documents.json", NULL, "plan_number=9 position=1", "href",
+	    "https://fixture.example.org/plan.pdf" },
+	{ "/data/plan_documents.json", NULL, "plan_number=9 position=1", "date", "2030-09-01" },
+	{ "/data/plan_documents.json", NULL, "plan_number=9 position=1", "listed_on",
+	    "https://fixture.example.org/list-1; https://fixture.example.org/list-2" },
+	{ "/data/plan_documents.json", NULL, "plan_number=9 position=1", "note_en",
+	    "The official text (public note)" },
+	{ "/data/plan_documents.json", NULL, "plan_number=9 position=2", "href", NULL },
+	{ "/data/plan_documents.json", NULL, "plan_number=9 position=2", "url_en",
+	    BASE "/en/plans/9" },
+	{ "/data/plan_assessments.json", NULL, "plan_number=9 position=1", "assessor", "irm" },
+	{ "/data/plan_assessments.json", NULL, "plan_number=9 position=1", "report_kind",
+	    "results_report" },
+	{ "/data/plan_assessments.json", NULL, "plan_number=9 position=1", "date", "2033-01-15" },
+	{ "/data/plan_assessments.json", NULL, "plan_number=9 position=1", "summary_en",
+	    "Seven of nine complete." },
+	{ "/data/plan_assessments.json", NULL, "plan_number=9 position=1", "source",
+	    "https://fixture.example.org/irm" },
+	{ "/data/plan_completion.json", NULL, "plan_number=9 position=1", "percent", "40" },
+	{ "/data/plan_completion.json", NULL, "plan_number=9 position=1", "as_of", "2031-03-31" },
+	{ "/data/plan_completion.json", NULL, "plan_number=9 position=1", "as_of_kind", "stated" },
+	{ "/data/plan_completion.json", NULL, "plan_number=9 position=2", "note_pt",
+	    "Ao fecho (public note)" },
+	{ "/data/plan_completion.json", NULL, "plan_number=9 position=3", "percent", NULL },
+	{ "/data/plan_completion.json", NULL, "plan_number=9 position=3", "as_of", NULL },
+	{ "/data/plan_completion.json", NULL, "plan_number=9 position=3", "as_of_kind", "unknown" },
+	{ "/data/plan_completion.json", NULL, "plan_number=9 position=3", "confidence",
+	    "inferred" },
+	{ "/data/milestone_figures.json", NULL, "ogp_id=PT9901 milestone_position=1", "percent",
+	    "30" },
+	{ "/data/milestone_figures.json", NULL, "ogp_id=PT9901 milestone_position=1", "as_of",
+	    "2030-12-31" },
+	{ "/data/milestone_figures.json", NULL, "ogp_id=PT9901 milestone_position=1", "as_of_kind",
+	    "approximate" },
+	{ "/data/milestone_figures.json", NULL, "ogp_id=PT9901 milestone_position=1", "source",
+	    "https://fixture.example.org/figure-1" },
+	{ "/data/milestone_figures.json", NULL, "ogp_id=PT9901 milestone_position=1", "confidence",
+	    "unconfirmed" },
+	{ "/data/activities.json", NULL, "ogp_id=PT9901 position=1", "date", "2031-03-15" },
+	{ "/data/activities.json", NULL, "ogp_id=PT9901 position=1", "end_date", "2031-03-16" },
+	{ "/data/activities.json", NULL, "ogp_id=PT9901 position=1", "title_pt_kind",
+	    "paraphrase" },
+	{ "/data/activities.json", NULL, "ogp_id=PT9901 position=1", "title_en",
+	    "Fixture webinar" },
+	{ "/data/activities.json", NULL, "ogp_id=PT9901 position=1", "source",
+	    "https://fixture.example.org/activity" },
+	{ "/data/commitment_parties.json", NULL, "ogp_id=PT9901", "entity_slug", "fx-partner" },
+	{ "/data/commitment_parties.json", NULL, "ogp_id=PT9901", "relation", "partner" },
+	{ "/data/commitment_parties.json", NULL, "ogp_id=PT9901", "note_en",
+	    "Partner in a webinar (public note)" },
+	{ "/data/commitment_parties.json", NULL, "ogp_id=PT9901", "source",
+	    "https://fixture.example.org/webinar" },
+	{ "/data/consultation_records.json", NULL, "slug=fx-consulta", "opened_on", "2030-05-01" },
+	{ "/data/consultation_records.json", NULL, "slug=fx-consulta", "closed_on", "2030-05-31" },
+	{ "/data/consultation_records.json", NULL, "slug=fx-consulta", "dates_confidence",
+	    "unconfirmed" },
+	{ "/data/consultation_records.json", NULL, "slug=fx-consulta", "held_status", "held" },
+	{ "/data/consultation_records.json", NULL, "slug=fx-consulta", "where_url",
+	    "https://participa.fixture.example.org/x" },
+	{ "/data/consultation_records.json", NULL, "slug=fx-consulta", "organiser_entity",
+	    "fx-body" },
+	{ "/data/consultation_records.json", NULL, "slug=fx-consulta", "plan_number", "9" },
+	{ "/data/consultation_records.json", NULL, "slug=fx-consulta", "comments_received", "12" },
+	{ "/data/consultation_records.json", NULL, "slug=fx-consulta", "sources",
+	    "https://fixture.example.org/s1; https://fixture.example.org/s2" },
+};
+
+/* The records of the JSON document of uri: its "records", the "record" itself (list ""),
+ * or the list field list of its record.  Sets *doc (the caller frees it). */
+static json_t *
+records_of(const char *uri, const char *list, json_t **doc)
+{
+	struct res   r;
+	json_error_t e;
+	json_t      *rec, *one;
+
+	get(uri, NULL, &r);
+	ck_assert_msg(r.status == 200, "%s: %d", uri, r.status);
+	*doc = json_loadb(r.body.p, r.body.len, 0, &e);
+	ck_assert_msg(*doc != NULL, "%s: not JSON: %s", uri, e.text);
+	res_free(&r);
+	if (list == NULL)
+		return json_object_get(*doc, "records");
+	rec = json_object_get(*doc, "record");
+	if (list[0] != '\0')
+		return json_object_get(rec, list);
+	one = json_pack("[O]", rec);
+	json_object_set_new(*doc, "one", one);
+	return one;
+}
+
+/* Checks fact f: the JSON value, and the text of the CSV of the same address when its
+ * rows are those records (the records of a listing or a bulk file; the list of a
+ * detail page: a plan's commitments, a commitment's milestones). */
+static void
+check_fact(const struct fact *f)
+{
+	json_t     *doc, *rows, *o, *v, *row;
+	struct res  r;
+	struct csv  c;
+	char        got[1024], csvuri[160];
+	size_t      j, k, m;
+	const char *dot;
+	int         hit = 0;
+
+	rows = records_of(f->uri, f->list, &doc);
+	o = record_where(rows, f->match, f->uri);
+	v = json_object_get(o, f->field);
+	ck_assert_msg(v != NULL, "%s %s: no field %s", f->uri, f->match, f->field);
+	text_of(v, got, sizeof got);
+	if (f->want == NULL)
+		ck_assert_msg(
+		    json_is_null(v), "%s %s: %s is %s, not null", f->uri, f->match, f->field, got);
+	else
+		ck_assert_msg(strcmp(got, f->want) == 0, "%s %s: %s is \"%s\", not \"%s\"", f->uri,
+		    f->match, f->field, got, f->want);
+	json_decref(doc);
+	if (f->list != NULL && f->list[0] == '\0')
+		return;
+	dot = strstr(f->uri, ".json");
+	snprintf(csvuri, sizeof csvuri, "%.*s.csv%s", (int)(dot - f->uri), f->uri, dot + 5);
+	get(csvuri, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_msg(csv_read(r.body.p, r.body.len, &c) == 0, "%s: not RFC 4180", csvuri);
+	for (k = 0; k < c.ncols[0] && strcmp(c.f[0][k], f->field) != 0; k++)
+		;
+	ck_assert_msg(k < c.ncols[0], "%s: no column %s", csvuri, f->field);
+	for (j = 1; j < c.nrows && !hit; j++) {
+		row = json_object();
+		for (m = 0; m < c.ncols[0]; m++)
+			json_object_set_new(row, c.f[0][m], json_string(c.f[j][m]));
+		hit = matches_all(row, f->match);
+		json_decref(row);
+	}
+	ck_assert_msg(hit, "%s: no row with %s", csvuri, f->match);
+	ck_assert_msg(strcmp(c.f[j - 1][k], f->want != NULL ? f->want : "") == 0,
+	    "%s %s: %s is \"%s\" in the CSV", csvuri, f->match, f->field, c.f[j - 1][k]);
+	csv_free(&c);
+	res_free(&r);
+}
+
+/* Each new column carries its fixture value, in the JSON and in the CSV. */
+START_TEST(new_columns_carry_the_fixture)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof facts / sizeof facts[0]; i++)
+		check_fact(&facts[i]);
+}
+END_TEST
+
+/* A figure without a date has no date in any export (JSON null, an empty CSV field),
+ * though its row was written at a time of its own (updated_at): the commitment took
+ * its milestones' updated_at for the date of their figures before migration 11, and
+ * the commitment's JSON did until it was fixed. */
+START_TEST(undated_figures_have_no_date)
+{
+	static const struct fact undated[] = {
+		{ "/data/milestones.json", NULL, "ogp_id=PT9901 position=2", "progress_as_of",
+		    NULL },
+		{ "/data/milestones.json", NULL, "ogp_id=PT9902 position=1", "progress_as_of",
+		    NULL },
+		{ "/en/commitments/PT9901.json", "milestones", "position=2", "progress_as_of",
+		    NULL },
+		{ "/pt/commitments/PT9902.json", "milestones", "position=1", "progress_as_of",
+		    NULL },
+		{ "/data/commitments.json", NULL, "ogp_id=PT9902", "progress_as_of", NULL },
+		{ "/en/commitments/PT9902.json", "", "ogp_id=PT9902", "progress_as_of", NULL },
+		{ "/en/plans/9.json", "commitments", "ogp_id=PT9902", "progress_as_of", NULL },
+		{ "/pt/commitments.json?plan=9", NULL, "ogp_id=PT9902", "progress_as_of", NULL },
+		{ "/en/commitments/PT9902.json", "", "ogp_id=PT9902", "progress_known", "1" },
+	};
+	size_t i;
+
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM milestone m JOIN commitment c ON c.id = "
+				 "m.commitment_id WHERE c.ogp_id IN ('PT9901', 'PT9902') AND "
+				 "m.progress IS NOT NULL AND m.progress_as_of IS NULL AND "
+				 "m.updated_at GLOB '[0-9][0-9][0-9][0-9]-*'"),
+	    2);
+	for (i = 0; i < sizeof undated / sizeof undated[0]; i++)
+		check_fact(&undated[i]);
+}
+END_TEST
+
+/* Every address of the open data, for the tests that read them all: each bulk file in
+ * both formats, then the pages' data in both languages (the seed's and the fixture's).
+ * Returns the number written to out (at most max), each a static string or out_buf's. */
+static size_t
+every_export(char out[][96], size_t max)
+{
+	static const char *const more[] = { "/plans/9", "/commitments/PT9901",
+		"/commitments/PT9902", "/members/fx-body", "/consultations", "/consultations/2" };
+	size_t                   n = 0, i;
+	int                      l, f;
+
+	for (i = 0; i < export_set_count() && n + 2 <= max; i++)
+		if (export_set_at(i)->where == XW_BULK)
+			for (f = 0; f < 2; f++)
+				snprintf(out[n++], 96, "/data/%s.%s", export_set_at(i)->name,
+				    f ? "csv" : "json");
+	for (l = 0; l < 2; l++)
+		for (f = 0; f < 2; f++) {
+			for (i = 0; i < sizeof pages / sizeof pages[0] && n < max; i++)
+				snprintf(out[n++], 96, "/%s%s.%s", l ? "en" : "pt", pages[i],
+				    f ? "csv" : "json");
+			for (i = 0; i < sizeof more / sizeof more[0] && n < max; i++)
+				snprintf(out[n++], 96, "/%s%s.%s", l ? "en" : "pt", more[i],
+				    f ? "csv" : "json");
+		}
+	return n;
+}
+
+/* Adds the text of every "research_note" of JSON value v to the array notes. */
+static void
+research_notes(json_t *v, json_t *notes) /* NOLINT(misc-no-recursion): the file's depth */
+{
+	const char *k;
+	json_t     *e;
+	size_t      i;
+
+	if (json_is_object(v))
+		json_object_foreach(v, k, e)
+		{
+			if (strcmp(k, "research_note") == 0 && json_is_string(e) &&
+			    json_string_length(e) >= 8)
+				json_array_append(notes, e);
+			else
+				research_notes(e, notes);
+		}
+	else if (json_is_array(v))
+		json_array_foreach(v, i, e) research_notes(e, notes);
+}
+
+/* No export holds the text of a research note (the content file's research_note, which
+ * the loader never stores, nor the ones the issue found published), and no field is one;
+ * the public notes of the fixture are published where they belong. */
+START_TEST(no_research_note_in_any_export)
+{
+	static const char *const known[] = { "do not fill in without the plan PDF",
+		"by elimination", "UNCERTAIN" };
+	static const struct {
+		const char *uri, *text;
+	} public[] = {
+		{ "/data/plans.json", "Nota do plano (public note)" },
+		{ "/data/commitments.csv", "Note on the commitment (public note)" },
+		{ "/data/entities.csv", "Pertença indicada numa ata (public note)" },
+		{ "/data/plan_completion.csv", "Halfway (public note)" },
+		{ "/data/plan_documents.json", "O texto oficial (public note)" },
+		{ "/data/commitment_parties.csv", "Parceira num webinar (public note)" },
+		{ "/en/commitments/PT9901.json", "Nota do compromisso (public note)" },
+	};
+	static char  uris[200][96];
+	json_t      *notes = json_array(), *content, *e;
+	json_error_t err;
+	struct res   r;
+	char         path[512], name[64];
+	const char  *src = getenv("ABERTA_SRCDIR"), *cf = getenv("ABERTA_CONTENT");
+	size_t       n, i, j, k;
+
+	snprintf(path, sizeof path, "%s/content/rnaa-content.json", src ? src : ".");
+	for (k = 0; k < 2; k++)
+		if ((content = json_load_file(k ? path : (cf ? cf : path), 0, &err)) != NULL) {
+			research_notes(content, notes);
+			json_decref(content);
+		}
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		json_array_append_new(notes, json_string(known[i]));
+	n = every_export(uris, 200);
+	for (i = 0; i < n; i++) {
+		get(uris[i], NULL, &r);
+		ck_assert_msg(r.status == 200, "%s: %d", uris[i], r.status);
+		json_array_foreach(notes, j, e)
+		    ck_assert_msg(strstr(r.body.p, json_string_value(e)) == NULL,
+			"%s publishes a research note: %.60s", uris[i], json_string_value(e));
+		res_free(&r);
+	}
+	json_decref(notes);
+	for (i = 0; i < sizeof public / sizeof public[0]; i++) {
+		get(public[i].uri, NULL, &r);
+		ck_assert_msg(strstr(r.body.p, public[i].text) != NULL, "%s lacks \"%s\"",
+		    public[i].uri, public[i].text);
+		res_free(&r);
+	}
+	for (i = 0; i < export_set_count(); i++)
+		for (j = 0; export_set_field(export_set_at(i), j, name, sizeof name) == 0; j++)
+			ck_assert_msg(strstr(name, "research") == NULL, "%s has a field %s",
+			    export_set_at(i)->name, name);
+}
+END_TEST
+
+/* Adds every key of the records of JSON value v (objects in arrays, nested) to keys. */
+static void
+keys_of(json_t *v, json_t *keys) /* NOLINT(misc-no-recursion): the answer's depth */
+{
+	const char *k;
+	json_t     *e;
+	size_t      i;
+
+	if (json_is_object(v))
+		json_object_foreach(v, k, e)
+		{
+			json_object_set_new(keys, k, json_true());
+			keys_of(e, keys);
+		}
+	else if (json_is_array(v))
+		json_array_foreach(v, i, e) keys_of(e, keys);
+}
+
+/* The code lists of the dictionary that come from the schema's domains (lib/domains.c):
+ * the same codes, in the same order. */
+static const struct {
+	const char *field, *domain;
+} coded[] = {
+	{ "ogp_id_confidence", "confidence" },
+	{ "title_pt_kind", "text_kind" },
+	{ "title_pt_confidence", "confidence" },
+	{ "title_en_kind", "text_kind" },
+	{ "title_en_confidence", "confidence" },
+	{ "values_confidence", "confidence" },
+	{ "self_as_of_kind", "as_of_kind" },
+	{ "self_confidence", "confidence" },
+	{ "irm_confidence", "confidence" },
+	{ "leads_confidence", "confidence" },
+	{ "supports_confidence", "confidence" },
+	{ "progress_as_of_kind", "as_of_kind" },
+	{ "progress_confidence", "confidence" },
+	{ "member_status", "member_status" },
+	{ "member_confidence", "confidence" },
+	{ "published_confidence", "confidence" },
+	{ "confidence", "confidence" },
+	{ "document_kind", "doc_kind" },
+	{ "assessor", "assessor" },
+	{ "report_kind", "report_kind" },
+	{ "as_of_kind", "as_of_kind" },
+	{ "relation", "party_relation" },
+	{ "held_status", "held_status" },
+	{ "date_confidence", "confidence" },
+	{ "dates_confidence", "confidence" },
+	{ "event_kind", "event_kind" },
+	{ "self_status", "self_status" },
+	{ "status", "ms_status" },
+	{ "entity_kind", "entity_kind" },
+	{ "link_kind", "link_kind" },
+};
+
+/* Every column of every exported file (the CSV headers and the JSON keys, nested ones
+ * too, as the files are served) is in the data dictionary, described in both languages
+ * and shown on /pt/data and /en/data; every code list is listed there, and those of the
+ * schema's domains hold exactly the domain's codes. */
+START_TEST(every_exported_column_is_documented)
+{
+	static char          uris[200][96];
+	json_t              *keys = json_object(), *doc, *t;
+	json_error_t         e;
+	struct res           r, page[2];
+	struct csv           c;
+	const struct xfield *f;
+	const struct domain *d;
+	const char          *k, *label;
+	char                 id[160], codes[512];
+	size_t               n, i, j;
+	int                  l;
+
+	n = every_export(uris, 200);
+	for (i = 0; i < n; i++) {
+		get(uris[i], NULL, &r);
+		ck_assert_msg(r.status == 200, "%s: %d", uris[i], r.status);
+		if (strstr(uris[i], ".csv") != NULL) {
+			ck_assert_msg(csv_read(r.body.p, r.body.len, &c) == 0, "%s", uris[i]);
+			for (j = 0; j < c.ncols[0]; j++)
+				json_object_set_new(keys, c.f[0][j], json_true());
+			csv_free(&c);
+		} else {
+			ck_assert_ptr_nonnull(doc = json_loadb(r.body.p, r.body.len, 0, &e));
+			keys_of(doc, keys);
+			json_decref(doc);
+		}
+		res_free(&r);
+	}
+	for (l = 0; l < 2; l++)
+		get(l ? "/en/data" : "/pt/data", NULL, &page[l]);
+	json_object_foreach(keys, k, t)
+	{
+		f = export_field(k);
+		ck_assert_msg(f != NULL, "the column %s is exported but not documented", k);
+		ck_assert_msg(
+		    f->pt != NULL && f->pt[0] != '\0' && f->en != NULL && f->en[0] != '\0',
+		    "%s: described in one language only", k);
+		for (l = 0; l < 2; l++) {
+			snprintf(id, sizeof id,
+			    "<tr id=\"field-%s\"><th scope=\"row\"><code>%s</code>", k, k);
+			ck_assert_msg(strstr(page[l].body.p, id) != NULL, "%s: no row for %s",
+			    l ? "/en/data" : "/pt/data", k);
+		}
+		if (f->type == X_CODE || f->type == X_CODES)
+			ck_assert_msg(f->values != NULL && f->values[0] != '\0', "%s: no codes", k);
+	}
+	for (i = 0; i < sizeof coded / sizeof coded[0]; i++) {
+		ck_assert_ptr_nonnull(f = export_field(coded[i].field));
+		ck_assert_ptr_nonnull(d = domain_named(coded[i].domain));
+		codes[0] = '\0';
+		for (j = 0; j < d->n; j++)
+			snprintf(codes + strlen(codes), sizeof codes - strlen(codes), "%s%s",
+			    j ? " " : "", d->codes[j].code);
+		ck_assert_msg(strcmp(f->values, codes) == 0,
+		    "%s: the dictionary lists \"%s\", "
+		    "the schema allows \"%s\"",
+		    coded[i].field, f->values, codes);
+		/* Each code with its label (when it differs from the code), in both
+		 * languages. */
+		for (l = 0; l < 2; l++)
+			for (j = 0; j < d->n; j++) {
+				label = l ? d->codes[j].en : d->codes[j].pt;
+				if (label == NULL || strcmp(label, d->codes[j].code) == 0)
+					snprintf(
+					    id, sizeof id, "<code>%s</code>", d->codes[j].code);
+				else
+					snprintf(id, sizeof id, "<code>%s</code> (%s)",
+					    d->codes[j].code, label);
+				ck_assert_msg(strstr(page[l].body.p, id) != NULL, "%s: no %s",
+				    l ? "/en/data" : "/pt/data", id);
+			}
+	}
+	res_free(&page[0]);
+	res_free(&page[1]);
+	json_decref(keys);
 }
 END_TEST
 
@@ -1447,6 +2026,37 @@ START_TEST(admin_upload_page)
 }
 END_TEST
 
+/* Adds the facts of tests/lib/fixture-trust.sql to the database at path.  Returns 0 or
+ * -1 (with the reason on stderr). */
+static int
+fixture(const char *path)
+{
+	const char *src = getenv("ABERTA_SRCDIR");
+	char        file[512], *sql = NULL, *msg = NULL;
+	sqlite3    *db;
+	FILE       *f;
+	long        n;
+	int         rc = -1;
+
+	snprintf(file, sizeof file, "%s/tests/lib/fixture-trust.sql", src ? src : ".");
+	if ((f = fopen(file, "r")) == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0 || (sql = calloc(1, (size_t)n + 1)) == NULL ||
+	    fread(sql, 1, (size_t)n, f) != (size_t)n) {
+		fprintf(stderr, "%s: cannot read it\n", file);
+	} else if (sqlite3_open(path, &db) == SQLITE_OK) {
+		if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+			rc = 0;
+		else
+			fprintf(stderr, "%s: %s\n", file, msg);
+		sqlite3_free(msg);
+		sqlite3_close(db);
+	}
+	if (f != NULL)
+		fclose(f);
+	free(sql);
+	return rc;
+}
+
 int
 main(void)
 {
@@ -1454,10 +2064,12 @@ main(void)
 		listing_keeps_its_query, bulk_tables_and_catalog, json_has_the_documented_shape,
 		progress_as_the_pages_compute_it, same_facts_in_both_languages_and_formats,
 		csv_parsed_back, not_every_page_has_data, accept_is_negotiated, etag_per_format,
-		data_page_documents_every_field, catalog_is_dcat_ap,
-		export_then_import_changes_nothing, import_needs_an_editor,
-		bad_rows_are_refused_with_their_line, twenty_milestones_in_one_import,
-		admin_upload_page, csv_quotes_what_needs_quoting, csv_formulas_are_inert, NULL };
+		data_page_documents_every_field, catalog_is_dcat_ap, new_columns_carry_the_fixture,
+		undated_figures_have_no_date, no_research_note_in_any_export,
+		every_exported_column_is_documented, export_then_import_changes_nothing,
+		import_needs_an_editor, bad_rows_are_refused_with_their_line,
+		twenty_milestones_in_one_import, admin_upload_page, csv_quotes_what_needs_quoting,
+		csv_formulas_are_inert, NULL };
 	int                failed;
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	char               cmd[256];
@@ -1470,7 +2082,7 @@ main(void)
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
 	snprintf(dbpath, sizeof dbpath, "%s/a.db", tmpdir);
-	if (make_test_db(dbpath) != 0) {
+	if (make_test_db(dbpath) != 0 || fixture(dbpath) != 0) {
 		printf("Bail out! cannot create the test database\n");
 		return 1;
 	}
