@@ -34,7 +34,7 @@
 {{#NO_DOCS}}<p class="unknown">{{L_NONE_RECORDED}}</p>{{/NO_DOCS}}
 {{#HAS_DOCS}}<ul class="documents">{{#DOCUMENT}}
 <li><strong>{{KIND}}</strong>: {{#HAS_URL}}<a href="{{URL}}" rel="external"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{KIND}}{{/TITLE_MISSING}}</a>{{/HAS_URL}}{{#NO_URL}}<span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{KIND}}{{/TITLE_MISSING}}{{/NO_URL}}{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}{{>URLSTATE}} <span class="small">· {{#DATE_HAS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time>{{/DATE_HAS}}{{#DATE_MISSING}}{{L_DATE_NOT_RECORDED}}{{/DATE_MISSING}}</span>
-{{#NO_URL}}<br><span class="unknown">{{L_ADDRESS_NOT_FOUND}}</span>{{#HAS_LISTED}} {{L_LISTED_ON}} {{#LISTED}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{>LINKSTATE}}{{#LISTED_separator}}, {{/LISTED_separator}}{{/LISTED}}{{/HAS_LISTED}}{{/NO_URL}}{{#HAS_D_NOTE}}<br><span class="small" lang="{{D_NOTE_LANG}}">{{D_NOTE}}</span>{{#D_NOTE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/D_NOTE_FALLBACK}}{{/HAS_D_NOTE}}</li>{{/DOCUMENT}}
+{{#NO_URL}}<br><span class="unknown">{{L_ADDRESS_NOT_FOUND}}</span>{{#HAS_LISTED}}; {{L_LISTED_ON}} {{#LISTED}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{>LINKSTATE}}{{#LISTED_separator}}, {{/LISTED_separator}}{{/LISTED}}{{/HAS_LISTED}}{{/NO_URL}}{{#HAS_D_NOTE}}<br><span class="small" lang="{{D_NOTE_LANG}}">{{D_NOTE}}</span>{{#D_NOTE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/D_NOTE_FALLBACK}}{{/HAS_D_NOTE}}</li>{{/DOCUMENT}}
 </ul>{{/HAS_DOCS}}
 </section>
 <section aria-labelledby="made-h">

@@ -108,7 +108,9 @@ enum {
 	PLAN_SUMMARY_EN,
 	PLAN_DOC,
 	PLAN_STATUS,
-	PLAN_UPDATED
+	PLAN_UPDATED,
+	PLAN_NOTE_PT, /* a public note about the plan's data */
+	PLAN_NOTE_EN
 };
 /* The milestone aggregates (MS_AGG in public.c), from a statement's *_AGG column on:
  * rollup_ms_agg reads them. */

@@ -152,7 +152,7 @@ static const char *const sqls[ST__MAX] = {
 	[ST_PLAN_BY_NUMBER] =
 	    "SELECT id, number, title_pt, title_en, period_start, period_end, published, "
 	    "cocreation_pt, cocreation_en, summary_pt, summary_en, document_url, status, "
-	    "substr(updated_at, 1, 10) FROM action_plan WHERE number = ?1",
+	    "substr(updated_at, 1, 10), note_pt, note_en FROM action_plan WHERE number = ?1",
 	/* ST_PLAN_COMMITMENTS: through the index commitment_plan. */
 	[ST_PLAN_COMMITMENTS] =
 	    "SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, "

@@ -330,6 +330,38 @@ page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url)
 	db_reset(s);
 }
 
+int
+page_url_lines(struct ctx *c, tpl_dict *d, const char *has, const char *section, const char *lines)
+{
+	tpl_dict   *h = NULL, *l;
+	const char *tab;
+	char        url[2048];
+	size_t      n, u;
+	int         count = 0;
+
+	while (lines != NULL && *lines != '\0') {
+		n = strcspn(lines, "\n");
+		tab = memchr(lines, '\t', n);
+		u = tab != NULL ? (size_t)(tab - lines) : n;
+		if (u > 0 && u < sizeof url) {
+			memcpy(url, lines, u);
+			url[u] = '\0';
+			if (h == NULL)
+				h = tpl_section(d, has);
+			l = tpl_section(h, section);
+			tpl_set(l, "URL", url);
+			if (tab != NULL && n > u + 1)
+				tpl_set_n(l, "LABEL", tab + 1, n - u - 1);
+			else
+				page_url_label(c, l, "LABEL", url, NULL, NULL);
+			page_url_state(c, l, "LINKSTATE", url);
+			count++;
+		}
+		lines += n + (lines[n] == '\n');
+	}
+	return count;
+}
+
 void
 page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en)
 {

@@ -117,6 +117,12 @@ const char *page_url_label(
  * archived copy with the date it was fetched, when there are.  Put {{>inc}} right after
  * the link in the template (page_links uses LINKSTATE). */
 void page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url);
+/* Adds the addresses of lines ("address" or "address<TAB>title", one a line: a plan
+ * document's listing pages, the network's sources) as repetitions of section inside
+ * section has of d (shown only when there is one): URL, LABEL (the title, else the host
+ * as page_url_label names it) and LINKSTATE (page_url_state).  Returns how many. */
+int page_url_lines(
+    struct ctx *c, tpl_dict *d, const char *has, const char *section, const char *lines);
 /* page_text, then the chosen text split into paragraphs as section key_P. */
 void page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en);
 
