@@ -13,6 +13,7 @@ extern struct stmt_table store_bulk, store_load;
 extern struct stmt_table store_auth, store_dashboard, store_links_report, store_moderation;
 extern struct stmt_table store_relations, store_review, store_staff;
 extern struct stmt_table store_trust;
+extern struct stmt_table store_records;
 
 static struct stmt_table *const tables[] = {
 	&store_public,
@@ -37,6 +38,7 @@ static struct stmt_table *const tables[] = {
 	&store_review,
 	&store_staff,
 	&store_trust,
+	&store_records,
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])
