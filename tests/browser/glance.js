@@ -8,9 +8,9 @@
  * code before a change).  The headline area of a plan is, on the home page and the
  * plans list, each card whose heading links to the plan; on the plan's own page, what
  * comes before its first section, and any .headline block.  For each plan:
- *  - how much is known, first: "progress known for N of M commitments" (pt: "progresso
- *    conhecido para N de M compromissos"), N the commitments of the plan with at least
- *    one milestone figure in the seed (content/rnaa-content.json), M all of them;
+ *  - how much is known, before any percentage: "progress known for N of M commitments"
+ *    (pt: "progresso conhecido para N de M compromissos"), N the commitments of the plan
+ *    with at least one milestone figure in the seed (content/rnaa-content.json), M all;
  *  - no large progress bar (.meter, <progress>, role=progressbar) in the headline when
  *    fewer than half of the commitments have data;
  *  - the self-reported completion with its date where the seed has one;
@@ -135,7 +135,14 @@ async function headlineChecks(page, p, lang, label, kind, seed) {
 		check(bad.length === 0, `${label}: ${want}`, bad);
 	};
 	each(`each plan says first how much is known (${list.map((x) => `${x.known} of ${x.total}`).join(', ')})`,
-		(pl, a) => (a.text.includes(knownPhrase(pl, lang)) ? '' : `no "${knownPhrase(pl, lang)}"`));
+		(pl, a) => {
+			const at = a.text.indexOf(knownPhrase(pl, lang));
+			const pct = a.text.search(/\d+ ?%/);
+			if (at < 0) {
+				return `no "${knownPhrase(pl, lang)}"`;
+			}
+			return pct >= 0 && pct < at ? `a percentage ("${a.text.slice(pct, pct + 40)}") comes before it` : '';
+		});
 	each('no large progress bar where fewer than half the commitments have data', (pl, a) =>
 		(pl.known * 2 < pl.total && a.bars > 0 ? `${a.bars} bar(s) shown for ${pl.known} of ${pl.total}` : ''));
 	if (list.some((x) => x.self)) {
