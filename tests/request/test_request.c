@@ -35,6 +35,19 @@ expect(const char *uri, int status, const char *needle)
 	res_free(&r);
 }
 
+/* Asserts that uri answers 200 and that its body does not contain needle. */
+static void
+lacks(const char *uri, const char *needle)
+{
+	struct res r;
+
+	cgi("GET", uri, NULL, &r);
+	ck_assert_msg(r.status == 200, "%s: status %d, expected 200", uri, r.status);
+	ck_assert_msg(r.body.p == NULL || strstr(r.body.p, needle) == NULL, "%s: body has \"%s\"",
+	    uri, needle);
+	res_free(&r);
+}
+
 START_TEST(pages_both_languages)
 {
 	static const char *const paths[] = { "/", "/network", "/plans", "/plans/1", "/plans/2",
@@ -63,24 +76,60 @@ START_TEST(real_content)
 	cgi("GET", "/pt/plans/3", NULL, &r);
 	ck_assert_int_eq(res_count(&r, "href=\"/pt/commitments/PT"), 7);
 	res_free(&r);
-	expect("/en/commitments/PT0013", 200, "Agência para a Modernização Administrativa");
+	/* PT0013's lead is AMA, named in the page's language. */
+	expect("/en/commitments/PT0013", 200, "Administrative Modernisation Agency");
+	expect("/pt/commitments/PT0013", 200, "Agência para a Modernização Administrativa");
 	expect("/en/commitments/PT0013", 200, "Improvements to dados.gov Portal");
 	expect("/pt/commitments/PT0013", 200, "Evoluir e divulgar o portal Dados.gov");
 	/* The first commitment of the first plan has no known title. */
 	expect("/en/commitments/PT0001", 200, "Title not yet recorded");
 	/* Unknown progress is "no data", never 0%. */
 	expect("/en/commitments/PT0013", 200, "no data");
-	/* Known milestone progress is shown with its formula. */
+	/* Known milestone progress is shown with its formula and the date of its figures
+	 * (100, 50, 50, 100 and 100% published on or after 5 June 2025), never the day the
+	 * content was imported. */
 	expect("/en/commitments/PT0018", 200, "How progress is calculated");
 	expect("/en/commitments/PT0018", 200, "80%");
+	expect("/en/commitments/PT0018", 200, "published on or after 5 June 2025");
+	lacks("/en/commitments/PT0018", "data recorded on");
 }
 END_TEST
 
+/* Sets column col of commitment ogp to value (NULL for SQL NULL). */
+static void
+set_commitment_text(const char *ogp, const char *col, const char *value)
+{
+	sqlite3      *db;
+	sqlite3_stmt *s;
+	char          sql[128];
+
+	snprintf(sql, sizeof sql, "UPDATE commitment SET %s = ?1 WHERE ogp_id = ?2", col);
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (value != NULL)
+		sqlite3_bind_text(s, 1, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, ogp, -1, SQLITE_STATIC);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+	ck_assert_int_eq(sqlite3_changes(db), 1);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
 START_TEST(fallback_language)
 {
-	/* PT0019 has an English title only: the Portuguese page shows it with a note. */
+	static const char *const pt = "Formação sobre a Lei de Acesso aos Documentos "
+				      "Administrativos";
+
+	/* PT0019's Portuguese title is a translation (title_pt_kind): the Portuguese page
+	 * shows it in Portuguese, says so, and falls back to nothing. */
+	expect("/pt/commitments/PT0019", 200, "<span lang=\"pt\">Formação sobre a Lei de Acesso");
+	expect("/pt/commitments/PT0019", 200, "(Tradução nossa)");
+	lacks("/pt/commitments/PT0019", "Este texto só está disponível em inglês.");
+	/* A title known in English only is shown on the Portuguese page with a note. */
+	set_commitment_text("PT0019", "title_pt", NULL);
 	expect("/pt/commitments/PT0019", 200, "Este texto só está disponível em inglês.");
 	expect("/pt/commitments/PT0019", 200, "lang=\"en\">Training on Law of Access");
+	set_commitment_text("PT0019", "title_pt", pt);
 }
 END_TEST
 
