@@ -18,7 +18,7 @@
 <h2 id="self-h">{{L_SELF_OVER_TIME}}</h2>
 {{#NO_FIGURES}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/NO_FIGURES}}
 {{#HAS_FIGURES}}<ul class="figures plan-figures">{{#FIGURE}}
-<li>{{#HAS_PCT}}<strong>{{PCT}}%</strong>{{/HAS_PCT}}{{>DOUBT}} <span class="small">{{#DATE_HAS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time>{{/DATE_HAS}}{{#DATE_MISSING}}{{DATE}}{{/DATE_MISSING}} · {{L_SOURCE}}: <a href="{{SOURCE}}" rel="external">{{SOURCE_LABEL}}</a>{{>SRCSTATE}}</span>{{#HAS_F_NOTE}}<br><span lang="{{F_NOTE_LANG}}">{{F_NOTE}}</span>{{#F_NOTE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/F_NOTE_FALLBACK}}{{/HAS_F_NOTE}}</li>{{/FIGURE}}
+<li>{{#HAS_PCT}}<strong>{{PCT}}%</strong>{{/HAS_PCT}}{{>DOUBT}} <span class="small">{{#DATE_HAS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time>{{/DATE_HAS}}{{#DATE_MISSING}}{{DATE}}{{/DATE_MISSING}} · {{L_SOURCE}}: <a href="{{SOURCE}}" rel="external" lang="{{SOURCE_LABEL_LANG}}">{{SOURCE_LABEL}}</a>{{>SRCSTATE}}</span>{{#HAS_F_NOTE}}<br><span lang="{{F_NOTE_LANG}}">{{F_NOTE}}</span>{{#F_NOTE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/F_NOTE_FALLBACK}}{{/HAS_F_NOTE}}</li>{{/FIGURE}}
 </ul>{{/HAS_FIGURES}}
 </section>
 <section aria-labelledby="assess-h">

@@ -238,7 +238,8 @@ plan_assessments(struct ctx *c, tpl_dict *b, long long plan_id)
 
 /* The plan's self-reported completion figures over time (GL_PLAN_FIGURES) as FIGURE in
  * HAS_FIGURES of b, or NO_FIGURES: percent (or the count its note gives), its date
- * worded by its as_of_kind, its doubt and its source named by its host. */
+ * worded by its as_of_kind, its doubt and its source named by the title of the plan's
+ * link to it, else by its host. */
 static void
 plan_figures(struct ctx *c, tpl_dict *b, long long plan_id)
 {
@@ -257,7 +258,8 @@ plan_figures(struct ctx *c, tpl_dict *b, long long plan_id)
 		page_figure_date(c, d, "DATE", db_text(s, GLS_AS_OF), db_text(s, GLS_KIND));
 		page_doubt(c, d, "DOUBT", db_text(s, GLS_CONF));
 		tpl_set(d, "SOURCE", db_text(s, GLS_SOURCE));
-		page_url_label(c, d, "SOURCE_LABEL", db_text(s, GLS_SOURCE), NULL, NULL);
+		page_url_label(c, d, "SOURCE_LABEL", db_text(s, GLS_SOURCE), db_text(s, GLS_SRC_PT),
+		    db_text(s, GLS_SRC_EN));
 		page_url_state(c, d, "SRCSTATE", db_text(s, GLS_SOURCE));
 		if (page_text(c, d, "F_NOTE", db_text(s, GLS_NOTE_PT), db_text(s, GLS_NOTE_EN)))
 			tpl_show(d, "HAS_F_NOTE");

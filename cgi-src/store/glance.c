@@ -45,7 +45,10 @@ static const char *const sqls[GL__MAX] = {
 	[GL_PLAN_ASSESS] = "SELECT assessor, report_kind, date, summary_pt, summary_en, source "
 			   "FROM plan_assessment WHERE plan_id = ?1 ORDER BY position",
 	[GL_PLAN_FIGURES] = "SELECT percent, as_of, as_of_kind, source, confidence, note_pt, "
-			    "note_en FROM plan_completion WHERE plan_id = ?1 ORDER BY position",
+			    "note_en, (SELECT label_pt FROM link l WHERE l.plan_id = ?1 AND "
+			    "l.url = pc.source), (SELECT label_en FROM link l WHERE l.plan_id = ?1 "
+			    "AND l.url = pc.source) FROM plan_completion pc WHERE plan_id = ?1 "
+			    "ORDER BY position",
 	[GL_EVIDENCE] = "SELECT date, note_pt, note_en, source FROM member_evidence "
 			"WHERE entity_id = ?1 ORDER BY position",
 };

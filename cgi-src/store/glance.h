@@ -26,7 +26,17 @@ enum gl_stmt {
 
 /* GL_PLAN_SELF (latest by as_of, undated last, then by position) and GL_PLAN_FIGURES
  * (every figure, by position; GLS_PCT NULL when the source gives a count, in the note) */
-enum { GLS_PCT, GLS_AS_OF, GLS_KIND, GLS_SOURCE, GLS_CONF, GLS_NOTE_PT, GLS_NOTE_EN };
+enum {
+	GLS_PCT,
+	GLS_AS_OF,
+	GLS_KIND,
+	GLS_SOURCE,
+	GLS_CONF,
+	GLS_NOTE_PT,
+	GLS_NOTE_EN,
+	GLS_SRC_PT, /* GL_PLAN_FIGURES: the title of the plan's link to the source, if any */
+	GLS_SRC_EN
+};
 /* GL_PLAN_IRM */
 enum { GLI_KIND, GLI_DATE, GLI_SUMMARY_PT, GLI_SUMMARY_EN, GLI_SOURCE };
 /* GL_PLAN_OVERDUE, GL_ENTITY_OVERDUE */

@@ -66,7 +66,8 @@ START_TEST(plan_documents_and_completion)
 		">labx.gov.pt</a>", "<strong>News item</strong>",
 		"<strong>67%</strong> <span class=\"small\"><time datetime=\"2020-09-11\">on 11 "
 		"September 2020</time> · Source: <a href=\"https://ogp.eportugal.gov.pt/en/"
-		"noticia19\" rel=\"external\">ogp.eportugal.gov.pt</a>",
+		"noticia19\" rel=\"external\" lang=\"en\">OGP Portugal – XI Reunião da Rede "
+		"Nacional de Administração Aberta</a>",
 		"<strong>57%</strong>", "4 of the 8 commitments completed.",
 		"Self-reported completion:</span> <strong>67%</strong>",
 		"Independent Reporting Mechanism (IRM)</strong> · <a href=\"https://www."
@@ -206,7 +207,7 @@ START_TEST(fixtures)
 		"<strong>40%</strong><a class=\"doubt\"",
 		"date not recorded · Source: <a "
 		"href=\"https://fx.example.org/c\" "
-		"rel=\"external\">fx.example.org</a>",
+		"rel=\"external\" lang=\"en\">fx.example.org</a>",
 		"<strong>Other</strong> · Other report <span class=\"small\">· date not yet "
 		"recorded</span>",
 		"<span lang=\"pt\">Texto de ensaio</span> <span class=\"fallback\">(in "
