@@ -49,7 +49,7 @@ path_locate(const struct imp *im, int *line, int *col)
 	struct json_step steps[16];
 	char             keys[16][IMP_PATH_MAX];
 	const char      *p = im->path;
-	size_t           n = 0, at, keypos, i, k;
+	size_t           n = 0, keypos, i, k;
 
 	while (*p != '\0' && n < 16) {
 		if (*p == '[') {
@@ -66,7 +66,7 @@ path_locate(const struct imp *im, int *line, int *col)
 		steps[n++].index = 0;
 	}
 	if (im->text == NULL || *p != '\0' ||
-	    (at = json_locate(im->text, im->len, steps, n, &keypos)) == JSON_NOWHERE)
+	    json_locate(im->text, im->len, steps, n, &keypos) == JSON_NOWHERE)
 		return -1;
 	*line = 1;
 	*col = 1;

@@ -329,7 +329,7 @@ cmt_links(struct imp *im, json_t *c, long long cid)
 static int
 load_commitment(struct imp *im, json_t *c, size_t idx, void *arg)
 {
-	long long cid;
+	long long cid = 0;
 
 	(void)idx, (void)arg;
 	if (cmt_row(im, c, &cid) != 0 || cmt_bodies(im, c, cid) != 0 || cmt_tags(im, c, cid) != 0 ||

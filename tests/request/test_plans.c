@@ -52,7 +52,6 @@ static const struct allow {
 	{ ST_LISTING_LEADS, "SCAN ce",
 	    "the lead bodies of every commitment listed (known "
 	    "cost on a filtered listing, README)" },
-	{ ST_X_COMMITMENTS, "SCAN c USING INDEX commitment_plan", "bulk export: every row" },
 	{ ST_X_MILESTONES, "SCAN m USING INDEX sqlite_autoindex_milestone_1",
 	    "bulk export: every row" },
 	{ ST_X_ENTITIES, "SCAN entity USING INDEX sqlite_autoindex_entity_1",
