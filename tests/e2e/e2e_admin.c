@@ -1010,6 +1010,11 @@ paragraphs(void)
 
 	snprintf(pp, sizeof pp, "/admin/plans/%lld", id_plan2);
 	snprintf(pg, sizeof pg, "/admin/pages/%lld", id_page);
+	/* The seed's plan texts are single paragraphs: plan 2's co-creation text gets a
+	 * second one, as an editor would write it. */
+	db_run("UPDATE action_plan SET cocreation_pt = cocreation_pt || char(10, 10) || "
+	       "'Segundo parágrafo (e2e).' WHERE id = ?1",
+	    id_plan2, 0);
 	tap(sql_int("SELECT count(*) FROM action_plan WHERE id = ?2 AND instr(cocreation_pt, "
 		    "char(10)) > 0",
 		NULL, id_plan2, 0, 0) == 1 &&
@@ -1151,11 +1156,9 @@ evidence(void)
 {
 	struct form f;
 	struct res  r;
-	char        path[96], *before, *after, asof[32], today[16];
+	char        path[96], *before, *after, asof[32];
 	const char *url = "https://example.org/report.pdf";
 	long long   links;
-	time_t      t = time(NULL);
-	struct tm   tm;
 
 	snprintf(path, sizeof path, "/admin/milestones/%lld", id_ms);
 	links = sql_int("SELECT count(*) FROM link WHERE milestone_id = ?2", NULL, id_ms, 0, -1);
@@ -1181,6 +1184,9 @@ evidence(void)
 
 	form_set(&f, "evidence_url", url);
 	form_set(&f, "evidence_label", "Relatório de execução");
+	/* The editor dates the figure (the day of the edit is never its date). */
+	form_set(&f, "progress_as_of", "2026-11-30");
+	form_set(&f, "progress_as_of_kind", "stated");
 	submit_form(&p_ines, path, &f, &r);
 	tap(r.status == 303, "with evidence_url %s -> 303 (got %d)", url, r.status);
 	res_free(&r);
@@ -1204,13 +1210,11 @@ evidence(void)
 		sqlite3_close(db);
 		tap(found == 1, "the link table has an 'evidence' row for the milestone");
 	}
-	gmtime_r(&t, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	sql_text(
 	    "SELECT progress_as_of FROM milestone WHERE id = ?2", NULL, id_ms, asof, sizeof asof);
 	tap(sql_int("SELECT progress FROM milestone WHERE id = ?2", NULL, id_ms, 0, -1) == 40 &&
-		strcmp(asof, today) == 0,
-	    "the milestone holds progress 40, dated today (%s)", asof);
+		strcmp(asof, "2026-11-30") == 0,
+	    "the milestone holds progress 40, dated as the editor gave it, 2026-11-30 (%s)", asof);
 	rc_get(NULL, "/pt/commitments/PT0011", &r);
 	tap(r.status == 200 && strstr(r.body.p, "href=\"https://example.org/report.pdf\"") != NULL,
 	    "the public commitment page (PT0011) shows the evidence link");
