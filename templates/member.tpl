@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="wrap">
-<nav class="crumbs" aria-label="{{L_BREADCRUMB}}"><a href="/{{LANG}}/network">{{L_NAV_NETWORK}}</a> › <span aria-current="page">{{SHORT}}</span></nav>
+<nav class="crumbs" aria-label="{{L_BREADCRUMB}}"><a href="/{{LANG}}/network">{{L_NAV_NETWORK}}</a> › <span aria-current="page">{{#SHORT_ABBR}}<abbr title="{{NAME}}">{{SHORT}}</abbr>{{/SHORT_ABBR}}{{#SHORT_PLAIN}}{{SHORT}}{{/SHORT_PLAIN}}</span></nav>
 <h1 lang="{{NAME_LANG}}">{{NAME}}</h1>
 {{#HAS_ACRONYM}}<p class="kicker">{{ACRONYM}}</p>{{/HAS_ACRONYM}}
 {{#HAS_NOTE}}<aside class="caveat" aria-label="{{L_DATA_NOTE}}"><h2>{{L_DATA_NOTE}}</h2><p lang="{{NOTE_LANG}}">{{NOTE}}</p></aside>{{/HAS_NOTE}}

@@ -275,6 +275,7 @@ page_member(struct ctx *c)
 	page_feed_link(c, feed, name);
 	tpl_set(b, "FEED", feed);
 	tpl_set(b, "SHORT", db_text(s, MEMBER_ACRONYM) ? db_text(s, MEMBER_ACRONYM) : name);
+	tpl_show(b, db_text(s, MEMBER_ACRONYM) && (pt || en) ? "SHORT_ABBR" : "SHORT_PLAIN");
 	tpl_set(b, "KIND", i18n_enum("entity_kind", db_text(s, MEMBER_KIND), c->en));
 	if (db_text(s, MEMBER_WEBSITE) != NULL) {
 		tpl_show(b, "SITE");

@@ -110,6 +110,26 @@ status_index(const char *st)
 	return code != NULL ? (int)(code - d->codes) : (int)d->n;
 }
 
+/* The name of a lead body (a row of ST_PLAN_LEADS) into NAME of l: its acronym, spelled
+ * out (LEAD_ABBR, FULL) when its name is known, else its name. */
+static void
+lead_name(struct ctx *c, tpl_dict *l, sqlite3_stmt *s)
+{
+	const char *acronym = db_text(s, LEAD_ACRONYM);
+
+	if (acronym == NULL) {
+		page_text(c, l, "NAME", db_text(s, LEAD_NAME_PT), db_text(s, LEAD_NAME_EN));
+		tpl_show(l, "LEAD_PLAIN");
+		return;
+	}
+	tpl_set(l, "NAME", acronym);
+	tpl_set(l, "NAME_LANG", c->lang);
+	tpl_show(l,
+	    page_text(c, l, "FULL", db_text(s, LEAD_NAME_PT), db_text(s, LEAD_NAME_EN))
+		? "LEAD_ABBR"
+		: "LEAD_PLAIN");
+}
+
 /* Fills the commitments table; returns the number of commitments and their roll-up. */
 static size_t
 commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll)
@@ -161,11 +181,8 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 		l = tpl_section(r->d, "LEAD");
 		r->leads++;
 		tpl_set(l, "SLUG", db_text(s, LEAD_SLUG));
-		if (db_text(s, LEAD_ACRONYM) != NULL) {
-			tpl_set(l, "NAME", db_text(s, LEAD_ACRONYM));
-			tpl_set(l, "NAME_LANG", c->lang);
-		} else
-			page_text(c, l, "NAME", db_text(s, LEAD_NAME_PT), db_text(s, LEAD_NAME_EN));
+		lead_name(c, l, s);
+		page_doubt(c, l, "DOUBT", db_text(s, LEAD_CONF));
 	}
 	for (i = 0; i < n; i++)
 		if (rows[i].leads == 0)

@@ -123,7 +123,7 @@ enum { PC_AGG = LC_END + 1 };
 /* ST_LISTING, after MS_AGG: how sure the titles and the OGP id are (confidence codes). */
 enum { LS_TITLE_PT_CONF = LC_AGG + AGG_UNDATED + 1, LS_TITLE_EN_CONF, LS_OGP_CONF };
 /* The lead bodies of commitments: ST_PLAN_LEADS, ST_LISTING_LEADS (LEAD_CONF: how sure
- * the role is, ST_LISTING_LEADS only) */
+ * the role is) */
 enum { LEAD_CID, LEAD_SLUG, LEAD_ACRONYM, LEAD_NAME_PT, LEAD_NAME_EN, LEAD_CONF };
 /* ST_ROLLUP */
 enum { ROLLUP_PLAN, ROLLUP_ID, ROLLUP_AGG };

@@ -160,7 +160,7 @@ static const char *const sqls[ST__MAX] = {
 	    "ORDER BY c.number, c.ogp_id",
 	/* ST_PLAN_LEADS */
 	[ST_PLAN_LEADS] =
-	    "SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en "
+	    "SELECT ce.commitment_id, e.slug, e.acronym, e.name_pt, e.name_en, ce.confidence "
 	    "FROM commitment c JOIN commitment_entity ce ON ce.commitment_id = c.id "
 	    "AND ce.role = 'lead' JOIN entity e ON e.id = ce.entity_id WHERE c.plan_id = ?1 "
 	    "ORDER BY ce.commitment_id, ce.position",

@@ -93,7 +93,8 @@ START_TEST(plan_documents_and_completion)
 END_TEST
 
 /* Plan 2: the IRM's verdict beside the headline, its two assessments, its note; the
- * charts name each commitment by its title and the table labels its cells. */
+ * charts name each commitment by its title and the table labels its cells, spells out
+ * each lead's acronym and marks AMA's unconfirmed lead of PT0011. */
 START_TEST(plan_verdict_and_charts)
 {
 	static const char *const en[] = { "Seven of the nine commitments were fully or "
@@ -105,6 +106,8 @@ START_TEST(plan_verdict_and_charts)
 		"<span class=\"bar-label\"><span lang=\"en\">Single Education Portal</span> "
 		"<span class=\"small\">PT0009</span></span>",
 		"<td data-label=\"Progress\">", "<td data-label=\"Self-reported status\">",
+		"<a href=\"/en/members/ama\" lang=\"en\"><abbr title=\"Administrative "
+		"Modernisation Agency\">AMA</abbr></a><a class=\"doubt\"",
 		"Self-reported completion:</span> <span class=\"unknown\">not yet recorded", NULL };
 	static const char *const pt[] = { "Sete dos nove compromissos foram concluídos total "
 					  "ou substancialmente.",
@@ -126,6 +129,8 @@ END_TEST
 START_TEST(member_roles_and_partners)
 {
 	static const char *const en[] = { "<dt>Network membership</dt><dd>Founding member",
+		"aria-current=\"page\"><abbr title=\"Administrative Modernisation "
+		"Agency\">AMA</abbr>",
 		"<time datetime=\"2018\">2018</time>", "id=\"parties-h\"",
 		"partner in an activity: <span lang=\"en\">Took part in the webinar", NULL };
 	struct res               r;
