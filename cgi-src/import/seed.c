@@ -456,17 +456,30 @@ plan_of(struct imp *im, const char *key, long long number, long long *id)
 	return *id == 0 ? imp_fail(im, key, "unknown plan %lld (not in plans)", number) : 0;
 }
 
-/* Checks that an event's co-organisers are bodies; the source's own words for others
- * (co_organisers_text) are what the organiser column keeps besides organiser_id. */
+/* Replaces the co-organisers of event id (bodies; the source's own words for others,
+ * co_organisers_text, go into the organiser column besides organiser_id). */
 static int
-co_organisers(struct imp *im, json_t *e)
+co_organisers(struct imp *im, json_t *e, long long id)
 {
-	json_t   *s;
-	size_t    i;
-	long long id;
+	struct binder b = load_bind(LD_ORGANISER_CLEAR);
+	json_t       *s;
+	size_t        i;
+	long long     eid;
 
-	json_array_foreach(json_object_get(e, "co_organisers"), i,
-	    s) if (seed_entity(im, "co_organisers", json_string_value(s), &id) != 0) return -1;
+	load_bind_int(&b, 1, id);
+	if (imp_run(im, &b, NULL) != 0)
+		return -1;
+	json_array_foreach(json_object_get(e, "co_organisers"), i, s)
+	{
+		if (seed_entity(im, "co_organisers", json_string_value(s), &eid) != 0)
+			return -1;
+		b = load_bind(LD_ORGANISER_ADD);
+		load_bind_int(&b, 1, id);
+		load_bind_int(&b, 2, eid);
+		load_bind_int(&b, 3, (long long)i + 1);
+		if (imp_run(im, &b, NULL) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -536,8 +549,7 @@ load_event(struct imp *im, json_t *e, size_t idx, void *arg)
 	(void)idx, (void)arg;
 	if ((imp_str(e, "organiser") != NULL &&
 		seed_entity(im, "organiser", imp_str(e, "organiser"), &org_id) != 0) ||
-	    plan_of(im, "related_plan", imp_int(e, "related_plan"), &plan) != 0 ||
-	    co_organisers(im, e) != 0)
+	    plan_of(im, "related_plan", imp_int(e, "related_plan"), &plan) != 0)
 		return -1;
 	b = load_bind(LD_EVENT_UPSERT);
 	event_bind(&b, e, imp_str(e, "co_organisers_text"), org_id, plan);
@@ -545,7 +557,8 @@ load_event(struct imp *im, json_t *e, size_t idx, void *arg)
 		return -1;
 	b = load_bind(LD_EVENT_ID);
 	load_bind_text(&b, 1, imp_str(e, "slug"));
-	if (imp_run(im, &b, &id) != 0 || event_commitments(im, e, id) != 0)
+	if (imp_run(im, &b, &id) != 0 || event_commitments(im, e, id) != 0 ||
+	    co_organisers(im, e, id) != 0)
 		return -1;
 	return seed_sources(im, e, OWN_EVENT, id, 0) < 0 ? -1 : 0;
 }

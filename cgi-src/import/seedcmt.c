@@ -94,6 +94,8 @@ cmt_row(struct imp *im, json_t *c, long long *id)
 	load_bind_text(&b, 37, imp_str(c, "note_pt"));
 	load_bind_text(&b, 38, imp_str(c, "note_en"));
 	load_bind_text(&b, 39, imp_str(c, "ogp_id_confidence"));
+	load_bind_text(&b, 40, imp_str(json_object_get(c, "irm"), "early_results_confidence"));
+	load_bind_int(&b, 41, imp_bool(json_object_get(c, "irm"), "open_gov_lens"));
 	if (imp_run(im, &b, NULL) != 0)
 		return -1;
 	b = load_bind(LD_COMMITMENT_ID);

@@ -309,7 +309,7 @@ static const struct domain domains[DOM__MAX] = {
 	    "commitment.self_confidence "
 	    "commitment.irm_confidence commitment_entity.confidence milestone.progress_confidence "
 	    "milestone_figure.confidence consultation_record.dates_confidence "
-	    "event.date_confidence",
+	    "event.date_confidence commitment.irm_early_results_confidence",
 	    confidence),
 	DOM("text_kind",
 	    "commitment.title_pt_kind commitment.title_en_kind activity.title_pt_kind "

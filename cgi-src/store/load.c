@@ -140,17 +140,18 @@ static const char *const load_sql[LD__MAX] = {
 	    "self_confidence, irm_verifiable, irm_relevant, irm_ambition, irm_potential_impact, "
 	    "irm_potential_results, irm_promising, irm_completion, irm_early_results, cluster_pt,"
 	    " cluster_en, irm_date, irm_results_date, irm_confidence, note_pt, note_en, "
-	    "ogp_id_confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30,"
-	    " ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39) ON CONFLICT (ogp_id) DO UPDATE SET "
-	    "(plan_id, number, title_pt, title_en, title_pt_kind, title_en_kind, "
-	    "title_pt_confidence, title_en_confidence, title_en_long, summary_pt, summary_en, "
-	    "problem_pt, problem_en, start_date, end_date, values_confidence, self_status, "
-	    "self_percent, self_status_date, self_as_of_kind, self_source, self_confidence, "
-	    "irm_verifiable, irm_relevant, irm_ambition, irm_potential_impact, "
-	    "irm_potential_results, irm_promising, irm_completion, irm_early_results, cluster_pt,"
-	    " cluster_en, irm_date, irm_results_date, irm_confidence, note_pt, note_en, "
-	    "ogp_id_confidence) = (coalesce(excluded.plan_id, plan_id), coalesce(excluded.number,"
+	    "ogp_id_confidence, irm_early_results_confidence, irm_open_gov_lens) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37,"
+	    " ?38, ?39, ?40, ?41) ON CONFLICT (ogp_id) DO UPDATE SET (plan_id, number, title_pt, "
+	    "title_en, title_pt_kind, title_en_kind, title_pt_confidence, title_en_confidence, "
+	    "title_en_long, summary_pt, summary_en, problem_pt, problem_en, start_date, end_date,"
+	    " values_confidence, self_status, self_percent, self_status_date, self_as_of_kind, "
+	    "self_source, self_confidence, irm_verifiable, irm_relevant, irm_ambition, "
+	    "irm_potential_impact, irm_potential_results, irm_promising, irm_completion, "
+	    "irm_early_results, cluster_pt, cluster_en, irm_date, irm_results_date, "
+	    "irm_confidence, note_pt, note_en, ogp_id_confidence, irm_early_results_confidence, "
+	    "irm_open_gov_lens) = (coalesce(excluded.plan_id, plan_id), coalesce(excluded.number,"
 	    " number), coalesce(excluded.title_pt, title_pt), coalesce(excluded.title_en, "
 	    "title_en), coalesce(excluded.title_pt_kind, title_pt_kind), "
 	    "coalesce(excluded.title_en_kind, title_en_kind), "
@@ -176,7 +177,9 @@ static const char *const load_sql[LD__MAX] = {
 	    "coalesce(excluded.irm_results_date, irm_results_date), "
 	    "coalesce(excluded.irm_confidence, irm_confidence), coalesce(excluded.note_pt, "
 	    "note_pt), coalesce(excluded.note_en, note_en), coalesce(excluded.ogp_id_confidence, "
-	    "ogp_id_confidence)), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE "
+	    "ogp_id_confidence), coalesce(excluded.irm_early_results_confidence, "
+	    "irm_early_results_confidence), coalesce(excluded.irm_open_gov_lens, "
+	    "irm_open_gov_lens)), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE "
 	    "(coalesce(excluded.plan_id, plan_id), coalesce(excluded.number, number), "
 	    "coalesce(excluded.title_pt, title_pt), coalesce(excluded.title_en, title_en), "
 	    "coalesce(excluded.title_pt_kind, title_pt_kind), coalesce(excluded.title_en_kind, "
@@ -202,14 +205,16 @@ static const char *const load_sql[LD__MAX] = {
 	    "coalesce(excluded.irm_results_date, irm_results_date), "
 	    "coalesce(excluded.irm_confidence, irm_confidence), coalesce(excluded.note_pt, "
 	    "note_pt), coalesce(excluded.note_en, note_en), coalesce(excluded.ogp_id_confidence, "
-	    "ogp_id_confidence)) IS NOT (plan_id, number, title_pt, title_en, title_pt_kind, "
+	    "ogp_id_confidence), coalesce(excluded.irm_early_results_confidence, "
+	    "irm_early_results_confidence), coalesce(excluded.irm_open_gov_lens, "
+	    "irm_open_gov_lens)) IS NOT (plan_id, number, title_pt, title_en, title_pt_kind, "
 	    "title_en_kind, title_pt_confidence, title_en_confidence, title_en_long, summary_pt, "
 	    "summary_en, problem_pt, problem_en, start_date, end_date, values_confidence, "
 	    "self_status, self_percent, self_status_date, self_as_of_kind, self_source, "
 	    "self_confidence, irm_verifiable, irm_relevant, irm_ambition, irm_potential_impact, "
 	    "irm_potential_results, irm_promising, irm_completion, irm_early_results, cluster_pt,"
 	    " cluster_en, irm_date, irm_results_date, irm_confidence, note_pt, note_en, "
-	    "ogp_id_confidence)",
+	    "ogp_id_confidence, irm_early_results_confidence, irm_open_gov_lens)",
 	[LD_COMMITMENT_ID] =
 	    "SELECT id FROM commitment WHERE ogp_id = ?1",
 	[LD_ROLE_UPSERT] =
@@ -324,6 +329,11 @@ static const char *const load_sql[LD__MAX] = {
 	[LD_EVENT_CMT_ADD] =
 	    "INSERT INTO event_commitment (event_id, commitment_id) VALUES (?1, ?2) ON CONFLICT "
 	    "DO NOTHING",
+	[LD_ORGANISER_CLEAR] =
+	    "DELETE FROM event_organiser WHERE event_id = ?1",
+	[LD_ORGANISER_ADD] =
+	    "INSERT INTO event_organiser (event_id, entity_id, position) VALUES (?1, ?2, ?3) ON "
+	    "CONFLICT DO NOTHING",
 	[LD_RECORD_UPSERT] =
 	    "INSERT INTO consultation_record (slug, title_pt, title_en, plan_id, opens, closes, "
 	    "dates_confidence, status, where_url, organiser_id, description_pt, description_en, "

@@ -26,7 +26,7 @@ enum load_stmt {
 	LD_COMPLETION_ADD, /* plan_id, position, percent, as_of, as_of_kind, source, confidence, note_pt, note_en */
 	LD_ASSESS_CLEAR, /* plan id */
 	LD_ASSESS_ADD, /* plan_id, position, assessor, report_kind, date, summary_pt, summary_en, source */
-	LD_COMMITMENT_UPSERT, /* ogp_id, plan_id, number, title_pt, title_en, title_pt_kind, title_en_kind, title_pt_confidence, title_en_confidence, title_en_long, summary_pt, summary_en, problem_pt, problem_en, start_date, end_date, values_confidence, self_status, self_percent, self_status_date, self_as_of_kind, self_source, self_confidence, irm_verifiable, irm_relevant, irm_ambition, irm_potential_impact, irm_potential_results, irm_promising, irm_completion, irm_early_results, cluster_pt, cluster_en, irm_date, irm_results_date, irm_confidence, note_pt, note_en, ogp_id_confidence */
+	LD_COMMITMENT_UPSERT, /* ogp_id, plan_id, number, title_pt, title_en, title_pt_kind, title_en_kind, title_pt_confidence, title_en_confidence, title_en_long, summary_pt, summary_en, problem_pt, problem_en, start_date, end_date, values_confidence, self_status, self_percent, self_status_date, self_as_of_kind, self_source, self_confidence, irm_verifiable, irm_relevant, irm_ambition, irm_potential_impact, irm_potential_results, irm_promising, irm_completion, irm_early_results, cluster_pt, cluster_en, irm_date, irm_results_date, irm_confidence, note_pt, note_en, ogp_id_confidence, irm_early_results_confidence, irm_open_gov_lens */
 	LD_COMMITMENT_ID,     /* ogp_id */
 	LD_ROLE_UPSERT, /* commitment_id, entity_id, role, position, confidence, role_pt, role_en */
 	LD_PARTY_CLEAR, /* commitment id */
@@ -46,6 +46,8 @@ enum load_stmt {
 	LD_EVENT_ID,     /* slug */
 	LD_EVENT_CMT_CLEAR, /* event id */
 	LD_EVENT_CMT_ADD,   /* event_id, commitment_id */
+	LD_ORGANISER_CLEAR, /* event id */
+	LD_ORGANISER_ADD,   /* event_id, entity_id, position */
 	LD_RECORD_UPSERT, /* slug, title_pt, title_en, plan_id, opens, closes, dates_confidence, status, where_url, organiser_id, description_pt, description_en, outcome_pt, outcome_en, comments_received, sources */
 	LD_PAGE_UPSERT,   /* slug, title_pt, title_en, body_pt, body_en */
 	LD__MAX

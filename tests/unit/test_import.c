@@ -373,6 +373,17 @@ START_TEST(test_one_to_one)
 	    "-@2019-12-20,57@2020-02-21,67@2020-09-11");
 	ck_assert_str_eq(
 	    q_text("SELECT status FROM action_plan WHERE number = 1", b, sizeof b), "closed");
+	/* how sure the IRM's early results are; an event's co-organisers */
+	ck_assert_str_eq(q_text("SELECT irm_early_results || '|' || irm_early_results_confidence "
+				"FROM commitment WHERE ogp_id = 'PT0014'",
+			     b, sizeof b),
+	    "no_notable|unconfirmed");
+	ck_assert_str_eq(
+	    q_text("SELECT group_concat(e.slug) FROM event_organiser o JOIN event v ON "
+		   "v.id = o.event_id JOIN entity e ON e.id = o.entity_id WHERE v.slug = "
+		   "'reuniao-sociedade-civil-ogp-2022' ORDER BY o.position",
+		b, sizeof b),
+	    "apdsi,ti-portugal");
 	/* no figure takes the import time for its date */
 	ck_assert_int_eq(
 	    q_int("SELECT count(*) FROM milestone WHERE progress_as_of GLOB '*T*'"), 0);
