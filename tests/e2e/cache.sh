@@ -101,11 +101,13 @@ get '/pt/commitments?plan=2' >/dev/null; etag=$(hdr ETag)
 [ "$(get '/pt/commitments?plan=2' -H "If-None-Match: $etag")" = 304 ]
 tap $? "If-None-Match on a query address gives 304"
 
-# 4. A write shows at once, everywhere.  import FILE TITLE: sets PT0009's titles.
+# 4. A write shows at once, everywhere.  edit TITLE: imports the seed content with
+# PT0009's titles set to "TITLE pt" and "TITLE en".
 edit() {
-	printf '{"plans":[{"number":2,"commitments":[{"ogp_id":"PT0009","title_pt":"%s pt","title_en":"%s en"}]}]}\n' \
-		"$1" "$1" >"$TMP/edit.json"
-	"$ADMIN" --db "$ABERTA_DB" import "$TMP/edit.json" >/dev/null 2>&1
+	sqlite3 :memory: "SELECT json_set(f, '\$.commitments[' || c.key || '].title_pt', '$1 pt',
+		'\$.commitments[' || c.key || '].title_en', '$1 en') FROM (SELECT readfile('$CONTENT')
+		AS f), json_each(f, '\$.commitments') AS c WHERE c.value ->> 'ogp_id' = 'PT0009'" \
+		>"$TMP/edit.json" && "$ADMIN" --db "$ABERTA_DB" import "$TMP/edit.json" >/dev/null 2>&1
 }
 # ... and the addresses with a query that show it (from the memo once asked twice).
 QPAGES=()
