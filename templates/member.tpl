@@ -34,13 +34,13 @@
 <h2 id="parties-h">{{L_PARTIES}}</h2>
 <p class="small">{{L_PARTIES_INTRO}}</p>
 <ul class="parties">{{#PARTY}}
-<li><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a>{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}} <span class="small">{{OGP_ID}} · {{PLAN_ORDINAL}}</span><br>{{#PARTNER}}{{L_PARTNER_IN}}{{#HAS_P_NOTE}}: <span lang="{{P_NOTE_LANG}}">{{P_NOTE}}</span>{{#P_NOTE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/P_NOTE_FALLBACK}}{{/HAS_P_NOTE}}{{/PARTNER}}{{#PROPOSER}}{{L_PROPOSED}}{{/PROPOSER}}{{#SRC}} <span class="small">({{L_SOURCE}}: <a href="{{URL}}" rel="external">{{LABEL}}</a>)</span>{{/SRC}}</li>{{/PARTY}}
+<li><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a>{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}} <span class="small">{{OGP_ID}} · {{PLAN_ORDINAL}}</span><br>{{#PARTNER}}{{L_PARTNER_IN}}{{#HAS_P_NOTE}}: <span lang="{{P_NOTE_LANG}}">{{P_NOTE}}</span>{{#P_NOTE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/P_NOTE_FALLBACK}}{{/HAS_P_NOTE}}{{/PARTNER}}{{#PROPOSER}}{{L_PROPOSED}}{{/PROPOSER}}{{#SRC}} <span class="small">({{L_SOURCE}}: <a href="{{URL}}" rel="external" lang="{{LABEL_LANG}}">{{LABEL}}</a>)</span>{{/SRC}}</li>{{/PARTY}}
 </ul>
 </section>{{/HAS_PARTIES}}
 {{#HAS_EVIDENCE}}<section aria-labelledby="evidence-h">
 <h2 id="evidence-h">{{L_MEMBER_EVIDENCE}}</h2>
 <ul class="figures">{{#EVIDENCE}}
-<li>{{#DATE_HAS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time>{{/DATE_HAS}}{{#DATE_MISSING}}{{L_DATE_NOT_RECORDED}}{{/DATE_MISSING}}: <span lang="{{E_NOTE_LANG}}">{{E_NOTE}}</span>{{#E_NOTE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/E_NOTE_MISSING}}{{#E_NOTE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/E_NOTE_FALLBACK}}{{#HAS_SOURCE}} <span class="small">({{L_SOURCE}}: <a href="{{URL}}" rel="external">{{LABEL}}</a>)</span>{{/HAS_SOURCE}}</li>{{/EVIDENCE}}
+<li>{{#DATE_HAS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time>{{/DATE_HAS}}{{#DATE_MISSING}}{{L_DATE_NOT_RECORDED}}{{/DATE_MISSING}}: <span lang="{{E_NOTE_LANG}}">{{E_NOTE}}</span>{{#E_NOTE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/E_NOTE_MISSING}}{{#E_NOTE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/E_NOTE_FALLBACK}}{{#HAS_SOURCE}} <span class="small">({{L_SOURCE}}: <a href="{{URL}}" rel="external" lang="{{LABEL_LANG}}">{{LABEL}}</a>)</span>{{/HAS_SOURCE}}</li>{{/EVIDENCE}}
 </ul>
 </section>{{/HAS_EVIDENCE}}
 {{#HAS_LINKS}}<section aria-labelledby="src-h"><h2 id="src-h">{{L_SOURCES}}</h2><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a>{{>LINKSTATE}}</li>{{/LINK}}</ul></section>{{/HAS_LINKS}}

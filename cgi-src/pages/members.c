@@ -185,7 +185,8 @@ entity_parties(struct ctx *c, tpl_dict *b, long long id)
 		if (db_text(s, GLY_SOURCE) != NULL) {
 			r = tpl_section(d, "SRC");
 			tpl_set(r, "URL", db_text(s, GLY_SOURCE));
-			page_url_label(c, r, "LABEL", db_text(s, GLY_SOURCE), NULL, NULL);
+			page_url_label(c, r, "LABEL", db_text(s, GLY_SOURCE),
+			    db_text(s, GLY_SRC_PT), db_text(s, GLY_SRC_EN));
 		}
 	}
 }
@@ -208,7 +209,8 @@ entity_evidence(struct ctx *c, tpl_dict *b, long long id)
 		if (db_text(s, GLE_SOURCE) != NULL) {
 			tpl_show(d, "HAS_SOURCE");
 			tpl_set(d, "URL", db_text(s, GLE_SOURCE));
-			page_url_label(c, d, "LABEL", db_text(s, GLE_SOURCE), NULL, NULL);
+			page_url_label(c, d, "LABEL", db_text(s, GLE_SOURCE),
+			    db_text(s, GLE_SRC_PT), db_text(s, GLE_SRC_EN));
 		}
 	}
 }

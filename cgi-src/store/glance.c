@@ -7,6 +7,15 @@
 	"m.planned_end IS NOT NULL AND length(m.planned_end) IN (4, 7, 10) " \
 	"AND substr(?2, 1, length(m.planned_end)) > m.planned_end " \
 	"AND coalesce(m.progress, -1) <> 100 AND coalesce(m.status, '') <> 'complete'"
+/* The title (label_pt, then label_en) of the owner's link to the address url, if it has
+ * one: a figure's or a piece of evidence's source named as the record's sources are. */
+#define LINK_TITLES(owner, url) \
+	"(SELECT label_pt FROM link l WHERE l." owner " AND l.url = " url " LIMIT 1), " \
+	"(SELECT label_en FROM link l WHERE l." owner " AND l.url = " url " LIMIT 1)"
+/* The titles of the sources of GL_ENTITY_PARTIES, GL_PLAN_FIGURES and GL_EVIDENCE. */
+#define PARTY_TITLES    LINK_TITLES("commitment_id = x.commitment_id", "x.source")
+#define FIGURE_TITLES   LINK_TITLES("plan_id = ?1", "pc.source")
+#define EVIDENCE_TITLES LINK_TITLES("entity_id = ?1", "ev.source")
 /* The order of membership groups (GL_MEMBERS). */
 #define MEMBER_ORDER \
 	"CASE coalesce(member_status, 'unknown') WHEN 'founding_member' THEN 0 " \
@@ -26,7 +35,7 @@ static const char *const sqls[GL__MAX] = {
 			      "AND ce.role = 'lead' AND " OVERDUE,
 	[GL_ENTITY_PARTIES] =
 	    "SELECT x.relation, c.ogp_id, c.title_pt, c.title_en, p.number, x.note_pt, "
-	    "x.note_en, x.source FROM commitment_party x JOIN commitment c "
+	    "x.note_en, x.source, " PARTY_TITLES " FROM commitment_party x JOIN commitment c "
 	    "ON c.id = x.commitment_id JOIN action_plan p ON p.id = c.plan_id "
 	    "WHERE x.entity_id = ?1 ORDER BY x.relation = 'proposer', p.number, c.number, "
 	    "c.ogp_id",
@@ -45,12 +54,10 @@ static const char *const sqls[GL__MAX] = {
 	[GL_PLAN_ASSESS] = "SELECT assessor, report_kind, date, summary_pt, summary_en, source "
 			   "FROM plan_assessment WHERE plan_id = ?1 ORDER BY position",
 	[GL_PLAN_FIGURES] = "SELECT percent, as_of, as_of_kind, source, confidence, note_pt, "
-			    "note_en, (SELECT label_pt FROM link l WHERE l.plan_id = ?1 AND "
-			    "l.url = pc.source), (SELECT label_en FROM link l WHERE l.plan_id = ?1 "
-			    "AND l.url = pc.source) FROM plan_completion pc WHERE plan_id = ?1 "
-			    "ORDER BY position",
-	[GL_EVIDENCE] = "SELECT date, note_pt, note_en, source FROM member_evidence "
-			"WHERE entity_id = ?1 ORDER BY position",
+			    "note_en, " FIGURE_TITLES " FROM plan_completion pc "
+			    "WHERE plan_id = ?1 ORDER BY position",
+	[GL_EVIDENCE] = "SELECT date, note_pt, note_en, source, " EVIDENCE_TITLES
+			" FROM member_evidence ev WHERE entity_id = ?1 ORDER BY position",
 };
 
 STORE_TABLE(store_glance, "glance", STORE_RO, GL__MAX, sqls);

@@ -34,7 +34,7 @@ enum {
 	GLS_CONF,
 	GLS_NOTE_PT,
 	GLS_NOTE_EN,
-	GLS_SRC_PT, /* GL_PLAN_FIGURES: the title of the plan's link to the source, if any */
+	GLS_SRC_PT, /* GL_PLAN_FIGURES: the title of the plan's link to GLS_SOURCE, if any */
 	GLS_SRC_EN
 };
 /* GL_PLAN_IRM */
@@ -50,7 +50,9 @@ enum {
 	GLY_PLAN,
 	GLY_NOTE_PT,
 	GLY_NOTE_EN,
-	GLY_SOURCE
+	GLY_SOURCE,
+	GLY_SRC_PT, /* the title of the commitment's link to GLY_SOURCE, if any */
+	GLY_SRC_EN
 };
 /* GL_MEMBERS: founding members, members, likely members, membership not recorded (NULL
  * or "unknown"), then those not members; by name in each. */
@@ -100,7 +102,7 @@ enum {
 /* GL_PLAN_ASSESS */
 enum { GLA_ASSESSOR, GLA_KIND, GLA_DATE, GLA_SUMMARY_PT, GLA_SUMMARY_EN, GLA_SOURCE };
 /* GL_EVIDENCE */
-enum { GLE_DATE, GLE_NOTE_PT, GLE_NOTE_EN, GLE_SOURCE };
+enum { GLE_DATE, GLE_NOTE_PT, GLE_NOTE_EN, GLE_SOURCE, GLE_SRC_PT, GLE_SRC_EN };
 
 /* Returns statement id, reset and with its bindings cleared (store_stmt). */
 sqlite3_stmt *gl_stmt(enum gl_stmt id);

@@ -132,7 +132,9 @@ START_TEST(member_roles_and_partners)
 		"aria-current=\"page\"><abbr title=\"Administrative Modernisation "
 		"Agency\">AMA</abbr>",
 		"<time datetime=\"2018\">2018</time>", "id=\"parties-h\"",
-		"partner in an activity: <span lang=\"en\">Took part in the webinar", NULL };
+		"partner in an activity: <span lang=\"en\">Took part in the webinar",
+		"rel=\"external\" lang=\"en\">OGP Portugal – Compromisso #3 (II PANAA)</a>)",
+		NULL };
 	struct res               r;
 	struct buf               leads = { 0 }, supports = { 0 }, parties = { 0 };
 
@@ -156,6 +158,16 @@ START_TEST(member_roles_and_partners)
 	has(&r, (const char *const[]){ "partner in an activity", "Membership not recorded", NULL });
 	res_free(&r);
 	buf_free(&supports);
+	/* The evidence of a membership, its source named by the body's link to it. */
+	get("/en/members/pres-mod-area", &r);
+	has(&r,
+	    (const char *const[]){ "id=\"evidence-h\"",
+		"<time datetime=\"2019-04-23\">23 April 2019</time>: <span "
+		"lang=\"en\">represented at the 6th meeting</span> <span "
+		"class=\"small\">(Source: <a href=\"https://ogp.eportugal.gov.pt/en/noticia8\" "
+		"rel=\"external\" lang=\"en\">OGP Portugal – VI Reunião",
+		NULL });
+	res_free(&r);
 	/* TI Portugal proposed PT0007 and PT0008. */
 	get("/pt/members/ti-portugal", &r);
 	ck_assert_int_eq(res_count(&r, "propôs o compromisso"), 2);
@@ -226,7 +238,8 @@ START_TEST(fixtures)
 		"<dt>Member until</dt><dd><time datetime=\"2031-06\">June 2031</time>",
 		"<time datetime=\"2030-02-02\">2 February 2030</time>: <span lang=\"en\">Present "
 		"at the meeting</span> <span class=\"small\">(Source: <a "
-		"href=\"https://fx.example.org/minutes\" rel=\"external\">fx.example.org</a>)",
+		"href=\"https://fx.example.org/minutes\" rel=\"external\" "
+		"lang=\"en\">fx.example.org</a>)",
 		NULL
 	};
 	struct res r;
