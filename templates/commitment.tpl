@@ -45,7 +45,7 @@
 <h3>{{L_IRM}}{{>IRM_DOUBT}}</h3>
 <p class="small">{{L_IRM_HELP}}</p>
 <dl>{{#IRM}}
-<dt>{{LABEL}}</dt><dd>{{VALUE}}{{#VALUE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/VALUE_MISSING}}</dd>{{/IRM}}
+<dt>{{LABEL}}</dt><dd>{{VALUE}}{{>DOUBT}}{{#VALUE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/VALUE_MISSING}}</dd>{{/IRM}}
 <dt>{{L_IRM_RESULTS_DATE}}</dt><dd>{{#IRM_RESULTS_DATE_HAS}}<time datetime="{{IRM_RESULTS_DATE_ISO}}">{{IRM_RESULTS_DATE}}</time>{{/IRM_RESULTS_DATE_HAS}}{{#IRM_RESULTS_DATE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/IRM_RESULTS_DATE_MISSING}}</dd>
 <dt>{{L_IRM_DESIGN_DATE}}</dt><dd>{{#IRM_DATE_HAS}}<time datetime="{{IRM_DATE_ISO}}">{{IRM_DATE}}</time>{{/IRM_DATE_HAS}}{{#IRM_DATE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/IRM_DATE_MISSING}}</dd>
 </dl>

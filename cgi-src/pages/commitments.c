@@ -28,13 +28,15 @@ static const struct {
 	{ CM_STARRED, "IRM_STARRED", "starred" },
 };
 
-/* Fills the IRM panel, one row per indicator; unknown values say so. */
+/* Fills the IRM panel of commitment id, one row per indicator; unknown values say so,
+ * doubtful early results are marked. */
 static void
-irm(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
+irm(struct ctx *c, tpl_dict *b, sqlite3_stmt *s, long long id)
 {
-	tpl_dict   *d;
-	const char *v;
-	size_t      i;
+	sqlite3_stmt *t = trust_stmt(TR_EARLY_CONF);
+	tpl_dict     *d;
+	const char   *v;
+	size_t        i;
 
 	for (i = 0; i < sizeof irm_rows / sizeof irm_rows[0]; i++) {
 		d = tpl_section(b, "IRM");
@@ -43,6 +45,12 @@ irm(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 		if (irm_rows[i].col == CM_PROMISING && v != NULL)
 			v = db_int(s, CM_PROMISING) ? "yes" : "no";
 		page_enum(c, d, "VALUE", irm_rows[i].domain, v);
+		if (irm_rows[i].col == CM_EARLY && v != NULL) {
+			db_bind_int64(t, 1, id);
+			if (db_step(t) == SQLITE_ROW)
+				page_doubt(c, d, "DOUBT", db_text(t, 0));
+			db_reset(t);
+		}
 	}
 	if (db_text(s, CM_CLUSTER_PT) != NULL || db_text(s, CM_CLUSTER_EN) != NULL) {
 		d = tpl_section(b, "IRM");
@@ -455,7 +463,7 @@ page_commitments_show(struct ctx *c)
 	page_paras(c, b, "SUMMARY", db_text(s, CM_SUMMARY_PT), db_text(s, CM_SUMMARY_EN));
 	page_paras(c, b, "PROBLEM", db_text(s, CM_PROBLEM_PT), db_text(s, CM_PROBLEM_EN));
 	page_enum(c, b, "SELF_STATUS", "self_status", db_text(s, CM_SELF_STATUS));
-	irm(c, b, s);
+	irm(c, b, s, id);
 	tpl_set(b, "UPDATED", db_text(s, CM_UPDATED));
 	page_date(c, b, "UPDATED_TEXT", db_text(s, CM_UPDATED));
 	db_reset(s);

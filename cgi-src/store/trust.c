@@ -28,6 +28,7 @@ static const char *const sqls[TR__MAX] = {
 	    "label_en) IS NOT NULL AND (commitment_id = ?1 OR milestone_id IN (SELECT id "
 	    "FROM milestone WHERE commitment_id = ?1)) ORDER BY commitment_id IS NULL, position "
 	    "LIMIT 1",
+	[TR_EARLY_CONF] = "SELECT irm_early_results_confidence FROM commitment WHERE id = ?1",
 };
 
 STORE_TABLE(store_trust, "trust", STORE_RO, TR__MAX, sqls);

@@ -15,6 +15,7 @@ enum trust_stmt {
 	TR_MILESTONE,    /* ?1 milestone: how its figure is known and how sure it is */
 	TR_FIGURES,      /* ?1 milestone: its earlier figures, oldest first */
 	TR_SOURCE_TITLE, /* ?1 commitment, ?2 address: the label its links give that address */
+	TR_EARLY_CONF,   /* ?1 commitment: how sure the IRM's early results are */
 	TR__MAX
 };
 /* TR_COMMITMENT */

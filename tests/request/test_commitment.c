@@ -100,6 +100,33 @@ has(const struct res *r, const char *const *needles)
 		ck_assert_msg(strstr(r->body.p, *needles) != NULL, "body lacks \"%s\"", *needles);
 }
 
+/* The IRM's early results carry the marker of their own confidence, and only then. */
+START_TEST(early_results_marked)
+{
+	static const char *const set[] = {
+		"UPDATE commitment SET irm_early_results = 'moderate', irm_confidence = "
+		"'confirmed', irm_early_results_confidence = 'unconfirmed' WHERE ogp_id = 'PT0009'",
+		"UPDATE commitment SET irm_early_results = 'moderate', irm_confidence = "
+		"'confirmed', irm_early_results_confidence = 'confirmed' WHERE ogp_id = 'PT0013'",
+	};
+	sqlite3   *db;
+	struct res r;
+	size_t     i;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	for (i = 0; i < sizeof set / sizeof set[0]; i++)
+		ck_assert_int_eq(sqlite3_exec(db, set[i], NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	page("en", "PT0009", &r);
+	ck_assert_msg(strstr(r.body.p, "Moderate results<a class=\"doubt\"") != NULL,
+	    "no marker: %s", r.body.p);
+	res_free(&r);
+	page("en", "PT0013", &r);
+	ck_assert_ptr_null(strstr(r.body.p, "Moderate results<a class=\"doubt\""));
+	res_free(&r);
+}
+END_TEST
+
 START_TEST(facts_and_their_dates)
 {
 	static const char *const en[] = { "class=\"doubt\"", "on 4 March 2020",
@@ -146,7 +173,7 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { facts_and_their_dates, NULL };
+	const TTest *const tests[] = { facts_and_their_dates, early_results_marked, NULL };
 	int                rc;
 
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-cmt") != 0)
