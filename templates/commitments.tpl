@@ -21,7 +21,7 @@
 <caption>{{L_ALL_COMMITMENTS_CAPTION}}</caption>
 <thead><tr><th scope="col">{{L_COMMITMENT}}</th><th scope="col">{{L_PLAN}}</th><th scope="col">{{L_LEAD}}</th><th scope="col">{{L_SELF_STATUS}}</th><th scope="col">{{L_PROGRESS}}</th><th scope="col">{{L_END_DATE}}</th></tr></thead>
 <tbody>{{#COMMITMENT}}
-<tr><td data-label="{{L_COMMITMENT}}"><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a>{{>TITLE_DOUBT}} <span class="small">{{OGP_ID}}</span>{{>OGP_DOUBT}}{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}</td>
+<tr><td><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a>{{>TITLE_DOUBT}} <span class="small">{{OGP_ID}}</span>{{>OGP_DOUBT}}{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}</td>
 <td data-label="{{L_PLAN}}"><a href="/{{LANG}}/plans/{{PLAN}}">{{PLAN}}</a></td>
 <td data-label="{{L_LEAD}}">{{#LEAD}}<a href="/{{LANG}}/members/{{SLUG}}" lang="{{NAME_LANG}}">{{NAME}}</a>{{>DOUBT}}{{#LEAD_separator}}, {{/LEAD_separator}}{{/LEAD}}{{#NO_LEAD}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_LEAD}}</td>
 <td data-label="{{L_SELF_STATUS}}">{{STATUS}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}</td>
