@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/domains.h"
 #include "store/db.h"
 #include "view/i18n.h"
 #include "pages/pages.h"
@@ -10,43 +11,23 @@
 
 #define HISTORY_MAX 1000 /* changes shown at most */
 
-/* Columns whose values are enum codes, with their label domain. */
-static const struct {
-	const char *col;
-	const char *domain;
-} enum_cols[] = {
-	{ "self_status", "self_status" },
-	{ "irm_completion", "self_status" },
-	{ "status", "ms_status" },
-	{ "irm_verifiable", "yesno" },
-	{ "irm_relevant", "yesno" },
-	{ "irm_ambition", "ambition" },
-	{ "irm_potential_impact", "potential_impact" },
-	{ "irm_potential_results", "potential_results" },
-	{ "irm_diog", "diog" },
-	{ "irm_early_results", "early_results" },
-	{ "irm_starred", "starred" },
-};
-
 void
 page_history_value(
     struct ctx *c, const char *tbl, const char *col, const char *v, char *out, size_t len)
 {
-	size_t i;
+	const struct domain *d;
+	const struct dcode  *code;
 
 	if (v == NULL || *v == '\0') {
 		snprintf(out, len, "%s", i18n("HIST_EMPTY", c->en));
 		return;
 	}
-	for (i = 0; i < sizeof enum_cols / sizeof enum_cols[0]; i++)
-		if (strcmp(col, enum_cols[i].col) == 0) {
-			snprintf(out, len, "%s",
-			    i18n_enum(strcmp(tbl, "action_plan") == 0 && strcmp(col, "status") == 0
-				    ? "plan_status"
-				    : enum_cols[i].domain,
-				v, c->en));
-			return;
-		}
+	/* an enumerated column (every domain of lib/domains.c): its label */
+	if ((d = domain_column(tbl, col)) != NULL && (code = domain_code(d, v)) != NULL &&
+	    code->pt != NULL) {
+		snprintf(out, len, "%s", c->en ? code->en : code->pt);
+		return;
+	}
 	snprintf(out, len, strcmp(col, "progress") == 0 ? "%s%%" : "%s", v);
 }
 

@@ -127,6 +127,35 @@ START_TEST(early_results_marked)
 }
 END_TEST
 
+/* The history labels every enumerated field by its domain, the fields of migration 11
+ * included (a confidence, the way a figure's date is known). */
+START_TEST(history_labels_codes)
+{
+	static const char sql[] =
+	    "INSERT INTO revision (change_id, actor, tbl, row_id, commitment_id, op, field, "
+	    "before, after) SELECT 900, 'LabX', 'milestone', m.id, c.id, 'update', f.field, "
+	    "f.b, f.a FROM commitment c JOIN milestone m ON m.commitment_id = c.id, (SELECT "
+	    "'progress_confidence' AS field, 'confirmed' AS b, 'unconfirmed' AS a UNION ALL "
+	    "SELECT 'progress_as_of_kind', 'stated', 'not_before') f WHERE c.ogp_id = "
+	    "'PT0007' AND m.position = 1";
+	sqlite3   *db;
+	struct res r;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	cgi_run(binary, dbpath, "GET", "/en/commitments/PT0007/history", NULL, NULL, 0, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "Unconfirmed"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "Published on or after this date"));
+	ck_assert_ptr_null(strstr(r.body.p, "not_before"));
+	res_free(&r);
+	cgi_run(binary, dbpath, "GET", "/pt/commitments/PT0007/history", NULL, NULL, 0, &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "Por confirmar"));
+	res_free(&r);
+}
+END_TEST
+
 START_TEST(facts_and_their_dates)
 {
 	static const char *const en[] = { "class=\"doubt\"", "on 4 March 2020",
@@ -173,7 +202,8 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { facts_and_their_dates, early_results_marked, NULL };
+	const TTest *const tests[] = { facts_and_their_dates, early_results_marked,
+		history_labels_codes, NULL };
 	int                rc;
 
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-cmt") != 0)
