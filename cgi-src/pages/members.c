@@ -232,18 +232,20 @@ entity_overdue(struct ctx *c, tpl_dict *b, long long id)
 	tpl_show(b, n > 0 ? "HAS_OVERDUE" : "NO_OVERDUE");
 }
 
-/* A body's membership: its status (domain "member_status") and doubt, since and until
- * (not for a body that is not a member). */
+/* A body's membership: its status (domain "member_status") and, for a member, its doubt,
+ * since and until (a body not a member, or whose membership is not recorded, shows
+ * them only when they are recorded). */
 static void
 membership(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 {
 	const char *st = db_text(s, MEMBER_STATUS);
+	int member = st != NULL && strcmp(st, "not_member") != 0 && strcmp(st, "unknown") != 0;
 
 	page_enum(c, b, "MSTATUS", "member_status", st);
-	page_doubt(c, b, "MDOUBT", db_text(s, MEMBER_CONF));
-	if (st != NULL && strcmp(st, "not_member") == 0)
-		return;
-	page_date(c, tpl_section(b, "HAS_SINCE"), "SINCE", db_text(s, MEMBER_SINCE));
+	if (member)
+		page_doubt(c, b, "MDOUBT", db_text(s, MEMBER_CONF));
+	if (member || db_text(s, MEMBER_SINCE) != NULL)
+		page_date(c, tpl_section(b, "HAS_SINCE"), "SINCE", db_text(s, MEMBER_SINCE));
 	if (db_text(s, MEMBER_UNTIL) != NULL)
 		page_date(c, tpl_section(b, "HAS_UNTIL"), "UNTIL", db_text(s, MEMBER_UNTIL));
 }
