@@ -9,6 +9,8 @@
 <li><a href="#bulk">{{L_DATA_BULK}}</a></li>
 <li><a href="#conventions">{{L_DATA_CONVENTIONS}}</a></li>
 <li><a href="#how">{{L_HOW_CALCULATED}}</a></li>
+<li><a href="#confidence">{{L_DATA_CONFIDENCE}}</a></li>
+<li><a href="#dates">{{L_DATA_DATES}}</a></li>
 <li><a href="#dictionary">{{L_DATA_DICTIONARY}}</a></li>
 </ul>
 </nav>
@@ -45,6 +47,25 @@
 </section>
 {{>HOW}}
 <p>{{L_DATA_PROGRESS_FIELDS}}</p>
+<section id="confidence" aria-labelledby="confidence-h">
+<h2 id="confidence-h">{{L_DATA_CONFIDENCE}}</h2>
+<p>{{L_DATA_CONFIDENCE_TEXT}}</p>
+<dl>{{#CONF}}
+<dt>{{WORD}} <span class="small">(<code>{{CODE}}</code>)</span></dt>
+<dd>{{TEXT}}</dd>{{/CONF}}
+</dl>
+<p>{{L_DATA_CONFIDENCE_DATA}}</p>
+</section>
+<section id="dates" aria-labelledby="dates-h">
+<h2 id="dates-h">{{L_DATA_DATES}}</h2>
+<p>{{L_DATA_DATES_TEXT}}</p>
+<dl>{{#ASOF}}
+<dt>{{TERM}} <span class="small">(<code>{{CODE}}</code>)</span></dt>
+<dd>{{TEXT}}</dd>{{/ASOF}}
+</dl>
+<p>{{L_DATA_DATES_SPAN}}</p>
+<p>{{L_DATA_DATES_IMPORT}}</p>
+</section>
 <section id="dictionary" aria-labelledby="dictionary-h">
 <h2 id="dictionary-h">{{L_DATA_DICTIONARY}}</h2>
 <p>{{L_DATA_DICTIONARY_TEXT}}</p>

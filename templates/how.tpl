@@ -4,4 +4,5 @@
 <p>{{L_FORMULA_1}}</p>
 <p>{{L_FORMULA_2}}</p>
 <p>{{L_FORMULA_3}}</p>
+<p>{{L_FORMULA_4}}</p>
 </section>

@@ -1,6 +1,7 @@
 /* Open data: the JSON and CSV of every listing and detail page (the same statements as
  * the pages, without labels), the bulk tables under /data/, the DCAT-AP catalogue and
  * the /{lang}/data page that documents them. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "http/answer.h"
 #include "http/resp.h"
 #include "lib/consult.h"
+#include "lib/domains.h"
 #include "store/db.h"
 #include "view/export.h"
 #include "pages/pages.h"
@@ -549,7 +551,7 @@ static const struct {
 
 /* The conventions listed on the data page, in order (i18n keys). */
 static const char *const conventions[] = { "DATA_CONV_1", "DATA_CONV_2", "DATA_CONV_3",
-	"DATA_CONV_4", "DATA_CONV_5", "DATA_CONV_6", "DATA_CONV_7" };
+	"DATA_CONV_4", "DATA_CONV_5", "DATA_CONV_6", "DATA_CONV_7", "DATA_CONV_8" };
 
 /* Adds the allowed values of field f, with their labels, as sections V of d. */
 static void
@@ -577,8 +579,54 @@ allowed(struct ctx *c, tpl_dict *d, const struct xfield *f)
 	}
 }
 
-/* /{lang}/data: licence, formats, bulk downloads, conventions, the progress formula and
- * the data dictionary. */
+/* The i18n key prefix, code and suffix into out, in capitals (DATA_ASOF_NOT_BEFORE). */
+static void
+code_key(char *out, size_t outlen, const char *prefix, const char *code, const char *suffix)
+{
+	size_t i;
+
+	snprintf(out, outlen, "%s%s%s", prefix, code, suffix);
+	for (i = 0; out[i] != '\0'; i++)
+		out[i] = (char)toupper((unsigned char)out[i]);
+}
+
+/* The sections confidence and dates: each confidence code with the marker the pages
+ * show for it (page_doubt) and its meaning; each as_of_kind code worded, with its
+ * meaning. */
+static void
+trust_sections(struct ctx *c, tpl_dict *b)
+{
+	const struct domain *d = domain(DOM_CONFIDENCE);
+	const char          *code;
+	char                 key[64];
+	tpl_dict            *t;
+	size_t               i;
+
+	for (i = 0; i < d->n; i++) {
+		code = d->codes[i].code;
+		t = tpl_section(b, "CONF");
+		tpl_set(t, "CODE", code);
+		tpl_set(t, "WORD",
+		    strcmp(code, "unconfirmed") == 0    ? i18n("L_DOUBT_UNCONFIRMED", c->en)
+			: strcmp(code, "inferred") == 0 ? i18n("L_DOUBT_INFERRED", c->en)
+							: i18n_enum("confidence", code, c->en));
+		code_key(key, sizeof key, "DATA_CONF_", code, "");
+		tpl_set(t, "TEXT", i18n(key, c->en));
+	}
+	d = domain(DOM_AS_OF_KIND);
+	for (i = 0; i < d->n; i++) {
+		code = d->codes[i].code;
+		t = tpl_section(b, "ASOF");
+		tpl_set(t, "CODE", code);
+		code_key(key, sizeof key, "DATA_ASOF_", code, "");
+		tpl_set(t, "TERM", i18n(key, c->en));
+		code_key(key, sizeof key, "DATA_ASOF_", code, "_TEXT");
+		tpl_set(t, "TEXT", i18n(key, c->en));
+	}
+}
+
+/* /{lang}/data: licence, formats, bulk downloads, conventions, the progress formula,
+ * what "unconfirmed" and the dates of figures mean, and the data dictionary. */
 int
 page_data(struct ctx *c)
 {
@@ -628,6 +676,7 @@ page_data(struct ctx *c)
 		allowed(c, d, f);
 	}
 	tpl_include(b, "HOW", "how.tpl");
+	trust_sections(c, b);
 	page_alternate(c, "application/ld+json", "/data/catalog.jsonld");
 	return 200;
 }

@@ -167,11 +167,18 @@ const struct i18n_msg i18n_msgs[] = {
 	    "example, 3/5 milestones); with none, the commitment shows \"no data\", never 0%." },
 	{ "L_FORMULA_3",
 	    "O progresso de um plano ou de uma entidade é a média simples do "
-	    "progresso dos seus compromissos com dados. Cada percentagem traz a data dos dados "
-	    "mais recentes em que se baseia.",
+	    "progresso dos seus compromissos com dados.",
 	    "The progress of a plan or a body is the plain "
-	    "average of the progress of its commitments that have data. Every percentage shows "
-	    "the date of the latest figure it is based on." },
+	    "average of the progress of its commitments that have data." },
+	{ "L_FORMULA_4",
+	    "Cada percentagem traz as datas dos valores em que assenta: uma data, ou o "
+	    "intervalo da mais antiga à mais recente (por exemplo, «valores de 2020 a 2025»); "
+	    "um valor sem data diz «data não registada». A data em que um registo foi "
+	    "importado ou editado nunca é mostrada como a data de um valor.",
+	    "Every percentage shows the dates of the figures it rests on: one date, or the "
+	    "span from the earliest to the latest (for example, \"figures from 2020 to "
+	    "2025\"); a figure without a date says \"date not recorded\". The date a record "
+	    "was imported or edited is never shown as the date of a figure." },
 	{ "L_NETWORK_HEADING", "A Rede Nacional de Administração Aberta",
 	    "The National Network for Open Administration" },
 	{ "L_BODIES", "Entidades por pertença à rede", "Bodies by membership of the network" },
@@ -410,13 +417,92 @@ const struct i18n_msg i18n_msgs[] = {
 	    "Nos dados, o progresso vem em quatro campos, calculados "
 	    "exatamente como nas páginas: progress_percent (arredondado; null quando não há "
 	    "dados, nunca 0), progress_known e progress_total (partes com dados e partes ao "
-	    "todo) e progress_as_of (a data dos dados mais recentes).",
+	    "todo) e progress_as_of (a data do valor datado mais recente; null quando nenhum "
+	    "tem data).",
 	    "In the data, progress "
 	    "comes in four fields, computed exactly as on the pages: progress_percent "
 	    "(rounded; null when there is no data, never 0), progress_known and progress_total "
 	    "(parts with data and parts in all) and progress_as_of (the date of the latest "
-	    "data)." },
+	    "dated figure; null when none has a date)." },
 	{ "L_DATA_DICTIONARY", "Dicionário de dados", "Data dictionary" },
+	{ "L_DATA_CONFIDENCE", "Factos por confirmar", "Unconfirmed facts" },
+	{ "L_DATA_CONFIDENCE_TEXT",
+	    "As fontes nem sempre são seguras. Cada facto que pode ser posto em dúvida "
+	    "(o identificador OGP de um compromisso, um título, quem lidera, a pertença de uma "
+	    "entidade à rede, um valor de progresso, uma data) diz quão certo é:",
+	    "Sources are not always sure. Every fact that can be doubted (a commitment's OGP "
+	    "id, a title, who leads, a body's membership of the network, a progress figure, a "
+	    "date) says how sure it is:" },
+	{ "L_DATA_CONFIDENCE_DATA",
+	    "Nos dados, esse grau vem num campo ao lado do facto (ogp_id_confidence, "
+	    "title_pt_confidence, leads_confidence, member_confidence, progress_confidence, "
+	    "confidence…), com os códigos confirmed, unconfirmed ou inferred; null quando o "
+	    "facto não está registado.",
+	    "In the data, that degree comes in a field beside the fact (ogp_id_confidence, "
+	    "title_pt_confidence, leads_confidence, member_confidence, progress_confidence, "
+	    "confidence...), with the codes confirmed, unconfirmed or inferred; null when the "
+	    "fact is not recorded." },
+	{ "DATA_CONF_CONFIRMED", "Uma fonte lida diz isto. Não leva marca.",
+	    "A source we read says so. It carries no marker." },
+	{ "DATA_CONF_UNCONFIRMED",
+	    "A fonte é incerta ou indireta, ou o facto não foi verificado de novo. É o melhor "
+	    "que se sabe, e por isso é mostrado, com esta marca, até uma fonte o confirmar.",
+	    "The source is uncertain or indirect, or the fact was not checked again. It is the "
+	    "best that is known, so it is shown, with this marker, until a source confirms "
+	    "it." },
+	{ "DATA_CONF_INFERRED",
+	    "Nenhuma fonte o diz: foi deduzido de outros factos (por exemplo, um identificador "
+	    "OGP deduzido da ordem dos compromissos). Leva esta marca até uma fonte o "
+	    "confirmar.",
+	    "No source says so: it was deduced from other facts (for example, an OGP id "
+	    "deduced from the order of the commitments). It carries this marker until a "
+	    "source confirms it." },
+	{ "L_DATA_DATES", "As datas dos valores", "The dates of the figures" },
+	{ "L_DATA_DATES_TEXT",
+	    "Cada valor de progresso traz a data a que se refere e a forma como essa data é "
+	    "conhecida (o campo progress_as_of_kind, self_as_of_kind ou as_of_kind):",
+	    "Every progress figure carries the date it refers to and how that date is known "
+	    "(the field progress_as_of_kind, self_as_of_kind or as_of_kind):" },
+	{ "DATA_ASOF_STATED", "Numa data indicada", "On a stated date" },
+	{ "DATA_ASOF_STATED_TEXT", "A fonte diz a que dia o valor se refere.",
+	    "The source says which day the figure refers to." },
+	{ "DATA_ASOF_PUBLICATION", "Num relatório de uma data", "In a report of a date" },
+	{ "DATA_ASOF_PUBLICATION_TEXT",
+	    "A fonte não data o valor; vale a data do relatório que o publica.",
+	    "The source does not date the figure; the date is that of the report that "
+	    "publishes it." },
+	{ "DATA_ASOF_NOT_BEFORE", "Publicado nessa data ou depois",
+	    "Published on or after a date" },
+	{ "DATA_ASOF_NOT_BEFORE_TEXT",
+	    "Só se sabe que o valor foi publicado nessa data ou mais tarde.",
+	    "All that is known is that the figure was published on that date or later." },
+	{ "DATA_ASOF_APPROXIMATE", "Por volta de uma data", "About a date" },
+	{ "DATA_ASOF_APPROXIMATE_TEXT",
+	    "A data foi estimada pelo contexto (o ano ou o período de que a fonte fala).",
+	    "The date was estimated from its context (the year or the period the source "
+	    "speaks of)." },
+	{ "DATA_ASOF_UNKNOWN", "Data não registada", "Date not recorded" },
+	{ "DATA_ASOF_UNKNOWN_TEXT",
+	    "Não se sabe a que data o valor se refere: a página diz «data não registada» e, "
+	    "nos dados, a data fica vazia.",
+	    "It is not known which date the figure refers to: the page says \"date not "
+	    "recorded\" and, in the data, the date is empty." },
+	{ "L_DATA_DATES_SPAN",
+	    "Um compromisso, um plano ou uma entidade junta valores de datas diferentes: "
+	    "mostra o intervalo das datas em que assenta (por exemplo, «valores de 2020 a "
+	    "2025») e diz quantos valores não têm data.",
+	    "A commitment, a plan or a body brings together figures of different dates: it "
+	    "shows the span of the dates it rests on (for example, \"figures from 2020 to "
+	    "2025\") and says how many figures have no date." },
+	{ "L_DATA_DATES_IMPORT",
+	    "A data em que um registo foi importado ou editado neste sítio nunca é mostrada "
+	    "como a data de um valor. Nos dados, essa data é updated_at (a última alteração "
+	    "do registo); progress_as_of, self_as_of e as_of ficam vazios quando a data do "
+	    "valor não foi registada.",
+	    "The date a record was imported or edited on this site is never shown as the date "
+	    "of a figure. In the data, that date is updated_at (the record's last change); "
+	    "progress_as_of, self_as_of and as_of are empty when the figure's date was not "
+	    "recorded." },
 	{ "L_DATA_DICTIONARY_TEXT",
 	    "Cada conjunto de dados e os seus campos, pela ordem das "
 	    "chaves JSON e das colunas CSV; o significado, o tipo e os valores permitidos de "
@@ -473,6 +559,15 @@ const struct i18n_msg i18n_msgs[] = {
 	    "OGP ids, ISO 8601 dates (YYYY, YYYY-MM or "
 	    "YYYY-MM-DD; times in UTC) and codes are the same in both languages and every "
 	    "format; labels exist only on the pages." },
+	{ "DATA_CONV_8",
+	    "Ao lado de um facto que pode ser posto em dúvida, um campo <nome>_confidence (ou "
+	    "confidence) diz quão certo é: confirmed, unconfirmed ou inferred (ver «Factos por "
+	    "confirmar»); a data de cada valor vem com a forma como é conhecida, "
+	    "<nome>_as_of_kind (ver «As datas dos valores»).",
+	    "Beside a fact that can be doubted, a field <name>_confidence (or confidence) says "
+	    "how sure it is: confirmed, unconfirmed or inferred (see \"Unconfirmed facts\"); "
+	    "the date of each figure comes with how it is known, <name>_as_of_kind (see \"The "
+	    "dates of the figures\")." },
 	{ "DATA_CONV_7",
 	    "A língua do endereço só muda os campos url (ligações para as "
 	    "páginas nessa língua); os ficheiros completos trazem url_pt e url_en.",

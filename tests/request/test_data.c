@@ -1456,6 +1456,61 @@ START_TEST(every_exported_column_is_documented)
 }
 END_TEST
 
+/* The data page explains the marker of doubt (the target of page_doubt's link,
+ * /{lang}/data#confidence) and how each figure's date is known, in both languages; the
+ * formula box says what a roll-up's date is and what an undated figure says. */
+START_TEST(data_page_explains_confidence_and_dates)
+{
+	static const char *const want[2][12] = {
+		{ "<section id=\"confidence\"", "<a href=\"#confidence\">", "<a href=\"#dates\">",
+		    "<section id=\"dates\"", "por confirmar", "deduzido, por confirmar",
+		    "Numa data indicada", "Num relatório de uma data",
+		    "Publicado nessa data ou depois", "Por volta de uma data", "Data não registada",
+		    "nunca é mostrada como a data de um valor" },
+		{ "<section id=\"confidence\"", "<a href=\"#confidence\">", "<a href=\"#dates\">",
+		    "<section id=\"dates\"", "unconfirmed", "inferred, unconfirmed",
+		    "On a stated date", "In a report of a date", "Published on or after a date",
+		    "About a date", "Date not recorded", "is never shown as the date of a figure" },
+	};
+	static const char *const formula[2][3] = {
+		{ "o intervalo da mais antiga à mais recente",
+		    "um valor sem data diz «data não "
+		    "registada»",
+		    "mostra o intervalo das datas" },
+		{ "the span from the earliest to the latest",
+		    "a figure without a date says &quot;date not recorded&quot;",
+		    "shows the span of the dates it rests on" },
+	};
+	static const char *const codes[] = { "confirmed", "unconfirmed", "inferred", "stated",
+		"publication", "not_before", "approximate", "unknown" };
+	struct res               r;
+	size_t                   i;
+	int                      l;
+
+	for (l = 0; l < 2; l++) {
+		get(l ? "/en/data" : "/pt/data", NULL, &r);
+		ck_assert_int_eq(r.status, 200);
+		for (i = 0; i < 12; i++)
+			ck_assert_msg(strstr(r.body.p, want[l][i]) != NULL, "%s: no \"%s\"",
+			    l ? "/en/data" : "/pt/data", want[l][i]);
+		for (i = 0; i < 3; i++)
+			ck_assert_msg(strstr(r.body.p, formula[l][i]) != NULL, "%s: no \"%s\"",
+			    l ? "/en/data" : "/pt/data", formula[l][i]);
+		for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+			char code[64];
+			snprintf(code, sizeof code, "(<code>%s</code>)</span></dt>", codes[i]);
+			ck_assert_msg(strstr(r.body.p, code) != NULL, "no %s", code);
+		}
+		/* The sentence that was false: a roll-up is not dated by its latest figure. */
+		ck_assert_ptr_null(
+		    strstr(r.body.p, "the date of the latest figure it is based on"));
+		ck_assert_ptr_null(
+		    strstr(r.body.p, "a data dos dados mais recentes em que se baseia"));
+		res_free(&r);
+	}
+}
+END_TEST
+
 /* ---- Import ---- */
 
 /* Runs aberta-admin with args (NULL-ended, after --db) on db; captures stdout and
@@ -2066,10 +2121,10 @@ main(void)
 		csv_parsed_back, not_every_page_has_data, accept_is_negotiated, etag_per_format,
 		data_page_documents_every_field, catalog_is_dcat_ap, new_columns_carry_the_fixture,
 		undated_figures_have_no_date, no_research_note_in_any_export,
-		every_exported_column_is_documented, export_then_import_changes_nothing,
-		import_needs_an_editor, bad_rows_are_refused_with_their_line,
-		twenty_milestones_in_one_import, admin_upload_page, csv_quotes_what_needs_quoting,
-		csv_formulas_are_inert, NULL };
+		every_exported_column_is_documented, data_page_explains_confidence_and_dates,
+		export_then_import_changes_nothing, import_needs_an_editor,
+		bad_rows_are_refused_with_their_line, twenty_milestones_in_one_import,
+		admin_upload_page, csv_quotes_what_needs_quoting, csv_formulas_are_inert, NULL };
 	int                failed;
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	char               cmd[256];
