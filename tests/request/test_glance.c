@@ -155,7 +155,10 @@ START_TEST(member_roles_and_partners)
 	get("/en/members/acm", &r);
 	part(&r, "id=\"supports-h\"", "</section>", &supports);
 	ck_assert_ptr_nonnull(strstr(supports.p, "None recorded."));
-	has(&r, (const char *const[]){ "partner in an activity", "Membership not recorded", NULL });
+	has(&r,
+	    (const char *const[]){ "partner in an activity",
+		"<dt>Network membership</dt><dd>Membership not recorded</dd>", NULL });
+	ck_assert_ptr_null(strstr(r.body.p, "Member since"));
 	res_free(&r);
 	buf_free(&supports);
 	/* The evidence of a membership, its source named by the body's link to it. */
