@@ -8,7 +8,7 @@
 <div><dt>{{L_WHEN}}</dt><dd>{{>WHEN}}{{>DATE_DOUBT}}{{#CALENDAR}} · <a href="/{{LANG}}/events/{{ID}}/calendar.ics" type="text/calendar">{{L_CALENDAR_ONE}}</a>{{/CALENDAR}}</dd></div>
 <div><dt>{{L_STATUS}}</dt><dd>{{#HELD}}{{STATUS}}{{/HELD}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}</dd></div>
 <div><dt>{{L_WHERE}}</dt><dd>{{#PLACE}}<span lang="{{PLACE_LANG}}">{{PLACE_TEXT}}</span>{{/PLACE}}{{#ONLINE}}{{L_ONLINE}}{{/ONLINE}}{{#NO_PLACE}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_PLACE}}</dd></div>
-<div><dt>{{L_ORGANISER}}</dt><dd>{{#ORG}}<a href="/{{LANG}}/members/{{ORG_SLUG}}" lang="{{ORG_NAME_LANG}}">{{ORG_NAME}}</a>{{/ORG}}{{#ALSO}}; {{L_ALSO_NAMED}} {{OTHERS}}{{/ALSO}}{{ORGANISER}}{{#ORGANISER_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/ORGANISER_MISSING}}</dd></div>
+<div><dt>{{L_ORGANISER}}</dt><dd>{{#ORG}}{{#ORG_SEP}}, {{/ORG_SEP}}<a href="/{{LANG}}/members/{{ORG_SLUG}}" lang="{{ORG_NAME_LANG}}">{{ORG_NAME}}</a>{{/ORG}}{{#ALSO}}; {{L_ALSO_NAMED}} {{OTHERS}}{{/ALSO}}{{ORGANISER}}{{#ORGANISER_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/ORGANISER_MISSING}}</dd></div>
 {{#PLAN}}<div><dt>{{L_EVENT_PLAN}}</dt><dd><a href="/{{LANG}}/plans/{{PLAN_NUMBER}}" lang="{{PLAN_TITLE_LANG}}">{{PLAN_TITLE}}</a></dd></div>{{/PLAN}}
 <div><dt>{{L_MORE_INFO}}</dt><dd>{{#URL}}<a href="{{URL_HREF}}" rel="external">{{URL_LABEL}}</a>{{>URL_STATE}}{{/URL}}{{#NO_URL}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_URL}}</dd></div>
 </dl>

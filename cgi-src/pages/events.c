@@ -82,11 +82,34 @@ page_events_list(struct ctx *c)
 	return 200;
 }
 
+/* Adds the co-organising bodies of event id as further ORG sections of b, each linking
+ * its member page.  Returns how many. */
+static int
+co_organisers(struct ctx *c, tpl_dict *b, long long id)
+{
+	sqlite3_stmt *s = rc_stmt(RC_EVENT_ORGS);
+	tpl_dict     *o;
+	int           n = 0;
+
+	db_bind_int64(s, 1, id);
+	while (db_step(s) == SQLITE_ROW) {
+		o = tpl_section(b, "ORG");
+		tpl_show(o, "ORG_SEP");
+		tpl_set(o, "ORG_SLUG", db_text(s, RO_SLUG));
+		page_entity_name(c, o, "ORG_NAME", db_text(s, RO_ACRONYM), db_text(s, RO_NAME_PT),
+		    db_text(s, RO_NAME_EN));
+		n++;
+	}
+	db_reset(s);
+	return n;
+}
+
 /* Fills who organised event row s: the body of organiser_id (f, RC_EVENT, on its row
- * when has), linking its member page, then the others the source names (EV_ORGANISER);
- * the source's words alone without a body; "not yet recorded" without either. */
+ * when has), linking its member page, its co-organising bodies, then the others the
+ * source names (EV_ORGANISER); the source's words alone without a body; "not yet
+ * recorded" without either. */
 static void
-organiser(struct ctx *c, tpl_dict *b, sqlite3_stmt *s, sqlite3_stmt *f, int has)
+organiser(struct ctx *c, tpl_dict *b, sqlite3_stmt *s, sqlite3_stmt *f, int has, long long id)
 {
 	const char *text = db_text(s, EV_ORGANISER);
 	tpl_dict   *o;
@@ -96,6 +119,7 @@ organiser(struct ctx *c, tpl_dict *b, sqlite3_stmt *s, sqlite3_stmt *f, int has)
 		tpl_set(o, "ORG_SLUG", db_text(f, RE_ORG_SLUG));
 		page_entity_name(c, o, "ORG_NAME", db_text(f, RE_ORG_ACRONYM),
 		    db_text(f, RE_ORG_NAME_PT), db_text(f, RE_ORG_NAME_EN));
+		co_organisers(c, b, id);
 		if (text != NULL)
 			tpl_set(tpl_section(b, "ALSO"), "OTHERS", text);
 	} else if (text != NULL)
@@ -182,7 +206,7 @@ page_events_show(struct ctx *c)
 	f = rc_stmt(RC_EVENT);
 	has = facts(c, b, f, c->num, db_text(s, EV_START), db_text(s, EV_END));
 	place(c, b, s);
-	organiser(c, b, s, f, has);
+	organiser(c, b, s, f, has, c->num);
 	belongs(c, b, f, has, c->num);
 	db_reset(f);
 	page_paras(c, b, "DESC", db_text(s, EV_DESC_PT), db_text(s, EV_DESC_EN));

@@ -23,6 +23,9 @@ static const char *const sqls[RC__MAX] = {
 	[RC_EVENT_CMTS] = "SELECT c.ogp_id, c.title_pt, c.title_en FROM event_commitment x "
 			  "JOIN commitment c ON c.id = x.commitment_id WHERE x.event_id = ?1 "
 			  "ORDER BY c.ogp_id",
+	[RC_EVENT_ORGS] = "SELECT e.slug, e.acronym, e.name_pt, e.name_en FROM event_organiser o "
+			  "JOIN entity e ON e.id = o.entity_id WHERE o.event_id = ?1 "
+			  "ORDER BY o.position",
 };
 
 STORE_TABLE(store_records, "records", STORE_RO, RC__MAX, sqls);

@@ -12,6 +12,7 @@ enum rc_stmt {
 	RC_DUPLICATE,  /* ?1 consultation id: 1 when a record repeats it (below) */
 	RC_EVENT,      /* ?1 event id: its status, date confidence, organiser and plan */
 	RC_EVENT_CMTS, /* ?1 event id: the commitments it belongs to, by OGP id */
+	RC_EVENT_ORGS, /* ?1 event id: its co-organising bodies, in the source's order */
 	RC__MAX
 };
 
@@ -58,6 +59,8 @@ enum {
 };
 /* RC_EVENT_CMTS */
 enum { RM_OGP_ID, RM_TITLE_PT, RM_TITLE_EN };
+/* RC_EVENT_ORGS */
+enum { RO_SLUG, RO_ACRONYM, RO_NAME_PT, RO_NAME_EN };
 
 /* Returns statement id, reset and with its bindings cleared (store_stmt). */
 sqlite3_stmt *rc_stmt(enum rc_stmt id);

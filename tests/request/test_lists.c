@@ -306,7 +306,8 @@ event_says(const char *lang, const char *slug, const char *const *texts)
 }
 
 /* An event's status, kind, organiser (linking its member page) and the others the source
- * names, plan, commitments and sources named by their titles, time note. */
+ * names, its co-organising bodies, plan, commitments and sources named by their titles,
+ * time note. */
 START_TEST(event_facts)
 {
 	static const char *const week_en[] = { "<dd>Held</dd>", "<p class=\"kicker\">Open Gov Week",
@@ -330,6 +331,11 @@ START_TEST(event_facts)
 		"<a href=\"/en/members/labx\"", NULL };
 	static const char *const ama[] = { "<a href=\"/en/commitments/PT0018\">PT0018 — ",
 		"<a href=\"/en/plans/3\"", NULL };
+	/* the organiser, then the co-organising bodies in the source's order */
+	static const char *const co[] = { "<a href=\"/en/members/pasc\" lang=\"en\">Platform of "
+					  "Civil Society Associations – House of Citizenship</a>, "
+					  "<a href=\"/en/members/apdsi\"",
+		", <a href=\"/en/members/ti-portugal\"", NULL };
 
 	event_says("en", "semana-administracao-aberta-2019", week_en);
 	event_says("pt", "semana-administracao-aberta-2019", week_pt);
@@ -337,6 +343,7 @@ START_TEST(event_facts)
 	event_says("en", "ogp-ix-cimeira-global-2025", summit);
 	event_says("en", "painel-participacao-civica-tempos-turbulentos-2020", doubt);
 	event_says("en", "webinar-dados-abertos-empresas-2024", ama);
+	event_says("en", "reuniao-sociedade-civil-ogp-2022", co);
 }
 END_TEST
 
