@@ -63,7 +63,8 @@ static const struct colspec cm_cols[] = { { "ogp_id", K_KEY }, { "plan_number", 
 	IGN("title_en_kind"), IGN("title_en_confidence"), IGN("values_confidence"),
 	IGN("self_percent"), IGN("self_as_of"), IGN("self_as_of_kind"), IGN("self_source"),
 	IGN("self_confidence"), IGN("irm_date"), IGN("irm_results_date"), IGN("irm_confidence"),
-	IGN("leads_confidence"), IGN("supports_confidence"), { NULL, K_IGNORED } };
+	IGN("leads_confidence"), IGN("supports_confidence"), IGN("irm_early_results_confidence"),
+	IGN("irm_open_gov_lens"), { NULL, K_IGNORED } };
 
 static const struct colspec *const specs[DS__MAX] = { ms_cols, cm_cols };
 static const char *const           ds_names[DS__MAX] = { "milestones", "commitments" };

@@ -531,6 +531,7 @@ static const struct {
 	{ "self_as_of_kind", "as_of_kind" },
 	{ "self_confidence", "confidence" },
 	{ "irm_confidence", "confidence" },
+	{ "irm_early_results_confidence", "confidence" },
 	{ "leads_confidence", "confidence" },
 	{ "supports_confidence", "confidence" },
 	{ "progress_as_of_kind", "as_of_kind" },

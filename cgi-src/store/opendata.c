@@ -14,6 +14,7 @@ static const char *const sqls[OD__MAX] = {
 	[OD_PLAN] = "SELECT ogp_title, short_pt, implementation_start, implementation_end, "
 		    "published_confidence, commitment_count, milestone_count, note_pt, note_en "
 		    "FROM action_plan WHERE id = ?1",
+	[OD_COMMITMENT] = "SELECT irm_open_gov_lens FROM commitment WHERE id = ?1",
 	[OD_EVENT] = "SELECT e.slug, e.status, e.date_confidence, e.title_pt_kind, p.number, "
 		     "o.slug FROM event e LEFT JOIN action_plan p ON p.id = e.plan_id "
 		     "LEFT JOIN entity o ON o.id = e.organiser_id WHERE e.id = ?1",

@@ -1,19 +1,22 @@
-/* opendata: the statements of the open data that read what migration 11 keeps and the
- * pages do not already read (a plan's and an event's new columns; a commitment's and a
- * milestone's are in store/trust.h, a body's in ST_ENTITY, a plan's self-reported
- * completion in store/glance.h), and the bulk tables of its records (a plan's documents,
- * assessments and completion figures, a milestone's earlier figures, activities, partners
- * and proposers, consultations held elsewhere).  view/export_trust.c builds the records
- * from them.  The table store_opendata is STORE_RO: prepared with the public statements
+/* opendata: the statements of the open data that read what migrations 11 and 12 keep
+ * and the pages do not already read (a plan's and an event's new columns, a commitment's
+ * open government lens; a commitment's other facts and a milestone's are in
+ * store/trust.h, a body's in ST_ENTITY, a plan's self-reported completion in
+ * store/glance.h), and the bulk tables of their records (a plan's documents, assessments
+ * and completion figures, a milestone's earlier figures, activities, partners and
+ * proposers, consultations held elsewhere).  view/export_trust.c builds the records from
+ * them.  The table store_opendata is STORE_RO: prepared with the public statements
  * (db_prepare_all) on the worker's read-only connection. */
 #ifndef ABERTA_OPENDATA_H
 #define ABERTA_OPENDATA_H
 #include <sqlite3.h>
 
-/* The statements: a plan's and an event's facts by id (?1), and every row of each record
- * table (ordered by its owner: plan number, then commitment number and OGP id). */
+/* The statements: a plan's, a commitment's and an event's facts by id (?1), and every
+ * row of each record table (ordered by its owner: plan number, then commitment number and
+ * OGP id). */
 enum od_stmt {
 	OD_PLAN,                 /* ?1 plan id: its OGP title, short name, period, counts, note */
+	OD_COMMITMENT,           /* ?1 commitment id: whether OGP's open government lens applies */
 	OD_EVENT,                /* ?1 event id: key, kind of title, plan, organiser */
 	OD_PLAN_DOCUMENTS,       /* every plan's documents, by plan and position */
 	OD_PLAN_ASSESSMENTS,     /* every plan's assessments */
@@ -37,6 +40,8 @@ enum {
 	ODP_NOTE_PT,
 	ODP_NOTE_EN
 };
+/* OD_COMMITMENT */
+enum { ODC_LENS };
 /* OD_EVENT */
 enum { ODV_SLUG, ODV_STATUS, ODV_DATE_CONF, ODV_TITLE_PT_KIND, ODV_PLAN, ODV_ORGANISER };
 /* OD_PLAN_DOCUMENTS */

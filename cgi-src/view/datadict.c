@@ -17,7 +17,8 @@
 #define CM_TRUST \
 	"ogp_id_confidence title_pt_kind title_pt_confidence title_en_kind " \
 	"title_en_confidence values_confidence " SELF " irm_date " \
-	"irm_results_date irm_confidence leads_confidence supports_confidence"
+	"irm_results_date irm_confidence leads_confidence supports_confidence " \
+	"irm_early_results_confidence irm_open_gov_lens"
 #define MS_TRUST  "title_pt_kind title_en_kind progress_as_of_kind progress_confidence"
 #define ENT_TRUST "member_status member_confidence"
 #define EV_TRUST  "slug held_status date_confidence title_pt_kind plan_number organiser_entity"

@@ -129,8 +129,9 @@ json_t *export_submission_row(sqlite3_stmt *s, const char *lang);
 void export_plan_trust(json_t *o, long long plan_id, int list);
 /* of commitment id: how sure its OGP id, titles, values, self-reported figure and IRM
  * assessment are, where its titles come from, its self-reported figure with its date,
- * the kind of that date and its source, the IRM's dates, and the confidence of each lead
- * and supporter (in the order of leads and supports); list: how sure its id and titles
+ * the kind of that date and its source, the IRM's dates, the confidence of each lead and
+ * supporter (in the order of leads and supports), how sure the IRM's early results are
+ * and whether OGP's open government lens applies (migration 12); list: how sure its id and titles
  * are only (commitment_list); */
 void export_commitment_trust(json_t *o, long long id, int list);
 /* of milestone milestone_id: where its titles come from, how the date of its figure is

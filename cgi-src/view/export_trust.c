@@ -54,6 +54,9 @@ static const struct xcol commitment_cols[] = {
 	{ "irm_results_date", TC_IRM_RESULTS_DATE, 't' },
 	{ "irm_confidence", TC_IRM_CONF, 't' },
 };
+/* What migration 12 adds to a commitment: TR_EARLY_CONF, then OD_COMMITMENT. */
+static const struct xcol early_cols[] = { { "irm_early_results_confidence", 0, 't' } };
+static const struct xcol lens_cols[] = { { "irm_open_gov_lens", ODC_LENS, 'b' } };
 /* A commitment in a list of commitments (commitment_list): how sure its id and titles
  * are (TR_COMMITMENT). */
 static const struct xcol commitment_list_cols[] = {
@@ -134,6 +137,12 @@ export_commitment_trust(json_t *o, long long id, int list)
 		    json_string(db_text(s, TE_CONF)));
 	json_object_set_new(o, "leads_confidence", leads);
 	json_object_set_new(o, "supports_confidence", supports);
+	s = trust_stmt(TR_EARLY_CONF);
+	db_bind_int64(s, 1, id);
+	lookup(o, s, early_cols, NF(early_cols));
+	s = od_stmt(OD_COMMITMENT);
+	db_bind_int64(s, 1, id);
+	lookup(o, s, lens_cols, NF(lens_cols));
 }
 
 void

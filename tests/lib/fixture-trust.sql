@@ -50,12 +50,14 @@ INSERT INTO plan_document (plan_id, position, kind, url, title_pt, title_en, dat
 INSERT INTO commitment (ogp_id, plan_id, number, title_pt, title_en, self_status,
   self_status_date, note_pt, note_en, ogp_id_confidence, title_pt_kind, title_pt_confidence,
   title_en_kind, title_en_confidence, title_en_long, values_confidence, self_percent,
-  self_as_of_kind, self_source, self_confidence, irm_date, irm_results_date, irm_confidence)
+  self_as_of_kind, self_source, self_confidence, irm_date, irm_results_date, irm_confidence,
+  irm_early_results_confidence, irm_open_gov_lens)
   VALUES ('PT9901', (SELECT id FROM action_plan WHERE number = 9), 1, 'Compromisso de ensaio',
   'Fixture commitment', 'limited', '2031-06-30', 'Nota do compromisso (public note)',
   'Note on the commitment (public note)', 'inferred', 'official', 'confirmed', 'translation',
   'unconfirmed', 'The long title of the fixture commitment', 'unconfirmed', 35, 'not_before',
-  'https://fixture.example.org/self', 'unconfirmed', '2031-02-01', '2033-01-15', 'confirmed');
+  'https://fixture.example.org/self', 'unconfirmed', '2031-02-01', '2033-01-15', 'confirmed',
+  'inferred', 1);
 INSERT INTO commitment (ogp_id, plan_id, number, title_pt, title_en)
   VALUES ('PT9902', (SELECT id FROM action_plan WHERE number = 9), 2, 'Segundo compromisso',
   'Second commitment');
