@@ -84,8 +84,13 @@ sort_rows(struct lrow *rows, size_t n, enum facet_sort sort)
 		else if (sort == SORT_PROGRESS)
 			r->key = progress_has_data(&r->p) ? -progress_percent(&r->p) : 1000;
 		else if (sort == SORT_END) {
+			/* a date at the precision of its source ends with its period: "2019"
+			 * sorts as the last day of 2019, after "2019-03" */
 			r->key = *r->end ? 0 : 1;
-			snprintf(r->skey, sizeof r->skey, "%s", r->end);
+			snprintf(r->skey, sizeof r->skey, "%s%s", r->end,
+			    strlen(r->end) == 4       ? "-12-31"
+				: strlen(r->end) == 7 ? "-31"
+						      : "");
 		}
 	}
 	if (n > 1)

@@ -162,8 +162,8 @@ START_TEST(both_languages)
 	expect("/pt/search?q=Ag%C3%AAncia+Moderniza%C3%A7%C3%A3o", 200, "href=\"/pt/members/ama\"");
 	expect("/en/search?q=accessibility+statement", 200, "href=\"/en/accessibility\"");
 	expect("/en/search?q=action+plan", 200, "href=\"/en/plans/");
-	expect("/en/search?q=officers", 200, "<span class=\"tag\">Milestone</span>");
-	expect("/en/search?q=officers", 200, "#ms-h\"");
+	expect("/en/search?q=typologies", 200, "<span class=\"tag\">Milestone</span>");
+	expect("/en/search?q=typologies", 200, "#ms-h\"");
 	/* Prefix search on the last word only. */
 	ck_assert_int_gt(total_of("/en/search?q=transpar"), 0);
 	ck_assert_int_eq(total_of("/en/search?q=transpar+zzzunknown"), 0);
@@ -394,9 +394,12 @@ START_TEST(facets_combine_with_counts)
 	ck_assert_int_le(total_of("/en/commitments?lead=cada&status=complete&value="
 				  "access_to_information"),
 	    val);
-	/* q on the listing: commitments whose text or milestones match. */
-	ck_assert_int_eq(total_of("/en/commitments?q=officers"), 3);
-	ck_assert_int_eq(total_of("/en/commitments?q=officers&plan=1"), 1);
+	/* q on the listing: commitments whose text or milestones match ("typologies" is
+	 * only in a milestone of PT0007, "procurement" in the texts of PT0005 and PT0008). */
+	ck_assert_int_eq(total_of("/en/commitments?q=typologies"), 1);
+	ck_assert_int_eq(total_of("/en/commitments?q=typologies&plan=1"), 1);
+	ck_assert_int_eq(total_of("/en/commitments?q=typologies&plan=2"), 0);
+	ck_assert_int_eq(total_of("/en/commitments?q=procurement"), 2);
 }
 END_TEST
 
@@ -431,16 +434,22 @@ START_TEST(listing_and_sorting)
 	ck_assert_int_eq(n, 24);
 	ck_assert_str_eq(ids[0], "PT0001");
 	ck_assert_str_eq(ids[23], "PT0024");
-	/* Progress: highest first (PT0014 100%, PT0018 80%, PT0011 70%), no data last. */
+	/* Progress: highest first (PT0014 and PT0023 100%, in the plan's order, PT0018 80%,
+	 * PT0011 70%), no data last. */
 	n = listing_order("/en/commitments?sort=progress", ids, 40);
 	ck_assert_int_eq(n, 24);
 	ck_assert_str_eq(ids[0], "PT0014");
-	ck_assert_str_eq(ids[1], "PT0018");
-	ck_assert_str_eq(ids[2], "PT0011");
-	/* End date: soonest first, unknown last. */
+	ck_assert_str_eq(ids[1], "PT0023");
+	ck_assert_str_eq(ids[2], "PT0018");
+	ck_assert_str_eq(ids[3], "PT0011");
+	/* End date: soonest first, a date ending with its period ("2019" after "2019-10"),
+	 * unknown last. */
 	n = listing_order("/en/commitments?sort=end", ids, 40);
-	ck_assert_str_eq(ids[0], "PT0006");
-	ck_assert_str_eq(ids[4], "PT0007");
+	ck_assert_str_eq(ids[0], "PT0002");
+	ck_assert_str_eq(ids[1], "PT0006");
+	ck_assert_str_eq(ids[2], "PT0005");
+	ck_assert_str_eq(ids[6], "PT0007");
+	ck_assert_str_eq(ids[7], "PT0001");
 	/* Status: most advanced first, then the plan's order. */
 	sql("UPDATE commitment SET self_status = NULL; UPDATE commitment SET self_status = "
 	    "'complete' WHERE ogp_id = 'PT0020'; UPDATE commitment SET self_status = "
