@@ -9,6 +9,7 @@
 
 #include "http/resp.h"
 #include "store/db.h"
+#include "store/trust.h"
 #include "view/i18n.h"
 #include "pages/pages.h"
 #include "view/page.h"
@@ -505,6 +506,22 @@ page_ics_event(struct ctx *c)
 	return calendar(c, c->num);
 }
 
+/* 1 when the self-reported status of commitment id is unconfirmed or inferred: the
+ * badge then says so, as the page's marker does. */
+static int
+badge_doubt(long long id)
+{
+	sqlite3_stmt *t = trust_stmt(TR_COMMITMENT);
+	const char   *conf;
+	int           doubt = 0;
+
+	db_bind_int64(t, 1, id);
+	if (db_step(t) == SQLITE_ROW && (conf = db_text(t, TC_SELF_CONF)) != NULL)
+		doubt = strcmp(conf, "unconfirmed") == 0 || strcmp(conf, "inferred") == 0;
+	db_reset(t);
+	return doubt;
+}
+
 int
 page_badge(struct ctx *c)
 {
@@ -524,8 +541,9 @@ page_badge(struct ctx *c)
 	if (db_step(s) != SQLITE_ROW)
 		return c->error = "ERR_NO_COMMITMENT", 404;
 	st = db_text(s, CM_SELF_STATUS);
-	snprintf(right, sizeof right, "%s",
-	    st ? i18n_enum("self_status", st, c->en) : i18n("L_NOT_RECORDED", c->en));
+	snprintf(right, sizeof right, "%s%s",
+	    st ? i18n_enum("self_status", st, c->en) : i18n("L_NOT_RECORDED", c->en),
+	    st != NULL && badge_doubt(db_int64(s, CM_ID)) ? i18n("L_BADGE_DOUBT", c->en) : "");
 	if (st != NULL)
 		color = strcmp(st, "complete") == 0  ? "#00704a"
 		    : strcmp(st, "substantial") == 0 ? "#1d6b3a"

@@ -95,6 +95,7 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_TITLE_NOT_RECORDED", "Título ainda não registado", "Title not yet recorded" },
 	{ "L_STATUS_NOT_RECORDED", "estado ainda não registado", "status not yet recorded" },
 	{ "L_DOUBT_UNCONFIRMED", "por confirmar", "unconfirmed" },
+	{ "L_BADGE_DOUBT", " (por confirmar)", " (unconfirmed)" },
 	{ "L_DOUBT_UNCONFIRMED_TITLE",
 	    "A fonte é incerta ou indireta, ou não foi verificada de novo: o que significa",
 	    "The source is uncertain or indirect, or was not checked again: what this means" },

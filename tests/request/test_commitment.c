@@ -156,6 +156,34 @@ START_TEST(history_labels_codes)
 }
 END_TEST
 
+/* The status badge says when the self-reported status is unconfirmed, as the page does. */
+START_TEST(badge_marks_doubt)
+{
+	sqlite3   *db;
+	struct res r;
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+			     "UPDATE commitment SET self_status = 'limited', self_confidence = "
+			     "'unconfirmed' WHERE ogp_id = 'PT0010';"
+			     "UPDATE commitment SET self_status = 'limited', self_confidence = "
+			     "'confirmed' WHERE ogp_id = 'PT0016'",
+			     NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	cgi_run(binary, dbpath, "GET", "/en/badge/PT0010.svg", NULL, NULL, 0, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(r.body.p, ">Limited (unconfirmed)</text>"));
+	res_free(&r);
+	cgi_run(binary, dbpath, "GET", "/pt/badge/PT0010.svg", NULL, NULL, 0, &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "(por confirmar)</text>"));
+	res_free(&r);
+	cgi_run(binary, dbpath, "GET", "/en/badge/PT0016.svg", NULL, NULL, 0, &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, ">Limited</text>"));
+	res_free(&r);
+}
+END_TEST
+
 START_TEST(facts_and_their_dates)
 {
 	static const char *const en[] = { "class=\"doubt\"", "on 4 March 2020",
@@ -203,7 +231,7 @@ int
 main(void)
 {
 	const TTest *const tests[] = { facts_and_their_dates, early_results_marked,
-		history_labels_codes, NULL };
+		history_labels_codes, badge_marks_doubt, NULL };
 	int                rc;
 
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-cmt") != 0)
