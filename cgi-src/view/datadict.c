@@ -21,7 +21,9 @@
 	"irm_early_results_confidence irm_open_gov_lens"
 #define MS_TRUST  "title_pt_kind title_en_kind progress_as_of_kind progress_confidence"
 #define ENT_TRUST "member_status member_confidence"
-#define EV_TRUST  "slug held_status date_confidence title_pt_kind plan_number organiser_entity"
+#define EV_TRUST \
+	"slug held_status date_confidence title_pt_kind plan_number organiser_entity ogp_ids " \
+	"co_organisers"
 
 #define N(a) (sizeof(a) / sizeof(a)[0])
 

@@ -576,6 +576,13 @@ static const struct xfield fields[] = {
 	    "How sure the event's dates are." },
 	{ "organiser_entity", X_TEXT, NULL, "Slug da entidade que o organizou.",
 	    "Slug of the body that organised it." },
+	{ "ogp_ids", X_LIST, NULL, "Os compromissos a que o evento pertence (identificadores OGP).",
+	    "The commitments the event belongs to (OGP ids)." },
+	{ "co_organisers", X_LIST, NULL,
+	    "As entidades que o coorganizaram, além de organiser_entity (slugs, pela ordem da "
+	    "fonte).",
+	    "The bodies that co-organised it besides organiser_entity (slugs, in the source's "
+	    "order)." },
 	{ "opened_on", X_DATE, NULL, "Dia em que a consulta abriu; null: não registado.",
 	    "Day the consultation opened; null: not recorded." },
 	{ "closed_on", X_DATE, NULL, "Dia em que a consulta fechou; null: não registado.",

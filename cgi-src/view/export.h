@@ -140,7 +140,8 @@ void export_milestone_trust(json_t *o, long long milestone_id);
 /* of body slug: its membership of the network as the sources state it and how sure; */
 void export_entity_trust(json_t *o, const char *slug);
 /* of event event_id: its key, whether it was held, how sure its dates are, where its
- * Portuguese title comes from, its plan and the body that organised it. */
+ * Portuguese title comes from, its plan, the body that organised it, the commitments it
+ * belongs to and the bodies that co-organised it. */
 void export_event_trust(json_t *o, long long event_id);
 /* The rows of the bulk table name of migration 11's records (plan_documents,
  * plan_assessments, plan_completion, milestone_figures, activities, commitment_parties,

@@ -9,6 +9,7 @@
 #include "store/db.h"
 #include "store/glance.h"
 #include "store/opendata.h"
+#include "store/records.h"
 #include "store/trust.h"
 #include "view/export.h"
 
@@ -170,6 +171,12 @@ export_event_trust(json_t *o, long long event_id)
 
 	db_bind_int64(s, 1, event_id);
 	lookup(o, s, event_cols, NF(event_cols));
+	s = rc_stmt(RC_EVENT_CMTS);
+	db_bind_int64(s, 1, event_id);
+	json_object_set_new(o, "ogp_ids", x_column_list(s, RM_OGP_ID));
+	s = rc_stmt(RC_EVENT_ORGS);
+	db_bind_int64(s, 1, event_id);
+	json_object_set_new(o, "co_organisers", x_column_list(s, RO_SLUG));
 }
 
 static const struct xcol documents[] = {

@@ -102,6 +102,12 @@ INSERT INTO event (title_pt, title_en, kind, start_date, slug, status, date_conf
   VALUES ('Evento de ensaio', 'Fixture event', 'webinar', '2031-05-05', 'fx-event', 'held',
   'unconfirmed', 'translation', (SELECT id FROM action_plan WHERE number = 9),
   (SELECT id FROM entity WHERE slug = 'fx-body'));
+INSERT INTO event_commitment (event_id, commitment_id) VALUES
+  ((SELECT id FROM event WHERE slug = 'fx-event'),
+   (SELECT id FROM commitment WHERE ogp_id = 'PT9901'));
+INSERT INTO event_organiser (event_id, entity_id, position) VALUES
+  ((SELECT id FROM event WHERE slug = 'fx-event'),
+   (SELECT id FROM entity WHERE slug = 'fx-partner'), 1);
 INSERT INTO consultation_record (slug, title_pt, title_en, plan_id, opens, closes,
   dates_confidence, status, where_url, organiser_id, description_pt, description_en,
   outcome_pt, outcome_en, comments_received, sources)

@@ -1022,6 +1022,8 @@ static const struct fact {
 	{ "/data/events.json", NULL, "slug=fx-event", "title_pt_kind", "translation" },
 	{ "/data/events.json", NULL, "slug=fx-event", "plan_number", "9" },
 	{ "/data/events.json", NULL, "slug=fx-event", "organiser_entity", "fx-body" },
+	{ "/data/events.json", NULL, "slug=fx-event", "ogp_ids", "PT9901" },
+	{ "/data/events.json", NULL, "slug=fx-event", "co_organisers", "fx-partner" },
 	{ "/en/events.json", NULL, "slug=fx-event", "held_status", "held" },
 	{ "/data/commitment_entities.json", NULL, "ogp_id=PT9901 entity_slug=fx-body", "confidence",
 	    "unconfirmed" },
