@@ -395,7 +395,10 @@ async function checkBody(b, lang) {
 	const h1 = h1Of(r.body);
 	checkText(ctx, main, 'name', shown(b, 'name', lang), { scope: h1, where: 'the h1' });
 	checkText(ctx, main, 'public note', shown(b, 'note', lang), { optional: true });
-	const list = doubtList([{ what: 'membership', confidence: b.membership ? b.membership.confidence : null }]);
+	/* a membership the sources do not record is shown as "not recorded", which is no
+	 * doubtful fact: only a stated status carries its confidence's marker */
+	const stated = b.membership && b.membership.status !== 'unknown';
+	const list = doubtList([{ what: 'membership', confidence: stated ? b.membership.confidence : null }]);
 	const supports = [];
 	for (const c of C.commitments) {
 		const mine = roles(c).filter((x) => x.slug === b.slug);
