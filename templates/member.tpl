@@ -20,14 +20,14 @@
 <h2 id="leads-h">{{L_LEADS}}</h2>
 {{#NO_LEADS}}<p>{{L_NONE_RECORDED}}</p>{{/NO_LEADS}}
 {{#HAS_LEADS}}<ul class="commitments">{{#LEADS}}
-<li><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a>{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}{{>DOUBT}} <span class="small">{{OGP_ID}} · {{PLAN_ORDINAL}} · {{STATUS}}{{#STATUS_MISSING}}{{L_STATUS_NOT_RECORDED}}{{/STATUS_MISSING}}</span> {{>PROGRESS}}</li>{{/LEADS}}
+<li><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a>{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}{{>TITLE_DOUBT}}{{>DOUBT}} <span class="small">{{OGP_ID}}{{>OGP_DOUBT}} · {{PLAN_ORDINAL}} · {{STATUS}}{{#STATUS_MISSING}}{{L_STATUS_NOT_RECORDED}}{{/STATUS_MISSING}}</span> {{>PROGRESS}}</li>{{/LEADS}}
 </ul>{{/HAS_LEADS}}
 </section>
 <section aria-labelledby="supports-h">
 <h2 id="supports-h">{{L_SUPPORTS}}</h2>
 {{#NO_SUPPORTS}}<p>{{L_NONE_RECORDED}}</p>{{/NO_SUPPORTS}}
 {{#HAS_SUPPORTS}}<ul class="commitments">{{#SUPPORTS}}
-<li><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a>{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}{{>DOUBT}} <span class="small">{{OGP_ID}} · {{PLAN_ORDINAL}} · {{STATUS}}{{#STATUS_MISSING}}{{L_STATUS_NOT_RECORDED}}{{/STATUS_MISSING}}</span> {{>PROGRESS}}</li>{{/SUPPORTS}}
+<li><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a>{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}{{>TITLE_DOUBT}}{{>DOUBT}} <span class="small">{{OGP_ID}}{{>OGP_DOUBT}} · {{PLAN_ORDINAL}} · {{STATUS}}{{#STATUS_MISSING}}{{L_STATUS_NOT_RECORDED}}{{/STATUS_MISSING}}</span> {{>PROGRESS}}</li>{{/SUPPORTS}}
 </ul>{{/HAS_SUPPORTS}}
 </section>
 {{#HAS_PARTIES}}<section aria-labelledby="parties-h">

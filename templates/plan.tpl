@@ -5,7 +5,7 @@
 {{#PLAN_TITLE_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/PLAN_TITLE_FALLBACK}}
 <dl class="facts">
 <div><dt>{{L_PERIOD}}</dt><dd>{{PERIOD}}</dd></div>
-<div><dt>{{L_PUBLISHED}}</dt><dd>{{#PUBLISHED_MISSING}}{{L_NOT_RECORDED}}{{/PUBLISHED_MISSING}}{{#PUBLISHED_HAS}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED}}</time>{{/PUBLISHED_HAS}}</dd></div>
+<div><dt>{{L_PUBLISHED}}</dt><dd>{{#PUBLISHED_MISSING}}{{L_NOT_RECORDED}}{{/PUBLISHED_MISSING}}{{#PUBLISHED_HAS}}<time datetime="{{PUBLISHED_ISO}}">{{PUBLISHED}}</time>{{>PUBLISHED_DOUBT}}{{/PUBLISHED_HAS}}</dd></div>
 <div><dt>{{L_STATUS}}</dt><dd>{{STATUS}}{{#STATUS_MISSING}}{{L_NOT_RECORDED}}{{/STATUS_MISSING}}</dd></div>
 <div><dt>{{L_FIG_COMMITMENTS}}</dt><dd>{{N}}</dd></div>
 <div><dt>{{L_PLAN_PROGRESS}}</dt><dd>{{>PROGRESS}}</dd></div>
@@ -57,7 +57,7 @@
 <caption>{{L_PLAN_TABLE_CAPTION}}</caption>
 <thead><tr><th scope="col">{{L_NUMBER_SHORT}}</th><th scope="col">{{L_COMMITMENT}}</th><th scope="col">{{L_LEAD}}</th><th scope="col">{{L_SELF_STATUS}}</th><th scope="col">{{L_PROGRESS}}</th></tr></thead>
 <tbody>{{#COMMITMENT}}
-<tr><td data-label="{{L_NUMBER_SHORT}}">{{NUMBER}}</td><td data-label="{{L_COMMITMENT}}"><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a> <span class="small">{{OGP_ID}}</span>{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}</td>
+<tr><td data-label="{{L_NUMBER_SHORT}}">{{NUMBER}}</td><td data-label="{{L_COMMITMENT}}"><a href="/{{LANG}}/commitments/{{OGP_ID}}"><span lang="{{TITLE_LANG}}">{{TITLE}}</span>{{#TITLE_MISSING}}{{L_TITLE_NOT_RECORDED}}{{/TITLE_MISSING}}</a>{{>TITLE_DOUBT}} <span class="small">{{OGP_ID}}</span>{{>OGP_DOUBT}}{{#TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/TITLE_FALLBACK}}</td>
 <td data-label="{{L_LEAD}}">{{#LEAD}}<a href="/{{LANG}}/members/{{SLUG}}" lang="{{NAME_LANG}}">{{#LEAD_ABBR}}<abbr title="{{FULL}}">{{NAME}}</abbr>{{/LEAD_ABBR}}{{#LEAD_PLAIN}}{{NAME}}{{/LEAD_PLAIN}}</a>{{>DOUBT}}{{#LEAD_separator}}, {{/LEAD_separator}}{{/LEAD}}{{#NO_LEAD}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/NO_LEAD}}</td>
 <td data-label="{{L_SELF_STATUS}}">{{STATUS}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}</td>
 <td data-label="{{L_PROGRESS}}">{{>PROGRESS}}</td></tr>{{/COMMITMENT}}

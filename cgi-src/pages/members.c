@@ -139,7 +139,10 @@ entity_commitments(struct ctx *c, tpl_dict *b, long long id)
 			hs = tpl_section(b, "HAS_SUPPORTS");
 		d = tpl_section(lead ? hl : hs, lead ? "LEADS" : "SUPPORTS");
 		tpl_set(d, "OGP_ID", db_text(s, EC_OGP_ID));
-		page_text(c, d, "TITLE", db_text(s, EC_TITLE_PT), db_text(s, EC_TITLE_EN));
+		page_commitment_doubts(c, d,
+		    page_text(c, d, "TITLE", db_text(s, EC_TITLE_PT), db_text(s, EC_TITLE_EN)),
+		    db_text(s, EC_TITLE_PT), db_text(s, EC_TITLE_PT_CONF),
+		    db_text(s, EC_TITLE_EN_CONF), db_text(s, EC_OGP_CONF));
 		page_doubt(c, d, "DOUBT", db_text(s, EC_CONF));
 		page_enum(c, d, "STATUS", "self_status", db_text(s, EC_STATUS));
 		snprintf(ord, sizeof ord, "%s %d", i18n("T_PLAN", c->en), db_int(s, EC_PLAN));

@@ -157,7 +157,10 @@ commitments(struct ctx *c, tpl_dict *b, long long plan_id, struct progress *roll
 		rows[n++].leads = 0;
 		tpl_set(d, "OGP_ID", db_text(s, LC_OGP_ID));
 		tpl_set(d, "NUMBER", db_text(s, LC_NUMBER));
-		page_text(c, d, "TITLE", db_text(s, LC_TITLE_PT), db_text(s, LC_TITLE_EN));
+		page_commitment_doubts(c, d,
+		    page_text(c, d, "TITLE", db_text(s, LC_TITLE_PT), db_text(s, LC_TITLE_EN)),
+		    db_text(s, LC_TITLE_PT), db_text(s, PC_TITLE_PT_CONF),
+		    db_text(s, PC_TITLE_EN_CONF), db_text(s, PC_OGP_CONF));
 		page_enum(c, d, "STATUS", "self_status", db_text(s, LC_STATUS));
 		rollup_ms_agg(s, PC_AGG, &p);
 		page_progress(c, d, &p, 0);
@@ -312,6 +315,8 @@ page_plans_show(struct ctx *c)
 	page_title(c, "%s", title ? title : ord);
 	page_period(c, b, "PERIOD", db_text(s, PLAN_START), db_text(s, PLAN_END));
 	page_date(c, b, "PUBLISHED", db_text(s, PLAN_PUBLISHED));
+	if (db_text(s, PLAN_PUBLISHED) != NULL)
+		page_doubt(c, b, "PUBLISHED_DOUBT", db_text(s, PLAN_PUBLISHED_CONF));
 	page_paras(
 	    c, b, "COCREATION", db_text(s, PLAN_COCREATION_PT), db_text(s, PLAN_COCREATION_EN));
 	page_paras(c, b, "SUMMARY", db_text(s, PLAN_SUMMARY_PT), db_text(s, PLAN_SUMMARY_EN));

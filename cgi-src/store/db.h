@@ -110,7 +110,8 @@ enum {
 	PLAN_STATUS,
 	PLAN_UPDATED,
 	PLAN_NOTE_PT, /* a public note about the plan's data */
-	PLAN_NOTE_EN
+	PLAN_NOTE_EN,
+	PLAN_PUBLISHED_CONF /* how sure the publication date is */
 };
 /* The milestone aggregates (MS_AGG in public.c), from a statement's *_AGG column on:
  * rollup_ms_agg reads them. */
@@ -120,6 +121,8 @@ enum { AGG_TOTAL, AGG_KNOWN, AGG_SUM, AGG_AS_OF, AGG_AS_OF_MIN, AGG_UNDATED };
  * columns up to LC_END, then MS_AGG at PC_AGG. */
 enum { LC_ID, LC_OGP_ID, LC_NUMBER, LC_TITLE_PT, LC_TITLE_EN, LC_STATUS, LC_END, LC_PLAN, LC_AGG };
 enum { PC_AGG = LC_END + 1 };
+/* ST_PLAN_COMMITMENTS, after MS_AGG: how sure the titles and the OGP id are. */
+enum { PC_TITLE_PT_CONF = PC_AGG + AGG_UNDATED + 1, PC_TITLE_EN_CONF, PC_OGP_CONF };
 /* ST_LISTING, after MS_AGG: how sure the titles and the OGP id are (confidence codes). */
 enum { LS_TITLE_PT_CONF = LC_AGG + AGG_UNDATED + 1, LS_TITLE_EN_CONF, LS_OGP_CONF };
 /* The lead bodies of commitments: ST_PLAN_LEADS, ST_LISTING_LEADS (LEAD_CONF: how sure
@@ -226,6 +229,8 @@ enum {
 };
 /* ST_ENTITY_COMMITMENTS */
 enum { EC_ROLE, EC_OGP_ID, EC_TITLE_PT, EC_TITLE_EN, EC_STATUS, EC_PLAN, EC_CONF, EC_AGG };
+/* ST_ENTITY_COMMITMENTS, after MS_AGG: how sure the titles and the OGP id are. */
+enum { EC_TITLE_PT_CONF = EC_AGG + AGG_UNDATED + 1, EC_TITLE_EN_CONF, EC_OGP_CONF };
 /* An event: ST_EVENT and ST_X_EVENTS (every column), ST_EVENTS and ST_EVENTS_UPCOMING
  * (up to EV_ORGANISER) */
 enum {

@@ -152,11 +152,13 @@ static const char *const sqls[ST__MAX] = {
 	[ST_PLAN_BY_NUMBER] =
 	    "SELECT id, number, title_pt, title_en, period_start, period_end, published, "
 	    "cocreation_pt, cocreation_en, summary_pt, summary_en, document_url, status, "
-	    "substr(updated_at, 1, 10), note_pt, note_en FROM action_plan WHERE number = ?1",
+	    "substr(updated_at, 1, 10), note_pt, note_en, published_confidence FROM action_plan "
+	    "WHERE number = ?1",
 	/* ST_PLAN_COMMITMENTS: through the index commitment_plan. */
 	[ST_PLAN_COMMITMENTS] =
 	    "SELECT c.id, c.ogp_id, c.number, c.title_pt, c.title_en, c.self_status, "
-	    "c.end_date, " MS_AGG " FROM commitment c " MS_JOIN " WHERE c.plan_id = ?1 "
+	    "c.end_date, " MS_AGG ", c.title_pt_confidence, c.title_en_confidence, "
+	    "c.ogp_id_confidence FROM commitment c " MS_JOIN " WHERE c.plan_id = ?1 "
 	    "ORDER BY c.number, c.ogp_id",
 	/* ST_PLAN_LEADS */
 	[ST_PLAN_LEADS] =
@@ -224,8 +226,9 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_ENTITY_COMMITMENTS */
 	[ST_ENTITY_COMMITMENTS] =
 	    "SELECT ce.role, c.ogp_id, c.title_pt, c.title_en, c.self_status, p.number, "
-	    "ce.confidence, " MS_AGG
-	    " FROM commitment_entity ce JOIN commitment c ON c.id = ce.commitment_id "
+	    "ce.confidence, " MS_AGG ", c.title_pt_confidence, c.title_en_confidence, "
+	    "c.ogp_id_confidence FROM commitment_entity ce JOIN commitment c ON c.id = "
+	    "ce.commitment_id "
 	    "JOIN action_plan p ON p.id = c.plan_id " MS_JOIN " WHERE ce.entity_id = ?1 "
 	    "GROUP BY ce.role, c.id ORDER BY ce.role, p.number, c.number",
 	/* ST_ENTITY_LINKS */

@@ -217,6 +217,15 @@ progress_dates(struct ctx *c, tpl_dict *d, const struct progress *p)
 }
 
 void
+page_commitment_doubts(struct ctx *c, tpl_dict *d, const char *shown, const char *title_pt,
+    const char *pt_conf, const char *en_conf, const char *ogp_conf)
+{
+	if (shown != NULL)
+		page_doubt(c, d, "TITLE_DOUBT", shown == title_pt ? pt_conf : en_conf);
+	page_doubt(c, d, "OGP_DOUBT", ogp_conf);
+}
+
+void
 page_progress(struct ctx *c, tpl_dict *d, const struct progress *p, int rollup)
 {
 	tpl_dict *inc = tpl_include(d, "PROGRESS", "progress.tpl");

@@ -95,6 +95,11 @@ void page_held_status(
  * the explanation on the data page (/{lang}/data#confidence).  Nothing for "confirmed"
  * or NULL.  Put {{>inc}} right after the fact it qualifies.  Returns 1 when shown. */
 int page_doubt(struct ctx *c, tpl_dict *d, const char *inc, const char *confidence);
+/* The markers of a commitment named in a list: TITLE_DOUBT after its title, with the
+ * confidence of the title shown (shown: what page_text returned for title_pt and its
+ * English title), and OGP_DOUBT after its OGP id (page_doubt for each). */
+void page_commitment_doubts(struct ctx *c, tpl_dict *d, const char *shown, const char *title_pt,
+    const char *pt_conf, const char *en_conf, const char *ogp_conf);
 /* Includes progress.tpl as d's PROGRESS: first how much is known ("progress known for 1
  * of 8 commitments"), then the average "of those with data" (a bar only when at least
  * half of the parts have data, else the number alone, small) and the years of the

@@ -220,6 +220,46 @@ END_TEST
  * without a date, an assessment without a source, a document without an address nor
  * listing; a body's membership until a date, inferred, with evidence; the network's
  * focal point date without the source's wording, and no coordinator. */
+/* The plan's table and a body's lists mark an inferred OGP id and an unconfirmed title
+ * where they name the commitment; the plan marks an unconfirmed publication date. */
+START_TEST(lists_mark_doubt)
+{
+	struct res r;
+	struct buf row = { 0 };
+
+	get("/en/plans/2", &r);
+	part(&r, "href=\"/en/commitments/PT0011\"", "</tr>", &row);
+	ck_assert_msg(strstr(row.p, "PT0011</span><a class=\"doubt\"") != NULL,
+	    "no marker after the inferred id of PT0011 in plan 2's table");
+	res_free(&r);
+	buf_free(&row);
+	get("/pt/plans/1", &r);
+	part(&r, "href=\"/pt/commitments/PT0002\"", "</tr>", &row);
+	ck_assert_msg(strstr(row.p, "</a><a class=\"doubt\"") != NULL,
+	    "no marker after the unconfirmed Portuguese title of PT0002 in plan 1's table");
+	res_free(&r);
+	buf_free(&row);
+	get("/en/plans/3", &r);
+	part(&r, "<time datetime=\"", "</dd>", &row);
+	ck_assert_msg(strstr(row.p, "class=\"doubt\"") != NULL,
+	    "no marker after plan 3's unconfirmed publication date");
+	res_free(&r);
+	buf_free(&row);
+	get("/en/members/gns", &r);
+	part(&r, "href=\"/en/commitments/PT0014\"", "</li>", &row);
+	ck_assert_msg(strstr(row.p, "PT0014<a class=\"doubt\"") != NULL,
+	    "no marker after the inferred id of PT0014 on the page of GNS");
+	res_free(&r);
+	buf_free(&row);
+	/* a confirmed id and title carry none */
+	get("/en/plans/1", &r);
+	part(&r, "href=\"/en/commitments/PT0007\"", "</tr>", &row);
+	ck_assert_ptr_null(strstr(row.p, "class=\"doubt\""));
+	res_free(&r);
+	buf_free(&row);
+}
+END_TEST
+
 START_TEST(fixtures)
 {
 	static const char *const plan[] = {
@@ -283,7 +323,8 @@ int
 main(void)
 {
 	const TTest *const tests[] = { plan_documents_and_completion, plan_verdict_and_charts,
-		member_roles_and_partners, network_row_and_members, fixtures, NULL };
+		member_roles_and_partners, network_row_and_members, lists_mark_doubt, fixtures,
+		NULL };
 	int                rc;
 
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-glance") != 0)
