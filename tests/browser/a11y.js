@@ -250,6 +250,10 @@ async function adminPages(browser, seenKinds) {
 				const cur = await mp.inputValue('#f-progress');
 				await mp.fill('#f-progress', cur === '90' ? '95' : '90');
 				await mp.fill('#f-evidence_url', 'https://participa.gov.pt/evidence/a11y-proposal');
+				// A new figure carries its own date (the seed's dates an older one).
+				await mp.fill('#f-progress_as_of', '2026-11-30');
+				await mp.selectOption('#f-progress_as_of_kind', 'stated');
+				await mp.fill('#f-progress_source', 'https://participa.gov.pt/evidence/a11y-proposal');
 				const resp = await clickNav(mp, mp.locator('main form.edit button[type=submit]'));
 				check(/sent=1/.test(pathOf(mp)), 'member: the proposal is sent for review',
 					`at ${pathOf(mp)} (${resp.status()})`);

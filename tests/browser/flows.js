@@ -131,6 +131,12 @@ async function staff(browser) {
 		await page.fill('#f-progress', want);
 		await page.fill('#f-evidence_url', 'https://participa.gov.pt/evidence/pt0018-marco-2');
 		await page.fill('#f-evidence_label', 'Relatório de execução (teste do navegador)');
+		// The editor dates the new figure and says how the date is known: the seed's
+		// figure was published on or after 5 June 2025, and the day of the edit is
+		// never a figure's date.
+		await page.fill('#f-progress_as_of', '2026-11-30');
+		await page.selectOption('#f-progress_as_of_kind', 'stated');
+		await page.fill('#f-progress_source', 'https://participa.gov.pt/evidence/pt0018-marco-2');
 		r = await clickNav(page, page.locator('main form.edit button[type=submit]'));
 		const flash = ((await page.textContent('main .flash').catch(() => '')) || '').trim();
 		const after = await page.inputValue('#f-progress').catch(() => '');
@@ -148,9 +154,10 @@ async function staff(browser) {
 
 		r = await go(page, '/pt/commitments/PT0018');
 		const t = await milestoneText(page, 2);
-		check(r.status() === 200 && t.includes(`${want}%`) && /participa\.gov\.pt\/evidence/.test(
-			await page.$$eval('ol.milestones > li:nth-child(2) a', (as) => as.map((a) => a.href).join(' '))),
-		`staff: the public page of PT0018 shows milestone 2 at ${want}% with the evidence link`,
+		check(r.status() === 200 && t.includes(`${want}%`) && t.includes('em 30 de novembro de 2026') &&
+			/participa\.gov\.pt\/evidence/.test(await page.$$eval('ol.milestones > li:nth-child(2) a',
+				(as) => as.map((a) => a.href).join(' '))),
+		`staff: the public page of PT0018 shows milestone 2 at ${want}% on the date the editor gave, with the evidence link`,
 		`status ${r.status()}; milestone 2 reads: ${t.replace(/\s+/g, ' ').slice(0, 400)}`);
 		r = await go(page, '/pt/commitments/PT0018/history');
 		const h = ((await page.textContent('main')) || '').replace(/\s+/g, ' ');

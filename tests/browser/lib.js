@@ -419,7 +419,9 @@ async function logout(page) {
 /* ------------------------------------------------------------------------------------
  * The pages under test.
  */
-const COMMITMENTS = ['PT0001', 'PT0009', 'PT0013', 'PT0018'];
+/* PT0001: nothing known but its id (inferred); PT0013: no milestones; PT0014: its lead
+ * unconfirmed; PT0018: milestones with dated and earlier figures. */
+const COMMITMENTS = ['PT0001', 'PT0009', 'PT0013', 'PT0014', 'PT0018'];
 
 /* publicPages(lang, ids): the public pages of one language; ids.event (an event id) and
  * ids.member (a member slug) come from discover(). */
