@@ -8,7 +8,7 @@
 </section>
 <div class="wrap">
 <dl class="figures">
-<div><dt>{{L_FIG_MEMBERS}}</dt><dd>{{N_MEMBERS}}</dd></div>
+<div><dt>{{L_FIG_MEMBERS}}</dt><dd>{{N_MEMBERS}}{{#LIKELY}} <span class="small">({{L_FIG_LIKELY}} {{N_LIKELY}}{{>LIKELY_DOUBT}})</span>{{/LIKELY}}</dd></div>
 <div><dt>{{L_FIG_PLANS}}</dt><dd>{{N_PLANS}}</dd></div>
 <div><dt>{{L_FIG_COMMITMENTS}}</dt><dd>{{N_COMMITMENTS}}</dd></div>
 </dl>

@@ -68,6 +68,10 @@ page_home(struct ctx *c)
 	s = db_stmt(ST_COUNTS);
 	if (db_step(s) == SQLITE_ROW) {
 		tpl_set_int(b, "N_MEMBERS", db_int(s, COUNT_MEMBERS));
+		if (db_int(s, COUNT_LIKELY) > 0) {
+			tpl_set_int(tpl_section(b, "LIKELY"), "N_LIKELY", db_int(s, COUNT_LIKELY));
+			page_doubt(c, b, "LIKELY_DOUBT", "unconfirmed");
+		}
 		tpl_set_int(b, "N_PLANS", db_int(s, COUNT_PLANS));
 		tpl_set_int(b, "N_COMMITMENTS", db_int(s, COUNT_COMMITMENTS));
 	}

@@ -254,7 +254,8 @@ enum {
 /* ST_PAGE */
 enum { PAGE_TITLE_PT, PAGE_TITLE_EN, PAGE_BODY_PT, PAGE_BODY_EN, PAGE_UPDATED };
 /* ST_COUNTS */
-enum { COUNT_MEMBERS, COUNT_PLANS, COUNT_COMMITMENTS };
+/* ST_COUNTS: members the sources state (a likely member apart, COUNT_LIKELY). */
+enum { COUNT_MEMBERS, COUNT_PLANS, COUNT_COMMITMENTS, COUNT_LIKELY };
 /* A revision as the History pages show it (HIST_COLS in public.c): ST_HISTORY_COMMITMENT,
  * ST_HISTORY_PLAN.  HIST_BODY: the body of a member editor. */
 enum {

@@ -257,8 +257,10 @@ static const char *const sqls[ST__MAX] = {
 	[ST_PAGE] = "SELECT title_pt, title_en, body_pt, body_en, substr(updated_at, 1, 10) "
 		    "FROM page WHERE slug = ?1",
 	/* ST_COUNTS */
-	[ST_COUNTS] = "SELECT (SELECT count(*) FROM entity WHERE is_member = 1), "
-		      "(SELECT count(*) FROM action_plan), (SELECT count(*) FROM commitment)",
+	[ST_COUNTS] = "SELECT (SELECT count(*) FROM entity WHERE is_member = 1 AND "
+		      "member_status IS NOT 'likely_member'), (SELECT count(*) FROM action_plan), "
+		      "(SELECT count(*) FROM commitment), (SELECT count(*) FROM entity WHERE "
+		      "member_status = 'likely_member')",
 	/* ST_HISTORY_COMMITMENT */
 	[ST_HISTORY_COMMITMENT] =
 	    "SELECT " HIST_COLS

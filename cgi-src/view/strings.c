@@ -40,6 +40,7 @@ const struct i18n_msg i18n_msgs[] = {
 	    "society organisations together to co-create, carry out and monitor Portugal's "
 	    "national action plans in the Open Government Partnership." },
 	{ "L_HOME_ABOUT_LINK", "Conhecer a rede", "About the network" },
+	{ "L_FIG_LIKELY", "e prováveis:", "and likely:" },
 	{ "L_FIG_MEMBERS", "Membros da rede", "Network members" },
 	{ "L_FIG_PLANS", "Planos de ação", "Action plans" },
 	{ "L_FIG_COMMITMENTS", "Compromissos", "Commitments" },

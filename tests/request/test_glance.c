@@ -251,6 +251,12 @@ START_TEST(lists_mark_doubt)
 	    "no marker after the inferred id of PT0014 on the page of GNS");
 	res_free(&r);
 	buf_free(&row);
+	/* the home page counts the members the sources state, a likely one apart and marked */
+	get("/en/", &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p,
+	    "<dd>10 <span class=\"small\">(and likely: 1<a "
+	    "class=\"doubt\""));
+	res_free(&r);
 	/* a confirmed id and title carry none */
 	get("/en/plans/1", &r);
 	part(&r, "href=\"/en/commitments/PT0007\"", "</tr>", &row);
