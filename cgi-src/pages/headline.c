@@ -3,6 +3,7 @@
 #include "pages/headline.h"
 #include "store/db.h"
 #include "store/glance.h"
+#include "view/i18n.h"
 
 /* The latest self-reported completion figure with a percent, into SELF (or NO_SELF). */
 static void
@@ -65,5 +66,6 @@ headline_plan(struct ctx *c, tpl_dict *d, long long plan_id)
 		n = db_int(s, GLO_COUNT);
 	db_reset(s);
 	tpl_set_int(h, "OVERDUE", n);
+	tpl_set(h, "OVERDUE_UNIT", i18n(n == 1 ? "L_OVERDUE_MS_ONE" : "L_OVERDUE_MS", c->en));
 	tpl_show(h, n > 0 ? "HAS_OVERDUE" : "NO_OVERDUE");
 }

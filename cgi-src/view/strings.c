@@ -738,6 +738,8 @@ const struct i18n_msg i18n_msgs[] = {
 	    "no independent assessment recorded yet" },
 	{ "L_OVERDUE_MS", "marcos em atraso (prazo passado sem conclusão)",
 	    "overdue milestones (planned end passed without completion)" },
+	{ "L_OVERDUE_MS_ONE", "marco em atraso (prazo passado sem conclusão)",
+	    "overdue milestone (planned end passed without completion)" },
 	{ "L_NO_OVERDUE_MS", "nenhum marco em atraso registado", "no overdue milestone recorded" },
 	{ "L_KNOWN_FOR", "progresso conhecido para", "progress known for" },
 	{ "L_KNOWN_OF", "de", "of" },

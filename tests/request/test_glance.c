@@ -257,6 +257,13 @@ START_TEST(lists_mark_doubt)
 	    "<dd>10 <span class=\"small\">(and likely: 1<a "
 	    "class=\"doubt\""));
 	res_free(&r);
+	/* one overdue milestone is counted in the singular */
+	get("/en/plans/1", &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "<strong>1</strong> overdue milestone (planned"));
+	res_free(&r);
+	get("/pt/plans/1", &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "<strong>1</strong> marco em atraso (prazo"));
+	res_free(&r);
 	/* a confirmed id and title carry none */
 	get("/en/plans/1", &r);
 	part(&r, "href=\"/en/commitments/PT0007\"", "</tr>", &row);
