@@ -1245,6 +1245,9 @@ run_case(const struct route *rt, const struct attack *a, const char *label)
  * Broken import files.
  */
 
+/* The opening of a content file in the seed's format (content/rnaa-content.json). */
+#define FMT "{\"format\": \"aberta-content/2\", "
+
 static void
 import_cases(void)
 {
@@ -1254,15 +1257,17 @@ import_cases(void)
 	} files[] = {
 		{ "an empty file", "" },
 		{ "a lone {", "{" },
-		{ "a truncated object", "{\"plans\": [{\"number\": 1, \"title_pt\": \"Pla" },
+		{ "a truncated object", FMT "\"plans\": [{\"number\": 1, \"title_pt\": \"Pla" },
 		{ "a top-level array", "[1, 2, 3]" },
 		{ "a number", "42" },
-		{ "plans is a string", "{\"plans\": \"none\"}" },
-		{ "a plan number that is text", "{\"plans\": [{\"number\": \"um\"}]}" },
-		{ "a plan number of 1e999", "{\"plans\": [{\"number\": 1e999}]}" },
-		{ "a negative plan number", "{\"plans\": [{\"number\": -5}]}" },
-		{ "a plan number of 2^63", "{\"plans\": [{\"number\": 9223372036854775808}]}" },
-		{ "duplicate keys", "{\"plans\": [], \"plans\": []}" },
+		{ "an unknown format", "{\"format\": \"aberta-content/1\", \"plans\": []}" },
+		{ "the retired format (plans, no format)", "{\"plans\": [{\"number\": 1}]}" },
+		{ "plans is a string", FMT "\"plans\": \"none\"}" },
+		{ "a plan number that is text", FMT "\"plans\": [{\"number\": \"um\"}]}" },
+		{ "a plan number of 1e999", FMT "\"plans\": [{\"number\": 1e999}]}" },
+		{ "a negative plan number", FMT "\"plans\": [{\"number\": -5}]}" },
+		{ "a plan number of 2^63", FMT "\"plans\": [{\"number\": 9223372036854775808}]}" },
+		{ "duplicate keys", FMT "\"plans\": [], \"plans\": []}" },
 		{ "invalid UTF-8 in a string",
 		    "{\"pages\": [{\"slug\": \"about\", \"title_pt\": "
 		    "\"\xc0\xaf\"}]}" },
@@ -1276,8 +1281,7 @@ import_cases(void)
 		    "{\"pages\": [{\"slug\": \"../../etc\", \"title_pt\": "
 		    "\"x\"}]}" },
 		{ "a commitment without its plan's number",
-		    "{\"plans\": [{\"commitments\": "
-		    "[{\"ogp_id\": \"PT0001\"}]}]}" },
+		    FMT "\"commitments\": [{\"ogp_id\": \"PT0001\"}]}" },
 		{ "CSV instead of JSON", "number,title_pt\n1,Plano\n" },
 		{ "nesting 100000 levels deep", NULL },
 		{ "a raw NUL byte", NULL },
