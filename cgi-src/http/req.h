@@ -8,7 +8,8 @@
 #define REQ_PATH_MAX   1024 /* longest decoded path; longer gets 414 */
 #define REQ_QUERY_MAX  2048 /* longest raw query string; longer gets 414 */
 #define REQ_PARAMS_MAX 32   /* most query parameters; more gets 400 */
-#define REQ_PARTS_MAX  16   /* most multipart/form-data parts; more gets 400 */
+#define REQ_PARTS_MAX \
+	48 /* most multipart/form-data parts (the milestone form has 20); more gets 400 */
 
 enum method {
 	METHOD_GET = 1 << 0,
