@@ -17,20 +17,20 @@
 <select id="f-area" name="area" multiple size="10" aria-describedby="h-multi">{{#AREA}}<option value="{{V}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/AREA}}</select></div>
 <fieldset class="evidence"><legend>O papel de cada entidade</legend>
 <p class="hint" id="h-roles">Quão seguro é cada papel e, se for preciso, uma precisão sobre ele (por exemplo, «coordenação técnica»), em português e em inglês. Uma entidade acrescentada acima fica «Confirmado», o valor por omissão, até o mudar aqui depois de gravar.</p>
-{{#ROLES}}<table><caption>Entidades responsáveis e de apoio</caption>
+{{#ROLES}}<div class="table-wrap reflow-wrap"><table class="reflow"><caption>Entidades responsáveis e de apoio</caption>
 <thead><tr><th scope="col">Entidade</th><th scope="col">Papel</th><th scope="col">Confiança</th><th scope="col">Precisão (PT)</th><th scope="col">Precisão (EN)</th></tr></thead>
-<tbody>{{#ROLE}}<tr><th scope="row">{{WHO}}</th><td>{{ROLE_L}}</td>
-<td><select id="f-confidence-{{ROLE}}-{{ID}}" name="confidence-{{ROLE}}-{{ID}}" aria-label="Confiança: {{WHO}} ({{ROLE_L}})">{{#CONF}}<option value="{{V}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/CONF}}</select></td>
-<td><input id="f-role_pt-{{ROLE}}-{{ID}}" name="role_pt-{{ROLE}}-{{ID}}" type="text" maxlength="512" value="{{PT}}" aria-label="Precisão sobre o papel (PT): {{WHO}} ({{ROLE_L}})"></td>
-<td><input id="f-role_en-{{ROLE}}-{{ID}}" name="role_en-{{ROLE}}-{{ID}}" type="text" maxlength="512" value="{{EN}}" aria-label="Precisão sobre o papel (EN): {{WHO}} ({{ROLE_L}})"></td></tr>{{/ROLE}}</tbody></table>{{/ROLES}}
+<tbody>{{#ROLE}}<tr><th scope="row">{{WHO}}</th><td data-label="Papel">{{ROLE_L}}</td>
+<td data-label="Confiança"><select id="f-confidence-{{ROLE}}-{{ID}}" name="confidence-{{ROLE}}-{{ID}}" aria-label="Confiança: {{WHO}} ({{ROLE_L}})">{{#CONF}}<option value="{{V}}"{{#SEL}} selected{{/SEL}}>{{L}}</option>{{/CONF}}</select></td>
+<td data-label="Precisão (PT)"><input id="f-role_pt-{{ROLE}}-{{ID}}" name="role_pt-{{ROLE}}-{{ID}}" type="text" maxlength="512" value="{{PT}}" aria-label="Precisão sobre o papel (PT): {{WHO}} ({{ROLE_L}})"></td>
+<td data-label="Precisão (EN)"><input id="f-role_en-{{ROLE}}-{{ID}}" name="role_en-{{ROLE}}-{{ID}}" type="text" maxlength="512" value="{{EN}}" aria-label="Precisão sobre o papel (EN): {{WHO}} ({{ROLE_L}})"></td></tr>{{/ROLE}}</tbody></table></div>{{/ROLES}}
 {{#NO_ROLES}}<p>Nenhuma entidade responsável ou de apoio gravada.</p>{{/NO_ROLES}}
 </fieldset>
 <p><button type="submit">Gravar</button></p>
 </form>
 <section aria-labelledby="parties-h"><h2 id="parties-h">Parceiros e proponentes</h2>
 <p class="hint">Entidades ligadas ao compromisso sem o liderar nem apoiar: parceiras numa atividade ou proponentes. Vêm do ficheiro de conteúdos; aqui só se consultam.</p>
-{{#PARTIES}}<table><caption>Parceiros e proponentes</caption>
+{{#PARTIES}}<div class="table-wrap reflow-wrap"><table class="reflow"><caption>Parceiros e proponentes</caption>
 <thead><tr><th scope="col">Entidade</th><th scope="col">Relação</th><th scope="col">Nota</th><th scope="col">Fonte</th></tr></thead>
-<tbody>{{#PARTY}}<tr><th scope="row">{{WHO}}</th><td>{{RELATION}}</td><td>{{NOTE}}</td><td>{{#SOURCE}}<a href="{{URL}}">{{URL}}</a>{{/SOURCE}}</td></tr>{{/PARTY}}</tbody></table>{{/PARTIES}}
+<tbody>{{#PARTY}}<tr><th scope="row">{{WHO}}</th><td data-label="Relação">{{RELATION}}</td><td data-label="Nota">{{NOTE}}</td><td data-label="Fonte">{{#SOURCE}}<a href="{{URL}}">{{URL}}</a>{{/SOURCE}}</td></tr>{{/PARTY}}</tbody></table></div>{{/PARTIES}}
 {{#NO_PARTIES}}<p>Nenhum parceiro ou proponente registado.</p>{{/NO_PARTIES}}
 </section>
