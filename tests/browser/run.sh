@@ -3,9 +3,10 @@
 # fresh database in a temporary dir, create an administrator and a focal-point editor
 # with aberta-admin, then run the node scripts of this folder against it with Debian's
 # chromium (playwright-core), axe-core and the Nu Html Checker:
-#   flows.js   a citizen's and a staff member's journeys, screenshots, 375 px overflow
 #   glance.js  the ten-second test: what each plan's headline tells at 1280 and 375 px,
-#              with screenshots into artifacts/glance/after/
+#              with screenshots into artifacts/glance/after/ (first: on the seed as
+#              imported, before flows.js edits a figure)
+#   flows.js   a citizen's and a staff member's journeys, screenshots, 375 px overflow
 #   a11y.js    axe-core (WCAG 2.0/2.1 A and AA) on every page; keyboard-only use
 #   html.js    the Nu Html Checker over every page and the stylesheet
 # Each check prints one TAP-like line ("ok N - ..." / "not ok N - ..."); the LAST line
@@ -62,7 +63,7 @@ trap 'exit 143' TERM
 if (( $# > 0 )); then
 	SCRIPTS=("$@")
 else
-	SCRIPTS=(flows.js glance.js a11y.js html.js)
+	SCRIPTS=(glance.js flows.js a11y.js html.js)
 fi
 
 missing=()
