@@ -69,20 +69,19 @@ export -f compile
 # from it only what a target needs), then the targets.  A source that does not compile
 # (someone is editing it) only matters to the targets that need it.
 build() {
-	local src obj base flagsnow t libobjs=() failed=()
+	local src obj base flagsnow t gen libobjs=() failed=()
 	mkdir -p "$BUILD/obj" "$BUILD/gen" "$BUILD/bin" "$BUILD/logs"
 	flagsnow="$CC $CXX $CFLAGS $CXXFLAGS"
 	[ -f "$BUILD/flags" ] && [ "$(cat "$BUILD/flags")" = "$flagsnow" ] ||
 		printf '%s' "$flagsnow" >"$BUILD/flags"
-	# Generated sources, as the Makefile makes them.
-	sh "$ROOT/sql/embed.sh" "$ROOT" >"$BUILD/gen/sql_embed.c.tmp" &&
-		{ cmp -s "$BUILD/gen/sql_embed.c.tmp" "$BUILD/gen/sql_embed.c" ||
-		  mv "$BUILD/gen/sql_embed.c.tmp" "$BUILD/gen/sql_embed.c"; }
-	if [ -f "$ROOT/content/embed-passwords.sh" ]; then
-		sh "$ROOT/content/embed-passwords.sh" "$ROOT" >"$BUILD/gen/passwords_embed.c.tmp" &&
-			{ cmp -s "$BUILD/gen/passwords_embed.c.tmp" "$BUILD/gen/passwords_embed.c" ||
-			  mv "$BUILD/gen/passwords_embed.c.tmp" "$BUILD/gen/passwords_embed.c"; }
-	fi
+	# Generated sources, as the Makefile makes them (the migrations, the common
+	# passwords, the content file's schema).
+	for gen in sql/embed.sh:sql_embed.c content/embed-passwords.sh:passwords_embed.c \
+		content/embed-schema.sh:schema_embed.c; do
+		sh "$ROOT/${gen%%:*}" "$ROOT" >"$BUILD/gen/${gen#*:}.tmp" &&
+			{ cmp -s "$BUILD/gen/${gen#*:}.tmp" "$BUILD/gen/${gen#*:}" ||
+			  mv "$BUILD/gen/${gen#*:}.tmp" "$BUILD/gen/${gen#*:}"; }
+	done
 	rm -f "$BUILD"/gen/*.tmp
 	# The job list: "SRC OBJ COMPILER".
 	{
