@@ -117,8 +117,13 @@ saver(int who, struct person *p, double deadline, FILE *f)
 			snprintf(
 			    url, sizeof url, "https://example.org/evidencia/s%d-n%d.pdf", who, i);
 			snprintf(lbl, sizeof lbl, "Evidencia s%d n%d", who, i);
+			/* a new figure with its date, how that date is known, its source and
+			 * how sure it is: the editor never dates a figure by the day of the edit */
 			form_set(&fm, "progress", prog);
-			form_set(&fm, "progress_as_of", NULL);
+			form_set(&fm, "progress_as_of", "2026-11-30");
+			form_set(&fm, "progress_as_of_kind", "stated");
+			form_set(&fm, "progress_source", url);
+			form_set(&fm, "progress_confidence", "confirmed");
 			form_set(&fm, "evidence_url", url);
 			form_set(&fm, "evidence_label", lbl);
 		}
