@@ -3,9 +3,11 @@
  * The ten-second test, run by run.sh: what a citizen must be able to tell at a glance,
  * read from the rendered page (the innerText of the visible headline area, never the
  * HTML source), on the home page, the plans list and each plan, at 1280 and 375 px in
- * both languages, with a full-page screenshot of each into artifacts/glance/after/
- * (GLANCE_SET=before writes to artifacts/glance/before/ instead, for a run against the
- * code before a change).  The headline area of a plan is, on the home page and the
+ * both languages, with a full-page screenshot of each into artifacts/glance/latest/
+ * (ignored by git).  The screenshots kept in the repository, artifacts/glance/before/
+ * (the code before issue 20's work, commit 6fd38d5) and artifacts/glance/after/ (as that
+ * work left the pages), are written by GLANCE_SET=before or GLANCE_SET=after: a test run
+ * never rewrites them.  The headline area of a plan is, on the home page and the
  * plans list, each card whose heading links to the plan; on the plan's own page, what
  * comes before its first section, and any .headline block.  For each plan:
  *  - how much is known, before any percentage: "progress known for N of M commitments"
@@ -26,7 +28,7 @@ const L = require('./lib');
 
 const { check, step, go, env } = L;
 const CONTENT = process.env.CONTENT || path.join(L.HERE, '..', '..', 'content', 'rnaa-content.json');
-const SET = process.env.GLANCE_SET || 'after';
+const SET = process.env.GLANCE_SET || 'latest';
 const SHOTS = path.join(env.artifacts, 'glance', SET);
 const WIDTHS = [[1280, 900], [375, 812]];
 const LANGS = ['pt', 'en'];
