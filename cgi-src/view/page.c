@@ -95,7 +95,9 @@ page_entity_name(struct ctx *c, tpl_dict *d, const char *key, const char *acrony
 		tpl_set(d, key, acronym);
 		return;
 	}
-	if (acronym != NULL && *acronym != '\0' && shown != NULL && strcmp(acronym, shown) != 0) {
+	/* the acronym after the name, unless the name already holds it ("... (TI Portugal)") */
+	if (acronym != NULL && *acronym != '\0' && shown != NULL &&
+	    strstr(shown, acronym) == NULL) {
 		set_suffixed(d, key, "ACRONYM", acronym);
 		tpl_show(d, "HAS_ACRONYM");
 		tpl_set(d, "ACRONYM", acronym);

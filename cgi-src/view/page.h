@@ -64,7 +64,8 @@ void page_title(struct ctx *c, const char *fmt, ...) __attribute__((format(print
  * text shown, or NULL. */
 const char *page_text(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en);
 /* Sets key to the display name of a body: name in the page language, else the other,
- * else its acronym; key_ACRONYM to the acronym (section key_HAS_ACRONYM when it differs). */
+ * else its acronym; key_ACRONYM to the acronym (section key_HAS_ACRONYM when the name
+ * does not already hold it). */
 void page_entity_name(struct ctx *c, tpl_dict *d, const char *key, const char *acronym,
     const char *pt, const char *en);
 /* Sets key to a human date ("12 March 2019") and key_ISO to the ISO value, or shows

@@ -184,6 +184,18 @@ START_TEST(badge_marks_doubt)
 }
 END_TEST
 
+/* A body whose name already holds its acronym is not followed by it again. */
+START_TEST(acronym_once)
+{
+	struct res r;
+
+	page("en", "PT0007", &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "Transparency and Integrity (TI Portugal)</a>"));
+	ck_assert_ptr_null(strstr(r.body.p, "(TI Portugal)</a> (<abbr"));
+	res_free(&r);
+}
+END_TEST
+
 START_TEST(facts_and_their_dates)
 {
 	static const char *const en[] = { "class=\"doubt\"", "on 4 March 2020",
@@ -231,7 +243,7 @@ int
 main(void)
 {
 	const TTest *const tests[] = { facts_and_their_dates, early_results_marked,
-		history_labels_codes, badge_marks_doubt, NULL };
+		history_labels_codes, badge_marks_doubt, acronym_once, NULL };
 	int                rc;
 
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-cmt") != 0)
