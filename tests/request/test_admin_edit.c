@@ -696,8 +696,8 @@ START_TEST(roles_and_parties_shown)
 	snprintf(v, sizeof v, "name=\"role_en-lead-%lld\"", ent);
 	ck_assert_ptr_nonnull(strstr(r.body.p, v));
 	ck_assert_ptr_nonnull(strstr(r.body.p,
-	    "<th scope=\"row\">Entidade B</th><td>Parceiro numa "
-	    "atividade</td><td>Co-organizou o webinar.</td>"));
+	    "<th scope=\"row\">Entidade B</th><td data-label=\"Relação\">Parceiro numa "
+	    "atividade</td><td data-label=\"Nota\">Co-organizou o webinar.</td>"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "href=\"https://example.org/webinar\""));
 	res_free(&r);
 }
