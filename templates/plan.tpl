@@ -44,11 +44,11 @@
 {{#COCREATION_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/COCREATION_FALLBACK}}
 </section>
 <section aria-labelledby="summary-h">
-<h2 id="summary-h">{{L_PLAN_SUMMARY}}</h2>
-{{#SUMMARY_MISSING}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/SUMMARY_MISSING}}
+{{#HAS_SUMMARY}}<h2 id="summary-h">{{L_PLAN_SUMMARY}}</h2>
 <div lang="{{SUMMARY_LANG}}">{{#SUMMARY_P}}<p>{{TEXT}}</p>{{/SUMMARY_P}}</div>
-{{#SUMMARY_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/SUMMARY_FALLBACK}}
-{{#HAS_LINKS}}<h3>{{L_SOURCES}}</h3><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
+{{#SUMMARY_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/SUMMARY_FALLBACK}}{{/HAS_SUMMARY}}
+{{#SUMMARY_MISSING}}<h2 id="summary-h">{{L_SOURCES}}</h2>{{/SUMMARY_MISSING}}
+{{#HAS_LINKS}}{{#HAS_SUMMARY}}<h3>{{L_SOURCES}}</h3>{{/HAS_SUMMARY}}<ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
 </section>
 <section aria-labelledby="commitments-h">
 <h2 id="commitments-h">{{L_COMMITMENTS}}</h2>

@@ -320,6 +320,11 @@ page_plans_show(struct ctx *c)
 	page_paras(
 	    c, b, "COCREATION", db_text(s, PLAN_COCREATION_PT), db_text(s, PLAN_COCREATION_EN));
 	page_paras(c, b, "SUMMARY", db_text(s, PLAN_SUMMARY_PT), db_text(s, PLAN_SUMMARY_EN));
+	/* a summary heading only where one was written (else SUMMARY_MISSING heads the
+	 * sources): the assessments above say what the independent reports found */
+	if ((db_text(s, PLAN_SUMMARY_PT) != NULL && *db_text(s, PLAN_SUMMARY_PT) != '\0') ||
+	    (db_text(s, PLAN_SUMMARY_EN) != NULL && *db_text(s, PLAN_SUMMARY_EN) != '\0'))
+		tpl_show(b, "HAS_SUMMARY");
 	if (db_text(s, PLAN_DOC) != NULL) {
 		tpl_show(b, "DOC");
 		tpl_set(b, "DOC_URL", db_text(s, PLAN_DOC));

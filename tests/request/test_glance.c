@@ -264,6 +264,18 @@ START_TEST(lists_mark_doubt)
 	get("/pt/plans/1", &r);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<strong>1</strong> marco em atraso (prazo"));
 	res_free(&r);
+	/* no empty "summary" heading: without a summary of its own, the sources head the
+	 * section; with one, it is shown under its heading */
+	get("/en/plans/1", &r);
+	ck_assert_ptr_null(strstr(r.body.p, "Summary and independent assessment"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "<h2 id=\"summary-h\">Sources</h2>"));
+	res_free(&r);
+	sql("UPDATE action_plan SET summary_en = 'A summary of our own.' WHERE number = 1");
+	get("/en/plans/1", &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "<h2 id=\"summary-h\">Summary and independent"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "A summary of our own."));
+	res_free(&r);
+	sql("UPDATE action_plan SET summary_en = NULL WHERE number = 1");
 	/* a confirmed id and title carry none */
 	get("/en/plans/1", &r);
 	part(&r, "href=\"/en/commitments/PT0007\"", "</tr>", &row);
