@@ -114,11 +114,11 @@ tmp_setup() {
 }
 
 # prepare DB: like prepare_db (tests/lib-site.sh) with the copied aberta-admin: the
-# schema, then the OGP content, the pages and the plans' texts.
+# schema, then the content (content/rnaa-content.json) and the pages.
 prepare() {
 	local f
 	"$ADMIN" --db "$1" migrate || return 1
-	for f in "$CONTENT" "$PAGES" "$PLANS"; do
+	for f in "$CONTENT" "$PAGES"; do
 		"$ADMIN" --db "$1" import "$f" || return 1
 	done
 }

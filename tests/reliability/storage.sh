@@ -221,6 +221,11 @@ if ! want d; then
 	:
 elif [ -n "$USR" ]; then
 	MID=$(dbsql "SELECT id FROM milestone ORDER BY id LIMIT 1")
+	# the figure's date, how it is known, its source and confidence, which a progress
+	# change keeps (the editor refuses a figure without them)
+	dbsql "UPDATE milestone SET progress_as_of = '2025-06-05', progress_as_of_kind = 'stated',
+		progress_source = 'https://example.org/relatorio', progress_confidence = 'confirmed'
+		WHERE id = $MID" >/dev/null
 	printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n%s\n' \
 		"$RANDOM$RANDOM" >"$TMP/evidencia.pdf"
 	p0=$(dbsql "SELECT coalesce(progress, -1) FROM milestone WHERE id = $MID")
