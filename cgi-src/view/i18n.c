@@ -34,18 +34,39 @@ static const char *const months_pt[] = { "janeiro", "fevereiro", "março", "abri
 static const char *const months_en[] = { "January", "February", "March", "April", "May", "June",
 	"July", "August", "September", "October", "November", "December" };
 
+/* The message tables (strings.h), in order. */
+static const struct {
+	const struct i18n_msg *msgs;
+	const size_t          *n;
+} tables[] = {
+	{ i18n_msgs, &i18n_nmsgs },
+	{ i18n_err_msgs, &i18n_nerr_msgs },
+	{ i18n_field_msgs, &i18n_nfield_msgs },
+};
+
+/* Message i of all tables, counted in their order (0 <= i < i18n_count()). */
+static const struct i18n_msg *
+msg_at(size_t i)
+{
+	size_t t;
+
+	for (t = 0; i >= *tables[t].n; t++)
+		i -= *tables[t].n;
+	return &tables[t].msgs[i];
+}
+
 void
 i18n_apply(tpl_dict *d, int en)
 {
 	size_t i;
 
+	/* template labels are the interface's (L_ keys) */
 	for (i = 0; i < i18n_nmsgs; i++)
 		if (strncmp(i18n_msgs[i].key, "L_", 2) == 0)
 			tpl_set_tglobal_static(
 			    d, i18n_msgs[i].key, en ? i18n_msgs[i].en : i18n_msgs[i].pt);
 }
 
-#define NMSGS     i18n_nmsgs
 #define NLOCAL    (sizeof enums / sizeof enums[0])
 #define ENUMS_MAX 256 /* labelled codes of every domain, and the local ones */
 
@@ -53,6 +74,7 @@ i18n_apply(tpl_dict *d, int en)
  * up tens of thousands of labels, and a linear search with strcmp was a tenth of its
  * time.  On equal keys the first entry of the table wins, as with a linear search. */
 static const struct i18n_msg *msg_by_key[I18N_MSGS_MAX];
+static size_t                 nmsgs; /* of all tables, counted by sort_tables */
 static struct enum_msg        enum_all[ENUMS_MAX];
 static const struct enum_msg *enum_by_key[ENUMS_MAX];
 static size_t                 nenums;
@@ -104,10 +126,11 @@ sort_tables(void)
 {
 	size_t i;
 
-	for (i = 0; i < NMSGS; i++)
-		msg_by_key[i] = &i18n_msgs[i];
+	nmsgs = i18n_count();
+	for (i = 0; i < nmsgs; i++)
+		msg_by_key[i] = msg_at(i);
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
-	qsort(msg_by_key, NMSGS, sizeof msg_by_key[0], cmp_msg);
+	qsort(msg_by_key, nmsgs, sizeof msg_by_key[0], cmp_msg);
 	enums_collect();
 	for (i = 0; i < nenums; i++)
 		enum_by_key[i] = &enum_all[i];
@@ -118,10 +141,11 @@ sort_tables(void)
 const char *
 i18n(const char *key, int en)
 {
-	size_t lo = 0, hi = NMSGS, mid;
+	size_t lo = 0, hi, mid;
 
 	if (msg_by_key[0] == NULL)
 		sort_tables();
+	hi = nmsgs;
 	while (lo < hi) { /* the first entry whose key is not below key */
 		mid = lo + (hi - lo) / 2;
 		if (strcmp(msg_by_key[mid]->key, key) < 0)
@@ -129,7 +153,7 @@ i18n(const char *key, int en)
 		else
 			hi = mid;
 	}
-	if (lo < NMSGS && strcmp(msg_by_key[lo]->key, key) == 0)
+	if (lo < nmsgs && strcmp(msg_by_key[lo]->key, key) == 0)
 		return en ? msg_by_key[lo]->en : msg_by_key[lo]->pt;
 	return key;
 }
@@ -223,11 +247,15 @@ i18n_date(const char *iso, int en, char *out, size_t outlen)
 size_t
 i18n_count(void)
 {
-	return i18n_nmsgs;
+	size_t n = 0, t;
+
+	for (t = 0; t < sizeof tables / sizeof tables[0]; t++)
+		n += *tables[t].n;
+	return n;
 }
 
 const char *
 i18n_key(size_t i)
 {
-	return i18n_msgs[i].key;
+	return msg_at(i)->key;
 }

@@ -575,7 +575,6 @@ const struct i18n_msg i18n_msgs[] = {
 	    "páginas nessa língua); os ficheiros completos trazem url_pt e url_en.",
 	    "The language of the address only changes the url fields (links to the pages in "
 	    "that language); the whole-table files carry url_pt and url_en." },
-	{ "COL_evidence", "Evidência", "Evidence" },
 	/* Used from C. */
 	{ "T_SEARCH", "Pesquisa", "Search" },
 	{ "T_COMMITMENTS", "Todos os compromissos", "All commitments" },
@@ -595,137 +594,10 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "SORT_status", "estado declarado", "self-reported status" },
 	{ "SORT_progress", "progresso", "progress" },
 	{ "SORT_end", "data de fim", "end date" },
-	{ "ERR_SEARCH_TOO_LONG",
-	    "Pesquisa demasiado longa: use no máximo 200 carateres e 12 "
-	    "palavras.",
-	    "Search too long: use at most 200 characters and 12 words." },
-	{ "ERR_SEARCH_NO_WORDS",
-	    "A pesquisa não tem palavras para procurar: escreva letras ou "
-	    "algarismos.",
-	    "The search has no words to look for: type letters or digits." },
-	{ "ERR_PAGE_OUT", "Esta página de resultados não existe: a pesquisa tem menos páginas.",
-	    "This page of results does not exist: the search has fewer pages." },
-	{ "ERR_BAD_PAGE", "O número da página (page) é um número inteiro de 1 a 500.",
-	    "The page number (page) is a whole number from 1 to 500." },
-	{ "ERR_PARAM_REPEATED", "Um parâmetro da pesquisa aparece mais de uma vez no endereço.",
-	    "A search parameter appears more than once in the address." },
-	{ "ERR_FACET_PLAN", "O filtro plan é o número de um plano, de 1 a 999.",
-	    "The plan filter is a plan number, from 1 to 999." },
-	{ "ERR_FACET_STATUS",
-	    "O filtro status aceita no_evidence, not_started, limited, "
-	    "substantial, complete, withdrawn ou none.",
-	    "The status filter takes no_evidence, "
-	    "not_started, limited, substantial, complete, withdrawn or none." },
-	{ "ERR_FACET_LEAD",
-	    "O filtro lead é o identificador de uma entidade: letras "
-	    "minúsculas, algarismos e hífenes.",
-	    "The lead filter is a body's identifier: "
-	    "lower-case letters, digits and hyphens." },
-	{ "ERR_FACET_VALUE",
-	    "O filtro value aceita access_to_information, civic_participation, "
-	    "public_accountability ou technology_innovation.",
-	    "The value filter takes "
-	    "access_to_information, civic_participation, public_accountability or "
-	    "technology_innovation." },
-	{ "ERR_FACET_LATE", "O filtro late só aceita o valor overdue (em atraso).",
-	    "The late filter takes only the value overdue." },
-	{ "ERR_FACET_AREA",
-	    "O filtro area é o identificador de uma área temática: letras "
-	    "minúsculas, algarismos e hífenes.",
-	    "The area filter is a policy area's identifier: "
-	    "lower-case letters, digits and hyphens." },
-	{ "ERR_BAD_SORT", "A ordenação (sort) aceita plan, status, progress ou end.",
-	    "The order (sort) takes plan, status, progress or end." },
-	{ "HIST_EMPTY", "(vazio)", "(empty)" },
 	{ "FEED_NEW_COMMITMENT", "novo compromisso", "new commitment" },
 	{ "FEED_EVENT", "Evento", "Event" },
 	{ "FEED_SUBTITLE", "Novos compromissos, mudanças de estado e de progresso, e eventos.",
 	    "New commitments, changes of status and progress, and events." },
-	{ "COL_leads", "Entidades responsáveis", "Lead bodies" },
-	{ "COL_supports", "Entidades de apoio", "Supporting bodies" },
-	{ "COL_ogp_values", "Valores OGP", "OGP values" },
-	{ "COL_policy_areas", "Áreas temáticas", "Policy areas" },
-	{ "HIST_MILESTONE", "Marco", "Milestone" },
-	{ "HIST_COMMITMENT", "Compromisso", "Commitment" },
-	{ "HIST_PLAN", "Plano", "Plan" },
-	{ "HIST_IMPORT", "Carga de dados", "Data import" },
-	{ "HIST_FOCAL", "Ponto focal (LabX)", "Focal point (LabX)" },
-	{ "HIST_OP_create", "criado", "created" },
-	{ "HIST_OP_update", "alterado", "changed" },
-	{ "HIST_OP_delete", "apagado", "deleted" },
-	{ "COL_number", "Número", "Number" },
-	{ "COL_title_pt", "Título (PT)", "Title (PT)" },
-	{ "COL_title_en", "Título (EN)", "Title (EN)" },
-	{ "COL_period_start", "Início", "Start" },
-	{ "COL_period_end", "Fim", "End" },
-	{ "COL_published", "Publicação", "Publication" },
-	{ "COL_status", "Estado", "Status" },
-	{ "COL_document_url", "Documento", "Document" },
-	{ "COL_cocreation_pt", "Como foi feito (PT)", "How it was made (PT)" },
-	{ "COL_cocreation_en", "Como foi feito (EN)", "How it was made (EN)" },
-	{ "COL_summary_pt", "Resumo (PT)", "Summary (PT)" },
-	{ "COL_summary_en", "Resumo (EN)", "Summary (EN)" },
-	{ "COL_ogp_id", "Identificador OGP", "OGP id" },
-	{ "COL_plan_id", "Plano", "Plan" },
-	{ "COL_problem_pt", "Problema (PT)", "Problem (PT)" },
-	{ "COL_problem_en", "Problema (EN)", "Problem (EN)" },
-	{ "COL_start_date", "Início", "Start" },
-	{ "COL_end_date", "Fim", "End" },
-	{ "COL_self_status", "Estado declarado", "Self-reported status" },
-	{ "COL_self_status_date", "Data do estado declarado", "Date of the self-reported status" },
-	{ "COL_irm_verifiable", "IRM: verificável", "IRM: verifiable" },
-	{ "COL_irm_relevant", "IRM: relevante", "IRM: relevant" },
-	{ "COL_irm_ambition", "IRM: ambição", "IRM: ambition" },
-	{ "COL_irm_potential_impact", "IRM: impacto potencial", "IRM: potential impact" },
-	{ "COL_irm_potential_results", "IRM: potencial de resultados",
-	    "IRM: potential for results" },
-	{ "COL_irm_completion", "IRM: conclusão", "IRM: completion" },
-	{ "COL_irm_diog", "IRM: abriu o governo?", "IRM: did it open government?" },
-	{ "COL_irm_early_results", "IRM: primeiros resultados", "IRM: early results" },
-	{ "COL_irm_starred", "IRM: compromisso estrela", "IRM: starred" },
-	{ "COL_cluster_pt", "Agrupamento (PT)", "Cluster (PT)" },
-	{ "COL_cluster_en", "Agrupamento (EN)", "Cluster (EN)" },
-	{ "COL_note_pt", "Nota (PT)", "Note (PT)" },
-	{ "COL_note_en", "Nota (EN)", "Note (EN)" },
-	{ "COL_commitment_id", "Compromisso", "Commitment" },
-	{ "COL_position", "Ordem", "Position" },
-	{ "COL_planned_start", "Início previsto", "Planned start" },
-	{ "COL_planned_end", "Fim previsto", "Planned end" },
-	{ "COL_completed_on", "Concluído em", "Completed on" },
-	{ "COL_progress", "Progresso", "Progress" },
-	{ "COL_progress_as_of", "Data do progresso", "Progress date" },
-	{ "COL_progress_source", "Fonte do progresso", "Progress source" },
-	{ "COL_progress_as_of_kind", "Como se sabe a data do progresso",
-	    "How the progress date is known" },
-	{ "COL_progress_confidence", "Confiança no progresso", "Confidence in the progress" },
-	{ "COL_ogp_title", "Título no sítio da OGP", "Title on OGP's site" },
-	{ "COL_short_pt", "Nome abreviado (PT)", "Short name (PT)" },
-	{ "COL_implementation_start", "Início da execução", "Implementation start" },
-	{ "COL_implementation_end", "Fim da execução", "Implementation end" },
-	{ "COL_published_confidence", "Confiança na data de publicação",
-	    "Confidence in the publication date" },
-	{ "COL_commitment_count", "Compromissos (segundo o plano)",
-	    "Commitments (as the plan states)" },
-	{ "COL_milestone_count", "Marcos (segundo o plano)", "Milestones (as the plan states)" },
-	{ "COL_ogp_id_confidence", "Confiança no identificador OGP", "Confidence in the OGP id" },
-	{ "COL_title_pt_kind", "Origem do título (PT)", "Source of the title (PT)" },
-	{ "COL_title_en_kind", "Origem do título (EN)", "Source of the title (EN)" },
-	{ "COL_title_pt_confidence", "Confiança no título (PT)", "Confidence in the title (PT)" },
-	{ "COL_title_en_confidence", "Confiança no título (EN)", "Confidence in the title (EN)" },
-	{ "COL_title_en_long", "Título longo (EN)", "Long title (EN)" },
-	{ "COL_values_confidence", "Confiança nos valores OGP", "Confidence in the OGP values" },
-	{ "COL_self_percent", "Progresso declarado", "Self-reported progress" },
-	{ "COL_self_as_of_kind", "Como se sabe a data do estado declarado",
-	    "How the self-reported status date is known" },
-	{ "COL_self_source", "Fonte do estado declarado", "Source of the self-reported status" },
-	{ "COL_self_confidence", "Confiança no estado declarado",
-	    "Confidence in the self-reported status" },
-	{ "COL_irm_date", "IRM: data da avaliação de conceção",
-	    "IRM: date of the design assessment" },
-	{ "COL_irm_results_date", "IRM: data do relatório de resultados",
-	    "IRM: date of the results report" },
-	{ "COL_irm_confidence", "IRM: confiança nos valores", "IRM: confidence in the values" },
-	{ "COL_roles", "Papéis das entidades", "Roles of the bodies" },
 
 	{ "UNIT_ONE_MS", "marco", "milestone" },
 	{ "UNIT_MANY_MS", "marcos", "milestones" },
@@ -773,55 +645,6 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "H_414", "Endereço demasiado longo", "Address too long" },
 	{ "H_500", "Erro interno", "Internal error" },
 	{ "H_503", "Serviço temporariamente indisponível", "Service temporarily unavailable" },
-	{ "ERR_NOT_FOUND",
-	    "Não existe nenhuma página neste endereço. Verifique o endereço ou "
-	    "use as ligações abaixo.",
-	    "There is no page at this address. Check the address or "
-	    "use the links below." },
-	{ "ERR_LANG", "O sítio existe em português (/pt/) e em inglês (/en/).",
-	    "The site exists in Portuguese (/pt/) and English (/en/)." },
-	{ "ERR_BAD_PATH", "O endereço pedido não é válido.",
-	    "The address requested is not "
-	    "valid." },
-	{ "ERR_BAD_ENCODING",
-	    "O endereço contém uma codificação inválida (percentagens ou "
-	    "UTF-8 mal formados).",
-	    "The address contains invalid encoding (malformed percent "
-	    "escapes or UTF-8)." },
-	{ "ERR_TOO_LONG", "O endereço ou os parâmetros são demasiado longos.",
-	    "The address or its parameters are too long." },
-	{ "ERR_TOO_MANY_PARAMS", "O pedido tem demasiados parâmetros.",
-	    "The request has too many parameters." },
-	{ "ERR_BAD_PLAN_NUMBER",
-	    "O número de um plano é um número inteiro de 1 a 999, por "
-	    "exemplo /pt/plans/2.",
-	    "A plan number is a whole number from 1 to 999, for example "
-	    "/en/plans/2." },
-	{ "ERR_BAD_EVENT_ID", "O identificador de um evento é um número inteiro positivo.",
-	    "An event id is a positive whole number." },
-	{ "ERR_BAD_OGP_ID",
-	    "Um identificador OGP tem duas letras e quatro algarismos, por "
-	    "exemplo PT0013.",
-	    "An OGP id has two letters and four digits, for example PT0013." },
-	{ "ERR_BAD_SLUG",
-	    "O identificador de uma entidade tem apenas letras minúsculas, "
-	    "algarismos e hífenes.",
-	    "A body's identifier has only lower-case letters, digits "
-	    "and hyphens." },
-	{ "ERR_NO_PLAN", "Não existe nenhum plano com esse número.",
-	    "There is no plan with that number." },
-	{ "ERR_NO_COMMITMENT", "Não existe nenhum compromisso com esse identificador.",
-	    "There is no commitment with that id." },
-	{ "ERR_NO_MEMBER", "Não existe nenhuma entidade com esse identificador.",
-	    "There is no body with that identifier." },
-	{ "ERR_NO_EVENT", "Não existe nenhum evento com esse identificador.",
-	    "There is no event with that id." },
-	{ "ERR_NO_PAGE", "Esta página ainda não foi escrita.",
-	    "This page has not been written "
-	    "yet." },
-	{ "ERR_METHOD", "Este endereço não aceita esse método.",
-	    "This address does not accept "
-	    "that method." },
 	{ "L_NAV_CONSULT", "Consultas", "Consultations" },
 	{ "L_CONSULTATION_KICKER", "Consulta pública", "Public consultation" },
 	{ "T_CONSULTATIONS", "Consultas públicas", "Public consultations" },
@@ -972,50 +795,6 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_WITHDRAWN_TEXT", "O contributo foi apagado, com o seu nome e o seu email.",
 	    "Your submission has been deleted, with your name and your email." },
 	{ "T_LINK_USED", "Endereço já usado ou expirado", "Link already used or expired" },
-	{ "ERR_TOKEN_USED",
-	    "Este endereço de confirmação já foi usado ou expirou (vale 7 dias). "
-	    "Se já confirmou, não precisa de fazer mais nada.",
-	    "This confirmation link has "
-	    "already been used or has expired (it is valid for 7 days). If you have already "
-	    "confirmed, there is nothing more to do." },
-	{ "ERR_WITHDRAW_USED", "Este contributo já foi retirado ou apagado.",
-	    "This submission has already been withdrawn or deleted." },
-	{ "ERR_TOKEN", "Este endereço não é válido. Copie-o por inteiro do email.",
-	    "This link is not valid. Copy it whole from the email." },
-	{ "ERR_NO_CONSULTATION", "Não existe essa consulta.", "There is no such consultation." },
-	{ "ERR_BAD_CONSULTATION_ID", "O número da consulta não é válido.",
-	    "The consultation number is not valid." },
-	{ "ERR_NOT_OPEN_YET",
-	    "Esta consulta ainda não abriu: não aceita contributos. O seu "
-	    "texto está abaixo para o guardar.",
-	    "This consultation has not opened yet: it does "
-	    "not take submissions. Your text is below so that you can keep it." },
-	{ "ERR_CLOSED",
-	    "Esta consulta já fechou: não aceita mais contributos. O seu texto "
-	    "está abaixo para o guardar.",
-	    "This consultation has closed: it takes no more "
-	    "submissions. Your text is below so that you can keep it." },
-	{ "ERR_FORM", "Há campos por corrigir. O que escreveu está guardado abaixo.",
-	    "Some fields need correcting. What you wrote is kept below." },
-	{ "ERR_RATE",
-	    "Recebemos demasiados contributos deste endereço ou deste email na "
-	    "última hora. Tente de novo mais tarde; o seu texto está abaixo.",
-	    "We have received "
-	    "too many submissions from this address or this email in the last hour. Please try "
-	    "again later; your text is below." },
-	{ "ERR_CSRF_PUBLIC",
-	    "O pedido foi recusado porque não veio de um formulário deste "
-	    "sítio.",
-	    "The request was refused because it did not come from a form of this site." },
-	{ "ERR_F_REQUIRED", "Campo obrigatório.", "This field is required." },
-	{ "ERR_F_TOO_LONG", "Texto demasiado longo.", "The text is too long." },
-	{ "ERR_F_TOO_SHORT", "Texto demasiado curto (pelo menos 10 carateres).",
-	    "The text is too short (at least 10 characters)." },
-	{ "ERR_F_BAD_TEXT", "O texto tem carateres inválidos.",
-	    "The text has invalid characters." },
-	{ "ERR_F_EMAIL", "Endereço de email inválido.", "Invalid email address." },
-	{ "ERR_F_CONSENT", "É preciso aceitar as condições para enviar.",
-	    "You need to agree to the terms to send." },
 	{ "M_SUBJECT", "Confirme o seu contributo — Administração Aberta",
 	    "Confirm your submission — Open Administration Portugal" },
 	{ "M_HELLO", "Olá", "Hello" },
@@ -1033,54 +812,9 @@ const struct i18n_msg i18n_msgs[] = {
 	    "confirmation, the submission is deleted after 7 days." },
 	{ "M_WITHDRAW", "Para retirar o contributo em qualquer altura (é apagado deste sítio):",
 	    "To withdraw your submission at any time (it is deleted from this site):" },
-	{ "ERR_INTERNAL", "Ocorreu um erro do nosso lado. Tente de novo dentro de momentos.",
-	    "Something went wrong on our side. Please try again in a moment." },
-	{ "ERR_FORBIDDEN", "A sua conta não tem permissão para esta página ou ação.",
-	    "Your account is not allowed to use this page or action." },
-	{ "ERR_CSRF",
-	    "O pedido foi recusado porque não veio de um formulário deste sítio, ou "
-	    "o formulário expirou. Volte à página anterior, recarregue-a e tente de novo.",
-	    "The request was refused because it did not come from a form of this site, or the "
-	    "form expired. Go back, reload the page and try again." },
-	{ "ERR_TOO_BIG", "O pedido é demasiado grande.", "The request is too large." },
-	{ "ERR_BAD_BODY", "O corpo do pedido está incompleto ou mal formado.",
-	    "The body of the request is incomplete or malformed." },
-	{ "ERR_PW_SHORT", "A palavra-passe tem de ter pelo menos 8 carateres.",
-	    "The password must have at least 8 characters." },
-	{ "ERR_PW_LONG", "A palavra-passe é demasiado longa.", "The password is too long." },
-	{ "ERR_PW_COMMON", "Essa palavra-passe é demasiado comum. Escolha outra.",
-	    "That password is too common. Choose another." },
-	{ "ERR_BUSY", "O sítio está ocupado. Tente de novo dentro de momentos.",
-	    "The site is busy. Please try again in a moment." },
-	{ "ERR_DB_BUSY",
-	    "A base de dados está ocupada com outra operação demorada e nada foi "
-	    "alterado. Volte atrás e tente de novo dentro de momentos.",
-	    "The database is busy "
-	    "with another long operation and nothing was changed. Go back and try again in a "
-	    "moment." },
-	{ "ERR_DB_READONLY",
-	    "A base de dados está, neste momento, só de leitura: o sítio "
-	    "pode ser consultado, mas nada pode ser gravado, e nada foi alterado. Avise a equipa "
-	    "técnica; quando o problema estiver resolvido, volte atrás e grave de novo.",
-	    "The database is read-only at the moment: the site can be read, but nothing can be "
-	    "saved, and nothing was changed. Tell the technical team; once it is fixed, go back "
-	    "and save again." },
-	{ "ERR_DB_FULL",
-	    "O disco do servidor está cheio: nada pode ser gravado, e nada foi "
-	    "alterado. O sítio público continua a funcionar. Avise a equipa técnica; quando "
-	    "houver espaço, volte atrás e grave de novo.",
-	    "The server's disk is full: nothing "
-	    "can be saved, and nothing was changed. The public site still works. Tell the "
-	    "technical team; once there is space, go back and save again." },
-	{ "ERR_DB_IO",
-	    "Erro de leitura ou escrita no disco do servidor: a operação não foi "
-	    "concluída e nada foi alterado. Avise a equipa técnica.",
-	    "A read or write error on "
-	    "the server's disk: the operation did not complete and nothing was changed. Tell the "
-	    "technical team." },
 };
 
 const size_t i18n_nmsgs = sizeof i18n_msgs / sizeof i18n_msgs[0];
 
-_Static_assert(
-    sizeof i18n_msgs / sizeof i18n_msgs[0] <= I18N_MSGS_MAX, "I18N_MSGS_MAX holds every message");
+_Static_assert(sizeof i18n_msgs / sizeof i18n_msgs[0] <= I18N_MSGS_MAX / 2,
+    "half of I18N_MSGS_MAX holds the interface's messages");

@@ -1,10 +1,15 @@
-/* strings: the site's own words, in Portuguese and English (strings.c): the message
- * table that i18n.c looks labels up in.  Content comes from the database. */
+/* strings: the site's own words, in Portuguese and English: the message tables that
+ * i18n.c looks labels up in, one a job: the interface (strings.c), the error messages
+ * (strings_errors.c), the names of fields and the words of the history
+ * (strings_fields.c).  A key stands in one table only (test_i18n).  Content comes from
+ * the database. */
 #ifndef ABERTA_STRINGS_H
 #define ABERTA_STRINGS_H
 #include <stddef.h>
 
-#define I18N_MSGS_MAX 1024 /* most messages (the size of i18n.c's index) */
+#define I18N_MSGS_MAX \
+	1024 /* most messages of all tables (the size of i18n.c's index):
+			    * half for the interface, a quarter for each other table */
 
 /* One message. */
 struct i18n_msg {
@@ -13,8 +18,14 @@ struct i18n_msg {
 	const char *en;
 };
 
-/* The messages, i18n_nmsgs of them; on equal keys the first one counts. */
+/* The interface's messages, i18n_nmsgs of them. */
 extern const struct i18n_msg i18n_msgs[];
 extern const size_t          i18n_nmsgs;
+/* The error messages (ERR_ keys). */
+extern const struct i18n_msg i18n_err_msgs[];
+extern const size_t          i18n_nerr_msgs;
+/* The names of fields (COL_ keys) and the words of the history (HIST_ keys). */
+extern const struct i18n_msg i18n_field_msgs[];
+extern const size_t          i18n_nfield_msgs;
 
 #endif

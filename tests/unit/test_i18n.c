@@ -86,10 +86,27 @@ START_TEST(dates_human_edges)
 }
 END_TEST
 
+/* Every key stands in one table only, and a key of each table is found. */
+START_TEST(tables_keys_once)
+{
+	size_t i, j;
+
+	for (i = 0; i < i18n_count(); i++)
+		for (j = i + 1; j < i18n_count(); j++)
+			ck_assert_msg(
+			    strcmp(i18n_key(i), i18n_key(j)) != 0, "%s stands twice", i18n_key(i));
+	ck_assert_str_eq(i18n("L_DOUBT_UNCONFIRMED", 0), "por confirmar");
+	ck_assert_str_eq(i18n("COL_leads", 1), "Lead bodies");
+	ck_assert_str_eq(i18n("HIST_EMPTY", 0), "(vazio)");
+	ck_assert_ptr_nonnull(strstr(i18n("ERR_DB_IO", 1), "nothing was changed"));
+}
+END_TEST
+
 int
 main(void)
 {
-	const TTest *const tests[] = { labels_complete, dates_human, dates_human_edges, NULL };
+	const TTest *const tests[] = { labels_complete, dates_human, dates_human_edges,
+		tables_keys_once, NULL };
 
 	return tests_main(tests_suite("i18n", 0, tests));
 }
