@@ -61,6 +61,14 @@ int seed_entity(struct imp *im, const char *key, const char *slug, long long *id
  * Returns 0, or -1. */
 int seed_link(struct imp *im, int col, long long id, const char *kind, const char *url,
     const char *title, int position);
+/* Binds one item's own columns to the insert b, from parameter 3 on (the owner's id and
+ * the item's position are 1 and 2).  0, or -1 (message written). */
+typedef int (*seed_bind_fn)(struct imp *im, struct binder *b, json_t *item);
+/* Replaces the child rows of the row id: runs clear (?1 id), then add once per item of
+ * the array items (NULL or absent: none) with ?1 id, ?2 its position from 1, and the rest
+ * from bind.  Returns 0, or -1. */
+int seed_replace(struct imp *im, enum load_stmt clear, enum load_stmt add, long long id,
+    json_t *items, seed_bind_fn bind);
 /* Adds the sources array obj["sources"] ({url, title}) as links of kind "source" of the
  * owner, from position first on.  Returns the next position, or -1. */
 int seed_sources(struct imp *im, json_t *obj, int col, long long id, int first);

@@ -137,6 +137,28 @@ sources_text(json_t *obj, const char *key, struct buf *out)
 	}
 }
 
+int
+seed_replace(struct imp *im, enum load_stmt clear, enum load_stmt add, long long id, json_t *items,
+    seed_bind_fn bind)
+{
+	struct binder b = load_bind(clear);
+	json_t       *item;
+	size_t        i;
+
+	load_bind_int(&b, 1, id);
+	if (imp_run(im, &b, NULL) != 0)
+		return -1;
+	json_array_foreach(items, i, item)
+	{
+		b = load_bind(add);
+		load_bind_int(&b, 1, id);
+		load_bind_int(&b, 2, (long long)i + 1);
+		if (bind(im, &b, item) != 0 || imp_run(im, &b, NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* ------------------------------------------------------------- bodies */
 
 /* Item callback for vocabularies.policy_areas[]: upserts one area. */
@@ -182,14 +204,25 @@ load_body(struct imp *im, json_t *e, size_t idx, void *arg)
 	return imp_run(im, &b, NULL);
 }
 
+/* Binds one piece of membership evidence (LD_EVIDENCE_ADD). */
+static int
+bind_evidence(struct imp *im, struct binder *b, json_t *ev)
+{
+	(void)im;
+	load_bind_text(b, 3, imp_str(ev, "date"));
+	load_bind_text(b, 4, imp_str(ev, "source"));
+	load_bind_text(b, 5, imp_str(ev, "note_pt"));
+	load_bind_text(b, 6, imp_str(ev, "note_en"));
+	return 0;
+}
+
 /* Item callback for bodies[] (second pass): its parent, membership evidence, sources. */
 static int
 load_body_links(struct imp *im, json_t *e, size_t idx, void *arg)
 {
-	json_t       *m = json_object_get(e, "membership"), *ev;
+	json_t       *m = json_object_get(e, "membership");
 	long long     id, parent = 0;
 	struct binder b;
-	size_t        i;
 	int           pos;
 
 	(void)idx, (void)arg;
@@ -202,22 +235,9 @@ load_body_links(struct imp *im, json_t *e, size_t idx, void *arg)
 	load_bind_int(&b, 2, parent > 0 ? parent : -1);
 	if (imp_run(im, &b, NULL) != 0)
 		return -1;
-	b = load_bind(LD_EVIDENCE_CLEAR);
-	load_bind_int(&b, 1, id);
-	if (imp_run(im, &b, NULL) != 0)
+	if (seed_replace(im, LD_EVIDENCE_CLEAR, LD_EVIDENCE_ADD, id, json_object_get(m, "evidence"),
+		bind_evidence) != 0)
 		return -1;
-	json_array_foreach(json_object_get(m, "evidence"), i, ev)
-	{
-		b = load_bind(LD_EVIDENCE_ADD);
-		load_bind_int(&b, 1, id);
-		load_bind_int(&b, 2, (long long)i + 1);
-		load_bind_text(&b, 3, imp_str(ev, "date"));
-		load_bind_text(&b, 4, imp_str(ev, "source"));
-		load_bind_text(&b, 5, imp_str(ev, "note_pt"));
-		load_bind_text(&b, 6, imp_str(ev, "note_en"));
-		if (imp_run(im, &b, NULL) != 0)
-			return -1;
-	}
 	pos = seed_sources(im, e, OWN_ENTITY, id, 0);
 	return pos < 0 || seed_sources(im, m, OWN_ENTITY, id, pos) < 0 ? -1 : 0;
 }
@@ -310,40 +330,27 @@ plan_row(struct imp *im, json_t *p, long long *id)
 	return imp_run(im, &b, id);
 }
 
-/* Replaces the plan's documents. */
+/* Binds one document of a plan (LD_DOC_ADD); the pages listing it, one address a line. */
 static int
-plan_documents(struct imp *im, json_t *p, long long id)
+bind_document(struct imp *im, struct binder *b, json_t *d)
 {
-	struct binder b = load_bind(LD_DOC_CLEAR);
-	json_t       *d, *u;
-	size_t        i, j;
-	struct buf    listed = { 0 };
-	int           rc = 0;
+	struct buf listed = { 0 };
+	json_t    *u;
+	size_t     j;
 
-	load_bind_int(&b, 1, id);
-	if (imp_run(im, &b, NULL) != 0)
-		return -1;
-	json_array_foreach(json_object_get(p, "documents"), i, d)
-	{
-		buf_reset(&listed);
-		json_array_foreach(json_object_get(d, "listed_on"), j, u)
-		    buf_printf(&listed, "%s%s", listed.len > 0 ? "\n" : "", json_string_value(u));
-		b = load_bind(LD_DOC_ADD);
-		load_bind_int(&b, 1, id);
-		load_bind_int(&b, 2, (long long)i + 1);
-		load_bind_text(&b, 3, imp_str(d, "kind"));
-		load_bind_text(&b, 4, imp_str(d, "url"));
-		load_bind_text(&b, 5, imp_str(d, "title_pt"));
-		load_bind_text(&b, 6, imp_str(d, "title_en"));
-		load_bind_text(&b, 7, imp_str(d, "date"));
-		load_bind_text(&b, 8, listed.len > 0 ? listed.p : NULL);
-		load_bind_text(&b, 9, imp_str(d, "note_pt"));
-		load_bind_text(&b, 10, imp_str(d, "note_en"));
-		if ((rc = imp_run(im, &b, NULL)) != 0)
-			break;
-	}
+	(void)im;
+	json_array_foreach(json_object_get(d, "listed_on"), j, u)
+	    buf_printf(&listed, "%s%s", listed.len > 0 ? "\n" : "", json_string_value(u));
+	load_bind_text(b, 3, imp_str(d, "kind"));
+	load_bind_text(b, 4, imp_str(d, "url"));
+	load_bind_text(b, 5, imp_str(d, "title_pt"));
+	load_bind_text(b, 6, imp_str(d, "title_en"));
+	load_bind_text(b, 7, imp_str(d, "date"));
+	load_bind_text(b, 8, listed.len > 0 ? listed.p : NULL); /* copied by SQLite */
+	load_bind_text(b, 9, imp_str(d, "note_pt"));
+	load_bind_text(b, 10, imp_str(d, "note_en"));
 	buf_free(&listed);
-	return rc;
+	return 0;
 }
 
 /* Adds one completion figure of the plan at position pos. */
@@ -397,31 +404,17 @@ plan_completion(struct imp *im, json_t *p, long long id)
 	return json_is_object(cur) && !seen ? completion_add(im, cur, id, ++pos) : 0;
 }
 
-/* Replaces the plan's assessments. */
+/* Binds one assessment of a plan (LD_ASSESS_ADD). */
 static int
-plan_assessments(struct imp *im, json_t *p, long long id)
+bind_assessment(struct imp *im, struct binder *b, json_t *a)
 {
-	struct binder b = load_bind(LD_ASSESS_CLEAR);
-	json_t       *a;
-	size_t        i;
-
-	load_bind_int(&b, 1, id);
-	if (imp_run(im, &b, NULL) != 0)
-		return -1;
-	json_array_foreach(json_object_get(p, "assessments"), i, a)
-	{
-		b = load_bind(LD_ASSESS_ADD);
-		load_bind_int(&b, 1, id);
-		load_bind_int(&b, 2, (long long)i + 1);
-		load_bind_text(&b, 3, imp_str(a, "by"));
-		load_bind_text(&b, 4, imp_str(a, "report_kind"));
-		load_bind_text(&b, 5, imp_str(a, "date"));
-		load_bind_text(&b, 6, imp_str(a, "summary_pt"));
-		load_bind_text(&b, 7, imp_str(a, "summary_en"));
-		load_bind_text(&b, 8, imp_str(a, "source"));
-		if (imp_run(im, &b, NULL) != 0)
-			return -1;
-	}
+	(void)im;
+	load_bind_text(b, 3, imp_str(a, "by"));
+	load_bind_text(b, 4, imp_str(a, "report_kind"));
+	load_bind_text(b, 5, imp_str(a, "date"));
+	load_bind_text(b, 6, imp_str(a, "summary_pt"));
+	load_bind_text(b, 7, imp_str(a, "summary_en"));
+	load_bind_text(b, 8, imp_str(a, "source"));
 	return 0;
 }
 
@@ -432,8 +425,12 @@ load_plan(struct imp *im, json_t *p, size_t idx, void *arg)
 	long long id;
 
 	(void)idx, (void)arg;
-	if (plan_row(im, p, &id) != 0 || plan_documents(im, p, id) != 0 ||
-	    plan_completion(im, p, id) != 0 || plan_assessments(im, p, id) != 0)
+	if (plan_row(im, p, &id) != 0 ||
+	    seed_replace(im, LD_DOC_CLEAR, LD_DOC_ADD, id, json_object_get(p, "documents"),
+		bind_document) != 0 ||
+	    plan_completion(im, p, id) != 0 ||
+	    seed_replace(im, LD_ASSESS_CLEAR, LD_ASSESS_ADD, id, json_object_get(p, "assessments"),
+		bind_assessment) != 0)
 		return -1;
 	return seed_sources(im, p, OWN_PLAN, id, 0) < 0 ? -1 : 0;
 }

@@ -225,30 +225,16 @@ cmt_tags(struct imp *im, json_t *c, long long cid)
 	return 0;
 }
 
-/* Replaces the earlier figures of milestone mid. */
+/* Binds one earlier figure of a milestone (LD_FIGURE_ADD). */
 static int
-ms_figures(struct imp *im, json_t *m, long long mid)
+bind_figure(struct imp *im, struct binder *b, json_t *f)
 {
-	struct binder b = load_bind(LD_FIGURE_CLEAR);
-	json_t       *f;
-	size_t        i;
-
-	load_bind_int(&b, 1, mid);
-	if (imp_run(im, &b, NULL) != 0)
-		return -1;
-	json_array_foreach(json_object_get(m, "progress_history"), i, f)
-	{
-		b = load_bind(LD_FIGURE_ADD);
-		load_bind_int(&b, 1, mid);
-		load_bind_int(&b, 2, (long long)i + 1);
-		load_bind_int(&b, 3, imp_int(f, "percent"));
-		load_bind_text(&b, 4, imp_str(f, "as_of"));
-		load_bind_text(&b, 5, imp_str(f, "as_of_kind"));
-		load_bind_text(&b, 6, imp_str(f, "source"));
-		load_bind_text(&b, 7, imp_str(f, "confidence"));
-		if (imp_run(im, &b, NULL) != 0)
-			return -1;
-	}
+	(void)im;
+	load_bind_int(b, 3, imp_int(f, "percent"));
+	load_bind_text(b, 4, imp_str(f, "as_of"));
+	load_bind_text(b, 5, imp_str(f, "as_of_kind"));
+	load_bind_text(b, 6, imp_str(f, "source"));
+	load_bind_text(b, 7, imp_str(f, "confidence"));
 	return 0;
 }
 
@@ -278,34 +264,23 @@ load_milestone(struct imp *im, json_t *m, size_t idx, void *arg)
 	b = load_bind(LD_MILESTONE_ID);
 	load_bind_int(&b, 1, cid);
 	load_bind_int(&b, 2, imp_int(m, "number"));
-	return imp_run(im, &b, &mid) != 0 ? -1 : ms_figures(im, m, mid);
+	if (imp_run(im, &b, &mid) != 0)
+		return -1;
+	return seed_replace(im, LD_FIGURE_CLEAR, LD_FIGURE_ADD, mid,
+	    json_object_get(m, "progress_history"), bind_figure);
 }
 
-/* Replaces the activities of commitment cid. */
+/* Binds one reported activity of a commitment (LD_ACTIVITY_ADD). */
 static int
-cmt_activities(struct imp *im, json_t *c, long long cid)
+bind_activity(struct imp *im, struct binder *b, json_t *a)
 {
-	struct binder b = load_bind(LD_ACTIVITY_CLEAR);
-	json_t       *a;
-	size_t        i;
-
-	load_bind_int(&b, 1, cid);
-	if (imp_run(im, &b, NULL) != 0)
-		return -1;
-	json_array_foreach(json_object_get(c, "activities"), i, a)
-	{
-		b = load_bind(LD_ACTIVITY_ADD);
-		load_bind_int(&b, 1, cid);
-		load_bind_int(&b, 2, (long long)i + 1);
-		load_bind_text(&b, 3, imp_str(a, "date"));
-		load_bind_text(&b, 4, imp_str(a, "end"));
-		load_bind_text(&b, 5, imp_str(a, "title_pt"));
-		load_bind_text(&b, 6, imp_str(a, "title_pt_kind"));
-		load_bind_text(&b, 7, imp_str(a, "title_en"));
-		load_bind_text(&b, 8, imp_str(a, "source"));
-		if (imp_run(im, &b, NULL) != 0)
-			return -1;
-	}
+	(void)im;
+	load_bind_text(b, 3, imp_str(a, "date"));
+	load_bind_text(b, 4, imp_str(a, "end"));
+	load_bind_text(b, 5, imp_str(a, "title_pt"));
+	load_bind_text(b, 6, imp_str(a, "title_pt_kind"));
+	load_bind_text(b, 7, imp_str(a, "title_en"));
+	load_bind_text(b, 8, imp_str(a, "source"));
 	return 0;
 }
 
@@ -336,7 +311,8 @@ load_commitment(struct imp *im, json_t *c, size_t idx, void *arg)
 	(void)idx, (void)arg;
 	if (cmt_row(im, c, &cid) != 0 || cmt_bodies(im, c, cid) != 0 || cmt_tags(im, c, cid) != 0 ||
 	    imp_each(im, c, "milestones", load_milestone, &cid) != 0 ||
-	    cmt_activities(im, c, cid) != 0)
+	    seed_replace(im, LD_ACTIVITY_CLEAR, LD_ACTIVITY_ADD, cid,
+		json_object_get(c, "activities"), bind_activity) != 0)
 		return -1;
 	return cmt_links(im, c, cid);
 }
