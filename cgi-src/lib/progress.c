@@ -1,4 +1,5 @@
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lib/progress.h"
@@ -90,4 +91,58 @@ progress_overdue(const char *planned_end, int progress, const char *status, cons
 		return 0;
 	/* The period is over when today, cut to the same precision, is after it. */
 	return strncmp(today, planned_end, n) > 0;
+}
+
+/* Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian; m may be 13, the
+ * January of the next year). */
+static long
+days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	if (m > 12) {
+		y++;
+		m -= 12;
+	}
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The last day a date of a year, a month or a day stands for, in days from 1970-01-01;
+ * returns 0 and sets *day, or -1 when date is not of those forms. */
+static int
+date_last_day(const char *date, long *day)
+{
+	int  y, m = 12, d = 0, n = -1;
+	long len = date != NULL ? (long)strlen(date) : 0;
+
+	if (len == 4)
+		sscanf(date, "%4d%n", &y, &n);
+	else if (len == 7)
+		sscanf(date, "%4d-%2d%n", &y, &m, &n);
+	else if (len == 10)
+		sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &n);
+	if (n != len || m < 1 || m > 12 || d > 31 || (len == 10 && d < 1))
+		return -1;
+	/* A year or a month ends the day before the next one starts. */
+	*day = d > 0 ? days_from_civil(y, m, d) : days_from_civil(y, m + 1, 1) - 1;
+	return 0;
+}
+
+int
+progress_stale(const char *status, int progress, const char *as_of, const char *today)
+{
+	long now, dated;
+
+	if (today == NULL || strlen(today) != 10 || date_last_day(today, &now) != 0)
+		return 0;
+	if (status != NULL && (strcmp(status, "complete") == 0 || strcmp(status, "withdrawn") == 0))
+		return 0;
+	if (progress < 0 || date_last_day(as_of, &dated) != 0)
+		return 1;
+	return dated < now - PROGRESS_STALE_DAYS;
 }

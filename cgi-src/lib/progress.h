@@ -49,4 +49,23 @@ int progress_percent(const struct progress *p);
  *   AND coalesce(m.progress, -1) <> 100 AND coalesce(m.status, '') <> 'complete' */
 int progress_overdue(const char *planned_end, int progress, const char *status, const char *today);
 
+/* "Stale", the one definition shared by the admin lists, the workspace and the reporting
+ * rounds: a milestone that is neither complete nor withdrawn (by its status) whose
+ * progress figure is missing, undated, or dated more than PROGRESS_STALE_DAYS days before
+ * today.  A date of a year or a month stands for its last day (2025 is 2025-12-31, 2025-02
+ * is 2025-02-28): the figure may be that recent, so it is stale only once that day is more
+ * than PROGRESS_STALE_DAYS days old. */
+#define PROGRESS_STALE_DAYS 180
+
+/* Whether a milestone is stale on today (YYYY-MM-DD; anything else: 0).  status may be
+ * NULL; progress: the figure, or negative when none; as_of: the figure's date (YYYY,
+ * YYYY-MM or YYYY-MM-DD), NULL or of another form counting as undated.  The same rule in
+ * SQL (?today a YYYY-MM-DD text; 180 is PROGRESS_STALE_DAYS):
+ *   coalesce(m.status, '') NOT IN ('complete', 'withdrawn') AND (m.progress IS NULL
+ *   OR coalesce(length(m.progress_as_of), 0) NOT IN (4, 7, 10)
+ *   OR CASE length(m.progress_as_of) WHEN 4 THEN m.progress_as_of || '-12-31'
+ *      WHEN 7 THEN date(m.progress_as_of || '-01', '+1 month', '-1 day')
+ *      ELSE m.progress_as_of END < date(?today, '-180 days')) */
+int progress_stale(const char *status, int progress, const char *as_of, const char *today);
+
 #endif

@@ -57,10 +57,32 @@ START_TEST(progress_late)
 }
 END_TEST
 
+START_TEST(progress_stale_rule)
+{
+	const char *today = "2025-06-15"; /* 180 days before: 2024-12-17 */
+
+	ck_assert(progress_stale(NULL, -1, NULL, today));                   /* no figure */
+	ck_assert(progress_stale("in_progress", 40, NULL, today));          /* undated */
+	ck_assert(progress_stale("in_progress", 40, "20", today));          /* not a date */
+	ck_assert(progress_stale("in_progress", 40, "2024-12-16", today));  /* 181 days */
+	ck_assert(!progress_stale("in_progress", 40, "2024-12-17", today)); /* 180 days */
+	ck_assert(!progress_stale(NULL, 0, "2025-06-01", today));
+	ck_assert(!progress_stale("complete", -1, NULL, today));
+	ck_assert(!progress_stale("withdrawn", 10, "2019", today));
+	ck_assert(progress_stale("not_started", 0, "2023", today));
+	ck_assert(!progress_stale("not_started", 0, "2024", today));           /* 2024-12-31 */
+	ck_assert(progress_stale("not_started", 0, "2024-11", today));         /* 2024-11-30 */
+	ck_assert(!progress_stale("not_started", 0, "2024-12", today));        /* 2024-12-31 */
+	ck_assert(!progress_stale("not_started", 0, "2024-02", "2024-08-27")); /* 29 Feb + 180 */
+	ck_assert(progress_stale("not_started", 0, "2024-02", "2024-08-28"));
+	ck_assert(!progress_stale(NULL, -1, NULL, "2025-06")); /* no today: nothing is stale */
+}
+END_TEST
+
 int
 main(void)
 {
-	const TTest *const tests[] = { progress_formula, progress_late, NULL };
+	const TTest *const tests[] = { progress_formula, progress_late, progress_stale_rule, NULL };
 
 	return tests_main(tests_suite("progress", 0, tests));
 }
