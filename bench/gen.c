@@ -33,6 +33,7 @@
 
 #include "store/auth.h"
 #include "store/db.h"
+#include "store/stmt.h"
 
 #define PLANS_PER_SCALE    50
 #define PLAN_MAX           998 /* regular plans; 999 is the large one */
@@ -360,9 +361,11 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if (sess) {
-		rc = session() == 0
+		/* auth_session_new runs the store's statements (store/stmt.h). */
+		rc = store_prepare(STORE_RW, db, err, sizeof err) == 0 && session() == 0
 		    ? 0
 		    : (fprintf(stderr, "bench/gen: session: %s\n", sqlite3_errmsg(db)), 1);
+		store_finalize(STORE_RW);
 		sqlite3_close(db);
 		return rc;
 	}
