@@ -14,6 +14,7 @@ extern struct stmt_table store_auth, store_dashboard, store_links_report, store_
 extern struct stmt_table store_relations, store_review, store_staff;
 extern struct stmt_table store_trust;
 extern struct stmt_table store_records;
+extern struct stmt_table store_snapshot, store_snapshot_public;
 
 static struct stmt_table *const tables[] = {
 	&store_public,
@@ -39,6 +40,8 @@ static struct stmt_table *const tables[] = {
 	&store_staff,
 	&store_trust,
 	&store_records,
+	&store_snapshot,
+	&store_snapshot_public,
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])
