@@ -60,12 +60,11 @@ int progress_overdue(const char *planned_end, int progress, const char *status, 
 /* Whether a milestone is stale on today (YYYY-MM-DD; anything else: 0).  status may be
  * NULL; progress: the figure, or negative when none; as_of: the figure's date (YYYY,
  * YYYY-MM or YYYY-MM-DD), NULL or of another form counting as undated.  The same rule in
- * SQL (?today a YYYY-MM-DD text; 180 is PROGRESS_STALE_DAYS):
+ * SQL (?today a YYYY-MM-DD text; 180 is PROGRESS_STALE_DAYS; the period of a year or a
+ * month ends before the threshold day exactly when it is before that day's year or month):
  *   coalesce(m.status, '') NOT IN ('complete', 'withdrawn') AND (m.progress IS NULL
  *   OR coalesce(length(m.progress_as_of), 0) NOT IN (4, 7, 10)
- *   OR CASE length(m.progress_as_of) WHEN 4 THEN m.progress_as_of || '-12-31'
- *      WHEN 7 THEN date(m.progress_as_of || '-01', '+1 month', '-1 day')
- *      ELSE m.progress_as_of END < date(?today, '-180 days')) */
+ *   OR m.progress_as_of < substr(date(?today, '-180 days'), 1, length(m.progress_as_of))) */
 int progress_stale(const char *status, int progress, const char *as_of, const char *today);
 
 #endif
