@@ -9,7 +9,8 @@
 #define REQ_QUERY_MAX  2048 /* longest raw query string; longer gets 414 */
 #define REQ_PARAMS_MAX 32   /* most query parameters; more gets 400 */
 #define REQ_PARTS_MAX \
-	48 /* most multipart/form-data parts (the milestone form has 20); more gets 400 */
+	480 /* most multipart/form-data parts (a commitment workspace saving WS_MAX = 36
+	     * milestones has 13 each and 4 more, store/workspace.h); more gets 400 */
 
 enum method {
 	METHOD_GET = 1 << 0,
@@ -42,15 +43,15 @@ struct req {
 	const char  *accept;          /* the Accept header (JSON or CSV on data pages) */
 	const char  *if_none_match;
 	const char  *if_modified_since;
-	const char  *https;                    /* "on" when served over TLS */
-	const char  *cookie;                   /* the Cookie header */
-	const char  *origin;                   /* the Origin header */
-	const char  *sec_fetch_site;           /* the Sec-Fetch-Site header */
-	const char  *host;                     /* the Host header */
-	const char  *remote_addr;              /* the client address as nginx saw it */
-	const char  *content_type;             /* the Content-Type of the body */
-	size_t       content_length;           /* the declared body length (checked) */
-	struct param form[REQ_PARAMS_MAX * 4]; /* url-encoded body fields */
+	const char  *https;               /* "on" when served over TLS */
+	const char  *cookie;              /* the Cookie header */
+	const char  *origin;              /* the Origin header */
+	const char  *sec_fetch_site;      /* the Sec-Fetch-Site header */
+	const char  *host;                /* the Host header */
+	const char  *remote_addr;         /* the client address as nginx saw it */
+	const char  *content_type;        /* the Content-Type of the body */
+	size_t       content_length;      /* the declared body length (checked) */
+	struct param form[REQ_PARTS_MAX]; /* body fields: url-encoded, or the text parts */
 	size_t       nform;
 	struct mpart parts[REQ_PARTS_MAX]; /* multipart body parts (data inside body) */
 	size_t       nparts;
