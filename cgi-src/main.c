@@ -108,6 +108,7 @@ static const char *const templates[] = {
 	"admin_submissions.tpl",
 	"admin_user.tpl",
 	"admin_users.tpl",
+	"asof.tpl",
 	"atom.tpl",
 	"badge.tpl",
 	"commitment.tpl",

@@ -9,6 +9,7 @@
 <div><dt>{{L_STATUS}}</dt><dd>{{STATUS}}{{#STATUS_MISSING}}{{L_NOT_RECORDED}}{{/STATUS_MISSING}}</dd></div>
 <div><dt>{{L_FIG_COMMITMENTS}}</dt><dd>{{N}}</dd></div>
 <div><dt>{{L_PLAN_PROGRESS}}</dt><dd>{{>PROGRESS}}</dd></div>
+<div><dt>{{L_SNAPSHOTS}}</dt><dd>{{#HAS_SNAPSHOTS}}<ul class="snapshots">{{#SNAPSHOT}}<li><a href="/{{LANG}}/plans/{{PLAN_NUMBER}}/as-of/{{AS_OF_CODE}}">{{L_ASOF_STATE_ON}} <time datetime="{{AS_OF_ISO}}">{{AS_OF}}</time></a> — {{ROUND}}</li>{{/SNAPSHOT}}</ul>{{/HAS_SNAPSHOTS}}{{#NO_SNAPSHOTS}}<span class="unknown">{{L_SNAPSHOTS_NONE}}</span>{{/NO_SNAPSHOTS}}</dd></div>
 <div><dt>{{L_HISTORY}}</dt><dd><a href="/{{LANG}}/plans/{{PLAN_NUMBER}}/history">{{L_SEE_HISTORY}}</a> · <a href="/{{LANG}}/plans/{{PLAN_NUMBER}}/feed.atom" type="application/atom+xml">{{L_SUBSCRIBE}}</a></dd></div>
 <div><dt>{{L_PLAN_DOCUMENT}}</dt><dd>{{#DOC}}<a href="{{DOC_URL}}" rel="external">{{L_PLAN_DOCUMENT}}</a>{{>DOC_STATE}}{{/DOC}}{{#NO_DOC}}<span class="unknown">{{L_PLAN_TEXT_NOT_FOUND}}</span> · <a href="#docs-h">{{L_PLAN_DOCUMENTS}}</a>{{/NO_DOC}}</dd></div>
 </dl>

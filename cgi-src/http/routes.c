@@ -57,6 +57,8 @@ static const struct route routes[] = {
 	    NAV_PLANS, "ERR_BAD_OGP_ID", CAP_PUBLIC },
 	{ "/:lang/plans/:int/history", G, page_plans_history, NULL, CACHE_PUBLIC, NAV_PLANS,
 	    "ERR_BAD_PLAN_NUMBER", CAP_PUBLIC },
+	{ "/:lang/plans/:int/as-of/:date", G, page_plans_asof, page_data_plans_asof, CACHE_PUBLIC,
+	    NAV_PLANS, "ERR_BAD_SNAPSHOT_ADDRESS", CAP_PUBLIC },
 	{ "/:lang/events", G, page_events_list, page_data_events_list, CACHE_PUBLIC, NAV_EVENTS,
 	    NULL, CAP_PUBLIC },
 	{ "/:lang/events/:int", G, page_events_show, page_data_event, CACHE_PUBLIC, NAV_EVENTS,
@@ -146,6 +148,8 @@ check_typed(const char *type, char *seg, struct ctx *c, int argi)
 		return valid_slug(seg);
 	if (strcmp(type, ":ogpid") == 0)
 		return valid_ogp_id(seg);
+	if (strcmp(type, ":date") == 0) /* a calendar day, YYYY-MM-DD */
+		return strlen(seg) == 10 && valid_date(seg);
 	if (strcmp(type, ":file") == 0) /* a file name: letters, digits, '.', '-', '_' */
 		return strlen(seg) <= 80 &&
 		    strspn(seg,

@@ -34,7 +34,7 @@ enum nav { NAV_NONE, NAV_HOME, NAV_NETWORK, NAV_PLANS, NAV_CONSULT, NAV_EVENTS, 
 
 struct route {                   /* NOLINT(clang-analyzer-optin.performance.Padding): table order */
 	const char  *pattern;    /* segments: literal, :lang, :int, :ogpid, :slug, :sha, :file,
-					 * :token (64 lower-case hex) */
+					 * :token (64 lower-case hex), :date (YYYY-MM-DD) */
 	unsigned int methods;    /* METHOD_* bits, and ROUTE_UPCASE */
 	int (*fn)(struct ctx *); /* the handler (pages/pages.h, admin/admin.h) */
 	int (*data)(struct ctx *); /* the answer in JSON and CSV (a .json / .csv

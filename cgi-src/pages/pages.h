@@ -27,6 +27,12 @@ int page_commitments_show(struct ctx *c);
 int page_commitments_list(struct ctx *c);
 /* search.c */
 int page_search(struct ctx *c);
+/* asof.c: a plan's dated snapshot (/plans/N/as-of/YYYY-MM-DD), its JSON and CSV, and
+ * the list of a plan's snapshots on its page (HAS_SNAPSHOTS with SNAPSHOT, or
+ * NO_SNAPSHOTS, in b; plan number c->num) */
+int  page_plans_asof(struct ctx *c);
+int  page_data_plans_asof(struct ctx *c);
+void page_plan_snapshots(struct ctx *c, tpl_dict *b);
 /* history.c */
 int page_commitments_history(struct ctx *c);
 int page_plans_history(struct ctx *c);

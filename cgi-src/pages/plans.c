@@ -345,6 +345,7 @@ page_plans_show(struct ctx *c)
 	s = db_stmt(ST_PLAN_LINKS);
 	db_bind_int64(s, 1, id);
 	page_links(c, b, "HAS_LINKS", "LINK", s);
+	page_plan_snapshots(c, b);
 	tpl_include(b, "HOW", "how.tpl");
 	return 200;
 }

@@ -297,7 +297,9 @@ static const char *const sqls[ST__MAX] = {
 	    "SELECT 'commitments', ogp_id, substr(updated_at, 1, 10) FROM commitment UNION ALL "
 	    "SELECT 'members', slug, substr(updated_at, 1, 10) FROM entity UNION ALL "
 	    "SELECT 'events', id, substr(updated_at, 1, 10) FROM event UNION ALL "
-	    "SELECT 'consultations', id, substr(updated_at, 1, 10) FROM consultation",
+	    "SELECT 'consultations', id, substr(updated_at, 1, 10) FROM consultation UNION ALL "
+	    "SELECT 'plans', p.number || '/as-of/' || s.as_of, substr(s.taken_at, 1, 10) FROM "
+	    "action_plan p CROSS JOIN snapshot s ON s.plan_id = p.id",
 	/* ST_MS_CURRENT */
 	[ST_MS_CURRENT] = "SELECT id, progress FROM milestone WHERE commitment_id = ?1 ORDER BY id",
 	/* ST_MS_PROGRESS_REVS */

@@ -244,6 +244,43 @@ static const struct xset sets[] = {
 	    "One "
 	    "consultation, with its published submissions (and the fact and reason of "
 	    "rejected ones)." },
+	/* A plan's dated snapshot (store/snapshot.h): the record, its commitments and their
+	 * milestones, and the rows of its CSV (one a milestone; a commitment without any,
+	 * one row with the milestone's fields empty). */
+	{ "plan_snapshot", XW_RECORD,
+	    "plan_number title_pt title_en snapshot_as_of snapshot_moment snapshot_taken_at "
+	    "round_name snapshot_source url plan_url commitments",
+	    "/plans/N/as-of/YYYY-MM-DD.json",
+	    "O estado de um plano fixado num dia, ao fechar uma ronda de acompanhamento: cada "
+	    "compromisso e cada marco como estavam; não muda depois.",
+	    "The state of a plan frozen on a day, when a reporting round closed: each "
+	    "commitment and each milestone as they stood; it never changes afterwards." },
+	{ "snapshot_commitment", XW_NESTED,
+	    "ogp_id number title_pt title_en self_status self_as_of self_as_of_kind "
+	    "self_percent self_source self_confidence lead_names " PCT " url milestones "
+	    "ogp_id_confidence title_pt_kind title_pt_confidence title_en_kind "
+	    "title_en_confidence",
+	    NULL, "Um compromisso num estado fixado (commitments).",
+	    "A commitment in a frozen state (commitments)." },
+	{ "snapshot_milestone", XW_NESTED,
+	    "position title_pt title_en status progress progress_as_of progress_as_of_kind "
+	    "progress_source progress_confidence planned_start planned_end completed_on "
+	    "title_pt_kind title_en_kind",
+	    NULL, "Um marco num estado fixado (milestones).",
+	    "A milestone in a frozen state (milestones)." },
+	{ "snapshot_rows", XW_ROWS,
+	    "snapshot_as_of snapshot_moment round_name snapshot_source plan_number ogp_id "
+	    "number self_status self_as_of self_as_of_kind self_percent self_confidence "
+	    "lead_names position title_pt title_en status progress progress_as_of "
+	    "progress_as_of_kind progress_source progress_confidence planned_start planned_end "
+	    "completed_on url",
+	    "/plans/N/as-of/YYYY-MM-DD.csv",
+	    "Um estado fixado numa tabela: uma linha por marco, com o seu compromisso (um "
+	    "compromisso sem marcos tem uma linha, sem os campos do marco); title_pt e "
+	    "title_en são os do marco.",
+	    "A frozen state as one table: a row a milestone, with its commitment (a commitment "
+	    "without milestones has one row, without the milestone's fields); title_pt and "
+	    "title_en are the milestone's." },
 	{ "link", XW_NESTED, "link_kind href label_pt label_en", NULL,
 	    "Uma ligação dentro de um registo (links).", "A link inside a record (links)." },
 };

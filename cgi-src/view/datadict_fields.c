@@ -308,11 +308,15 @@ static const struct xfield fields[] = {
 	    "Sources and documents of the record (the link dataset)." },
 	{ "commitments", X_OBJECTS, NULL,
 	    "Os compromissos da página (plano: "
-	    "commitment_list; entidade: entity_commitment_list).",
+	    "commitment_list; entidade: entity_commitment_list; estado fixado: "
+	    "snapshot_commitment).",
 	    "The page's commitments "
-	    "(plan: commitment_list; body: entity_commitment_list)." },
-	{ "milestones", X_OBJECTS, NULL, "Os marcos do compromisso (milestone_list).",
-	    "The milestones of the commitment (milestone_list)." },
+	    "(plan: commitment_list; body: entity_commitment_list; frozen state: "
+	    "snapshot_commitment)." },
+	{ "milestones", X_OBJECTS, NULL,
+	    "Os marcos do compromisso (milestone_list; num estado fixado, snapshot_milestone).",
+	    "The milestones of the commitment (milestone_list; in a frozen state, "
+	    "snapshot_milestone)." },
 	/* Policy areas and the relation tables. */
 	{ "policy_area", X_TEXT, NULL, "Slug de uma área temática.", "Slug of a policy area." },
 	{ "ogp_value", X_CODE,
@@ -595,6 +599,35 @@ static const struct xfield fields[] = {
 	    "Comments received, when the source says." },
 	{ "sources", X_LIST, NULL, "Os endereços das fontes do registo.",
 	    "The addresses of the record's sources." },
+	/* The dated snapshots of a plan (migration 13, store/snapshot.h). */
+	{ "snapshot_as_of", X_DATE, NULL,
+	    "O dia (em Lisboa) a que o estado fixado se refere: o do fecho da ronda de "
+	    "acompanhamento.",
+	    "The day (in Lisbon) the frozen state refers to: that of the closing of the "
+	    "reporting round." },
+	{ "snapshot_moment", X_TIME, NULL,
+	    "O instante cujo estado foi fixado: o último segundo desse dia em Lisboa, ou a hora "
+	    "do fecho quando foi nesse mesmo dia.",
+	    "The instant whose state was frozen: the last second of that day in Lisbon, or the "
+	    "time of closing when it was on that same day." },
+	{ "snapshot_taken_at", X_TIME, NULL, "Quando o estado foi fixado.",
+	    "When the state was frozen." },
+	{ "round_name", X_TEXT, NULL, "O nome da ronda de acompanhamento cujo fecho o fixou.",
+	    "The name of the reporting round whose closing froze it." },
+	{ "snapshot_source", X_URL, NULL,
+	    "A fonte do estado fixado: o histórico público de alterações do plano, a partir do "
+	    "qual os valores desse instante foram reconstituídos (um registo apagado depois "
+	    "não pode ser reconstituído e falta).",
+	    "The source of the frozen state: the plan's public history of changes, from which "
+	    "the values of that instant were rebuilt (a record deleted since cannot be rebuilt "
+	    "and is missing)." },
+	{ "plan_url", X_URL, NULL, "A página do plano tal como está agora.",
+	    "The page of the plan as it stands now." },
+	{ "lead_names", X_LIST, NULL,
+	    "As entidades responsáveis pelo compromisso, pela sigla ou, sem ela, pelo nome, "
+	    "pela ordem do plano.",
+	    "The lead bodies of the commitment, by acronym or, without one, by name, in the "
+	    "plan's order." },
 };
 
 size_t

@@ -271,6 +271,27 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_BADGE_HELP", "Copie este código para mostrar o estado atual noutra página:",
 	    "Copy this code to show the current status on another page:" },
 	{ "L_SEE_HISTORY", "Ver o histórico de alterações", "See the history of changes" },
+	/* A plan's dated snapshots (pages/asof.c). */
+	{ "L_ASOF_STATE_ON", "Estado em", "State on" },
+	{ "L_ASOF_FROZEN", "Estado do plano a", "State of the plan at" },
+	{ "L_ASOF_LISBON", "hora de Lisboa", "Lisbon time" },
+	{ "L_ASOF_BY_ROUND", "fixado pela ronda de acompanhamento",
+	    "frozen by the reporting round" },
+	{ "L_ASOF_NEVER_CHANGES",
+	    "É um retrato fixo: as alterações feitas depois desse instante não aparecem aqui.",
+	    "It is a frozen snapshot: changes made after that moment do not appear here." },
+	{ "L_ASOF_SEE_LIVE", "Ver o plano como está agora", "See the plan as it stands now" },
+	{ "L_ASOF_TAKEN", "Fixado em", "Frozen on" },
+	{ "L_ASOF_REBUILT",
+	    "Os valores desse instante foram reconstituídos a partir do histórico público de "
+	    "alterações do plano; um registo apagado depois não pode ser reconstituído e não "
+	    "aparece.",
+	    "The values of that moment were rebuilt from the plan's public history of changes; "
+	    "a record deleted since cannot be rebuilt and does not appear." },
+	{ "L_ASOF_SELF_PCT", "declarado", "reported" },
+	{ "L_SNAPSHOTS", "Estados fixados", "Frozen states" },
+	{ "L_SNAPSHOTS_NONE", "Nenhum ainda: o fecho de cada ronda de acompanhamento fixa um.",
+	    "None yet: the closing of each reporting round freezes one." },
 	{ "L_HISTORY_INTRO",
 	    "Todas as alterações registadas, da mais recente para a mais "
 	    "antiga, com a data (UTC) e quem as fez. Nada é apagado deste registo.",

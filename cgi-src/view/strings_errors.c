@@ -81,6 +81,18 @@ const struct i18n_msg i18n_err_msgs[] = {
 	    "and hyphens." },
 	{ "ERR_NO_PLAN", "Não existe nenhum plano com esse número.",
 	    "There is no plan with that number." },
+	{ "ERR_BAD_SNAPSHOT_ADDRESS",
+	    "O endereço do estado fixado de um plano é /pt/plans/N/as-of/AAAA-MM-DD: N o número "
+	    "do plano (1 a 999) e a data um dia do calendário, por exemplo "
+	    "/pt/plans/2/as-of/2026-12-07.",
+	    "The address of a plan's frozen state is /en/plans/N/as-of/YYYY-MM-DD: N the plan's "
+	    "number (1 to 999) and the date a calendar day, for example "
+	    "/en/plans/2/as-of/2026-12-07." },
+	{ "ERR_NO_SNAPSHOT",
+	    "Este plano não tem nenhum estado fixado nesse dia. Os dias que têm um estão "
+	    "listados na página do plano, em «Estados fixados».",
+	    "This plan has no frozen state on that day. The days that have one are listed on "
+	    "the plan's page, under \"Frozen states\"." },
 	{ "ERR_NO_COMMITMENT", "Não existe nenhum compromisso com esse identificador.",
 	    "There is no commitment with that id." },
 	{ "ERR_NO_MEMBER", "Não existe nenhuma entidade com esse identificador.",

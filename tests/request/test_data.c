@@ -412,7 +412,7 @@ START_TEST(flagged_routes_have_data)
 			(rt->cache == CACHE_PUBLIC || rt->cache == CACHE_CLOCK),
 		    "%s: data formats are for public pages", rt->pattern);
 	}
-	ck_assert_uint_eq(n, 11); /* with the consultations and one consultation */
+	ck_assert_uint_eq(n, 12); /* with the consultations, one consultation, a plan's snapshot */
 }
 END_TEST
 
