@@ -4,7 +4,7 @@
 <h1><span lang="{{PLAN_TITLE_LANG}}">{{PLAN_TITLE}}</span>{{#PLAN_TITLE_MISSING}}{{ORDINAL}}{{/PLAN_TITLE_MISSING}} <span class="small">— {{L_ASOF_STATE_ON}} <time datetime="{{AS_OF_ISO}}">{{AS_OF}}</time></span></h1>
 {{#PLAN_TITLE_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/PLAN_TITLE_FALLBACK}}
 <aside class="caveat snapshot" aria-labelledby="frozen-h">
-<h2 id="frozen-h">{{L_SNAPSHOTS}}</h2>
+<h2 id="frozen-h">{{L_ASOF_FROZEN_H}}</h2>
 <p>{{L_ASOF_FROZEN}} <time datetime="{{MOMENT_ISO}}">{{MOMENT}}</time> ({{L_ASOF_LISBON}}), {{L_ASOF_BY_ROUND}} «{{ROUND}}».</p>
 <p><strong>{{L_ASOF_NEVER_CHANGES}}</strong> <a href="/{{LANG}}/plans/{{PLAN_NUMBER}}">{{L_ASOF_SEE_LIVE}}</a>.</p>
 <p class="small">{{L_ASOF_REBUILT}} <a href="/{{LANG}}/plans/{{PLAN_NUMBER}}/history">{{L_SEE_HISTORY}}</a>. {{L_ASOF_TAKEN}} <time datetime="{{TAKEN_ISO}}">{{TAKEN}}</time> ({{L_ASOF_LISBON}}).</p>

@@ -284,14 +284,14 @@ csv_row(json_t *env, json_t *cm, json_t *ms)
 	return o;
 }
 
-/* The commitments of snapshot id with their milestones into the list cms of o, and the
- * rows of its CSV into rows. */
+/* The commitments of snapshot id with their milestones into the list cms of o (JSON),
+ * or the rows of its CSV into rows: only what c->fmt answers is built. */
 static void
 records(struct ctx *c, long long id, json_t *o, json_t *cms, json_t *rows)
 {
 	sqlite3_stmt *s = snapshot_stmt(SN_COMMITMENTS), *m = snapshot_stmt(SN_MILESTONES);
 	json_t       *cm, *ms;
-	int           mrow, n;
+	int           mrow, n, csv = c->fmt == FMT_CSV;
 
 	db_bind_int64(s, 1, id);
 	db_bind_int64(m, 1, id);
@@ -303,10 +303,13 @@ records(struct ctx *c, long long id, json_t *o, json_t *cms, json_t *rows)
 		     mrow == SQLITE_ROW && db_int64(m, SM_COMMITMENT_ID) == db_int64(s, SC_ID);
 		     mrow = db_step(m), n++) {
 			ms = ms_record(m);
-			json_array_append_new(rows, csv_row(o, cm, ms));
-			json_array_append_new(json_object_get(cm, "milestones"), ms);
+			if (csv) {
+				json_array_append_new(rows, csv_row(o, cm, ms));
+				json_decref(ms);
+			} else
+				json_array_append_new(json_object_get(cm, "milestones"), ms);
 		}
-		if (n == 0)
+		if (n == 0 && csv)
 			json_array_append_new(rows, csv_row(o, cm, NULL));
 	}
 }

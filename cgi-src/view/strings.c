@@ -273,6 +273,7 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_SEE_HISTORY", "Ver o histórico de alterações", "See the history of changes" },
 	/* A plan's dated snapshots (pages/asof.c). */
 	{ "L_ASOF_STATE_ON", "Estado em", "State on" },
+	{ "L_ASOF_FROZEN_H", "Retrato fixo", "Frozen snapshot" },
 	{ "L_ASOF_FROZEN", "Estado do plano a", "State of the plan at" },
 	{ "L_ASOF_LISBON", "hora de Lisboa", "Lisbon time" },
 	{ "L_ASOF_BY_ROUND", "fixado pela ronda de acompanhamento",
