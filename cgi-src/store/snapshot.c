@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lib/tztime.h"
+#include "lib/utf8.h"
 #include "lib/valid.h"
 #include "store/db.h"
 #include "store/snapshot.h"
@@ -195,6 +196,24 @@ snapshot_state_milestones(long long plan_id, const char *moment)
 	return s;
 }
 
+/* 1 when name is well-formed UTF-8 of 1 to 200 characters (the CHECK of snapshot.name,
+ * which counts characters, and of the round's name). */
+static int
+name_ok(const char *name)
+{
+	size_t        n = name ? strlen(name) : 0, len, chars = 0;
+	unsigned long cp;
+
+	while (n > 0) {
+		if ((len = utf8_decode(name, n, &cp)) == 0)
+			return 0;
+		name += len;
+		n -= len;
+		chars++;
+	}
+	return chars >= 1 && chars <= 200;
+}
+
 /* Runs the copy id (W_COMMITMENTS or W_MILESTONES) of plan plan_id at moment into
  * snapshot snap.  Returns 0 or -1. */
 static int
@@ -217,8 +236,7 @@ snapshot_take(
 	long long     id;
 	int           rc;
 
-	if (name == NULL || name[0] == '\0' || strlen(name) > 200 ||
-	    snapshot_moment(as_of, time(NULL), moment, sizeof moment) != 0)
+	if (!name_ok(name) || snapshot_moment(as_of, time(NULL), moment, sizeof moment) != 0)
 		return -1;
 	s = store_stmt(&store_snapshot, W_PLAN);
 	db_bind_int64(s, 1, plan_id);

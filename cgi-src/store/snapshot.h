@@ -33,7 +33,8 @@
 /* Inside the caller's open transaction on the writable connection rw, freezes plan
  * plan_id's commitments and milestones as of the Lisbon date as_of (YYYY-MM-DD, not
  * after today in Lisbon; rebuilt from the revision log at the moment described above)
- * under name (the round's name, 1 to 200 bytes) and round round_id (<= 0: none).
+ * under name (the round's name: UTF-8, 1 to 200 characters) and round round_id (<= 0:
+ * none).
  * Returns the snapshot's id, or -1: a bad date or name, a day after today, an unknown
  * plan, a plan that already has a snapshot of that day (one a day: the address names
  * the day), or a database error (recorded; the caller rolls back). */
@@ -49,7 +50,8 @@ int snapshot_moment(const char *as_of, time_t now, char *moment, size_t len);
 /* The columns of a snapshot's commitments: the rebuild (snapshot_state_commitments) and
  * the frozen rows (SN_COMMITMENTS) alike, in this order; SC_SUM is a real number, SC_ID,
  * SC_NUMBER, SC_SELF_PERCENT, SC_TOTAL, SC_KNOWN and SC_UNDATED integers, others text;
- * NULL where nothing is recorded. */
+ * NULL where nothing is recorded.  SC_TOTAL to SC_UNDATED are in the order of db.h's
+ * AGG_ columns, so rollup_ms_agg(s, SC_TOTAL, p) reads them. */
 enum snapshot_ccol {
 	SC_ID, /* commitment.id */
 	SC_OGP_ID,

@@ -359,8 +359,9 @@ frozen(enum snapshot_stmt which, long long id)
 
 START_TEST(snapshot_never_changes)
 {
-	char      today[11], *lc, *lm, *fc, *fm;
+	char      today[11], *lc, *lm, *fc, *fm, longname[404];
 	long long plan, cid, mid, id;
+	int       i;
 
 	setup();
 	pick(&plan, &cid, &mid);
@@ -392,6 +393,14 @@ START_TEST(snapshot_never_changes)
 	ck_assert_int_eq(snapshot_take(db, plan, "2026-2-01", 0, "Outra"), -1);
 	ck_assert_int_eq(snapshot_take(db, plan, "2999-01-01", 0, "Outra"), -1);
 	ck_assert_int_eq(snapshot_take(db, plan, "2020-01-01", 0, ""), -1);
+	ck_assert_int_eq(snapshot_take(db, plan, "2020-01-01", 0, "\xc3("), -1);
+	/* 200 characters of two bytes each: as long as a round's name may be */
+	for (i = 0; i < 200; i++)
+		memcpy(longname + 2 * i, "ç", 2);
+	longname[400] = '\0';
+	ck_assert_int_gt(snapshot_take(db, plan, "2020-01-02", 0, longname), id);
+	memcpy(longname + 400, "x", 2);
+	ck_assert_int_eq(snapshot_take(db, plan, "2020-01-03", 0, longname), -1);
 	ck_assert_int_gt(snapshot_take(db, plan, "2020-01-01", 0, "Antes"), id);
 	ck_assert_int_eq(store_rollback(db), 0);
 	teardown();
