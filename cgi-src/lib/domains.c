@@ -273,6 +273,14 @@ static const struct dcode held_status[] = {
 	{ "announced", "Anunciado", "Announced", NULL },
 };
 
+/* Which email of a reporting round a body's editors got (store/rounds.h). */
+static const struct dcode round_notice[] = {
+	{ "open", NULL, NULL, NULL },
+	{ "week", NULL, NULL, NULL },
+	{ "day", NULL, NULL, NULL },
+	{ "manual", NULL, NULL, NULL },
+};
+
 static const struct domain domains[DOM__MAX] = {
 	DOM("entity_kind", "entity.kind", entity_kind),
 	DOM("plan_status", "action_plan.status", plan_status),
@@ -324,6 +332,7 @@ static const struct domain domains[DOM__MAX] = {
 	DOM("report_kind", "plan_assessment.report_kind", report_kind),
 	DOM("party_relation", "commitment_party.relation", party_relation),
 	DOM("held_status", "consultation_record.status event.status", held_status),
+	DOM("round_notice", "round_notice.kind", round_notice),
 };
 
 const struct domain *

@@ -64,6 +64,7 @@ enum dom {
 	DOM_REPORT_KIND,       /* plan_assessment.report_kind */
 	DOM_PARTY_RELATION,    /* commitment_party.relation */
 	DOM_HELD_STATUS,       /* consultation_record.status, event.status */
+	DOM_ROUND_NOTICE,      /* round_notice.kind */
 	DOM__MAX
 };
 

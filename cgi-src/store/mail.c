@@ -15,15 +15,18 @@
 #include "lib/spawn.h"
 #include "lib/token.h"
 
+#define MAIL_WORD_BYTES 39  /* bytes of a subject in one encoded word: 52 in base64 */
+#define MAIL_LINE_MAX   900 /* bytes of a body line at most (SMTP: 998) */
+
 enum {
 	MQ_QUEUE, /* a message into the outbox */
 	MQ__MAX
 };
 
 static const char *const sqls[MQ__MAX] = {
-	/* MQ_QUEUE: ?1 submission, ?2 recipient, ?3 message, ?4 time */
-	"INSERT INTO outbox (submission_id, rcpt, message, created_at) VALUES (?1, ?2, ?3, "
-	"?4)",
+	/* MQ_QUEUE: ?1 submission (0: none), ?2 recipient, ?3 message, ?4 time */
+	"INSERT INTO outbox (submission_id, rcpt, message, created_at) VALUES (nullif(?1, 0), "
+	"?2, ?3, ?4)",
 };
 
 STORE_TABLE(store_mail, "mail", STORE_RW, MQ__MAX, sqls);
@@ -60,13 +63,38 @@ ascii(const char *s)
 	return 1;
 }
 
-int
-mail_compose(struct buf *out, const char *from, const char *to, const char *subject,
-    const char *body, time_t now)
+/* Writes header name with value, as RFC 2047 encoded words of UTF-8 when value is not
+ * printable ASCII: words of at most MAIL_WORD_BYTES bytes (no character split between
+ * two), each on a line of its own under 78 characters. */
+static void
+header_text(struct buf *out, const char *name, const char *value)
 {
-	char        date[64], b64[512], id[33];
-	struct tm   tm;
-	const char *p;
+	char   b64[64];
+	size_t len = strlen(value), at = 0, n;
+
+	if (ascii(value)) {
+		buf_printf(out, "%s: %s\r\n", name, value);
+		return;
+	}
+	buf_printf(out, "%s:", name);
+	while (at < len) {
+		n = len - at > MAIL_WORD_BYTES ? MAIL_WORD_BYTES : len - at;
+		while (n > 1 && at + n < len && ((unsigned char)value[at + n] & 0xc0) == 0x80)
+			n--;
+		sodium_bin2base64(b64, sizeof b64, (const unsigned char *)value + at, n,
+		    sodium_base64_VARIANT_ORIGINAL);
+		buf_printf(out, " =?UTF-8?B?%s?=\r\n", b64);
+		at += n;
+	}
+}
+
+/* Writes the headers every message has (Date, From, To, Message-ID, Subject).  Returns
+ * 0, or -1 when to, from or subject holds a line break or subject is too long. */
+static int
+mail_headers(struct buf *out, const char *from, const char *to, const char *subject, time_t now)
+{
+	char      date[64], id[33];
+	struct tm tm;
 
 	if (strpbrk(to, "\r\n") != NULL || strpbrk(subject, "\r\n") != NULL ||
 	    strpbrk(from, "\r\n") != NULL || strlen(subject) > 300)
@@ -76,24 +104,79 @@ mail_compose(struct buf *out, const char *from, const char *to, const char *subj
 	token_hex(id, sizeof id);
 	buf_printf(out, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: <%s@%s>\r\n", date, from, to,
 	    id, strchr(from, '@') ? strchr(from, '@') + 1 : "localhost");
-	if (ascii(subject))
-		buf_printf(out, "Subject: %s\r\n", subject);
-	else {
-		sodium_bin2base64(b64, sizeof b64, (const unsigned char *)subject, strlen(subject),
-		    sodium_base64_VARIANT_ORIGINAL);
-		buf_printf(out, "Subject: =?UTF-8?B?%s?=\r\n", b64);
+	header_text(out, "Subject", subject);
+	return 0;
+}
+
+/* Appends text with CRLF line ends and a final one; a line longer than MAIL_LINE_MAX
+ * bytes is broken at its last space before that (else before a character), so that no
+ * line of an 8bit body passes SMTP's 998. */
+static void
+mail_body(struct buf *out, const char *text)
+{
+	const char *p = text, *cut;
+	size_t      n;
+
+	if (*p == '\0')
+		buf_puts(out, "\r\n");
+	while (*p != '\0') {
+		n = strcspn(p, "\r\n");
+		while (n > MAIL_LINE_MAX) {
+			for (cut = p + MAIL_LINE_MAX; cut > p && *cut != ' '; cut--)
+				;
+			if (cut == p)
+				for (cut = p + MAIL_LINE_MAX;
+				     cut > p + 1 && ((unsigned char)*cut & 0xc0) == 0x80; cut--)
+					;
+			buf_put(out, p, (size_t)(cut - p));
+			buf_puts(out, "\r\n");
+			cut += *cut == ' ';
+			n -= (size_t)(cut - p);
+			p = cut;
+		}
+		buf_put(out, p, n);
+		buf_puts(out, "\r\n");
+		p += n;
+		p += *p == '\r';
+		p += *p == '\n';
 	}
+}
+
+int
+mail_compose(struct buf *out, const char *from, const char *to, const char *subject,
+    const char *body, time_t now)
+{
+	if (mail_headers(out, from, to, subject, now) != 0)
+		return -1;
 	buf_puts(out,
 	    "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
 	    "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n");
-	for (p = body; *p != '\0'; p++) {
-		if (*p == '\n')
-			buf_puts(out, "\r\n");
-		else if (*p != '\r')
-			buf_printf(out, "%c", *p);
-	}
-	if (p == body || p[-1] != '\n')
-		buf_puts(out, "\r\n");
+	mail_body(out, body);
+	return out->oom ? -1 : 0;
+}
+
+int
+mail_compose_alt(struct buf *out, const char *from, const char *to, const char *subject,
+    const char *text, const char *html, time_t now)
+{
+	char tok[33];
+
+	if (mail_headers(out, from, to, subject, now) != 0)
+		return -1;
+	token_hex(tok, sizeof tok);
+	buf_printf(out,
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/alternative;\r\n "
+	    "boundary=\"=_alt_%s\"\r\nAuto-Submitted: auto-generated\r\n\r\n"
+	    "--=_alt_%s\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: 8bit\r\n\r\n",
+	    tok, tok);
+	mail_body(out, text);
+	buf_printf(out,
+	    "--=_alt_%s\r\nContent-Type: text/html; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: 8bit\r\n\r\n",
+	    tok);
+	mail_body(out, html);
+	buf_printf(out, "--=_alt_%s--\r\n", tok);
 	return out->oom ? -1 : 0;
 }
 
@@ -141,6 +224,7 @@ mail_flush_start(sqlite3 *rw, long long id, char *err, size_t errlen)
 	if (admin_path(admin, sizeof admin, err, errlen) != 0)
 		return -1;
 	snprintf(num, sizeof num, "%lld", id);
-	char *const argv[] = { admin, "--db", (char *)db, "mail", "flush", "--id", num, NULL };
+	char *const argv[] = { admin, "--db", (char *)db, "mail", "flush", id > 0 ? "--id" : NULL,
+		num, NULL };
 	return spawn_detached(admin, argv, err, errlen);
 }

@@ -15,6 +15,7 @@ extern struct stmt_table store_relations, store_review, store_staff;
 extern struct stmt_table store_trust;
 extern struct stmt_table store_records;
 extern struct stmt_table store_snapshot, store_snapshot_public;
+extern struct stmt_table store_rounds;
 
 static struct stmt_table *const tables[] = {
 	&store_public,
@@ -42,6 +43,7 @@ static struct stmt_table *const tables[] = {
 	&store_records,
 	&store_snapshot,
 	&store_snapshot_public,
+	&store_rounds,
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])
