@@ -233,8 +233,17 @@ edit_revision(sqlite3 *rw, long long *change_id, long long staff_id, const char 
     const char *tbl, long long row_id, const char *op, const char *field, const char *before,
     const char *after)
 {
+	return edit_revision_of(
+	    rw, change_id, staff_id, actor, tbl, row_id, 0, 0, op, field, before, after);
+}
+
+int
+edit_revision_of(sqlite3 *rw, long long *change_id, long long staff_id, const char *actor,
+    const char *tbl, long long row_id, long long commitment_id, long long plan_id, const char *op,
+    const char *field, const char *before, const char *after)
+{
 	struct kind   k = { 0 };
-	struct revctx r = { *change_id, staff_id, actor, NULL, &k, row_id, 0, 0 };
+	struct revctx r = { *change_id, staff_id, actor, NULL, &k, row_id, commitment_id, plan_id };
 
 	(void)rw;
 	k.table = tbl;

@@ -62,5 +62,11 @@ long long edit_change_id(void);
 int edit_revision(sqlite3 *rw, long long *change_id, long long staff_id, const char *actor,
     const char *tbl, long long row_id, const char *op, const char *field, const char *before,
     const char *after);
+/* edit_revision for a row that belongs to commitment commitment_id and plan plan_id (0:
+ * none; a link of a milestone belongs to the milestone's commitment and plan), so that
+ * the History pages of that commitment and plan show it.  Returns 0 or -1. */
+int edit_revision_of(sqlite3 *rw, long long *change_id, long long staff_id, const char *actor,
+    const char *tbl, long long row_id, long long commitment_id, long long plan_id, const char *op,
+    const char *field, const char *before, const char *after);
 
 #endif

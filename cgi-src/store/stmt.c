@@ -12,7 +12,7 @@ extern struct stmt_table store_edit, store_edit_choices;
 extern struct stmt_table store_bulk, store_load;
 extern struct stmt_table store_auth, store_dashboard, store_links_report, store_moderation;
 extern struct stmt_table store_relations, store_review, store_staff;
-extern struct stmt_table store_trust;
+extern struct stmt_table store_trust, store_sources;
 extern struct stmt_table store_records;
 extern struct stmt_table store_snapshot, store_snapshot_public;
 extern struct stmt_table store_rounds;
@@ -40,6 +40,7 @@ static struct stmt_table *const tables[] = {
 	&store_review,
 	&store_staff,
 	&store_trust,
+	&store_sources,
 	&store_records,
 	&store_snapshot,
 	&store_snapshot_public,
