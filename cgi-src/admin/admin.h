@@ -26,6 +26,12 @@ int page_admin_relations(struct ctx *c);
 int page_admin_reviews(struct ctx *c);
 int page_admin_review_approve(struct ctx *c);
 int page_admin_review_return(struct ctx *c);
+/* admin_rounds.c: reporting rounds: the list and the opening form, a round's board, its
+ * reminders by hand and its closing */
+int page_admin_rounds(struct ctx *c);
+int page_admin_round(struct ctx *c);
+int page_admin_round_remind(struct ctx *c);
+int page_admin_round_close(struct ctx *c);
 /* admin_users.c: staff accounts */
 int page_admin_users(struct ctx *c);
 int page_admin_user_new(struct ctx *c);

@@ -14,6 +14,7 @@ static const struct {
 } admin_nav[] = {
 	{ "/admin/", "Painel", ROLE_MEMBER },
 	{ "/admin/reviews", "Revisões", ROLE_FOCAL },
+	{ "/admin/rounds", "Rondas de reporte", ROLE_FOCAL },
 	{ "/admin/submissions", "Contributos", ROLE_FOCAL },
 	{ "/admin/consultations", "Consultas", ROLE_FOCAL },
 	{ "/admin/plans", "Planos", ROLE_FOCAL },

@@ -1,0 +1,400 @@
+/* The reporting rounds' pages (/admin/rounds): member editors refused (403), a POST
+ * without the anti-CSRF token refused; the opening form's errors (an empty name, a past
+ * deadline, no plan) shown in the error summary and beside each field with nothing
+ * written; a round opened for plan 2 queues one email per active editor with the
+ * workspace links under ABERTA_BASE_URL; the board shows each body as updated (a staff
+ * edit), proposed (a member's pending draft) or not yet; a reminder by hand and its
+ * double click; closing after its confirmation page writes the snapshot, the board links
+ * to it, and a second close is refused.  The real binary in CGI mode, logged in by
+ * session rows of the test's own, on a test database with the real content.  TAP output
+ * through Check. */
+#include <sqlite3.h>
+#include <sodium.h>
+#include <time.h>
+
+#include "../lib/client.h"
+#include "../lib/testlib.h"
+#include "store/rounds.h"
+
+#define BASE "https://rnaa.example.pt"
+
+static char dbpath[128];
+static char binary[512];
+static char focal_cookie[160], member_cookie[160]; /* HTTP_COOKIE=aberta=<token> */
+static char focal_csrf[80], member_csrf[80];
+
+/* Runs the worker as CGI with cookie (NULL: none); a body is url-encoded.  The emails
+ * are left in the outbox (ABERTA_ADMIN is a program that sends nothing). */
+static void
+cgi_as(const char *cookie, const char *method, const char *uri, const char *body, struct res *r)
+{
+	const char *env[] = { cookie ? cookie : "HTTP_COOKIE=",
+		"CONTENT_TYPE=application/x-www-form-urlencoded", "ABERTA_ADMIN=/bin/true",
+		"ABERTA_BASE_URL=" BASE "/", NULL };
+
+	cgi_run(binary, dbpath, method, uri, env, body, body ? strlen(body) : 0, r);
+}
+
+/* Logs login in by a session row of the test's own: its cookie and csrf. */
+static int
+session(const char *login, char *cookie, size_t len, char *csrf)
+{
+	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
+	char          token[65];
+	sqlite3      *db = sql_open_rw();
+	sqlite3_stmt *s;
+	int           rc = -1;
+
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
+	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
+	snprintf(cookie, len, "HTTP_COOKIE=aberta=%s", token);
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(csrf, 65, raw, sizeof raw);
+	if (db != NULL &&
+	    sqlite3_prepare_v2(db,
+		"INSERT INTO session (token_hash, staff_id, csrf, stage, created_at, "
+		"last_seen) SELECT ?1, id, ?2, 'full', CAST(strftime('%s','now') AS INTEGER), "
+		"CAST(strftime('%s','now') AS INTEGER) FROM staff WHERE login = ?3",
+		-1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 2, csrf, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 3, login, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(s) == SQLITE_DONE && sqlite3_changes(db) == 1 ? 0 : -1;
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return rc;
+}
+
+/* Runs one statement of the test's own; fails the test if it fails. */
+static void
+sql_do(const char *sql)
+{
+	sqlite3 *db = sql_open_rw();
+	char    *err = NULL;
+
+	ck_assert_ptr_nonnull(db);
+	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err);
+	sqlite3_close(db);
+}
+
+/* The count sql gives. */
+static long long
+count(const char *sql)
+{
+	return sql_int(sql, NULL, 0, 0, -1);
+}
+
+/* Posts body (csrf is added) as the focal point to path into r. */
+static void
+post_focal(const char *path, const char *body, struct res *r)
+{
+	char form[1024];
+
+	snprintf(form, sizeof form, "csrf=%s%s%s", focal_csrf, *body ? "&" : "", body);
+	cgi_as(focal_cookie, "POST", path, form, r);
+}
+
+/* The day after today, in Lisbon, plus days. */
+static void
+day_from_now(int days, char *out)
+{
+	ck_assert_int_eq(round_day(time(NULL) + (time_t)days * 86400, out), 0);
+}
+
+START_TEST(member_editors_and_csrf_refused)
+{
+	struct res r;
+	char       body[256], day[11];
+
+	cgi_as(member_cookie, "GET", "/admin/rounds", NULL, &r);
+	ck_assert_int_eq(r.status, 403);
+	res_free(&r);
+	cgi_as(member_cookie, "GET", "/admin/rounds/1", NULL, &r);
+	ck_assert_int_eq(r.status, 403);
+	res_free(&r);
+	day_from_now(30, day);
+	snprintf(body, sizeof body, "csrf=%s&name=X&deadline=%s&plan=2", member_csrf, day);
+	cgi_as(member_cookie, "POST", "/admin/rounds", body, &r);
+	ck_assert_int_eq(r.status, 403);
+	res_free(&r);
+	/* The focal point without the token, or with another session's. */
+	snprintf(body, sizeof body, "name=X&deadline=%s&plan=2", day);
+	cgi_as(focal_cookie, "POST", "/admin/rounds", body, &r);
+	ck_assert_int_eq(r.status, 403);
+	res_free(&r);
+	snprintf(body, sizeof body, "csrf=%s&name=X&deadline=%s&plan=2", member_csrf, day);
+	cgi_as(focal_cookie, "POST", "/admin/rounds", body, &r);
+	ck_assert_int_eq(r.status, 403);
+	res_free(&r);
+	ck_assert_int_eq(count("SELECT count(*) FROM round"), 0);
+	ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 0);
+}
+END_TEST
+
+START_TEST(opening_errors)
+{
+	static const struct {
+		const char *body, *message; /* DAY: a date a month ahead */
+	} bad[] = {
+		{ "name=&deadline=DAY&plan=2", "Escreva o nome da ronda" },
+		{ "name=%20%20&deadline=DAY&plan=2", "Escreva o nome da ronda" },
+		{ "name=Ronda&deadline=2020-01-01&plan=2",
+		    "O prazo não pode ser uma data passada" },
+		{ "name=Ronda&deadline=2026-02-30&plan=2", "Indique o prazo como uma data" },
+		{ "name=Ronda&deadline=DAY", "Escolha pelo menos um plano" },
+		{ "name=Ronda&deadline=DAY&plan=x", "Escolha os planos da lista" },
+		{ "name=Ronda&deadline=DAY&plan=77", "Um dos planos escolhidos já não existe" },
+	};
+	struct res  r;
+	char        body[256], day[11];
+	const char *at;
+	size_t      i;
+
+	day_from_now(30, day);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		at = strstr(bad[i].body, "DAY");
+		snprintf(body, sizeof body, "%.*s%s%s",
+		    at ? (int)(at - bad[i].body) : (int)strlen(bad[i].body), bad[i].body,
+		    at ? day : "", at ? at + 3 : "");
+		post_focal("/admin/rounds", body, &r);
+		ck_assert_msg(r.status == 400, "%s: %d", body, r.status);
+		ck_assert_msg(res_count(&r, bad[i].message) >= 1, "%s: no message", body);
+		ck_assert_int_eq(res_count(&r, "<div class=\"error-box\" role=\"alert\""), 1);
+		ck_assert_int_ge(res_count(&r, "aria-invalid=\"true\"") +
+			res_count(&r, "aria-describedby=\"e-plans\""),
+		    1);
+		res_free(&r);
+	}
+	/* All three at once: each in the summary, linked to its field. */
+	post_focal("/admin/rounds", "name=&deadline=2020-01-01", &r);
+	ck_assert_int_eq(r.status, 400);
+	ck_assert_int_eq(res_count(&r, "<li><a href=\"#f-name\">"), 1);
+	ck_assert_int_eq(res_count(&r, "<li><a href=\"#f-deadline\">"), 1);
+	ck_assert_int_eq(res_count(&r, "<li><a href=\"#f-plans\">"), 1);
+	ck_assert_int_eq(res_count(&r, "value=\"2020-01-01\""), 1); /* what was sent stays */
+	res_free(&r);
+	ck_assert_int_eq(count("SELECT count(*) FROM round"), 0);
+	ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 0);
+}
+END_TEST
+
+/* The group of the board r for state key (NOT_YET, PROPOSED, UPDATED), copied into out. */
+static const char *
+group(const struct res *r, const char *key, char *out, size_t len)
+{
+	char        needle[64];
+	const char *a, *b;
+
+	snprintf(needle, sizeof needle, "aria-labelledby=\"g-%s\"", key);
+	ck_assert_ptr_nonnull(a = strstr(r->body.p, needle));
+	ck_assert_ptr_nonnull(b = strstr(a, "</section>"));
+	snprintf(out, len, "%.*s", (int)(b - a), a);
+	return out;
+}
+
+/* The message queued to rcpt, copied into out. */
+static const char *
+message_to(const char *rcpt, char *out, size_t len)
+{
+	return sql_text("SELECT message FROM outbox WHERE rcpt = ?1 ORDER BY id DESC LIMIT 1", rcpt,
+	    0, out, len);
+}
+
+/* Opens a round on plan 2 a month ahead as the focal point: one email to each of the
+ * two active editors, linking to the workspaces.  Returns its id; the board's address
+ * with the flash of the opening goes into loc. */
+static long long
+open_round(char *loc, size_t len)
+{
+	static char msg[65536];
+	struct res  r;
+	char        body[256], day[11], want[128];
+	long long   id;
+
+	day_from_now(30, day);
+	snprintf(body, sizeof body,
+	    "name=Autoavalia%%C3%%A7%%C3%%A3o%%20intercalar%%202026&deadline=%s&plan=2", day);
+	post_focal("/admin/rounds", body, &r);
+	ck_assert_int_eq(r.status, 303);
+	ck_assert_ptr_nonnull(res_header(&r, "Location", loc, len));
+	res_free(&r);
+	id = count("SELECT max(id) FROM round");
+	snprintf(want, sizeof want, "/admin/rounds/%lld?opened=1&sent=2&bodies=2&", id);
+	ck_assert_msg(strstr(loc, want) != NULL, "Location %s", loc);
+	ck_assert_int_eq(count("SELECT count(*) FROM round_plan WHERE plan_id = 2"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 2);
+	message_to("ana@ama.example.pt", msg, sizeof msg);
+	ck_assert_ptr_nonnull(strstr(msg, "\r\nTo: ana@ama.example.pt\r\n"));
+	ck_assert_ptr_nonnull(strstr(msg, "Content-Type: multipart/alternative;"));
+	ck_assert_ptr_nonnull(strstr(msg, "Content-Type: text/html; charset=UTF-8"));
+	ck_assert_ptr_nonnull(strstr(msg, "<a href=\"" BASE "/admin/commitments/11\">"));
+	ck_assert_ptr_nonnull(strstr(msg, "\r\n" BASE "/admin/commitments/11\r\n"));
+	ck_assert_ptr_null(strstr(msg, "<img"));
+	ck_assert_ptr_nonnull(message_to("rui@ti.example.pt", msg, sizeof msg));
+	ck_assert_ptr_nonnull(strstr(msg, "Transparência e Integridade"));
+	return id;
+}
+
+/* The board of round id at loc: every body "not yet"; then a staff edit of PT0011 (AMA
+ * alone leads it) makes AMA "updated", a pending draft of TI Portugal's editor on PT0015
+ * makes it "proposed", the others stay "not yet". */
+static void
+board_states(long long id, const char *loc)
+{
+	static char g[65536];
+	struct res  r;
+	char        path[64];
+
+	cgi_as(focal_cookie, "GET", loc, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_int_eq(res_count(&r, "Ronda aberta: 2 mensagens"), 1);
+	ck_assert_int_eq(res_count(&r, "aria-labelledby=\"g-"), 3);
+	ck_assert_ptr_nonnull(
+	    strstr(group(&r, "NOT_YET", g, sizeof g), "Agência para a Moderniza"));
+	res_free(&r);
+	sql_do(
+	    "INSERT INTO revision (change_id, staff_id, actor, tbl, row_id, commitment_id, "
+	    "plan_id, op, field, before, after) SELECT 9001, id, name, 'commitment', 11, 11, 2, "
+	    "'update', 'note_pt', NULL, 'Atualizado' FROM staff WHERE login = 'ines@example.org'");
+	sql_do("INSERT INTO draft (staff_id, tbl, row_id, base_version, payload) SELECT id, "
+	       "'commitments', (SELECT id FROM commitment WHERE ogp_id = 'PT0015'), 1, '{}' FROM "
+	       "staff WHERE login = 'rui@ti.example.pt'");
+	snprintf(path, sizeof path, "/admin/rounds/%lld", id);
+	cgi_as(focal_cookie, "GET", path, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(
+	    strstr(group(&r, "UPDATED", g, sizeof g), "Agência para a Moderniza"));
+	ck_assert_ptr_nonnull(strstr(group(&r, "PROPOSED", g, sizeof g), "(TI Portugal)"));
+	ck_assert_ptr_nonnull(strstr(group(&r, "NOT_YET", g, sizeof g), "Autoridade Tributária"));
+	ck_assert_ptr_null(strstr(g, "Agência para a Moderniza"));
+	ck_assert_int_eq(
+	    res_count(&r, ": 1 atualizada(s), 1 com propostas à espera de revisão"), 1);
+	ck_assert_int_eq(res_count(&r, "<a href=\"/admin/commitments/11\">PT0011</a>"), 1);
+	/* Nobody "not yet" has an editor: no button to remind them all, nor one. */
+	ck_assert_int_eq(res_count(&r, "name=\"entity\" value=\"all\""), 0);
+	ck_assert_int_eq(res_count(&r, "/remind\""), 0);
+	res_free(&r);
+}
+
+/* A reminder by hand to TI Portugal in round id (not yet updated), and a double click
+ * that sends nothing. */
+static void
+remind_by_hand(long long id)
+{
+	struct res r;
+	char       path[64], body[64], loc[256];
+
+	snprintf(path, sizeof path, "/admin/rounds/%lld/remind", id);
+	snprintf(body, sizeof body, "entity=%lld",
+	    count("SELECT id FROM entity WHERE slug = 'ti-portugal'"));
+	post_focal(path, body, &r);
+	ck_assert_int_eq(r.status, 303);
+	ck_assert_ptr_nonnull(res_header(&r, "Location", loc, sizeof loc));
+	ck_assert_ptr_nonnull(strstr(loc, "sent=1&bodies=1&skipped=0"));
+	res_free(&r);
+	post_focal(path, body, &r);
+	ck_assert_ptr_nonnull(res_header(&r, "Location", loc, sizeof loc));
+	ck_assert_ptr_nonnull(strstr(loc, "sent=0&bodies=0&skipped=1"));
+	res_free(&r);
+	ck_assert_int_eq(count("SELECT count(*) FROM round_notice WHERE kind = 'manual'"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 3);
+}
+
+/* Closes round id: the confirmation page, the close and its snapshot dated today, the
+ * board's link to it; a second close and a reminder after it are refused. */
+static void
+close_round(long long id)
+{
+	struct res r;
+	char       path[64], today[11], want[160];
+
+	day_from_now(0, today);
+	snprintf(path, sizeof path, "/admin/rounds/%lld/close", id);
+	cgi_as(focal_cookie, "GET", path, NULL, &r);
+	ck_assert_int_eq(r.status, 200);
+	snprintf(want, sizeof want, "<form method=\"post\" action=\"%s\"", path);
+	ck_assert_int_eq(res_count(&r, want), 1);
+	snprintf(want, sizeof want, "/pt/plans/2/as-of/%s", today);
+	ck_assert_int_ge(res_count(&r, want), 1);
+	res_free(&r);
+	ck_assert_int_eq(count("SELECT count(*) FROM snapshot"), 0);
+	post_focal(path, "", &r);
+	ck_assert_int_eq(r.status, 303);
+	res_free(&r);
+	ck_assert_int_eq(count("SELECT count(*) FROM round WHERE closed_at IS NOT NULL"), 1);
+	ck_assert_int_eq(sql_int("SELECT count(*) FROM snapshot WHERE plan_id = 2 AND as_of = ?1 "
+				 "AND round_id = ?2",
+			     today, id, 0, -1),
+	    1);
+	snprintf(want, sizeof want, "/admin/rounds/%lld", id);
+	cgi_as(focal_cookie, "GET", want, NULL, &r);
+	snprintf(want, sizeof want, "<a href=\"/pt/plans/2/as-of/%s\">", today);
+	ck_assert_int_eq(res_count(&r, want), 1);
+	ck_assert_int_eq(res_count(&r, "/remind\""), 0); /* no reminder once closed */
+	res_free(&r);
+	post_focal(path, "", &r);
+	ck_assert_int_eq(r.status, 409);
+	ck_assert_int_eq(res_count(&r, "Esta ronda já está fechada"), 1);
+	res_free(&r);
+	snprintf(path, sizeof path, "/admin/rounds/%lld/remind", id);
+	post_focal(path, "entity=all", &r);
+	ck_assert_int_eq(r.status, 409);
+	res_free(&r);
+	ck_assert_int_eq(count("SELECT count(*) FROM snapshot"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 3);
+}
+
+START_TEST(open_board_remind_close)
+{
+	struct res r;
+	char       loc[256];
+	long long  id = open_round(loc, sizeof loc);
+
+	remind_by_hand(id);
+	board_states(id, loc);
+	close_round(id);
+	cgi_as(focal_cookie, "GET", "/admin/rounds/999", NULL, &r);
+	ck_assert_int_eq(r.status, 404);
+	res_free(&r);
+}
+END_TEST
+
+int
+main(void)
+{
+	const TTest *const tests[] = { member_editors_and_csrf_refused, opening_errors,
+		open_board_remind_close, NULL };
+	const char        *bd = getenv("ABERTA_BUILDDIR");
+	char               admin[512];
+	int                failed;
+
+	if (sodium_init() < 0)
+		return 1;
+	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
+	snprintf(admin, sizeof admin, "%s/aberta-admin", bd ? bd : ".");
+	if (test_db_create(dbpath, sizeof dbpath, "aberta-rounds-req") != 0)
+		return 1;
+	rc_db = dbpath;
+	{
+		char *const focal[] = { admin, "--db", dbpath, "user", "add", "ines@example.org",
+			"Inês Focal", "focal", NULL };
+		char *const ana[] = { admin, "--db", dbpath, "user", "add", "ana@ama.example.pt",
+			"Ana Editora", "member", "ama", NULL };
+		char *const rui[] = { admin, "--db", dbpath, "user", "add", "rui@ti.example.pt",
+			"Rui Editor", "member", "ti-portugal", NULL };
+
+		if (run_cmd(focal) != 0 || run_cmd(ana) != 0 || run_cmd(rui) != 0 ||
+		    session("ines@example.org", focal_cookie, sizeof focal_cookie, focal_csrf) !=
+			0 ||
+		    session("ana@ama.example.pt", member_cookie, sizeof member_cookie,
+			member_csrf) != 0) {
+			printf("Bail out! cannot make the accounts or the sessions\n");
+			return 1;
+		}
+	}
+	failed = tests_main(tests_suite("rounds_pages", 300, tests));
+	test_db_remove(dbpath);
+	return failed == 0 ? 0 : 1;
+}
