@@ -2,6 +2,7 @@
 <p class="crumbs"><a href="/admin/{{KIND}}">{{PLURAL}}</a></p>
 <h1>{{HEADING}}</h1>
 {{#PUBLIC}}<p><a href="{{HREF}}">Ver a página pública</a>{{#RELATIONS}} · <a href="/admin/commitments/{{ID}}/relations">Entidades, valores e áreas</a>{{/RELATIONS}}</p>{{/PUBLIC}}
+{{#SOURCES}}<p><a href="{{HREF}}">Fontes e evidências</a> ({{N}})</p>{{/SOURCES}}
 {{#CITIZEN}}<section class="note-box" aria-labelledby="cit-h"><h2 id="cit-h">{{WHAT}} {{SID}} ({{STATUS}})</h2>
 <p class="small">Sobre: {{TARGET}} · por {{AUTHOR}}{{#ORG}} ({{ORGANISATION}}){{/ORG}} · confirmado em {{CONFIRMED}}</p>
 {{#HAS_TITLE}}<h3>{{TITLE}}</h3>{{/HAS_TITLE}}

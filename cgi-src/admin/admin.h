@@ -43,6 +43,17 @@ int page_admin_audit(struct ctx *c);
 int page_admin_import(struct ctx *c);
 /* admin_links.c: the link checker's findings */
 int page_admin_links(struct ctx *c);
+/* admin_sources.c: the sources and evidence of plans, commitments, milestones, bodies and
+ * events: listed, added, reordered (/admin/<kind>/N/sources), corrected
+ * (/admin/sources/L) and removed (/admin/sources/L/delete) */
+int page_admin_sources(struct ctx *c);
+int page_admin_sources_order(struct ctx *c);
+int page_admin_source(struct ctx *c);
+int page_admin_source_delete(struct ctx *c);
+/* Shows section SOURCES of a record's form b (admin_form.tpl: HREF, the record's sources
+ * and evidence, and N, how many) for record id of kind slug, when the staff member may
+ * edit them there (not a member editor; a commitment's workspace has its own link). */
+void page_admin_sources_link(struct ctx *c, tpl_dict *b, const char *slug, long long id);
 /* admin_submissions.c: moderation of what citizens sent */
 int page_admin_submissions(struct ctx *c);
 /* The citizen's text above the answer form of submission id (admin_form.tpl CITIZEN). */

@@ -179,6 +179,7 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v, const str
 	else if (fp->id && k->deletable)
 		tpl_show(b, "CAN_DELETE");
 	public_link(k, v, b, c->me->role != ROLE_MEMBER && fp->id != 0);
+	page_admin_sources_link(c, b, k->slug, fp->id);
 	if (k->moderated)
 		page_admin_submission_panel(c, b, fp->id);
 	edit_form(c->rw, k, v, b);

@@ -6,6 +6,7 @@
 
 #include "store/db.h"
 #include "store/links_report.h"
+#include "store/sources.h"
 #include "admin/admin.h"
 #include "view/page.h"
 
@@ -86,7 +87,7 @@ page_admin_links(struct ctx *c)
 {
 	tpl_dict     *b = page_admin_body(c, "admin_links.tpl", "Ligações"), *d = NULL, *h;
 	sqlite3_stmt *s = links_report_stmt(LR_SUMMARY);
-	char          last[2100] = "";
+	char          last[2100] = "", edit[160];
 	int           n = 0;
 
 	if (db_step(s) == SQLITE_ROW && db_text(s, LRS_AT) != NULL) {
@@ -108,7 +109,9 @@ page_admin_links(struct ctx *c)
 		tpl_set(h, "WHAT", db_text(s, LRU_WHAT));
 		tpl_set(h, "FIELD", label(fields, db_text(s, LRU_FIELD)));
 		tpl_set(h, "PAGE", db_text(s, LRU_PAGE));
-		tpl_set(h, "EDIT", db_text(s, LRU_EDIT));
+		sources_edit_href(db_text(s, LRU_EDIT), db_text(s, LRU_FIELD), db_text(s, LRU_URL),
+		    edit, sizeof edit);
+		tpl_set(h, "EDIT", edit);
 	}
 	if (d == NULL)
 		tpl_show(b, "NONE");

@@ -113,6 +113,14 @@ static const struct route routes[] = {
 	{ "/admin/rounds/:int/close", GP, page_admin_round_close, NULL, CACHE_NONE, A,
 	    CAP_CONTENT },
 	{ "/admin/:slug", G, page_admin_list, NULL, CACHE_NONE, A, CAP_STAFF },
+	/* Sources and evidence: the focal point's (the handlers refuse a member editor
+	 * with where a milestone's evidence goes instead). */
+	{ "/admin/sources/:int", GP, page_admin_source, NULL, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/sources/:int/delete", GP, page_admin_source_delete, NULL, CACHE_NONE, A,
+	    CAP_STAFF },
+	{ "/admin/:slug/:int/sources", GP, page_admin_sources, NULL, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/:slug/:int/sources/order", P, page_admin_sources_order, NULL, CACHE_NONE, A,
+	    CAP_STAFF },
 	{ "/admin/:slug/new", GP, page_admin_new, NULL, CACHE_NONE, A, CAP_STAFF },
 	{ "/admin/:slug/:int", GP, page_admin_edit, NULL, CACHE_NONE, A, CAP_STAFF },
 	{ "/admin/commitments/:int/relations", GP, page_admin_relations, NULL, CACHE_NONE, A,
