@@ -117,6 +117,9 @@ static const struct command commands[] = {
 	    "send the confirmation emails in the outbox (--id: only message N)", NULL },
 	{ "submissions", 1, NULL, cmd_submissions, "submissions erase EMAIL\nsubmissions purge",
 	    "delete the submissions of an address; delete old unconfirmed ones and spam", NULL },
+	{ "rounds", 1, NULL, cmd_rounds, "rounds remind [--now TIME]",
+	    "queue the reporting rounds' reminders due (a week and a day before the deadline)",
+	    NULL },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -38,5 +38,7 @@ cli_fn            cmd_links;
 cli_fn cmd_mail;
 /* submissions erase EMAIL | submissions purge (submissions.c) */
 cli_fn cmd_submissions;
+/* rounds remind [--now TIME] (rounds.c) */
+cli_fn cmd_rounds;
 
 #endif
