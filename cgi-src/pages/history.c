@@ -31,7 +31,7 @@ page_history_value(
 	snprintf(out, len, strcmp(col, "progress") == 0 ? "%s%%" : "%s", v);
 }
 
-/* What was changed: "Commitment PT0013", "Milestone 2". */
+/* What was changed: "Commitment PT0013", "Milestone 2", "Source or evidence". */
 static void
 what(struct ctx *c, sqlite3_stmt *s, char *out, size_t len)
 {
@@ -40,6 +40,8 @@ what(struct ctx *c, sqlite3_stmt *s, char *out, size_t len)
 	if (strcmp(tbl, "milestone") == 0)
 		snprintf(
 		    out, len, "%s %d", i18n("HIST_MILESTONE", c->en), db_int(s, HIST_POSITION));
+	else if (strcmp(tbl, "link") == 0)
+		snprintf(out, len, "%s", i18n("HIST_LINK", c->en));
 	else if (strcmp(tbl, "commitment") == 0)
 		snprintf(out, len, "%s %s", i18n("HIST_COMMITMENT", c->en),
 		    db_text(s, HIST_OGP_ID) ? db_text(s, HIST_OGP_ID) : "");
@@ -96,7 +98,10 @@ changes(struct ctx *c, tpl_dict *b, sqlite3_stmt *s)
 			tpl_set(f, "BEFORE", before);
 			tpl_set(f, "AFTER", after);
 		} else {
-			snprintf(key, sizeof key, "HIST_OP_%s", db_text(s, HIST_OP));
+			/* a link is a source or evidence: "added", "removed" agree with it */
+			snprintf(key, sizeof key, "HIST_OP_%s%s",
+			    strcmp(db_text(s, HIST_TBL), "link") == 0 ? "link_" : "",
+			    db_text(s, HIST_OP));
 			tpl_set(tpl_section(it, "OP"), "TEXT", i18n(key, c->en));
 		}
 	}

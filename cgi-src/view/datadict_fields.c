@@ -349,16 +349,21 @@ static const struct xfield fields[] = {
 	    "Proposal of a member editor reviewed by the focal point." },
 	{ "record_type", X_CODE,
 	    "plan commitment milestone entity event page consultation "
-	    "submission",
+	    "submission link",
 	    "Tipo do registo alterado.", "Kind of record changed." },
 	{ "record_key", X_TEXT, NULL,
 	    "Chave do registo alterado: número do plano, ogp_id, "
-	    "ogp_id/posição do marco, slug, id do evento; null se já não existe.",
+	    "ogp_id/posição do marco, slug, id do evento; null se já não existe. De uma "
+	    "fonte ou evidência (link), o seu id, mesmo depois de removida.",
 	    "Key of the record changed: plan number, ogp_id, ogp_id/position of the "
-	    "milestone, slug, event id; null when it no longer exists." },
+	    "milestone, slug, event id; null when it no longer exists. For a source or "
+	    "evidence (link), its id, even once removed." },
 	{ "op", X_CODE, "create update delete", "O que aconteceu.", "What happened." },
-	{ "field", X_TEXT, NULL, "Campo alterado (null ao criar ou apagar).",
-	    "Field changed (null for create and delete)." },
+	{ "field", X_TEXT, NULL,
+	    "Campo alterado (null na linha que diz que o registo foi criado ou apagado; as "
+	    "linhas seguintes da mesma alteração dão os seus valores).",
+	    "Field changed (null on the row that says the record was created or deleted; the "
+	    "next rows of the same change give its values)." },
 	{ "before", X_TEXT, NULL, "Valor antes (null: vazio).",
 	    "Value before (null: "
 	    "empty)." },

@@ -13,11 +13,15 @@ const struct i18n_msg i18n_field_msgs[] = {
 	{ "HIST_MILESTONE", "Marco", "Milestone" },
 	{ "HIST_COMMITMENT", "Compromisso", "Commitment" },
 	{ "HIST_PLAN", "Plano", "Plan" },
+	{ "HIST_LINK", "Fonte ou evidência", "Source or evidence" },
 	{ "HIST_IMPORT", "Carga de dados", "Data import" },
 	{ "HIST_FOCAL", "Ponto focal (LabX)", "Focal point (LabX)" },
 	{ "HIST_OP_create", "criado", "created" },
 	{ "HIST_OP_update", "alterado", "changed" },
 	{ "HIST_OP_delete", "apagado", "deleted" },
+	{ "HIST_OP_link_create", "acrescentada", "added" },
+	{ "HIST_OP_link_update", "alterada", "changed" },
+	{ "HIST_OP_link_delete", "removida", "removed" },
 	{ "COL_number", "Número", "Number" },
 	{ "COL_title_pt", "Título (PT)", "Title (PT)" },
 	{ "COL_title_en", "Título (EN)", "Title (EN)" },
@@ -91,6 +95,11 @@ const struct i18n_msg i18n_field_msgs[] = {
 	    "IRM: date of the results report" },
 	{ "COL_irm_confidence", "IRM: confiança nos valores", "IRM: confidence in the values" },
 	{ "COL_roles", "Papéis das entidades", "Roles of the bodies" },
+	{ "COL_kind", "Tipo", "Kind" },
+	{ "COL_url", "Endereço", "Address" },
+	{ "COL_upload_sha", "Documento carregado (SHA-256)", "Uploaded document (SHA-256)" },
+	{ "COL_label_pt", "Texto da ligação (PT)", "Link text (PT)" },
+	{ "COL_label_en", "Texto da ligação (EN)", "Link text (EN)" },
 };
 
 const size_t i18n_nfield_msgs = sizeof i18n_field_msgs / sizeof i18n_field_msgs[0];
