@@ -1,4 +1,4 @@
-/* urlcode: percent-decoding (see urlcode.h). */
+/* urlcode: percent-decoding and encoding (see urlcode.h). */
 #include "lib/urlcode.h"
 
 /* Returns the value 0-15 of a hex digit, or -1. */
@@ -40,4 +40,22 @@ url_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_space
 	}
 	dst[o] = '\0';
 	return (long)o;
+}
+
+void
+url_encode(struct buf *out, const char *s)
+{
+	static const char    hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+	char                 e[3] = { '%', 0, 0 };
+
+	for (p = (const unsigned char *)s; p != NULL && *p != '\0'; p++)
+		if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= 'A' && *p <= 'Z') || *p == '-' || *p == '.' || *p == '_' || *p == '~')
+			buf_put(out, (const char *)p, 1);
+		else {
+			e[1] = hex[*p >> 4];
+			e[2] = hex[*p & 15];
+			buf_put(out, e, 3);
+		}
 }
