@@ -14,6 +14,7 @@ extern struct stmt_table store_auth, store_dashboard, store_links_report, store_
 extern struct stmt_table store_relations, store_review, store_staff;
 extern struct stmt_table store_trust, store_sources;
 extern struct stmt_table store_records;
+extern struct stmt_table store_workspace;
 extern struct stmt_table store_snapshot, store_snapshot_public;
 extern struct stmt_table store_rounds;
 
@@ -42,6 +43,7 @@ static struct stmt_table *const tables[] = {
 	&store_trust,
 	&store_sources,
 	&store_records,
+	&store_workspace,
 	&store_snapshot,
 	&store_snapshot_public,
 	&store_rounds,
