@@ -15,8 +15,13 @@ int page_admin_2fa(struct ctx *c);
 int page_admin_2fa_enrol(struct ctx *c);
 /* admin_home.c */
 int page_admin_home(struct ctx *c);
-/* admin_edit.c: the records, listed, created, edited and deleted */
+/* admin_lists.c: the records of a kind, searched, filtered, sorted and paged */
 int page_admin_list(struct ctx *c);
+/* Fills {{>PAGER}} of the staff list b: page of pages, a nav labelled label whose links
+ * are url (the list's address with its state, without page) with page=N. */
+void page_admin_pager(
+    tpl_dict *b, const char *label, const char *url, long long page, long long pages);
+/* admin_edit.c: the records created, edited and deleted */
 int page_admin_new(struct ctx *c);
 int page_admin_edit(struct ctx *c);
 int page_admin_delete(struct ctx *c);

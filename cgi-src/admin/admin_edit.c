@@ -63,9 +63,6 @@ object_check(struct ctx *c, const struct kind *k, long long id, const struct val
 	return 403;
 }
 
-/* The columns of a kind's list (struct kind's label_sql). */
-enum { LIST_KEY, LIST_LABEL, LIST_DETAIL };
-
 /* Finds the kind named in the path; sets c->error when there is none. */
 static const struct kind *
 kind_of(struct ctx *c)
@@ -75,49 +72,6 @@ kind_of(struct ctx *c)
 	if (k == NULL)
 		c->error = "ERR_NOT_FOUND";
 	return k;
-}
-
-int
-page_admin_list(struct ctx *c)
-{
-	const struct kind *k = kind_of(c);
-	sqlite3_stmt      *s;
-	tpl_dict          *b, *h = NULL, *it;
-	long long          id;
-
-	if (k == NULL)
-		return 404;
-	if (c->me->role == ROLE_MEMBER && !k->member)
-		return object_check(c, k, 0, NULL);
-	b = page_admin_body(c, "admin_list.tpl", k->plural);
-	tpl_set(b, "KIND", k->slug);
-	tpl_set(b, "PLURAL", k->plural);
-	if (c->me->role != ROLE_MEMBER || strcmp(k->slug, "milestones") == 0)
-		tpl_show(b, "NEW");
-	s = edit_list(k);
-	while (db_step(s) == SQLITE_ROW) {
-		id = db_int64(s, LIST_KEY);
-		if (c->me->role == ROLE_MEMBER &&
-		    !member_owns(c,
-			strcmp(k->slug, "commitments") == 0 ? id : review_milestone_commitment(id)))
-			continue;
-		if (h == NULL)
-			h = tpl_section(b, "HAS_ROWS");
-		it = tpl_section(h, "ITEM");
-		tpl_set_int(it, "ID", id);
-		tpl_set(it, "LABEL", db_text(s, LIST_LABEL));
-		tpl_set(it, "DETAIL", db_text(s, LIST_DETAIL));
-	}
-	db_reset(s);
-	if (db_failed())
-		return 503;
-	if (h == NULL)
-		tpl_show(b, "EMPTY");
-	if (req_param(c->req, "sent") != NULL)
-		page_flash(c, "Enviado para revisão. O ponto focal vai analisar a alteração.");
-	if (req_param(c->req, "deleted") != NULL)
-		page_flash(c, "Apagado. A remoção ficou registada no histórico.");
-	return 200;
 }
 
 /* What a form page shows besides the fields. */
