@@ -1648,40 +1648,6 @@ static const char *const citizen_mails[] = { "maria.cidada@example.net", "markup
 	"unconfirmed.test@example.net", "rejected.test@example.net", "withdraw.test@example.net",
 	"flood.test@example.net" };
 
-/* The newest message to rcpt in E2E_MAILDIR (waits up to 10 s), malloc'd, or NULL. */
-static char *
-mail_to(const char *rcpt)
-{
-	const char *dir = getenv("E2E_MAILDIR");
-	char        fn[600], to[300], *best = NULL;
-	struct buf  b;
-	FILE       *f;
-	int         i, tries, n;
-
-	if (dir == NULL)
-		return NULL;
-	snprintf(to, sizeof to, "To: %s", rcpt);
-	for (tries = 0; tries < 100 && best == NULL; tries++) {
-		for (i = 1; i < 1000; i++) {
-			snprintf(fn, sizeof fn, "%s/%04d.eml", dir, i);
-			if ((f = fopen(fn, "r")) == NULL)
-				break;
-			memset(&b, 0, sizeof b);
-			while ((n = fgetc(f)) != EOF)
-				buf_printf(&b, "%c", n);
-			fclose(f);
-			if (b.p != NULL && strstr(b.p, to) != NULL) {
-				free(best);
-				best = strdup(b.p);
-			}
-			buf_free(&b);
-		}
-		if (best == NULL)
-			usleep(100000);
-	}
-	return best;
-}
-
 /* The path of the confirm or withdraw link (what) in a message: "/pt/submissions/...". */
 static const char *
 mail_link(const char *msg, const char *what, char *out, size_t outlen)
@@ -1858,7 +1824,7 @@ cocreation(void)
 	/* The worker starts `aberta-admin mail flush --id N` itself: nothing here runs mail
 	 * flush before this point, and the message must reach the sink within seconds. */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	msg = mail_to("maria.cidada@example.net");
+	msg = mail_newest("maria.cidada@example.net");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	mail_link(msg, "confirm", link, sizeof link);
 	mail_link(msg, "withdraw", wlink, sizeof wlink);
@@ -1900,7 +1866,7 @@ cocreation(void)
 		"<a href=\"javascript:alert(4)\">click</a> and \"><svg onload=alert(3)>", 1, NULL),
 	    &r);
 	res_free(&r);
-	msg = mail_to("markup.test@example.net");
+	msg = mail_newest("markup.test@example.net");
 	st = citizen_post(mail_link(msg, "confirm", link, sizeof link), strdup(""), &r);
 	res_free(&r);
 	free(msg);
@@ -1924,7 +1890,7 @@ cocreation(void)
 		"TEXTO-REJEITADO que nunca deve aparecer", 1, NULL),
 	    &r);
 	res_free(&r);
-	msg = mail_to("rejected.test@example.net");
+	msg = mail_newest("rejected.test@example.net");
 	st = citizen_post(mail_link(msg, "confirm", link, sizeof link), strdup(""), &r);
 	res_free(&r);
 	free(msg);
@@ -1934,7 +1900,7 @@ cocreation(void)
 	    "an unconfirmed comment and a confirmed one "
 	    "to reject");
 	/* An expired confirmation link refuses. */
-	msg = mail_to("unconfirmed.test@example.net");
+	msg = mail_newest("unconfirmed.test@example.net");
 	mail_link(msg, "confirm", link2, sizeof link2);
 	free(msg);
 	db_run("UPDATE submission SET confirm_expires = 1 WHERE id = ?1", s_unconf, 0);
@@ -2102,7 +2068,7 @@ cocreation(void)
 	res_free(&r);
 
 	/* Withdrawal through the link in the email. */
-	msg2 = mail_to("maria.cidada@example.net");
+	msg2 = mail_newest("maria.cidada@example.net");
 	mail_link(msg2, "withdraw", wlink, sizeof wlink);
 	free(msg2);
 
@@ -2177,7 +2143,7 @@ cocreation(void)
 	setenv("ABERTA_SMTP_URL", getenv("E2E_SMTP_URL") ? getenv("E2E_SMTP_URL") : "", 1);
 	st = rc_admin(buf, sizeof buf, "mail", "flush", NULL);
 	buf[strcspn(buf, "\n")] = '\0';
-	msg = mail_to("flush.test@example.net");
+	msg = mail_newest("flush.test@example.net");
 	tap(st == 0 && msg != NULL && sql_int("SELECT count(*) FROM outbox", NULL, 0, 0, -1) == 0,
 	    "once the relay is back, mail flush sends it and empties the outbox (%s)", buf);
 	free(msg);

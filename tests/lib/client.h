@@ -134,4 +134,9 @@ long long sql_int(const char *sql, const char *t1, long long i2, long long i3, l
 /* The same with ?1 and ?2, as text into out ("" when NULL or no row). */
 const char *sql_text(const char *sql, const char *t1, long long i2, char *out, size_t outlen);
 
+/* The newest message whose To: header names rcpt among those the SMTP sink wrote to the
+ * directory $E2E_MAILDIR (NNNN.eml, from 0001), waiting up to 10 s for one; malloc'd, or
+ * NULL when there is none (or E2E_MAILDIR is not set). */
+char *mail_newest(const char *rcpt);
+
 #endif
