@@ -17,42 +17,8 @@ const path = require('path');
 const L = require('./lib');
 
 const { check, diag, step, go, clickNav, pathOf, env } = L;
-const AXE = require.resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const report = [];
-
-/* axe(page, label, resp): runs axe-core on the page as it is; one check. */
-async function axe(page, label, resp, wantStatus = 200) {
-	const st = resp ? resp.status() : null;
-	await page.addScriptTag({ path: AXE });
-	const res = await page.evaluate(async (tags) => {
-		// eslint-disable-next-line no-undef
-		const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-		return r.violations.map((v) => ({
-			id: v.id, impact: v.impact, help: v.help,
-			nodes: v.nodes.map((n) => ({
-				target: n.target.map(String).join(' '),
-				html: n.html.slice(0, 160),
-				msg: [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean).join('; '),
-			})),
-		}));
-	}, TAGS);
-	report.push({ page: label, url: pathOf(page), status: st, violations: res });
-	const det = [];
-	if (st !== null && st !== wantStatus) {
-		det.push(`HTTP status ${st}, expected ${wantStatus}`);
-	}
-	for (const v of res) {
-		det.push(`${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s)`);
-		for (const n of v.nodes.slice(0, 8)) {
-			det.push(`    ${n.target}${n.msg ? `: ${n.msg.slice(0, 240)}` : ''}`);
-		}
-		if (v.nodes.length > 8) {
-			det.push(`    ... and ${v.nodes.length - 8} more`);
-		}
-	}
-	return check(det.length === 0, `axe ${label}`, det);
-}
+const { axe } = L;
+const report = L.axeReport;
 
 async function axeAt(page, p, wantStatus = 200) {
 	const resp = await go(page, p);

@@ -229,6 +229,48 @@ function sleep(ms) {
 }
 
 /* ------------------------------------------------------------------------------------
+ * axe-core.
+ */
+const AXE = require.resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const axeReport = [];
+
+/* axe(page, label, resp, wantStatus): runs axe-core (TAGS) on the page as it is; one check,
+ * failed also when resp (may be null) has another status than wantStatus.  Each result
+ * goes to axeReport (a11y.js writes it out). */
+async function axe(page, label, resp, wantStatus = 200) {
+	const st = resp ? resp.status() : null;
+	await page.addScriptTag({ path: AXE });
+	const res = await page.evaluate(async (tags) => {
+		// eslint-disable-next-line no-undef
+		const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+		return r.violations.map((v) => ({
+			id: v.id, impact: v.impact, help: v.help,
+			nodes: v.nodes.map((n) => ({
+				target: n.target.map(String).join(' '),
+				html: n.html.slice(0, 160),
+				msg: [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean).join('; '),
+			})),
+		}));
+	}, TAGS);
+	axeReport.push({ page: label, url: pathOf(page), status: st, violations: res });
+	const det = [];
+	if (st !== null && st !== wantStatus) {
+		det.push(`HTTP status ${st}, expected ${wantStatus}`);
+	}
+	for (const v of res) {
+		det.push(`${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s)`);
+		for (const n of v.nodes.slice(0, 8)) {
+			det.push(`    ${n.target}${n.msg ? `: ${n.msg.slice(0, 240)}` : ''}`);
+		}
+		if (v.nodes.length > 8) {
+			det.push(`    ... and ${v.nodes.length - 8} more`);
+		}
+	}
+	return check(det.length === 0, `axe ${label}`, det);
+}
+
+/* ------------------------------------------------------------------------------------
  * TOTP (RFC 6238: HMAC-SHA1, 30 s step, 6 digits) and the accounts' shared state.
  */
 function base32Decode(s) {
@@ -516,5 +558,5 @@ function adminPages(ids) {
 module.exports = {
 	HERE, env, check, problems, diag, step, main, launch, newContext, go, clickNav, pressNav, pathOf,
 	sleep, totpAt, nowStep, nextCode, createAccount, login, logout, typeFocus, publicPages,
-	discover, adminIds, adminPages, KINDS, COMMITMENTS, isLoopback,
+	discover, adminIds, adminPages, KINDS, COMMITMENTS, isLoopback, axe, axeReport,
 };

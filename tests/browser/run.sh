@@ -63,7 +63,7 @@ trap 'exit 143' TERM
 if (( $# > 0 )); then
 	SCRIPTS=("$@")
 else
-	SCRIPTS=(glance.js flows.js a11y.js html.js)
+	SCRIPTS=(glance.js flows.js a11y.js html.js rounds.js)
 fi
 
 missing=()
