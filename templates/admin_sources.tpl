@@ -22,7 +22,7 @@
 <td data-label="Ações"><a href="/admin/sources/{{ID}}">Corrigir<span class="visually-hidden"> a ligação {{N}}</span></a> · <a href="/admin/sources/{{ID}}/delete">Remover<span class="visually-hidden"> a ligação {{N}}</span>…</a>
 {{#MOVE}}<form method="post" action="/admin/{{SLUG}}/{{OID}}/sources/order" class="inline-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="order" value="{{ORDER}}"><input type="hidden" name="link" value="{{ID}}">{{#UP}}<button type="submit" name="move" value="up"><span aria-hidden="true">↑</span> Subir<span class="visually-hidden"> a ligação {{N}}</span></button>{{/UP}}{{#DOWN}}<button type="submit" name="move" value="down"><span aria-hidden="true">↓</span> Descer<span class="visually-hidden"> a ligação {{N}}</span></button>{{/DOWN}}</form>{{/MOVE}}</td></tr>{{/LINK}}</tbody></table></div>{{/HAS}}
 <h2 id="add-h">Acrescentar uma ligação</h2>
-{{#ERRORS}}<div class="error-box" id="errors" tabindex="-1" autofocus aria-labelledby="errors-h"><p id="errors-h">Há {{N}} campo(s) por corrigir; nada foi gravado:</p>
+{{#ERRORS}}<div class="error-box" id="errors" tabindex="-1" autofocus><p>Há {{N}} campo(s) por corrigir; nada foi gravado:</p>
 <ul>{{#ERR}}<li><a href="#{{FOR}}">{{LABEL}}: {{TEXT}}</a></li>{{/ERR}}</ul></div>{{/ERRORS}}
 <form method="post" action="/admin/{{SLUG}}/{{OID}}/sources" class="form" enctype="{{ENCTYPE}}" aria-labelledby="add-h">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -8,7 +8,7 @@
 <table><caption>Campos diferentes</caption><thead><tr><th scope="col">Campo</th><th scope="col">Versão gravada por outra pessoa</th><th scope="col">A sua versão</th></tr></thead>
 <tbody>{{#DIFF}}<tr><th scope="row">{{LABEL}}</th><td>{{THEIRS}}</td><td>{{YOURS}}</td></tr>{{/DIFF}}</tbody></table>
 </div>{{/CONFLICT}}
-{{#ERRORS}}<div class="error-box" id="errors" tabindex="-1" autofocus aria-labelledby="errors-h"><p id="errors-h">Há {{N}} campo(s) por corrigir; nada foi gravado:</p>
+{{#ERRORS}}<div class="error-box" id="errors" tabindex="-1" autofocus><p>Há {{N}} campo(s) por corrigir; nada foi gravado:</p>
 <ul>{{#ERR}}<li><a href="#{{FOR}}">{{LABEL}}: {{TEXT}}</a></li>{{/ERR}}</ul></div>{{/ERRORS}}
 {{#FORM}}<p class="hint">Um endereço corrigido fica «por verificar» até à próxima passagem diária do verificador de ligações; o resultado e a cópia arquivada do endereço anterior deixam de se mostrar. A correção fica no histórico público.</p>
 {{#DOC}}<p>Documento carregado: <a href="/uploads/{{SHA}}">{{DOC_NAME}}</a> (o documento não se troca; para outro, remova esta ligação e acrescente uma nova).</p>{{/DOC}}

@@ -284,13 +284,14 @@ list_page(struct ctx *c, const struct src_record *r, const struct lform *f, cons
     int status)
 {
 	static const char *const none[LF_FILE] = { NULL };
-	tpl_dict *b = page_admin_body(c, "admin_sources.tpl", "Fontes e evidências");
-	char      order[SRC_LINKS_MAX * 21], href[128];
-	int       n = sources_order(r, order, sizeof order);
+	tpl_dict                *b;
+	char                     order[SRC_LINKS_MAX * 21], href[128], title[300];
+	int                      n = sources_order(r, order, sizeof order);
 
 	if (n < 0)
 		return db_failed_set(), 503;
-	b = tpl_section(b, "SOURCES");
+	snprintf(title, sizeof title, "Fontes e evidências: %s", r->name);
+	b = tpl_section(page_admin_body(c, "admin_sources.tpl", title), "SOURCES");
 	tpl_set(b, "SLUG", r->o->slug);
 	tpl_set(b, "PLURAL", r->o->plural);
 	tpl_set_int(b, "OID", r->id);
@@ -457,21 +458,30 @@ number_of(const struct src_record *r, long long id)
 	return found ? n : 0;
 }
 
-/* The head of a link's page b: its record r, its place and the hidden values it holds
- * now (l), which a save must still find. */
-static void
-fill_head(struct ctx *c, tpl_dict *b, const struct src_record *r, const struct src_link *l)
+/* Starts the page of link l of record r (template tpl, title what: "Corrigir") with its
+ * head: the record, the link's place and the values it holds now, which a save must
+ * still find.  Returns the page's dictionary. */
+static tpl_dict *
+link_page(struct ctx *c, const char *tpl, const char *what, const struct src_record *r,
+    const struct src_link *l)
 {
+	tpl_dict *b;
+	char      title[300];
+	int       n = number_of(r, l->id);
+
+	snprintf(title, sizeof title, "%s a ligação %d de %s", what, n, r->name);
+	b = page_admin_body(c, tpl, title);
 	tpl_set(b, "SLUG", r->o->slug);
 	tpl_set_int(b, "OID", r->id);
 	tpl_set(b, "NAME", r->name);
 	tpl_set_int(b, "ID", l->id);
-	tpl_set_int(b, "N", number_of(r, l->id));
+	tpl_set_int(b, "N", n);
 	tpl_set(b, "CSRF", c->me->csrf);
 	tpl_set(b, "WAS_KIND", l->kind);
 	tpl_set(b, "WAS_URL", l->url);
 	tpl_set(b, "WAS_LABEL_PT", l->label_pt);
 	tpl_set(b, "WAS_LABEL_EN", l->label_en);
+	return b;
 }
 
 /* The differences between the link another editor left (t) and the values sent (f). */
@@ -501,12 +511,10 @@ edit_page(struct ctx *c, const struct src_record *r, const struct src_link *l,
     const struct pageopts *o, int status)
 {
 	const char *const stored[LF_FILE] = { l->kind, l->url, l->label_pt, l->label_en };
-	tpl_dict *b = page_admin_body(c, "admin_sources_edit.tpl", "Corrigir uma ligação");
-	tpl_dict *d;
-	char      name[UPLOAD_NAME_MAX + 1], mime[UPLOAD_MIME_MAX];
-	long long size;
+	tpl_dict         *b = link_page(c, "admin_sources_edit.tpl", "Corrigir", r, l), *d;
+	char              name[UPLOAD_NAME_MAX + 1], mime[UPLOAD_MIME_MAX];
+	long long         size;
 
-	fill_head(c, b, r, l);
 	if (o->gone) {
 		tpl_show(b, "GONE");
 		return status;
@@ -622,10 +630,9 @@ static int
 delete_page(struct ctx *c, const struct src_record *r, const struct src_link *l, int changed,
     int gone, int status)
 {
-	tpl_dict *b = page_admin_body(c, "admin_sources_delete.tpl", "Remover uma ligação"), *d;
+	tpl_dict *b = link_page(c, "admin_sources_delete.tpl", "Remover", r, l), *d;
 	char      href[96];
 
-	fill_head(c, b, r, l);
 	if (gone) {
 		tpl_show(b, "GONE");
 		return status;

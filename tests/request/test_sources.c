@@ -235,6 +235,7 @@ START_TEST(list_in_order)
 	b = strstr(r.body.p, "https://example.org/ogp-993");
 	ck_assert_msg(a != NULL && b != NULL && a < b, "the links are not in their order");
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<h1>Fontes e evidências: Compromisso PT0993</h1>"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "<title>Fontes e evidências: Compromisso PT0993 ·"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<td data-label=\"Tipo\">fonte</td>"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<td data-label=\"Tipo\">página na OGP</td>"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Fonte antiga"));
@@ -376,6 +377,8 @@ START_TEST(correct_and_conflict)
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<input id=\"url\" name=\"url\" type=\"url\""));
 	ck_assert_ptr_nonnull(strstr(r.body.p, " autofocus>"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<label for=\"url\">"));
+	ck_assert_ptr_nonnull(
+	    strstr(r.body.p, "<title>Corrigir a ligação 1 de Compromisso PT0993 ·"));
 	res_free(&r);
 	open_at(path, &f1);
 	open_at(path, &f2);
