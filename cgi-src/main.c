@@ -116,6 +116,8 @@ static const char *const templates[] = {
 	"admin_submissions.tpl",
 	"admin_user.tpl",
 	"admin_users.tpl",
+	"admin_workspace.tpl",
+	"admin_workspace_top.tpl",
 	"asof.tpl",
 	"atom.tpl",
 	"badge.tpl",

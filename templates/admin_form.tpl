@@ -17,6 +17,7 @@
 <tbody>{{#DIFF}}<tr><th scope="row">{{LABEL}}</th><td>{{THEIRS}}</td><td>{{YOURS}}</td></tr>{{/DIFF}}</tbody></table>
 </div>{{/CONFLICT}}
 {{#ERRORS}}<div class="error-box" role="alert"><p>Há {{N}} campo(s) por corrigir; nada foi gravado. As mensagens estão junto de cada campo.</p>{{#DBERR}}<p>{{TEXT}}</p>{{/DBERR}}</div>{{/ERRORS}}
+{{>WS_TOP}}
 <form method="post" action="{{ACTION}}" class="form edit" enctype="{{ENCTYPE}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="version" value="{{VERSION}}">
@@ -35,3 +36,4 @@
 <p><button type="submit">{{SUBMIT}}</button></p>
 </form>
 {{#CAN_DELETE}}<p><a href="/admin/{{KIND}}/{{ID}}/delete">Apagar este registo…</a></p>{{/CAN_DELETE}}
+{{>WORKSPACE}}

@@ -25,6 +25,16 @@ void page_admin_pager(
 int page_admin_new(struct ctx *c);
 int page_admin_edit(struct ctx *c);
 int page_admin_delete(struct ctx *c);
+/* admin_workspace.c: the workspace of a commitment, below its form: its milestones in
+ * order, saved several at once with one evidence or one each, added and reordered */
+struct ws_echo; /* a refused save of the milestones, shown back */
+/* Fills the workspace of commitment cid into its form page b (admin_form.tpl's WS_TOP
+ * and WORKSPACE): the stored milestones, or those of echo (NULL: none) with their
+ * messages. */
+void page_admin_workspace(struct ctx *c, tpl_dict *b, long long cid, const struct ws_echo *echo);
+int  page_admin_ws_save(struct ctx *c);
+int  page_admin_ws_add(struct ctx *c);
+int  page_admin_ws_move(struct ctx *c);
 /* admin_relations.c: a commitment's bodies, values and areas */
 int page_admin_relations(struct ctx *c);
 /* admin_review.c: member editors' drafts, approved or returned */

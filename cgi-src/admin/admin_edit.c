@@ -17,6 +17,7 @@
 #include "http/multipart.h"
 #include "store/upload.h"
 #include "admin/admin.h"
+#include "admin/admin_edit.h"
 #include "view/form.h"
 #include "view/page.h"
 #include "lib/valid.h"
@@ -63,6 +64,12 @@ object_check(struct ctx *c, const struct kind *k, long long id, const struct val
 	return 403;
 }
 
+int
+admin_reach(struct ctx *c, long long cid)
+{
+	return object_check(c, edit_kind("commitments"), cid, NULL);
+}
+
 /* Finds the kind named in the path; sets c->error when there is none. */
 static const struct kind *
 kind_of(struct ctx *c)
@@ -76,10 +83,11 @@ kind_of(struct ctx *c)
 
 /* What a form page shows besides the fields. */
 struct formpage {
-	long long            id;       /* 0 for a new record */
-	const struct values *conflict; /* the stored values, after a conflict */
-	const char          *dberr;    /* what the database refused */
-	const char          *ev_err;   /* the evidence message */
+	long long             id;       /* 0 for a new record */
+	const struct values  *conflict; /* the stored values, after a conflict */
+	const char           *dberr;    /* what the database refused */
+	const char           *ev_err;   /* the evidence message */
+	const struct ws_echo *ws;       /* a commitment's refused save of its milestones */
 };
 
 /* The public page of a record, when it has one. */
@@ -150,6 +158,8 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v, const str
 		if (fp->dberr != NULL)
 			tpl_set(tpl_section(d, "DBERR"), "TEXT", fp->dberr);
 	}
+	if (strcmp(k->slug, "commitments") == 0 && fp->id != 0)
+		page_admin_workspace(c, b, fp->id, fp->ws);
 	if (fp->conflict != NULL) {
 		d = tpl_section(b, "CONFLICT");
 		for (i = 0; i < k->nfields; i++) {
@@ -165,21 +175,69 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v, const str
 	return status;
 }
 
-/* The evidence that a milestone change brings, inserted with the save. */
-struct evidence {
-	const char         *url;
-	const char         *label;
-	const struct mpart *file;    /* an uploaded document, or NULL */
-	char                sha[65]; /* its digest once stored, or "" */
-};
-
-/* Inserts the evidence link of milestone id (runs inside the save's transaction). */
-static int
-add_evidence(sqlite3 *rw, long long id, void *arg)
+int
+admin_evidence_insert(sqlite3 *rw, long long id, void *arg)
 {
 	const struct evidence *e = arg;
 
 	return edit_add_evidence(rw, id, e->url, e->sha, e->label);
+}
+
+const char *
+admin_evidence_read(struct ctx *c, const char *prefix, struct evidence *e)
+{
+	char        name[96];
+	const char *lbl;
+
+	snprintf(name, sizeof name, "%sevidence_url", prefix);
+	e->url = req_form(c->req, name);
+	if (e->url != NULL && *e->url == '\0')
+		e->url = NULL;
+	e->sha[0] = '\0';
+	snprintf(name, sizeof name, "%sevidence_file", prefix);
+	e->file = multipart_get(c->req->parts, c->req->nparts, name);
+	if (e->file != NULL && (!e->file->has_filename || e->file->len == 0))
+		e->file = NULL;
+	snprintf(name, sizeof name, "%sevidence_label", prefix);
+	lbl = req_form(c->req, name);
+	e->label = lbl != NULL && *lbl != '\0' && strlen(lbl) <= 300 && valid_utf8(lbl, strlen(lbl))
+	    ? lbl
+	    : NULL;
+	if (e->url != NULL && !valid_http_url(e->url))
+		return "Endereço da evidência inválido: só http:// ou https://.";
+	return NULL;
+}
+
+int
+admin_evidence_given(const struct evidence *e)
+{
+	return e->url != NULL || e->file != NULL;
+}
+
+int
+admin_evidence_needed(const struct kind *k, const struct values *old, const struct values *v)
+{
+	int st = edit_field(k, "status"), pr = edit_field(k, "progress");
+
+#define CHANGED(i) \
+	((old ? old->v[i] : NULL) == NULL ? v->v[i] != NULL \
+					  : (v->v[i] == NULL || strcmp(old->v[i], v->v[i]) != 0))
+	return CHANGED(st) || CHANGED(pr);
+#undef CHANGED
+}
+
+const char *
+admin_evidence_store(struct ctx *c, struct evidence *e)
+{
+	const char *why = NULL;
+
+	if (e->file == NULL)
+		return NULL;
+	if (upload_store(c->rw, upload_dir(), e->file->data, e->file->len, e->file->filename,
+		c->me->id, e->sha, &why) != 0)
+		return why != NULL ? why : "Não foi possível guardar o documento.";
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "upload", e->sha, NULL);
+	return NULL;
 }
 
 /* The evidence rule: a milestone's status or progress changes only with evidence.  The
@@ -189,31 +247,14 @@ static const char *
 evidence_rule(struct ctx *c, const struct kind *k, const struct values *old, struct values *v,
     struct evidence *e)
 {
-	int         st = edit_field(k, "status"), pr = edit_field(k, "progress"), changed;
-	const char *lbl = req_form(c->req, "evidence_label");
+	const char *bad = admin_evidence_read(c, "", e);
 
-	e->url = req_form(c->req, "evidence_url");
-	if (e->url != NULL && *e->url == '\0')
-		e->url = NULL;
-	e->sha[0] = '\0';
-	e->file = multipart_get(c->req->parts, c->req->nparts, "evidence_file");
-	if (e->file != NULL && (!e->file->has_filename || e->file->len == 0))
-		e->file = NULL;
-	e->label = lbl != NULL && *lbl != '\0' && strlen(lbl) <= 300 && valid_utf8(lbl, strlen(lbl))
-	    ? lbl
-	    : NULL;
 	if (strcmp(k->slug, "milestones") != 0)
 		return NULL;
-#define CHANGED(i) \
-	((old ? old->v[i] : NULL) == NULL ? v->v[i] != NULL \
-					  : (v->v[i] == NULL || strcmp(old->v[i], v->v[i]) != 0))
-	changed = CHANGED(st) || CHANGED(pr);
-#undef CHANGED
-	if (e->url != NULL && !valid_http_url(e->url))
-		return "Endereço da evidência inválido: só http:// ou https://.";
-	if (changed && e->url == NULL && e->file == NULL)
-		return "Uma alteração do estado ou do progresso precisa de uma evidência: uma "
-		       "ligação ou um documento.";
+	if (bad != NULL)
+		return bad;
+	if (admin_evidence_needed(k, old, v) && !admin_evidence_given(e))
+		return ADMIN_EVIDENCE_NEEDED;
 	return NULL;
 }
 
@@ -232,9 +273,8 @@ parent_rule(const struct kind *k, long long id, struct values *v)
 	v->nerr++;
 }
 
-/* Stores a member editor's change as a draft for review.  Returns 0 or -1. */
-static int
-save_draft(struct ctx *c, const struct kind *k, long long id, const struct values *v,
+int
+admin_draft(struct ctx *c, const struct kind *k, long long id, const struct values *v,
     const struct evidence *e)
 {
 	json_t *o = json_object();
@@ -265,7 +305,7 @@ static int
 submit(struct ctx *c, const struct kind *k, long long id, const struct values *old)
 {
 	struct values   v, cur;
-	struct formpage fp = { id, NULL, NULL, NULL };
+	struct formpage fp = { id, NULL, NULL, NULL, NULL };
 	struct evidence e;
 	const char     *dberr;
 	char            loc[96];
@@ -283,21 +323,15 @@ submit(struct ctx *c, const struct kind *k, long long id, const struct values *o
 		edit_values_free(&v);
 		return 403;
 	}
-	if (v.nerr == 0 && fp.ev_err == NULL && e.file != NULL) {
-		if (upload_store(c->rw, upload_dir(), e.file->data, e.file->len, e.file->filename,
-			c->me->id, e.sha, &fp.ev_err) == 0)
-			auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "upload",
-			    e.sha, NULL);
-		else if (fp.ev_err == NULL)
-			fp.ev_err = "Não foi possível guardar o documento.";
-	}
+	if (v.nerr == 0 && fp.ev_err == NULL)
+		fp.ev_err = admin_evidence_store(c, &e);
 	if (v.nerr > 0 || fp.ev_err != NULL) {
 		st = form_page(c, k, &v, &fp, 400);
 		edit_values_free(&v);
 		return st;
 	}
 	if (c->me->role == ROLE_MEMBER) {
-		rc = save_draft(c, k, id, &v, &e);
+		rc = admin_draft(c, k, id, &v, &e);
 		edit_values_free(&v);
 		if (rc != 0)
 			return db_failed_set(), 503;
@@ -307,7 +341,7 @@ submit(struct ctx *c, const struct kind *k, long long id, const struct values *o
 		return page_redirect(c, loc);
 	}
 	rc = edit_save(c->rw, k, &id, &v, c->me->id, c->me->name, NULL,
-	    strcmp(k->slug, "milestones") == 0 ? add_evidence : NULL, &e, &dberr);
+	    strcmp(k->slug, "milestones") == 0 ? admin_evidence_insert : NULL, &e, &dberr);
 	if (rc == 0) {
 		edit_values_free(&v);
 		snprintf(loc, sizeof loc, "/admin/%s/%lld?saved=1", k->slug, id);
@@ -335,7 +369,7 @@ page_admin_new(struct ctx *c)
 {
 	const struct kind *k = kind_of(c);
 	struct values      v;
-	struct formpage    fp = { 0, NULL, NULL, NULL };
+	struct formpage    fp = { 0, NULL, NULL, NULL, NULL };
 	int                st;
 
 	if (k == NULL || k->moderated)
@@ -354,7 +388,7 @@ page_admin_edit(struct ctx *c)
 {
 	const struct kind *k = kind_of(c);
 	struct values      old;
-	struct formpage    fp = { c->num, NULL, NULL, NULL };
+	struct formpage    fp = { c->num, NULL, NULL, NULL, NULL };
 	int                st;
 
 	if (k == NULL)
@@ -373,6 +407,23 @@ page_admin_edit(struct ctx *c)
 			page_flash(
 			    c, "Gravado. A alteração já está na página pública e no histórico.");
 	}
+	edit_values_free(&old);
+	return st;
+}
+
+int
+admin_commitment_page(struct ctx *c, long long cid, const struct ws_echo *echo, int status)
+{
+	const struct kind *k = edit_kind("commitments");
+	struct values      old;
+	struct formpage    fp = { cid, NULL, NULL, NULL, echo };
+	int                st;
+
+	if ((st = edit_load(c->rw, k, cid, &old)) <= 0) {
+		c->error = "ERR_NOT_FOUND";
+		return st == 0 ? 404 : (db_failed_set(), 503);
+	}
+	st = form_page(c, k, &old, &fp, status);
 	edit_values_free(&old);
 	return st;
 }
