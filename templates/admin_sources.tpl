@@ -10,7 +10,7 @@
 {{#CONFLICT}}<div class="error-box" role="alert"><p>{{TEXT}}</p></div>{{/CONFLICT}}
 <h2 id="list-h">Ligações ({{COUNT}})</h2>
 {{#NONE}}<p>Ainda não há fontes nem evidências registadas.</p>{{/NONE}}
-{{#HAS}}<div class="table-wrap reflow-wrap"><table class="reflow"><caption>Fontes e evidências de {{NAME}}, pela ordem em que aparecem</caption>
+{{#HAS}}<div class="table-wrap reflow-wrap sources-wrap"><table class="reflow sources"><caption>Fontes e evidências de {{NAME}}, pela ordem em que aparecem</caption>
 <thead><tr><th scope="col">Ligação</th><th scope="col">Ordem</th><th scope="col">Tipo</th><th scope="col">Texto (PT)</th><th scope="col">Texto (EN)</th><th scope="col">Verificação</th><th scope="col">Cópia arquivada</th><th scope="col">Ações</th></tr></thead>
 <tbody>{{#LINK}}<tr id="src-{{ID}}"><th scope="row"><a href="{{HREF}}" rel="external noreferrer">{{SHOWN}}</a></th>
 <td data-label="Ordem">{{N}}</td>

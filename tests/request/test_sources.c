@@ -245,6 +245,10 @@ START_TEST(list_in_order)
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<a href=\"/uploads/" SHA_OLD "\">cópia de"));
 	ck_assert_ptr_nonnull(
 	    strstr(r.body.p, "<caption>Fontes e evidências de Compromisso PT0993"));
+	/* one card a link on small screens, long addresses wrapped (public/style.css) */
+	ck_assert_ptr_nonnull(strstr(r.body.p,
+	    "<div class=\"table-wrap reflow-wrap sources-wrap\">"
+	    "<table class=\"reflow sources\">"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "name=\"csrf\" value=\""));
 	ck_assert_ptr_nonnull(strstr(r.body.p, focal.csrf));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<label for=\"f-url\">"));
