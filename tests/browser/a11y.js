@@ -209,9 +209,9 @@ async function adminPages(browser, seenKinds) {
 			const mp = await mctx.newPage();
 			const ml = await L.login(mp, member, { onPage: authHook(seenKinds, 'member editor') });
 			if (check(ml.path === '/admin/', 'member: the new member editor logs in', ml.steps)) {
-				await axe(mp, '/admin/milestones (member editor\'s list)', await go(mp, '/admin/milestones'));
-				const item = mp.locator('main ul.admin-list li', { hasText: 'PT0018, marco 4' }).first();
-				const resp0 = await clickNav(mp, item.locator('a'));
+				await axe(mp, '/admin/milestones (member editor\'s list)', await go(mp, '/admin/milestones?q=PT0018'));
+				const row = (await L.milestoneRows(mp, 'PT0018')).find((x) => x.pos === '4');
+				const resp0 = await clickNav(mp, mp.locator(`main table.admin-table a[href="/admin/milestones/${row && row.id}"]`));
 				await axe(mp, `${pathOf(mp)} (member editor's form)`, resp0);
 				const cur = await mp.inputValue('#f-progress');
 				await mp.fill('#f-progress', cur === '90' ? '95' : '90');

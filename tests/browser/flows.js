@@ -121,8 +121,12 @@ async function staff(browser) {
 		let r = await clickNav(page, page.locator('header nav a[href="/admin/milestones"]'));
 		check(pathOf(page) === '/admin/milestones' && r.status() === 200,
 			'staff: the admin navigation opens /admin/milestones', `at ${pathOf(page)} (${r.status()})`);
-		const item = page.locator('main ul.admin-list li', { hasText: 'PT0018, marco 2' }).first();
-		r = await clickNav(page, item.locator('a'));
+		await page.fill('#f-q', 'PT0018');	// the list is paged: search it
+		r = await clickNav(page, page.locator('main form[role=search] button[type=submit]'));
+		const row = (await L.milestoneRows(page, 'PT0018')).find((x) => x.pos === '2');
+		check(row && r.status() === 200, 'staff: the list\'s search finds PT0018\'s milestone 2',
+			`at ${pathOf(page)} (${r.status()})`);
+		r = await clickNav(page, page.locator(`main table.admin-table a[href="/admin/milestones/${row && row.id}"]`));
 		const m = pathOf(page).match(/^\/admin\/milestones\/(\d+)$/);
 		check(m && r.status() === 200, 'staff: the list links to the form of PT0018\'s milestone 2',
 			`at ${pathOf(page)} (${r.status()})`);
@@ -261,7 +265,7 @@ async function cocreation(browser) {
 		return;
 	}
 	await staffPage.check(`input[name="a${sid}"][value="publish"]`);
-	r = await clickNav(staffPage, staffPage.locator('main form button[type=submit]'));
+	r = await clickNav(staffPage, staffPage.locator('main form[method=post] button[type=submit]'));
 	check(r.status() === 200 && /done=/.test(pathOf(staffPage)), 'co-creation: the editor publishes it from that page',
 		`at ${pathOf(staffPage)} (${r.status()})`);
 	await go(staffPage, `/admin/submissions/${sid}`);

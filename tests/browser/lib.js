@@ -505,6 +505,18 @@ async function discover() {
 const KINDS = ['plans', 'commitments', 'milestones', 'entities', 'events', 'consultations',
 	'pages'];
 
+/* milestoneRows(page, ogp): the rows of the milestones list shown in page that belong to
+ * commitment ogp, as [{id, pos}] (the columns: title linked to its form, commitment,
+ * position...). */
+async function milestoneRows(page, ogp) {
+	return page.$$eval('main table.admin-table tbody tr', (trs, o) => trs
+		.filter((tr) => tr.cells[1] && tr.cells[1].textContent.trim().startsWith(o))
+		.map((tr) => ({
+			id: tr.cells[0].querySelector('a').getAttribute('href').split('/').pop(),
+			pos: tr.cells[2].textContent.trim(),
+		})), ogp);
+}
+
 /* adminIds(page): in a logged-in page, the first record of each admin list, plus the
  * ids of commitment PT0018 and of its milestones. */
 async function adminIds(page) {
@@ -516,18 +528,15 @@ async function adminIds(page) {
 		const m = hrefs.map((h) => h.match(/^\/admin\/[a-z]+\/(\d+)$/)).find(Boolean);
 		ids[k] = m ? m[1] : null;
 		if (k === 'commitments') {
-			ids.pt0018 = await page.$$eval('main ul.admin-list a', (as) => {
-				const a = as.find((x) => x.textContent.trim().startsWith('PT0018'));
-				return a ? a.getAttribute('href').split('/').pop() : null;
+			ids.pt0018 = await page.$$eval('main table.admin-table tbody tr', (trs) => {
+				const tr = trs.find((t) => t.cells[1] && t.cells[1].textContent.trim() === 'PT0018');
+				return tr ? tr.querySelector('a').getAttribute('href').split('/').pop() : null;
 			});
 		}
 		if (k === 'milestones') {
-			ids.pt0018ms = await page.$$eval('main ul.admin-list li', (lis) => lis
-				.filter((li) => /PT0018, marco/.test(li.textContent))
-				.map((li) => ({
-					id: li.querySelector('a').getAttribute('href').split('/').pop(),
-					pos: (li.textContent.match(/marco (\d+)/) || [])[1],
-				})));
+			// The list is paged: its search box finds PT0018's milestones.
+			await go(page, '/admin/milestones?q=PT0018');
+			ids.pt0018ms = await milestoneRows(page, 'PT0018');
 		}
 	}
 	return ids;
@@ -558,5 +567,5 @@ function adminPages(ids) {
 module.exports = {
 	HERE, env, check, problems, diag, step, main, launch, newContext, go, clickNav, pressNav, pathOf,
 	sleep, totpAt, nowStep, nextCode, createAccount, login, logout, typeFocus, publicPages,
-	discover, adminIds, adminPages, KINDS, COMMITMENTS, isLoopback, axe, axeReport,
+	discover, adminIds, milestoneRows, adminPages, KINDS, COMMITMENTS, isLoopback, axe, axeReport,
 };
