@@ -72,7 +72,11 @@ cmd_run() {
 	trap 'cleanup; exit 143' TERM
 	start_site "$port" "$RUN_VAR"
 	log "aberta is on http://127.0.0.1:$port/ (logs in $RUN_VAR); Ctrl-C stops it"
+	# What the daily timer does in production (conf/aberta-rounds.timer), every hour here:
+	# the reporting rounds' reminders that are due, each sent once however often it runs.
 	while :; do
+		"$BUILD/aberta-admin" --db "$ABERTA_DB" rounds remind >>"$RUN_VAR/rounds.log" 2>&1 ||
+			log "aberta-admin rounds remind failed (see $RUN_VAR/rounds.log)"
 		sleep 3600 &
 		SLEEPER=$!
 		wait "$SLEEPER" || true
