@@ -102,6 +102,7 @@ static const char *const templates[] = {
 	"admin_layout.tpl",
 	"admin_links.tpl",
 	"admin_list.tpl",
+	"admin_listnote.tpl",
 	"admin_pager.tpl",
 	"admin_login.tpl",
 	"admin_relations.tpl",

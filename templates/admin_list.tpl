@@ -1,9 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{PLURAL}}{{HEADCOUNT}}</h1>
 {{#NEW}}<p><a class="button" href="/admin/{{KIND}}/new">Novo registo</a></p>{{/NEW}}
-{{#ERROR}}<div class="error-box" role="alert"><p>O endereço desta lista tem valores que não são aceites; corrija-os abaixo ou <a href="/admin/{{KIND}}">comece de novo</a>:</p>
-<ul>{{#BAD}}<li>{{NAME}} = «{{VALUE}}»: {{WHY}}</li>{{/BAD}}</ul></div>{{/ERROR}}
-{{#NOTE}}<p class="note-box" role="status">{{TEXT}}</p>{{/NOTE}}
+{{>LISTNOTE}}
 <form method="get" action="/admin/{{KIND}}" class="form filters" role="search" aria-label="Procurar e filtrar {{PLURAL_LC}}">
 {{#SEARCH}}<div class="field"><label for="f-q">Procurar</label><input id="f-q" name="q" type="search" maxlength="200" value="{{Q}}" aria-describedby="f-q-hint"><span id="f-q-hint" class="hint">{{HINT}}</span></div>{{/SEARCH}}
 {{#FILTER}}{{#SELECT}}<div class="field"><label for="f-{{NAME}}">{{LABEL}}</label><select id="f-{{NAME}}" name="{{NAME}}"><option value="">Todos</option>{{#OPT}}<option value="{{VALUE}}"{{#SEL}} selected{{/SEL}}>{{TEXT}}</option>{{/OPT}}</select></div>{{/SELECT}}

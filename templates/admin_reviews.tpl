@@ -1,7 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}
-<h1>Revisões pendentes</h1>
+<h1>Revisões pendentes{{HEADCOUNT}}</h1>
 <p>Alterações propostas pelos editores das entidades. Aprovar publica-as de imediato e regista-as no histórico; devolver mantém a página como está e envia o comentário ao editor.</p>
+{{>LISTNOTE}}
+<form method="get" action="/admin/reviews" class="form filters" role="search" aria-label="Procurar nas revisões">
+<div class="field"><label for="f-q">Procurar</label><input id="f-q" name="q" type="search" maxlength="200" value="{{Q}}" aria-describedby="f-q-hint"><span id="f-q-hint" class="hint">No nome ou no endereço de quem propõe e na sigla ou no nome da sua entidade.</span></div>
+<p><button type="submit">Procurar</button> <a href="/admin/reviews">Limpar</a></p>
+</form>
 {{#NONE}}<p>Não há alterações à espera de revisão.</p>{{/NONE}}
+{{#NONE_FOUND}}<p>Nenhuma revisão corresponde à pesquisa.</p>{{/NONE_FOUND}}
 {{#DRAFT}}
 <section class="review" aria-labelledby="d{{ID}}-h">
 <h2 id="d{{ID}}-h">{{WHAT}}</h2>
@@ -22,3 +28,4 @@
 </form>
 </section>
 {{/DRAFT}}
+{{>PAGER}}

@@ -6,6 +6,8 @@
 #ifndef ABERTA_ADMIN_H
 #define ABERTA_ADMIN_H
 
+#include "lib/buf.h"
+#include "store/adminlist.h"
 #include "view/page.h"
 
 /* admin_auth.c: logging in and out, the second factor */
@@ -17,6 +19,35 @@ int page_admin_2fa_enrol(struct ctx *c);
 int page_admin_home(struct ctx *c);
 /* admin_lists.c: the records of a kind, searched, filtered, sorted and paged */
 int page_admin_list(struct ctx *c);
+/* admin_listrun.c: what every staff list shares.  A list's request: its address (with
+ * what chooses the list, "/admin/audit?log=changes"), its query (store/adminlist.h) read
+ * from the address, the search's parameter, the note {{>LISTNOTE}} that says what the
+ * address got wrong (bad: how many values) or that the page asked is past the last, and
+ * after page_admin_list_run the rows kept (matched) of all. */
+struct admin_list {
+	const char     *path;
+	const char     *qname;
+	struct al_query q;
+	char            qbuf[AL_Q_MAX + 1];
+	tpl_dict       *note, *err;
+	int             bad;
+	long long       matched, all;
+};
+/* Reads list l's search (parameter qname), filters, order and page from the address
+ * into a, at path; fills {{>LISTNOTE}} of b with what it refuses (a->bad; b NULL: only
+ * counted, for a form's POST read before its page). */
+void page_admin_list_read(struct ctx *c, tpl_dict *b, struct admin_list *a, enum al_list l,
+    const char *path, const char *qname);
+/* Runs a: row(arg, s) for each row of its page (the last page, with a note, when a asks
+ * past it), the counts into a, the pager of b.  Returns the rows of the page, or -1 when
+ * the database failed (answer 503: never a part of a list). */
+int page_admin_list_run(struct ctx *c, tpl_dict *b, struct admin_list *a,
+    void (*row)(void *arg, sqlite3_stmt *s), void *arg);
+/* Appends to u the address of a's state, without filter skip (ALF__MAX: every one) and
+ * without the page. */
+void page_admin_list_url(struct buf *u, const struct admin_list *a, int skip);
+/* Writes n with a no-break space between thousands ("20 000") into out; returns out. */
+const char *page_admin_count(long long n, char out[32]);
 /* Fills {{>PAGER}} of the staff list b: page of pages, a nav labelled label whose links
  * are url (the list's address with its state, without page) with page=N. */
 void page_admin_pager(

@@ -4,13 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/adminlist.h"
 #include "store/db.h"
 #include "store/links_report.h"
 #include "store/sources.h"
 #include "admin/admin.h"
 #include "view/page.h"
-
-#define LINKS_ROWS 2000 /* most uses listed */
 
 /* A code and its Portuguese label. */
 struct label {
@@ -82,28 +81,19 @@ address(tpl_dict *d, sqlite3_stmt *s)
 	tpl_set(d, "CHECKED", db_text(s, LRU_CHECKED));
 }
 
-int
-page_admin_links(struct ctx *c)
+/* Adds the address at row (AL_LINKS) with every record that uses it to the page arg. */
+static void
+link_row(void *arg, sqlite3_stmt *row)
 {
-	tpl_dict     *b = page_admin_body(c, "admin_links.tpl", "Ligações"), *d = NULL, *h;
-	sqlite3_stmt *s = links_report_stmt(LR_SUMMARY);
-	char          last[2100] = "", edit[160];
-	int           n = 0;
+	sqlite3_stmt *s = links_report_stmt(LR_USES);
+	tpl_dict     *d = NULL, *h;
+	char          edit[160];
 
-	if (db_step(s) == SQLITE_ROW && db_text(s, LRS_AT) != NULL) {
-		h = tpl_section(b, "CHECKED");
-		tpl_set(h, "AT", db_text(s, LRS_AT));
-		tpl_set_int(h, "N", db_int64(s, LRS_COUNT));
-		tpl_set_int(h, "BROKEN", db_int64(s, LRS_BROKEN));
-		tpl_set_int(h, "REDIRECT", db_int64(s, LRS_REDIRECT));
-	} else
-		tpl_show(b, "NEVER");
-	s = links_report_stmt(LR_USES);
-	while (db_step(s) == SQLITE_ROW && n++ < LINKS_ROWS) {
-		if (d == NULL || strcmp(last, db_text(s, LRU_URL)) != 0) {
-			d = tpl_section(b, "ADDR");
+	db_bind_text(s, 1, db_text(row, AL_KEY));
+	while (db_step(s) == SQLITE_ROW) {
+		if (d == NULL) {
+			d = tpl_section(arg, "ADDR");
 			address(d, s);
-			snprintf(last, sizeof last, "%s", db_text(s, LRU_URL));
 		}
 		h = tpl_section(d, "USE");
 		tpl_set(h, "WHAT", db_text(s, LRU_WHAT));
@@ -113,7 +103,39 @@ page_admin_links(struct ctx *c)
 		    edit, sizeof edit);
 		tpl_set(h, "EDIT", edit);
 	}
-	if (d == NULL)
-		tpl_show(b, "NONE");
+}
+
+int
+page_admin_links(struct ctx *c)
+{
+	tpl_dict         *b = page_admin_body(c, "admin_links.tpl", "Ligações"), *h;
+	sqlite3_stmt     *s = links_report_stmt(LR_SUMMARY);
+	struct admin_list a;
+	char              m[32], all[32], t[96];
+	int               n;
+
+	if (db_step(s) == SQLITE_ROW && db_text(s, LRS_AT) != NULL) {
+		h = tpl_section(b, "CHECKED");
+		tpl_set(h, "AT", db_text(s, LRS_AT));
+		tpl_set_int(h, "N", db_int64(s, LRS_COUNT));
+		tpl_set_int(h, "BROKEN", db_int64(s, LRS_BROKEN));
+		tpl_set_int(h, "REDIRECT", db_int64(s, LRS_REDIRECT));
+	} else
+		tpl_show(b, "NEVER");
+	page_admin_list_read(c, b, &a, AL_LINKS, "/admin/links", "q");
+	tpl_set(b, "Q", a.q.q);
+	if (a.q.filter[ALF_RESULT] != NULL)
+		tpl_show(
+		    b, strcmp(a.q.filter[ALF_RESULT], "broken") == 0 ? "F_BROKEN" : "F_REDIRECT");
+	if (a.bad > 0)
+		return 400;
+	if ((n = page_admin_list_run(c, b, &a, link_row, b)) < 0)
+		return 503;
+	snprintf(t, sizeof t,
+	    adminlist_filtered(&a.q) ? ": %s endereços (de %s)" : ": %s endereços",
+	    page_admin_count(a.matched, m), page_admin_count(a.all, all));
+	tpl_set(b, "HEADCOUNT", t);
+	if (n == 0)
+		tpl_show(b, adminlist_filtered(&a.q) ? "NONE_FOUND" : "NONE");
 	return 200;
 }

@@ -161,146 +161,14 @@ filter_label(enum al_list l, enum al_filter f)
 	}
 }
 
-/* Writes n with a no-break space between thousands ("20 000") into out. */
-static const char *
-count_text(long long n, char out[32])
-{
-	char   d[24];
-	size_t len, i, o = 0;
-
-	snprintf(d, sizeof d, "%lld", n);
-	len = strlen(d);
-	for (i = 0; i < len; i++) {
-		if (i > 0 && d[i - 1] != '-' && (len - i) % 3 == 0) {
-			out[o++] = (char)0xC2; /* U+00A0 */
-			out[o++] = (char)0xA0;
-		}
-		out[o++] = d[i];
-	}
-	out[o] = '\0';
-	return out;
-}
-
-/* A list's request: the query, and the section that says what the address got wrong. */
+/* A list of records being shown: its kind's list, name and request, and its table. */
 struct state {
 	const struct listdef *def;
 	const char           *plural; /* the kind's name, "Marcos" */
-	struct al_query       q;
-	char                  qbuf[AL_Q_MAX + 1]; /* the search text, trimmed */
-	tpl_dict             *err;                /* ERROR, once a value is refused */
+	struct admin_list     a;
+	tpl_dict             *b, *h; /* the page; its table (HAS_ROWS), once it has a row */
+	int                   n;     /* rows shown */
 };
-
-/* Refuses name=value on page b, saying why. */
-static void
-refuse(struct state *st, tpl_dict *b, const char *name, const char *value, const char *why)
-{
-	tpl_dict *d;
-
-	if (st->err == NULL)
-		st->err = tpl_section(b, "ERROR");
-	d = tpl_section(st->err, "BAD");
-	tpl_set(d, "NAME", name);
-	tpl_set(d, "VALUE",
-	    strlen(value) <= 80 && valid_utf8(value, strlen(value)) ? value : "(texto inválido)");
-	tpl_set(d, "WHY", why);
-}
-
-/* The value of parameter name; NULL when absent or empty, or repeated (refused). */
-static const char *
-param(struct ctx *c, struct state *st, tpl_dict *b, const char *name)
-{
-	const char *v = req_param(c->req, name);
-
-	if (v == NULL || *v == '\0')
-		return NULL;
-	if (req_param_count(c->req, name) > 1) {
-		refuse(st, b, name, v, "repetido no endereço");
-		return NULL;
-	}
-	return v;
-}
-
-/* Takes the search text v, without the spaces around it, into st. */
-static void
-search_text(struct state *st, tpl_dict *b, const char *v)
-{
-	size_t n;
-
-	while (*v == ' ' || *v == '\t')
-		v++;
-	n = strlen(v);
-	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
-	if (n > AL_Q_MAX || !valid_utf8(v, n))
-		refuse(
-		    st, b, "q", v, "a pesquisa tem mais de 200 carateres ou carateres inválidos");
-	else if (n > 0) {
-		memcpy(st->qbuf, v, n);
-		st->qbuf[n] = '\0';
-		st->q.q = st->qbuf;
-	}
-}
-
-/* Reads the search, the filters, the order and the page of the address into st. */
-static void
-parse(struct ctx *c, struct state *st, tpl_dict *b)
-{
-	const char *v, *why, *name;
-	long long   n;
-	int         f, i;
-
-	if ((v = param(c, st, b, "q")) != NULL && adminlist_searchable(st->def->list))
-		search_text(st, b, v);
-	for (f = 0; f < ALF__MAX; f++) {
-		name = adminlist_filter_name(f);
-		if (!adminlist_has(st->def->list, f) || (v = param(c, st, b, name)) == NULL)
-			continue;
-		if ((why = adminlist_check(st->def->list, f, v)) != NULL)
-			refuse(st, b, name, v, why);
-		else
-			st->q.filter[f] = v;
-	}
-	if ((v = param(c, st, b, "sort")) != NULL) {
-		for (i = 0; (name = adminlist_sort(st->def->list, i, NULL)) != NULL; i++)
-			if (strcmp(name, v) == 0)
-				break;
-		if (name == NULL)
-			refuse(st, b, "sort", v, "ordem desconhecida");
-		else
-			st->q.sort = i;
-	}
-	if ((v = param(c, st, b, "page")) != NULL) {
-		if (valid_int(v, 1, PAGE_MAX, &n) != 0)
-			refuse(st, b, "page", v, "não é um número de página (1, 2, 3...)");
-		else
-			st->q.page = n;
-	}
-}
-
-/* Appends "?name=value" or "&name=value" to u (value percent-encoded). */
-static void
-url_param(struct buf *u, const char *name, const char *value)
-{
-	buf_printf(u, "%c%s=", strchr(u->p != NULL ? u->p : "", '?') != NULL ? '&' : '?', name);
-	url_encode(u, value);
-}
-
-/* Appends to u the address of the list in state st, without filter skip (ALF__MAX:
- * every filter) and without the page. */
-static void
-state_url(struct buf *u, const struct state *st, int skip)
-{
-	int f;
-
-	buf_printf(u, "/admin/%s", st->def->slug);
-	if (st->q.q != NULL)
-		url_param(u, "q", st->q.q);
-	for (f = 0; f < ALF__MAX; f++)
-		if (f != skip && st->q.filter[f] != NULL)
-			url_param(u, adminlist_filter_name(f), st->q.filter[f]);
-	if (st->q.sort != 0)
-		url_param(u, "sort", adminlist_sort(st->def->list, st->q.sort, NULL));
-}
 
 /* Adds an option value/text to select d, selected when value is cur. */
 static void
@@ -346,7 +214,7 @@ static void
 control(struct state *st, tpl_dict *b, enum al_filter f)
 {
 	enum al_list l = st->def->list;
-	const char  *cur = st->q.filter[f], *name = adminlist_filter_name(f);
+	const char  *cur = st->a.q.filter[f], *name = adminlist_filter_name(f);
 	tpl_dict    *d = tpl_section(b, "FILTER"), *x;
 	struct buf   u = { 0 };
 
@@ -354,7 +222,7 @@ control(struct state *st, tpl_dict *b, enum al_filter f)
 		if (cur == NULL)
 			return;
 		x = tpl_section(d, "HIDDEN");
-		state_url(&u, st, f);
+		page_admin_list_url(&u, &st->a, f);
 		tpl_set(x, "WITHOUT", u.p);
 		buf_free(&u);
 	} else if (f == ALF_YEAR)
@@ -388,7 +256,7 @@ form(struct state *st, tpl_dict *b)
 
 	if (adminlist_searchable(st->def->list)) {
 		d = tpl_section(b, "SEARCH");
-		tpl_set(d, "Q", st->q.q);
+		tpl_set(d, "Q", st->a.q.q);
 		tpl_set(d, "HINT", st->def->hint);
 	}
 	for (f = 0; f < ALF__MAX; f++)
@@ -398,7 +266,7 @@ form(struct state *st, tpl_dict *b)
 		d = tpl_section(b, "SORT");
 		tpl_set(d, "VALUE", name);
 		tpl_set(d, "TEXT", label);
-		if (i == st->q.sort)
+		if (i == st->a.q.sort)
 			tpl_show(d, "SEL");
 	}
 }
@@ -494,129 +362,48 @@ cell(const struct state *st, tpl_dict *d, const struct column *col, sqlite3_stmt
 	}
 }
 
-/* Fills the table of b with the rows of s; returns how many, and the number of rows
- * the search and filters keep in *matched (when filtered; unchanged when no row). */
-static int
-table(const struct state *st, tpl_dict *b, sqlite3_stmt *s, tpl_dict **h, long long *matched)
-{
-	tpl_dict *r;
-	size_t    i;
-	int       n = 0;
-
-	while (db_step(s) == SQLITE_ROW) {
-		if (*h == NULL) {
-			if (!db_null(s, AL_MATCHED))
-				*matched = db_int64(s, AL_MATCHED);
-			*h = tpl_section(b, "HAS_ROWS");
-			for (i = 0; i < st->def->ncols; i++)
-				tpl_set(tpl_section(*h, "HEAD"), "TEXT", st->def->cols[i].head);
-		}
-		r = tpl_section(*h, "ROW");
-		for (i = 0; i < st->def->ncols; i++)
-			cell(st, tpl_section(r, "CELL"), &st->def->cols[i], s);
-		n++;
-	}
-	return n;
-}
-
-void
-page_admin_pager(tpl_dict *b, const char *label, const char *url, long long page, long long pages)
-{
-	tpl_dict   *p = tpl_section(tpl_include(b, "PAGER", "admin_pager.tpl"), "PAGER");
-	const char *sep = strchr(url, '?') != NULL ? "&" : "?";
-	char        u[2600];
-
-	tpl_set(p, "LABEL", label);
-	tpl_set_int(p, "PAGE", page);
-	tpl_set_int(p, "PAGES", pages);
-	if (page > 1) {
-		tpl_set(tpl_section(p, "FIRST"), "URL", url);
-		snprintf(u, sizeof u, "%s%spage=%lld", url, sep, page - 1);
-		tpl_set(tpl_section(p, "PREV"), "URL", page == 2 ? url : u);
-	}
-	if (page < pages) {
-		snprintf(u, sizeof u, "%s%spage=%lld", url, sep, page + 1);
-		tpl_set(tpl_section(p, "NEXT"), "URL", u);
-		snprintf(u, sizeof u, "%s%spage=%lld", url, sep, pages);
-		tpl_set(tpl_section(p, "LAST"), "URL", u);
-	}
-}
-
-/* The counts of the heading and of the caption (h: the table, NULL when none) of b:
- * matched of all, "(de N)" when a search or a filter is on; the n rows shown. */
+/* Adds the row at s to the table of the list arg (struct state). */
 static void
-counts(const struct state *st, tpl_dict *b, tpl_dict *h, long long matched, long long all, int n)
+table_row(void *arg, sqlite3_stmt *s)
+{
+	struct state *st = arg;
+	tpl_dict     *r;
+	size_t        i;
+
+	if (st->h == NULL) {
+		st->h = tpl_section(st->b, "HAS_ROWS");
+		for (i = 0; i < st->def->ncols; i++)
+			tpl_set(tpl_section(st->h, "HEAD"), "TEXT", st->def->cols[i].head);
+	}
+	r = tpl_section(st->h, "ROW");
+	for (i = 0; i < st->def->ncols; i++)
+		cell(st, tpl_section(r, "CELL"), &st->def->cols[i], s);
+	st->n++;
+}
+
+/* The counts of the heading and of the caption of the list st: the rows kept of all,
+ * "(de N)" when a search or a filter is on; the rows shown. */
+static void
+counts(const struct state *st)
 {
 	char m[32], a[32], f1[32], f2[32], t[256];
-	int  filtered = adminlist_filtered(&st->q);
+	int  filtered = adminlist_filtered(&st->a.q);
 
-	count_text(matched, m);
-	count_text(all, a);
+	page_admin_count(st->a.matched, m);
+	page_admin_count(st->a.all, a);
 	snprintf(t, sizeof t, filtered ? ": %s (de %s)" : ": %s", m, a);
-	tpl_set(b, "HEADCOUNT", t);
-	if (h != NULL) {
-		count_text((st->q.page - 1) * AL_PER_PAGE + 1, f1);
-		count_text((st->q.page - 1) * AL_PER_PAGE + n, f2);
+	tpl_set(st->b, "HEADCOUNT", t);
+	if (st->h != NULL) {
+		page_admin_count((st->a.q.page - 1) * AL_PER_PAGE + 1, f1);
+		page_admin_count((st->a.q.page - 1) * AL_PER_PAGE + st->n, f2);
 		snprintf(t, sizeof t, filtered ? "%s %s a %s de %s (entre %s)" : "%s %s a %s de %s",
 		    st->plural, f1, f2, m, a);
-		tpl_set(h, "CAPTION", t);
+		tpl_set(st->h, "CAPTION", t);
 	}
-	if (n == 0)
-		tpl_set(tpl_section(b, "EMPTY"), "EMPTY_TEXT",
+	if (st->n == 0)
+		tpl_set(tpl_section(st->b, "EMPTY"), "EMPTY_TEXT",
 		    filtered ? "Nenhum registo corresponde à pesquisa e aos filtros."
 			     : "Não há registos que possa editar.");
-}
-
-/* Reads the page of st into b; *matched gets the number of rows the search and the
- * filters keep when the page has rows.  Returns the rows read, or -1 when the database
- * failed. */
-static int
-page_rows(struct ctx *c, struct state *st, tpl_dict *b, tpl_dict **h, long long *matched)
-{
-	sqlite3_stmt *s;
-	int           n;
-
-	if ((s = adminlist_rows(c->rw, &st->q)) == NULL)
-		return -1;
-	n = table(st, b, s, h, matched);
-	adminlist_close(s);
-	return db_failed() ? -1 : n;
-}
-
-/* Runs the list of st onto b: the counts, the page's rows, the pager.  Returns the
- * status (503 when the database failed: never a part of a list). */
-static int
-run(struct ctx *c, struct state *st, tpl_dict *b)
-{
-	long long  matched = 0, all, pages;
-	tpl_dict  *h = NULL;
-	struct buf u = { 0 };
-	char       note[160];
-	int        n;
-
-	if (adminlist_count(c->rw, &st->q, 0, &all) != 0 ||
-	    (n = page_rows(c, st, b, &h, &matched)) < 0)
-		return 503;
-	if (!adminlist_filtered(&st->q))
-		matched = all;
-	if (n == 0 && st->q.page > 1) { /* past the last page: the last one */
-		if (adminlist_filtered(&st->q) && adminlist_count(c->rw, &st->q, 1, &matched) != 0)
-			return 503;
-		pages = matched == 0 ? 1 : (matched + AL_PER_PAGE - 1) / AL_PER_PAGE;
-		snprintf(note, sizeof note,
-		    "A página %lld não existe: a lista tem %lld página%s. Mostra-se a última.",
-		    st->q.page, pages, pages == 1 ? "" : "s");
-		tpl_set(tpl_section(b, "NOTE"), "TEXT", note);
-		st->q.page = pages;
-		if (matched > 0 && (n = page_rows(c, st, b, &h, &matched)) < 0)
-			return 503;
-	}
-	pages = matched == 0 ? 1 : (matched + AL_PER_PAGE - 1) / AL_PER_PAGE;
-	counts(st, b, h, matched, all, n);
-	state_url(&u, st, ALF__MAX);
-	page_admin_pager(b, "Páginas da lista", u.p, st->q.page, pages);
-	buf_free(&u);
-	return 200;
 }
 
 int
@@ -624,8 +411,7 @@ page_admin_list(struct ctx *c)
 {
 	const struct kind *k = edit_kind(c->arg[0]);
 	struct state       st;
-	tpl_dict          *b;
-	char               lc[64];
+	char               path[64], lc[64];
 	size_t             i;
 
 	memset(&st, 0, sizeof st);
@@ -640,26 +426,29 @@ page_admin_list(struct ctx *c)
 		return c->error = "ERR_FORBIDDEN", 403;
 	}
 	st.plural = k->plural;
-	st.q.list = st.def->list;
-	st.q.today = c->today;
-	st.q.page = 1;
-	if (c->me->role == ROLE_MEMBER) /* its body's records alone (none without a body) */
-		st.q.body = c->me->entity_id > 0 ? c->me->entity_id : -1;
-	b = page_admin_body(c, "admin_list.tpl", k->plural);
-	tpl_set(b, "KIND", k->slug);
-	tpl_set(b, "PLURAL", k->plural);
+	st.b = page_admin_body(c, "admin_list.tpl", k->plural);
+	tpl_set(st.b, "KIND", k->slug);
+	tpl_set(st.b, "PLURAL", k->plural);
 	for (i = 0; k->plural[i] != '\0' && i + 1 < sizeof lc; i++)
 		lc[i] = (char)(k->plural[i] >= 'A' && k->plural[i] <= 'Z' ? k->plural[i] + 32
 									  : k->plural[i]);
 	lc[i] = '\0';
-	tpl_set(b, "PLURAL_LC", lc);
+	tpl_set(st.b, "PLURAL_LC", lc);
 	if (c->me->role != ROLE_MEMBER || strcmp(k->slug, "milestones") == 0)
-		tpl_show(b, "NEW");
+		tpl_show(st.b, "NEW");
 	if (req_param(c->req, "sent") != NULL)
 		page_flash(c, "Enviado para revisão. O ponto focal vai analisar a alteração.");
 	if (req_param(c->req, "deleted") != NULL)
 		page_flash(c, "Apagado. A remoção ficou registada no histórico.");
-	parse(c, &st, b);
-	form(&st, b);
-	return st.err != NULL ? 400 : run(c, &st, b);
+	snprintf(path, sizeof path, "/admin/%s", k->slug);
+	page_admin_list_read(c, st.b, &st.a, st.def->list, path, "q");
+	if (c->me->role == ROLE_MEMBER) /* its body's records alone (none without a body) */
+		st.a.q.body = c->me->entity_id > 0 ? c->me->entity_id : -1;
+	form(&st, st.b);
+	if (st.a.bad > 0)
+		return 400;
+	if (page_admin_list_run(c, st.b, &st.a, table_row, &st) < 0)
+		return 503;
+	counts(&st);
+	return 200;
 }

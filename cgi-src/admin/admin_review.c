@@ -9,6 +9,7 @@
 
 #include "http/answer.h"
 #include "http/req.h"
+#include "store/adminlist.h"
 #include "store/auth.h"
 #include "store/db.h"
 #include "store/edit.h"
@@ -125,23 +126,46 @@ draft_section(
 		edit_values_free(&cur);
 }
 
+/* The review page being filled: the request and the page. */
+struct reviews {
+	struct ctx *c;
+	tpl_dict   *b;
+	int         n; /* drafts shown */
+};
+
+/* Adds the pending draft at s (ALR_ columns) to the page arg (struct reviews). */
+static void
+review_row(void *arg, sqlite3_stmt *s)
+{
+	struct reviews *r = arg;
+	struct draft    d;
+
+	if (draft_load(db_int64(s, AL_KEY), &d) != 1)
+		return; /* decided meanwhile, or a failure (recorded: the page fails) */
+	draft_section(r->c, r->b, &d, db_text(s, ALR_AT), db_text(s, ALR_ENTITY));
+	json_decref(d.payload);
+	r->n++;
+}
+
 int
 page_admin_reviews(struct ctx *c)
 {
-	tpl_dict     *b = page_admin_body(c, "admin_reviews.tpl", "Revisões pendentes");
-	sqlite3_stmt *s = review_stmt(RV_PENDING);
-	struct draft  d;
-	int           n = 0;
+	tpl_dict         *b = page_admin_body(c, "admin_reviews.tpl", "Revisões pendentes");
+	struct reviews    r = { c, b, 0 };
+	struct admin_list a;
+	char              m[32], all[32], t[96];
 
-	while (db_step(s) == SQLITE_ROW) {
-		if (draft_load(db_int64(s, RVP_ID), &d) != 1)
-			continue;
-		draft_section(c, b, &d, db_text(s, RVP_AT), db_text(s, RVP_ENTITY));
-		json_decref(d.payload);
-		n++;
-	}
-	if (n == 0)
-		tpl_show(b, "NONE");
+	page_admin_list_read(c, b, &a, AL_REVIEWS, "/admin/reviews", "q");
+	tpl_set(b, "Q", a.q.q);
+	if (a.bad > 0)
+		return 400;
+	if (page_admin_list_run(c, b, &a, review_row, &r) < 0)
+		return 503;
+	snprintf(t, sizeof t, adminlist_filtered(&a.q) ? ": %s (de %s)" : ": %s",
+	    page_admin_count(a.matched, m), page_admin_count(a.all, all));
+	tpl_set(b, "HEADCOUNT", t);
+	if (r.n == 0)
+		tpl_show(b, adminlist_filtered(&a.q) ? "NONE_FOUND" : "NONE");
 	if (req_param(c->req, "done") != NULL)
 		page_flash(c, "Feito.");
 	return 200;

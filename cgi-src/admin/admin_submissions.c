@@ -9,6 +9,7 @@
 
 #include "http/answer.h"
 #include "http/req.h"
+#include "store/adminlist.h"
 #include "store/auth.h"
 #include "store/db.h"
 #include "store/edit.h"
@@ -160,21 +161,24 @@ decision_read(struct ctx *c, long long id, struct decision *d)
 			 "inválidos.";
 }
 
-/* Reads the choices for every waiting submission (at most MOD_MAX) into d.  Returns how
- * many, or -1 when the list could not be read; *bad gets how many cannot be applied. */
+/* Reads the choices for the waiting submissions of the page of a (the one the moderator
+ * saw: the form's address carries it) into d (AL_PER_PAGE at most).  Returns how many,
+ * or -1 when the list could not be read; *bad gets how many cannot be applied. */
 static int
-decisions_read(struct ctx *c, struct decision *d, int *bad)
+decisions_read(struct ctx *c, const struct admin_list *a, struct decision *d, int *bad)
 {
-	sqlite3_stmt *s = moderation_stmt(MD_PENDING_IDS);
+	sqlite3_stmt *s = adminlist_rows(c->rw, &a->q);
 	int           n = 0;
 
 	*bad = 0;
-	while (n < MOD_MAX && db_step(s) == SQLITE_ROW) {
-		decision_read(c, db_int64(s, MDI_ID), &d[n]);
+	if (s == NULL)
+		return -1;
+	while (n < AL_PER_PAGE && db_step(s) == SQLITE_ROW) {
+		decision_read(c, db_int64(s, AL_KEY), &d[n]);
 		*bad += d[n].err != NULL;
 		n++;
 	}
-	db_reset(s);
+	adminlist_close(s);
 	return db_failed() ? -1 : n;
 }
 
@@ -221,29 +225,56 @@ item(tpl_dict *it, sqlite3_stmt *s, const struct decision *d)
 		tpl_show(it, "SEL_keep");
 }
 
-/* Lists the waiting submissions by day of confirmation into b; d (n of them): the
- * choices of a form that comes back, or NULL. */
-static void
-pending_list(tpl_dict *b, const struct decision *d, int n)
-{
-	sqlite3_stmt *s = moderation_stmt(MD_PENDING);
-	tpl_dict     *day = NULL;
-	const char   *at;
-	char          cur[11] = "";
-	int           i;
+/* The waiting submissions being listed by day of confirmation: the page, the day's
+ * section, the choices of a form that comes back (d, n of them; NULL: none). */
+struct pending {
+	tpl_dict              *b, *day;
+	char                   cur[11];
+	const struct decision *d;
+	int                    n;
+};
 
-	while (db_step(s) == SQLITE_ROW) {
-		at = db_text(s, MDP_AT);
-		if (day == NULL || strncmp(cur, at ? at : "", 10) != 0) {
-			snprintf(cur, sizeof cur, "%.10s", at ? at : "");
-			day = tpl_section(b, "DAY");
-			tpl_set(day, "DATE", cur);
-		}
-		for (i = 0; d != NULL && i < n && d[i].id != db_int64(s, MDP_ID); i++)
-			;
-		item(tpl_section(day, "SUB"), s, d != NULL && i < n ? &d[i] : NULL);
+/* Adds the waiting submission at s (MDP_ columns) to the list arg (struct pending). */
+static void
+pending_row(void *arg, sqlite3_stmt *s)
+{
+	struct pending *p = arg;
+	const char     *at = db_text(s, MDP_AT);
+	int             i;
+
+	if (p->day == NULL || strncmp(p->cur, at ? at : "", 10) != 0) {
+		snprintf(p->cur, sizeof p->cur, "%.10s", at ? at : "");
+		p->day = tpl_section(p->b, "DAY");
+		tpl_set(p->day, "DATE", p->cur);
 	}
-	tpl_show(b, day == NULL ? "NONE" : "APPLY");
+	for (i = 0; p->d != NULL && i < p->n && p->d[i].id != db_int64(s, MDP_ID); i++)
+		;
+	item(tpl_section(p->day, "SUB"), s, p->d != NULL && i < p->n ? &p->d[i] : NULL);
+}
+
+/* Lists the page of a of the waiting submissions into b, the form's address with it;
+ * d (n of them): the choices of a form that comes back, or NULL.  Returns 0, or -1 when
+ * the database failed. */
+static int
+pending_list(struct ctx *c, tpl_dict *b, struct admin_list *a, const struct decision *d, int n)
+{
+	struct pending p = { b, NULL, "", d, n };
+	struct buf     u = { 0 };
+	char           m[32], all[32], t[96];
+
+	if (page_admin_list_run(c, b, a, pending_row, &p) < 0)
+		return -1;
+	tpl_show(b, p.day == NULL ? "NONE" : "APPLY");
+	page_admin_list_url(&u, a, ALF__MAX);
+	if (a->q.page > 1)
+		buf_printf(&u, "%cpage=%lld", strchr(u.p, '?') != NULL ? '&' : '?', a->q.page);
+	tpl_set(b, "ACTION", u.p);
+	buf_free(&u);
+	snprintf(t, sizeof t, adminlist_filtered(&a->q) ? ": %s (de %s)" : ": %s",
+	    page_admin_count(a->matched, m), page_admin_count(a->all, all));
+	tpl_set(b, "HEADCOUNT", t);
+	tpl_set(b, "Q", a->q.q);
+	return 0;
 }
 
 /* Lists the latest published submissions into b. */
@@ -289,15 +320,17 @@ outcome_flash(struct ctx *c, int bad, int rc)
 int
 page_admin_submissions(struct ctx *c)
 {
-	static struct decision d[MOD_MAX];
+	static struct decision d[AL_PER_PAGE];
+	struct admin_list      a;
 	tpl_dict              *b;
 	char                   loc[96];
 	int                    n = 0, bad = 0, rc = 0, post = c->req->method == METHOD_POST;
 
 	if (post) {
-		if ((n = decisions_read(c, d, &bad)) < 0)
+		page_admin_list_read(c, NULL, &a, AL_PENDING, "/admin/submissions", "q");
+		if (a.bad == 0 && (n = decisions_read(c, &a, d, &bad)) < 0)
 			return 503;
-		if (bad == 0) {
+		if (a.bad == 0 && bad == 0) {
 			if ((rc = apply(c, d, (size_t)n)) == -1)
 				return db_failed_set(), 503;
 			if (rc >= 0) {
@@ -309,7 +342,11 @@ page_admin_submissions(struct ctx *c)
 	b = page_admin_body(c, "admin_submissions.tpl", "Contributos dos cidadãos");
 	tpl_set(b, "CSRF", c->me->csrf);
 	outcome_flash(c, bad, rc);
-	pending_list(b, post && rc != -2 ? d : NULL, n);
+	page_admin_list_read(c, b, &a, AL_PENDING, "/admin/submissions", "q");
+	if (a.bad > 0)
+		return 400;
+	if (pending_list(c, b, &a, post && rc != -2 ? d : NULL, n) < 0)
+		return 503;
 	published_list(b);
 	return bad > 0 || rc == -2 ? 409 : 200;
 }

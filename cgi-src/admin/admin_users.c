@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include "http/req.h"
+#include "store/adminlist.h"
 #include "store/auth.h"
 #include "store/db.h"
 #include "store/editfields.h"
@@ -61,7 +62,23 @@ choices(tpl_dict *d, enum role role, long long entity)
 	}
 }
 
-/* Sets an account's columns in d from a row of SF_USERS or SF_USER. */
+/* Adds the role filter of the account list to d, with role cur (NULL: any) selected. */
+static void
+role_filter(tpl_dict *d, const char *cur)
+{
+	tpl_dict *o;
+	int       i;
+
+	for (i = 0; i < ROLE__MAX; i++) {
+		o = tpl_section(d, "FROLE");
+		tpl_set(o, "V", auth_role_name((enum role)i));
+		tpl_set(o, "L", role_labels[i]);
+		if (cur != NULL && strcmp(cur, auth_role_name((enum role)i)) == 0)
+			tpl_show(o, "SEL");
+	}
+}
+
+/* Sets an account's columns in d from a row of SF_USER or of the list (AL_USERS). */
 static void
 user_row(sqlite3_stmt *s, tpl_dict *d)
 {
@@ -77,7 +94,7 @@ user_row(sqlite3_stmt *s, tpl_dict *d)
 	tpl_set(d, "SESSIONS", db_text(s, SFU_SESSIONS));
 }
 
-/* Returns account statement id (SF_USERS, SF_USER) with the session limits bound. */
+/* Returns account statement SF_USER with the session limits bound. */
 static sqlite3_stmt *
 users_stmt(struct ctx *c, enum staff_stmt id)
 {
@@ -88,12 +105,20 @@ users_stmt(struct ctx *c, enum staff_stmt id)
 	return s;
 }
 
-/* The account list and the new-account form. */
+/* Adds the account at s (SFU_ columns) to the page arg. */
+static void
+user_list_row(void *arg, sqlite3_stmt *s)
+{
+	user_row(s, tpl_section(arg, "U"));
+}
+
+/* The account list (searched, by role, paged) and the new-account form. */
 static int
 users_page(struct ctx *c, int status, const char *error, const char *newlogin, const char *newpw)
 {
-	tpl_dict     *b = page_admin_body(c, "admin_users.tpl", "Utilizadores"), *d;
-	sqlite3_stmt *s;
+	tpl_dict         *b = page_admin_body(c, "admin_users.tpl", "Utilizadores"), *d;
+	struct admin_list a;
+	char              m[32], all[32], t[96];
 
 	tpl_set(b, "CSRF", c->me->csrf);
 	if (newpw != NULL) {
@@ -108,9 +133,16 @@ users_page(struct ctx *c, int status, const char *error, const char *newlogin, c
 	}
 	choices(b, auth_role(req_form(c->req, "role")),
 	    strtoll(req_form(c->req, "entity") ? req_form(c->req, "entity") : "0", NULL, 10));
-	s = users_stmt(c, SF_USERS);
-	while (db_step(s) == SQLITE_ROW)
-		user_row(s, tpl_section(b, "U"));
+	page_admin_list_read(c, b, &a, AL_USERS, "/admin/users", "q");
+	role_filter(b, a.q.filter[ALF_ROLE]);
+	tpl_set(b, "Q", a.q.q);
+	if (a.bad > 0)
+		return 400;
+	if (page_admin_list_run(c, b, &a, user_list_row, b) < 0)
+		return 503;
+	snprintf(t, sizeof t, adminlist_filtered(&a.q) ? ": %s (de %s)" : ": %s",
+	    page_admin_count(a.matched, m), page_admin_count(a.all, all));
+	tpl_set(b, "HEADCOUNT", t);
 	return status;
 }
 

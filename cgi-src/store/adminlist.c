@@ -7,6 +7,7 @@
 #include "lib/buf.h"
 #include "lib/valid.h"
 #include "store/adminlist.h"
+#include "store/auth.h"
 #include "store/db.h"
 
 /* The rules of lib/progress.h in SQL, on the milestone m (progress_overdue,
@@ -46,6 +47,7 @@ struct spec {
 	const char *all;   /* the same rows for their count without filters, when fewer
 			    * tables will do (NULL: from) */
 	const char *key;   /* the key of a row */
+	const char *base;  /* what every row of the list meets, or NULL */
 	const char *scope; /* the member editor's scope (:body); NULL: not for them */
 	const char *search;
 	const char *cond[ALF__MAX]; /* each filter's condition; NULL: not offered */
@@ -230,6 +232,110 @@ static const struct spec specs[AL__MAX] = {
 	    },
 	    .cols = "coalesce(" TITLE("g") ", g.slug), g.slug, g.updated_at",
 	},
+	[AL_REVIEWS] = {
+	    .from = "draft d JOIN staff s ON s.id = d.staff_id LEFT JOIN entity e ON "
+		"e.id = s.entity_id",
+	    .key = "d.id",
+	    .base = "d.status = 'pending'",
+	    .search = "(" LIKE("s.name") " OR " LIKE("s.login") " OR " LIKE("e.acronym") " OR "
+		LIKE("e.name_pt") ")",
+	    .status = DOM__MAX,
+	    .kind = DOM__MAX,
+	    .sort = {
+		{ "old", "Mais antigas primeiro", "d.id" },
+		{ "new", "Mais recentes primeiro", "d.id DESC" },
+	    },
+	    .cols = "d.created_at, coalesce(e.acronym, e.name_pt, e.name_en)",
+	},
+	[AL_USERS] = {
+	    .from = "staff s LEFT JOIN entity e ON e.id = s.entity_id",
+	    .key = "s.id",
+	    .search = "(" LIKE("s.login") " OR " LIKE("s.name") " OR " LIKE("e.acronym") " OR "
+		LIKE("e.name_pt") ")",
+	    .cond = { [ALF_ROLE] = "s.role = :role" },
+	    .status = DOM__MAX,
+	    .kind = DOM__MAX,
+	    .sort = {
+		{ "login", "Utilizador", "s.login" },
+		{ "name", "Nome", "al_fold(s.name), s.login" },
+		{ "role", "Papel", "s.role, s.login" },
+	    },
+	    .cols = "s.login, s.name, s.role, coalesce(e.acronym, e.name_pt, ''), s.totp_secret "
+		"IS NOT NULL, s.disabled, (SELECT count(*) FROM session x WHERE x.staff_id = "
+		"s.id AND x.last_seen > :seen AND x.created_at > :born), coalesce(s.entity_id, 0)",
+	},
+	[AL_SECURITY] = {
+	    .from = "audit_log a",
+	    .key = "a.id",
+	    .search = LIKE("coalesce(a.object, '') || ' ' || a.action"),
+	    .cond = {
+		[ALF_USER] = "a.actor = :user COLLATE NOCASE",
+		[ALF_FROM] = "a.at >= :from",
+		[ALF_TO] = "a.at < :to || 'T24'",
+	    },
+	    .status = DOM__MAX,
+	    .kind = DOM__MAX,
+	    .sort = {
+		{ "new", "Mais recentes primeiro", "a.id DESC" },
+		{ "old", "Mais antigos primeiro", "a.id" },
+	    },
+	    .cols = "a.at, coalesce(a.actor, ''), a.action, coalesce(a.object, ''), "
+		"coalesce(a.detail, '') || CASE WHEN a.addr IS NOT NULL THEN ' [' || a.addr || ']' "
+		"ELSE '' END",
+	},
+	[AL_CHANGES] = {
+	    .from = "revision r LEFT JOIN staff s ON s.id = r.staff_id",
+	    .key = "r.id",
+	    .search = LIKE("r.tbl || ':' || r.row_id || ' ' || coalesce(r.field, '')"),
+	    .cond = {
+		[ALF_USER] = "s.login = :user COLLATE NOCASE",
+		[ALF_FROM] = "r.at >= :from",
+		[ALF_TO] = "r.at < :to || 'T24'",
+	    },
+	    .status = DOM__MAX,
+	    .kind = DOM__MAX,
+	    .sort = {
+		{ "new", "Mais recentes primeiro", "r.id DESC" },
+		{ "old", "Mais antigos primeiro", "r.id" },
+	    },
+	    .cols = "r.at, r.actor || CASE WHEN r.approved_by IS NOT NULL THEN ' (aprovado por ' "
+		"|| r.approved_by || ')' ELSE '' END, r.op || coalesce(' ' || r.field, ''), "
+		"r.tbl || ':' || r.row_id, coalesce(r.before, '∅') || ' → ' || "
+		"coalesce(r.after, '∅')",
+	},
+	[AL_PENDING] = {
+	    .from = "submission s LEFT JOIN consultation k ON k.id = s.consultation_id "
+		"LEFT JOIN commitment c ON c.id = s.commitment_id",
+	    .key = "s.id",
+	    .base = "s.status = 'pending'",
+	    .search = "(" LIKE("s.author") " OR " LIKE("s.organisation") " OR " LIKE("s.title")
+		")",
+	    .status = DOM__MAX,
+	    .kind = DOM__MAX,
+	    .sort = {
+		{ "old", "Confirmados há mais tempo primeiro", "s.confirmed_at, s.id" },
+		{ "new", "Confirmados há menos tempo primeiro", "s.confirmed_at DESC, s.id DESC" },
+	    },
+	    .cols = "s.version, s.kind, s.author, s.organisation, s.title, s.problem, s.body, "
+		"CASE WHEN s.consultation_id IS NOT NULL THEN 'consulta ' || s.consultation_id || "
+		"' — ' || coalesce(k.title_pt, k.title_en, '') ELSE 'compromisso ' || c.ogp_id END, "
+		"s.confirmed_at, s.lang",
+	},
+	[AL_LINKS] = {
+	    .from = "link_check k",
+	    .key = "k.url",
+	    .base = "k.result <> 'ok'",
+	    .search = LIKE("k.url"),
+	    .cond = { [ALF_RESULT] = "k.result = :result" },
+	    .status = DOM__MAX,
+	    .kind = DOM__MAX,
+	    .sort = {
+		{ "broken", "Quebradas primeiro, há mais tempo primeiro",
+		    "k.result = 'redirect', k.broken_since, k.url" },
+		{ "url", "Endereço", "k.url" },
+	    },
+	    .cols = "k.result",
+	},
 };
 
 /* The URL parameters of the filters, in the order of enum al_filter. */
@@ -399,6 +505,10 @@ where(struct buf *b, const struct spec *sp, const struct al_query *q, int filter
 	int f;
 
 	buf_puts(b, " WHERE 1");
+	if (sp->base != NULL) {
+		buf_puts(b, " AND ");
+		buf_puts(b, sp->base);
+	}
 	if (q->body != 0) {
 		buf_puts(b, " AND ");
 		buf_puts(b, sp->scope != NULL ? sp->scope : "0"); /* not for members: nothing */
@@ -440,6 +550,10 @@ bind_all(sqlite3_stmt *s, const struct al_query *q)
 		bind_named(s, ":q", pat);
 	}
 	bind_named(s, ":today", q->today);
+	if ((i = sqlite3_bind_parameter_index(s, ":seen")) > 0)
+		sqlite3_bind_int64(s, i, q->now - AUTH_IDLE_SECONDS);
+	if ((i = sqlite3_bind_parameter_index(s, ":born")) > 0)
+		sqlite3_bind_int64(s, i, q->now - AUTH_ABSOLUTE_SECONDS);
 	if ((i = sqlite3_bind_parameter_index(s, ":body")) > 0)
 		sqlite3_bind_int64(s, i, q->body);
 	for (f = 0; f < ALF__MAX; f++) {
@@ -523,13 +637,21 @@ adminlist_rows(sqlite3 *rw, const struct al_query *q)
 	/* The page's keys first, with the count of the rows kept in the same pass (a
 	 * window over them), then the columns of those rows alone: the counts and lists
 	 * of a row's columns are computed for one page, not for every row. */
-	buf_printf(&b, "SELECT %s, pg.n, %s FROM (SELECT %s AS k, %s AS n FROM %s", sp->key,
+	buf_printf(&b, "SELECT %s, %s, pg.n FROM (SELECT %s AS k, %s AS n FROM %s", sp->key,
 	    sp->cols, sp->key, adminlist_filtered(q) ? "count(*) OVER ()" : "NULL", sp->from);
 	where(&b, sp, q, 1);
 	buf_printf(&b,
 	    " ORDER BY %s LIMIT :limit OFFSET :offset) pg, %s WHERE %s = pg.k ORDER BY %s",
 	    sp->sort[i].order, sp->from, sp->key, sp->sort[i].order);
 	return prepare(rw, &b, q);
+}
+
+long long
+adminlist_matched(sqlite3_stmt *s)
+{
+	int i = sqlite3_column_count(s) - 1;
+
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, i);
 }
 
 void

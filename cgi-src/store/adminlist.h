@@ -33,6 +33,12 @@ enum al_list {
 	AL_EVENTS,
 	AL_CONSULTATIONS,
 	AL_PAGES,
+	AL_REVIEWS,  /* member editors' drafts waiting for review */
+	AL_USERS,    /* staff accounts */
+	AL_SECURITY, /* the security and access log */
+	AL_CHANGES,  /* the content changes (the revision log) */
+	AL_PENDING,  /* the citizens' submissions waiting for moderation */
+	AL_LINKS,    /* the outside addresses the link check found broken or redirected */
 	AL__MAX
 };
 
@@ -67,13 +73,13 @@ struct al_query {
 	int          sort;             /* one of the list's orders (adminlist_sort) */
 	long long    body;             /* a member editor's body: only its commitments; 0: all */
 	const char  *today;            /* YYYY-MM-DD, for overdue and stale */
-	long long    page;             /* from 1 */
+	long long    now;  /* seconds since the epoch, for the accounts' open sessions */
+	long long    page; /* from 1 */
 };
 
-/* The columns of the rows of each list (adminlist_rows): the row's key, the number of
- * rows the search and the filters keep (NULL when none is on: every row of the
- * scope), then the list's own columns. */
-enum { AL_KEY, AL_MATCHED, AL__COLS };
+/* The columns of the rows of each list (adminlist_rows): the row's key, then the list's
+ * own columns (and last, hidden, the number of rows kept: adminlist_matched). */
+enum { AL_KEY, AL__COLS };
 /* AL_PLANS */
 enum { ALP_TITLE = AL__COLS, ALP_NUMBER, ALP_STATUS, ALP_START, ALP_END, ALP_COUNT, ALP_UPDATED };
 /* AL_COMMITMENTS: ALC_PROGRESS is the progress formula's percentage (NULL: no data). */
@@ -112,6 +118,15 @@ enum { ALK_TITLE = AL__COLS, ALK_OPENS, ALK_CLOSES };
 /* AL_PAGES */
 enum { ALG_TITLE = AL__COLS, ALG_SLUG, ALG_UPDATED };
 
+/* AL_REVIEWS: when the draft was made, its author's body. */
+enum { ALR_AT = AL__COLS, ALR_ENTITY };
+/* AL_USERS: the columns of store/staff.h's SF_USER in its order (SFU_). */
+/* AL_SECURITY, AL_CHANGES: when, who, what, the record, the detail. */
+enum { ALA_AT = AL__COLS, ALA_WHO, ALA_WHAT, ALA_OBJECT, ALA_DETAIL };
+/* AL_PENDING: the columns of store/moderation.h's MD_PENDING in its order (MDP_). */
+
+/* AL_LINKS: the key is the address; its uses are store/links_report.h's LR_USES. */
+
 /* The URL parameter of filter f ("plan"). */
 const char *adminlist_filter_name(enum al_filter f);
 /* 1 when list l offers filter f. */
@@ -137,6 +152,9 @@ int adminlist_count(sqlite3 *rw, const struct al_query *q, int filtered, long lo
  * db_step; NULL when the database failed (recorded).  adminlist_close ends it.  A page
  * past the last has no rows. */
 sqlite3_stmt *adminlist_rows(sqlite3 *rw, const struct al_query *q);
+/* The number of rows the search and the filters of the query keep, read from a row of
+ * adminlist_rows; -1 when the query has neither (every row of its scope is kept). */
+long long adminlist_matched(sqlite3_stmt *s);
 /* Finalizes a statement of adminlist_rows (NULL: nothing). */
 void adminlist_close(sqlite3_stmt *s);
 

@@ -31,8 +31,7 @@ static const char *const sqls[LR__MAX] = {
 	"LEFT JOIN commitment mc ON mc.id = m.commitment_id "
 	"LEFT JOIN entity e ON u.owner = 'entity' AND e.id = u.owner_id "
 	"LEFT JOIN event ev ON u.owner = 'event' AND ev.id = u.owner_id "
-	"WHERE k.result <> 'ok' "
-	"ORDER BY k.result = 'redirect', k.broken_since, k.url, u.owner, u.owner_id",
+	"WHERE k.url = ?1 ORDER BY u.owner, u.owner_id",
 };
 
 STORE_TABLE(store_links_report, "links_report", STORE_RW, LR__MAX, sqls);

@@ -1,7 +1,8 @@
 /*
  * links_report: the statements of the staff's links page (admin/admin_links.c): the
- * latest link check's summary, and every outside address it found broken or
- * redirected, once for each record that uses it.
+ * latest link check's summary, and an outside address it found broken or redirected,
+ * once for each record that uses it (the list of those addresses, searched and paged, is
+ * store/adminlist.h's).
  */
 #ifndef ABERTA_LINKS_REPORT_H
 #define ABERTA_LINKS_REPORT_H
@@ -9,8 +10,8 @@
 
 enum links_report_stmt {
 	LR_SUMMARY, /* the latest check and the counts by result: LRS_ columns */
-	LR_USES,    /* the broken and redirected addresses, one row per use,
-				 * broken first, the longest broken first: LRU_ columns */
+	LR_USES,    /* address ?1 as the check found it, one row per record that
+				 * uses it: LRU_ columns */
 	LR__MAX
 };
 

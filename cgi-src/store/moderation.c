@@ -2,17 +2,6 @@
 #include "store/stmt.h"
 
 static const char *const sqls[MD__MAX] = {
-	/* MD_PENDING_IDS */
-	"SELECT id FROM submission WHERE status = 'pending' ORDER BY confirmed_at, id "
-	"LIMIT 500",
-	/* MD_PENDING */
-	"SELECT s.id, s.version, s.kind, s.author, s.organisation, s.title, "
-	"s.problem, s.body, CASE WHEN s.consultation_id IS NOT NULL THEN 'consulta ' || "
-	"s.consultation_id || ' — ' || coalesce(k.title_pt, k.title_en, '') ELSE "
-	"'compromisso ' || c.ogp_id END, s.confirmed_at, s.lang FROM submission s "
-	"LEFT JOIN consultation k ON k.id = s.consultation_id LEFT JOIN commitment c ON "
-	"c.id = s.commitment_id WHERE s.status = 'pending' ORDER BY s.confirmed_at, s.id "
-	"LIMIT 500",
 	/* MD_PUBLISHED */
 	"SELECT s.id, s.kind, coalesce(s.title, substr(s.body, "
 	"1, 80)), s.outcome, s.answer_pt IS NOT NULL OR s.answer_en IS NOT NULL FROM "

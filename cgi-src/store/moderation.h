@@ -1,23 +1,17 @@
 /*
  * moderation: the statements of the moderation of what citizens send
- * (admin/admin_submissions.c): the submissions waiting (confirmed by email), the
- * decision on one, the published ones, and what a citizen wrote above the answer form
- * of a submission.  A decision's revision rows are the editing engine's (edit_revision).
+ * (admin/admin_submissions.c): the decision on a submission waiting (confirmed by
+ * email; their list is store/adminlist.h's), the published ones, and what a citizen
+ * wrote above the answer form of a submission.  A decision's revision rows are the editing engine's (edit_revision).
  */
 #ifndef ABERTA_MODERATION_H
 #define ABERTA_MODERATION_H
 #include <sqlite3.h>
 
-#define MOD_MAX \
-	500 /* submissions listed (and decided) on one page: the LIMIT of
-				 * MD_PENDING_IDS and MD_PENDING */
-
 enum moderation_stmt {
-	MD_PENDING_IDS, /* the waiting submissions' ids, in the order of MD_PENDING */
-	MD_PENDING,     /* the waiting submissions, oldest confirmation first: MDP_ */
-	MD_PUBLISHED,   /* the latest published submissions: MDU_ */
-	MD_PANEL,       /* submission ?1 as its answer form shows it: MDA_ */
-	MD_DECIDE,      /* submission ?1 at version ?5, still waiting: status ?2,
+	MD_PUBLISHED, /* the latest published submissions: MDU_ */
+	MD_PANEL,     /* submission ?1 as its answer form shows it: MDA_ */
+	MD_DECIDE,    /* submission ?1 at version ?5, still waiting: status ?2,
 				 * public reasons ?3 (pt) and ?4 (en) */
 	MD__MAX
 };
@@ -25,10 +19,9 @@ enum moderation_stmt {
 /* What a citizen wrote, in this order from a statement's column on (MDP_CITIZEN,
  * MDA_CITIZEN): name, organisation, title, problem, text. */
 enum { CIT_AUTHOR, CIT_ORG, CIT_TITLE, CIT_PROBLEM, CIT_BODY, CIT__N };
-/* The columns of MD_PENDING_IDS. */
-enum { MDI_ID };
-/* The columns of MD_PENDING: id, version, kind, the citizen's text, what it is about,
- * when confirmed, its language. */
+/* The columns of the list of the waiting submissions (store/adminlist.h's AL_PENDING):
+ * id, version, kind, the citizen's text, what it is about, when confirmed, its
+ * language. */
 enum {
 	MDP_ID,
 	MDP_VERSION,

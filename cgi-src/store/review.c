@@ -17,10 +17,6 @@ static const char *const sqls[RV__ALL] = {
 	"SELECT d.id, d.staff_id, s.name, d.tbl, coalesce(d.row_id, 0), "
 	"coalesce(d.base_version, 0), d.payload FROM draft d JOIN staff s ON s.id = "
 	"d.staff_id WHERE d.id = ?1 AND d.status = 'pending'",
-	/* RV_PENDING */
-	"SELECT d.id, d.created_at, coalesce(e.acronym, e.name_pt, e.name_en) FROM draft d "
-	"JOIN staff s ON s.id = d.staff_id LEFT JOIN entity e ON e.id = s.entity_id WHERE "
-	"d.status = 'pending' ORDER BY d.id LIMIT 200",
 	/* RV_OWNS */
 	"SELECT 1 FROM commitment_entity WHERE commitment_id = ?1 AND entity_id = ?2",
 	/* RV_MILESTONE */

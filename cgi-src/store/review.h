@@ -9,16 +9,12 @@
 #include <sqlite3.h>
 
 enum review_stmt {
-	RV_DRAFT,   /* pending draft ?1 with its author's name: RVD_ columns */
-	RV_PENDING, /* the pending drafts, oldest first, with the author's body:
-				 * RVP_ columns */
+	RV_DRAFT, /* pending draft ?1 with its author's name: RVD_ columns */
 	RV__MAX
 };
 
 /* The columns of RV_DRAFT. */
 enum { RVD_ID, RVD_STAFF_ID, RVD_AUTHOR, RVD_KIND, RVD_ROW_ID, RVD_BASE_VERSION, RVD_PAYLOAD };
-/* The columns of RV_PENDING. */
-enum { RVP_ID, RVP_AT, RVP_ENTITY };
 
 /* Statement id of the writable connection, reset and with its bindings cleared. */
 sqlite3_stmt *review_stmt(enum review_stmt id);

@@ -19,6 +19,8 @@ static char dbpath[128];
 static char binary[512];
 static char focal[160];  /* HTTP_COOKIE=aberta=<token> of a focal point */
 static char member[160]; /* of the member editor of body 900 */
+static char admin[160];  /* of an administrator */
+static char admin_csrf[65];
 
 /* Plan 900: body 900 leads XA0001 (60 milestones) and supports XA0003 (15); body 901
  * leads XA0002 (45).  The milestones' figures, dates and texts vary with their position
@@ -54,6 +56,28 @@ static const char fixture_sql[] =
     "UPDATE commitment SET updated_at = '2020-01-0' || (id - 9000) || 'T00:00:00Z' "
     "WHERE id > 9000;";
 
+/* For the staff's lists: 120 log lines, 60 drafts of the member editor, 70 submissions
+ * waiting, 60 addresses found broken (used by links of XA0002). */
+static const char staff_fixture_sql[] =
+    "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 120) "
+    "INSERT INTO audit_log (actor, action, object, detail) SELECT 'bot@example.org', "
+    "'list_test', 'commitment:XA' || n, 'linha ' || n FROM k;"
+    "INSERT INTO draft (staff_id, tbl, row_id, base_version, payload) SELECT (SELECT id "
+    "FROM staff WHERE login = 'lia@example.org'), 'milestones', m.id, 1, "
+    "'{\"title_pt\":\"Proposta de ensaio\"}' FROM milestone m WHERE m.commitment_id = 9001;"
+    "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 70) "
+    "INSERT INTO submission (kind, commitment_id, lang, author, email, body, status, "
+    "confirmed_at) SELECT 'comment', 9001, 'pt', 'Cidadã ' || n, 'c' || n || "
+    "'@example.org', 'Comentário de ensaio ' || n, 'pending', '2025-06-' || printf('%02d', "
+    "1 + n / 3) || 'T10:00:00Z' FROM k;"
+    "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 60) "
+    "INSERT INTO link (commitment_id, kind, url, position) SELECT 9002, 'source', "
+    "'https://example.invalid/doc' || n, n FROM k;"
+    "INSERT INTO link_check (url, result, http_status, failure, error, checked_at, "
+    "changed_at, broken_since) SELECT url, 'broken', 404, 'http', 'HTTP 404', "
+    "'2025-06-01T00:00:00Z', '2025-06-01T00:00:00Z', '2025-05-01T00:00:00Z' FROM link "
+    "WHERE url GLOB 'https://example.invalid/doc*';";
+
 /* Runs the worker as CGI with cookie (NULL: none) on GET uri. */
 static void
 get(const char *cookie, const char *uri, struct res *r)
@@ -63,12 +87,13 @@ get(const char *cookie, const char *uri, struct res *r)
 	cgi_run(binary, dbpath, "GET", uri, env, NULL, 0, r);
 }
 
-/* Logs login in by a session row of the test's own; its cookie line into out. */
+/* Logs login in by a session row of the test's own; its cookie line into out, its
+ * anti-CSRF token into csrf. */
 static int
-session(const char *login, char out[160])
+session(const char *login, char out[160], char csrf[65])
 {
 	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
-	char          token[65], csrf[65];
+	char          token[65];
 	sqlite3      *db = sql_open_rw();
 	sqlite3_stmt *s;
 	int           rc = -1;
@@ -78,7 +103,7 @@ session(const char *login, char out[160])
 	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
 	snprintf(out, 160, "HTTP_COOKIE=aberta=%s", token);
 	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(csrf, sizeof csrf, raw, sizeof raw);
+	sodium_bin2hex(csrf, 65, raw, sizeof raw);
 	if (db != NULL &&
 	    sqlite3_prepare_v2(db,
 		"INSERT INTO session (token_hash, staff_id, csrf, stage, created_at, "
@@ -524,6 +549,100 @@ START_TEST(accessible_markup)
 }
 END_TEST
 
+/* GETs uri as cookie: status st and needle standing n times in the answer. */
+static void
+expect_n(const char *cookie, const char *uri, int st, const char *needle, int n)
+{
+	struct res r;
+
+	get(cookie, uri, &r);
+	ck_assert_msg(r.status == st, "GET %s: %d, not %d", uri, r.status, st);
+	ck_assert_msg(res_count(&r, needle) == n, "GET %s: %s %d times, not %d", uri, needle,
+	    res_count(&r, needle), n);
+	res_free(&r);
+}
+
+START_TEST(staff_lists)
+{
+	long long logs = count_of("SELECT count(*) FROM audit_log");
+	char      want[160], a[32];
+
+	/* The security log: 120 lines of the test's own, newest first, 50 a page. */
+	if (logs >= 1000)
+		snprintf(a, sizeof a, "%lld\xc2\xa0%03lld", logs / 1000, logs % 1000);
+	else
+		snprintf(a, sizeof a, "%lld", logs);
+	snprintf(want, sizeof want, "Segurança e acessos: linhas 51 a 100 de 120 (entre %s)", a);
+	expect_n(admin, "/admin/audit?record=list_test&page=2", 200, want, 1);
+	expect_n(admin, "/admin/audit?record=list_test&page=3", 200, "<td>list_test</td>", 20);
+	expect_n(admin, "/admin/audit?user=BOT%40example.org&record=XA119", 200,
+	    "<td>commitment:XA119</td>", 1);
+	expect_n(admin, "/admin/audit?record=list_test&from=2025-13-01", 400, "<li>from = «", 1);
+	expect_n(admin, "/admin/audit?log=changes&record=zzzz", 200, "linhas 0 a 0 de 0", 1);
+	expect_n(admin, "/admin/audit?record=list_test&page=2", 200,
+	    "href=\"/admin/audit?record=list_test&amp;page=3\" rel=\"next\"", 1);
+	/* The drafts waiting for review. */
+	expect_n(focal, "/admin/reviews", 200, "<h1>Revisões pendentes: 60</h1>", 1);
+	expect_n(focal, "/admin/reviews?page=2", 200, "<section class=\"review\"", 10);
+	expect_n(focal, "/admin/reviews?q=lia", 200, "<h1>Revisões pendentes: 60 (de 60)</h1>", 1);
+	expect_n(focal, "/admin/reviews?q=zzzz", 200, "Nenhuma revisão corresponde", 1);
+	expect_n(focal, "/admin/reviews?page=x", 400, "<li>page = «x»", 1);
+	/* The accounts. */
+	expect_n(admin, "/admin/users", 200, "<h1>Utilizadores: 3</h1>", 1);
+	expect_n(admin, "/admin/users?role=member", 200, "<h1>Utilizadores: 1 (de 3)</h1>", 1);
+	expect_n(admin, "/admin/users?q=INES", 200, "href=\"/admin/users/", 1);
+	expect_n(admin, "/admin/users?role=evil", 400, "papel desconhecido", 1);
+	/* The addresses found broken, with the records that use them. */
+	expect_n(
+	    focal, "/admin/links", 200, "Ligações quebradas e redirecionadas: 60 endereços", 1);
+	expect_n(focal, "/admin/links?page=2", 200, "<section class=\"card linkcheck", 10);
+	expect_n(focal, "/admin/links?q=doc4", 200, "<section class=\"card linkcheck", 11);
+	expect_n(focal, "/admin/links?result=redirect", 200, "Nenhum endereço corresponde", 1);
+	expect_n(focal, "/admin/links?result=ok", 400, "resultado desconhecido", 1);
+}
+END_TEST
+
+START_TEST(submissions_by_page)
+{
+	struct res  r;
+	const char *p;
+	long long   id1, id2, ver;
+	char        uri[64], body[256];
+	const char *env[] = { "ABERTA_TODAY=" TODAY, admin,
+		"CONTENT_TYPE=application/x-www-form-urlencoded", NULL };
+
+	expect_n(focal, "/admin/submissions", 200, "à espera de moderação: 70</h1>", 1);
+	expect_n(focal, "/admin/submissions?page=2", 200, "<section class=\"review\"", 20);
+	expect_n(focal, "/admin/submissions?q=Cidad%C3%A3+7", 200,
+	    "à espera de moderação: 2 (de 70)", 1); /* 7 and 70 */
+	/* A decision applies to the page the moderator saw: the form's address carries it. */
+	get(admin, "/admin/submissions", &r);
+	ck_assert_ptr_nonnull(p = strstr(r.body.p, "<input type=\"hidden\" name=\"v"));
+	id1 = strtoll(p + 28, NULL, 10);
+	res_free(&r);
+	get(admin, "/admin/submissions?page=2", &r);
+	ck_assert(strstr(r.body.p, "action=\"/admin/submissions?page=2\"") != NULL);
+	ck_assert_ptr_nonnull(p = strstr(r.body.p, "<input type=\"hidden\" name=\"v"));
+	id2 = strtoll(p + 28, NULL, 10);
+	ck_assert_ptr_nonnull(p = strstr(p, "value=\""));
+	ver = strtoll(p + 7, NULL, 10);
+	res_free(&r);
+	snprintf(body, sizeof body, "csrf=%s&v%lld=%lld&a%lld=publish&v%lld=1&a%lld=spam",
+	    admin_csrf, id2, ver, id2, id1, id1);
+	snprintf(uri, sizeof uri, "/admin/submissions?page=2");
+	cgi_run(binary, dbpath, "POST", uri, env, body, strlen(body), &r);
+	ck_assert_msg(r.status == 303, "POST: %d", r.status);
+	res_free(&r);
+	ck_assert_int_eq(
+	    sql_int("SELECT status = 'published' FROM submission WHERE id = ?2", NULL, id2, 0, -1),
+	    1);
+	ck_assert_int_eq(
+	    sql_int("SELECT status = 'pending' FROM submission WHERE id = ?2", NULL, id1, 0, -1),
+	    1); /* not on that page: not decided */
+	expect_n(focal, "/admin/submissions", 200, "à espera de moderação: 69</h1>", 1);
+}
+END_TEST
+
 /* Writes byte b over the first byte of the root page of table tbl in the database
  * file (its b-tree page type, after the WAL is written back) and returns the byte that
  * was there, or -1. */
@@ -583,29 +702,35 @@ int
 main(void)
 {
 	const TTest *const tests[] = { paging_and_counts, search, filters, sorting, member_scope,
-		bad_parameters, state_in_the_address, accessible_markup, db_failure, NULL };
+		bad_parameters, state_in_the_address, accessible_markup, staff_lists,
+		submissions_by_page, db_failure, NULL };
 	const char        *bd = getenv("ABERTA_BUILDDIR");
-	char               admin[512];
+	char               bin[512], csrf[65];
 	int                failed;
 
 	if (sodium_init() < 0)
 		return 1;
 	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
-	snprintf(admin, sizeof admin, "%s/aberta-admin", bd ? bd : ".");
+	snprintf(bin, sizeof bin, "%s/aberta-admin", bd ? bd : ".");
 	if (test_db_create(dbpath, sizeof dbpath, "aberta-admin-lists") != 0)
 		return 1;
 	rc_db = dbpath;
 	{
-		char *const add_focal[] = { admin, "--db", dbpath, "user", "add",
-			"ines@example.org", "Inês Focal", "focal", NULL };
-		char *const add_member[] = { admin, "--db", dbpath, "user", "add",
-			"lia@example.org", "Lia Editora", "member", "lista-ensaio", NULL };
+		char *const add_focal[] = { bin, "--db", dbpath, "user", "add", "ines@example.org",
+			"Inês Focal", "focal", NULL };
+		char *const add_member[] = { bin, "--db", dbpath, "user", "add", "lia@example.org",
+			"Lia Editora", "member", "lista-ensaio", NULL };
+		char *const add_admin[] = { bin, "--db", dbpath, "user", "add", "ana@example.org",
+			"Ana Administradora", "admin", NULL };
 		sqlite3    *db = sql_open_rw();
 
 		if (db == NULL || sqlite3_exec(db, fixture_sql, NULL, NULL, NULL) != SQLITE_OK ||
 		    run_cmd(add_focal) != 0 || run_cmd(add_member) != 0 ||
-		    session("ines@example.org", focal) != 0 ||
-		    session("lia@example.org", member) != 0) {
+		    run_cmd(add_admin) != 0 ||
+		    sqlite3_exec(db, staff_fixture_sql, NULL, NULL, NULL) != SQLITE_OK ||
+		    session("ines@example.org", focal, csrf) != 0 ||
+		    session("lia@example.org", member, csrf) != 0 ||
+		    session("ana@example.org", admin, admin_csrf) != 0) {
 			printf(
 			    "Bail out! cannot make the records, the accounts or the sessions: %s\n",
 			    db ? sqlite3_errmsg(db) : "no database");
