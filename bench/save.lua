@@ -29,7 +29,7 @@ function request()
   local body = "csrf=" .. os.getenv("BENCH_CSRF") .. "&version=" .. version ..
     "&title_pt=Evento+de+teste+para+grava%C3%A7%C3%B5es+" .. id .. "+(edi%C3%A7%C3%A3o+" .. edit .. ")" ..
     "&title_en=Test+event+for+saves+" .. id .. "+(edit+" .. edit .. ")" ..
-    "&kind=other&start_date=2030-01-01"
+    "&kind=other&start_date=2030-01-01&date_confidence=confirmed"
   return wrk.format("POST", "/admin/events/" .. id, nil, body)
 end
 function response(status, headers, body)
