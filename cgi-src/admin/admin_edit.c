@@ -176,11 +176,11 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v, const str
 }
 
 int
-admin_evidence_insert(sqlite3 *rw, long long id, void *arg)
+admin_evidence_insert(sqlite3 *rw, long long id, struct edit_change *ch, void *arg)
 {
 	const struct evidence *e = arg;
 
-	return edit_add_evidence(rw, id, e->url, e->sha, e->label);
+	return edit_add_evidence(rw, id, e->url, e->sha, e->label, ch);
 }
 
 const char *

@@ -37,8 +37,9 @@ int admin_evidence_needed(const struct kind *k, const struct values *old, const 
  * audited), and sets e->sha.  Returns NULL, or the message for the evidence field. */
 const char *admin_evidence_store(struct ctx *c, struct evidence *e);
 /* Inserts evidence arg (a struct evidence) as milestone id's, inside the caller's
- * transaction (the extra step of edit_save).  Returns 0 or -1. */
-int admin_evidence_insert(sqlite3 *rw, long long id, void *arg);
+ * transaction (the extra step of edit_save), its revision rows in change ch.  Returns 0
+ * or -1. */
+int admin_evidence_insert(sqlite3 *rw, long long id, struct edit_change *ch, void *arg);
 /* Stores a member editor's change of row id of k (0: a new row) as a draft for review,
  * every field of v with the evidence e.  Returns 0 or -1. */
 int admin_draft(struct ctx *c, const struct kind *k, long long id, const struct values *v,

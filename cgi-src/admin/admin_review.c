@@ -67,7 +67,7 @@ struct approval {
 };
 
 static int
-approve_extra(sqlite3 *rw, long long row_id, void *arg)
+approve_extra(sqlite3 *rw, long long row_id, struct edit_change *ch, void *arg)
 {
 	const struct approval *a = arg;
 	const char            *url = json_get(a->d->payload, "evidence_url");
@@ -75,7 +75,7 @@ approve_extra(sqlite3 *rw, long long row_id, void *arg)
 	const char            *label = json_get(a->d->payload, "evidence_label");
 
 	if (strcmp(a->d->kind->slug, "milestones") == 0 &&
-	    edit_add_evidence(rw, row_id, url, sha, label) != 0)
+	    edit_add_evidence(rw, row_id, url, sha, label, ch) != 0)
 		return -1;
 	return review_draft_decide(a->d->id, "approved", a->reviewer, NULL);
 }

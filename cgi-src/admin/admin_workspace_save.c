@@ -204,12 +204,13 @@ ws_uploads(struct ctx *c, struct ws_echo *e)
 static int
 ws_write(struct ctx *c, const struct kind *k, struct ws_echo *e)
 {
-	struct evidence *ev;
-	struct ws_row   *r;
-	const char      *dberr;
-	long long        change = 0, id;
-	size_t           i;
-	int              rc = 0;
+	struct evidence   *ev;
+	struct ws_row     *r;
+	const char        *dberr;
+	long long          change = 0, id;
+	struct edit_change ch = { 0, c->me->id, c->me->name, NULL };
+	size_t             i;
+	int                rc = 0;
 
 	if (store_begin(c->rw) != 0)
 		return -1;
@@ -224,8 +225,10 @@ ws_write(struct ctx *c, const struct kind *k, struct ws_echo *e)
 			e->nconflict++;
 			e->nerr++;
 		}
-		if (rc == 0 && ev != NULL && admin_evidence_insert(c->rw, id, ev) != 0)
+		ch.change_id = change; /* the evidence joins the save's change */
+		if (rc == 0 && ev != NULL && admin_evidence_insert(c->rw, id, &ch, ev) != 0)
 			rc = -1;
+		change = ch.change_id;
 	}
 	if (rc == 0 && store_commit(c->rw) == 0)
 		return 0;

@@ -621,9 +621,10 @@ report_changes(struct run *u, struct rowstate *st)
 static int
 apply(struct run *u, struct rowstate *st)
 {
-	const char *dberr;
-	size_t      i;
-	int         rc;
+	struct edit_change ch = { 0, u->o->staff_id, u->o->actor, NULL };
+	const char        *dberr;
+	size_t             i;
+	int                rc;
 
 	st->v.version = st->found ? st->old.version : 0;
 	if (u->change_id == 0 && (u->change_id = edit_change_id()) <= 0)
@@ -639,11 +640,11 @@ apply(struct run *u, struct rowstate *st)
 		    dberr ? dberr : "the record changed meanwhile");
 		return 1;
 	}
+	ch.change_id = u->change_id;
 	for (i = 0; rc == 0 && i < st->nevnew; i++)
-		if (edit_add_evidence(u->rw, st->id, st->evnew[i], NULL, NULL) != 0 ||
-		    bulk_evidence_revision(u->change_id, u->o->staff_id, u->o->actor, st->id,
-			st->cid, st->evnew[i]) != 0)
+		if (edit_add_evidence(u->rw, st->id, st->evnew[i], NULL, NULL, &ch) != 0)
 			rc = -1;
+	u->change_id = ch.change_id;
 	return rc;
 }
 

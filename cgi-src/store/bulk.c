@@ -16,7 +16,6 @@ enum {
 	B_VALUES,
 	B_AREAS,
 	B_EVIDENCE,
-	B_REVISION,
 	B__MAX
 };
 
@@ -44,10 +43,6 @@ static const char *const bsql[B__MAX] = {
 	"ON pa.id = cpa.policy_area_id WHERE cpa.commitment_id = ?1",
 	/* B_EVIDENCE: ?1 milestone */
 	"SELECT coalesce(url, 'upload:' || upload_sha) FROM link WHERE milestone_id = ?1",
-	/* B_REVISION: ?1 change, ?2 staff, ?3 actor, ?4 milestone, ?5 commitment, ?6 url */
-	"INSERT INTO revision (change_id, staff_id, actor, tbl, row_id, commitment_id, "
-	"plan_id, op, field, before, after) VALUES (?1, ?2, ?3, 'milestone', ?4, ?5, "
-	"(SELECT plan_id FROM commitment WHERE id = ?5), 'update', 'evidence', NULL, ?6)",
 };
 
 STORE_TABLE(store_bulk, "bulk", STORE_RW, B__MAX, bsql);
@@ -132,19 +127,4 @@ bulk_list(enum bulk_list which, long long id, const char *role, char **v, size_t
 			v[(*n)++] = strdup(t);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
-int
-bulk_evidence_revision(long long change_id, long long staff_id, const char *actor, long long id,
-    long long cid, const char *url)
-{
-	sqlite3_stmt *s = store_stmt(&store_bulk, B_REVISION);
-
-	db_bind_int64(s, 1, change_id);
-	db_bind_int64(s, 2, staff_id);
-	db_bind_text(s, 3, actor);
-	db_bind_int64(s, 4, id);
-	db_bind_int64(s, 5, cid);
-	db_bind_text(s, 6, url);
-	return store_run(s);
 }

@@ -30,9 +30,5 @@ enum bulk_list {
  * values, malloc'd, unsorted; *n gets their number.  Returns 0 or -1. */
 int bulk_list(
     enum bulk_list which, long long id, const char *role, char **v, size_t max, size_t *n);
-/* Records in the revision log, under change_id, by staff_id (named actor), that the
- * evidence address url was added to milestone id of commitment cid.  Returns 0 or -1. */
-int bulk_evidence_revision(long long change_id, long long staff_id, const char *actor, long long id,
-    long long cid, const char *url);
 
 #endif

@@ -16,7 +16,7 @@
 enum kst { K_SELECT, K_INSERT, K_UPDATE, K_DELETE, K_LIST, K__MAX };
 static sqlite3_stmt *kst[EDIT_KINDS][K__MAX];
 
-enum { X_REVISION, X_CHANGE_ID, X_PLAN_OF, X_EVIDENCE, X_PARENT_LOOP, X__MAX };
+enum { X_REVISION, X_CHANGE_ID, X_PLAN_OF, X_EVIDENCE, X_EVIDENCE_REV, X_PARENT_LOOP, X__MAX };
 static const char *const xsql[X__MAX] = {
 	/* X_REVISION */
 	"INSERT INTO revision (change_id, staff_id, actor, approved_by, tbl, row_id, "
@@ -32,6 +32,12 @@ static const char *const xsql[X__MAX] = {
 	"position) VALUES (?1, 'evidence', ?2, ?4, coalesce(?3, (SELECT name FROM upload "
 	"WHERE sha256 = ?4)), coalesce(?3, (SELECT name FROM upload WHERE sha256 = ?4)), "
 	"(SELECT count(*) FROM link WHERE milestone_id = ?1))",
+	/* X_EVIDENCE_REV: the revision row of evidence ?5 added to milestone ?6 by change ?1
+	 * (staff ?2, actor ?3, approver ?4), with the milestone's commitment and plan */
+	"INSERT INTO revision (change_id, staff_id, actor, approved_by, tbl, row_id, "
+	"commitment_id, plan_id, op, field, before, after) SELECT ?1, nullif(?2, 0), ?3, ?4, "
+	"'milestone', m.id, m.commitment_id, c.plan_id, 'update', 'evidence', NULL, ?5 FROM "
+	"milestone m JOIN commitment c ON c.id = m.commitment_id WHERE m.id = ?6",
 	/* X_PARENT_LOOP: 1 when body ?1 is body ?2 or one of the bodies ?2 belongs to,
 	 * however far up (one column) */
 	"WITH RECURSIVE up(id) AS (SELECT ?2 UNION SELECT e.parent_id FROM entity e JOIN up "
@@ -343,11 +349,13 @@ write_row(sqlite3 *rw, const struct kind *k, long long *id, const struct values 
 int
 edit_save(sqlite3 *rw, const struct kind *k, long long *id, const struct values *v,
     long long staff_id, const char *actor, const char *approver,
-    int (*extra)(sqlite3 *, long long, void *), void *extra_arg, const char **dberr)
+    int (*extra)(sqlite3 *, long long, struct edit_change *, void *), void *extra_arg,
+    const char **dberr)
 {
-	struct revctx r = { 0, staff_id, actor, approver, k, 0, 0, 0 };
-	long long     orig = *id;
-	int           rc;
+	struct revctx      r = { 0, staff_id, actor, approver, k, 0, 0, 0 };
+	struct edit_change ch = { 0, staff_id, actor, approver };
+	long long          orig = *id;
+	int                rc;
 
 	*dberr = NULL;
 	if (store_begin(rw) != 0) {
@@ -355,8 +363,9 @@ edit_save(sqlite3 *rw, const struct kind *k, long long *id, const struct values 
 		return -1;
 	}
 	rc = write_row(rw, k, id, v, &r, dberr);
+	ch.change_id = r.change_id;
 	if (rc == 0 && extra != NULL)
-		rc = extra(rw, *id, extra_arg);
+		rc = extra(rw, *id, &ch, extra_arg);
 	/* store_commit returns after the commit hook unpublished the pages */
 	if (rc == 0 && store_commit(rw) == 0)
 		return 0;
@@ -417,26 +426,44 @@ fail:
 	return rc == 0 ? -1 : rc;
 }
 
-/* Inserts one evidence link: an outside url, or (url NULL) the upload sha. */
+/* Inserts one evidence link of milestone id: an outside url, or (url NULL) the upload
+ * sha; with its revision row in ch unless ch is NULL. */
 static int
-evidence_link(long long id, const char *url, const char *sha, const char *label)
+evidence_link(
+    long long id, const char *url, const char *sha, const char *label, struct edit_change *ch)
 {
 	sqlite3_stmt *s = store_stmt(&store_edit, X_EVIDENCE);
+	char          doc[80];
 
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, url, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, label, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 4, url == NULL ? sha : NULL, -1, SQLITE_TRANSIENT);
+	if (store_run(s) != 0)
+		return -1;
+	if (ch == NULL)
+		return 0;
+	if (ch->change_id == 0 && (ch->change_id = edit_change_id()) < 0)
+		return -1;
+	snprintf(doc, sizeof doc, "/uploads/%s", sha != NULL ? sha : "");
+	s = store_stmt(&store_edit, X_EVIDENCE_REV);
+	sqlite3_bind_int64(s, 1, ch->change_id);
+	sqlite3_bind_int64(s, 2, ch->staff_id);
+	sqlite3_bind_text(s, 3, ch->actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, ch->approver, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, url != NULL ? url : doc, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 6, id);
 	return store_run(s);
 }
 
 int
-edit_add_evidence(sqlite3 *rw, long long id, const char *url, const char *sha, const char *label)
+edit_add_evidence(sqlite3 *rw, long long id, const char *url, const char *sha, const char *label,
+    struct edit_change *ch)
 {
 	(void)rw;
-	if (url != NULL && *url != '\0' && evidence_link(id, url, NULL, label) != 0)
+	if (url != NULL && *url != '\0' && evidence_link(id, url, NULL, label, ch) != 0)
 		return -1;
-	if (sha != NULL && *sha != '\0' && evidence_link(id, NULL, sha, label) != 0)
+	if (sha != NULL && *sha != '\0' && evidence_link(id, NULL, sha, label, ch) != 0)
 		return -1;
 	return 0;
 }

@@ -16,6 +16,15 @@
 
 #include "store/editfields.h"
 
+/* Who makes one change, and the change id its revision rows share (0 until the first
+ * row takes one). */
+struct edit_change {
+	long long   change_id;
+	long long   staff_id; /* 0: an import without an account */
+	const char *actor;    /* the name shown publicly */
+	const char *approver; /* the reviewer of an approved proposal, or NULL */
+};
+
 /* Prepares the statements of every kind on the writable connection (the table "edit"
  * comes with store_prepare(STORE_RW)).  Returns 0 or -1. */
 int edit_init(sqlite3 *rw, char *err, size_t errlen);
@@ -28,13 +37,15 @@ int edit_load(sqlite3 *rw, const struct kind *k, long long id, struct values *v)
 /* Saves v into row id (0: creates a row; the new id goes to *id) in one transaction,
  * with one revision row per changed field, by actor (staff_id, name; approver may be
  * NULL).  extra, when not NULL, runs inside the same transaction after the row is
- * written (the evidence of a milestone) and returns 0 or -1.  The transaction ends in
+ * written (the evidence of a milestone), given the save's change (its revision rows join
+ * it), and returns 0 or -1.  The transaction ends in
  * store_commit (its hook switches the page cache).  Returns 0 saved, 1 conflict (the
  * row's version moved, or it was deleted), 2 refused by the database (a duplicate or a
  * broken reference; *dberr holds its message), -1 error. */
 int edit_save(sqlite3 *rw, const struct kind *k, long long *id, const struct values *v,
     long long staff_id, const char *actor, const char *approver,
-    int (*extra)(sqlite3 *, long long, void *), void *extra_arg, const char **dberr);
+    int (*extra)(sqlite3 *, long long, struct edit_change *, void *), void *extra_arg,
+    const char **dberr);
 /* edit_save for a bulk import: the same checks and revision rows, but inside a
  * transaction the caller opened (and commits or rolls back: on any failure it must roll
  * back, the row may be half written), and every row of one import shares one change id:
@@ -47,9 +58,12 @@ int edit_delete(sqlite3 *rw, const struct kind *k, long long id, long long versi
     long long staff_id, const char *actor, const char **dberr);
 /* Adds evidence to milestone id inside the caller's transaction: a link to url and a
  * link to the uploaded document sha, each when given (NULL or "" for none); label, or
- * else the upload's name, is the link text.  Returns 0 or -1. */
-int edit_add_evidence(
-    sqlite3 *rw, long long id, const char *url, const char *sha, const char *label);
+ * else the upload's name, is the link text.  Each link writes a revision row of the
+ * milestone (field "evidence", after: the address, or /uploads/SHA) into change ch,
+ * whose History then shows it; ch NULL writes none (the caller logs the link itself).
+ * Returns 0 or -1. */
+int edit_add_evidence(sqlite3 *rw, long long id, const char *url, const char *sha,
+    const char *label, struct edit_change *ch);
 /* Returns 1 if body id is body parent or one of the bodies parent belongs to (so that
  * parent cannot be id's parent), 0 if not, -1 on error. */
 int edit_parent_loop(long long id, long long parent);

@@ -367,7 +367,7 @@ insert_upload(sqlite3 *rw, const struct src_record *r, const struct src_values *
 	struct src_link l;
 	int             rc;
 
-	if (edit_add_evidence(rw, r->id, NULL, sha, NULL) != 0)
+	if (edit_add_evidence(rw, r->id, NULL, sha, NULL, NULL) != 0) /* rows: rev_whole */
 		return -1;
 	*id = sqlite3_last_insert_rowid(rw);
 	if (opt(v->label_pt) == NULL && opt(v->label_en) == NULL)

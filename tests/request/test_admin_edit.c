@@ -449,6 +449,15 @@ START_TEST(new_fields_saved_and_shown)
 	    (const char *const[]){ "progress", "55", "progress_as_of", "", "progress_as_of_kind",
 		"unknown", "progress_confidence", "confirmed", "evidence_url",
 		"https://example.org/evidencia-2.pdf", NULL });
+	/* The evidence joins the save's change in the log, so that the History shows it. */
+	ck_assert_int_eq(
+	    sql_int("SELECT count(*) FROM revision e JOIN revision p ON "
+		    "p.change_id = e.change_id AND p.field = 'progress' AND "
+		    "p.row_id = e.row_id WHERE e.tbl = 'milestone' AND e.row_id = ?2 AND "
+		    "e.field = 'evidence' AND e.after = "
+		    "'https://example.org/evidencia-2.pdf' AND e.commitment_id = ?3",
+		NULL, ms, cm, -1),
+	    1);
 	snprintf(id_s, sizeof id_s, "/admin/events/%lld", ev);
 	save_and_check("events", "event", id_s,
 	    (const char *const[]){ "kind", "webinar", "status", "held", "online", "1", NULL });
