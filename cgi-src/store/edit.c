@@ -11,9 +11,8 @@
 #include "store/stmt.h"
 
 /* Statements per kind, assembled at start from the constant names of the field tables
- * (editfields.c): the SELECT reads the fields in their order, then the version; the
- * list is the kind's label_sql. */
-enum kst { K_SELECT, K_INSERT, K_UPDATE, K_DELETE, K_LIST, K__MAX };
+ * (editfields.c): the SELECT reads the fields in their order, then the version. */
+enum kst { K_SELECT, K_INSERT, K_UPDATE, K_DELETE, K__MAX };
 static sqlite3_stmt *kst[EDIT_KINDS][K__MAX];
 
 enum { X_REVISION, X_CHANGE_ID, X_PLAN_OF, X_EVIDENCE, X_EVIDENCE_REV, X_PARENT_LOOP, X__MAX };
@@ -77,7 +76,6 @@ prepare_kind(sqlite3 *rw, size_t ki, char *err, size_t errlen)
 	    "%%H:%%M:%%SZ', 'now') WHERE %s = ?%zu AND version = ?%zu",
 	    k->key, k->nfields + 1, k->nfields + 2);
 	buf_printf(&b[K_DELETE], "DELETE FROM %s WHERE %s = ?1 AND version = ?2", k->table, k->key);
-	buf_puts(&b[K_LIST], k->label_sql);
 	for (j = 0; j < K__MAX; j++) {
 		if (rc == 0 &&
 		    (b[j].oom ||
@@ -123,12 +121,6 @@ kstmt(const struct kind *k, enum kst which)
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return s;
-}
-
-sqlite3_stmt *
-edit_list(const struct kind *k)
-{
-	return kstmt(k, K_LIST);
 }
 
 int

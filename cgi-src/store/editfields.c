@@ -195,43 +195,19 @@ static const struct field page_fields[] = {
 #define N(a) (sizeof(a) / sizeof(a)[0])
 
 static const struct kind kinds[] = {
-	{ "plans", "action_plan", "id", "plano", "Planos", plan_fields, N(plan_fields),
-	    "SELECT id, coalesce(title_pt, title_en, 'Plano ' || number), "
-	    "'Plano ' || number FROM action_plan ORDER BY number",
-	    0, 1, 0 },
+	{ "plans", "action_plan", "id", "plano", "Planos", plan_fields, N(plan_fields), 0, 1, 0 },
 	{ "commitments", "commitment", "id", "compromisso", "Compromissos", commitment_fields,
-	    N(commitment_fields),
-	    "SELECT c.id, c.ogp_id || ' — ' || coalesce(c.title_pt, "
-	    "c.title_en, '(sem título)'), 'Plano ' || p.number FROM commitment c JOIN action_plan "
-	    "p ON p.id = c.plan_id ORDER BY p.number, c.number, c.ogp_id",
-	    1, 1, 0 },
+	    N(commitment_fields), 1, 1, 0 },
 	{ "milestones", "milestone", "id", "marco", "Marcos", milestone_fields, N(milestone_fields),
-	    "SELECT m.id, coalesce(m.title_pt, m.title_en, '(sem título)'), "
-	    "c.ogp_id || ', marco ' || m.position FROM milestone m JOIN commitment c ON c.id = "
-	    "m.commitment_id ORDER BY c.ogp_id, m.position",
 	    1, 1, 0 },
-	{ "entities", "entity", "id", "entidade", "Entidades", entity_fields, N(entity_fields),
-	    "SELECT id, coalesce(name_pt, name_en, acronym, slug), coalesce(acronym, '') FROM "
-	    "entity ORDER BY coalesce(name_pt, name_en, acronym, slug)",
-	    0, 1, 0 },
-	{ "events", "event", "id", "evento", "Eventos", event_fields, N(event_fields),
-	    "SELECT id, coalesce(title_pt, title_en, '(sem título)'), coalesce(start_date, "
-	    "'data por registar') FROM event ORDER BY start_date DESC",
-	    0, 1, 0 },
+	{ "entities", "entity", "id", "entidade", "Entidades", entity_fields, N(entity_fields), 0,
+	    1, 0 },
+	{ "events", "event", "id", "evento", "Eventos", event_fields, N(event_fields), 0, 1, 0 },
 	{ "consultations", "consultation", "id", "consulta", "Consultas públicas",
-	    consultation_fields, N(consultation_fields),
-	    "SELECT id, coalesce(title_pt, "
-	    "title_en, '(sem título)'), substr(opens_at, 1, 10) || ' a ' || "
-	    "substr(closes_at, 1, 10) FROM consultation ORDER BY opens_at DESC",
-	    0, 1, 0 },
+	    consultation_fields, N(consultation_fields), 0, 1, 0 },
 	{ "submissions", "submission", "id", "contributo", "Contributos", submission_fields,
-	    N(submission_fields),
-	    "SELECT id, coalesce(title, substr(body, 1, 80)), status "
-	    "FROM submission WHERE status = 'published' ORDER BY id DESC",
-	    0, 0, 1 },
-	{ "pages", "page", "rowid", "página", "Páginas", page_fields, N(page_fields),
-	    "SELECT rowid, coalesce(title_pt, title_en, slug), slug FROM page ORDER BY slug", 0, 0,
-	    0 },
+	    N(submission_fields), 0, 0, 1 },
+	{ "pages", "page", "rowid", "página", "Páginas", page_fields, N(page_fields), 0, 0, 0 },
 };
 
 _Static_assert(N(kinds) == EDIT_KINDS, "EDIT_KINDS is the number of kinds");

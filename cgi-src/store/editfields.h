@@ -62,7 +62,6 @@ struct kind {
 	const char         *plural; /* "Compromissos", for titles */
 	const struct field *fields;
 	size_t              nfields;
-	const char         *label_sql; /* SELECT key, label, detail FROM ... ORDER BY ... */
 	int                 member;    /* 1: member editors may propose changes */
 	int                 deletable; /* 1: may be deleted (when nothing refers to it) */
 	int                 moderated; /* 1: rows come from citizens (submissions): staff
