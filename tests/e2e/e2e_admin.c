@@ -1779,7 +1779,7 @@ cocreation(void)
 	struct form     f;
 	struct timespec t0, t1;
 	char            o[32], stored[32];
-	const char     *pages[40];
+	const char     *pages[40], *post;
 	size_t          np = 0, pi;
 
 	if (getenv("E2E_MAILDIR") == NULL) {
@@ -1972,7 +1972,9 @@ cocreation(void)
 		strstr(r.body.p, "maria.cidada@example.net") == NULL,
 	    "the moderation page lists the confirmed "
 	    "submissions, not the unconfirmed, and never an email address");
-	form_parse(r.body.p, "/admin/submissions", &f);
+	/* the decisions' form, a POST (the search form before it has the same action) */
+	post = strstr(r.body.p, "<form method=\"post\"");
+	form_parse(post != NULL ? post : "", "/admin/submissions", &f);
 	res_free(&r);
 	snprintf(buf, sizeof buf, "a%lld", s_rej);
 	form_set(&f, buf, "reject");

@@ -314,8 +314,10 @@ tap "$([ "$m" -ge 2 ] && [ "$m" -le 3 ] && echo 1 || echo 0)" \
 
 # --- the admin page ------------------------------------------------------------------
 rel_build links_admin "$ROOT/tests/links/links_admin.c"
+# The evidence link's correction form, at its address field, is where /admin/links sends.
+LK=$(sql "SELECT id FROM link WHERE milestone_id = $MS AND url = '$F/missing.pdf'")
 "$TMP/links_admin" "$BASE" "$ABERTA_DB" "$ADMIN" "$F/missing.pdf" "/pt/commitments/$MS_OGP" \
-	"/admin/milestones/$MS" >"$TMP/admin.tap" 2>"$TMP/admin.err" || true
+	"/admin/sources/$LK#url" >"$TMP/admin.tap" 2>"$TMP/admin.err" || true
 tap_lines "$TMP/admin.tap"
 [ -s "$TMP/admin.err" ] && diag "$(cat "$TMP/admin.err")"
 rel_finish
