@@ -1,7 +1,15 @@
 /* testlib: see testlib.h. */
+#include <sqlite3.h>
+#include <sodium.h>
+#include <stdarg.h>
 #include <sys/wait.h>
 
+#include "client.h"
 #include "testlib.h"
+
+char               cgi_binary[512];
+char               cgi_db[128];
+const char *const *cgi_env;
 
 int
 run_cmd(char *const argv[])
@@ -161,4 +169,233 @@ tests_main(Suite *su)
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed == 0 ? 0 : 1;
+}
+
+int
+cgi_setup(const char *prefix, const char *const *env)
+{
+	static char admin[512];
+	const char *bd = getenv("ABERTA_BUILDDIR");
+
+	if (sodium_init() < 0)
+		return printf("Bail out! libsodium does not start\n"), -1;
+	snprintf(cgi_binary, sizeof cgi_binary, "%s/aberta", bd ? bd : ".");
+	snprintf(admin, sizeof admin, "%s/aberta-admin", bd ? bd : ".");
+	rc_adminbin = admin;
+	rc_db = cgi_db;
+	cgi_env = env;
+	return test_db_create(cgi_db, sizeof cgi_db, prefix);
+}
+
+int
+cgi_tests_main(Suite *su)
+{
+	int status = tests_main(su);
+
+	test_db_remove(cgi_db);
+	return status;
+}
+
+int
+session_open(const char *dbpath, const char *login, struct session *s)
+{
+	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
+	char          token[65];
+	sqlite3      *db = NULL;
+	sqlite3_stmt *st;
+	int           rc = -1;
+
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
+	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
+	snprintf(s->cookie, sizeof s->cookie, "HTTP_COOKIE=aberta=%s", token);
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(s->csrf, sizeof s->csrf, raw, sizeof raw);
+	if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    sqlite3_busy_timeout(db, 10000) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db,
+		"INSERT INTO session (token_hash, staff_id, csrf, stage, created_at, "
+		"last_seen) SELECT ?1, id, ?2, 'full', CAST(strftime('%s','now') AS INTEGER), "
+		"CAST(strftime('%s','now') AS INTEGER) FROM staff WHERE login = ?3",
+		-1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_blob(st, 1, h, sizeof h, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, s->csrf, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, login, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db) == 1 ? 0 : -1;
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return rc;
+}
+
+int
+staff_session(
+    const char *login, const char *name, const char *role, const char *slug, struct session *s)
+{
+	struct acct a;
+
+	if (acct_add(&a, login, name, role, slug) != 0)
+		return -1;
+	if (s != NULL && session_open(cgi_db, login, s) != 0)
+		return fprintf(stderr, "no session row for %s\n", login), -1;
+	return 0;
+}
+
+/* Runs cgi_binary on cgi_db with s's cookie (NULL: an empty one), the Content-Type ctype
+ * and cgi_env's entries (fifteen at most in all); method, uri, body of len bytes (NULL:
+ * none). */
+static void
+run_as(const struct session *s, const char *ctype, const char *method, const char *uri,
+    const char *body, size_t len, struct res *r)
+{
+	const char *env[16] = { s ? s->cookie : "HTTP_COOKIE=", ctype };
+	size_t      n;
+
+	for (n = 0; cgi_env != NULL && cgi_env[n] != NULL && n + 3 < 16; n++)
+		env[n + 2] = cgi_env[n];
+	cgi_run(cgi_binary, cgi_db, method, uri, env, body, len, r);
+}
+
+void
+cgi_as(
+    const struct session *s, const char *method, const char *uri, const char *body, struct res *r)
+{
+	run_as(s, "CONTENT_TYPE=application/x-www-form-urlencoded", method, uri, body,
+	    body ? strlen(body) : 0, r);
+}
+
+void
+cgi_get(const struct session *s, const char *uri, struct res *r)
+{
+	cgi_as(s, "GET", uri, NULL, r);
+}
+
+void
+cgi_post_body(const struct session *s, const char *uri, const char *body, struct res *r)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "csrf=%s%s%s", s->csrf, *body ? "&" : "", body);
+	cgi_as(s, "POST", uri, b.p, r);
+	buf_free(&b);
+}
+
+void
+cgi_post(const struct session *s, const char *uri, struct res *r, ...)
+{
+	struct form f = { 0 };
+	const char *k, *v;
+	va_list     ap;
+
+	form_add(&f, "csrf", s->csrf);
+	va_start(ap, r);
+	while ((k = va_arg(ap, const char *)) != NULL && (v = va_arg(ap, const char *)) != NULL)
+		form_add(&f, k, v);
+	va_end(ap);
+	cgi_post_form(s, uri, &f, r);
+	form_free(&f);
+}
+
+void
+cgi_post_form(const struct session *s, const char *uri, const struct form *f, struct res *r)
+{
+	char *body = form_encode(f);
+
+	cgi_as(s, "POST", uri, body, r);
+	free(body);
+}
+
+void
+cgi_open_form(
+    const struct session *s, const char *path, const char *action, struct form *f, struct res *r)
+{
+	struct res page;
+
+	cgi_get(s, path, &page);
+	ck_assert_msg(page.status == 200, "GET %s: %d", path, page.status);
+	ck_assert_msg(form_parse(page.body.p, action ? action : path, f) == 0, "%s: no form %s",
+	    path, action ? action : "");
+	if (r != NULL)
+		*r = page;
+	else
+		res_free(&page);
+}
+
+void
+multipart_field(struct buf *b, const char *name, const char *val)
+{
+	buf_printf(b,
+	    "--" CGI_BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n", name,
+	    val);
+}
+
+void
+multipart_file(
+    struct buf *b, const char *name, const char *filename, const char *ctype, const char *data)
+{
+	buf_printf(b,
+	    "--" CGI_BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"; "
+	    "filename=\"%s\"\r\nContent-Type: %s\r\n\r\n%s\r\n",
+	    name, filename, ctype, data);
+}
+
+void
+cgi_post_multipart(const struct session *s, const char *uri, struct buf *b, struct res *r)
+{
+	buf_puts(b, "--" CGI_BOUNDARY "--\r\n");
+	run_as(s, "CONTENT_TYPE=multipart/form-data; boundary=" CGI_BOUNDARY, "POST", uri, b->p,
+	    b->len, r);
+	buf_free(b);
+}
+
+int
+form_shows(const char *html, const char *name, const char *val)
+{
+	char        needle[160], want[600];
+	const char *p, *tag, *end;
+
+	snprintf(needle, sizeof needle, " name=\"%s\"", name);
+	if ((p = strstr(html, needle)) == NULL)
+		return 0;
+	for (tag = p; tag > html && *tag != '<'; tag--)
+		;
+	if (strncmp(tag, "<select", 7) == 0) {
+		snprintf(want, sizeof want, "<option value=\"%s\" selected>", val);
+		end = strstr(p, "</select>");
+	} else if (strncmp(tag, "<textarea", 9) == 0) {
+		snprintf(want, sizeof want, ">%s</textarea>", val);
+		end = strstr(p, "</textarea>");
+		end = end ? end + 1 : NULL;
+	} else {
+		snprintf(want, sizeof want, " value=\"%s\"", val);
+		end = strchr(p, '>');
+	}
+	p = strstr(p, want);
+	return p != NULL && end != NULL && p < end;
+}
+
+int
+sql_exec(const char *sql)
+{
+	sqlite3 *db = sql_open_rw();
+	char    *err = NULL;
+	int      rc = -1;
+
+	if (db != NULL && (rc = sqlite3_exec(db, sql, NULL, NULL, &err)) != SQLITE_OK)
+		fprintf(stderr, "%s: %s\n", sql, err ? err : sqlite3_errmsg(db));
+	sqlite3_free(err);
+	sqlite3_close(db);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+void
+sql_do(const char *sql)
+{
+	ck_assert_msg(sql_exec(sql) == 0, "the statements failed (see stderr): %.200s", sql);
+}
+
+long long
+sql_one(const char *sql)
+{
+	return sql_int(sql, NULL, 0, 0, -1);
 }

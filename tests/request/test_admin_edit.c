@@ -6,16 +6,14 @@
  * in CGI mode, logged in by a session row of the test's own, on a test database with
  * the real content.  TAP output through Check. */
 #include <sqlite3.h>
-#include <sodium.h>
 
 #include "../lib/client.h"
 #include "../lib/testlib.h"
 #include "store/editfields.h"
 
-static char dbpath[128];
-static char binary[512];
-static char cookie[160]; /* HTTP_COOKIE=aberta=<token> */
-static char csrf[80];
+/* What every request adds (see cgi_as). */
+static const char *const env[] = { "ABERTA_UPLOADS=/tmp/aberta-admin-edit-uploads", NULL };
+static struct session    focal; /* a focal point */
 
 /* The columns of migration 11 that each form must have. */
 static const struct {
@@ -38,59 +36,6 @@ static const struct {
 	    (const char *const[]){ "member_status", "member_confidence", "parent_id", NULL } },
 	{ "events", (const char *const[]){ "status", "date_confidence", "title_pt_kind", NULL } },
 };
-
-/* Runs the worker as CGI with the session's cookie; a body is url-encoded. */
-static void
-cgi(const char *method, const char *uri, const char *body, struct res *r)
-{
-	const char *env[] = { cookie, "CONTENT_TYPE=application/x-www-form-urlencoded", NULL };
-
-	cgi_run(binary, dbpath, method, uri, env, body, body ? strlen(body) : 0, r);
-}
-
-/* Logs in a focal point by a session row of the test's own (cookie and csrf). */
-static int
-session(void)
-{
-	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
-	char          token[65];
-
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
-	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
-	snprintf(cookie, sizeof cookie, "HTTP_COOKIE=aberta=%s", token);
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(csrf, 65, raw, sizeof raw);
-	sqlite3      *db = sql_open_rw();
-	sqlite3_stmt *s;
-	int           rc = -1;
-
-	if (db != NULL &&
-	    sqlite3_prepare_v2(db,
-		"INSERT INTO session (token_hash, staff_id, csrf, stage, created_at, "
-		"last_seen) SELECT ?1, id, ?2, 'full', CAST(strftime('%s','now') AS INTEGER), "
-		"CAST(strftime('%s','now') AS INTEGER) FROM staff WHERE login = 'ines@example.org'",
-		-1, &s, NULL) == SQLITE_OK) {
-		sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 2, csrf, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(s) == SQLITE_DONE && sqlite3_changes(db) == 1 ? 0 : -1;
-		sqlite3_finalize(s);
-	}
-	sqlite3_close(db);
-	return rc;
-}
-
-/* Runs one statement of the test's own (no parameters); fails the test if it fails. */
-static void
-sql_do(const char *sql)
-{
-	sqlite3 *db = sql_open_rw();
-	char    *err = NULL;
-
-	ck_assert_ptr_nonnull(db);
-	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err);
-	sqlite3_close(db);
-}
 
 /* Every column of row id of table, as one line (to compare before and after). */
 static char *
@@ -123,56 +68,6 @@ stored(const char *table, const char *col, long long id, char *out, size_t len)
 
 	snprintf(sql, sizeof sql, "SELECT CAST(%s AS TEXT) FROM %s WHERE id = ?2", col, table);
 	return sql_text(sql, NULL, id, out, len);
-}
-
-/* Opens the form at path into f; fails the test unless it answers 200. */
-static void
-open_edit(const char *path, struct form *f)
-{
-	struct res r;
-
-	cgi("GET", path, NULL, &r);
-	ck_assert_msg(r.status == 200, "GET %s: %d", path, r.status);
-	ck_assert_msg(form_parse(r.body.p, path, f) == 0, "%s: no form", path);
-	res_free(&r);
-}
-
-/* Posts f to path into r. */
-static void
-post_form(const char *path, const struct form *f, struct res *r)
-{
-	char *body = form_encode(f);
-
-	cgi("POST", path, body, r);
-	free(body);
-}
-
-/* Returns 1 if the form field col of html shows val: the value of its input, the
- * selected option of its select, or the text of its textarea. */
-static int
-form_shows(const char *html, const char *col, const char *val)
-{
-	char        needle[160], want[600];
-	const char *p, *tag, *end;
-
-	snprintf(needle, sizeof needle, " name=\"%s\"", col);
-	if ((p = strstr(html, needle)) == NULL)
-		return 0;
-	for (tag = p; tag > html && *tag != '<'; tag--)
-		;
-	if (strncmp(tag, "<select", 7) == 0) {
-		snprintf(want, sizeof want, "<option value=\"%s\" selected>", val);
-		end = strstr(p, "</select>");
-	} else if (strncmp(tag, "<textarea", 9) == 0) {
-		snprintf(want, sizeof want, ">%s</textarea>", val);
-		end = strstr(p, "</textarea>");
-		end = end ? end + 1 : NULL;
-	} else {
-		snprintf(want, sizeof want, " value=\"%s\"", val);
-		end = strchr(p, '>');
-	}
-	p = strstr(p, want);
-	return p != NULL && end != NULL && p < end;
 }
 
 /* Sets the NULL-ended col, value pairs in f. */
@@ -210,15 +105,15 @@ save_and_check(const char *kind, const char *table, const char *path, const char
 	char               edit[96], got[600], sql[200];
 	long long          id;
 
-	open_edit(path, &f);
+	cgi_open_form(&focal, path, NULL, &f, NULL);
 	set_pairs(&f, pairs);
-	post_form(path, &f, &r);
+	cgi_post_form(&focal, path, &f, &r);
 	form_free(&f);
 	id = saved_id(&r, kind);
 	ck_assert_msg(id > 0, "POST %s: %d, %s", path, r.status, r.body.p);
 	res_free(&r);
 	snprintf(edit, sizeof edit, "/admin/%s/%lld", kind, id);
-	cgi("GET", edit, NULL, &r);
+	cgi_get(&focal, edit, &r);
 	ck_assert_int_eq(r.status, 200);
 	for (p = pairs; p[0] != NULL; p += 2) {
 		if (strncmp(p[0], "evidence_", 9) == 0)
@@ -300,8 +195,6 @@ fixture(const char *kind, const char **table)
 START_TEST(milestone_form_multipart)
 {
 	static const char pdf[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-	const char       *env[] = { cookie, "CONTENT_TYPE=multipart/form-data; boundary=B0undary",
-		      "ABERTA_UPLOADS=/tmp/aberta-admin-edit-uploads", NULL };
 	struct form       f = { 0 };
 	struct buf        body = { 0 };
 	struct res        r;
@@ -310,25 +203,19 @@ START_TEST(milestone_form_multipart)
 	int               i;
 
 	snprintf(path, sizeof path, "/admin/milestones/%lld", id);
-	open_edit(path, &f);
+	cgi_open_form(&focal, path, NULL, &f, NULL);
 	ck_assert_int_ge(f.n, 17);
 	form_set(&f, "evidence_label", "Relatório");
 	for (i = 0; i < f.n; i++)
-		buf_printf(&body,
-		    "--B0undary\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
-		    f.name[i], f.val[i]);
-	buf_printf(&body,
-	    "--B0undary\r\nContent-Disposition: form-data; name=\"evidence_file\"; "
-	    "filename=\"r.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%s\r\n--B0undary--\r\n",
-	    pdf);
-	cgi_run(binary, dbpath, "POST", path, env, body.p, body.len, &r);
+		multipart_field(&body, f.name[i], f.val[i]);
+	multipart_file(&body, "evidence_file", "r.pdf", "application/pdf", pdf);
+	cgi_post_multipart(&focal, path, &body, &r);
 	ck_assert_msg(r.status == 303, "multipart milestone form: %d %s", r.status, r.body.p);
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM link WHERE milestone_id = ?2 AND "
 				 "upload_sha IS NOT NULL",
 			     NULL, id, 0, -1),
 	    1);
 	res_free(&r);
-	buf_free(&body);
 	form_free(&f);
 }
 END_TEST
@@ -354,7 +241,7 @@ START_TEST(every_field_in_its_form)
 			else
 				snprintf(path, sizeof path, "/admin/%s/%lld", k->slug,
 				    fixture(k->slug, &table));
-			cgi("GET", path, NULL, &r);
+			cgi_get(&focal, path, &r);
 			ck_assert_msg(r.status == 200, "GET %s: %d", path, r.status);
 			for (j = 0; j < k->nfields; j++) {
 				snprintf(needle, sizeof needle, "name=\"%s\"", k->fields[j].col);
@@ -374,13 +261,13 @@ START_TEST(every_field_in_its_form)
 		}
 	}
 	/* The new kinds of event come with their domain. */
-	cgi("GET", "/admin/events/new", NULL, &r);
+	cgi_get(&focal, "/admin/events/new", &r);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<option value=\"summit\">Cimeira</option>"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<option value=\"webinar\">Webinar</option>"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<option value=\"announced\">Anunciado</option>"));
 	res_free(&r);
 	/* Portuguese and English fields side by side, the kinds of titles too. */
-	cgi("GET", "/admin/commitments/new", NULL, &r);
+	cgi_get(&focal, "/admin/commitments/new", &r);
 	p = strstr(r.body.p, "<label for=\"f-title_pt_confidence\">");
 	ck_assert_ptr_nonnull(p);
 	for (q = p; q > r.body.p && strncmp(q, "<div class=\"pair\">", 18) != 0; q--)
@@ -586,11 +473,11 @@ try_bad(const struct bad *b)
 	snprintf(path, sizeof path, "/admin/%s/%lld", b->kind, id);
 	before = row_dump(table, id);
 	revs = sql_int("SELECT count(*) FROM revision", NULL, 0, 0, -1);
-	open_edit(path, &f);
+	cgi_open_form(&focal, path, NULL, &f, NULL);
 	set_pairs(&f, b->set);
 	if (strcmp(b->kind, "milestones") == 0)
 		form_set(&f, "evidence_url", "https://example.org/evidencia.pdf");
-	post_form(path, &f, &r);
+	cgi_post_form(&focal, path, &f, &r);
 	form_free(&f);
 	ck_assert_msg(r.status == 400, "%s %s: %d, not 400", path, b->col, r.status);
 	snprintf(want, sizeof want, "<span class=\"field-error\" id=\"e-%s\">%s", b->col, b->msg);
@@ -630,11 +517,11 @@ START_TEST(confidence_of_new_and_stored_facts)
 	long long   cid, a, b;
 	const char *table;
 
-	open_edit("/admin/events/new", &f);
+	cgi_open_form(&focal, "/admin/events/new", NULL, &f, NULL);
 	set_pairs(&f,
 	    (const char *const[]){
 		"title_pt", "Sem confiança", "kind", "other", "start_date", "2031-04", NULL });
-	post_form("/admin/events/new", &f, &r);
+	cgi_post_form(&focal, "/admin/events/new", &f, &r);
 	form_free(&f);
 	ck_assert_int_eq(r.status, 400);
 	ck_assert_ptr_nonnull(strstr(r.body.p,
@@ -651,9 +538,9 @@ START_TEST(confidence_of_new_and_stored_facts)
 	    "UPDATE commitment SET title_pt_confidence = NULL WHERE id = %lld", cid);
 	sql_do(sql);
 	snprintf(path, sizeof path, "/admin/commitments/%lld", cid);
-	open_edit(path, &f);
+	cgi_open_form(&focal, path, NULL, &f, NULL);
 	form_set(&f, "note_pt", "Nota gravada sem tocar no título.");
-	post_form(path, &f, &r);
+	cgi_post_form(&focal, path, &f, &r);
 	form_free(&f);
 	ck_assert_msg(saved_id(&r, "commitments") == cid, "%d %s", r.status, r.body.p);
 	res_free(&r);
@@ -665,9 +552,9 @@ START_TEST(confidence_of_new_and_stored_facts)
 	b = sql_int("SELECT id FROM entity WHERE slug = 'recusas-b'", NULL, 0, 0, -1);
 	snprintf(path, sizeof path, "/admin/entities/%lld", a);
 	snprintf(v, sizeof v, "%lld", b);
-	open_edit(path, &f);
+	cgi_open_form(&focal, path, NULL, &f, NULL);
 	form_set(&f, "parent_id", v);
-	post_form(path, &f, &r);
+	cgi_post_form(&focal, path, &f, &r);
 	ck_assert_int_eq(r.status, 400);
 	ck_assert_ptr_nonnull(strstr(r.body.p,
 	    "id=\"e-parent_id\">Uma entidade não pode pertencer a si própria nem a uma "
@@ -675,7 +562,7 @@ START_TEST(confidence_of_new_and_stored_facts)
 	res_free(&r);
 	snprintf(v, sizeof v, "%lld", a);
 	form_set(&f, "parent_id", v);
-	post_form(path, &f, &r);
+	cgi_post_form(&focal, path, &f, &r);
 	form_free(&f);
 	ck_assert_int_eq(r.status, 400);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "id=\"e-parent_id\">Uma entidade não pode"));
@@ -695,7 +582,7 @@ START_TEST(roles_and_parties_shown)
 	long long   cid = fixture("commitments", &table), ent = fixture("entities", &table);
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld/relations", cid);
-	cgi("GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	ck_assert_int_eq(r.status, 200);
 	snprintf(v, sizeof v, "name=\"confidence-lead-%lld\"", ent);
 	ck_assert_msg(strstr(r.body.p, v) != NULL, "no confidence for the lead");
@@ -718,13 +605,11 @@ static int
 post_relations(long long cid, long long ent, const char *k1, const char *v1, const char *k2,
     const char *v2, struct res *r)
 {
-	char path[96], id[32], *body;
+	char path[96], id[32];
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld/relations", cid);
 	snprintf(id, sizeof id, "%lld", ent);
-	body = body_of("csrf", csrf, "lead", id, k1, v1, k2, v2, NULL);
-	cgi("POST", path, body, r);
-	free(body);
+	cgi_post(&focal, path, r, "lead", id, k1, v1, k2, v2, NULL);
 	return r->status;
 }
 
@@ -794,8 +679,8 @@ START_TEST(content_saves_as_it_is)
 		snprintf(sql, sizeof sql, "SELECT min(id) FROM %s WHERE id > ?2", kinds[i][1]);
 		for (id = sql_int(sql, NULL, 0, 0, 0); id > 0; id = sql_int(sql, NULL, id, 0, 0)) {
 			snprintf(path, sizeof path, "/admin/%s/%lld", kinds[i][0], id);
-			open_edit(path, &f);
-			post_form(path, &f, &r);
+			cgi_open_form(&focal, path, NULL, &f, NULL);
+			cgi_post_form(&focal, path, &f, &r);
 			form_free(&f);
 			ck_assert_msg(saved_id(&r, kinds[i][0]) == id,
 			    "%s refused unchanged: %d %s", path, r.status, r.body.p);
@@ -818,30 +703,13 @@ main(void)
 	const TTest *const tests[] = { every_field_in_its_form, new_fields_saved_and_shown,
 		bad_values_refused, confidence_of_new_and_stored_facts, roles_and_parties_shown,
 		roles_saved_kept_refused, content_saves_as_it_is, milestone_form_multipart, NULL };
-	const char        *bd = getenv("ABERTA_BUILDDIR");
-	char               admin[512];
-	int                failed;
 
-	if (sodium_init() < 0)
+	if (cgi_setup("aberta-admin-edit", env) != 0)
 		return 1;
-	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
-	snprintf(admin, sizeof admin, "%s/aberta-admin", bd ? bd : ".");
-	if (test_db_create(dbpath, sizeof dbpath, "aberta-admin-edit") != 0)
+	if (staff_session("ines@example.org", "Inês Focal", "focal", NULL, &focal) != 0 ||
+	    sql_exec(fixture_sql) != 0) {
+		printf("Bail out! cannot make the account, the session or the records\n");
 		return 1;
-	rc_db = dbpath;
-	{
-		char *const add[] = { admin, "--db", dbpath, "user", "add", "ines@example.org",
-			"Inês Focal", "focal", NULL };
-		sqlite3    *db = sql_open_rw();
-
-		if (run_cmd(add) != 0 || session() != 0 || db == NULL ||
-		    sqlite3_exec(db, fixture_sql, NULL, NULL, NULL) != SQLITE_OK) {
-			printf("Bail out! cannot make the account, the session or the records\n");
-			return 1;
-		}
-		sqlite3_close(db);
 	}
-	failed = tests_main(tests_suite("admin_edit", 300, tests));
-	test_db_remove(dbpath);
-	return failed == 0 ? 0 : 1;
+	return cgi_tests_main(tests_suite("admin_edit", 300, tests));
 }

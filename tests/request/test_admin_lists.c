@@ -7,7 +7,6 @@
  * a plan of 120 milestones of the test's own; sessions are rows of the test's own.  TAP
  * output through Check. */
 #include <sqlite3.h>
-#include <sodium.h>
 
 #include "../lib/client.h"
 #include "../lib/testlib.h"
@@ -15,12 +14,11 @@
 
 #define TODAY "2025-06-15"
 
-static char dbpath[128];
-static char binary[512];
-static char focal[160];  /* HTTP_COOKIE=aberta=<token> of a focal point */
-static char member[160]; /* of the member editor of body 900 */
-static char admin[160];  /* of an administrator */
-static char admin_csrf[65];
+/* What every request adds (see cgi_as). */
+static const char *const env[] = { "ABERTA_TODAY=" TODAY, NULL };
+static struct session    focal;  /* a focal point */
+static struct session    member; /* the member editor of body 900 */
+static struct session    admin;  /* an administrator */
 
 /* Plan 900: body 900 leads XA0001 (60 milestones) and supports XA0003 (15); body 901
  * leads XA0002 (45).  The milestones' figures, dates and texts vary with their position
@@ -78,48 +76,6 @@ static const char staff_fixture_sql[] =
     "'2025-06-01T00:00:00Z', '2025-06-01T00:00:00Z', '2025-05-01T00:00:00Z' FROM link "
     "WHERE url GLOB 'https://example.invalid/doc*';";
 
-/* Runs the worker as CGI with cookie (NULL: none) on GET uri. */
-static void
-get(const char *cookie, const char *uri, struct res *r)
-{
-	const char *env[] = { "ABERTA_TODAY=" TODAY, cookie, NULL };
-
-	cgi_run(binary, dbpath, "GET", uri, env, NULL, 0, r);
-}
-
-/* Logs login in by a session row of the test's own; its cookie line into out, its
- * anti-CSRF token into csrf. */
-static int
-session(const char *login, char out[160], char csrf[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
-	char          token[65];
-	sqlite3      *db = sql_open_rw();
-	sqlite3_stmt *s;
-	int           rc = -1;
-
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
-	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
-	snprintf(out, 160, "HTTP_COOKIE=aberta=%s", token);
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(csrf, 65, raw, sizeof raw);
-	if (db != NULL &&
-	    sqlite3_prepare_v2(db,
-		"INSERT INTO session (token_hash, staff_id, csrf, stage, created_at, "
-		"last_seen) SELECT ?1, id, ?2, 'full', CAST(strftime('%s','now') AS INTEGER), "
-		"CAST(strftime('%s','now') AS INTEGER) FROM staff WHERE login = ?3",
-		-1, &s, NULL) == SQLITE_OK) {
-		sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 2, csrf, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 3, login, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(s) == SQLITE_DONE && sqlite3_changes(db) == 1 ? 0 : -1;
-		sqlite3_finalize(s);
-	}
-	sqlite3_close(db);
-	return rc;
-}
-
 /* The first number after "<h1>" and the first after "(de " in the heading of html, the
  * no-break spaces between thousands skipped; -1 when absent. */
 static void
@@ -143,17 +99,17 @@ heading(const char *html, long long *matched, long long *all)
 	*all = v[1];
 }
 
-/* GETs uri as cookie, expects status st, and checks the heading's count (matched; all
+/* GETs uri as s, expects status st, and checks the heading's count (matched; all
  * -1: no "(de N)") and the rows of the table (rows, each a link to path/ID). */
 static void
-expect_list(const char *cookie, const char *uri, int st, long long matched, long long all, int rows,
-    const char *path)
+expect_list(const struct session *s, const char *uri, int st, long long matched, long long all,
+    int rows, const char *path)
 {
 	struct res r;
 	long long  m, a;
 	char       needle[64];
 
-	get(cookie, uri, &r);
+	cgi_get(s, uri, &r);
 	ck_assert_msg(r.status == st, "GET %s: %d, not %d", uri, r.status, st);
 	heading(r.body.p, &m, &a);
 	ck_assert_msg(m == matched && a == all,
@@ -162,13 +118,6 @@ expect_list(const char *cookie, const char *uri, int st, long long matched, long
 	ck_assert_msg(res_count(&r, needle) == rows, "GET %s: %d rows, not %d", uri,
 	    res_count(&r, needle), rows);
 	res_free(&r);
-}
-
-/* The integer of sql (no parameters) on the test database. */
-static long long
-count_of(const char *sql)
-{
-	return sql_int(sql, NULL, 0, 0, -1);
 }
 
 /* The milestones (all: every one; else those of commitment cid) that lib/progress.h
@@ -209,16 +158,16 @@ rule_counts(int which, long long *milestones, long long *commitments)
 
 START_TEST(paging_and_counts)
 {
-	long long  all = count_of("SELECT count(*) FROM milestone"), pages = (all + 49) / 50;
+	long long  all = sql_one("SELECT count(*) FROM milestone"), pages = (all + 49) / 50;
 	char       uri[96], want[128];
 	struct res r;
 
 	ck_assert_int_eq(all, 34 + 120); /* the seed's and the test's */
-	expect_list(focal, "/admin/milestones", 200, all, -1, 50, "/admin/milestones");
-	expect_list(focal, "/admin/milestones?page=2", 200, all, -1, 50, "/admin/milestones");
+	expect_list(&focal, "/admin/milestones", 200, all, -1, 50, "/admin/milestones");
+	expect_list(&focal, "/admin/milestones?page=2", 200, all, -1, 50, "/admin/milestones");
 	snprintf(uri, sizeof uri, "/admin/milestones?page=%lld", pages);
-	expect_list(focal, uri, 200, all, -1, (int)(all - (pages - 1) * 50), "/admin/milestones");
-	get(focal, "/admin/milestones?page=2", &r);
+	expect_list(&focal, uri, 200, all, -1, (int)(all - (pages - 1) * 50), "/admin/milestones");
+	cgi_get(&focal, "/admin/milestones?page=2", &r);
 	snprintf(want, sizeof want,
 	    "<caption id=\"list-caption\">Marcos 51 a 100 de %lld</caption>", all);
 	ck_assert_msg(strstr(r.body.p, want) != NULL, "page 2: no caption %s", want);
@@ -229,58 +178,58 @@ START_TEST(paging_and_counts)
 	ck_assert(strstr(r.body.p, "<a href=\"/admin/milestones\" rel=\"prev\">") != NULL);
 	ck_assert(strstr(r.body.p, "<a href=\"/admin/milestones?page=3\" rel=\"next\">") != NULL);
 	res_free(&r);
-	get(focal, "/admin/milestones", &r); /* the first page: no previous */
+	cgi_get(&focal, "/admin/milestones", &r); /* the first page: no previous */
 	ck_assert(strstr(r.body.p, "rel=\"prev\"") == NULL && strstr(r.body.p, "rel=\"next\""));
 	res_free(&r);
-	get(focal, uri, &r); /* the last page: no next */
+	cgi_get(&focal, uri, &r); /* the last page: no next */
 	ck_assert(strstr(r.body.p, "rel=\"next\"") == NULL && strstr(r.body.p, "rel=\"prev\""));
 	res_free(&r);
 	/* Past the last page: the last one, with a note. */
 	snprintf(uri, sizeof uri, "/admin/milestones?page=%lld", pages + 1);
-	expect_list(focal, uri, 200, all, -1, (int)(all - (pages - 1) * 50), "/admin/milestones");
-	get(focal, uri, &r);
+	expect_list(&focal, uri, 200, all, -1, (int)(all - (pages - 1) * 50), "/admin/milestones");
+	cgi_get(&focal, uri, &r);
 	snprintf(want, sizeof want, "A página %lld não existe: a lista tem %lld páginas", pages + 1,
 	    pages);
 	ck_assert_msg(strstr(r.body.p, want) != NULL, "no note past the end");
 	res_free(&r);
 	expect_list(
-	    focal, "/admin/commitments?plan=900&page=9", 200, 3, 27, 3, "/admin/commitments");
-	expect_list(focal, "/admin/commitments?plan=900&q=zzzz&page=2", 200, 0, 27, 0,
+	    &focal, "/admin/commitments?plan=900&page=9", 200, 3, 27, 3, "/admin/commitments");
+	expect_list(&focal, "/admin/commitments?plan=900&q=zzzz&page=2", 200, 0, 27, 0,
 	    "/admin/commitments");
 }
 END_TEST
 
 START_TEST(search)
 {
-	long long  pct = count_of("SELECT count(*) FROM commitment WHERE instr(ogp_id || "
-				   "coalesce(title_pt, '') || coalesce(title_en, ''), '%') > 0");
-	long long  low = count_of("SELECT count(*) FROM commitment WHERE instr(ogp_id || "
-				   "coalesce(title_pt, '') || coalesce(title_en, ''), '_') > 0");
+	long long  pct = sql_one("SELECT count(*) FROM commitment WHERE instr(ogp_id || "
+				  "coalesce(title_pt, '') || coalesce(title_en, ''), '%') > 0");
+	long long  low = sql_one("SELECT count(*) FROM commitment WHERE instr(ogp_id || "
+				  "coalesce(title_pt, '') || coalesce(title_en, ''), '_') > 0");
 	struct res r;
 
 	/* Case and accents do not matter, on either side. */
 	expect_list(
-	    focal, "/admin/commitments?q=AREA+DE+ENSAIO", 200, 1, 27, 1, "/admin/commitments");
-	expect_list(
-	    focal, "/admin/commitments?q=%C3%A1rea+de+ensaio", 200, 1, 27, 1, "/admin/commitments");
-	expect_list(focal, "/admin/milestones?q=xa0002", 200, 45, 154, 45 > 50 ? 50 : 45,
+	    &focal, "/admin/commitments?q=AREA+DE+ENSAIO", 200, 1, 27, 1, "/admin/commitments");
+	expect_list(&focal, "/admin/commitments?q=%C3%A1rea+de+ensaio", 200, 1, 27, 1,
+	    "/admin/commitments");
+	expect_list(&focal, "/admin/milestones?q=xa0002", 200, 45, 154, 45 > 50 ? 50 : 45,
 	    "/admin/milestones");
-	expect_list(focal, "/admin/milestones?q=%20%20Test+milestone+11%20", 200, 10, 154, 10,
+	expect_list(&focal, "/admin/milestones?q=%20%20Test+milestone+11%20", 200, 10, 154, 10,
 	    "/admin/milestones"); /* 11 and 111-119: 110 has no English title */
 	/* % and _ are letters, not wildcards. */
 	ck_assert_int_ge(pct, 1);
 	ck_assert_int_ge(low, 1);
 	expect_list(
-	    focal, "/admin/commitments?q=%25", 200, pct, 27, (int)pct, "/admin/commitments");
-	expect_list(focal, "/admin/commitments?q=_", 200, low, 27, (int)low, "/admin/commitments");
-	expect_list(focal, "/admin/entities?q=lxo", 200, 1, 35, 1, "/admin/entities");
+	    &focal, "/admin/commitments?q=%25", 200, pct, 27, (int)pct, "/admin/commitments");
+	expect_list(&focal, "/admin/commitments?q=_", 200, low, 27, (int)low, "/admin/commitments");
+	expect_list(&focal, "/admin/entities?q=lxo", 200, 1, 35, 1, "/admin/entities");
 	/* A search shaped like SQL is text to find. */
 	expect_list(
-	    focal, "/admin/milestones?q=%27+OR+1%3D1+--", 200, 0, 154, 0, "/admin/milestones");
-	expect_list(focal, "/admin/milestones?q=%27%3B+DROP+TABLE+milestone%3B+--", 200, 0, 154, 0,
+	    &focal, "/admin/milestones?q=%27+OR+1%3D1+--", 200, 0, 154, 0, "/admin/milestones");
+	expect_list(&focal, "/admin/milestones?q=%27%3B+DROP+TABLE+milestone%3B+--", 200, 0, 154, 0,
 	    "/admin/milestones");
-	ck_assert_int_eq(count_of("SELECT count(*) FROM milestone"), 154);
-	get(focal, "/admin/milestones?q=%27+OR+1%3D1+--", &r);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM milestone"), 154);
+	cgi_get(&focal, "/admin/milestones?q=%27+OR+1%3D1+--", &r);
 	ck_assert(strstr(r.body.p, "Nenhum registo corresponde à pesquisa e aos filtros.") != NULL);
 	ck_assert(strstr(r.body.p, "value=\"&#39; OR 1=1 --\"") != NULL); /* kept, escaped */
 	res_free(&r);
@@ -289,12 +238,12 @@ END_TEST
 
 /* GETs uri and checks the heading counts matched of all (no table check). */
 static void
-expect_count(const char *cookie, const char *uri, long long matched, long long all)
+expect_count(const struct session *s, const char *uri, long long matched, long long all)
 {
 	struct res r;
 	long long  m, a;
 
-	get(cookie, uri, &r);
+	cgi_get(s, uri, &r);
 	ck_assert_msg(r.status == 200, "GET %s: %d", uri, r.status);
 	heading(r.body.p, &m, &a);
 	ck_assert_msg(m == matched && a == all, "GET %s: %lld (de %lld), not %lld (de %lld)", uri,
@@ -310,48 +259,48 @@ START_TEST(filters)
 	rule_counts(1, &s_ms, &s_cm);
 	ck_assert(o_ms > 0 && o_ms < ms && s_ms > 0 && s_ms < ms);
 	/* Milestones. */
-	expect_count(focal, "/admin/milestones?plan=900", 120, ms);
-	expect_count(focal, "/admin/milestones?commitment=9002", 45, ms);
-	expect_count(focal, "/admin/milestones?lead=900", 60, ms); /* 9003: supported only */
-	expect_count(focal, "/admin/milestones?status=complete",
-	    count_of("SELECT count(*) FROM milestone WHERE status = 'complete'"), ms);
-	expect_count(focal, "/admin/milestones?status=none",
-	    count_of("SELECT count(*) FROM milestone WHERE status IS NULL"), ms);
-	expect_count(focal, "/admin/milestones?overdue=1", o_ms, ms);
-	expect_count(focal, "/admin/milestones?stale=1", s_ms, ms);
-	expect_count(focal, "/admin/milestones?missing=1",
-	    count_of("SELECT count(*) FROM milestone WHERE (title_pt IS NULL) <> (title_en IS "
-		     "NULL)"),
+	expect_count(&focal, "/admin/milestones?plan=900", 120, ms);
+	expect_count(&focal, "/admin/milestones?commitment=9002", 45, ms);
+	expect_count(&focal, "/admin/milestones?lead=900", 60, ms); /* 9003: supported only */
+	expect_count(&focal, "/admin/milestones?status=complete",
+	    sql_one("SELECT count(*) FROM milestone WHERE status = 'complete'"), ms);
+	expect_count(&focal, "/admin/milestones?status=none",
+	    sql_one("SELECT count(*) FROM milestone WHERE status IS NULL"), ms);
+	expect_count(&focal, "/admin/milestones?overdue=1", o_ms, ms);
+	expect_count(&focal, "/admin/milestones?stale=1", s_ms, ms);
+	expect_count(&focal, "/admin/milestones?missing=1",
+	    sql_one("SELECT count(*) FROM milestone WHERE (title_pt IS NULL) <> (title_en IS "
+		    "NULL)"),
 	    ms);
-	expect_count(focal, "/admin/milestones?plan=900&unconfirmed=1", 120 / 7, ms);
-	expect_count(focal, "/admin/milestones?plan=900&status=in_progress&missing=1", 0, ms);
-	expect_count(focal, "/admin/milestones?plan=900&status=complete&missing=1", 6, ms);
+	expect_count(&focal, "/admin/milestones?plan=900&unconfirmed=1", 120 / 7, ms);
+	expect_count(&focal, "/admin/milestones?plan=900&status=in_progress&missing=1", 0, ms);
+	expect_count(&focal, "/admin/milestones?plan=900&status=complete&missing=1", 6, ms);
 	/* Commitments. */
-	expect_count(focal, "/admin/commitments?plan=900", 3, cm);
-	expect_count(focal, "/admin/commitments?lead=901", 1, cm);
-	expect_count(focal, "/admin/commitments?status=limited",
-	    count_of("SELECT count(*) FROM commitment WHERE self_status = 'limited'"), cm);
-	expect_count(focal, "/admin/commitments?status=none",
-	    count_of("SELECT count(*) FROM commitment WHERE self_status IS NULL"), cm);
-	expect_count(focal, "/admin/commitments?overdue=1", o_cm, cm);
-	expect_count(focal, "/admin/commitments?stale=1", s_cm, cm);
-	expect_count(focal, "/admin/commitments?plan=900&missing=1", 1, cm);
-	expect_count(focal, "/admin/commitments?plan=900&unconfirmed=1", 1, cm);
-	expect_count(focal, "/admin/commitments?plan=900&lead=900&status=limited&stale=1", 1, cm);
+	expect_count(&focal, "/admin/commitments?plan=900", 3, cm);
+	expect_count(&focal, "/admin/commitments?lead=901", 1, cm);
+	expect_count(&focal, "/admin/commitments?status=limited",
+	    sql_one("SELECT count(*) FROM commitment WHERE self_status = 'limited'"), cm);
+	expect_count(&focal, "/admin/commitments?status=none",
+	    sql_one("SELECT count(*) FROM commitment WHERE self_status IS NULL"), cm);
+	expect_count(&focal, "/admin/commitments?overdue=1", o_cm, cm);
+	expect_count(&focal, "/admin/commitments?stale=1", s_cm, cm);
+	expect_count(&focal, "/admin/commitments?plan=900&missing=1", 1, cm);
+	expect_count(&focal, "/admin/commitments?plan=900&unconfirmed=1", 1, cm);
+	expect_count(&focal, "/admin/commitments?plan=900&lead=900&status=limited&stale=1", 1, cm);
 	/* The other kinds. */
-	expect_count(focal, "/admin/plans?status=implementation",
-	    count_of("SELECT count(*) FROM action_plan WHERE status = 'implementation'"), 4);
-	expect_count(focal, "/admin/entities?kind=academia",
-	    count_of("SELECT count(*) FROM entity WHERE kind = 'academia'"), 35);
-	expect_count(focal, "/admin/entities?member=1",
-	    count_of("SELECT count(*) FROM entity WHERE is_member = 1"), 35);
-	expect_count(focal, "/admin/entities?missing=1",
-	    count_of("SELECT count(*) FROM entity WHERE (name_pt IS NULL) <> (name_en IS NULL) OR "
-		     "(description_pt IS NULL) <> (description_en IS NULL)"),
+	expect_count(&focal, "/admin/plans?status=implementation",
+	    sql_one("SELECT count(*) FROM action_plan WHERE status = 'implementation'"), 4);
+	expect_count(&focal, "/admin/entities?kind=academia",
+	    sql_one("SELECT count(*) FROM entity WHERE kind = 'academia'"), 35);
+	expect_count(&focal, "/admin/entities?member=1",
+	    sql_one("SELECT count(*) FROM entity WHERE is_member = 1"), 35);
+	expect_count(&focal, "/admin/entities?missing=1",
+	    sql_one("SELECT count(*) FROM entity WHERE (name_pt IS NULL) <> (name_en IS NULL) OR "
+		    "(description_pt IS NULL) <> (description_en IS NULL)"),
 	    35);
-	expect_count(focal, "/admin/events?year=2024",
-	    count_of("SELECT count(*) FROM event WHERE substr(start_date, 1, 4) = '2024'"),
-	    count_of("SELECT count(*) FROM event"));
+	expect_count(&focal, "/admin/events?year=2024",
+	    sql_one("SELECT count(*) FROM event WHERE substr(start_date, 1, 4) = '2024'"),
+	    sql_one("SELECT count(*) FROM event"));
 }
 END_TEST
 
@@ -364,7 +313,7 @@ row_ids(const char *uri, const char *path, char *out, size_t len)
 	const char *p;
 	size_t      o = 0;
 
-	get(focal, uri, &r);
+	cgi_get(&focal, uri, &r);
 	ck_assert_msg(r.status == 200, "GET %s: %d", uri, r.status);
 	snprintf(needle, sizeof needle, "<th scope=\"row\"><a href=\"%s/", path);
 	out[0] = '\0';
@@ -403,7 +352,7 @@ START_TEST(sorting)
 	row_ids("/admin/milestones?commitment=9003&sort=progress", "/admin/milestones", ids,
 	    sizeof ids);
 	ck_assert_msg(strcmp(ids, "") != 0, "no rows");
-	ck_assert_int_eq(count_of("SELECT count(*) FROM milestone WHERE commitment_id = 9003"), 15);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM milestone WHERE commitment_id = 9003"), 15);
 	for (i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		for (j = 0; lists[i].sorts[j] != NULL; j++) {
 			snprintf(
@@ -419,24 +368,24 @@ START_TEST(member_scope)
 {
 	struct res r;
 
-	expect_list(member, "/admin/commitments", 200, 2, -1, 2, "/admin/commitments");
-	expect_list(member, "/admin/milestones", 200, 75, -1, 50, "/admin/milestones");
-	expect_list(member, "/admin/milestones?page=2", 200, 75, -1, 25, "/admin/milestones");
-	expect_list(member, "/admin/milestones?q=ensaio", 200, 75, 75, 50, "/admin/milestones");
+	expect_list(&member, "/admin/commitments", 200, 2, -1, 2, "/admin/commitments");
+	expect_list(&member, "/admin/milestones", 200, 75, -1, 50, "/admin/milestones");
+	expect_list(&member, "/admin/milestones?page=2", 200, 75, -1, 25, "/admin/milestones");
+	expect_list(&member, "/admin/milestones?q=ensaio", 200, 75, 75, 50, "/admin/milestones");
 	expect_list(
-	    member, "/admin/milestones?commitment=9002", 200, 0, 75, 0, "/admin/milestones");
-	expect_list(member, "/admin/milestones?lead=901", 200, 0, 75, 0, "/admin/milestones");
-	expect_list(member, "/admin/commitments?stale=1", 200, 2, 2, 2, "/admin/commitments");
-	get(member, "/admin/commitments", &r);
+	    &member, "/admin/milestones?commitment=9002", 200, 0, 75, 0, "/admin/milestones");
+	expect_list(&member, "/admin/milestones?lead=901", 200, 0, 75, 0, "/admin/milestones");
+	expect_list(&member, "/admin/commitments?stale=1", 200, 2, 2, 2, "/admin/commitments");
+	cgi_get(&member, "/admin/commitments", &r);
 	ck_assert(strstr(r.body.p, "XA0002") == NULL && strstr(r.body.p, "XA0003") != NULL);
 	res_free(&r);
-	get(member, "/admin/milestones?page=2", &r);
+	cgi_get(&member, "/admin/milestones?page=2", &r);
 	ck_assert(strstr(r.body.p, "XA0002") == NULL && strstr(r.body.p, "Página 2 de 2") != NULL);
 	res_free(&r);
-	get(member, "/admin/plans", &r);
+	cgi_get(&member, "/admin/plans", &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
-	get(member, "/admin/entities?q=x", &r);
+	cgi_get(&member, "/admin/entities?q=x", &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
 }
@@ -449,7 +398,7 @@ expect_refused(const char *uri, const char *name, const char *why)
 	struct res r;
 	char       want[160];
 
-	get(focal, uri, &r);
+	cgi_get(&focal, uri, &r);
 	ck_assert_msg(r.status == 400, "GET %s: %d, not 400", uri, r.status);
 	snprintf(want, sizeof want, "<li>%s = «", name);
 	ck_assert_msg(strstr(r.body.p, want) != NULL && strstr(r.body.p, why) != NULL,
@@ -488,7 +437,7 @@ START_TEST(bad_parameters)
 	q[20 + 201] = '\0';
 	expect_refused(q, "q", "mais de 200 carateres");
 	/* A filter the list does not have is not in its form: it is ignored. */
-	expect_count(focal, "/admin/plans?lead=1", 4, -1);
+	expect_count(&focal, "/admin/plans?lead=1", 4, -1);
 }
 END_TEST
 
@@ -496,7 +445,7 @@ START_TEST(state_in_the_address)
 {
 	struct res r;
 
-	get(focal, "/admin/milestones?q=Marco+de+ensaio&plan=900&stale=1&sort=end", &r);
+	cgi_get(&focal, "/admin/milestones?q=Marco+de+ensaio&plan=900&stale=1&sort=end", &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert_msg(strstr(r.body.p,
 			  "href=\"/admin/milestones?q=Marco%20de%20ensaio&amp;plan=900"
@@ -507,11 +456,11 @@ START_TEST(state_in_the_address)
 	ck_assert(strstr(r.body.p, "<option value=\"900\" selected>") != NULL);
 	res_free(&r);
 	/* A milestone's row links to its form and to its commitment's workspace. */
-	get(focal, "/admin/milestones?commitment=9002", &r);
+	cgi_get(&focal, "/admin/milestones?commitment=9002", &r);
 	ck_assert(strstr(r.body.p, "<td><a href=\"/admin/commitments/9002\">XA0002</a></td>"));
 	ck_assert(strstr(r.body.p, "mostrar todos") != NULL);
 	res_free(&r);
-	get(focal, "/admin/commitments?plan=900", &r);
+	cgi_get(&focal, "/admin/commitments?plan=900", &r);
 	ck_assert(strstr(r.body.p,
 	    "<td>45 <a class=\"small\" "
 	    "href=\"/admin/milestones?commitment=9002\">ver os marcos</a></td>"));
@@ -530,7 +479,7 @@ START_TEST(accessible_markup)
 	int                      i;
 
 	for (i = 0; uris[i] != NULL; i++) {
-		get(focal, uris[i], &r);
+		cgi_get(&focal, uris[i], &r);
 		ck_assert_msg(r.status == 200, "%s: %d", uris[i], r.status);
 		ck_assert(strstr(r.body.p, "<caption id=\"list-caption\">") != NULL);
 		ck_assert(strstr(r.body.p, "<nav class=\"pager\" aria-label=") != NULL);
@@ -549,13 +498,13 @@ START_TEST(accessible_markup)
 }
 END_TEST
 
-/* GETs uri as cookie: status st and needle standing n times in the answer. */
+/* GETs uri as s: status st and needle standing n times in the answer. */
 static void
-expect_n(const char *cookie, const char *uri, int st, const char *needle, int n)
+expect_n(const struct session *s, const char *uri, int st, const char *needle, int n)
 {
 	struct res r;
 
-	get(cookie, uri, &r);
+	cgi_get(s, uri, &r);
 	ck_assert_msg(r.status == st, "GET %s: %d, not %d", uri, r.status, st);
 	ck_assert_msg(res_count(&r, needle) == n, "GET %s: %s %d times, not %d", uri, needle,
 	    res_count(&r, needle), n);
@@ -564,7 +513,7 @@ expect_n(const char *cookie, const char *uri, int st, const char *needle, int n)
 
 START_TEST(staff_lists)
 {
-	long long logs = count_of("SELECT count(*) FROM audit_log");
+	long long logs = sql_one("SELECT count(*) FROM audit_log");
 	char      want[160], a[32];
 
 	/* The security log: 120 lines of the test's own, newest first, 50 a page. */
@@ -573,32 +522,32 @@ START_TEST(staff_lists)
 	else
 		snprintf(a, sizeof a, "%lld", logs);
 	snprintf(want, sizeof want, "Segurança e acessos: linhas 51 a 100 de 120 (entre %s)", a);
-	expect_n(admin, "/admin/audit?record=list_test&page=2", 200, want, 1);
-	expect_n(admin, "/admin/audit?record=list_test&page=3", 200, "<td>list_test</td>", 20);
-	expect_n(admin, "/admin/audit?user=BOT%40example.org&record=XA119", 200,
+	expect_n(&admin, "/admin/audit?record=list_test&page=2", 200, want, 1);
+	expect_n(&admin, "/admin/audit?record=list_test&page=3", 200, "<td>list_test</td>", 20);
+	expect_n(&admin, "/admin/audit?user=BOT%40example.org&record=XA119", 200,
 	    "<td>commitment:XA119</td>", 1);
-	expect_n(admin, "/admin/audit?record=list_test&from=2025-13-01", 400, "<li>from = «", 1);
-	expect_n(admin, "/admin/audit?log=changes&record=zzzz", 200, "linhas 0 a 0 de 0", 1);
-	expect_n(admin, "/admin/audit?record=list_test&page=2", 200,
+	expect_n(&admin, "/admin/audit?record=list_test&from=2025-13-01", 400, "<li>from = «", 1);
+	expect_n(&admin, "/admin/audit?log=changes&record=zzzz", 200, "linhas 0 a 0 de 0", 1);
+	expect_n(&admin, "/admin/audit?record=list_test&page=2", 200,
 	    "href=\"/admin/audit?record=list_test&amp;page=3\" rel=\"next\"", 1);
 	/* The drafts waiting for review. */
-	expect_n(focal, "/admin/reviews", 200, "<h1>Revisões pendentes: 60</h1>", 1);
-	expect_n(focal, "/admin/reviews?page=2", 200, "<section class=\"review\"", 10);
-	expect_n(focal, "/admin/reviews?q=lia", 200, "<h1>Revisões pendentes: 60 (de 60)</h1>", 1);
-	expect_n(focal, "/admin/reviews?q=zzzz", 200, "Nenhuma revisão corresponde", 1);
-	expect_n(focal, "/admin/reviews?page=x", 400, "<li>page = «x»", 1);
+	expect_n(&focal, "/admin/reviews", 200, "<h1>Revisões pendentes: 60</h1>", 1);
+	expect_n(&focal, "/admin/reviews?page=2", 200, "<section class=\"review\"", 10);
+	expect_n(&focal, "/admin/reviews?q=lia", 200, "<h1>Revisões pendentes: 60 (de 60)</h1>", 1);
+	expect_n(&focal, "/admin/reviews?q=zzzz", 200, "Nenhuma revisão corresponde", 1);
+	expect_n(&focal, "/admin/reviews?page=x", 400, "<li>page = «x»", 1);
 	/* The accounts. */
-	expect_n(admin, "/admin/users", 200, "<h1>Utilizadores: 3</h1>", 1);
-	expect_n(admin, "/admin/users?role=member", 200, "<h1>Utilizadores: 1 (de 3)</h1>", 1);
-	expect_n(admin, "/admin/users?q=INES", 200, "href=\"/admin/users/", 1);
-	expect_n(admin, "/admin/users?role=evil", 400, "papel desconhecido", 1);
+	expect_n(&admin, "/admin/users", 200, "<h1>Utilizadores: 3</h1>", 1);
+	expect_n(&admin, "/admin/users?role=member", 200, "<h1>Utilizadores: 1 (de 3)</h1>", 1);
+	expect_n(&admin, "/admin/users?q=INES", 200, "href=\"/admin/users/", 1);
+	expect_n(&admin, "/admin/users?role=evil", 400, "papel desconhecido", 1);
 	/* The addresses found broken, with the records that use them. */
 	expect_n(
-	    focal, "/admin/links", 200, "Ligações quebradas e redirecionadas: 60 endereços", 1);
-	expect_n(focal, "/admin/links?page=2", 200, "<section class=\"card linkcheck", 10);
-	expect_n(focal, "/admin/links?q=doc4", 200, "<section class=\"card linkcheck", 11);
-	expect_n(focal, "/admin/links?result=redirect", 200, "Nenhum endereço corresponde", 1);
-	expect_n(focal, "/admin/links?result=ok", 400, "resultado desconhecido", 1);
+	    &focal, "/admin/links", 200, "Ligações quebradas e redirecionadas: 60 endereços", 1);
+	expect_n(&focal, "/admin/links?page=2", 200, "<section class=\"card linkcheck", 10);
+	expect_n(&focal, "/admin/links?q=doc4", 200, "<section class=\"card linkcheck", 11);
+	expect_n(&focal, "/admin/links?result=redirect", 200, "Nenhum endereço corresponde", 1);
+	expect_n(&focal, "/admin/links?result=ok", 400, "resultado desconhecido", 1);
 }
 END_TEST
 
@@ -608,19 +557,17 @@ START_TEST(submissions_by_page)
 	const char *p;
 	long long   id1, id2, ver;
 	char        uri[64], body[256];
-	const char *env[] = { "ABERTA_TODAY=" TODAY, admin,
-		"CONTENT_TYPE=application/x-www-form-urlencoded", NULL };
 
-	expect_n(focal, "/admin/submissions", 200, "à espera de moderação: 70</h1>", 1);
-	expect_n(focal, "/admin/submissions?page=2", 200, "<section class=\"review\"", 20);
-	expect_n(focal, "/admin/submissions?q=Cidad%C3%A3+7", 200,
+	expect_n(&focal, "/admin/submissions", 200, "à espera de moderação: 70</h1>", 1);
+	expect_n(&focal, "/admin/submissions?page=2", 200, "<section class=\"review\"", 20);
+	expect_n(&focal, "/admin/submissions?q=Cidad%C3%A3+7", 200,
 	    "à espera de moderação: 2 (de 70)", 1); /* 7 and 70 */
 	/* A decision applies to the page the moderator saw: the form's address carries it. */
-	get(admin, "/admin/submissions", &r);
+	cgi_get(&admin, "/admin/submissions", &r);
 	ck_assert_ptr_nonnull(p = strstr(r.body.p, "<input type=\"hidden\" name=\"v"));
 	id1 = strtoll(p + 28, NULL, 10);
 	res_free(&r);
-	get(admin, "/admin/submissions?page=2", &r);
+	cgi_get(&admin, "/admin/submissions?page=2", &r);
 	ck_assert(strstr(r.body.p, "action=\"/admin/submissions?page=2\"") != NULL);
 	ck_assert_ptr_nonnull(p = strstr(r.body.p, "<input type=\"hidden\" name=\"v"));
 	id2 = strtoll(p + 28, NULL, 10);
@@ -628,9 +575,9 @@ START_TEST(submissions_by_page)
 	ver = strtoll(p + 7, NULL, 10);
 	res_free(&r);
 	snprintf(body, sizeof body, "csrf=%s&v%lld=%lld&a%lld=publish&v%lld=1&a%lld=spam",
-	    admin_csrf, id2, ver, id2, id1, id1);
+	    admin.csrf, id2, ver, id2, id1, id1);
 	snprintf(uri, sizeof uri, "/admin/submissions?page=2");
-	cgi_run(binary, dbpath, "POST", uri, env, body, strlen(body), &r);
+	cgi_as(&admin, "POST", uri, body, &r);
 	ck_assert_msg(r.status == 303, "POST: %d", r.status);
 	res_free(&r);
 	ck_assert_int_eq(
@@ -639,7 +586,7 @@ START_TEST(submissions_by_page)
 	ck_assert_int_eq(
 	    sql_int("SELECT status = 'pending' FROM submission WHERE id = ?2", NULL, id1, 0, -1),
 	    1); /* not on that page: not decided */
-	expect_n(focal, "/admin/submissions", 200, "à espera de moderação: 69</h1>", 1);
+	expect_n(&focal, "/admin/submissions", 200, "à espera de moderação: 69</h1>", 1);
 }
 END_TEST
 
@@ -656,7 +603,7 @@ poke_root(const char *tbl, int b)
 	int       old = -1;
 
 	sql_int("PRAGMA wal_checkpoint(TRUNCATE)", NULL, 0, 0, 0);
-	if (root < 2 || size < 512 || (f = fopen(dbpath, "r+b")) == NULL)
+	if (root < 2 || size < 512 || (f = fopen(cgi_db, "r+b")) == NULL)
 		return -1;
 	if (fseek(f, (root - 1) * size, SEEK_SET) == 0 && (old = fgetc(f)) != EOF &&
 	    fseek(f, (root - 1) * size, SEEK_SET) == 0)
@@ -671,7 +618,7 @@ expect_fault(const char *uri)
 {
 	struct res r;
 
-	get(focal, uri, &r);
+	cgi_get(&focal, uri, &r);
 	ck_assert_msg(r.status == 503, "GET %s: %d, not 503", uri, r.status);
 	ck_assert_msg(strstr(r.body.p, "<table") == NULL && strstr(r.body.p, "<caption") == NULL &&
 		strstr(r.body.p, "Página 1 de") == NULL,
@@ -694,7 +641,7 @@ START_TEST(db_failure)
 	expect_fault("/admin/milestones?q=ensaio");
 	expect_fault("/admin/commitments");
 	ck_assert_int_eq(poke_root("milestone", old), 0);
-	expect_list(focal, "/admin/milestones?plan=900", 200, 120, 154, 50, "/admin/milestones");
+	expect_list(&focal, "/admin/milestones?plan=900", 200, 120, 154, 50, "/admin/milestones");
 }
 END_TEST
 
@@ -704,41 +651,17 @@ main(void)
 	const TTest *const tests[] = { paging_and_counts, search, filters, sorting, member_scope,
 		bad_parameters, state_in_the_address, accessible_markup, staff_lists,
 		submissions_by_page, db_failure, NULL };
-	const char        *bd = getenv("ABERTA_BUILDDIR");
-	char               bin[512], csrf[65];
-	int                failed;
 
-	if (sodium_init() < 0)
+	if (cgi_setup("aberta-admin-lists", env) != 0)
 		return 1;
-	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
-	snprintf(bin, sizeof bin, "%s/aberta-admin", bd ? bd : ".");
-	if (test_db_create(dbpath, sizeof dbpath, "aberta-admin-lists") != 0)
+	if (sql_exec(fixture_sql) != 0 ||
+	    staff_session("ines@example.org", "Inês Focal", "focal", NULL, &focal) != 0 ||
+	    staff_session("lia@example.org", "Lia Editora", "member", "lista-ensaio", &member) !=
+		0 ||
+	    staff_session("ana@example.org", "Ana Administradora", "admin", NULL, &admin) != 0 ||
+	    sql_exec(staff_fixture_sql) != 0) {
+		printf("Bail out! cannot make the records, the accounts or the sessions\n");
 		return 1;
-	rc_db = dbpath;
-	{
-		char *const add_focal[] = { bin, "--db", dbpath, "user", "add", "ines@example.org",
-			"Inês Focal", "focal", NULL };
-		char *const add_member[] = { bin, "--db", dbpath, "user", "add", "lia@example.org",
-			"Lia Editora", "member", "lista-ensaio", NULL };
-		char *const add_admin[] = { bin, "--db", dbpath, "user", "add", "ana@example.org",
-			"Ana Administradora", "admin", NULL };
-		sqlite3    *db = sql_open_rw();
-
-		if (db == NULL || sqlite3_exec(db, fixture_sql, NULL, NULL, NULL) != SQLITE_OK ||
-		    run_cmd(add_focal) != 0 || run_cmd(add_member) != 0 ||
-		    run_cmd(add_admin) != 0 ||
-		    sqlite3_exec(db, staff_fixture_sql, NULL, NULL, NULL) != SQLITE_OK ||
-		    session("ines@example.org", focal, csrf) != 0 ||
-		    session("lia@example.org", member, csrf) != 0 ||
-		    session("ana@example.org", admin, admin_csrf) != 0) {
-			printf(
-			    "Bail out! cannot make the records, the accounts or the sessions: %s\n",
-			    db ? sqlite3_errmsg(db) : "no database");
-			return 1;
-		}
-		sqlite3_close(db);
 	}
-	failed = tests_main(tests_suite("admin_lists", 300, tests));
-	test_db_remove(dbpath);
-	return failed == 0 ? 0 : 1;
+	return cgi_tests_main(tests_suite("admin_lists", 300, tests));
 }

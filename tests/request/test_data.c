@@ -1994,50 +1994,19 @@ START_TEST(import_needs_an_editor)
 }
 END_TEST
 
-/* Logs in ana by a session row of the test's own: cookie and CSRF token into the env
- * entries (static). */
-static void
-session(char cookie[160], char csrf[80])
-{
-	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
-	char          token[65];
-	sqlite3      *db;
-	sqlite3_stmt *s;
-
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
-	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
-	snprintf(cookie, 160, "HTTP_COOKIE=aberta=%s", token);
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(csrf, 65, raw, sizeof raw);
-	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	ck_assert_int_eq(
-	    sqlite3_prepare_v2(db,
-		"INSERT INTO session (token_hash, staff_id, "
-		"csrf, stage, created_at, last_seen) SELECT ?1, id, ?2, 'full', "
-		"CAST(strftime('%s','now') AS INTEGER), CAST(strftime('%s','now') AS INTEGER) "
-		"FROM staff WHERE login = 'ana@labx.gov.pt'",
-		-1, &s, NULL),
-	    SQLITE_OK);
-	sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, csrf, -1, SQLITE_TRANSIENT);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-}
-
 START_TEST(admin_upload_page)
 {
 	static const char *const ct = "CONTENT_TYPE=multipart/form-data; boundary=XyZ";
-	char                     cookie[160], csrf[80], uploads[128], sha[65];
+	struct session           ana;
+	char                     uploads[128], sha[65];
 	struct res               r;
 	struct buf               body = { 0 }, csv = { 0 };
 	long long                v0;
 	const char              *q;
 
 	snprintf(uploads, sizeof uploads, "ABERTA_UPLOADS=%s/uploads", tmpdir);
-	session(cookie, csrf);
-	const char *env[] = { cookie, uploads, ct, NULL };
+	ck_assert_int_eq(session_open(dbpath, "ana@labx.gov.pt", &ana), 0);
+	const char *env[] = { ana.cookie, uploads, ct, NULL };
 	cgi("GET", "/admin/import", env, NULL, 0, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "enctype=\"multipart/form-data\""));
@@ -2050,7 +2019,7 @@ START_TEST(admin_upload_page)
 	    "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
 	    "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\n"
 	    "Content-Type: text/csv\r\n\r\n%s\r\n--XyZ--\r\n",
-	    csrf, csv.p);
+	    ana.csrf, csv.p);
 	v0 = sql_int(VERSION_SQL);
 	cgi("POST", "/admin/import", env, body.p, body.len, &r);
 	ck_assert_msg(r.status == 200, "%d %s", r.status, r.body.p);
@@ -2063,14 +2032,14 @@ START_TEST(admin_upload_page)
 	/* Without the token: refused. */
 	buf_reset(&body);
 	buf_printf(&body, "sha=%s", sha);
-	const char *form[] = { cookie, uploads, "CONTENT_TYPE=application/x-www-form-urlencoded",
-		NULL };
+	const char *form[] = { ana.cookie, uploads,
+		"CONTENT_TYPE=application/x-www-form-urlencoded", NULL };
 	cgi("POST", "/admin/import", form, body.p, body.len, &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
 	/* Confirmed: applied. */
 	buf_reset(&body);
-	buf_printf(&body, "csrf=%s&sha=%s", csrf, sha);
+	buf_printf(&body, "csrf=%s&sha=%s", ana.csrf, sha);
 	cgi("POST", "/admin/import", form, body.p, body.len, &r);
 	ck_assert_msg(r.status == 200, "%d %s", r.status, r.body.p);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Importação aplicada"));

@@ -8,8 +8,6 @@
  * to it, and a second close is refused.  The real binary in CGI mode, logged in by
  * session rows of the test's own, on a test database with the real content.  TAP output
  * through Check. */
-#include <sqlite3.h>
-#include <sodium.h>
 #include <time.h>
 
 #include "../lib/client.h"
@@ -18,83 +16,10 @@
 
 #define BASE "https://rnaa.example.pt"
 
-static char dbpath[128];
-static char binary[512];
-static char focal_cookie[160], member_cookie[160]; /* HTTP_COOKIE=aberta=<token> */
-static char focal_csrf[80], member_csrf[80];
-
-/* Runs the worker as CGI with cookie (NULL: none); a body is url-encoded.  The emails
- * are left in the outbox (ABERTA_ADMIN is a program that sends nothing). */
-static void
-cgi_as(const char *cookie, const char *method, const char *uri, const char *body, struct res *r)
-{
-	const char *env[] = { cookie ? cookie : "HTTP_COOKIE=",
-		"CONTENT_TYPE=application/x-www-form-urlencoded", "ABERTA_ADMIN=/bin/true",
-		"ABERTA_BASE_URL=" BASE "/", NULL };
-
-	cgi_run(binary, dbpath, method, uri, env, body, body ? strlen(body) : 0, r);
-}
-
-/* Logs login in by a session row of the test's own: its cookie and csrf. */
-static int
-session(const char *login, char *cookie, size_t len, char *csrf)
-{
-	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
-	char          token[65];
-	sqlite3      *db = sql_open_rw();
-	sqlite3_stmt *s;
-	int           rc = -1;
-
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
-	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
-	snprintf(cookie, len, "HTTP_COOKIE=aberta=%s", token);
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(csrf, 65, raw, sizeof raw);
-	if (db != NULL &&
-	    sqlite3_prepare_v2(db,
-		"INSERT INTO session (token_hash, staff_id, csrf, stage, created_at, "
-		"last_seen) SELECT ?1, id, ?2, 'full', CAST(strftime('%s','now') AS INTEGER), "
-		"CAST(strftime('%s','now') AS INTEGER) FROM staff WHERE login = ?3",
-		-1, &s, NULL) == SQLITE_OK) {
-		sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 2, csrf, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 3, login, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(s) == SQLITE_DONE && sqlite3_changes(db) == 1 ? 0 : -1;
-		sqlite3_finalize(s);
-	}
-	sqlite3_close(db);
-	return rc;
-}
-
-/* Runs one statement of the test's own; fails the test if it fails. */
-static void
-sql_do(const char *sql)
-{
-	sqlite3 *db = sql_open_rw();
-	char    *err = NULL;
-
-	ck_assert_ptr_nonnull(db);
-	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err);
-	sqlite3_close(db);
-}
-
-/* The count sql gives. */
-static long long
-count(const char *sql)
-{
-	return sql_int(sql, NULL, 0, 0, -1);
-}
-
-/* Posts body (csrf is added) as the focal point to path into r. */
-static void
-post_focal(const char *path, const char *body, struct res *r)
-{
-	char form[1024];
-
-	snprintf(form, sizeof form, "csrf=%s%s%s", focal_csrf, *body ? "&" : "", body);
-	cgi_as(focal_cookie, "POST", path, form, r);
-}
+/* What every request adds (see cgi_as).  The emails are left in the outbox
+ * (ABERTA_ADMIN is a program that sends nothing). */
+static const char *const env[] = { "ABERTA_ADMIN=/bin/true", "ABERTA_BASE_URL=" BASE "/", NULL };
+static struct session    focal, member;
 
 /* The day after today, in Lisbon, plus days. */
 static void
@@ -108,28 +33,28 @@ START_TEST(member_editors_and_csrf_refused)
 	struct res r;
 	char       body[256], day[11];
 
-	cgi_as(member_cookie, "GET", "/admin/rounds", NULL, &r);
+	cgi_get(&member, "/admin/rounds", &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
-	cgi_as(member_cookie, "GET", "/admin/rounds/1", NULL, &r);
+	cgi_get(&member, "/admin/rounds/1", &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
 	day_from_now(30, day);
-	snprintf(body, sizeof body, "csrf=%s&name=X&deadline=%s&plan=2", member_csrf, day);
-	cgi_as(member_cookie, "POST", "/admin/rounds", body, &r);
+	snprintf(body, sizeof body, "csrf=%s&name=X&deadline=%s&plan=2", member.csrf, day);
+	cgi_as(&member, "POST", "/admin/rounds", body, &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
 	/* The focal point without the token, or with another session's. */
 	snprintf(body, sizeof body, "name=X&deadline=%s&plan=2", day);
-	cgi_as(focal_cookie, "POST", "/admin/rounds", body, &r);
+	cgi_as(&focal, "POST", "/admin/rounds", body, &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
-	snprintf(body, sizeof body, "csrf=%s&name=X&deadline=%s&plan=2", member_csrf, day);
-	cgi_as(focal_cookie, "POST", "/admin/rounds", body, &r);
+	snprintf(body, sizeof body, "csrf=%s&name=X&deadline=%s&plan=2", member.csrf, day);
+	cgi_as(&focal, "POST", "/admin/rounds", body, &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
-	ck_assert_int_eq(count("SELECT count(*) FROM round"), 0);
-	ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 0);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM round"), 0);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM outbox"), 0);
 }
 END_TEST
 
@@ -158,7 +83,7 @@ START_TEST(opening_errors)
 		snprintf(body, sizeof body, "%.*s%s%s",
 		    at ? (int)(at - bad[i].body) : (int)strlen(bad[i].body), bad[i].body,
 		    at ? day : "", at ? at + 3 : "");
-		post_focal("/admin/rounds", body, &r);
+		cgi_post_body(&focal, "/admin/rounds", body, &r);
 		ck_assert_msg(r.status == 400, "%s: %d", body, r.status);
 		ck_assert_msg(res_count(&r, bad[i].message) >= 1, "%s: no message", body);
 		ck_assert_int_eq(res_count(&r, "<div class=\"error-box\" role=\"alert\""), 1);
@@ -168,15 +93,15 @@ START_TEST(opening_errors)
 		res_free(&r);
 	}
 	/* All three at once: each in the summary, linked to its field. */
-	post_focal("/admin/rounds", "name=&deadline=2020-01-01", &r);
+	cgi_post_body(&focal, "/admin/rounds", "name=&deadline=2020-01-01", &r);
 	ck_assert_int_eq(r.status, 400);
 	ck_assert_int_eq(res_count(&r, "<li><a href=\"#f-name\">"), 1);
 	ck_assert_int_eq(res_count(&r, "<li><a href=\"#f-deadline\">"), 1);
 	ck_assert_int_eq(res_count(&r, "<li><a href=\"#f-plans\">"), 1);
 	ck_assert_int_eq(res_count(&r, "value=\"2020-01-01\""), 1); /* what was sent stays */
 	res_free(&r);
-	ck_assert_int_eq(count("SELECT count(*) FROM round"), 0);
-	ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 0);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM round"), 0);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM outbox"), 0);
 }
 END_TEST
 
@@ -216,15 +141,15 @@ open_round(char *loc, size_t len)
 	day_from_now(30, day);
 	snprintf(body, sizeof body,
 	    "name=Autoavalia%%C3%%A7%%C3%%A3o%%20intercalar%%202026&deadline=%s&plan=2", day);
-	post_focal("/admin/rounds", body, &r);
+	cgi_post_body(&focal, "/admin/rounds", body, &r);
 	ck_assert_int_eq(r.status, 303);
 	ck_assert_ptr_nonnull(res_header(&r, "Location", loc, len));
 	res_free(&r);
-	id = count("SELECT max(id) FROM round");
+	id = sql_one("SELECT max(id) FROM round");
 	snprintf(want, sizeof want, "/admin/rounds/%lld?opened=1&sent=2&bodies=2&", id);
 	ck_assert_msg(strstr(loc, want) != NULL, "Location %s", loc);
-	ck_assert_int_eq(count("SELECT count(*) FROM round_plan WHERE plan_id = 2"), 1);
-	ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 2);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM round_plan WHERE plan_id = 2"), 1);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM outbox"), 2);
 	message_to("ana@ama.example.pt", msg, sizeof msg);
 	ck_assert_ptr_nonnull(strstr(msg, "\r\nTo: ana@ama.example.pt\r\n"));
 	ck_assert_ptr_nonnull(strstr(msg, "Content-Type: multipart/alternative;"));
@@ -247,7 +172,7 @@ board_states(long long id, const char *loc)
 	struct res  r;
 	char        path[64];
 
-	cgi_as(focal_cookie, "GET", loc, NULL, &r);
+	cgi_get(&focal, loc, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert_int_eq(res_count(&r, "Ronda aberta: 2 mensagens"), 1);
 	ck_assert_int_eq(res_count(&r, "aria-labelledby=\"g-"), 3);
@@ -262,7 +187,7 @@ board_states(long long id, const char *loc)
 	       "'commitments', (SELECT id FROM commitment WHERE ogp_id = 'PT0015'), 1, '{}' FROM "
 	       "staff WHERE login = 'rui@ti.example.pt'");
 	snprintf(path, sizeof path, "/admin/rounds/%lld", id);
-	cgi_as(focal_cookie, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert_ptr_nonnull(
 	    strstr(group(&r, "UPDATED", g, sizeof g), "Agência para a Moderniza"));
@@ -288,18 +213,18 @@ remind_by_hand(long long id)
 
 	snprintf(path, sizeof path, "/admin/rounds/%lld/remind", id);
 	snprintf(body, sizeof body, "entity=%lld",
-	    count("SELECT id FROM entity WHERE slug = 'ti-portugal'"));
-	post_focal(path, body, &r);
+	    sql_one("SELECT id FROM entity WHERE slug = 'ti-portugal'"));
+	cgi_post_body(&focal, path, body, &r);
 	ck_assert_int_eq(r.status, 303);
 	ck_assert_ptr_nonnull(res_header(&r, "Location", loc, sizeof loc));
 	ck_assert_ptr_nonnull(strstr(loc, "sent=1&bodies=1&skipped=0"));
 	res_free(&r);
-	post_focal(path, body, &r);
+	cgi_post_body(&focal, path, body, &r);
 	ck_assert_ptr_nonnull(res_header(&r, "Location", loc, sizeof loc));
 	ck_assert_ptr_nonnull(strstr(loc, "sent=0&bodies=0&skipped=1"));
 	res_free(&r);
-	ck_assert_int_eq(count("SELECT count(*) FROM round_notice WHERE kind = 'manual'"), 1);
-	ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 3);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM round_notice WHERE kind = 'manual'"), 1);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM outbox"), 3);
 }
 
 /* Closes round id: the confirmation page, the close and its snapshot dated today, the
@@ -312,38 +237,38 @@ close_round(long long id)
 
 	day_from_now(0, today);
 	snprintf(path, sizeof path, "/admin/rounds/%lld/close", id);
-	cgi_as(focal_cookie, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	ck_assert_int_eq(r.status, 200);
 	snprintf(want, sizeof want, "<form method=\"post\" action=\"%s\"", path);
 	ck_assert_int_eq(res_count(&r, want), 1);
 	snprintf(want, sizeof want, "/pt/plans/2/as-of/%s", today);
 	ck_assert_int_ge(res_count(&r, want), 1);
 	res_free(&r);
-	ck_assert_int_eq(count("SELECT count(*) FROM snapshot"), 0);
-	post_focal(path, "", &r);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM snapshot"), 0);
+	cgi_post_body(&focal, path, "", &r);
 	ck_assert_int_eq(r.status, 303);
 	res_free(&r);
-	ck_assert_int_eq(count("SELECT count(*) FROM round WHERE closed_at IS NOT NULL"), 1);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM round WHERE closed_at IS NOT NULL"), 1);
 	ck_assert_int_eq(sql_int("SELECT count(*) FROM snapshot WHERE plan_id = 2 AND as_of = ?1 "
 				 "AND round_id = ?2",
 			     today, id, 0, -1),
 	    1);
 	snprintf(want, sizeof want, "/admin/rounds/%lld", id);
-	cgi_as(focal_cookie, "GET", want, NULL, &r);
+	cgi_get(&focal, want, &r);
 	snprintf(want, sizeof want, "<a href=\"/pt/plans/2/as-of/%s\">", today);
 	ck_assert_int_eq(res_count(&r, want), 1);
 	ck_assert_int_eq(res_count(&r, "/remind\""), 0); /* no reminder once closed */
 	res_free(&r);
-	post_focal(path, "", &r);
+	cgi_post_body(&focal, path, "", &r);
 	ck_assert_int_eq(r.status, 409);
 	ck_assert_int_eq(res_count(&r, "Esta ronda já está fechada"), 1);
 	res_free(&r);
 	snprintf(path, sizeof path, "/admin/rounds/%lld/remind", id);
-	post_focal(path, "entity=all", &r);
+	cgi_post_body(&focal, path, "entity=all", &r);
 	ck_assert_int_eq(r.status, 409);
 	res_free(&r);
-	ck_assert_int_eq(count("SELECT count(*) FROM snapshot"), 1);
-	ck_assert_int_eq(count("SELECT count(*) FROM outbox"), 3);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM snapshot"), 1);
+	ck_assert_int_eq(sql_one("SELECT count(*) FROM outbox"), 3);
 }
 
 START_TEST(open_board_remind_close)
@@ -355,7 +280,7 @@ START_TEST(open_board_remind_close)
 	remind_by_hand(id);
 	board_states(id, loc);
 	close_round(id);
-	cgi_as(focal_cookie, "GET", "/admin/rounds/999", NULL, &r);
+	cgi_get(&focal, "/admin/rounds/999", &r);
 	ck_assert_int_eq(r.status, 404);
 	res_free(&r);
 }
@@ -366,35 +291,14 @@ main(void)
 {
 	const TTest *const tests[] = { member_editors_and_csrf_refused, opening_errors,
 		open_board_remind_close, NULL };
-	const char        *bd = getenv("ABERTA_BUILDDIR");
-	char               admin[512];
-	int                failed;
 
-	if (sodium_init() < 0)
+	if (cgi_setup("aberta-rounds-req", env) != 0)
 		return 1;
-	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
-	snprintf(admin, sizeof admin, "%s/aberta-admin", bd ? bd : ".");
-	if (test_db_create(dbpath, sizeof dbpath, "aberta-rounds-req") != 0)
+	if (staff_session("ines@example.org", "Inês Focal", "focal", NULL, &focal) != 0 ||
+	    staff_session("ana@ama.example.pt", "Ana Editora", "member", "ama", &member) != 0 ||
+	    staff_session("rui@ti.example.pt", "Rui Editor", "member", "ti-portugal", NULL) != 0) {
+		printf("Bail out! cannot make the accounts or the sessions\n");
 		return 1;
-	rc_db = dbpath;
-	{
-		char *const focal[] = { admin, "--db", dbpath, "user", "add", "ines@example.org",
-			"Inês Focal", "focal", NULL };
-		char *const ana[] = { admin, "--db", dbpath, "user", "add", "ana@ama.example.pt",
-			"Ana Editora", "member", "ama", NULL };
-		char *const rui[] = { admin, "--db", dbpath, "user", "add", "rui@ti.example.pt",
-			"Rui Editor", "member", "ti-portugal", NULL };
-
-		if (run_cmd(focal) != 0 || run_cmd(ana) != 0 || run_cmd(rui) != 0 ||
-		    session("ines@example.org", focal_cookie, sizeof focal_cookie, focal_csrf) !=
-			0 ||
-		    session("ana@ama.example.pt", member_cookie, sizeof member_cookie,
-			member_csrf) != 0) {
-			printf("Bail out! cannot make the accounts or the sessions\n");
-			return 1;
-		}
 	}
-	failed = tests_main(tests_suite("rounds_pages", 300, tests));
-	test_db_remove(dbpath);
-	return failed == 0 ? 0 : 1;
+	return cgi_tests_main(tests_suite("rounds_pages", 300, tests));
 }

@@ -9,7 +9,6 @@
  * the test's own, on a test database with the real content.  TAP output through
  * Check. */
 #include <sqlite3.h>
-#include <sodium.h>
 #include <sys/stat.h>
 
 #include "../lib/client.h"
@@ -21,15 +20,9 @@
 #define UPLOADS "/tmp/aberta-sources-uploads"
 #define SHA_OLD "1111111111111111111111111111111111111111111111111111111111111111"
 
-static char dbpath[128];
-static char binary[512];
-
-/* A logged-in staff member: the cookie's environment entry and the form token. */
-struct who {
-	char cookie[160];
-	char csrf[80];
-};
-static struct who focal, member;
+/* What every request adds (see cgi_as). */
+static const char *const env[] = { "ABERTA_UPLOADS=" UPLOADS, NULL };
+static struct session    focal, member;
 
 /* The records of the tests, made once (see main): plan 93 with its document, a
  * listed document, commitment PT0993 (led by the member editor's body) with two
@@ -79,68 +72,6 @@ static const char fixture_sql[] =
     "INSERT INTO link_archive (url, upload_sha, fetched_at) VALUES "
     "('https://example.org/antiga', '" SHA_OLD "', '2025-12-01T00:00:00Z'), "
     "('https://example.org/evidencia-antiga.pdf', '" SHA_OLD "', '2025-12-01T00:00:00Z');";
-
-/* Runs the worker as CGI as w (NULL: nobody) with a url-encoded body (NULL: none). */
-static void
-cgi(const struct who *w, const char *method, const char *uri, const char *body, struct res *r)
-{
-	const char *env[] = { w ? w->cookie : "HTTP_COOKIE=", "ABERTA_UPLOADS=" UPLOADS,
-		"CONTENT_TYPE=application/x-www-form-urlencoded", NULL };
-
-	cgi_run(binary, dbpath, method, uri, env, body, body ? strlen(body) : 0, r);
-}
-
-/* Posts the NULL-ended name, value pairs (after the csrf of w) to uri as w. */
-static void
-post(const struct who *w, const char *uri, struct res *r, ...)
-{
-	struct form f = { 0 };
-	const char *k, *v;
-	char       *body;
-	va_list     ap;
-
-	form_add(&f, "csrf", w->csrf);
-	va_start(ap, r);
-	while ((k = va_arg(ap, const char *)) != NULL && (v = va_arg(ap, const char *)) != NULL)
-		form_add(&f, k, v);
-	va_end(ap);
-	body = form_encode(&f);
-	cgi(w, "POST", uri, body, r);
-	free(body);
-	form_free(&f);
-}
-
-/* Logs login in by a session row of the test's own, into w. */
-static int
-session(const char *login, struct who *w)
-{
-	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
-	char          token[65];
-	sqlite3      *db = sql_open_rw();
-	sqlite3_stmt *s;
-	int           rc = -1;
-
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
-	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
-	snprintf(w->cookie, sizeof w->cookie, "HTTP_COOKIE=aberta=%s", token);
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(w->csrf, 65, raw, sizeof raw);
-	if (db != NULL &&
-	    sqlite3_prepare_v2(db,
-		"INSERT INTO session (token_hash, staff_id, csrf, stage, created_at, "
-		"last_seen) SELECT ?1, id, ?2, 'full', CAST(strftime('%s','now') AS INTEGER), "
-		"CAST(strftime('%s','now') AS INTEGER) FROM staff WHERE login = ?3",
-		-1, &s, NULL) == SQLITE_OK) {
-		sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 2, w->csrf, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 3, login, -1, SQLITE_STATIC);
-		rc = sqlite3_step(s) == SQLITE_DONE && sqlite3_changes(db) == 1 ? 0 : -1;
-		sqlite3_finalize(s);
-	}
-	sqlite3_close(db);
-	return rc;
-}
 
 /* The id of commitment ogp (its column col: "id", "plan_id"). */
 static long long
@@ -229,7 +160,7 @@ START_TEST(list_in_order)
 	const char *a, *b;
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld/sources", cm("PT0993", "id"));
-	cgi(&focal, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	STATUS(r, 200);
 	a = strstr(r.body.p, "https://example.org/antiga");
 	b = strstr(r.body.p, "https://example.org/ogp-993");
@@ -257,15 +188,15 @@ START_TEST(list_in_order)
 	ck_assert_int_eq(res_count(&r, "value=\"up\""), 1);
 	ck_assert_int_eq(res_count(&r, "value=\"down\""), 1);
 	res_free(&r);
-	cgi(&focal, "GET", "/admin/commitments/999999/sources", NULL, &r);
+	cgi_get(&focal, "/admin/commitments/999999/sources", &r);
 	STATUS(r, 404);
 	res_free(&r);
-	cgi(&focal, "GET", "/admin/pages/1/sources", NULL, &r);
+	cgi_get(&focal, "/admin/pages/1/sources", &r);
 	STATUS(r, 404);
 	res_free(&r);
 	/* the plan's and the body's forms link to their sources */
 	snprintf(path, sizeof path, "/admin/plans/%lld", cm("PT0993", "plan_id"));
-	cgi(&focal, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	STATUS(r, 200);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "/sources\">Fontes e evidências</a>"));
 	res_free(&r);
@@ -298,7 +229,7 @@ START_TEST(add_good_and_bad)
 	longtext[501] = '\0';
 	snprintf(path, sizeof path, "/admin/commitments/%lld/sources", c);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		post(&focal, path, &r, "kind", bad[i].kind, "url", bad[i].url, "label_pt",
+		cgi_post(&focal, path, &r, "kind", bad[i].kind, "url", bad[i].url, "label_pt",
 		    bad[i].pt ? bad[i].pt : longtext, "label_en", "", NULL);
 		STATUS(r, 400);
 		snprintf(anchor, sizeof anchor, "<a href=\"#%s\">", bad[i].field);
@@ -313,14 +244,14 @@ START_TEST(add_good_and_bad)
 	ck_assert_int_eq(count_of("link"), links);
 	ck_assert_int_eq(count_of("revision"), revisions);
 	/* the values sent stay in the form */
-	post(&focal, path, &r, "kind", "source", "url", "ftp://example.org/kept", "label_pt",
+	cgi_post(&focal, path, &r, "kind", "source", "url", "ftp://example.org/kept", "label_pt",
 	    "Guardado", "label_en", "Kept", NULL);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "value=\"ftp://example.org/kept\""));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "value=\"Kept\""));
 	res_free(&r);
 
-	post(&focal, path, &r, "kind", "document", "url", "https://example.org/nova", "label_pt",
-	    "Nova fonte", "label_en", "New source", NULL);
+	cgi_post(&focal, path, &r, "kind", "document", "url", "https://example.org/nova",
+	    "label_pt", "Nova fonte", "label_en", "New source", NULL);
 	STATUS(r, 303);
 	res_free(&r);
 	id = link_to("https://example.org/nova");
@@ -333,7 +264,7 @@ START_TEST(add_good_and_bad)
 	ck_assert_int_eq(revs(id, "create", "label_en", NULL, "New source"), 1);
 	revs_owned(id, c, p);
 	snprintf(path, sizeof path, "/admin/commitments/%lld/sources?added=1", c);
-	cgi(&focal, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	STATUS(r, 200);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Ligação acrescentada."));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Por verificar"));
@@ -341,28 +272,6 @@ START_TEST(add_good_and_bad)
 	res_free(&r);
 }
 END_TEST
-
-/* Opens the form at path as the focal point into f (action: path). */
-static void
-open_at(const char *path, struct form *f)
-{
-	struct res r;
-
-	cgi(&focal, "GET", path, NULL, &r);
-	STATUS(r, 200);
-	ck_assert_msg(form_parse(r.body.p, path, f) == 0, "%s: no form", path);
-	res_free(&r);
-}
-
-/* Posts f to path as the focal point. */
-static void
-submit(const char *path, const struct form *f, struct res *r)
-{
-	char *body = form_encode(f);
-
-	cgi(&focal, "POST", path, body, r);
-	free(body);
-}
 
 /* Correcting: the form opens at the address, a save writes one revision row per
  * changed field, a save from a form opened before another editor's is refused with
@@ -376,7 +285,7 @@ START_TEST(correct_and_conflict)
 	long long   c = cm("PT0993", "id"), p = cm("PT0993", "plan_id"), n;
 
 	snprintf(path, sizeof path, "/admin/sources/%lld", id);
-	cgi(&focal, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	STATUS(r, 200);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<input id=\"url\" name=\"url\" type=\"url\""));
 	ck_assert_ptr_nonnull(strstr(r.body.p, " autofocus>"));
@@ -384,21 +293,21 @@ START_TEST(correct_and_conflict)
 	ck_assert_ptr_nonnull(
 	    strstr(r.body.p, "<title>Corrigir a ligação 1 de Compromisso PT0993 ·"));
 	res_free(&r);
-	open_at(path, &f1);
-	open_at(path, &f2);
+	cgi_open_form(&focal, path, NULL, &f1, NULL);
+	cgi_open_form(&focal, path, NULL, &f2, NULL);
 	ck_assert_str_eq(form_val(&f1, "url"), "https://example.org/antiga");
 	ck_assert_str_eq(form_val(&f1, "was_url"), "https://example.org/antiga");
 	ck_assert_int_eq(revs(id, "update", "url", NULL, NULL), 0);
 
 	form_set(&f2, "label_pt", "Fonte revista");
-	submit(path, &f2, &r);
+	cgi_post_form(&focal, path, &f2, &r);
 	STATUS(r, 303);
 	res_free(&r);
 	ck_assert_int_eq(revs(id, "update", "label_pt", "Fonte antiga", "Fonte revista"), 1);
 
 	n = count_of("revision");
 	form_set(&f1, "url", "https://example.org/corrigida");
-	submit(path, &f1, &r);
+	cgi_post_form(&focal, path, &f1, &r);
 	STATUS(r, 409);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Outra pessoa corrigiu esta ligação"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<td>Fonte revista</td>"));
@@ -410,7 +319,7 @@ START_TEST(correct_and_conflict)
 	ck_assert_int_eq(form_parse(r.body.p, path, &f3), 0);
 	res_free(&r);
 	ck_assert_str_eq(form_val(&f3, "was_label_pt"), "Fonte revista");
-	submit(path, &f3, &r);
+	cgi_post_form(&focal, path, &f3, &r);
 	STATUS(r, 303);
 	ck_assert_ptr_nonnull(strstr(r.head.p, "?saved=1"));
 	res_free(&r);
@@ -424,16 +333,16 @@ START_TEST(correct_and_conflict)
 
 	/* bad values: refused beside their fields, nothing written */
 	n = count_of("revision");
-	open_at(path, &f2);
+	cgi_open_form(&focal, path, NULL, &f2, NULL);
 	form_set(&f2, "url", "not an address");
 	form_set(&f2, "kind", "evidence");
-	submit(path, &f2, &r);
+	cgi_post_form(&focal, path, &f2, &r);
 	STATUS(r, 400);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<a href=\"#url\">"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<a href=\"#kind\">"));
 	res_free(&r);
 	form_set(&f2, "was_url", NULL);
-	submit(path, &f2, &r);
+	cgi_post_form(&focal, path, &f2, &r);
 	STATUS(r, 400);
 	res_free(&r);
 	ck_assert_int_eq(count_of("revision"), n);
@@ -450,7 +359,7 @@ visits(enum linkstate_urls which, const char *url)
 	char     err[256], **v;
 	size_t   n, i;
 	int      found = 0;
-	sqlite3 *db = db_open(dbpath, 1, err, sizeof err);
+	sqlite3 *db = db_open(cgi_db, 1, err, sizeof err);
 
 	ck_assert_msg(db != NULL, "%s", err);
 	ck_assert_msg(store_prepare(STORE_RW, db, err, sizeof err) == 0, "%s", err);
@@ -479,9 +388,9 @@ START_TEST(corrected_public_history_pending)
 
 	ck_assert(visits(LS_CHECK, old));
 	snprintf(path, sizeof path, "/admin/sources/%lld", id);
-	open_at(path, &f);
+	cgi_open_form(&focal, path, NULL, &f, NULL);
 	form_set(&f, "url", neu);
-	submit(path, &f, &r);
+	cgi_post_form(&focal, path, &f, &r);
 	STATUS(r, 303);
 	res_free(&r);
 	form_free(&f);
@@ -493,7 +402,7 @@ START_TEST(corrected_public_history_pending)
 	ck_assert_int_eq(
 	    sql_int("SELECT count(*) FROM link_check WHERE url = ?1", neu, 0, 0, -1), 0);
 	snprintf(path, sizeof path, "/admin/milestones/%lld/sources", ms);
-	cgi(&focal, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	STATUS(r, 200);
 	row = strstr(r.body.p, neu);
 	ck_assert_ptr_nonnull(row);
@@ -502,7 +411,7 @@ START_TEST(corrected_public_history_pending)
 	ck_assert_ptr_null(strstr(r.body.p, SHA_OLD));
 	res_free(&r);
 
-	cgi(NULL, "GET", "/pt/commitments/PT0993", NULL, &r);
+	cgi_get(NULL, "/pt/commitments/PT0993", &r);
 	STATUS(r, 200);
 	snprintf(want, sizeof want, "href=\"%s\"", neu);
 	ck_assert_ptr_nonnull(strstr(r.body.p, want));
@@ -510,17 +419,17 @@ START_TEST(corrected_public_history_pending)
 	res_free(&r);
 	snprintf(want, sizeof want, "Fonte ou evidência: Endereço: <del>%s</del> → <ins>%s</ins>",
 	    old, neu);
-	cgi(NULL, "GET", "/pt/commitments/PT0993/history", NULL, &r);
+	cgi_get(NULL, "/pt/commitments/PT0993/history", &r);
 	STATUS(r, 200);
 	ck_assert_msg(strstr(r.body.p, want) != NULL, "the History does not say: %s", want);
 	res_free(&r);
-	cgi(NULL, "GET", "/pt/plans/93/history", NULL, &r);
+	cgi_get(NULL, "/pt/plans/93/history", &r);
 	STATUS(r, 200);
 	ck_assert_ptr_nonnull(strstr(r.body.p, want));
 	res_free(&r);
 	snprintf(want, sizeof want, "Source or evidence: Address: <del>%s</del> → <ins>%s</ins>",
 	    old, neu);
-	cgi(NULL, "GET", "/en/commitments/PT0993/history", NULL, &r);
+	cgi_get(NULL, "/en/commitments/PT0993/history", &r);
 	STATUS(r, 200);
 	ck_assert_msg(strstr(r.body.p, want) != NULL, "the History does not say: %s", want);
 	res_free(&r);
@@ -539,20 +448,16 @@ START_TEST(remove_with_confirmation)
 	char        sql[96];
 
 	snprintf(path, sizeof path, "/admin/sources/%lld/delete", id);
-	cgi(&focal, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	STATUS(r, 200);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Remover definitivamente"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "https://example.org/ogp-993"));
 	res_free(&r);
 	ck_assert_int_eq(link_to("https://example.org/ogp-993"), id);
-	open_at(path, &f);
+	cgi_open_form(&focal, path, NULL, &f, NULL);
 	snprintf(sql, sizeof sql, "UPDATE link SET label_en = 'OGP page' WHERE id = %lld", id);
-	{
-		sqlite3 *db = sql_open_rw();
-		ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-		sqlite3_close(db);
-	}
-	submit(path, &f, &r);
+	sql_do(sql);
+	cgi_post_form(&focal, path, &f, &r);
 	STATUS(r, 409);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "A ligação mudou entretanto"));
 	ck_assert_int_eq(link_to("https://example.org/ogp-993"), id);
@@ -560,7 +465,7 @@ START_TEST(remove_with_confirmation)
 	form_free(&f);
 	ck_assert_int_eq(form_parse(r.body.p, path, &f), 0);
 	res_free(&r);
-	submit(path, &f, &r);
+	cgi_post_form(&focal, path, &f, &r);
 	STATUS(r, 303);
 	ck_assert_ptr_nonnull(strstr(r.head.p, "?removed=1"));
 	res_free(&r);
@@ -570,11 +475,11 @@ START_TEST(remove_with_confirmation)
 	ck_assert_int_eq(revs(id, "delete", "kind", "ogp_page", NULL), 1);
 	ck_assert_int_eq(revs(id, "delete", "label_en", "OGP page", NULL), 1);
 	revs_owned(id, c, p);
-	submit(path, &f, &r);
+	cgi_post_form(&focal, path, &f, &r);
 	STATUS(r, 404);
 	res_free(&r);
 	form_free(&f);
-	cgi(NULL, "GET", "/pt/commitments/PT0993/history", NULL, &r);
+	cgi_get(NULL, "/pt/commitments/PT0993/history", &r);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Fonte ou evidência removida"));
 	res_free(&r);
 }
@@ -597,14 +502,14 @@ START_TEST(reorder)
 
 	snprintf(list, sizeof list, "/admin/commitments/%lld/sources", c);
 	snprintf(order, sizeof order, "%s/order", list);
-	cgi(&focal, "GET", list, NULL, &r);
+	cgi_get(&focal, list, &r);
 	STATUS(r, 200);
 	ck_assert_int_eq(form_parse(r.body.p, order, &f), 0);
 	res_free(&r);
 	snprintf(seen, sizeof seen, "%s", form_val(&f, "order"));
 	form_free(&f);
 	snprintf(a_s, sizeof a_s, "%lld", a);
-	post(&focal, order, &r, "order", seen, "link", a_s, "move", "down", NULL);
+	cgi_post(&focal, order, &r, "order", seen, "link", a_s, "move", "down", NULL);
 	STATUS(r, 303);
 	res_free(&r);
 	ck_assert_int_eq(sql_int("SELECT position FROM link WHERE id = ?2", NULL, a, 0, -1), 1);
@@ -615,7 +520,7 @@ START_TEST(reorder)
 	    revs(link_to("https://example.org/ordem-2"), "update", "position", NULL, NULL), 0);
 	revs_owned(a, c, cm("PT0994", "plan_id"));
 	/* the page seen before is out of date */
-	post(&focal, order, &r, "order", seen, "link", a_s, "move", "up", NULL);
+	cgi_post(&focal, order, &r, "order", seen, "link", a_s, "move", "up", NULL);
 	STATUS(r, 409);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "A ordem mudou entretanto"));
 	res_free(&r);
@@ -623,10 +528,10 @@ START_TEST(reorder)
 	/* the first cannot go up */
 	snprintf(seen, sizeof seen, "%lld,%lld,%lld", b, a, link_to("https://example.org/ordem-2"));
 	snprintf(a_s, sizeof a_s, "%lld", b);
-	post(&focal, order, &r, "order", seen, "link", a_s, "move", "up", NULL);
+	cgi_post(&focal, order, &r, "order", seen, "link", a_s, "move", "up", NULL);
 	STATUS(r, 400);
 	res_free(&r);
-	cgi(NULL, "GET", "/pt/commitments/PT0994", NULL, &r);
+	cgi_get(NULL, "/pt/commitments/PT0994", &r);
 	pa = strstr(r.body.p, "https://example.org/ordem-0");
 	pb = strstr(r.body.p, "https://example.org/ordem-1");
 	ck_assert_msg(pa != NULL && pb != NULL && pb < pa, "the public page keeps the old order");
@@ -636,7 +541,7 @@ START_TEST(reorder)
 	snprintf(list, sizeof list, "/admin/commitments/%lld/sources/order", cm("PT0996", "id"));
 	snprintf(seen, sizeof seen, "%lld,%lld", x, y);
 	snprintf(a_s, sizeof a_s, "%lld", y);
-	post(&focal, list, &r, "order", seen, "link", a_s, "move", "up", NULL);
+	cgi_post(&focal, list, &r, "order", seen, "link", a_s, "move", "up", NULL);
 	STATUS(r, 303);
 	res_free(&r);
 	ck_assert_int_eq(revs(y, "update", "position", "5", "0"), 1);
@@ -650,25 +555,14 @@ static void
 post_multipart(
     const char *uri, const char *const *pairs, const char *fname, const char *data, struct res *r)
 {
-	const char *env[] = { focal.cookie, "CONTENT_TYPE=multipart/form-data; boundary=B0undary",
-		"ABERTA_UPLOADS=" UPLOADS, NULL };
-	struct buf  body = { 0 };
+	struct buf body = { 0 };
 
-	buf_printf(&body,
-	    "--B0undary\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n",
-	    focal.csrf);
+	multipart_field(&body, "csrf", focal.csrf);
 	for (; pairs[0] != NULL; pairs += 2)
-		buf_printf(&body,
-		    "--B0undary\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
-		    pairs[0], pairs[1]);
+		multipart_field(&body, pairs[0], pairs[1]);
 	if (fname != NULL)
-		buf_printf(&body,
-		    "--B0undary\r\nContent-Disposition: form-data; name=\"file\"; "
-		    "filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n%s\r\n",
-		    fname, data);
-	buf_printf(&body, "--B0undary--\r\n");
-	cgi_run(binary, dbpath, "POST", uri, env, body.p, body.len, r);
-	buf_free(&body);
+		multipart_file(&body, "file", fname, "application/pdf", data);
+	cgi_post_multipart(&focal, uri, &body, r);
 }
 
 /* A milestone's evidence may be an uploaded document, stored and added with its texts
@@ -684,7 +578,7 @@ START_TEST(milestone_upload)
 	long long links = count_of("link");
 
 	snprintf(path, sizeof path, "/admin/milestones/%lld/sources", ms);
-	cgi(&focal, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	STATUS(r, 200);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "enctype=\"multipart/form-data\""));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<input id=\"f-file\" name=\"file\" type=\"file\""));
@@ -731,7 +625,7 @@ START_TEST(milestone_upload)
 	revs_owned(id, c, p);
 	/* its correction form keeps the document: no address field */
 	snprintf(path, sizeof path, "/admin/sources/%lld", id);
-	cgi(&focal, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	STATUS(r, 200);
 	ck_assert_ptr_null(strstr(r.body.p, "name=\"url\""));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Documento carregado: <a href=\"/uploads/"));
@@ -750,29 +644,29 @@ START_TEST(member_refused)
 
 	snprintf(id_s, sizeof id_s, "%lld", id);
 	snprintf(path, sizeof path, "/admin/commitments/%lld/sources", cm("PT0993", "id"));
-	cgi(&member, "GET", path, NULL, &r);
+	cgi_get(&member, path, &r);
 	STATUS(r, 403);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "pelo ponto focal"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "secção «Evidência»"));
 	res_free(&r);
-	post(&member, path, &r, "kind", "source", "url", "https://example.org/membro", NULL);
+	cgi_post(&member, path, &r, "kind", "source", "url", "https://example.org/membro", NULL);
 	STATUS(r, 403);
 	res_free(&r);
 	snprintf(path, sizeof path, "/admin/commitments/%lld/sources/order", cm("PT0993", "id"));
-	post(&member, path, &r, "order", "", "link", id_s, "move", "up", NULL);
+	cgi_post(&member, path, &r, "order", "", "link", id_s, "move", "up", NULL);
 	STATUS(r, 403);
 	res_free(&r);
 	snprintf(path, sizeof path, "/admin/sources/%lld", id);
-	cgi(&member, "GET", path, NULL, &r);
+	cgi_get(&member, path, &r);
 	STATUS(r, 403);
 	res_free(&r);
-	post(&member, path, &r, "was_kind", "document", "was_url", "https://example.org/nova",
+	cgi_post(&member, path, &r, "was_kind", "document", "was_url", "https://example.org/nova",
 	    "was_label_pt", "Nova fonte", "was_label_en", "New source", "kind", "document", "url",
 	    "https://example.org/membro", NULL);
 	STATUS(r, 403);
 	res_free(&r);
 	snprintf(path, sizeof path, "/admin/sources/%lld/delete", id);
-	post(&member, path, &r, "was_kind", "document", "was_url", "https://example.org/nova",
+	cgi_post(&member, path, &r, "was_kind", "document", "was_url", "https://example.org/nova",
 	    "was_label_pt", "Nova fonte", "was_label_en", "New source", NULL);
 	STATUS(r, 403);
 	res_free(&r);
@@ -788,25 +682,25 @@ END_TEST
 /* A POST without the session's token, or with another, is refused and writes nothing. */
 START_TEST(csrf_refused)
 {
-	struct res r;
-	struct who forged = focal;
-	char       path[96], body[512];
-	long long  links = count_of("link"), revisions = count_of("revision");
-	long long  id = link_to("https://example.org/nova");
+	struct res     r;
+	struct session forged = focal;
+	char           path[96], body[512];
+	long long      links = count_of("link"), revisions = count_of("revision");
+	long long      id = link_to("https://example.org/nova");
 
 	snprintf(forged.csrf, sizeof forged.csrf, "%s", member.csrf);
 	snprintf(path, sizeof path, "/admin/commitments/%lld/sources", cm("PT0993", "id"));
-	cgi(&focal, "POST", path, "kind=source&url=https%3A%2F%2Fexample.org%2Fcsrf", &r);
+	cgi_as(&focal, "POST", path, "kind=source&url=https%3A%2F%2Fexample.org%2Fcsrf", &r);
 	STATUS(r, 403);
 	res_free(&r);
-	post(&forged, path, &r, "kind", "source", "url", "https://example.org/csrf", NULL);
+	cgi_post(&forged, path, &r, "kind", "source", "url", "https://example.org/csrf", NULL);
 	STATUS(r, 403);
 	res_free(&r);
 	snprintf(path, sizeof path, "/admin/sources/%lld/delete", id);
 	snprintf(body, sizeof body,
 	    "was_kind=document&was_url=https%%3A%%2F%%2Fexample.org%%2Fnova&was_label_pt=Nova%%20"
 	    "fonte&was_label_en=New%%20source");
-	cgi(&focal, "POST", path, body, &r);
+	cgi_as(&focal, "POST", path, body, &r);
 	STATUS(r, 403);
 	res_free(&r);
 	ck_assert_int_eq(count_of("link"), links);
@@ -824,17 +718,11 @@ START_TEST(links_page_edit_links)
 	long long  ms = sql_int(
 	     "SELECT id FROM milestone WHERE commitment_id = ?2", NULL, cm("PT0993", "id"), 0, -1);
 	long long id = link_to("https://example.org/ordem-2");
-	sqlite3  *db = sql_open_rw();
 
-	ck_assert_int_eq(sqlite3_exec(db,
-			     "INSERT INTO link_check (url, result, http_status, error, checked_at, "
-			     "changed_at, broken_since) VALUES ('https://example.org/ordem-2', "
-			     "'broken', 410, 'HTTP 410', '2026-01-10T03:00:00Z', "
-			     "'2026-01-03T03:00:00Z', '2026-01-03T03:00:00Z')",
-			     NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(db);
-	cgi(&focal, "GET", "/admin/links", NULL, &r);
+	sql_do("INSERT INTO link_check (url, result, http_status, error, checked_at, changed_at, "
+	       "broken_since) VALUES ('https://example.org/ordem-2', 'broken', 410, 'HTTP 410', "
+	       "'2026-01-10T03:00:00Z', '2026-01-03T03:00:00Z', '2026-01-03T03:00:00Z')");
+	cgi_get(&focal, "/admin/links", &r);
 	STATUS(r, 200);
 	snprintf(want, sizeof want, "<a href=\"/admin/sources/%lld#url\">editar</a>", id);
 	ck_assert_msg(strstr(r.body.p, want) != NULL, "no %s", want);
@@ -849,15 +737,15 @@ START_TEST(links_page_edit_links)
 	res_free(&r);
 	/* and each form has the field the fragment names */
 	snprintf(want, sizeof want, "/admin/sources/%lld", id);
-	cgi(&focal, "GET", want, NULL, &r);
+	cgi_get(&focal, want, &r);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<input id=\"url\""));
 	res_free(&r);
 	snprintf(want, sizeof want, "/admin/plans/%lld", plan);
-	cgi(&focal, "GET", want, NULL, &r);
+	cgi_get(&focal, want, &r);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "id=\"f-document_url\""));
 	res_free(&r);
 	snprintf(want, sizeof want, "/admin/milestones/%lld", ms);
-	cgi(&focal, "GET", want, NULL, &r);
+	cgi_get(&focal, want, &r);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "id=\"f-progress_source\""));
 	res_free(&r);
 }
@@ -869,35 +757,15 @@ main(void)
 	const TTest *const tests[] = { list_in_order, add_good_and_bad, correct_and_conflict,
 		corrected_public_history_pending, remove_with_confirmation, reorder,
 		milestone_upload, member_refused, csrf_refused, links_page_edit_links, NULL };
-	const char        *bd = getenv("ABERTA_BUILDDIR");
-	char               admin[512];
-	int                failed;
 
-	if (sodium_init() < 0)
+	if (cgi_setup("aberta-sources", env) != 0)
 		return 1;
-	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
-	snprintf(admin, sizeof admin, "%s/aberta-admin", bd ? bd : ".");
-	if (test_db_create(dbpath, sizeof dbpath, "aberta-sources") != 0)
-		return 1;
-	rc_db = dbpath;
 	mkdir(UPLOADS, 0750);
-	{
-		char *const add_focal[] = { admin, "--db", dbpath, "user", "add",
-			"ines@example.org", "Inês Focal", "focal", NULL };
-		char *const add_member[] = { admin, "--db", dbpath, "user", "add",
-			"membro@example.org", "Membro", "member", "fontes-a", NULL };
-		sqlite3    *db = sql_open_rw();
-
-		if (db == NULL || sqlite3_exec(db, fixture_sql, NULL, NULL, NULL) != SQLITE_OK ||
-		    run_cmd(add_focal) != 0 || run_cmd(add_member) != 0 ||
-		    session("ines@example.org", &focal) != 0 ||
-		    session("membro@example.org", &member) != 0) {
-			printf("Bail out! cannot make the records, the accounts or the sessions\n");
-			return 1;
-		}
-		sqlite3_close(db);
+	if (sql_exec(fixture_sql) != 0 ||
+	    staff_session("ines@example.org", "Inês Focal", "focal", NULL, &focal) != 0 ||
+	    staff_session("membro@example.org", "Membro", "member", "fontes-a", &member) != 0) {
+		printf("Bail out! cannot make the records, the accounts or the sessions\n");
+		return 1;
 	}
-	failed = tests_main(tests_suite("sources", 300, tests));
-	test_db_remove(dbpath);
-	return failed == 0 ? 0 : 1;
+	return cgi_tests_main(tests_suite("sources", 300, tests));
 }

@@ -3,8 +3,6 @@
  * evidence, a bad date, a conflict) writes nothing and shows every value back; adding;
  * moving; a member editor's drafts applied with their evidence; a member outside its
  * body and a forged token refused.  The real binary as CGI on the real content. */
-#include <sqlite3.h>
-#include <sodium.h>
 
 #include "../lib/client.h"
 #include "../lib/testlib.h"
@@ -12,69 +10,9 @@
 #define UPLOADS "ABERTA_UPLOADS=/tmp/aberta-ws-uploads"
 #define TODAY   "ABERTA_TODAY=2026-06-01"
 
-static char dbpath[128];
-static char binary[512];
-
-/* A logged-in staff member: the cookie line and the anti-CSRF token. */
-struct sess {
-	char cookie[160]; /* HTTP_COOKIE=aberta=<token> */
-	char csrf[80];
-};
-static struct sess focal, member;
-
-/* Opens a session of login into s by a session row of the test's own.  0 or -1. */
-static int
-session(const char *login, struct sess *s)
-{
-	unsigned char h[crypto_hash_sha256_BYTES], raw[32];
-	char          token[65];
-	sqlite3      *db = sql_open_rw();
-	sqlite3_stmt *st;
-	int           rc = -1;
-
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(token, sizeof token, raw, sizeof raw);
-	crypto_hash_sha256(h, (unsigned char *)token, strlen(token));
-	snprintf(s->cookie, sizeof s->cookie, "HTTP_COOKIE=aberta=%s", token);
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(s->csrf, 65, raw, sizeof raw);
-	if (db != NULL &&
-	    sqlite3_prepare_v2(db,
-		"INSERT INTO session (token_hash, staff_id, csrf, stage, created_at, "
-		"last_seen) SELECT ?1, id, ?2, 'full', CAST(strftime('%s','now') AS INTEGER), "
-		"CAST(strftime('%s','now') AS INTEGER) FROM staff WHERE login = ?3",
-		-1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_blob(st, 1, h, sizeof h, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, s->csrf, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, login, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db) == 1 ? 0 : -1;
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(db);
-	return rc;
-}
-
-/* Runs the worker as s (a body is url-encoded). */
-static void
-cgi(const struct sess *s, const char *method, const char *uri, const char *body, struct res *r)
-{
-	const char *env[] = { s->cookie, "CONTENT_TYPE=application/x-www-form-urlencoded", TODAY,
-		UPLOADS, NULL };
-
-	cgi_run(binary, dbpath, method, uri, env, body, body ? strlen(body) : 0, r);
-}
-
-/* Runs one statement of the test's own; fails the test if it fails. */
-static void
-sql_do(const char *sql)
-{
-	sqlite3 *db = sql_open_rw();
-	char    *err = NULL;
-
-	ck_assert_ptr_nonnull(db);
-	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err);
-	sqlite3_close(db);
-}
+/* What every request adds (see cgi_as). */
+static const char *const env[] = { TODAY, UPLOADS, NULL };
+static struct session    focal, member;
 
 /* A commitment ogp of plan 92 led by body slug, with three milestones: 1 late and with
  * an old figure, 2 without a figure, 3 current.  Returns its id. */
@@ -139,20 +77,13 @@ dump(long long cid)
 /* Opens the workspace of cid as s into f (the milestones' form); the page into r when r
  * is not NULL. */
 static void
-open_ws(const struct sess *s, long long cid, struct form *f, struct res *r)
+open_ws(const struct session *s, long long cid, struct form *f, struct res *r)
 {
-	struct res page;
-	char       path[64], action[96];
+	char path[64], action[96];
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld", cid);
 	snprintf(action, sizeof action, "/admin/commitments/%lld/milestones", cid);
-	cgi(s, "GET", path, NULL, &page);
-	ck_assert_msg(page.status == 200, "GET %s: %d", path, page.status);
-	ck_assert_msg(form_parse(page.body.p, action, f) == 0, "%s: no milestones form", path);
-	if (r != NULL)
-		*r = page;
-	else
-		res_free(&page);
+	cgi_open_form(s, path, action, f, r);
 }
 
 /* Sets field col of milestone id in f. */
@@ -181,35 +112,25 @@ figure(struct form *f, long long id, const char *pct)
  * field, an empty file part for each milestone's own document, and for the evidence for
  * all a small PDF when pdf is 1 (else an empty part). */
 static void
-post_ws(const struct sess *s, long long cid, const struct form *f, int pdf, struct res *r)
+post_ws(const struct session *s, long long cid, const struct form *f, int pdf, struct res *r)
 {
 	static const char doc[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-	const char *env[] = { s->cookie, "CONTENT_TYPE=multipart/form-data; boundary=B0undary",
-		TODAY, UPLOADS, NULL };
-	struct buf  b = { 0 };
-	char        path[96], file[96];
-	int         i;
+	struct buf        b = { 0 };
+	char              path[96], file[96];
+	int               i;
 
 	for (i = 0; i < f->n; i++) {
-		buf_printf(&b,
-		    "--B0undary\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n",
-		    f->name[i], f->val[i]);
+		multipart_field(&b, f->name[i], f->val[i]);
 		if (strstr(f->name[i], "-evidence_label") != NULL) {
 			snprintf(file, sizeof file, "%.*s-evidence_file",
 			    (int)(strstr(f->name[i], "-evidence_label") - f->name[i]), f->name[i]);
-			buf_printf(&b,
-			    "--B0undary\r\nContent-Disposition: form-data; name=\"%s\"; "
-			    "filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n",
-			    file);
+			multipart_file(&b, file, "", "application/octet-stream", "");
 		}
 	}
-	buf_printf(&b,
-	    "--B0undary\r\nContent-Disposition: form-data; name=\"evidence_file\"; "
-	    "filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n%s\r\n--B0undary--\r\n",
-	    pdf ? "relatorio.pdf" : "", pdf ? doc : "");
+	multipart_file(
+	    &b, "evidence_file", pdf ? "relatorio.pdf" : "", "application/pdf", pdf ? doc : "");
 	snprintf(path, sizeof path, "/admin/commitments/%lld/milestones", cid);
-	cgi_run(binary, dbpath, "POST", path, env, b.p, b.len, r);
-	buf_free(&b);
+	cgi_post_multipart(s, path, &b, r);
 }
 
 /* Returns the text of html from the block of milestone id to the end of that block. */
@@ -225,41 +146,17 @@ block(const char *html, long long id)
 	return strndup(p, e != NULL ? (size_t)(e - p) : strlen(p));
 }
 
-/* Returns 1 if the form field name of html shows val: the value of its input, or the
- * selected option of its select. */
-static int
-shows(const char *html, const char *name, const char *val)
-{
-	char        needle[160], want[600];
-	const char *p, *tag, *end;
-
-	snprintf(needle, sizeof needle, " name=\"%s\"", name);
-	if ((p = strstr(html, needle)) == NULL)
-		return 0;
-	for (tag = p; tag > html && *tag != '<'; tag--)
-		;
-	if (strncmp(tag, "<select", 7) == 0) {
-		snprintf(want, sizeof want, "<option value=\"%s\" selected>", val);
-		end = strstr(p, "</select>");
-	} else {
-		snprintf(want, sizeof want, " value=\"%s\"", val);
-		end = strchr(p, '>');
-	}
-	p = strstr(p, want);
-	return p != NULL && end != NULL && p < end;
-}
-
 /* Posts body (url-encoded; freed) to path + suffix of commitment cid as s; returns the
  * status. */
 static int
-post(const struct sess *s, long long cid, const char *suffix, char *body)
+post(const struct session *s, long long cid, const char *suffix, char *body)
 {
 	struct res r;
 	char       path[96];
 	int        st;
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld%s", cid, suffix);
-	cgi(s, "POST", path, body, &r);
+	cgi_as(s, "POST", path, body, &r);
 	free(body);
 	st = r.status;
 	res_free(&r);
@@ -380,7 +277,7 @@ START_TEST(batch_with_one_evidence)
 	    NULL, last, got, sizeof got);
 	ck_assert_str_eq(got, "1 3 0 1");
 	snprintf(path, sizeof path, "/admin/commitments/%lld?ws_saved=3", cid);
-	cgi(&focal, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Gravado: 3 marco(s)."));
 	res_free(&r);
 }
@@ -413,9 +310,9 @@ START_TEST(missing_evidence_refuses_all)
 	    m1);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Nada foi gravado: 1 problema(s) nos marcos"));
 	snprintf(name, sizeof name, "m%lld-progress", m1);
-	ck_assert(shows(r.body.p, name, "50"));
+	ck_assert(form_shows(r.body.p, name, "50"));
 	snprintf(name, sizeof name, "m%lld-planned_end", m2);
-	ck_assert(shows(r.body.p, name, "2028"));
+	ck_assert(form_shows(r.body.p, name, "2028"));
 	HAS(r.body.p, "id=\"e-m%lld-evidence\"", m1);
 	res_free(&r);
 	free(before);
@@ -454,12 +351,12 @@ START_TEST(bad_date_refuses_all)
 	    "aria-describedby=\"h-m%lld-progress_as_of e-m",
 	    m2);
 	snprintf(name, sizeof name, "m%lld-progress", m1);
-	ck_assert(shows(r.body.p, name, "70"));
+	ck_assert(form_shows(r.body.p, name, "70"));
 	snprintf(name, sizeof name, "m%lld-progress_as_of_kind", m2);
-	ck_assert(shows(r.body.p, name, "stated"));
+	ck_assert(form_shows(r.body.p, name, "stated"));
 	snprintf(name, sizeof name, "m%lld-planned_end", m3);
-	ck_assert(shows(r.body.p, name, "2032"));
-	ck_assert(shows(r.body.p, "evidence_url", "https://example.org/ev.pdf"));
+	ck_assert(form_shows(r.body.p, name, "2032"));
+	ck_assert(form_shows(r.body.p, "evidence_url", "https://example.org/ev.pdf"));
 	res_free(&r);
 	free(before);
 	free(after);
@@ -531,19 +428,17 @@ START_TEST(add_milestone)
 {
 	struct res r;
 	long long  cid = commitment("PT0986", "ws-corpo"), id;
-	char       path[96], *body;
+	char       path[96];
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld/milestones/new", cid);
-	body = body_of("csrf", focal.csrf, "new-title_pt", "", "new-title_en", "",
-	    "new-planned_start", "2026-07", "new-planned_end", "2026-05", NULL);
-	cgi(&focal, "POST", path, body, &r);
-	free(body);
+	cgi_post(&focal, path, &r, "new-title_pt", "", "new-title_en", "", "new-planned_start",
+	    "2026-07", "new-planned_end", "2026-05", NULL);
 	ck_assert_int_eq(r.status, 400);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "id=\"e-new-title_pt\">Dê um título ao marco"));
 	ck_assert_ptr_nonnull(
 	    strstr(r.body.p, "id=\"e-new-planned_end\">O fim não pode ser anterior ao início."));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<a href=\"#f-new-title_pt\">Novo marco — Título"));
-	ck_assert(shows(r.body.p, "new-planned_start", "2026-07"));
+	ck_assert(form_shows(r.body.p, "new-planned_start", "2026-07"));
 	res_free(&r);
 	ck_assert_int_eq(
 	    sql_int("SELECT count(*) FROM milestone WHERE commitment_id = ?2", NULL, cid, 0, -1),
@@ -571,7 +466,7 @@ END_TEST
 /* Posts a move of milestone id (dir "up" or "down") at version as s; returns the
  * status. */
 static int
-move(const struct sess *s, long long cid, long long id, const char *dir, long long version)
+move(const struct session *s, long long cid, long long id, const char *dir, long long version)
 {
 	char ids[32], ver[32];
 
@@ -609,7 +504,7 @@ START_TEST(reorder)
 			     NULL, last, m3, -1),
 	    2);
 	snprintf(path, sizeof path, "/admin/commitments/%lld", cid);
-	cgi(&focal, "GET", path, NULL, &r);
+	cgi_get(&focal, path, &r);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "<legend>Marco 2: Third milestone</legend>"));
 	res_free(&r);
 	ck_assert_int_eq(move(&focal, cid, m3, "up", v3), 409); /* the version moved */
@@ -631,7 +526,7 @@ START_TEST(member_drafts_approved)
 	struct form f;
 	long long   cid = commitment("PT0988", "ws-corpo"), m1 = milestone(cid, 1);
 	long long   m2 = milestone(cid, 2), m3 = milestone(cid, 3), d;
-	char        path[96], got[600], *body;
+	char        path[96], got[600];
 	const char *q =
 	    "SELECT min(id) FROM draft WHERE status = 'pending' AND id > ?2 AND "
 	    "(row_id IN (SELECT id FROM milestone WHERE commitment_id = ?3) OR (row_id IS "
@@ -661,7 +556,7 @@ START_TEST(member_drafts_approved)
 			     body_of("csrf", member.csrf, "new-title_pt", "Marco proposto", NULL)),
 	    303);
 	snprintf(path, sizeof path, "/admin/commitments/%lld", cid);
-	cgi(&member, "GET", path, NULL, &r);
+	cgi_get(&member, path, &r);
 	ck_assert_ptr_nonnull(
 	    strstr(r.body.p, "1 marco(s) novo(s) proposto(s) à espera de revisão."));
 	ck_assert_ptr_nonnull(
@@ -669,9 +564,7 @@ START_TEST(member_drafts_approved)
 	res_free(&r);
 	for (d = sql_int(q, NULL, 0, cid, 0); d > 0; d = sql_int(q, NULL, d, cid, 0)) {
 		snprintf(path, sizeof path, "/admin/reviews/%lld/approve", d);
-		body = body_of("csrf", focal.csrf, NULL);
-		cgi(&focal, "POST", path, body, &r);
-		free(body);
+		cgi_post(&focal, path, &r, NULL);
 		redirected(&r, "/admin/reviews?done=1");
 		res_free(&r);
 	}
@@ -702,7 +595,7 @@ START_TEST(member_outside_body_refused)
 	char       path[96], name[64], *before = dump(cid), *after;
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld", cid);
-	cgi(&member, "GET", path, NULL, &r);
+	cgi_get(&member, path, &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
 	snprintf(name, sizeof name, "m%lld-planned_end", m1);
@@ -758,41 +651,17 @@ main(void)
 		missing_evidence_refuses_all, bad_date_refuses_all, conflict_shown_nothing_written,
 		add_milestone, reorder, member_drafts_approved, member_outside_body_refused,
 		csrf_refused, NULL };
-	const char        *bd = getenv("ABERTA_BUILDDIR");
-	char               admin[512];
-	int                failed;
 
-	if (sodium_init() < 0)
+	if (cgi_setup("aberta-workspace", env) != 0)
 		return 1;
-	snprintf(binary, sizeof binary, "%s/aberta", bd ? bd : ".");
-	snprintf(admin, sizeof admin, "%s/aberta-admin", bd ? bd : ".");
-	if (test_db_create(dbpath, sizeof dbpath, "aberta-workspace") != 0)
+	if (sql_exec("INSERT INTO action_plan (number, title_pt, published, published_confidence) "
+		     "VALUES (92, 'Plano do espaço de trabalho', '2020-01', 'confirmed');"
+		     "INSERT INTO entity (slug, name_pt, kind) VALUES ('ws-corpo', 'Corpo do "
+		     "espaço', 'public'), ('ws-outro', 'Outro corpo', 'public');") != 0 ||
+	    staff_session("ines@example.org", "Inês Focal", "focal", NULL, &focal) != 0 ||
+	    staff_session("mara@example.org", "Mara Membro", "member", "ws-corpo", &member) != 0) {
+		printf("Bail out! cannot make the accounts, the sessions or the records\n");
 		return 1;
-	rc_db = dbpath;
-	{
-		char *const add_focal[] = { admin, "--db", dbpath, "user", "add",
-			"ines@example.org", "Inês Focal", "focal", NULL };
-		char *const add_member[] = { admin, "--db", dbpath, "user", "add",
-			"mara@example.org", "Mara Membro", "member", "ws-corpo", NULL };
-		sqlite3    *db = sql_open_rw();
-
-		if (db == NULL ||
-		    sqlite3_exec(db,
-			"INSERT INTO action_plan (number, title_pt, published, "
-			"published_confidence) VALUES (92, 'Plano do espaço de trabalho', "
-			"'2020-01', 'confirmed');"
-			"INSERT INTO entity (slug, name_pt, kind) VALUES ('ws-corpo', 'Corpo do "
-			"espaço', 'public'), ('ws-outro', 'Outro corpo', 'public');",
-			NULL, NULL, NULL) != SQLITE_OK ||
-		    run_cmd(add_focal) != 0 || run_cmd(add_member) != 0 ||
-		    session("ines@example.org", &focal) != 0 ||
-		    session("mara@example.org", &member) != 0) {
-			printf("Bail out! cannot make the accounts, the sessions or the records\n");
-			return 1;
-		}
-		sqlite3_close(db);
 	}
-	failed = tests_main(tests_suite("workspace", 300, tests));
-	test_db_remove(dbpath);
-	return failed == 0 ? 0 : 1;
+	return cgi_tests_main(tests_suite("workspace", 300, tests));
 }
