@@ -1,45 +1,110 @@
-/* The staff dashboard: pending reviews, stale commitments, missing translations and
- * late milestones. */
+/* The staff dashboard: a member editor's own drafts, the open reporting rounds, the
+ * drafts waiting for review, and what needs attention (late and stale milestones,
+ * texts in one language only, unconfirmed facts, broken links), each counted as its
+ * list counts it (store/adminlist.h: a member editor's, its body's) and linked to that
+ * list filtered. */
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/progress.h"
+#include "store/adminlist.h"
 #include "store/auth.h"
 #include "store/dashboard.h"
 #include "store/db.h"
+#include "store/rounds.h"
 #include "admin/admin.h"
 #include "view/page.h"
 
-#define STALE_DAYS 90
+/* One figure of what needs attention: list l with filter f set to "1" (or "broken"),
+ * its label and the list's address with that filter; staff: not for member editors. */
+static const struct figure {
+	const char    *label;
+	enum al_list   list;
+	enum al_filter f;
+	const char    *href;
+	int            staff;
+} figures[] = {
+	{ "Marcos atrasados: o fim previsto passou e não estão concluídos", AL_MILESTONES,
+	    ALF_OVERDUE, "/admin/milestones?overdue=1", 0 },
+	{ "Marcos desatualizados: progresso por registar, sem data ou com mais de "
+	  "180 dias",
+	    AL_MILESTONES, ALF_STALE, "/admin/milestones?stale=1", 0 },
+	{ "Compromissos com marcos atrasados", AL_COMMITMENTS, ALF_OVERDUE,
+	    "/admin/commitments?overdue=1", 0 },
+	{ "Compromissos com textos numa só língua", AL_COMMITMENTS, ALF_MISSING,
+	    "/admin/commitments?missing=1", 0 },
+	{ "Marcos com textos numa só língua", AL_MILESTONES, ALF_MISSING,
+	    "/admin/milestones?missing=1", 0 },
+	{ "Compromissos com factos por confirmar ou inferidos", AL_COMMITMENTS, ALF_UNCONFIRMED,
+	    "/admin/commitments?unconfirmed=1", 0 },
+	{ "Endereços quebrados na última verificação", AL_LINKS, ALF_RESULT,
+	    "/admin/links?result=broken", 1 },
+};
 
-/* Runs dashboard statement id (one optional text parameter ?1) and adds one repetition
- * of section per row, setting keys[i] (NULL-terminated) from column i; shows
- * HAS_<section> or NO_<section> and sets N_<section>. */
-static void
-listing(
-    tpl_dict *b, const char *section, const char *const *keys, enum dash_stmt id, const char *p1)
+_Static_assert(PROGRESS_STALE_DAYS == 180, "the label of the stale figure says 180 days");
+
+/* Adds the figures the staff member sees to b.  Returns 0, or -1 when the database
+ * failed. */
+static int
+attention(struct ctx *c, tpl_dict *b)
 {
-	sqlite3_stmt *s = dash_stmt(id);
-	tpl_dict     *h = NULL, *d;
-	char          k[64];
-	int           n = 0, i;
+	struct al_query q;
+	tpl_dict       *d;
+	long long       n;
+	size_t          i;
 
-	if (p1 != NULL)
-		db_bind_text(s, 1, p1);
-	while (db_step(s) == SQLITE_ROW) {
-		if (h == NULL) {
-			snprintf(k, sizeof k, "HAS_%s", section);
-			h = tpl_section(b, k);
-		}
-		d = tpl_section(h, section);
-		for (i = 0; keys[i] != NULL; i++)
-			tpl_set(d, keys[i], db_text(s, i));
+	for (i = 0; i < sizeof figures / sizeof figures[0]; i++) {
+		if (figures[i].staff && c->me->role == ROLE_MEMBER)
+			continue;
+		memset(&q, 0, sizeof q);
+		q.list = figures[i].list;
+		q.today = c->today;
+		q.now = c->now;
+		q.page = 1;
+		q.body = c->me->role == ROLE_MEMBER ? c->me->entity_id : 0;
+		q.filter[figures[i].f] = figures[i].f == ALF_RESULT ? "broken" : "1";
+		if (adminlist_count(c->rw, &q, 1, &n) != 0)
+			return -1;
+		d = tpl_section(b, "FIGURE");
+		tpl_set(d, "LABEL", figures[i].label);
+		tpl_set(d, "HREF", figures[i].href);
+		tpl_set_int(d, "N", n);
+	}
+	return 0;
+}
+
+/* The open reporting rounds, with their deadlines and the days left. */
+static void
+open_rounds(struct ctx *c, tpl_dict *b)
+{
+	sqlite3_stmt *s = round_stmt(RD_LIST);
+	tpl_dict     *h = tpl_section(b, "ROUNDS"), *has = NULL, *d;
+	long          days;
+	int           n = 0;
+
+	while (db_step(s) == SQLITE_ROW && db_text(s, RDL_CLOSED_AT) == NULL) {
+		if (has == NULL)
+			has = tpl_section(h, "HAS_ROUNDS");
+		d = tpl_section(has, "ROUND");
+		tpl_set_int(d, "ID", db_int64(s, RDL_ID));
+		tpl_set(d, "NAME", db_text(s, RDL_NAME));
+		tpl_set(d, "DEADLINE", db_text(s, RDL_DEADLINE));
+		tpl_set(d, "PLANS", db_text(s, RDL_PLANS));
+		if (round_days_left(c->today, db_text(s, RDL_DEADLINE), &days) != 0)
+			tpl_set(d, "LEFT", "prazo por ler");
+		else if (days > 1)
+			tpl_set_int(tpl_section(d, "DAYS"), "N", days);
+		else
+			tpl_set(d, "LEFT",
+			    days < 0        ? "prazo ultrapassado"
+				: days == 0 ? "termina hoje"
+					    : "falta 1 dia");
 		n++;
 	}
-	snprintf(k, sizeof k, "%s_%s", h ? "HAS" : "NO", section);
-	if (h == NULL)
-		tpl_show(b, k);
-	snprintf(k, sizeof k, "N_%s", section);
-	tpl_set_int(b, k, n);
+	db_reset(s);
+	tpl_set_int(h, "N", n);
+	if (has == NULL)
+		tpl_show(h, "NO_ROUNDS");
 }
 
 /* A member editor's own drafts, with their state and the reviewer's comment. */
@@ -72,32 +137,39 @@ own_drafts(struct ctx *c, tpl_dict *b)
 int
 page_admin_home(struct ctx *c)
 {
-	/* The keys of each list's columns, in the order of the statement's. */
-	static const char *const kpend[DSP__N + 1] = {
-		[DSP_WHAT] = "WHAT", [DSP_WHO] = "WHO", [DSP_AT] = "AT"
-	};
-	static const char *const kstale[DSS__N + 1] = {
-		[DSS_OGP_ID] = "OGP_ID", [DSS_TITLE] = "TITLE", [DSS_UPDATED] = "UPDATED"
-	};
-	static const char *const kmiss[DSM__N + 1] = { [DSM_WHAT] = "WHAT", [DSM_FIELD] = "FIELD" };
-	static const char *const klate[DSL__N + 1] = {
-		[DSL_OGP_ID] = "OGP_ID", [DSL_POS] = "POS", [DSL_TITLE] = "TITLE", [DSL_END] = "END"
-	};
-	static const char *const kbroken[DSB__N + 1] = { [DSB_URL] = "URL", [DSB_SINCE] = "SINCE" };
-	tpl_dict                *b = page_admin_body(c, "admin_home.tpl", "Painel");
-	char                     cutoff[32];
-	time_t                   t = c->now - (time_t)STALE_DAYS * 86400;
-	struct tm                tm;
+	tpl_dict       *b = page_admin_body(c, "admin_home.tpl", "Painel");
+	struct al_query q;
+	sqlite3_stmt   *s;
+	tpl_dict       *p, *h = NULL, *d;
+	long long       n = 0;
 
 	if (c->me->role == ROLE_MEMBER)
 		own_drafts(c, b);
-	gmtime_r(&t, &tm);
-	strftime(cutoff, sizeof cutoff, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	listing(b, "PENDING", kpend, DS_PENDING, NULL);
-	listing(b, "STALE", kstale, DS_STALE, cutoff);
-	listing(b, "MISSING", kmiss, DS_MISSING, NULL);
-	listing(b, "LATE", klate, DS_LATE, c->today);
-	if (c->me->role != ROLE_MEMBER)
-		listing(tpl_section(b, "LINKS"), "BROKEN", kbroken, DS_BROKEN, NULL);
+	else {
+		open_rounds(c, b);
+		memset(&q, 0, sizeof q);
+		q.list = AL_REVIEWS;
+		q.page = 1;
+		if (adminlist_count(c->rw, &q, 0, &n) != 0)
+			return 503;
+		p = tpl_section(b, "PENDING");
+		tpl_set_int(p, "N", n);
+		s = dash_stmt(DS_PENDING);
+		while (db_step(s) == SQLITE_ROW) {
+			if (h == NULL)
+				h = tpl_section(p, "HAS_PENDING");
+			d = tpl_section(h, "DRAFT");
+			tpl_set(d, "WHAT", db_text(s, DSP_WHAT));
+			tpl_set(d, "WHO", db_text(s, DSP_WHO));
+			tpl_set(d, "AT", db_text(s, DSP_AT));
+		}
+		db_reset(s);
+		if (h == NULL)
+			tpl_show(p, "NO_PENDING");
+		else if (n > DASH_FIRST)
+			tpl_set_int(tpl_section(p, "MORE"), "N", n);
+	}
+	if (attention(c, b) != 0 || db_failed())
+		return 503;
 	return 200;
 }

@@ -1,7 +1,8 @@
 /*
  * The admin side of the link checker, through nginx: a stranger is sent to the login
  * page, a focal-point editor sees /admin/links listing a broken address with the public
- * page that uses it and the edit form of its record, and the dashboard links to it.
+ * page that uses it and the form where it is corrected, and the dashboard counts it and
+ * links to the list of broken ones.
  * Uses the libcurl client of tests/lib/client.c.  TAP on stdout.
  *
  *   links_admin BASE_URL DB ADMIN_BIN BROKEN_URL PAGE EDIT
@@ -60,8 +61,10 @@ main(int argc, char *argv[])
 	tap(has(&r, "Quebrada desde"), "with the date it was found broken");
 	res_free(&r);
 	rc_get(&ana, "/admin/", &r);
-	tap(r.status == 200 && has(&r, "href=\"/admin/links\"") && has(&r, argv[4]),
-	    "the dashboard lists it and links to /admin/links");
+	tap(r.status == 200 && has(&r, "href=\"/admin/links?result=broken\"") &&
+		has(&r, "Endereços quebrados na última verificação: ") &&
+		!has(&r, "Endereços quebrados na última verificação: 0<"),
+	    "the dashboard counts it and links to /admin/links?result=broken");
 	res_free(&r);
 	person_free(&ana);
 	curl_global_cleanup();
