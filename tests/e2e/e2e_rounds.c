@@ -323,6 +323,20 @@ json_has(const char *text, int i, int pct, const char *day)
 	return ok;
 }
 
+/* 1 when the JSON texts a and b hold equal records (the document's "modified" is the
+ * site's last change, which a later edit moves). */
+static int
+same_record(const char *a, const char *b)
+{
+	json_t *x = json_loads(a, 0, NULL), *y = json_loads(b, 0, NULL);
+	int     eq = x != NULL && y != NULL &&
+	    json_equal(json_object_get(x, "record"), json_object_get(y, "record"));
+
+	json_decref(x);
+	json_decref(y);
+	return eq;
+}
+
 /* The public snapshot page and its JSON; then a later edit changes the live page only. */
 static void
 snapshot(void)
@@ -368,7 +382,7 @@ snapshot(void)
 	res_free(&r);
 	rc_get(NULL, jpath, &r);
 	tap(r.status == 200 && json_has(r.body.p, 0, ms_new[0], today) &&
-		strcmp(r.body.p, j.body.p) == 0,
+		same_record(r.body.p, j.body.p),
 	    "the snapshot's JSON is unchanged by the later edit");
 	res_free(&r);
 	res_free(&j);

@@ -333,6 +333,7 @@ START_TEST(correct_and_conflict)
 
 	/* bad values: refused beside their fields, nothing written */
 	n = count_of("revision");
+	form_free(&f2);
 	cgi_open_form(&focal, path, NULL, &f2, NULL);
 	form_set(&f2, "url", "not an address");
 	form_set(&f2, "kind", "evidence");
