@@ -174,20 +174,6 @@ async function staff(browser) {
 	return ctx;
 }
 
-/* The newest message in MAIL_DIR whose To: is rcpt, or ''. */
-function mailTo(rcpt) {
-	const fs = require('fs');
-	const dir = process.env.MAIL_DIR || '';
-	let best = '';
-	for (const f of (dir ? fs.readdirSync(dir) : []).sort()) {
-		const m = fs.readFileSync(path.join(dir, f), 'utf8');
-		if (m.includes(`To: ${rcpt}`)) {
-			best = m;
-		}
-	}
-	return best;
-}
-
 /* A datetime-local value (UTC wall clock; an hour off Lisbon does not matter here). */
 function localField(deltaDays) {
 	return new Date(Date.now() + deltaDays * 86400000).toISOString().slice(0, 16);
@@ -235,14 +221,8 @@ async function cocreation(browser) {
 		`at ${pathOf(page)} (${r.status()})`);
 	/* The mail leaves in the background (the worker starts aberta-admin mail flush):
 	 * wait for it, up to 10 s. */
-	let mail = '';
 	const sent = Date.now();
-	for (let i = 0; i < 100 && !mail; i++) {
-		mail = mailTo('rita.browser@example.net');
-		if (!mail) {
-			await L.sleep(100);
-		}
-	}
+	const mail = await L.mailTo('rita.browser@example.net');
 	const link = (mail.match(/\/en\/submissions\/confirm\/[0-9a-f]{64}/) || [])[0];
 	check(!!link, 'co-creation: the confirmation email arrives with its link',
 		`after ${((Date.now() - sent) / 1000).toFixed(1)} s: ${mail.slice(0, 300)}`);

@@ -271,6 +271,28 @@ async function axe(page, label, resp, wantStatus = 200) {
 }
 
 /* ------------------------------------------------------------------------------------
+ * Mail (run.sh points ABERTA_SENDMAIL at sendmail.sh, which keeps each message in MAIL_DIR).
+ */
+
+/* mailTo(rcpt): the newest message in MAIL_DIR whose To: header names rcpt, waiting up to
+ * 10 s for one (the worker sends in the background); '' when none came. */
+async function mailTo(rcpt) {
+	const dir = process.env.MAIL_DIR || '';
+	for (let t = 0; t < 100 && dir; t++) {
+		const files = fs.readdirSync(dir).sort();
+		for (let i = files.length - 1; i >= 0; i--) {
+			const m = fs.readFileSync(path.join(dir, files[i]), 'utf8');
+			const to = m.match(/^To:.*$/m);
+			if (to && to[0].includes(rcpt)) {
+				return m;
+			}
+		}
+		await sleep(100);
+	}
+	return '';
+}
+
+/* ------------------------------------------------------------------------------------
  * TOTP (RFC 6238: HMAC-SHA1, 30 s step, 6 digits) and the accounts' shared state.
  */
 function base32Decode(s) {
@@ -567,5 +589,5 @@ function adminPages(ids) {
 module.exports = {
 	HERE, env, check, problems, diag, step, main, launch, newContext, go, clickNav, pressNav, pathOf,
 	sleep, totpAt, nowStep, nextCode, createAccount, login, logout, typeFocus, publicPages,
-	discover, adminIds, milestoneRows, adminPages, KINDS, COMMITMENTS, isLoopback, axe, axeReport,
+	discover, adminIds, milestoneRows, adminPages, mailTo, KINDS, COMMITMENTS, isLoopback, axe, axeReport,
 };

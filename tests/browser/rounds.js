@@ -75,22 +75,6 @@ async function checkAxe(page, label, status = 200) {
 	return axe(page, label, null, status);
 }
 
-/* The newest message to rcpt in MAIL_DIR (waits up to 10 s), or ''. */
-async function mailTo(rcpt) {
-	const dir = process.env.MAIL_DIR;
-	for (let t = 0; t < 100 && dir; t++) {
-		const files = fs.readdirSync(dir).sort();
-		for (let i = files.length - 1; i >= 0; i--) {
-			const m = fs.readFileSync(path.join(dir, files[i]), 'utf8');
-			if (/^To:.*$/m.test(m) && m.match(/^To:.*$/m)[0].includes(rcpt)) {
-				return m;
-			}
-		}
-		await L.sleep(100);
-	}
-	return '';
-}
-
 async function journey(browser) {
 	const plan = sql('SELECT id FROM action_plan WHERE number = 2')[0];
 	const cid = sql("SELECT id FROM commitment WHERE ogp_id = 'PT0011'")[0];
@@ -151,7 +135,7 @@ async function journey(browser) {
 	const mctx = await L.newContext(browser, { bypassCSP: true, locale: 'pt-PT' });
 	const mp = await mctx.newPage();
 	await step('rounds: the member editor updates three milestones in one save', async () => {
-		const mail = await mailTo(member.login);
+		const mail = await L.mailTo(member.login);
 		const links = mail.match(/https?:\/\/[^\s"<>]*\/admin\/commitments\/\d+/g) || [];
 		const link = links.find((u) => u.endsWith(`/admin/commitments/${cid}`)) || '';
 		check(link !== '', 'rounds: the email links to the workspace of PT0011', links.join(' '));

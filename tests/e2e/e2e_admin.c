@@ -1222,32 +1222,6 @@ evidence(void)
 	free(before);
 }
 
-/* Posts form f to action as person p in multipart/form-data, with one file part
- * evidence_file (name, bytes).  Fills r.  Returns 0 or -1. */
-static int
-post_multipart(struct person *p, const char *action, const struct form *f, const char *fname,
-    const char *data, size_t len, struct res *r)
-{
-	curl_mime     *m = curl_mime_init(p->h);
-	curl_mimepart *part;
-	int            i, rc;
-
-	for (i = 0; i < f->n; i++) {
-		if (strcmp(f->name[i], "evidence_file") == 0)
-			continue;
-		part = curl_mime_addpart(m);
-		curl_mime_name(part, f->name[i]);
-		curl_mime_data(part, f->val[i], CURL_ZERO_TERMINATED);
-	}
-	part = curl_mime_addpart(m);
-	curl_mime_name(part, "evidence_file");
-	curl_mime_filename(part, fname);
-	curl_mime_data(part, data, len);
-	rc = rc_mime(p, action, m, r);
-	curl_mime_free(m);
-	return rc;
-}
-
 /* Uploaded evidence: refused when the content is not what the name says, when too
  * big; a real PDF is stored once under its digest and served safely. */
 static void
@@ -1268,7 +1242,7 @@ uploads(void)
 	n0 = sql_int("SELECT count(*) FROM upload", NULL, 0, 0, -1);
 	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
 	form_set(&f, "progress", "55");
-	post_multipart(&p_ines, path, &f, "relatorio.pdf", html, sizeof html - 1, &r);
+	submit_mime(&p_ines, path, &f, "evidence_file", "relatorio.pdf", html, sizeof html - 1, &r);
 	tap(r.status == 400 && strstr(r.body.p, "Tipo de ficheiro não aceite") != NULL,
 	    "an HTML file renamed .pdf is refused with a message (got %d)", r.status);
 	res_free(&r);
@@ -1278,7 +1252,8 @@ uploads(void)
 	big = calloc(1, 12 * 1024 * 1024);
 	if (big != NULL) {
 		memcpy(big, pdf, sizeof pdf - 1);
-		post_multipart(&p_ines, path, &f, "grande.pdf", big, 12 * 1024 * 1024, &r);
+		submit_mime(
+		    &p_ines, path, &f, "evidence_file", "grande.pdf", big, 12 * 1024 * 1024, &r);
 		tap(r.status == 413, "a 12 MB upload is refused with 413 (got %d)", r.status);
 		res_free(&r);
 		free(big);
@@ -1286,7 +1261,8 @@ uploads(void)
 	form_free(&f);
 	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
 	form_set(&f, "progress", "55");
-	post_multipart(&p_ines, path, &f, "../../etc/passwd\r\nx.pdf", pdf, sizeof pdf - 1, &r);
+	submit_mime(&p_ines, path, &f, "evidence_file", "../../etc/passwd\r\nx.pdf", pdf,
+	    sizeof pdf - 1, &r);
 	tap(r.status == 303, "a real PDF with a hostile name is accepted (got %d)", r.status);
 	res_free(&r);
 	sql_text("SELECT sha256 FROM upload ORDER BY at DESC, rowid DESC LIMIT 1", NULL, 0, sha,
@@ -1311,7 +1287,7 @@ uploads(void)
 	/* The same document again is stored once. */
 	load_form(&p_ines, path, SQL_M, id_ms, &f, 1);
 	form_set(&f, "progress", "60");
-	post_multipart(&p_ines, path, &f, "outra.pdf", pdf, sizeof pdf - 1, &r);
+	submit_mime(&p_ines, path, &f, "evidence_file", "outra.pdf", pdf, sizeof pdf - 1, &r);
 	tap(r.status == 303 &&
 		sql_int("SELECT count(*) FROM upload WHERE sha256 = ?1", sha, 0, 0, -1) == 1,
 	    "uploading the same document again stores it once");

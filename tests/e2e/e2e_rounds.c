@@ -140,24 +140,6 @@ the_email(char *path, size_t pathlen)
 	free(m);
 }
 
-/* Adds every field of f to a multipart body (the workspace's form is multipart). */
-static int
-post_mime(struct person *p, const char *action, const struct form *f, struct res *r)
-{
-	curl_mime     *m = curl_mime_init(p->h);
-	curl_mimepart *part;
-	int            i, rc;
-
-	for (i = 0; i < f->n; i++) {
-		part = curl_mime_addpart(m);
-		curl_mime_name(part, f->name[i]);
-		curl_mime_data(part, f->val[i], CURL_ZERO_TERMINATED);
-	}
-	rc = rc_mime(p, action, m, r);
-	curl_mime_free(m);
-	return rc;
-}
-
 /* Sets milestone i's figure in the workspace form f. */
 static void
 set_figure(struct form *f, int i, int pct)
@@ -195,7 +177,7 @@ member_updates(const char *path)
 		set_figure(&f, i, ms_new[i]);
 	form_set(&f, "evidence_url", "https://example.org/rnaa/evidencia-e2e.pdf");
 	form_set(&f, "evidence_label", "Relatório de autoavaliação (e2e)");
-	post_mime(&p_member, action, &f, &r);
+	submit_mime(&p_member, action, &f, NULL, NULL, NULL, 0, &r);
 	snprintf(want, sizeof want, "/admin/commitments/%lld", cid);
 	tap(r.status == 303 && strstr(r.head.p, want) != NULL,
 	    "one save of three milestones -> 303 back to the workspace (got %d)", r.status);
@@ -368,7 +350,7 @@ snapshot(void)
 	res_free(&r);
 	set_figure(&f, 0, 77);
 	form_set(&f, "evidence_url", "https://example.org/rnaa/evidencia-posterior.pdf");
-	post_mime(&p_focal, action, &f, &r);
+	submit_mime(&p_focal, action, &f, NULL, NULL, NULL, 0, &r);
 	tap(r.status == 303 &&
 		sql_int("SELECT progress FROM milestone WHERE id = ?2", NULL, ms_id[0], 0, -1) ==
 		    77,

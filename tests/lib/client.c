@@ -162,6 +162,32 @@ rc_mime(struct person *p, const char *path, curl_mime *m, struct res *r)
 }
 
 int
+submit_mime(struct person *p, const char *action, const struct form *f, const char *file_field,
+    const char *file, const char *data, size_t len, struct res *r)
+{
+	curl_mime     *m = curl_mime_init(p->h);
+	curl_mimepart *part;
+	int            i, rc;
+
+	for (i = 0; i < f->n; i++) {
+		if (file != NULL && strcmp(f->name[i], file_field) == 0)
+			continue;
+		part = curl_mime_addpart(m);
+		curl_mime_name(part, f->name[i]);
+		curl_mime_data(part, f->val[i], CURL_ZERO_TERMINATED);
+	}
+	if (file != NULL) {
+		part = curl_mime_addpart(m);
+		curl_mime_name(part, file_field);
+		curl_mime_filename(part, file);
+		curl_mime_data(part, data, len);
+	}
+	rc = rc_mime(p, action, m, r);
+	curl_mime_free(m);
+	return rc;
+}
+
+int
 location_is(const struct res *r, const char *path)
 {
 	char v[1024], full[1024];

@@ -89,6 +89,11 @@ const char *form_csrf(const char *html, const char *action, char *out, size_t ou
 int open_form(struct person *p, const char *path, struct form *f);
 /* Submits f to action as p, url-encoded; as rc_http. */
 int submit_form(struct person *p, const char *action, const struct form *f, struct res *r);
+/* Submits f to action as p (who must not be NULL) in multipart/form-data, every field a
+ * part, with one file part named file_field (file NULL: none) holding the len bytes of
+ * data under the file name file; as rc_http. */
+int submit_mime(struct person *p, const char *action, const struct form *f, const char *file_field,
+    const char *file, const char *data, size_t len, struct res *r);
 /* The csrf token of p's session (from the dashboard) copied into out. */
 const char *session_csrf(struct person *p, char *out, size_t outlen);
 
