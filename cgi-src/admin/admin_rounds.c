@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/urlcode.h"
 #include "admin/admin.h"
 #include "http/answer.h"
 #include "http/req.h"
@@ -221,7 +222,7 @@ page_admin_rounds(struct ctx *c)
 	form_read(c, &f, today);
 	if (f.nerr > 0)
 		return rounds_page(c, &f, today, 400);
-	id = round_open(c->rw, f.name, f.deadline, f.plans, f.nplans, c->me->id, page_base_url(),
+	id = round_open(c->rw, f.name, f.deadline, f.plans, f.nplans, c->me->id, url_site_base(),
 	    c->now, &sent);
 	if (id == 0) {
 		f.err_plans = "Um dos planos escolhidos já não existe.";
@@ -543,7 +544,7 @@ page_admin_round_remind(struct ctx *c)
 
 	if (e != NULL && strcmp(e, "all") != 0 && valid_int(e, 1, 1LL << 53, &entity) != 0)
 		return c->error = "ERR_BAD_BODY", 400;
-	rc = round_remind_now(c->rw, c->num, entity, c->me->id, page_base_url(), c->now, &sent);
+	rc = round_remind_now(c->rw, c->num, entity, c->me->id, url_site_base(), c->now, &sent);
 	if (rc < 0)
 		return db_failed_set(), 503;
 	if (rc > 0) {

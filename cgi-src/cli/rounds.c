@@ -12,24 +12,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/urlcode.h"
 #include "cli/commands.h"
 #include "lib/consult.h"
 #include "lib/valid.h"
 #include "store/rounds.h"
-
-/* The site's address as the worker takes it (view/page.h page_base_url): ABERTA_BASE_URL
- * without its trailing slashes, when it is an http(s) address, else the default. */
-static const char *
-site_base(char *out, size_t len)
-{
-	const char *e = getenv("ABERTA_BASE_URL");
-	size_t      n;
-
-	snprintf(out, len, "%s", e != NULL && valid_http_url(e) ? e : "http://127.0.0.1:8080");
-	for (n = strlen(out); n > 0 && out[n - 1] == '/';)
-		out[--n] = '\0';
-	return out;
-}
 
 /* Reads --now's value t (YYYY-MM-DDTHH:MM:SSZ or unix seconds) into *now.  Returns 0 or
  * -1. */
@@ -52,7 +39,6 @@ cmd_rounds(const char *path, sqlite3 *db, int argc, char *argv[])
 {
 	struct round_sent sent;
 	time_t            now = time(NULL);
-	char              base[512];
 
 	(void)path;
 	if (argc < 1 || strcmp(argv[0], "remind") != 0 ||
@@ -61,7 +47,7 @@ cmd_rounds(const char *path, sqlite3 *db, int argc, char *argv[])
 		cli_usage(stderr);
 		return 2;
 	}
-	if (round_remind_due(db, site_base(base, sizeof base), now, &sent) != 0) {
+	if (round_remind_due(db, url_site_base(), now, &sent) != 0) {
 		fprintf(
 		    stderr, "aberta-admin: rounds remind: %s (nothing queued)\n", db_last_error());
 		return 1;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/urlcode.h"
 #include "http/render.h"
 #include "http/req.h"
 #include "http/resp.h"
@@ -29,11 +30,11 @@ canonical_urls(struct ctx *c)
 	char        u[REQ_PATH_MAX + 300];
 	int         localized = strncmp(p, "/pt/", 4) == 0 || strncmp(p, "/en/", 4) == 0;
 
-	snprintf(u, sizeof u, "%s%s", page_base_url(), p);
+	snprintf(u, sizeof u, "%s%s", url_site_base(), p);
 	tpl_set(c->page, "CANONICAL", u);
-	snprintf(u, sizeof u, "%s/pt/%s", page_base_url(), localized ? p + 4 : "");
+	snprintf(u, sizeof u, "%s/pt/%s", url_site_base(), localized ? p + 4 : "");
 	tpl_set(c->page, "URL_PT", u);
-	snprintf(u, sizeof u, "%s/en/%s", page_base_url(), localized ? p + 4 : "");
+	snprintf(u, sizeof u, "%s/en/%s", url_site_base(), localized ? p + 4 : "");
 	tpl_set(c->page, "URL_EN", u);
 	tpl_set(c->page, "OG_LOCALE", c->en ? "en_GB" : "pt_PT");
 }

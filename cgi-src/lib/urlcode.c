@@ -1,5 +1,10 @@
 /* urlcode: percent-decoding and encoding (see urlcode.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "lib/urlcode.h"
+#include "lib/valid.h"
 
 /* Returns the value 0-15 of a hex digit, or -1. */
 static int
@@ -58,4 +63,23 @@ url_encode(struct buf *out, const char *s)
 			e[2] = hex[*p & 15];
 			buf_put(out, e, 3);
 		}
+}
+
+const char *
+url_site_base(void)
+{
+	static char base[256];
+	const char *e;
+	size_t      n;
+
+	if (base[0] == '\0') {
+		e = getenv("ABERTA_BASE_URL");
+		if (e == NULL || !valid_http_url(e))
+			e = "http://127.0.0.1:8080";
+		snprintf(base, sizeof base, "%s", e);
+		n = strlen(base);
+		while (n > 0 && base[n - 1] == '/')
+			base[--n] = '\0';
+	}
+	return base;
 }

@@ -13,5 +13,9 @@ long url_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_
 /* Appends s (NULL: nothing) to out percent-encoded for a query's value: every byte but
  * the unreserved characters of RFC 3986 (letters, digits, - . _ ~) as %XX. */
 void url_encode(struct buf *out, const char *s);
+/* The site's public base URL without a trailing slash, for absolute links (feeds,
+ * sitemaps, metadata, emails): ABERTA_BASE_URL when it is an http(s) address, else
+ * http://127.0.0.1:8080; read once. */
+const char *url_site_base(void);
 
 #endif

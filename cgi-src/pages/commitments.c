@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/urlcode.h"
 #include "store/db.h"
 #include "store/trust.h"
 #include "view/i18n.h"
@@ -446,7 +447,7 @@ page_commitments_show(struct ctx *c)
 	tpl_set(b, "OGP_ID", db_text(s, CM_OGP_ID));
 	snprintf(feed, sizeof feed, "/%s/commitments/%s/feed.atom", c->lang, c->arg[0]);
 	page_feed_link(c, feed, c->arg[0]);
-	snprintf(badge, sizeof badge, "%s/%s/badge/%s.svg", page_base_url(), c->lang, c->arg[0]);
+	snprintf(badge, sizeof badge, "%s/%s/badge/%s.svg", url_site_base(), c->lang, c->arg[0]);
 	tpl_set(b, "BADGE_URL", badge);
 	tpl_set(b, "NUMBER", db_text(s, CM_NUMBER));
 	t = facts(c, b, s, id);

@@ -10,6 +10,7 @@
 
 #include <sodium.h>
 
+#include "lib/urlcode.h"
 #include "http/answer.h"
 #include "http/req.h"
 #include "http/resp.h"
@@ -467,9 +468,9 @@ compose(struct ctx *c, struct buf *out, const char *email, const char *author, c
 	    "%s %s,\n\n%s\n\n    %s\n\n%s\n\n    %s/%s/submissions/confirm/%s"
 	    "\n\n%s\n\n%s\n\n    %s/%s/submissions/withdraw/%s\n\n-- \n%s\n%s/%s/\n",
 	    i18n("M_HELLO", c->en), author, i18n("M_RECEIVED", c->en), what,
-	    i18n("M_CONFIRM", c->en), page_base_url(), c->lang, ctok, i18n("M_IGNORE", c->en),
-	    i18n("M_WITHDRAW", c->en), page_base_url(), c->lang, wtok, i18n("L_SITE_NAME", c->en),
-	    page_base_url(), c->lang);
+	    i18n("M_CONFIRM", c->en), url_site_base(), c->lang, ctok, i18n("M_IGNORE", c->en),
+	    i18n("M_WITHDRAW", c->en), url_site_base(), c->lang, wtok, i18n("L_SITE_NAME", c->en),
+	    url_site_base(), c->lang);
 	rc = body.oom
 	    ? -1
 	    : mail_compose(out, mail_from(), email, i18n("M_SUBJECT", c->en), body.p, c->now);

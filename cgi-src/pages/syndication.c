@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/urlcode.h"
 #include "http/resp.h"
 #include "store/db.h"
 #include "store/trust.h"
@@ -33,7 +34,7 @@ struct feedq {
 static void
 absolute(const char *path, char *out, size_t len)
 {
-	snprintf(out, len, "%s%s", page_base_url(), path);
+	snprintf(out, len, "%s%s", url_site_base(), path);
 }
 
 /* Binds the filters of q to parameters 1 to 4 of s (ST_FEED_CHANGES, ST_FEED_UPDATED). */
@@ -83,10 +84,10 @@ feed_changes(struct ctx *c, tpl_dict *b, const struct feedq *q, char *newest, si
 		tpl_set(e, "TITLE", title);
 		tpl_set(e, "SUMMARY", title);
 		tpl_set(e, "UPDATED", db_text(s, FCH_AT));
-		snprintf(href, sizeof href, "%s/%s/commitments/%s/history", page_base_url(),
+		snprintf(href, sizeof href, "%s/%s/commitments/%s/history", url_site_base(),
 		    c->lang, ogp);
 		tpl_set(e, "HREF", href);
-		snprintf(id, sizeof id, "%s/revision/%s", page_base_url(), db_text(s, FCH_ID));
+		snprintf(id, sizeof id, "%s/revision/%s", url_site_base(), db_text(s, FCH_ID));
 		tpl_set(e, "ID", id);
 		if (strcmp(db_text(s, FCH_AT), newest) > 0)
 			snprintf(newest, nlen, "%s", db_text(s, FCH_AT));
@@ -118,7 +119,7 @@ feed_events(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 		tpl_set(e, "TITLE", title);
 		tpl_set(e, "SUMMARY", title);
 		tpl_set(e, "UPDATED", db_text(s, FEV_UPDATED));
-		snprintf(href, sizeof href, "%s/%s/events/%s", page_base_url(), c->lang,
+		snprintf(href, sizeof href, "%s/%s/events/%s", url_site_base(), c->lang,
 		    db_text(s, FEV_ID));
 		tpl_set(e, "HREF", href);
 		tpl_set(e, "ID", href);
@@ -144,10 +145,10 @@ feed_submissions(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 		id = db_text(s, FSUB_ID);
 		ogp = db_text(s, FSUB_OGP_ID);
 		if (db_text(s, FSUB_CONSULTATION) != NULL)
-			snprintf(href, sizeof href, "%s/%s/consultations/%s#s%s", page_base_url(),
+			snprintf(href, sizeof href, "%s/%s/consultations/%s#s%s", url_site_base(),
 			    c->lang, db_text(s, FSUB_CONSULTATION), id);
 		else
-			snprintf(href, sizeof href, "%s/%s/commitments/%s#s%s", page_base_url(),
+			snprintf(href, sizeof href, "%s/%s/commitments/%s#s%s", url_site_base(),
 			    c->lang, ogp, id);
 		snprintf(title, sizeof title, "%s %s: %s (%s %s)%s%s",
 		    i18n(strcmp(kind, "proposal") == 0 ? "L_PROPOSAL" : "L_COMMENT", c->en), id,
@@ -312,7 +313,7 @@ page_robots(struct ctx *c)
 	buf_printf(&c->resp->body,
 	    "User-agent: *\nDisallow: /admin/\nDisallow: /uploads/\n"
 	    "Sitemap: %s/sitemap.xml\n",
-	    page_base_url());
+	    url_site_base());
 	return 200;
 }
 
@@ -323,8 +324,8 @@ sitemap_url(tpl_dict *b, const char *path, const char *lastmod)
 	char pt[512], en[512];
 	int  l;
 
-	snprintf(pt, sizeof pt, "%s/pt%s", page_base_url(), path);
-	snprintf(en, sizeof en, "%s/en%s", page_base_url(), path);
+	snprintf(pt, sizeof pt, "%s/pt%s", url_site_base(), path);
+	snprintf(en, sizeof en, "%s/en%s", url_site_base(), path);
 	for (l = 0; l < 2; l++) {
 		tpl_dict *u = tpl_section(b, "URL");
 		tpl_set(u, "LOC", l ? en : pt);
@@ -447,7 +448,7 @@ ics_event(struct ctx *c, struct buf *out, sqlite3_stmt *s, const char *stamp)
 		  : (db_text(s, EV_PLACE_PT) ? db_text(s, EV_PLACE_PT) : db_text(s, EV_PLACE_EN));
 	if (t != NULL)
 		ics_line(out, "LOCATION", t);
-	snprintf(v, sizeof v, "%s/%s/events/%s", page_base_url(), c->lang, db_text(s, EV_ID));
+	snprintf(v, sizeof v, "%s/%s/events/%s", url_site_base(), c->lang, db_text(s, EV_ID));
 	ics_line(out, "URL", v);
 	if (db_text(s, EV_ORGANISER) != NULL) {
 		snprintf(

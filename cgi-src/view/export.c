@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/urlcode.h"
 #include "lib/csv.h"
 #include "store/db.h"
 #include "view/export.h"
@@ -12,7 +13,7 @@
 const char *
 export_base(void)
 {
-	return page_base_url();
+	return url_site_base();
 }
 
 void

@@ -38,7 +38,7 @@
 
 #define EXPORT_LIST_SEP "; " /* joins the values of a many-valued CSV field */
 
-/* The site's absolute base address (page_base_url: $ABERTA_BASE_URL without a trailing
+/* The site's absolute base address (url_site_base: $ABERTA_BASE_URL without a trailing
  * slash, default http://127.0.0.1:8080). */
 const char *export_base(void);
 /* Writes base + path into out (size outlen). */

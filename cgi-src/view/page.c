@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/urlcode.h"
 #include "store/db.h"
 #include "view/i18n.h"
 #include "view/page.h"
-#include "lib/valid.h"
 
 tpl_dict *
 page_body(struct ctx *c, const char *tplfile)
@@ -427,29 +427,10 @@ page_when(struct ctx *c, tpl_dict *d, const char *start, const char *end, const 
 }
 
 const char *
-page_base_url(void)
-{
-	static char base[256];
-	const char *e;
-	size_t      n;
-
-	if (base[0] == '\0') {
-		e = getenv("ABERTA_BASE_URL");
-		if (e == NULL || !valid_http_url(e))
-			e = "http://127.0.0.1:8080";
-		snprintf(base, sizeof base, "%s", e);
-		n = strlen(base);
-		while (n > 0 && base[n - 1] == '/')
-			base[--n] = '\0';
-	}
-	return base;
-}
-
-const char *
 page_base_host(void)
 {
 	static char host[256];
-	const char *b = strstr(page_base_url(), "://");
+	const char *b = strstr(url_site_base(), "://");
 	size_t      n;
 
 	if (host[0] == '\0' && b != NULL) {

@@ -132,9 +132,6 @@ int page_url_lines(
 /* page_text, then the chosen text split into paragraphs as section key_P. */
 void page_paras(struct ctx *c, tpl_dict *d, const char *key, const char *pt, const char *en);
 
-/* The site's public base URL without a trailing slash (ABERTA_BASE_URL, default
- * http://127.0.0.1:8080), for absolute links in feeds, sitemaps and metadata. */
-const char *page_base_url(void);
 /* The host part of the base URL (for iCalendar UIDs). */
 const char *page_base_host(void);
 /* Adds an Atom autodiscovery link to the page's head. */
