@@ -26,8 +26,8 @@ static const struct figure {
 } figures[] = {
 	{ "Marcos atrasados: o fim previsto passou e não estão concluídos", AL_MILESTONES,
 	    ALF_OVERDUE, "/admin/milestones?overdue=1", 0 },
-	{ "Marcos desatualizados: progresso por registar, sem data ou com mais de "
-	  "180 dias",
+	{ "Marcos desatualizados: progresso por registar, sem data ou com mais "
+	  "de " PROGRESS_STALE_DAYS_TEXT " dias",
 	    AL_MILESTONES, ALF_STALE, "/admin/milestones?stale=1", 0 },
 	{ "Compromissos com marcos atrasados", AL_COMMITMENTS, ALF_OVERDUE,
 	    "/admin/commitments?overdue=1", 0 },
@@ -40,8 +40,6 @@ static const struct figure {
 	{ "Endereços quebrados na última verificação", AL_LINKS, ALF_RESULT,
 	    "/admin/links?result=broken", 1 },
 };
-
-_Static_assert(PROGRESS_STALE_DAYS == 180, "the label of the stale figure says 180 days");
 
 /* Adds the figures the staff member sees to b.  Returns 0, or -1 when the database
  * failed. */

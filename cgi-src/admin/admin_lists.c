@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/progress.h"
 #include "http/req.h"
 #include "store/adminlist.h"
 #include "store/auth.h"
@@ -141,9 +142,12 @@ filter_label(enum al_list l, enum al_filter f)
 	case ALF_OVERDUE:
 		return cm ? "Com marcos atrasados" : "Atrasados";
 	case ALF_STALE:
-		return cm ? "Com marcos desatualizados (progresso sem data ou com mais de 180 "
-			    "dias)"
-			  : "Desatualizados (progresso sem data ou com mais de 180 dias)";
+		return cm
+		    ? "Com marcos desatualizados (progresso sem data ou com mais "
+		      "de " PROGRESS_STALE_DAYS_TEXT " "
+		      "dias)"
+		    : "Desatualizados (progresso sem data ou com mais de " PROGRESS_STALE_DAYS_TEXT
+		      " dias)";
 	case ALF_MISSING:
 		return "Tradução em falta (texto numa só língua)";
 	case ALF_UNCONFIRMED:

@@ -56,6 +56,10 @@ int progress_overdue(const char *planned_end, int progress, const char *status, 
  * is 2025-02-28): the figure may be that recent, so it is stale only once that day is more
  * than PROGRESS_STALE_DAYS days old. */
 #define PROGRESS_STALE_DAYS 180
+/* The same number as text, for SQL and the staff's labels. */
+#define PROGRESS_STALE_DAYS_TEXT PROGRESS_STR(PROGRESS_STALE_DAYS)
+#define PROGRESS_STR(x)          PROGRESS_STR_(x)
+#define PROGRESS_STR_(x)         #x
 
 /* Whether a milestone is stale on today (YYYY-MM-DD; anything else: 0).  status may be
  * NULL; progress: the figure, or negative when none; as_of: the figure's date (YYYY,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "lib/progress.h"
 #include "lib/valid.h"
 #include "store/adminlist.h"
 #include "store/auth.h"
@@ -19,7 +20,8 @@
 #define STALE \
 	"(coalesce(m.status, '') NOT IN ('complete', 'withdrawn') AND (m.progress IS NULL " \
 	"OR coalesce(length(m.progress_as_of), 0) NOT IN (4, 7, 10) " \
-	"OR m.progress_as_of < substr(date(:today, '-180 days'), 1, length(m.progress_as_of))))"
+	"OR m.progress_as_of < substr(date(:today, '-" PROGRESS_STALE_DAYS_TEXT \
+	" days'), 1, length(m.progress_as_of))))"
 /* A commitment c led by body :lead (a list of commitments the index
  * commitment_entity_entity gives). */
 #define LED_BY \

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/progress.h"
 #include "lib/domains.h"
 #include "lib/valid.h"
 #include "store/db.h"
@@ -275,7 +276,7 @@ round_mail_write(const struct round_msg *m, struct buf *subject, struct buf *tex
 	static const char *const after[] = {
 		"Em atraso: o fim previsto já passou e o marco não está concluído. "
 		"Desatualizado: o progresso não está registado, não tem data, ou é de há mais "
-		"de 180 dias.",
+		"de " PROGRESS_STALE_DAYS_TEXT " dias.",
 		"Cada ligação abre o espaço de trabalho do compromisso na área de administração "
 		"do sítio (entre com a sua conta de editor). O que gravar fica à espera da "
 		"revisão do ponto focal antes de ser publicado.",
