@@ -48,6 +48,10 @@ int page_admin_list_run(struct ctx *c, tpl_dict *b, struct admin_list *a,
 void page_admin_list_url(struct buf *u, const struct admin_list *a, int skip);
 /* Writes n with a no-break space between thousands ("20 000") into out; returns out. */
 const char *page_admin_count(long long n, char out[32]);
+/* The scope of the lists for the staff member of c (struct al_query's body): a member
+ * editor's body, -1 (nothing) for a member editor without one, 0 (everything) for the
+ * others. */
+long long page_admin_scope(const struct ctx *c);
 /* Fills {{>PAGER}} of the staff list b: page of pages, a nav labelled label whose links
  * are url (the list's address with its state, without page) with page=N. */
 void page_admin_pager(

@@ -59,7 +59,7 @@ attention(struct ctx *c, tpl_dict *b)
 		q.today = c->today;
 		q.now = c->now;
 		q.page = 1;
-		q.body = c->me->role == ROLE_MEMBER ? c->me->entity_id : 0;
+		q.body = page_admin_scope(c);
 		q.filter[figures[i].f] = figures[i].f == ALF_RESULT ? "broken" : "1";
 		if (adminlist_count(c->rw, &q, 1, &n) != 0)
 			return -1;
@@ -71,14 +71,19 @@ attention(struct ctx *c, tpl_dict *b)
 	return 0;
 }
 
-/* The open reporting rounds, with their deadlines and the days left. */
-static void
+/* The open reporting rounds, with their deadlines and the days left on Lisbon's
+ * calendar (as the round's own page counts them).  Returns 0 or -1. */
+static int
 open_rounds(struct ctx *c, tpl_dict *b)
 {
 	sqlite3_stmt *s = round_stmt(RD_LIST);
 	tpl_dict     *h = tpl_section(b, "ROUNDS"), *has = NULL, *d;
+	char          today[11];
 	long          days;
 	int           n = 0;
+
+	if (round_day(c->now, today) != 0)
+		return -1;
 
 	while (db_step(s) == SQLITE_ROW && db_text(s, RDL_CLOSED_AT) == NULL) {
 		if (has == NULL)
@@ -88,7 +93,7 @@ open_rounds(struct ctx *c, tpl_dict *b)
 		tpl_set(d, "NAME", db_text(s, RDL_NAME));
 		tpl_set(d, "DEADLINE", db_text(s, RDL_DEADLINE));
 		tpl_set(d, "PLANS", db_text(s, RDL_PLANS));
-		if (round_days_left(c->today, db_text(s, RDL_DEADLINE), &days) != 0)
+		if (round_days_left(today, db_text(s, RDL_DEADLINE), &days) != 0)
 			tpl_set(d, "LEFT", "prazo por ler");
 		else if (days > 1)
 			tpl_set_int(tpl_section(d, "DAYS"), "N", days);
@@ -103,6 +108,7 @@ open_rounds(struct ctx *c, tpl_dict *b)
 	tpl_set_int(h, "N", n);
 	if (has == NULL)
 		tpl_show(h, "NO_ROUNDS");
+	return 0;
 }
 
 /* A member editor's own drafts, with their state and the reviewer's comment. */
@@ -144,7 +150,8 @@ page_admin_home(struct ctx *c)
 	if (c->me->role == ROLE_MEMBER)
 		own_drafts(c, b);
 	else {
-		open_rounds(c, b);
+		if (open_rounds(c, b) != 0)
+			return db_failed_set(), 503;
 		memset(&q, 0, sizeof q);
 		q.list = AL_REVIEWS;
 		q.page = 1;

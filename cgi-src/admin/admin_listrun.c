@@ -8,6 +8,7 @@
 
 #include "http/req.h"
 #include "store/adminlist.h"
+#include "store/auth.h"
 #include "store/db.h"
 #include "admin/admin.h"
 #include "view/page.h"
@@ -16,6 +17,14 @@
 #include "lib/valid.h"
 
 #define PAGE_MAX 1000000 /* highest page number accepted */
+
+long long
+page_admin_scope(const struct ctx *c)
+{
+	if (c->me->role != ROLE_MEMBER)
+		return 0;
+	return c->me->entity_id > 0 ? c->me->entity_id : -1;
+}
 
 const char *
 page_admin_count(long long n, char out[32])

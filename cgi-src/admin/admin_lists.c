@@ -446,8 +446,7 @@ page_admin_list(struct ctx *c)
 		page_flash(c, "Apagado. A remoção ficou registada no histórico.");
 	snprintf(path, sizeof path, "/admin/%s", k->slug);
 	page_admin_list_read(c, st.b, &st.a, st.def->list, path, "q");
-	if (c->me->role == ROLE_MEMBER) /* its body's records alone (none without a body) */
-		st.a.q.body = c->me->entity_id > 0 ? c->me->entity_id : -1;
+	st.a.q.body = page_admin_scope(c);
 	form(&st, st.b);
 	if (st.a.bad > 0)
 		return 400;
