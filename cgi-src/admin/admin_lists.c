@@ -19,10 +19,6 @@
 #include "view/page.h"
 #include "lib/buf.h"
 #include "lib/domains.h"
-#include "lib/urlcode.h"
-#include "lib/valid.h"
-
-#define PAGE_MAX 1000000 /* highest page number accepted */
 
 /* How a cell shows its column (struct column). */
 enum cell {

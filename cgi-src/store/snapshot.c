@@ -133,9 +133,6 @@ static const char *const rsql[SN__MAX] = {
 	"SELECT " FROZEN_M " FROM snapshot_milestone m JOIN snapshot_commitment c ON "
 	"c.snapshot_id = m.snapshot_id AND c.commitment_id = m.commitment_id WHERE "
 	"m.snapshot_id = ?1 ORDER BY c.number, c.ogp_id, m.position",
-	/* SN_ALL */
-	"SELECT p.number, s.as_of, s.name, s.taken_at FROM snapshot s JOIN action_plan p ON "
-	"p.id = s.plan_id ORDER BY p.number, s.as_of",
 };
 
 STORE_TABLE(store_snapshot_public, "snapshot_public", STORE_RO, SN__MAX, rsql);

@@ -114,10 +114,9 @@ enum snapshot_stmt {
 	SN_FIND,        /* ?1 plan number, ?2 as_of: the snapshot of that day: SNF_ */
 	SN_COMMITMENTS, /* ?1 snapshot id: its commitments, SC_ columns, as the rebuild */
 	SN_MILESTONES,  /* ?1 snapshot id: its milestones, SM_ columns, as the rebuild */
-	SN_ALL,         /* every snapshot, by plan number then date: SNL_ */
 	SN__MAX
 };
-/* The columns of SN_OF_PLAN and SN_ALL. */
+/* The columns of SN_OF_PLAN. */
 enum { SNL_PLAN_NUMBER, SNL_AS_OF, SNL_NAME, SNL_TAKEN_AT };
 /* The columns of SN_FIND. */
 enum {
