@@ -207,8 +207,8 @@ ws_write(struct ctx *c, const struct kind *k, struct ws_echo *e)
 	struct evidence   *ev;
 	struct ws_row     *r;
 	const char        *dberr;
-	long long          change = 0, id;
-	struct edit_change ch = { 0, c->me->id, c->me->name, NULL };
+	long long          id;
+	struct edit_change ch = { 0, c->me->id, c->me->name, NULL }; /* the whole save's */
 	size_t             i;
 	int                rc = 0;
 
@@ -219,16 +219,14 @@ ws_write(struct ctx *c, const struct kind *k, struct ws_echo *e)
 		ev = row_evidence(e, r);
 		id = r->id;
 		if (row_writes(r) &&
-		    (rc = edit_save_in(
-			 c->rw, k, &id, &r->v, c->me->id, c->me->name, &change, &dberr)) == 1) {
+		    (rc = edit_save_in(c->rw, k, &id, &r->v, c->me->id, c->me->name, &ch.change_id,
+			 &dberr)) == 1) {
 			r->conflict = 1;
 			e->nconflict++;
 			e->nerr++;
 		}
-		ch.change_id = change; /* the evidence joins the save's change */
 		if (rc == 0 && ev != NULL && admin_evidence_insert(c->rw, id, &ch, ev) != 0)
 			rc = -1;
-		change = ch.change_id;
 	}
 	if (rc == 0 && store_commit(c->rw) == 0)
 		return 0;

@@ -640,11 +640,10 @@ apply(struct run *u, struct rowstate *st)
 		    dberr ? dberr : "the record changed meanwhile");
 		return 1;
 	}
-	ch.change_id = u->change_id;
+	ch.change_id = u->change_id; /* taken above: the import's one change */
 	for (i = 0; rc == 0 && i < st->nevnew; i++)
 		if (edit_add_evidence(u->rw, st->id, st->evnew[i], NULL, NULL, &ch) != 0)
 			rc = -1;
-	u->change_id = ch.change_id;
 	return rc;
 }
 
