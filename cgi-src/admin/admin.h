@@ -48,6 +48,9 @@ int page_admin_list_run(struct ctx *c, tpl_dict *b, struct admin_list *a,
 void page_admin_list_url(struct buf *u, const struct admin_list *a, int skip);
 /* Writes n with a no-break space between thousands ("20 000") into out; returns out. */
 const char *page_admin_count(long long n, char out[32]);
+/* Sets HEADCOUNT of b, the counts after a list's heading, from the list a has run:
+ * ": N noun" (noun "" for none), with " (de ALL)" when a search or a filter is on. */
+void page_admin_headcount(tpl_dict *b, const struct admin_list *a, const char *noun);
 /* The scope of the lists for the staff member of c (struct al_query's body): a member
  * editor's body, -1 (nothing) for a member editor without one, 0 (everything) for the
  * others. */

@@ -111,7 +111,6 @@ page_admin_links(struct ctx *c)
 	tpl_dict         *b = page_admin_body(c, "admin_links.tpl", "Ligações"), *h;
 	sqlite3_stmt     *s = links_report_stmt(LR_SUMMARY);
 	struct admin_list a;
-	char              m[32], all[32], t[96];
 	int               n;
 
 	if (db_step(s) == SQLITE_ROW && db_text(s, LRS_AT) != NULL) {
@@ -131,10 +130,7 @@ page_admin_links(struct ctx *c)
 		return 400;
 	if ((n = page_admin_list_run(c, b, &a, link_row, b)) < 0)
 		return 503;
-	snprintf(t, sizeof t,
-	    adminlist_filtered(&a.q) ? ": %s endereços (de %s)" : ": %s endereços",
-	    page_admin_count(a.matched, m), page_admin_count(a.all, all));
-	tpl_set(b, "HEADCOUNT", t);
+	page_admin_headcount(b, &a, " endereços");
 	if (n == 0)
 		tpl_show(b, adminlist_filtered(&a.q) ? "NONE_FOUND" : "NONE");
 	return 200;

@@ -18,6 +18,20 @@
 
 #define PAGE_MAX 1000000 /* highest page number accepted */
 
+void
+page_admin_headcount(tpl_dict *b, const struct admin_list *a, const char *noun)
+{
+	char m[32], all[32], t[160];
+
+	page_admin_count(a->matched, m);
+	page_admin_count(a->all, all);
+	if (adminlist_filtered(&a->q))
+		snprintf(t, sizeof t, ": %s%s (de %s)", m, noun, all);
+	else
+		snprintf(t, sizeof t, ": %s%s", m, noun);
+	tpl_set(b, "HEADCOUNT", t);
+}
+
 long long
 page_admin_scope(const struct ctx *c)
 {

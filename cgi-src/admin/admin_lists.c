@@ -389,10 +389,9 @@ counts(const struct state *st)
 	char m[32], a[32], f1[32], f2[32], t[256];
 	int  filtered = adminlist_filtered(&st->a.q);
 
+	page_admin_headcount(st->b, &st->a, "");
 	page_admin_count(st->a.matched, m);
 	page_admin_count(st->a.all, a);
-	snprintf(t, sizeof t, filtered ? ": %s (de %s)" : ": %s", m, a);
-	tpl_set(st->b, "HEADCOUNT", t);
 	if (st->h != NULL) {
 		page_admin_count((st->a.q.page - 1) * AL_PER_PAGE + 1, f1);
 		page_admin_count((st->a.q.page - 1) * AL_PER_PAGE + st->n, f2);

@@ -153,7 +153,6 @@ page_admin_reviews(struct ctx *c)
 	tpl_dict         *b = page_admin_body(c, "admin_reviews.tpl", "Revisões pendentes");
 	struct reviews    r = { c, b, 0 };
 	struct admin_list a;
-	char              m[32], all[32], t[96];
 
 	page_admin_list_read(c, b, &a, AL_REVIEWS, "/admin/reviews", "q");
 	tpl_set(b, "Q", a.q.q);
@@ -161,9 +160,7 @@ page_admin_reviews(struct ctx *c)
 		return 400;
 	if (page_admin_list_run(c, b, &a, review_row, &r) < 0)
 		return 503;
-	snprintf(t, sizeof t, adminlist_filtered(&a.q) ? ": %s (de %s)" : ": %s",
-	    page_admin_count(a.matched, m), page_admin_count(a.all, all));
-	tpl_set(b, "HEADCOUNT", t);
+	page_admin_headcount(b, &a, "");
 	if (r.n == 0)
 		tpl_show(b, adminlist_filtered(&a.q) ? "NONE_FOUND" : "NONE");
 	if (req_param(c->req, "done") != NULL)

@@ -260,7 +260,6 @@ pending_list(struct ctx *c, tpl_dict *b, struct admin_list *a, const struct deci
 {
 	struct pending p = { b, NULL, "", d, n };
 	struct buf     u = { 0 };
-	char           m[32], all[32], t[96];
 
 	if (page_admin_list_run(c, b, a, pending_row, &p) < 0)
 		return -1;
@@ -270,9 +269,7 @@ pending_list(struct ctx *c, tpl_dict *b, struct admin_list *a, const struct deci
 		buf_printf(&u, "%cpage=%lld", strchr(u.p, '?') != NULL ? '&' : '?', a->q.page);
 	tpl_set(b, "ACTION", u.p);
 	buf_free(&u);
-	snprintf(t, sizeof t, adminlist_filtered(&a->q) ? ": %s (de %s)" : ": %s",
-	    page_admin_count(a->matched, m), page_admin_count(a->all, all));
-	tpl_set(b, "HEADCOUNT", t);
+	page_admin_headcount(b, a, "");
 	tpl_set(b, "Q", a->q.q);
 	return 0;
 }

@@ -118,7 +118,6 @@ users_page(struct ctx *c, int status, const char *error, const char *newlogin, c
 {
 	tpl_dict         *b = page_admin_body(c, "admin_users.tpl", "Utilizadores"), *d;
 	struct admin_list a;
-	char              m[32], all[32], t[96];
 
 	tpl_set(b, "CSRF", c->me->csrf);
 	if (newpw != NULL) {
@@ -140,9 +139,7 @@ users_page(struct ctx *c, int status, const char *error, const char *newlogin, c
 		return 400;
 	if (page_admin_list_run(c, b, &a, user_list_row, b) < 0)
 		return 503;
-	snprintf(t, sizeof t, adminlist_filtered(&a.q) ? ": %s (de %s)" : ": %s",
-	    page_admin_count(a.matched, m), page_admin_count(a.all, all));
-	tpl_set(b, "HEADCOUNT", t);
+	page_admin_headcount(b, &a, "");
 	return status;
 }
 
