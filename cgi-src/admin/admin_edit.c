@@ -227,17 +227,21 @@ admin_evidence_needed(const struct kind *k, const struct values *old, const stru
 }
 
 const char *
-admin_evidence_store(struct ctx *c, struct evidence *e)
+admin_upload_store(struct ctx *c, const struct mpart *file, char sha[65])
 {
 	const char *why = NULL;
 
-	if (e->file == NULL)
-		return NULL;
-	if (upload_store(c->rw, upload_dir(), e->file->data, e->file->len, e->file->filename,
-		c->me->id, e->sha, &why) != 0)
+	if (upload_store(c->rw, upload_dir(), file->data, file->len, file->filename, c->me->id, sha,
+		&why) != 0)
 		return why != NULL ? why : "Não foi possível guardar o documento.";
-	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "upload", e->sha, NULL);
+	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "upload", sha, NULL);
 	return NULL;
+}
+
+const char *
+admin_evidence_store(struct ctx *c, struct evidence *e)
+{
+	return e->file != NULL ? admin_upload_store(c, e->file, e->sha) : NULL;
 }
 
 /* The evidence rule: a milestone's status or progress changes only with evidence.  The

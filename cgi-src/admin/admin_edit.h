@@ -6,6 +6,7 @@
 #define ABERTA_ADMIN_EDIT_H
 
 #include "admin/admin.h"
+#include "store/edit.h"
 #include "store/editfields.h"
 
 struct mpart;
@@ -33,8 +34,11 @@ int admin_evidence_given(const struct evidence *e);
 /* Returns 1 when milestone values v change the status or the progress of old (NULL: a
  * new milestone), which needs evidence. */
 int admin_evidence_needed(const struct kind *k, const struct values *old, const struct values *v);
-/* Stores e's document, when there is one (checked and kept once by its digest, the upload
- * audited), and sets e->sha.  Returns NULL, or the message for the evidence field. */
+/* Stores the uploaded document file (checked and kept once by its digest, the upload
+ * audited) and writes its digest into sha.  Returns NULL, or the message for the
+ * document's field. */
+const char *admin_upload_store(struct ctx *c, const struct mpart *file, char sha[65]);
+/* admin_upload_store of e's document, when there is one, into e->sha. */
 const char *admin_evidence_store(struct ctx *c, struct evidence *e);
 /* Inserts evidence arg (a struct evidence) as milestone id's, inside the caller's
  * transaction (the extra step of edit_save), its revision rows in change ch.  Returns 0

@@ -23,6 +23,7 @@
 #include "store/sources.h"
 #include "store/upload.h"
 #include "admin/admin.h"
+#include "admin/admin_edit.h"
 #include "view/page.h"
 
 /* The fields of a link's forms, each checked by the editing engine's rule of its type;
@@ -337,15 +338,11 @@ record_of(struct ctx *c, struct src_record *r)
 static int
 store_file(struct ctx *c, struct lform *f)
 {
-	const char *why = NULL;
+	const char *why = admin_upload_store(c, f->file, f->sha);
 
-	if (upload_store(c->rw, upload_dir(), f->file->data, f->file->len, f->file->filename,
-		c->me->id, f->sha, &why) != 0) {
-		lform_err(f, LF_FILE, why != NULL ? why : "Não foi possível guardar o documento.");
-		return -1;
-	}
-	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "upload", f->sha, NULL);
-	return 0;
+	if (why != NULL)
+		lform_err(f, LF_FILE, why);
+	return why != NULL ? -1 : 0;
 }
 
 /* Adds the link the form of r's page sent. */
