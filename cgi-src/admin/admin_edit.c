@@ -162,17 +162,25 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v, const str
 		page_admin_workspace(c, b, fp->id, fp->ws);
 	if (fp->conflict != NULL) {
 		d = tpl_section(b, "CONFLICT");
-		for (i = 0; i < k->nfields; i++) {
-			const char *a = fp->conflict->v[i], *y = v->v[i];
-			if ((a == NULL) == (y == NULL) && (a == NULL || strcmp(a, y) == 0))
-				continue;
-			tpl_dict *r = tpl_section(d, "DIFF");
-			tpl_set(r, "LABEL", k->fields[i].label);
-			tpl_set(r, "THEIRS", a ? a : "(vazio)");
-			tpl_set(r, "YOURS", y ? y : "(vazio)");
-		}
+		for (i = 0; i < k->nfields; i++)
+			admin_conflict_row(d, k, (int)i, fp->conflict, v);
 	}
 	return status;
+}
+
+void
+admin_conflict_row(tpl_dict *d, const struct kind *k, int f, const struct values *theirs,
+    const struct values *yours)
+{
+	const char *a = theirs->v[f], *y = yours->v[f];
+	tpl_dict   *r;
+
+	if (!edit_differ(a, y))
+		return;
+	r = tpl_section(d, "DIFF");
+	tpl_set(r, "LABEL", k->fields[f].label);
+	tpl_set(r, "THEIRS", a ? a : "(vazio)");
+	tpl_set(r, "YOURS", y ? y : "(vazio)");
 }
 
 int
@@ -219,11 +227,8 @@ admin_evidence_needed(const struct kind *k, const struct values *old, const stru
 {
 	int st = edit_field(k, "status"), pr = edit_field(k, "progress");
 
-#define CHANGED(i) \
-	((old ? old->v[i] : NULL) == NULL ? v->v[i] != NULL \
-					  : (v->v[i] == NULL || strcmp(old->v[i], v->v[i]) != 0))
-	return CHANGED(st) || CHANGED(pr);
-#undef CHANGED
+	return edit_differ(old ? old->v[st] : NULL, v->v[st]) ||
+	    edit_differ(old ? old->v[pr] : NULL, v->v[pr]);
 }
 
 const char *

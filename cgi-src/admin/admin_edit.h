@@ -40,6 +40,10 @@ int admin_evidence_needed(const struct kind *k, const struct values *old, const 
 const char *admin_upload_store(struct ctx *c, const struct mpart *file, char sha[65]);
 /* admin_upload_store of e's document, when there is one, into e->sha. */
 const char *admin_evidence_store(struct ctx *c, struct evidence *e);
+/* Adds to the conflict section d one DIFF row for field f of k when the stored values
+ * theirs and the sent values yours differ there (an empty one shown as "(vazio)"). */
+void admin_conflict_row(tpl_dict *d, const struct kind *k, int f, const struct values *theirs,
+    const struct values *yours);
 /* Inserts evidence arg (a struct evidence) as milestone id's, inside the caller's
  * transaction (the extra step of edit_save), its revision rows in change ch.  Returns 0
  * or -1. */

@@ -232,22 +232,11 @@ row_summary(const struct kind *k, const struct ws_row *r, const char *where, tpl
 static void
 conflict_into(const struct kind *k, const struct values *cur, const struct ws_row *r, tpl_dict *d)
 {
-	tpl_dict   *x = tpl_section(d, "CONFLICT"), *it;
-	const char *a, *y;
-	size_t      i;
-	int         f;
+	tpl_dict *x = tpl_section(d, "CONFLICT");
+	size_t    i;
 
-	for (i = 0; i < WS_NCOLS; i++) {
-		f = edit_field(k, ws_cols[i]);
-		a = cur->v[f];
-		y = r->v.v[f];
-		if ((a == NULL) == (y == NULL) && (a == NULL || strcmp(a, y) == 0))
-			continue;
-		it = tpl_section(x, "DIFF");
-		tpl_set(it, "LABEL", k->fields[f].label);
-		tpl_set(it, "THEIRS", a ? a : "(vazio)");
-		tpl_set(it, "YOURS", y ? y : "(vazio)");
-	}
+	for (i = 0; i < WS_NCOLS; i++)
+		admin_conflict_row(x, k, edit_field(k, ws_cols[i]), cur, &r->v);
 }
 
 /* What one milestone's block shows. */

@@ -75,8 +75,7 @@ differs(const struct kind *k, const struct values *cur, const struct values *v)
 	size_t i;
 
 	for (i = 0; i < k->nfields; i++)
-		if ((cur->v[i] == NULL) != (v->v[i] == NULL) ||
-		    (cur->v[i] != NULL && strcmp(cur->v[i], v->v[i]) != 0))
+		if (edit_differ(cur->v[i], v->v[i]))
 			return 1;
 	return 0;
 }

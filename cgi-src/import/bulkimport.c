@@ -229,7 +229,7 @@ static int
 differs(const char *a, const char *b)
 {
 	char *ta = edit_tidy(a);
-	int   d = (ta == NULL || b == NULL) ? ta != b : strcmp(ta, b) != 0;
+	int   d = edit_differ(ta, b);
 
 	free(ta);
 	return d;

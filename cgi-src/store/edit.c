@@ -283,9 +283,8 @@ revctx_owners(struct revctx *r, const struct values *v)
 	return 0;
 }
 
-/* Returns 1 if two optional values differ. */
-static int
-differ(const char *a, const char *b)
+int
+edit_differ(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
 		return a != b;
@@ -330,7 +329,7 @@ write_row(sqlite3 *rw, const struct kind *k, long long *id, const struct values 
 	if (rc == 0 && !found)
 		rc = revision(r, "create", NULL, NULL, NULL);
 	for (i = 0; rc == 0 && i < k->nfields; i++)
-		if (differ(found ? old.v[i] : NULL, v->v[i]))
+		if (edit_differ(found ? old.v[i] : NULL, v->v[i]))
 			rc = revision(r, found ? "update" : "create", k->fields[i].col,
 			    found ? old.v[i] : NULL, v->v[i]);
 	if (found)

@@ -30,6 +30,8 @@ struct edit_change {
 int edit_init(sqlite3 *rw, char *err, size_t errlen);
 /* Releases the statements of the kinds. */
 void edit_finish(void);
+/* Returns 1 when two optional values (NULL: empty) differ, else 0. */
+int edit_differ(const char *a, const char *b);
 /* Loads row id of k into v (with its version).  Returns 1 found, 0 not found, -1 error. */
 int edit_load(sqlite3 *rw, const struct kind *k, long long id, struct values *v);
 /* Saves v into row id (0: creates a row; the new id goes to *id) in one transaction,

@@ -264,9 +264,7 @@ opt(const char *t)
 static int
 differ(const char *a, const char *b)
 {
-	a = opt(a);
-	b = opt(b);
-	return (a == NULL || b == NULL) ? a != b : strcmp(a, b) != 0;
+	return edit_differ(opt(a), opt(b));
 }
 
 /* 1 when stored link l holds the values was. */
