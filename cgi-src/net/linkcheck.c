@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -38,7 +39,7 @@ struct xfer {
 	int              stopped;       /* 1 when a check's GET was stopped at its first byte */
 	size_t           cap;           /* LC_FETCH: largest body */
 	int              allow_private; /* lc_opts.allow_private */
-	int              blocked;       /* 1 when a connection to a private address was refused */
+	const char      *blocked;       /* the special range of a connection refused, or NULL */
 	char             host[HOST_MAX];
 	struct lc_result r;
 };
@@ -57,34 +58,143 @@ lc_opts_default(struct lc_opts *o)
 	o->allow_private = 0;
 }
 
-/* 1 when the IPv4 address b[0..3] is loopback, private, link-local, shared, "this
- * network", multicast or reserved. */
+/*
+ * The addresses the checker never connects to (without allow_private), one row a range,
+ * as "PREFIX/LENGTH name"; the first row that holds an address decides.  The rows follow
+ * the IANA IPv4 Special-Purpose Address Registry and the IANA IPv6 Special-Purpose
+ * Address Registry (RFC 6890 and its updates; the entries there as of 2024), every block
+ * in them whatever its "Globally Reachable" column says: no document a plan cites is
+ * served from an anycast relay, a benchmarking network or a documentation prefix.  Added
+ * to them: IPv4 multicast (224/4, the IPv4 Multicast Address Space Registry), the
+ * deprecated site-local fec0::/10 (RFC 3879), and every IPv6 address outside 2000::/3,
+ * the one block the IANA IPv6 Address Space registry gives to global unicast (the rest
+ * is reserved by the IETF, unique-local, link-local or multicast), so that a block the
+ * registries add there later is refused too.
+ */
+static const char *const special4[] = {
+	"0.0.0.0/8 \"this network\" (RFC 791)",
+	"10.0.0.0/8 private (RFC 1918)",
+	"100.64.0.0/10 shared address space (RFC 6598)",
+	"127.0.0.0/8 loopback (RFC 1122)",
+	"169.254.0.0/16 link-local (RFC 3927)",
+	"172.16.0.0/12 private (RFC 1918)",
+	"192.0.0.0/24 IETF protocol assignments (RFC 6890)",
+	"192.0.2.0/24 documentation, TEST-NET-1 (RFC 5737)",
+	"192.31.196.0/24 AS112-v4 (RFC 7535)",
+	"192.52.193.0/24 AMT (RFC 7450)",
+	"192.88.99.0/24 6to4 relay anycast, deprecated (RFC 7526)",
+	"192.168.0.0/16 private (RFC 1918)",
+	"192.175.48.0/24 direct delegation AS112 service (RFC 7534)",
+	"198.18.0.0/15 benchmarking (RFC 2544)",
+	"198.51.100.0/24 documentation, TEST-NET-2 (RFC 5737)",
+	"203.0.113.0/24 documentation, TEST-NET-3 (RFC 5737)",
+	"224.0.0.0/4 multicast (RFC 5771)",
+	"255.255.255.255/32 limited broadcast (RFC 919)",
+	"240.0.0.0/4 reserved (RFC 1112)",
+};
+
+/* What a row of special6 does with an address it holds. */
+enum sp_rule {
+	SP_REFUSE, /* never visited */
+	SP_INNER4, /* judged by the IPv4 address in its last four bytes (special4) */
+};
+
+/* An IPv6 range (see special4). */
+struct special6 {
+	const char  *range;
+	enum sp_rule rule;
+};
+
+static const struct special6 special6[] = {
+	{ "::/128 unspecified (RFC 4291)", SP_REFUSE },
+	{ "::1/128 loopback (RFC 4291)", SP_REFUSE },
+	{ "::ffff:0:0/96 IPv4-mapped (RFC 4291)", SP_INNER4 },
+	{ "::/96 IPv4-compatible, deprecated (RFC 4291)", SP_INNER4 },
+	{ "64:ff9b::/96 IPv4-IPv6 translation, NAT64 (RFC 6052)", SP_INNER4 },
+	{ "64:ff9b:1::/48 local-use IPv4-IPv6 translation (RFC 8215)", SP_REFUSE },
+	{ "100::/64 discard-only (RFC 6666)", SP_REFUSE },
+	{ "2001::/32 Teredo (RFC 4380)", SP_REFUSE },
+	{ "2001::/23 IETF protocol assignments (RFC 2928)", SP_REFUSE },
+	{ "2001:db8::/32 documentation (RFC 3849)", SP_REFUSE },
+	{ "2002::/16 6to4 (RFC 3056)", SP_REFUSE },
+	{ "2620:4f:8000::/48 direct delegation AS112 service (RFC 7534)", SP_REFUSE },
+	{ "3fff::/20 documentation (RFC 9637)", SP_REFUSE },
+	{ "5f00::/16 segment routing SIDs (RFC 9602)", SP_REFUSE },
+	{ "fc00::/7 unique-local (RFC 4193)", SP_REFUSE },
+	{ "fe80::/10 link-local (RFC 4291)", SP_REFUSE },
+	{ "fec0::/10 site-local, deprecated (RFC 3879)", SP_REFUSE },
+	{ "ff00::/8 multicast (RFC 4291)", SP_REFUSE },
+	{ "::/3 outside global unicast 2000::/3 (RFC 4291)", SP_REFUSE },
+	{ "4000::/2 outside global unicast 2000::/3 (RFC 4291)", SP_REFUSE },
+	{ "8000::/1 outside global unicast 2000::/3 (RFC 4291)", SP_REFUSE },
+};
+
+/* 1 when the address a (4 or 16 bytes of family af) is in the range of row ("PREFIX/LEN
+ * name").  A row that does not parse holds every address: the filter fails closed. */
 static int
-private4(const unsigned char *b)
+in_range(const char *row, int af, const unsigned char *a)
 {
-	return b[0] == 0 || b[0] == 10 || b[0] == 127 || b[0] >= 224 ||
-	    (b[0] == 100 && (b[1] & 0xC0) == 64) || (b[0] == 169 && b[1] == 254) ||
-	    (b[0] == 172 && (b[1] & 0xF0) == 16) || (b[0] == 192 && b[1] == 168);
+	unsigned char net[16];
+	char          text[48], *end = NULL;
+	size_t        n = strcspn(row, "/");
+	long          bits = row[n] == '/' ? strtol(row + n + 1, &end, 10) : -1;
+	int           i;
+
+	snprintf(text, sizeof text, "%.*s", (int)n, row);
+	if (inet_pton(af, text, net) != 1 || end == row + n + 1 || bits < 0 ||
+	    bits > (af == AF_INET ? 32 : 128))
+		return 1;
+	for (i = 0; i < bits / 8; i++)
+		if (a[i] != net[i])
+			return 0;
+	return bits % 8 == 0 || ((a[i] ^ net[i]) & (0xFF00 >> (bits % 8))) == 0;
+}
+
+/* The row of special4 that holds the IPv4 address b[0..3], or NULL. */
+static const char *
+special_v4(const unsigned char *b)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof special4 / sizeof special4[0]; i++)
+		if (in_range(special4[i], AF_INET, b))
+			return special4[i];
+	return NULL;
+}
+
+const char *
+lc_special_range(const struct sockaddr *a, size_t len)
+{
+	const struct sockaddr_in  *v4 = (const struct sockaddr_in *)(const void *)a;
+	const struct sockaddr_in6 *v6 = (const struct sockaddr_in6 *)(const void *)a;
+	const unsigned char       *b;
+	size_t                     i;
+
+	if (a->sa_family == AF_INET && len >= sizeof *v4)
+		return special_v4((const unsigned char *)&v4->sin_addr);
+	if (a->sa_family != AF_INET6 || len < sizeof *v6)
+		return "not an internet address";
+	b = v6->sin6_addr.s6_addr;
+	for (i = 0; i < sizeof special6 / sizeof special6[0]; i++)
+		if (in_range(special6[i].range, AF_INET6, b))
+			return special6[i].rule == SP_REFUSE ? special6[i].range
+							     : special_v4(b + 12);
+	return NULL;
 }
 
 int
 lc_private_addr(const struct sockaddr *a, size_t len)
 {
-	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
-	static const unsigned char zero[15] = { 0 };
-	const struct sockaddr_in  *v4 = (const struct sockaddr_in *)(const void *)a;
-	const struct sockaddr_in6 *v6 = (const struct sockaddr_in6 *)(const void *)a;
-	const unsigned char       *b;
+	return lc_special_range(a, len) != NULL;
+}
 
-	if (a->sa_family == AF_INET && len >= sizeof *v4)
-		return private4((const unsigned char *)&v4->sin_addr);
-	if (a->sa_family != AF_INET6 || len < sizeof *v6)
-		return 1; /* not an internet address: never visited */
-	b = v6->sin6_addr.s6_addr;
-	if (memcmp(b, mapped, 12) == 0)
-		return private4(b + 12);
-	return (memcmp(b, zero, 15) == 0 && b[15] <= 1) || (b[0] & 0xFE) == 0xFC ||
-	    (b[0] == 0xFE && (b[1] & 0xC0) == 0x80) || b[0] == 0xFF;
+int
+lc_no_proxy(CURL *h)
+{
+	return curl_easy_setopt(h, CURLOPT_PROXY, "") == CURLE_OK &&
+		curl_easy_setopt(h, CURLOPT_NOPROXY, "*") == CURLE_OK
+	    ? 0
+	    : -1;
 }
 
 /* libcurl's socket opener: refuses a connection to a private address unless allowed. */
@@ -94,10 +204,8 @@ open_socket(void *arg, curlsocktype purpose, struct curl_sockaddr *a)
 	struct xfer *x = arg;
 
 	if (purpose == CURLSOCKTYPE_IPCXN && !x->allow_private &&
-	    lc_private_addr(&a->addr, a->addrlen)) {
-		x->blocked = 1;
+	    (x->blocked = lc_special_range(&a->addr, a->addrlen)) != NULL)
 		return CURL_SOCKET_BAD;
-	}
 	return socket(a->family, a->socktype, a->protocol);
 }
 
@@ -267,7 +375,7 @@ xfer_setup(struct xfer *x, const struct lc_opts *o)
 		curl_easy_setopt(h, CURLOPT_WRITEDATA, x) != CURLE_OK ||
 		curl_easy_setopt(h, CURLOPT_PRIVATE, x) != CURLE_OK ||
 		curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_socket) != CURLE_OK ||
-		curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, x) != CURLE_OK ||
+		curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, x) != CURLE_OK || lc_no_proxy(h) != 0 ||
 		curl_easy_setopt(h, CURLOPT_NOBODY, x->head ? 1L : 0L) != CURLE_OK ||
 		(x->mode == LC_FETCH &&
 		    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->cap) != CURLE_OK)
@@ -298,11 +406,10 @@ xfer_result(struct xfer *x, CURLcode rc)
 		snprintf(r->error, sizeof r->error, "larger than the limit of %zu bytes", x->cap);
 		return;
 	}
-	if (x->blocked && rc != CURLE_OK) {
+	if (x->blocked != NULL && rc != CURLE_OK) {
 		r->failure = LF_SCHEME;
-		snprintf(r->error, sizeof r->error,
-		    "a loopback, private or link-local network "
-		    "address: not visited");
+		snprintf(r->error, sizeof r->error, "a special-purpose address, not visited: %s",
+		    x->blocked);
 		return;
 	}
 	r->failure = lc_failure_of(rc, r->status);

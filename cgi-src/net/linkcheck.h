@@ -9,7 +9,8 @@
  * and asks again with GET when the HEAD answer is one that servers commonly give to HEAD
  * alone (lc_get_fallback); a GET made by a check stops at the first byte of the body.
  * A fetch asks with GET and keeps the body up to max_bytes, aborting the transfer
- * beyond it.
+ * beyond it.  No proxy is ever used, whatever the environment says (lc_no_proxy): every
+ * connection is made, and judged, by the checker itself.
  */
 #ifndef ABERTA_LINKCHECK_H
 #define ABERTA_LINKCHECK_H
@@ -31,7 +32,7 @@ enum lc_failure {
 	LF_TLS,       /* the TLS handshake or the certificate check failed */
 	LF_REDIRECTS, /* more redirects than allowed: a loop, or a very long chain */
 	LF_SCHEME,    /* not an http or https address, not an address at all, or (without
-			 * allow_private) one on a loopback, private or link-local network */
+			 * allow_private) one in a special-purpose range (lc_special_range) */
 	LF_NETWORK,   /* the connection broke, or the answer was not HTTP */
 	LF_OTHER,     /* anything else libcurl reports */
 	LF__MAX
@@ -53,10 +54,10 @@ struct lc_opts {
 	size_t      max_bytes;     /* LC_FETCH: largest body kept */
 	int         progress;      /* 1: a progress line on stderr */
 	const char *user_agent;    /* the User-Agent header */
-	int         allow_private; /* 1: also connect to loopback, private and link-local
-					 * addresses (tests, intranets); 0: such a connection,
-					 * also one a redirect or a host name leads to, is
-					 * refused before it is made */
+	int         allow_private; /* 1: also connect to loopback, private and other
+					 * special-purpose addresses (tests, intranets); 0: such
+					 * a connection, also one a redirect or a host name
+					 * leads to, is refused before it is made */
 };
 
 /* The outcome for one address. */
@@ -97,11 +98,22 @@ enum lc_failure lc_failure_of(CURLcode rc, long status);
 const char *lc_failure_name(enum lc_failure f);
 /* "ok", "redirect" or "broken" for a result (link_check.result). */
 const char *lc_result_name(const struct lc_result *r);
-/* 1 when the socket address a (len bytes) is one the checker does not visit without
- * allow_private: IPv4 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.168/16,
- * 224/3 and above; IPv6 ::, ::1, fc00::/7, fe80::/10, ff00::/8, and an IPv4-mapped
- * address of those.  0 for the rest. */
+/* The special-purpose range that holds the socket address a (len bytes), as "PREFIX/LEN
+ * name (RFC)", or NULL for an ordinary public address: every block of the IANA IPv4 and
+ * IPv6 Special-Purpose Address Registries, IPv4 multicast and reserved space, the
+ * deprecated site-local fec0::/10, and any IPv6 address outside global unicast
+ * 2000::/3.  An IPv4-mapped (::ffff:0:0/96), IPv4-compatible (::/96) or NAT64
+ * (64:ff9b::/96) address is judged by the IPv4 address in it; the local-use NAT64
+ * prefix, Teredo and 6to4 are refused whole.  Not an internet address: "not an internet
+ * address". */
+const char *lc_special_range(const struct sockaddr *a, size_t len);
+/* 1 when the checker does not visit a (len bytes) without allow_private
+ * (lc_special_range is not NULL), 0 for the rest. */
 int lc_private_addr(const struct sockaddr *a, size_t len);
+/* Tells the handle h to use no proxy, whatever http_proxy, https_proxy, all_proxy and
+ * the like say in the environment (CURLOPT_PROXY "" and CURLOPT_NOPROXY "*"): a proxy
+ * would make the connections the address filter judges.  Returns 0, or -1. */
+int lc_no_proxy(CURL *h);
 /* The last path segment of url, percent-decoded, without query or fragment, into out
  * (size outlen, cut to fit); "" when there is none. */
 void lc_url_name(const char *url, char *out, size_t outlen);

@@ -14,6 +14,7 @@
 
 #include "lib/buf.h"
 #include "lib/token.h"
+#include "net/linkcheck.h"
 #include "net/mailsend.h"
 #include "store/db.h"
 #include "store/mail.h"
@@ -66,6 +67,7 @@ send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, cerr);
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	lc_no_proxy(h); /* the relay named, never a proxy from the environment */
 	curl_easy_setopt(h, CURLOPT_USE_SSL,
 	    strncmp(url, "smtps:", 6) == 0 ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
 	rc = curl_easy_perform(h);
