@@ -8,6 +8,7 @@
 #include "http/resp.h"
 #include "store/auth.h"
 #include "store/db.h"
+#include "store/throttle.h"
 #include "admin/admin.h"
 #include "view/page.h"
 #include "lib/totp.h"
@@ -53,13 +54,63 @@ loggable(const char *in, char *out, size_t outlen)
 	snprintf(out, outlen, "%.*s", (int)n, in ? in : "");
 }
 
+/* The login form refusing an attempt the throttle did not hear: 429 with Retry-After
+ * and how long to wait. */
+static int
+login_refused(struct ctx *c, const struct throttle *t, const char *who)
+{
+	char      msg[160], after[32];
+	long long w = t->wait;
+
+	snprintf(after, sizeof after, "%lld", w);
+	resp_header(c->resp, "Retry-After", after);
+	if (w < 120)
+		snprintf(msg, sizeof msg,
+		    "Demasiadas tentativas falhadas. Tente de novo dentro de %lld segundo%s.", w,
+		    w == 1 ? "" : "s");
+	else
+		snprintf(msg, sizeof msg,
+		    "Demasiadas tentativas falhadas. Tente de novo dentro de %lld minutos.",
+		    (w + 59) / 60);
+	return login_form(c, 429, msg, who);
+}
+
+/* Writes to the audit log what the failure t set off: one line when a pair or a
+ * network starts being refused, or a login's delay begins (never one per refusal). */
+static void
+audit_pressure(struct ctx *c, const struct throttle *t, const char *who)
+{
+	char d[200];
+
+	if (t->began & THR_BEGAN_PAIR) {
+		snprintf(d, sizeof d,
+		    "%d falhas em %d min da rede %s: recusada para este utilizador", THR_PER_PAIR,
+		    THR_WINDOW / 60, t->narrow);
+		auth_audit(c->rw, 0, who, c->req->remote_addr, "login_refused_pair", NULL, d);
+	}
+	if (t->began & THR_BEGAN_DELAY) {
+		snprintf(d, sizeof d,
+		    "%d falhas em %d h de redes desconhecidas: espera de %lld s, a dobrar",
+		    THR_DELAY_FREE, THR_DELAY_WINDOW / 3600, t->delay);
+		auth_audit(c->rw, 0, who, c->req->remote_addr, "login_delay", NULL, d);
+	}
+	if (t->began & (THR_BEGAN_NET | THR_BEGAN_WIDE)) {
+		snprintf(d, sizeof d,
+		    "%d falhas em %d min da rede %s, todos os utilizadores: recusada",
+		    t->began & THR_BEGAN_WIDE ? THR_PER_WIDE : THR_PER_NET, THR_WINDOW / 60,
+		    t->began & THR_BEGAN_WIDE ? t->wide : t->narrow);
+		auth_audit(c->rw, 0, who, c->req->remote_addr, "login_refused_net", NULL, d);
+	}
+}
+
 int
 page_admin_login(struct ctx *c)
 {
-	const char  *login = req_form(c->req, "login"), *pw = req_form(c->req, "password");
-	char         token[AUTH_TOKEN_HEX + 1], who[80];
-	struct staff st;
-	int          rc;
+	const char     *login = req_form(c->req, "login"), *pw = req_form(c->req, "password");
+	char            token[AUTH_TOKEN_HEX + 1], who[80];
+	struct staff    st;
+	struct throttle t;
+	int             rc;
 
 	if (c->req->method != METHOD_POST) {
 		if (c->me != NULL && c->me->full)
@@ -70,19 +121,14 @@ page_admin_login(struct ctx *c)
 	if (login == NULL || pw == NULL || strlen(login) > LOGIN_MAX || strlen(pw) > AUTH_PW_MAX ||
 	    req_form_count(c->req, "login") != 1)
 		return login_form(c, 400, "Preencha o utilizador e a palavra-passe.", "");
-	rc = auth_login(c->rw, login, pw, c->req->remote_addr, c->now, &st);
+	rc = auth_login(c->rw, login, pw, c->req->remote_addr, c->now, &st, &t);
 	if (rc < 0)
 		return db_failed_set(), 503;
-	if (rc == 2) {
-		auth_audit(
-		    c->rw, 0, who, c->req->remote_addr, "lockout", NULL, "too many failed logins");
-		return login_form(c, 429,
-		    "Demasiadas tentativas falhadas. Aguarde 15 minutos "
-		    "e tente de novo.",
-		    who);
-	}
+	if (rc == 2)
+		return login_refused(c, &t, who);
 	if (rc == 1) {
 		auth_audit(c->rw, 0, who, c->req->remote_addr, "login_fail", NULL, NULL);
+		audit_pressure(c, &t, who);
 		return login_form(c, 401, "Utilizador ou palavra-passe errados.", who);
 	}
 	if (c->me != NULL)
@@ -143,9 +189,9 @@ page_admin_2fa(struct ctx *c)
 	if (c->req->method != METHOD_POST)
 		return twofa_form(c, 200, NULL);
 	snprintf(key, sizeof key, "2fa:%s", c->me->login);
-	if ((n = auth_failures(c->rw, key, c->now)) < 0)
+	if ((n = throttle_count(key, c->now)) < 0)
 		return db_failed_set(), 503;
-	if (n >= AUTH_FAIL_PER_LOGIN) {
+	if (n >= AUTH_FAIL_2FA) {
 		auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "lockout", NULL,
 		    "too many second-factor failures");
 		return twofa_form(c, 429, "Demasiadas tentativas falhadas. Aguarde 15 minutos.");
@@ -159,7 +205,7 @@ page_admin_2fa(struct ctx *c)
 	}
 	if (code != NULL && strlen(code) <= 32 && recovery_code_use(c->rw, c->me->id, code) == 1)
 		return second_factor_ok(c, "recovery code") ? 503 : page_redirect(c, "/admin/");
-	auth_fail(c->rw, key, c->now);
+	throttle_add(key, c->now);
 	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "2fa_fail", NULL, NULL);
 	return twofa_form(c, 401, "Código errado ou já usado.");
 }

@@ -91,9 +91,6 @@ session_hash(const char *token, unsigned char out[crypto_hash_sha256_BYTES])
 
 /* The statements of the staff's accounts, sessions and second factor. */
 enum {
-	AU_FAILURES,         /* failures of key ?1 after ?2 */
-	AU_FAIL_ADD,         /* a failure of key ?1 at ?2 */
-	AU_FAIL_PURGE,       /* forgets failures before ?1 */
 	AU_LOGIN,            /* an enabled account by login ?1: STAFF_COLS, pw_hash */
 	AU_REHASH,           /* new hash ?1 of account ?2 */
 	AU_SESSION_NEW,      /* hash ?1, account ?2, csrf ?3, stage ?4, at ?5 */
@@ -128,12 +125,6 @@ enum { AUC_SECRET, AUC_LAST };   /* AU_TOTP, AU_TOTP_PENDING */
 enum { AUC_RC_ID, AUC_RC_HASH }; /* AU_RC_UNUSED */
 
 static const char *const sqls[AU__MAX] = {
-	/* AU_FAILURES */
-	"SELECT count(*) FROM login_failure WHERE key = ?1 AND at > ?2",
-	/* AU_FAIL_ADD */
-	"INSERT INTO login_failure (key, at) VALUES (?1, ?2)",
-	/* AU_FAIL_PURGE */
-	"DELETE FROM login_failure WHERE at < ?1",
 	/* AU_LOGIN */
 	"SELECT " STAFF_COLS ", s.pw_hash FROM staff s WHERE s.login = ?1 AND s.disabled = 0",
 	/* AU_REHASH */
@@ -191,35 +182,6 @@ au(int id)
 	return store_stmt(&store_auth, id);
 }
 
-int
-auth_failures(sqlite3 *db, const char *key, time_t now)
-{
-	sqlite3_stmt *s = au(AU_FAILURES);
-	int           n = -1;
-
-	(void)db;
-	db_bind_text(s, 1, key);
-	db_bind_int64(s, 2, (long long)now - AUTH_FAIL_WINDOW);
-	if (db_row(s) == 1)
-		n = db_int(s, 0);
-	db_reset(s);
-	return n;
-}
-
-void
-auth_fail(sqlite3 *db, const char *key, time_t now)
-{
-	sqlite3_stmt *s = au(AU_FAIL_ADD);
-
-	(void)db;
-	db_bind_text(s, 1, key);
-	db_bind_int64(s, 2, (long long)now);
-	store_run(s);
-	s = au(AU_FAIL_PURGE);
-	db_bind_int64(s, 1, (long long)now - 2 * AUTH_FAIL_WINDOW);
-	store_run(s);
-}
-
 /* Fills st from the STAFF_COLS of the row of s. */
 static void
 staff_row(sqlite3_stmt *s, struct staff *st)
@@ -268,36 +230,25 @@ login_row(const char *login, struct staff *st, char *stored, size_t len)
 }
 
 int
-auth_login(
-    sqlite3 *db, const char *login, const char *pw, const char *addr, time_t now, struct staff *st)
+auth_login(sqlite3 *db, const char *login, const char *pw, const char *addr, time_t now,
+    struct staff *st, struct throttle *t)
 {
 	static char dummy[crypto_pwhash_STRBYTES];
-	char        kl[300], ka[80], stored[crypto_pwhash_STRBYTES] = "", *p;
-	int         nl, na, ok, found;
+	char        stored[crypto_pwhash_STRBYTES] = "";
+	int         rc, ok, found;
 
-	snprintf(kl, sizeof kl, "login:%s", login);
-	/* Logins ignore ASCII case (COLLATE NOCASE), so the throttle key must too, or each
-	 * spelling of a login would get its own AUTH_FAIL_PER_LOGIN tries. */
-	for (p = kl; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	snprintf(ka, sizeof ka, "addr:%s", addr ? addr : "-");
-	if ((nl = auth_failures(db, kl, now)) < 0 || (na = auth_failures(db, ka, now)) < 0)
-		return -1;
-	if (nl >= AUTH_FAIL_PER_LOGIN || na >= AUTH_FAIL_PER_ADDR)
-		return 2;
+	(void)db;
+	if ((rc = throttle_check(t, login, addr, now)) != 0)
+		return rc < 0 ? -1 : 2;
 	if (dummy[0] == '\0' && auth_hash("not a password: timing only", dummy, sizeof dummy) != 0)
 		return -1;
 	if ((found = login_row(login, st, stored, sizeof stored)) < 0)
 		return -1;
 	ok = crypto_pwhash_str_verify(found ? stored : dummy, pw, strlen(pw)) == 0 && found;
-	if (!ok) {
-		auth_fail(db, kl, now);
-		auth_fail(db, ka, now);
-		return 1;
-	}
+	if (!ok)
+		return throttle_fail(t, now) == 0 ? 1 : -1;
 	maybe_rehash(st->id, stored, pw);
-	return 0;
+	return throttle_ok(t, now) == 0 ? 0 : -1;
 }
 
 int

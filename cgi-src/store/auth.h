@@ -17,14 +17,13 @@
 #include <sqlite3.h>
 #include <time.h>
 
+#include "store/throttle.h"
 #include "lib/totp.h"
 
 #define AUTH_IDLE_SECONDS     (30 * 60)
 #define AUTH_ABSOLUTE_SECONDS (12 * 60 * 60)
-#define AUTH_TOKEN_HEX        64        /* cookie token: 32 random bytes in hex */
-#define AUTH_FAIL_WINDOW      (15 * 60) /* failures counted over this many seconds */
-#define AUTH_FAIL_PER_LOGIN   5         /* failures per account before it is locked */
-#define AUTH_FAIL_PER_ADDR    20        /* failures per client address before it is locked */
+#define AUTH_TOKEN_HEX        64 /* cookie token: 32 random bytes in hex */
+#define AUTH_FAIL_2FA         5  /* second-factor failures of a login in THR_WINDOW */
 #define AUTH_PW_MIN           8
 #define AUTH_PW_MAX           1024
 
@@ -58,16 +57,14 @@ int auth_password_new(char *pw, char *hash);
 int auth_hash(const char *pw, char *out, size_t outlen);
 /* Fills out with a random hex token of AUTH_TOKEN_HEX characters plus NUL. */
 void auth_token(char *out);
-/* Counts failures for key since now - AUTH_FAIL_WINDOW; -1 on a database error. */
-int auth_failures(sqlite3 *db, const char *key, time_t now);
-/* Records a failure for key. */
-void auth_fail(sqlite3 *db, const char *key, time_t now);
-/* Verifies login and password.  Checks the throttles first (no hash is computed for a
- * locked account or address), then the hash (a dummy one for unknown logins, so both
- * cases take the same time).  Returns 0 and fills *st; 1 for wrong credentials; 2 when
- * locked out; -1 on a database error. */
-int auth_login(
-    sqlite3 *db, const char *login, const char *pw, const char *addr, time_t now, struct staff *st);
+/* Verifies login and password tried from the client address addr.  Asks the throttle
+ * first (store/throttle.h: no hash is computed for a refused attempt), then checks the
+ * hash (a dummy one for unknown logins, so both cases take the same time) and tells the
+ * throttle the outcome.  Returns 0 and fills *st; 1 for wrong credentials (t->began says
+ * what the failure set off); 2 when the throttle refused the attempt (t->wait says for
+ * how long); -1 on a database error.  t holds the attempt's login and networks. */
+int auth_login(sqlite3 *db, const char *login, const char *pw, const char *addr, time_t now,
+    struct staff *st, struct throttle *t);
 /* Creates a session for st (full: 1 when no second factor is pending) and writes the
  * new cookie token into token.  Returns 0 or -1. */
 int auth_session_new(sqlite3 *db, struct staff *st, int full, time_t now, char *token);

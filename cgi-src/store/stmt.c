@@ -12,6 +12,7 @@ extern struct stmt_table store_edit, store_edit_choices;
 extern struct stmt_table store_bulk, store_load;
 extern struct stmt_table store_auth, store_dashboard, store_links_report, store_moderation;
 extern struct stmt_table store_relations, store_review, store_staff;
+extern struct stmt_table store_throttle;
 extern struct stmt_table store_trust, store_sources;
 extern struct stmt_table store_records;
 extern struct stmt_table store_workspace;
@@ -34,6 +35,7 @@ static struct stmt_table *const tables[] = {
 	&store_bulk,
 	&store_load,
 	&store_auth,
+	&store_throttle,
 	&store_dashboard,
 	&store_links_report,
 	&store_moderation,

@@ -540,7 +540,9 @@ login_failures(void)
 	    "five failed logins each -> 401 (got %d %d %d %d %d)", st[0], st[1], st[2], st[3],
 	    st[4]);
 	login_pw(&p, cid.login, cid.pw, &r, NULL, 0);
-	tap(r.status == 429, "the sixth attempt, with the right password -> 429 (got %d)",
+	tap(r.status == 429 && strstr(r.head.p, "Retry-After: ") != NULL,
+	    "the sixth attempt from the same network, with the right password -> 429 with "
+	    "Retry-After (got %d)",
 	    r.status);
 	tap(strstr(r.body.p, "Demasiadas tentativas") != NULL, "429 page says why");
 	res_free(&r);
@@ -550,9 +552,12 @@ login_failures(void)
 			"= 'login_fail' AND actor = ?1",
 		    unknown, 0, 0, 0) == 1,
 	    "audit_log has a login_fail row per failure (the unknown login too)");
-	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'lockout' AND actor = ?1",
-		cid.login, 0, 0, 0) >= 1,
-	    "audit_log has a lockout row");
+	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'login_refused_pair' AND "
+		    "actor = ?1",
+		cid.login, 0, 0, 0) == 1 &&
+		sql_int("SELECT count(*) FROM audit_log WHERE action = 'lockout' AND actor = ?1",
+		    cid.login, 0, 0, 0) == 0,
+	    "audit_log has one login_refused_pair row, and none for the refused attempt");
 	for (ok = 1, i = 0; i < npwseen; i++)
 		if (sql_int(
 			"SELECT count(*) FROM audit_log WHERE instr(coalesce(actor, '') || "
@@ -565,6 +570,59 @@ login_failures(void)
 	tap(ok && npwseen > 3, "no password text anywhere in audit_log (%d passwords checked)",
 	    npwseen);
 	person_free(&p);
+}
+
+/* Issue 16, finding 3: an attacker's wrong passwords from another network do not keep
+ * the owner out of his own.  Loopback stands for the networks: 127.0.0.9 and 127.0.0.10
+ * are one /24 (the owner's office), 127.0.1.9 another. */
+static void
+owner_spared(void)
+{
+	struct acct   gus;
+	struct person owner, attacker, again;
+	struct res    r;
+	char          pw[64];
+	int           i, st[5];
+
+	staff_add(&gus, "gus@example.org", "Gus Focal", "focal", NULL);
+	person_init(&owner, "gus at his office");
+	person_init(&attacker, "attacker");
+	person_init(&again, "gus back at his office");
+	curl_easy_setopt(owner.h, CURLOPT_INTERFACE, "host!127.0.0.9");
+	curl_easy_setopt(again.h, CURLOPT_INTERFACE, "host!127.0.0.10");
+	curl_easy_setopt(attacker.h, CURLOPT_INTERFACE, "host!127.0.1.9");
+	tap(login_full(&owner, &gus), "gus signs in from his office (127.0.0.9)");
+	for (i = 0; i < 5; i++) {
+		snprintf(pw, sizeof pw, "attacker-guess-%d", i);
+		pw_note(pw);
+		login_pw(&attacker, gus.login, pw, &r, NULL, 0);
+		st[i] = r.status;
+		res_free(&r);
+	}
+	tap(st[0] == 401 && st[1] == 401 && st[2] == 401 && st[3] == 401 && st[4] == 401,
+	    "five wrong passwords for gus from 127.0.1.9 -> 401 each (got %d %d %d %d %d)", st[0],
+	    st[1], st[2], st[3], st[4]);
+	login_pw(&attacker, gus.login, gus.pw, &r, NULL, 0);
+	tap(r.status == 429 && strstr(r.head.p, "Retry-After: ") != NULL &&
+		strstr(r.body.p, "Tente de novo dentro de") != NULL,
+	    "from there even the right password -> 429, Retry-After, how long to wait (got %d)",
+	    r.status);
+	res_free(&r);
+	login_pw(&again, gus.login, gus.pw, &r, NULL, 0);
+	tap(r.status == 303 && location_is(&r, "/admin/2fa"),
+	    "gus, back at his office (127.0.0.10), gets past the password (got %d, %s)", r.status,
+	    loc(&r));
+	res_free(&r);
+	tap(sql_int("SELECT count(*) FROM audit_log WHERE action = 'login_refused_pair' AND "
+		    "actor = ?1 AND addr = '127.0.1.9'",
+		gus.login, 0, 0, 0) == 1 &&
+		sql_int(
+		    "SELECT count(*) FROM audit_log WHERE action = 'login_delay' AND actor = ?1",
+		    gus.login, 0, 0, 0) == 1,
+	    "the audit log shows the pressure: one row for the refused pair, one for the delay");
+	person_free(&owner);
+	person_free(&attacker);
+	person_free(&again);
 }
 
 static void
@@ -2204,6 +2262,7 @@ main(int argc, char *argv[])
 	login_and_enrol();
 	second_login();
 	login_failures();
+	owner_spared();
 	expiry();
 	logout();
 	disable();

@@ -181,8 +181,8 @@ checksum(char out[65])
 	if (db != NULL &&
 	    sqlite3_prepare_v2(db,
 		"SELECT name FROM sqlite_master WHERE type = "
-		"'table' AND name NOT IN ('session', 'login_failure', 'audit_log') AND name NOT "
-		"LIKE 'sqlite_%' ORDER BY name",
+		"'table' AND name NOT IN ('session', 'login_failure', 'login_known', 'audit_log') "
+		"AND name NOT LIKE 'sqlite_%' ORDER BY name",
 		-1, &t, NULL) == SQLITE_OK) {
 		while (sqlite3_step(t) == SQLITE_ROW) {
 			snprintf(

@@ -10,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../lib/testlib.h"
 #include "store/auth.h"
 #include "store/db.h"
 #include "store/stmt.h"
+#include "store/throttle.h"
 #include "lib/passwords.h"
 #include "lib/totp.h"
 
@@ -185,96 +187,295 @@ START_TEST(hash_format)
 }
 END_TEST
 
+/* The throttle's verdict on the last try_login. */
+static struct throttle last;
+
+/* auth_login at now from addr, its throttle's verdict into last. */
+static int
+try_login(sqlite3 *db, const char *login, const char *pw, const char *addr, time_t now)
+{
+	struct staff st;
+
+	return auth_login(db, login, pw, addr, now, &st, &last);
+}
+
 START_TEST(login_basic)
 {
 	struct staff st;
 	sqlite3     *db = db_new();
 	long long    id = staff_add(db, "ana@example.pt", PW);
 
-	ck_assert_int_eq(auth_login(db, "ana@example.pt", PW, "192.0.2.1", T0, &st), 0);
+	ck_assert_int_eq(auth_login(db, "ana@example.pt", PW, "192.0.2.1", T0, &st, &last), 0);
 	ck_assert_int_eq(st.id, id);
 	ck_assert_str_eq(st.login, "ana@example.pt");
 	ck_assert_int_eq(st.role, ROLE_FOCAL);
 	ck_assert_int_eq(st.has_totp, 0);
 	/* Logins ignore case, as the column does. */
-	ck_assert_int_eq(auth_login(db, "ANA@Example.PT", PW, "192.0.2.1", T0, &st), 0);
+	ck_assert_int_eq(auth_login(db, "ANA@Example.PT", PW, "192.0.2.1", T0, &st, &last), 0);
 	/* Wrong password and unknown login give the same answer. */
-	ck_assert_int_eq(auth_login(db, "ana@example.pt", PW "!", "192.0.2.1", T0, &st), 1);
-	ck_assert_int_eq(auth_login(db, "ana@example.pt", "", "192.0.2.1", T0, &st), 1);
-	ck_assert_int_eq(auth_login(db, "nobody@example.pt", PW, "192.0.2.1", T0, &st), 1);
+	ck_assert_int_eq(try_login(db, "ana@example.pt", PW "!", "192.0.2.1", T0), 1);
+	ck_assert_int_eq(try_login(db, "ana@example.pt", "", "192.0.2.1", T0), 1);
+	ck_assert_int_eq(try_login(db, "nobody@example.pt", PW, "192.0.2.1", T0), 1);
 	/* A disabled account cannot log in, and looks like an unknown one. */
 	ck_assert_int_eq(
 	    sqlite3_exec(db, "UPDATE staff SET disabled = 1", NULL, NULL, NULL), SQLITE_OK);
-	ck_assert_int_eq(auth_login(db, "ana@example.pt", PW, "192.0.2.1", T0, &st), 1);
-	/* Each failure was counted under the login and the address. */
-	ck_assert_int_eq(auth_failures(db, "addr:192.0.2.1", T0), 4);
-	ck_assert_int_eq(auth_failures(db, "login:ana@example.pt", T0), 3);
+	ck_assert_int_eq(try_login(db, "ana@example.pt", PW, "192.0.2.1", T0), 1);
+	/* Each failure was counted under its pair and its networks; ana's network is known
+	 * for her (she signed in from it), so hers do not count towards her delay. */
+	ck_assert_int_eq(throttle_count("net:192.0.2.1/32", T0), 4);
+	ck_assert_int_eq(throttle_count("wide:192.0.2.0/24", T0), 4);
+	ck_assert_int_eq(throttle_count("pair:192.0.2.1/32 ana@example.pt", T0), 3);
+	ck_assert_int_eq(throttle_count("login:ana@example.pt", T0), 0);
+	ck_assert_int_eq(throttle_count("login:nobody@example.pt", T0), 1);
+	ck_assert_int_eq(scalar(db,
+			     "SELECT count(*) FROM login_known WHERE key = 'login:ana@example.pt' "
+			     "AND net = '192.0.2.0/24'",
+			     0),
+	    1);
 	db_done(db);
 }
 END_TEST
 
-START_TEST(login_lockout_account)
+/* Issue 16, finding 3: five wrong passwords from elsewhere kept the owner out. */
+START_TEST(login_owner_spared)
 {
-	struct staff st;
-	sqlite3     *db = db_new();
-	int          i;
+	sqlite3 *db = db_new();
+	int      i;
 
 	staff_add(db, "bea@example.pt", PW);
-	for (i = 0; i < AUTH_FAIL_PER_LOGIN; i++)
+	/* The owner signs in once from her usual network... */
+	ck_assert_int_eq(try_login(db, "bea@example.pt", PW, "192.0.2.2", T0), 0);
+	/* ...then someone elsewhere tries five wrong passwords for her login... */
+	for (i = 0; i < 5; i++)
 		ck_assert_int_eq(
-		    auth_login(db, "bea@example.pt", "wrong password", "192.0.2.2", T0 + i, &st),
+		    try_login(db, "bea@example.pt", "wrong password", "198.51.100.7", T0 + 1 + i),
 		    1);
-	/* Locked: even the right password is refused, from any address, in any case. */
-	ck_assert_int_eq(auth_login(db, "bea@example.pt", PW, "192.0.2.2", T0 + 10, &st), 2);
-	ck_assert_int_eq(auth_login(db, "bea@example.pt", PW, "198.51.100.7", T0 + 10, &st), 2);
-	ck_assert_int_eq(auth_login(db, "BEA@example.pt", PW, "198.51.100.7", T0 + 10, &st), 2);
-	/* A locked attempt does not extend the lock... */
-	ck_assert_int_eq(auth_failures(db, "login:bea@example.pt", T0 + 10), AUTH_FAIL_PER_LOGIN);
-	/* ...which ends once the failures are older than the window. */
-	ck_assert_int_eq(auth_login(db, "bea@example.pt", PW, "192.0.2.2",
-			     T0 + AUTH_FAIL_WINDOW + AUTH_FAIL_PER_LOGIN, &st),
-	    0);
+	/* ...and she still gets in from her network, at any of its addresses. */
+	ck_assert_int_eq(try_login(db, "bea@example.pt", PW, "192.0.2.2", T0 + 10), 0);
+	ck_assert_int_eq(try_login(db, "BEA@example.pt", PW, "192.0.2.200", T0 + 10), 0);
 	db_done(db);
 }
 END_TEST
 
-START_TEST(login_lockout_case_variants)
+/* What the other side meets meanwhile: its pair refused, its other networks delayed. */
+START_TEST(login_owner_spared_stranger)
 {
-	struct staff st;
-	sqlite3     *db = db_new();
-	const char  *spell[] = { "cam@example.pt", "Cam@example.pt", "cAm@example.pt",
-		 "caM@example.pt", "CAM@example.pt" };
-	int          i;
+	sqlite3 *db = db_new();
+	int      i;
+
+	staff_add(db, "bea@example.pt", PW);
+	ck_assert_int_eq(try_login(db, "bea@example.pt", PW, "192.0.2.2", T0), 0);
+	for (i = 0; i < THR_PER_PAIR; i++) {
+		ck_assert_int_eq(
+		    try_login(db, "bea@example.pt", "wrong password", "198.51.100.7", T0 + 1 + i),
+		    1);
+		ck_assert_int_eq(
+		    last.began & THR_BEGAN_PAIR, i == THR_PER_PAIR - 1 ? THR_BEGAN_PAIR : 0);
+	}
+	ck_assert_int_eq(last.began & THR_BEGAN_DELAY, THR_BEGAN_DELAY);
+	ck_assert_int_eq(last.delay, 1);
+	/* The pair is refused, the right password too, until its oldest failure ages out. */
+	ck_assert_int_eq(try_login(db, "bea@example.pt", PW, "198.51.100.7", T0 + 10), 2);
+	ck_assert_int_eq(last.wait, T0 + 1 + THR_WINDOW - (T0 + 10));
+	/* Another unknown network waits 1 s after the fifth failure, then 2 s... */
+	ck_assert_int_eq(try_login(db, "bea@example.pt", "wrong", "203.0.113.5", T0 + 5), 2);
+	ck_assert_int_eq(last.wait, 1);
+	ck_assert_int_eq(try_login(db, "bea@example.pt", "wrong", "203.0.113.5", T0 + 6), 1);
+	ck_assert_int_eq(try_login(db, "bea@example.pt", PW, "203.0.113.5", T0 + 7), 2);
+	ck_assert_int_eq(last.wait, 1);
+	/* ...and a refused attempt is no failure: it does not lengthen anything. */
+	ck_assert_int_eq(throttle_count("login:bea@example.pt", T0 + 7), 6);
+	ck_assert_int_eq(try_login(db, "bea@example.pt", PW, "203.0.113.5", T0 + 8), 0);
+	/* The pair's own limit still holds after the window: its failures aged out. */
+	ck_assert_int_eq(
+	    try_login(db, "bea@example.pt", PW, "198.51.100.7", T0 + 1 + THR_WINDOW), 0);
+	db_done(db);
+}
+END_TEST
+
+/* The delay of a login tried from unknown networks doubles with each failure, whatever
+ * the address, up to THR_DELAY_MAX; a known network is not delayed. */
+START_TEST(login_delay_doubles)
+{
+	char     addr[32];
+	sqlite3 *db = db_new();
+	time_t   now = T0 + 100;
+	int      k;
 
 	staff_add(db, "cam@example.pt", PW);
-	/* Spelling the login differently each time does not earn more tries. */
-	for (i = 0; i < AUTH_FAIL_PER_LOGIN; i++)
+	ck_assert_int_eq(try_login(db, "cam@example.pt", PW, "192.0.2.3", T0), 0);
+	ck_assert_int_eq(throttle_delay(THR_DELAY_FREE - 1), 0);
+	ck_assert_int_eq(throttle_delay(THR_DELAY_FREE), 1);
+	ck_assert_int_eq(throttle_delay(THR_DELAY_FREE + 9), 512);
+	ck_assert_int_eq(throttle_delay(THR_DELAY_FREE + 10), THR_DELAY_MAX);
+	ck_assert_int_eq(throttle_delay(1000), THR_DELAY_MAX);
+	for (k = 1; k <= THR_DELAY_FREE + 11; k++) {
+		/* A new network each time: a botnet's addresses do not share any limit. */
+		snprintf(addr, sizeof addr, "198.51.%d.1", k);
+		ck_assert_int_eq(try_login(db, "cam@example.pt", "wrong password", addr, now), 1);
+		ck_assert_int_eq(last.delay, throttle_delay(k));
+		if (k < THR_DELAY_FREE)
+			continue;
+		/* Refused at once, from anywhere unknown, without a hash. */
+		ck_assert_int_eq(try_login(db, "cam@example.pt", PW, "203.0.113.1", now), 2);
+		ck_assert_int_eq(last.wait, throttle_delay(k));
 		ck_assert_int_eq(
-		    auth_login(db, spell[i], "wrong password", "192.0.2.3", T0, &st), 1);
-	ck_assert_int_eq(auth_login(db, "cAM@example.pt", PW, "192.0.2.3", T0, &st), 2);
+		    try_login(db, "cam@example.pt", PW, "203.0.113.1", now + last.wait - 1), 2);
+		/* The owner's network is not delayed. */
+		ck_assert_int_eq(try_login(db, "cam@example.pt", PW, "192.0.2.3", now), 0);
+		now += throttle_delay(k);
+	}
+	ck_assert_int_eq(last.delay, 0); /* the owner's good login: no delay of its own */
+	/* The failures count over THR_DELAY_WINDOW, then the delay ends. */
+	ck_assert_int_eq(try_login(db, "cam@example.pt", PW, "203.0.113.1", now - 1), 2);
+	ck_assert_int_eq(
+	    try_login(db, "cam@example.pt", PW, "203.0.113.1", now + THR_DELAY_WINDOW), 0);
 	db_done(db);
 }
 END_TEST
 
-START_TEST(login_lockout_address)
+/* A pair of login and narrow network is refused after THR_PER_PAIR failures, however the
+ * login is spelled; the rest of the network is not. */
+START_TEST(login_pair_limit)
 {
-	struct staff st;
-	sqlite3     *db = db_new();
-	char         login[64];
-	int          i;
+	const char *spell[] = { "dan@example.pt", "Dan@example.pt", "dAn@example.pt",
+		"daN@example.pt", "DAN@example.pt" };
+	sqlite3    *db = db_new();
+	int         i;
 
 	staff_add(db, "dan@example.pt", PW);
-	/* One address trying many logins, each fewer times than the account limit. */
-	for (i = 0; i < AUTH_FAIL_PER_ADDR; i++) {
+	ck_assert_int_eq(try_login(db, "dan@example.pt", PW, "192.0.2.4", T0), 0);
+	for (i = 0; i < THR_PER_PAIR; i++)
+		ck_assert_int_eq(try_login(db, spell[i], "wrong password", "192.0.2.4", T0 + i), 1);
+	ck_assert_int_eq(try_login(db, "dan@example.pt", PW, "192.0.2.4", T0 + 10), 2);
+	ck_assert_int_eq(try_login(db, "DAN@EXAMPLE.PT", PW, "192.0.2.4", T0 + 10), 2);
+	/* Failures from a known network do not delay the login elsewhere. */
+	ck_assert_int_eq(throttle_count("login:dan@example.pt", T0 + 10), 0);
+	ck_assert_int_eq(try_login(db, "dan@example.pt", PW, "192.0.2.5", T0 + 10), 0);
+	ck_assert_int_eq(try_login(db, "dan@example.pt", PW, "203.0.113.8", T0 + 10), 0);
+	/* The window over, the pair is heard again, and its good login forgets its
+	 * failures. */
+	ck_assert_int_eq(try_login(db, "dan@example.pt", PW, "192.0.2.4", T0 + THR_WINDOW), 0);
+	ck_assert_int_eq(throttle_count("pair:192.0.2.4/32 dan@example.pt", T0), 0);
+	db_done(db);
+}
+END_TEST
+
+/* One network tries many logins (password spraying): refused past THR_PER_NET failures
+ * (narrow) or THR_PER_WIDE (wide); the logins themselves are not. */
+START_TEST(login_network_caps)
+{
+	struct staff st;
+	char         login[64];
+	sqlite3     *db = db_new();
+	int          i;
+
+	staff_add(db, "eva@example.pt", PW);
+	for (i = 0; i < THR_PER_NET; i++) {
 		snprintf(login, sizeof login, "guess%d@example.pt", i);
-		ck_assert_int_eq(
-		    auth_login(db, login, "wrong password", "203.0.113.9", T0, &st), 1);
+		ck_assert_int_eq(try_login(db, login, "wrong password", "203.0.113.9", T0), 1);
 	}
-	ck_assert_int_eq(auth_login(db, "dan@example.pt", PW, "203.0.113.9", T0 + 1, &st), 2);
-	/* The account itself is not locked: another address gets in. */
-	ck_assert_int_eq(auth_login(db, "dan@example.pt", PW, "192.0.2.4", T0 + 1, &st), 0);
+	ck_assert_int_eq(last.began & THR_BEGAN_NET, THR_BEGAN_NET);
+	ck_assert_int_eq(try_login(db, "eva@example.pt", PW, "203.0.113.9", T0 + 1), 2);
+	ck_assert_int_eq(last.wait, THR_WINDOW - 1);
+	/* Its neighbours and the account are not refused. */
+	ck_assert_int_eq(try_login(db, "eva@example.pt", PW, "203.0.113.10", T0 + 1), 0);
+	ck_assert_int_eq(try_login(db, "eva@example.pt", PW, "192.0.2.4", T0 + 1), 0);
+	ck_assert_int_eq(try_login(db, "eva@example.pt", PW, "203.0.113.9", T0 + THR_WINDOW), 0);
+	/* The wide tier: THR_PER_WIDE failures from one /24 over all its addresses. */
+	for (i = 0; i < THR_PER_WIDE - 1; i++)
+		ck_assert_int_eq(sqlite3_exec(db,
+				     "INSERT INTO login_failure (key, at) VALUES "
+				     "('wide:198.51.100.0/24', 1700000000)",
+				     NULL, NULL, NULL),
+		    SQLITE_OK);
 	ck_assert_int_eq(
-	    auth_login(db, "dan@example.pt", PW, "203.0.113.9", T0 + AUTH_FAIL_WINDOW + 1, &st), 0);
+	    auth_login(db, "x@example.pt", "wrong", "198.51.100.1", T0, &st, &last), 1);
+	ck_assert_int_eq(last.began, THR_BEGAN_WIDE);
+	ck_assert_int_eq(try_login(db, "eva@example.pt", PW, "198.51.100.250", T0 + 1), 2);
+	db_done(db);
+}
+END_TEST
+
+/* Issue 16, finding 1 (logins): one person changing address inside one network.  With
+ * ABERTA_NET4_BITS "24,16", 127.0.0.9 and 127.0.0.10 are one narrow network, as two
+ * addresses of one IPv6 /64 are.  The limits are read once a process: a child of its
+ * own.  Its exit status is the number of the first check that failed (0: none). */
+START_TEST(login_network_dodge)
+{
+	char  login[64];
+	pid_t pid;
+	int   status, i;
+
+	if ((pid = fork()) == 0) {
+		sqlite3 *db;
+
+		setenv("ABERTA_NET4_BITS", "24,16", 1);
+		db = db_new();
+		staff_add(db, "fil@example.pt", PW);
+		for (i = 0; i < THR_PER_NET; i++) {
+			snprintf(login, sizeof login, "guess%d@example.pt", i);
+			if (try_login(db, login, "wrong password", "127.0.0.9", T0) != 1)
+				_exit(1);
+		}
+		/* The next address of the same network is refused too. */
+		if (try_login(db, "guess@example.pt", "wrong password", "127.0.0.10", T0 + 1) != 2)
+			_exit(2);
+		if (try_login(db, "fil@example.pt", PW, "127.0.0.10", T0 + 1) != 2)
+			_exit(3);
+		db_done(db);
+		_exit(0);
+	}
+	ck_assert_int_gt(pid, 0);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "check %d failed",
+	    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+END_TEST
+
+/* A network stays known THR_KNOWN_DAYS after a good login from it; older rows go. */
+START_TEST(login_known_expires)
+{
+	sqlite3 *db = db_new();
+	time_t   t1 = T0 + 86400LL * (THR_KNOWN_DAYS + 1);
+	int      i;
+
+	staff_add(db, "gil@example.pt", PW);
+	ck_assert_int_eq(try_login(db, "gil@example.pt", PW, "192.0.2.6", T0), 0);
+	ck_assert_int_eq(try_login(db, "gil@example.pt", PW, "203.0.113.50", T0), 0);
+	for (i = 0; i < THR_DELAY_FREE; i++)
+		ck_assert_int_eq(
+		    try_login(db, "gil@example.pt", "wrong", "198.51.100.9", t1 + i), 1);
+	/* Ninety-one days later her network is a stranger's: she waits too. */
+	ck_assert_int_eq(try_login(db, "gil@example.pt", PW, "192.0.2.6", t1 + i - 1), 2);
+	ck_assert_int_eq(try_login(db, "gil@example.pt", PW, "192.0.2.6", t1 + i), 0);
+	ck_assert_int_eq(scalar(db, "SELECT count(*) FROM login_known", 0), 1);
+	ck_assert_int_eq(scalar(db, "SELECT last_ok FROM login_known", 0), t1 + i);
+	/* Failures older than THR_DELAY_WINDOW are forgotten at the next failure. */
+	ck_assert_int_eq(
+	    try_login(db, "gil@example.pt", "wrong", "192.0.2.6", t1 + THR_DELAY_WINDOW + 10), 1);
+	ck_assert_int_eq(
+	    scalar(db, "SELECT count(*) FROM login_failure WHERE at < ?1", t1 + 10), 0);
+	db_done(db);
+}
+END_TEST
+
+/* An administrator lifts a login's failures: its pairs and its delay, not the
+ * networks'. */
+START_TEST(login_lift)
+{
+	sqlite3 *db = db_new();
+	int      i;
+
+	staff_add(db, "hugo@example.pt", PW);
+	for (i = 0; i < THR_PER_PAIR; i++)
+		ck_assert_int_eq(try_login(db, "hugo@example.pt", "wrong", "198.51.100.3", T0), 1);
+	ck_assert_int_eq(try_login(db, "other@example.pt", "wrong", "198.51.100.3", T0), 1);
+	ck_assert_int_eq(try_login(db, "hugo@example.pt", PW, "198.51.100.3", T0 + 1), 2);
+	ck_assert_int_eq(throttle_lift("hugo@example.pt"), 2 * THR_PER_PAIR);
+	ck_assert_int_eq(throttle_count("net:198.51.100.3/32", T0 + 1), THR_PER_PAIR + 1);
+	ck_assert_int_eq(throttle_count("login:other@example.pt", T0 + 1), 1);
+	ck_assert_int_eq(try_login(db, "hugo@example.pt", PW, "198.51.100.3", T0 + 1), 0);
 	db_done(db);
 }
 END_TEST
@@ -592,10 +793,10 @@ int
 main(void)
 {
 	const TTest *const tests[] = { policy_length_and_encoding, policy_common_list, hash_format,
-		login_basic, login_lockout_account, login_lockout_case_variants,
-		login_lockout_address, session_idle, session_absolute, session_upgrade_and_kill,
-		csrf_compare, totp_rfc6238, totp_window_and_replay, totp_secret_uri_qr,
-		recovery_codes, NULL };
+		login_basic, login_owner_spared, login_owner_spared_stranger, login_delay_doubles,
+		login_pair_limit, login_network_caps, login_network_dodge, login_known_expires,
+		login_lift, session_idle, session_absolute, session_upgrade_and_kill, csrf_compare,
+		totp_rfc6238, totp_window_and_replay, totp_secret_uri_qr, recovery_codes, NULL };
 
 	if (sodium_init() < 0)
 		return 1;
