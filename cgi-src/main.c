@@ -105,6 +105,7 @@ static const char *const templates[] = {
 	"admin_listnote.tpl",
 	"admin_pager.tpl",
 	"admin_login.tpl",
+	"admin_logins.tpl",
 	"admin_relations.tpl",
 	"admin_sources.tpl",
 	"admin_sources_delete.tpl",

@@ -92,6 +92,9 @@ int page_admin_user(struct ctx *c);
 int page_admin_user_action(struct ctx *c);
 /* admin_audit.c */
 int page_admin_audit(struct ctx *c);
+/* admin_throttle.c: the pressure on the staff's logins, and its lifting */
+int page_admin_logins(struct ctx *c);
+int page_admin_logins_lift(struct ctx *c);
 /* admin_import.c: the bulk import */
 int page_admin_import(struct ctx *c);
 /* admin_links.c: the link checker's findings */

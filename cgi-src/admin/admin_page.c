@@ -27,6 +27,7 @@ static const struct {
 	{ "/admin/links", "Ligações", ROLE_FOCAL },
 	{ "/admin/users", "Utilizadores", ROLE_ADMIN },
 	{ "/admin/audit", "Registos", ROLE_ADMIN },
+	{ "/admin/logins", "Tentativas de entrada", ROLE_ADMIN },
 };
 
 tpl_dict *

@@ -104,6 +104,8 @@ static const struct route routes[] = {
 	{ "/admin/users/:int", GP, page_admin_user, NULL, CACHE_NONE, A, CAP_USERS },
 	{ "/admin/users/:int/:slug", P, page_admin_user_action, NULL, CACHE_NONE, A, CAP_USERS },
 	{ "/admin/audit", G, page_admin_audit, NULL, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/logins", G, page_admin_logins, NULL, CACHE_NONE, A, CAP_USERS },
+	{ "/admin/logins/lift", P, page_admin_logins_lift, NULL, CACHE_NONE, A, CAP_USERS },
 	{ "/admin/import", GP, page_admin_import, NULL, CACHE_NONE, A, CAP_CONTENT },
 	{ "/admin/links", G, page_admin_links, NULL, CACHE_NONE, A, CAP_CONTENT },
 	{ "/admin/rounds", GP, page_admin_rounds, NULL, CACHE_NONE, A, CAP_CONTENT },

@@ -128,6 +128,19 @@ is_known(const struct throttle *t, time_t now)
 	return rc < 0 ? -1 : n > 0;
 }
 
+/* Copies login into out (THR_LOGIN_MAX bytes) in lower case: logins ignore ASCII case
+ * (COLLATE NOCASE), so the keys must too, or each spelling would get its own tries. */
+static void
+fold(char *out, const char *login)
+{
+	char *p;
+
+	snprintf(out, THR_LOGIN_MAX, "%s", login);
+	for (p = out; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+}
+
 long long
 throttle_delay(int n)
 {
@@ -164,12 +177,7 @@ throttle_check(struct throttle *t, const char *login, const char *addr, time_t n
 	int       i, n;
 
 	memset(t, 0, sizeof *t);
-	/* Logins ignore ASCII case (COLLATE NOCASE), so the keys must too, or each spelling
-	 * of a login would get its own tries. */
-	snprintf(t->login, sizeof t->login, "%s", login);
-	for (p = t->login; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	fold(t->login, login);
 	net_prefix(addr, NET_NARROW, t->narrow, sizeof t->narrow);
 	net_prefix(addr, NET_WIDE, t->wide, sizeof t->wide);
 	/* A key's network ends at its first space: what is not an address may hold one. */
@@ -299,7 +307,9 @@ int
 throttle_lift(const char *login)
 {
 	sqlite3_stmt *s = thr(THR_LIFT);
+	char          l[THR_LOGIN_MAX];
 
-	db_bind_text(s, 1, login);
+	fold(l, login);
+	db_bind_text(s, 1, l);
 	return store_run(s) == 0 ? db_changes(s) : -1;
 }

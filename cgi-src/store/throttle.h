@@ -106,7 +106,7 @@ enum { THR_N_NET, THR_N_TIER, THR_N_N, THR_N_UNTIL };
 /* Statement id of the view, reset, with login (in lower case; NULL for the lists of all),
  * now and n bound where it takes them. */
 sqlite3_stmt *throttle_view(enum thr_view id, const char *login, time_t now, long long n);
-/* Forgets the failures of login (in lower case) that the throttle counts: its pairs'
+/* Forgets the failures of login (any case) that the throttle counts: its pairs'
  * and its delay's, not the networks'.  Returns the rows deleted, or -1. */
 int throttle_lift(const char *login);
 
