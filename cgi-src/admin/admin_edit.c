@@ -43,20 +43,26 @@ commitment_of(const struct kind *k, long long id, const struct values *v)
 	return 0;
 }
 
-/* Returns 1 if a member editor's body leads or supports commitment cid. */
-static int
-member_owns(struct ctx *c, long long cid)
-{
-	return review_member_owns(cid, c->me->entity_id);
-}
-
-/* Refuses (403, logged) a member editor outside its body's records.  Returns 0 or 403. */
+/* Refuses (403, logged) a member editor outside its body's records: record id of k
+ * itself (v NULL: checked before it is read, by one query that answers alike for a
+ * missing record and one of another body), or the commitment that the values v it sends
+ * name (a new or moved milestone's).  Returns 0 or 403.
+ *
+ * One status for both: 403.  The gate already answers a member editor 403 on every
+ * page it may never reach whatever the id (reviews, relations, deletion), and a
+ * member's scope is the only thing decided here: a 404 for a missing record beside a 403
+ * for another body's would tell it which ids exist.  Administrators and focal points,
+ * who may see every record, are not refused here and still get 404 for a missing one. */
 static int
 object_check(struct ctx *c, const struct kind *k, long long id, const struct values *v)
 {
+	long long body = c->me->entity_id;
+
 	if (c->me->role != ROLE_MEMBER)
 		return 0;
-	if (k->member && member_owns(c, commitment_of(k, id, v)))
+	if (k->member &&
+	    (v != NULL ? review_member_owns(commitment_of(k, id, v), body)
+		       : review_member_reaches(k->slug, id, body)))
 		return 0;
 	auth_audit(c->rw, c->me->id, c->me->login, c->req->remote_addr, "forbidden", c->req->path,
 	    "member editor outside its body");
@@ -402,13 +408,13 @@ page_admin_edit(struct ctx *c)
 
 	if (k == NULL)
 		return 404;
+	if (object_check(c, k, c->num, NULL) != 0) /* before the record is read */
+		return 403;
 	if ((st = edit_load(c->rw, k, c->num, &old)) <= 0) {
 		c->error = "ERR_NOT_FOUND";
 		return st == 0 ? 404 : (db_failed_set(), 503);
 	}
-	if (object_check(c, k, c->num, &old) != 0)
-		st = 403;
-	else if (c->req->method == METHOD_POST)
+	if (c->req->method == METHOD_POST)
 		st = submit(c, k, c->num, &old);
 	else {
 		st = form_page(c, k, &old, &fp, 200);

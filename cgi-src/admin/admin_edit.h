@@ -53,8 +53,8 @@ int admin_evidence_insert(sqlite3 *rw, long long id, struct edit_change *ch, voi
 int admin_draft(struct ctx *c, const struct kind *k, long long id, const struct values *v,
     const struct evidence *e);
 /* A member editor may reach commitment cid only when its body leads or supports it:
- * refuses (403, audited) otherwise.  Returns 0 (anyone else, or a member of such a body)
- * or 403. */
+ * refuses (403, audited) otherwise, before the commitment is read (a missing one is
+ * refused alike).  Returns 0 (anyone else, or a member of such a body) or 403. */
 int admin_reach(struct ctx *c, long long cid);
 /* Renders commitment cid's page: its form with the stored values and, below, the
  * workspace (echo: a refused save of the milestones, NULL: none) with status.  Returns

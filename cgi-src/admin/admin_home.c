@@ -1,8 +1,9 @@
-/* The staff dashboard: a member editor's own drafts, the open reporting rounds, the
- * drafts waiting for review, and what needs attention (late and stale milestones,
- * texts in one language only, unconfirmed facts, broken links), each counted as its
- * list counts it (store/adminlist.h: a member editor's, its body's) and linked to that
- * list filtered. */
+/* The staff dashboard: a member editor's own drafts of its body's commitments, the open
+ * reporting rounds and the drafts waiting for review (both for focal points and
+ * administrators only), and what needs attention (late and stale milestones, texts in
+ * one language only, unconfirmed facts, broken links), each counted as its list counts
+ * it (store/adminlist.h: a member editor's, its body's) and linked to that list
+ * filtered.  A member editor sees nothing here of another body's commitments. */
 #include <stdio.h>
 #include <string.h>
 
@@ -111,7 +112,9 @@ open_rounds(struct ctx *c, tpl_dict *b)
 	return 0;
 }
 
-/* A member editor's own drafts, with their state and the reviewer's comment. */
+/* A member editor's own drafts, with their state and the reviewer's comment: those
+ * of its body's commitments (an editor moved to another body no longer sees the drafts
+ * it wrote for the first one's). */
 static void
 own_drafts(struct ctx *c, tpl_dict *b)
 {
@@ -120,6 +123,7 @@ own_drafts(struct ctx *c, tpl_dict *b)
 	const char   *st;
 
 	db_bind_int64(s, 1, c->me->id);
+	db_bind_int64(s, 2, c->me->entity_id);
 	while (db_step(s) == SQLITE_ROW) {
 		if (h == NULL)
 			h = tpl_section(m, "HAS_OWN");

@@ -4,10 +4,10 @@
 
 /* The statements behind the functions of review.h, after those of enum review_stmt. */
 enum {
-	RV_OWNS = RV__MAX, /* 1 when body ?2 leads or supports commitment ?1 */
-	RV_MILESTONE,      /* the commitment of milestone ?1 */
-	RV_DRAFT_ADD,      /* staff ?1, kind ?2, row ?3 (0: new), version ?4, payload ?5 */
-	RV_DECIDE,         /* draft ?1: status ?2, reviewer ?3, comment ?4 */
+	RV_REACH = RV__MAX, /* 1 when body ?3 leads or supports record ?2 of kind ?1 */
+	RV_MILESTONE,       /* the commitment of milestone ?1 */
+	RV_DRAFT_ADD,       /* staff ?1, kind ?2, row ?3 (0: new), version ?4, payload ?5 */
+	RV_DECIDE,          /* draft ?1: status ?2, reviewer ?3, comment ?4 */
 	RV__ALL
 };
 enum { RVM_COMMITMENT }; /* the column of RV_MILESTONE */
@@ -17,8 +17,10 @@ static const char *const sqls[RV__ALL] = {
 	"SELECT d.id, d.staff_id, s.name, d.tbl, coalesce(d.row_id, 0), "
 	"coalesce(d.base_version, 0), d.payload FROM draft d JOIN staff s ON s.id = "
 	"d.staff_id WHERE d.id = ?1 AND d.status = 'pending'",
-	/* RV_OWNS */
-	"SELECT 1 FROM commitment_entity WHERE commitment_id = ?1 AND entity_id = ?2",
+	/* RV_REACH: a commitment's own id, a milestone's commitment; another kind, none */
+	"SELECT 1 FROM commitment_entity WHERE entity_id = ?3 AND commitment_id = CASE ?1 "
+	"WHEN 'commitments' THEN ?2 WHEN 'milestones' THEN (SELECT commitment_id FROM "
+	"milestone WHERE id = ?2) END",
 	/* RV_MILESTONE */
 	"SELECT commitment_id FROM milestone WHERE id = ?1",
 	/* RV_DRAFT_ADD */
@@ -40,14 +42,18 @@ review_stmt(enum review_stmt id)
 int
 review_member_owns(long long cid, long long entity)
 {
-	sqlite3_stmt *s;
+	return review_member_reaches("commitments", cid, entity);
+}
+
+int
+review_member_reaches(const char *kind, long long id, long long entity)
+{
+	sqlite3_stmt *s = store_stmt(&store_review, RV_REACH);
 	int           ok;
 
-	if (cid == 0)
-		return 0;
-	s = store_stmt(&store_review, RV_OWNS);
-	db_bind_int64(s, 1, cid);
-	db_bind_int64(s, 2, entity);
+	db_bind_text(s, 1, kind);
+	db_bind_int64(s, 2, id);
+	db_bind_int64(s, 3, entity);
 	ok = db_step(s) == SQLITE_ROW;
 	db_reset(s);
 	return ok;

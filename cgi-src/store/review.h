@@ -20,6 +20,11 @@ enum { RVD_ID, RVD_STAFF_ID, RVD_AUTHOR, RVD_KIND, RVD_ROW_ID, RVD_BASE_VERSION,
 sqlite3_stmt *review_stmt(enum review_stmt id);
 /* Returns 1 when body entity leads or supports commitment cid (0 for none), else 0. */
 int review_member_owns(long long cid, long long entity);
+/* A member editor's scope before any record is read: returns 1 when body entity leads
+ * or supports the commitment of record id of the kind with URL slug kind (a commitment,
+ * or a milestone's commitment), else 0: a missing record, one outside the body's
+ * commitments and a record of any other kind answer the same, in one query. */
+int review_member_reaches(const char *kind, long long id, long long entity);
 /* The commitment of milestone id, or 0. */
 long long review_milestone_commitment(long long id);
 /* Stores a member editor's draft: the change of row row_id (0: a new row) of the kind
