@@ -38,7 +38,8 @@ static const struct {
 	    "staff WHERE login = 'bea@b.example.pt')" },
 	{ "users", "SELECT id FROM staff WHERE login = 'admin@example.org'" },
 	{ "rounds", "SELECT min(id) FROM round" },
-	{ "uploads", "SELECT min(sha256) FROM upload" },
+	{ "uploads", /* not yet public: the evidence of a draft of body B's */
+	    "SELECT sha256 FROM upload WHERE name = 'b.pdf'" },
 };
 
 /* Writes into out an existing record of kind k outside body A's reach. */
@@ -381,8 +382,6 @@ main(void)
 		"'https://example.org/b' FROM commitment WHERE ogp_id = '" OUTSIDE "';"
 		"INSERT INTO round (name, deadline, opened_at) VALUES ('Ronda', '2030-01-01', "
 		"'2026-01-01T00:00:00Z');"
-		"INSERT INTO upload (sha256, size, mime, name) VALUES (printf('%064d', 7), 1, "
-		"'application/pdf', 'b.pdf');"
 		"INSERT INTO submission (kind, commitment_id, lang, author, email, body) SELECT "
 		"'comment', id, 'pt', 'Cidadã', 'c@example.org', 'Um comentário' FROM commitment "
 		"WHERE ogp_id = '" OUTSIDE "';") != 0 ||
@@ -391,9 +390,17 @@ main(void)
 	    staff_session("alda@a.example.pt", "Alda de A", "member", "sc-a", &member_a) != 0 ||
 	    staff_session("bea@b.example.pt", "Bea de B", "member", "sc-b", &member_b) != 0 ||
 	    staff_session("mo@b.example.pt", "Mo Movido", "member", "sc-b", &mover) != 0 ||
-	    sql_exec("INSERT INTO draft (staff_id, tbl, row_id, base_version, payload) SELECT "
-		     "s.id, 'commitments', c.id, c.version, '{}' FROM staff s, commitment c WHERE "
-		     "s.login = 'bea@b.example.pt' AND c.ogp_id = '" OUTSIDE "'") != 0) {
+	    sql_exec(
+		"INSERT INTO draft (staff_id, tbl, row_id, base_version, payload) SELECT "
+		"s.id, 'commitments', c.id, c.version, '{}' FROM staff s, commitment c WHERE "
+		"s.login = 'bea@b.example.pt' AND c.ogp_id = '" OUTSIDE "';"
+		"INSERT INTO upload (sha256, size, mime, name, staff_id) SELECT "
+		"printf('%064d', 7), 1, 'application/pdf', 'b.pdf', id FROM staff WHERE "
+		"login = 'bea@b.example.pt';"
+		"INSERT INTO draft (staff_id, tbl, row_id, base_version, payload) SELECT s.id, "
+		"'milestones', m.id, m.version, json_object('evidence_upload', printf('%064d', 7)) "
+		"FROM staff s, milestone m JOIN commitment c ON c.id = m.commitment_id WHERE "
+		"s.login = 'bea@b.example.pt' AND c.ogp_id = '" OUTSIDE "'") != 0) {
 		printf("Bail out! cannot make the accounts, the sessions or the records\n");
 		return 1;
 	}
