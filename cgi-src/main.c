@@ -116,6 +116,7 @@ static const char *const templates[] = {
 	"admin_round_close.tpl",
 	"admin_rounds.tpl",
 	"admin_submissions.tpl",
+	"admin_upload.tpl",
 	"admin_user.tpl",
 	"admin_users.tpl",
 	"admin_workspace.tpl",

@@ -77,7 +77,7 @@
 <div><dt>{{L_PLANNED}}</dt><dd>{{#PSTART_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PSTART_MISSING}}{{#PSTART_HAS}}<time datetime="{{PSTART_ISO}}">{{PSTART}}</time>{{/PSTART_HAS}} – {{#PEND_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/PEND_MISSING}}{{#PEND_HAS}}<time datetime="{{PEND_ISO}}">{{PEND}}</time>{{/PEND_HAS}}{{#OVERDUE}} <strong class="overdue">{{L_OVERDUE_SINCE}} <time datetime="{{PEND_ISO}}">{{PEND}}</time></strong>{{/OVERDUE}}</dd></div>
 <div><dt>{{L_STATUS}}</dt><dd>{{STATUS}}{{#STATUS_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/STATUS_MISSING}}{{#DONE}} · {{L_COMPLETED_ON}} <time datetime="{{DONE_ISO}}">{{DONE_TEXT}}</time>{{/DONE}}</dd></div>
 <div><dt>{{L_PROGRESS}}</dt><dd>{{#HAS_PCT}}<strong>{{PCT}}%</strong>{{>DOUBT}} <span class="small">({{#ASOF_HAS}}<time datetime="{{ASOF_ISO}}">{{ASOF}}</time>{{/ASOF_HAS}}{{#ASOF_MISSING}}{{ASOF}}{{/ASOF_MISSING}}, {{#SRC}}<a href="{{URL}}" rel="external" lang="{{LABEL_LANG}}">{{LABEL}}</a>{{/SRC}}{{#SOURCE_MISSING}}{{L_SOURCE_NOT_RECORDED}}{{/SOURCE_MISSING}})</span>{{/HAS_PCT}}{{#NO_PCT}}<span class="unknown">{{L_NO_DATA}}</span>{{/NO_PCT}}</dd></div>
-<div><dt>{{L_EVIDENCE}}</dt><dd>{{#EVIDENCE}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{>LINKSTATE}}{{#EVIDENCE_separator}}; {{/EVIDENCE_separator}}{{/EVIDENCE}}{{#NO_EVIDENCE}}<span class="unknown">{{L_NO_EVIDENCE_YET}}</span>{{/NO_EVIDENCE}}</dd></div>
+<div><dt>{{L_EVIDENCE}}</dt><dd>{{#EVIDENCE}}{{#A}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{/A}}{{#WITHDRAWN}}{{LABEL}} <span class="withdrawn">({{L_WITHDRAWN_ON}} <time datetime="{{ON_ISO}}">{{ON}}</time>)</span>{{/WITHDRAWN}}{{>LINKSTATE}}{{#EVIDENCE_separator}}; {{/EVIDENCE_separator}}{{/EVIDENCE}}{{#NO_EVIDENCE}}<span class="unknown">{{L_NO_EVIDENCE_YET}}</span>{{/NO_EVIDENCE}}</dd></div>
 {{#HAS_FIGURES}}<div><dt>{{L_EARLIER_FIGURES}}</dt><dd><ul class="figures">{{#FIG}}<li>{{#FIG_PCT}}{{PCT}}%{{/FIG_PCT}}{{#FIG_NO_PCT}}<span class="unknown">{{L_NO_DATA}}</span>{{/FIG_NO_PCT}}{{>DOUBT}} <span class="small">({{#WHEN_HAS}}<time datetime="{{WHEN_ISO}}">{{WHEN}}</time>{{/WHEN_HAS}}{{#WHEN_MISSING}}{{WHEN}}{{/WHEN_MISSING}}{{#SRC}}, <a href="{{URL}}" rel="external" lang="{{LABEL_LANG}}">{{LABEL}}</a>{{/SRC}})</span></li>{{/FIG}}</ul></dd></div>{{/HAS_FIGURES}}
 </dl>
 </li>{{/MS}}
@@ -94,7 +94,7 @@
 <section aria-labelledby="src-h">
 <h2 id="src-h">{{L_SOURCES}}</h2>
 {{#NO_LINKS}}<p class="unknown">{{L_NOT_RECORDED}}</p>{{/NO_LINKS}}
-{{#HAS_LINKS}}<ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
+{{#HAS_LINKS}}<ul>{{#LINK}}<li>{{#A}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{/A}}{{#WITHDRAWN}}{{LABEL}} <span class="withdrawn">({{L_WITHDRAWN_ON}} <time datetime="{{ON_ISO}}">{{ON}}</time>)</span>{{/WITHDRAWN}} <span class="small">({{KIND}})</span>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
 <p class="small">{{L_LAST_UPDATED}} <time datetime="{{UPDATED}}">{{UPDATED_TEXT}}</time></p>
 <details class="small"><summary>{{L_BADGE}}</summary><p><img src="/{{LANG}}/badge/{{OGP_ID}}.svg" alt="{{OGP_ID}} {{L_SELF_STATUS}}: {{SELF_STATUS}}{{#SELF_STATUS_MISSING}}{{L_NOT_RECORDED}}{{/SELF_STATUS_MISSING}}"></p><p>{{L_BADGE_HELP}}</p><pre><code>&lt;img src="{{BADGE_URL}}" alt="{{OGP_ID}}"&gt;</code></pre></details>
 </section>

@@ -15,5 +15,5 @@
 {{#DESC_P}}<p lang="{{DESC_LANG}}">{{TEXT}}</p>{{/DESC_P}}
 {{#DESC_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/DESC_FALLBACK}}
 {{#CMTS}}<h2>{{L_COMMITMENTS}}</h2><ul>{{#CMT}}<li><a href="/{{LANG}}/commitments/{{OGP_ID}}">{{OGP_ID}} — <span lang="{{C_TITLE_LANG}}">{{C_TITLE}}</span></a>{{#C_TITLE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/C_TITLE_FALLBACK}}</li>{{/CMT}}</ul>{{/CMTS}}
-{{#HAS_LINKS}}<h2>{{L_SOURCES}}</h2><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
+{{#HAS_LINKS}}<h2>{{L_SOURCES}}</h2><ul>{{#LINK}}<li>{{#A}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{/A}}{{#WITHDRAWN}}{{LABEL}} <span class="withdrawn">({{L_WITHDRAWN_ON}} <time datetime="{{ON_ISO}}">{{ON}}</time>)</span>{{/WITHDRAWN}}{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
 </div>

@@ -1,2 +1,2 @@
 {{%AUTOESCAPE context="HTML"}}
-{{#BROKEN}} <span class="link-broken">({{L_LINK_BROKEN}}, {{L_LINK_BROKEN_ON}} <time datetime="{{SINCE_ISO}}">{{SINCE}}</time>)</span>{{/BROKEN}}{{#ARCHIVED}} <a class="archived" href="{{HREF}}">{{L_ARCHIVED_COPY}} (<time datetime="{{AT_ISO}}">{{AT}}</time>)</a>{{/ARCHIVED}}
+{{#BROKEN}} <span class="link-broken">({{L_LINK_BROKEN}}, {{L_LINK_BROKEN_ON}} <time datetime="{{SINCE_ISO}}">{{SINCE}}</time>)</span>{{/BROKEN}}{{#ARCHIVED}} <a class="archived" href="{{HREF}}">{{L_ARCHIVED_COPY}} (<time datetime="{{AT_ISO}}">{{AT}}</time>)</a>{{/ARCHIVED}}{{#ARCHIVE_WITHDRAWN}} <span class="withdrawn">({{L_ARCHIVED_COPY}} {{L_WITHDRAWN_ON}} <time datetime="{{ON_ISO}}">{{ON}}</time>)</span>{{/ARCHIVE_WITHDRAWN}}

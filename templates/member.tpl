@@ -43,5 +43,5 @@
 <li>{{#DATE_HAS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time>{{/DATE_HAS}}{{#DATE_MISSING}}{{L_DATE_NOT_RECORDED}}{{/DATE_MISSING}}: <span lang="{{E_NOTE_LANG}}">{{E_NOTE}}</span>{{#E_NOTE_MISSING}}<span class="unknown">{{L_NOT_RECORDED}}</span>{{/E_NOTE_MISSING}}{{#E_NOTE_FALLBACK}} <span class="fallback">{{L_ONLY_OTHER_LANG_SHORT}}</span>{{/E_NOTE_FALLBACK}}{{#HAS_SOURCE}} <span class="small">({{L_SOURCE}}: <a href="{{URL}}" rel="external" lang="{{LABEL_LANG}}">{{LABEL}}</a>)</span>{{/HAS_SOURCE}}</li>{{/EVIDENCE}}
 </ul>
 </section>{{/HAS_EVIDENCE}}
-{{#HAS_LINKS}}<section aria-labelledby="src-h"><h2 id="src-h">{{L_SOURCES}}</h2><ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a>{{>LINKSTATE}}</li>{{/LINK}}</ul></section>{{/HAS_LINKS}}
+{{#HAS_LINKS}}<section aria-labelledby="src-h"><h2 id="src-h">{{L_SOURCES}}</h2><ul>{{#LINK}}<li>{{#A}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{/A}}{{#WITHDRAWN}}{{LABEL}} <span class="withdrawn">({{L_WITHDRAWN_ON}} <time datetime="{{ON_ISO}}">{{ON}}</time>)</span>{{/WITHDRAWN}}{{>LINKSTATE}}</li>{{/LINK}}</ul></section>{{/HAS_LINKS}}
 </div>

@@ -49,7 +49,7 @@
 <div lang="{{SUMMARY_LANG}}">{{#SUMMARY_P}}<p>{{TEXT}}</p>{{/SUMMARY_P}}</div>
 {{#SUMMARY_FALLBACK}}<p class="fallback">{{L_ONLY_OTHER_LANG}}</p>{{/SUMMARY_FALLBACK}}{{/HAS_SUMMARY}}
 {{#SUMMARY_MISSING}}<h2 id="summary-h">{{L_SOURCES}}</h2>{{/SUMMARY_MISSING}}
-{{#HAS_LINKS}}{{#HAS_SUMMARY}}<h3>{{L_SOURCES}}</h3>{{/HAS_SUMMARY}}<ul>{{#LINK}}<li><a href="{{URL}}" rel="external">{{LABEL}}</a> <span class="small">({{KIND}})</span>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
+{{#HAS_LINKS}}{{#HAS_SUMMARY}}<h3>{{L_SOURCES}}</h3>{{/HAS_SUMMARY}}<ul>{{#LINK}}<li>{{#A}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{/A}}{{#WITHDRAWN}}{{LABEL}} <span class="withdrawn">({{L_WITHDRAWN_ON}} <time datetime="{{ON_ISO}}">{{ON}}</time>)</span>{{/WITHDRAWN}} <span class="small">({{KIND}})</span>{{>LINKSTATE}}</li>{{/LINK}}</ul>{{/HAS_LINKS}}
 </section>
 <section aria-labelledby="commitments-h">
 <h2 id="commitments-h">{{L_COMMITMENTS}}</h2>

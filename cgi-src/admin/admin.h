@@ -110,6 +110,10 @@ int page_admin_source_delete(struct ctx *c);
  * and evidence, and N, how many) for record id of kind slug, when the staff member may
  * edit them there (not a member editor; a commitment's workspace has its own link). */
 void page_admin_sources_link(struct ctx *c, tpl_dict *b, const char *slug, long long id);
+/* admin_uploads.c: a stored document's page (/admin/uploads/<sha>): its facts, who
+ * cites it, the link to the file, and its withdrawal (POST, a reason required, for
+ * administrators and focal points) */
+int page_admin_upload(struct ctx *c);
 /* admin_submissions.c: moderation of what citizens sent */
 int page_admin_submissions(struct ctx *c);
 /* The citizen's text above the answer form of submission id (admin_form.tpl CITIZEN). */

@@ -119,7 +119,8 @@ draft_section(
 		tpl_set(tpl_section(x, "EVIDENCE"), "URL", nv);
 	else if ((nv = json_get(d->payload, "evidence_upload")) != NULL) {
 		char up[96];
-		snprintf(up, sizeof up, "/uploads/%.64s", nv);
+		/* the staff's address: the file is not public before the approval */
+		snprintf(up, sizeof up, "/admin/uploads/%.64s/file", nv);
 		tpl_set(tpl_section(x, "EVIDENCE"), "URL", up);
 	}
 	if (have == 1)

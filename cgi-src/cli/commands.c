@@ -120,6 +120,8 @@ static const struct command commands[] = {
 	{ "rounds", 1, NULL, cmd_rounds, "rounds remind [--now TIME]",
 	    "queue the reporting rounds' reminders due (a week and a day before the deadline)",
 	    NULL },
+	{ "uploads", 1, uploads_args, cmd_uploads, "uploads withdraw SHA --why \"TEXT\"",
+	    "withdraw a stored document: its address answers 410, the file is kept", NULL },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -40,5 +40,8 @@ cli_fn cmd_mail;
 cli_fn cmd_submissions;
 /* rounds remind [--now TIME] (rounds.c) */
 cli_fn cmd_rounds;
+/* uploads withdraw SHA --why TEXT (uploads.c) */
+cli_args uploads_args;
+cli_fn   cmd_uploads;
 
 #endif

@@ -39,6 +39,7 @@ resp_reset(struct resp *r)
 	buf_reset(&r->body);
 	r->ext = NULL;
 	r->extlen = 0;
+	r->csp = NULL;
 }
 
 const char *
@@ -97,9 +98,11 @@ resp_serialize(const struct resp *r, int head_only, struct buf *out)
 		buf_printf(out, "Content-Type: %s\r\n", r->ctype);
 		buf_printf(out, "Content-Length: %lu\r\n", (unsigned long)len);
 	}
+	buf_printf(out, "Content-Security-Policy: %s\r\n",
+	    r->csp != NULL ? r->csp
+			   : "default-src 'self'; object-src 'none'; base-uri 'none'; "
+			     "frame-ancestors 'none'; form-action 'self'");
 	buf_puts(out,
-	    "Content-Security-Policy: default-src 'self'; object-src 'none'; "
-	    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: strict-origin-when-cross-origin\r\n");
 	if (r->head.len > 0)

@@ -114,6 +114,10 @@ static const struct route routes[] = {
 	    CAP_CONTENT },
 	{ "/admin/rounds/:int/close", GP, page_admin_round_close, NULL, CACHE_NONE, A,
 	    CAP_CONTENT },
+	/* A stored document: its facts and its withdrawal (a member editor sees the page of
+	 * a file it may see; the POST is the focal point's), the file itself. */
+	{ "/admin/uploads/:sha", GP, page_admin_upload, NULL, CACHE_NONE, A, CAP_STAFF },
+	{ "/admin/uploads/:sha/file", G, page_upload_staff, NULL, CACHE_NONE, A, CAP_STAFF },
 	{ "/admin/:slug", G, page_admin_list, NULL, CACHE_NONE, A, CAP_STAFF },
 	/* Sources and evidence: the focal point's (the handlers refuse a member editor
 	 * with where a milestone's evidence goes instead). */

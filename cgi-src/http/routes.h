@@ -7,7 +7,7 @@
 enum cache_class {
 	CACHE_PUBLIC,    /* depends only on the content: validators, 304, revalidate */
 	CACHE_NONE,      /* never stored: no-store */
-	CACHE_IMMUTABLE, /* content-addressed: the handler sets a long-lived Cache-Control */
+	CACHE_IMMUTABLE, /* content-addressed: the handler sets its own Cache-Control */
 	CACHE_CLOCK,     /* depends on the content and the clock (a consultation's countdown):
 			 * validators that change every hour, never published in the cache */
 	CACHE__MAX

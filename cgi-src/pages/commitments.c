@@ -277,10 +277,9 @@ milestones(struct ctx *c, tpl_dict *b, long long id, struct progress *p)
 		/* Links come ordered by milestone position, like the milestones. */
 		for (nev = 0; lrow == SQLITE_ROW && db_int64(l, ML_MILESTONE) == mid; nev++) {
 			e = tpl_section(d, "EVIDENCE");
-			tpl_set(e, "URL", db_text(l, ML_URL));
 			page_url_label(c, e, "LABEL", db_text(l, ML_URL), db_text(l, ML_LABEL_PT),
 			    db_text(l, ML_LABEL_EN));
-			page_url_state(c, e, "LINKSTATE", db_text(l, ML_URL));
+			page_doc_link(c, e, db_text(l, ML_URL));
 			lrow = db_step(l);
 		}
 		if (nev == 0)

@@ -42,8 +42,10 @@ void page_history_value(
 /* events.c */
 int page_events_list(struct ctx *c);
 int page_events_show(struct ctx *c);
-/* uploads.c: a stored document, by its SHA-256 */
+/* uploads.c: a stored document, by its SHA-256: to everyone (/uploads/<sha>), to the
+ * staff (/admin/uploads/<sha>/file, an admin route) */
 int page_upload_get(struct ctx *c);
+int page_upload_staff(struct ctx *c);
 /* syndication.c: robots.txt, the sitemap, the Atom feeds, iCalendar and the badge */
 int page_robots(struct ctx *c);
 int page_sitemap(struct ctx *c);

@@ -18,6 +18,7 @@ extern struct stmt_table store_records;
 extern struct stmt_table store_workspace;
 extern struct stmt_table store_snapshot, store_snapshot_public;
 extern struct stmt_table store_rounds;
+extern struct stmt_table store_upload, store_upload_public;
 
 static struct stmt_table *const tables[] = {
 	&store_public,
@@ -49,6 +50,8 @@ static struct stmt_table *const tables[] = {
 	&store_snapshot,
 	&store_snapshot_public,
 	&store_rounds,
+	&store_upload,
+	&store_upload_public,
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])

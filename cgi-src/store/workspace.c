@@ -25,7 +25,7 @@ static const char *const sqls[WS__ALL] = {
 	"AND d.tbl = 'milestones' AND d.row_id = m.id) FROM milestone m WHERE "
 	"m.commitment_id = ?1 ORDER BY m.position",
 	/* WS_EVIDENCE */
-	"SELECT coalesce(url, '/uploads/' || upload_sha), coalesce(label_pt, label_en) FROM "
+	"SELECT coalesce(url, '/admin/uploads/' || upload_sha), coalesce(label_pt, label_en) FROM "
 	"link WHERE milestone_id = ?1 AND kind = 'evidence' ORDER BY position, id",
 	/* WS_NEW_DRAFTS */
 	"SELECT count(*) FROM draft WHERE status = 'pending' AND tbl = 'milestones' AND "

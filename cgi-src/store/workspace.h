@@ -27,8 +27,8 @@ enum ws_stmt {
 
 /* The columns of WS_MILESTONES. */
 enum { WSM_ID, WSM_POSITION, WSM_DRAFTS };
-/* The columns of WS_EVIDENCE: the address (an outside one, or the site's copy of an
- * upload) and the label. */
+/* The columns of WS_EVIDENCE: the address (an outside one, or the staff's page of an
+ * uploaded document, /admin/uploads/SHA, which a withdrawal leaves working) and the label. */
 enum { WSE_URL, WSE_LABEL };
 
 /* Statement id of the writable connection, reset and with its bindings cleared. */

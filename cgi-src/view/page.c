@@ -5,6 +5,7 @@
 
 #include "lib/urlcode.h"
 #include "store/db.h"
+#include "store/uploadaccess.h"
 #include "view/i18n.h"
 #include "view/page.h"
 
@@ -281,11 +282,10 @@ page_links(struct ctx *c, tpl_dict *d, const char *has, const char *section, sql
 			h = tpl_section(d, has);
 		l = tpl_section(h, section);
 		kind = db_text(s, LINK_KIND);
-		tpl_set(l, "URL", db_text(s, LINK_URL));
 		page_url_label(c, l, "LABEL", db_text(s, LINK_URL), db_text(s, LINK_LABEL_PT),
 		    db_text(s, LINK_LABEL_EN));
 		tpl_set(l, "KIND", i18n_enum("link_kind", kind ? kind : "source", c->en));
-		page_url_state(c, l, "LINKSTATE", db_text(s, LINK_URL));
+		page_doc_link(c, l, db_text(s, LINK_URL));
 		n++;
 	}
 	return n;
@@ -318,7 +318,7 @@ page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url)
 {
 	sqlite3_stmt *s;
 	tpl_dict     *ls = NULL, *a;
-	char          href[80];
+	char          href[80], on[11];
 
 	if (url == NULL || *url == '/')
 		return;
@@ -333,12 +333,30 @@ page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url)
 	if (db_text(s, URL_ARCHIVE) != NULL) {
 		if (ls == NULL)
 			ls = tpl_include(d, inc, "linkstate.tpl");
-		a = tpl_section(ls, "ARCHIVED");
-		snprintf(href, sizeof href, "/uploads/%s", db_text(s, URL_ARCHIVE));
-		tpl_set(a, "HREF", href);
-		page_date(c, a, "AT", db_text(s, URL_FETCHED));
+		if (upload_withdrawn_on(db_text(s, URL_ARCHIVE), on) == 1)
+			page_date(c, tpl_section(ls, "ARCHIVE_WITHDRAWN"), "ON", on);
+		else {
+			a = tpl_section(ls, "ARCHIVED");
+			snprintf(href, sizeof href, "/uploads/%s", db_text(s, URL_ARCHIVE));
+			tpl_set(a, "HREF", href);
+			page_date(c, a, "AT", db_text(s, URL_FETCHED));
+		}
 	}
 	db_reset(s);
+}
+
+void
+page_doc_link(struct ctx *c, tpl_dict *d, const char *url)
+{
+	char on[11];
+
+	tpl_set(d, "URL", url);
+	if (url != NULL && strncmp(url, "/uploads/", 9) == 0 &&
+	    upload_withdrawn_on(url + 9, on) == 1)
+		page_date(c, tpl_section(d, "WITHDRAWN"), "ON", on);
+	else
+		tpl_show(d, "A");
+	page_url_state(c, d, "LINKSTATE", url);
 }
 
 int

@@ -123,6 +123,11 @@ const char *page_url_label(
  * archived copy with the date it was fetched, when there are.  Put {{>inc}} right after
  * the link in the template (page_links uses LINKSTATE). */
 void page_url_state(struct ctx *c, tpl_dict *d, const char *inc, const char *url);
+/* The link to url in d: URL, and its section A (the link) shown, or, for a document of
+ * the site that was withdrawn (/uploads/SHA), its section WITHDRAWN with ON (the day,
+ * page_date) instead; then the state of the address in LINKSTATE (page_url_state).  The
+ * template wraps the anchor in A and puts the label with the day in WITHDRAWN. */
+void page_doc_link(struct ctx *c, tpl_dict *d, const char *url);
 /* Adds the addresses of lines ("address" or "address<TAB>title", one a line: a plan
  * document's listing pages, the network's sources) as repetitions of section inside
  * section has of d (shown only when there is one): URL, LABEL (the title, else the host
