@@ -1357,6 +1357,40 @@ uploads(void)
 	res_free(&r);
 }
 
+/* A public document is cached for minutes with its digest as validator, in a sandbox;
+ * the focal point withdraws it on its staff page, and through nginx its address
+ * answers 410 Gone at once. */
+static void
+upload_withdraw(void)
+{
+	struct form f;
+	struct res  r;
+	char        sha[80] = "", path[120], served[120], v[256];
+
+	sql_text("SELECT upload_sha FROM link WHERE milestone_id = ?2 AND upload_sha IS NOT NULL "
+		 "ORDER BY id DESC LIMIT 1",
+	    NULL, id_ms, sha, sizeof sha);
+	snprintf(served, sizeof served, "/uploads/%s", sha);
+	rc_get(NULL, served, &r);
+	tap(r.status == 200 && hdr_has(&r, "Cache-Control", "max-age=300", v, sizeof v) &&
+		hdr_has(&r, "ETag", sha, v, sizeof v) &&
+		hdr_has(&r, "Content-Security-Policy", "sandbox", v, sizeof v),
+	    "a public document: cached 5 minutes, its digest as ETag, sandboxed (got %d)",
+	    r.status);
+	res_free(&r);
+	snprintf(path, sizeof path, "/admin/uploads/%s", sha);
+	tap(open_form(&p_ines, path, &f) == 200 && form_val(&f, "why") != NULL,
+	    "the focal point opens the document's page with the withdraw form");
+	form_set(&f, "why", "e2e: contém dados pessoais");
+	submit_form(&p_ines, path, &f, &r);
+	tap(r.status == 303, "the withdrawal is accepted (got %d)", r.status);
+	res_free(&r);
+	form_free(&f);
+	rc_get(NULL, served, &r);
+	tap(r.status == 410, "through nginx the withdrawn document answers 410 (got %d)", r.status);
+	res_free(&r);
+}
+
 static void
 drafts(void)
 {
@@ -2274,6 +2308,7 @@ main(int argc, char *argv[])
 	conflict();
 	evidence();
 	uploads();
+	upload_withdraw();
 	drafts();
 	validation();
 	markup();
