@@ -24,6 +24,7 @@
 <span class="hint" id="h-body-{{ID_SUFFIX}}">{{L_F_LIMIT}}</span>
 {{#E_BODY}}<span class="field-error" id="e-body-{{ID_SUFFIX}}">{{TEXT}}</span>{{/E_BODY}}
 <textarea id="body-{{ID_SUFFIX}}" name="body" rows="6" maxlength="5000" required aria-describedby="h-body-{{ID_SUFFIX}}{{#INV_BODY}} e-body-{{ID_SUFFIX}}{{/INV_BODY}}"{{#INV_BODY}} aria-invalid="true"{{/INV_BODY}}>{{V_BODY:pre_escape}}</textarea></div>
+{{#POW}}<input type="hidden" name="pow_challenge" value="{{CHALLENGE}}"><input type="hidden" name="pow_nonce" value="">{{/POW}}
 <div class="hp" aria-hidden="true"><label for="website-{{ID_SUFFIX}}">{{L_F_HONEYPOT}}</label> <input id="website-{{ID_SUFFIX}}" name="website" type="text" tabindex="-1" autocomplete="off" value=""></div>
 <div class="field check"><input id="consent-{{ID_SUFFIX}}" name="consent" type="checkbox" value="1" required{{#CONSENT_CHECKED}} checked{{/CONSENT_CHECKED}}{{#INV_CONSENT}} aria-invalid="true" aria-describedby="e-consent-{{ID_SUFFIX}}"{{/INV_CONSENT}}> <label for="consent-{{ID_SUFFIX}}">{{L_CONSENT}}</label>
 {{#E_CONSENT}}<span class="field-error" id="e-consent-{{ID_SUFFIX}}">{{TEXT}}</span>{{/E_CONSENT}}</div>

@@ -11,8 +11,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <sodium.h>
-
 #include "cli/commands.h"
 #include "lib/consult.h"
 #include "store/auth.h"
@@ -25,13 +23,10 @@
 static int
 erase(sqlite3 *db, const char *address, int *n)
 {
-	char          email[256], key[80], hex[65];
-	unsigned char h[32];
+	char email[256], key[80];
 
 	email_fold(address, email, sizeof email);
-	crypto_hash_sha256(h, (const unsigned char *)email, strlen(email));
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	snprintf(key, sizeof key, "email:%s", hex);
+	email_key(address, key, sizeof key);
 	return retention_erase(email, key, n) == 0 &&
 		auth_audit(db, 0, ACTOR, NULL, "erase", "submission",
 		    *n == 1 ? "1 submission" : "submissions of one person") == 0

@@ -2,8 +2,11 @@
 #include <string.h>
 #include <time.h>
 
+#include <sodium.h>
+
 #include "lib/consult.h"
 #include "lib/tztime.h"
+#include "lib/utf8.h"
 #include "lib/valid.h"
 
 /* Reads "YYYY-MM-DD?HH:MM" at s (? any of seps) and, when rest is not NULL, points it
@@ -172,9 +175,40 @@ email_fold(const char *s, char *out, size_t outlen)
 		out[i] = '\0';
 }
 
-int
-rate_ok(int email, int n_hour, int n_day)
+void
+email_key(const char *email, char *out, size_t outlen)
 {
-	return email ? n_hour < RL_EMAIL_HOUR && n_day < RL_EMAIL_DAY
-		     : n_hour < RL_ADDR_HOUR && n_day < RL_ADDR_DAY;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char          folded[256], hex[2 * crypto_hash_sha256_BYTES + 1];
+
+	email_fold(email, folded, sizeof folded);
+	crypto_hash_sha256(h, (const unsigned char *)folded, strlen(folded));
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	snprintf(out, outlen, "email:%s", hex);
+}
+
+int
+rate_ok(enum rate_tier tier, int n_hour, int n_day)
+{
+	static const int max[][2] = { [RL_NET] = { RL_NET_HOUR, RL_NET_DAY },
+		[RL_WIDE] = { RL_WIDE_HOUR, RL_WIDE_DAY },
+		[RL_EMAIL] = { RL_EMAIL_HOUR, RL_EMAIL_DAY } };
+
+	return n_hour < max[tier][0] && n_day < max[tier][1];
+}
+
+void
+text_excerpt(const char *s, size_t max, char *out, size_t outlen)
+{
+	size_t        n = strlen(s), i = 0, k, chars = 0;
+	unsigned long cp;
+
+	/* Room is kept for the ellipsis (3 bytes) and the NUL. */
+	while (i < n && chars < max && (k = utf8_decode(s + i, n - i, &cp)) > 0 &&
+	    i + k + 4 <= outlen) {
+		i += k;
+		chars++;
+	}
+	memcpy(out, s, i);
+	snprintf(out + i, outlen - i, "%s", i < n ? "…" : "");
 }

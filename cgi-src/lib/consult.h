@@ -38,6 +38,11 @@ int valid_email(const char *s);
 /* Copies an email address into out in lower case (the key of the rate limit and of the
  * erasure). */
 void email_fold(const char *s, char *out, size_t outlen);
+/* Writes the rate limits' key of an email address into out (at least 71 bytes):
+ * "email:" and the SHA-256 of the folded address in hex, so that the table of attempts
+ * keeps no address (pages/limits.c counts it, aberta-admin submissions erase forgets
+ * it). */
+void email_key(const char *email, char *out, size_t outlen);
 
 /* The limits of a submission's fields, in bytes. */
 #define SUB_AUTHOR_MAX 80
@@ -50,18 +55,36 @@ void email_fold(const char *s, char *out, size_t outlen);
  * submission is kept. */
 #define SUB_CONFIRM_TTL (7 * 24 * 3600)
 
-/* Rate limits: submissions a client address, and an email address, may make in an
- * hour and in a day. */
-#define RL_ADDR_HOUR  10
-#define RL_ADDR_DAY   40
+/* The rate limits (pages/limits.h): the submissions that a narrow network (IPv4 /32,
+ * IPv6 /64: one client, lib/netprefix.h), a wide network (IPv4 /24, IPv6 /48: one site
+ * or one provider's block) and an email address (the confirmation emails it receives)
+ * may make in an hour and in a day.  A wide network may send what four narrow ones
+ * send: an office or a shared NAT passes, and one person holding a /48 (65,536 /64s)
+ * gets 40 an hour, not 10 per /64. */
+enum rate_tier { RL_NET, RL_WIDE, RL_EMAIL };
+#define RL_NET_HOUR   10
+#define RL_NET_DAY    40
+#define RL_WIDE_HOUR  40
+#define RL_WIDE_DAY   160
 #define RL_EMAIL_HOUR 5
 #define RL_EMAIL_DAY  20
-/* The bound of the table of attempts: past it, every submission waits (a flood from
- * many addresses). */
-#define RL_TOTAL_MAX 50000
+/* Pressure: at RL_PRESSURE_HOUR submissions or more in the last hour from all networks
+ * together, a network that has already sent RL_POW_FREE today (its wide network
+ * counted as one narrow network per RL_WIDE_DAY / RL_NET_DAY) proves work (lib/pow.h)
+ * for each further one; at most RL_POW_OPEN challenges a narrow network in an hour. */
+#define RL_PRESSURE_HOUR 1000
+#define RL_POW_FREE      3
+#define RL_POW_OPEN      10
 
 /* 1 when n submissions in the last hour and d in the last day stay under the limits of
- * an address (email 0) or an email (email 1), counting the one about to be made. */
-int rate_ok(int email, int n_hour, int n_day);
+ * tier, counting the one about to be made. */
+int rate_ok(enum rate_tier tier, int n_hour, int n_day);
+
+/* Writes into out (outlen bytes, at least 4) the first max characters of the UTF-8 text
+ * s, followed by "…" when s is longer; the cut is at a character boundary (earlier when
+ * out is too small), and an ill-formed byte ends the text. */
+void text_excerpt(const char *s, size_t max, char *out, size_t outlen);
+/* The characters of a citizen's text that the confirmation email quotes. */
+#define SUB_QUOTE_MAX 60
 
 #endif

@@ -2,8 +2,8 @@
  * send without an account, their confirmation by email and their withdrawal.  The
  * pages with forms are public and cached: the forms carry nothing per visitor (no
  * token); POSTs pass the dispatcher's origin checks, then a honeypot, the validation of
- * every field, and rate limits per client address and per email (lib/consult.h); what
- * they write is in store/submit.h. */
+ * every field, and the rate limits per network and per email, with a proof of work
+ * under pressure (pages/limits.h); what they write is in store/submit.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +23,7 @@
 #include "store/submit.h"
 #include "lib/domains.h"
 #include "lib/token.h"
+#include "pages/limits.h"
 #include "pages/pages.h"
 #include "pages/records.h"
 #include "view/page.h"
@@ -184,10 +185,11 @@ submissions(struct ctx *c, tpl_dict *d, const char *has, sqlite3_stmt *s)
 
 /* The values a citizen typed, kept when the form comes back with a message. */
 struct form {
-	const char *author, *org, *email, *title, *problem, *body;
-	int         consent;
-	const char *err[7]; /* per field, in the order above, then consent */
-	int         nerr;
+	const char              *author, *org, *email, *title, *problem, *body;
+	int                      consent;
+	const struct limits_ask *ask;    /* the proof of work asked, or NULL */
+	const char              *err[7]; /* per field, in the order above, then consent */
+	int                      nerr;
 };
 static const char *const form_keys[] = { "AUTHOR", "ORG", "EMAIL", "TITLE", "PROBLEM", "BODY",
 	"CONSENT" };
@@ -226,6 +228,8 @@ form_fill(
 	}
 	if (f->consent)
 		tpl_show(fd, "CONSENT_CHECKED");
+	if (f->ask != NULL)
+		tpl_set(tpl_section(fd, "POW"), "CHALLENGE", f->ask->challenge);
 	for (i = 0; i < 7; i++) {
 		if (f->err[i] == NULL)
 			continue;
@@ -409,12 +413,14 @@ form_read(struct ctx *c, struct form *f, int proposal)
 }
 
 /* The page that gives a submission back with a message: heading, message, the form with
- * what was typed (without its button when closed), a link back. */
+ * what was typed (without its button when closed), a link back; with the proof of work
+ * that f asks, the seconds to wait without script and public/pow.js. */
 static int
 form_again(struct ctx *c, int status, const char *msg, const char *action, int proposal,
     const struct form *f, const char *back, int closed)
 {
 	tpl_dict *b = page_body(c, "submit.tpl");
+	char      secs[16];
 
 	page_title(c, "%s", i18n("T_NOT_SENT", c->en));
 	tpl_set(b, "HEADING", i18n("T_NOT_SENT", c->en));
@@ -422,52 +428,32 @@ form_again(struct ctx *c, int status, const char *msg, const char *action, int p
 	tpl_set(b, "BACK", back);
 	form_fill(c, b, action, proposal, f, closed);
 	resp_header(c->resp, "Cache-Control", "no-store");
+	if (f->ask != NULL) {
+		tpl_set_int(tpl_section(b, "POW"), "SECONDS", f->ask->wait);
+		snprintf(secs, sizeof secs, "%d", f->ask->wait);
+		resp_header(c->resp, "Retry-After", secs);
+	}
 	return status;
 }
 
-/* The rate limits, inside the write transaction: forgets attempts older than a day,
- * refuses when the address or the email is over its limits (or the table is over its
- * bound), else records this attempt.  Returns 1 allowed, 0 refused, -1 error. */
-static int
-rate_check(const char *addr, const char *email, long long now)
-{
-	char          ka[96], ke[80], folded[256], hex[65];
-	unsigned char h[32];
-	int           ah, ad, eh, ed, total;
-
-	if (submit_attempts_forget(now - 86400) != 0)
-		return -1;
-	snprintf(ka, sizeof ka, "addr:%.80s", addr ? addr : "-");
-	email_fold(email, folded, sizeof folded);
-	crypto_hash_sha256(h, (const unsigned char *)folded, strlen(folded));
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	snprintf(ke, sizeof ke, "email:%s", hex);
-	ah = submit_attempts(ka, now - 3600);
-	ad = submit_attempts(ka, now - 86400);
-	eh = submit_attempts(ke, now - 3600);
-	ed = submit_attempts(ke, now - 86400);
-	total = submit_attempts(NULL, 0);
-	if (ah < 0 || ad < 0 || eh < 0 || ed < 0 || total < 0)
-		return -1;
-	if (!rate_ok(0, ah, ad) || !rate_ok(1, eh, ed) || total >= RL_TOTAL_MAX)
-		return 0;
-	if (submit_attempt_add(ka, now) != 0 || submit_attempt_add(ke, now) != 0)
-		return -1;
-	return 1;
-}
-
-/* Writes the confirmation email of a submission into out. */
+/* Writes the confirmation email of a submission into out.  The one text of the sender's
+ * own in it, the name they signed with, is cut to SUB_QUOTE_MAX characters and quoted
+ * on a line of its own, introduced as what was sent: the site's email carries no
+ * message of the sender's choosing. */
 static int
 compose(struct ctx *c, struct buf *out, const char *email, const char *author, const char *what,
     const char *ctok, const char *wtok)
 {
 	struct buf body = { 0 };
+	char       name[4 * SUB_QUOTE_MAX + 4];
 	int        rc;
 
+	text_excerpt(author, SUB_QUOTE_MAX, name, sizeof name);
 	buf_printf(&body,
-	    "%s %s,\n\n%s\n\n    %s\n\n%s\n\n    %s/%s/submissions/confirm/%s"
-	    "\n\n%s\n\n%s\n\n    %s/%s/submissions/withdraw/%s\n\n-- \n%s\n%s/%s/\n",
-	    i18n("M_HELLO", c->en), author, i18n("M_RECEIVED", c->en), what,
+	    "%s\n\n%s\n\n    %s\n\n%s\n\n    “%s”\n\n%s\n\n"
+	    "    %s/%s/submissions/confirm/%s\n\n%s\n\n%s\n\n    %s/%s/submissions/withdraw/%s"
+	    "\n\n-- \n%s\n%s/%s/\n",
+	    i18n("M_HELLO", c->en), i18n("M_RECEIVED", c->en), what, i18n("M_SENT_AS", c->en), name,
 	    i18n("M_CONFIRM", c->en), url_site_base(), c->lang, ctok, i18n("M_IGNORE", c->en),
 	    i18n("M_WITHDRAW", c->en), url_site_base(), c->lang, wtok, i18n("L_SITE_NAME", c->en),
 	    url_site_base(), c->lang);
@@ -478,54 +464,59 @@ compose(struct ctx *c, struct buf *out, const char *email, const char *author, c
 	return rc;
 }
 
-/* Inserts the submission, its attempt rows and its email in one transaction.  Returns
- * the outbox id (> 0), 0 when the rate limit refused it, -1 on error. */
-static long long
+/* Inserts the submission, its attempt rows and its email in one transaction, when the
+ * rate limits allow it (LIMITS_OK: *oid gets the outbox id).  When they ask for a proof
+ * of work, only the challenge (*ask) is committed. */
+static enum limits_verdict
 store(struct ctx *c, const struct form *f, int proposal, long long kid, long long cid,
-    const char *what)
+    const char *what, struct limits_ask *ask, long long *oid)
 {
-	unsigned char     ch[32], wh[32];
-	char              ctok[65], wtok[65], email[256];
-	struct submit_new n = { .kind = proposal ? "proposal" : "comment",
-		.consultation_id = kid,
-		.commitment_id = cid,
-		.lang = c->lang,
-		.author = f->author,
-		.org = f->org,
-		.email = email,
-		.title = f->title,
-		.problem = f->problem,
-		.body = f->body,
-		.confirm_hash = ch,
-		.confirm_expires = (long long)c->now + SUB_CONFIRM_TTL,
-		.withdraw_hash = wh };
-	struct buf        msg = { 0 };
-	long long         sid, oid;
-	int               rc;
+	unsigned char       ch[32], wh[32];
+	char                ctok[65], wtok[65], email[256];
+	struct submit_new   n = { .kind = proposal ? "proposal" : "comment",
+		  .consultation_id = kid,
+		  .commitment_id = cid,
+		  .lang = c->lang,
+		  .author = f->author,
+		  .org = f->org,
+		  .email = email,
+		  .title = f->title,
+		  .problem = f->problem,
+		  .body = f->body,
+		  .confirm_hash = ch,
+		  .confirm_expires = (long long)c->now + SUB_CONFIRM_TTL,
+		  .withdraw_hash = wh };
+	struct buf          msg = { 0 };
+	long long           sid;
+	enum limits_verdict v;
 
 	email_fold(f->email, email, sizeof email);
 	if (token_new(ctok, sizeof ctok, ch) != 0 || token_new(wtok, sizeof wtok, wh) != 0)
-		return -1;
+		return LIMITS_ERROR;
 	if (store_begin(c->rw) != 0)
-		return -1;
-	if ((rc = rate_check(c->req->remote_addr, email, c->now)) <= 0) {
+		return LIMITS_ERROR;
+	v = limits_check(c->req->remote_addr, email, field(c, "pow_challenge"),
+	    field(c, "pow_nonce"), (long long)c->now, ask);
+	if (v == LIMITS_REFUSED) {
 		store_rollback(c->rw);
-		return rc == 0 ? 0 : -1;
+		return v;
 	}
-	if ((sid = submit_add(&n)) >= 0 &&
+	if (v == LIMITS_PROOF && store_commit(c->rw) == 0)
+		return v;
+	if (v == LIMITS_OK && (sid = submit_add(&n)) >= 0 &&
 	    compose(c, &msg, email, f->author, what, ctok, wtok) == 0 &&
-	    (oid = mail_queue(sid, email, msg.p, msg.len, (long long)c->now)) >= 0 &&
-	    store_commit(c->rw) == 0) {
-		sodium_memzero(msg.p, msg.len);
-		buf_free(&msg);
-		return oid;
+	    (*oid = mail_queue(sid, email, msg.p, msg.len, (long long)c->now)) >= 0 &&
+	    store_commit(c->rw) == 0)
+		v = LIMITS_OK;
+	else {
+		db_fault(c->rw); /* why it failed (a full disk...), before ROLLBACK forgets it */
+		store_rollback(c->rw);
+		v = LIMITS_ERROR;
 	}
-	db_fault(c->rw); /* why it failed (a full disk...), before ROLLBACK forgets it */
-	store_rollback(c->rw);
 	if (msg.p != NULL)
 		sodium_memzero(msg.p, msg.len);
 	buf_free(&msg);
-	return -1;
+	return v;
 }
 
 /* The POST of a form: what it is about (a consultation kid, or a commitment cid), the
@@ -534,10 +525,12 @@ static int
 submit(struct ctx *c, int proposal, long long kid, long long cid, const char *action,
     const char *back, const char *what, const char *opens, const char *closes)
 {
-	struct form f;
-	const char *hp = req_form(c->req, "website");
-	char        loc[64], err[300];
-	long long   oid;
+	struct form         f;
+	struct limits_ask   ask;
+	const char         *hp = req_form(c->req, "website");
+	char                loc[64], err[300];
+	long long           oid = 0;
+	enum limits_verdict v;
 
 	form_read(c, &f, proposal);
 	if (hp != NULL && *hp != '\0') {
@@ -553,11 +546,15 @@ submit(struct ctx *c, int proposal, long long kid, long long cid, const char *ac
 		    action, proposal, &f, back, 1);
 	if (f.nerr > 0)
 		return form_again(c, 400, "ERR_FORM", action, proposal, &f, back, 0);
-	if ((oid = store(c, &f, proposal, kid, cid, what)) == 0) {
+	if ((v = store(c, &f, proposal, kid, cid, what, &ask, &oid)) == LIMITS_REFUSED) {
 		resp_header(c->resp, "Retry-After", "3600");
 		return form_again(c, 429, "ERR_RATE", action, proposal, &f, back, 0);
 	}
-	if (oid < 0) {
+	if (v == LIMITS_PROOF) {
+		f.ask = &ask;
+		return form_again(c, 429, "ERR_POW", action, proposal, &f, back, 0);
+	}
+	if (v == LIMITS_ERROR) {
 		db_failed_set();
 		return 503;
 	}

@@ -9,6 +9,9 @@ enum {
 	SB_FORGET,      /* forgets old attempts */
 	SB_COUNT,       /* counts the attempts of a key since a time */
 	SB_ATTEMPT,     /* records an attempt */
+	SB_PRESSURE,    /* counts the narrow networks' attempts since a time */
+	SB_AT,          /* the time of a key's newest attempt */
+	SB_TAKE,        /* forgets a key's attempts */
 	SB_INSERT,      /* a new submission */
 	SB_BY_CONFIRM,  /* a submission by its confirmation token (TK_* columns) */
 	SB_BY_WITHDRAW, /* a submission by its withdrawal token (TK_* columns) */
@@ -17,7 +20,7 @@ enum {
 	SB__MAX
 };
 
-/* The column of SB_COUNT. */
+/* The column of SB_COUNT, SB_PRESSURE and SB_AT. */
 enum { AT_COUNT };
 /* The columns of SB_BY_CONFIRM and SB_BY_WITHDRAW. */
 enum { TK_ID, TK_STATUS, TK_EXPIRES };
@@ -25,10 +28,17 @@ enum { TK_ID, TK_STATUS, TK_EXPIRES };
 static const char *const sqls[SB__MAX] = {
 	/* SB_FORGET: ?1 before */
 	"DELETE FROM submit_attempt WHERE at < ?1",
-	/* SB_COUNT: ?1 key (NULL: any), ?2 since */
-	"SELECT count(*) FROM submit_attempt WHERE (?1 IS NULL OR key = ?1) AND at >= ?2",
+	/* SB_COUNT: ?1 key, ?2 since */
+	"SELECT count(*) FROM submit_attempt WHERE key = ?1 AND at >= ?2",
 	/* SB_ATTEMPT: ?1 key, ?2 time */
 	"INSERT INTO submit_attempt (key, at) VALUES (?1, ?2)",
+	/* SB_PRESSURE: ?1 since (a range of keys, so that the index serves it) */
+	"SELECT count(*) FROM submit_attempt "
+	"WHERE key >= 'net:' AND key < 'net;' AND at >= ?1",
+	/* SB_AT: ?1 key */
+	"SELECT max(at) FROM submit_attempt WHERE key = ?1",
+	/* SB_TAKE: ?1 key */
+	"DELETE FROM submit_attempt WHERE key = ?1",
 	/* SB_INSERT: the fields of struct submit_new, in its order (0: no record) */
 	"INSERT INTO submission (kind, consultation_id, commitment_id, lang, author, "
 	"organisation, email, title, problem, body, confirm_hash, confirm_expires, "
@@ -81,6 +91,39 @@ submit_attempt_add(const char *key, long long at)
 
 	db_bind_text(s, 1, key);
 	db_bind_int64(s, 2, at);
+	return store_run(s);
+}
+
+int
+submit_pressure(long long since)
+{
+	sqlite3_stmt *s = store_stmt(&store_submit, SB_PRESSURE);
+
+	db_bind_int64(s, 1, since);
+	return db_step(s) == SQLITE_ROW ? db_int(s, AT_COUNT) : -1;
+}
+
+int
+submit_attempt_at(const char *key, long long *at)
+{
+	sqlite3_stmt *s = store_stmt(&store_submit, SB_AT);
+	int           rc;
+
+	db_bind_text(s, 1, key);
+	if ((rc = db_row(s)) != 1)
+		return rc;
+	rc = db_null(s, AT_COUNT) ? 0 : 1;
+	*at = db_int64(s, AT_COUNT);
+	db_reset(s);
+	return rc;
+}
+
+int
+submit_attempt_take(const char *key)
+{
+	sqlite3_stmt *s = store_stmt(&store_submit, SB_TAKE);
+
+	db_bind_text(s, 1, key);
 	return store_run(s);
 }
 

@@ -23,11 +23,18 @@ struct submit_new {
 
 /* Forgets the attempts made before before.  Returns 0 or -1. */
 int submit_attempts_forget(long long before);
-/* Counts the attempts of key (NULL: of every key) since since.  Returns the count, or
- * -1. */
+/* Counts the attempts of key since since.  Returns the count, or -1. */
 int submit_attempts(const char *key, long long since);
 /* Records an attempt of key at at.  Returns 0 or -1. */
 int submit_attempt_add(const char *key, long long at);
+/* Counts the attempts since since whose key begins with "net:" (one a submission,
+ * pages/limits.c): the traffic of all networks together.  Returns the count, or -1. */
+int submit_pressure(long long since);
+/* The time of the newest attempt of key, into *at.  Returns 1, 0 when key has none, or
+ * -1 on error. */
+int submit_attempt_at(const char *key, long long *at);
+/* Forgets every attempt of key (a challenge used).  Returns 0 or -1. */
+int submit_attempt_take(const char *key);
 /* Inserts submission n.  Returns its id, or -1. */
 long long submit_add(const struct submit_new *n);
 /* Finds the submission whose confirmation (withdraw 0) or withdrawal (1) token has the

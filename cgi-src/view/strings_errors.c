@@ -131,11 +131,15 @@ const struct i18n_msg i18n_err_msgs[] = {
 	{ "ERR_FORM", "Há campos por corrigir. O que escreveu está guardado abaixo.",
 	    "Some fields need correcting. What you wrote is kept below." },
 	{ "ERR_RATE",
-	    "Recebemos demasiados contributos deste endereço ou deste email na "
-	    "última hora. Tente de novo mais tarde; o seu texto está abaixo.",
-	    "We have received "
-	    "too many submissions from this address or this email in the last hour. Please try "
-	    "again later; your text is below." },
+	    "Recebemos demasiados contributos da sua rede ou deste email na última hora "
+	    "ou no último dia. Tente de novo mais tarde; o seu texto está abaixo.",
+	    "We have received too many submissions from your network or this email in the "
+	    "last hour or the last day. Please try again later; your text is below." },
+	{ "ERR_POW",
+	    "Estão a chegar muitos contributos. Para proteger o sítio, quem já enviou vários "
+	    "hoje espera alguns segundos antes de cada novo envio.",
+	    "Many submissions are arriving. To protect the site, whoever has already sent "
+	    "several today waits a few seconds before each new one." },
 	{ "ERR_CSRF_PUBLIC",
 	    "O pedido foi recusado porque não veio de um formulário deste "
 	    "sítio.",

@@ -80,7 +80,7 @@ END_TEST
 /* Email addresses and the rate limits of a citizen's submissions. */
 START_TEST(emails_and_rates)
 {
-	char out[64];
+	char out[80], key[80];
 
 	ck_assert(valid_email("ana.silva+ogp@labx.gov.pt"));
 	ck_assert(valid_email("A@B.PT"));
@@ -94,16 +94,58 @@ START_TEST(emails_and_rates)
 	ck_assert(!valid_email("a..b@x.pt"));
 	email_fold("Ana@LabX.gov.PT", out, sizeof out);
 	ck_assert_str_eq(out, "ana@labx.gov.pt");
-	ck_assert(rate_ok(0, RL_ADDR_HOUR - 1, 0));
-	ck_assert(!rate_ok(0, RL_ADDR_HOUR, RL_ADDR_HOUR));
-	ck_assert(!rate_ok(1, 0, RL_EMAIL_DAY));
+	ck_assert(rate_ok(RL_NET, RL_NET_HOUR - 1, 0));
+	ck_assert(!rate_ok(RL_NET, RL_NET_HOUR, RL_NET_HOUR));
+	ck_assert(!rate_ok(RL_NET, 0, RL_NET_DAY));
+	ck_assert(rate_ok(RL_WIDE, RL_NET_HOUR, RL_NET_DAY));
+	ck_assert(!rate_ok(RL_WIDE, RL_WIDE_HOUR, RL_WIDE_HOUR));
+	ck_assert(!rate_ok(RL_EMAIL, 0, RL_EMAIL_DAY));
+	ck_assert_int_gt(RL_WIDE_HOUR, RL_NET_HOUR);
+	/* The key of an email: its folded address, hashed (what the erasure forgets). */
+	email_key("Ana@LabX.gov.PT", out, sizeof out);
+	ck_assert_int_eq(strlen(out), 6 + 64);
+	ck_assert(strncmp(out, "email:", 6) == 0);
+	email_key("ana@labx.gov.pt", key, sizeof key);
+	ck_assert_str_eq(out, key);
+	ck_assert(strstr(out, "labx") == NULL);
+}
+END_TEST
+
+/* The sender's text that the confirmation email quotes: at most SUB_QUOTE_MAX
+ * characters, cut between characters, with an ellipsis when cut. */
+START_TEST(excerpts)
+{
+	char out[4 * SUB_QUOTE_MAX + 4], in[400];
+	int  i;
+
+	text_excerpt("Ana Silva", SUB_QUOTE_MAX, out, sizeof out);
+	ck_assert_str_eq(out, "Ana Silva");
+	text_excerpt("", SUB_QUOTE_MAX, out, sizeof out);
+	ck_assert_str_eq(out, "");
+	text_excerpt("abcdef", 3, out, sizeof out);
+	ck_assert_str_eq(out, "abc…");
+	/* 80 two-byte characters: 60 kept whole, then the ellipsis. */
+	for (in[0] = '\0', i = 0; i < 80; i++)
+		strcat(in, "ç");
+	text_excerpt(in, SUB_QUOTE_MAX, out, sizeof out);
+	ck_assert_int_eq(strlen(out), 60 * 2 + 3);
+	ck_assert(strncmp(out + 118, "ç…", 5) == 0);
+	/* A four-byte character is never cut, even where out is short. */
+	text_excerpt("a😀b", 2, out, sizeof out);
+	ck_assert_str_eq(out, "a😀…");
+	text_excerpt("a😀b", 10, out, 7);
+	ck_assert_str_eq(out, "a…");
+	/* An ill-formed byte ends the text. */
+	text_excerpt("ab\xff cd", 10, out, sizeof out);
+	ck_assert_str_eq(out, "ab…");
 }
 END_TEST
 
 int
 main(void)
 {
-	const TTest *const tests[] = { lisbon_time, consultation_clock, emails_and_rates, NULL };
+	const TTest *const tests[] = { lisbon_time, consultation_clock, emails_and_rates, excerpts,
+		NULL };
 
 	return tests_main(tests_suite("consult", 0, tests));
 }
