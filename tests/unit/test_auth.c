@@ -433,6 +433,32 @@ START_TEST(login_network_dodge)
 }
 END_TEST
 
+/* IPv6: one client holds a /64 (its pair and its network), one site a /48 (known). */
+START_TEST(login_ipv6)
+{
+	sqlite3 *db = db_new();
+	int      i;
+
+	staff_add(db, "ivo@example.pt", PW);
+	ck_assert_int_eq(try_login(db, "ivo@example.pt", PW, "2001:db8:1:2::5", T0), 0);
+	/* Five wrong passwords, each from a new address of one /64: the pair is refused at
+	 * every address of it, and the login delayed elsewhere... */
+	for (i = 0; i < THR_PER_PAIR; i++) {
+		char addr[64];
+
+		snprintf(addr, sizeof addr, "2001:db8:aa:1::%x", i + 1);
+		ck_assert_int_eq(try_login(db, "ivo@example.pt", "wrong", addr, T0 + i), 1);
+	}
+	ck_assert_int_eq(try_login(db, "ivo@example.pt", PW, "2001:db8:aa:1:ffff::1", T0 + 9), 2);
+	ck_assert_int_eq(throttle_count("pair:2001:db8:aa:1::/64 ivo@example.pt", T0 + 9), 5);
+	/* ...but he gets in from another /64 of his own /48, and from elsewhere once the
+	 * 1 s after the fifth failure is over (an IPv4-mapped address counts as IPv4). */
+	ck_assert_int_eq(try_login(db, "ivo@example.pt", PW, "2001:db8:1:ff::9", T0 + 9), 0);
+	ck_assert_int_eq(try_login(db, "ivo@example.pt", PW, "::ffff:198.51.100.4", T0 + 9), 0);
+	db_done(db);
+}
+END_TEST
+
 /* A network stays known THR_KNOWN_DAYS after a good login from it; older rows go. */
 START_TEST(login_known_expires)
 {
@@ -794,9 +820,10 @@ main(void)
 {
 	const TTest *const tests[] = { policy_length_and_encoding, policy_common_list, hash_format,
 		login_basic, login_owner_spared, login_owner_spared_stranger, login_delay_doubles,
-		login_pair_limit, login_network_caps, login_network_dodge, login_known_expires,
-		login_lift, session_idle, session_absolute, session_upgrade_and_kill, csrf_compare,
-		totp_rfc6238, totp_window_and_replay, totp_secret_uri_qr, recovery_codes, NULL };
+		login_pair_limit, login_network_caps, login_network_dodge, login_ipv6,
+		login_known_expires, login_lift, session_idle, session_absolute,
+		session_upgrade_and_kill, csrf_compare, totp_rfc6238, totp_window_and_replay,
+		totp_secret_uri_qr, recovery_codes, NULL };
 
 	if (sodium_init() < 0)
 		return 1;
