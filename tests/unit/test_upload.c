@@ -955,6 +955,14 @@ START_TEST(handler_serves)
 	ck_assert_ptr_nonnull(ro = db_open(dbpath, 0, err, sizeof err));
 	ck_assert_int_eq(db_prepare_all(ro, err, sizeof err), 0);
 
+	/* Stored but cited by no live record (a draft's file): as if unknown. */
+	ck_assert_int_eq(get(sha, NULL), 404);
+	snprintf(path, sizeof path,
+	    "INSERT INTO action_plan (number, title_pt) VALUES (1, 'Plano');"
+	    "INSERT INTO link (plan_id, kind, upload_sha) SELECT id, 'document', '%s' FROM "
+	    "action_plan UNION ALL SELECT id, 'document', '%s' FROM action_plan",
+	    sha, shapng);
+	ck_assert_int_eq(sqlite3_exec(db, path, NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(get(sha, NULL), 200);
 	ck_assert_str_eq(rs.ctype, "application/pdf");
 	ck_assert_uint_eq(rs.body.len, len);
@@ -962,7 +970,8 @@ START_TEST(handler_serves)
 	ck_assert(
 	    has_header("Content-Disposition: attachment; filename=\"Relat_rio final_ "
 		       "100_.pdf\"; filename*=UTF-8''Relat%C3%B3rio%20final%3B%20100%25.pdf"));
-	ck_assert(has_header("Cache-Control: public, max-age=31536000, immutable"));
+	ck_assert(has_header("Cache-Control: public, max-age=300"));
+	ck_assert_str_eq(rs.csp, "sandbox; default-src 'none'");
 	snprintf(etag, sizeof etag, "ETag: \"%s\"", sha);
 	ck_assert(has_header(etag));
 
