@@ -4,15 +4,15 @@
  * challenge ":" nonce must have (nonce: decimal digits).  public/pow.js finds such a
  * nonce in the browser; a browser without script waits pow_wait(D) seconds instead.
  *
- * Measured with public/pow.js in headless Chromium on a 2-core server (about 170,000
- * hashes a second; a phone is some 3 to 5 times slower): D 18 takes about 1.5 s on
- * average, and each further bit doubles it. */
+ * Measured with public/pow.js in headless Chromium on a 2-core server (about 150,000
+ * hashes a second; a phone is some 3 to 5 times slower): D 18 takes about 1.7 s on
+ * average, and each further bit doubles it (D 22: about 27 s). */
 #ifndef ABERTA_POW_H
 #define ABERTA_POW_H
 #include <stddef.h>
 
 #define POW_BITS_MIN      18 /* the first proof asked of a network */
-#define POW_BITS_MAX      22 /* the most: some 25 s on the server above */
+#define POW_BITS_MAX      22 /* the most */
 #define POW_WAIT_MIN      5  /* seconds a browser without script waits at POW_BITS_MIN */
 #define POW_CHALLENGE_MAX 40 /* bytes of a challenge, NUL included */
 #define POW_NONCE_MAX     16 /* digits of a nonce (JavaScript counts exactly to 2^53) */
