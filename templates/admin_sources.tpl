@@ -18,7 +18,7 @@
 <td data-label="Texto (PT)">{{#PT}}<span lang="pt">{{TEXT}}</span>{{/PT}}{{#NO_PT}}<span class="small">sem texto</span>{{/NO_PT}}</td>
 <td data-label="Texto (EN)">{{#EN}}<span lang="en">{{TEXT}}</span>{{/EN}}{{#NO_EN}}<span class="small">sem texto</span>{{/NO_EN}}</td>
 <td data-label="Verificação" class="check-{{STATE}}">{{CHECK}}</td>
-<td data-label="Cópia arquivada">{{#ARCH}}<a href="/uploads/{{SHA}}">cópia de <time datetime="{{AT}}">{{AT}}</time></a>{{/ARCH}}{{#NO_ARCH}}{{TEXT}}{{/NO_ARCH}}</td>
+<td data-label="Cópia arquivada">{{#ARCH}}<a href="/admin/uploads/{{SHA}}">cópia de <time datetime="{{AT}}">{{AT}}</time></a>{{/ARCH}}{{#NO_ARCH}}{{TEXT}}{{/NO_ARCH}}</td>
 <td data-label="Ações"><a href="/admin/sources/{{ID}}">Corrigir<span class="visually-hidden"> a ligação {{N}}</span></a> · <a href="/admin/sources/{{ID}}/delete">Remover<span class="visually-hidden"> a ligação {{N}}</span>…</a>
 {{#MOVE}}<form method="post" action="/admin/{{SLUG}}/{{OID}}/sources/order" class="inline-form"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="order" value="{{ORDER}}"><input type="hidden" name="link" value="{{ID}}">{{#UP}}<button type="submit" name="move" value="up"><span aria-hidden="true">↑</span> Subir<span class="visually-hidden"> a ligação {{N}}</span></button>{{/UP}}{{#DOWN}}<button type="submit" name="move" value="down"><span aria-hidden="true">↓</span> Descer<span class="visually-hidden"> a ligação {{N}}</span></button>{{/DOWN}}</form>{{/MOVE}}</td></tr>{{/LINK}}</tbody></table></div>{{/HAS}}
 <h2 id="add-h">Acrescentar uma ligação</h2>

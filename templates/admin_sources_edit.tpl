@@ -11,7 +11,7 @@
 {{#ERRORS}}<div class="error-box" id="errors" tabindex="-1" autofocus><p>Há {{N}} campo(s) por corrigir; nada foi gravado:</p>
 <ul>{{#ERR}}<li><a href="#{{FOR}}">{{LABEL}}: {{TEXT}}</a></li>{{/ERR}}</ul></div>{{/ERRORS}}
 {{#FORM}}<p class="hint">Um endereço corrigido fica «por verificar» até à próxima passagem diária do verificador de ligações; o resultado e a cópia arquivada do endereço anterior deixam de se mostrar. A correção fica no histórico público.</p>
-{{#DOC}}<p>Documento carregado: <a href="/uploads/{{SHA}}">{{DOC_NAME}}</a> (o documento não se troca; para outro, remova esta ligação e acrescente uma nova).</p>{{/DOC}}
+{{#DOC}}<p>Documento carregado: <a href="/admin/uploads/{{SHA}}">{{DOC_NAME}}</a> (o documento não se troca; para outro, remova esta ligação e acrescente uma nova).</p>{{/DOC}}
 <form method="post" action="/admin/sources/{{ID}}" class="form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="was_kind" value="{{WAS_KIND}}">

@@ -255,7 +255,7 @@ fill_rows(tpl_dict *b, const struct src_record *r, int n)
 			tpl_set(d, "HREF", db_text(s, SRCL_URL));
 			tpl_set(d, "SHOWN", db_text(s, SRCL_URL));
 		} else {
-			snprintf(href, sizeof href, "/uploads/%s", db_text(s, SRCL_SHA));
+			snprintf(href, sizeof href, "/admin/uploads/%s", db_text(s, SRCL_SHA));
 			tpl_set(d, "HREF", href);
 			tpl_set(d, "SHOWN",
 			    db_text(s, SRCL_UPLOAD_NAME) ? db_text(s, SRCL_UPLOAD_NAME)
@@ -639,7 +639,7 @@ delete_page(struct ctx *c, const struct src_record *r, const struct src_link *l,
 		tpl_show(d, "CHANGED");
 	tpl_set(d, "KIND_L", kind_label(l->kind));
 	tpl_show(d, l->url != NULL ? "IS_URL" : "IS_DOC");
-	snprintf(href, sizeof href, "/uploads/%s", l->sha ? l->sha : "");
+	snprintf(href, sizeof href, "/admin/uploads/%s", l->sha ? l->sha : "");
 	tpl_set(d, "HREF", l->url != NULL ? l->url : href);
 	tpl_set(d, "SHOWN", l->url != NULL ? l->url : href);
 	fill_text(d, "PT", l->label_pt);

@@ -21,3 +21,6 @@ CREATE TABLE login_known (
   last_ok      INTEGER NOT NULL,                       -- the last good password from it, unix time
   PRIMARY KEY (key, net)
 ) WITHOUT ROWID;
+
+-- A document's public address asks whether a link cites it (store/uploadaccess.c).
+CREATE INDEX link_upload ON link(upload_sha) WHERE upload_sha IS NOT NULL;

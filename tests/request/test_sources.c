@@ -173,7 +173,7 @@ START_TEST(list_in_order)
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Quebrada desde 2026-01-02 (HTTP 404)."));
 	ck_assert_ptr_nonnull(
 	    strstr(r.body.p, "A funcionar (verificada em 2026-01-10T03:00:00Z)."));
-	ck_assert_ptr_nonnull(strstr(r.body.p, "<a href=\"/uploads/" SHA_OLD "\">cópia de"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "<a href=\"/admin/uploads/" SHA_OLD "\">cópia de"));
 	ck_assert_ptr_nonnull(
 	    strstr(r.body.p, "<caption>Fontes e evidências de Compromisso PT0993"));
 	/* one card a link on small screens, long addresses wrapped (public/style.css) */
@@ -629,7 +629,7 @@ START_TEST(milestone_upload)
 	cgi_get(&focal, path, &r);
 	STATUS(r, 200);
 	ck_assert_ptr_null(strstr(r.body.p, "name=\"url\""));
-	ck_assert_ptr_nonnull(strstr(r.body.p, "Documento carregado: <a href=\"/uploads/"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "Documento carregado: <a href=\"/admin/uploads/"));
 	res_free(&r);
 }
 END_TEST
