@@ -79,6 +79,21 @@ START_TEST(one_network_one_limit)
 }
 END_TEST
 
+/* On IPv6 one client holds a /64 (the default narrow length): a new address inside it
+ * does not give ten more, a neighbouring /64 of the same /48 is another client. */
+START_TEST(ipv6_prefix)
+{
+	int i;
+
+	fresh();
+	for (i = 0; i < 10; i++)
+		ck_assert_int_eq(comment_status("2001:db8:0:1::9", 20 + i), 303);
+	ck_assert_int_eq(comment_status("2001:db8:0:1:ffff:ffff:ffff:1", 30), 429);
+	ck_assert_int_eq(comment_status("::ffff:127.0.0.9", 31), 303);
+	ck_assert_int_eq(comment_status("2001:db8:0:2::9", 32), 303);
+}
+END_TEST
+
 /* A table of attempts full of other networks' rows does not stop a citizen from a
  * network that has sent nothing. */
 START_TEST(no_global_stop)
@@ -255,8 +270,9 @@ END_TEST
 int
 main(void)
 {
-	const TTest *const tests[] = { one_network_one_limit, no_global_stop, wide_network_cap,
-		proof_of_work_under_pressure, wait_without_script, email_quotes_the_sender, NULL };
+	const TTest *const tests[] = { one_network_one_limit, ipv6_prefix, no_global_stop,
+		wide_network_cap, proof_of_work_under_pressure, wait_without_script,
+		email_quotes_the_sender, NULL };
 
 	if (cgi_setup("aberta-limits", NULL) != 0)
 		return 1;
