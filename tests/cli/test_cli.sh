@@ -7,28 +7,10 @@
 # command-line shell.
 # shellcheck disable=SC2016 # sh -c scripts and SQL text are single-quoted on purpose
 builddir=${ABERTA_BUILDDIR:-$(dirname "$0")/../../build}
-admin=$builddir/aberta-admin
 tmp=$(mktemp -d /tmp/aberta-cli.XXXXXX) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-db=$tmp/aberta.db
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-# check DESCRIPTION COMMAND...: a test that passes when COMMAND succeeds.
-check() {
-	d=$1
-	shift
-	if "$@"; then ok "$d"; else notok "$d"; fi
-}
-# run ARGS...: runs aberta-admin on the test database; sets rc, out and err.
-run() {
-	"$admin" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-sql() { sqlite3 -batch -noheader "$db" "$1"; }
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
 # session_add LOGIN: inserts a live session for LOGIN, as a login would.
 session_add() {
 	sql "INSERT INTO session (token_hash, staff_id, csrf, stage, created_at, last_seen)

@@ -7,21 +7,11 @@
 # it queued.  (The schedule itself: tests/unit/test_rounds.c.)  Needs the sqlite3
 # command-line shell.
 builddir=${ABERTA_BUILDDIR:-$(dirname "$0")/../../build}
-admin=$builddir/aberta-admin
 content=${ABERTA_CONTENT:-$(dirname "$0")/../../content/rnaa-content.json}
 tmp=$(mktemp -d /tmp/aberta-rounds.XXXXXX) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-db=$tmp/aberta.db
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-# check DESCRIPTION COMMAND...: a test that passes when COMMAND succeeds.
-check() {
-	d=$1
-	shift
-	if "$@"; then ok "$d"; else notok "$d"; fi
-}
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
 # remind ARGS...: rounds remind on the test database; sets rc and out.
 remind() {
 	ABERTA_BASE_URL=https://rnaa.example.pt/ "$admin" --db "$db" rounds remind "$@" \
@@ -29,7 +19,6 @@ remind() {
 	rc=$?
 	out=$(cat "$tmp/out")
 }
-sql() { sqlite3 -batch -noheader "$db" "$1"; }
 
 if [ ! -x "$admin" ] || ! command -v sqlite3 >/dev/null; then
 	echo "Bail out! $admin and the sqlite3 shell are needed"

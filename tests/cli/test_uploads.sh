@@ -5,28 +5,12 @@
 # writes one audit line and a new content version, and a second one fails and changes
 # nothing.  Needs the sqlite3 command-line shell.
 builddir=${ABERTA_BUILDDIR:-$(dirname "$0")/../../build}
-admin=$builddir/aberta-admin
 tmp=$(mktemp -d /tmp/aberta-cli-uploads.XXXXXX) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-db=$tmp/aberta.db
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
 sha=5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8
 none=0000000000000000000000000000000000000000000000000000000000000000
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-check() {
-	d=$1
-	shift
-	if "$@"; then ok "$d"; else notok "$d"; fi
-}
-run() {
-	"$admin" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-sql() { sqlite3 -batch -noheader "$db" "$1"; }
 has() { printf '%s' "$1" | grep -qF -- "$2"; }
 withdrawn() { sql "SELECT count(*) FROM upload WHERE withdrawn_at IS NOT NULL"; }
 

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include "client.h"
+#include "lib/pow.h"
 #include "testlib.h"
 
 char               cgi_binary[512];
@@ -398,4 +399,16 @@ long long
 sql_one(const char *sql)
 {
 	return sql_int(sql, NULL, 0, 0, -1);
+}
+
+void
+test_pow_solve(const char *ch, char *out, size_t outlen)
+{
+	long long n;
+
+	for (n = 0;; n++) {
+		snprintf(out, outlen, "%lld", n);
+		if (pow_ok(ch, out))
+			return;
+	}
 }

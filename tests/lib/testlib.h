@@ -41,6 +41,9 @@ Suite *tests_suite(const char *name, int timeout, const TTest *const tests[]);
 /* Runs su with TAP on stdout and frees it.  Returns the exit status of the program: 0
  * when every test passed, 1 otherwise. */
 int tests_main(Suite *su);
+/* Writes into out the first nonce, in decimal, that proves the citizens' proof-of-work
+ * challenge ch (lib/pow.h), searched from 0 up as public/pow.js searches. */
+void test_pow_solve(const char *ch, char *out, size_t outlen);
 
 /* ---- The admin's request tests: the worker run as CGI as a staff member ---- */
 

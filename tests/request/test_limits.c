@@ -154,19 +154,6 @@ challenge_of(const char *html, char *out, size_t outlen)
 	form_free(&f);
 }
 
-/* The nonce that proves ch, into out, found as public/pow.js finds it. */
-static void
-solve(const char *ch, char *out, size_t outlen)
-{
-	long long n;
-
-	for (n = 0;; n++) {
-		snprintf(out, outlen, "%lld", n);
-		if (pow_ok(ch, out))
-			return;
-	}
-}
-
 /* Under pressure, a network past RL_POW_FREE today gets the form back with a challenge
  * (its text kept, not stored by caches, the wait and the script named); a nonce that
  * proves it is accepted once, and the challenge is then used up. */
@@ -191,7 +178,7 @@ START_TEST(proof_of_work_under_pressure)
 	challenge_of(r.body.p, ch, sizeof ch);
 	res_free(&r);
 	ck_assert_int_eq(pow_challenge_bits(ch), POW_BITS_MIN);
-	solve(ch, nonce, sizeof nonce);
+	test_pow_solve(ch, nonce, sizeof nonce);
 	comment("127.0.2.3", "Ana Proof", "proof@example.org", ch, nonce, &r);
 	ck_assert_int_eq(r.status, 303);
 	res_free(&r);
@@ -232,7 +219,7 @@ START_TEST(wait_without_script)
 	sql_do("INSERT INTO submit_attempt (key, at) SELECT 'net:127.0.5.0/24', "
 	       "CAST(strftime('%s', 'now') AS INTEGER) - 7200 FROM "
 	       "(SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4)");
-	solve(ch, nonce, sizeof nonce);
+	test_pow_solve(ch, nonce, sizeof nonce);
 	comment("127.0.5.1", "Rui", "rui@example.org", ch, nonce, &r);
 	ck_assert_int_eq(r.status, 429);
 	res_free(&r);

@@ -6,20 +6,6 @@
 #include "../lib/testlib.h"
 #include "lib/pow.h"
 
-/* The first nonce (in decimal, into out) that proves ch, searched as public/pow.js
- * does: from 0 up. */
-static void
-solve(const char *ch, char *out, size_t outlen)
-{
-	long long n;
-
-	for (n = 0;; n++) {
-		snprintf(out, outlen, "%lld", n);
-		if (pow_ok(ch, out))
-			return;
-	}
-}
-
 /* The bits grow by one a submission past the free ones, to a ceiling; the wait of a
  * browser without script doubles with each bit. */
 START_TEST(bits_and_waits)
@@ -60,7 +46,7 @@ START_TEST(nonces)
 	const char *ch = "18-0123456789abcdef0123456789abcdef";
 	char        n[32];
 
-	solve(ch, n, sizeof n);
+	test_pow_solve(ch, n, sizeof n);
 	ck_assert(pow_ok(ch, n));
 	ck_assert(!pow_ok("18-0123456789abcdef0123456789abcdee", n));
 	ck_assert(!pow_ok(ch, NULL));
