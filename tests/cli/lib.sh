@@ -1,6 +1,7 @@
 # The helpers of the aberta-admin command tests (tests/cli/test_*.sh), sourced after
 # each script has set builddir and made its temporary folder tmp (removed on exit):
-# admin is the program, db the test database, n and fail the TAP counters.
+# admin is the program, db the test database, n and fail the TAP counters.  It bails
+# out when aberta-admin is not built or the sqlite3 shell is missing.
 # shellcheck shell=sh
 admin=$builddir/aberta-admin
 db=$tmp/aberta.db
@@ -23,3 +24,12 @@ run() {
 }
 # sql TEXT: runs TEXT on the test database and prints the rows.
 sql() { sqlite3 -batch -noheader "$db" "$1"; }
+
+if [ ! -x "$admin" ]; then
+	echo "Bail out! $admin is not built"
+	exit 1
+fi
+if ! command -v sqlite3 >/dev/null; then
+	echo "Bail out! the sqlite3 shell is needed"
+	exit 1
+fi

@@ -24,15 +24,6 @@ field() { printf '%s\n' "$out" | awk -F '\t' -v l="$1" -v c="$2" '$1 == l { prin
 # password: the generated password in the output of add or passwd.
 password() { printf '%s\n' "$out" | sed -n 's/^password for [^:]*: //p'; }
 
-if [ ! -x "$admin" ]; then
-	echo "Bail out! $admin is not built"
-	exit 1
-fi
-if ! command -v sqlite3 >/dev/null; then
-	echo "Bail out! the sqlite3 shell is needed"
-	exit 1
-fi
-
 # A fresh install has no account at all.
 run migrate
 check "migrate creates the database" [ "$rc" -eq 0 ]

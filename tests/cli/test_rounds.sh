@@ -20,10 +20,6 @@ remind() {
 	out=$(cat "$tmp/out")
 }
 
-if [ ! -x "$admin" ] || ! command -v sqlite3 >/dev/null; then
-	echo "Bail out! $admin and the sqlite3 shell are needed"
-	exit 1
-fi
 "$admin" --db "$db" import "$content" >/dev/null 2>&1 &&
 	"$admin" --db "$db" user add ana@ama.example.pt "Ana" member ama >/dev/null 2>&1 &&
 	"$admin" --db "$db" user add rui@ti.example.pt "Rui" member ti-portugal >/dev/null 2>&1 ||

@@ -14,15 +14,6 @@ none=0000000000000000000000000000000000000000000000000000000000000000
 has() { printf '%s' "$1" | grep -qF -- "$2"; }
 withdrawn() { sql "SELECT count(*) FROM upload WHERE withdrawn_at IS NOT NULL"; }
 
-if [ ! -x "$admin" ]; then
-	echo "Bail out! $admin is not built"
-	exit 1
-fi
-if ! command -v sqlite3 >/dev/null; then
-	echo "Bail out! the sqlite3 shell is needed"
-	exit 1
-fi
-
 run migrate
 check "migrate creates the database" [ "$rc" -eq 0 ]
 sql "INSERT INTO upload (sha256, size, mime, name) VALUES ('$sha', 4, 'application/pdf', 'a.pdf')"
