@@ -17,11 +17,14 @@
  *   - no response header was injected (no "X-Injected", no "x=y" cookie);
  *   - no worker crashed: the workers' pids (children of multiwatch) are the same;
  *   - nothing was stored: a checksum of every content table (all but sessions, login
- *     failures and the audit log) and of the upload folder is the same;
+ *     failures and known networks, the citizens' attempts and challenges, and the audit
+ *     log) and of the upload folder is the same;
  *   - the next normal requests are served (GET /pt/ 200, and GET /admin/ 200 with the
  *     session).
  * Then broken JSON files for `aberta-admin import`: a non-zero exit with a message, no
  * crash, the database unchanged.
+ * The routes and attacks of issue 16 (a document's page and withdrawal, the lift of a
+ * login's failures, the citizens' proof of work under pressure) are in hostile_sec.c.
  * Prints TAP; one line per case.  nginx's own 429 (the flood limits of the config) is
  * waited out and the case retried, so that the limits do not hide what the app does.
  */
@@ -41,8 +44,7 @@
 
 #include <sodium.h>
 
-#include "client.h"
-#include "tap.h"
+#include "hostile.h"
 
 static const char   *spawnpid, *updir, *workdir;
 static int           nretry;
@@ -181,7 +183,8 @@ checksum(char out[65])
 	if (db != NULL &&
 	    sqlite3_prepare_v2(db,
 		"SELECT name FROM sqlite_master WHERE type = "
-		"'table' AND name NOT IN ('session', 'login_failure', 'login_known', 'audit_log') "
+		"'table' AND name NOT IN ('session', 'login_failure', 'login_known', 'audit_log', "
+		"'submit_attempt') "
 		"AND name NOT LIKE 'sqlite_%' ORDER BY name",
 		-1, &t, NULL) == SQLITE_OK) {
 		while (sqlite3_step(t) == SQLITE_ROW) {
@@ -227,43 +230,21 @@ checksum(char out[65])
  * The routes, with real ids.
  */
 
-enum bodykind { B_NONE, B_CSRF, B_FORM, B_LOGIN, B_CODE };
+struct route routes[MAXROUTES];
+int          nroutes;
 
-#define R_ADMIN    0x01 /* sent with the session */
-#define R_EDIT     0x02 /* an edit form with a version field */
-#define R_UPLOAD   0x04 /* the milestone form: evidence documents */
-#define R_LAST     0x08 /* run last (logout) */
-#define R_OPTIONAL 0x10 /* a route of a later version: skipped when its control is 404 */
-#define R_SKIP     0x20 /* not in this build */
-#define R_IMPORT   0x40 /* the admin import form: a file of JSON or CSV */
-
-struct route {
-	const char   *method;
-	char          path[200];
-	int           flags;
-	enum bodykind bk;
-	char          formpage[200]; /* B_FORM: the page that holds the form */
-	int           segi;          /* the typed segment to vary (1-based), or 0 */
-	char          segtype;       /* 'i' :int, 'o' :ogpid, 's' :slug, 'h' :sha */
-	const char   *numf[4];       /* numeric fields of the form */
-	const char   *fill[6];       /* name, value pairs set in the form (a complete one) */
-	int           normal;        /* status of the plain GET (the control) */
-	char          normal_loc[200];
-};
-
-#define MAXROUTES 64
-static struct route routes[MAXROUTES];
-static int          nroutes;
-
-static struct route *route_add(const char *method, int flags, enum bodykind bk, int segi,
-    char segtype, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-static struct route *
+struct route *
 route_add(
     const char *method, int flags, enum bodykind bk, int segi, char segtype, const char *fmt, ...)
 {
-	struct route *r = &routes[nroutes++];
+	struct route *r;
 	va_list       ap;
 
+	if (nroutes >= MAXROUTES) {
+		fprintf(stderr, "hostile: more than %d routes\n", MAXROUTES);
+		exit(2);
+	}
+	r = &routes[nroutes++];
 	memset(r, 0, sizeof *r);
 	r->method = method;
 	r->flags = flags;
@@ -281,19 +262,7 @@ route_add(
  * Requests.
  */
 
-#define MAXHDRS 120
-struct hreq {
-	const char *method;
-	struct buf  path; /* path and query, sent as is */
-	const char *ctype;
-	struct buf  body;
-	int         has_body;
-	char       *hdrs[MAXHDRS + 1];
-	int         nh;
-	int         stranger; /* no session cookie */
-};
-
-static void
+void
 hreq_free(struct hreq *q)
 {
 	int i;
@@ -305,8 +274,7 @@ hreq_free(struct hreq *q)
 	q->nh = 0;
 }
 
-static void hdr_add(struct hreq *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void
+void
 hdr_add(struct hreq *q, const char *fmt, ...)
 {
 	va_list ap;
@@ -342,7 +310,7 @@ route_form(const struct route *rt, struct form *f)
 			form_add(f, "csrf", csrf);
 		}
 		res_free(&r);
-		for (int i = 0; i < 6 && rt->fill[i] != NULL; i += 2)
+		for (int i = 0; i < 8 && rt->fill[i] != NULL; i += 2)
 			form_set(f, rt->fill[i], rt->fill[i + 1]);
 		break;
 	case B_LOGIN:
@@ -363,8 +331,7 @@ route_form(const struct route *rt, struct form *f)
 	return 0;
 }
 
-/* The correct request of rt: method, path, cookies, its form (url-encoded). */
-static void
+void
 base_req(const struct route *rt, struct hreq *q, struct form *f)
 {
 	char *b;
@@ -383,8 +350,17 @@ base_req(const struct route *rt, struct hreq *q, struct form *f)
 		memset(f, 0, sizeof *f);
 }
 
-/* Sends q; retries (after a pause) when nginx's flood limit answered 429. */
-static int
+void
+set_body(struct hreq *q, const struct form *f)
+{
+	char *b = form_encode(f);
+
+	buf_reset(&q->body);
+	buf_puts(&q->body, b);
+	free(b);
+}
+
+int
 send_req(struct hreq *q, struct res *r)
 {
 	char ck[600];
@@ -393,8 +369,9 @@ send_req(struct hreq *q, struct res *r)
 	if (!q->stranger) {
 		if (q->hdrs[0] != NULL && strncasecmp(q->hdrs[0], "Cookie:", 7) == 0)
 			; /* the case sets its own cookies */
-		else if (strcmp(q->method, "POST") == 0 &&
-		    strstr(q->path.p ? q->path.p : "", "/admin/login") == q->path.p) {
+		else if (strcmp(q->method, "POST") == 0 && q->path.p != NULL &&
+		    strncmp(q->path.p, "/admin/login", 12) == 0 &&
+		    !isalpha((unsigned char)q->path.p[12])) { /* not /admin/logins */
 			snprintf(ck, sizeof ck, "Cookie: aberta_pre=%s", pre);
 			hdr_add(q, "%s", ck);
 		} else {
@@ -518,38 +495,6 @@ next_ok(char *why, size_t wlen)
 /* ----------------------------------------------------------------------------------
  * The attacks.
  */
-
-/* Which routes an attack fits. */
-#define A_ALL       0x001 /* every route, with its method */
-#define A_GET       0x002 /* GET routes */
-#define A_POST      0x004 /* POST routes */
-#define A_ADMINPOST 0x008 /* admin POST routes (anti-CSRF token) */
-#define A_EDIT      0x010 /* edit forms (version field) */
-#define A_SEG       0x020 /* routes with a typed segment */
-#define A_NUMF      0x040 /* forms with numeric fields */
-#define A_LOGIN     0x080 /* POST /admin/login */
-#define A_UPLOAD    0x100 /* the milestone form */
-#define A_ASPOST    0x200 /* every route, sent as POST (bodies) */
-#define A_IMPORT    0x400 /* the admin import form */
-
-enum kind {
-	K_REFUSED,  /* a 4xx from the allowed list; nothing stored */
-	K_IGNORED,  /* the route's normal answer (or the login redirect); nothing stored */
-	K_ACCEPTED, /* an upload that may be stored; its headers are checked */
-};
-
-struct attack;
-typedef int (*builder)(const struct route *, const struct attack *, struct hreq *);
-
-struct attack {
-	const char *name;
-	int         fits;
-	builder     build;
-	const char *arg;
-	enum kind   kind;
-	int         allowed[4]; /* K_REFUSED: allowed statuses (0 ends; -1 the
-					 * route's normal answer) */
-};
 
 static char  *long_query_10k, *long_query_3k, *cookie_20k, *cookie_10k;
 static char  *body_300k, *body_12m;
@@ -740,7 +685,7 @@ b_param(const struct route *rt, const struct attack *a, struct hreq *q)
 {
 	struct form f, g = { 0 };
 	const char *name = strchr(a->arg, ':') + 1, *v;
-	char       *b, wrong[80];
+	char        wrong[80];
 	int         i;
 
 	base_req(rt, q, &f);
@@ -767,10 +712,7 @@ b_param(const struct route *rt, const struct attack *a, struct hreq *q)
 			form_add(&g, name, f.val[i]);
 		} /* missing: left out */
 	}
-	buf_reset(&q->body);
-	b = form_encode(&g);
-	buf_puts(&q->body, b);
-	free(b);
+	set_body(q, &g);
 	form_free(&f);
 	form_free(&g);
 	return 0;
@@ -784,7 +726,6 @@ static int
 b_numfield(const struct route *rt, const struct attack *a, struct hreq *q)
 {
 	struct form f;
-	char       *b;
 
 	if (numf_pick == NULL)
 		return -1;
@@ -794,10 +735,7 @@ b_numfield(const struct route *rt, const struct attack *a, struct hreq *q)
 		return -1;
 	}
 	form_set(&f, numf_pick, a->arg);
-	buf_reset(&q->body);
-	b = form_encode(&f);
-	buf_puts(&q->body, b);
-	free(b);
+	set_body(q, &f);
 	form_free(&f);
 	return 0;
 }
@@ -806,14 +744,10 @@ static int
 b_login_crlf(const struct route *rt, const struct attack *a, struct hreq *q)
 {
 	struct form f;
-	char       *b;
 
 	base_req(rt, q, &f);
 	form_set(&f, "login", a->arg);
-	buf_reset(&q->body);
-	b = form_encode(&f);
-	buf_puts(&q->body, b);
-	free(b);
+	set_body(q, &f);
 	form_free(&f);
 	return 0;
 }
@@ -913,10 +847,6 @@ b_method(const struct route *rt, const struct attack *a, struct hreq *q)
 	return 0;
 }
 
-#define R4(a, b, c, d) \
-	{ \
-		a, b, c, d \
-	}
 static const struct attack attacks[] = {
 	/* Oversized headers. */
 	{ "a 20 KB cookie", A_ALL, b_headers, "cookie20k", K_REFUSED, R4(400, 0, 0, 0) },
@@ -1003,7 +933,7 @@ static const struct attack attacks[] = {
 	{ "two version fields (wrong, right)", A_EDIT, b_param, "dup-wrong-right:version",
 	    K_REFUSED, R4(400, 409, 0, 0) },
 	{ "no version field", A_EDIT, b_param, "missing:version", K_REFUSED, R4(400, 409, 0, 0) },
-	{ "two login fields", A_LOGIN, b_param, "dup-right-wrong:login", K_REFUSED,
+	{ "two login fields", A_LOGIN | A_LIFT, b_param, "dup-right-wrong:login", K_REFUSED,
 	    R4(400, 0, 0, 0) },
 	{ "no password field", A_LOGIN, b_param, "missing:password", K_REFUSED, R4(400, 0, 0, 0) },
 	/* Numbers in the typed segments of the path. */
@@ -1031,6 +961,9 @@ static const struct attack attacks[] = {
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 	    K_REFUSED, R4(400, 404, 0, 0) },
 	{ "document digest abc", A_SEG, b_seg, "habc", K_REFUSED, R4(400, 404, 0, 0) },
+	{ "document digest of 64 zeros (never stored)", A_SEG, b_seg,
+	    "h0000000000000000000000000000000000000000000000000000000000000000", K_REFUSED,
+	    R4(404, 0, 0, 0) },
 	{ "document digest of 64 'g'", A_SEG, b_seg,
 	    "hgggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg", K_REFUSED,
 	    R4(400, 404, 0, 0) },
@@ -1100,6 +1033,12 @@ fits(const struct attack *a, const struct route *rt)
 	if ((a->fits & A_UPLOAD) && (rt->flags & R_UPLOAD))
 		return 1;
 	if ((a->fits & A_IMPORT) && post && (rt->flags & R_IMPORT))
+		return 1;
+	if ((a->fits & A_WITHDRAW) && post && (rt->flags & R_WITHDRAW))
+		return 1;
+	if ((a->fits & A_LIFT) && post && (rt->flags & R_LIFT))
+		return 1;
+	if ((a->fits & A_POW) && post && (rt->flags & R_CITIZEN))
 		return 1;
 	return 0;
 }
@@ -1576,7 +1515,7 @@ main(int argc, char *argv[])
 	struct res  r;
 	char        ck[200], loc[300];
 	const char *h[] = { ck, NULL };
-	size_t      a, i;
+	size_t      a, i, nattacks = sizeof attacks / sizeof attacks[0];
 	int         pass, last;
 	time_t      t0 = time(NULL);
 
@@ -1604,10 +1543,12 @@ main(int argc, char *argv[])
 		return tap_done();
 	}
 	tap(1, "setup: an administrator logged in with both factors, ids, a document, a draft");
+	if (sec_setup(ogp) != 0)
+		return tap_done();
 	make_routes();
+	sec_routes(sha_up, ogp);
 	workers(pids0, sizeof pids0);
-	diag("workers: %s; %d routes, %zu attacks", pids0, nroutes,
-	    sizeof attacks / sizeof attacks[0]);
+	diag("workers: %s; %d routes, %zu attacks", pids0, nroutes, nattacks + nsec_attacks);
 	tap(pids0[0] != '\0', "the workers' pids are known (%s)", pids0);
 
 	/* The controls: each GET route's normal answer. */
@@ -1647,6 +1588,7 @@ main(int argc, char *argv[])
 		    "control: GET %s -> %d%s%s", rt->path, r.status, loc[0] ? " to " : "", loc);
 		res_free(&r);
 	}
+	sec_controls();
 	checksum(sum0);
 
 	for (last = 0; last < 2; last++)
@@ -1655,9 +1597,10 @@ main(int argc, char *argv[])
 
 			if (!!(rt->flags & R_LAST) != last || (rt->flags & R_SKIP))
 				continue;
-			for (a = 0; a < sizeof attacks / sizeof attacks[0]; a++) {
-				const struct attack *at = &attacks[a];
-				char                 label[64];
+			for (a = 0; a < nattacks + nsec_attacks; a++) {
+				const struct attack *at =
+				    a < nattacks ? &attacks[a] : &sec_attacks[a - nattacks];
+				char label[64];
 
 				if (!fits(at, rt))
 					continue;

@@ -13,7 +13,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/rel-common.sh"
 
 rel_start
-rel_build hostile "$REL/hostile.c"
+rel_build hostile "$REL/hostile.c" "$REL/hostile_sec.c"
 # The corpus sends some 700 admin POSTs within a minute: for this run only, the flood
 # limits' bursts are raised (tests/reliability/slow.sh tests the real ones), so that
 # nginx's 429 does not stand in for the app's answers.  hostile.c still waits out and
