@@ -1,7 +1,7 @@
 # shellcheck shell=bash
-# Shared by tests/reliability/load.sh, hostile.sh and slow.sh: a fresh site (nginx and
-# the FastCGI workers, tests/lib-site.sh) on a free port with a fresh database in a
-# temporary folder, TAP output ending with "N passed, N failed", the C helpers compiled
+# Shared by tests/reliability/load.sh, hostile.sh, slow.sh and limits.sh: a fresh site
+# (nginx and the FastCGI workers, tests/lib-site.sh) on a free port with a fresh
+# database in a temporary folder, TAP output ending with "N passed, N failed", the C helpers compiled
 # with the project's warning flags against build/libaberta.a, and cleanup of every
 # process the script started (by pid).  Set KEEP=1 to keep the temporary folder.
 

@@ -1,8 +1,9 @@
 #!/bin/bash
 # The reliability tests of issue 7, one after the other: backup.sh (backups), crash.sh
 # (kill -9 of workers and nginx), storage.sh (storage faults), and, when present,
-# load.sh (load with edits), hostile.sh (hostile input) and slow.sh (slow clients and
-# floods).  Each prints TAP and ends with "N passed, N failed"; its output is shown and
+# load.sh (load with edits), hostile.sh (hostile input), slow.sh (slow clients and
+# floods) and limits.sh (a flood from one network against the others' comments and
+# logins).  Each prints TAP and ends with "N passed, N failed"; its output is shown and
 # kept in $RELIABILITY_LOGS (default var/test-logs/reliability).  A script that prints no
 # summary, exits non-zero without a failure, or runs longer than RELIABILITY_TIMEOUT
 # seconds (300) counts as one failure.  The last line is the sum: "N passed, N failed".
@@ -18,7 +19,7 @@ mkdir -p "$logs"
 pass=0
 fail=0
 t0=$SECONDS
-for name in backup crash storage load hostile slow; do
+for name in backup crash storage load hostile slow limits; do
 	script=$here/$name.sh
 	[ -f "$script" ] || continue
 	if [ -n "${RELIABILITY_ONLY:-}" ] && [[ " $RELIABILITY_ONLY " != *" $name "* ]]; then
