@@ -135,10 +135,10 @@ withdraw(struct ctx *c, const char *sha)
 		c->error = "ERR_FORBIDDEN";
 		return 403;
 	}
-	if (!upload_why_ok(why))
+	if (!upload_why_ok(why) || req_form_count(c->req, "why") != 1)
 		return show(c, sha,
-		    "Diga porque retira o documento (de 1 a 500 carateres, sem carateres de "
-		    "controlo). A razão fica no registo de auditoria.",
+		    "Diga porque retira o documento, numa só razão (de 1 a 500 carateres, sem "
+		    "carateres de controlo). A razão fica no registo de auditoria.",
 		    why, 400);
 	rc = upload_withdraw(c->rw, sha, c->me->id, c->me->login, c->req->remote_addr, why);
 	if (rc == 1)

@@ -312,6 +312,11 @@ START_TEST(upload_page_and_refusals)
 	ck_assert_int_eq(r.status, 400);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Diga porque"));
 	res_free(&r);
+	/* Two reasons: which one the audit log would keep is not for the program to guess. */
+	cgi_post(&focal, path, &r, "why", "Primeira razão.", "why", "Segunda razão.", NULL);
+	ck_assert_int_eq(r.status, 400);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "Diga porque"));
+	res_free(&r);
 	cgi_as(&focal, "POST", path, "csrf=forged&why=Forjado", &r);
 	ck_assert_int_eq(r.status, 403);
 	res_free(&r);
