@@ -51,18 +51,15 @@ static const char *const sqls[RD__ALL] = {
 	"round_plan rp JOIN action_plan p ON p.id = rp.plan_id WHERE rp.round_id = ?1 ORDER BY "
 	"p.number",
 	/* RD_BODIES: updated, by the revision log between the opening and the closing;
-	 * proposed, by the pending drafts of its editors (a commitment's, or a milestone's:
-	 * an existing one's commitment, or a new one's commitment_id field). */
+	 * proposed, by the pending drafts of its editors (SQL_DRAFT_COMMITMENT). */
 	"WITH " SCOPE ", r AS (SELECT opened_at, coalesce(closed_at, '9999') AS until FROM "
 	"round WHERE id = ?1) SELECT e.id, coalesce(e.name_pt, e.name_en, e.acronym, e.slug) "
 	"AS name, e.acronym, EXISTS (SELECT 1 FROM mine m JOIN revision v ON v.commitment_id = "
 	"m.cid, r WHERE m.eid = e.id AND v.staff_id IS NOT NULL AND v.at >= r.opened_at AND "
 	"v.at <= r.until) AS updated, EXISTS (SELECT 1 FROM draft d JOIN staff s ON s.id = "
-	"d.staff_id WHERE d.status = 'pending' AND s.entity_id = e.id AND (CASE d.tbl WHEN "
-	"'commitments' THEN d.row_id WHEN 'milestones' THEN coalesce((SELECT ms.commitment_id "
-	"FROM milestone ms WHERE ms.id = d.row_id), CAST(json_extract(d.payload, "
-	"'$.commitment_id') AS INTEGER)) END) IN (SELECT m.cid FROM mine m WHERE m.eid = "
-	"e.id)) AS proposed, (SELECT count(*) FROM staff s WHERE s.role = 'member' AND "
+	"d.staff_id WHERE d.status = 'pending' AND s.entity_id = e.id AND (" SQL_DRAFT_COMMITMENT
+	") IN (SELECT m.cid FROM mine m WHERE m.eid = e.id)) AS proposed, (SELECT count(*) FROM "
+	"staff s WHERE s.role = 'member' AND "
 	"s.disabled = 0 AND s.entity_id = e.id), (SELECT count(*) FROM mine m WHERE m.eid = "
 	"e.id), (SELECT max(n.sent_at) FROM round_notice n WHERE n.round_id = ?1 AND "
 	"n.entity_id = e.id AND n.kind = 'manual') FROM entity e WHERE e.id IN (SELECT eid "

@@ -36,6 +36,15 @@ struct stmt_table {
 	static unsigned char var##_used[count]; \
 	struct stmt_table    var = { nm, cn, count, sqls, var##_st, var##_used }
 
+/* SQL: the commitment a member editor's draft (alias d) is about: a commitment's own id,
+ * or a milestone's: an existing milestone's commitment, or the commitment_id field of a
+ * new one's payload (NULL when the payload is not JSON). */
+#define SQL_DRAFT_COMMITMENT \
+	"CASE d.tbl WHEN 'commitments' THEN d.row_id WHEN 'milestones' THEN coalesce((SELECT " \
+	"dm.commitment_id FROM milestone dm WHERE dm.id = d.row_id), CASE WHEN " \
+	"json_valid(d.payload) THEN CAST(json_extract(d.payload, '$.commitment_id') AS " \
+	"INTEGER) END) END"
+
 /* Prepares every statement of every table of connection kind which on db (finalizing
  * earlier handles first).  Returns 0, or -1 with "table #i: message" in err. */
 int store_prepare(enum store_conn which, sqlite3 *db, char *err, size_t errlen);
