@@ -164,7 +164,8 @@ open_round(char *loc, size_t len)
 
 /* The board of round id at loc: every body "not yet"; then a staff edit of PT0011 (AMA
  * alone leads it) makes AMA "updated", a pending draft of TI Portugal's editor on PT0015
- * makes it "proposed", the others stay "not yet". */
+ * makes it "proposed" (a draft with a broken payload beside it changes nothing), the
+ * others stay "not yet". */
 static void
 board_states(long long id, const char *loc)
 {
@@ -186,6 +187,10 @@ board_states(long long id, const char *loc)
 	sql_do("INSERT INTO draft (staff_id, tbl, row_id, base_version, payload) SELECT id, "
 	       "'commitments', (SELECT id FROM commitment WHERE ogp_id = 'PT0015'), 1, '{}' FROM "
 	       "staff WHERE login = 'rui@ti.example.pt'");
+	/* A new milestone's draft whose payload is not JSON (the column has no check): it
+	 * is about no commitment, and the board still answers. */
+	sql_do("INSERT INTO draft (staff_id, tbl, row_id, base_version, payload) SELECT id, "
+	       "'milestones', NULL, 0, 'not json' FROM staff WHERE login = 'rui@ti.example.pt'");
 	snprintf(path, sizeof path, "/admin/rounds/%lld", id);
 	cgi_get(&focal, path, &r);
 	ck_assert_int_eq(r.status, 200);
