@@ -235,44 +235,45 @@ sec_controls(void)
 	}
 }
 
-/* The withdrawal with the reason a->arg ("MISSING": none; "LONG": 501 characters). */
+/* The complete form of route rt with its field name set to a->arg, or absent when a->arg
+ * is "MISSING", or set to long_value when it is "LONG". */
 static int
-b_why(const struct route *rt, const struct attack *a, struct hreq *q)
+field_attack(const struct route *rt, const struct attack *a, struct hreq *q, const char *name,
+    const char *long_value)
 {
 	struct form f;
-	char        why[1100] = "";
-	int         i;
 
 	base_req(rt, q, &f);
-	if (strcmp(a->arg, "LONG") == 0)
-		for (i = 0; i < 501; i++)
-			memcpy(why + 2 * i, "é", 3);
-	form_set(&f, "why",
+	form_set(&f, name,
 	    strcmp(a->arg, "MISSING") == 0    ? NULL
-		: strcmp(a->arg, "LONG") == 0 ? why
+		: strcmp(a->arg, "LONG") == 0 ? long_value
 					      : a->arg);
 	set_body(q, &f);
 	form_free(&f);
 	return 0;
 }
 
+/* The withdrawal with the reason a->arg ("MISSING": none; "LONG": 501 characters). */
+static int
+b_why(const struct route *rt, const struct attack *a, struct hreq *q)
+{
+	char why[1100] = "";
+	int  i;
+
+	for (i = 0; i < 501; i++)
+		memcpy(why + 2 * i, "é", 3);
+	return field_attack(rt, a, q, "why", why);
+}
+
 /* The lift of login a->arg ("MISSING": none; "LONG": 300 characters). */
 static int
 b_lift(const struct route *rt, const struct attack *a, struct hreq *q)
 {
-	struct form f;
-	char        login[301];
+	char login[301];
 
-	base_req(rt, q, &f);
 	memset(login, 'l', 300);
 	login[300] = '\0';
-	form_set(&f, "login",
-	    strcmp(a->arg, "MISSING") == 0    ? NULL
-		: strcmp(a->arg, "LONG") == 0 ? login
-					      : a->arg);
-	set_body(q, &f);
-	form_free(&f);
-	return 0;
+	return field_attack(rt, a, q, "login", login);
 }
 
 /* The complete citizen's form with the proof a->arg: "forged", "othernet",
