@@ -35,8 +35,8 @@ void countdown(time_t now, time_t limit, long *n, char *unit);
  * part of printable ASCII without spaces, quotes, angle brackets or the like, a domain
  * of letters, digits, hyphens and at least one dot. */
 int valid_email(const char *s);
-/* Copies an email address into out in lower case (the key of the rate limit and of the
- * erasure). */
+/* Copies an email address into out in lower case (the key of the rate limit, of the
+ * erasure and of the login throttle, store/throttle.h). */
 void email_fold(const char *s, char *out, size_t outlen);
 /* Writes the rate limits' key of an email address into out (at least 71 bytes):
  * "email:" and the SHA-256 of the folded address in hex, so that the table of attempts

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/consult.h"
 #include "store/db.h"
 #include "store/stmt.h"
 #include "store/throttle.h"
@@ -128,19 +129,6 @@ is_known(const struct throttle *t, time_t now)
 	return rc < 0 ? -1 : n > 0;
 }
 
-/* Copies login into out (THR_LOGIN_MAX bytes) in lower case: logins ignore ASCII case
- * (COLLATE NOCASE), so the keys must too, or each spelling would get its own tries. */
-static void
-fold(char *out, const char *login)
-{
-	char *p;
-
-	snprintf(out, THR_LOGIN_MAX, "%s", login);
-	for (p = out; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-}
-
 long long
 throttle_delay(int n)
 {
@@ -177,7 +165,9 @@ throttle_check(struct throttle *t, const char *login, const char *addr, time_t n
 	int       i, n;
 
 	memset(t, 0, sizeof *t);
-	fold(t->login, login);
+	/* Logins ignore ASCII case (COLLATE NOCASE), so the keys must too, or each spelling
+	 * would get its own tries: a login is an email address, folded as the citizens' are. */
+	email_fold(login, t->login, sizeof t->login);
 	net_prefix(addr, NET_NARROW, t->narrow, sizeof t->narrow);
 	net_prefix(addr, NET_WIDE, t->wide, sizeof t->wide);
 	/* A key's network ends at its first space: what is not an address may hold one. */
@@ -309,7 +299,7 @@ throttle_lift(const char *login)
 	sqlite3_stmt *s = thr(THR_LIFT);
 	char          l[THR_LOGIN_MAX];
 
-	fold(l, login);
+	email_fold(login, l, sizeof l);
 	db_bind_text(s, 1, l);
 	return store_run(s) == 0 ? db_changes(s) : -1;
 }
