@@ -5,12 +5,10 @@
 /* The statements behind the functions of review.h, after those of enum review_stmt. */
 enum {
 	RV_REACH = RV__MAX, /* 1 when body ?3 leads or supports record ?2 of kind ?1 */
-	RV_MILESTONE,       /* the commitment of milestone ?1 */
 	RV_DRAFT_ADD,       /* staff ?1, kind ?2, row ?3 (0: new), version ?4, payload ?5 */
 	RV_DECIDE,          /* draft ?1: status ?2, reviewer ?3, comment ?4 */
 	RV__ALL
 };
-enum { RVM_COMMITMENT }; /* the column of RV_MILESTONE */
 
 static const char *const sqls[RV__ALL] = {
 	/* RV_DRAFT */
@@ -21,8 +19,6 @@ static const char *const sqls[RV__ALL] = {
 	"SELECT 1 FROM commitment_entity WHERE entity_id = ?3 AND commitment_id = CASE ?1 "
 	"WHEN 'commitments' THEN ?2 WHEN 'milestones' THEN (SELECT commitment_id FROM "
 	"milestone WHERE id = ?2) END",
-	/* RV_MILESTONE */
-	"SELECT commitment_id FROM milestone WHERE id = ?1",
 	/* RV_DRAFT_ADD */
 	"INSERT INTO draft (staff_id, tbl, row_id, base_version, payload) VALUES (?1, ?2, "
 	"nullif(?3, 0), ?4, ?5)",
@@ -57,19 +53,6 @@ review_member_reaches(const char *kind, long long id, long long entity)
 	ok = db_step(s) == SQLITE_ROW;
 	db_reset(s);
 	return ok;
-}
-
-long long
-review_milestone_commitment(long long id)
-{
-	sqlite3_stmt *s = store_stmt(&store_review, RV_MILESTONE);
-	long long     cid = 0;
-
-	db_bind_int64(s, 1, id);
-	if (db_step(s) == SQLITE_ROW)
-		cid = db_int64(s, RVM_COMMITMENT);
-	db_reset(s);
-	return cid;
 }
 
 int

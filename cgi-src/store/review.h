@@ -25,8 +25,6 @@ int review_member_owns(long long cid, long long entity);
  * or a milestone's commitment), else 0: a missing record, one outside the body's
  * commitments and a record of any other kind answer the same, in one query. */
 int review_member_reaches(const char *kind, long long id, long long entity);
-/* The commitment of milestone id, or 0. */
-long long review_milestone_commitment(long long id);
 /* Stores a member editor's draft: the change of row row_id (0: a new row) of the kind
  * with URL slug kind, opened at version, as payload (a JSON object of the form's
  * fields).  Returns 0 or -1. */
