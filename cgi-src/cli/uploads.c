@@ -77,9 +77,9 @@ cmd_uploads(const char *path, sqlite3 *db, int argc, char *argv[])
 	int         rc;
 
 	(void)path;
-	if ((rc = uploads_args(argc, argv)) != 0)
+	/* uploads_args has checked the words: read them once more for their values. */
+	if ((rc = withdraw_words(argc, argv, &sha, &why)) != 0)
 		return rc;
-	withdraw_words(argc, argv, &sha, &why);
 	switch (upload_withdraw(db, sha, 0, ACTOR, NULL, why)) {
 	case 0:
 		printf("withdrawn: /uploads/%s now answers 410 Gone (the file is kept)\n", sha);
