@@ -183,12 +183,6 @@ lc_special_range(const struct sockaddr *a, size_t len)
 }
 
 int
-lc_private_addr(const struct sockaddr *a, size_t len)
-{
-	return lc_special_range(a, len) != NULL;
-}
-
-int
 lc_no_proxy(CURL *h)
 {
 	return curl_easy_setopt(h, CURLOPT_PROXY, "") == CURLE_OK &&

@@ -107,9 +107,6 @@ const char *lc_result_name(const struct lc_result *r);
  * prefix, Teredo and 6to4 are refused whole.  Not an internet address: "not an internet
  * address". */
 const char *lc_special_range(const struct sockaddr *a, size_t len);
-/* 1 when the checker does not visit a (len bytes) without allow_private
- * (lc_special_range is not NULL), 0 for the rest. */
-int lc_private_addr(const struct sockaddr *a, size_t len);
 /* Tells the handle h to use no proxy, whatever http_proxy, https_proxy, all_proxy and
  * the like say in the environment (CURLOPT_PROXY "" and CURLOPT_NOPROXY "*"): a proxy
  * would make the connections the address filter judges.  Returns 0, or -1. */
