@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "lib/progress.h"
+#include "lib/valid.h"
 
 void
 progress_init(struct progress *p)
@@ -111,18 +112,6 @@ days_from_civil(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
-/* Reads the n digits at s into *v.  Returns 0, or -1 when one is not a digit. */
-static int
-digits(const char *s, int n, int *v)
-{
-	for (*v = 0; n-- > 0; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		*v = *v * 10 + (*s - '0');
-	}
-	return 0;
-}
-
 /* The last day a date of a year, a month or a day stands for, in days from 1970-01-01;
  * returns 0 and sets *day, or -1 when date is not of those forms. */
 static int
@@ -131,9 +120,9 @@ date_last_day(const char *date, long *day)
 	size_t len = date != NULL ? strlen(date) : 0;
 	int    y, m = 12, d = 0;
 
-	if ((len != 4 && len != 7 && len != 10) || digits(date, 4, &y) != 0 ||
-	    (len >= 7 && (date[4] != '-' || digits(date + 5, 2, &m) != 0)) ||
-	    (len == 10 && (date[7] != '-' || digits(date + 8, 2, &d) != 0 || d < 1)) || m < 1 ||
+	if ((len != 4 && len != 7 && len != 10) || (y = valid_digits(date, 4)) < 0 ||
+	    (len >= 7 && (date[4] != '-' || (m = valid_digits(date + 5, 2)) < 0)) ||
+	    (len == 10 && (date[7] != '-' || (d = valid_digits(date + 8, 2)) < 1)) || m < 1 ||
 	    m > 12 || d > 31)
 		return -1;
 	/* A year or a month ends the day before the next one starts. */
