@@ -160,11 +160,12 @@ round_days_left(const char *today, const char *deadline, long *days)
 	return 0;
 }
 
-/* A round as the sending needs it. */
+/* A round as the sending needs it; kind: the automatic reminder due (NULL: none). */
 struct round_row {
-	long long id;
-	char     *name;
-	char      deadline[11];
+	long long   id;
+	char       *name;
+	char        deadline[11];
+	const char *kind;
 };
 
 /* A body of a round's scope, with what the sending needs to know of it. */
@@ -354,7 +355,7 @@ round_open(sqlite3 *rw, const char *name, const char *deadline, const long long 
     long long staff_id, const char *base, time_t now, struct round_sent *sent)
 {
 	char             at[32];
-	struct round_row r = { 0, (char *)name, "" };
+	struct round_row r = { 0, (char *)name, "", NULL };
 	sqlite3_stmt    *s;
 	int              i, rc;
 
@@ -464,39 +465,33 @@ due_kind(const struct round_row *r, const char *today, const char *opened)
 	return NULL;
 }
 
-/* The open rounds and the reminder due for each on today: *out (n of them; names
- * malloc'd) and kinds (NULL: none due).  Returns 0 or -1. */
+/* The open rounds with the reminder due for each on today: *out (n of them; names
+ * malloc'd).  Returns 0 or -1. */
 static int
-due_load(const char *today, struct round_row **out, const char ***kinds, size_t *n)
+due_load(const char *today, struct round_row **out, size_t *n)
 {
 	sqlite3_stmt     *s = store_stmt(&store_rounds, RX_OPEN_ROUNDS);
 	struct round_row *r = NULL, *nr;
-	const char      **k = NULL, **nk;
 	char              opened[11];
 	time_t            t;
 	int               rc = 0;
 
 	*n = 0;
 	while (rc == 0 && db_step(s) == SQLITE_ROW) {
-		if ((nr = realloc(r, (*n + 1) * sizeof *r)) != NULL)
-			r = nr;
-		if ((nk = realloc(k, (*n + 1) * sizeof *k)) != NULL)
-			k = nk;
-		if (nr == NULL || nk == NULL ||
-		    (r[*n].name = strdup(db_text(s, RXO_NAME))) == NULL) {
+		if ((nr = realloc(r, (*n + 1) * sizeof *r)) == NULL ||
+		    ((r = nr)[*n].name = strdup(db_text(s, RXO_NAME))) == NULL) {
 			rc = -1;
 			break;
 		}
 		r[*n].id = db_int64(s, RXO_ID);
 		snprintf(r[*n].deadline, sizeof r[*n].deadline, "%s", db_text(s, RXO_DEADLINE));
-		k[*n] = NULL;
+		r[*n].kind = NULL;
 		if (utc_parse(db_text(s, RXO_OPENED_AT), &t) == 0 && round_day(t, opened) == 0)
-			k[*n] = due_kind(&r[*n], today, opened);
+			r[*n].kind = due_kind(&r[*n], today, opened);
 		(*n)++;
 	}
 	db_reset(s);
 	*out = r;
-	*kinds = k;
 	return rc == 0 && !db_failed() ? 0 : -1;
 }
 
@@ -504,7 +499,6 @@ int
 round_remind_due(sqlite3 *rw, const char *base, time_t now, struct round_sent *sent)
 {
 	struct round_row *r = NULL;
-	const char      **kinds = NULL;
 	char              today[11];
 	size_t            n = 0, i;
 	int               rc;
@@ -512,15 +506,14 @@ round_remind_due(sqlite3 *rw, const char *base, time_t now, struct round_sent *s
 	memset(sent, 0, sizeof *sent);
 	if (round_day(now, today) != 0 || store_begin(rw) != 0)
 		return -1;
-	rc = due_load(today, &r, &kinds, &n);
+	rc = due_load(today, &r, &n);
 	for (i = 0; rc == 0 && i < n; i++)
-		if (kinds[i] != NULL)
+		if (r[i].kind != NULL)
 			rc = send_round(
-			    &r[i], kinds[i], &(struct want){ 0, 1, 0 }, 0, base, now, sent);
+			    &r[i], r[i].kind, &(struct want){ 0, 1, 0 }, 0, base, now, sent);
 	for (i = 0; i < n; i++)
 		free(r[i].name);
 	free(r);
-	free(kinds);
 	return finish(rw, rc);
 }
 
