@@ -13,6 +13,7 @@
 #include "http/answer.h"
 #include "http/req.h"
 #include "lib/consult.h"
+#include "lib/log.h"
 #include "lib/valid.h"
 #include "store/auth.h"
 #include "store/db.h"
@@ -198,13 +199,17 @@ rounds_page(struct ctx *c, const struct open_form *f, const char *today, int sta
 	return status;
 }
 
-/* Starts the sending of what was just queued; 0, or -1 (it then waits for the timer). */
+/* Starts the sending of what was just queued; 0, or -1 (it then waits for the timer,
+ * and the reason is logged). */
 static int
 flush_now(struct ctx *c)
 {
 	char err[256];
 
-	return mail_flush_start(c->rw, 0, err, sizeof err);
+	if (mail_flush_start(c->rw, 0, err, sizeof err) == 0)
+		return 0;
+	log_error("the round's mail waits in the outbox for the timer: %s", err);
+	return -1;
 }
 
 int
