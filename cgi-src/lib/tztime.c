@@ -4,6 +4,7 @@
 
 #include "lib/domains.h"
 #include "lib/tztime.h"
+#include "lib/valid.h"
 
 /* The value TZ had before a zone was set, to put back. */
 struct saved_tz {
@@ -117,4 +118,69 @@ tz_utc(const char *zone, const struct tm *wall, time_t *utc)
 	}
 	tz_leave(&old);
 	return 0;
+}
+
+static const char *const months_pt[] = { "janeiro", "fevereiro", "março", "abril", "maio", "junho",
+	"julho", "agosto", "setembro", "outubro", "novembro", "dezembro" };
+static const char *const months_en[] = { "January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December" };
+
+/* Appends the first n bytes of s to out (size outlen, *used so far), truncating and
+ * NUL-terminating like snprintf.  tz_date_words is called for every date of a page (a plan of
+ * 2,000 commitments has as many), so it does without snprintf's format parsing. */
+static void
+date_put(char *out, size_t outlen, size_t *used, const char *s, size_t n)
+{
+	if (*used + 1 >= outlen)
+		return;
+	if (n > outlen - 1 - *used)
+		n = outlen - 1 - *used;
+	memcpy(out + *used, s, n);
+	*used += n;
+	out[*used] = '\0';
+}
+
+/* Appends v in decimal (as %d). */
+static void
+date_put_int(char *out, size_t outlen, size_t *used, int v)
+{
+	char         b[16], *p = b + sizeof b;
+	unsigned int u = v < 0 ? 0u - (unsigned int)v : (unsigned int)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	date_put(out, outlen, used, p, (size_t)(b + sizeof b - p));
+}
+
+void
+tz_date_words(const char *iso, int en, char *out, size_t outlen)
+{
+	int         y = 0, m = 0, d = 0;
+	size_t      len = strlen(iso), n = 0;
+	const char *month, *sep = en ? " " : " de ";
+
+	if (outlen == 0)
+		return;
+	out[0] = '\0';
+	if (len >= 4)
+		y = valid_digits(iso, 4);
+	if (len >= 7)
+		m = valid_digits(iso + 5, 2);
+	if (len >= 10)
+		d = valid_digits(iso + 8, 2);
+	if (m < 1 || m > 12) {
+		date_put(out, outlen, &n, iso, len < 10 ? len : 10);
+		return;
+	}
+	month = en ? months_en[m - 1] : months_pt[m - 1];
+	if (d >= 1 && d <= 31) {
+		date_put_int(out, outlen, &n, d);
+		date_put(out, outlen, &n, sep, strlen(sep));
+	}
+	date_put(out, outlen, &n, month, strlen(month));
+	date_put(out, outlen, &n, sep, strlen(sep));
+	date_put_int(out, outlen, &n, y);
 }

@@ -1,9 +1,11 @@
 /* tztime: wall-clock time in the zones of Portugal, from the tz database (tzdata):
  * localtime_r and mktime under TZ set to the zone, which is restored afterwards.  The
  * zones are the timezone domain of lib/domains.h: Europe/Lisbon (the default),
- * Atlantic/Madeira and Atlantic/Azores.  Not for threads: TZ is process-wide. */
+ * Atlantic/Madeira and Atlantic/Azores.  Not for threads: TZ is process-wide.  And the
+ * calendar's dates in words, in Portuguese and English, for the pages and the emails. */
 #ifndef ABERTA_TZTIME_H
 #define ABERTA_TZTIME_H
+#include <stddef.h>
 #include <time.h>
 
 /* The zone used where a row names none. */
@@ -26,5 +28,11 @@ long tz_offset(const char *zone, time_t utc);
  * had not yet changed.  Returns 0, or -1 when the zone is unknown or the tz database
  * does not have it. */
 int tz_utc(const char *zone, const struct tm *wall, time_t *utc);
+/* Writes the ISO date iso (year, month or day precision: 2026, 2026-06, 2026-06-30) in
+ * words into out, cut and NUL-terminated like snprintf: in Portuguese (en 0: "30 de
+ * junho de 2026", "junho de 2026", "2026") or English (1: "30 June 2026").  A day
+ * outside 1..31 is left out; with no month of 1..12, the first 10 bytes of iso as they
+ * are.  The calendar's date, not a time: no zone is involved. */
+void tz_date_words(const char *iso, int en, char *out, size_t outlen);
 
 #endif

@@ -6,32 +6,11 @@
 
 #include "lib/progress.h"
 #include "lib/domains.h"
-#include "lib/valid.h"
+#include "lib/tztime.h"
 #include "store/db.h"
 #include "store/rounds.h"
 
 #define WRAP 76 /* characters of a line of the plain text */
-
-/* The month names, for dates as people write them. */
-static const char *const months[12] = { "janeiro", "fevereiro", "março", "abril", "maio", "junho",
-	"julho", "agosto", "setembro", "outubro", "novembro", "dezembro" };
-
-/* Writes the ISO date iso (YYYY, YYYY-MM or YYYY-MM-DD) as people write it ("30 de junho
- * de 2026", "junho de 2026", "2026") into out; anything else as it is. */
-static void
-human_date(char *out, size_t len, const char *iso)
-{
-	size_t n = strlen(iso);
-	int    m = n >= 7 && iso[4] == '-' ? valid_digits(iso + 5, 2) : 0;
-
-	if (n == 10 && m >= 1 && m <= 12 && valid_digits(iso + 8, 2) > 0)
-		snprintf(
-		    out, len, "%d de %s de %.4s", valid_digits(iso + 8, 2), months[m - 1], iso);
-	else if (n == 7 && m >= 1 && m <= 12)
-		snprintf(out, len, "%s de %.4s", months[m - 1], iso);
-	else
-		snprintf(out, len, "%s", iso);
-}
 
 /* The characters (not bytes) of the n bytes of UTF-8 at s. */
 static size_t
@@ -128,11 +107,11 @@ milestone_line(sqlite3_stmt *s, const char *today, struct buf *t, struct buf *h,
 	else
 		buf_printf(&facts, "%d %%", db_int(s, RDI_PROGRESS));
 	if (!db_null(s, RDI_PROGRESS) && (as_of = db_text(s, RDI_AS_OF)) != NULL) {
-		human_date(d, sizeof d, as_of);
+		tz_date_words(as_of, 0, d, sizeof d);
 		buf_printf(&facts, ", em %s", d);
 	}
 	if (overdue) {
-		human_date(d, sizeof d, db_text(s, RDI_END));
+		tz_date_words(db_text(s, RDI_END), 0, d, sizeof d);
 		buf_printf(&facts, "; em atraso (fim previsto: %s)", d);
 	}
 	if (stale)
@@ -287,7 +266,7 @@ round_mail_write(const struct round_msg *m, struct buf *subject, struct buf *tex
 	size_t       i;
 	int          rc;
 
-	human_date(date, sizeof date, m->deadline);
+	tz_date_words(m->deadline, 0, date, sizeof date);
 	opening(m, date, subject, &intro);
 	rc = items(m, &lt, &lh, &n);
 	summary(&n, &sum);

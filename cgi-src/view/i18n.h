@@ -1,6 +1,6 @@
 /* i18n: the interface in Portuguese and English.  Content comes from the database;
  * the site's own words are the message table of strings.c, looked up here with the
- * labels of the enumerated values and the names of the months. */
+ * labels of the enumerated values; dates in words are lib/tztime.h's. */
 #ifndef ABERTA_I18N_H
 #define ABERTA_I18N_H
 #include <stddef.h>
@@ -15,7 +15,7 @@ const char *i18n(const char *key, int en);
 /* Returns the label of an enum value in a domain ("self_status", "complete"), or the
  * value itself when unknown. */
 const char *i18n_enum(const char *domain, const char *value, int en);
-/* Writes a human date for an ISO date of year, month or day precision. */
+/* Writes a human date for an ISO date of year, month or day precision (tz_date_words). */
 void i18n_date(const char *iso, int en, char *out, size_t outlen);
 /* The number of messages (for tests, with i18n_key). */
 size_t i18n_count(void);
