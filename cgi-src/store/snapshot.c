@@ -152,10 +152,9 @@ snapshot_moment(const char *as_of, time_t now, char *moment, size_t len)
 	if (as_of == NULL || strlen(as_of) != 10 || !valid_date(as_of) ||
 	    tz_local(NULL, now, &today) != 0)
 		return -1;
-	wall.tm_year = (as_of[0] - '0') * 1000 + (as_of[1] - '0') * 100 + (as_of[2] - '0') * 10 +
-	    (as_of[3] - '0') - 1900;
-	wall.tm_mon = (as_of[5] - '0') * 10 + (as_of[6] - '0') - 1;
-	wall.tm_mday = (as_of[8] - '0') * 10 + (as_of[9] - '0');
+	wall.tm_year = valid_digits(as_of, 4) - 1900;
+	wall.tm_mon = valid_digits(as_of + 5, 2) - 1;
+	wall.tm_mday = valid_digits(as_of + 8, 2);
 	if (wall.tm_year > today.tm_year ||
 	    (wall.tm_year == today.tm_year &&
 		(wall.tm_mon > today.tm_mon ||
