@@ -8,9 +8,8 @@
 #include <time.h>
 
 #include "http/answer.h"
+#include "lib/consult.h"
 #include "lib/progress.h"
-#include "lib/tztime.h"
-#include "lib/valid.h"
 #include "store/db.h"
 #include "store/rollup.h"
 #include "store/snapshot.h"
@@ -40,30 +39,20 @@ find(struct ctx *c)
 }
 
 /* Sets key to the wall clock of Lisbon at utc (YYYY-MM-DDTHH:MM:SSZ): "7 de dezembro
- * de 2026, 18:04"; key_ISO to utc itself. */
+ * de 2026, 18:04" (utc itself when it is not such a time); key_ISO to utc itself. */
 static void
 lisbon_time(struct ctx *c, tpl_dict *d, const char *key, const char *utc)
 {
-	struct tm u = { 0 }, l;
-	char      day[16], text[96], iso[64];
+	char local[24], text[96], iso[64];
 
 	snprintf(iso, sizeof iso, "%s_ISO", key);
 	tpl_set(d, iso, utc);
 	tpl_set(d, key, utc);
-	if (utc == NULL || strlen(utc) != 20 || utc[10] != 'T' || utc[19] != 'Z')
+	if (utc_to_local(NULL, utc, local, sizeof local, NULL) != 0)
 		return;
-	u.tm_year = valid_digits(utc, 4) - 1900;
-	u.tm_mon = valid_digits(utc + 5, 2) - 1;
-	u.tm_mday = valid_digits(utc + 8, 2);
-	u.tm_hour = valid_digits(utc + 11, 2);
-	u.tm_min = valid_digits(utc + 14, 2);
-	u.tm_sec = valid_digits(utc + 17, 2);
-	if (tz_local(NULL, timegm(&u), &l) != 0)
-		return;
-	strftime(day, sizeof day, "%Y-%m-%d", &l);
-	i18n_date(day, c->en, text, sizeof text);
-	snprintf(
-	    text + strlen(text), sizeof text - strlen(text), ", %02d:%02d", l.tm_hour, l.tm_min);
+	local[10] = '\0';
+	i18n_date(local, c->en, text, sizeof text);
+	snprintf(text + strlen(text), sizeof text - strlen(text), ", %s", local + 11);
 	tpl_set(d, key, text);
 }
 
