@@ -81,34 +81,33 @@ login_nets(struct ctx *c, tpl_dict *d, const char *login)
 	return rc < 0 ? -1 : 0;
 }
 
-/* Fills section LOGINS of b (or NOLOGINS).  Returns 0 or -1. */
+/* Fills section LOGINS of b, each login with its networks (or NOLOGINS).  Returns 0 or
+ * -1. */
 static int
 logins(struct ctx *c, tpl_dict *b)
 {
 	sqlite3_stmt *s = throttle_view(THR_V_LOGINS, NULL, c->now, LOGINS_SHOWN);
-	char          login[LOGINS_SHOWN][THR_LOGIN_MAX];
-	tpl_dict     *d[LOGINS_SHOWN], *t = NULL;
-	int           rc, i, n = 0;
+	tpl_dict     *d, *t = NULL;
+	int           rc;
 
-	while ((rc = db_row(s)) == 1 && n < LOGINS_SHOWN) {
+	while ((rc = db_row(s)) == 1) {
 		if (t == NULL)
 			t = tpl_section(b, "LOGINS");
-		d[n] = tpl_section(t, "L");
-		snprintf(login[n], THR_LOGIN_MAX, "%s", db_text(s, THR_L_LOGIN));
-		tpl_set(d[n], "LOGIN", login[n]);
-		tpl_set_int(d[n], "UNKNOWN", db_int(s, THR_L_UNKNOWN));
-		tpl_set_int(d[n], "RECENT", db_int(s, THR_L_RECENT));
-		delay_text(c, d[n], db_int(s, THR_L_UNKNOWN), db_int64(s, THR_L_LAST));
-		n++;
+		d = tpl_section(t, "L");
+		tpl_set(d, "LOGIN", db_text(s, THR_L_LOGIN));
+		tpl_set_int(d, "UNKNOWN", db_int(s, THR_L_UNKNOWN));
+		tpl_set_int(d, "RECENT", db_int(s, THR_L_RECENT));
+		delay_text(c, d, db_int(s, THR_L_UNKNOWN), db_int64(s, THR_L_LAST));
+		if (login_nets(c, d, db_text(s, THR_L_LOGIN)) != 0) {
+			rc = -1;
+			break;
+		}
 	}
 	db_reset(s);
 	if (rc < 0)
 		return -1;
-	if (n == 0)
+	if (t == NULL)
 		tpl_show(b, "NOLOGINS");
-	for (i = 0; i < n; i++)
-		if (login_nets(c, d[i], login[i]) != 0)
-			return -1;
 	return 0;
 }
 
