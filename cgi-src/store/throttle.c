@@ -8,9 +8,24 @@
 #include "store/stmt.h"
 #include "store/throttle.h"
 
-/* The key ranges of the table: every key of a kind is >= "kind:" and < "kind;". */
-#define PAIRS      "key >= 'pair:' AND key < 'pair;'"
+/* clang-format off */
+/* The key range of a kind: every key of kind k is >= "k:" and < "k;". */
+#define KIND(k)    "key >= '" k ":' AND key < '" k ";'"
+#define PAIRS      KIND("pair")
 #define PAIR_LOGIN "substr(key, instr(key, ' ') + 1)"
+/* In a view's GROUP BY key over THR_WINDOW (f: the table), the time at which the key
+ * has fewer than lim failures left in the window, 0 while fewer count (THR_STATE's
+ * third column, plus the window). */
+#define UNTIL(lim) \
+	"CASE WHEN count(*) >= " lim " THEN ?4 + (SELECT g.at FROM login_failure g WHERE " \
+	"g.key = f.key AND g.at > ?2 - ?4 ORDER BY g.at DESC LIMIT 1 OFFSET " lim " - 1) " \
+	"ELSE 0 END"
+/* THR_V_NETS' rows of the networks of kind k (its network from byte from of the key),
+ * named tier, refused at lim failures. */
+#define NETS(k, from, tier, lim) \
+	"SELECT substr(key, " from "), '" tier "', count(*), " UNTIL(lim) " FROM " \
+	"login_failure f WHERE " KIND(k) " AND at > ?2 - ?4 GROUP BY key"
+/* clang-format on */
 
 enum {
 	THR_STATE = THR_V__MAX, /* key ?1 after ?2: count, last, the (?3 + 1)-th newest */
@@ -27,30 +42,24 @@ enum {
 /* The view's statements take ?1 login, ?2 now, ?3 at most, and the figures of
  * throttle.h: ?4 THR_WINDOW, ?5 THR_DELAY_WINDOW, ?6 THR_PER_PAIR, ?7 THR_PER_NET, ?8
  * THR_PER_WIDE, ?9 THR_KNOWN_DAYS (throttle_view binds those a statement has). */
+/* clang-format off */
 static const char *const sqls[THR__MAX] = {
 	/* THR_V_LOGINS */
 	"WITH f(login, unknown, at) AS (SELECT substr(key, 7), 1, at FROM login_failure "
-	"WHERE key >= 'login:' AND key < 'login;' AND at > ?2 - ?5 UNION ALL "
+	"WHERE " KIND("login") " AND at > ?2 - ?5 UNION ALL "
 	"SELECT " PAIR_LOGIN ", 0, at FROM login_failure WHERE " PAIRS " AND at > ?2 - ?4) "
 	"SELECT login, sum(unknown), coalesce(max(CASE WHEN unknown THEN at END), 0), "
 	"sum(1 - unknown) FROM f GROUP BY login ORDER BY max(at) DESC, login LIMIT ?3",
 	/* THR_V_PAIRS */
-	"SELECT substr(key, 6, instr(key, ' ') - 6), count(*), CASE WHEN count(*) >= ?6 "
-	"THEN ?4 + (SELECT g.at FROM login_failure g WHERE g.key = f.key AND g.at > ?2 - ?4 "
-	"ORDER BY g.at DESC LIMIT 1 OFFSET ?6 - 1) ELSE 0 END FROM login_failure f WHERE " PAIRS
-	" AND " PAIR_LOGIN " = ?1 AND at > ?2 - ?4 GROUP BY key ORDER BY 2 DESC, 1",
+	"SELECT substr(key, 6, instr(key, ' ') - 6), count(*), " UNTIL("?6") " FROM "
+	"login_failure f WHERE " PAIRS " AND " PAIR_LOGIN " = ?1 AND at > ?2 - ?4 "
+	"GROUP BY key ORDER BY 2 DESC, 1",
 	/* THR_V_KNOWN */
 	"SELECT net, last_ok FROM login_known WHERE key = 'login:' || ?1 AND "
 	"last_ok > ?2 - 86400 * ?9 ORDER BY last_ok DESC, net",
 	/* THR_V_NETS */
-	"SELECT substr(key, 5), 'narrow', count(*), CASE WHEN count(*) >= ?7 THEN ?4 + "
-	"(SELECT g.at FROM login_failure g WHERE g.key = f.key AND g.at > ?2 - ?4 ORDER BY "
-	"g.at DESC LIMIT 1 OFFSET ?7 - 1) ELSE 0 END FROM login_failure f WHERE key >= 'net:' "
-	"AND key < 'net;' AND at > ?2 - ?4 GROUP BY key UNION ALL "
-	"SELECT substr(key, 6), 'wide', count(*), CASE WHEN count(*) >= ?8 THEN ?4 + "
-	"(SELECT g.at FROM login_failure g WHERE g.key = f.key AND g.at > ?2 - ?4 ORDER BY "
-	"g.at DESC LIMIT 1 OFFSET ?8 - 1) ELSE 0 END FROM login_failure f WHERE key >= 'wide:' "
-	"AND key < 'wide;' AND at > ?2 - ?4 GROUP BY key ORDER BY 3 DESC, 1 LIMIT ?3",
+	NETS("net", "5", "narrow", "?7") " UNION ALL " NETS("wide", "6", "wide", "?8")
+	" ORDER BY 3 DESC, 1 LIMIT ?3",
 	/* THR_STATE */
 	"SELECT count(*), coalesce(max(at), 0), coalesce((SELECT at FROM login_failure WHERE "
 	"key = ?1 AND at > ?2 ORDER BY at DESC LIMIT 1 OFFSET ?3), 0) FROM login_failure "
@@ -72,6 +81,8 @@ static const char *const sqls[THR__MAX] = {
 	"DELETE FROM login_failure WHERE key = 'login:' || ?1 OR (" PAIRS " AND " PAIR_LOGIN
 	" = ?1)",
 };
+
+/* clang-format on */
 
 STORE_TABLE(store_throttle, "throttle", STORE_RW, THR__MAX, sqls);
 
