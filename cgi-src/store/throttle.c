@@ -168,10 +168,20 @@ keys_of(const struct throttle *t, char keys[K__MAX][THR_KEY_MAX])
  * THR_DELAY_WINDOW). */
 static const int limits[K__MAX] = { THR_PER_PAIR, THR_PER_NET, THR_PER_WIDE, 0 };
 
+/* Replaces the spaces of the network net with '_': a key's network ends at its first
+ * space, and what is not an address (net_prefix's "?...") may hold one. */
+static void
+unspace(char *net)
+{
+	for (; *net != '\0'; net++)
+		if (*net == ' ')
+			*net = '_';
+}
+
 int
 throttle_check(struct throttle *t, const char *login, const char *addr, time_t now)
 {
-	char      keys[K__MAX][THR_KEY_MAX], *p;
+	char      keys[K__MAX][THR_KEY_MAX];
 	long long last, until;
 	int       i, n;
 
@@ -181,13 +191,8 @@ throttle_check(struct throttle *t, const char *login, const char *addr, time_t n
 	email_fold(login, t->login, sizeof t->login);
 	net_prefix(addr, NET_NARROW, t->narrow, sizeof t->narrow);
 	net_prefix(addr, NET_WIDE, t->wide, sizeof t->wide);
-	/* A key's network ends at its first space: what is not an address may hold one. */
-	for (p = t->narrow; *p != '\0'; p++)
-		if (*p == ' ')
-			*p = '_';
-	for (p = t->wide; *p != '\0'; p++)
-		if (*p == ' ')
-			*p = '_';
+	unspace(t->narrow);
+	unspace(t->wide);
 	if ((t->known = is_known(t, now)) < 0)
 		return -1;
 	keys_of(t, keys);
