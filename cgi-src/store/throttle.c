@@ -223,6 +223,17 @@ add(const char *key, time_t now)
 	return store_run(s);
 }
 
+/* Forgets the failures older than THR_DELAY_WINDOW, the longest that any key counts
+ * them.  Returns 0 or -1. */
+static int
+purge(time_t now)
+{
+	sqlite3_stmt *s = thr(THR_PURGE);
+
+	db_bind_int64(s, 1, (long long)now - THR_DELAY_WINDOW);
+	return store_run(s);
+}
+
 int
 throttle_fail(struct throttle *t, time_t now)
 {
@@ -231,7 +242,6 @@ throttle_fail(struct throttle *t, time_t now)
 	char             keys[K__MAX][THR_KEY_MAX];
 	long long        last, until;
 	int              i, n, nk = t->known ? K_LOGIN : K__MAX;
-	sqlite3_stmt    *s;
 
 	keys_of(t, keys);
 	t->began = 0;
@@ -246,9 +256,7 @@ throttle_fail(struct throttle *t, time_t now)
 		if (i == K_LOGIN)
 			t->delay = throttle_delay(n);
 	}
-	s = thr(THR_PURGE);
-	db_bind_int64(s, 1, (long long)now - THR_DELAY_WINDOW);
-	return store_run(s);
+	return purge(now);
 }
 
 int
@@ -285,13 +293,7 @@ throttle_count(const char *key, time_t now)
 int
 throttle_add(const char *key, time_t now)
 {
-	sqlite3_stmt *s;
-
-	if (add(key, now) != 0)
-		return -1;
-	s = thr(THR_PURGE);
-	db_bind_int64(s, 1, (long long)now - THR_DELAY_WINDOW);
-	return store_run(s);
+	return add(key, now) == 0 ? purge(now) : -1;
 }
 
 sqlite3_stmt *
