@@ -176,15 +176,23 @@ email_fold(const char *s, char *out, size_t outlen)
 }
 
 void
-email_key(const char *email, char *out, size_t outlen)
+hashed_key(const char *kind, const char *text, char *out, size_t outlen)
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
-	char          folded[256], hex[2 * crypto_hash_sha256_BYTES + 1];
+	char          hex[2 * crypto_hash_sha256_BYTES + 1];
+
+	crypto_hash_sha256(h, (const unsigned char *)text, strlen(text));
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	snprintf(out, outlen, "%s:%s", kind, hex);
+}
+
+void
+email_key(const char *email, char *out, size_t outlen)
+{
+	char folded[256];
 
 	email_fold(email, folded, sizeof folded);
-	crypto_hash_sha256(h, (const unsigned char *)folded, strlen(folded));
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	snprintf(out, outlen, "email:%s", hex);
+	hashed_key("email", folded, out, outlen);
 }
 
 int

@@ -38,6 +38,9 @@ int valid_email(const char *s);
 /* Copies an email address into out in lower case (the key of the rate limit, of the
  * erasure and of the login throttle, store/throttle.h). */
 void email_fold(const char *s, char *out, size_t outlen);
+/* Writes into out the rate limits' key "kind:" and the SHA-256 of text in hex (room:
+ * the kind's length plus 66 bytes), so that the table of attempts keeps no text. */
+void hashed_key(const char *kind, const char *text, char *out, size_t outlen);
 /* Writes the rate limits' key of an email address into out (at least 71 bytes):
  * "email:" and the SHA-256 of the folded address in hex, so that the table of attempts
  * keeps no address (pages/limits.c counts it, aberta-admin submissions erase forgets

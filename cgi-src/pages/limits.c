@@ -1,8 +1,5 @@
 /* The rate limits of the citizens' forms (see limits.h). */
 #include <stdio.h>
-#include <string.h>
-
-#include <sodium.h>
 
 #include "lib/consult.h"
 #include "lib/netprefix.h"
@@ -40,17 +37,10 @@ keys_make(const char *addr, const char *email, struct keys *k)
 static void
 challenge_key(const char *net, const char *ch, char *out, size_t outlen)
 {
-	crypto_hash_sha256_state st;
-	unsigned char            h[crypto_hash_sha256_BYTES];
-	char                     hex[2 * crypto_hash_sha256_BYTES + 1];
+	char text[KEY_MAX + POW_CHALLENGE_MAX + 1];
 
-	crypto_hash_sha256_init(&st);
-	crypto_hash_sha256_update(&st, (const unsigned char *)net, strlen(net));
-	crypto_hash_sha256_update(&st, (const unsigned char *)"|", 1);
-	crypto_hash_sha256_update(&st, (const unsigned char *)ch, strlen(ch));
-	crypto_hash_sha256_final(&st, h);
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	snprintf(out, outlen, "pow:%s", hex);
+	snprintf(text, sizeof text, "%s|%s", net, ch);
+	hashed_key("pow", text, out, outlen);
 }
 
 /* Gives the narrow network of k a new challenge for its extra-th submission past the
