@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/utf8.h"
 #include "import/jschema.h"
 #include "import/jsonpath.h"
 
@@ -682,10 +683,7 @@ check_string(struct run *r, const json_t *s, const json_t *v, const char *name)
 	const json_t *t;
 	regex_t      *re;
 	char          buf[128];
-	size_t        i, n = 0;
-
-	for (i = 0; i < json_string_length(v); i++) /* characters, not bytes */
-		n += ((unsigned char)p[i] & 0xc0) != 0x80;
+	size_t        n = utf8_chars(p, json_string_length(v)); /* characters, not bytes */
 	if ((t = json_object_get(s, "minLength")) != NULL && (json_int_t)n < json_integer_value(t))
 		fail(r, 0, "is %zu character%s long, less than the minimum length %lld", n,
 		    n == 1 ? "" : "s", (long long)json_integer_value(t));

@@ -33,3 +33,13 @@ utf8_decode(const char *str, size_t n, unsigned long *cp)
 		return 0;
 	return len;
 }
+
+size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}

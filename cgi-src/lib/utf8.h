@@ -10,5 +10,8 @@
  * character: NUL, a stray continuation byte, a truncated sequence, an overlong form, a
  * surrogate or a code point above U+10FFFF (*cp is then unspecified). */
 size_t utf8_decode(const char *s, size_t n, unsigned long *cp);
+/* The characters (not bytes) of the n bytes of UTF-8 at s: the bytes that do not
+ * continue a character.  It does not check the text (valid_utf8 does). */
+size_t utf8_chars(const char *s, size_t n);
 
 #endif

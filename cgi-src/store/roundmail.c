@@ -7,28 +7,18 @@
 #include "lib/progress.h"
 #include "lib/domains.h"
 #include "lib/tztime.h"
+#include "lib/utf8.h"
 #include "store/db.h"
 #include "store/rounds.h"
 
 #define WRAP 76 /* characters of a line of the plain text */
-
-/* The characters (not bytes) of the n bytes of UTF-8 at s. */
-static size_t
-columns(const char *s, size_t n)
-{
-	size_t i, c = 0;
-
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return c;
-}
 
 /* Appends s to b as lines of at most WRAP characters, the first after first, the others
  * after rest (their indents), words longer than a line whole; then a line end. */
 static void
 wrap(struct buf *b, const char *first, const char *rest, const char *s)
 {
-	size_t col = columns(first, strlen(first)), n, w;
+	size_t col = utf8_chars(first, strlen(first)), n, w;
 	int    start = 1;
 
 	buf_puts(b, first);
@@ -37,10 +27,10 @@ wrap(struct buf *b, const char *first, const char *rest, const char *s)
 		if (*s == '\0')
 			break;
 		n = strcspn(s, " \n\r\t");
-		w = columns(s, n);
+		w = utf8_chars(s, n);
 		if (!start && col + 1 + w > WRAP) {
 			buf_printf(b, "\n%s", rest);
-			col = columns(rest, strlen(rest));
+			col = utf8_chars(rest, strlen(rest));
 			start = 1;
 		}
 		if (!start) {

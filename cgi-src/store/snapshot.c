@@ -197,17 +197,9 @@ snapshot_state_milestones(long long plan_id, const char *moment)
 static int
 name_ok(const char *name)
 {
-	size_t        n = name ? strlen(name) : 0, len, chars = 0;
-	unsigned long cp;
+	size_t n = name ? strlen(name) : 0, chars = utf8_chars(name, n);
 
-	while (n > 0) {
-		if ((len = utf8_decode(name, n, &cp)) == 0)
-			return 0;
-		name += len;
-		n -= len;
-		chars++;
-	}
-	return chars >= 1 && chars <= 200;
+	return name != NULL && valid_utf8(name, n) && chars >= 1 && chars <= 200;
 }
 
 /* Runs the copy id (W_COMMITMENTS or W_MILESTONES) of plan plan_id at moment into

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/utf8.h"
 #include "lib/valid.h"
 #include "store/db.h"
 #include "store/stmt.h"
@@ -125,7 +126,7 @@ int
 upload_why_ok(const char *why)
 {
 	const unsigned char *p;
-	size_t               len, n = 0, i;
+	size_t               len, i;
 	int                  ink = 0;
 
 	if (why == NULL || (len = strlen(why)) == 0 || !valid_utf8(why, len))
@@ -134,12 +135,10 @@ upload_why_ok(const char *why)
 		p = (const unsigned char *)why + i;
 		if ((*p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t') || *p == 0x7f)
 			return 0;
-		if ((*p & 0xc0) != 0x80)
-			n++;
 		if (*p > 0x20)
 			ink = 1;
 	}
-	return ink && n <= UPLOAD_WHY_MAX;
+	return ink && utf8_chars(why, len) <= UPLOAD_WHY_MAX;
 }
 
 /* Withdraws sha inside the caller's transaction (see upload_withdraw).  Returns as it
