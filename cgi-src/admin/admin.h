@@ -67,12 +67,13 @@ int page_admin_delete(struct ctx *c);
  * order, saved several at once with one evidence or one each, added and reordered */
 struct ws_echo; /* a refused save of the milestones, shown back */
 /* Fills the workspace of commitment cid into its form page b (admin_form.tpl's WS_TOP
- * and WORKSPACE): the stored milestones, or those of echo (NULL: none) with their
- * messages. */
-void page_admin_workspace(struct ctx *c, tpl_dict *b, long long cid, const struct ws_echo *echo);
-int  page_admin_ws_save(struct ctx *c);
-int  page_admin_ws_add(struct ctx *c);
-int  page_admin_ws_move(struct ctx *c);
+ * and WORKSPACE): the link to its public page by its stored OGP id ogp_id (NULL: none),
+ * the stored milestones, or those of echo (NULL: none) with their messages. */
+void page_admin_workspace(
+    struct ctx *c, tpl_dict *b, long long cid, const char *ogp_id, const struct ws_echo *echo);
+int page_admin_ws_save(struct ctx *c);
+int page_admin_ws_add(struct ctx *c);
+int page_admin_ws_move(struct ctx *c);
 /* admin_relations.c: a commitment's bodies, values and areas */
 int page_admin_relations(struct ctx *c);
 /* admin_review.c: member editors' drafts, approved or returned */

@@ -94,6 +94,7 @@ struct formpage {
 	const char           *dberr;    /* what the database refused */
 	const char           *ev_err;   /* the evidence message */
 	const struct ws_echo *ws;       /* a commitment's refused save of its milestones */
+	const struct values  *stored;   /* the stored row (NULL: new, or deleted since) */
 };
 
 /* The public page of a record, when it has one. */
@@ -165,7 +166,8 @@ form_page(struct ctx *c, const struct kind *k, const struct values *v, const str
 			tpl_set(tpl_section(d, "DBERR"), "TEXT", fp->dberr);
 	}
 	if (strcmp(k->slug, "commitments") == 0 && fp->id != 0)
-		page_admin_workspace(c, b, fp->id, fp->ws);
+		page_admin_workspace(c, b, fp->id,
+		    fp->stored != NULL ? fp->stored->v[edit_field(k, "ogp_id")] : NULL, fp->ws);
 	if (fp->conflict != NULL) {
 		d = tpl_section(b, "CONFLICT");
 		for (i = 0; i < k->nfields; i++)
@@ -320,7 +322,7 @@ static int
 submit(struct ctx *c, const struct kind *k, long long id, const struct values *old)
 {
 	struct values   v, cur;
-	struct formpage fp = { id, NULL, NULL, NULL, NULL };
+	struct formpage fp = { id, NULL, NULL, NULL, NULL, old };
 	struct evidence e;
 	const char     *dberr;
 	char            loc[96];
@@ -363,11 +365,13 @@ submit(struct ctx *c, const struct kind *k, long long id, const struct values *o
 		return page_redirect(c, loc);
 	}
 	if (rc == 1 && edit_load(c->rw, k, id, &cur) == 1) {
-		fp.conflict = &cur;
+		fp.conflict = fp.stored = &cur;
 		v.version = cur.version; /* saving again applies the merge */
 		st = form_page(c, k, &v, &fp, 409);
 		edit_values_free(&cur);
 	} else if (rc == 1 || rc == 2) {
+		if (rc == 1)
+			fp.stored = NULL; /* deleted by another */
 		fp.dberr = rc == 1
 		    ? "O registo foi apagado por outra pessoa."
 		    : "A base de dados recusou a gravação: um valor repete outro registo "
@@ -384,7 +388,7 @@ page_admin_new(struct ctx *c)
 {
 	const struct kind *k = kind_of(c);
 	struct values      v;
-	struct formpage    fp = { 0, NULL, NULL, NULL, NULL };
+	struct formpage    fp = { 0, NULL, NULL, NULL, NULL, NULL };
 	int                st;
 
 	if (k == NULL || k->moderated)
@@ -403,7 +407,7 @@ page_admin_edit(struct ctx *c)
 {
 	const struct kind *k = kind_of(c);
 	struct values      old;
-	struct formpage    fp = { c->num, NULL, NULL, NULL, NULL };
+	struct formpage    fp = { c->num, NULL, NULL, NULL, NULL, &old };
 	int                st;
 
 	if (k == NULL)
@@ -431,7 +435,7 @@ admin_commitment_page(struct ctx *c, long long cid, const struct ws_echo *echo, 
 {
 	const struct kind *k = edit_kind("commitments");
 	struct values      old;
-	struct formpage    fp = { cid, NULL, NULL, NULL, echo };
+	struct formpage    fp = { cid, NULL, NULL, NULL, echo, &old };
 	int                st;
 
 	if ((st = edit_load(c->rw, k, cid, &old)) <= 0) {

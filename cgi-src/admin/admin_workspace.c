@@ -358,15 +358,14 @@ ws_flash(struct ctx *c)
 		page_flash(c, "Nenhum marco foi alterado; nada foi gravado.");
 }
 
-/* The head of the workspace w of commitment cid: its links, the notes, the buttons. */
+/* The head of the workspace w of commitment cid (its stored OGP id ogp_id, NULL: none):
+ * its links, the notes, the buttons. */
 static void
-ws_head(struct ctx *c, tpl_dict *w, long long cid)
+ws_head(struct ctx *c, tpl_dict *w, long long cid, const char *ogp_id)
 {
-	const struct kind *ck = edit_kind("commitments");
-	sqlite3_stmt      *s = ws_stmt(WS_NEW_DRAFTS);
-	struct values      cm;
-	char               href[64];
-	int                member = c->me->role == ROLE_MEMBER, f;
+	sqlite3_stmt *s = ws_stmt(WS_NEW_DRAFTS);
+	char          href[64];
+	int           member = c->me->role == ROLE_MEMBER;
 
 	tpl_set_int(w, "CID", cid);
 	tpl_set(w, "CSRF", c->me->csrf);
@@ -374,12 +373,9 @@ ws_head(struct ctx *c, tpl_dict *w, long long cid)
 	    member ? "Enviar as alterações para revisão" : "Gravar os marcos alterados");
 	tpl_set(w, "ADD_SUBMIT", member ? "Propor o marco" : "Acrescentar o marco");
 	tpl_show(w, member ? "DRAFT_NOTE" : "RELATIONS");
-	if (edit_load(c->rw, ck, cid, &cm) == 1) {
-		if ((f = edit_field(ck, "ogp_id")) >= 0 && cm.v[f] != NULL) {
-			snprintf(href, sizeof href, "/pt/commitments/%s", cm.v[f]);
-			tpl_set(tpl_section(w, "PUBLIC"), "HREF", href);
-		}
-		edit_values_free(&cm);
+	if (ogp_id != NULL) {
+		snprintf(href, sizeof href, "/pt/commitments/%s", ogp_id);
+		tpl_set(tpl_section(w, "PUBLIC"), "HREF", href);
 	}
 	db_bind_int64(s, 1, cid);
 	if (db_step(s) == SQLITE_ROW && db_int(s, 0) > 0)
@@ -430,7 +426,8 @@ summary_of(const struct kind *k, const struct ws_echo *e, tpl_dict *top)
 }
 
 void
-page_admin_workspace(struct ctx *c, tpl_dict *b, long long cid, const struct ws_echo *echo)
+page_admin_workspace(
+    struct ctx *c, tpl_dict *b, long long cid, const char *ogp_id, const struct ws_echo *echo)
 {
 	const struct kind *k = edit_kind("milestones");
 	tpl_dict          *w = tpl_include(b, "WORKSPACE", "admin_workspace.tpl");
@@ -442,7 +439,7 @@ page_admin_workspace(struct ctx *c, tpl_dict *b, long long cid, const struct ws_
 	size_t             n, i;
 	int                en = c->en;
 
-	ws_head(c, w, cid);
+	ws_head(c, w, cid, ogp_id);
 	if ((m = ws_list(cid, &n)) == NULL)
 		return;
 	c->en = 0; /* the dates and link names in the staff's language, whatever the browser's */
