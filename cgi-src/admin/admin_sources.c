@@ -236,20 +236,33 @@ fill_text(tpl_dict *d, const char *key, const char *t)
 		tpl_show(d, no);
 }
 
-/* The links of r as rows of b (n of them, in order). */
-static void
-fill_rows(tpl_dict *b, const struct src_record *r, int n)
+/* The links of r as rows of b, in order, each with the buttons that move it, in one
+ * pass of sources_list; their ids go to order (sources_order_text).  Returns how many,
+ * or -1 (an error, more than SRC_LINKS_MAX, or order too small). */
+static int
+fill_rows(tpl_dict *b, const struct src_record *r, char *order, size_t orderlen)
 {
 	sqlite3_stmt *s = sources_list(r);
-	tpl_dict     *h = NULL, *d, *m;
+	tpl_dict     *h = NULL, *d = NULL, *m = NULL;
+	long long     ids[SRC_LINKS_MAX];
 	char          href[96];
 	int           i = 0;
 
 	while (db_step(s) == SQLITE_ROW) {
+		if (i == SRC_LINKS_MAX) {
+			i = -1;
+			break;
+		}
 		if (h == NULL)
 			h = tpl_section(b, "HAS");
-		d = tpl_section(h, "LINK");
-		tpl_set_int(d, "ID", db_int64(s, SRCL_ID));
+		if (d != NULL) { /* a row after d: d moves down, this one up */
+			tpl_show(m != NULL ? m : tpl_section(d, "MOVE"), "DOWN");
+			d = tpl_section(h, "LINK");
+			tpl_show(m = tpl_section(d, "MOVE"), "UP");
+		} else
+			d = tpl_section(h, "LINK");
+		ids[i] = db_int64(s, SRCL_ID);
+		tpl_set_int(d, "ID", ids[i]);
 		tpl_set_int(d, "N", ++i);
 		if (db_text(s, SRCL_URL) != NULL) {
 			tpl_set(d, "HREF", db_text(s, SRCL_URL));
@@ -265,17 +278,11 @@ fill_rows(tpl_dict *b, const struct src_record *r, int n)
 		fill_text(d, "PT", db_text(s, SRCL_LABEL_PT));
 		fill_text(d, "EN", db_text(s, SRCL_LABEL_EN));
 		fill_check(d, s);
-		if (n > 1) {
-			m = tpl_section(d, "MOVE");
-			if (i > 1)
-				tpl_show(m, "UP");
-			if (i < n)
-				tpl_show(m, "DOWN");
-		}
 	}
 	db_reset(s);
 	if (h == NULL)
 		tpl_show(b, "NONE");
+	return i < 0 || db_failed() || sources_order_text(ids, i, order, orderlen) != 0 ? -1 : i;
 }
 
 /* The page of r's links and the form that adds one (f: the values sent, NULL: an empty
@@ -287,10 +294,8 @@ list_page(struct ctx *c, const struct src_record *r, const struct lform *f, cons
 	static const char *const none[LF_FILE] = { NULL };
 	tpl_dict                *b;
 	char                     order[SRC_LINKS_MAX * 21], href[128], title[300];
-	int                      n = sources_order(r, order, sizeof order);
+	int                      n;
 
-	if (n < 0)
-		return db_failed_set(), 503;
 	snprintf(title, sizeof title, "Fontes e evidências: %s", r->name);
 	b = tpl_section(page_admin_body(c, "admin_sources.tpl", title), "SOURCES");
 	tpl_set(b, "SLUG", r->o->slug);
@@ -298,8 +303,6 @@ list_page(struct ctx *c, const struct src_record *r, const struct lform *f, cons
 	tpl_set_int(b, "OID", r->id);
 	tpl_set(b, "NAME", r->name);
 	tpl_set(b, "CSRF", c->me->csrf);
-	tpl_set(b, "ORDER", order);
-	tpl_set_int(b, "COUNT", n);
 	tpl_set(b, "ENCTYPE",
 	    r->o->uploads ? "multipart/form-data" : "application/x-www-form-urlencoded");
 	if (r->page[0] != '\0') {
@@ -311,7 +314,10 @@ list_page(struct ctx *c, const struct src_record *r, const struct lform *f, cons
 	}
 	if (conflict != NULL)
 		tpl_set(tpl_section(b, "CONFLICT"), "TEXT", conflict);
-	fill_rows(b, r, n);
+	if ((n = fill_rows(b, r, order, sizeof order)) < 0)
+		return db_failed_set(), 503;
+	tpl_set(b, "ORDER", order);
+	tpl_set_int(b, "COUNT", n);
 	fill_fields(b, r->o, NULL, f ? (const char *const *)f->v : none, f ? f->err : NULL, "f-", 1,
 	    r->o->uploads, 0);
 	if (f != NULL && f->nerr > 0)

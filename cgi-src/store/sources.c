@@ -172,9 +172,8 @@ read_order(const struct src_record *r, long long ids[SRC_LINKS_MAX], long long p
 	return db_failed() ? -1 : n;
 }
 
-/* Writes ids[0..n) comma-separated into out.  Returns 0, or -1 when it does not fit. */
-static int
-order_text(const long long *ids, int n, char *out, size_t outlen)
+int
+sources_order_text(const long long *ids, int n, char *out, size_t outlen)
 {
 	size_t used = 0;
 	int    i, k;
@@ -197,7 +196,7 @@ sources_order(const struct src_record *r, char *out, size_t outlen)
 	long long ids[SRC_LINKS_MAX], pos[SRC_LINKS_MAX];
 	int       n = read_order(r, ids, pos);
 
-	return n < 0 || order_text(ids, n, out, outlen) != 0 ? -1 : n;
+	return n < 0 || sources_order_text(ids, n, out, outlen) != 0 ? -1 : n;
 }
 
 /* A copy of column i of s, or NULL when it is NULL or empty; *oom set when out of
@@ -521,7 +520,7 @@ sources_move(sqlite3 *rw, const struct src_record *r, long long id, int up, cons
 
 	if (store_begin(rw) != 0)
 		return -1;
-	if ((n = read_order(r, ids, pos)) < 0 || order_text(ids, n, now, sizeof now) != 0)
+	if ((n = read_order(r, ids, pos)) < 0 || sources_order_text(ids, n, now, sizeof now) != 0)
 		return finish(rw, -1);
 	if (seen == NULL || strcmp(now, seen) != 0)
 		return finish(rw, 1);

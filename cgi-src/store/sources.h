@@ -85,6 +85,9 @@ sqlite3_stmt *sources_list(const struct src_record *r);
  * shows, for sources_move).  Returns the number of links, or -1 on error or when out
  * is too small. */
 int sources_order(const struct src_record *r, char *out, size_t outlen);
+/* Writes the link ids ids[0..n) comma-separated into out, as sources_order does (for a
+ * page that steps sources_list itself).  Returns 0, or -1 when they do not fit. */
+int sources_order_text(const long long *ids, int n, char *out, size_t outlen);
 
 /* A link as stored; the strings are malloc'd, NULL when empty. */
 struct src_link {
