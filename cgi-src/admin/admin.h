@@ -51,6 +51,9 @@ const char *page_admin_count(long long n, char out[32]);
 /* Sets HEADCOUNT of b, the counts after a list's heading, from the list a has run:
  * ": N noun" (noun "" for none), with " (de ALL)" when a search or a filter is on. */
 void page_admin_headcount(tpl_dict *b, const struct admin_list *a, const char *noun);
+/* Sets CAPTION of t, the rows of the page of a shown (n of them, from the list a has
+ * run): "what FIRST a LAST de N", with " (entre ALL)" when a search or a filter is on. */
+void page_admin_caption(tpl_dict *t, const struct admin_list *a, const char *what, int n);
 /* The scope of the lists for the staff member of c (struct al_query's body): a member
  * editor's body, -1 (nothing) for a member editor without one, 0 (everything) for the
  * others. */

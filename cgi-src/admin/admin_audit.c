@@ -30,7 +30,6 @@ page_admin_audit(struct ctx *c)
 	int               changes = log != NULL && strcmp(log, "changes") == 0, n;
 	tpl_dict         *b = page_admin_body(c, "admin_audit.tpl", "Registos"), *t;
 	struct admin_list a;
-	char              m[32], all[32], f1[32], f2[32], cap[200];
 
 	tpl_set(b, "LOG", changes ? "changes" : "security");
 	tpl_set(b, "CUR_SECURITY", changes ? "false" : "page");
@@ -45,14 +44,7 @@ page_admin_audit(struct ctx *c)
 		return 400;
 	if ((n = page_admin_list_run(c, b, &a, log_row, t = tpl_section(b, "LOGTABLE"))) < 0)
 		return 503;
-	page_admin_count(a.matched, m);
-	page_admin_count(a.all, all);
-	page_admin_count(n > 0 ? (a.q.page - 1) * AL_PER_PAGE + 1 : 0, f1);
-	page_admin_count((a.q.page - 1) * AL_PER_PAGE + n, f2);
-	snprintf(cap, sizeof cap,
-	    adminlist_filtered(&a.q) ? "%s: linhas %s a %s de %s (entre %s)"
-				     : "%s: linhas %s a %s de %s",
-	    changes ? "Alterações ao conteúdo" : "Segurança e acessos", f1, f2, m, all);
-	tpl_set(t, "CAPTION", cap);
+	page_admin_caption(
+	    t, &a, changes ? "Alterações ao conteúdo: linhas" : "Segurança e acessos: linhas", n);
 	return 200;
 }

@@ -32,6 +32,21 @@ page_admin_headcount(tpl_dict *b, const struct admin_list *a, const char *noun)
 	tpl_set(b, "HEADCOUNT", t);
 }
 
+void
+page_admin_caption(tpl_dict *t, const struct admin_list *a, const char *what, int n)
+{
+	char m[32], all[32], f1[32], f2[32], cap[256];
+
+	page_admin_count(a->matched, m);
+	page_admin_count(a->all, all);
+	page_admin_count(n > 0 ? (a->q.page - 1) * AL_PER_PAGE + 1 : 0, f1);
+	page_admin_count((a->q.page - 1) * AL_PER_PAGE + n, f2);
+	snprintf(cap, sizeof cap,
+	    adminlist_filtered(&a->q) ? "%s %s a %s de %s (entre %s)" : "%s %s a %s de %s", what,
+	    f1, f2, m, all);
+	tpl_set(t, "CAPTION", cap);
+}
+
 long long
 page_admin_scope(const struct ctx *c)
 {

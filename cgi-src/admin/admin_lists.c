@@ -386,23 +386,14 @@ table_row(void *arg, sqlite3_stmt *s)
 static void
 counts(const struct state *st)
 {
-	char m[32], a[32], f1[32], f2[32], t[256];
-	int  filtered = adminlist_filtered(&st->a.q);
-
 	page_admin_headcount(st->b, &st->a, "");
-	page_admin_count(st->a.matched, m);
-	page_admin_count(st->a.all, a);
-	if (st->h != NULL) {
-		page_admin_count((st->a.q.page - 1) * AL_PER_PAGE + 1, f1);
-		page_admin_count((st->a.q.page - 1) * AL_PER_PAGE + st->n, f2);
-		snprintf(t, sizeof t, filtered ? "%s %s a %s de %s (entre %s)" : "%s %s a %s de %s",
-		    st->plural, f1, f2, m, a);
-		tpl_set(st->h, "CAPTION", t);
-	}
+	if (st->h != NULL)
+		page_admin_caption(st->h, &st->a, st->plural, st->n);
 	if (st->n == 0)
 		tpl_set(tpl_section(st->b, "EMPTY"), "EMPTY_TEXT",
-		    filtered ? "Nenhum registo corresponde à pesquisa e aos filtros."
-			     : "Não há registos que possa editar.");
+		    adminlist_filtered(&st->a.q)
+			? "Nenhum registo corresponde à pesquisa e aos filtros."
+			: "Não há registos que possa editar.");
 }
 
 int
