@@ -74,6 +74,18 @@ dump(long long cid)
 	return out;
 }
 
+/* Checks that the milestones of cid are still as before (dump) says, then frees it: a
+ * refused request wrote nothing. */
+static void
+unchanged(long long cid, char *before)
+{
+	char *after = dump(cid);
+
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+
 /* Opens the workspace of cid as s into f (the milestones' form); the page into r when r
  * is not NULL. */
 static void
@@ -292,7 +304,7 @@ START_TEST(missing_evidence_refuses_all)
 	struct form f;
 	long long   cid = commitment("PT0983", "ws-corpo"), m1 = milestone(cid, 1);
 	long long   m2 = milestone(cid, 2);
-	char       *before = dump(cid), *after, name[64];
+	char       *before = dump(cid), name[64];
 
 	open_ws(&focal, cid, &f, NULL);
 	figure(&f, m1, "50");
@@ -300,8 +312,7 @@ START_TEST(missing_evidence_refuses_all)
 	post_ws(&focal, cid, &f, 0, &r);
 	form_free(&f);
 	ck_assert_int_eq(r.status, 400);
-	after = dump(cid);
-	ck_assert_str_eq(before, after);
+	unchanged(cid, before);
 	HAS(r.body.p,
 	    "<p class=\"field-error\" id=\"e-m%lld-evidence\">Uma alteração do estado ou "
 	    "do progresso precisa de uma evidência",
@@ -315,8 +326,6 @@ START_TEST(missing_evidence_refuses_all)
 	ck_assert(form_shows(r.body.p, name, "2028"));
 	HAS(r.body.p, "id=\"e-m%lld-evidence\"", m1);
 	res_free(&r);
-	free(before);
-	free(after);
 }
 END_TEST
 
@@ -328,7 +337,7 @@ START_TEST(bad_date_refuses_all)
 	struct form f;
 	long long   cid = commitment("PT0984", "ws-corpo"), m1 = milestone(cid, 1);
 	long long   m2 = milestone(cid, 2), m3 = milestone(cid, 3);
-	char       *before = dump(cid), *after, name[64];
+	char       *before = dump(cid), name[64];
 
 	open_ws(&focal, cid, &f, NULL);
 	figure(&f, m1, "70");
@@ -339,8 +348,7 @@ START_TEST(bad_date_refuses_all)
 	post_ws(&focal, cid, &f, 0, &r);
 	form_free(&f);
 	ck_assert_int_eq(r.status, 400);
-	after = dump(cid);
-	ck_assert_str_eq(before, after);
+	unchanged(cid, before);
 	HAS(r.body.p,
 	    "id=\"e-m%lld-progress_as_of\">Data inválida: use AAAA, AAAA-MM ou "
 	    "AAAA-MM-DD.",
@@ -358,8 +366,6 @@ START_TEST(bad_date_refuses_all)
 	ck_assert(form_shows(r.body.p, name, "2032"));
 	ck_assert(form_shows(r.body.p, "evidence_url", "https://example.org/ev.pdf"));
 	res_free(&r);
-	free(before);
-	free(after);
 }
 END_TEST
 
@@ -372,7 +378,7 @@ START_TEST(conflict_shown_nothing_written)
 	struct form f;
 	long long   cid = commitment("PT0985", "ws-corpo"), m1 = milestone(cid, 1);
 	long long   m2 = milestone(cid, 2), m3 = milestone(cid, 3);
-	char        action[96], sql[200], *before, *after, *b;
+	char        action[96], sql[200], *before, *b;
 	long long   v3;
 
 	open_ws(&focal, cid, &f, NULL);
@@ -387,8 +393,7 @@ START_TEST(conflict_shown_nothing_written)
 	post_ws(&focal, cid, &f, 0, &r);
 	form_free(&f);
 	ck_assert_int_eq(r.status, 409);
-	after = dump(cid);
-	ck_assert_str_eq(before, after);
+	unchanged(cid, before);
 	b = block(r.body.p, m1);
 	ck_assert_ptr_nonnull(strstr(b, "Outra pessoa gravou este marco enquanto o editava."));
 	ck_assert_ptr_nonnull(strstr(b,
@@ -416,8 +421,6 @@ START_TEST(conflict_shown_nothing_written)
 			     NULL, m3, 0, -1),
 	    1);
 	ck_assert_int_eq(version_of(m3), v3); /* not written: no empty revision either */
-	free(before);
-	free(after);
 }
 END_TEST
 
@@ -592,7 +595,7 @@ START_TEST(member_outside_body_refused)
 {
 	struct res r;
 	long long  cid = commitment("PT0989", "ws-outro"), m1 = milestone(cid, 1);
-	char       path[96], name[64], *before = dump(cid), *after;
+	char       path[96], name[64], *before = dump(cid);
 
 	snprintf(path, sizeof path, "/admin/commitments/%lld", cid);
 	cgi_get(&member, path, &r);
@@ -605,13 +608,10 @@ START_TEST(member_outside_body_refused)
 	ck_assert_int_eq(post(&member, cid, "/milestones/new",
 			     body_of("csrf", member.csrf, "new-title_pt", "Intruso", NULL)),
 	    403);
-	after = dump(cid);
-	ck_assert_str_eq(before, after);
+	unchanged(cid, before);
 	ck_assert_int_eq(
 	    sql_int("SELECT count(*) FROM milestone WHERE commitment_id = ?2", NULL, cid, 0, -1),
 	    3);
-	free(before);
-	free(after);
 }
 END_TEST
 
@@ -622,7 +622,7 @@ START_TEST(csrf_refused)
 	struct res  r;
 	struct form f;
 	long long   cid = commitment("PT0980", "ws-corpo"), m1 = milestone(cid, 1);
-	char       *before = dump(cid), *after;
+	char       *before = dump(cid);
 
 	open_ws(&focal, cid, &f, NULL);
 	set_ms(&f, m1, "planned_end", "2030");
@@ -637,10 +637,7 @@ START_TEST(csrf_refused)
 	ck_assert_int_eq(post(&focal, cid, "/milestones/move",
 			     body_of("milestone", "1", "dir", "down", "version", "1", NULL)),
 	    403);
-	after = dump(cid);
-	ck_assert_str_eq(before, after);
-	free(before);
-	free(after);
+	unchanged(cid, before);
 }
 END_TEST
 
