@@ -19,6 +19,7 @@
 #include <sodium.h>
 
 #include "hostile.h"
+#include "lib/consult.h"
 
 #define CITIZEN_EMAIL "hostil-cidada@example.org"
 #define VICTIM_LOGIN  "hostil-vitima@example.org"
@@ -91,23 +92,17 @@ random_challenge(int bits, char *out, size_t outlen)
 	snprintf(out, outlen, "%d-%s", bits, hex);
 }
 
-/* Records challenge ch as given now to narrow network net ("net:A/N"), as the program
- * does (pages/limits.c: "pow:" and the SHA-256 of net '|' ch). */
+/* Records challenge ch as given now to narrow network net ("net:A/N") under the key
+ * pages/limits.c gives it: lib/consult.h's hashed_key of net '|' ch. */
 static int
 give_challenge(const char *net, const char *ch)
 {
-	crypto_hash_sha256_state st;
-	unsigned char            h[crypto_hash_sha256_BYTES];
-	char                     hex[65], sql[200];
+	char text[200], key[80], sql[200];
 
-	crypto_hash_sha256_init(&st);
-	crypto_hash_sha256_update(&st, (const unsigned char *)net, strlen(net));
-	crypto_hash_sha256_update(&st, (const unsigned char *)"|", 1);
-	crypto_hash_sha256_update(&st, (const unsigned char *)ch, strlen(ch));
-	crypto_hash_sha256_final(&st, h);
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	snprintf(sql, sizeof sql, "INSERT INTO submit_attempt (key, at) VALUES ('pow:%s', %lld)",
-	    hex, (long long)time(NULL));
+	snprintf(text, sizeof text, "%s|%s", net, ch);
+	hashed_key("pow", text, key, sizeof key);
+	snprintf(sql, sizeof sql, "INSERT INTO submit_attempt (key, at) VALUES ('%s', %lld)", key,
+	    (long long)time(NULL));
 	return exec_sql(sql);
 }
 
