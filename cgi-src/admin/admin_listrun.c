@@ -174,14 +174,6 @@ page_admin_list_read(struct ctx *c, tpl_dict *b, struct admin_list *a, enum al_l
 	}
 }
 
-/* Appends "?name=value" or "&name=value" to u (value percent-encoded). */
-static void
-url_param(struct buf *u, const char *name, const char *value)
-{
-	buf_printf(u, "%c%s=", strchr(u->p != NULL ? u->p : "", '?') != NULL ? '&' : '?', name);
-	url_encode(u, value);
-}
-
 void
 page_admin_list_url(struct buf *u, const struct admin_list *a, int skip)
 {

@@ -47,7 +47,8 @@ url_decode(char *dst, size_t dstlen, const char *src, size_t len, int plus_space
 	return (long)o;
 }
 
-void
+/* Appends s (NULL: nothing) to out percent-encoded (see url_param). */
+static void
 url_encode(struct buf *out, const char *s)
 {
 	static const char    hex[] = "0123456789ABCDEF";
@@ -63,6 +64,13 @@ url_encode(struct buf *out, const char *s)
 			e[2] = hex[*p & 15];
 			buf_put(out, e, 3);
 		}
+}
+
+void
+url_param(struct buf *u, const char *name, const char *value)
+{
+	buf_printf(u, "%c%s=", strchr(u->p != NULL ? u->p : "", '?') != NULL ? '&' : '?', name);
+	url_encode(u, value);
 }
 
 const char *

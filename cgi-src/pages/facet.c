@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lib/domains.h"
+#include "lib/urlcode.h"
 #include "http/req.h"
 #include "store/db.h"
 #include "pages/facet.h"
@@ -255,55 +256,31 @@ facet_bind(struct ctx *c, const struct facet_params *p, sqlite3_stmt *s)
 	db_bind_text(s, 9, c->today);
 }
 
-/* Appends "&key=value" (or "?key=value" first) to out at *o, value percent-encoded. */
-static void
-put_param(char *out, size_t outlen, size_t *o, const char *key, const char *v)
-{
-	static const char    hex[] = "0123456789ABCDEF";
-	const unsigned char *s = (const unsigned char *)v;
-	int                  n;
-
-	n = snprintf(out + *o, outlen - *o, "%c%s=", strchr(out, '?') ? '&' : '?', key);
-	if (n < 0 || (size_t)n >= outlen - *o)
-		return;
-	*o += (size_t)n;
-	for (; *s != '\0' && *o + 4 < outlen; s++) {
-		if ((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
-		    (*s >= 'A' && *s <= 'Z') || strchr("-._~", *s) != NULL)
-			out[(*o)++] = (char)*s;
-		else {
-			out[(*o)++] = '%';
-			out[(*o)++] = hex[*s >> 4];
-			out[(*o)++] = hex[*s & 15];
-		}
-	}
-	out[*o] = '\0';
-}
-
 void
 facet_url(const struct facet_params *p, int f, const char *v, int sort, long long page, char *out,
     size_t outlen)
 {
-	size_t      o;
+	struct buf  u = { 0 };
 	const char *val;
 	char        num[24];
 	int         i;
 
-	snprintf(out, outlen, "%s", p->base);
-	o = strlen(out);
+	buf_puts(&u, p->base);
 	if (p->q != NULL && p->qstate != FACET_Q_NONE)
-		put_param(out, outlen, &o, "q", p->q);
+		url_param(&u, "q", p->q);
 	for (i = 0; i < FACET__MAX; i++) {
 		val = i == f ? v : p->val[i];
 		if (val != NULL)
-			put_param(out, outlen, &o, names[i], val);
+			url_param(&u, names[i], val);
 	}
 	if (sort > SORT_PLAN && sort < SORT__MAX)
-		put_param(out, outlen, &o, "sort", sorts[sort]);
+		url_param(&u, "sort", sorts[sort]);
 	if (page > 1) {
 		snprintf(num, sizeof num, "%lld", page);
-		put_param(out, outlen, &o, "page", num);
+		url_param(&u, "page", num);
 	}
+	snprintf(out, outlen, "%s", !u.oom && u.p != NULL ? u.p : p->base);
+	buf_free(&u);
 }
 
 /* Cuts s, written by snprintf into cap bytes, back to whole UTF-8 characters when it
