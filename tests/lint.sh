@@ -116,7 +116,7 @@ http/routes.c	pages/pages.h admin/admin.h
 pages	lib store view http pages
 admin	lib store view http import admin
 net	lib store net
-cli	lib store import net cli http/cache.h
+cli	lib store import view net cli http/cache.h
 main.c	lib store view http'
 
 # The sources of the cgi-src tree $1, one path (from $1) a line.

@@ -1,0 +1,89 @@
+/*
+ * changes: what changed about a followed thing, the one list that the Atom feeds
+ * (pages/syndication.c) and the email alerts (`aberta-admin follow send`) are made of
+ * (view/changes.h writes its items in either language).
+ *
+ * A followed thing is the whole site, a plan, a commitment or a body (a body: the
+ * commitments it leads or supports, and the events it organises or co-organises).  Its
+ * changes come from three places:
+ *   - the revision log (every save of the admin area and every approved draft):
+ *     commitments added; a commitment's reported status (self_status, with its date) or
+ *     reported progress (self_percent); a milestone's progress figure (with the figure's
+ *     date and its evidence link), a milestone completed; an IRM assessment (any irm_*
+ *     field of a commitment set or changed); a new event; a new consultation.  An item
+ *     from the log has rev = the revision id and at = the time of the save;
+ *   - time (between since and until, unix seconds): a milestone becoming overdue (its
+ *     planned end passed and it is neither complete nor withdrawn) and a consultation
+ *     opening (its opening time reached).  rev = 0, at = that moment;
+ *   - with CHANGES_FACTS only (the feeds): the content's own dated facts, the progress
+ *     figures reported over time (milestone_figure) with their date, source and
+ *     confidence, so that a feed of imported content shows its real history with real
+ *     dates, never the day of the import.
+ *
+ * The statements are in the table store_changes (STORE_RO: they only read), usable on
+ * either connection's tables as store/stmt.h prepares them.  A failure is recorded
+ * (db_failed) and the call returns -1.
+ */
+#ifndef ABERTA_CHANGES_H
+#define ABERTA_CHANGES_H
+
+/* What is followed (subscription.kind). */
+enum follow_kind { FOLLOW_SITE, FOLLOW_PLAN, FOLLOW_COMMITMENT, FOLLOW_ENTITY };
+
+/* Parses "site", "plan", "commitment", "entity" into *k.  Returns 0 or -1. */
+int follow_kind_parse(const char *s, enum follow_kind *k);
+/* The name of k as subscription.kind stores it. */
+const char *follow_kind_name(enum follow_kind k);
+
+enum change_kind {
+	CH_NEW_COMMITMENT,    /* a commitment was added */
+	CH_STATUS,            /* a commitment's reported status changed (after: the new code) */
+	CH_SELF_PERCENT,      /* a commitment's reported progress changed (after: percent) */
+	CH_PROGRESS,          /* a milestone's progress figure changed (after: percent) */
+	CH_MILESTONE_DONE,    /* a milestone's status became complete */
+	CH_MILESTONE_OVERDUE, /* a milestone's planned end passed without completion */
+	CH_IRM,               /* an IRM assessment field was set or changed (field, after) */
+	CH_EVENT,             /* a new event (id, title) */
+	CH_CONSULTATION,      /* a consultation opened (id, title) */
+	CH_FIGURE             /* a progress figure the content reports (CHANGES_FACTS) */
+};
+
+/* One change.  Every pointer lasts until the callback returns; NULL: not recorded. */
+struct change {
+	enum change_kind kind;
+	long long        rev;       /* revision id; 0 when not from the log */
+	const char      *at;        /* when: "YYYY-MM-DDTHH:MM:SSZ", or an ISO date (facts) */
+	const char      *ogp_id;    /* the commitment (NULL for events and consultations) */
+	const char      *title_pt;  /* the commitment's, event's or consultation's title */
+	const char      *title_en;  /* the same in English */
+	int              milestone; /* the milestone's position in its commitment; 0: none */
+	const char      *ms_title_pt, *ms_title_en; /* the milestone's title */
+	const char      *field;     /* the column changed (CH_IRM: which assessment) */
+	const char      *before;    /* the value before (a code, a percent, a date) */
+	const char      *after;     /* the value after */
+	const char      *as_of;     /* the date the figure or status refers to */
+	const char      *as_of_kind; /* how as_of is known (stated, publication, ...) */
+	const char      *confidence; /* confirmed, unconfirmed, inferred */
+	const char      *evidence;  /* the address of its evidence or source */
+	long long        id;        /* the event's or consultation's id */
+};
+
+typedef int (*change_fn)(const struct change *ch, void *arg); /* nonzero: stop */
+
+/* Flags of changes_list. */
+#define CHANGES_FACTS        1 /* add the content's dated facts (the feeds) */
+#define CHANGES_NEWEST_FIRST 2 /* newest first (the feeds); else oldest first (emails) */
+
+/* Calls fn for each change about the thing (kind, target: the plan's, commitment's or
+ * body's id; 0 for the site): those of the revision log with an id above after_rev,
+ * those of time between since (excluded) and until (included), the facts with flags &
+ * CHANGES_FACTS; at most limit of them (the newest when newest first, else the oldest),
+ * in order of time (ties: revision id, then milestone position).  Returns the number
+ * of changes given, or -1. */
+int changes_list(enum follow_kind kind, long long target, long long after_rev, long long since,
+    long long until, int limit, int flags, change_fn fn, void *arg);
+
+/* The newest revision id of the log (0: none), into *rev.  Returns 0 or -1. */
+int changes_newest_rev(long long *rev);
+
+#endif
