@@ -24,9 +24,10 @@ enum {
 };
 
 static const char *const sqls[MQ__MAX] = {
-	/* MQ_QUEUE: ?1 submission (0: none), ?2 recipient, ?3 message, ?4 time */
-	"INSERT INTO outbox (submission_id, rcpt, message, created_at) VALUES (nullif(?1, 0), "
-	"?2, ?3, ?4)",
+	/* MQ_QUEUE: ?1 submission (0: none), ?2 recipient, ?3 message, ?4 time, ?5 follower
+	 * (0: none) */
+	"INSERT INTO outbox (submission_id, rcpt, message, created_at, follower_id) VALUES "
+	"(nullif(?1, 0), ?2, ?3, ?4, nullif(?5, 0))",
 };
 
 STORE_TABLE(store_mail, "mail", STORE_RW, MQ__MAX, sqls);
@@ -34,12 +35,20 @@ STORE_TABLE(store_mail, "mail", STORE_RW, MQ__MAX, sqls);
 long long
 mail_queue(long long sid, const char *rcpt, const char *msg, size_t len, long long now)
 {
+	return mail_queue_to(sid, 0, rcpt, msg, len, now);
+}
+
+long long
+mail_queue_to(
+    long long sid, long long follower, const char *rcpt, const char *msg, size_t len, long long now)
+{
 	sqlite3_stmt *s = store_stmt(&store_mail, MQ_QUEUE);
 
 	db_bind_int64(s, 1, sid);
 	db_bind_text(s, 2, rcpt);
 	db_bind_textn(s, 3, msg, (int)len);
 	db_bind_int64(s, 4, now);
+	db_bind_int64(s, 5, follower);
 	if (store_run(s) != 0)
 		return -1;
 	return sqlite3_last_insert_rowid(sqlite3_db_handle(s));

@@ -30,6 +30,11 @@ int mail_compose_alt(struct buf *out, const char *from, const char *to, const ch
  * the connection that store_prepare prepared STORE_RW on.  Returns the outbox id, or -1
  * (recorded, see db_failed). */
 long long mail_queue(long long sid, const char *rcpt, const char *msg, size_t len, long long now);
+/* The same for a message to a follower (follower.id; 0: none), an email alert or the
+ * confirmation of a subscription: erasing the address removes it from the outbox, and a
+ * permanent refusal counts against the follower (net/mailsend.h). */
+long long mail_queue_to(long long sid, long long follower, const char *rcpt, const char *msg,
+    size_t len, long long now);
 /* The sender address (ABERTA_MAIL_FROM or the default). */
 const char *mail_from(void);
 /* Starts the sending of outbox message id: `ABERTA_ADMIN --db FILE mail flush --id ID`
