@@ -168,10 +168,23 @@ int
 mail_compose_alt(struct buf *out, const char *from, const char *to, const char *subject,
     const char *text, const char *html, time_t now)
 {
+	return mail_compose_alt_h(out, from, to, subject, NULL, text, html, now);
+}
+
+int
+mail_compose_alt_h(struct buf *out, const char *from, const char *to, const char *subject,
+    const char *const *extra, const char *text, const char *html, time_t now)
+{
 	char tok[33];
 
 	if (mail_headers(out, from, to, subject, now) != 0)
 		return -1;
+	for (; extra != NULL && *extra != NULL; extra++) {
+		if (strpbrk(*extra, "\r\n") != NULL || strchr(*extra, ':') == NULL ||
+		    !ascii(*extra) || strlen(*extra) > MAIL_LINE_MAX)
+			return -1;
+		buf_printf(out, "%s\r\n", *extra);
+	}
 	token_hex(tok, sizeof tok);
 	buf_printf(out,
 	    "MIME-Version: 1.0\r\nContent-Type: multipart/alternative;\r\n "

@@ -25,6 +25,11 @@ int mail_compose(struct buf *out, const char *from, const char *to, const char *
  * (both UTF-8, 8bit, CRLF line ends, no line over 900 bytes).  Returns 0 or -1. */
 int mail_compose_alt(struct buf *out, const char *from, const char *to, const char *subject,
     const char *text, const char *html, time_t now);
+/* The same with more header lines: extra, a NULL-ended list of "Name: value" lines of
+ * printable ASCII without a line end (an alert's List-Unsubscribe...), written after
+ * the usual ones.  Returns 0, or -1 when one is not such a line. */
+int mail_compose_alt_h(struct buf *out, const char *from, const char *to, const char *subject,
+    const char *const *extra, const char *text, const char *html, time_t now);
 /* Puts message msg (len bytes, from mail_compose) to rcpt about submission sid (0: none,
  * a message to the staff) into the outbox at now, inside the caller's transaction, on
  * the connection that store_prepare prepared STORE_RW on.  Returns the outbox id, or -1
