@@ -19,6 +19,7 @@ extern struct stmt_table store_workspace;
 extern struct stmt_table store_snapshot, store_snapshot_public;
 extern struct stmt_table store_rounds;
 extern struct stmt_table store_upload, store_upload_public;
+extern struct stmt_table store_followstats;
 
 static struct stmt_table *const tables[] = {
 	&store_public,
@@ -52,6 +53,7 @@ static struct stmt_table *const tables[] = {
 	&store_rounds,
 	&store_upload,
 	&store_upload_public,
+	&store_followstats,
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])
