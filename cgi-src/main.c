@@ -111,6 +111,7 @@ static const char *const templates[] = {
 	"admin_sources_delete.tpl",
 	"admin_sources_edit.tpl",
 	"admin_sources_fields.tpl",
+	"admin_subscriptions.tpl",
 	"admin_reviews.tpl",
 	"admin_round.tpl",
 	"admin_round_close.tpl",

@@ -103,6 +103,10 @@ int page_admin_logins_lift(struct ctx *c);
 int page_admin_import(struct ctx *c);
 /* admin_links.c: the link checker's findings */
 int page_admin_links(struct ctx *c);
+/* admin_subscriptions.c: the email alerts counted (focal points and administrators; never
+ * an address), and one address looked up by an administrator (a POST, audited) */
+int page_admin_subscriptions(struct ctx *c);
+int page_admin_subscriptions_lookup(struct ctx *c);
 /* admin_sources.c: the sources and evidence of plans, commitments, milestones, bodies and
  * events: listed, added, reordered (/admin/<kind>/N/sources), corrected
  * (/admin/sources/L) and removed (/admin/sources/L/delete) */

@@ -25,6 +25,7 @@ static const struct {
 	{ "/admin/pages", "Páginas", ROLE_FOCAL },
 	{ "/admin/import", "Importar", ROLE_FOCAL },
 	{ "/admin/links", "Ligações", ROLE_FOCAL },
+	{ "/admin/subscriptions", "Alertas por correio", ROLE_FOCAL },
 	{ "/admin/users", "Utilizadores", ROLE_ADMIN },
 	{ "/admin/audit", "Registos", ROLE_ADMIN },
 	{ "/admin/logins", "Tentativas de entrada", ROLE_ADMIN },

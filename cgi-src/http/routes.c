@@ -108,6 +108,11 @@ static const struct route routes[] = {
 	{ "/admin/logins/lift", P, page_admin_logins_lift, NULL, CACHE_NONE, A, CAP_USERS },
 	{ "/admin/import", GP, page_admin_import, NULL, CACHE_NONE, A, CAP_CONTENT },
 	{ "/admin/links", G, page_admin_links, NULL, CACHE_NONE, A, CAP_CONTENT },
+	/* The email alerts: counts for focal points; an email address looked up by
+	 * administrators only, by POST (so never in a URL, a log or the history). */
+	{ "/admin/subscriptions", G, page_admin_subscriptions, NULL, CACHE_NONE, A, CAP_CONTENT },
+	{ "/admin/subscriptions/lookup", P, page_admin_subscriptions_lookup, NULL, CACHE_NONE, A,
+	    CAP_USERS },
 	{ "/admin/rounds", GP, page_admin_rounds, NULL, CACHE_NONE, A, CAP_CONTENT },
 	{ "/admin/rounds/:int", G, page_admin_round, NULL, CACHE_NONE, A, CAP_CONTENT },
 	{ "/admin/rounds/:int/remind", P, page_admin_round_remind, NULL, CACHE_NONE, A,
