@@ -8,7 +8,8 @@
 <link rel="self" type="application/atom+xml" href="{{SELF}}"/>
 <link rel="alternate" type="text/html" href="{{ALT}}"/>
 <author><name>{{AUTHOR}}</name></author>
-{{#ENTRY}}<entry>
+{{#EMPTY}}<!-- {{NOTE}} -->
+{{/EMPTY}}{{#ENTRY}}<entry>
 <title>{{TITLE}}</title>
 <id>{{ID}}</id>
 <updated>{{UPDATED}}</updated>

@@ -1,7 +1,7 @@
-/* For machines and other sites: robots.txt, the sitemap, Atom feeds (the whole site with
- * its events and the citizens' published proposals and comments, a plan, a commitment, a
- * body, an OGP value), iCalendar files of the events, and the
- * embeddable status badge of a commitment. */
+/* For machines and other sites: robots.txt, the sitemap, Atom feeds (the changes of
+ * store/changes.h about the whole site, with the citizens' published proposals and
+ * comments, a plan, a commitment, a body, an OGP value), iCalendar files of the events,
+ * and the embeddable status badge of a commitment. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,25 +9,32 @@
 
 #include "lib/urlcode.h"
 #include "http/resp.h"
+#include "store/changes.h"
 #include "store/db.h"
 #include "store/trust.h"
+#include "view/changes.h"
 #include "view/i18n.h"
 #include "pages/pages.h"
 #include "view/page.h"
 #include "lib/valid.h"
 
-#define FEED_ENTRIES 50
+#define FEED_ENTRIES 50 /* changes in a feed at most (the newest) */
 
-/* Feeds: which changes to show (NULL filters are ignored). */
+/* A feed: the thing whose changes it lists (store/changes.h), or an OGP value's code. */
 struct feedq {
-	long long   plan_id;
-	long long   commitment_id;
-	long long   entity_id;
-	const char *value;
-	const char *title;     /* the feed's title */
-	char        page[256]; /* the page it belongs to, a path */
-	char        self[256]; /* the feed's own path */
-	int         events;    /* 1: add the events (the site feed) */
+	enum follow_kind kind;
+	long long        target;    /* the plan's, commitment's or body's id */
+	const char      *value;     /* an OGP value (its commitments), or NULL */
+	const char      *title;     /* the feed's title */
+	char             page[256]; /* the page it belongs to, a path */
+	char             self[256]; /* the feed's own path */
+};
+
+/* What the entries of one feed are written into. */
+struct feedfill {
+	struct ctx *c;
+	tpl_dict   *b;
+	char        newest[32]; /* the newest entry's time */
 };
 
 /* Writes the absolute URL of path into out. */
@@ -37,95 +44,34 @@ absolute(const char *path, char *out, size_t len)
 	snprintf(out, len, "%s%s", url_site_base(), path);
 }
 
-/* Binds the filters of q to parameters 1 to 4 of s (ST_FEED_CHANGES, ST_FEED_UPDATED). */
+/* The Atom id of a change, the same in both languages' feeds: a change of the log by its
+ * revision, any other by what it is about and its time. */
 static void
-bind_filters(sqlite3_stmt *s, const struct feedq *q)
+entry_id(const struct change *ch, char *out, size_t len)
 {
-	if (q->plan_id)
-		db_bind_int64(s, 1, q->plan_id);
-	if (q->commitment_id)
-		db_bind_int64(s, 2, q->commitment_id);
-	if (q->entity_id)
-		db_bind_int64(s, 3, q->entity_id);
-	if (q->value)
-		db_bind_text(s, 4, q->value);
+	if (ch->rev != 0)
+		snprintf(out, len, "%s/revision/%lld", url_site_base(), ch->rev);
+	else
+		snprintf(out, len, "%s/change/%d/%s/%lld/%d/%s/%s", url_site_base(), (int)ch->kind,
+		    ch->ogp_id ? ch->ogp_id : "-", ch->id, ch->milestone,
+		    ch->field ? ch->field : "-", ch->at);
 }
 
-/* One entry per revision row of interest. */
-static void
-feed_changes(struct ctx *c, tpl_dict *b, const struct feedq *q, char *newest, size_t nlen)
+/* One entry per change (changes_list's callback): its words, its time, its id. */
+static int
+feed_entry(const struct change *ch, void *arg)
 {
-	sqlite3_stmt *s = db_stmt(ST_FEED_CHANGES);
-	tpl_dict     *e;
-	char          title[600], before[256], after[256], href[512], id[512], label[64];
-	const char   *ogp, *field, *tbl;
+	struct feedfill *f = arg;
+	tpl_dict        *e = tpl_section(f->b, "ENTRY");
+	char             id[512];
 
-	bind_filters(s, q);
-	db_bind_int(s, 5, FEED_ENTRIES);
-	while (db_step(s) == SQLITE_ROW) {
-		ogp = db_text(s, FCH_OGP_ID);
-		field = db_text(s, FCH_FIELD);
-		tbl = db_text(s, FCH_TBL);
-		e = tpl_section(b, "ENTRY");
-		if (field == NULL)
-			snprintf(
-			    title, sizeof title, "%s: %s", ogp, i18n("FEED_NEW_COMMITMENT", c->en));
-		else {
-			snprintf(label, sizeof label, "COL_%s", field);
-			page_history_value(
-			    c, tbl, field, db_text(s, FCH_BEFORE), before, sizeof before);
-			page_history_value(
-			    c, tbl, field, db_text(s, FCH_AFTER), after, sizeof after);
-			snprintf(title, sizeof title, "%s%s%s: %s: %s → %s", ogp,
-			    strcmp(tbl, "milestone") == 0 ? ", " : "",
-			    strcmp(tbl, "milestone") == 0 ? i18n("HIST_MILESTONE", c->en) : "",
-			    i18n(label, c->en), before, after);
-		}
-		tpl_set(e, "TITLE", title);
-		tpl_set(e, "SUMMARY", title);
-		tpl_set(e, "UPDATED", db_text(s, FCH_AT));
-		snprintf(href, sizeof href, "%s/%s/commitments/%s/history", url_site_base(),
-		    c->lang, ogp);
-		tpl_set(e, "HREF", href);
-		snprintf(id, sizeof id, "%s/revision/%s", url_site_base(), db_text(s, FCH_ID));
-		tpl_set(e, "ID", id);
-		if (strcmp(db_text(s, FCH_AT), newest) > 0)
-			snprintf(newest, nlen, "%s", db_text(s, FCH_AT));
-	}
-}
-
-/* The events as entries (the site feed). */
-static void
-feed_events(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
-{
-	sqlite3_stmt *s = db_stmt(ST_FEED_EVENTS);
-	tpl_dict     *e;
-	char          href[512], when[64], title[600];
-	const char   *t;
-
-	db_bind_int(s, 1, 20);
-	while (db_step(s) == SQLITE_ROW) {
-		e = tpl_section(b, "ENTRY");
-		t = c->en ? (db_text(s, FEV_TITLE_EN) ? db_text(s, FEV_TITLE_EN)
-						      : db_text(s, FEV_TITLE_PT))
-			  : (db_text(s, FEV_TITLE_PT) ? db_text(s, FEV_TITLE_PT)
-						      : db_text(s, FEV_TITLE_EN));
-		if (db_text(s, FEV_START) != NULL)
-			i18n_date(db_text(s, FEV_START), c->en, when, sizeof when);
-		else
-			snprintf(when, sizeof when, "%s", i18n("UNDATED", c->en));
-		snprintf(title, sizeof title, "%s: %s (%s)", i18n("FEED_EVENT", c->en), t ? t : "",
-		    when);
-		tpl_set(e, "TITLE", title);
-		tpl_set(e, "SUMMARY", title);
-		tpl_set(e, "UPDATED", db_text(s, FEV_UPDATED));
-		snprintf(href, sizeof href, "%s/%s/events/%s", url_site_base(), c->lang,
-		    db_text(s, FEV_ID));
-		tpl_set(e, "HREF", href);
-		tpl_set(e, "ID", href);
-		if (strcmp(db_text(s, FEV_UPDATED), newest) > 0)
-			snprintf(newest, nlen, "%s", db_text(s, FEV_UPDATED));
-	}
+	change_dict(ch, f->c->en, e);
+	tpl_set(e, "UPDATED", ch->at);
+	entry_id(ch, id, sizeof id);
+	tpl_set(e, "ID", id);
+	if (strcmp(ch->at, f->newest) > 0)
+		snprintf(f->newest, sizeof f->newest, "%s", ch->at);
+	return 0;
 }
 
 /* The published proposals and comments, with their status and the network's answer (the
@@ -174,52 +120,66 @@ feed_submissions(struct ctx *c, tpl_dict *b, char *newest, size_t nlen)
 	}
 }
 
-/* The time of a feed without entries: its record's own last change (ST_FEED_UPDATED). */
+/* The time of a feed without entries: its record's own last change on this site
+ * (ST_FEED_UPDATED: the plan's, commitment's or body's updated_at, the latest of an OGP
+ * value's commitments, the site's last change), which may be the day it was imported. */
 static void
 record_updated(const struct feedq *q, char *out, size_t len)
 {
 	sqlite3_stmt *s = db_stmt(ST_FEED_UPDATED);
 
-	bind_filters(s, q);
+	if (q->value != NULL)
+		db_bind_text(s, 4, q->value);
+	else if (q->kind != FOLLOW_SITE)
+		db_bind_int64(s,
+		    q->kind == FOLLOW_PLAN             ? 1
+			: q->kind == FOLLOW_COMMITMENT ? 2
+						       : 3,
+		    q->target);
 	if (db_step(s) == SQLITE_ROW && db_text(s, FU_AT) != NULL)
 		snprintf(out, len, "%s", db_text(s, FU_AT));
 	db_reset(s);
 }
 
-/* Renders an Atom feed for q into the response: updated at its newest entry, or without
- * entries at its record's last change. */
+/* Renders an Atom feed for q into the response: its changes, newest first, with the
+ * content's dated facts (the site's feed also the citizens' published submissions);
+ * updated at its newest entry or, without entries, at its record's last change, which
+ * the feed then says in a comment. */
 static int
 feed(struct ctx *c, const struct feedq *q)
 {
-	tpl_dict *b = tpl_dict_new();
-	char      url[512], newest[32] = "";
-	int       rc;
+	struct feedfill f = { c, tpl_dict_new(), "" };
+	const int       flags = CHANGES_FACTS | CHANGES_NEWEST_FIRST;
+	char            url[512];
+	int             rc;
 
-	if (b == NULL)
+	if (f.b == NULL)
 		return 500;
-	tpl_set(b, "LANG", c->lang);
-	tpl_set(b, "FEED_TITLE", q->title);
-	tpl_set(b, "SUBTITLE", i18n("FEED_SUBTITLE", c->en));
-	tpl_set(b, "AUTHOR", i18n("L_SITE_NAME", c->en));
+	tpl_set(f.b, "LANG", c->lang);
+	tpl_set(f.b, "FEED_TITLE", q->title);
+	tpl_set(f.b, "SUBTITLE", i18n("FEED_SUBTITLE", c->en));
+	tpl_set(f.b, "AUTHOR", i18n("L_SITE_NAME", c->en));
 	absolute(q->self, url, sizeof url);
-	tpl_set(b, "SELF", url);
-	tpl_set(b, "FEED_ID", url);
+	tpl_set(f.b, "SELF", url);
+	tpl_set(f.b, "FEED_ID", url);
 	absolute(q->page, url, sizeof url);
-	tpl_set(b, "ALT", url);
-	feed_changes(c, b, q, newest, sizeof newest);
-	if (q->events) {
-		feed_events(c, b, newest, sizeof newest);
-		feed_submissions(c, b, newest, sizeof newest);
+	tpl_set(f.b, "ALT", url);
+	rc = q->value != NULL
+	    ? changes_list_value(q->value, 0, c->now, FEED_ENTRIES, flags, feed_entry, &f)
+	    : changes_list(q->kind, q->target, 0, 0, c->now, FEED_ENTRIES, flags, feed_entry, &f);
+	if (rc >= 0 && q->kind == FOLLOW_SITE && q->value == NULL)
+		feed_submissions(c, f.b, f.newest, sizeof f.newest);
+	if (f.newest[0] == '\0') {
+		record_updated(q, f.newest, sizeof f.newest);
+		tpl_set(tpl_section(f.b, "EMPTY"), "NOTE", i18n("FEED_EMPTY", c->en));
 	}
-	if (newest[0] == '\0')
-		record_updated(q, newest, sizeof newest);
-	if (db_failed()) { /* no body: the dispatcher answers with its error page */
-		tpl_dict_free(b);
+	if (rc < 0 || db_failed()) { /* no body: the dispatcher answers with its error page */
+		tpl_dict_free(f.b);
 		return 503;
 	}
-	tpl_set(b, "UPDATED", newest);
-	rc = tpl_render("atom.tpl", b, &c->resp->body);
-	tpl_dict_free(b);
+	tpl_set(f.b, "UPDATED", f.newest);
+	rc = tpl_render("atom.tpl", f.b, &c->resp->body);
+	tpl_dict_free(f.b);
 	c->resp->ctype = "application/atom+xml; charset=utf-8";
 	return rc == 0 ? 200 : 500;
 }
@@ -227,7 +187,7 @@ feed(struct ctx *c, const struct feedq *q)
 int
 page_feed_site(struct ctx *c)
 {
-	struct feedq q = { 0, 0, 0, NULL, i18n("L_SITE_NAME", c->en), "", "", 1 };
+	struct feedq q = { FOLLOW_SITE, 0, NULL, i18n("L_SITE_NAME", c->en), "", "" };
 
 	snprintf(q.page, sizeof q.page, "/%s/", c->lang);
 	snprintf(q.self, sizeof q.self, "/%s/feed.atom", c->lang);
@@ -238,13 +198,13 @@ int
 page_feed_plan(struct ctx *c)
 {
 	sqlite3_stmt *s = db_stmt(ST_PLAN_BY_NUMBER);
-	struct feedq  q = { 0, 0, 0, NULL, NULL, "", "", 0 };
+	struct feedq  q = { FOLLOW_PLAN, 0, NULL, NULL, "", "" };
 	char          title[600];
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW)
 		return c->error = "ERR_NO_PLAN", 404;
-	q.plan_id = db_int64(s, PLAN_ID);
+	q.target = db_int64(s, PLAN_ID);
 	snprintf(title, sizeof title, "%s %lld", i18n("T_PLAN", c->en), c->num);
 	q.title = title;
 	snprintf(q.page, sizeof q.page, "/%s/plans/%lld", c->lang, c->num);
@@ -257,12 +217,12 @@ int
 page_feed_commitment(struct ctx *c)
 {
 	sqlite3_stmt *s = db_stmt(ST_COMMITMENT);
-	struct feedq  q = { 0, 0, 0, NULL, c->arg[0], "", "", 0 };
+	struct feedq  q = { FOLLOW_COMMITMENT, 0, NULL, c->arg[0], "", "" };
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW)
 		return c->error = "ERR_NO_COMMITMENT", 404;
-	q.commitment_id = db_int64(s, CM_ID);
+	q.target = db_int64(s, CM_ID);
 	db_reset(s);
 	snprintf(q.page, sizeof q.page, "/%s/commitments/%s", c->lang, c->arg[0]);
 	snprintf(q.self, sizeof q.self, "/%s/commitments/%s/feed.atom", c->lang, c->arg[0]);
@@ -273,12 +233,12 @@ int
 page_feed_member(struct ctx *c)
 {
 	sqlite3_stmt *s = db_stmt(ST_ENTITY);
-	struct feedq  q = { 0, 0, 0, NULL, c->arg[0], "", "", 0 };
+	struct feedq  q = { FOLLOW_ENTITY, 0, NULL, c->arg[0], "", "" };
 
 	db_bind_text(s, 1, c->arg[0]);
 	if (db_step(s) != SQLITE_ROW)
 		return c->error = "ERR_NO_MEMBER", 404;
-	q.entity_id = db_int64(s, MEMBER_ID);
+	q.target = db_int64(s, MEMBER_ID);
 	db_reset(s);
 	snprintf(q.page, sizeof q.page, "/%s/members/%s", c->lang, c->arg[0]);
 	snprintf(q.self, sizeof q.self, "/%s/members/%s/feed.atom", c->lang, c->arg[0]);
@@ -292,7 +252,7 @@ page_feed_value(struct ctx *c)
 		"public-accountability", "technology-innovation", NULL };
 	static const char *const codes[] = { "access_to_information", "civic_participation",
 		"public_accountability", "technology_innovation" };
-	struct feedq             q = { 0, 0, 0, NULL, NULL, "", "", 0 };
+	struct feedq             q = { FOLLOW_SITE, 0, NULL, NULL, "", "" };
 	int                      i;
 
 	for (i = 0; values[i] != NULL && strcmp(values[i], c->arg[0]) != 0; i++)

@@ -10,15 +10,29 @@
  *     commitments added; a commitment's reported status (self_status, with its date) or
  *     reported progress (self_percent); a milestone's progress figure (with the figure's
  *     date and its evidence link), a milestone completed; an IRM assessment (any irm_*
- *     field of a commitment set or changed); a new event; a new consultation.  An item
- *     from the log has rev = the revision id and at = the time of the save;
+ *     assessment field of a commitment changed); a new event.  An item from the log has
+ *     rev = the revision id and at = the time of the save; its as_of, as_of_kind,
+ *     confidence and evidence are those the record had at that save.  A commitment's or
+ *     milestone's fields saved with its creation are told by the new commitment alone;
+ *     a deleted record's changes are not told;
  *   - time (between since and until, unix seconds): a milestone becoming overdue (its
- *     planned end passed and it is neither complete nor withdrawn) and a consultation
- *     opening (its opening time reached).  rev = 0, at = that moment;
- *   - with CHANGES_FACTS only (the feeds): the content's own dated facts, the progress
- *     figures reported over time (milestone_figure) with their date, source and
- *     confidence, so that a feed of imported content shows its real history with real
- *     dates, never the day of the import.
+ *     planned end passed, a year or a month at its last day, and it is neither complete
+ *     nor withdrawn nor at 100%: at = the start, in Lisbon, of the day after its planned
+ *     end) and a consultation opening (at = its opening time).  rev = 0;
+ *   - with CHANGES_FACTS only (the feeds): the content's own dated facts, so that a feed
+ *     of imported content shows its real history with real dates, never the day of the
+ *     import: the progress figures reported over time (CH_FIGURE of a milestone: field
+ *     "progress", the earlier ones of milestone_figure and the current one) with their
+ *     date, how it is known, source and confidence; a commitment's reported status and
+ *     progress (CH_FIGURE, field self_status or self_percent, at self_status_date) and
+ *     the IRM's assessments (CH_FIGURE, field irm_*, at the date of the report that
+ *     holds it); the events on their day (CH_EVENT with rev 0).  Only facts with a date
+ *     (not "unknown") up to until are told: at = the first instant (UTC) of that date,
+ *     a year or a month at its first day; as_of keeps the date as the content gives it.
+ * The things: the site (everything); a plan (its commitments, the events of the plan or
+ * of its commitments, the consultations on it or on its commitments); a commitment
+ * (itself, its milestones, its events and consultations); a body (the commitments it
+ * leads or supports and their consultations, the events it organises or co-organises).
  *
  * The statements are in the table store_changes (STORE_RO: they only read), usable on
  * either connection's tables as store/stmt.h prepares them.  A failure is recorded
@@ -43,29 +57,30 @@ enum change_kind {
 	CH_MILESTONE_DONE,    /* a milestone's status became complete */
 	CH_MILESTONE_OVERDUE, /* a milestone's planned end passed without completion */
 	CH_IRM,               /* an IRM assessment field was set or changed (field, after) */
-	CH_EVENT,             /* a new event (id, title) */
-	CH_CONSULTATION,      /* a consultation opened (id, title) */
-	CH_FIGURE             /* a progress figure the content reports (CHANGES_FACTS) */
+	CH_EVENT,             /* a new event, or (rev 0) an event on its day (id, title) */
+	CH_CONSULTATION,      /* a consultation opened (id, title; after: when it closes) */
+	CH_FIGURE             /* a dated figure or assessment the content reports (field) */
 };
 
 /* One change.  Every pointer lasts until the callback returns; NULL: not recorded. */
 struct change {
 	enum change_kind kind;
 	long long        rev;       /* revision id; 0 when not from the log */
-	const char      *at;        /* when: "YYYY-MM-DDTHH:MM:SSZ", or an ISO date (facts) */
+	const char      *at;        /* when, UTC: "YYYY-MM-DDTHH:MM:SSZ" */
 	const char      *ogp_id;    /* the commitment (NULL for events and consultations) */
 	const char      *title_pt;  /* the commitment's, event's or consultation's title */
 	const char      *title_en;  /* the same in English */
 	int              milestone; /* the milestone's position in its commitment; 0: none */
 	const char      *ms_title_pt, *ms_title_en; /* the milestone's title */
-	const char      *field;     /* the column changed (CH_IRM: which assessment) */
-	const char      *before;    /* the value before (a code, a percent, a date) */
-	const char      *after;     /* the value after */
-	const char      *as_of;     /* the date the figure or status refers to */
+	const char      *field;      /* the column changed (CH_IRM: which assessment) */
+	const char      *before;     /* the value before (a code, a percent, a date) */
+	const char      *after;      /* the value after */
+	const char      *as_of;      /* the date the figure or status refers to (an event's
+				     * day; an overdue milestone's planned end) */
 	const char      *as_of_kind; /* how as_of is known (stated, publication, ...) */
 	const char      *confidence; /* confirmed, unconfirmed, inferred */
-	const char      *evidence;  /* the address of its evidence or source */
-	long long        id;        /* the event's or consultation's id */
+	const char      *evidence;   /* the address of its evidence or source */
+	long long        id;         /* the event's or consultation's id (else the commitment's) */
 };
 
 typedef int (*change_fn)(const struct change *ch, void *arg); /* nonzero: stop */
@@ -82,6 +97,12 @@ typedef int (*change_fn)(const struct change *ch, void *arg); /* nonzero: stop *
  * of changes given, or -1. */
 int changes_list(enum follow_kind kind, long long target, long long after_rev, long long since,
     long long until, int limit, int flags, change_fn fn, void *arg);
+
+/* changes_list for the commitments of an OGP value (value: its code, e.g.
+ * "civic_participation"; the value's feed): their log from the start, overdue
+ * milestones and, with CHANGES_FACTS, their facts.  Returns as changes_list. */
+int changes_list_value(const char *value, long long since, long long until, int limit, int flags,
+    change_fn fn, void *arg);
 
 /* The newest revision id of the log (0: none), into *rev.  Returns 0 or -1. */
 int changes_newest_rev(long long *rev);

@@ -34,8 +34,6 @@ enum stmt {
 	ST_COUNTS,              /* members, plans, commitments */
 	ST_HISTORY_COMMITMENT,  /* the revisions of a commitment and its milestones */
 	ST_HISTORY_PLAN,        /* the revisions of a plan and its commitments */
-	ST_FEED_CHANGES,        /* revisions worth a feed entry, optionally filtered */
-	ST_FEED_EVENTS,         /* the latest events, for the site feed */
 	ST_FEED_UPDATED,        /* a feed's record's own last change, for a feed without entries */
 	ST_SITEMAP,             /* every record page: kind path, key, last change */
 	ST_MS_CURRENT,          /* the milestones of a commitment: id, progress */
@@ -274,10 +272,6 @@ enum {
 	HIST_STAFF,
 	HIST_BODY
 };
-/* ST_FEED_CHANGES */
-enum { FCH_ID, FCH_AT, FCH_OGP_ID, FCH_TBL, FCH_FIELD, FCH_BEFORE, FCH_AFTER };
-/* ST_FEED_EVENTS */
-enum { FEV_ID, FEV_TITLE_PT, FEV_TITLE_EN, FEV_START, FEV_UPDATED };
 /* ST_FEED_UPDATED */
 enum { FU_AT };
 /* ST_SITEMAP */

@@ -268,23 +268,8 @@ static const char *const sqls[ST__MAX] = {
 	/* ST_HISTORY_PLAN */
 	[ST_HISTORY_PLAN] =
 	    "SELECT " HIST_COLS " WHERE r.plan_id = ?1 ORDER BY r.change_id DESC, r.id LIMIT 5000",
-	/* ST_FEED_CHANGES: ?1 plan, ?2 commitment, ?3 body, ?4 OGP value, ?5 limit.  The
-	 * revision log is read newest first and stops at the limit (+r.commitment_id keeps
-	 * the planner from reading every commitment and sorting all their revisions). */
-	[ST_FEED_CHANGES] =
-	    "SELECT r.id, r.at, c.ogp_id, r.tbl, r.field, r.before, r.after FROM revision r "
-	    "JOIN commitment c ON c.id = +r.commitment_id "
-	    "WHERE ((r.tbl = 'commitment' AND r.op = 'create' AND r.field IS NULL) OR "
-	    "r.field IN ('self_status', 'status', 'progress')) "
-	    "AND (?1 IS NULL OR r.plan_id = ?1) AND (?2 IS NULL OR r.commitment_id = ?2) "
-	    "AND (?3 IS NULL OR r.commitment_id IN (SELECT commitment_id FROM commitment_entity "
-	    "WHERE entity_id = ?3)) AND (?4 IS NULL OR r.commitment_id IN (SELECT commitment_id "
-	    "FROM commitment_value WHERE value = ?4)) ORDER BY r.id DESC LIMIT ?5",
-	/* ST_FEED_EVENTS */
-	[ST_FEED_EVENTS] = "SELECT id, title_pt, title_en, start_date, updated_at FROM event "
-			   "ORDER BY id DESC LIMIT ?1",
-	/* ST_FEED_UPDATED: the filters of ST_FEED_CHANGES (?1 plan, ?2 commitment, ?3 body,
-	 * ?4 OGP value: the latest of its commitments); none: the site's last change */
+	/* ST_FEED_UPDATED: the last change of a feed's record (?1 plan, ?2 commitment, ?3
+	 * body, ?4 OGP value: the latest of its commitments); none: the site's last change */
 	[ST_FEED_UPDATED] = "SELECT coalesce((SELECT updated_at FROM action_plan WHERE id = ?1), "
 			    "(SELECT updated_at FROM commitment WHERE id = ?2), "
 			    "(SELECT updated_at FROM entity WHERE id = ?3), "

@@ -19,6 +19,7 @@ extern struct stmt_table store_workspace;
 extern struct stmt_table store_snapshot, store_snapshot_public;
 extern struct stmt_table store_rounds;
 extern struct stmt_table store_upload, store_upload_public;
+extern struct stmt_table store_changes;
 extern struct stmt_table store_followstats;
 
 static struct stmt_table *const tables[] = {
@@ -53,6 +54,7 @@ static struct stmt_table *const tables[] = {
 	&store_rounds,
 	&store_upload,
 	&store_upload_public,
+	&store_changes,
 	&store_followstats,
 };
 

@@ -19,8 +19,12 @@ void change_title(const struct change *ch, int en, char *out, size_t len);
  * url_site_base(), then /pt or /en) into out. */
 void change_href(const struct change *ch, int en, char *out, size_t len);
 /* Fills item, one entry of a template's list of changes: TITLE, HREF, WHEN (the date
- * in words), and when known AS_OF (the figure's date in words, with how it is known),
- * CONFIDENCE (in words, when not confirmed), EVIDENCE (an address). */
+ * in words: a save's time in Lisbon, a fact's date as the content gives it), SUMMARY
+ * (the title with what follows, on one line: the Atom entry's summary), and when known
+ * AS_OF (the figure's date in words, with how it is known), CONFIDENCE (in words, when
+ * not confirmed), EVIDENCE (an absolute address) with EVIDENCE_LABEL ("Evidência" or
+ * "Fonte"), each of these three with its section HAS_AS_OF, HAS_CONFIDENCE,
+ * HAS_EVIDENCE shown. */
 void change_dict(const struct change *ch, int en, tpl_dict *item);
 
 #endif

@@ -185,6 +185,38 @@ i18n_date(const char *iso, int en, char *out, size_t outlen)
 	tz_date_words(iso, en, out, outlen);
 }
 
+int
+i18n_figure_date(const char *as_of, const char *kind, int en, char *out, size_t outlen)
+{
+	static const struct {
+		const char *kind, *before, *after; /* message keys around the date */
+	} words[] = {
+		{ "stated", "L_FIG_ON", NULL },
+		{ "publication", "L_FIG_REPORT", NULL },
+		{ "not_before", "L_FIG_NOT_BEFORE", "L_FIG_NOT_BEFORE_END" },
+		{ "approximate", "L_FIG_ABOUT", NULL },
+	};
+	const char *w = "L_FIG_ON", *end = "";
+	char        day[64];
+	size_t      i;
+
+	if (as_of == NULL || *as_of == '\0' || (kind != NULL && strcmp(kind, "unknown") == 0)) {
+		snprintf(out, outlen, "%s", i18n("L_FIG_UNDATED", en));
+		return 0;
+	}
+	for (i = 0; kind != NULL && i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(kind, words[i].kind) == 0) {
+			w = words[i].before;
+			end = words[i].after ? i18n(words[i].after, en) : "";
+		}
+	/* "on 2020" reads wrong: a stated year or month is "in" it. */
+	if (strcmp(w, "L_FIG_ON") == 0 && strlen(as_of) < 10)
+		w = "L_FIG_IN";
+	i18n_date(as_of, en, day, sizeof day);
+	snprintf(out, outlen, "%s %s%s%s", i18n(w, en), day, *end ? " " : "", end);
+	return 1;
+}
+
 size_t
 i18n_count(void)
 {

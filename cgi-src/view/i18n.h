@@ -17,6 +17,11 @@ const char *i18n(const char *key, int en);
 const char *i18n_enum(const char *domain, const char *value, int en);
 /* Writes a human date for an ISO date of year, month or day precision (tz_date_words). */
 void i18n_date(const char *iso, int en, char *out, size_t outlen);
+/* Writes the date of a figure as_of in words with how it is known (kind: an as_of_kind
+ * code, NULL taken as stated): "em 5 de junho de 2025", "in 2022", "num relatório
+ * de...", "publicado em ... ou depois", "cerca de ...".  Returns 1, or 0 with "data não
+ * registada" / "date not recorded" when as_of is NULL or empty or kind is "unknown". */
+int i18n_figure_date(const char *as_of, const char *kind, int en, char *out, size_t outlen);
 /* The number of messages (for tests, with i18n_key). */
 size_t i18n_count(void);
 /* Returns the key of label i (0 <= i < i18n_count()), for tests. */

@@ -124,33 +124,13 @@ page_date(struct ctx *c, tpl_dict *d, const char *key, const char *iso)
 int
 page_figure_date(struct ctx *c, tpl_dict *d, const char *key, const char *as_of, const char *kind)
 {
-	static const struct {
-		const char *kind, *before, *after; /* message keys around the date */
-	} words[] = {
-		{ "stated", "L_FIG_ON", NULL },
-		{ "publication", "L_FIG_REPORT", NULL },
-		{ "not_before", "L_FIG_NOT_BEFORE", "L_FIG_NOT_BEFORE_END" },
-		{ "approximate", "L_FIG_ABOUT", NULL },
-	};
-	const char *w = "L_FIG_ON", *end = "";
-	char        day[64], out[160];
-	size_t      i;
+	char out[160];
 
-	if (as_of == NULL || *as_of == '\0' || (kind != NULL && strcmp(kind, "unknown") == 0)) {
-		tpl_set(d, key, i18n("L_FIG_UNDATED", c->en));
+	if (!i18n_figure_date(as_of, kind, c->en, out, sizeof out)) {
+		tpl_set(d, key, out);
 		show_suffixed(d, key, "MISSING");
 		return 0;
 	}
-	for (i = 0; kind != NULL && i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(kind, words[i].kind) == 0) {
-			w = words[i].before;
-			end = words[i].after ? i18n(words[i].after, c->en) : "";
-		}
-	/* "on 2020" reads wrong: a stated year or month is "in" it. */
-	if (strcmp(w, "L_FIG_ON") == 0 && strlen(as_of) < 10)
-		w = "L_FIG_IN";
-	i18n_date(as_of, c->en, day, sizeof day);
-	snprintf(out, sizeof out, "%s %s%s%s", i18n(w, c->en), day, *end ? " " : "", end);
 	tpl_set(d, key, out);
 	set_suffixed(d, key, "ISO", as_of);
 	show_suffixed(d, key, "HAS");

@@ -52,6 +52,8 @@ const struct i18n_msg i18n_field_msgs[] = {
 	{ "COL_irm_diog", "IRM: abriu o governo?", "IRM: did it open government?" },
 	{ "COL_irm_early_results", "IRM: primeiros resultados", "IRM: early results" },
 	{ "COL_irm_starred", "IRM: compromisso estrela", "IRM: starred" },
+	{ "COL_irm_promising", "IRM: promissor", "IRM: promising" },
+	{ "COL_irm_open_gov_lens", "IRM: lente de governo aberto", "IRM: open government lens" },
 	{ "COL_cluster_pt", "Agrupamento (PT)", "Cluster (PT)" },
 	{ "COL_cluster_en", "Agrupamento (EN)", "Cluster (EN)" },
 	{ "COL_note_pt", "Nota (PT)", "Note (PT)" },
