@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,9 +18,17 @@
 #include "net/linkcheck.h"
 #include "net/mailsend.h"
 #include "store/db.h"
+#include "store/followsend.h"
 #include "store/mail.h"
 #include "store/outbox.h"
 #include "store/stmt.h"
+
+/* What became of a message handed to the transport. */
+enum outcome {
+	SENT,    /* accepted */
+	LATER,   /* not now: tried again by the next flush */
+	REFUSED, /* refused for good (the address does not exist...): never again */
+};
 
 struct upload {
 	const char *p;
@@ -39,10 +48,14 @@ read_msg(char *dst, size_t size, size_t n, void *arg)
 	return k;
 }
 
-/* Sends through an SMTP relay with libcurl (which dot-stuffs the message). */
-static int
+/* Sends through an SMTP relay with libcurl (which dot-stuffs the message).  A 5xx reply
+ * (libcurl's response code) refuses the message for good, but for one to MAIL FROM
+ * (libcurl's "MAIL failed"): the relay refusing this site's own sender says nothing of
+ * the recipient, and is retried. */
+static enum outcome
 send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *err, size_t errlen)
 {
+	long               code = 0;
 	CURL              *h;
 	struct curl_slist *to = NULL;
 	struct upload      u = { msg, len };
@@ -51,7 +64,7 @@ send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *
 
 	if ((h = curl_easy_init()) == NULL) {
 		snprintf(err, errlen, "libcurl could not start");
-		return -1;
+		return LATER;
 	}
 	snprintf(from, sizeof from, "<%s>", mail_from());
 	to = curl_slist_append(NULL, rcpt);
@@ -71,16 +84,21 @@ send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *
 	curl_easy_setopt(h, CURLOPT_USE_SSL,
 	    strncmp(url, "smtps:", 6) == 0 ? (long)CURLUSESSL_ALL : (long)CURLUSESSL_NONE);
 	rc = curl_easy_perform(h);
-	if (rc != CURLE_OK)
+	if (rc != CURLE_OK) {
 		snprintf(err, errlen, "smtp: %s", cerr[0] ? cerr : curl_easy_strerror(rc));
+		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
+	}
 	curl_slist_free_all(to);
 	curl_easy_cleanup(h);
-	return rc == CURLE_OK ? 0 : -1;
+	if (rc == CURLE_OK)
+		return SENT;
+	return code >= 500 && code < 600 && strncmp(cerr, "MAIL failed", 11) != 0 ? REFUSED : LATER;
 }
 
 /* Sends through a local sendmail program: PATH -i -- RCPT, the message on its input;
- * killed after MAIL_SENDMAIL_SECONDS. */
-static int
+ * killed after MAIL_SENDMAIL_SECONDS.  Its exit status EX_NOUSER, EX_NOHOST or
+ * EX_DATAERR (sysexits.h) refuses the message for good; any other failure is retried. */
+static enum outcome
 send_sendmail(
     const char *path, const char *rcpt, const char *msg, size_t len, char *err, size_t errlen)
 {
@@ -90,13 +108,13 @@ send_sendmail(
 
 	if (pipe(fd) != 0) {
 		snprintf(err, errlen, "sendmail: pipe: %s", strerror(errno));
-		return -1;
+		return LATER;
 	}
 	if ((pid = fork()) < 0) {
 		snprintf(err, errlen, "sendmail: fork: %s", strerror(errno));
 		close(fd[0]);
 		close(fd[1]);
-		return -1;
+		return LATER;
 	}
 	if (pid == 0) {
 		dup2(fd[0], 0);
@@ -115,16 +133,24 @@ send_sendmail(
 	signal(SIGPIPE, old);
 	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 		;
+	if (WIFEXITED(st) &&
+	    (WEXITSTATUS(st) == EX_NOUSER || WEXITSTATUS(st) == EX_NOHOST ||
+		WEXITSTATUS(st) == EX_DATAERR)) {
+		snprintf(err, errlen, "sendmail %s refused it (status %d)", path, WEXITSTATUS(st));
+		return REFUSED;
+	}
 	if (!written || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		snprintf(err, errlen, "sendmail %s failed (status %d)", path,
 		    WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-		return -1;
+		return LATER;
 	}
-	return 0;
+	return SENT;
 }
 
-int
-mail_send(const char *rcpt, const char *msg, size_t len, char *err, size_t errlen)
+/* Sends one message to rcpt through the configured transport; the reason of a failure
+ * into err. */
+static enum outcome
+deliver(const char *rcpt, const char *msg, size_t len, char *err, size_t errlen)
 {
 	const char *url = getenv("ABERTA_SMTP_URL"), *sm = getenv("ABERTA_SENDMAIL");
 
@@ -133,7 +159,13 @@ mail_send(const char *rcpt, const char *msg, size_t len, char *err, size_t errle
 	if (sm != NULL && *sm == '/')
 		return send_sendmail(sm, rcpt, msg, len, err, errlen);
 	snprintf(err, errlen, "no mail transport: set ABERTA_SMTP_URL or ABERTA_SENDMAIL");
-	return -1;
+	return LATER;
+}
+
+int
+mail_send(const char *rcpt, const char *msg, size_t len, char *err, size_t errlen)
+{
+	return deliver(rcpt, msg, len, err, errlen) == SENT ? 0 : -1;
 }
 
 /* Prints the database error of the mail flush; returns -1. */
@@ -177,12 +209,37 @@ claim(sqlite3 *rw, long long id, long long last, const char *token, long long *g
 	return found;
 }
 
+/* Drops outbox message got (claimed by token), refused for good (why), when it is a
+ * follower's, counting the refusal against the address (store/followsend.h); else
+ * keeps it for the next flush as any failure.  Returns 0, or -1 after printing the
+ * database error. */
+static int
+refused(sqlite3 *rw, long long got, const char *token, const char *why)
+{
+	int n;
+
+	if (store_begin(rw) != 0)
+		return db_error();
+	if ((n = follower_refused(got, token, why, (long long)time(NULL))) < 0 ||
+	    (n == 1 ? outbox_sent(got, token) : outbox_failed(got, token, why)) < 0 ||
+	    store_commit(rw) != 0) {
+		db_error();
+		store_rollback(rw);
+		return -1;
+	}
+	if (n == 1)
+		fprintf(
+		    stderr, "aberta: mail %lld dropped: its address refused it for good\n", got);
+	return 0;
+}
+
 int
 mail_flush(sqlite3 *rw, long long id, int *sent, int *failed)
 {
-	char      token[33], err[300], *rcpt, *msg;
-	long long last = 0, got = 0;
-	int       ok = 0, bad = 0, rc = 0, n;
+	enum outcome o;
+	char         token[33], err[300], *rcpt, *msg;
+	long long    last = 0, got = 0;
+	int          ok = 0, bad = 0, rc = 0, n;
 
 	token_hex(token, sizeof token);
 	while (rc == 0 && (n = claim(rw, id, last, token, &got, &rcpt, &msg)) != 0) {
@@ -191,9 +248,10 @@ mail_flush(sqlite3 *rw, long long id, int *sent, int *failed)
 			break;
 		}
 		last = got;
-		if (mail_send(rcpt, msg, strlen(msg), err, sizeof err) == 0) {
+		if ((o = deliver(rcpt, msg, strlen(msg), err, sizeof err)) == SENT) {
 			ok++;
-			if ((n = outbox_sent(got, token)) < 0)
+			if (follower_delivered(got, token) != 0 ||
+			    (n = outbox_sent(got, token)) < 0)
 				rc = db_error();
 			else if (n == 0)
 				fprintf(stderr,
@@ -203,7 +261,9 @@ mail_flush(sqlite3 *rw, long long id, int *sent, int *failed)
 		} else {
 			bad++;
 			fprintf(stderr, "aberta: mail %lld not sent: %s\n", got, err);
-			if (outbox_failed(got, token, err) < 0)
+			if (o == REFUSED)
+				rc = refused(rw, got, token, err);
+			else if (outbox_failed(got, token, err) < 0)
 				rc = db_error();
 		}
 		sodium_memzero(msg, strlen(msg));

@@ -20,6 +20,7 @@ extern struct stmt_table store_snapshot, store_snapshot_public;
 extern struct stmt_table store_rounds;
 extern struct stmt_table store_upload, store_upload_public;
 extern struct stmt_table store_changes;
+extern struct stmt_table store_followsend;
 extern struct stmt_table store_followstats;
 
 static struct stmt_table *const tables[] = {
@@ -55,6 +56,7 @@ static struct stmt_table *const tables[] = {
 	&store_upload,
 	&store_upload_public,
 	&store_changes,
+	&store_followsend,
 	&store_followstats,
 };
 

@@ -4,7 +4,9 @@
  * and writes each message it receives (dot-stuffing undone) to DIR/NNNN.eml, written to
  * a temporary name and renamed, so that a reader never sees half a message.  Exits by
  * itself after SECONDS (default 600), or on SIGTERM.  With FAIL set in the environment
- * it answers every MAIL with 451 (a relay that is down).
+ * it answers every MAIL with 451 (a relay that is down), or with 550 when FAIL is 550 (a
+ * relay that refuses the sender); with REFUSE set, it answers 550 to a RCPT whose
+ * address holds REFUSE's text (an address that does not exist).
  *
  *   smtpsink PORT DIR [SECONDS]
  */
@@ -69,9 +71,12 @@ say(int fd, const char *s)
 static void
 serve(int fd, const char *dir, int *seq, time_t deadline)
 {
-	char  line[8192], tmp[512], path[512];
-	FILE *f = NULL;
-	int   fail = getenv("FAIL") != NULL;
+	char        line[8192], tmp[512], path[512];
+	FILE       *f = NULL;
+	const char *failv = getenv("FAIL"), *refuse = getenv("REFUSE");
+	const char *mail = failv == NULL ? "250 ok\r\n"
+	    : strcmp(failv, "550") == 0  ? "550 sender refused\r\n"
+					 : "451 try again later\r\n";
 
 	say(fd, "220 smtpsink ready\r\n");
 	while (read_line(fd, line, sizeof line, deadline) >= 0) {
@@ -80,7 +85,10 @@ serve(int fd, const char *dir, int *seq, time_t deadline)
 		else if (strncasecmp(line, "HELO", 4) == 0)
 			say(fd, "250 smtpsink\r\n");
 		else if (strncasecmp(line, "MAIL", 4) == 0)
-			say(fd, fail ? "451 try again later\r\n" : "250 ok\r\n");
+			say(fd, mail);
+		else if (strncasecmp(line, "RCPT", 4) == 0 && refuse != NULL && *refuse != '\0' &&
+		    strstr(line, refuse) != NULL)
+			say(fd, "550 5.1.1 no such user here\r\n");
 		else if (strncasecmp(line, "RCPT", 4) == 0 || strncasecmp(line, "RSET", 4) == 0 ||
 		    strncasecmp(line, "NOOP", 4) == 0)
 			say(fd, "250 ok\r\n");
