@@ -281,6 +281,26 @@ static const struct dcode round_notice[] = {
 	{ "manual", NULL, NULL, NULL },
 };
 
+/* What a subscription follows, how often it is told, whether it is confirmed
+ * (migration 16, subscription). */
+static const struct dcode follow_kind[] = {
+	{ "site", "Todo o sítio", "The whole site", NULL },
+	{ "plan", "Plano", "Plan", NULL },
+	{ "commitment", "Compromisso", "Commitment", NULL },
+	{ "entity", "Entidade", "Body", NULL },
+};
+
+static const struct dcode follow_frequency[] = {
+	{ "immediate", "Quando acontece", "As it happens", NULL },
+	{ "daily", "Resumo diário", "Daily digest", NULL },
+	{ "weekly", "Resumo semanal", "Weekly digest", NULL },
+};
+
+static const struct dcode follow_status[] = {
+	{ "unconfirmed", "À espera de confirmação", "Waiting for confirmation", NULL },
+	{ "active", "Confirmada", "Confirmed", NULL },
+};
+
 static const struct domain domains[DOM__MAX] = {
 	DOM("entity_kind", "entity.kind", entity_kind),
 	DOM("plan_status", "action_plan.status", plan_status),
@@ -305,7 +325,7 @@ static const struct domain domains[DOM__MAX] = {
 	DOM("link_result", "link_check.result", link_result),
 	DOM("link_failure", "link_check.failure", link_failure),
 	DOM("sub_kind", "submission.kind", sub_kind),
-	DOM("sub_lang", "submission.lang", sub_lang),
+	DOM("sub_lang", "submission.lang subscription.lang", sub_lang),
 	DOM("sub_status", "submission.status", sub_status),
 	DOM("outcome", "submission.outcome", outcome),
 	DOM("timezone", "event.timezone consultation.timezone", zones),
@@ -333,6 +353,9 @@ static const struct domain domains[DOM__MAX] = {
 	DOM("party_relation", "commitment_party.relation", party_relation),
 	DOM("held_status", "consultation_record.status event.status", held_status),
 	DOM("round_notice", "round_notice.kind", round_notice),
+	DOM("follow_kind", "subscription.kind", follow_kind),
+	DOM("follow_frequency", "subscription.frequency", follow_frequency),
+	DOM("follow_status", "subscription.status", follow_status),
 };
 
 const struct domain *

@@ -51,7 +51,7 @@ enum dom {
 	DOM_LINK_RESULT,       /* link_check.result */
 	DOM_LINK_FAILURE,      /* link_check.failure */
 	DOM_SUB_KIND,          /* submission.kind */
-	DOM_SUB_LANG,          /* submission.lang */
+	DOM_SUB_LANG,          /* submission.lang, subscription.lang */
 	DOM_SUB_STATUS,        /* submission.status */
 	DOM_OUTCOME,           /* submission.outcome */
 	DOM_TIMEZONE,          /* event.timezone, consultation.timezone */
@@ -65,6 +65,9 @@ enum dom {
 	DOM_PARTY_RELATION,    /* commitment_party.relation */
 	DOM_HELD_STATUS,       /* consultation_record.status, event.status */
 	DOM_ROUND_NOTICE,      /* round_notice.kind */
+	DOM_FOLLOW_KIND,       /* subscription.kind */
+	DOM_FOLLOW_FREQUENCY,  /* subscription.frequency */
+	DOM_FOLLOW_STATUS,     /* subscription.status */
 	DOM__MAX
 };
 
