@@ -20,6 +20,7 @@ extern struct stmt_table store_snapshot, store_snapshot_public;
 extern struct stmt_table store_rounds;
 extern struct stmt_table store_upload, store_upload_public;
 extern struct stmt_table store_changes;
+extern struct stmt_table store_follow;
 extern struct stmt_table store_followsend;
 extern struct stmt_table store_followstats;
 
@@ -56,6 +57,7 @@ static struct stmt_table *const tables[] = {
 	&store_upload,
 	&store_upload_public,
 	&store_changes,
+	&store_follow,
 	&store_followsend,
 	&store_followstats,
 };
