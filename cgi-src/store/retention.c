@@ -4,11 +4,15 @@
 #include "store/stmt.h"
 
 enum {
-	RET_OUTBOX,         /* the mail waiting for an address */
-	RET_SUBMISSIONS,    /* the submissions of an address */
-	RET_ATTEMPTS,       /* the rate-limit counters of an address */
-	RET_PURGE,          /* old unconfirmed submissions and old spam */
-	RET_PURGE_ATTEMPTS, /* rate-limit counters older than a day */
+	RET_OUTBOX,          /* the mail waiting for an address */
+	RET_SUBMISSIONS,     /* the submissions of an address */
+	RET_ATTEMPTS,        /* the rate-limit counters of an address */
+	RET_PURGE,           /* old unconfirmed submissions and old spam */
+	RET_PURGE_ATTEMPTS,  /* rate-limit counters older than a day */
+	RET_SUBS,            /* the subscriptions of an address (store/follow.h) */
+	RET_FOLLOWER,        /* an address that follows something, with its queued mail */
+	RET_PURGE_SUBS,      /* requests to follow whose confirmation expired */
+	RET_PURGE_FOLLOWERS, /* addresses that follow nothing */
 	RET__MAX
 };
 
@@ -26,6 +30,16 @@ static const char *const sqls[RET__MAX] = {
 	    "7") ") OR (status = 'spam' AND updated_at < " AT("30") ")",
 	/* RET_PURGE_ATTEMPTS: ?1 now */
 	"DELETE FROM submit_attempt WHERE at < ?1 - 86400",
+	/* RET_SUBS: ?1 address (folded) */
+	"DELETE FROM subscription WHERE follower_id IN (SELECT id FROM follower WHERE email = "
+	"?1)",
+	/* RET_FOLLOWER: ?1 address (folded); its outbox rows go with it (ON DELETE CASCADE) */
+	"DELETE FROM follower WHERE email = ?1",
+	/* RET_PURGE_SUBS: ?1 now */
+	"DELETE FROM subscription WHERE status = 'unconfirmed' AND confirm_expires < ?1",
+	/* RET_PURGE_FOLLOWERS (no parameter: the ?1 that run binds is ignored) */
+	"DELETE FROM follower WHERE NOT EXISTS (SELECT 1 FROM subscription s WHERE "
+	"s.follower_id = follower.id)",
 };
 
 STORE_TABLE(store_retention, "retention", STORE_RW, RET__MAX, sqls);
@@ -49,20 +63,23 @@ run(int id, const char *t, long long n, int *changes)
 }
 
 int
-retention_erase(const char *email, const char *key, int *n)
+retention_erase(const char *email, const char *key, int *n, int *subs)
 {
-	*n = 0;
+	*n = *subs = 0;
 	return run(RET_OUTBOX, email, 0, NULL) == 0 && run(RET_SUBMISSIONS, email, 0, n) == 0 &&
-		run(RET_ATTEMPTS, key, 0, NULL) == 0
+		run(RET_ATTEMPTS, key, 0, NULL) == 0 && run(RET_SUBS, email, 0, subs) == 0 &&
+		run(RET_FOLLOWER, email, 0, NULL) == 0
 	    ? 0
 	    : -1;
 }
 
 int
-retention_purge(long long now, int *n)
+retention_purge(long long now, int *n, int *subs)
 {
-	*n = 0;
-	return run(RET_PURGE, NULL, now, n) == 0 && run(RET_PURGE_ATTEMPTS, NULL, now, NULL) == 0
+	*n = *subs = 0;
+	return run(RET_PURGE, NULL, now, n) == 0 && run(RET_PURGE_ATTEMPTS, NULL, now, NULL) == 0 &&
+		run(RET_PURGE_SUBS, NULL, now, subs) == 0 &&
+		run(RET_PURGE_FOLLOWERS, NULL, now, NULL) == 0
 	    ? 0
 	    : -1;
 }

@@ -6,14 +6,18 @@
 #ifndef ABERTA_RETENTION_H
 #define ABERTA_RETENTION_H
 
-/* Deletes the mail waiting for email (folded), its submissions and the rate-limit
- * counters under key ("email:" and the hex SHA-256 of email); *n gets the number of
- * submissions deleted.  Returns 0 or -1. */
-int retention_erase(const char *email, const char *key, int *n);
-/* Deletes the unconfirmed submissions created more than 7 days before now (seconds
- * since the epoch), the spam last changed more than 30 days before, and the rate-limit
- * counters older than a day; *n gets the number of submissions deleted.  Returns 0 or
+/* Deletes the mail waiting for email (folded), its submissions, the rate-limit
+ * counters under key ("email:" and the hex SHA-256 of email), and the address's email
+ * alerts (store/follow.h: the follower, its subscriptions and its queued mail); *n gets
+ * the number of submissions deleted, *subs the number of subscriptions.  Returns 0 or
  * -1. */
-int retention_purge(long long now, int *n);
+int retention_erase(const char *email, const char *key, int *n, int *subs);
+/* Deletes the unconfirmed submissions created more than 7 days before now (seconds
+ * since the epoch), the spam last changed more than 30 days before, the rate-limit
+ * counters older than a day, the requests to follow whose confirmation expired before
+ * now (FOLLOW_CONFIRM_TTL after the last confirmation email) and the addresses left
+ * following nothing; *n gets the number of submissions deleted, *subs the number of
+ * subscriptions.  Returns 0 or -1. */
+int retention_purge(long long now, int *n, int *subs);
 
 #endif
