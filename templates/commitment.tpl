@@ -104,5 +104,6 @@
 <p class="small">{{L_MODERATION_NOTE}}</p>
 {{>FORM}}
 </section>
+{{>FOLLOW}}
 {{>HOW}}
 </div>

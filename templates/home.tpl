@@ -39,4 +39,5 @@
 <p>{{PERIOD}} · {{N}} {{L_COMMITMENTS_LC}}</p><p>{{>PROGRESS}}</p>{{>HEADLINE}}</li>{{/PLAN}}
 </ul>
 </section>
+{{>FOLLOW}}
 </div>

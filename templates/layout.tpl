@@ -48,6 +48,7 @@
 <ul class="inline">
 <li><a href="/{{LANG}}/accessibility">{{L_NAV_ACCESSIBILITY}}</a></li>
 <li><a href="/{{LANG}}/data">{{L_NAV_DATA}}</a></li>
+<li><a href="/{{LANG}}/privacy">{{L_NAV_PRIVACY}}</a></li>
 <li><a href="/{{LANG}}/ogp">{{L_NAV_OGP}}</a></li>
 <li><a href="mailto:ogp@ama.pt">ogp@ama.pt</a></li>
 </ul>

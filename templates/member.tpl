@@ -44,4 +44,5 @@
 </ul>
 </section>{{/HAS_EVIDENCE}}
 {{#HAS_LINKS}}<section aria-labelledby="src-h"><h2 id="src-h">{{L_SOURCES}}</h2><ul>{{#LINK}}<li>{{#A}}<a href="{{URL}}" rel="external">{{LABEL}}</a>{{/A}}{{#WITHDRAWN}}{{LABEL}} <span class="withdrawn">({{L_WITHDRAWN_ON}} <time datetime="{{ON_ISO}}">{{ON}}</time>)</span>{{/WITHDRAWN}}{{>LINKSTATE}}</li>{{/LINK}}</ul></section>{{/HAS_LINKS}}
+{{>FOLLOW}}
 </div>

@@ -84,5 +84,6 @@
 </figure>
 </div>
 </section>
+{{>FOLLOW}}
 {{>HOW}}
 </div>

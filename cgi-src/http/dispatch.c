@@ -115,8 +115,12 @@ admit(struct ctx *c, const struct route *rt, struct pub *p, struct staff *me)
 	}
 	/* A citizen's form: the same origin checks as the admin area (the forms are on
 	 * cached pages and carry no per-visitor token).  Logged, not audited: anyone can
-	 * send these, and the audit log is append-only. */
-	if (c->req->method == METHOD_POST && !gate_same_origin(c)) {
+	 * send these, and the audit log is append-only.  Only the one-click unsubscribe is
+	 * exempt (ROUTE_ANY_ORIGIN): mail providers post it from their servers, with no
+	 * Origin or their own; the token in its path is the authority, and the worst a
+	 * forger can do is stop the alerts of an address whose token they already hold. */
+	if (c->req->method == METHOD_POST && !(rt->methods & ROUTE_ANY_ORIGIN) &&
+	    !gate_same_origin(c)) {
 		log_error("public POST refused: not from this site (%s)", c->req->path);
 		render_error(c, 403, "ERR_CSRF_PUBLIC", NULL);
 		return 0;

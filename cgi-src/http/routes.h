@@ -31,6 +31,10 @@ enum nav { NAV_NONE, NAV_HOME, NAV_NETWORK, NAV_PLANS, NAV_CONSULT, NAV_EVENTS, 
  * (PT0013, with the .json / .csv suffix asked for); one of six characters that is not
  * answers 404 in the data formats. */
 #define ROUTE_UPCASE (1u << 8)
+/* A flag kept in a route's methods word: a public POST that is answered whatever its
+ * Origin or Sec-Fetch-Site (the one-click unsubscribe of RFC 8058, which mail providers
+ * send from their own servers); the token in its path is its authority. */
+#define ROUTE_ANY_ORIGIN (1u << 9)
 
 struct route {                   /* NOLINT(clang-analyzer-optin.performance.Padding): table order */
 	const char  *pattern;    /* segments: literal, :lang, :int, :ogpid, :slug, :sha, :file,

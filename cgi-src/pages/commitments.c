@@ -476,6 +476,7 @@ page_commitments_show(struct ctx *c)
 	if (page_links(c, b, "HAS_LINKS", "LINK", s) == 0)
 		tpl_show(b, "NO_LINKS");
 	page_commitment_cocreation(c, b, id, c->arg[0]);
+	page_follow_form(c, b, "commitment", c->arg[0]);
 	tpl_include(b, "HOW", "how.tpl");
 	return 200;
 }

@@ -88,5 +88,6 @@ page_home(struct ctx *c)
 		n++;
 	}
 	tpl_show(b, n > 0 ? "HAS_UPCOMING" : "NO_UPCOMING");
+	page_follow_form(c, b, "site", NULL);
 	return 200;
 }

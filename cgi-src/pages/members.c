@@ -302,5 +302,6 @@ page_member(struct ctx *c)
 	s = db_stmt(ST_ENTITY_LINKS);
 	db_bind_int64(s, 1, id);
 	page_links(c, b, "HAS_LINKS", "LINK", s);
+	page_follow_form(c, b, "entity", c->arg[0]);
 	return 200;
 }

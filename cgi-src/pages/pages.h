@@ -72,6 +72,19 @@ int page_submission_withdraw(struct ctx *c);
 /* Fills the co-creation part of commitment id's page into b: the proposals it came
  * from (ORIGINS), the published comments (HAS_SUBS) and the comment form (FORM). */
 void page_commitment_cocreation(struct ctx *c, tpl_dict *b, long long id, const char *ogp_id);
+/* follow.c: following by email, without an account (store/follow.h), and the privacy
+ * page: the POST of the form, the page that follows it, the confirmation, the
+ * management page, the one-click unsubscribe (RFC 8058) */
+int page_follow(struct ctx *c);
+int page_follow_sent(struct ctx *c);
+int page_follow_confirm(struct ctx *c);
+int page_follow_manage(struct ctx *c);
+int page_follow_unsubscribe(struct ctx *c);
+int page_privacy(struct ctx *c);
+/* Includes the form to follow a thing by email into b as FOLLOW (follow_form.tpl): kind
+ * site, plan, commitment or entity, and its public key (the plan's number, the OGP id,
+ * the body's slug; NULL for the site).  The language chosen is the page's. */
+void page_follow_form(struct ctx *c, tpl_dict *b, const char *kind, const char *key);
 /* data.c: open data.  The /{lang}/data page, the bulk tables under /data/ (HTML
  * handler and data handler at once) and the DCAT-AP catalogue; */
 int page_data(struct ctx *c);

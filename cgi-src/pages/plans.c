@@ -297,7 +297,7 @@ page_plans_show(struct ctx *c)
 	struct progress roll;
 	long long       id;
 	size_t          n;
-	char            ord[64], feed[64];
+	char            ord[64], feed[64], num[24];
 
 	db_bind_int64(s, 1, c->num);
 	if (db_step(s) != SQLITE_ROW) {
@@ -346,6 +346,8 @@ page_plans_show(struct ctx *c)
 	db_bind_int64(s, 1, id);
 	page_links(c, b, "HAS_LINKS", "LINK", s);
 	page_plan_snapshots(c, b);
+	snprintf(num, sizeof num, "%lld", c->num);
+	page_follow_form(c, b, "plan", num);
 	tpl_include(b, "HOW", "how.tpl");
 	return 200;
 }

@@ -753,6 +753,148 @@ const struct i18n_msg i18n_msgs[] = {
 	    "(through the link in the confirmation email) or ask for it to be deleted "
 	    "(ogp@ama.pt)." },
 	{ "L_SEND", "Enviar", "Send" },
+	{ "L_NAV_PRIVACY", "Privacidade", "Privacy" },
+	{ "L_FOLLOW_HEADING", "Seguir por email", "Follow by email" },
+	{ "L_FOLLOW_SITE", "Receber por email o que muda em todo o sítio",
+	    "Get what changes on the whole site by email" },
+	{ "L_FOLLOW_PLAN", "Receber por email o que muda neste plano",
+	    "Get what changes in this plan by email" },
+	{ "L_FOLLOW_COMMITMENT", "Receber por email o que muda neste compromisso",
+	    "Get what changes in this commitment by email" },
+	{ "L_FOLLOW_ENTITY",
+	    "Receber por email o que muda nos compromissos e eventos desta entidade",
+	    "Get what changes in this body's commitments and events by email" },
+	{ "L_FOLLOW_HINT",
+	    "Sem conta. Um email quando algo muda: estado e progresso (com a data e a evidência), "
+	    "marcos concluídos ou em atraso, novos compromissos, avaliações do IRM, novos eventos "
+	    "e consultas. Nada é enviado quando nada muda.",
+	    "No account. An email when something changes: status and progress (with its date and "
+	    "evidence), milestones completed or overdue, new commitments, IRM assessments, new "
+	    "events and consultations. Nothing is sent when nothing changes." },
+	{ "L_FOLLOW_LANG", "Língua dos emails", "Language of the emails" },
+	{ "L_FOLLOW_FREQ", "Frequência", "How often" },
+	{ "L_FOLLOW_CONSENT",
+	    "Aceito que este sítio guarde o meu endereço de email, o que sigo, e a língua e a "
+	    "frequência que escolhi, só para me enviar estes emails: nunca são publicados nem "
+	    "partilhados. Ficam guardados até eu deixar de seguir; um pedido não confirmado é "
+	    "apagado ao fim de 7 dias. Para sair basta um clique na ligação que vem em cada "
+	    "mensagem.",
+	    "I agree that this site keeps my email address, what I follow, and the language and "
+	    "frequency I chose, only to send me these emails: they are never published or shared. "
+	    "They are kept until I stop following; a request that is not confirmed is deleted "
+	    "after 7 days. To leave, one click on the link in every message is enough." },
+	{ "L_FOLLOW_BUTTON", "Seguir", "Follow" },
+	{ "L_FOLLOW_SENT_TEXT",
+	    "Se este endereço recebe email, vai receber uma mensagem: para começar a seguir, abra "
+	    "a ligação que ela traz e carregue em «Confirmar». Se já segue o que pediu, a mensagem "
+	    "di-lo. Sobre a mesma coisa, enviamos no máximo uma mensagem por dia.",
+	    "If this address receives email, a message is on its way: to start following, open "
+	    "the link in it and press \"Confirm\". If you already follow what you asked for, the "
+	    "message says so. We send at most one message a day about the same thing." },
+	{ "T_FOLLOW_NOT_SENT", "O pedido não foi enviado", "Your request was not sent" },
+	{ "T_FOLLOW_CONFIRM", "Confirmar: seguir por email", "Confirm: follow by email" },
+	{ "L_FOLLOW_CONFIRM_ASK",
+	    "Carregue no botão para começar a receber por email o que muda em:",
+	    "Press the button to start receiving by email what changes in:" },
+	{ "T_FOLLOW_CONFIRMED", "Já segue por email", "You now follow by email" },
+	{ "L_FOLLOW_CONFIRMED_TEXT",
+	    "Pedido confirmado. Vai receber um email quando algo mudar em:",
+	    "Request confirmed. You will receive an email when something changes in:" },
+	{ "L_FOLLOW_MANAGE_LINK", "Gerir os seus alertas (frequência, língua, deixar de seguir)",
+	    "Manage your alerts (frequency, language, stop)" },
+	{ "L_FOLLOW_MANAGE_H", "Os seus alertas por email", "Your email alerts" },
+	{ "L_FOLLOW_MANAGE_INTRO",
+	    "O que este endereço segue. Cada alteração é feita ao carregar no seu botão. Sem conta "
+	    "nem palavra-passe: quem tem esta ligação pode gerir estes alertas, por isso não a "
+	    "partilhe.",
+	    "What this address follows. Each change is made when you press its button. No account "
+	    "and no password: whoever holds this link can manage these alerts, so do not share "
+	    "it." },
+	{ "L_FOLLOW_SAVE", "Guardar", "Save" },
+	{ "L_FOLLOW_STOP", "Deixar de seguir", "Stop following" },
+	{ "L_FOLLOW_STOP_ALL", "Deixar de seguir tudo e apagar o meu endereço",
+	    "Stop everything and delete my address" },
+	{ "L_FOLLOW_CHANGED", "Alteração guardada.", "Change saved." },
+	{ "L_FOLLOW_STOPPED", "Deixou de seguir: não lhe enviamos mais nada sobre isso.",
+	    "Stopped: nothing more about it will be sent to you." },
+	{ "T_FOLLOW_LEFT", "Deixou de seguir", "You no longer follow anything" },
+	{ "L_FOLLOW_LEFT_TEXT",
+	    "Não lhe enviamos mais alertas, e o seu endereço foi apagado dos alertas deste sítio.",
+	    "No more alerts will be sent to you, and your address has been deleted from this "
+	    "site's alerts." },
+	{ "L_FOLLOW_UNSUBSCRIBE_ASK",
+	    "Carregue no botão para deixar de seguir tudo o que este endereço segue; o endereço é "
+	    "apagado dos alertas.",
+	    "Press the button to stop everything this address follows; the address is deleted "
+	    "from the alerts." },
+	{ "L_FOLLOW_UNSUBSCRIBE_BUTTON", "Deixar de seguir tudo", "Stop everything" },
+	{ "M_FOLLOW_SUBJECT", "Os seus alertas por email — Administração Aberta",
+	    "Your email alerts — Open Administration Portugal" },
+	{ "M_FOLLOW_ASKED",
+	    "Foi pedido neste sítio que este endereço receba por email o que muda em:",
+	    "Someone asked on this site for this address to receive by email what changes in:" },
+	{ "M_FOLLOW_CONFIRM",
+	    "Para começar, abra este endereço e carregue no botão «Confirmar» (válido durante 7 "
+	    "dias):",
+	    "To start, open this link and press the \"Confirm\" button (valid for 7 days):" },
+	{ "M_FOLLOW_IGNORE",
+	    "Se não foi você, ignore esta mensagem: sem confirmação nada lhe é enviado, e o pedido "
+	    "é apagado ao fim de 7 dias.",
+	    "If this was not you, ignore this message: without confirmation nothing is sent to "
+	    "you, and the request is deleted after 7 days." },
+	{ "M_FOLLOW_ALREADY",
+	    "Este endereço já os recebe: nada mudou. Para mudar a frequência ou a língua, ou "
+	    "deixar de seguir:",
+	    "This address already receives them: nothing was changed. To change how often or in "
+	    "which language, or to stop:" },
+	{ "PRIV_INTRO",
+	    "O que este sítio guarda sobre quem segue alertas ou envia contributos, por quanto "
+	    "tempo, e como o apagar.",
+	    "What this site keeps about the people who follow alerts or send submissions, for how "
+	    "long, and how to have it deleted." },
+	{ "PRIV_FOLLOW",
+	    "Para enviar os alertas por email guardamos o endereço de email, o que segue (todo o "
+	    "sítio, um plano, um compromisso ou uma entidade), a língua e a frequência escolhidas, "
+	    "quando pediu e confirmou, e as mensagens à espera de envio. O endereço nunca é "
+	    "publicado nem partilhado, e só serve para estes alertas.\n\n"
+	    "Fica guardado até deixar de seguir. Um pedido não confirmado é apagado 7 dias depois "
+	    "do último email de confirmação. Se as mensagens para um endereço forem recusadas "
+	    "três vezes seguidas, deixamos de lhe escrever.\n\n"
+	    "Para sair, cada mensagem traz uma ligação que deixa de seguir tudo num clique, e "
+	    "outra para a página onde pode mudar a frequência ou a língua, ou deixar de seguir uma "
+	    "coisa só. Ao deixar de seguir tudo, o endereço é apagado.",
+	    "To send the email alerts we keep the email address, what it follows (the whole site, "
+	    "a plan, a commitment or a body), the language and frequency chosen, when it asked and "
+	    "confirmed, and the messages waiting to be sent. The address is never published or "
+	    "shared, and serves these alerts only.\n\n"
+	    "It is kept until you stop following. A request that is not confirmed is deleted 7 "
+	    "days after the last confirmation email. If the messages to an address are refused "
+	    "three times in a row, we stop writing to it.\n\n"
+	    "To leave, every message carries a link that stops everything in one click, and "
+	    "another to the page where you can change the frequency or the language, or stop one "
+	    "thing only. When you stop everything, the address is deleted." },
+	{ "L_PRIV_SUBS_H", "Propostas e comentários", "Proposals and comments" },
+	{ "PRIV_SUBS",
+	    "Quem envia uma proposta ou um comentário dá um nome ou pseudónimo e, se quiser, uma "
+	    "organização, que são publicados com o texto depois de moderados. O endereço de email "
+	    "serve só para confirmar o envio e para o poder retirar, e nunca é publicado nem "
+	    "partilhado.\n\n"
+	    "Um envio não confirmado é apagado ao fim de 7 dias, o que foi marcado como spam ao "
+	    "fim de 30; um contributo confirmado fica como registo público da consulta até ser "
+	    "retirado pela ligação do email de confirmação.",
+	    "Whoever sends a proposal or a comment gives a name or pseudonym and, if they wish, an "
+	    "organisation, which are published with the text once moderated. The email address "
+	    "only serves to confirm the submission and to let it be withdrawn, and is never "
+	    "published or shared.\n\n"
+	    "An unconfirmed submission is deleted after 7 days, one marked as spam after 30; a "
+	    "confirmed submission stays as the public record of the consultation until it is "
+	    "withdrawn through the link in the confirmation email." },
+	{ "L_PRIV_ASK_H", "Pedir que seja apagado", "Asking for deletion" },
+	{ "PRIV_ASK",
+	    "Para que apaguemos tudo o que está associado a um endereço de email (contributos, "
+	    "alertas, mensagens à espera), escreva para",
+	    "To have everything linked to an email address deleted (submissions, alerts, messages "
+	    "waiting), write to" },
 	{ "L_ERRORS_HEADING", "Corrija o seguinte:", "Please correct the following:" },
 	{ "L_POW_WAIT_BEFORE", "Aguarde", "Wait" },
 	{ "L_POW_WAIT_AFTER",

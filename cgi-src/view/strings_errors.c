@@ -153,6 +153,40 @@ const struct i18n_msg i18n_err_msgs[] = {
 	{ "ERR_F_EMAIL", "Endereço de email inválido.", "Invalid email address." },
 	{ "ERR_F_CONSENT", "É preciso aceitar as condições para enviar.",
 	    "You need to agree to the terms to send." },
+	{ "ERR_F_CHOICE", "Escolha uma das opções.", "Choose one of the options." },
+	{ "ERR_FOLLOW_NOTHING",
+	    "Não há nada para seguir aqui: a página de onde veio o pedido já não existe.",
+	    "There is nothing to follow here: the page the request came from no longer exists." },
+	{ "ERR_FOLLOW_RATE",
+	    "Recebemos demasiados pedidos da sua rede ou para este email na última hora ou no "
+	    "último dia. Tente de novo mais tarde; o que escreveu está abaixo.",
+	    "We received too many requests from your network or for this email in the last hour "
+	    "or day. Please try again later; what you typed is below." },
+	{ "ERR_FOLLOW_POW",
+	    "Estão a chegar muitos pedidos. Para proteger o sítio, quem já fez vários hoje espera "
+	    "alguns segundos antes de cada novo pedido.",
+	    "Many requests are arriving. To protect the site, whoever has already made several "
+	    "today waits a few seconds before each new one." },
+	{ "ERR_FOLLOW_USED",
+	    "Esta ligação de confirmação já foi usada ou expirou (vale 7 dias). Se ainda não "
+	    "segue, peça de novo na página do que quer seguir.",
+	    "This confirmation link has been used or has expired (it works for 7 days). If you "
+	    "do not follow yet, ask again on the page of what you want to follow." },
+	{ "ERR_FOLLOW_GONE",
+	    "Esta ligação já não serve: o endereço a que foi enviada não segue nada neste sítio "
+	    "(deixou de seguir, ou o pedido não foi confirmado a tempo).",
+	    "This link no longer works: the address it was sent to follows nothing on this site "
+	    "(it stopped, or the request was not confirmed in time)." },
+	{ "ERR_FOLLOW_FORM",
+	    "Nada foi alterado: o pedido não corresponde a nenhum dos alertas deste endereço. "
+	    "Recarregue a página e tente de novo.",
+	    "Nothing was changed: the request matches none of this address's alerts. Reload the "
+	    "page and try again." },
+	{ "ERR_FOLLOW_ONE_CLICK",
+	    "Este endereço só aceita o pedido de um clique (List-Unsubscribe=One-Click). Abra a "
+	    "página e carregue no botão.",
+	    "This address only takes the one-click request (List-Unsubscribe=One-Click). Open the "
+	    "page and press the button." },
 	{ "ERR_INTERNAL", "Ocorreu um erro do nosso lado. Tente de novo dentro de momentos.",
 	    "Something went wrong on our side. Please try again in a moment." },
 	{ "ERR_FORBIDDEN", "A sua conta não tem permissão para esta página ou ação.",
