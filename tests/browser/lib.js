@@ -497,7 +497,7 @@ function publicPages(lang, ids) {
 		...COMMITMENTS.map((c) => `${l}/commitments/${c}`),
 		`${l}/commitments/PT0018/history`, `${l}/plans/2/history`,
 		`${l}/events`, `${l}/events/${ids.event}`,
-		`${l}/ogp`, `${l}/accessibility`,
+		`${l}/ogp`, `${l}/accessibility`, `${l}/privacy`,
 		`${l}/commitments`, `${l}/commitments?plan=2&sort=progress`,
 		`${l}/search?q=participacao`, `${l}/search?q=dados&value=access_to_information`,
 		`${l}/search`, `${l}/data`,

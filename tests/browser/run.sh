@@ -10,6 +10,8 @@
 #   a11y.js    axe-core (WCAG 2.0/2.1 A and AA) on every page; keyboard-only use
 #   html.js    the Nu Html Checker over every page and the stylesheet
 #   rounds.js  a reporting round, by keyboard only
+#   follow.js  following PT0013 by email, by keyboard only: subscribe, confirm, manage,
+#              the one-click page; axe and the Nu Html Checker on each of their pages
 #   security.js  issue 16's protections: the citizens' proof of work under pressure
 #              (with script, without a worker, without script), /admin/logins and
 #              withdrawing an upload; last, as its wrong passwords and pressure rows
@@ -17,7 +19,7 @@
 # Each check prints one TAP-like line ("ok N - ..." / "not ok N - ..."); the LAST line
 # is "N passed, N failed", summed over the scripts (a script that crashed, i.e. did not
 # print its closing "1..N" plan line, counts one more failure).
-# Usage: tests/browser/run.sh [SCRIPT.js...]  (default: all six, in that order).
+# Usage: tests/browser/run.sh [SCRIPT.js...]  (default: all seven, in that order).
 # Builds nothing: run make first.  Screenshots and reports go to tests/browser/artifacts/.
 set -euo pipefail
 
@@ -68,7 +70,7 @@ trap 'exit 143' TERM
 if (( $# > 0 )); then
 	SCRIPTS=("$@")
 else
-	SCRIPTS=(glance.js flows.js a11y.js html.js rounds.js security.js)
+	SCRIPTS=(glance.js flows.js a11y.js html.js rounds.js follow.js security.js)
 fi
 
 missing=()
