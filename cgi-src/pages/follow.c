@@ -568,6 +568,10 @@ page_follow_manage(struct ctx *c)
 	tpl_dict   *b;
 	int         rc, st = 200, left = 0;
 
+	/* No login: the token is the key.  Cache-Control: no-store is the dispatcher's (a
+	 * CACHE_NONE route); the site's Referrer-Policy stays, as on token_page
+	 * (pages/consultations.c): a stricter one would send "Origin: null" with these
+	 * forms' POSTs, which the origin check refuses. */
 	if (c->rw == NULL)
 		return c->error = "ERR_TOKEN", 404;
 	if ((rc = follow_by_token(c->arg[0], &follower)) < 0)

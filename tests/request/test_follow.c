@@ -11,6 +11,7 @@
 #include "../lib/client.h"
 #include "../lib/testlib.h"
 #include "lib/consult.h"
+#include "lib/pow.h"
 
 #define NO_SENDER "ABERTA_ADMIN=/bin/true"
 #define SENT      "/pt/follow/sent"
@@ -321,6 +322,61 @@ a_day_later(void)
 	       "at = at - 86401");
 }
 
+/* Under pressure (RL_PRESSURE_HOUR requests of other networks in the hour), a network
+ * past RL_POW_FREE today gets the form back with a challenge, what was typed, the wait
+ * and the script; the request proved is then taken. */
+START_TEST(proof_of_work)
+{
+	struct ask  a = ask_of("proof@example.org");
+	struct form f = { 0 };
+	struct res  r;
+	char        ch[POW_CHALLENGE_MAX], nonce[32], sql[400];
+	int         i;
+
+	fresh();
+	snprintf(sql, sizeof sql,
+	    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+	    "INSERT INTO submit_attempt (key, at) SELECT 'net:10.0.' || (i / 256) || '.' || "
+	    "(i %% 256) || '/32', CAST(strftime('%%s', 'now') AS INTEGER) - 60 FROM n",
+	    RL_PRESSURE_HOUR);
+	sql_do(sql);
+	a.addr = "10.77.0.1";
+	for (i = 0; i < RL_POW_FREE; i++) {
+		snprintf(sql, sizeof sql, "free%d@example.org", i);
+		a.email = sql;
+		ck_assert_int_eq(ask_status(&a), 303);
+	}
+	a.email = "proof@example.org";
+	post_ask("pt", &a, &r);
+	ck_assert_int_eq(r.status, 429);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "<script src=\"/static/pow.js\""));
+	ck_assert_ptr_nonnull(strstr(r.head.p, "Retry-After: "));
+	ck_assert_int_eq(form_parse(r.body.p, "/pt/follow", &f), 0);
+	ck_assert_str_eq(form_val(&f, "email"), "proof@example.org");
+	ck_assert_ptr_nonnull(form_val(&f, "pow_challenge"));
+	snprintf(ch, sizeof ch, "%s", form_val(&f, "pow_challenge"));
+	form_free(&f);
+	res_free(&r);
+	ck_assert_int_eq(mails("proof@example.org"), 0);
+	test_pow_solve(ch, nonce, sizeof nonce);
+	form_add(&f, "kind", "commitment");
+	form_add(&f, "target", "PT0013");
+	form_add(&f, "email", "proof@example.org");
+	form_add(&f, "lang", "pt");
+	form_add(&f, "frequency", "daily");
+	form_add(&f, "consent", "1");
+	form_add(&f, "pow_challenge", ch);
+	form_add(&f, "pow_nonce", nonce);
+	env[1] = "REMOTE_ADDR=10.77.0.1";
+	cgi_post_form(NULL, "/pt/follow", &f, &r);
+	env[1] = "REMOTE_ADDR=127.0.0.1";
+	form_free(&f);
+	ck_assert_int_eq(r.status, 303);
+	res_free(&r);
+	ck_assert_int_eq(mails("proof@example.org"), 1);
+}
+END_TEST
+
 /* Asking again for the same thing changes nothing and looks the same to the visitor;
  * the address gets at most one email a day about it: a new confirmation while it waits
  * (the earlier link then stops working), "you already follow it" once active. */
@@ -561,7 +617,8 @@ int
 main(void)
 {
 	const TTest *const tests[] = { form_on_pages, subscribe_and_confirm, refusals, rate_limits,
-		same_thing_twice, manage_page, one_click, expired_and_purged, privacy_page, NULL };
+		proof_of_work, same_thing_twice, manage_page, one_click, expired_and_purged,
+		privacy_page, NULL };
 
 	if (cgi_setup("aberta-follow", env) != 0)
 		return 1;
