@@ -79,7 +79,8 @@ enum {
 /*
  * Parameters of every statement: ?1 the thing (a plan's, commitment's or body's id, or
  * an OGP value's code; the site's statements have none), ?2 after_rev, ?3 since and ?4
- * until (unix seconds), ?5 1 for newest first, ?6 the limit.
+ * until (unix seconds), ?5 1 for newest first, ?6 the limit, ?7 and ?8 the first and the
+ * last day (YYYY-MM-DD) whose beginning in Lisbon is after since and not after until.
  */
 /* clang-format off */
 /* The commitment id X belongs to the thing. */
@@ -200,9 +201,9 @@ enum {
 	"date(CASE length(m.planned_end) WHEN 4 THEN m.planned_end || '-12-31' " \
 	"WHEN 7 THEN date(m.planned_end || '-01', '+1 month', '-1 day') " \
 	"ELSE m.planned_end END, '+1 day')"
-/* Milestones overdue from a day around since .. until (the caller keeps those whose
- * day begins, in Lisbon, inside the window): neither complete nor withdrawn nor at
- * 100%.  The ranges on planned_end would let an index on it be used. */
+/* Milestones overdue from a day ?7 .. ?8 (the days that begin, in Lisbon, between since
+ * and until): neither complete nor withdrawn nor at 100%.  The ranges on planned_end
+ * would let an index on it be used. */
 #define OVERDUE(COND) \
 	"SELECT 0, d, ogp_id, ctp, cte, position, mtp, mte, 'planned_end', NULL, " \
 	"planned_end, planned_end, NULL, NULL, NULL, cid, 'milestone' FROM (SELECT " \
@@ -210,12 +211,10 @@ enum {
 	"c.title_pt ctp, c.title_en cte, " OVERDUE_DAY " d FROM milestone m JOIN " \
 	"commitment c ON c.id = m.commitment_id WHERE " COND " AND " \
 	"length(m.planned_end) IN (4, 7, 10) AND " \
-	"m.planned_end >= strftime('%Y', ?3, 'unixepoch', '-1 day') AND " \
-	"m.planned_end <= date(?4, 'unixepoch', '+1 day') AND " \
+	"m.planned_end >= strftime('%Y', ?7, '-1 day') AND m.planned_end < ?8 AND " \
 	"coalesce(m.status, '') NOT IN ('complete', 'withdrawn') AND " \
-	"coalesce(m.progress, -1) <> 100) " \
-	"WHERE d > date(?3, 'unixepoch', '-1 day') AND d <= date(?4, 'unixepoch', '+1 day')" \
-	ORDER("d") ", cid, position"
+	"coalesce(m.progress, -1) <> 100) WHERE d >= ?7 AND d <= ?8" \
+	ORDER("d") ", cid, position LIMIT ?6"
 
 /* Consultations opened (their opening time between since and until); after: when they
  * close.  The closing time reaches the index consultation_closes. */
@@ -424,21 +423,37 @@ log_kind(const char *tbl, const char *field)
 	return strcmp(field, "self_percent") == 0 ? CH_SELF_PERCENT : CH_IRM;
 }
 
-/* The moment day (YYYY-MM-DD) begins in Lisbon, into *t and as UTC text into out.
- * Returns 0, or -1 when day is not a day. */
+/* The moment day (YYYY-MM-DD) begins in Lisbon, as UTC text into out.  Returns 0, or
+ * -1 when day is not a day. */
 static int
-lisbon_midnight(const char *day, time_t *t, char *out, size_t len)
+lisbon_midnight(const char *day, char *out, size_t len)
 {
 	struct tm w = { 0 }, u;
+	time_t    t;
 
-	if (day == NULL || sscanf(day, "%4d-%2d-%2d", &w.tm_year, &w.tm_mon, &w.tm_mday) != 3)
+	if (day == NULL || strptime(day, "%Y-%m-%d", &w) == NULL)
 		return -1;
-	w.tm_year -= 1900;
-	w.tm_mon -= 1;
-	if (tz_utc(NULL, &w, t) != 0 || gmtime_r(t, &u) == NULL)
+	if (tz_utc(NULL, &w, &t) != 0 || gmtime_r(&t, &u) == NULL)
 		return -1;
 	strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &u);
 	return 0;
+}
+
+/* The day (YYYY-MM-DD) of Lisbon's calendar at t, plus add days, into out (11 bytes). */
+static void
+lisbon_day(long long t, int add, char *out)
+{
+	time_t    x = (time_t)t;
+	struct tm w;
+
+	if (tz_local(NULL, x, &w) != 0)
+		gmtime_r(&x, &w);
+	w = (struct tm){
+		.tm_year = w.tm_year, .tm_mon = w.tm_mon, .tm_mday = w.tm_mday + add, .tm_hour = 12
+	};
+	x = timegm(&w);
+	gmtime_r(&x, &w);
+	strftime(out, 11, "%Y-%m-%d", &w);
 }
 
 /* Appends the row of s to l as a change of kind (-1: the log's, by the row) at time at.
@@ -492,22 +507,17 @@ fail:
 
 /* The time of the row of s, a change of source src, into at: the log's and a
  * consultation's as they are, a fact's the first instant of its day (UTC), an overdue
- * milestone's the beginning of its day in Lisbon.  Returns 1 when the change is inside
- * q's window, 0 when not, -1 when its day is not one. */
+ * milestone's the beginning of its day in Lisbon.  Returns 0, or -1 when its day is not
+ * one. */
 static int
-row_time(sqlite3_stmt *s, enum source src, const struct query *q, char *at, size_t len)
+row_time(sqlite3_stmt *s, enum source src, char *at, size_t len)
 {
 	const char *t = db_text(s, CHC_AT);
-	time_t      when;
 
-	if (src != SRC_OVERDUE) {
-		snprintf(
-		    at, len, "%.10s%s", t ? t : "", t && strlen(t) > 10 ? t + 10 : "T00:00:00Z");
-		return 1;
-	}
-	if (lisbon_midnight(t, &when, at, len) != 0)
-		return -1;
-	return when > q->since && when <= q->until;
+	if (src == SRC_OVERDUE)
+		return lisbon_midnight(t, at, len);
+	snprintf(at, len, "%.10s%s", t ? t : "", t && strlen(t) > 10 ? t + 10 : "T00:00:00Z");
+	return 0;
 }
 
 /* Reads up to q->limit changes of source src into l.  Returns 0 or -1. */
@@ -515,8 +525,8 @@ static int
 read_source(enum source src, const struct query *q, struct list *l)
 {
 	sqlite3_stmt *s;
-	char          at[24];
-	int           id, rc = 0, taken = 0, in;
+	char          at[24], lo[11], hi[11];
+	int           id, rc = 0, taken = 0;
 
 	if (q->scope == SC_SITE && src == SRC_LOG)
 		id = q->newest ? CHS_LOG_NEW : CHS_LOG_OLD;
@@ -534,8 +544,12 @@ read_source(enum source src, const struct query *q, struct list *l)
 	sqlite3_bind_int64(s, 4, q->until);
 	sqlite3_bind_int(s, 5, q->newest);
 	sqlite3_bind_int(s, 6, q->limit);
+	lisbon_day(q->since, 1, lo);
+	lisbon_day(q->until, 0, hi);
+	sqlite3_bind_text(s, 7, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 8, hi, -1, SQLITE_TRANSIENT);
 	while (taken < q->limit && (rc = db_row(s)) == 1) {
-		if ((in = row_time(s, src, q, at, sizeof at)) <= 0)
+		if (row_time(s, src, at, sizeof at) != 0)
 			continue;
 		if ((rc = add(l, s, sources[src].kind, at)) != 0)
 			break;
