@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #define I18N_MSGS_MAX \
-	1024 /* most messages of all tables (the size of i18n.c's index):
+	1536 /* most messages of all tables (the size of i18n.c's index):
 			    * half for the interface, a quarter for each other table */
 
 /* One message. */
