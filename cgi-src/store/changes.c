@@ -23,7 +23,8 @@ enum {
 	CHS_LOG_PLAN,
 	CHS_LOG_COMMITMENT,
 	CHS_LOG_ENTITY,
-	CHS_LOG_VALUE,
+	CHS_LOG_VALUE,     /* an OGP value's log, newest first (read backwards, as the site's) */
+	CHS_LOG_VALUE_OLD, /* an OGP value's log, oldest first */
 	CHS_EVLOG_SITE,
 	CHS_EVLOG_PLAN,
 	CHS_EVLOG_COMMITMENT,
@@ -180,10 +181,12 @@ enum {
 	"'self_percent') OR r.field IN " IRM_FIELDS ")))) OR (+r.tbl = 'milestone' AND " \
 	"m.id IS NOT NULL AND r.op IN ('create', 'update') AND (r.field = 'progress' OR " \
 	"(r.field = 'status' AND r.after = 'complete'))))"
-/* The site's log by its order (+: from the log to the commitments, never the reverse). */
-#define LOG_SITE(DIR) \
-	LOG_SELECT LOG_JOIN("+r.commitment_id") "WHERE r.commitment_id IS NOT NULL" \
-	LOG_WHERE " ORDER BY r.id " DIR " LIMIT ?6"
+/* The log of the site or of an OGP value (COND) by its order: read from the log to the
+ * commitments, never the reverse (+), stopping at the limit; a value's commitments are
+ * too many for the others' way, from each commitment to its rows and then sorted. */
+#define LOG_ALL(COND, DIR) \
+	LOG_SELECT LOG_JOIN("+r.commitment_id") "WHERE " COND LOG_WHERE \
+	" ORDER BY r.id " DIR " LIMIT ?6"
 #define LOG(COND) \
 	LOG_SELECT LOG_JOIN("r.commitment_id") "WHERE " COND LOG_WHERE ORDER("r.id") " LIMIT ?6"
 
@@ -296,12 +299,13 @@ enum {
 	ORDER("d") ", id LIMIT ?6"
 
 static const char *const sqls[CHS__MAX] = {
-	[CHS_LOG_NEW]            = LOG_SITE("DESC"),
-	[CHS_LOG_OLD]            = LOG_SITE("ASC"),
+	[CHS_LOG_NEW]            = LOG_ALL("r.commitment_id IS NOT NULL", "DESC"),
+	[CHS_LOG_OLD]            = LOG_ALL("r.commitment_id IS NOT NULL", "ASC"),
 	[CHS_LOG_PLAN]           = LOG("r.plan_id = ?1"),
 	[CHS_LOG_COMMITMENT]     = LOG(IN_COMMITMENT("r.commitment_id")),
 	[CHS_LOG_ENTITY]         = LOG(IN_ENTITY("r.commitment_id")),
-	[CHS_LOG_VALUE]          = LOG(IN_VALUE("r.commitment_id")),
+	[CHS_LOG_VALUE]          = LOG_ALL(IN_VALUE("+r.commitment_id"), "DESC"),
+	[CHS_LOG_VALUE_OLD]      = LOG_ALL(IN_VALUE("+r.commitment_id"), "ASC"),
 	[CHS_EVLOG_SITE]         = EVLOG("1"),
 	[CHS_EVLOG_PLAN]         = EVLOG(EV_PLAN),
 	[CHS_EVLOG_COMMITMENT]   = EVLOG(EV_COMMITMENT),
@@ -530,6 +534,8 @@ read_source(enum source src, const struct query *q, struct list *l)
 
 	if (q->scope == SC_SITE && src == SRC_LOG)
 		id = q->newest ? CHS_LOG_NEW : CHS_LOG_OLD;
+	else if (q->scope == SC_VALUE && src == SRC_LOG)
+		id = q->newest ? CHS_LOG_VALUE : CHS_LOG_VALUE_OLD;
 	else if ((int)q->scope < sources[src].nscopes)
 		id = sources[src].first + (int)q->scope;
 	else

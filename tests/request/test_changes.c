@@ -616,6 +616,14 @@ START_TEST(feeds_list_the_changes)
 	    "confirmado)"));
 	res_free(&r);
 
+	/* An OGP value's feed: its commitments' changes, newest first. */
+	sql_do("INSERT INTO commitment_value (commitment_id, value) SELECT id, "
+	       "'technology_innovation' FROM commitment WHERE ogp_id = 'PT0971'");
+	get("/en/values/technology-innovation/feed.atom", &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "<title>PT0971, milestone 1: progress 20% → 60%"));
+	ck_assert_ptr_null(strstr(r.body.p, "1970"));
+	res_free(&r);
+
 	/* A commitment without any change or fact: no entry, its record's date, said so. */
 	sql_do("INSERT INTO commitment (ogp_id, plan_id, number, updated_at) SELECT 'PT0972', id, "
 	       "2, '2026-11-02T09:00:00Z' FROM action_plan WHERE number = 91");
