@@ -12,9 +12,9 @@
  *     date and its evidence link), a milestone completed; an IRM assessment (any irm_*
  *     assessment field of a commitment changed); a new event.  An item from the log has
  *     rev = the revision id and at = the time of the save; its as_of, as_of_kind,
- *     confidence and evidence are those the record had at that save.  A commitment's or
- *     milestone's fields saved with its creation are told by the new commitment alone;
- *     a deleted record's changes are not told;
+ *     confidence and evidence are those the record had at that save.  The fields saved
+ *     with a commitment's creation are told by the new commitment alone (a new
+ *     milestone's figure or completion is told); a deleted record's changes are not;
  *   - time (between since and until, unix seconds): a milestone becoming overdue (its
  *     planned end passed, a year or a month at its last day, and it is neither complete
  *     nor withdrawn nor at 100%: at = the start, in Lisbon, of the day after its planned
@@ -27,8 +27,9 @@
  *     progress (CH_FIGURE, field self_status or self_percent, at self_status_date) and
  *     the IRM's assessments (CH_FIGURE, field irm_*, at the date of the report that
  *     holds it); the events on their day (CH_EVENT with rev 0).  Only facts with a date
- *     (not "unknown") up to until are told: at = the first instant (UTC) of that date,
- *     a year or a month at its first day; as_of keeps the date as the content gives it.
+ *     (not "unknown") after since and up to until are told: at = the first instant
+ *     (UTC) of that date, a year or a month at its first day; as_of keeps the date as
+ *     the content gives it.
  * The things: the site (everything); a plan (its commitments, the events of the plan or
  * of its commitments, the consultations on it or on its commitments); a commitment
  * (itself, its milestones, its events and consultations); a body (the commitments it
