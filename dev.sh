@@ -72,12 +72,25 @@ cmd_run() {
 	trap 'cleanup; exit 143' TERM
 	start_site "$port" "$RUN_VAR"
 	log "aberta is on http://127.0.0.1:$port/ (logs in $RUN_VAR); Ctrl-C stops it"
-	# What the daily timer does in production (conf/aberta-rounds.timer), every hour here:
-	# the reporting rounds' reminders that are due, each sent once however often it runs.
+	# What the timers do in production, here every 5 minutes: the email alerts due
+	# (conf/aberta-follow.timer), and every hour the reporting rounds' reminders that are
+	# due (conf/aberta-rounds.timer, daily there), each sent once however often it runs.
+	# They wait in the outbox unless a transport is set (ABERTA_SMTP_URL or
+	# ABERTA_SENDMAIL), which `mail flush` then uses, as conf/aberta-follow.service does.
+	local tick=0
 	while :; do
-		"$BUILD/aberta-admin" --db "$ABERTA_DB" rounds remind >>"$RUN_VAR/rounds.log" 2>&1 ||
-			log "aberta-admin rounds remind failed (see $RUN_VAR/rounds.log)"
-		sleep 3600 &
+		if (( tick++ % 12 == 0 )); then
+			"$BUILD/aberta-admin" --db "$ABERTA_DB" rounds remind >>"$RUN_VAR/rounds.log" 2>&1 ||
+				log "aberta-admin rounds remind failed (see $RUN_VAR/rounds.log)"
+		fi
+		ABERTA_BASE_URL=${ABERTA_BASE_URL:-http://127.0.0.1:$port} \
+			"$BUILD/aberta-admin" --db "$ABERTA_DB" follow send >>"$RUN_VAR/follow.log" 2>&1 ||
+			log "aberta-admin follow send failed (see $RUN_VAR/follow.log)"
+		if [ -n "${ABERTA_SMTP_URL:-}${ABERTA_SENDMAIL:-}" ]; then
+			"$BUILD/aberta-admin" --db "$ABERTA_DB" mail flush >>"$RUN_VAR/follow.log" 2>&1 ||
+				log "aberta-admin mail flush left mail in the outbox (see $RUN_VAR/follow.log)"
+		fi
+		sleep 300 &
 		SLEEPER=$!
 		wait "$SLEEPER" || true
 	done

@@ -120,6 +120,10 @@ static const struct command commands[] = {
 	{ "rounds", 1, NULL, cmd_rounds, "rounds remind [--now TIME]",
 	    "queue the reporting rounds' reminders due (a week and a day before the deadline)",
 	    NULL },
+	{ "follow", 1, NULL, cmd_follow, "follow send [--now UNIX]",
+	    "queue the email alerts due to the people who follow things (then: mail flush)",
+	    "  ABERTA_DIGEST_HOUR: the digests' hour of Lisbon's clock (0-23; 8), daily and on\n"
+	    "  Mondays; ABERTA_FOLLOW_CAP: messages queued in any hour at most (500)\n" },
 	{ "uploads", 1, uploads_args, cmd_uploads, "uploads withdraw SHA --why \"TEXT\"",
 	    "withdraw a stored document: its address answers 410, the file is kept", NULL },
 };

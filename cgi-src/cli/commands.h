@@ -40,6 +40,8 @@ cli_fn cmd_mail;
 cli_fn cmd_submissions;
 /* rounds remind [--now TIME] (rounds.c) */
 cli_fn cmd_rounds;
+/* follow send [--now UNIX] (follow.c) */
+cli_fn cmd_follow;
 /* uploads withdraw SHA --why TEXT (uploads.c) */
 cli_args uploads_args;
 cli_fn   cmd_uploads;

@@ -6,11 +6,13 @@
 #include "lib/tztime.h"
 #include "lib/valid.h"
 
+/* The frequencies' names, in enum follow_freq's order. */
+static const char *const names[] = { "immediate", "daily", "weekly" };
+
 int
 follow_freq_parse(const char *s, enum follow_freq *f)
 {
-	static const char *const names[] = { "immediate", "daily", "weekly" };
-	size_t                   i;
+	size_t i;
 
 	for (i = 0; s != NULL && i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(s, names[i]) == 0) {
@@ -18,6 +20,12 @@ follow_freq_parse(const char *s, enum follow_freq *f)
 			return 0;
 		}
 	return -1;
+}
+
+const char *
+follow_freq_name(enum follow_freq f)
+{
+	return names[f];
 }
 
 int

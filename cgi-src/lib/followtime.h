@@ -24,6 +24,8 @@ enum follow_freq { FOLLOW_IMMEDIATE, FOLLOW_DAILY, FOLLOW_WEEKLY };
 
 /* Parses "immediate", "daily", "weekly" into *f.  Returns 0 or -1. */
 int follow_freq_parse(const char *s, enum follow_freq *f);
+/* The name of f as subscription.frequency stores it. */
+const char *follow_freq_name(enum follow_freq f);
 /* Reads the digests' hour from the setting s (ABERTA_DIGEST_HOUR): NULL or empty gives
  * FOLLOW_HOUR, else a whole number 0..23.  Returns 0 with it in *hour, or -1. */
 int follow_hour_parse(const char *s, int *hour);

@@ -14,6 +14,7 @@ enum {
 	FS_RECENT,    /* counts the messages of the last hour */
 	FS_FOLLOWERS, /* the enabled followers with an active subscription */
 	FS_SUBS,      /* one follower's active subscriptions: FSS_ */
+	FS_STILL,     /* a subscription still active, with the same marks */
 	FS_MARK,      /* sets a subscription's marks */
 	FS_SENT,      /* records a message queued */
 	FS_REFUSED,   /* counts a permanent refusal against a message's follower */
@@ -34,7 +35,8 @@ enum {
 	FSS_NAME_EN,
 	FSS_REF,
 	FSS_EMAIL,
-	FSS_TOKEN
+	FSS_TOKEN,
+	FSS_STORED_AT
 };
 
 static const char *const sqls[FS__MAX] = {
@@ -46,19 +48,25 @@ static const char *const sqls[FS__MAX] = {
 	"SELECT DISTINCT s.follower_id FROM subscription s JOIN follower f ON f.id = "
 	"s.follower_id WHERE s.status = 'active' AND f.disabled_at IS NULL ORDER BY 1",
 	/* FS_SUBS: ?1 follower, ?2 now (the marks of a row without any); the joins match
-	 * the one table of the thing's kind, so coalesce picks its columns */
+	 * the one table of the thing's kind, so coalesce picks its columns (+s.status: the
+	 * follower's rows by subscription_thing, not every active one by status) */
 	"SELECT s.id, s.kind, coalesce(s.target_id, 0), s.lang, s.frequency, s.sent_rev, "
 	"coalesce(s.sent_at, CAST(strftime('%s', s.confirmed_at) AS INTEGER), ?2), "
 	"coalesce(p.title_pt, c.title_pt, e.name_pt, e.acronym), "
 	"coalesce(p.title_en, c.title_en, e.name_en, e.acronym), "
-	"coalesce(CAST(p.number AS TEXT), c.ogp_id, e.slug), f.email, f.token "
+	"coalesce(CAST(p.number AS TEXT), c.ogp_id, e.slug), f.email, f.token, "
+	"coalesce(s.sent_at, -1) "
 	"FROM subscription s JOIN follower f ON f.id = s.follower_id "
 	"LEFT JOIN action_plan p ON s.kind = 'plan' AND p.id = s.target_id "
 	"LEFT JOIN commitment c ON s.kind = 'commitment' AND c.id = s.target_id "
 	"LEFT JOIN entity e ON s.kind = 'entity' AND e.id = s.target_id "
-	"WHERE s.follower_id = ?1 AND s.status = 'active' AND f.disabled_at IS NULL "
+	"WHERE s.follower_id = ?1 AND +s.status = 'active' AND f.disabled_at IS NULL "
 	"ORDER BY s.lang, CASE s.kind WHEN 'commitment' THEN 0 WHEN 'plan' THEN 1 "
 	"WHEN 'entity' THEN 2 ELSE 3 END, s.id",
+	/* FS_STILL: ?1 subscription, ?2 its sent_rev, ?3 its sent_at (-1: NULL) */
+	"SELECT count(*) FROM subscription s JOIN follower f ON f.id = s.follower_id WHERE "
+	"s.id = ?1 AND s.status = 'active' AND f.disabled_at IS NULL AND s.sent_rev = ?2 AND "
+	"coalesce(s.sent_at, -1) = ?3",
 	/* FS_MARK: ?1 subscription, ?2 revision, ?3 time */
 	"UPDATE subscription SET sent_rev = ?2, sent_at = ?3 WHERE id = ?1",
 	/* FS_SENT: ?1 time, ?2 items */
@@ -155,6 +163,7 @@ read_sub(sqlite3_stmt *s, struct follow_sub *sub)
 	sub->en = lang != NULL && strcmp(lang, "en") == 0;
 	sub->sent_rev = db_int64(s, FSS_SENT_REV);
 	sub->sent_at = db_int64(s, FSS_SENT_AT);
+	sub->stored_at = db_int64(s, FSS_STORED_AT);
 	sub->name_pt = dup_col(s, FSS_NAME_PT, &oom);
 	sub->name_en = dup_col(s, FSS_NAME_EN, &oom);
 	sub->ref = dup_col(s, FSS_REF, &oom);
@@ -219,6 +228,20 @@ followsend_subs_free(struct follow_sub *subs, size_t n)
 		free(subs[i].ref);
 	}
 	free(subs);
+}
+
+int
+followsend_still(const struct follow_sub *sub)
+{
+	sqlite3_stmt *s = store_stmt(&store_followsend, FS_STILL);
+	int           n;
+
+	db_bind_int64(s, 1, sub->id);
+	db_bind_int64(s, 2, sub->sent_rev);
+	db_bind_int64(s, 3, sub->stored_at);
+	n = db_step(s) == SQLITE_ROW ? db_int(s, 0) : 0;
+	db_reset(s);
+	return db_failed() ? -1 : n > 0;
 }
 
 int

@@ -30,6 +30,7 @@ struct follow_sub {
 	long long        sent_rev;          /* the newest revision already told */
 	long long        sent_at;           /* unix time of the last message or mark (else of the
 				    * confirmation, else the now of the read) */
+	long long        stored_at;         /* sent_at as the row holds it; -1: NULL */
 	char            *name_pt, *name_en; /* the thing's title or name; NULL: none recorded */
 	char            *ref; /* its address's part: plan number, OGP id, body slug; NULL: site */
 };
@@ -57,6 +58,9 @@ int followsend_subs(
     long long id, long long now, struct follow_who *who, struct follow_sub **subs, size_t *n);
 /* Frees n subscriptions of followsend_subs. */
 void followsend_subs_free(struct follow_sub *subs, size_t n);
+/* Whether subscription s is still as it was read: active, of an address still enabled,
+ * with the same marks (not told meanwhile by another run).  Returns 1 or 0, or -1. */
+int followsend_still(const struct follow_sub *s);
 /* Sets subscription id's marks: told up to revision rev, at at.  Returns 0 or -1. */
 int followsend_mark(long long id, long long rev, long long at);
 /* Records a message queued at at telling items changes.  Returns 0 or -1. */

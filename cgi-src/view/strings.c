@@ -1015,6 +1015,20 @@ const struct i18n_msg i18n_msgs[] = {
 	    "confirmation, the submission is deleted after 7 days." },
 	{ "M_WITHDRAW", "Para retirar o contributo em qualquer altura (é apagado deste sítio):",
 	    "To withdraw your submission at any time (it is deleted from this site):" },
+	{ "L_ALERT_HEADING", "O que mudou — Administração Aberta",
+	    "What changed — Open Administration Portugal" },
+	{ "L_ALERT_SUBJECT_NOW", "Novidades", "What changed" },
+	{ "L_ALERT_MORE",
+	    "Outras alterações, não listadas aqui:", "Other changes, not listed here:" },
+	{ "L_ALERT_WHY", "Recebe esta mensagem porque pediu para acompanhar por email:",
+	    "You receive this message because you asked to follow by email:" },
+	{ "L_ALERT_MANAGE", "Mudar a frequência ou a língua, ou deixar de acompanhar:",
+	    "Change the frequency or the language, or stop following:" },
+	{ "L_ALERT_STOP", "Parar todos os alertas deste endereço, com um clique:",
+	    "Stop every alert to this address, with one click:" },
+	{ "L_ALERT_NO_TRACKING",
+	    "Esta mensagem não tem imagens nem endereços que sigam a sua leitura.",
+	    "This message has no images and no addresses that track your reading." },
 };
 
 const size_t i18n_nmsgs = sizeof i18n_msgs / sizeof i18n_msgs[0];

@@ -159,6 +159,7 @@ START_TEST(settings)
 
 	ck_assert_int_eq(follow_freq_parse("weekly", &f), 0);
 	ck_assert_int_eq(f, FOLLOW_WEEKLY);
+	ck_assert_str_eq(follow_freq_name(f), "weekly");
 	ck_assert_int_eq(follow_freq_parse("hourly", &f), -1);
 	ck_assert_int_eq(follow_freq_parse(NULL, &f), -1);
 	ck_assert_int_eq(follow_hour_parse(NULL, &h), 0);
