@@ -192,14 +192,11 @@ as_of(const struct change *ch, int en, char *out, size_t len)
 	case CH_PROGRESS:
 	case CH_IRM:
 	case CH_FIGURE:
+	case CH_EVENT: /* its day, even on its day: a year or a month is not its first day */
 		i18n_figure_date(ch->as_of, ch->as_of_kind, en, out, len);
 		break;
 	case CH_MILESTONE_DONE:
 		if (ch->as_of != NULL)
-			i18n_figure_date(ch->as_of, NULL, en, out, len);
-		break;
-	case CH_EVENT:
-		if (ch->rev != 0)
 			i18n_figure_date(ch->as_of, NULL, en, out, len);
 		break;
 	default:

@@ -616,6 +616,20 @@ START_TEST(feeds_list_the_changes)
 	    "confirmado)"));
 	res_free(&r);
 
+	/* An event known only to its month: its entry says so in words, beside the first
+	 * instant of the month its <updated> must give. */
+	get("/en/members/labx/feed.atom", &r);
+	ck_assert_msg(strstr(r.body.p,
+			  "<summary>Event: Civic participation in turbulent times "
+			  "(in May 2020, unconfirmed)</summary>") != NULL,
+	    "%s", r.body.p);
+	res_free(&r);
+	get("/pt/plans/1/feed.atom", &r);
+	ck_assert_msg(
+	    strstr(r.body.p, "Administração Aberta (em 2020, não confirmado)</summary>") != NULL,
+	    "%s", r.body.p);
+	res_free(&r);
+
 	/* An OGP value's feed: its commitments' changes, newest first. */
 	sql_do("INSERT INTO commitment_value (commitment_id, value) SELECT id, "
 	       "'technology_innovation' FROM commitment WHERE ogp_id = 'PT0971'");
