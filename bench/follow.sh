@@ -32,7 +32,9 @@ for v in "$SCALE" "$SUBS" "$SESSIONS" "$PER" "$FLUSH"; do
 done
 ((SCALE <= 100 && SUBS <= 1000000 && FLUSH <= 600)) ||
 	{ log "--scale is 1..100, --subs at most 1000000, --flush at most 600"; exit 2; }
-command -v sqlite3 >/dev/null || { log "sqlite3 is missing"; exit 1; }
+for t in sqlite3 bc timeout /usr/bin/time; do
+	command -v "$t" >/dev/null || { log "$t is missing"; exit 1; }
+done
 if [ ! -x "$BUILD/aberta-admin" ] || [ ! -x "$BUILD/bench/gen" ] ||
 	[ ! -x "$BUILD/tests/cocreate/smtpsink" ]; then
 	log "building"
@@ -54,13 +56,13 @@ export ABERTA_TEMPLATES=$ROOT/templates ABERTA_BASE_URL=https://rnaa.example.pt
 export ABERTA_FOLLOW_CAP=1000000
 unset ABERTA_SMTP_URL ABERTA_SENDMAIL
 sql() { sqlite3 -batch -noheader "$DB" "$1"; }
-# secs CMD...: runs CMD, its output to $TMP/out; prints the seconds it took.
+# secs CMD...: runs CMD, its output to $TMP/out; prints the seconds it took, and the
+# processor's seconds (user and system): the rest is waiting, for the disk (a commit a
+# message) or for a processor other programs hold.
 secs() {
-	local t0 t1
-	t0=$(date +%s.%N)
-	"$@" >"$TMP/out" 2>"$TMP/err" || { log "$* failed: $(cat "$TMP/err")"; exit 1; }
-	t1=$(date +%s.%N)
-	echo "$t1 - $t0" | bc -l | xargs printf '%.2f'
+	/usr/bin/time -f '%e %U %S' -o "$TMP/time" "$@" >"$TMP/out" 2>"$TMP/err" ||
+		{ log "$* failed: $(cat "$TMP/err")"; exit 1; }
+	awk '{ printf "%.2f s (processor %.2f s)", $1, $2 + $3 }' "$TMP/time"
 }
 
 log "data set ${SCALE}x"
@@ -134,14 +136,14 @@ rate=$(echo "$sent * 60 / ($t1 - $t0)" | bc -l | xargs printf '%.0f')
 mkdir -p "$ROOT/bench/results"
 out=$ROOT/bench/results/follow-$(date -u +%Y%m%dT%H%M%SZ).md
 {
-	echo "### Email alerts: ${SCALE}x data set ($ncommit commitments), $SUBS followers, $(nproc) cores"
+	echo "### Email alerts: ${SCALE}x data set ($ncommit commitments), $SUBS followers, $(nproc) cores (load $(cut -d ' ' -f 1 /proc/loadavg))"
 	echo
 	echo "| what | figure |"
 	echo "| --- | --- |"
 	echo "| a day of edits | $SESSIONS saves of $PER milestones, $revs revision rows |"
-	echo "| follow send at the digests' hour | $t_batch s: $msgs messages telling $items changes ($((bytes / 1024)) KiB) |"
+	echo "| follow send at the digests' hour | $t_batch: $msgs messages telling $items changes ($((bytes / 1024)) KiB) |"
 	echo "| its own words | $batch |"
-	echo "| follow send 5 minutes later, nothing new | $t_idle s |"
+	echo "| follow send 5 minutes later, nothing new | $t_idle |"
 	echo "| mail flush through the SMTP sink (loopback) | $sent messages in $(echo "$t1 - $t0" | bc -l | xargs printf '%.1f') s: $rate a minute |"
 } | tee "$out"
 log "written to $out"
