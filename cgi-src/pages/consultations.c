@@ -23,6 +23,7 @@
 #include "store/submit.h"
 #include "lib/domains.h"
 #include "lib/token.h"
+#include "pages/form.h"
 #include "pages/limits.h"
 #include "pages/pages.h"
 #include "pages/records.h"
@@ -340,69 +341,29 @@ page_commitment_cocreation(struct ctx *c, tpl_dict *b, long long id, const char 
 	form_fill(c, b, action, 0, NULL, 0);
 }
 
-/* Copies a trimmed form field into the request's own storage: returns it, or NULL when
- * absent or empty.  CRLF stays (the database keeps what was typed; pages split on LF). */
-static const char *
-field(struct ctx *c, const char *name)
-{
-	const char *v = req_form(c->req, name);
-
-	if (v == NULL)
-		return NULL;
-	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
-		v++;
-	return *v != '\0' ? v : NULL;
-}
-
-/* 1 when v has a control character (other than line breaks and tabs when lines). */
-static int
-controls(const char *v, int lines)
-{
-	for (; *v != '\0'; v++)
-		if (((unsigned char)*v < 0x20 &&
-			!(lines && (*v == '\n' || *v == '\r' || *v == '\t'))) ||
-		    *v == 0x7f)
-			return 1;
-	return 0;
-}
-
-/* Checks one text field: required, at most max bytes, valid UTF-8, no control
- * characters (line breaks allowed when lines).  Returns a message key or NULL. */
-static const char *
-check_text(const char *v, int required, size_t max, int lines)
-{
-	if (v == NULL)
-		return required ? "ERR_F_REQUIRED" : NULL;
-	if (strlen(v) > max)
-		return "ERR_F_TOO_LONG";
-	if (!valid_utf8(v, strlen(v)) || controls(v, lines))
-		return "ERR_F_BAD_TEXT";
-	return NULL;
-}
-
 /* Reads and checks the submitted form into f.  Returns the number of invalid fields. */
 static int
 form_read(struct ctx *c, struct form *f, int proposal)
 {
 	memset(f, 0, sizeof *f);
-	f->author = field(c, "author");
-	f->org = field(c, "organisation");
-	f->email = field(c, "email");
-	f->title = proposal ? field(c, "title") : NULL;
-	f->problem = proposal ? field(c, "problem") : NULL;
-	f->body = field(c, "body");
+	f->author = form_field(c, "author");
+	f->org = form_field(c, "organisation");
+	f->email = form_field(c, "email");
+	f->title = proposal ? form_field(c, "title") : NULL;
+	f->problem = proposal ? form_field(c, "problem") : NULL;
+	f->body = form_field(c, "body");
 	f->consent =
 	    req_form(c->req, "consent") != NULL && strcmp(req_form(c->req, "consent"), "1") == 0;
-	f->err[0] = check_text(f->author, 1, SUB_AUTHOR_MAX, 0);
-	f->err[1] = check_text(f->org, 0, SUB_ORG_MAX, 0);
+	f->err[0] = form_check_text(f->author, 1, SUB_AUTHOR_MAX, 0);
+	f->err[1] = form_check_text(f->org, 0, SUB_ORG_MAX, 0);
 	f->err[2] = f->email == NULL ? "ERR_F_REQUIRED"
 	    : !valid_email(f->email) ? "ERR_F_EMAIL"
 				     : NULL;
 	if (proposal) {
-		f->err[3] = check_text(f->title, 1, SUB_TITLE_MAX, 0);
-		f->err[4] = check_text(f->problem, 1, SUB_TEXT_MAX, 1);
+		f->err[3] = form_check_text(f->title, 1, SUB_TITLE_MAX, 0);
+		f->err[4] = form_check_text(f->problem, 1, SUB_TEXT_MAX, 1);
 	}
-	f->err[5] = check_text(f->body, 1, SUB_TEXT_MAX, 1);
+	f->err[5] = form_check_text(f->body, 1, SUB_TEXT_MAX, 1);
 	if (f->err[5] == NULL && strlen(f->body) < SUB_BODY_MIN)
 		f->err[5] = "ERR_F_TOO_SHORT";
 	f->err[6] = f->consent ? NULL : "ERR_F_CONSENT";
@@ -412,27 +373,13 @@ form_read(struct ctx *c, struct form *f, int proposal)
 	return f->nerr;
 }
 
-/* The page that gives a submission back with a message: heading, message, the form with
- * what was typed (without its button when closed), a link back; with the proof of work
- * that f asks, the seconds to wait without script and public/pow.js. */
+/* The page that gives a submission back with a message (form_again): the form with
+ * what was typed (without its button when closed) and the proof of work that f asks. */
 static int
-form_again(struct ctx *c, int status, const char *msg, const char *action, int proposal,
+again(struct ctx *c, int status, const char *msg, const char *action, int proposal,
     const struct form *f, const char *back, int closed)
 {
-	tpl_dict *b = page_body(c, "submit.tpl");
-	char      secs[16];
-
-	page_title(c, "%s", i18n("T_NOT_SENT", c->en));
-	tpl_set(b, "HEADING", i18n("T_NOT_SENT", c->en));
-	tpl_set(b, "MESSAGE", i18n(msg, c->en));
-	tpl_set(b, "BACK", back);
-	form_fill(c, b, action, proposal, f, closed);
-	resp_header(c->resp, "Cache-Control", "no-store");
-	if (f->ask != NULL) {
-		tpl_set_int(tpl_section(b, "POW"), "SECONDS", f->ask->wait);
-		snprintf(secs, sizeof secs, "%d", f->ask->wait);
-		resp_header(c->resp, "Retry-After", secs);
-	}
+	form_fill(c, form_again(c, "T_NOT_SENT", msg, back, f->ask), action, proposal, f, closed);
 	return status;
 }
 
@@ -493,17 +440,9 @@ store(struct ctx *c, const struct form *f, int proposal, long long kid, long lon
 	email_fold(f->email, email, sizeof email);
 	if (token_new(ctok, sizeof ctok, ch) != 0 || token_new(wtok, sizeof wtok, wh) != 0)
 		return LIMITS_ERROR;
-	if (store_begin(c->rw) != 0)
-		return LIMITS_ERROR;
-	v = limits_check(c->req->remote_addr, email, field(c, "pow_challenge"),
-	    field(c, "pow_nonce"), (long long)c->now, ask);
-	if (v == LIMITS_REFUSED) {
-		store_rollback(c->rw);
+	if ((v = form_limits(c, email, ask)) != LIMITS_OK)
 		return v;
-	}
-	if (v == LIMITS_PROOF && store_commit(c->rw) == 0)
-		return v;
-	if (v == LIMITS_OK && (sid = submit_add(&n)) >= 0 &&
+	if ((sid = submit_add(&n)) >= 0 &&
 	    compose(c, &msg, email, f->author, what, ctok, wtok) == 0 &&
 	    (*oid = mail_queue(sid, email, msg.p, msg.len, (long long)c->now)) >= 0 &&
 	    store_commit(c->rw) == 0)
@@ -527,32 +466,29 @@ submit(struct ctx *c, int proposal, long long kid, long long cid, const char *ac
 {
 	struct form         f;
 	struct limits_ask   ask;
-	const char         *hp = req_form(c->req, "website");
 	char                loc[64], err[300];
 	long long           oid = 0;
 	enum limits_verdict v;
+	int                 rc;
 
 	form_read(c, &f, proposal);
-	if (hp != NULL && *hp != '\0') {
-		/* The honeypot: a field people do not see.  The robot is told it worked. */
-		log_error("submission refused: honeypot filled");
-		snprintf(loc, sizeof loc, "/%s/submissions/sent", c->lang);
-		return page_redirect(c, loc);
-	}
+	snprintf(loc, sizeof loc, "/%s/submissions/sent", c->lang);
+	if ((rc = form_honeypot(c, "submission", loc)) != 0)
+		return rc;
 	if (kid != 0 && consultation_phase(c->now, opens, closes) != PHASE_OPEN)
-		return form_again(c, 409,
+		return again(c, 409,
 		    consultation_phase(c->now, opens, closes) == PHASE_UPCOMING ? "ERR_NOT_OPEN_YET"
 										: "ERR_CLOSED",
 		    action, proposal, &f, back, 1);
 	if (f.nerr > 0)
-		return form_again(c, 400, "ERR_FORM", action, proposal, &f, back, 0);
+		return again(c, 400, "ERR_FORM", action, proposal, &f, back, 0);
 	if ((v = store(c, &f, proposal, kid, cid, what, &ask, &oid)) == LIMITS_REFUSED) {
 		resp_header(c->resp, "Retry-After", "3600");
-		return form_again(c, 429, "ERR_RATE", action, proposal, &f, back, 0);
+		return again(c, 429, "ERR_RATE", action, proposal, &f, back, 0);
 	}
 	if (v == LIMITS_PROOF) {
 		f.ask = &ask;
-		return form_again(c, 429, "ERR_POW", action, proposal, &f, back, 0);
+		return again(c, 429, "ERR_POW", action, proposal, &f, back, 0);
 	}
 	if (v == LIMITS_ERROR) {
 		db_failed_set();

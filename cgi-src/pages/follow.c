@@ -19,6 +19,7 @@
 #include "lib/token.h"
 #include "lib/urlcode.h"
 #include "lib/valid.h"
+#include "pages/form.h"
 #include "pages/limits.h"
 #include "pages/pages.h"
 #include "store/changes.h"
@@ -117,26 +118,18 @@ page_follow_form(struct ctx *c, tpl_dict *b, const char *kind, const char *key)
 	form_fill(c, tpl_include(b, "FOLLOW", "follow_form.tpl"), &f);
 }
 
-/* A form field, or NULL when absent or empty. */
-static const char *
-value(struct ctx *c, const char *name)
-{
-	const char *v = req_form(c->req, name);
-
-	return v != NULL && *v != '\0' ? v : NULL;
-}
-
 /* Reads and checks the posted form into f.  Returns the number of invalid fields. */
 static int
 form_read(struct ctx *c, struct fform *f)
 {
 	memset(f, 0, sizeof *f);
-	f->kind = value(c, "kind");
-	f->key = value(c, "target");
-	f->email = value(c, "email");
-	f->lang = value(c, "lang");
-	f->frequency = value(c, "frequency");
-	f->consent = value(c, "consent") != NULL && strcmp(value(c, "consent"), "1") == 0;
+	f->kind = form_field(c, "kind");
+	f->key = form_field(c, "target");
+	f->email = form_field(c, "email");
+	f->lang = form_field(c, "lang");
+	f->frequency = form_field(c, "frequency");
+	f->consent =
+	    req_form(c->req, "consent") != NULL && strcmp(req_form(c->req, "consent"), "1") == 0;
 	f->err[0] = f->email == NULL ? "ERR_F_REQUIRED"
 	    : !valid_email(f->email) ? "ERR_F_EMAIL"
 				     : NULL;
@@ -297,20 +290,10 @@ store(
 	int                 send;
 
 	email_fold(f->email, email, sizeof email);
-	if (token_new(tok, sizeof tok, h) != 0 || store_begin(c->rw) != 0)
-		return LIMITS_ERROR;
-	v = limits_check(c->req->remote_addr, email, value(c, "pow_challenge"),
-	    value(c, "pow_nonce"), (long long)c->now, ask);
-	if (v == LIMITS_REFUSED) {
-		store_rollback(c->rw);
+	if ((v = form_limits(c, email, ask)) != LIMITS_OK)
 		return v;
-	}
-	if (v == LIMITS_PROOF && store_commit(c->rw) == 0)
-		return v;
-	if (v == LIMITS_OK && (send = follow_request(&r, &g)) >= 0 &&
-	    queue(c, send, &g, email, tok, oid) == 0 && store_commit(c->rw) == 0)
-		v = LIMITS_OK;
-	else {
+	if (token_new(tok, sizeof tok, h) != 0 || (send = follow_request(&r, &g)) < 0 ||
+	    queue(c, send, &g, email, tok, oid) != 0 || store_commit(c->rw) != 0) {
 		db_fault(c->rw); /* why it failed, before ROLLBACK forgets it */
 		store_rollback(c->rw);
 		v = LIMITS_ERROR;
@@ -319,25 +302,15 @@ store(
 	return v;
 }
 
-/* The page that gives the form back with message msg (status), what was typed, a link
- * back to the thing's page; with the proof of work f asks, the seconds to wait without
- * script and public/pow.js (submit.tpl, as the citizens' forms). */
+/* The page that gives the form back with message msg (status, form_again): what was
+ * typed, the proof of work f asks, a link back to the thing's page. */
 static int
 again(struct ctx *c, int status, const char *msg, const struct fform *f, const char *back)
 {
-	tpl_dict *b = page_body(c, "submit.tpl");
-	char      secs[16];
-
-	page_title(c, "%s", i18n("T_FOLLOW_NOT_SENT", c->en));
-	tpl_set(b, "HEADING", i18n("T_FOLLOW_NOT_SENT", c->en));
-	tpl_set(b, "MESSAGE", i18n(msg, c->en));
-	tpl_set(b, "BACK", back);
-	form_fill(c, tpl_include(b, "FORM", "follow_form.tpl"), f);
-	if (f->ask != NULL) {
-		tpl_set_int(tpl_section(b, "POW"), "SECONDS", f->ask->wait);
-		snprintf(secs, sizeof secs, "%d", f->ask->wait);
-		resp_header(c->resp, "Retry-After", secs);
-	}
+	form_fill(c,
+	    tpl_include(
+		form_again(c, "T_FOLLOW_NOT_SENT", msg, back, f->ask), "FORM", "follow_form.tpl"),
+	    f);
 	return status;
 }
 
@@ -346,7 +319,6 @@ page_follow(struct ctx *c)
 {
 	struct fform        f;
 	struct limits_ask   ask;
-	const char         *hp = req_form(c->req, "website");
 	char                sent[32], back[PATH_MAX_BYTES], err[300];
 	long long           target = 0, oid = 0;
 	enum limits_verdict v;
@@ -354,11 +326,8 @@ page_follow(struct ctx *c)
 
 	form_read(c, &f);
 	snprintf(sent, sizeof sent, "/%s/follow/sent", c->lang);
-	if (hp != NULL && *hp != '\0') {
-		/* The honeypot: a field people do not see.  The robot is told it worked. */
-		log_error("follow request refused: honeypot filled");
-		return page_redirect(c, sent);
-	}
+	if ((rc = form_honeypot(c, "follow request", sent)) != 0)
+		return rc;
 	if (f.kind == NULL || (rc = follow_target(f.kind, f.key ? f.key : "", &target)) == 0)
 		return c->error = "ERR_FOLLOW_NOTHING", 404;
 	if (rc < 0)
@@ -502,15 +471,15 @@ gone(struct ctx *c)
 static int
 manage_post(struct ctx *c, long long follower, const char **msg, int *left)
 {
-	const char *act = value(c, "action"), *lang = value(c, "lang");
-	const char *freq = value(c, "frequency");
+	const char *act = form_field(c, "action"), *lang = form_field(c, "lang");
+	const char *freq = form_field(c, "frequency");
 	long long   id = 0;
 	int         rc, all = act != NULL && strcmp(act, "stop_all") == 0;
 	int         change = act != NULL && strcmp(act, "change") == 0;
 
 	*msg = "ERR_FOLLOW_FORM";
 	if ((!all && !change && (act == NULL || strcmp(act, "stop") != 0)) ||
-	    (!all && valid_int(value(c, "sub"), 1, 1LL << 53, &id) != 0) ||
+	    (!all && valid_int(form_field(c, "sub"), 1, 1LL << 53, &id) != 0) ||
 	    (change &&
 		(domain_code(domain(DOM_SUB_LANG), lang) == NULL ||
 		    domain_code(domain(DOM_FOLLOW_FREQUENCY), freq) == NULL)))
