@@ -45,16 +45,19 @@ absolute(const char *path, char *out, size_t len)
 }
 
 /* The Atom id of a change, the same in both languages' feeds: a change of the log by its
- * revision, any other by what it is about and its time. */
+ * revision, any other by what it is about and its time, a figure also by its value (a
+ * milestone's earlier figure and its current one may share a day). */
 static void
 entry_id(const struct change *ch, char *out, size_t len)
 {
+	int fig = ch->kind == CH_FIGURE && ch->after != NULL;
+
 	if (ch->rev != 0)
 		snprintf(out, len, "%s/revision/%lld", url_site_base(), ch->rev);
 	else
-		snprintf(out, len, "%s/change/%d/%s/%lld/%d/%s/%s", url_site_base(), (int)ch->kind,
-		    ch->ogp_id ? ch->ogp_id : "-", ch->id, ch->milestone,
-		    ch->field ? ch->field : "-", ch->at);
+		snprintf(out, len, "%s/change/%d/%s/%lld/%d/%s/%s%s%s", url_site_base(),
+		    (int)ch->kind, ch->ogp_id ? ch->ogp_id : "-", ch->id, ch->milestone,
+		    ch->field ? ch->field : "-", ch->at, fig ? "/" : "", fig ? ch->after : "");
 }
 
 /* One entry per change (changes_list's callback): its words, its time, its id. */

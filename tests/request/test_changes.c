@@ -649,11 +649,55 @@ START_TEST(feeds_list_the_changes)
 }
 END_TEST
 
+/* The <id>s of feed f, one a line, into out; fails when one is there twice. */
+static void
+feed_ids(const char *f, struct buf *out)
+{
+	const char *p, *e;
+	char        id[512];
+
+	for (p = f; (p = strstr(p, "<entry>\n<title>")) != NULL; p = e) {
+		ck_assert_ptr_nonnull(p = strstr(p, "<id>"));
+		ck_assert_ptr_nonnull(e = strstr(p, "</id>"));
+		snprintf(id, sizeof id, "%.*s\n", (int)(e - p), p);
+		ck_assert_msg(
+		    out->p == NULL || strstr(out->p, id) == NULL, "the feed has %s twice", id);
+		buf_printf(out, "%s", id);
+	}
+}
+
+/* A feed's entries have ids of their own, the same at every render: two figures of one
+ * milestone dated the same day (an earlier one kept beside the current) are two. */
+START_TEST(feed_ids_are_unique_and_stable)
+{
+	struct res r;
+	struct buf a = { 0 }, b = { 0 };
+
+	sql_do("INSERT INTO milestone_figure (milestone_id, position, percent, as_of, as_of_kind, "
+	       "source, confidence) SELECT m.id, 2, 90, m.progress_as_of, 'stated', "
+	       "'https://example.org/relatorio', 'confirmed' FROM milestone m JOIN commitment c ON "
+	       "c.id = m.commitment_id WHERE c.ogp_id = 'PT0018' AND m.position = 1");
+	get("/en/commitments/PT0018/feed.atom", &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "<title>PT0018, milestone 1: progress 90%</title>"));
+	ck_assert_ptr_nonnull(
+	    strstr(r.body.p, "<title>PT0018, milestone 1: progress 100%</title>"));
+	feed_ids(r.body.p, &a);
+	res_free(&r);
+	get("/en/commitments/PT0018/feed.atom", &r);
+	feed_ids(r.body.p, &b);
+	res_free(&r);
+	ck_assert_str_eq(a.p, b.p);
+	buf_free(&a);
+	buf_free(&b);
+}
+END_TEST
+
 int
 main(void)
 {
 	const TTest *const tests[] = { saves_between_two_moments, new_events, overdue_in_its_window,
-		consultation_opens_in_its_window, facts_of_the_seed, feeds_list_the_changes, NULL };
+		consultation_opens_in_its_window, facts_of_the_seed, feeds_list_the_changes,
+		feed_ids_are_unique_and_stable, NULL };
 
 	if (cgi_setup("aberta-changes", NULL) != 0)
 		return 1;
