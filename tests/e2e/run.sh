@@ -119,5 +119,6 @@ run_tap e2e_rounds "$BUILD/tests/e2e/e2e_rounds" "http://127.0.0.1:$port" "$ABER
 run_tap cache "$ROOT/tests/e2e/cache.sh"	# the page cache, on a site of its own
 run_tap conf "$ROOT/tests/e2e/conf.sh"	# the nginx configurations, on a site of their own
 run_tap limits "$ROOT/tests/e2e/limits.sh"	# the citizens' forms' limits, on a site of their own
+run_tap follow "$ROOT/tests/e2e/follow.sh"	# following by email, start to end, on a site of its own
 stop_site "$TMP"
 finish "$PASS" "$FAIL"
