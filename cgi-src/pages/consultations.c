@@ -567,12 +567,7 @@ page_submit_commitment_comment(struct ctx *c)
 int
 page_submissions_sent(struct ctx *c)
 {
-	tpl_dict *b = page_body(c, "submitted.tpl");
-
-	page_title(c, "%s", i18n("T_SENT", c->en));
-	tpl_set(b, "HEADING", i18n("T_SENT", c->en));
-	tpl_set(b, "MESSAGE", i18n("L_SENT_TEXT", c->en));
-	tpl_show(b, "CONSULTATIONS");
+	tpl_show(form_message(c, "submitted.tpl", "T_SENT", "L_SENT_TEXT"), "CONSULTATIONS");
 	return 200;
 }
 
@@ -614,24 +609,18 @@ token_page(struct ctx *c, int withdraw)
 		if (rc < 0)
 			return db_failed_set(), 503;
 	}
-	b = page_body(c, "token.tpl");
 	if (done) {
-		page_title(c, "%s", i18n(withdraw ? "T_WITHDRAWN" : "T_CONFIRMED", c->en));
-		tpl_set(b, "HEADING", i18n(withdraw ? "T_WITHDRAWN" : "T_CONFIRMED", c->en));
-		tpl_set(
-		    b, "MESSAGE", i18n(withdraw ? "L_WITHDRAWN_TEXT" : "L_CONFIRMED_TEXT", c->en));
+		form_message(c, "token.tpl", withdraw ? "T_WITHDRAWN" : "T_CONFIRMED",
+		    withdraw ? "L_WITHDRAWN_TEXT" : "L_CONFIRMED_TEXT");
 		return 200;
 	}
 	if (rc == 0 || (!withdraw && expires < (long long)c->now)) {
-		page_title(c, "%s", i18n("T_LINK_USED", c->en));
-		tpl_set(b, "HEADING", i18n("T_LINK_USED", c->en));
-		tpl_set(
-		    b, "MESSAGE", i18n(withdraw ? "ERR_WITHDRAW_USED" : "ERR_TOKEN_USED", c->en));
+		form_message(c, "token.tpl", "T_LINK_USED",
+		    withdraw ? "ERR_WITHDRAW_USED" : "ERR_TOKEN_USED");
 		return 410;
 	}
-	page_title(c, "%s", i18n(withdraw ? "T_WITHDRAW" : "T_CONFIRM", c->en));
-	tpl_set(b, "HEADING", i18n(withdraw ? "T_WITHDRAW" : "T_CONFIRM", c->en));
-	tpl_set(b, "MESSAGE", i18n(withdraw ? "L_WITHDRAW_ASK" : "L_CONFIRM_ASK", c->en));
+	b = form_message(c, "token.tpl", withdraw ? "T_WITHDRAW" : "T_CONFIRM",
+	    withdraw ? "L_WITHDRAW_ASK" : "L_CONFIRM_ASK");
 	tpl_set(tpl_section(b, "BUTTON"), "LABEL",
 	    i18n(withdraw ? "L_WITHDRAW_BUTTON" : "L_CONFIRM_BUTTON", c->en));
 	tpl_set(b, "ACTION", c->req->path);

@@ -357,24 +357,8 @@ page_follow(struct ctx *c)
 int
 page_follow_sent(struct ctx *c)
 {
-	tpl_dict *b = page_body(c, "submitted.tpl");
-
-	page_title(c, "%s", i18n("T_SENT", c->en));
-	tpl_set(b, "HEADING", i18n("T_SENT", c->en));
-	tpl_set(b, "MESSAGE", i18n("L_FOLLOW_SENT_TEXT", c->en));
+	form_message(c, "submitted.tpl", "T_SENT", "L_FOLLOW_SENT_TEXT");
 	return 200;
-}
-
-/* Starts a page of follow_token.tpl with title and heading t and message m. */
-static tpl_dict *
-token_body(struct ctx *c, const char *t, const char *m)
-{
-	tpl_dict *b = page_body(c, "follow_token.tpl");
-
-	page_title(c, "%s", i18n(t, c->en));
-	tpl_set(b, "HEADING", i18n(t, c->en));
-	tpl_set(b, "MESSAGE", i18n(m, c->en));
-	return b;
 }
 
 /* Shows the thing name at path in b, and the management link of follower token ftok
@@ -441,15 +425,16 @@ page_follow_confirm(struct ctx *c)
 	} else if (rc < 0)
 		return db_failed_set(), 503;
 	if (rc == 2) {
-		b = token_body(c, "T_FOLLOW_CONFIRMED", "L_FOLLOW_CONFIRMED_TEXT");
+		b = form_message(
+		    c, "follow_token.tpl", "T_FOLLOW_CONFIRMED", "L_FOLLOW_CONFIRMED_TEXT");
 		token_links(c, b, name, path, ftok);
 		return 200;
 	}
 	if (rc == 0 || expires < (long long)c->now) {
-		token_body(c, "T_LINK_USED", "ERR_FOLLOW_USED");
+		form_message(c, "follow_token.tpl", "T_LINK_USED", "ERR_FOLLOW_USED");
 		return 410;
 	}
-	b = token_body(c, "T_FOLLOW_CONFIRM", "L_FOLLOW_CONFIRM_ASK");
+	b = form_message(c, "follow_token.tpl", "T_FOLLOW_CONFIRM", "L_FOLLOW_CONFIRM_ASK");
 	token_links(c, b, name, path, NULL);
 	tpl_set(b, "ACTION", c->req->path);
 	tpl_set(tpl_section(b, "BUTTON"), "LABEL", i18n("L_CONFIRM_BUTTON", c->en));
@@ -460,7 +445,7 @@ page_follow_confirm(struct ctx *c)
 static int
 gone(struct ctx *c)
 {
-	token_body(c, "T_LINK_USED", "ERR_FOLLOW_GONE");
+	form_message(c, "follow_token.tpl", "T_LINK_USED", "ERR_FOLLOW_GONE");
 	return 410;
 }
 
@@ -550,7 +535,7 @@ page_follow_manage(struct ctx *c)
 	if (c->req->method == METHOD_POST && (st = manage_post(c, follower, &msg, &left)) == 503)
 		return db_failed_set(), 503;
 	if (left) {
-		token_body(c, "T_FOLLOW_LEFT", msg);
+		form_message(c, "follow_token.tpl", "T_FOLLOW_LEFT", msg);
 		return 200;
 	}
 	b = page_body(c, "follow_manage.tpl");
@@ -586,14 +571,15 @@ page_follow_unsubscribe(struct ctx *c)
 			store_rollback(c->rw);
 			return db_failed_set(), 503;
 		}
-		token_body(c, "T_FOLLOW_LEFT", "L_FOLLOW_LEFT_TEXT");
+		form_message(c, "follow_token.tpl", "T_FOLLOW_LEFT", "L_FOLLOW_LEFT_TEXT");
 		return 200;
 	}
 	if ((rc = follow_by_token(c->arg[0], &follower)) < 0)
 		return db_failed_set(), 503;
 	if (rc == 0)
 		return gone(c);
-	b = token_body(c, "L_FOLLOW_UNSUBSCRIBE_BUTTON", "L_FOLLOW_UNSUBSCRIBE_ASK");
+	b = form_message(
+	    c, "follow_token.tpl", "L_FOLLOW_UNSUBSCRIBE_BUTTON", "L_FOLLOW_UNSUBSCRIBE_ASK");
 	token_links(c, b, NULL, NULL, c->arg[0]);
 	tpl_set(b, "ACTION", c->req->path);
 	b = tpl_section(b, "BUTTON");

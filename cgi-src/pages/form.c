@@ -83,15 +83,23 @@ form_limits(struct ctx *c, const char *email, struct limits_ask *ask)
 }
 
 tpl_dict *
-form_again(struct ctx *c, const char *title, const char *msg, const char *back,
-    const struct limits_ask *ask)
+form_message(struct ctx *c, const char *tpl, const char *title, const char *msg)
 {
-	tpl_dict *b = page_body(c, "submit.tpl");
-	char      secs[16];
+	tpl_dict *b = page_body(c, tpl);
 
 	page_title(c, "%s", i18n(title, c->en));
 	tpl_set(b, "HEADING", i18n(title, c->en));
 	tpl_set(b, "MESSAGE", i18n(msg, c->en));
+	return b;
+}
+
+tpl_dict *
+form_again(struct ctx *c, const char *title, const char *msg, const char *back,
+    const struct limits_ask *ask)
+{
+	tpl_dict *b = form_message(c, "submit.tpl", title, msg);
+	char      secs[16];
+
 	tpl_set(b, "BACK", back);
 	resp_header(c->resp, "Cache-Control", "no-store");
 	if (ask != NULL) {

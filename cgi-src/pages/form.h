@@ -23,6 +23,10 @@ int form_honeypot(struct ctx *c, const char *what, const char *sent);
  * the transaction open for the caller to write and commit; LIMITS_PROOF has committed
  * the challenge (*ask); LIMITS_REFUSED and LIMITS_ERROR have rolled back. */
 enum limits_verdict form_limits(struct ctx *c, const char *email, struct limits_ask *ask);
+/* Starts a page of template tpl with title and heading title and message msg (message
+ * keys, in the page's language): a form's answer, a token link's page.  Returns the
+ * body. */
+tpl_dict *form_message(struct ctx *c, const char *tpl, const char *title, const char *msg);
 /* Starts the page that gives a form back (submit.tpl, never stored): title and heading
  * title, message msg, a link back to back; with the proof of work ask (NULL: none), the
  * seconds to wait without script, public/pow.js and Retry-After.  Returns the body, for
