@@ -15,6 +15,7 @@
 #include "store/db.h"
 #include "store/followstats.h"
 #include "admin/admin.h"
+#include "view/i18n.h"
 #include "view/page.h"
 
 #define THINGS_SHOWN 100 /* followed things listed, most confirmed first */
@@ -66,7 +67,7 @@ by_frequency(tpl_dict *b)
 
 	while ((rc = db_row(s)) == 1) {
 		d = tpl_section(b, "FREQ");
-		tpl_set(d, "LABEL", db_text(s, FSQ_FREQ));
+		tpl_set(d, "LABEL", i18n_enum("follow_frequency", db_text(s, FSQ_FREQ), 0));
 		count(d, "ACTIVE", db_int64(s, FSQ_ACTIVE));
 		count(d, "WAITING", db_int64(s, FSQ_WAITING));
 		count(d, "DISABLED", db_int64(s, FSQ_DISABLED));
@@ -97,7 +98,7 @@ static void
 thing(tpl_dict *d, sqlite3_stmt *s, long long *a, long long *w)
 {
 	thing_name(d, db_text(s, FSG_NAME), db_text(s, FSG_PATH));
-	tpl_set(d, "KIND", db_text(s, FSG_KIND));
+	tpl_set(d, "KIND", i18n_enum("follow_kind", db_text(s, FSG_KIND), 0));
 	count(d, "ACTIVE", db_int64(s, FSG_ACTIVE));
 	count(d, "WAITING", db_int64(s, FSG_WAITING));
 	count(d, "IMMEDIATE", db_int64(s, FSG_IMMEDIATE));
@@ -170,11 +171,11 @@ subscriptions(tpl_dict *f, long long id)
 		if (t == NULL)
 			t = tpl_section(f, "SUBS");
 		d = tpl_section(t, "SUB");
-		tpl_set(d, "KIND", db_text(s, FSS_KIND));
+		tpl_set(d, "KIND", i18n_enum("follow_kind", db_text(s, FSS_KIND), 0));
 		thing_name(d, db_text(s, FSS_NAME), db_text(s, FSS_PATH));
 		tpl_set(d, "LANG", db_text(s, FSS_LANG));
-		tpl_set(d, "FREQ", db_text(s, FSS_FREQ));
-		tpl_set(d, "STATUS", db_text(s, FSS_STATUS));
+		tpl_set(d, "FREQ", i18n_enum("follow_frequency", db_text(s, FSS_FREQ), 0));
+		tpl_set(d, "STATUS", i18n_enum("follow_status", db_text(s, FSS_STATUS), 0));
 		tpl_set(d, "CREATED", db_text(s, FSS_CREATED));
 		moment(d, "CONFIRMED", "NOT_CONFIRMED", db_text(s, FSS_CONFIRMED));
 		moment(d, "SENT", "NOT_SENT", db_text(s, FSS_SENT));

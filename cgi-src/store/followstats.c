@@ -18,15 +18,8 @@
 	"CASE s.kind WHEN 'site' THEN '/pt/' WHEN 'plan' THEN '/pt/plans/' || p.number " \
 	"WHEN 'commitment' THEN '/pt/commitments/' || c.ogp_id " \
 	"WHEN 'entity' THEN '/pt/members/' || e.slug END"
-/* The words of a kind, a frequency, a status and a language x. */
-#define FS_KIND_PT(x) \
-	"CASE " x " WHEN 'site' THEN 'Sítio' WHEN 'plan' THEN 'Plano' " \
-	"WHEN 'commitment' THEN 'Compromisso' ELSE 'Entidade' END"
-#define FS_FREQ_PT(x) \
-	"CASE " x " WHEN 'immediate' THEN 'À medida que acontece' " \
-	"WHEN 'daily' THEN 'Resumo diário' ELSE 'Resumo semanal' END"
-#define FS_STATUS_PT(x) \
-	"CASE " x " WHEN 'active' THEN 'confirmada' ELSE 'à espera de confirmação' END"
+/* The words of a language x (the kinds, frequencies and states are named by their
+ * domains, lib/domains.h, where the pages read them). */
 #define FS_LANG_PT(x) "CASE " x " WHEN 'en' THEN 'inglês' ELSE 'português' END"
 /* The order of the kinds x: the site, plans, commitments, bodies. */
 #define FS_KIND_ORDER(x) \
@@ -50,7 +43,7 @@ static const char *const sqls[FS__MAX] = {
 	"(SELECT count(*) n, coalesce(sum(items), 0) items FROM follow_sent "
 	"WHERE at > ?1 - 7 * 86400) w",
 	/* FS_FREQ */
-	"SELECT " FS_FREQ_PT("v.column1") ", coalesce(sum(s.status = 'active'), 0), "
+	"SELECT v.column1, coalesce(sum(s.status = 'active'), 0), "
 	"coalesce(sum(s.status = 'unconfirmed'), 0), "
 	"coalesce(sum(s.status = 'active' AND f.disabled_at IS NOT NULL), 0) "
 	"FROM (VALUES ('immediate', 1), ('daily', 2), ('weekly', 3)) v "
@@ -59,7 +52,7 @@ static const char *const sqls[FS__MAX] = {
 	"GROUP BY v.column1 ORDER BY v.column2",
 	/* FS_THINGS: grouped first (one pass over the subscriptions), then the rows kept
 	 * named */
-	"SELECT " FS_KIND_PT("s.kind") ", s.target_id, " FS_NAME ", " FS_PATH ", "
+	"SELECT s.kind, s.target_id, " FS_NAME ", " FS_PATH ", "
 	"s.a, s.u, s.i, s.d, s.w, s.x, s.n "
 	"FROM (SELECT t.kind, t.target_id, sum(t.status = 'active') a, "
 	"sum(t.status = 'unconfirmed') u, "
@@ -77,8 +70,8 @@ static const char *const sqls[FS__MAX] = {
 	"(SELECT count(*) FROM outbox o WHERE o.follower_id = f.id) "
 	"FROM follower f WHERE f.email = ?1",
 	/* FS_SUBS */
-	"SELECT " FS_KIND_PT("s.kind") ", " FS_NAME ", " FS_PATH ", " FS_LANG_PT("s.lang") ", "
-	FS_FREQ_PT("s.frequency") ", " FS_STATUS_PT("s.status") ", s.created_at, "
+	"SELECT s.kind, " FS_NAME ", " FS_PATH ", " FS_LANG_PT("s.lang") ", s.frequency, "
+	"s.status, s.created_at, "
 	"s.confirmed_at, " FS_ISO("s.sent_at") " "
 	"FROM subscription s " FS_JOINS "WHERE s.follower_id = ?1 ORDER BY s.id",
 };

@@ -39,10 +39,10 @@ enum {
 	FST_OUTBOX_RETRY,
 	FST_OUTBOX_OLDEST
 };
-/* The columns of FS_FREQ: the frequency in words, confirmed subscriptions, waiting ones, confirmed
+/* The columns of FS_FREQ: the frequency (its code), confirmed subscriptions, waiting ones, confirmed
  * ones of disabled addresses. */
 enum { FSQ_FREQ, FSQ_ACTIVE, FSQ_WAITING, FSQ_DISABLED };
-/* The columns of FS_THINGS: the kind in words (Sítio, Plano, Compromisso, Entidade), its id (NULL for
+/* The columns of FS_THINGS: the kind (its code: site, plan, commitment, entity), its id (NULL for
  * the site), its name in Portuguese and its public page (NULL both when the record is
  * gone); confirmed, waiting, confirmed immediate, daily, weekly, confirmed of disabled
  * addresses; how many things are followed in all. */
@@ -62,8 +62,8 @@ enum {
 /* The columns of FS_FOLLOWER: its id, first asked (ISO 8601 UTC), refusals in a row,
  * disabled at (NULL: not), the last refusal (NULL: none), messages waiting for it. */
 enum { FSF_ID, FSF_CREATED, FSF_FAILURES, FSF_DISABLED, FSF_WHY, FSF_OUTBOX };
-/* The columns of FS_SUBS: kind, name, public page (as FS_THINGS), language, frequency
- * and status in words, asked, confirmed (NULL: not yet), last message (ISO 8601 UTC, NULL: none). */
+/* The columns of FS_SUBS: kind, name, public page (as FS_THINGS), language in words, frequency
+ * and status (their codes), asked, confirmed (NULL: not yet), last message (ISO 8601 UTC, NULL: none). */
 enum {
 	FSS_KIND,
 	FSS_NAME,

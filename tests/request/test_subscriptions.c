@@ -139,13 +139,13 @@ START_TEST(counts_are_the_rows)
 	    "<time datetime=\"2025-06-01T12:00:00Z\">");
 	has(&r, "com tentativas de envio falhadas</dt><dd>1</dd>");
 	/* Per frequency: confirmed, waiting, confirmed of disabled addresses */
-	has(&r, "<th scope=\"row\">À medida que acontece</th><td>2</td><td>1</td><td>1</td>");
+	has(&r, "<th scope=\"row\">Quando acontece</th><td>2</td><td>1</td><td>1</td>");
 	has(&r, "<th scope=\"row\">Resumo diário</th><td>152</td><td>0</td><td>1</td>");
 	has(&r, "<th scope=\"row\">Resumo semanal</th><td>2</td><td>1</td><td>0</td>");
 	/* Per thing: type, confirmed, waiting, immediate, daily, weekly, disabled */
 	ck_assert_str_eq(
 	    thing_row(&r, "PT0013 — Evoluir", row, sizeof row), "Compromisso|2|1|1|0|1|1");
-	ck_assert_str_eq(thing_row(&r, "Todo o sítio", row, sizeof row), "Sítio|2|0|1|1|0|1");
+	ck_assert_str_eq(thing_row(&r, "Todo o sítio", row, sizeof row), "Todo o sítio|2|0|1|1|0|1");
 	ck_assert_str_eq(thing_row(&r, "Plano 2: II Plano", row, sizeof row), "Plano|1|1|0|1|0|0");
 	ck_assert_str_eq(thing_row(&r, "XB0001 — Compromisso seguido 1<", row, sizeof row),
 	    "Compromisso|1|0|0|1|0|0");
@@ -201,10 +201,10 @@ START_TEST(lookup_by_admin)
 	has(&r,
 	    "<a href=\"/pt/plans/2\">Plano 2: II Plano de Ação Nacional de Administração "
 	    "Aberta</a></th><td>Plano</td><td>inglês</td><td>Resumo diário</td>"
-	    "<td>confirmada</td><td><time datetime=\"");
+	    "<td>Confirmada</td><td><time datetime=\"");
 	has(&r,
 	    "PT0013 — Evoluir e divulgar o portal Dados.gov</a></th><td>Compromisso</td>"
-	    "<td>português</td><td>À medida que acontece</td><td>à espera de confirmação</td>");
+	    "<td>português</td><td>Quando acontece</td><td>À espera de confirmação</td>");
 	has(&r, "<td>ainda não</td><td>nenhuma ainda</td>");
 	has(&r, "<td><time datetime=\"2025-06-01T17:46:40Z\">2025-06-01T17:46:40Z</time></td>");
 	has(&r, "Agência para a Modernização Administrativa, I.P. (AMA)</a>");
@@ -361,7 +361,7 @@ START_TEST(empty_and_large)
 	       "WHERE email GLOB 'p*';");
 	get(&focal, PAGE, 200, &r);
 	has(&r, "<dt>Subscrições confirmadas</dt><dd>1" NBSP "200</dd>");
-	has(&r, "Sítio</td><td>1" NBSP "200</td>");
+	has(&r, "Todo o sítio</td><td>1" NBSP "200</td>");
 	res_free(&r);
 	sql_do("DELETE FROM subscription; DELETE FROM follower WHERE email GLOB 'p*';");
 	get(&focal, PAGE, 200, &r);
