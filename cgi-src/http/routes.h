@@ -39,7 +39,7 @@ enum nav { NAV_NONE, NAV_HOME, NAV_NETWORK, NAV_PLANS, NAV_CONSULT, NAV_EVENTS, 
 struct route {                   /* NOLINT(clang-analyzer-optin.performance.Padding): table order */
 	const char  *pattern;    /* segments: literal, :lang, :int, :ogpid, :slug, :sha, :file,
 					 * :token (64 lower-case hex), :date (YYYY-MM-DD) */
-	unsigned int methods;    /* METHOD_* bits, and ROUTE_UPCASE */
+	unsigned int methods;    /* METHOD_* bits, ROUTE_UPCASE, ROUTE_ANY_ORIGIN */
 	int (*fn)(struct ctx *); /* the handler (pages/pages.h, admin/admin.h) */
 	int (*data)(struct ctx *); /* the answer in JSON and CSV (a .json / .csv
 					 * suffix on the path, or Accept; pages/data.c), or
