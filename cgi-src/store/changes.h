@@ -50,6 +50,8 @@ int follow_kind_parse(const char *s, enum follow_kind *k);
 /* The name of k as subscription.kind stores it. */
 const char *follow_kind_name(enum follow_kind k);
 
+/* What changed.  The feeds' Atom ids of the changes not from the log hold these numbers
+ * (pages/syndication.c): a new kind goes at the end, so that no entry's id changes. */
 enum change_kind {
 	CH_NEW_COMMITMENT,    /* a commitment was added */
 	CH_STATUS,            /* a commitment's reported status changed (after: the new code) */
