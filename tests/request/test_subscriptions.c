@@ -145,7 +145,8 @@ START_TEST(counts_are_the_rows)
 	/* Per thing: type, confirmed, waiting, immediate, daily, weekly, disabled */
 	ck_assert_str_eq(
 	    thing_row(&r, "PT0013 — Evoluir", row, sizeof row), "Compromisso|2|1|1|0|1|1");
-	ck_assert_str_eq(thing_row(&r, "Todo o sítio", row, sizeof row), "Todo o sítio|2|0|1|1|0|1");
+	ck_assert_str_eq(
+	    thing_row(&r, "Todo o sítio", row, sizeof row), "Todo o sítio|2|0|1|1|0|1");
 	ck_assert_str_eq(thing_row(&r, "Plano 2: II Plano", row, sizeof row), "Plano|1|1|0|1|0|0");
 	ck_assert_str_eq(thing_row(&r, "XB0001 — Compromisso seguido 1<", row, sizeof row),
 	    "Compromisso|1|0|0|1|0|0");
