@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lib/domains.h"
 #include "store/db.h"
 #include "view/i18n.h"
 #include "pages/pages.h"
@@ -15,20 +14,10 @@ void
 page_history_value(
     struct ctx *c, const char *tbl, const char *col, const char *v, char *out, size_t len)
 {
-	const struct domain *d;
-	const struct dcode  *code;
-
-	if (v == NULL || *v == '\0') {
+	if (v == NULL || *v == '\0')
 		snprintf(out, len, "%s", i18n("HIST_EMPTY", c->en));
-		return;
-	}
-	/* an enumerated column (every domain of lib/domains.c): its label */
-	if ((d = domain_column(tbl, col)) != NULL && (code = domain_code(d, v)) != NULL &&
-	    code->pt != NULL) {
-		snprintf(out, len, "%s", c->en ? code->en : code->pt);
-		return;
-	}
-	snprintf(out, len, strcmp(col, "progress") == 0 ? "%s%%" : "%s", v);
+	else
+		i18n_value(tbl, col, v, c->en, out, len);
 }
 
 /* What was changed: "Commitment PT0013", "Milestone 2", "Source or evidence". */

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "lib/consult.h"
-#include "lib/domains.h"
 #include "lib/urlcode.h"
 #include "view/changes.h"
 #include "view/i18n.h"
@@ -24,25 +23,15 @@ of_milestone(const struct change *ch)
 	return ch->milestone > 0;
 }
 
-/* A value v of ch's field in words: a percent, a code as the pages name it, a date, or
- * "not yet recorded" for none. */
+/* A value v of ch's field in words (i18n_value), or "not yet recorded" for none. */
 static void
 value(const struct change *ch, const char *v, int en, char *out, size_t len)
 {
-	const struct domain *d;
-	const char          *f = ch->field != NULL ? ch->field : "";
-
 	if (v == NULL || *v == '\0')
 		snprintf(out, len, "%s", i18n("L_NOT_RECORDED", en));
-	else if (strcmp(f, "progress") == 0 || strcmp(f, "self_percent") == 0)
-		snprintf(out, len, "%s%%", v);
-	else if (strcmp(f, "irm_promising") == 0 || strcmp(f, "irm_open_gov_lens") == 0)
-		snprintf(
-		    out, len, "%s", i18n_enum("yesno", strcmp(v, "0") == 0 ? "no" : "yes", en));
-	else if ((d = domain_column(of_milestone(ch) ? "milestone" : "commitment", f)) != NULL)
-		snprintf(out, len, "%s", i18n_enum(d->name, v, en));
 	else
-		snprintf(out, len, "%s", v);
+		i18n_value(of_milestone(ch) ? "milestone" : "commitment",
+		    ch->field != NULL ? ch->field : "", v, en, out, len);
 }
 
 /* What the change is about: "PT0013", or "PT0013, marco 2". */

@@ -180,6 +180,24 @@ i18n_enum(const char *domain, const char *value, int en)
 }
 
 void
+i18n_value(const char *tbl, const char *col, const char *v, int en, char *out, size_t len)
+{
+	const struct domain *d;
+	const struct dcode  *code;
+
+	if (strcmp(col, "progress") == 0 || strcmp(col, "self_percent") == 0)
+		snprintf(out, len, "%s%%", v);
+	else if (strcmp(col, "irm_promising") == 0 || strcmp(col, "irm_open_gov_lens") == 0)
+		snprintf(
+		    out, len, "%s", i18n_enum("yesno", strcmp(v, "0") == 0 ? "no" : "yes", en));
+	else if ((d = domain_column(tbl, col)) != NULL && (code = domain_code(d, v)) != NULL &&
+	    code->pt != NULL)
+		snprintf(out, len, "%s", en ? code->en : code->pt);
+	else
+		snprintf(out, len, "%s", v);
+}
+
+void
 i18n_date(const char *iso, int en, char *out, size_t outlen)
 {
 	tz_date_words(iso, en, out, outlen);

@@ -15,6 +15,11 @@ const char *i18n(const char *key, int en);
 /* Returns the label of an enum value in a domain ("self_status", "complete"), or the
  * value itself when unknown. */
 const char *i18n_enum(const char *domain, const char *value, int en);
+/* Writes a stored value v (not NULL nor empty) of column col of table tbl in words, as
+ * the history and the change list show it: a percent for progress figures, yes or no for
+ * the 0/1 flags of the IRM, the label of an enumerated column (lib/domains.h), else v
+ * itself.  The caller words a missing value. */
+void i18n_value(const char *tbl, const char *col, const char *v, int en, char *out, size_t len);
 /* Writes a human date for an ISO date of year, month or day precision (tz_date_words). */
 void i18n_date(const char *iso, int en, char *out, size_t outlen);
 /* Writes the date of a figure as_of in words with how it is known (kind: an as_of_kind

@@ -137,7 +137,9 @@ START_TEST(history_labels_codes)
 	    "f.b, f.a FROM commitment c JOIN milestone m ON m.commitment_id = c.id, (SELECT "
 	    "'progress_confidence' AS field, 'confirmed' AS b, 'unconfirmed' AS a UNION ALL "
 	    "SELECT 'progress_as_of_kind', 'stated', 'not_before') f WHERE c.ogp_id = "
-	    "'PT0007' AND m.position = 1";
+	    "'PT0007' AND m.position = 1; INSERT INTO revision (change_id, actor, tbl, row_id, "
+	    "commitment_id, op, field, before, after) SELECT 901, 'LabX', 'commitment', id, id, "
+	    "'update', 'irm_promising', '0', '1' FROM commitment WHERE ogp_id = 'PT0007'";
 	sqlite3   *db;
 	struct res r;
 
@@ -149,9 +151,12 @@ START_TEST(history_labels_codes)
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Unconfirmed"));
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Published on or after this date"));
 	ck_assert_ptr_null(strstr(r.body.p, "not_before"));
+	/* the IRM's 0/1 flags in words, as the change list and the feeds say them */
+	ck_assert_ptr_nonnull(strstr(r.body.p, "IRM: promising: <del>No</del> → <ins>Yes</ins>"));
 	res_free(&r);
 	cgi_run(binary, dbpath, "GET", "/pt/commitments/PT0007/history", NULL, NULL, 0, &r);
 	ck_assert_ptr_nonnull(strstr(r.body.p, "Por confirmar"));
+	ck_assert_ptr_nonnull(strstr(r.body.p, "IRM: promissor: <del>Não</del> → <ins>Sim</ins>"));
 	res_free(&r);
 }
 END_TEST
