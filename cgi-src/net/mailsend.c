@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <sysexits.h>
 #include <time.h>
@@ -48,14 +49,38 @@ read_msg(char *dst, size_t size, size_t n, void *arg)
 	return k;
 }
 
+/* What libcurl last sent to the relay: whose refusal a 5xx reply is. */
+enum sent_last {
+	SENT_OTHER, /* nothing, or a command about this site (EHLO, AUTH, MAIL FROM, DATA) */
+	SENT_RCPT,  /* RCPT TO: the recipient */
+	SENT_BODY,  /* the message itself */
+};
+
+/* CURLOPT_DEBUGFUNCTION: records in *arg (enum sent_last) what was last sent, from the
+ * commands libcurl logs as CURLINFO_HEADER_OUT and the message as CURLINFO_DATA_OUT;
+ * the QUIT that closes a failed session changes nothing. */
+static int
+sent_what(CURL *h, curl_infotype type, char *data, size_t size, void *arg)
+{
+	enum sent_last *last = arg;
+
+	(void)h;
+	if (type == CURLINFO_HEADER_OUT && (size < 4 || strncasecmp(data, "QUIT", 4) != 0))
+		*last = size >= 5 && strncasecmp(data, "RCPT ", 5) == 0 ? SENT_RCPT : SENT_OTHER;
+	else if (type == CURLINFO_DATA_OUT)
+		*last = SENT_BODY;
+	return 0;
+}
+
 /* Sends through an SMTP relay with libcurl (which dot-stuffs the message).  A 5xx reply
- * (libcurl's response code) refuses the message for good, but for one to MAIL FROM
- * (libcurl's "MAIL failed"): the relay refusing this site's own sender says nothing of
- * the recipient, and is retried. */
+ * (libcurl's response code) to RCPT TO or to the message refuses it for good; one to
+ * anything else (the greeting, EHLO, AUTH, MAIL FROM, DATA) says nothing of the
+ * recipient but of the relay and this site, and is retried. */
 static enum outcome
 send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *err, size_t errlen)
 {
 	long               code = 0;
+	enum sent_last     last = SENT_OTHER;
 	CURL              *h;
 	struct curl_slist *to = NULL;
 	struct upload      u = { msg, len };
@@ -79,6 +104,9 @@ send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *
 	curl_easy_setopt(h, CURLOPT_TIMEOUT, 15L);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, cerr);
+	curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, sent_what);
+	curl_easy_setopt(h, CURLOPT_DEBUGDATA, &last);
+	curl_easy_setopt(h, CURLOPT_VERBOSE, 1L); /* for sent_what only: it prints nothing */
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
 	lc_no_proxy(h); /* the relay named, never a proxy from the environment */
 	curl_easy_setopt(h, CURLOPT_USE_SSL,
@@ -92,7 +120,7 @@ send_smtp(const char *url, const char *rcpt, const char *msg, size_t len, char *
 	curl_easy_cleanup(h);
 	if (rc == CURLE_OK)
 		return SENT;
-	return code >= 500 && code < 600 && strncmp(cerr, "MAIL failed", 11) != 0 ? REFUSED : LATER;
+	return code >= 500 && code < 600 && last != SENT_OTHER ? REFUSED : LATER;
 }
 
 /* Sends through a local sendmail program: PATH -i -- RCPT, the message on its input;

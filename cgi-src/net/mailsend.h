@@ -13,7 +13,8 @@
  * sends it, then deletes it, or on failure counts the attempt and frees it, in both
  * cases only while the claim is still its own.
  *
- * A refusal for good (an SMTP reply 5xx but to MAIL FROM; sendmail's exit status
+ * A refusal for good (an SMTP reply 5xx to RCPT TO or to the message, never to the
+ * greeting, EHLO, AUTH, MAIL FROM or DATA, which are the relay's; sendmail's exit status
  * EX_NOUSER, EX_NOHOST or EX_DATAERR) of a message to a follower (outbox.follower_id:
  * an email alert or a subscription's confirmation) drops the message and counts
  * against the address: FOLLOW_FAILURES_MAX in a row disable it (store/followsend.h); a

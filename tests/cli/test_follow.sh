@@ -10,9 +10,10 @@
 # and the next day nothing (its marks move); a mass edit of 200 milestones one message a
 # follower; the hourly cap (the rest wait, their marks unmoved, and go later); a relay's
 # 550 to RCPT three times disables the address, a delivery resets the count, a 550 to
-# MAIL FROM counts against no one; sendmail's EX_NOUSER drops, EX_TEMPFAIL keeps; old
-# follow_sent rows pruned; usage and settings errors.  (The schedule: test_follow.c;
-# the message's parts: test_alert.c.)  Needs the sqlite3 shell.
+# MAIL FROM or a 554 greeting counts against no one, a 552 to the message one;
+# sendmail's EX_NOUSER drops, EX_TEMPFAIL keeps; old follow_sent rows pruned; usage and
+# settings errors.  (The schedule: test_follow.c; the message's parts: test_alert.c.)
+# Needs the sqlite3 shell.
 builddir=${ABERTA_BUILDDIR:-$(dirname "$0")/../../build}
 srcdir=${ABERTA_SRCDIR:-$(dirname "$0")/../..}
 content=${ABERTA_CONTENT:-$srcdir/content/rnaa-content.json}
@@ -224,6 +225,10 @@ check "the disabled and the unconfirmed get nothing ($out)" [ "$rc $(to)" = "0 e
 flush "$tmp/m5" FAIL=550
 check "a 550 to MAIL FROM: nothing sent, nothing dropped ($out)" [ "$out-$(queued)" = "0 sent, 2 failed-2" ]
 check "and no address's count moved" [ "$(sql 'SELECT sum(failures) FROM follower WHERE id IN (1, 2)')" = 0 ]
+flush "$tmp/m6" FAIL=554
+check "a 554 greeting (the relay serves not this host): nothing dropped ($out)" \
+	[ "$out-$(queued)" = "0 sent, 2 failed-2" ]
+check "and no address's count moved by it" [ "$(sql 'SELECT sum(failures) FROM follower WHERE id IN (1, 2)')" = 0 ]
 cat >"$tmp/sendmail" <<'EOF'
 #!/bin/sh
 cat >/dev/null
@@ -236,6 +241,11 @@ check "sendmail's EX_TEMPFAIL keeps the message, counts nothing ($(head -n 1 "$t
 EN_STATUS=67 ABERTA_SENDMAIL=$tmp/sendmail "$admin" --db "$db" mail flush >"$tmp/out" 2>&1
 check "sendmail's EX_NOUSER drops it and counts one ($(head -n 1 "$tmp/out"))" \
 	[ "$(queued)-$(sql 'SELECT failures FROM follower WHERE id = 2')" = 0-1 ]
+sql "INSERT INTO outbox (rcpt, message, created_at, follower_id) VALUES
+	('en@example.pt', 'Subject: x' || char(13, 10, 13, 10) || 'x', $t, 2)"
+flush "$tmp/m7" FAIL=552 REFUSE=en@
+check "a 552 to the message once received drops it and counts one ($out)" \
+	[ "$out-$(queued)-$(sql 'SELECT failures FROM follower WHERE id = 2')" = "0 sent, 1 failed-0-2" ]
 
 # ---- follow_sent keeps 8 days
 sql "INSERT INTO follow_sent (at, items) VALUES ($t - 9 * 86400, 1), ($t - 7 * 86400, 1)"

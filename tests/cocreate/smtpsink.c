@@ -5,8 +5,10 @@
  * a temporary name and renamed, so that a reader never sees half a message.  Exits by
  * itself after SECONDS (default 600), or on SIGTERM.  With FAIL set in the environment
  * it answers every MAIL with 451 (a relay that is down), or with 550 when FAIL is 550 (a
- * relay that refuses the sender); with REFUSE set, it answers 550 to a RCPT whose
- * address holds REFUSE's text (an address that does not exist).
+ * relay that refuses the sender), or greets with 554 when FAIL is 554 (a relay that
+ * serves not this host); with REFUSE set, it answers 550 to a RCPT whose
+ * address holds REFUSE's text (an address that does not exist), or with FAIL 552 too,
+ * 552 to that message once received (a mailbox that is full).
  *
  *   smtpsink PORT DIR [SECONDS]
  */
@@ -73,12 +75,15 @@ serve(int fd, const char *dir, int *seq, time_t deadline)
 {
 	char        line[8192], tmp[512], path[512];
 	FILE       *f = NULL;
+	int         late = 0; /* the message's recipient is refused once received */
 	const char *failv = getenv("FAIL"), *refuse = getenv("REFUSE");
-	const char *mail = failv == NULL ? "250 ok\r\n"
-	    : strcmp(failv, "550") == 0  ? "550 sender refused\r\n"
-					 : "451 try again later\r\n";
+	const char *mail = failv == NULL || strcmp(failv, "552") == 0 ? "250 ok\r\n"
+	    : strcmp(failv, "550") == 0                               ? "550 sender refused\r\n"
+								      : "451 try again later\r\n";
 
-	say(fd, "220 smtpsink ready\r\n");
+	say(fd,
+	    failv != NULL && strcmp(failv, "554") == 0 ? "554 no service for this host\r\n"
+						       : "220 smtpsink ready\r\n");
 	while (read_line(fd, line, sizeof line, deadline) >= 0) {
 		if (strncasecmp(line, "EHLO", 4) == 0)
 			say(fd, "250-smtpsink\r\n250 8BITMIME\r\n");
@@ -87,7 +92,8 @@ serve(int fd, const char *dir, int *seq, time_t deadline)
 		else if (strncasecmp(line, "MAIL", 4) == 0)
 			say(fd, mail);
 		else if (strncasecmp(line, "RCPT", 4) == 0 && refuse != NULL && *refuse != '\0' &&
-		    strstr(line, refuse) != NULL)
+		    strstr(line, refuse) != NULL &&
+		    !(late = failv != NULL && strcmp(failv, "552") == 0))
 			say(fd, "550 5.1.1 no such user here\r\n");
 		else if (strncasecmp(line, "RCPT", 4) == 0 || strncasecmp(line, "RSET", 4) == 0 ||
 		    strncasecmp(line, "NOOP", 4) == 0)
@@ -109,6 +115,8 @@ serve(int fd, const char *dir, int *seq, time_t deadline)
 				fprintf(f, "%s\n", line[0] == '.' ? line + 1 : line);
 			if (fclose(f) != 0 || rename(tmp, path) != 0)
 				say(fd, "451 cannot write\r\n");
+			else if (late)
+				say(fd, "552 5.2.2 mailbox full\r\n");
 			else
 				say(fd, "250 queued\r\n");
 		} else
