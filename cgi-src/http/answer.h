@@ -18,8 +18,14 @@ void page_set_session_cookie(struct ctx *c, const char *token);
  * JSON "record"; its CSV is rows, the page's main table, whose set is rowset).  Takes
  * the references of record and rows.  name is the CSV file name without ".csv".  Sets
  * the body, Content-Type and Content-Disposition; returns 200, or 500 when memory runs
- * out. */
+ * out.  XLSX: rows as one sheet named name, with the sheet of columns (view/xlsx.h),
+ * and the file name name.xlsx, as an attachment; 500 also when the workbook cannot be
+ * written. */
 int export_send(struct ctx *c, const struct xset *set, json_t *record, const struct xset *rowset,
     json_t *rows, const char *name);
+/* Answers /data/all.xlsx: every bulk table as a sheet of one workbook, in the order of
+ * the data dictionary, with the sheet of columns in c's language; each table is built,
+ * written and freed in turn.  Returns 200, or 500. */
+int export_send_workbook(struct ctx *c);
 
 #endif

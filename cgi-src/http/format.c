@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "http/format.h"
+#include "view/xlsx.h"
 
 enum fmt
 fmt_strip(struct req *r)
@@ -19,15 +20,20 @@ fmt_strip(struct req *r)
 		r->path[n - 4] = '\0';
 		return FMT_CSV;
 	}
+	if (n > 5 && strcmp(r->path + n - 5, ".xlsx") == 0 && r->path[n - 6] != '/') {
+		r->path[n - 5] = '\0';
+		return FMT_XLSX;
+	}
 	return FMT_HTML;
 }
 
 enum fmt
 fmt_negotiate(const char *accept)
 {
-	static const char *const types[FMT__MAX] = { "text/html", "application/json", "text/csv" };
+	static const char *const types[FMT__MAX] = { "text/html", "application/json", "text/csv",
+		XLSX_TYPE };
 	double                   q[FMT__MAX] = { 0 }, qv;
-	int                      spec[FMT__MAX] = { -1, -1, -1 }, sp, f, best = FMT_HTML;
+	int                      spec[FMT__MAX] = { -1, -1, -1, -1 }, sp, f, best = FMT_HTML;
 	const char              *p = accept, *e, *qp;
 	char                     range[128];
 	size_t                   n;
@@ -65,5 +71,5 @@ fmt_negotiate(const char *accept)
 const char *
 fmt_suffix(enum fmt f)
 {
-	return f == FMT_JSON ? ".json" : f == FMT_CSV ? ".csv" : "";
+	return f == FMT_JSON ? ".json" : f == FMT_CSV ? ".csv" : f == FMT_XLSX ? ".xlsx" : "";
 }

@@ -67,9 +67,10 @@ set_validators(struct ctx *c, long long ver, const char *lm, int clock)
 		strftime(hour, sizeof hour, "-%Y%m%d%H", &tm);
 	}
 	snprintf(etag, sizeof etag, "\"%lld-%s%s%s\"", ver, BUILD_ID, hour,
-	    c->fmt == FMT_JSON      ? "-json"
-		: c->fmt == FMT_CSV ? "-csv"
-				    : "");
+	    c->fmt == FMT_JSON       ? "-json"
+		: c->fmt == FMT_CSV  ? "-csv"
+		: c->fmt == FMT_XLSX ? "-xlsx"
+				     : "");
 	resp_header(c->resp, "ETag", etag);
 	if (have_lm)
 		resp_header(c->resp, "Last-Modified", lm);

@@ -465,12 +465,14 @@ page_data_consultation(struct ctx *c)
 	    c, export_set("consultation"), o, export_set("submission_list"), subs, name);
 }
 
-/* /data/NAME.csv|json: a whole table. */
+/* /data/NAME.csv|json|xlsx: a whole table; /data/all.xlsx: every table. */
 int
 page_data_file(struct ctx *c)
 {
 	const struct xset *set;
 	json_t            *rows;
+	if (c->fmt == FMT_XLSX && strcmp(c->arg[0], "all") == 0)
+		return export_send_workbook(c);
 
 	if (c->fmt == FMT_HTML || (rows = export_bulk(c->arg[0], &set)) == NULL) {
 		c->error = "ERR_NOT_FOUND";

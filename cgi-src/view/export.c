@@ -207,6 +207,12 @@ csv_value(struct buf *t, json_t *v) /* NOLINT(misc-no-recursion): bounded by the
 }
 
 void
+export_value_text(struct buf *t, json_t *v)
+{
+	csv_value(t, v);
+}
+
+void
 export_csv(struct buf *b, const struct xset *set, json_t *rows)
 {
 	const struct xfield *f;

@@ -79,6 +79,10 @@ void x_progress(json_t *o, const struct progress *p);
 /* Appends the text of column i of every row of s to a new JSON array, returned. */
 json_t *x_column_list(sqlite3_stmt *s, int i);
 
+/* Appends the text of the value v as a CSV field holds it before quoting into t (a
+ * number as written, true / false, a list's values joined with EXPORT_LIST_SEP; null:
+ * nothing). */
+void export_value_text(struct buf *t, json_t *v);
 /* Writes the rows (a JSON array of objects) as CSV with the header of set (RFC 4180
  * fields, csv.h; a text a spreadsheet would run as a formula gets an apostrophe). */
 void export_csv(struct buf *b, const struct xset *set, json_t *rows);

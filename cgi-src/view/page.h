@@ -24,11 +24,13 @@ struct staff;
 
 #define ROUTE_ARGS_MAX 3
 
-/* The format a public page answers in: a .json / .csv suffix on the path, or Accept. */
+/* The format a public page answers in: a .json / .csv / .xlsx suffix on the path, or
+ * Accept. */
 enum fmt {
 	FMT_HTML,
 	FMT_JSON, /* application/json (see export.h) */
 	FMT_CSV,  /* text/csv, RFC 4180 */
+	FMT_XLSX, /* a spreadsheet (see xlsx.h) */
 	FMT__MAX
 };
 
