@@ -25,8 +25,13 @@ int page_plans_show(struct ctx *c);
 int page_commitments_show(struct ctx *c);
 /* listing.c: the commitments listing, which answers in JSON and CSV itself (c->fmt) */
 int page_commitments_list(struct ctx *c);
-/* search.c */
+/* search.c: the search page, and its results as JSON and CSV (the route's data
+ * column; the dataset search_result) */
 int page_search(struct ctx *c);
+int page_data_search(struct ctx *c);
+/* openapi.c: /data/openapi.json, the OpenAPI 3.1 description of the open data
+ * (view/openapi.h); 404 in any other format */
+int page_data_openapi(struct ctx *c);
 /* asof.c: a plan's dated snapshot (/plans/N/as-of/YYYY-MM-DD), its JSON and CSV, and
  * the list of a plan's snapshots on its page (HAS_SNAPSHOTS with SNAPSHOT, or
  * NO_SNAPSHOTS, in b; plan number c->num) */

@@ -1,10 +1,14 @@
 /* Search: /{lang}/search?q=... over plans, commitments, milestones, bodies, events and
  * text pages in both languages, ranked (bm25), with highlighted snippets, the facets of
- * facet.h and pages of FACET_PER_PAGE results. */
+ * facet.h and pages of FACET_PER_PAGE results; as JSON and CSV (the dataset
+ * search_result), every result in the same order. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/db.h"
+#include "http/answer.h"
+#include "view/export.h"
 #include "pages/facet.h"
 #include "view/i18n.h"
 #include "pages/pages.h"
@@ -210,4 +214,85 @@ page_search(struct ctx *c)
 	default:
 		return results(c, b, &p);
 	}
+}
+
+/* Sets o[key] to text without FTS5's match markers (\x02, \x03); null when text is
+ * NULL or empty, or when need_mark and no match is marked in it. */
+static void
+plain(json_t *o, const char *key, const char *text, int need_mark)
+{
+	char  *out;
+	size_t i, n = 0;
+
+	if (text == NULL || *text == '\0' || (need_mark && strchr(text, '\x02') == NULL) ||
+	    (out = malloc(strlen(text) + 1)) == NULL) {
+		x_str(o, key, NULL);
+		return;
+	}
+	for (i = 0; text[i] != '\0'; i++)
+		if (text[i] != '\x02' && text[i] != '\x03')
+			out[n++] = text[i];
+	out[n] = '\0';
+	x_str(o, key, out);
+	free(out);
+}
+
+/* One result (a row of ST_SEARCH) as a row of search_result, rank its order; NULL for
+ * a record without a page of its own (left out, as on the page). */
+static json_t *
+data_hit(struct ctx *c, sqlite3_stmt *s, long long rank)
+{
+	const char *kind = db_text(s, HIT_KIND);
+	char        path[256], url[600];
+	json_t     *o;
+
+	if (kind == NULL || db_text(s, HIT_LANG) == NULL ||
+	    hit_url(c, kind, db_text(s, HIT_KEY), path, sizeof path) != 0)
+		return NULL;
+	o = json_object();
+	json_object_set_new(o, "rank", json_integer(rank));
+	x_str(o, "result_kind", kind);
+	x_text(o, "result_key", s, HIT_KEY);
+	x_int(o, "result_position", s, HIT_POSITION);
+	x_text(o, "result_lang", s, HIT_LANG);
+	plain(o, "result_title", db_text(s, HIT_TITLE), 0);
+	plain(o, "result_snippet", db_text(s, HIT_SNIPPET), 1);
+	x_text(o, "result_title_confidence", s, HIT_TITLE_CONF);
+	x_text(o, "ogp_id_confidence", s, HIT_OGP_CONF);
+	export_abs(path, url, sizeof url);
+	x_str(o, "url", url);
+	return o;
+}
+
+/* /search.json, .csv (or Accept): every result of the search, in the page's order (no
+ * pages: page= only checked); no records without words to search for. */
+int
+page_data_search(struct ctx *c)
+{
+	static struct facet_params p;
+	const struct xset         *set = export_set("search_result");
+	sqlite3_stmt              *s;
+	json_t                    *rows, *o;
+	long long                  rank = 0;
+	int                        st;
+
+	if ((st = facet_parse(c, &p, "search", 0)) != 0)
+		return st;
+	if (p.qstate == FACET_Q_TOOLONG) {
+		c->error = "ERR_SEARCH_TOO_LONG";
+		return 400;
+	}
+	rows = json_array();
+	if (p.qstate == FACET_Q_OK) {
+		s = db_stmt(ST_SEARCH);
+		facet_bind(c, &p, s);
+		db_bind_int(s, 10, FACET_PER_PAGE * FACET_PAGE_MAX);
+		db_bind_int64(s, 11, 0);
+		while (db_step(s) == SQLITE_ROW)
+			if ((o = data_hit(c, s, rank + 1)) != NULL) {
+				json_array_append_new(rows, o);
+				rank++;
+			}
+	}
+	return export_send(c, set, NULL, set, rows, "search");
 }

@@ -206,6 +206,14 @@ static const struct xset sets[] = {
 	    "colunas que submissions, com url).",
 	    "The submissions of a consultation (the same "
 	    "columns as submissions, with url)." },
+	{ "search_result", XW_ROWS,
+	    "rank result_kind result_key result_position result_lang result_title "
+	    "result_snippet result_title_confidence ogp_id_confidence url",
+	    "/search?q=...",
+	    "Os resultados de uma pesquisa no sítio, do mais relevante ao menos (todos, não "
+	    "só os de uma página).",
+	    "The results of a search of the site, most relevant first (all of them, not only "
+	    "one page's)." },
 	/* The records of detail pages (JSON "record"). */
 	{ "plan", XW_RECORD,
 	    "plan_number title_pt title_en period_start period_end "

@@ -633,6 +633,39 @@ static const struct xfield fields[] = {
 	    "pela ordem do plano.",
 	    "The lead bodies of the commitment, by acronym or, without one, by name, in the "
 	    "plan's order." },
+	/* The results of a search (search_result). */
+	{ "rank", X_INT, NULL, "Ordem do resultado, a partir de 1 (o mais relevante primeiro).",
+	    "Order of the result, from 1 (the most relevant first)." },
+	{ "result_kind", X_CODE,
+	    "plan commitment milestone entity event page consultation submission",
+	    "O que foi encontrado: um plano, compromisso, marco, entidade, evento, texto do "
+	    "sítio, consulta ou contributo.",
+	    "What was found: a plan, commitment, milestone, body, event, text of the site, "
+	    "consultation or submission." },
+	{ "result_key", X_TEXT, NULL,
+	    "A chave da página do resultado: número do plano, identificador OGP (de um marco: "
+	    "o do seu compromisso), slug, número do evento ou da consulta, slug do texto; de "
+	    "um contributo, o caminho da sua página (consultations/N#sM).",
+	    "The key of the result's page: plan number, OGP id (of a milestone: its "
+	    "commitment's), slug, event or consultation number, the text's slug; of a "
+	    "submission, the path of its page (consultations/N#sM)." },
+	{ "result_position", X_INT, NULL, "De um marco: a sua posição no compromisso.",
+	    "Of a milestone: its position within the commitment." },
+	{ "result_lang", X_CODE, "pt en",
+	    "A língua do texto encontrado (a do endereço, ou a outra quando o registo só "
+	    "tem texto nela).",
+	    "The language of the text found (the address's, or the other one when the record "
+	    "only has text in it)." },
+	{ "result_title", X_TEXT, NULL, "O título do resultado nessa língua.",
+	    "The title of the result in that language." },
+	{ "result_snippet", X_TEXT, NULL,
+	    "O excerto do texto onde as palavras foram encontradas (… onde foi cortado); "
+	    "null quando só o título as tem.",
+	    "The passage of the text where the words were found (… where it was cut); null "
+	    "when only the title has them." },
+	{ "result_title_confidence", X_CODE, CONF,
+	    "De um compromisso: quão certo é o título nessa língua.",
+	    "Of a commitment: how sure its title in that language is." },
 };
 
 size_t
