@@ -6,6 +6,7 @@
 #include "view/datadict.h"
 #include "view/export.h"
 #include "view/openapi.h"
+#include "view/xlsx.h"
 
 #define N(a)   (sizeof(a) / sizeof(a)[0])
 #define SCHEMA "#/components/schemas/"
@@ -18,6 +19,7 @@ static const struct {
 } formats[] = {
 	{ ".json", "application/json", "json" },
 	{ ".csv", "text/csv", "csv" },
+	{ ".xlsx", XLSX_TYPE, "xlsx" },
 };
 
 /* Which dataset a list of records holds: field in set (NULL: any set). */
@@ -460,6 +462,14 @@ documents(json_t *paths)
 	    operation("catalog", "documents",
 		"The DCAT-AP catalogue of the bulk tables, in JSON-LD.", json_array(),
 		json_pack("{s{so}}", "application/ld+json", "schema", s), 0));
+	put(paths, "/data/all.xlsx",
+	    operation("bulk_all_xlsx", "bulk",
+		"Every bulk table in one workbook: a sheet a table (its rows as in its CSV), and "
+		"a sheet of the columns from the data dictionary.",
+		json_array(),
+		json_pack("{s{s{ssss}}}", XLSX_TYPE, "schema", "type", "string", "contentMediaType",
+		    XLSX_TYPE),
+		0));
 	s = json_pack("{sss[sss]s{s{ss}}}", "type", "object", "required", "openapi", "info",
 	    "paths", "properties", "openapi", "const", "3.1.0");
 	put(paths, "/data/openapi.json",

@@ -1,11 +1,11 @@
 /* openapi: the OpenAPI 3.1 description of the open data, served as /data/openapi.json:
  * every address that answers JSON (each listing with its filters, the search, each
  * record, the bulk tables, the DCAT catalogue and this document), each in its formats
- * (the .json and .csv suffixes, and the plain address by Accept), and the JSON Schema
+ * (the .json, .csv and .xlsx suffixes, and the plain address by Accept), and the JSON Schema
  * (2020-12) of every answer.  The schemas are made from the data dictionary (datadict.h)
  * and nothing else: a dataset is an object schema of its fields in their order, a field's
  * schema comes from its type, allowed values and English description, so the document
- * and the dictionary cannot disagree.  A CSV answer is described as text whose rows are
+ * and the dictionary cannot disagree.  A CSV (or xlsx) answer is described as text whose rows are
  * the dataset named by the media type's x-row-schema (its fields but the JSON-only
  * lists of records, in the same order). */
 #ifndef ABERTA_OPENAPI_H
