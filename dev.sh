@@ -9,8 +9,8 @@ set -euo pipefail
 PKGS="build-essential autoconf automake libtool pkg-config libctemplate-dev
 libfcgi-dev libfcgi-bin libsqlite3-dev sqlite3 libcurl4-openssl-dev
 libsodium-dev libjansson-dev check spawn-fcgi multiwatch nginx-light curl
-liboath-dev libqrencode-dev libxml2-utils libmagic-dev tzdata"
-TEST_PKGS="valgrind chromium default-jre-headless clang cppcheck clang-tidy clang-format wrk openssl
+liboath-dev libqrencode-dev libxml2-utils libmagic-dev tzdata libxlsxwriter-dev"
+TEST_PKGS="valgrind chromium default-jre-headless clang cppcheck clang-tidy clang-format wrk openssl python3-openpyxl
 libclang-rt-14-dev llvm"
 
 # shellcheck source=tests/lib-site.sh
