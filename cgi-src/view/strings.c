@@ -543,6 +543,18 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_DATA_VALUES", "Valores permitidos", "Allowed values" },
 	{ "L_DATA_MEANING", "Significado", "Meaning" },
 	{ "DATA_WHERE_BULK", "Ficheiros:", "Files:" },
+	{ "XLSX_SHEET", "Folha", "Sheet" },
+	{ "XLSX_FIELDS_SHEET", "Campos", "Fields" },
+	{ "XLSX_NOTE",
+	    "Números, percentagens, valores lógicos, datas completas (AAAA-MM-DD) e horas UTC "
+	    "são células desse tipo; uma data conhecida só pelo ano ou pelo mês fica em texto "
+	    "ISO 8601; listas separadas por \"; \"; um texto de mais de 32 767 carateres é "
+	    "cortado aí (o limite de uma célula).  Os mesmos dados inteiros em CSV e JSON: "
+	    "/pt/data.",
+	    "Numbers, percentages, booleans, complete dates (YYYY-MM-DD) and UTC times are "
+	    "cells of that type; a date known only to its year or month stays ISO 8601 text; "
+	    "lists are separated by \"; \"; a text of more than 32,767 characters is cut there "
+	    "(a cell's limit).  The same data in full as CSV and JSON: /en/data." },
 	{ "DATA_WHERE_PAGES", "Nas páginas:", "On the pages:" },
 	{ "DATA_CONV_1",
 	    "JSON: um objeto com dataset, url, license, modified e records "
@@ -556,18 +568,6 @@ const struct i18n_msg i18n_msgs[] = {
 	    "de cabeçalho com os nomes dos campos e uma linha por registo; um campo com "
 	    "vírgula, aspas ou mudança de linha vem entre aspas, com as aspas duplicadas; um "
 	    "texto que uma folha de cálculo leria como fórmula (começado por =, +, -, @, "
-	{ "XLSX_SHEET", "Folha", "Sheet" },
-	{ "XLSX_FIELDS_SHEET", "Campos", "Fields" },
-	{ "XLSX_NOTE",
-	    "Números, percentagens, valores lógicos, datas completas (AAAA-MM-DD) e horas UTC "
-	    "são células desse tipo; uma data conhecida só pelo ano ou pelo mês fica em texto "
-	    "ISO 8601; listas separadas por \"; \"; um texto de mais de 32 767 carateres é "
-	    "cortado aí (o limite de uma célula).  Os mesmos dados inteiros em CSV e JSON: "
-	    "/pt/data.",
-	    "Numbers, percentages, booleans, complete dates (YYYY-MM-DD) and UTC times are "
-	    "cells of that type; a date known only to its year or month stays ISO 8601 text; "
-	    "lists are separated by \"; \"; a text of more than 32,767 characters is cut there "
-	    "(a cell's limit).  The same data in full as CSV and JSON: /en/data." },
 	    "tabulação ou CR, depois de eventuais apóstrofos) leva um apóstrofo à frente.",
 	    "CSV: RFC 4180, UTF-8 without BOM, CRLF line ends, a header row of field names and "
 	    "one row per record; a field holding a comma, a double quote or a line break is "
