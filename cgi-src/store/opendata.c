@@ -46,6 +46,7 @@ static const char *const sqls[OD__MAX] = {
 	    "k.updated_at FROM consultation_record k LEFT JOIN action_plan p ON p.id = k.plan_id "
 	    "LEFT JOIN entity o ON o.id = k.organiser_id "
 	    "ORDER BY k.opens IS NULL, k.opens, k.slug",
+	[OD_SINCE] = "SELECT applied_at FROM schema_version WHERE version = ?1",
 };
 
 STORE_TABLE(store_opendata, "opendata", STORE_RO, OD__MAX, sqls);

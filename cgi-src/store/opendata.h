@@ -25,6 +25,7 @@ enum od_stmt {
 	OD_ACTIVITIES,           /* every commitment's reported activities */
 	OD_PARTIES,              /* every commitment's partners and proposers */
 	OD_CONSULTATION_RECORDS, /* every consultation held elsewhere */
+	OD_SINCE,                /* ?1 schema version: when it was applied (UTC, ISO 8601) */
 	OD__MAX
 };
 
