@@ -66,9 +66,9 @@ int export_set_field(const struct xset *set, size_t i, char *out, size_t outlen)
  * its title in both languages, and the schema version (migration) that made the tables
  * it is read from, whose time of application is the dataset's dct:issued. */
 struct xtitle {
-	const char *name; /* the dataset's name (struct xset) */
-	const char *pt;   /* its title, in Portuguese */
-	const char *en;   /* the same in English */
+	const char *name;  /* the dataset's name (struct xset) */
+	const char *pt;    /* its title, in Portuguese */
+	const char *en;    /* the same in English */
 	int         since; /* the schema version of its tables */
 };
 /* The title of bulk dataset name, or NULL when it has none. */

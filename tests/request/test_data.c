@@ -2200,12 +2200,13 @@ main(void)
 		listing_keeps_its_query, bulk_tables_and_catalog, json_has_the_documented_shape,
 		progress_as_the_pages_compute_it, same_facts_in_both_languages_and_formats,
 		csv_parsed_back, not_every_page_has_data, accept_is_negotiated, etag_per_format,
-		data_page_documents_every_field, catalog_is_dcat_ap, catalog_licence_is_the_setting, new_columns_carry_the_fixture,
-		undated_figures_have_no_date, no_research_note_in_any_export,
-		every_exported_column_is_documented, data_page_explains_confidence_and_dates,
-		export_then_import_changes_nothing, import_needs_an_editor,
-		bad_rows_are_refused_with_their_line, twenty_milestones_in_one_import,
-		admin_upload_page, csv_quotes_what_needs_quoting, csv_formulas_are_inert, NULL };
+		data_page_documents_every_field, catalog_is_dcat_ap, catalog_licence_is_the_setting,
+		new_columns_carry_the_fixture, undated_figures_have_no_date,
+		no_research_note_in_any_export, every_exported_column_is_documented,
+		data_page_explains_confidence_and_dates, export_then_import_changes_nothing,
+		import_needs_an_editor, bad_rows_are_refused_with_their_line,
+		twenty_milestones_in_one_import, admin_upload_page, csv_quotes_what_needs_quoting,
+		csv_formulas_are_inert, NULL };
 	int                failed;
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	char               cmd[256];
