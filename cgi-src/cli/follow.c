@@ -114,10 +114,10 @@ fill(struct run *r, struct alert *a, const struct follow_sub *subs, const size_t
 
 /* In one transaction: the message telling what changed for the n due subscriptions
  * subs[pick[0..n)] (one language) of who, queued with its follow_sent row, and their marks moved;
- * only the marks when nothing is to be told; nothing when a message is needed but the
- * hour's cap is reached (counted as waiting), or when every one of them was told or
- * changed meanwhile.  Returns 0, or -1 after printing the database error (rolled
- * back). */
+ * only the marks when nothing is to be told; nothing when every one of them was told or
+ * changed meanwhile.  The caller keeps to the hour's cap: past it, it calls this only
+ * when none of them has changes waiting.  Returns 0, or -1 after printing the database
+ * error (rolled back). */
 static int
 tell(struct run *r, const struct follow_who *who, const struct follow_sub *subs, const size_t *pick,
     size_t n)
@@ -131,12 +131,12 @@ tell(struct run *r, const struct follow_who *who, const struct follow_sub *subs,
 	if ((a = alert_new(subs[pick[0]].en, who->token)) == NULL ||
 	    (told = fill(r, a, subs, pick, n)) < 0)
 		goto undo;
-	if (told == 0 || ((items = alert_items(a)) > 0 && r->budget <= 0)) {
+	if (told == 0) {
 		store_rollback(r->db);
-		r->waiting += told > 0;
 		rc = 0;
 		goto out;
 	}
+	items = alert_items(a);
 	if (items > 0 &&
 	    (alert_compose(a, mail_from(), who->email, r->now, &msg) != 0 ||
 		mail_queue_to(0, who->id, who->email, msg.p, msg.len, (long long)r->now) < 0 ||
