@@ -9,7 +9,10 @@ set -euo pipefail
 PKGS="build-essential autoconf automake libtool pkg-config libctemplate-dev
 libfcgi-dev libfcgi-bin libsqlite3-dev sqlite3 libcurl4-openssl-dev
 libsodium-dev libjansson-dev check spawn-fcgi multiwatch nginx-light curl
-liboath-dev libqrencode-dev libxml2-utils libmagic-dev tzdata libxlsxwriter-dev"
+liboath-dev libqrencode-dev libxml2-utils libmagic-dev tzdata libxlsxwriter-dev
+zlib1g-dev"
+# (zlib1g-dev: xlsxwriter.pc asks the linker for -lz, and libxlsxwriter-dev does not
+# bring it)
 TEST_PKGS="valgrind chromium default-jre-headless clang cppcheck clang-tidy clang-format wrk openssl python3-openpyxl
 libclang-rt-14-dev llvm"
 
