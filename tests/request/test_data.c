@@ -412,7 +412,9 @@ START_TEST(flagged_routes_have_data)
 			(rt->cache == CACHE_PUBLIC || rt->cache == CACHE_CLOCK),
 		    "%s: data formats are for public pages", rt->pattern);
 	}
-	ck_assert_uint_eq(n, 12); /* with the consultations, one consultation, a plan's snapshot */
+	/* with the consultations, one consultation, a plan's snapshot, the search and
+	 * /data/openapi */
+	ck_assert_uint_eq(n, 14);
 }
 END_TEST
 

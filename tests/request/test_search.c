@@ -3,6 +3,7 @@
  * their counts, sorting, pages, empty and hostile queries, the index following edits,
  * query plans), and the FTS5 query builder itself.  TAP output through Check. */
 #include <fcntl.h>
+#include <jansson.h>
 #include <sqlite3.h>
 
 #include "../lib/testlib.h"
@@ -84,6 +85,45 @@ sql(const char *text)
 	    sqlite3_exec(db, text, NULL, NULL, &err) == SQLITE_OK, "%s: %s", text, err ? err : "?");
 	sqlite3_close(db);
 }
+
+/* The search as data: .json and .csv (and Accept on the plain address) hold the same
+ * results as the page, in its order and all of them, as the dataset search_result;
+ * without words, no records; too many words, 400 as on the page. */
+START_TEST(search_as_data)
+{
+	static const char *const acc[] = { "HTTP_ACCEPT=text/csv", NULL };
+	struct res               r, c;
+	json_t                  *doc, *recs;
+	char                     ct[128];
+	long                     total = total_of("/en/search?q=de");
+
+	get("/en/search.json?q=de", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(res_header(&r, "Content-Type", ct, sizeof ct), "json"));
+	doc = json_loads(r.body.p, 0, NULL);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_str_eq(json_string_value(json_object_get(doc, "dataset")), "search_result");
+	recs = json_object_get(doc, "records");
+	ck_assert_int_eq((long)json_array_size(recs), total);
+	ck_assert_int_gt(total, FACET_PER_PAGE); /* every result, not one page's */
+	ck_assert_int_eq(json_integer_value(json_object_get(json_array_get(recs, 0), "rank")), 1);
+	ck_assert_ptr_null(strchr(r.body.p, '\x02')); /* no match markers */
+	json_decref(doc);
+	cgi_run(binary, dbpath, "GET", "/en/search?q=de", acc, NULL, 0, &c);
+	ck_assert_int_eq(c.status, 200);
+	ck_assert_ptr_nonnull(strstr(res_header(&c, "Content-Type", ct, sizeof ct), "text/csv"));
+	ck_assert_msg(
+	    strncmp(c.body.p, "rank,result_kind,result_key,", 28) == 0, "%.60s", c.body.p);
+	res_free(&c);
+	get("/en/search.csv?q=de", &c);
+	ck_assert_int_eq(c.status, 200);
+	ck_assert_ptr_nonnull(strstr(c.body.p, "\r\n1,"));
+	res_free(&c);
+	res_free(&r);
+	expect("/pt/search.json", 200, "\"records\": []");
+	expect("/pt/search.json?q=a+b+c+d+e+f+g+h+i+j+k+l+m", 400, NULL);
+}
+END_TEST
 
 START_TEST(fts_query_builder)
 {
@@ -754,7 +794,7 @@ main(void)
 		results_link_to_records, facets_combine_with_counts, listing_and_sorting,
 		pages_of_results, empty_query, hostile_queries, long_queries, bad_facets,
 		search_box_everywhere, query_plans_use_indexes, highlight_is_escaped,
-		index_follows_edits, NULL };
+		index_follows_edits, search_as_data, NULL };
 	int                failed;
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 
