@@ -130,6 +130,7 @@ static const char *const templates[] = {
 	"consultation.tpl",
 	"consultations.tpl",
 	"data.tpl",
+	"data_dictionary.tpl",
 	"doubt.tpl",
 	"error.tpl",
 	"event.tpl",

@@ -98,6 +98,8 @@ static const struct route routes[] = {
 	{ "/:lang/accessibility", G, page_text_accessibility, NULL, CACHE_PUBLIC, NAV_NONE, NULL,
 	    CAP_PUBLIC },
 	{ "/:lang/data", G, page_data, NULL, CACHE_PUBLIC, NAV_NONE, NULL, CAP_PUBLIC },
+	{ "/:lang/data/dictionary", G, page_data_dictionary, NULL, CACHE_PUBLIC, NAV_NONE, NULL,
+	    CAP_PUBLIC },
 	{ "/data/catalog.jsonld", G, page_data_catalog, NULL, CACHE_PUBLIC, NAV_NONE, NULL,
 	    CAP_PUBLIC },
 	{ "/data/openapi", G, page_data_openapi, page_data_openapi, CACHE_PUBLIC, NAV_NONE, NULL,

@@ -1,7 +1,6 @@
 /* Open data: the JSON and CSV of every listing and detail page (the same statements as
  * the pages, without labels), the bulk tables under /data/, the DCAT-AP catalogue and
  * the /{lang}/data page that documents them. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +8,10 @@
 #include "http/answer.h"
 #include "http/resp.h"
 #include "lib/consult.h"
-#include "lib/domains.h"
 #include "store/db.h"
 #include "view/export.h"
 #include "pages/pages.h"
 #include "store/rollup.h"
-#include "view/dcat.h"
 #include "view/i18n.h"
 #include "view/page.h"
 
@@ -486,7 +483,7 @@ page_data_file(struct ctx *c)
 int
 page_data_catalog(struct ctx *c)
 {
-	json_t *cat = dcat_catalog();
+	json_t *cat = export_catalog();
 	char   *text;
 
 	if (cat == NULL || (text = json_dumps(cat, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) == NULL) {
@@ -503,134 +500,31 @@ page_data_catalog(struct ctx *c)
 	return 200;
 }
 
-/* The i18n label domain of the coded fields, for the allowed values on the data page. */
+/* The three buttons of the data page: the files most asked for (i18n key of the label). */
 static const struct {
-	const char *field;
-	const char *domain;
-} domains[] = {
-	{ "plan_status", "plan_status" },
-	{ "self_status", "self_status" },
-	{ "irm_verifiable", "yesno" },
-	{ "irm_relevant", "yesno" },
-	{ "irm_ambition", "ambition" },
-	{ "irm_potential_impact", "potential_impact" },
-	{ "irm_potential_results", "potential_results" },
-	{ "irm_completion", "self_status" },
-	{ "irm_diog", "diog" },
-	{ "irm_early_results", "early_results" },
-	{ "irm_starred", "starred" },
-	{ "ogp_values", "ogp_value" },
-	{ "ogp_value", "ogp_value" },
-	{ "status", "ms_status" },
-	{ "entity_kind", "entity_kind" },
-	{ "event_kind", "event_kind" },
-	{ "link_kind", "link_kind" },
-	{ "ogp_id_confidence", "confidence" },
-	{ "title_pt_kind", "text_kind" },
-	{ "title_pt_confidence", "confidence" },
-	{ "title_en_kind", "text_kind" },
-	{ "title_en_confidence", "confidence" },
-	{ "values_confidence", "confidence" },
-	{ "self_as_of_kind", "as_of_kind" },
-	{ "self_confidence", "confidence" },
-	{ "irm_confidence", "confidence" },
-	{ "irm_early_results_confidence", "confidence" },
-	{ "leads_confidence", "confidence" },
-	{ "supports_confidence", "confidence" },
-	{ "progress_as_of_kind", "as_of_kind" },
-	{ "progress_confidence", "confidence" },
-	{ "member_status", "member_status" },
-	{ "member_confidence", "confidence" },
-	{ "confidence", "confidence" },
-	{ "published_confidence", "confidence" },
-	{ "document_kind", "doc_kind" },
-	{ "assessor", "assessor" },
-	{ "report_kind", "report_kind" },
-	{ "as_of_kind", "as_of_kind" },
-	{ "relation", "party_relation" },
-	{ "held_status", "held_status" },
-	{ "date_confidence", "confidence" },
-	{ "dates_confidence", "confidence" },
+	const char *name;
+	const char *label;
+} buttons[] = {
+	{ "commitments", "DATA_GET_COMMITMENTS" },
+	{ "milestones", "DATA_GET_MILESTONES" },
+	{ "commitments-ogp", "DATA_GET_OGP" },
 };
 
-/* The conventions listed on the data page, in order (i18n keys). */
-static const char *const conventions[] = { "DATA_CONV_1", "DATA_CONV_2", "DATA_CONV_3",
-	"DATA_CONV_4", "DATA_CONV_5", "DATA_CONV_6", "DATA_CONV_7", "DATA_CONV_8" };
+/* The parts of the data dictionary the data page held before it was split: their old
+ * anchors on /{lang}/data each stay, as a link to the part (i18n key of the label). */
+static const struct {
+	const char *id;
+	const char *label;
+} parts[] = {
+	{ "conventions", "L_DATA_CONVENTIONS" },
+	{ "how", "L_HOW_CALCULATED" },
+	{ "confidence", "L_DATA_CONFIDENCE" },
+	{ "dates", "L_DATA_DATES" },
+	{ "fields", "L_DATA_FIELDS" },
+};
 
-/* Adds the allowed values of field f, with their labels, as sections V of d. */
-static void
-allowed(struct ctx *c, tpl_dict *d, const struct xfield *f)
-{
-	const char *dom = NULL, *p = f->values, *label;
-	char        v[64];
-	size_t      i, n;
-	tpl_dict   *vd;
-
-	for (i = 0; i < sizeof domains / sizeof domains[0]; i++)
-		if (strcmp(domains[i].field, f->name) == 0)
-			dom = domains[i].domain;
-	while (p != NULL && *p != '\0') {
-		n = strcspn(p, " ");
-		snprintf(v, sizeof v, "%.*s", (int)n, p);
-		p += n + (p[n] == ' ');
-		vd = tpl_section(d, "V");
-		tpl_set(vd, "CODE", v);
-		label = dom != NULL ? i18n_enum(dom, v, c->en) : v;
-		if (strcmp(label, v) != 0) {
-			tpl_show(vd, "HAS_LABEL");
-			tpl_set(vd, "LABEL", label);
-		}
-	}
-}
-
-/* The i18n key prefix, code and suffix into out, in capitals (DATA_ASOF_NOT_BEFORE). */
-static void
-code_key(char *out, size_t outlen, const char *prefix, const char *code, const char *suffix)
-{
-	size_t i;
-
-	snprintf(out, outlen, "%s%s%s", prefix, code, suffix);
-	for (i = 0; out[i] != '\0'; i++)
-		out[i] = (char)toupper((unsigned char)out[i]);
-}
-
-/* The sections confidence and dates: each confidence code with the marker the pages
- * show for it (page_doubt) and its meaning; each as_of_kind code worded, with its
- * meaning. */
-static void
-trust_sections(struct ctx *c, tpl_dict *b)
-{
-	const struct domain *d = domain(DOM_CONFIDENCE);
-	const char          *code;
-	char                 key[64];
-	tpl_dict            *t;
-	size_t               i;
-
-	for (i = 0; i < d->n; i++) {
-		code = d->codes[i].code;
-		t = tpl_section(b, "CONF");
-		tpl_set(t, "CODE", code);
-		tpl_set(t, "WORD",
-		    strcmp(code, "unconfirmed") == 0    ? i18n("L_DOUBT_UNCONFIRMED", c->en)
-			: strcmp(code, "inferred") == 0 ? i18n("L_DOUBT_INFERRED", c->en)
-							: i18n_enum("confidence", code, c->en));
-		code_key(key, sizeof key, "DATA_CONF_", code, "");
-		tpl_set(t, "TEXT", i18n(key, c->en));
-	}
-	d = domain(DOM_AS_OF_KIND);
-	for (i = 0; i < d->n; i++) {
-		code = d->codes[i].code;
-		t = tpl_section(b, "ASOF");
-		tpl_set(t, "CODE", code);
-		code_key(key, sizeof key, "DATA_ASOF_", code, "");
-		tpl_set(t, "TERM", i18n(key, c->en));
-		code_key(key, sizeof key, "DATA_ASOF_", code, "_TEXT");
-		tpl_set(t, "TEXT", i18n(key, c->en));
-	}
-}
-
-/* /{lang}/data: licence, formats, bulk downloads, conventions, the progress formula,
- * what "unconfirmed" and the dates of figures mean, and the data dictionary. */
+/* /{lang}/data: what there is, the three downloads, every table, the licence, the API
+ * and the way to the data dictionary (/{lang}/data/dictionary). */
 int
 page_data(struct ctx *c)
 {
@@ -638,49 +532,32 @@ page_data(struct ctx *c)
 		"events.csv" };
 	tpl_dict                *b = page_body(c, "data.tpl"), *d;
 	const struct xset       *set;
-	const struct xfield     *f;
-	char                     href[600], name[64];
-	size_t                   i, j;
+	char                     href[600];
+	size_t                   i;
 
 	page_title(c, "%s", i18n("L_DATA_HEADING", c->en));
+	for (i = 0; i < sizeof buttons / sizeof buttons[0]; i++) {
+		d = tpl_section(b, "BUTTON");
+		tpl_set(d, "NAME", buttons[i].name);
+		tpl_set(d, "LABEL", i18n(buttons[i].label, c->en));
+	}
+	for (i = 0; i < export_set_count(); i++) {
+		set = export_set_at(i);
+		if (set->where != XW_BULK)
+			continue;
+		d = tpl_section(b, "BULK");
+		tpl_set(d, "NAME", set->name);
+		tpl_set(d, "DESC", c->en ? set->en : set->pt);
+	}
 	for (i = 0; i < sizeof examples / sizeof examples[0]; i++) {
 		snprintf(href, sizeof href, "/%s/%s", c->lang, examples[i]);
 		tpl_set(tpl_section(b, "EXAMPLE"), "HREF", href);
 	}
-	for (i = 0; i < sizeof conventions / sizeof conventions[0]; i++)
-		tpl_set(tpl_section(b, "CONV"), "TEXT", i18n(conventions[i], c->en));
-	for (i = 0; i < export_set_count(); i++) {
-		set = export_set_at(i);
-		if (set->where == XW_BULK) {
-			d = tpl_section(b, "BULK");
-			tpl_set(d, "NAME", set->name);
-			tpl_set(d, "DESC", c->en ? set->en : set->pt);
-		}
-		d = tpl_section(b, "SET");
-		tpl_set(d, "NAME", set->name);
-		tpl_set(d, "DESC", c->en ? set->en : set->pt);
-		if (set->where == XW_BULK)
-			snprintf(href, sizeof href, "%s /data/%s.csv, /data/%s.json",
-			    i18n("DATA_WHERE_BULK", c->en), set->name, set->name);
-		else if (set->pages != NULL)
-			snprintf(href, sizeof href, "%s %s", i18n("DATA_WHERE_PAGES", c->en),
-			    set->pages);
-		else
-			href[0] = '\0';
-		tpl_set(d, "WHERE", href);
-		for (j = 0; export_set_field(set, j, name, sizeof name) == 0; j++)
-			tpl_set(tpl_section(d, "F"), "FIELD", name);
+	for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		d = tpl_section(b, "PART");
+		tpl_set(d, "ID", parts[i].id);
+		tpl_set(d, "LABEL", i18n(parts[i].label, c->en));
 	}
-	for (i = 0; i < export_field_count(); i++) {
-		f = export_field_at(i);
-		d = tpl_section(b, "FIELD");
-		tpl_set(d, "NAME", f->name);
-		tpl_set(d, "TYPE", export_type_name(f->type, c->en));
-		tpl_set(d, "DESC", c->en ? f->en : f->pt);
-		allowed(c, d, f);
-	}
-	tpl_include(b, "HOW", "how.tpl");
-	trust_sections(c, b);
 	page_alternate(c, "application/ld+json", "/data/catalog.jsonld");
 	return 200;
 }

@@ -95,6 +95,9 @@ void page_follow_form(struct ctx *c, tpl_dict *b, const char *kind, const char *
 int page_data(struct ctx *c);
 int page_data_file(struct ctx *c);
 int page_data_catalog(struct ctx *c);
+/* dictionary.c: the data dictionary, /{lang}/data/dictionary (the parts of /{lang}/data
+ * that say what each dataset and field holds) */
+int page_data_dictionary(struct ctx *c);
 /* and the data handlers of the pages that also answer in JSON and CSV (the route's
  * data column): each answers c in c->fmt with the same statements as its page. */
 int page_data_plans_list(struct ctx *c);

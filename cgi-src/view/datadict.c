@@ -1,6 +1,7 @@
 /* datadict: the datasets of the open data, each an ordered list of fields (see
  * datadict.h, and export.h for the conventions; the catalogue of the fields is in
  * datadict_fields.c). */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,6 +47,20 @@ static const struct xset sets[] = {
 	    "policy_areas " PCT " updated_at url_pt url_en " CM_TRUST,
 	    NULL, "Os compromissos, com a avaliação independente (IRM).",
 	    "The commitments, with the independent assessment (IRM)." },
+	/* The commitments in the shape of the IRM's data (export_ogp.c): the names of the
+	 * IRM Commitments Data Guide 1.0 where it is sure of them, aberta's own after. */
+	{ "commitments-ogp", XW_BULK,
+	    "|CaseNo|Country|Cluster|Commitment Title|Responsible Institution|"
+	    "Supporting Institution|Access to Information|Civic Participation|"
+	    "Public Accountability|Technology & Innovation for Transparency & Accountability|"
+	    "plan_number|title_pt|start_date|end_date|self_status|irm_verifiable|irm_relevant|"
+	    "irm_ambition|irm_potential_impact|irm_potential_results|irm_promising|"
+	    "irm_completion|irm_diog|irm_early_results|irm_starred|irm_open_gov_lens|url_en",
+	    NULL,
+	    "Os compromissos com os nomes de colunas dos dados do IRM da OGP, para as "
+	    "ferramentas e os investigadores da OGP.",
+	    "The commitments with the column names of OGP's IRM data, for OGP's tools and "
+	    "researchers." },
 	{ "milestones", XW_BULK,
 	    "ogp_id position title_pt title_en planned_start "
 	    "planned_end completed_on status progress progress_as_of progress_source "
@@ -319,15 +334,15 @@ export_set(const char *name)
 int
 export_set_field(const struct xset *set, size_t i, char *out, size_t outlen)
 {
-	const char *p = set->fields;
+	const char *p = set->fields, *sep = *p == '|' ? "|" : " ";
 	size_t      n;
 
 	for (;;) {
-		while (*p == ' ')
+		while (*p == *sep)
 			p++;
 		if (*p == '\0')
 			return -1;
-		n = strcspn(p, " ");
+		n = strcspn(p, sep);
 		if (i-- == 0) {
 			snprintf(out, outlen, "%.*s", (int)n, p);
 			return 0;
@@ -336,48 +351,17 @@ export_set_field(const struct xset *set, size_t i, char *out, size_t outlen)
 	}
 }
 
-/* The bulk datasets' titles (export_set_title), in the order of sets[]. */
-static const struct xtitle titles[] = {
-	{ "plans", "Planos de ação nacionais", "National action plans", 1 },
-	{ "commitments", "Compromissos dos planos de ação", "Commitments of the action plans", 1 },
-	{ "commitments-ogp", "Compromissos no modelo de dados da OGP",
-	    "Commitments in the OGP data model", 1 },
-	{ "milestones", "Marcos dos compromissos e o seu progresso",
-	    "Milestones of the commitments and their progress", 1 },
-	{ "entities", "Entidades da rede e dos planos", "Bodies of the network and the plans", 1 },
-	{ "events", "Eventos", "Events", 1 },
-	{ "links", "Fontes, documentos e evidências", "Sources, documents and evidence", 1 },
-	{ "policy_areas", "Áreas temáticas", "Policy areas", 1 },
-	{ "commitment_entities", "Entidades responsáveis e de apoio dos compromissos",
-	    "Lead and supporting bodies of the commitments", 1 },
-	{ "commitment_values", "Valores OGP dos compromissos", "OGP values of the commitments", 1 },
-	{ "commitment_policy_areas", "Áreas temáticas dos compromissos",
-	    "Policy areas of the commitments", 1 },
-	{ "revisions", "Registo público de alterações", "Public log of changes", 2 },
-	{ "consultations", "Consultas públicas", "Public consultations", 6 },
-	{ "submissions", "Propostas e comentários das consultas",
-	    "Proposals and comments of the consultations", 6 },
-	{ "pages", "Textos do sítio", "Texts of the site", 1 },
-	{ "plan_documents", "Documentos dos planos", "Documents of the plans", 11 },
-	{ "plan_assessments", "Avaliações dos planos", "Assessments of the plans", 11 },
-	{ "plan_completion", "Execução declarada dos planos",
-	    "Self-reported completion of the plans", 11 },
-	{ "milestone_figures", "Valores anteriores do progresso dos marcos",
-	    "Earlier progress figures of the milestones", 11 },
-	{ "activities", "Atividades dos compromissos", "Activities of the commitments", 11 },
-	{ "commitment_parties", "Parceiros e proponentes dos compromissos",
-	    "Partners and proposers of the commitments", 11 },
-	{ "consultation_records", "Consultas realizadas noutros sítios",
-	    "Consultations held elsewhere", 11 },
-};
-
-const struct xtitle *
-export_set_title(const char *name)
+void
+export_field_anchor(const char *name, char *out, size_t outlen)
 {
-	size_t i;
+	size_t n = 0;
 
-	for (i = 0; i < N(titles); i++)
-		if (strcmp(titles[i].name, name) == 0)
-			return &titles[i];
-	return NULL;
+	if (outlen == 0)
+		return;
+	for (; *name != '\0' && n + 1 < outlen; name++)
+		if (isalnum((unsigned char)*name) || *name == '_')
+			out[n++] = *name;
+		else if (n > 0 && out[n - 1] != '-')
+			out[n++] = '-';
+	out[n] = '\0';
 }

@@ -45,7 +45,8 @@ enum xwhere {
 struct xset {
 	const char *name; /* the JSON "dataset", the bulk file name */
 	enum xwhere where;
-	const char *fields; /* field names, space-separated, in order */
+	const char *fields; /* field names, space-separated, in order; a list that begins
+			     * with '|' separates them by '|' (names holding spaces) */
 	const char *pages;  /* XW_ROWS, XW_RECORD: the pages that give it */
 	const char *pt;     /* what it holds, in Portuguese */
 	const char *en;     /* the same in English */
@@ -62,17 +63,10 @@ const struct xset   *export_set_at(size_t i);
 const struct xset *export_set(const char *name);
 /* Copies field number i (from 0) of set's list into out; returns 0, or -1 past the end. */
 int export_set_field(const struct xset *set, size_t i, char *out, size_t outlen);
-/* What the DCAT catalogue (view/dcat.c) says of a bulk dataset beside its description:
- * its title in both languages, and the schema version (migration) that made the tables
- * it is read from, whose time of application is the dataset's dct:issued. */
-struct xtitle {
-	const char *name;  /* the dataset's name (struct xset) */
-	const char *pt;    /* its title, in Portuguese */
-	const char *en;    /* the same in English */
-	int         since; /* the schema version of its tables */
-};
-/* The title of bulk dataset name, or NULL when it has none. */
-const struct xtitle *export_set_title(const char *name);
+/* The id of field name's row on the dictionary page, without "field-", into out: each
+ * run of characters other than letters, digits and '_' becomes one '-' (the IRM's names
+ * hold spaces and '&'). */
+void export_field_anchor(const char *name, char *out, size_t outlen);
 /* The label of a field type ("texto", "text"). */
 const char *export_type_name(enum xtype t, int en);
 

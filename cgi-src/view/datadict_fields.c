@@ -604,6 +604,47 @@ static const struct xfield fields[] = {
 	    "Comments received, when the source says." },
 	{ "sources", X_LIST, NULL, "Os endereços das fontes do registo.",
 	    "The addresses of the record's sources." },
+	/* The commitments in the shape of the IRM's data (commitments-ogp): the names of the
+	 * IRM Commitments Data Guide 1.0 (variables 1-6) and of the OGP values (8-10). */
+	{ "CaseNo", X_TEXT, NULL,
+	    "IRM Data Guide, variável 1 (o identificador único de cada compromisso): o "
+	    "ogp_id.",
+	    "IRM Data Guide, variable 1 (the unique identifier of each commitment): the "
+	    "ogp_id." },
+	{ "Country", X_TEXT, NULL, "IRM Data Guide, variável 2: sempre Portugal.",
+	    "IRM Data Guide, variable 2: always Portugal." },
+	{ "Cluster", X_TEXT, NULL,
+	    "IRM Data Guide, variável 3 (o agrupamento de compromissos relacionados): "
+	    "cluster_en.",
+	    "IRM Data Guide, variable 3 (the grouping of related commitments): cluster_en." },
+	{ "Commitment Title", X_TEXT, NULL,
+	    "IRM Data Guide, variável 4: title_en, o título do compromisso em inglês (null "
+	    "quando não está registado; o português está em title_pt).",
+	    "IRM Data Guide, variable 4: title_en, the commitment's English title (null when "
+	    "not recorded; the Portuguese one is in title_pt)." },
+	{ "Responsible Institution", X_LIST, NULL,
+	    "IRM Data Guide, variável 5: as entidades de leads, pelo nome em inglês (ou em "
+	    "português quando não há), pela ordem do plano.",
+	    "IRM Data Guide, variable 5: the bodies of leads, by their English name (or the "
+	    "Portuguese one when there is none), in the plan's order." },
+	{ "Supporting Institution", X_LIST, NULL,
+	    "IRM Data Guide, variável 6: as entidades de supports, nomeadas da mesma maneira.",
+	    "IRM Data Guide, variable 6: the bodies of supports, named the same way." },
+	{ "Access to Information", X_CODE, "Yes No",
+	    "Valor OGP (IRM Data Guide, variáveis 8-10): Yes quando ogp_values tem "
+	    "access_to_information, No quando tem outros valores e não este; null quando "
+	    "nenhum valor está registado.",
+	    "OGP value (IRM Data Guide, variables 8-10): Yes when ogp_values holds "
+	    "access_to_information, No when it holds other values but not this one; null "
+	    "when no value is recorded." },
+	{ "Civic Participation", X_CODE, "Yes No", "Valor OGP, o mesmo para civic_participation.",
+	    "OGP value, the same for civic_participation." },
+	{ "Public Accountability", X_CODE, "Yes No",
+	    "Valor OGP, o mesmo para public_accountability.",
+	    "OGP value, the same for public_accountability." },
+	{ "Technology & Innovation for Transparency & Accountability", X_CODE, "Yes No",
+	    "Valor OGP, o mesmo para technology_innovation.",
+	    "OGP value, the same for technology_innovation." },
 	/* The dated snapshots of a plan (migration 13, store/snapshot.h). */
 	{ "snapshot_as_of", X_DATE, NULL,
 	    "O dia (em Lisboa) a que o estado fixado se refere: o do fecho da ronda de "

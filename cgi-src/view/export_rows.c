@@ -436,6 +436,8 @@ export_bulk(const char *name, const struct xset **set)
 		return bulk_plans();
 	if (strcmp(name, "commitments") == 0)
 		return bulk_commitments();
+	if (strcmp(name, "commitments-ogp") == 0)
+		return export_bulk_ogp();
 	if (strcmp(name, "milestones") == 0)
 		return bulk_milestones();
 	if (strcmp(name, "entities") == 0)
@@ -461,6 +463,116 @@ export_bulk(const char *name, const struct xset **set)
 	if (strcmp(name, "submissions") == 0)
 		return bulk_submissions();
 	return export_bulk_trust(name);
+}
+
+/* A JSON-LD language-tagged pair: [{@value pt, @language pt}, {@value en, ...}]. */
+static json_t *
+ld_text(const char *pt, const char *en)
+{
+	return json_pack("[{s:s, s:s}, {s:s, s:s}]", "@value", pt, "@language", "pt", "@value", en,
+	    "@language", "en");
+}
+
+/* {"@id": url}. */
+static json_t *
+ld_id(const char *url)
+{
+	return json_pack("{s:s}", "@id", url);
+}
+
+/* The publisher, the languages and the modification time, added to o: no dct:license,
+ * as the publisher has not stated a licence yet. */
+static void
+ld_common(json_t *o, const char *modified)
+{
+	json_object_set_new(o, "dct:publisher",
+	    json_pack("{s:s, s:s, s:o}", "@id", "https://www.ama.gov.pt/", "@type", "foaf:Agent",
+		"foaf:name",
+		ld_text("Agência para a Modernização Administrativa, I.P. (AMA)",
+		    "Agency for Administrative Modernisation (AMA)")));
+	json_object_set_new(o, "dct:language",
+	    json_pack("[o, o]",
+		ld_id("http://publications.europa.eu/resource/authority/language/POR"),
+		ld_id("http://publications.europa.eu/resource/authority/language/ENG")));
+	if (modified[0] != '\0')
+		json_object_set_new(o, "dct:modified",
+		    json_pack("{s:s, s:s}", "@value", modified, "@type", "xsd:dateTime"));
+}
+
+/* One dcat:Distribution of a bulk table in format ext (csv or json). */
+static json_t *
+ld_distribution(const struct xset *set, const char *ext, const char *modified)
+{
+	char    path[128], url[512];
+	json_t *d;
+	int     csv = strcmp(ext, "csv") == 0;
+
+	snprintf(path, sizeof path, "/data/%s.%s", set->name, ext);
+	export_abs(path, url, sizeof url);
+	d = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "@id", url, "@type",
+	    "dcat:Distribution", "dct:title",
+	    ld_text(csv ? "CSV (RFC 4180, UTF-8)" : "JSON (UTF-8)",
+		csv ? "CSV (RFC 4180, UTF-8)" : "JSON (UTF-8)"),
+	    "dcat:downloadURL", ld_id(url), "dcat:accessURL", ld_id(url), "dcat:mediaType",
+	    ld_id(csv ? "http://www.iana.org/assignments/media-types/text/csv"
+		      : "http://www.iana.org/assignments/media-types/application/json"),
+	    "dct:format",
+	    ld_id(csv ? "http://publications.europa.eu/resource/authority/file-type/CSV"
+		      : "http://publications.europa.eu/resource/authority/file-type/JSON"));
+	if (d != NULL)
+		ld_common(d, modified);
+	return d;
+}
+
+json_t *
+export_catalog(void)
+{
+	char               modified[32], url[512], page[512], path[128];
+	json_t            *cat, *list, *ds;
+	const struct xset *set;
+	size_t             i;
+
+	export_modified(modified, sizeof modified);
+	export_abs("/data/catalog.jsonld", url, sizeof url);
+	export_abs("/pt/data", page, sizeof page);
+	cat = json_pack("{s:{s:s, s:s, s:s, s:s}, s:s, s:s, s:o, s:o, s:o}", "@context", "dcat",
+	    "http://www.w3.org/ns/dcat#", "dct", "http://purl.org/dc/terms/", "foaf",
+	    "http://xmlns.com/foaf/0.1/", "xsd", "http://www.w3.org/2001/XMLSchema#", "@id", url,
+	    "@type", "dcat:Catalog", "dct:title",
+	    ld_text(
+		"Administração Aberta: dados abertos", "Open Administration Portugal: open data"),
+	    "dct:description",
+	    ld_text("Os planos de ação nacionais de Portugal na Parceria "
+		    "para o Governo Aberto, os seus compromissos e marcos com o progresso real, as "
+		    "entidades da Rede Nacional de Administração Aberta e os eventos.",
+		"Portugal's national action plans in the Open Government Partnership, their "
+		"commitments and milestones with real progress, the bodies of the National "
+		"Network for Open Administration, and the events."),
+	    "foaf:homepage", ld_id(page));
+	if (cat == NULL)
+		return NULL;
+	ld_common(cat, modified);
+	list = json_array();
+	for (i = 0; i < export_set_count(); i++) {
+		set = export_set_at(i);
+		if (set->where != XW_BULK)
+			continue;
+		snprintf(path, sizeof path, "/data/%s", set->name);
+		export_abs(path, url, sizeof url);
+		snprintf(path, sizeof path, "/en/data#set-%s", set->name);
+		export_abs(path, page, sizeof page);
+		ds = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:[o, o]}", "@id", url, "@type",
+		    "dcat:Dataset", "dct:identifier", set->name, "dct:title",
+		    ld_text(set->name, set->name), "dct:description", ld_text(set->pt, set->en),
+		    "dcat:landingPage", ld_id(page), "dcat:distribution",
+		    ld_distribution(set, "csv", modified), ld_distribution(set, "json", modified));
+		if (ds == NULL)
+			continue;
+		ld_common(ds, modified);
+		json_array_append_new(list, ds);
+	}
+	json_object_set_new(cat, "dcat:dataset", list);
+	return cat;
 }
 
 json_t *

@@ -366,13 +366,52 @@ const struct i18n_msg i18n_msgs[] = {
 	{ "L_DATA_ABOUT", "sobre os dados abertos", "about the open data" },
 	{ "L_DATA_HEADING", "Dados abertos", "Open data" },
 	{ "L_DATA_INTRO",
-	    "Todos os dados deste sítio são abertos: cada página de listagem ou "
-	    "de detalhe existe também em JSON e em CSV, e cada tabela pode ser descarregada por "
-	    "inteiro. Esta página descreve cada campo, os valores que pode ter e a fórmula do "
-	    "progresso.",
-	    "All the data on this site is open: every listing and detail page "
-	    "also exists as JSON and CSV, and every table can be downloaded whole. This page "
-	    "describes every field, the values it can take and the progress formula." },
+	    "Todos os dados deste sítio são abertos: descarregue-os aqui, em CSV ou JSON, ou "
+	    "peça qualquer página em JSON ou CSV. O que cada coluna quer dizer está no "
+	    "dicionário de dados.",
+	    "All the data on this site is open: download it here, as CSV or JSON, or ask any "
+	    "page for its JSON or CSV. What each column means is in the data dictionary." },
+	{ "L_DATA_DOWNLOAD", "Descarregar", "Download" },
+	{ "DATA_GET_COMMITMENTS", "Todos os compromissos (CSV)", "All commitments (CSV)" },
+	{ "DATA_GET_MILESTONES", "Todos os marcos (CSV)", "All milestones (CSV)" },
+	{ "DATA_GET_OGP", "Compromissos no formato do IRM da OGP (CSV)",
+	    "Commitments in OGP's IRM format (CSV)" },
+	{ "L_DATA_COLUMNS", "as colunas", "the columns" },
+	{ "L_DATA_API", "API", "API" },
+	{ "L_DATA_API_TEXT",
+	    "Cada listagem, cada registo e cada ficheiro também responde em JSON; a API está "
+	    "descrita em OpenAPI 3.1, com o esquema de cada resposta:",
+	    "Every listing, every record and every file also answers in JSON; the API is "
+	    "described in OpenAPI 3.1, with the schema of every answer:" },
+	{ "L_DATA_DICTIONARY_LINK",
+	    "O que cada conjunto de dados e cada campo contém, as convenções dos ficheiros, a "
+	    "fórmula do progresso e quão certo é cada facto:",
+	    "What each dataset and each field holds, the conventions of the files, the "
+	    "progress formula and how sure each fact is:" },
+	{ "L_DATA_DICTIONARY_INTRO",
+	    "Cada conjunto de dados aberto deste sítio e cada um dos seus campos: o tipo, os "
+	    "valores permitidos e o significado, em português e em inglês; antes, as "
+	    "convenções comuns a todos os ficheiros.",
+	    "Every open dataset of this site and each of its fields: the type, the allowed "
+	    "values and the meaning, in Portuguese and English; first, the conventions common "
+	    "to every file." },
+	{ "DATA_OGP_MAPPING",
+	    "As primeiras seis colunas têm os nomes das variáveis 1 a 6 do IRM Commitments "
+	    "Data Guide 1.0 (CaseNo é o ogp_id; Responsible e Supporting Institution, os nomes "
+	    "das entidades de leads e supports); as quatro seguintes, os nomes dos valores OGP "
+	    "(as variáveis 8 a 10 do guia, «OGP Values»: Yes ou No, que o guia codifica 1 e 0). "
+	    "As restantes são de commitments, com os mesmos nomes e códigos: os nomes que o "
+	    "guia lhes dá não foram confirmados, e não se inventam. PoC Specified (variável 7) "
+	    "não é registado e falta. Cada campo diz de onde vem.",
+	    "The first six columns bear the names of variables 1 to 6 of the IRM Commitments "
+	    "Data Guide 1.0 (CaseNo is the ogp_id; Responsible and Supporting Institution, the "
+	    "names of the bodies of leads and supports); the next four, the names of the OGP "
+	    "values (the guide's variables 8 to 10, \"OGP Values\": Yes or No, which the "
+	    "guide codes 1 and 0). The rest are those of commitments, with the same names and "
+	    "codes: the names the guide gives them were not confirmed, and none is made up. "
+	    "PoC Specified (variable 7) is not recorded and is left out. Each field says "
+	    "where it comes from." },
+	{ "L_DATA_DATASETS", "Conjuntos de dados", "Datasets" },
 	{ "L_DATA_CONTENTS", "Nesta página", "On this page" },
 	{ "L_DATA_LICENCE", "Licença", "Licence" },
 	{ "L_DATA_PUBLISHER",
@@ -390,7 +429,6 @@ const struct i18n_msg i18n_msgs[] = {
 	    "AMA has not yet stated under which licence this data may be reused, and this site "
 	    "claims none on its behalf: in the files the license field is null and the DCAT "
 	    "catalogue names no licence. Each source keeps its own terms." },
-	{ "L_DATA_PAGES", "Cada página em JSON e em CSV", "Every page as JSON and CSV" },
 	{ "L_DATA_PAGES_TEXT",
 	    "Acrescente .json ou .csv ao endereço de uma listagem ou de "
 	    "um detalhe (os planos, um plano, os compromissos, um compromisso, a rede, uma "
@@ -401,15 +439,6 @@ const struct i18n_msg i18n_msgs[] = {
 	    "commitment, the network, a body, the events, an event), with the same "
 	    "parameters: you get the same records the page shows, without labels. For "
 	    "example:" },
-	{ "L_DATA_PAGES_DETAIL",
-	    "Numa página de detalhe, o JSON traz o registo completo, "
-	    "com as fontes e a tabela da página, e o CSV traz essa tabela: os compromissos de "
-	    "um plano, os marcos de um compromisso, os compromissos de uma entidade (um "
-	    "evento: uma linha).",
-	    "On a detail page, the JSON holds the whole record, with "
-	    "its sources and the page's table, and the CSV holds that table: the commitments "
-	    "of a plan, the milestones of a commitment, the commitments of a body (an event: "
-	    "one row)." },
 	{ "L_DATA_ACCEPT",
 	    "Em alternativa, peça o endereço normal com o cabeçalho «Accept: "
 	    "application/json» ou «Accept: text/csv».",

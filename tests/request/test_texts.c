@@ -179,9 +179,9 @@ START_TEST(no_licence_nobody_granted)
 	static const char *const granted[] = { "creativecommons.org", "CC BY", "rel=\"license\"",
 		"dct:license", "<rights>", "\"license\": \"", NULL };
 	static const char *const en[] = { "id=\"licence\"", "published by AMA", "not yet stated",
-		"href=\"#set-links\"", NULL };
+		"href=\"/en/data/dictionary#set-links\"", NULL };
 	static const char *const pt[] = { "id=\"licence\"", "publicados pela AMA",
-		"ainda não declarada", "href=\"#set-links\"", NULL };
+		"ainda não declarada", "href=\"/pt/data/dictionary#set-links\"", NULL };
 	static const char *const null[] = { "\"license\": null", NULL };
 
 	says("/en/data", en, granted);
