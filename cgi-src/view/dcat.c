@@ -20,6 +20,9 @@ static const struct {
 } formats[] = {
 	{ "csv", "CSV (RFC 4180, UTF-8)", IANA "text/csv", EU "file-type/CSV" },
 	{ "json", "JSON (UTF-8)", IANA "application/json", EU "file-type/JSON" },
+	{ "xlsx", "Office Open XML spreadsheet (XLSX)",
+	    IANA "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	    EU "file-type/XLSX" },
 };
 
 const char *
