@@ -12,6 +12,7 @@
 #include "view/export.h"
 #include "pages/pages.h"
 #include "store/rollup.h"
+#include "view/dcat.h"
 #include "view/i18n.h"
 #include "view/page.h"
 
@@ -483,7 +484,7 @@ page_data_file(struct ctx *c)
 int
 page_data_catalog(struct ctx *c)
 {
-	json_t *cat = export_catalog();
+	json_t *cat = dcat_catalog();
 	char   *text;
 
 	if (cat == NULL || (text = json_dumps(cat, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) == NULL) {

@@ -365,3 +365,49 @@ export_field_anchor(const char *name, char *out, size_t outlen)
 			out[n++] = '-';
 	out[n] = '\0';
 }
+
+/* The bulk datasets' titles (export_set_title), in the order of sets[]. */
+static const struct xtitle titles[] = {
+	{ "plans", "Planos de ação nacionais", "National action plans", 1 },
+	{ "commitments", "Compromissos dos planos de ação", "Commitments of the action plans", 1 },
+	{ "commitments-ogp", "Compromissos no modelo de dados da OGP",
+	    "Commitments in the OGP data model", 1 },
+	{ "milestones", "Marcos dos compromissos e o seu progresso",
+	    "Milestones of the commitments and their progress", 1 },
+	{ "entities", "Entidades da rede e dos planos", "Bodies of the network and the plans", 1 },
+	{ "events", "Eventos", "Events", 1 },
+	{ "links", "Fontes, documentos e evidências", "Sources, documents and evidence", 1 },
+	{ "policy_areas", "Áreas temáticas", "Policy areas", 1 },
+	{ "commitment_entities", "Entidades responsáveis e de apoio dos compromissos",
+	    "Lead and supporting bodies of the commitments", 1 },
+	{ "commitment_values", "Valores OGP dos compromissos", "OGP values of the commitments", 1 },
+	{ "commitment_policy_areas", "Áreas temáticas dos compromissos",
+	    "Policy areas of the commitments", 1 },
+	{ "revisions", "Registo público de alterações", "Public log of changes", 2 },
+	{ "consultations", "Consultas públicas", "Public consultations", 6 },
+	{ "submissions", "Propostas e comentários das consultas",
+	    "Proposals and comments of the consultations", 6 },
+	{ "pages", "Textos do sítio", "Texts of the site", 1 },
+	{ "plan_documents", "Documentos dos planos", "Documents of the plans", 11 },
+	{ "plan_assessments", "Avaliações dos planos", "Assessments of the plans", 11 },
+	{ "plan_completion", "Execução declarada dos planos",
+	    "Self-reported completion of the plans", 11 },
+	{ "milestone_figures", "Valores anteriores do progresso dos marcos",
+	    "Earlier progress figures of the milestones", 11 },
+	{ "activities", "Atividades dos compromissos", "Activities of the commitments", 11 },
+	{ "commitment_parties", "Parceiros e proponentes dos compromissos",
+	    "Partners and proposers of the commitments", 11 },
+	{ "consultation_records", "Consultas realizadas noutros sítios",
+	    "Consultations held elsewhere", 11 },
+};
+
+const struct xtitle *
+export_set_title(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < N(titles); i++)
+		if (strcmp(titles[i].name, name) == 0)
+			return &titles[i];
+	return NULL;
+}

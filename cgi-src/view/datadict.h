@@ -67,6 +67,17 @@ int export_set_field(const struct xset *set, size_t i, char *out, size_t outlen)
  * run of characters other than letters, digits and '_' becomes one '-' (the IRM's names
  * hold spaces and '&'). */
 void export_field_anchor(const char *name, char *out, size_t outlen);
+/* What the DCAT catalogue (view/dcat.c) says of a bulk dataset beside its description:
+ * its title in both languages, and the schema version (migration) that made the tables
+ * it is read from, whose time of application is the dataset's dct:issued. */
+struct xtitle {
+	const char *name;  /* the dataset's name (struct xset) */
+	const char *pt;    /* its title, in Portuguese */
+	const char *en;    /* the same in English */
+	int         since; /* the schema version of its tables */
+};
+/* The title of bulk dataset name, or NULL when it has none. */
+const struct xtitle *export_set_title(const char *name);
 /* The label of a field type ("texto", "text"). */
 const char *export_type_name(enum xtype t, int en);
 

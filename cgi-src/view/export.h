@@ -102,8 +102,7 @@ json_t *export_bulk(const char *name, const struct xset **set);
  * of OGP's IRM data, made from the rows of the bulk commitments (a new array; NULL when
  * they cannot be made). */
 json_t *export_bulk_ogp(void);
-/* The DCAT-AP catalogue of the bulk tables, in JSON-LD (a new object). */
-json_t *export_catalog(void);
+/* (The DCAT-AP catalogue of the bulk tables is view/dcat.h's.) */
 /* Shared by the bulk tables and the pages' records (s: a statement's row): */
 /* summary_pt ... note_en of a commitment from the columns first.. of s (in the order of
  * ST_X_COMMITMENTS from column 6); */

@@ -412,7 +412,9 @@ START_TEST(flagged_routes_have_data)
 			(rt->cache == CACHE_PUBLIC || rt->cache == CACHE_CLOCK),
 		    "%s: data formats are for public pages", rt->pattern);
 	}
-	ck_assert_uint_eq(n, 12); /* with the consultations, one consultation, a plan's snapshot */
+	/* with the consultations, one consultation, a plan's snapshot, the search and
+	 * /data/openapi */
+	ck_assert_uint_eq(n, 14);
 }
 END_TEST
 
@@ -833,39 +835,108 @@ START_TEST(data_page_documents_every_field)
 }
 END_TEST
 
+/* The catalogue of the answer to GET /data/catalog.jsonld with env (NULL-ended, or NULL). */
+static json_t *
+catalog(const char *const *env)
+{
+	struct res   r;
+	json_t      *cat;
+	json_error_t e;
+
+	cgi("GET", "/data/catalog.jsonld", env, NULL, 0, &r);
+	ck_assert_int_eq(r.status, 200);
+	cat = json_loadb(r.body.p, r.body.len, 0, &e);
+	ck_assert_msg(cat != NULL, "the catalogue is not JSON: %s", e.text);
+	res_free(&r);
+	return cat;
+}
+
+/* The @value of o[key]'s element lang (a language-tagged pair), or NULL. */
+static const char *
+ld_lang(json_t *o, const char *key, const char *lang)
+{
+	size_t  i;
+	json_t *x;
+
+	json_array_foreach(json_object_get(o, key), i,
+	    x) if (strcmp(json_string_value(json_object_get(x, "@language")), lang) ==
+	    0) return json_string_value(json_object_get(x, "@value"));
+	return NULL;
+}
+
+/* The "@id" of o[key] (an object), or NULL. */
+static const char *
+ld_id_of(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(json_object_get(o, key), "@id"));
+}
+
+/* The catalogue (tests/opendata/shacl.js runs SEMIC's DCAT-AP 3.0.0 shapes on it): one
+ * dataset a bulk table, titled and described in both languages, with dates, its
+ * distributions typed as the shapes' range checks want and answering, a data service
+ * described by /data/openapi.json; no licence while ABERTA_DATA_LICENSE is unset. */
 START_TEST(catalog_is_dcat_ap)
 {
-	struct res   r, d;
-	json_t      *cat, *ds, *dist, *x;
-	json_error_t e;
-	size_t       i, j;
-	const char  *u;
+	struct res         d;
+	json_t            *cat, *ds, *dist, *x, *y, *svc;
+	size_t             i, j, bulk = 0;
+	const char        *u, *id;
+	const struct xset *set;
 
-	get("/data/catalog.jsonld", NULL, &r);
-	cat = json_loadb(r.body.p, r.body.len, 0, &e);
-	ck_assert_ptr_nonnull(cat);
-	res_free(&r);
+	cat = catalog(NULL);
 	ck_assert_str_eq(json_string_value(json_object_get(cat, "@type")), "dcat:Catalog");
 	ck_assert_str_eq(
 	    json_string_value(json_object_get(json_object_get(cat, "@context"), "dcat")),
 	    "http://www.w3.org/ns/dcat#");
 	ck_assert_ptr_null(json_object_get(cat, "dct:license"));
+	ck_assert_str_eq(
+	    json_string_value(json_object_get(json_object_get(cat, "dct:rights"), "@type")),
+	    "dct:RightsStatement");
 	ck_assert_ptr_nonnull(json_object_get(json_object_get(cat, "dct:publisher"), "foaf:name"));
 	ck_assert_uint_eq(json_array_size(json_object_get(cat, "dct:language")), 2);
+	json_array_foreach(json_object_get(cat, "dct:language"), i, x) ck_assert_str_eq(
+	    json_string_value(json_object_get(x, "@type")), "dct:LinguisticSystem");
 	x = json_object_get(json_object_get(cat, "dct:modified"), "@value");
 	check_value(x, "modified", NULL, "catalog");
+	for (i = 0; i < export_set_count(); i++)
+		bulk += export_set_at(i)->where == XW_BULK;
 	ds = json_object_get(cat, "dcat:dataset");
-	ck_assert_uint_eq(json_array_size(ds), 22); /* with commitments-ogp */
+	ck_assert_uint_eq(json_array_size(ds), bulk);
+	svc = json_array_get(json_object_get(cat, "dcat:service"), 0);
+	ck_assert_str_eq(ld_id_of(svc, "dcat:endpointDescription"), BASE "/data/openapi.json");
+	ck_assert_uint_eq(json_array_size(json_object_get(svc, "dcat:servesDataset")), bulk);
 	json_array_foreach(ds, i, x)
 	{
 		ck_assert_str_eq(json_string_value(json_object_get(x, "@type")), "dcat:Dataset");
+		id = json_string_value(json_object_get(x, "dct:identifier"));
+		set = export_set(id);
+		ck_assert_msg(set != NULL && set->where == XW_BULK, "%s is not a bulk table", id);
+		ck_assert_str_eq(ld_lang(x, "dct:title", "pt"), export_set_title(id)->pt);
+		ck_assert_str_eq(ld_lang(x, "dct:title", "en"), export_set_title(id)->en);
+		ck_assert_str_ne(ld_lang(x, "dct:title", "en"), id);
+		ck_assert_str_eq(ld_lang(x, "dct:description", "pt"), set->pt);
+		ck_assert_str_eq(ld_lang(x, "dct:description", "en"), set->en);
+		ck_assert_str_eq(ld_id_of(x, "dcat:theme"),
+		    "http://publications.europa.eu/resource/authority/data-theme/GOVE");
 		ck_assert_ptr_null(json_object_get(x, "dct:license"));
+		ck_assert_ptr_null(json_object_get(x, "dcatap:applicableLegislation"));
+		ck_assert_ptr_nonnull(json_object_get(x, "dct:issued"));
 		ck_assert_ptr_nonnull(json_object_get(x, "dct:modified"));
+		ck_assert_str_eq(
+		    json_string_value(json_object_get(
+			json_array_get(json_object_get(svc, "dcat:servesDataset"), i), "@id")),
+		    json_string_value(json_object_get(x, "@id")));
 		dist = json_object_get(x, "dcat:distribution");
-		ck_assert_uint_eq(json_array_size(dist), 2);
-		for (j = 0; j < 2; j++) {
-			u = json_string_value(json_object_get(
-			    json_object_get(json_array_get(dist, j), "dcat:downloadURL"), "@id"));
+		ck_assert_uint_ge(json_array_size(dist), 2);
+		json_array_foreach(dist, j, y)
+		{
+			ck_assert_str_eq(json_string_value(json_object_get(
+					     json_object_get(y, "dcat:downloadURL"), "@type")),
+			    "rdfs:Resource");
+			ck_assert_str_eq(json_string_value(json_object_get(
+					     json_object_get(y, "dcat:mediaType"), "@type")),
+			    "dct:MediaType");
+			u = ld_id_of(y, "dcat:downloadURL");
 			ck_assert_ptr_nonnull(u);
 			ck_assert_msg(strncmp(u, BASE "/data/", strlen(BASE) + 6) == 0,
 			    "%s is not under ABERTA_BASE_URL", u);
@@ -874,6 +945,42 @@ START_TEST(catalog_is_dcat_ap)
 			res_free(&d);
 		}
 	}
+	json_decref(cat);
+}
+END_TEST
+
+/* ABERTA_DATA_LICENSE, an address, is the licence of the catalogue, every distribution
+ * and the service (and the statement that none is stated goes); a value that is not an
+ * address states none. */
+START_TEST(catalog_licence_is_the_setting)
+{
+	static const char *const set[] = { "ABERTA_DATA_LICENSE=http://publications.europa.eu/"
+					   "resource/authority/licence/CC_BY_4_0",
+		NULL };
+	static const char *const bad[] = { "ABERTA_DATA_LICENSE=CC BY 4.0", NULL };
+	const char              *lic = set[0] + strlen("ABERTA_DATA_LICENSE=");
+	json_t                  *cat, *x, *y;
+	size_t                   i, j, n = 0;
+
+	cat = catalog(set);
+	ck_assert_str_eq(ld_id_of(cat, "dct:license"), lic);
+	ck_assert_ptr_null(json_object_get(cat, "dct:rights"));
+	ck_assert_str_eq(
+	    ld_id_of(json_array_get(json_object_get(cat, "dcat:service"), 0), "dct:license"), lic);
+	json_array_foreach(json_object_get(cat, "dcat:dataset"), i, x)
+	    json_array_foreach(json_object_get(x, "dcat:distribution"), j, y)
+	{
+		ck_assert_str_eq(ld_id_of(y, "dct:license"), lic);
+		ck_assert_str_eq(
+		    json_string_value(json_object_get(json_object_get(y, "dct:license"), "@type")),
+		    "dct:LicenseDocument");
+		n++;
+	}
+	ck_assert_uint_gt(n, 0);
+	json_decref(cat);
+	cat = catalog(bad);
+	ck_assert_ptr_null(json_object_get(cat, "dct:license"));
+	ck_assert_ptr_nonnull(json_object_get(cat, "dct:rights"));
 	json_decref(cat);
 }
 END_TEST
@@ -2100,12 +2207,13 @@ main(void)
 		listing_keeps_its_query, bulk_tables_and_catalog, json_has_the_documented_shape,
 		progress_as_the_pages_compute_it, same_facts_in_both_languages_and_formats,
 		csv_parsed_back, not_every_page_has_data, accept_is_negotiated, etag_per_format,
-		data_page_documents_every_field, catalog_is_dcat_ap, new_columns_carry_the_fixture,
-		undated_figures_have_no_date, no_research_note_in_any_export,
-		every_exported_column_is_documented, data_page_explains_confidence_and_dates,
-		export_then_import_changes_nothing, import_needs_an_editor,
-		bad_rows_are_refused_with_their_line, twenty_milestones_in_one_import,
-		admin_upload_page, csv_quotes_what_needs_quoting, csv_formulas_are_inert, NULL };
+		data_page_documents_every_field, catalog_is_dcat_ap, catalog_licence_is_the_setting,
+		new_columns_carry_the_fixture, undated_figures_have_no_date,
+		no_research_note_in_any_export, every_exported_column_is_documented,
+		data_page_explains_confidence_and_dates, export_then_import_changes_nothing,
+		import_needs_an_editor, bad_rows_are_refused_with_their_line,
+		twenty_milestones_in_one_import, admin_upload_page, csv_quotes_what_needs_quoting,
+		csv_formulas_are_inert, NULL };
 	int                failed;
 	const char        *bd = getenv("ABERTA_BUILDDIR");
 	char               cmd[256];
