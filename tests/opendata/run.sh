@@ -63,7 +63,7 @@ unset ABERTA_CACHE
 for s in "${SCRIPTS[@]}"; do
 	case $s in
 	*.js) cmd=(node "$HERE/$s") ;;
-	*.py) cmd=(python3 "$HERE/$s") ;;
+	*.py) cmd=(/usr/bin/python3 "$HERE/$s") ;;	# Debian's, with python3-openpyxl
 	*) log "$s: neither .js nor .py"; FAIL=$((FAIL + 1)); continue ;;
 	esac
 	log "== $s"

@@ -10,16 +10,10 @@ table a sheet).  Usage: xlsx.py BASE_URL DB_PATH BUILD_DIR (tests/opendata/run.s
 import csv
 import io
 import json
-import os
 import sys
 import urllib.request
 
-try:
-    import openpyxl
-except ImportError:  # a Python without Debian's python3-openpyxl first in PATH
-    if sys.executable != "/usr/bin/python3" and os.path.exists("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
-    raise
+import openpyxl  # Debian's python3-openpyxl: run.sh runs this with /usr/bin/python3
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BASE = sys.argv[1].rstrip("/")
