@@ -24,7 +24,8 @@
 <section id="licence" aria-labelledby="licence-h">
 <h2 id="licence-h">{{L_DATA_LICENCE}}</h2>
 <p>{{L_DATA_PUBLISHER}} <a href="/{{LANG}}/data/dictionary#set-links"><code>links</code></a>.</p>
-<p><strong>{{L_DATA_LICENCE_NONE}}</strong> {{L_DATA_LICENCE_NONE_TEXT}}</p>
+{{#HAS_LICENCE}}<p>{{L_DATA_LICENCE_SET}} <a rel="license" href="{{HREF}}">{{HREF}}</a></p>{{/HAS_LICENCE}}
+{{#NO_LICENCE}}<p><strong>{{L_DATA_LICENCE_NONE}}</strong> {{L_DATA_LICENCE_NONE_TEXT}}</p>{{/NO_LICENCE}}
 </section>
 <section id="pages" aria-labelledby="pages-h">
 <h2 id="pages-h">{{L_DATA_API}}</h2>

@@ -524,8 +524,9 @@ static const struct {
 	{ "fields", "L_DATA_FIELDS" },
 };
 
-/* /{lang}/data: what there is, the three downloads, every table, the licence, the API
- * and the way to the data dictionary (/{lang}/data/dictionary). */
+/* /{lang}/data: what there is, the three downloads, every table, the licence (the
+ * deployment's setting, dcat_license; while unset, that none is stated), the API and the
+ * way to the data dictionary (/{lang}/data/dictionary). */
 int
 page_data(struct ctx *c)
 {
@@ -554,6 +555,10 @@ page_data(struct ctx *c)
 		snprintf(href, sizeof href, "/%s/%s", c->lang, examples[i]);
 		tpl_set(tpl_section(b, "EXAMPLE"), "HREF", href);
 	}
+	if (dcat_license() != NULL) /* the deployment's setting, ABERTA_DATA_LICENSE */
+		tpl_set(tpl_section(b, "HAS_LICENCE"), "HREF", dcat_license());
+	else
+		tpl_show(b, "NO_LICENCE");
 	for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 		d = tpl_section(b, "PART");
 		tpl_set(d, "ID", parts[i].id);

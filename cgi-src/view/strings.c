@@ -422,6 +422,8 @@ const struct i18n_msg i18n_msgs[] = {
 	    "coordinates the National Network for Open Administration (RNAA). It is compiled "
 	    "from public sources: each record names its own, and all of them are in the table" },
 	{ "L_DATA_LICENCE_NONE", "Licença ainda não declarada.", "Licence not yet stated." },
+	{ "L_DATA_LICENCE_SET", "Estes dados podem ser reutilizados nos termos desta licença:",
+	    "This data may be reused under the terms of this licence:" },
 	{ "L_DATA_LICENCE_NONE_TEXT",
 	    "A AMA ainda não declarou sob que licença estes dados podem ser reutilizados, e "
 	    "este sítio não afirma nenhuma em seu nome: nos ficheiros, o campo license é null "

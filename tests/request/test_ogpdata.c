@@ -256,6 +256,29 @@ START_TEST(data_page_is_short)
 }
 END_TEST
 
+/* The licence the data page states is the deployment's setting: while ABERTA_DATA_LICENSE
+ * is unset, that none is stated; set to an address, that address as the licence. */
+START_TEST(data_page_licence_is_the_setting)
+{
+	static const char *const set[] = { "ABERTA_DATA_LICENSE=http://publications.europa.eu/"
+					   "resource/authority/licence/CC_BY_4_0",
+		NULL };
+	struct res               r;
+
+	get("/en/data", &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "Licence not yet stated."));
+	ck_assert_ptr_null(strstr(r.body.p, "rel=\"license\""));
+	res_free(&r);
+	cgi_run(cgi_binary, cgi_db, "GET", "/pt/data", set, NULL, 0, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(r.body.p,
+	    "nos termos desta licença: <a rel=\"license\" "
+	    "href=\"http://publications.europa.eu/resource/authority/licence/CC_BY_4_0\">"));
+	ck_assert_ptr_null(strstr(r.body.p, "ainda não declarada"));
+	res_free(&r);
+}
+END_TEST
+
 /* The dictionary's page has every old anchor of the data page and the mapping of the OGP
  * file in words, in both languages; the script sends the old anchors there. */
 START_TEST(dictionary_page_and_old_anchors)
@@ -340,8 +363,8 @@ int
 main(void)
 {
 	const TTest *const tests[] = { ogp_file_columns_and_rows, ogp_file_values,
-		data_page_is_short, dictionary_page_and_old_anchors, ogp_file_is_not_imported,
-		NULL };
+		data_page_is_short, data_page_licence_is_the_setting,
+		dictionary_page_and_old_anchors, ogp_file_is_not_imported, NULL };
 
 	if (cgi_setup("aberta-ogpdata", NULL) != 0)
 		return 1;
