@@ -470,9 +470,9 @@ page_data_file(struct ctx *c)
 {
 	const struct xset *set;
 	json_t            *rows;
+
 	if (c->fmt == FMT_XLSX && strcmp(c->arg[0], "all") == 0)
 		return export_send_workbook(c);
-
 	if (c->fmt == FMT_HTML || (rows = export_bulk(c->arg[0], &set)) == NULL) {
 		c->error = "ERR_NOT_FOUND";
 		return 404;
