@@ -8,6 +8,10 @@
 #include "view/openapi.h"
 #include "view/xlsx.h"
 
+#ifndef PACKAGE_VERSION /* configure defines it; the static checks compile without it */
+#define PACKAGE_VERSION "unknown"
+#endif
+
 #define N(a)   (sizeof(a) / sizeof(a)[0])
 #define SCHEMA "#/components/schemas/"
 
