@@ -525,7 +525,7 @@ static const struct {
 };
 
 /* /{lang}/data: what there is, the three downloads, every table, the licence (the
- * deployment's setting, dcat_license; while unset, that none is stated), the API and the
+ * deployment's setting, export_license; while unset, that none is stated), the API and the
  * way to the data dictionary (/{lang}/data/dictionary). */
 int
 page_data(struct ctx *c)
@@ -555,8 +555,8 @@ page_data(struct ctx *c)
 		snprintf(href, sizeof href, "/%s/%s", c->lang, examples[i]);
 		tpl_set(tpl_section(b, "EXAMPLE"), "HREF", href);
 	}
-	if (dcat_license() != NULL) /* the deployment's setting, ABERTA_DATA_LICENSE */
-		tpl_set(tpl_section(b, "HAS_LICENCE"), "HREF", dcat_license());
+	if (export_license() != NULL) /* the deployment's setting, ABERTA_DATA_LICENSE */
+		tpl_set(tpl_section(b, "HAS_LICENCE"), "HREF", export_license());
 	else
 		tpl_show(b, "NO_LICENCE");
 	for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {

@@ -1,10 +1,8 @@
 /* dcat: the DCAT-AP 3.0.0 catalogue of the bulk tables (see dcat.h). */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "lib/log.h"
-#include "lib/valid.h"
 #include "store/db.h"
 #include "store/opendata.h"
 #include "view/dcat.h"
@@ -24,21 +22,6 @@ static const struct {
 	    IANA "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	    EU "file-type/XLSX" },
 };
-
-const char *
-dcat_license(void)
-{
-	static int  told;
-	const char *v = getenv("ABERTA_DATA_LICENSE");
-
-	if (v == NULL || v[0] == '\0')
-		return NULL;
-	if (valid_http_url(v))
-		return v;
-	if (!told++)
-		log_error("ABERTA_DATA_LICENSE is not an http(s) address: no licence stated");
-	return NULL;
-}
 
 /* A JSON-LD language-tagged pair: [{@value pt, @language pt}, {@value en, ...}]. */
 static json_t *
@@ -79,7 +62,7 @@ ld_time(json_t *o, const char *key, const char *t)
 static void
 ld_common(json_t *o)
 {
-	const char *lic = dcat_license();
+	const char *lic = export_license();
 
 	json_object_set_new(o, "dct:language",
 	    json_pack("[o, o]", ld_node(EU "language/POR", "dct:LinguisticSystem"),
@@ -239,7 +222,7 @@ ld_catalog(const char *issued, const char *modified)
 	if (cat == NULL)
 		return NULL;
 	ld_common(cat);
-	if (dcat_license() == NULL)
+	if (export_license() == NULL)
 		json_object_set_new(cat, "dct:rights",
 		    json_pack("{s:s, s:o}", "@type", "dct:RightsStatement", "rdfs:label",
 			ld_text("A licença destes dados ainda não foi declarada pelo publicador.",

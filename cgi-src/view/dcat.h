@@ -15,11 +15,6 @@
 #define ABERTA_DCAT_H
 #include <jansson.h>
 
-/* The licence of the open data: $ABERTA_DATA_LICENSE when it is an absolute http(s)
- * address (an IRI of the EU licence vocabulary, or a licence's own address), else NULL
- * (unset, or not an address: the publisher has not stated one). */
-const char *dcat_license(void);
-
 /* The catalogue as a new JSON-LD object (NULL when it cannot be made). */
 json_t *dcat_catalog(void);
 

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/log.h"
 #include "lib/urlcode.h"
+#include "lib/valid.h"
 #include "lib/csv.h"
 #include "store/db.h"
 #include "view/export.h"
@@ -14,6 +16,21 @@ const char *
 export_base(void)
 {
 	return url_site_base();
+}
+
+const char *
+export_license(void)
+{
+	static int  told;
+	const char *v = getenv("ABERTA_DATA_LICENSE");
+
+	if (v == NULL || v[0] == '\0')
+		return NULL;
+	if (valid_http_url(v))
+		return v;
+	if (!told++)
+		log_error("ABERTA_DATA_LICENSE is not an http(s) address: no licence stated");
+	return NULL;
 }
 
 void
@@ -279,7 +296,7 @@ export_json(struct buf *b, const struct xset *set, const char *url, json_t *reco
 	doc = json_object();
 	x_str(doc, "dataset", set->name);
 	x_str(doc, "url", url);
-	x_str(doc, "license", NULL); /* the publisher has not stated a licence yet */
+	x_str(doc, "license", export_license()); /* the deployment's setting; null while unset */
 	x_str(doc, "modified", mod[0] ? mod : NULL);
 	if (record != NULL) {
 		put(doc, "record", record);

@@ -41,6 +41,11 @@
 /* The site's absolute base address (url_site_base: $ABERTA_BASE_URL without a trailing
  * slash, default http://127.0.0.1:8080). */
 const char *export_base(void);
+/* The licence of the open data: $ABERTA_DATA_LICENSE when it is an absolute http(s)
+ * address (an IRI of the EU licence vocabulary, or a licence's own address), else NULL
+ * (unset, or not an address: the publisher has not stated one).  The files' envelope,
+ * the DCAT catalogue and the data page all state this one. */
+const char *export_license(void);
 /* Writes base + path into out (size outlen). */
 void export_abs(const char *path, char *out, size_t outlen);
 /* Sets o[key] to the absolute address of the page /lang/<fmt...> (printf-style path

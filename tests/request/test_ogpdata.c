@@ -256,8 +256,9 @@ START_TEST(data_page_is_short)
 }
 END_TEST
 
-/* The licence the data page states is the deployment's setting: while ABERTA_DATA_LICENSE
- * is unset, that none is stated; set to an address, that address as the licence. */
+/* The licence the data page and the files' envelope state is the deployment's setting:
+ * while ABERTA_DATA_LICENSE is unset, that none is stated; set to an address, that
+ * address as the licence. */
 START_TEST(data_page_licence_is_the_setting)
 {
 	static const char *const set[] = { "ABERTA_DATA_LICENSE=http://publications.europa.eu/"
@@ -275,6 +276,15 @@ START_TEST(data_page_licence_is_the_setting)
 	    "nos termos desta licença: <a rel=\"license\" "
 	    "href=\"http://publications.europa.eu/resource/authority/licence/CC_BY_4_0\">"));
 	ck_assert_ptr_null(strstr(r.body.p, "ainda não declarada"));
+	res_free(&r);
+	/* the files' envelope says the same: null while unset, the setting when set */
+	get("/data/commitments.json", &r);
+	ck_assert_ptr_nonnull(strstr(r.body.p, "\"license\": null"));
+	res_free(&r);
+	cgi_run(cgi_binary, cgi_db, "GET", "/en/plans.json", set, NULL, 0, &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_ptr_nonnull(strstr(r.body.p,
+	    "\"license\": \"http://publications.europa.eu/resource/authority/licence/CC_BY_4_0\""));
 	res_free(&r);
 }
 END_TEST
