@@ -161,6 +161,19 @@ browser_tools() {
 	fi
 }
 
+# opendata_tools: the open-data checks' packages (rdf-validate-shacl with @zazuko/env-node,
+# ajv) from the npm registry, pinned by tests/opendata/package-lock.json, on Debian's
+# Node; their spreadsheet read-back uses python3-openpyxl (TEST_PKGS).
+opendata_tools() {
+	if ! command -v npm >/dev/null 2>&1; then
+		install_pkgs nodejs npm
+	fi
+	if [ ! -d tests/opendata/node_modules/rdf-validate-shacl ] ||
+	    [ tests/opendata/package-lock.json -nt tests/opendata/node_modules ]; then
+		(cd tests/opendata && npm ci --ignore-scripts --no-audit --no-fund)
+	fi
+}
+
 # cmd_test: set up, run the layers, print the totals as the last line.
 cmd_test() {
 	# shellcheck disable=SC2086
@@ -176,6 +189,12 @@ cmd_test() {
 	else
 		log "browser tools could not be installed: counting 1 failure"
 		count browser 0 1
+	fi
+	if opendata_tools; then
+		run_layer opendata tests/opendata/run.sh
+	else
+		log "open-data tools could not be installed: counting 1 failure"
+		count opendata 0 1
 	fi
 	# The content-truth layer runs on Node alone (Debian's; no npm package).
 	command -v node >/dev/null 2>&1 || install_pkgs nodejs || true
