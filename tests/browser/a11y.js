@@ -138,6 +138,11 @@ async function keyboardHome(browser) {
 		const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 		return [...document.querySelectorAll(sel)]
 			.filter((e) => !e.disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+			.filter((e) => e.getAttribute('tabindex') !== '-1') // out of the order on purpose (a honeypot)
+			// A group of radio buttons is one Tab stop (the arrows move inside it): the
+			// group counts as reached when one of its buttons was.
+			.filter((e) => !(e.type === 'radio' && e.name && [...document.getElementsByName(e.name)]
+				.some((r) => r.form === e.form && r.hasAttribute('data-kb-reached'))))
 			.filter((e) => !e.hasAttribute('data-kb-reached'))
 			.map((e) => `${e.tagName.toLowerCase()} ${e.getAttribute('href') || ''} "${(e.textContent || '').trim().slice(0, 40)}"`);
 	});
