@@ -143,7 +143,7 @@ ld_dataset(const struct xset *set, const struct xtitle *t, const char *modified)
 	dist = json_array();
 	for (f = 0; f < sizeof formats / sizeof formats[0]; f++)
 		json_array_append_new(dist, ld_distribution(set, f, issued, mod));
-	snprintf(path, sizeof path, "/pt/data#set-%s", set->name);
+	snprintf(path, sizeof path, "/pt/data/dictionary#set-%s", set->name);
 	ds = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "@id", url, "@type",
 	    "dcat:Dataset", "dct:identifier", set->name, "dct:title", ld_text(t->pt, t->en),
 	    "dct:description", ld_text(set->pt, set->en), "dct:publisher", ld_publisher(),
@@ -154,7 +154,7 @@ ld_dataset(const struct xset *set, const struct xtitle *t, const char *modified)
 		json_decref(dist);
 		return NULL;
 	}
-	snprintf(path, sizeof path, "/en/data#set-%s", set->name);
+	snprintf(path, sizeof path, "/en/data/dictionary#set-%s", set->name);
 	json_array_append_new(json_object_get(ds, "dcat:landingPage"), ld_page(path));
 	ld_common(ds);
 	ld_time(ds, "dct:issued", issued);

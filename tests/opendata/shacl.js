@@ -172,6 +172,19 @@ async function main () {
     if (r.status !== 200) broken.push(`${u}: ${r.status}`)
   }
   check(urls.size > 0 && broken.length === 0, `the ${urls.size} download and landing addresses answer 200`, broken.join('\n'))
+
+  // 10. A landing page is the dataset's own section of the dictionary, in each language.
+  const pages = {}
+  const missing = []
+  for (const d of datasets) {
+    for (const o of objects(data, d, 'dcat', 'landingPage')) {
+      const [page, frag] = o.value.split('#')
+      if (!(page in pages)) pages[page] = await (await fetch(page)).text()
+      if (!frag || !pages[page].includes(`id="${frag}"`)) missing.push(o.value)
+    }
+  }
+  check(Object.keys(pages).length === 2 && missing.length === 0,
+    `the landing pages are the datasets' sections of ${Object.keys(pages).join(' and ')}`, missing.join('\n'))
 }
 
 main().catch(e => check(false, 'the check ran to its end', e.stack)).finally(() => {
