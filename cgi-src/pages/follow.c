@@ -27,6 +27,7 @@
 #include "store/follow.h"
 #include "store/mail.h"
 #include "store/stmt.h"
+#include "view/alert.h"
 #include "view/i18n.h"
 #include "view/page.h"
 
@@ -146,44 +147,30 @@ form_read(struct ctx *c, struct fform *f)
 	return f->nerr;
 }
 
-/* Writes the path of the page of the thing kind with public key key (NULL: gone) in
- * language lang into out. */
+/* Writes the path of the page of the thing kind ("plan"...) with public key key (NULL:
+ * gone) in language lang into out (follow_thing_path). */
 static void
 thing_path(const char *lang, const char *kind, const char *key, char *out, size_t len)
 {
-	if (key != NULL && strcmp(kind, "plan") == 0)
-		snprintf(out, len, "/%s/plans/%s", lang, key);
-	else if (key != NULL && strcmp(kind, "commitment") == 0)
-		snprintf(out, len, "/%s/commitments/%s", lang, key);
-	else if (key != NULL && strcmp(kind, "entity") == 0)
-		snprintf(out, len, "/%s/members/%s", lang, key);
-	else
-		snprintf(out, len, "/%s/", lang);
+	enum follow_kind k = FOLLOW_SITE;
+
+	follow_kind_parse(kind, &k);
+	follow_thing_path(k, key, lang, out, len);
 }
 
 /* Writes the name of the thing of row s (FOL_ columns) in English (en) or Portuguese into
- * out: the whole site, "Plano 3: title", "PT0013 – title", a body's name (acronym). */
+ * out (follow_thing_name), its title in the other language when the row has none in
+ * this one. */
 static void
 thing_name(sqlite3_stmt *s, int en, char *out, size_t len)
 {
-	const char *kind = db_text(s, FOL_KIND), *key = db_text(s, FOL_KEY);
-	const char *t = db_text(s, en ? FOL_NAME_EN : FOL_NAME_PT);
-	const char *acr = db_text(s, FOL_ACRONYM);
+	const char      *t = db_text(s, en ? FOL_NAME_EN : FOL_NAME_PT);
+	enum follow_kind k = FOLLOW_SITE;
 
 	if (t == NULL || *t == '\0')
 		t = db_text(s, en ? FOL_NAME_PT : FOL_NAME_EN);
-	if (strcmp(kind, "site") == 0)
-		snprintf(out, len, "%s", i18n_enum("follow_kind", "site", en));
-	else if (key == NULL)
-		snprintf(out, len, "%s", i18n("L_NOT_RECORDED", en));
-	else if (strcmp(kind, "plan") == 0)
-		snprintf(out, len, "%s %s%s%s", i18n("T_PLAN", en), key, t ? ": " : "", t ? t : "");
-	else if (strcmp(kind, "commitment") == 0)
-		snprintf(out, len, "%s%s%s", key, t ? " – " : "", t ? t : "");
-	else if (t != NULL && acr != NULL && strstr(t, acr) == NULL)
-		snprintf(out, len, "%s (%s)", t, acr);
-	else
-		snprintf(out, len, "%s", t ? t : acr ? acr : key);
+	follow_kind_parse(db_text(s, FOL_KIND), &k);
+	follow_thing_name(k, db_text(s, FOL_KEY), t, db_text(s, FOL_ACRONYM), en, out, len);
 }
 
 /* The email about subscription row s (FOL_ columns), in the subscription's language:

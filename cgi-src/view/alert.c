@@ -89,28 +89,52 @@ section_end(struct alert *a)
 	a->shown = a->more = 0;
 }
 
+void
+follow_thing_name(enum follow_kind kind, const char *key, const char *title, const char *acronym,
+    int en, char *out, size_t len)
+{
+	if (title != NULL && *title == '\0')
+		title = NULL;
+	if (kind == FOLLOW_SITE)
+		snprintf(out, len, "%s", i18n_enum("follow_kind", follow_kind_name(kind), en));
+	else if (key == NULL)
+		snprintf(out, len, "%s", i18n("L_NOT_RECORDED", en));
+	else if (kind == FOLLOW_PLAN)
+		snprintf(out, len, "%s %s%s%s", i18n("T_PLAN", en), key, title ? ": " : "",
+		    title ? title : "");
+	else if (kind == FOLLOW_COMMITMENT)
+		snprintf(out, len, "%s%s%s", key, title ? " — " : "", title ? title : "");
+	else if (title != NULL && acronym != NULL && strstr(title, acronym) == NULL)
+		snprintf(out, len, "%s (%s)", title, acronym);
+	else if (title != NULL || acronym != NULL)
+		snprintf(out, len, "%s", title ? title : acronym);
+	else /* a body without a name recorded: "Entidade ama" */
+		snprintf(
+		    out, len, "%s %s", i18n_enum("follow_kind", follow_kind_name(kind), en), key);
+}
+
+void
+follow_thing_path(enum follow_kind kind, const char *key, const char *lang, char *out, size_t len)
+{
+	static const char *const paths[] = { "", "plans/", "commitments/", "members/" };
+
+	if (kind == FOLLOW_SITE || key == NULL)
+		snprintf(out, len, "/%s/", lang);
+	else
+		snprintf(out, len, "/%s/%s%s", lang, paths[kind], key);
+}
+
 int
 alert_section(
     struct alert *a, enum follow_kind kind, const char *ref, const char *name, enum follow_freq f)
 {
-	static const char *const paths[] = { "", "plans/", "commitments/", "members/" };
-	int                      site = kind == FOLLOW_SITE || ref == NULL;
-	tpl_dict                *why;
+	char      path[256];
+	tpl_dict *why;
 
 	section_end(a);
-	if (site)
-		snprintf(a->name, sizeof a->name, "%s",
-		    i18n_enum("follow_kind", follow_kind_name(FOLLOW_SITE), a->en));
-	else if (kind == FOLLOW_COMMITMENT)
-		snprintf(
-		    a->name, sizeof a->name, "%s%s%s", ref, name ? " — " : "", name ? name : "");
-	else if (name != NULL)
-		snprintf(a->name, sizeof a->name, "%s", name);
-	else
-		snprintf(a->name, sizeof a->name, "%s %s",
-		    i18n_enum("follow_kind", follow_kind_name(kind), a->en), ref);
-	snprintf(a->href, sizeof a->href, "%s/%s/%s%s", url_site_base(), a->en ? "en" : "pt",
-	    paths[site ? 0 : (int)kind], site ? "" : ref);
+	follow_thing_name(kind, ref, name, NULL, a->en, a->name, sizeof a->name);
+	follow_thing_path(kind, ref, a->en ? "en" : "pt", path, sizeof path);
+	snprintf(a->href, sizeof a->href, "%s%s", url_site_base(), path);
 	if (f < a->freq)
 		a->freq = f;
 	buf_printf(&a->footer, "  - %s (%s)\n", a->name, freq_words(f, a->en));

@@ -33,6 +33,18 @@ struct alert;
  * token (64 hex characters).  NULL when memory ran out.  Free with alert_free. */
 struct alert *alert_new(int en, const char *token);
 void          alert_free(struct alert *a);
+/* Writes the name of a followed thing in English (en) or Portuguese into out, as the
+ * management page, the confirmation email and the alerts all give it: the whole site;
+ * "Plano 3: title"; "PT0013 — title"; a body's name with its acronym when the name does
+ * not hold it (none recorded: "Entidade SLUG").  key is the plan's number, the OGP id or the body's slug (NULL: the
+ * record is gone: "not yet recorded"); title its title or name in that language (NULL:
+ * none recorded); acronym a body's (may be NULL). */
+void follow_thing_name(enum follow_kind kind, const char *key, const char *title,
+    const char *acronym, int en, char *out, size_t len);
+/* Writes the path of the page of that thing in language lang ("/pt/plans/3", "/en/")
+ * into out. */
+void follow_thing_path(
+    enum follow_kind kind, const char *key, const char *lang, char *out, size_t len);
 /* Starts the section of a followed thing: kind, ref (the plan's number, the OGP id, the
  * body's slug; NULL for the site), name (its title or name in the alert's language;
  * NULL: none recorded), told at frequency f.  A section no change is added to is left

@@ -120,7 +120,7 @@ START_TEST(told_once)
 	ck_assert_int_eq(count(m.p, m.len, "Body ama"), 2);
 	ck_assert_int_eq(count(m.p, m.len, "/en/members/ama\""), 0);
 	ck_assert_int_eq(count(m.p, m.len, "<h2><a href=\""), 2);
-	ck_assert_ptr_nonnull(strstr(m.p, "Subject: What changed: Second plan (+1)\r\n"));
+	ck_assert_ptr_nonnull(strstr(m.p, "Subject: What changed: Plan 2: Second plan (+1)\r\n"));
 	ck_assert_ptr_nonnull(strstr(m.p, "The whole site (As it happens)"));
 	alert_free(a);
 	buf_free(&m);
