@@ -82,7 +82,7 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 	while (db_step(s) == SQLITE_ROW) {
 		rollup_ms_agg(s, PC_AGG, &p);
 		progress_add_rollup(roll, &p);
-		o = export_commitment_row(c, s, number, NULL, &p);
+		o = export_commitment_row(c, s, number, &p);
 		json_array_append_new(rows, o);
 		if (n == cap) {
 			if ((nb = realloc(byid, (cap ? cap * 2 : 32) * sizeof *byid)) == NULL)
@@ -97,8 +97,9 @@ plan_commitments(struct ctx *c, long long id, long long number, struct progress 
 	db_bind_int64(s, 1, id);
 	while (db_step(s) == SQLITE_ROW)
 		if ((o = rollup_idref_find(byid, n, db_int64(s, LEAD_CID))) != NULL)
-			json_array_append_new(
-			    json_object_get(o, "leads"), json_string(db_text(s, LEAD_SLUG)));
+			x_named(o, "leads", "lead_names", db_text(s, LEAD_SLUG),
+			    db_text(s, LEAD_ACRONYM), db_text(s, LEAD_NAME_PT),
+			    db_text(s, LEAD_NAME_EN));
 	free(byid);
 	return rows;
 }

@@ -16,7 +16,8 @@ static const char *const sqls[OD__MAX] = {
 		    "FROM action_plan WHERE id = ?1",
 	[OD_COMMITMENT] = "SELECT irm_open_gov_lens FROM commitment WHERE id = ?1",
 	[OD_EVENT] = "SELECT e.slug, e.status, e.date_confidence, e.title_pt_kind, p.number, "
-		     "o.slug FROM event e LEFT JOIN action_plan p ON p.id = e.plan_id "
+		     "o.slug, o.acronym, o.name_pt, o.name_en FROM event e LEFT JOIN action_plan p "
+		     "ON p.id = e.plan_id "
 		     "LEFT JOIN entity o ON o.id = e.organiser_id WHERE e.id = ?1",
 	[OD_PLAN_DOCUMENTS] = "SELECT p.number, x.position, x.kind, x.url, x.title_pt, "
 			      "x.title_en, x.date, x.listed_on, x.note_pt, x.note_en "

@@ -23,8 +23,9 @@
 #define MS_TRUST  "title_pt_kind title_en_kind progress_as_of_kind progress_confidence"
 #define ENT_TRUST "member_status member_confidence"
 #define EV_TRUST \
-	"slug held_status date_confidence title_pt_kind plan_number organiser_entity ogp_ids " \
-	"co_organisers"
+	"slug held_status date_confidence title_pt_kind plan_number organiser_entity " \
+	"organiser_name_pt organiser_name_en ogp_ids co_organisers co_organiser_names_pt " \
+	"co_organiser_names_en"
 
 #define N(a) (sizeof(a) / sizeof(a)[0])
 
@@ -43,8 +44,9 @@ static const struct xset sets[] = {
 	    "summary_en problem_pt problem_en start_date end_date self_status "
 	    "self_status_date irm_verifiable irm_relevant irm_ambition irm_potential_impact "
 	    "irm_potential_results irm_promising irm_completion irm_diog irm_early_results "
-	    "irm_starred cluster_pt cluster_en note_pt note_en leads supports ogp_values "
-	    "policy_areas " PCT " updated_at url_pt url_en " CM_TRUST,
+	    "irm_starred cluster_pt cluster_en note_pt note_en leads lead_names_pt lead_names_en "
+	    "supports support_names_pt support_names_en ogp_values policy_areas "
+	    "policy_area_names_pt policy_area_names_en " PCT " updated_at url_pt url_en " CM_TRUST,
 	    NULL, "Os compromissos, com a avaliação independente (IRM).",
 	    "The commitments, with the independent assessment (IRM)." },
 	/* The commitments in the shape of the IRM's data (export_ogp.c): the names of the
@@ -178,7 +180,8 @@ static const struct xset sets[] = {
 	    "/plans", "Os planos, como na página dos planos.", "The plans, as on the plans page." },
 	{ "commitment_list", XW_ROWS,
 	    "ogp_id plan_number number title_pt title_en "
-	    "self_status end_date leads " PCT " url ogp_id_confidence title_pt_confidence "
+	    "self_status end_date leads lead_names_pt lead_names_en " PCT
+	    " url ogp_id_confidence title_pt_confidence "
 	    "title_en_confidence",
 	    "/plans/N.csv, /commitments",
 	    "Compromissos numa listagem: os de um plano, ou os de uma pesquisa.",
@@ -241,8 +244,9 @@ static const struct xset sets[] = {
 	    "summary_en problem_pt problem_en start_date end_date self_status "
 	    "self_status_date irm_verifiable irm_relevant irm_ambition irm_potential_impact "
 	    "irm_potential_results irm_promising irm_completion irm_diog irm_early_results "
-	    "irm_starred cluster_pt cluster_en note_pt note_en leads supports ogp_values "
-	    "policy_areas " PCT " url links milestones " CM_TRUST,
+	    "irm_starred cluster_pt cluster_en note_pt note_en leads lead_names_pt lead_names_en "
+	    "supports support_names_pt support_names_en ogp_values policy_areas "
+	    "policy_area_names_pt policy_area_names_en " PCT " url links milestones " CM_TRUST,
 	    "/commitments/ID.json", "Um compromisso, com as fontes e os marcos.",
 	    "One commitment, with its sources and milestones." },
 	{ "entity", XW_RECORD,

@@ -175,9 +175,26 @@ static const struct xfield fields[] = {
 	    "Entidades responsáveis (slug de cada uma, pela ordem do "
 	    "plano).",
 	    "Lead bodies (the slug of each, in the plan's order)." },
+	{ "lead_names_pt", X_LIST, NULL,
+	    "Os nomes das entidades responsáveis em português, pela ordem de leads (sem nome "
+	    "registado em português, o inglês, ou a sigla, ou o slug).",
+	    "The names of the lead bodies in Portuguese, in the order of leads (without a "
+	    "Portuguese name recorded, the English one, or the acronym, or the slug)." },
+	{ "lead_names_en", X_LIST, NULL,
+	    "O mesmo, em inglês (sem nome registado em inglês, o português, ou a sigla, ou o "
+	    "slug).",
+	    "The same, in English (without an English name recorded, the Portuguese one, or "
+	    "the acronym, or the slug)." },
 	{ "supports", X_LIST, NULL, "Entidades de apoio (slugs).",
 	    "Supporting bodies "
 	    "(slugs)." },
+	{ "support_names_pt", X_LIST, NULL,
+	    "Os nomes das entidades de apoio em português, pela ordem de supports (como "
+	    "lead_names_pt).",
+	    "The names of the supporting bodies in Portuguese, in the order of supports (as "
+	    "lead_names_pt)." },
+	{ "support_names_en", X_LIST, NULL, "O mesmo, em inglês (como lead_names_en).",
+	    "The same, in English (as lead_names_en)." },
 	{ "ogp_values", X_CODES,
 	    "access_to_information civic_participation "
 	    "public_accountability technology_innovation",
@@ -187,6 +204,15 @@ static const struct xfield fields[] = {
 	    "policy_areas).",
 	    "Policy areas of the commitment (slugs of the policy_areas "
 	    "dataset)." },
+	{ "policy_area_names_pt", X_LIST, NULL,
+	    "Os nomes das áreas temáticas em português, pela ordem de policy_areas (sem nome "
+	    "em português, o inglês, ou o slug).",
+	    "The names of the policy areas in Portuguese, in the order of policy_areas "
+	    "(without a Portuguese name, the English one, or the slug)." },
+	{ "policy_area_names_en", X_LIST, NULL,
+	    "O mesmo, em inglês (sem nome em inglês, o português, ou o slug).",
+	    "The same, in English (without an English name, the Portuguese one, or the "
+	    "slug)." },
 	/* Milestones. */
 	{ "position", X_INT, NULL,
 	    "Ordem: de um marco no seu compromisso (a partir de 1), "
@@ -585,6 +611,11 @@ static const struct xfield fields[] = {
 	    "How sure the event's dates are." },
 	{ "organiser_entity", X_TEXT, NULL, "Slug da entidade que o organizou.",
 	    "Slug of the body that organised it." },
+	{ "organiser_name_pt", X_TEXT, NULL,
+	    "O nome em português da entidade de organiser_entity (como lead_names_pt).",
+	    "The Portuguese name of the body of organiser_entity (as lead_names_pt)." },
+	{ "organiser_name_en", X_TEXT, NULL, "O mesmo, em inglês (como lead_names_en).",
+	    "The same, in English (as lead_names_en)." },
 	{ "ogp_ids", X_LIST, NULL, "Os compromissos a que o evento pertence (identificadores OGP).",
 	    "The commitments the event belongs to (OGP ids)." },
 	{ "co_organisers", X_LIST, NULL,
@@ -592,6 +623,13 @@ static const struct xfield fields[] = {
 	    "fonte).",
 	    "The bodies that co-organised it besides organiser_entity (slugs, in the source's "
 	    "order)." },
+	{ "co_organiser_names_pt", X_LIST, NULL,
+	    "Os nomes em português das entidades de co_organisers, pela mesma ordem (como "
+	    "lead_names_pt).",
+	    "The Portuguese names of the bodies of co_organisers, in the same order (as "
+	    "lead_names_pt)." },
+	{ "co_organiser_names_en", X_LIST, NULL, "O mesmo, em inglês (como lead_names_en).",
+	    "The same, in English (as lead_names_en)." },
 	{ "opened_on", X_DATE, NULL, "Dia em que a consulta abriu; null: não registado.",
 	    "Day the consultation opened; null: not recorded." },
 	{ "closed_on", X_DATE, NULL, "Dia em que a consulta fechou; null: não registado.",
@@ -624,12 +662,14 @@ static const struct xfield fields[] = {
 	    "not recorded; the Portuguese one is in title_pt)." },
 	{ "Responsible Institution", X_LIST, NULL,
 	    "IRM Data Guide, variável 5: as entidades de leads, pelo nome em inglês (ou em "
-	    "português quando não há), pela ordem do plano.",
+	    "português quando não há), pela ordem do plano: lead_names_en.",
 	    "IRM Data Guide, variable 5: the bodies of leads, by their English name (or the "
-	    "Portuguese one when there is none), in the plan's order." },
+	    "Portuguese one when there is none), in the plan's order: lead_names_en." },
 	{ "Supporting Institution", X_LIST, NULL,
-	    "IRM Data Guide, variável 6: as entidades de supports, nomeadas da mesma maneira.",
-	    "IRM Data Guide, variable 6: the bodies of supports, named the same way." },
+	    "IRM Data Guide, variável 6: as entidades de supports, nomeadas da mesma maneira: "
+	    "support_names_en.",
+	    "IRM Data Guide, variable 6: the bodies of supports, named the same way: "
+	    "support_names_en." },
 	{ "Access to Information", X_CODE, "Yes No",
 	    "Valor OGP (IRM Data Guide, variáveis 8-10): Yes quando ogp_values tem "
 	    "access_to_information, No quando tem outros valores e não este; null quando "

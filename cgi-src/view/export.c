@@ -176,6 +176,55 @@ x_progress(json_t *o, const struct progress *p)
 	x_str(o, "progress_as_of", progress_has_data(p) && p->as_of[0] != '\0' ? p->as_of : NULL);
 }
 
+/* The name of a body or area in one language: first, else other, else acronym, else
+ * slug. */
+static const char *
+name_of(const char *first, const char *other, const char *acronym, const char *slug)
+{
+	return first != NULL ? first : other != NULL ? other : acronym != NULL ? acronym : slug;
+}
+
+/* Sets o[names suffix] to v (put's ownership). */
+static void
+put_name(json_t *o, const char *names, const char *suffix, json_t *v)
+{
+	char key[64];
+
+	snprintf(key, sizeof key, "%s%s", names, suffix);
+	put(o, key, v);
+}
+
+void
+x_named_lists(json_t *o, const char *key, const char *names)
+{
+	put(o, key, json_array());
+	put_name(o, names, "_pt", json_array());
+	put_name(o, names, "_en", json_array());
+}
+
+void
+x_named(json_t *o, const char *key, const char *names, const char *slug, const char *acronym,
+    const char *pt, const char *en)
+{
+	char k[64];
+
+	json_array_append_new(json_object_get(o, key), json_string(slug));
+	snprintf(k, sizeof k, "%s_pt", names);
+	json_array_append_new(json_object_get(o, k), json_string(name_of(pt, en, acronym, slug)));
+	snprintf(k, sizeof k, "%s_en", names);
+	json_array_append_new(json_object_get(o, k), json_string(name_of(en, pt, acronym, slug)));
+}
+
+void
+x_name_pair(json_t *o, const char *names, const char *slug, const char *acronym, const char *pt,
+    const char *en)
+{
+	put_name(o, names, "_pt",
+	    slug != NULL ? json_string(name_of(pt, en, acronym, slug)) : json_null());
+	put_name(o, names, "_en",
+	    slug != NULL ? json_string(name_of(en, pt, acronym, slug)) : json_null());
+}
+
 json_t *
 x_column_list(sqlite3_stmt *s, int i)
 {

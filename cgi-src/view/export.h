@@ -81,6 +81,18 @@ void x_cols(json_t *o, sqlite3_stmt *s, const struct xcol *f, size_t n, int base
 void x_nulls(json_t *o, const struct xcol *f, size_t n);
 /* Sets progress_percent, progress_known, progress_total and progress_as_of from p. */
 void x_progress(json_t *o, const struct progress *p);
+/* Sets o[key] to an empty list and o[names "_pt"], o[names "_en"] to empty lists beside
+ * it (a list of slugs with the names of what they name: x_named adds to them). */
+void x_named_lists(json_t *o, const char *key, const char *names);
+/* Appends slug to the list o[key] and the name of what it names to o[names "_pt"] and
+ * o[names "_en"]: pt and en, each, where not recorded, the other language's, else the
+ * acronym (may be NULL), else the slug.  The lists must exist (x_named_lists). */
+void x_named(json_t *o, const char *key, const char *names, const char *slug, const char *acronym,
+    const char *pt, const char *en);
+/* Sets o[names "_pt"] and o[names "_en"] to the name of a single body as x_named gives
+ * it (null when slug is NULL). */
+void x_name_pair(json_t *o, const char *names, const char *slug, const char *acronym,
+    const char *pt, const char *en);
 /* Appends the text of column i of every row of s to a new JSON array, returned. */
 json_t *x_column_list(sqlite3_stmt *s, int i);
 
@@ -116,14 +128,16 @@ void export_commitment_fields(json_t *o, sqlite3_stmt *s, int first);
  * order of ST_MILESTONES from column 1); */
 void export_milestone_fields(json_t *o, sqlite3_stmt *s, int first);
 /* leads, supports, ogp_values and policy_areas of commitment id (lists of slugs and
- * codes, in the order of the page); */
+ * codes, in the order of the page), each list of slugs followed by the names in both
+ * languages (lead_names_pt ..., x_named); */
 void export_commitment_relations(json_t *o, long long id);
 /* the evidence addresses of a milestone (a new array); */
 json_t *export_evidence(long long milestone_id);
 /* a row of the set commitment_list from s (columns 1-6 as in ST_PLAN_COMMITMENTS), the
- * plan number, the lead slugs (reference taken; NULL: none) and the progress. */
+ * plan number and the progress, its leads and their names empty lists (x_named adds to
+ * them). */
 json_t *export_commitment_row(
-    struct ctx *c, sqlite3_stmt *s, long long plan_number, json_t *leads, const struct progress *p);
+    struct ctx *c, sqlite3_stmt *s, long long plan_number, const struct progress *p);
 
 /* A consultation from a row of ST_X_CONSULTATIONS (the fields of the bulk file but
  * url_pt and url_en). */

@@ -12,28 +12,6 @@
  * dataset's list. */
 #define OWN_FIRST "plan_number"
 
-/* Sets o[key] to the names of the bodies whose slugs are in the array slugs: each body's
- * English name, or its Portuguese one, from names (slug: [name_pt, name_en]). */
-static void
-ogp_names(json_t *o, const char *key, json_t *slugs, json_t *names)
-{
-	json_t     *a = json_array(), *n, *v;
-	const char *en, *pt;
-	size_t      i;
-
-	json_array_foreach(slugs, i, v)
-	{
-		n = json_object_get(names, json_string_value(v));
-		pt = json_string_value(json_array_get(n, 0));
-		en = json_string_value(json_array_get(n, 1));
-		json_array_append_new(a,
-		    json_string(en != NULL ? en
-			    : pt != NULL   ? pt
-					   : json_string_value(v)));
-	}
-	json_object_set_new(o, key, a);
-}
-
 /* Sets one column per OGP value (its name as OGP spells it, the domain's first alias):
  * "Yes" when the commitment's ogp_values holds it, "No" when it holds others, null when
  * it holds none (not recorded). */
@@ -54,23 +32,9 @@ ogp_values(json_t *o, json_t *codes)
 	}
 }
 
-/* The names of every body, as {slug: [name_pt, name_en]} (a new object). */
-static json_t *
-body_names(void)
-{
-	sqlite3_stmt *s = db_stmt(ST_ENTITIES);
-	json_t       *names = json_object();
-
-	while (db_step(s) == SQLITE_ROW)
-		json_object_set_new(names, db_text(s, MEMBERS_SLUG),
-		    json_pack(
-			"[s?, s?]", db_text(s, MEMBERS_NAME_PT), db_text(s, MEMBERS_NAME_EN)));
-	return names;
-}
-
 /* The OGP-shaped row of commitment row c; own is the dataset's columns from OWN_FIRST. */
 static json_t *
-ogp_row(json_t *c, json_t *names, const struct xset *set, size_t own)
+ogp_row(json_t *c, const struct xset *set, size_t own)
 {
 	json_t *o = json_object();
 	char    name[96];
@@ -79,8 +43,8 @@ ogp_row(json_t *c, json_t *names, const struct xset *set, size_t own)
 	json_object_set_new(o, "Country", json_string("Portugal"));
 	json_object_set(o, "Cluster", json_object_get(c, "cluster_en"));
 	json_object_set(o, "Commitment Title", json_object_get(c, "title_en"));
-	ogp_names(o, "Responsible Institution", json_object_get(c, "leads"), names);
-	ogp_names(o, "Supporting Institution", json_object_get(c, "supports"), names);
+	json_object_set(o, "Responsible Institution", json_object_get(c, "lead_names_en"));
+	json_object_set(o, "Supporting Institution", json_object_get(c, "support_names_en"));
 	ogp_values(o, json_object_get(c, "ogp_values"));
 	for (; export_set_field(set, own, name, sizeof name) == 0; own++)
 		json_object_set(o, name, json_object_get(c, name));
@@ -91,7 +55,7 @@ json_t *
 export_bulk_ogp(void)
 {
 	const struct xset *from, *set = export_set("commitments-ogp");
-	json_t            *rows, *out, *names, *c;
+	json_t            *rows, *out, *c;
 	char               name[96];
 	size_t             i, own = 0;
 
@@ -99,10 +63,8 @@ export_bulk_ogp(void)
 		return NULL;
 	while (export_set_field(set, own, name, sizeof name) == 0 && strcmp(name, OWN_FIRST) != 0)
 		own++;
-	names = body_names();
 	out = json_array();
-	json_array_foreach(rows, i, c) json_array_append_new(out, ogp_row(c, names, set, own));
-	json_decref(names);
+	json_array_foreach(rows, i, c) json_array_append_new(out, ogp_row(c, set, own));
 	json_decref(rows);
 	return out;
 }

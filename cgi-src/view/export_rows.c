@@ -52,20 +52,29 @@ void
 export_commitment_relations(json_t *o, long long id)
 {
 	sqlite3_stmt *s = db_stmt(ST_COMMITMENT_ENTITIES);
-	json_t       *leads = json_array(), *supports = json_array();
+	json_t       *supports = json_object();
+	int           lead;
 
+	x_named_lists(o, "leads", "lead_names");
+	x_named_lists(supports, "supports", "support_names");
 	db_bind_int64(s, 1, id);
-	while (db_step(s) == SQLITE_ROW)
-		json_array_append_new(strcmp(db_text(s, CE_ROLE), "lead") == 0 ? leads : supports,
-		    json_string(db_text(s, CE_SLUG)));
-	json_object_set_new(o, "leads", leads);
-	json_object_set_new(o, "supports", supports);
+	while (db_step(s) == SQLITE_ROW) {
+		lead = strcmp(db_text(s, CE_ROLE), "lead") == 0;
+		x_named(lead ? o : supports, lead ? "leads" : "supports",
+		    lead ? "lead_names" : "support_names", db_text(s, CE_SLUG),
+		    db_text(s, CE_ACRONYM), db_text(s, CE_NAME_PT), db_text(s, CE_NAME_EN));
+	}
+	json_object_update(o, supports);
+	json_decref(supports);
 	s = db_stmt(ST_COMMITMENT_VALUES);
 	db_bind_int64(s, 1, id);
 	json_object_set_new(o, "ogp_values", x_column_list(s, CV_VALUE));
+	x_named_lists(o, "policy_areas", "policy_area_names");
 	s = db_stmt(ST_COMMITMENT_AREAS);
 	db_bind_int64(s, 1, id);
-	json_object_set_new(o, "policy_areas", x_column_list(s, CA_SLUG));
+	while (db_step(s) == SQLITE_ROW)
+		x_named(o, "policy_areas", "policy_area_names", db_text(s, CA_SLUG), NULL,
+		    db_text(s, CA_NAME_PT), db_text(s, CA_NAME_EN));
 }
 
 /* The fields of a commitment: the columns of ST_COMMITMENT from CM_SUMMARY_PT to
@@ -467,7 +476,7 @@ export_bulk(const char *name, const struct xset **set)
 
 json_t *
 export_commitment_row(
-    struct ctx *c, sqlite3_stmt *s, long long plan_number, json_t *leads, const struct progress *p)
+    struct ctx *c, sqlite3_stmt *s, long long plan_number, const struct progress *p)
 {
 	json_t *o = json_object();
 
@@ -478,7 +487,7 @@ export_commitment_row(
 	x_text(o, "title_en", s, LC_TITLE_EN);
 	x_text(o, "self_status", s, LC_STATUS);
 	x_text(o, "end_date", s, LC_END);
-	json_object_set_new(o, "leads", leads != NULL ? leads : json_array());
+	x_named_lists(o, "leads", "lead_names");
 	x_progress(o, p);
 	export_url(o, "url", c->lang, "commitments/%s", db_text(s, LC_OGP_ID));
 	export_commitment_trust(o, db_int64(s, LC_ID), 1);
@@ -489,7 +498,7 @@ json_t *
 export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n)
 {
 	sqlite3_stmt   *s, *e;
-	json_t         *a = json_array(), *leads;
+	json_t         *a = json_array(), *o;
 	struct progress p;
 	size_t          i;
 	long long       id;
@@ -500,16 +509,17 @@ export_commitment_rows(struct ctx *c, const char *const *ogp_ids, size_t n)
 		if (db_step(s) != SQLITE_ROW)
 			continue;
 		id = db_int64(s, LC_ID);
-		leads = json_array();
+		rollup_ms_agg(s, LC_AGG, &p);
+		o = export_commitment_row(c, s, db_int64(s, LC_PLAN), &p);
+		db_reset(s);
 		e = db_stmt(ST_COMMITMENT_ENTITIES);
 		db_bind_int64(e, 1, id);
 		while (db_step(e) == SQLITE_ROW)
 			if (strcmp(db_text(e, CE_ROLE), "lead") == 0)
-				json_array_append_new(leads, json_string(db_text(e, CE_SLUG)));
-		rollup_ms_agg(s, LC_AGG, &p);
-		json_array_append_new(
-		    a, export_commitment_row(c, s, db_int64(s, LC_PLAN), leads, &p));
-		db_reset(s);
+				x_named(o, "leads", "lead_names", db_text(e, CE_SLUG),
+				    db_text(e, CE_ACRONYM), db_text(e, CE_NAME_PT),
+				    db_text(e, CE_NAME_EN));
+		json_array_append_new(a, o);
 	}
 	return a;
 }

@@ -168,15 +168,26 @@ void
 export_event_trust(json_t *o, long long event_id)
 {
 	sqlite3_stmt *s = od_stmt(OD_EVENT);
+	int           row;
 
 	db_bind_int64(s, 1, event_id);
-	lookup(o, s, event_cols, NF(event_cols));
+	if ((row = db_step(s) == SQLITE_ROW))
+		x_cols(o, s, event_cols, NF(event_cols), 0, 0);
+	else
+		x_nulls(o, event_cols, NF(event_cols));
+	x_name_pair(o, "organiser_name", row ? db_text(s, ODV_ORGANISER) : NULL,
+	    row ? db_text(s, ODV_ORG_ACRONYM) : NULL, row ? db_text(s, ODV_ORG_NAME_PT) : NULL,
+	    row ? db_text(s, ODV_ORG_NAME_EN) : NULL);
+	db_reset(s);
 	s = rc_stmt(RC_EVENT_CMTS);
 	db_bind_int64(s, 1, event_id);
 	json_object_set_new(o, "ogp_ids", x_column_list(s, RM_OGP_ID));
+	x_named_lists(o, "co_organisers", "co_organiser_names");
 	s = rc_stmt(RC_EVENT_ORGS);
 	db_bind_int64(s, 1, event_id);
-	json_object_set_new(o, "co_organisers", x_column_list(s, RO_SLUG));
+	while (db_step(s) == SQLITE_ROW)
+		x_named(o, "co_organisers", "co_organiser_names", db_text(s, RO_SLUG),
+		    db_text(s, RO_ACRONYM), db_text(s, RO_NAME_PT), db_text(s, RO_NAME_EN));
 }
 
 static const struct xcol documents[] = {

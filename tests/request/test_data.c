@@ -1291,6 +1291,66 @@ START_TEST(new_columns_carry_the_fixture)
 }
 END_TEST
 
+/* The bodies and areas given by slug have their names beside them, in both languages and
+ * in the order of the slugs, in the JSON and the CSV of every commitment and event
+ * dataset; the OGP file's institutions are the English names. */
+START_TEST(names_beside_slugs)
+{
+	static const struct fact named[] = {
+		{ "/data/commitments.json", NULL, "ogp_id=PT0003", "leads", "at" },
+		{ "/data/commitments.json", NULL, "ogp_id=PT0003", "lead_names_pt",
+		    "Autoridade Tributária e Aduaneira" },
+		{ "/data/commitments.json", NULL, "ogp_id=PT0003", "lead_names_en",
+		    "Tax and Customs Authority" },
+		{ "/data/commitments.json", NULL, "ogp_id=PT0003", "support_names_en",
+		    "National Network for Open Administration" },
+		{ "/data/commitments.json", NULL, "ogp_id=PT9901", "lead_names_pt",
+		    "Entidade de ensaio" },
+		{ "/data/commitments.json", NULL, "ogp_id=PT9901", "support_names_pt",
+		    "Parceira de ensaio" },
+		{ "/data/commitments.json", NULL, "ogp_id=PT9901", "support_names_en",
+		    "Fixture partner" },
+		{ "/data/commitments.json", NULL, "ogp_id=PT0003", "policy_areas",
+		    "citizenship-immigration; fiscal-openness; public-participation; "
+		    "public-service-delivery; tax" },
+		{ "/data/commitments.json", NULL, "ogp_id=PT0003", "policy_area_names_en",
+		    "Citizenship & Immigration; Fiscal Openness; Public Participation; "
+		    "Public Service Delivery; Tax" },
+		{ "/data/commitments.json", NULL, "ogp_id=PT0001", "lead_names_en", "" },
+		{ "/en/commitments/PT0003.json", "", "ogp_id=PT0003", "lead_names_pt",
+		    "Autoridade Tributária e Aduaneira" },
+		{ "/pt/commitments/PT0003.json", "", "ogp_id=PT0003", "policy_area_names_pt",
+		    "Cidadania e imigração; Abertura orçamental e fiscal; Participação pública; "
+		    "Prestação de serviços públicos; Fiscalidade" },
+		{ "/en/plans/1.json", "commitments", "ogp_id=PT0002", "lead_names_pt",
+		    "PASC – Plataforma de Associações da Sociedade Civil – Casa da Cidadania" },
+		{ "/en/plans/1.json", "commitments", "ogp_id=PT0002", "lead_names_en",
+		    "Platform of Civil Society Associations – House of Citizenship" },
+		{ "/en/plans/9.json", "commitments", "ogp_id=PT9901", "lead_names_en",
+		    "Fixture body" },
+		{ "/pt/commitments.json?plan=9", NULL, "ogp_id=PT9901", "lead_names_pt",
+		    "Entidade de ensaio" },
+		{ "/en/commitments.json?plan=1", NULL, "ogp_id=PT0003", "lead_names_en",
+		    "Tax and Customs Authority" },
+		{ "/data/commitments-ogp.json", NULL, "CaseNo=PT0003", "Responsible Institution",
+		    "Tax and Customs Authority" },
+		{ "/data/commitments-ogp.json", NULL, "CaseNo=PT9901", "Supporting Institution",
+		    "Fixture partner" },
+		{ "/data/events.json", NULL, "slug=fx-event", "organiser_name_pt",
+		    "Entidade de ensaio" },
+		{ "/en/events.json", NULL, "slug=fx-event", "organiser_name_en", "Fixture body" },
+		{ "/data/events.json", NULL, "slug=fx-event", "co_organiser_names_en",
+		    "Fixture partner" },
+		{ "/pt/events.json", NULL, "slug=fx-event", "co_organiser_names_pt",
+		    "Parceira de ensaio" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof named / sizeof named[0]; i++)
+		check_fact(&named[i]);
+}
+END_TEST
+
 /* A figure without a date has no date in any export (JSON null, an empty CSV field),
  * though its row was written at a time of its own (updated_at): the commitment took
  * its milestones' updated_at for the date of their figures before migration 11, and
@@ -2208,7 +2268,7 @@ main(void)
 		progress_as_the_pages_compute_it, same_facts_in_both_languages_and_formats,
 		csv_parsed_back, not_every_page_has_data, accept_is_negotiated, etag_per_format,
 		data_page_documents_every_field, catalog_is_dcat_ap, catalog_licence_is_the_setting,
-		new_columns_carry_the_fixture, undated_figures_have_no_date,
+		new_columns_carry_the_fixture, names_beside_slugs, undated_figures_have_no_date,
 		no_research_note_in_any_export, every_exported_column_is_documented,
 		data_page_explains_confidence_and_dates, export_then_import_changes_nothing,
 		import_needs_an_editor, bad_rows_are_refused_with_their_line,
