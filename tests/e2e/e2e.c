@@ -281,7 +281,8 @@ data_formats(void)
 	check("/data/revisions.json", 200, "\"dataset\": \"revisions\"");
 	check("/data/catalog.jsonld", 200, "\"dcat:Catalog\"");
 	check("/pt/data", 200, "type=\"application/ld+json\" href=\"/data/catalog.jsonld\"");
-	check("/en/data", 200, "id=\"field-progress_percent\"");
+	check("/en/data", 200, "href=\"/en/data/dictionary\"");
+	check("/en/data/dictionary", 200, "id=\"field-progress_percent\"");
 	check("/en/ogp.json", 404, NULL);
 	check("/en/plans/2/history.csv", 404, NULL);
 }
