@@ -62,18 +62,20 @@ START_TEST(writer_makes_a_zip_with_its_sheets_and_cleans_up)
 	json_t      *rows = json_pack("[{si si sb ss ss ss s[ss]} {s n}]", "position", 1,
 		 "progress_percent", 45, "is_member", 1, "planned_end", "2024-03", "at",
 		 "2024-03-01T10:00:00Z", "title_pt", "=1+1", "leads", "a", "b", "position");
+	json_t      *none = json_array();
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	setenv("TMPDIR", dir, 1);
 	ck_assert_ptr_nonnull(x = xlsx_open(1));
 	ck_assert_int_eq(entries(dir), 1); /* its private folder */
 	ck_assert_int_eq(xlsx_table(x, "one", &typed, rows), 0);
-	ck_assert_int_eq(xlsx_table(x, "two:[x]", &typed, json_array()), 0);
+	ck_assert_int_eq(xlsx_table(x, "two:[x]", &typed, none), 0);
 	ck_assert_int_eq(xlsx_close(x, &b), 0);
 	ck_assert_int_eq(entries(dir), 0); /* the file and the folder are gone */
 	ck_assert(b.len > 1000 && memcmp(b.p, "PK\x03\x04", 4) == 0);
 	ck_assert_int_eq(sheets(&b), 3); /* one, two, and the columns */
 	json_decref(rows);
+	json_decref(none);
 	buf_free(&b);
 	rmdir(dir);
 	unsetenv("TMPDIR");
