@@ -122,6 +122,8 @@ static const char *const templates[] = {
 	"admin_users.tpl",
 	"admin_workspace.tpl",
 	"admin_workspace_top.tpl",
+	"alert.tpl", /* aberta-admin's email alerts, from the same folder */
+	"alert_item.tpl",
 	"asof.tpl",
 	"atom.tpl",
 	"badge.tpl",
