@@ -37,6 +37,7 @@ static const struct {
 	{ i18n_msgs, &i18n_nmsgs },
 	{ i18n_err_msgs, &i18n_nerr_msgs },
 	{ i18n_field_msgs, &i18n_nfield_msgs },
+	{ i18n_data_msgs, &i18n_ndata_msgs },
 };
 
 /* Message i of all tables, counted in their order (0 <= i < i18n_count()). */
@@ -53,13 +54,13 @@ msg_at(size_t i)
 void
 i18n_apply(tpl_dict *d, int en)
 {
-	size_t i;
+	const struct i18n_msg *m;
+	size_t                 i, n = i18n_count();
 
-	/* template labels are the interface's (L_ keys) */
-	for (i = 0; i < i18n_nmsgs; i++)
-		if (strncmp(i18n_msgs[i].key, "L_", 2) == 0)
-			tpl_set_tglobal_static(
-			    d, i18n_msgs[i].key, en ? i18n_msgs[i].en : i18n_msgs[i].pt);
+	/* template labels are the L_ keys, whichever table holds them */
+	for (i = 0; i < n; i++)
+		if (strncmp((m = msg_at(i))->key, "L_", 2) == 0)
+			tpl_set_tglobal_static(d, m->key, en ? m->en : m->pt);
 }
 
 #define NLOCAL    (sizeof enums / sizeof enums[0])
